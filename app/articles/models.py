@@ -1,0 +1,169 @@
+"""Articles (each row is also the durable processing job), their uploaded files and cost models."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.db import Base, TimestampMixin
+
+
+class ProcessingStatus(enum.StrEnum):
+    PENDING = "pending"
+    PROCESSING = "processing"
+    COMPLETED = "completed"
+    FAILED = "failed"
+
+    @property
+    def is_terminal(self) -> bool:
+        return self in (ProcessingStatus.COMPLETED, ProcessingStatus.FAILED)
+
+
+class ProcessingStage(enum.StrEnum):
+    QUEUED = "queued"
+    EXTRACTING_TEXT = "extracting_text"
+    EXTRACTING_METADATA = "extracting_metadata"
+    GENERATING_COST_MODEL = "generating_cost_model"
+    SAVING = "saving"
+    DONE = "done"
+
+
+class FileRole(enum.StrEnum):
+    SPECIFICATION = "specification"
+    DRAWING = "drawing"
+
+
+def _in(column: str, values: type[enum.StrEnum]) -> str:
+    return f"{column} IN ({', '.join(repr(v.value) for v in values)})"
+
+
+class Article(TimestampMixin, Base):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_name: Mapped[str] = mapped_column(String(255), nullable=False)
+    description: Mapped[str | None] = mapped_column(Text)
+    unit_weight: Mapped[float | None] = mapped_column(Float)  # kg
+    processing_status: Mapped[str] = mapped_column(
+        String(16), nullable=False, server_default=ProcessingStatus.PENDING.value
+    )
+    processing_stage: Mapped[str | None] = mapped_column(String(32))
+    progress: Mapped[int] = mapped_column(SmallInteger, nullable=False, server_default="0")
+    processing_error: Mapped[str | None] = mapped_column(Text)
+    processing_error_code: Mapped[str | None] = mapped_column(String(64))
+    processing_started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    processing_completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    attempts: Mapped[int] = mapped_column(Integer, nullable=False, server_default="0")
+    analysis_method: Mapped[str | None] = mapped_column(String(128))
+    extracted_metadata: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    prompt_tokens: Mapped[int] = mapped_column(Integer, nullable=False, server_default="0")
+    completion_tokens: Mapped[int] = mapped_column(Integer, nullable=False, server_default="0")
+    # The job side of the row: who holds it, until when, and when it may next be tried.
+    lease_owner: Mapped[str | None] = mapped_column(String(64))
+    lease_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    available_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), nullable=False, server_default=func.now()
+    )
+
+    files: Mapped[list[ArticleFile]] = relationship(
+        back_populates="article", lazy="raise", cascade="all, delete-orphan", passive_deletes=True
+    )
+    cost_models: Mapped[list[CostModel]] = relationship(
+        back_populates="article", lazy="raise", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    __table_args__ = (
+        CheckConstraint(_in("processing_status", ProcessingStatus), name="processing_status"),
+        CheckConstraint("progress BETWEEN 0 AND 100", name="progress_range"),
+        CheckConstraint("unit_weight IS NULL OR unit_weight > 0", name="unit_weight_positive"),
+        # The processor claims the oldest available pending rows.
+        Index(
+            "ix_articles_pending_available",
+            "available_at",
+            "id",
+            postgresql_where=text("processing_status = 'pending'"),
+        ),
+        # The sweeper looks for expired leases.
+        Index(
+            "ix_articles_processing_lease",
+            "lease_expires_at",
+            postgresql_where=text("processing_status = 'processing'"),
+        ),
+        # Listing: newest first, optionally by status.
+        Index("ix_articles_created_at_id", "created_at", "id"),
+        Index("ix_articles_status_created_at", "processing_status", "created_at"),
+    )
+
+
+class ArticleFile(Base):
+    """An uploaded file, stored in PostgreSQL in the same transaction as its article."""
+
+    __tablename__ = "article_files"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), nullable=False
+    )
+    role: Mapped[str] = mapped_column(String(16), nullable=False)
+    original_filename: Mapped[str | None] = mapped_column(String(255))
+    content_type: Mapped[str | None] = mapped_column(String(255))
+    size_bytes: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+    content: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), nullable=False
+    )
+
+    article: Mapped[Article] = relationship(back_populates="files", lazy="raise")
+
+    __table_args__ = (
+        UniqueConstraint("article_id", "role", name="uq_article_files_article_id_role"),
+        CheckConstraint(_in("role", FileRole), name="role"),
+        CheckConstraint("size_bytes > 0", name="size_positive"),
+        Index("ix_article_files_sha256", "sha256"),
+    )
+
+
+class CostModel(Base):
+    """One index's share of an article's cost; the shares of one article sum to 1."""
+
+    __tablename__ = "cost_models"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), nullable=False
+    )
+    index_id: Mapped[int] = mapped_column(
+        ForeignKey("indices.id", ondelete="RESTRICT"), nullable=False
+    )
+    part: Mapped[float] = mapped_column(Float, nullable=False)
+    quantity_g: Mapped[float | None] = mapped_column(Float)
+
+    article: Mapped[Article] = relationship(back_populates="cost_models", lazy="raise")
+
+    __table_args__ = (
+        UniqueConstraint("article_id", "index_id", name="uq_cost_models_article_id_index_id"),
+        CheckConstraint("part > 0 AND part <= 1", name="part_range"),
+        CheckConstraint("quantity_g IS NULL OR quantity_g >= 0", name="quantity_non_negative"),
+        Index("ix_cost_models_index_id", "index_id"),
+    )

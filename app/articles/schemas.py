@@ -1,0 +1,94 @@
+"""Request and response shapes of the articles API."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.articles.models import ProcessingStatus
+
+
+class ArticleStatus(BaseModel):
+    """What the frontend polls every 2–3 s: small, and `updated_at` moves with every stage."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    processing_status: ProcessingStatus
+    processing_stage: str | None
+    progress: int = Field(ge=0, le=100)
+    processing_error: str | None
+    processing_error_code: str | None
+    processing_started_at: datetime | None
+    processing_completed_at: datetime | None
+    updated_at: datetime
+
+
+class CostModelEntry(BaseModel):
+    index_id: int
+    index_code: str
+    index_name: str
+    category: str
+    part: float = Field(gt=0, le=1)
+    quantity_g: float | None
+
+
+class StoredFile(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    role: str
+    original_filename: str | None
+    content_type: str | None
+    size_bytes: int
+    sha256: str
+    purged: bool = False
+
+
+class ArticleLinks(BaseModel):
+    self: str
+    status: str
+    cost_models: str
+
+
+class ArticleSummary(BaseModel):
+    """An article as it appears in lists: no metadata, no cost model."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    article_name: str
+    description: str | None
+    unit_weight: float | None = Field(description="Unit weight in kg, when found.")
+    processing_status: ProcessingStatus
+    processing_stage: str | None
+    progress: int
+    processing_error: str | None
+    processing_error_code: str | None
+    analysis_method: str | None
+    attempts: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class Article(ArticleSummary):
+    """The full article with its evidence, files and cost model."""
+
+    processing_started_at: datetime | None
+    processing_completed_at: datetime | None
+    extracted_metadata: dict[str, Any] | None = Field(
+        description="Weight in grams with the quoted source text, materials, document facts."
+    )
+    prompt_tokens: int
+    completion_tokens: int
+    files: list[StoredFile]
+    cost_models: list[CostModelEntry]
+    links: ArticleLinks
+
+
+class ArticlePage(BaseModel):
+    items: list[ArticleSummary]
+    total: int
+    limit: int
+    offset: int

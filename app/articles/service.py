@@ -1,0 +1,203 @@
+"""The rules of the articles API: what may be uploaded, read, reprocessed and deleted."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.articles import repository
+from app.articles.models import FileRole, ProcessingStatus
+from app.articles.schemas import (
+    Article,
+    ArticleLinks,
+    ArticlePage,
+    ArticleStatus,
+    ArticleSummary,
+    CostModelEntry,
+    StoredFile,
+)
+from app.errors import ConflictError, InvalidInputError, NotFoundError, PayloadTooLargeError
+
+MAX_NAME_LENGTH = 255
+MAX_DESCRIPTION_LENGTH = 10_000
+MAX_FILENAME_LENGTH = 255
+
+
+@dataclass(frozen=True, slots=True)
+class Upload:
+    """A file as received over HTTP; the filename is data only, never a path."""
+
+    field: str
+    role: FileRole
+    filename: str | None
+    content_type: str | None
+    content: bytes
+
+
+def _field_error(field: str, message: str) -> InvalidInputError:
+    return InvalidInputError(
+        f"Invalid request: {field}",
+        errors=[{"field": field, "location": "body", "message": message, "type": "value_error"}],
+    )
+
+
+def check_upload_size(field: str, size: int | None, max_bytes: int) -> None:
+    if size is not None and size > max_bytes:
+        raise PayloadTooLargeError(
+            f"{field} is {size} bytes; the limit is {max_bytes} bytes.",
+            errors=[
+                {
+                    "field": field,
+                    "location": "body",
+                    "message": f"file larger than {max_bytes} bytes",
+                    "type": "too_large",
+                }
+            ],
+        )
+
+
+def _clean_filename(filename: str | None) -> str | None:
+    if not filename:
+        return None
+    # Keep only the last path component and printable characters: stored and shown, never opened.
+    name = filename.replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(ch for ch in name if ch.isprintable()).strip()
+    return name[:MAX_FILENAME_LENGTH] or None
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+async def create_article(
+    session: AsyncSession,
+    *,
+    article_name: str,
+    description: str | None,
+    uploads: list[Upload],
+    max_upload_bytes: int,
+) -> Article:
+    """Validate and store the article with its files in one transaction, as `pending`."""
+    name = article_name.strip()
+    if not name:
+        raise _field_error("articleName", "must not be empty or blank")
+    if len(name) > MAX_NAME_LENGTH:
+        raise _field_error("articleName", f"at most {MAX_NAME_LENGTH} characters")
+    description = (description or "").strip() or None
+    if description is not None and len(description) > MAX_DESCRIPTION_LENGTH:
+        raise _field_error("description", f"at most {MAX_DESCRIPTION_LENGTH} characters")
+
+    files: list[repository.NewFile] = []
+    for upload in uploads:
+        if not upload.content:
+            raise _field_error(upload.field, "the file is empty")
+        check_upload_size(upload.field, len(upload.content), max_upload_bytes)
+        # hashlib releases the GIL on large buffers, so a thread keeps the loop free.
+        digest = await asyncio.to_thread(_sha256, upload.content)
+        files.append(
+            repository.NewFile(
+                role=upload.role.value,
+                original_filename=_clean_filename(upload.filename),
+                content_type=(upload.content_type or None),
+                sha256=digest,
+                content=upload.content,
+            )
+        )
+
+    article = await repository.insert_article(
+        session, article_name=name, description=description, files=files
+    )
+    await session.commit()
+    return await _full_article(session, article.id)
+
+
+async def get_status(session: AsyncSession, article_id: int) -> ArticleStatus:
+    row = await repository.get_status(session, article_id)
+    if row is None:
+        raise NotFoundError(f"Article {article_id} does not exist.")
+    return ArticleStatus.model_validate(row._mapping)
+
+
+async def get_article(session: AsyncSession, article_id: int) -> Article:
+    return await _full_article(session, article_id)
+
+
+async def _full_article(session: AsyncSession, article_id: int) -> Article:
+    article = await repository.get_article(session, article_id)
+    if article is None:
+        raise NotFoundError(f"Article {article_id} does not exist.")
+    files = await repository.get_file_meta(session, article_id)
+    cost_models = await get_cost_models(session, article_id, check_exists=False)
+    summary = ArticleSummary.model_validate(article)
+    return Article(
+        **summary.model_dump(),
+        processing_started_at=article.processing_started_at,
+        processing_completed_at=article.processing_completed_at,
+        extracted_metadata=article.extracted_metadata,
+        prompt_tokens=article.prompt_tokens,
+        completion_tokens=article.completion_tokens,
+        files=[StoredFile.model_validate(row._mapping) for row in files],
+        cost_models=cost_models,
+        links=ArticleLinks(
+            self=f"articles/{article.id}",
+            status=f"articles/{article.id}/status",
+            cost_models=f"articles/{article.id}/cost-models",
+        ),
+    )
+
+
+async def get_cost_models(
+    session: AsyncSession, article_id: int, *, check_exists: bool = True
+) -> list[CostModelEntry]:
+    if check_exists and not await repository.article_exists(session, article_id):
+        raise NotFoundError(f"Article {article_id} does not exist.")
+    rows = await repository.get_cost_models(session, article_id)
+    return [
+        CostModelEntry(
+            index_id=index_id,
+            index_code=code,
+            index_name=name,
+            category=category,
+            part=part,
+            quantity_g=quantity_g,
+        )
+        for index_id, code, name, category, part, quantity_g in rows
+    ]
+
+
+async def list_articles(
+    session: AsyncSession, *, status: ProcessingStatus | None, limit: int, offset: int
+) -> ArticlePage:
+    items, total = await repository.list_articles(
+        session, status=status, limit=limit, offset=offset
+    )
+    return ArticlePage(
+        items=[ArticleSummary.model_validate(item) for item in items],
+        total=total,
+        limit=limit,
+        offset=offset,
+    )
+
+
+async def delete_article(session: AsyncSession, article_id: int) -> None:
+    """Delete the article with its files and cost model (a running job notices and stops)."""
+    if not await repository.delete_article(session, article_id):
+        raise NotFoundError(f"Article {article_id} does not exist.")
+    await session.commit()
+
+
+async def reprocess_article(session: AsyncSession, article_id: int) -> Article:
+    requeued = await repository.requeue_finished(session, article_id)
+    if requeued is None:
+        status = await repository.get_status(session, article_id)
+        if status is None:
+            raise NotFoundError(f"Article {article_id} does not exist.")
+        raise ConflictError(
+            f"Article {article_id} is {status.processing_status}; only completed or failed "
+            "articles can be reprocessed."
+        )
+    await session.commit()
+    return await _full_article(session, article_id)

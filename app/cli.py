@@ -1,0 +1,71 @@
+"""`python -m app serve`: embedded PostgreSQL when no URL is set, migrations, then uvicorn."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+import uvicorn
+
+from app.config import get_settings
+from app.core.embedded_postgres import EmbeddedPostgres
+from app.logging import configure_logging
+from app.main import create_app
+from app.ops.migrations import upgrade_to_head
+
+logger = logging.getLogger("app.cli")
+
+
+def serve() -> int:
+    settings = get_settings()
+    configure_logging(settings.log_level)
+    embedded: EmbeddedPostgres | None = None
+    try:
+        if settings.database_url is None:
+            embedded = EmbeddedPostgres(settings.data_dir / "postgres")
+            url = embedded.start()
+            logger.info("CMS_DATABASE_URL not set: using the embedded PostgreSQL at %s", url)
+            settings = settings.model_copy(update={"database_url": url})
+        assert settings.database_url is not None
+        logger.info("applying migrations (alembic upgrade head)")
+        upgrade_to_head(settings.database_url)
+        if settings.openai_api_key is None:
+            logger.info("CMS_OPENAI_API_KEY not set: articles are analysed by the offline analyzer")
+        server = uvicorn.Server(
+            uvicorn.Config(
+                create_app(settings),
+                host=settings.host,
+                port=settings.port,
+                log_config=None,
+                access_log=False,
+                proxy_headers=True,
+                timeout_graceful_shutdown=int(settings.shutdown_grace_s) + 5,
+            )
+        )
+        server.run()  # handles SIGINT and SIGTERM: stops accepting, runs the lifespan shutdown
+        return 0 if server.started else 1
+    finally:
+        if embedded is not None:
+            embedded.stop()
+
+
+def migrate() -> int:
+    settings = get_settings()
+    configure_logging(settings.log_level)
+    if settings.database_url is None:
+        logger.error("CMS_DATABASE_URL is not set")
+        return 2
+    upgrade_to_head(settings.database_url)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m app", description=__doc__)
+    parser.add_argument("command", choices=["serve", "migrate"], nargs="?", default="serve")
+    args = parser.parse_args(argv)
+    return serve() if args.command == "serve" else migrate()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

