@@ -1,0 +1,6 @@
+"""Imported once by the forkserver so every extraction worker starts warm (see runner.py)."""
+
+from app.extraction import extract as _extract  # noqa: F401  (imports every parser)
+from app.extraction.language import _identifier
+
+_identifier()

@@ -1,0 +1,236 @@
+"""`DocumentExtractor`: extraction off the event loop, with a deadline, progress and a kill switch.
+
+Why pebble's `ProcessPool`: a task that passes its timeout gets its worker process killed
+and replaced, which `concurrent.futures.ProcessPoolExecutor` cannot do (a hung parser
+would hold a worker forever, and killing one by hand breaks the whole executor). Pure-Python
+parsers (openpyxl, python-docx, charset-normalizer) hold the GIL, so threads would stall the
+loop; processes do not. Workers start from a "forkserver" (or "spawn") context because the
+parent runs an event loop and threads, which plain fork() copies in a broken state.
+
+`workers=0` runs in a thread instead (tests, tiny deployments): the deadline is enforced for
+the caller, but a hung parser thread cannot be killed and runs on in the background.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import multiprocessing
+import os
+import tempfile
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from multiprocessing.context import BaseContext
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pebble import ProcessExpired, ProcessPool
+
+from app.extraction.detect import is_pdf
+from app.extraction.document import ExtractedDocument, ExtractionError, ExtractionLimits
+from app.extraction.extract import assemble_pdf_document, extract_document
+from app.extraction.pdf import PdfPages, PdfSource, read_pdf_pages
+
+ProgressCallback = Callable[[int, int], Awaitable[None]]
+T = TypeVar("T")
+
+# Up to this size a PDF travels to the workers inside each task; above it, it is written to a
+# temporary file once and every chunk opens it by path (PDFium reads only what it needs).
+_INLINE_PDF_BYTES = 8 * 1024 * 1024
+_MAX_TASKS_PER_WORKER = 200  # recycle workers now and then: parsers may leak or fragment memory
+_SIGKILL_EXIT = -9
+
+
+@dataclass(frozen=True, slots=True)
+class _Failure:
+    """An `ExtractionError` on its way back from a worker.
+
+    `ExtractionError(code, message)` does not survive pickling (its `args` hold only the
+    message), so workers return this instead of raising.
+    """
+
+    code: str
+    message: str
+
+
+def _guarded(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> Any:
+    try:
+        return fn(*args, **kwargs)
+    except ExtractionError as exc:
+        return _Failure(exc.code, exc.message)
+    except MemoryError:
+        return _Failure("file_too_complex", "The file needs more memory to read than is allowed")
+
+
+def _mp_context() -> BaseContext:
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        # Workers fork from a server that has imported the parsers and loaded the language
+        # model once, so a replacement for a killed worker is ready in milliseconds.
+        context.set_forkserver_preload(["app.extraction._preload"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+class DocumentExtractor:
+    """Runs `extract_document` in a bounded process pool (or a thread when `workers=0`).
+
+    One deadline (`timeout_s`) covers the whole file; a worker still busy at the deadline is
+    killed. PDFs are read in chunks of `pdf_chunk_pages` so `on_progress` can report pages.
+    """
+
+    def __init__(
+        self,
+        *,
+        workers: int,
+        timeout_s: float,
+        limits: ExtractionLimits | None = None,
+        pdf_chunk_pages: int = 10,
+    ) -> None:
+        if workers < 0:
+            raise ValueError("workers must be >= 0")
+        if timeout_s <= 0 or pdf_chunk_pages < 1:
+            raise ValueError("timeout_s and pdf_chunk_pages must be positive")
+        self._workers = workers
+        self._timeout_s = timeout_s
+        self._limits = limits or ExtractionLimits()
+        self._chunk = pdf_chunk_pages
+        self._pool: ProcessPool | None = None
+        self._pool_lock: asyncio.Lock | None = None
+        self._closed = False
+
+    async def start(self) -> None:
+        """Start the worker processes now rather than on the first upload (optional)."""
+        await self._get_pool()
+
+    async def close(self) -> None:
+        """Stop the pool; extractions still running are cancelled and their workers killed."""
+        self._closed = True
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.stop()  # type: ignore[no-untyped-call]
+            await asyncio.to_thread(pool.join)
+
+    async def _get_pool(self) -> ProcessPool | None:
+        if self._closed:
+            raise RuntimeError("DocumentExtractor is closed")
+        if self._workers == 0:
+            return None
+        if self._pool_lock is None:
+            self._pool_lock = asyncio.Lock()
+        async with self._pool_lock:
+            if self._pool is None:
+                # Starting workers (and the forkserver) blocks: do it off the loop.
+                self._pool = await asyncio.to_thread(self._create_pool)
+        return self._pool
+
+    def _create_pool(self) -> ProcessPool:
+        pool = ProcessPool(
+            max_workers=self._workers, max_tasks=_MAX_TASKS_PER_WORKER, context=_mp_context()
+        )
+        pool.schedule(os.getpid).result()  # starts the workers; fails early if they cannot
+        return pool
+
+    def _timeout(self) -> ExtractionError:
+        message = f"Reading the file took longer than {self._timeout_s:g} s"
+        return ExtractionError("timeout", message)
+
+    async def _run(self, deadline: float, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run `fn` in a worker before `deadline` (loop time); map every failure to a code."""
+        remaining = deadline - asyncio.get_running_loop().time()
+        if remaining <= 0:
+            raise self._timeout()
+        pool = await self._get_pool()
+        try:
+            if pool is None:
+                result = await asyncio.wait_for(
+                    asyncio.to_thread(_guarded, fn, args, kwargs), remaining
+                )
+            else:
+                future = pool.schedule(_guarded, args=(fn, args, kwargs), timeout=remaining)
+                result = await asyncio.wrap_future(future)
+        except (TimeoutError, concurrent.futures.TimeoutError) as exc:
+            raise self._timeout() from exc
+        except ProcessExpired as exc:
+            if exc.exitcode == _SIGKILL_EXIT:  # most likely the kernel's out-of-memory killer
+                raise ExtractionError(
+                    "file_too_complex", "Reading the file needed more memory than is available"
+                ) from exc
+            raise ExtractionError(
+                "corrupt_file",
+                f"The file crashed the document reader (exit code {exc.exitcode}); "
+                "it is probably damaged",
+            ) from exc
+        except MemoryError as exc:
+            raise ExtractionError(
+                "file_too_complex", "The file needs more memory to read than is allowed"
+            ) from exc
+        if isinstance(result, _Failure):
+            raise ExtractionError(result.code, result.message)
+        return result  # type: ignore[no-any-return]
+
+    async def extract(
+        self,
+        data: bytes,
+        *,
+        role: str,
+        filename: str | None = None,
+        on_progress: ProgressCallback | None = None,
+    ) -> ExtractedDocument:
+        """Extract one upload; raises `ExtractionError` (including code "timeout")."""
+        deadline = asyncio.get_running_loop().time() + self._timeout_s
+        if not is_pdf(data):
+            doc = await self._run(
+                deadline, extract_document, data, role=role, filename=filename, limits=self._limits
+            )
+            if on_progress is not None:
+                await on_progress(1, 1)
+            return doc
+        if self._workers == 0 or len(data) <= _INLINE_PDF_BYTES:
+            return await self._extract_pdf(data, role, deadline, on_progress)
+        path = await asyncio.to_thread(_write_temp, data)
+        try:
+            return await self._extract_pdf(path, role, deadline, on_progress)
+        finally:
+            await asyncio.to_thread(Path(path).unlink, missing_ok=True)
+
+    async def _extract_pdf(
+        self,
+        source: PdfSource,
+        role: str,
+        deadline: float,
+        on_progress: ProgressCallback | None,
+    ) -> ExtractedDocument:
+        limits = self._limits
+        texts: list[str | None] = []
+        chars = 0
+        total = to_read = None
+        while to_read is None or len(texts) < to_read:
+            start = len(texts)
+            chunk: PdfPages = await self._run(
+                deadline, read_pdf_pages, source, start, start + self._chunk, limits.max_chars
+            )
+            if to_read is None:
+                total = chunk.total
+                to_read = min(total, limits.max_pages)
+            texts.extend(chunk.texts)
+            chars += sum(len(text) for text in chunk.texts if text)
+            if not chunk.texts or chars > limits.max_chars:
+                break  # the text budget is spent: the remaining pages would be cut anyway
+            if on_progress is not None and len(texts) < to_read:
+                await on_progress(len(texts), to_read)
+        assert total is not None and to_read is not None
+        pages = PdfPages(total=total, first=0, texts=texts)
+        doc = await self._run(
+            deadline, assemble_pdf_document, source, pages, role=role, limits=limits
+        )
+        if on_progress is not None:
+            await on_progress(to_read, to_read)
+        return doc
+
+
+def _write_temp(data: bytes) -> str:
+    handle, path = tempfile.mkstemp(prefix="extract-", suffix=".pdf")
+    with os.fdopen(handle, "wb") as file:
+        file.write(data)
+    return path

@@ -1,0 +1,112 @@
+"""Builders of real files in every supported format, made in memory for the tests."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from fpdf import FPDF
+from PIL import Image, ImageDraw
+
+SPEC_LINE = "Das Gewicht beträgt 250 g pro Stück. Werkstoff Edelstahl 1.4301, Oberfläche gebürstet."
+
+
+def text_pdf(pages: int = 3, line: str = SPEC_LINE) -> bytes:
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    for number in range(1, pages + 1):
+        pdf.add_page()
+        pdf.multi_cell(0, 6, f"Seite {number}\n" + f"{line}\n" * 3)
+    return bytes(pdf.output())
+
+
+def drawing_image(size: tuple[int, int] = (1200, 900), mode: str = "RGB") -> Image.Image:
+    image = Image.new(mode, size, "white")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((100, 100, size[0] - 100, size[1] - 100), outline="black", width=8)
+    draw.line((100, 100, size[0] - 100, size[1] - 100), fill="black", width=5)
+    return image
+
+
+def image_only_pdf(pages: int = 2) -> bytes:
+    images = [drawing_image() for _ in range(pages)]
+    buffer = io.BytesIO()
+    images[0].save(buffer, "PDF", save_all=True, append_images=images[1:], resolution=100)
+    return buffer.getvalue()
+
+
+def encrypted_pdf() -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(text_pdf(1))))
+    writer.encrypt(user_password="secret", owner_password="owner")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def image_bytes(fmt: str, size: tuple[int, int] = (3200, 2400), mode: str = "RGB") -> bytes:
+    buffer = io.BytesIO()
+    drawing_image(size, mode).save(buffer, fmt)
+    return buffer.getvalue()
+
+
+def docx_bytes() -> bytes:
+    from docx import Document
+
+    document = Document()
+    document.sections[0].header.paragraphs[0].text = "ACME GmbH – Spezifikation 4711"
+    document.sections[0].footer.paragraphs[0].text = "Vertraulich"
+    document.add_heading("Halter, Edelstahl", level=1)
+    document.add_paragraph("Technische Daten:")
+    table = document.add_table(rows=3, cols=3)
+    for row, cells in zip(
+        table.rows,
+        [("Eigenschaft", "Wert", "Einheit"), ("Gewicht", "250", "g"), ("Werkstoff", "1.4301", "")],
+        strict=True,
+    ):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    document.add_paragraph("Oberfläche gebürstet, Kanten entgratet.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_bytes() -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    specs = workbook.active
+    assert specs is not None
+    specs.title = "Specs"
+    specs.append(["Property", "Value", "Unit"])
+    specs.append(["Weight", 250, "g"])
+    specs.append(["Material", "PA66 GF30", None])
+    specs.append(["Wall thickness", 2.5, "mm"])
+    specs["B5"] = 1.2
+    specs["B5"].number_format = '0.0 "kg"'
+    specs["A5"] = "Gross weight"
+    bom = workbook.create_sheet("BOM")
+    bom.append(["Part", "Material", "Qty"])
+    bom.append(["Bracket", "Steel", 2])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def zip_bomb_docx(unpacked_mb: int = 300) -> bytes:
+    """Looks like a DOCX, but one member inflates to `unpacked_mb` MB of zeros."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Override PartName="/word/document.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        with archive.open("word/document.xml", "w", force_zip64=True) as member:
+            chunk = b"\0" * (1024 * 1024)
+            for _ in range(unpacked_mb):
+                member.write(chunk)
+    return buffer.getvalue()
