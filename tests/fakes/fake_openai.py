@@ -1,0 +1,715 @@
+"""A fake OpenAI-compatible Chat Completions server on loopback, for tests and benchmarks.
+
+The openai SDK talks through `httpx2`, which httpx mocking libraries do not intercept, so the
+fake is a real HTTP server: a small HTTP/1.1 server on asyncio streams, run in a background
+thread (or as a CLI process for benchmarks). Raw streams rather than uvicorn because the
+"drop" fault must close the connection with no response at all (uvicorn answers 500 when an
+app raises before responding), and because sleeping handlers must scale to high concurrency.
+
+It reads each request the way a model would need to: the catalogue codes from the JSON
+schema's enum (or the schema stated in the prompt), the weight line and materials from the
+user prompt, and answers a schema-valid result whose parts sum to 1 - unless told to fail.
+
+    with FakeOpenAIServer(latency=0.05, fault_rate=0.2, fault_kinds=("429", "drop")) as fake:
+        client = AsyncOpenAI(api_key="test", base_url=fake.base_url)
+        ...
+        fake.stats()["max_in_flight"]
+
+CLI: python -m tests.fakes.fake_openai --port 8099 --latency 1.0
+     POST /_control {"fault_rate": 0.1, "fault_kinds": ["500"]}, GET /_stats
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import random
+import re
+import signal
+import socket
+import threading
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+FAULT_KINDS: tuple[str, ...] = (
+    "429",
+    "500",
+    "503",
+    "timeout",
+    "drop",
+    "malformed_json",
+    "schema_violation",
+    "empty_choices",
+)
+# Also accepted by `enqueue` and `fault_kinds`: auth failures, a 200 whose HTTP body is broken
+# JSON or an HTML page (a proxy's error page), and a forced success.
+EXTRA_OUTCOMES: tuple[str, ...] = ("401", "403", "malformed_body", "html_body", "ok")
+
+AnswerOverride = Callable[[dict[str, Any]], "dict[str, Any] | str"] | dict[str, Any] | str
+
+
+def _default_codes() -> list[str]:
+    try:
+        from app.indices.seed import DEFAULT_INDICES
+    except ImportError:  # the fake also runs outside the service's tree
+        return ["steel", "aluminium", "pa66", "electricity", "labour"]
+    return [code for code, *_ in DEFAULT_INDICES]
+
+
+# keyword -> catalogue code, for a sensible material guess (first match of each code wins)
+_MATERIAL_KEYWORDS: tuple[tuple[str, str], ...] = (
+    (r"stainless|edelstahl|1\.4\d{3}|inox", "stainless_steel"),
+    (r"cast iron|grauguss|\bGJL", "cast_iron"),
+    (r"\bsteel\b|\bstahl\b|\bS[23]\d5\b|\bDC0\d", "steel"),
+    (r"alumin(?:i)?um|\bAlMg|\bAlSi", "aluminium"),
+    (r"\bbrass\b|messing|CuZn", "brass"),
+    (r"\bbronze\b", "bronze"),
+    (r"\bcopper\b|kupfer", "copper"),
+    (r"\bzinc\b|\bzink\b|zamak", "zinc"),
+    (r"\bPA ?66\b", "pa66"),
+    (r"\bPA ?6\b(?! ?6)", "pa6"),
+    (r"\bPOM\b", "pom"),
+    (r"\bABS\b", "abs"),
+    (r"\bPC\b|polycarbonat", "pc"),
+    (r"\bPP\b|polypropyl", "pp"),
+    (r"\bPBT\b", "pbt"),
+    (r"\bPVC\b", "pvc"),
+    (r"\bEPDM\b|\bNBR\b|rubber|gummi|silicone", "rubber"),
+    (r"\bGF ?\d\d\b|glass fib", "glass_fibre"),
+    (r"cardboard|karton|paper", "paper_cardboard"),
+    (r"\bPCB\b|electronic", "electronics"),
+)
+_WEIGHT_LINE_RE = re.compile(
+    r"(?:weight|mass|gewicht|masse)\b[^\d\n]{0,40}?(\d+(?:[.,]\d+)?)\s*(kg|mg|g|t)\b",
+    re.IGNORECASE,
+)
+_UNIT_GRAMS = {"mg": 0.001, "g": 1.0, "kg": 1000.0, "t": 1_000_000.0}
+_TAG_RE = re.compile(r"^\[([^\]]+)\]$")
+
+
+@dataclass
+class _Response:
+    status: int
+    body: bytes
+    headers: dict[str, str] = field(default_factory=dict)
+    content_type: str = "application/json"
+
+
+_REASONS = {
+    200: "OK",
+    400: "Bad Request",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "Not Found",
+    422: "Unprocessable Entity",
+    429: "Too Many Requests",
+    500: "Internal Server Error",
+    503: "Service Unavailable",
+}
+
+
+def _json_response(status: int, payload: Any, headers: dict[str, str] | None = None) -> _Response:
+    return _Response(status, json.dumps(payload).encode(), dict(headers or {}))
+
+
+def _error(status: int, message: str, kind: str, **extra: Any) -> dict[str, Any]:
+    return {"error": {"message": message, "type": kind, "param": None, "code": None, **extra}}
+
+
+def _message_texts(body: dict[str, Any], roles: Iterable[str]) -> list[str]:
+    texts: list[str] = []
+    for message in body.get("messages") or []:
+        if message.get("role") not in roles:
+            continue
+        content = message.get("content")
+        if isinstance(content, str):
+            texts.append(content)
+        elif isinstance(content, list):
+            texts.extend(p.get("text", "") for p in content if p.get("type") == "text")
+    return texts
+
+
+def _image_count(body: dict[str, Any]) -> int:
+    count = 0
+    for message in body.get("messages") or []:
+        content = message.get("content")
+        if isinstance(content, list):
+            count += sum(1 for part in content if part.get("type") == "image_url")
+    return count
+
+
+def _enums(node: Any) -> Iterable[list[Any]]:
+    if isinstance(node, dict):
+        if isinstance(node.get("enum"), list):
+            yield node["enum"]
+        for value in node.values():
+            yield from _enums(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _enums(value)
+
+
+def find_codes(body: dict[str, Any]) -> list[str]:
+    """The catalogue codes the client allows: the schema's longest enum, wherever it is."""
+    candidates = list(_enums((body.get("response_format") or {}).get("json_schema")))
+    for text in _message_texts(body, ("system", "user")):
+        for match in re.finditer(r'"enum"\s*:\s*(\[[^\]]*\])', text):
+            with contextlib.suppress(json.JSONDecodeError):
+                candidates.append(json.loads(match.group(1)))
+    codes = max(candidates, key=len, default=[])
+    if len(codes) > 3:
+        return [str(code) for code in codes]
+    for text in _message_texts(body, ("user",)):
+        listed = re.search(r"\(code=name\):\s*(.+)", text)
+        if listed:
+            return [item.split("=", 1)[0].strip() for item in listed.group(1).split(";")]
+    return _default_codes()
+
+
+def sensible_answer(body: dict[str, Any]) -> dict[str, Any]:
+    """What a decent model would answer, read from the request with simple rules."""
+    codes = find_codes(body)
+    user = "\n".join(_message_texts(body, ("user",)))
+    weight: dict[str, Any] | None = None
+    location = "specification"
+    # the catalogue listing ("steel=Steel; pa66=...") names every material: not evidence
+    lines = [
+        line.strip()
+        for line in user.splitlines()
+        if not (line.count(";") >= 3 and line.count("=") >= 3)
+    ]
+    for line in lines:
+        tag = _TAG_RE.match(line)
+        if tag:
+            location = tag.group(1)
+            continue
+        match = _WEIGHT_LINE_RE.search(line)
+        if match and weight is None:
+            value = float(match.group(1).replace(",", "."))
+            grams = value * _UNIT_GRAMS[match.group(2).lower()]
+            lowered = line.lower()
+            basis = (
+                "gross"
+                if "gross" in lowered or "brutto" in lowered
+                else "net"
+                if "net" in lowered
+                else "unspecified"
+            )
+            weight = {"grams": grams, "quote": line, "location": location, "basis": basis}
+    materials: list[dict[str, Any]] = []
+    for pattern, code in _MATERIAL_KEYWORDS:
+        if code not in codes or any(m["index_code"] == code for m in materials):
+            continue
+        for line in lines:
+            hit = re.search(pattern, line, re.IGNORECASE)
+            if hit and not _TAG_RE.match(line):
+                materials.append(
+                    {
+                        "index_code": code,
+                        "name": hit.group(0),
+                        "mass_share": None,
+                        "quote": line,
+                        "location": location,
+                    }
+                )
+                break
+    if len(materials) == 1:
+        materials[0]["mass_share"] = 1.0
+    material_codes = [m["index_code"] for m in materials] or codes[:1]
+    raw: list[tuple[str, float, str]] = [
+        (code, 0.6 / len(material_codes), "material") for code in material_codes
+    ]
+    if "electricity" in codes and "electricity" not in material_codes:
+        raw.append(("electricity", 0.1, "processing energy"))
+    if "labour" in codes and "labour" not in material_codes:
+        raw.append(("labour", 0.3, "manufacturing and assembly"))
+    total = sum(part for _, part, _ in raw)
+    parts = [round(part / total, 4) for _, part, _ in raw]
+    parts[-1] = round(1.0 - sum(parts[:-1]), 4)
+    cost_model = [
+        {"index_code": code, "part": part, "rationale": why}
+        for (code, _, why), part in zip(raw, parts, strict=True)
+    ]
+    return {"weight": weight, "materials": materials, "cost_model": cost_model}
+
+
+class FakeOpenAIServer:
+    """Configurable fake; set attributes any time (they are read per request)."""
+
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        latency: float = 0.0,
+        fault_rate: float = 0.0,
+        fault_kinds: Iterable[str] = FAULT_KINDS,
+        seed: int = 0,
+        reject_json_schema: bool = False,
+        reject_json_schema_status: int = 400,
+        free_text: bool = False,
+        free_text_embed_json: bool = True,
+        answer_override: AnswerOverride | None = None,
+        hang_s: float = 30.0,
+        retry_after_ms: int | None = 10,
+        api_key: str | None = None,
+        max_recorded: int = 20,
+    ) -> None:
+        self.host = host
+        self.port = port
+        self.latency = latency
+        self.fault_rate = fault_rate
+        self.fault_kinds = tuple(fault_kinds)
+        self.reject_json_schema = reject_json_schema
+        self.reject_json_schema_status = reject_json_schema_status
+        self.free_text = free_text
+        self.free_text_embed_json = free_text_embed_json
+        self.answer_override = answer_override
+        self.hang_s = hang_s  # the "timeout" fault sleeps this long: more than the client waits
+        self.retry_after_ms = retry_after_ms  # sent on 429/5xx so SDK retries don't slow tests
+        self.api_key = api_key  # when set, other bearer tokens get 401
+        self.max_recorded = max_recorded
+        self._validate_kinds(self.fault_kinds)
+        self._rng = random.Random(seed)
+        self._queue: deque[str] = deque()
+        self._lock = threading.Lock()
+        self._completion_ids = 0
+        self.reset_stats()
+        self._thread: threading.Thread | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._server: asyncio.Server | None = None
+        self._connections: set[asyncio.Task[Any]] = set()
+
+    # --- configuration and stats --------------------------------------------------------
+
+    @staticmethod
+    def _validate_kinds(kinds: Iterable[str]) -> None:
+        unknown = set(kinds) - set(FAULT_KINDS) - set(EXTRA_OUTCOMES)
+        if unknown:
+            raise ValueError(f"unknown fault kinds {sorted(unknown)}; known: {FAULT_KINDS}")
+
+    def reseed(self, seed: int) -> None:
+        self._rng = random.Random(seed)
+
+    def enqueue(self, *outcomes: str) -> None:
+        """Force the outcomes of the next requests in order (e.g. "500", "ok"), then random."""
+        self._validate_kinds(outcomes)
+        with self._lock:
+            self._queue.extend(outcomes)
+
+    def reset_stats(self) -> None:
+        with self._lock:
+            self._total = 0
+            self._outcomes: Counter[str] = Counter()
+            self._in_flight = 0
+            self._max_in_flight = 0
+            self._bodies: deque[dict[str, Any]] = deque(maxlen=self.max_recorded)
+            self._prompt_tokens = 0
+            self._completion_tokens = 0
+
+    def stats(self, *, bodies: bool = True) -> dict[str, Any]:
+        """A snapshot: counts by outcome, concurrency, tokens and the last request bodies."""
+        with self._lock:
+            snapshot: dict[str, Any] = {
+                "total_requests": self._total,
+                "outcomes": dict(self._outcomes),
+                "in_flight": self._in_flight,
+                "max_in_flight": self._max_in_flight,
+                "prompt_tokens": self._prompt_tokens,
+                "completion_tokens": self._completion_tokens,
+            }
+            if bodies:
+                snapshot["last_requests"] = list(self._bodies)
+        return snapshot
+
+    @property
+    def requests(self) -> list[dict[str, Any]]:
+        """The last request bodies, oldest first."""
+        with self._lock:
+            return list(self._bodies)
+
+    def count(self, outcome: str) -> int:
+        with self._lock:
+            return self._outcomes[outcome]
+
+    def control(self, settings: dict[str, Any]) -> None:
+        """Apply `POST /_control` settings (also usable directly)."""
+        for key, value in settings.items():
+            if key == "fault_kinds":
+                kinds = value.split(",") if isinstance(value, str) else list(value)
+                self._validate_kinds(kinds)
+                self.fault_kinds = tuple(kinds)
+            elif key == "seed":
+                self.reseed(int(value))
+            elif key == "enqueue":
+                self.enqueue(*value)
+            elif key == "reset_stats":
+                if value:
+                    self.reset_stats()
+            elif key in {
+                "latency",
+                "fault_rate",
+                "hang_s",
+                "reject_json_schema",
+                "reject_json_schema_status",
+                "free_text",
+                "free_text_embed_json",
+                "answer_override",
+                "retry_after_ms",
+                "api_key",
+            }:
+                setattr(self, key, value)
+            else:
+                raise ValueError(f"unknown setting {key!r}")
+
+    # --- lifecycle ----------------------------------------------------------------------
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{self.host}:{self.port}/v1"
+
+    def start(self) -> FakeOpenAIServer:
+        """Serve in a background thread; returns once the port accepts connections."""
+        if self._thread is not None:
+            raise RuntimeError("already started")
+        ready = threading.Event()
+        failure: list[BaseException] = []
+
+        def run() -> None:
+            loop = asyncio.new_event_loop()
+            self._loop = loop
+            try:
+                loop.run_until_complete(self._listen())
+            except BaseException as exc:
+                failure.append(exc)
+                ready.set()
+                loop.close()
+                return
+            ready.set()
+            try:
+                loop.run_forever()
+            finally:
+                loop.run_until_complete(self._close(own_loop=True))
+                loop.close()
+
+        self._thread = threading.Thread(target=run, name="fake-openai", daemon=True)
+        self._thread.start()
+        if not ready.wait(10) or failure:
+            self._thread = None
+            raise RuntimeError(f"fake OpenAI server did not start: {failure}")
+        with socket.create_connection((self.host, self.port), timeout=5):
+            pass
+        return self
+
+    def stop(self) -> None:
+        """Stop serving; hanging requests are cancelled, not waited for."""
+        if self._thread is None or self._loop is None:
+            return
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(10)
+        self._thread = None
+        self._loop = None
+
+    def __enter__(self) -> FakeOpenAIServer:
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+    async def _listen(self) -> None:
+        self._server = await asyncio.start_server(
+            self._connection, self.host, self.port, backlog=1024
+        )
+        self.port = self._server.sockets[0].getsockname()[1]
+
+    async def _close(self, *, own_loop: bool) -> None:
+        if self._server is not None:
+            self._server.close()
+        if own_loop:  # every other task serves a connection, including ones not started yet
+            others = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+        else:
+            others = list(self._connections)
+        for task in others:
+            task.cancel()
+        await asyncio.gather(*others, return_exceptions=True)
+        self._server = None
+
+    async def serve(self, ready: Callable[[], object] | None = None) -> None:
+        """Serve on the current loop until cancelled (the CLI mode)."""
+        await self._listen()
+        if ready is not None:
+            ready()
+        try:
+            await asyncio.Event().wait()
+        finally:
+            await self._close(own_loop=False)
+
+    # --- HTTP -----------------------------------------------------------------------------
+
+    async def _connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        task = asyncio.current_task()
+        assert task is not None
+        self._connections.add(task)
+        try:
+            while True:
+                try:
+                    head = await reader.readuntil(b"\r\n\r\n")
+                except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ConnectionError):
+                    return
+                lines = head.decode("latin-1").split("\r\n")
+                parts = lines[0].split(" ")
+                if len(parts) != 3:
+                    return
+                method, target = parts[0], parts[1]
+                headers: dict[str, str] = {}
+                for line in lines[1:]:
+                    name, sep, value = line.partition(":")
+                    if sep:
+                        headers[name.strip().lower()] = value.strip()
+                if headers.get("transfer-encoding", "").lower() == "chunked":
+                    body = await self._read_chunked(reader)
+                else:
+                    body = await reader.readexactly(int(headers.get("content-length") or 0))
+                response = await self._dispatch(method, target, headers, body)
+                if response is None:  # the "drop" fault: no status line, no bytes
+                    writer.transport.abort()
+                    return
+                close = headers.get("connection", "").lower() == "close"
+                reason = _REASONS.get(response.status, "Status")
+                out = [f"HTTP/1.1 {response.status} {reason}"]
+                out += [f"{k}: {v}" for k, v in response.headers.items()]
+                out += [
+                    f"content-type: {response.content_type}",
+                    f"content-length: {len(response.body)}",
+                    f"connection: {'close' if close else 'keep-alive'}",
+                ]
+                writer.write(("\r\n".join(out) + "\r\n\r\n").encode("latin-1") + response.body)
+                await writer.drain()
+                if close:
+                    return
+        except (ConnectionError, asyncio.IncompleteReadError):
+            return
+        finally:
+            self._connections.discard(task)
+            writer.close()
+
+    @staticmethod
+    async def _read_chunked(reader: asyncio.StreamReader) -> bytes:
+        chunks: list[bytes] = []
+        while True:
+            size = int((await reader.readline()).split(b";")[0].strip() or b"0", 16)
+            if size == 0:
+                await reader.readline()
+                return b"".join(chunks)
+            chunks.append(await reader.readexactly(size))
+            await reader.readline()
+
+    async def _dispatch(
+        self, method: str, target: str, headers: dict[str, str], body: bytes
+    ) -> _Response | None:
+        path, _, query = target.partition("?")
+        if method == "GET" and path == "/_stats":
+            return _json_response(200, self.stats(bodies="bodies=0" not in query))
+        if method == "POST" and path == "/_control":
+            try:
+                self.control(json.loads(body or b"{}"))
+            except (ValueError, TypeError) as exc:
+                return _json_response(400, _error(400, str(exc), "invalid_request_error"))
+            return _json_response(200, self.stats(bodies=False))
+        if method == "GET" and path.endswith("/models"):
+            return _json_response(
+                200, {"object": "list", "data": [{"id": "fake", "object": "model"}]}
+            )
+        if method == "POST" and path.endswith("/chat/completions"):
+            return await self._chat(headers, body)
+        return _json_response(404, _error(404, f"no route {method} {path}", "not_found"))
+
+    # --- chat completions -------------------------------------------------------------------
+
+    def _pick_outcome(self) -> str:
+        with self._lock:
+            if self._queue:
+                return self._queue.popleft()
+            if self.fault_kinds and self._rng.random() < self.fault_rate:
+                return self._rng.choice(self.fault_kinds)
+        return "ok"
+
+    def _record(self, outcome: str, prompt_tokens: int = 0, completion_tokens: int = 0) -> None:
+        with self._lock:
+            self._outcomes[outcome] += 1
+            self._prompt_tokens += prompt_tokens
+            self._completion_tokens += completion_tokens
+
+    async def _chat(self, headers: dict[str, str], raw: bytes) -> _Response | None:
+        try:
+            body = json.loads(raw)
+            if not isinstance(body, dict):
+                raise ValueError("body is not an object")
+        except ValueError as exc:
+            self._record("bad_request")
+            return _json_response(400, _error(400, f"invalid JSON body: {exc}", "invalid_request"))
+        with self._lock:
+            self._total += 1
+            self._bodies.append(body)
+            self._in_flight += 1
+            self._max_in_flight = max(self._max_in_flight, self._in_flight)
+        try:
+            if self.latency > 0:
+                await asyncio.sleep(self.latency)
+            return await self._answer(headers, body)
+        finally:
+            with self._lock:
+                self._in_flight -= 1
+
+    def _retry_headers(self) -> dict[str, str]:
+        headers = {"retry-after": "0"}
+        if self.retry_after_ms is not None:
+            headers["retry-after-ms"] = str(self.retry_after_ms)
+        return headers
+
+    async def _answer(self, headers: dict[str, str], body: dict[str, Any]) -> _Response | None:
+        if self.api_key is not None and headers.get("authorization") != f"Bearer {self.api_key}":
+            self._record("401")
+            return _json_response(401, _error(401, "Incorrect API key provided", "auth_error"))
+        response_format = body.get("response_format") or {}
+        if self.reject_json_schema and response_format.get("type") == "json_schema":
+            self._record("rejected_json_schema")
+            status = self.reject_json_schema_status
+            message = "response_format of type 'json_schema' is not supported by this model"
+            return _json_response(
+                status, _error(status, message, "invalid_request_error", param="response_format")
+            )
+        outcome = self._pick_outcome()
+        if outcome == "timeout":
+            await asyncio.sleep(self.hang_s)  # the client gave up long ago; answer anyway
+        if outcome == "drop":
+            self._record("drop")
+            return None
+        if outcome == "malformed_body":
+            self._record(outcome)
+            return _Response(200, b'{"id": "chatcmpl-broken", "choices": [{"index": 0, ')
+        if outcome == "html_body":
+            self._record(outcome)
+            page = b"<html><body>502 Bad Gateway</body></html>"
+            return _Response(200, page, content_type="text/html")
+        if outcome in {"401", "403"}:
+            self._record(outcome)
+            status = int(outcome)
+            return _json_response(status, _error(status, "Access denied", "auth_error"))
+        if outcome == "429":
+            self._record("429")
+            message = "Rate limit reached for requests"
+            return _json_response(
+                429, _error(429, message, "rate_limit_exceeded"), self._retry_headers()
+            )
+        if outcome in {"500", "503"}:
+            self._record(outcome)
+            status = int(outcome)
+            message = "The server had an error while processing your request"
+            return _json_response(
+                status, _error(status, message, "server_error"), self._retry_headers()
+            )
+        return self._completion(body, outcome)
+
+    def _content(self, body: dict[str, Any], outcome: str) -> str:
+        if outcome == "malformed_json":
+            return '{"weight": {"grams": 12.5, "quote": "Net weight: 12.5 g", "loc'
+        if outcome == "schema_violation":
+            answer = sensible_answer(body)
+            if self._rng.random() < 0.5:
+                del answer["cost_model"]
+            else:
+                for share in answer["cost_model"]:
+                    share["part"] = round(share["part"] * 3, 4)
+            return json.dumps(answer)
+        override = self.answer_override
+        if override is not None:
+            value = override(body) if callable(override) else override
+            return value if isinstance(value, str) else json.dumps(value)
+        answer_json = json.dumps(sensible_answer(body))
+        if self.free_text:
+            if self.free_text_embed_json:
+                return f"Sure! Here is the analysis you asked for:\n```json\n{answer_json}\n```\n"
+            return "The part looks like a small steel bracket weighing a few grams."
+        return answer_json
+
+    def _completion(self, body: dict[str, Any], outcome: str) -> _Response:
+        self._record("free_text" if self.free_text and outcome == "ok" else outcome)
+        content = self._content(body, outcome)
+        prompt_chars = sum(len(t) for t in _message_texts(body, ("system", "user", "assistant")))
+        prompt_chars += len(json.dumps(body.get("response_format") or {}))
+        prompt_tokens = prompt_chars // 4 + 85 * _image_count(body) + 7
+        completion_tokens = len(content) // 4 + 1
+        with self._lock:
+            self._prompt_tokens += prompt_tokens
+            self._completion_tokens += completion_tokens
+            self._completion_ids += 1
+            completion_id = f"chatcmpl-fake-{self._completion_ids}"
+        choices = [
+            {
+                "index": 0,
+                "message": {"role": "assistant", "content": content, "refusal": None},
+                "finish_reason": "stop",
+                "logprobs": None,
+            }
+        ]
+        payload = {
+            "id": completion_id,
+            "object": "chat.completion",
+            "created": int(time.time()),
+            "model": body.get("model", "fake"),
+            "choices": [] if outcome == "empty_choices" else choices,
+            "usage": {
+                "prompt_tokens": prompt_tokens,
+                "completion_tokens": completion_tokens,
+                "total_tokens": prompt_tokens + completion_tokens,
+            },
+        }
+        return _json_response(200, payload)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Fake OpenAI-compatible server (loopback only)")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8099)
+    parser.add_argument("--latency", type=float, default=0.0, help="seconds per completion")
+    parser.add_argument("--fault-rate", type=float, default=0.0)
+    parser.add_argument("--fault-kinds", default=",".join(FAULT_KINDS))
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--hang-s", type=float, default=30.0)
+    parser.add_argument("--reject-json-schema", action="store_true")
+    parser.add_argument("--free-text", action="store_true")
+    args = parser.parse_args(argv)
+    if args.host not in {"127.0.0.1", "localhost", "::1"}:
+        parser.error("the fake serves loopback only")
+    fake = FakeOpenAIServer(
+        args.host,
+        args.port,
+        latency=args.latency,
+        fault_rate=args.fault_rate,
+        fault_kinds=[kind for kind in args.fault_kinds.split(",") if kind],
+        seed=args.seed,
+        hang_s=args.hang_s,
+        reject_json_schema=args.reject_json_schema,
+        free_text=args.free_text,
+    )
+
+    async def run() -> None:
+        task = asyncio.current_task()
+        assert task is not None
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, task.cancel)
+        await fake.serve(ready=lambda: print(f"fake OpenAI server on {fake.base_url}", flush=True))
+
+    with contextlib.suppress(KeyboardInterrupt, asyncio.CancelledError):
+        asyncio.run(run())
+
+
+if __name__ == "__main__":
+    main()
