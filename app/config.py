@@ -42,6 +42,7 @@ class Settings(BaseSettings):
     max_upload_bytes: int = Field(default=25 * 1024 * 1024, ge=1)
 
     # --- processing ---
+    run_processor: bool = True  # false: an API-only replica that never analyses
     max_concurrent_jobs: int = Field(default=4, ge=1)
     job_timeout_s: float = Field(default=300.0, gt=0)
     max_attempts: int = Field(default=3, ge=1)
@@ -52,6 +53,17 @@ class Settings(BaseSettings):
     parser_workers: int = Field(default=2, ge=0)  # 0 = parse in a thread instead of a process pool
     parse_timeout_s: float = Field(default=120.0, gt=0)
     max_pages: int = Field(default=200, ge=1)
+
+    # --- access ---
+    api_keys: SecretStr | None = None  # "tenant-a:KEY1,tenant-b:KEY2"; unset = open service
+    jwt_issuer: str | None = None
+    jwt_audience: str | None = None
+    jwt_jwks_url: str | None = None
+    jwt_tenant_claim: str = "tenant"
+    jwt_algorithms: str = "RS256,ES256,PS256,EdDSA"
+    jwt_jwks_cache_s: float = Field(default=300.0, gt=0)
+    cors_origins: str = ""  # comma-separated origins allowed to call the API from a browser
+    rate_limit: str | None = None  # e.g. "30/minute" per tenant on POST /analyze
 
     # --- analyzer ---
     openai_api_key: SecretStr | None = None
@@ -68,7 +80,7 @@ class Settings(BaseSettings):
         value = "/" + value.strip().strip("/")
         return "" if value == "/" else value
 
-    @field_validator("openai_api_key")
+    @field_validator("openai_api_key", "api_keys")
     @classmethod
     def _blank_key_is_none(cls, value: SecretStr | None) -> SecretStr | None:
         if value is None or not value.get_secret_value().strip():
@@ -80,9 +92,26 @@ class Settings(BaseSettings):
     def _blank_is_none(cls, value: str | None) -> str | None:
         return value.strip() or None if value is not None else None
 
+    @field_validator("jwt_issuer", "jwt_audience", "jwt_jwks_url", "rate_limit", mode="before")
+    @classmethod
+    def _blank_optional_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
     @property
     def uses_openai(self) -> bool:
         return self.openai_api_key is not None
+
+    @property
+    def jwt_enabled(self) -> bool:
+        return bool(self.jwt_jwks_url and self.jwt_issuer and self.jwt_audience)
+
+    @property
+    def auth_enabled(self) -> bool:
+        return self.api_keys is not None or self.jwt_enabled
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
 
 
 @lru_cache

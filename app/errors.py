@@ -37,6 +37,19 @@ class DomainError(Exception):
         self.headers = headers
 
 
+class UnauthorizedError(DomainError):
+    status_code = 401
+    type_slug = "unauthorized"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail, headers={"WWW-Authenticate": 'Bearer realm="cost-model-service"'})
+
+
+class TooManyRequestsError(DomainError):
+    status_code = 429
+    type_slug = "rate-limited"
+
+
 class NotFoundError(DomainError):
     status_code = 404
     type_slug = "not-found"

@@ -6,19 +6,27 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+import httpx
+from fastapi import Depends, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from openai import AsyncOpenAI
 
 from app.analyzers.base import Analyzer
 from app.analyzers.factory import build_analyzer
 from app.analyzers.tokens import count_tokens
+from app.articles.events import StatusBroadcaster
 from app.articles.router import router as articles_router
+from app.auth.api_keys import ApiKeyRegistry
+from app.auth.dependencies import Authenticator, get_principal
+from app.auth.jwt import JwtVerifier
 from app.config import Settings, get_settings
 from app.db import create_engine, create_session_factory
+from app.dependencies import UploadRateLimiter
 from app.errors import install_error_handlers
 from app.extraction.document import ExtractionLimits
 from app.extraction.runner import DocumentExtractor
 from app.indices.router import router as indices_router
+from app.middleware import MULTIPART_OVERHEAD, BodySizeLimitMiddleware
 from app.ops.migrations import head_revisions
 from app.ops.router import router as ops_router
 from app.processing.pipeline import Pipeline
@@ -51,19 +59,35 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     pipeline = Pipeline(session_factory, extractor, analyzer, count_tokens)
     processor = Processor(session_factory, pipeline, settings)
 
+    http = httpx.AsyncClient(timeout=10.0)
+    app.state.authenticator = build_authenticator(settings, http)
+    app.state.upload_rate_limiter = (
+        UploadRateLimiter(settings.rate_limit) if settings.rate_limit else None
+    )
+    if not app.state.authenticator.enabled and settings.host not in LOOPBACK_HOSTS:
+        logger.warning(
+            "no CMS_API_KEYS or JWT settings: the API is open to anyone who can reach %s",
+            settings.host,
+        )
+    broadcaster = StatusBroadcaster(settings.database_url)
+    await broadcaster.start()
+    app.state.status_broadcaster = broadcaster
     app.state.engine = engine
     app.state.session_factory = session_factory
     app.state.processor = processor
     app.state.analysis_method = analyzer.method
     app.state.alembic_heads = head_revisions()
-    await processor.start()
+    if settings.run_processor:
+        await processor.start()
     try:
         yield
     finally:
         await processor.stop(settings.shutdown_grace_s)
+        await broadcaster.stop()
         await extractor.close()
         if openai_client is not None:
             await openai_client.close()
+        await http.aclose()
         await engine.dispose()
 
 
@@ -79,7 +103,56 @@ def create_app(settings: Settings | None = None, *, analyzer: Analyzer | None = 
     app.state.settings = settings
     app.state.analyzer_override = analyzer
     install_error_handlers(app)
+    app.add_middleware(
+        BodySizeLimitMiddleware, max_body_bytes=2 * settings.max_upload_bytes + MULTIPART_OVERHEAD
+    )
+    if settings.cors_origin_list:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origin_list,
+            allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
+            allow_headers=[
+                "Authorization",
+                "Content-Type",
+                "Idempotency-Key",
+                "If-None-Match",
+                "X-API-Key",
+                "X-Request-ID",
+            ],
+            expose_headers=[
+                "Location",
+                "ETag",
+                "Retry-After",
+                "Link",
+                "X-Request-ID",
+                "X-Status-URL",
+                "Idempotent-Replayed",
+            ],
+            max_age=600,
+        )
     app.include_router(ops_router)
-    app.include_router(articles_router, prefix=settings.api_prefix)
-    app.include_router(indices_router, prefix=settings.api_prefix)
+    # Every API route needs a principal (open, API key or token) before anything else runs.
+    api = [Depends(get_principal)]
+    app.include_router(articles_router, prefix=settings.api_prefix, dependencies=api)
+    app.include_router(indices_router, prefix=settings.api_prefix, dependencies=api)
     return app
+
+
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def build_authenticator(settings: Settings, http: httpx.AsyncClient) -> Authenticator:
+    api_keys = ApiKeyRegistry(settings.api_keys.get_secret_value()) if settings.api_keys else None
+    verifier = None
+    if settings.jwt_enabled:
+        assert settings.jwt_issuer and settings.jwt_audience and settings.jwt_jwks_url
+        verifier = JwtVerifier(
+            issuer=settings.jwt_issuer,
+            audience=settings.jwt_audience,
+            jwks_url=settings.jwt_jwks_url,
+            tenant_claim=settings.jwt_tenant_claim,
+            algorithms=[a.strip() for a in settings.jwt_algorithms.split(",") if a.strip()],
+            cache_s=settings.jwt_jwks_cache_s,
+            http=http,
+        )
+    return Authenticator(api_keys=api_keys, jwt=verifier)

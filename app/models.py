@@ -3,5 +3,14 @@
 from app.articles.models import Article, ArticleFile, CostModel
 from app.db import Base
 from app.indices.models import CostIndex
+from app.processing.models import AnalysisCache, LlmUsage
 
-__all__ = ["Article", "ArticleFile", "Base", "CostIndex", "CostModel"]
+__all__ = [
+    "AnalysisCache",
+    "Article",
+    "ArticleFile",
+    "Base",
+    "CostIndex",
+    "CostModel",
+    "LlmUsage",
+]

@@ -7,7 +7,6 @@ start none.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import tempfile
 import uuid
@@ -110,8 +109,3 @@ async def client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
     """The app with its lifespan running (processor included), driven in-process over ASGI."""
     async with running_app(settings) as (_, http):
         yield http
-
-
-@pytest.fixture(scope="session")
-def event_loop_policy() -> asyncio.AbstractEventLoopPolicy:
-    return asyncio.DefaultEventLoopPolicy()

@@ -61,6 +61,8 @@ class Article(TimestampMixin, Base):
     __tablename__ = "articles"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Who uploaded it: API-key or token tenant; "public" when the service runs open.
+    tenant: Mapped[str] = mapped_column(String(64), nullable=False, server_default="public")
     article_name: Mapped[str] = mapped_column(String(255), nullable=False)
     description: Mapped[str | None] = mapped_column(Text)
     unit_weight: Mapped[float | None] = mapped_column(Float)  # kg
@@ -84,6 +86,9 @@ class Article(TimestampMixin, Base):
     available_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), nullable=False, server_default=func.now()
     )
+    # Safe upload retries: the same key from the same tenant returns the first article.
+    idempotency_key: Mapped[str | None] = mapped_column(String(255))
+    request_fingerprint: Mapped[str | None] = mapped_column(String(64))
 
     files: Mapped[list[ArticleFile]] = relationship(
         back_populates="article", lazy="raise", cascade="all, delete-orphan", passive_deletes=True
@@ -112,6 +117,14 @@ class Article(TimestampMixin, Base):
         # Listing: newest first, optionally by status.
         Index("ix_articles_created_at_id", "created_at", "id"),
         Index("ix_articles_status_created_at", "processing_status", "created_at"),
+        Index("ix_articles_tenant_created_at", "tenant", "created_at"),
+        Index(
+            "uq_articles_tenant_idempotency_key",
+            "tenant",
+            "idempotency_key",
+            unique=True,
+            postgresql_where=text("idempotency_key IS NOT NULL"),
+        ),
     )
 
 
@@ -130,6 +143,7 @@ class ArticleFile(Base):
     size_bytes: Mapped[int] = mapped_column(BigInteger, nullable=False)
     sha256: Mapped[str] = mapped_column(String(64), nullable=False)
     content: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    purged_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), nullable=False
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Row, bindparam, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -23,8 +24,9 @@ STATUS_COLUMNS = (
     Article.updated_at,
 )
 
-# Statement built once: the status endpoint is the hottest path in the service.
+# Statements built once: the status endpoint is the hottest path in the service.
 _STATUS_BY_ID = select(*STATUS_COLUMNS).where(Article.id == bindparam("article_id"))
+_STATUS_BY_ID_FOR_TENANT = _STATUS_BY_ID.where(Article.tenant == bindparam("tenant"))
 
 FILE_META_COLUMNS = (
     ArticleFile.role,
@@ -32,7 +34,8 @@ FILE_META_COLUMNS = (
     ArticleFile.content_type,
     ArticleFile.size_bytes,
     ArticleFile.sha256,
-    ArticleFile.content.is_(None).label("purged"),
+    ArticleFile.purged_at.is_not(None).label("purged"),
+    ArticleFile.purged_at,
 )
 
 
@@ -46,9 +49,22 @@ class NewFile:
 
 
 async def insert_article(
-    session: AsyncSession, *, article_name: str, description: str | None, files: Sequence[NewFile]
+    session: AsyncSession,
+    *,
+    tenant: str,
+    article_name: str,
+    description: str | None,
+    files: Sequence[NewFile],
+    idempotency_key: str | None = None,
+    request_fingerprint: str | None = None,
 ) -> Article:
-    article = Article(article_name=article_name, description=description)
+    article = Article(
+        tenant=tenant,
+        article_name=article_name,
+        description=description,
+        idempotency_key=idempotency_key,
+        request_fingerprint=request_fingerprint,
+    )
     session.add(article)
     await session.flush()
     for file in files:
@@ -68,14 +84,49 @@ async def insert_article(
     return article
 
 
-async def get_status(session: AsyncSession, article_id: int) -> Row[tuple[object, ...]] | None:
+def _scoped(query: Any, tenant: str | None) -> Any:
+    return query if tenant is None else query.where(Article.tenant == tenant)
+
+
+async def get_status(
+    session: AsyncSession, article_id: int, tenant: str | None
+) -> Row[tuple[object, ...]] | None:
     """One primary-key lookup of the status columns: no file bytes, no joins."""
-    result = await session.execute(_STATUS_BY_ID, {"article_id": article_id})
+    if tenant is None:
+        result = await session.execute(_STATUS_BY_ID, {"article_id": article_id})
+    else:
+        result = await session.execute(
+            _STATUS_BY_ID_FOR_TENANT, {"article_id": article_id, "tenant": tenant}
+        )
     return result.first()
 
 
-async def get_article(session: AsyncSession, article_id: int) -> Article | None:
-    return await session.get(Article, article_id)
+async def get_statuses(
+    session: AsyncSession, article_ids: Sequence[int], tenant: str | None
+) -> Sequence[Row[tuple[object, ...]]]:
+    """Many statuses in one primary-key query (a list page watching its articles)."""
+    query = select(*STATUS_COLUMNS).where(Article.id.in_(article_ids))
+    result = await session.execute(_scoped(query, tenant).order_by(Article.id))
+    return result.all()
+
+
+async def get_article(session: AsyncSession, article_id: int, tenant: str | None) -> Article | None:
+    query = _scoped(select(Article).where(Article.id == article_id), tenant)
+    return (await session.execute(query)).scalars().first()
+
+
+async def find_by_idempotency_key(
+    session: AsyncSession, *, tenant: str, key: str
+) -> Article | None:
+    query = select(Article).where(Article.tenant == tenant, Article.idempotency_key == key)
+    return (await session.execute(query)).scalars().first()
+
+
+async def release_idempotency_key(session: AsyncSession, article_id: int) -> None:
+    """An expired key (older than its window) may be used again for a new upload."""
+    await session.execute(
+        update(Article).where(Article.id == article_id).values(idempotency_key=None)
+    )
 
 
 async def get_file_meta(
@@ -108,16 +159,21 @@ async def get_cost_models(
     return result.all()
 
 
-async def article_exists(session: AsyncSession, article_id: int) -> bool:
-    result = await session.execute(select(Article.id).where(Article.id == article_id))
-    return result.first() is not None
+async def article_exists(session: AsyncSession, article_id: int, tenant: str | None) -> bool:
+    query = _scoped(select(Article.id).where(Article.id == article_id), tenant)
+    return (await session.execute(query)).first() is not None
 
 
 async def list_articles(
-    session: AsyncSession, *, status: ProcessingStatus | None, limit: int, offset: int
+    session: AsyncSession,
+    *,
+    tenant: str | None,
+    status: ProcessingStatus | None,
+    limit: int,
+    offset: int,
 ) -> tuple[Sequence[Article], int]:
-    query = select(Article)
-    count = select(func.count()).select_from(Article)
+    query = _scoped(select(Article), tenant)
+    count = _scoped(select(func.count()).select_from(Article), tenant)
     if status is not None:
         query = query.where(Article.processing_status == status.value)
         count = count.where(Article.processing_status == status.value)
@@ -127,17 +183,18 @@ async def list_articles(
     return items, total
 
 
-async def delete_article(session: AsyncSession, article_id: int) -> bool:
-    result = await session.execute(
-        delete(Article).where(Article.id == article_id).returning(Article.id)
-    )
+async def delete_article(session: AsyncSession, article_id: int, tenant: str | None) -> bool:
+    query = _scoped(delete(Article).where(Article.id == article_id), tenant)
+    result = await session.execute(query.returning(Article.id))
     return result.first() is not None
 
 
-async def requeue_finished(session: AsyncSession, article_id: int) -> Article | None:
+async def requeue_finished(
+    session: AsyncSession, article_id: int, tenant: str | None
+) -> Article | None:
     """Put a completed or failed article back to pending; None if it is not finished."""
     result = await session.execute(
-        update(Article)
+        _scoped(update(Article), tenant)
         .where(
             Article.id == article_id,
             Article.processing_status.in_(
@@ -159,3 +216,28 @@ async def requeue_finished(session: AsyncSession, article_id: int) -> Article | 
         .returning(Article)
     )
     return result.scalars().first()
+
+
+async def cancel_unfinished(session: AsyncSession, article_id: int, tenant: str | None) -> bool:
+    """Pending or processing → failed ("cancelled"); the lease is dropped, so a worker on it
+    loses its guarded writes and stops."""
+    result = await session.execute(
+        _scoped(update(Article), tenant)
+        .where(
+            Article.id == article_id,
+            Article.processing_status.in_(
+                [ProcessingStatus.PENDING.value, ProcessingStatus.PROCESSING.value]
+            ),
+        )
+        .values(
+            processing_status=ProcessingStatus.FAILED.value,
+            processing_error="cancelled",
+            processing_error_code="cancelled",
+            processing_completed_at=func.now(),
+            lease_owner=None,
+            lease_expires_at=None,
+            updated_at=func.now(),
+        )
+        .returning(Article.id)
+    )
+    return result.first() is not None

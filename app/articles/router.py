@@ -2,19 +2,38 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Annotated
 
 import orjson
-from fastapi import APIRouter, File, Form, Path, Query, Request, Response, UploadFile, status
+from fastapi import (
+    APIRouter,
+    File,
+    Form,
+    Header,
+    Path,
+    Query,
+    Request,
+    Response,
+    UploadFile,
+    status,
+)
+from sse_starlette.sse import EventSourceResponse
 
 from app.articles import service
+from app.articles.events import status_events
 from app.articles.models import FileRole, ProcessingStatus
-from app.articles.schemas import Article, ArticlePage, ArticleStatus, CostModelEntry
-from app.dependencies import SessionDep, SettingsDep, wake_processor
+from app.articles.schemas import Article, ArticlePage, ArticleStatus, CostModelEntry, StatusBatch
+from app.auth.dependencies import PrincipalDep
+from app.dependencies import SessionDep, SettingsDep, check_upload_rate, wake_processor
+from app.errors import InvalidInputError
 
 router = APIRouter(tags=["articles"])
 
 ArticleId = Annotated[int, Path(description="The article's id.", ge=1, le=2_147_483_647)]
+MAX_BATCH = 100
+# While an article is not finished, clients are told to look again after this many seconds.
+POLL_HINT_S = "2"
 
 
 async def _read_upload(
@@ -36,18 +55,34 @@ async def _read_upload(
     status_code=status.HTTP_201_CREATED,
     response_model=Article,
     summary="Upload a specification (and optional drawing); analysis starts in the background",
+    responses={
+        409: {"description": "Idempotency-Key reused with a different upload"},
+        413: {"description": "File too large"},
+        429: {"description": "Rate limited"},
+    },
 )
 async def analyze(
     request: Request,
     response: Response,
     session: SessionDep,
     settings: SettingsDep,
+    principal: PrincipalDep,
     article_name: Annotated[str, Form(alias="articleName", min_length=1, max_length=255)],
     product_specification: Annotated[UploadFile, File(alias="productSpecification")],
     description: Annotated[str | None, Form(max_length=10_000)] = None,
     drawing: Annotated[UploadFile | None, File()] = None,
+    idempotency_key: Annotated[
+        str | None,
+        Header(
+            alias="Idempotency-Key",
+            min_length=1,
+            max_length=255,
+            description="Retry-safe uploads: the same key within 24 h returns the first article.",
+        ),
+    ] = None,
 ) -> Article:
     """Store the article as `pending` and return at once; poll its status URL for progress."""
+    check_upload_rate(request, principal.tenant)
     uploads = [
         await _read_upload(
             "productSpecification",
@@ -61,24 +96,31 @@ async def analyze(
         uploads.append(
             await _read_upload("drawing", FileRole.DRAWING, drawing, settings.max_upload_bytes)
         )
-    article = await service.create_article(
+    created = await service.create_article(
         session,
+        tenant=principal.tenant,
         article_name=article_name,
         description=description,
         uploads=uploads,
         max_upload_bytes=settings.max_upload_bytes,
+        idempotency_key=idempotency_key,
     )
-    wake_processor(request)
+    article = created.article
+    if created.replayed:
+        response.headers["Idempotent-Replayed"] = "true"
+    else:
+        wake_processor(request)
     base = f"{settings.api_prefix}/articles/{article.id}"
     response.headers["Location"] = base
-    response.headers["Content-Location"] = base
-    response.headers["Link"] = f'<{base}/status>; rel="status"'
+    response.headers["Link"] = f'<{base}/status>; rel="status", <{base}/events>; rel="events"'
+    response.headers["X-Status-URL"] = f"{base}/status"
     return article
 
 
 @router.get("/articles", response_model=ArticlePage, summary="List articles, newest first")
 async def list_articles(
     session: SessionDep,
+    principal: PrincipalDep,
     status_filter: Annotated[
         ProcessingStatus | None, Query(alias="status", description="Only this status.")
     ] = None,
@@ -86,25 +128,102 @@ async def list_articles(
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> ArticlePage:
     """A page of articles without their metadata and cost models."""
-    return await service.list_articles(session, status=status_filter, limit=limit, offset=offset)
+    return await service.list_articles(
+        session, tenant=principal.scope, status=status_filter, limit=limit, offset=offset
+    )
+
+
+def _parse_ids(raw: str) -> list[int]:
+    try:
+        ids = [int(part) for part in raw.split(",") if part.strip()]
+    except ValueError:
+        ids = []
+    problem = None
+    if not ids:
+        problem = "a comma-separated list of article ids, e.g. 1,2,3"
+    elif len(ids) > MAX_BATCH:
+        problem = f"at most {MAX_BATCH} ids"
+    elif not all(1 <= i <= 2_147_483_647 for i in ids):
+        problem = "ids are positive integers"
+    if problem:
+        raise InvalidInputError(
+            "Invalid request: ids",
+            errors=[
+                {"field": "ids", "location": "query", "message": problem, "type": "value_error"}
+            ],
+        )
+    return list(dict.fromkeys(ids))
+
+
+@router.get(
+    "/articles/status",
+    response_model=StatusBatch,
+    summary="Statuses of up to 100 articles in one query",
+)
+async def batch_status(
+    session: SessionDep,
+    principal: PrincipalDep,
+    ids: Annotated[str, Query(description="Comma-separated ids, at most 100.", max_length=1200)],
+) -> StatusBatch:
+    """For a list page watching many articles: one query, unknown ids listed in `missing`."""
+    return await service.get_statuses(session, _parse_ids(ids), principal.scope)
 
 
 @router.get(
     "/articles/{article_id}/status",
     response_model=ArticleStatus,
     summary="Processing status (cheap; poll this)",
+    responses={304: {"description": "Unchanged since the ETag sent in If-None-Match"}},
 )
-async def article_status(article_id: ArticleId, session: SessionDep) -> Response:
-    """One primary-key query; `updated_at` moves with every stage, so progress and hangs differ."""
-    article_status = await service.get_status(session, article_id)
+async def article_status(
+    article_id: ArticleId,
+    session: SessionDep,
+    principal: PrincipalDep,
+    if_none_match: Annotated[str | None, Header(alias="If-None-Match")] = None,
+) -> Response:
+    """One primary-key query; answers 304 to an unchanged ETag and hints `Retry-After`."""
+    article_status = await service.get_status(session, article_id, principal.scope)
     # Serialised directly: this endpoint is polled by every open tab every few seconds.
-    return Response(orjson.dumps(article_status.model_dump()), media_type="application/json")
+    body = orjson.dumps(article_status.model_dump())
+    etag = f'"{hashlib.blake2b(body, digest_size=12).hexdigest()}"'
+    headers = {"ETag": etag, "Cache-Control": "no-cache"}
+    if not article_status.processing_status.is_terminal:
+        headers["Retry-After"] = POLL_HINT_S
+    if if_none_match is not None and etag in {t.strip() for t in if_none_match.split(",")}:
+        return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers=headers)
+    return Response(body, media_type="application/json", headers=headers)
+
+
+@router.get(
+    "/articles/{article_id}/events",
+    summary="Server-Sent Events: the status on every change, until completed or failed",
+    response_class=EventSourceResponse,
+    responses={200: {"content": {"text/event-stream": {}}, "description": "An event stream"}},
+)
+async def article_events(
+    request: Request, article_id: ArticleId, session: SessionDep, principal: PrincipalDep
+) -> EventSourceResponse:
+    """`event: status` with the status JSON per change; heartbeat comments every 15 s."""
+    first = await service.get_status(session, article_id, principal.scope)
+    await session.close()  # the stream reads with its own short sessions, not this one
+    stream = status_events(
+        article_id=article_id,
+        tenant=principal.scope,
+        first=first,
+        broadcaster=request.app.state.status_broadcaster,
+        sessions=request.app.state.session_factory,
+    )
+    return EventSourceResponse(
+        stream, ping=15, headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+    )
 
 
 @router.get("/articles/{article_id}", response_model=Article, summary="The full article")
-async def get_article(article_id: ArticleId, session: SessionDep) -> Article:
+async def get_article(
+    article_id: ArticleId, session: SessionDep, principal: PrincipalDep
+) -> Article:
     """Unit weight (kg) with its evidence, materials, document facts and the cost model."""
-    return await service.get_article(session, article_id)
+    return await service.get_article(session, article_id, principal.scope)
 
 
 @router.get(
@@ -112,9 +231,11 @@ async def get_article(article_id: ArticleId, session: SessionDep) -> Article:
     response_model=list[CostModelEntry],
     summary="The article's cost model",
 )
-async def get_cost_models(article_id: ArticleId, session: SessionDep) -> list[CostModelEntry]:
+async def get_cost_models(
+    article_id: ArticleId, session: SessionDep, principal: PrincipalDep
+) -> list[CostModelEntry]:
     """The index shares of the article's cost; they sum to 1 once the article is completed."""
-    return await service.get_cost_models(session, article_id)
+    return await service.get_cost_models(session, article_id, principal.scope)
 
 
 @router.delete(
@@ -122,9 +243,11 @@ async def get_cost_models(article_id: ArticleId, session: SessionDep) -> list[Co
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Delete an article with its files and cost model",
 )
-async def delete_article(article_id: ArticleId, session: SessionDep) -> Response:
+async def delete_article(
+    article_id: ArticleId, session: SessionDep, principal: PrincipalDep
+) -> Response:
     """A job working on it stops at its next stage."""
-    await service.delete_article(session, article_id)
+    await service.delete_article(session, article_id, principal.scope)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -135,9 +258,21 @@ async def delete_article(article_id: ArticleId, session: SessionDep) -> Response
     summary="Analyse a completed or failed article again",
 )
 async def reprocess_article(
-    request: Request, article_id: ArticleId, session: SessionDep
+    request: Request, article_id: ArticleId, session: SessionDep, principal: PrincipalDep
 ) -> Article:
     """409 while it is pending or processing."""
-    article = await service.reprocess_article(session, article_id)
+    article = await service.reprocess_article(session, article_id, principal.scope)
     wake_processor(request)
     return article
+
+
+@router.post(
+    "/articles/{article_id}/cancel",
+    response_model=Article,
+    summary="Stop a pending or processing article",
+)
+async def cancel_article(
+    article_id: ArticleId, session: SessionDep, principal: PrincipalDep
+) -> Article:
+    """It ends `failed` with `processing_error` "cancelled"; 409 if it already finished."""
+    return await service.cancel_article(session, article_id, principal.scope)

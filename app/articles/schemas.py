@@ -26,6 +26,13 @@ class ArticleStatus(BaseModel):
     updated_at: datetime
 
 
+class StatusBatch(BaseModel):
+    """Statuses of many articles at once; ids that do not exist (or are not yours) are listed."""
+
+    items: list[ArticleStatus]
+    missing: list[int]
+
+
 class CostModelEntry(BaseModel):
     index_id: int
     index_code: str
@@ -43,7 +50,10 @@ class StoredFile(BaseModel):
     content_type: str | None
     size_bytes: int
     sha256: str
-    purged: bool = False
+    purged: bool = Field(
+        default=False, description="The bytes were removed by the retention policy."
+    )
+    purged_at: datetime | None = None
 
 
 class ArticleLinks(BaseModel):

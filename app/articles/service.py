@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import hashlib
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.articles import repository
@@ -17,6 +19,7 @@ from app.articles.schemas import (
     ArticleStatus,
     ArticleSummary,
     CostModelEntry,
+    StatusBatch,
     StoredFile,
 )
 from app.errors import ConflictError, InvalidInputError, NotFoundError, PayloadTooLargeError
@@ -24,6 +27,7 @@ from app.errors import ConflictError, InvalidInputError, NotFoundError, PayloadT
 MAX_NAME_LENGTH = 255
 MAX_DESCRIPTION_LENGTH = 10_000
 MAX_FILENAME_LENGTH = 255
+IDEMPOTENCY_WINDOW = timedelta(hours=24)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,14 +76,30 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+@dataclass(frozen=True, slots=True)
+class Created:
+    article: Article
+    replayed: bool  # True when an Idempotency-Key returned the article made the first time
+
+
+def _fingerprint(name: str, description: str | None, files: list[repository.NewFile]) -> str:
+    digest = hashlib.sha256()
+    for part in (name, description or "", *(f"{f.role}:{f.sha256}" for f in files)):
+        digest.update(part.encode())
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
 async def create_article(
     session: AsyncSession,
     *,
+    tenant: str,
     article_name: str,
     description: str | None,
     uploads: list[Upload],
     max_upload_bytes: int,
-) -> Article:
+    idempotency_key: str | None = None,
+) -> Created:
     """Validate and store the article with its files in one transaction, as `pending`."""
     name = article_name.strip()
     if not name:
@@ -107,30 +127,89 @@ async def create_article(
             )
         )
 
-    article = await repository.insert_article(
-        session, article_name=name, description=description, files=files
-    )
-    await session.commit()
-    return await _full_article(session, article.id)
+    fingerprint = _fingerprint(name, description, files) if idempotency_key else None
+    if idempotency_key:
+        earlier = await _replay(session, tenant, idempotency_key, fingerprint)
+        if earlier is not None:
+            return Created(article=earlier, replayed=True)
+    try:
+        article = await repository.insert_article(
+            session,
+            tenant=tenant,
+            article_name=name,
+            description=description,
+            files=files,
+            idempotency_key=idempotency_key,
+            request_fingerprint=fingerprint,
+        )
+        await session.commit()
+    except IntegrityError:
+        # The same key raced us from another request; its article wins.
+        await session.rollback()
+        assert idempotency_key is not None
+        earlier = await _replay(session, tenant, idempotency_key, fingerprint)
+        if earlier is None:
+            raise
+        return Created(article=earlier, replayed=True)
+    return Created(article=await _full_article(session, article.id, None), replayed=False)
 
 
-async def get_status(session: AsyncSession, article_id: int) -> ArticleStatus:
-    row = await repository.get_status(session, article_id)
+async def _replay(
+    session: AsyncSession, tenant: str, key: str, fingerprint: str | None
+) -> Article | None:
+    """The article an earlier request with this key created, if still within the window."""
+    earlier = await repository.find_by_idempotency_key(session, tenant=tenant, key=key)
+    if earlier is None:
+        return None
+    if earlier.created_at < datetime.now(UTC) - IDEMPOTENCY_WINDOW:
+        await repository.release_idempotency_key(session, earlier.id)
+        await session.flush()
+        return None
+    if earlier.request_fingerprint != fingerprint:
+        raise ConflictError(
+            "This Idempotency-Key was already used for a different upload.",
+            errors=[
+                {
+                    "field": "Idempotency-Key",
+                    "location": "header",
+                    "message": "reused with a different body",
+                    "type": "idempotency_conflict",
+                }
+            ],
+        )
+    return await _full_article(session, earlier.id, None)
+
+
+def _not_found(article_id: int) -> NotFoundError:
+    return NotFoundError(f"Article {article_id} does not exist.")
+
+
+async def get_status(session: AsyncSession, article_id: int, tenant: str | None) -> ArticleStatus:
+    row = await repository.get_status(session, article_id, tenant)
     if row is None:
-        raise NotFoundError(f"Article {article_id} does not exist.")
+        raise _not_found(article_id)
     return ArticleStatus.model_validate(row._mapping)
 
 
-async def get_article(session: AsyncSession, article_id: int) -> Article:
-    return await _full_article(session, article_id)
+async def get_statuses(
+    session: AsyncSession, article_ids: list[int], tenant: str | None
+) -> StatusBatch:
+    rows = await repository.get_statuses(session, article_ids, tenant)
+    items = [ArticleStatus.model_validate(row._mapping) for row in rows]
+    found = {item.id for item in items}
+    return StatusBatch(items=items, missing=[i for i in article_ids if i not in found])
 
 
-async def _full_article(session: AsyncSession, article_id: int) -> Article:
-    article = await repository.get_article(session, article_id)
+async def get_article(session: AsyncSession, article_id: int, tenant: str | None) -> Article:
+    return await _full_article(session, article_id, tenant)
+
+
+async def _full_article(session: AsyncSession, article_id: int, tenant: str | None) -> Article:
+    article = await repository.get_article(session, article_id, tenant)
     if article is None:
-        raise NotFoundError(f"Article {article_id} does not exist.")
+        raise _not_found(article_id)
     files = await repository.get_file_meta(session, article_id)
-    cost_models = await get_cost_models(session, article_id, check_exists=False)
+    cost_models = await get_cost_models(session, article_id, None, check_exists=False)
     summary = ArticleSummary.model_validate(article)
     return Article(
         **summary.model_dump(),
@@ -150,10 +229,10 @@ async def _full_article(session: AsyncSession, article_id: int) -> Article:
 
 
 async def get_cost_models(
-    session: AsyncSession, article_id: int, *, check_exists: bool = True
+    session: AsyncSession, article_id: int, tenant: str | None, *, check_exists: bool = True
 ) -> list[CostModelEntry]:
-    if check_exists and not await repository.article_exists(session, article_id):
-        raise NotFoundError(f"Article {article_id} does not exist.")
+    if check_exists and not await repository.article_exists(session, article_id, tenant):
+        raise _not_found(article_id)
     rows = await repository.get_cost_models(session, article_id)
     return [
         CostModelEntry(
@@ -169,10 +248,15 @@ async def get_cost_models(
 
 
 async def list_articles(
-    session: AsyncSession, *, status: ProcessingStatus | None, limit: int, offset: int
+    session: AsyncSession,
+    *,
+    tenant: str | None,
+    status: ProcessingStatus | None,
+    limit: int,
+    offset: int,
 ) -> ArticlePage:
     items, total = await repository.list_articles(
-        session, status=status, limit=limit, offset=offset
+        session, tenant=tenant, status=status, limit=limit, offset=offset
     )
     return ArticlePage(
         items=[ArticleSummary.model_validate(item) for item in items],
@@ -182,22 +266,36 @@ async def list_articles(
     )
 
 
-async def delete_article(session: AsyncSession, article_id: int) -> None:
+async def delete_article(session: AsyncSession, article_id: int, tenant: str | None) -> None:
     """Delete the article with its files and cost model (a running job notices and stops)."""
-    if not await repository.delete_article(session, article_id):
-        raise NotFoundError(f"Article {article_id} does not exist.")
+    if not await repository.delete_article(session, article_id, tenant):
+        raise _not_found(article_id)
     await session.commit()
 
 
-async def reprocess_article(session: AsyncSession, article_id: int) -> Article:
-    requeued = await repository.requeue_finished(session, article_id)
+async def reprocess_article(session: AsyncSession, article_id: int, tenant: str | None) -> Article:
+    requeued = await repository.requeue_finished(session, article_id, tenant)
     if requeued is None:
-        status = await repository.get_status(session, article_id)
+        status = await repository.get_status(session, article_id, tenant)
         if status is None:
-            raise NotFoundError(f"Article {article_id} does not exist.")
+            raise _not_found(article_id)
         raise ConflictError(
             f"Article {article_id} is {status.processing_status}; only completed or failed "
             "articles can be reprocessed."
         )
     await session.commit()
-    return await _full_article(session, article_id)
+    return await _full_article(session, article_id, None)
+
+
+async def cancel_article(session: AsyncSession, article_id: int, tenant: str | None) -> Article:
+    """Stop a pending or processing article: it ends `failed` with the reason "cancelled"."""
+    cancelled = await repository.cancel_unfinished(session, article_id, tenant)
+    if not cancelled:
+        status = await repository.get_status(session, article_id, tenant)
+        if status is None:
+            raise _not_found(article_id)
+        raise ConflictError(
+            f"Article {article_id} is already {status.processing_status}; nothing to cancel."
+        )
+    await session.commit()
+    return await _full_article(session, article_id, None)

@@ -40,7 +40,12 @@ async def ready(request: Request) -> JSONResponse:
         checks["database"] = f"unreachable ({exc.__class__.__name__})"
         checks.setdefault("migrations", "unknown")
     processor = getattr(state, "processor", None)
-    checks["processor"] = "ok" if processor is not None and processor.running else "not running"
+    if not state.settings.run_processor:
+        checks["processor"] = "ok"  # an API-only replica: analysing is left to the others
+    elif processor is not None and processor.running:
+        checks["processor"] = "ok"
+    else:
+        checks["processor"] = "not running"
     if processor is not None:
         checks["active_jobs"] = processor.active_jobs
         checks["analysis_method"] = state.analysis_method

@@ -99,6 +99,7 @@ class Processor:
         self._wakeup.set()
 
     async def start(self) -> None:
+        self._stopping.clear()
         self._loop_task = asyncio.create_task(self._claim_loop(), name="processor-claim-loop")
         self._lease_task = asyncio.create_task(self._lease_loop(), name="processor-lease-loop")
         logger.info(

@@ -1,0 +1,39 @@
+"""Static API keys from CMS_API_KEYS; only their hashes are kept in memory."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+
+
+class ApiKeyError(ValueError):
+    pass
+
+
+def _digest(key: str) -> bytes:
+    return hashlib.sha256(key.encode()).digest()
+
+
+class ApiKeyRegistry:
+    """Maps a presented key to its tenant in constant time per stored key."""
+
+    def __init__(self, spec: str) -> None:
+        self._keys: list[tuple[bytes, str]] = []
+        for entry in spec.split(","):
+            entry = entry.strip()
+            if not entry:
+                continue
+            tenant, sep, key = entry.partition(":")
+            if not sep or not tenant.strip() or not key.strip():
+                raise ApiKeyError("CMS_API_KEYS entries look like 'tenant:key', comma-separated")
+            self._keys.append((_digest(key.strip()), tenant.strip()))
+        if not self._keys:
+            raise ApiKeyError("CMS_API_KEYS is set but names no key")
+
+    def tenant_for(self, presented: str) -> str | None:
+        digest = _digest(presented)
+        found = None
+        for stored, tenant in self._keys:
+            if hmac.compare_digest(stored, digest):
+                found = tenant
+        return found

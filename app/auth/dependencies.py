@@ -1,0 +1,69 @@
+"""The `Principal` dependency every API route uses: open, API key, or OIDC token."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from app.auth.api_keys import ApiKeyRegistry
+from app.auth.jwt import JwtVerifier, TokenError
+from app.errors import UnauthorizedError
+
+OPEN_TENANT = "public"
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    tenant: str
+    kind: str  # "open" | "api_key" | "jwt"
+    subject: str = ""
+
+    @property
+    def scope(self) -> str | None:
+        """The tenant to filter by, or None when the service runs open (everything visible)."""
+        return None if self.kind == "open" else self.tenant
+
+
+@dataclass
+class Authenticator:
+    api_keys: ApiKeyRegistry | None
+    jwt: JwtVerifier | None
+
+    @property
+    def enabled(self) -> bool:
+        return self.api_keys is not None or self.jwt is not None
+
+    async def authenticate(self, request: Request) -> Principal:
+        if not self.enabled:
+            return Principal(tenant=OPEN_TENANT, kind="open")
+        credential = request.headers.get("x-api-key")
+        authorization = request.headers.get("authorization", "")
+        scheme, _, value = authorization.partition(" ")
+        if credential is None and scheme.lower() == "bearer":
+            credential = value.strip()
+        if not credential:
+            raise UnauthorizedError("Send an API key (Authorization: Bearer KEY or X-API-Key).")
+        if self.api_keys is not None:
+            tenant = self.api_keys.tenant_for(credential)
+            if tenant is not None:
+                return Principal(tenant=tenant, kind="api_key")
+        if self.jwt is not None and credential.count(".") == 2:
+            try:
+                tenant, subject = await self.jwt.tenant_of(credential)
+            except TokenError as exc:
+                raise UnauthorizedError(f"Invalid bearer token: {exc}.") from exc
+            return Principal(tenant=tenant, kind="jwt", subject=subject)
+        raise UnauthorizedError("The API key or token is not valid.")
+
+
+async def get_principal(request: Request) -> Principal:
+    """Cached per request by FastAPI, so the router-level check and the handler share it."""
+    authenticator: Authenticator = request.app.state.authenticator
+    principal = await authenticator.authenticate(request)
+    request.state.tenant = principal.tenant
+    return principal
+
+
+PrincipalDep = Annotated[Principal, Depends(get_principal)]
