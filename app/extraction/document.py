@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 
 class ExtractionError(Exception):
-    """A file that cannot be read; `code` is stable and machine-readable, `message` is for people."""
+    """A file that cannot be read; `code` is stable, `message` is for people."""
 
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
@@ -16,7 +16,7 @@ class ExtractionError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A piece of a document that evidence can point at: a page, a sheet, a table or the whole text."""
+    """A piece of a document evidence can point at: a page, a sheet, a table, the text."""
 
     location: str  # e.g. "page 3", "sheet Materials", "text"
     text: str
@@ -38,7 +38,7 @@ class ExtractedDocument:
     """What a document-processing step reports about one file."""
 
     role: str  # "specification" | "drawing"
-    format: str  # "pdf", "docx", "xlsx", "csv", "html", "json", "markdown", "text", "png", "jpeg", "webp"
+    format: str  # pdf, docx, xlsx, csv, html, json, markdown, text, png, jpeg, webp
     media_type: str
     sections: list[Section] = field(default_factory=list)
     page_count: int = 1

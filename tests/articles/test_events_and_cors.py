@@ -43,7 +43,7 @@ async def test_events_reach_a_client_of_another_replica(migrated_url: str, db_en
     analyzer = ScriptedAnalyzer(delay_s=0.3)
     async with (
         served(create_app(api_only)) as url_a,
-        running_app(worker, analyzer=analyzer) as (app_b, client_b),
+        running_app(worker, analyzer=analyzer) as (app_b, _),
         httpx.AsyncClient(base_url=url_a, timeout=30) as http_a,
     ):
         await app_b.state.processor.stop(0)  # B starts working only once A's stream is open

@@ -130,7 +130,7 @@ class IdentityProvider:
         provider = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 provider.fetches += 1
                 body = json.dumps(
                     {
@@ -248,7 +248,7 @@ async def test_token_signed_by_an_unknown_key_is_401(
 
 
 async def test_tampered_token_is_401(oidc_client: httpx.AsyncClient, idp: IdentityProvider):
-    header, payload, signature = idp.token("k1").split(".")
+    header, _payload, signature = idp.token("k1").split(".")
     forged = jwt.utils.base64url_encode(
         json.dumps({"iss": ISSUER, "aud": AUDIENCE, "org": "team-b", "exp": 9999999999}).encode()
     ).decode()
