@@ -1,0 +1,237 @@
+"""Turn materials, weight and the implied process into cost-index shares, deterministically.
+
+The split is: materials | labour | energy, with the proportions set by the manufacturing
+process the materials (and the document's wording) imply. Within the material part each
+material counts by mass share × a typical relative price per kg, because a kilogram of
+stainless steel moves the article's cost more than a kilogram of carbon steel.
+
+Only catalogue codes are used: a share whose code is missing from the catalogue is handed to
+the remaining shares of its group (energy → electricity → labour, material → other
+materials), never to an invented code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app.analyzers.base import CatalogueIndex, CostShare, MaterialFinding, WeightFinding
+
+__all__ = ["PRICE_FACTOR", "PROCESSES", "Process", "build_cost_model", "detect_process"]
+
+# Typical price per kg relative to carbon steel (= 1.0), rounded; good enough to weight
+# shares, not to quote prices. Electronics is per kg of populated board.
+PRICE_FACTOR: dict[str, float] = {
+    "steel": 1.0,
+    "stainless_steel": 3.2,
+    "cast_iron": 0.8,
+    "aluminium": 2.8,
+    "copper": 9.0,
+    "brass": 6.5,
+    "bronze": 8.5,
+    "zinc": 3.0,
+    "nickel": 18.0,
+    "tin": 28.0,
+    "pp": 1.5,
+    "pe_hd": 1.5,
+    "pe_ld": 1.6,
+    "abs": 2.4,
+    "pc": 3.2,
+    "pa6": 3.0,
+    "pa66": 3.6,
+    "pom": 2.8,
+    "pbt": 3.0,
+    "pet": 1.5,
+    "pvc": 1.3,
+    "ps": 1.6,
+    "pmma": 2.8,
+    "rubber": 3.0,
+    "glass_fibre": 1.8,
+    "glass": 1.0,
+    "wood": 0.8,
+    "paper_cardboard": 0.9,
+    "electronics": 40.0,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Process:
+    """How cost divides between material, labour and energy for one kind of manufacturing."""
+
+    name: str
+    material: float
+    labour: float
+    electricity: float
+    natural_gas: float = 0.0
+
+
+PROCESSES: dict[str, Process] = {
+    "die_casting": Process("die casting", 0.55, 0.20, 0.15, 0.10),
+    "casting": Process("casting", 0.45, 0.25, 0.10, 0.20),
+    "forging": Process("forging", 0.50, 0.20, 0.10, 0.20),
+    "injection_moulding": Process("injection moulding", 0.55, 0.20, 0.25),
+    "machining": Process("machining", 0.45, 0.40, 0.15),
+    "sheet_metal": Process("sheet-metal forming", 0.60, 0.25, 0.15),
+    "extrusion": Process("extrusion", 0.65, 0.15, 0.20),
+    "electronics_assembly": Process("electronics assembly", 0.65, 0.27, 0.08),
+    "generic": Process("generic manufacturing", 0.60, 0.28, 0.12),
+}
+
+_PROCESS_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "electronics_assembly",
+        re.compile(r"\bpcba?\b|leiterplatte|bestück|\bsmd\b|reflow|löt|solder"),
+    ),
+    (
+        "die_casting",
+        re.compile(r"druckguss|die[\s-]?cast|zamak|\bgd-|druckgegossen|pressure\s+die"),
+    ),
+    (
+        "injection_moulding",
+        re.compile(r"spritzguss|spritzgegossen|injection[\s-]?mou?ld|spritzgieß"),
+    ),
+    (
+        "casting",
+        re.compile(
+            r"(?i)sandguss|sand[\s-]cast|\bguss\b|gusseisen|cast\s+iron|feinguss|investment\s+cast"
+        ),
+    ),
+    ("forging", re.compile(r"geschmiedet|schmiede|forg(?:ed|ing)")),
+    ("extrusion", re.compile(r"strangpress|extru(?:ded|sion)|profil\b|profile\b")),
+    (
+        "sheet_metal",
+        re.compile(
+            r"(?i)stanz|stamp(?:ed|ing)|punch|tiefgezogen|deep[\s-]drawn|biege|bent\b|blech|sheet\s+metal|laser[\s-]?cut|lasergeschnitten"
+        ),
+    ),
+    (
+        "machining",
+        re.compile(
+            r"(?i)gedreht|gefräst|drehteil|frästeil|\bcnc\b|machin(?:ed|ing)|turned|milled|zerspan|geschliffen|ground\b"
+        ),
+    ),
+)
+_POLYMERS = {
+    "pp",
+    "pe_hd",
+    "pe_ld",
+    "abs",
+    "pc",
+    "pa6",
+    "pa66",
+    "pom",
+    "pbt",
+    "pet",
+    "pvc",
+    "ps",
+    "pmma",
+    "rubber",
+}
+
+
+def detect_process(materials: Sequence[MaterialFinding], text: str = "") -> Process:
+    """The process the document names, else the one the main material usually implies."""
+    low = text[:200_000].lower()
+    for key, pattern in _PROCESS_WORDS:
+        if pattern.search(low):
+            return PROCESSES[key]
+    codes = [m.index_code for m in materials]
+    main = codes[0] if codes else None
+    if "electronics" in codes:
+        return PROCESSES["electronics_assembly"]
+    if main == "zinc" or any(re.match(r"(?i)al\s?si|en\s?ac|gd", m.name) for m in materials[:1]):
+        return PROCESSES["die_casting"]
+    if main == "cast_iron":
+        return PROCESSES["casting"]
+    if main in _POLYMERS:
+        return PROCESSES["injection_moulding"]
+    if main in {"brass", "bronze", "stainless_steel"}:
+        return PROCESSES["machining"]
+    return PROCESSES["generic"]
+
+
+def _to_parts(raw: dict[str, float]) -> list[tuple[str, int]]:
+    """Round to units of 1/10000 that sum to exactly 10000; the largest share absorbs rounding."""
+    total = sum(raw.values())
+    units = {code: round(value / total * 10000) for code, value in raw.items()}
+    units = {code: u for code, u in units.items() if u > 0}
+    largest = max(units, key=lambda c: (units[c], c))
+    units[largest] += 10000 - sum(units.values())
+    return sorted(units.items(), key=lambda cu: (-cu[1], cu[0]))
+
+
+def build_cost_model(
+    materials: Sequence[MaterialFinding],
+    weight: WeightFinding | None,
+    catalogue: Sequence[CatalogueIndex],
+    *,
+    text: str = "",
+) -> list[CostShare]:
+    """Cost shares over catalogue codes, each in (0, 1] with 4 decimals, summing to 1.
+
+    Small parts (< 10 g) shift 5 points from material to labour (handling dominates), heavy
+    ones (> 5 kg) 5 points the other way. With no material at all a generic steel part is
+    assumed and the rationale says so.
+    """
+    codes = {index.code for index in catalogue}
+    if not codes:
+        return []
+    process = detect_process(materials, text)
+    mat_part, labour, elec, gas = (
+        process.material,
+        process.labour,
+        process.electricity,
+        process.natural_gas,
+    )
+    if weight is not None and weight.grams < 10:
+        mat_part, labour = mat_part - 0.05, labour + 0.05
+    elif weight is not None and weight.grams > 5000:
+        mat_part, labour = mat_part + 0.05, labour - 0.05
+    assumed = False
+    weighted: dict[str, float] = {}
+    for m in materials:
+        if m.index_code in codes and m.index_code in PRICE_FACTOR:
+            share = m.mass_share if m.mass_share is not None else 1.0 / len(materials)
+            weighted[m.index_code] = (
+                weighted.get(m.index_code, 0.0) + share * PRICE_FACTOR[m.index_code]
+            )
+    if not weighted:
+        assumed = True
+        fallback = next((c for c in ("steel", "aluminium", "pp") if c in codes), None)
+        if fallback:
+            weighted[fallback] = 1.0
+    raw: dict[str, float] = {}
+    total_w = sum(weighted.values())
+    for code, w in weighted.items():
+        raw[code] = mat_part * w / total_w
+    if "natural_gas" not in codes:
+        elec, gas = elec + gas, 0.0
+    if "electricity" not in codes:
+        labour, elec = labour + elec, 0.0
+    if "labour" not in codes:
+        if raw:
+            scale = (sum(raw.values()) + labour) / sum(raw.values())
+            raw = {c: v * scale for c, v in raw.items()}
+        else:
+            elec += labour
+        labour = 0.0
+    for code, value in (("labour", labour), ("electricity", elec), ("natural_gas", gas)):
+        if value > 0 and code in codes:
+            raw[code] = raw.get(code, 0.0) + value
+    if not raw:
+        return []
+    parts = _to_parts(raw)
+    out: list[CostShare] = []
+    for code, units in parts:
+        if code == "labour":
+            why = f"labour for {process.name}"
+        elif code in ("electricity", "natural_gas"):
+            why = f"energy for {process.name}"
+        elif assumed:
+            why = "no material found: generic steel part assumed"
+        else:
+            names = ", ".join(m.name for m in materials if m.index_code == code)
+            why = f"material {names}: mass share × relative price {PRICE_FACTOR[code]:g}"
+        out.append(CostShare(code, units / 10000, why))
+    return out

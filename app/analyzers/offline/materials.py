@@ -1,0 +1,656 @@
+"""Find the article's materials by keyword and designation, and estimate their mass shares.
+
+Rules are ordered most specific first and each match masks its text, so "Edelstahl" is never
+also "Stahl", "CuZn39Pb3" never also copper and "Plexiglas" never also glass. Short codes
+that are ordinary words elsewhere ("PC" = piece, "PS" = horsepower, "PE" = protective earth,
+"C15" = a capacitor) only count next to a material label, a percentage, a glass-fibre suffix,
+a blend partner ("PC/ABS") or alone in a table cell.
+
+Mass shares, in order of preference:
+1. a component table (one material and one mass per row, at least two rows) → by grams;
+2. an explicit composition ("70 % steel, 30 % PA6") whose percentages sum to ~100 %;
+3. an estimate: the main material (first one named under a "Material:" label, else the most
+   often named) gets 70 % and the others share 30 %; a single material gets 100 %.
+A glass-filled polymer ("PA66 GF30") is split into the polymer and `glass_fibre` (30 %).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from app.analyzers.base import Evidence, MaterialFinding
+from app.analyzers.offline._text import Line, iter_lines, trim_quote, uses_comma_decimal
+from app.analyzers.offline.weights import quantity_grams
+from app.extraction.document import Section
+
+__all__ = ["find_materials", "find_materials_with_note"]
+
+_I = re.IGNORECASE
+_GF = r"(?:[\s\-]*(?:GF|GV)\s?-?(?P<gf>\d{1,2})(?!\d))?"
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    code: str
+    pattern: re.Pattern[str]
+    needs_context: bool = False  # short codes that are other words elsewhere
+    coating: bool = False  # "zinc plated", "vernickelt": a surface, not the material
+    packaging: bool = False  # "Karton", "PE-Beutel": usually the packaging
+
+
+def _r(code: str, pattern: str, flags: int = 0, **kw: bool) -> _Rule:
+    return _Rule(code, re.compile(pattern, flags), **kw)
+
+
+_RULES: tuple[_Rule, ...] = (
+    # stainless before steel
+    _r(
+        "stainless_steel",
+        r"\bEdelstahl\w*|\bnichtrostende[rnms]?\s+Stahl\w*|\brostfreie[rnms]?\s+Stahl\w*"
+        r"|\bstainless(?:\s+steel)?\b|\bInox\b|\bNirosta\b|\bV[24]A\b|\bacier\s+inoxydable"
+        r"|\bacciaio\s+inox\w*|\bacero\s+inoxidable|\broestvrij\s+staal|\bRVS\b"
+        r"|\bstal\w*\s+nierdzewn\w*|\bnierdzewn\w*",
+        _I,
+    ),
+    _r(
+        "stainless_steel",
+        r"\bAISI\s?(?:30[1-4]|31[0-6]|321|347|4[0-4]\d)L?\b|\bSUS\s?3\d\dL?\b|\bSS\s?3[01]\dL?\b"
+        r"|\b(?:304|316)L\b|\bX\d{1,3}Cr[A-Za-z]*\d[\d\-]*\b|\bA[24]-(?:50|70|80)\b"
+        r"|\b1\.4(?:301|303|305|306|307|310|401|404|435|541|571|016|509|512|539|462|104|021"
+        r"|034|057|122|418)\b(?![.,]\d|\s*(?:mm|kg|g|%))",
+    ),
+    _r("stainless_steel", r"\b1\.4\d{3}\b(?![.,]\d|\s*(?:mm|kg|g|%))", needs_context=True),
+    # copper alloys before copper
+    _r(
+        "brass",
+        r"\bCuZn\d+(?:[A-Z][a-z]?\d*(?:[.,]\d+)?)*\b|\bCW6\d\d[NR]\b|\bMS\s?5[89]\b|\bMs\s?(?:5[89]|6[0-3])\b"
+        r"|\bMessing\w*|\bbrass\b|\blaiton\b|\bottone\b|\blatón\b|\bmosiądz\w*",
+        0,
+    ),
+    _r("brass", r"\b(?:messing|brass)\b", _I),
+    _r("brass", r"\b2\.0[2-5]\d\d\b(?![.,]\d)", needs_context=True),
+    _r(
+        "bronze",
+        r"\bCuSn\d+\w*|\bCuAl\d+\w*|\bCC4\d\dK\b|\bCW4\d\d[KR]\b|\bRg\s?[57]\b|\bRotguss\b"
+        r"|\bSinterbronze\b|\bbron[zc]\w*|\bbrąz\w*|\bgunmetal\b",
+        _I,
+    ),
+    _r("bronze", r"\b2\.1\d{3}\b(?![.,]\d)", needs_context=True),
+    # cast iron, zinc die casting before aluminium and steel words
+    _r(
+        "cast_iron",
+        r"\bEN-?GJ[LSMV]\w*(?:-\d+(?:-\d+)?)?|\bGJ[LS]-?\d+\b|\bGGG?-?\d{2}\b|\bGrauguss\w*"
+        r"|\bGusseisen\w*|\bSphäroguss\w*|\bTemperguss\w*|\bcast[\s-]iron\b|\bductile\s+iron\b"
+        r"|\bgr[ae]y\s+iron\b|\bnodular\s+iron\b|\bfonte\b|\bghisa\b|\bhierro\s+fundido\b"
+        r"|\bfundición\b|\bgietijzer\b|\bżeliw\w*",
+        _I,
+    ),
+    _r("cast_iron", r"\b0\.[67]\d{3}\b(?![.,]\d)", needs_context=True),
+    _r(
+        "zinc",
+        r"\bZAMAK\s?\d*|\bZn-?Druckguss\w*|\bZink-?[Dd]ruckguss\w*|\bGD-?Zn\w*|\bZnAl\d+\w*"
+        r"|\bZP\s?0?\d{3,4}\b|\bzinc\s+die[\s-]?cast\w*|\bdie[\s-]?cast\s+zinc\b|\bzinc\s+alloy\b"
+        r"|\bZinklegierung\w*|\bZinkguss\b",
+        _I,
+    ),
+    _r("zinc", r"\bZink\b|\bzinc\b|\bzinco\b|\bcynk\b", _I, coating=True),
+    _r("nickel", r"\bInconel\s?\d*|\bMonel\b|\bHastelloy\w*|\bNiCr\d+\w*|\bNickelbasis\w*", _I),
+    _r("nickel", r"\bNickel\b", _I, coating=True),
+    _r("nickel", r"\b2\.4\d{3}\b(?![.,]\d)", needs_context=True),
+    _r(
+        "aluminium",
+        r"\bEN\s?A[WC][-\s]?(?:\d{4,5}|Al[A-Za-z\d.,]*)|\bA[WC]-\d{4,5}\b|\bAA\s?\d{4}\b"
+        r"|\b[1-8]\d{3}-T\d{1,4}\b|\bAl(?:Si|Mg|Cu|Zn|Mn)\d*(?:[.,]\d+)?(?:[A-Z][a-z]?\d*(?:[.,]\d+)?)*"
+        r"|\bG-?D?-?Al\w+|\bAl\s?99[.,]\d+",
+    ),
+    _r(
+        "aluminium",
+        r"\balumini?um\w*|\balluminio\b|\baluminio\b|\baluminiow\w*|\bAlu\b|\bAlu-\w+|\bEloxal\w*"
+        r"|\banodi[sz]ed\b",
+        _I,
+    ),
+    _r("aluminium", r"\b3\.[0-4]\d{3}\b(?![.,]\d)", needs_context=True),
+    # steel
+    _r(
+        "steel",
+        r"\bS(?:185|235|275|355|420|460|500|550|690)(?:[A-Z]{1,3}\d?)*\b|\bS\d{3}GD\b"
+        r"|\b\d{2,3}(?:Cr|Mn|Ni|Mo|Si|V|B|S)(?:[A-Z][a-z]?)*\d+(?:-\d+)?\b"
+        r"|\bDC0[1-7]\b|\bDD1[1-4]\b|\bDX5[1-7]D?\b|\bR?St\s?(?:37|44|52)(?:-\d)?\b|\bETG\s?100\b"
+        r"|\bC(?:10|15|22|35|45|60)(?:E|R)?(?:\+[A-Z]+)\b|\bC(?:10|15|22|35|45|60)E\b",
+    ),
+    _r("steel", r"\bC(?:10|15|22|35|45|60)\b", needs_context=True),
+    _r("steel", r"\b1\.[0-35-8]\d{3}\b(?![.,]\d|\s*(?:mm|kg|g|%))", needs_context=True),
+    _r(
+        "steel",
+        r"(?<![Ee]del)(?<![Ee]del-)\b\w*stahl\w*|\bsteel\b|\bacier\b|\bacciaio\b|\bacero\b"
+        r"|\bstaal\b|\bstal\b|\bstali\b|\bStahlguss\b",
+        _I,
+    ),
+    _r(
+        "copper",
+        r"\bCu-?(?:ETP|OF|DHP|HCP|FRHC|PHC)\b|\bCW0[01]\d[AC]\b|\bE-?Cu\w*|\bSF-?Cu\b"
+        r"|\bCu\s?99[.,]9\d*",
+    ),
+    _r(
+        "copper",
+        r"\bKupfer\w*|\bcopper\b|\bcuivre\b|\brame\b|\bcobre\b|\bkoper\b|\bmiedź\w*",
+        _I,
+        coating=True,
+    ),
+    _r("copper", r"\b2\.0[01]\d\d\b(?![.,]\d)", needs_context=True),
+    _r("tin", r"\bZinn\b|\bétain\b|\bstagno\b|\bestaño\b", _I, coating=True),
+    # polymers (codes are case-sensitive)
+    _r("pa66", rf"\bPA\s?-?(?:66|6\.6|6/6)(?![\d.]){_GF}"),
+    _r("pa66", r"\bPolyamid\w*\s?-?(?:66|6\.6)\b|\bUltramid\s?A\w*|\bZytel\b", _I),
+    _r("pa6", rf"\bPA\s?-?6(?![\d./,]\d|\d){_GF}"),
+    _r("pa6", rf"\bPA(?![\w-]){_GF}", needs_context=True),
+    _r("pa6", r"\bPolyamid\w*|\bpolyamide\b|\bnylon\b|\bUltramid\s?B\w*|\bDurethan\s?B\w*", _I),
+    _r("pbt", rf"\bPBT(?![\w]){_GF}|\bUltradur\w*"),
+    _r("pet", rf"\bPET(?:-?G)?(?![\w]){_GF}|\bPolyethylenterephthalat\w*"),
+    _r(
+        "pom",
+        rf"\bPOM(?:-?[CH])?(?![\w]){_GF}|\bPolyacetal\b|\bPolyoxymethylen\w*|\bDelrin\b"
+        r"|\bHostaform\b|\bUltraform\b|\bacetal\b",
+    ),
+    _r("pvc", r"\bPVC(?:-?[UP])?(?![\w])|\bPolyvinylchlorid\w*|\bpolyvinyl\s+chloride\b"),
+    _r("pmma", r"\bPMMA\b|\bAcrylglas\w*|\bPlexiglas\w*|\bacrylic(?:\s+glass)?\b|\bPerspex\b", _I),
+    _r("abs", rf"\bABS(?![\w]|[\s-]?(?:sensor|Sensor|system|brake)){_GF}"),
+    _r("pc", r"\bPolycarbonat\w*|\bpolycarbonate\b|\bMakrolon\w*|\bLexan\b", _I),
+    _r(
+        "pc",
+        rf"(?<!\d\s)(?<!\d)\bPC(?![\w]|-Software|\s(?:software|program)){_GF}",
+        needs_context=True,
+    ),
+    _r(
+        "pe_hd",
+        r"\bPE-?HD\b|\bHDPE\b|\bPEHD\b|\bPE-?HMW\b|\bPE-?UHMW\b|\bUHMW-?PE\b",
+        0,
+        packaging=True,
+    ),
+    _r("pe_ld", r"\bPE-?L?LD\b|\bL?LDPE\b|\bPELD\b", 0, packaging=True),
+    _r("pe_hd", r"\bPolyethylen\w*|\bpolyethylene\b", _I, packaging=True),
+    _r("pe_hd", r"\bPE(?![\w-])", needs_context=True, packaging=True),
+    _r(
+        "pp",
+        rf"\bPP(?:-(?:H|R|C|B|HO|CO))?(?![\w]|\.\s?\d){_GF}|\bPolypropylen\w*"
+        r"|\bpolypropylene\b",
+        0,
+        packaging=True,
+    ),
+    _r(
+        "ps",
+        r"\bPolystyrol\w*|\bpolystyrene\b|\bHIPS\b|\bPS-HI\b|\bGPPS\b|\bEPS\b|\bXPS\b"
+        r"|\bStyropor\w*",
+        0,
+        packaging=True,
+    ),
+    _r("ps", r"(?<!\d\s)(?<!\d)\bPS\b(?!\s*\d)", needs_context=True, packaging=True),
+    # elastomers
+    _r("rubber", r"\b(?:EPDM|H?NBR|FKM|FPM|FFKM|VMQ|MVQ|SBR|TPE(?:-[A-Z])?|TPV|ACM|IIR)\b"),
+    _r("rubber", r"\b(?:NR|CR)\b", needs_context=True),
+    _r(
+        "rubber",
+        r"\bSilikon\w*|\bsilicone\b|\bViton\b|\bGummi\w*|\brubber\b|\bKautschuk\w*|\bNeopren\w*"
+        r"|\bcaoutchouc\b|\bgomma\b|\bcaucho\b|\bguma\b|\belastomer\w*",
+        _I,
+    ),
+    # other materials
+    _r(
+        "glass_fibre",
+        r"\bGlasfaser\w*|\bglass[\s-]fib(?:re|er)s?\b|\bGFK\b|\bGRP\b|\bfib(?:re|er)glass\b",
+        _I,
+    ),
+    _r(
+        "wood",
+        r"\b(?!\w*(?:schraube|bohrer|leim))\w*[Hh]olz(?!schraube|bohrer|leim)\w*|\bwood(?:en)?\b"
+        r"(?!\s+screws?)|\bplywood\b|\bBuche\w*|\bbeech\b|\bEiche\w*|\boak\b|\bpine\b|\bspruce\b"
+        r"|\bbirch\b|\bMDF\b|\bHDF\b|\bOSB\b|\bSpanplatte\w*|\bparticle\s?board\b|\bMultiplex\b"
+        r"|\bbois\b|\blegno\b|\bmadera\b|\bhout\b|\bdrewn\w*|\bbamboo\b|\bBambus\w*",
+        _I,
+        packaging=True,
+    ),
+    _r(
+        "paper_cardboard",
+        r"\bKarton\w*|\bWellpappe\w*|\bPappe\b|\bcardboard\b|\bcorrugated\s+board\b|\bpaperboard\b"
+        r"|\bPapier\w*|\bpaper\b|\bcarton(?:board)?\b|\bcarta\b|\bcartón\b|\bcartone\b|\bpapel\b"
+        r"|\btektur\w*",
+        _I,
+        packaging=True,
+    ),
+    _r(
+        "glass",
+        r"\bGlas\b|\bglass\b(?![\s-]*(?:fib|fab|bead|fill|reinf|kugel))|\bBorosilikat\w*"
+        r"|\bborosilicate\b|\bSicherheitsglas\b|\bFloatglas\b|\bEinscheibensicherheitsglas\b"
+        r"|\btempered\s+glass\b|\bverre\b|\bvetro\b|\bvidrio\b|\bszkł\w*|\bESG\b",
+        _I,
+    ),
+    _r(
+        "electronics",
+        r"\bPCBA?\b|\bLeiterplatte\w*|\bprinted\s+circuit\s+boards?\b|\bcircuit\s+boards?\b"
+        r"|\belectronic\s+components?\b|\belektronische[n]?\s+(?:Bauteile|Komponenten|Baugruppe)"
+        r"|\bElektronikbaugruppe\w*|\bFR-?4\b|\bPlatine\b|\bSMD\b|\bmicrocontroller\b",
+        _I,
+    ),
+)
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """Split a pattern at its top-level "|" (outside groups and character classes)."""
+    out: list[str] = []
+    depth, start, i, in_class = 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
+_LEADING_ZERO_WIDTH = re.compile(r"^(?:\\b|\(\?<?[!=](?:[^()\\]|\\.|\([^()]*\))*\))+")
+
+
+def _first_chars(alternative: str, ignore_case: bool) -> set[str] | None:
+    """Characters a match of `alternative` can start with; None when unsure (any char)."""
+    body = _LEADING_ZERO_WIDTH.sub("", alternative)
+    if len(body) < 2 or body[1] in "?*{":
+        return None
+    head = body[0]
+    out: set[str] = set()
+    if head == "\\" and body[1] == "d":
+        return set("0123456789")
+    if head == "[" and "]" in body:
+        chars = body[1 : body.index("]")]
+        if chars.startswith("^") or "\\" in chars:
+            return None
+        i = 0
+        while i < len(chars):
+            if i + 2 < len(chars) and chars[i + 1] == "-":
+                out.update(chr(c) for c in range(ord(chars[i]), ord(chars[i + 2]) + 1))
+                i += 3
+            else:
+                out.add(chars[i])
+                i += 1
+    elif head.isalnum():
+        out = {head}
+    else:
+        return None
+    return {c for ch in out for c in (ch, ch.lower(), ch.upper())} if ignore_case else out
+
+
+def _dispatch(rules: tuple[_Rule, ...]) -> tuple[dict[str, re.Pattern[str]], re.Pattern[str]]:
+    """One combined regex per first character of a word, alternatives in rule order.
+
+    Trying ~60 rules with ~400 keywords at every word start is what made long documents
+    slow; keyed by the word's first character only a handful of alternatives remain. At a
+    position the earliest rule that matches wins and consumes its text, which is what keeps
+    "Edelstahl" from also being "Stahl".
+    """
+    entries: list[tuple[set[str] | None, str]] = []
+    for i, rule in enumerate(rules):
+        ignore_case = bool(rule.pattern.flags & re.IGNORECASE)
+        flag = "i" if ignore_case else "-i"
+        for j, alt in enumerate(_top_level_alternatives(rule.pattern.pattern)):
+            body = alt.replace("(?P<gf>", f"(?P<gf{i}_{j}>")
+            entries.append((_first_chars(alt, ignore_case), f"(?P<r{i}_{j}>(?{flag}:{body}))"))
+    chars: set[str] = set()
+    for first, _ in entries:
+        chars |= first or set()
+    table = {
+        ch: re.compile("|".join(p for first, p in entries if first is None or ch in first))
+        for ch in chars
+    }
+    wildcard = re.compile("|".join(p for first, p in entries if first is None))
+    return table, wildcard
+
+
+_BY_FIRST_CHAR, _WILDCARD = _dispatch(_RULES)
+_WORD_START = re.compile(r"(?<!\w)\w")
+
+
+def _word_matches(text: str) -> Iterator[re.Match[str]]:
+    """Rule matches tried at word starts only (every rule begins a word)."""
+    pos = 0
+    for start in _WORD_START.finditer(text):
+        at = start.start()
+        if at < pos:
+            continue
+        m = _BY_FIRST_CHAR.get(text[at], _WILDCARD).match(text, at)
+        if m is not None and m.end() > m.start():
+            pos = m.end()
+            yield m
+
+
+_MATERIAL_LABEL = re.compile(
+    r"(?i)\b(?:material\w*|werkstoff\w*|matériau\w*|matière|materiale|materiali|materiaal"
+    r"|materiał\w*|rohstoff\w*|raw\s+material|composition|zusammensetzung|composizione"
+    r"|composición|samenstelling|skład|grundwerkstoff|base\s+material|made\s+(?:of|from)"
+    r"|manufactured\s+from|gefertigt\s+aus|hergestellt\s+aus|aus|kunststoff|plastic|polymer"
+    r"|qualität|grade|güte|werkstoffnummer|werkstoff-?nr)\b"
+)
+# "Housing: PA66", "Seal | EPDM": a component row names the component's material.
+_COMPONENT_LABEL = re.compile(
+    r"(?i)^\W*(?:\d+\s*[|.)]?\s*)?(?:[A-Za-zÄÖÜäöü]+\s+)?(?:gehäuse|housing|casing|deckel|cover|lid|dichtung|seal"
+    r"|gasket|schraube|screw|bolt|mutter|nut|welle|shaft|axle|achse|griff|handle|body|körper"
+    r"|einsatz|insert|feder|spring|kontakt|contact|lager|bearing|rad|wheel|rolle|roller|blade"
+    r"|klinge|diffuser|lens|linse|kabel|cable|mantel|sheath|leiter|conductor|boden|base|rahmen"
+    r"|frame|platte|plate|halter|bracket|hebel|lever|stift|pin|hülse|sleeve|scheibe|washer"
+    r"|membran|membrane|ventil|valve|sitz|seat|kugel|ball|corps|corpo|cuerpo)\w*"
+    r"(?:\s+\w+)?\s*[:|;]"
+)
+_MATERIAL_HEADING = re.compile(
+    r"(?i)construction|aufbau|konstruktion|komponenten|components|stückliste|bill\s+of\s+material"
+)
+_NEGATION = re.compile(
+    r"(?i)(?:\bnot?\b|nicht|\bkein\w*|free\s+of|frei\s+von|\bohne\b|without|\bsans\b|\bsenza\b"
+    r"|\bsin\b|zonder|\bbez\b|instead\s+of|\bstatt\b|anstelle|compatible|kompatibel"
+    r"|suitable\s+for|geeignet\s+für|for\s+use\s+(?:with|on|in)|for\s+(?:cutting|drilling"
+    r"|machining|mounting|fixing)|zum\s+\w+\s+(?:von|in|auf)|mating|gegenstück|gegenwerkstoff"
+    r"|counterpart|alternativ\w*|optional|wahlweise|auf\s+anfrage|on\s+request|avoid"
+    r"|vermeiden|contact\s+with|kontakt\s+mit|für\s+(?:\w+\s+)?(?:aus|in|auf)\b|like|wie\b"
+    r"|instead|replaces|ersetzt|previously|bisher|früher|for\s+\w+\s+made\s+of)"
+)
+_CLAUSE_END = re.compile(r"[.;|](?!\d)")
+_FREE_AFTER = re.compile(r"(?i)^-?\s?(?:frei|free)")
+_COATING = re.compile(
+    r"(?i)plat(?:ed|ing)|coat(?:ed|ing)|beschicht|verzink|vernickel|verkupfer|verzinn|galvani"
+    r"|oberfläche|surface|finish|lamellen|flake|passiv|überzug|schicht|layer"
+)
+_PACKAGING = re.compile(
+    r"(?i)verpack|packag|packing|packed|\bbox\b|\bbag\b|beutel|palett|pallet|shipping|versand"
+    r"|emballage|imballo|embalaje|verpakking|opakow|\bfolie\b|film\b|\bctn\b"
+    r"|cartons?\s+(?:of|qty|quantity|content)|karton\s+(?:à|mit|zu|inhalt)"
+)
+_SUBSTANCES = re.compile(
+    r"(?i)rohs|reach|svhc|\bpbb\b|pbde|cadmium|quecksilber|mercury|\bblei\b|\blead\b|hexavalent"
+    r"|cr\s*\(?vi|substances?\b|\bstoffe\b|restricted|kandidatenliste|candidate\s+list"
+    r"|conflict\s+minerals|konfliktmineral|declarable|deklarationspflichtig|prop\s*65"
+)
+_PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*(?:%|wt\.?-?%|Gew\.?-?%|M\.-?%)")
+_GF_AFTER = re.compile(
+    r"(?i)^[\s),]*(?:\+|with|mit|,|\(|-)?\s*(\d{1,2})\s*%?\s*(?:GF|GV|glass|glas|verre|vetro|vidrio)"
+)
+_TOTAL = re.compile(
+    r"(?i)total|gesamt|summe|\bsum\b|netto|\bnet\b|brutto|gross|article|artikel|produkt|product"
+)
+_CELL_SPLIT = re.compile(r"[|;\t]")
+
+
+@dataclass(slots=True)
+class _Mention:
+    code: str
+    name: str
+    strong: bool
+    order: int
+    evidence: Evidence
+    gf: int | None = None
+    percent: float | None = None
+    grams: float | None = None
+
+
+@dataclass(slots=True)
+class _Material:
+    code: str
+    name: str
+    strong: bool
+    order: int
+    count: int  # lines naming it
+    evidence: Evidence
+    gf: int | None = None
+    percent: float | None = None
+    grams: float | None = None
+    names: list[str] = field(default_factory=list)
+    lines: set[int] = field(default_factory=set)
+
+
+def _needs_context_ok(line: Line, start: int, end: int, text: str, has_gf: bool) -> bool:
+    """An ambiguous short code counts only where a reader would take it as a material."""
+    if re.search(r"\d\s*[|;,\t]?\s*$", text[:start]):
+        return False  # "2 PC", "Qty | 2 | PC", "5,5 PS": a count or a unit
+    if has_gf or "%" in text or _MATERIAL_LABEL.search(text[:start]):
+        return True
+    if line.previous and _MATERIAL_LABEL.search(line.previous):
+        return True
+    if _MATERIAL_LABEL.search(line.heading):
+        return True
+    around = text[max(0, start - 1) : end + 1]
+    if re.search(r"^[/+]|[/+]$", around.strip()) and re.search(
+        r"[/+]\s?[A-Z]{2,}|[A-Z]{2,}\s?[/+]", text[max(0, start - 6) : end + 6]
+    ):
+        return True
+    token = text[start:end].strip()
+    cells = [c.strip() for c in _CELL_SPLIT.split(text)]
+    return len(cells) > 1 and token in cells
+
+
+def _line_mentions(
+    line: Line, location: str, *, packaging_rules: bool = True, comma: bool = False
+) -> list[_Mention]:
+    text = line.text
+    strong_line = _is_strong(line)
+    if not packaging_rules and not strong_line:
+        return []  # second pass: only "Material: corrugated board" style lines
+    found = _scan(line, location, strong_line, packaging_rules=packaging_rules, comma=comma)
+    if found and not strong_line and _SUBSTANCES.search(text):
+        return []  # a RoHS / REACH substance list, not the article's materials
+    return found
+
+
+def _is_strong(line: Line) -> bool:
+    """A line that states a material: a material label, a component row, a material heading."""
+    text = line.text
+    return (
+        bool(_MATERIAL_LABEL.search(text))
+        or bool(_COMPONENT_LABEL.match(text))
+        or bool(line.previous and _MATERIAL_LABEL.search(line.previous))
+        or bool(_MATERIAL_LABEL.search(line.heading))
+        or bool(_MATERIAL_HEADING.search(line.heading))
+    )
+
+
+def _scan(
+    line: Line, location: str, strong_line: bool, *, packaging_rules: bool, comma: bool
+) -> list[_Mention]:
+    text = line.text
+    found: list[tuple[int, int, _Mention]] = []
+    skip_until = 0
+    for m in _word_matches(text):
+        group = m.lastgroup
+        if group is None or not m.group(0).strip() or m.start() < skip_until:
+            continue
+        index, alt = group[1:].split("_")
+        rule = _RULES[int(index)]
+        start, end = m.span()
+        clause = _CLAUSE_END.split(text[max(0, start - 60) : start])[-1][-40:]
+        word_end = re.match(r"[\w-]*", text[end:])
+        tail = text[end : end + (word_end.end() if word_end else 0) + 6]
+        matched = m.group(0)
+        if re.search(r"(?i)frei|free", matched) or _FREE_AFTER.match(tail):
+            continue
+        if _NEGATION.search(clause):
+            continue
+        gf_group = f"gf{index}_{alt}"
+        gf_text = m.group(gf_group) if gf_group in m.re.groupindex else None
+        gf = int(gf_text) if gf_text else None
+        if gf is None and rule.code in {"pa6", "pa66", "pbt", "pp", "pc", "pom", "pet", "abs"}:
+            extra = _GF_AFTER.match(text[end : end + 30])
+            if extra:
+                gf = int(extra.group(1))
+                end += extra.end()
+                skip_until = end
+        if rule.needs_context and not _needs_context_ok(line, start, end, text, gf is not None):
+            continue
+        window = text[max(0, start - 25) : end + 25]
+        if rule.coating and _COATING.search(window):
+            continue
+        if (
+            packaging_rules
+            and rule.packaging
+            and (line.packaging or _PACKAGING.search(text[max(0, start - 40) : end + 12]))
+        ):
+            continue
+        if (
+            packaging_rules
+            and line.packaging
+            and rule.code not in {"steel", "stainless_steel", "aluminium"}
+        ):
+            continue
+        name = matched.strip(" ,;:()-")
+        evidence = Evidence(trim_quote(text), location, 0.9 if strong_line else 0.6)
+        found.append((start, end, _Mention(rule.code, name, strong_line, line.order, evidence, gf)))
+    found.sort(key=lambda f: f[0])
+    if "%" in text:
+        pcts = [
+            (p.start(), p.end(), float(p.group(1).replace(",", ".")))
+            for p in _PERCENT.finditer(text)
+        ]
+        for i, (start, end, mention) in enumerate(found):
+            if mention.code == "glass_fibre" and any(f[2].gf for f in found):
+                continue
+            lo = found[i - 1][1] if i > 0 else 0
+            hi = found[i + 1][0] if i + 1 < len(found) else len(text)
+            best: tuple[int, float] | None = None
+            for ps, pe, value in pcts:
+                if lo <= ps and pe <= hi and not (start <= ps < end):
+                    gap = ps - end if ps >= end else start - pe
+                    if gap <= 20 and (best is None or gap < best[0]):
+                        best = (gap, value)
+            if best is not None and 0 < best[1] <= 100:
+                mention.percent = best[1]
+    primaries = [f for f in found if f[2].code != "glass_fibre" or not any(g[2].gf for g in found)]
+    if (
+        len({p[2].code for p in primaries}) == 1
+        and re.search(r"\d", text)
+        and not _TOTAL.search(text)
+    ):
+        grams = quantity_grams(text, comma_decimal=comma)
+        if len(grams) == 1:
+            primaries[0][2].grams = grams[0]
+    return [f[2] for f in found]
+
+
+def _aggregate(mentions: list[_Mention]) -> list[_Material]:
+    by_code: dict[str, _Material] = {}
+    for m in mentions:
+        mat = by_code.get(m.code)
+        if mat is None:
+            mat = by_code[m.code] = _Material(
+                m.code, m.name, m.strong, m.order, 0, m.evidence, m.gf, names=[]
+            )
+        elif m.strong and not mat.strong:
+            mat.strong, mat.name, mat.evidence, mat.order = True, m.name, m.evidence, m.order
+            mat.gf = m.gf if m.gf is not None else mat.gf
+        if m.order not in mat.lines:
+            mat.lines.add(m.order)
+            mat.count += 1
+        mat.names.append(m.name)
+        if mat.gf is None and m.gf is not None:
+            mat.gf = m.gf
+        if m.percent is not None and mat.percent is None:
+            mat.percent = m.percent
+        if m.grams is not None:
+            mat.grams = (mat.grams or 0.0) + m.grams
+    return list(by_code.values())
+
+
+def find_materials_with_note(
+    sections: Sequence[Section], *, source: str
+) -> tuple[list[MaterialFinding], str]:
+    """Materials with mass shares, and a sentence saying how the shares were obtained."""
+    lines = list(iter_lines(sections))
+    comma = uses_comma_decimal("\n".join(line.text for line in lines))
+    mentions: list[_Mention] = []
+    # Packaging materials are skipped at first; if nothing else is named, the article itself
+    # is probably packaging (a carton, a bag), so look again without that rule.
+    for packaging_rules in (True, False):
+        for line in lines:
+            location = (
+                f"{source}, {line.location}"
+                if source and line.location
+                else (source or line.location)
+            )
+            mentions.extend(
+                _line_mentions(line, location, packaging_rules=packaging_rules, comma=comma)
+            )
+        if mentions:
+            break
+    materials = _aggregate(mentions)
+    if not materials:
+        return [], ""
+    strong = [m for m in materials if m.strong or m.percent is not None or m.grams is not None]
+    pool = strong or materials
+    with_grams = [m for m in pool if m.grams]
+    with_pct = [m for m in pool if m.percent is not None]
+    shares: dict[str, float]
+    if len(with_grams) >= 2:
+        total = sum(m.grams or 0.0 for m in with_grams)
+        pool, shares = with_grams, {m.code: (m.grams or 0.0) / total for m in with_grams}
+        note = "material mass shares from the component weights stated in the document"
+    elif with_pct and 90 <= sum(m.percent or 0.0 for m in with_pct) <= 110:
+        total = sum(m.percent or 0.0 for m in with_pct)
+        pool, shares = with_pct, {m.code: (m.percent or 0.0) / total for m in with_pct}
+        note = "material mass shares from the composition stated in the document"
+    else:
+        if strong:
+            pool = sorted(pool, key=lambda m: (not m.strong, m.order))
+        else:
+            pool = sorted(pool, key=lambda m: (-m.count, m.order))
+        pool = pool[:5]
+        if len(pool) == 1:
+            shares = {pool[0].code: 1.0}
+            note = f"single material {pool[0].name}: mass share 100 %"
+        else:
+            rest = 0.3 / (len(pool) - 1)
+            shares = {m.code: (0.7 if i == 0 else rest) for i, m in enumerate(pool)}
+            note = (
+                f"material mass shares estimated: main material {pool[0].name} 70 %, "
+                f"{len(pool) - 1} other material(s) share 30 %"
+            )
+    findings: list[tuple[float, int, MaterialFinding]] = []
+    glass: float = 0.0
+    glass_mat: _Material | None = None
+    for i, mat in enumerate(pool):
+        share = shares[mat.code]
+        if mat.gf and mat.code != "glass_fibre" and 0 < mat.gf < 80:
+            glass += share * mat.gf / 100
+            glass_mat = glass_mat or mat
+            share *= 1 - mat.gf / 100
+        if mat.code == "glass_fibre":
+            glass += share
+            glass_mat = glass_mat or mat
+            continue
+        findings.append(
+            (share, i, MaterialFinding(mat.code, mat.name, round(share, 4), mat.evidence))
+        )
+    if glass > 0 and glass_mat is not None:
+        name = (
+            f"glass fibre ({glass_mat.name})" if glass_mat.code != "glass_fibre" else glass_mat.name
+        )
+        findings.append(
+            (
+                glass,
+                len(pool),
+                MaterialFinding("glass_fibre", name, round(glass, 4), glass_mat.evidence),
+            )
+        )
+    findings.sort(key=lambda f: (-round(f[0], 6), f[1]))
+    return [f[2] for f in findings], note
+
+
+def find_materials(sections: Sequence[Section], *, source: str) -> list[MaterialFinding]:
+    """Materials named in the sections, main material first, with mass shares filled."""
+    return find_materials_with_note(sections, source=source)[0]
