@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 
 import uvicorn
@@ -43,7 +44,15 @@ def serve() -> int:
                 timeout_graceful_shutdown=int(settings.shutdown_grace_s) + 5,
             )
         )
-        server.run()  # handles SIGINT and SIGTERM: stops accepting, runs the lifespan shutdown
+        # uvicorn handles SIGINT/SIGTERM (stop accepting, run the lifespan shutdown) and then
+        # re-raises the signal to the handler that was there before. Ours only notes it, so
+        # the embedded database below is still stopped before the process exits.
+        received: list[int] = []
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, lambda signum, _frame: received.append(signum))
+        server.run()
+        if received:
+            logger.info("stopped by signal %s", signal.Signals(received[0]).name)
         return 0 if server.started else 1
     finally:
         if embedded is not None:

@@ -54,6 +54,17 @@ class Settings(BaseSettings):
     parse_timeout_s: float = Field(default=120.0, gt=0)
     max_pages: int = Field(default=200, ge=1)
 
+    # --- model provider protection ---
+    llm_breaker_threshold: int = Field(default=5, ge=1)
+    llm_breaker_cooldown_s: float = Field(default=30.0, gt=0)
+    llm_rpm: int | None = Field(default=None, ge=1)
+    llm_tokens_per_day: int | None = Field(default=None, ge=1)
+    llm_budget_fallback: Literal["wait", "offline"] = "wait"
+
+    # --- retention ---
+    file_retention_days: float | None = Field(default=None, gt=0)
+    housekeeping_interval_s: float = Field(default=3600.0, gt=0)
+
     # --- access ---
     api_keys: SecretStr | None = None  # "tenant-a:KEY1,tenant-b:KEY2"; unset = open service
     jwt_issuer: str | None = None

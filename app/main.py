@@ -9,7 +9,6 @@ from contextlib import asynccontextmanager
 import httpx
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from openai import AsyncOpenAI
 
 from app.analyzers.base import Analyzer
 from app.analyzers.factory import build_analyzer
@@ -27,10 +26,14 @@ from app.extraction.document import ExtractionLimits
 from app.extraction.runner import DocumentExtractor
 from app.indices.router import router as indices_router
 from app.middleware import MULTIPART_OVERHEAD, BodySizeLimitMiddleware
+from app.ops.metrics import MetricsMiddleware
 from app.ops.migrations import head_revisions
+from app.ops.request_id import RequestIdMiddleware
 from app.ops.router import router as ops_router
 from app.processing.pipeline import Pipeline
 from app.processing.processor import Processor
+from app.processing.retention import Housekeeper
+from app.ui import router as ui_router
 
 logger = logging.getLogger(__name__)
 
@@ -44,49 +47,66 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
             "or point CMS_DATABASE_URL at your PostgreSQL."
         )
     engine = create_engine(settings, settings.database_url)
-    session_factory = create_session_factory(engine)
+    sessions = create_session_factory(engine)
     extractor = DocumentExtractor(
         workers=settings.parser_workers,
         timeout_s=settings.parse_timeout_s,
         limits=ExtractionLimits(max_pages=settings.max_pages),
     )
-    analyzer: Analyzer
-    openai_client: AsyncOpenAI | None = None
-    if app.state.analyzer_override is not None:
-        analyzer = app.state.analyzer_override
-    else:
-        analyzer, openai_client = build_analyzer(settings)
-    pipeline = Pipeline(session_factory, extractor, analyzer, count_tokens)
-    processor = Processor(session_factory, pipeline, settings)
-
+    setup = build_analyzer(settings, sessions)
+    analyzer: Analyzer = app.state.analyzer_override or setup.analyzer
+    pipeline = Pipeline(
+        sessions,
+        extractor,
+        analyzer,
+        count_tokens,
+        grounding=setup.offline if analyzer is not setup.offline else None,
+        cache_results=setup.guard is not None and analyzer is setup.analyzer,
+    )
+    guard = setup.guard if analyzer is setup.analyzer else None
+    processor = Processor(
+        sessions, pipeline, settings, admission=guard.admission if guard else None
+    )
+    housekeeper = Housekeeper(
+        sessions,
+        retention_days=settings.file_retention_days,
+        interval_s=settings.housekeeping_interval_s,
+        ledger=guard.ledger if guard else None,
+    )
     http = httpx.AsyncClient(timeout=10.0)
+    broadcaster = StatusBroadcaster(settings.database_url)
+
     app.state.authenticator = build_authenticator(settings, http)
     app.state.upload_rate_limiter = (
         UploadRateLimiter(settings.rate_limit) if settings.rate_limit else None
     )
+    app.state.engine = engine
+    app.state.session_factory = sessions
+    app.state.processor = processor
+    app.state.housekeeper = housekeeper
+    app.state.llm_guard = guard
+    app.state.status_broadcaster = broadcaster
+    app.state.analysis_method = analyzer.method
+    app.state.alembic_heads = head_revisions()
+
     if not app.state.authenticator.enabled and settings.host not in LOOPBACK_HOSTS:
         logger.warning(
             "no CMS_API_KEYS or JWT settings: the API is open to anyone who can reach %s",
             settings.host,
         )
-    broadcaster = StatusBroadcaster(settings.database_url)
     await broadcaster.start()
-    app.state.status_broadcaster = broadcaster
-    app.state.engine = engine
-    app.state.session_factory = session_factory
-    app.state.processor = processor
-    app.state.analysis_method = analyzer.method
-    app.state.alembic_heads = head_revisions()
     if settings.run_processor:
         await processor.start()
+        await housekeeper.start()
     try:
         yield
     finally:
         await processor.stop(settings.shutdown_grace_s)
+        await housekeeper.stop()
         await broadcaster.stop()
         await extractor.close()
-        if openai_client is not None:
-            await openai_client.close()
+        if setup.client is not None:
+            await setup.client.close()
         await http.aclose()
         await engine.dispose()
 
@@ -130,7 +150,11 @@ def create_app(settings: Settings | None = None, *, analyzer: Analyzer | None = 
             ],
             max_age=600,
         )
+    # Added last = outermost: ids and metrics see every request, including refused ones.
+    app.add_middleware(MetricsMiddleware)
+    app.add_middleware(RequestIdMiddleware)
     app.include_router(ops_router)
+    app.include_router(ui_router)
     # Every API route needs a principal (open, API key or token) before anything else runs.
     api = [Depends(get_principal)]
     app.include_router(articles_router, prefix=settings.api_prefix, dependencies=api)

@@ -92,3 +92,16 @@ class Analyzer(Protocol):
     def method(self) -> str: ...
 
     async def analyze(self, request: AnalysisRequest) -> AnalysisResult: ...
+
+
+class AnalysisDeferred(Exception):  # noqa: N818 - a signal, not an error
+    """Not now, and not the article's fault: the model is cooling down or the budget is spent.
+
+    The article goes back to `pending` for `delay_s` without using up an attempt.
+    """
+
+    def __init__(self, code: str, message: str, *, delay_s: float) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.delay_s = delay_s

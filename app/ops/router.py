@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from app.ops import metrics
 from app.ops.migrations import current_revisions
+from app.processing import repository as processing_repository
+from app.processing.llm_guard import GuardedAnalyzer
+
+logger = logging.getLogger(__name__)
 
 router = APIRouter(tags=["operations"])
 
@@ -49,7 +56,48 @@ async def ready(request: Request) -> JSONResponse:
     if processor is not None:
         checks["active_jobs"] = processor.active_jobs
         checks["analysis_method"] = state.analysis_method
+    guard = getattr(state, "llm_guard", None)
+    if guard is not None:
+        checks["llm"] = await _llm_state(guard)
     ok = all(checks[key] == "ok" for key in ("database", "migrations", "processor"))
     return JSONResponse(
         {"status": "ready" if ok else "not ready", "checks": checks}, status_code=200 if ok else 503
     )
+
+
+async def _llm_state(guard: GuardedAnalyzer) -> dict[str, Any]:
+    """The breaker and the spend against the limits (informational: never makes us unready)."""
+    llm: dict[str, Any] = {"breaker": guard.breaker.state}
+    limits = guard.ledger.limits
+    try:
+        async with asyncio.timeout(2.0):
+            tokens_today, requests_this_minute = await guard.ledger.usage()
+        llm.update(
+            tokens_today=tokens_today,
+            tokens_per_day=limits.tokens_per_day,
+            requests_this_minute=requests_this_minute,
+            requests_per_minute=limits.requests_per_minute,
+            budget_fallback="offline" if limits.fallback_offline else "wait",
+        )
+    except Exception as exc:
+        llm["usage"] = f"unavailable ({exc.__class__.__name__})"
+    return llm
+
+
+@router.get("/metrics", summary="Prometheus metrics", response_class=PlainTextResponse)
+async def metrics_endpoint(request: Request) -> Response:
+    """HTTP, jobs, stages, queue depth, model calls and tokens, in Prometheus text format."""
+    state = request.app.state
+    try:
+        async with asyncio.timeout(2.0), state.session_factory() as session:
+            pending, oldest_age = await processing_repository.queue_depth(session)
+        metrics.QUEUE_PENDING.set(pending)
+        metrics.QUEUE_OLDEST_AGE.set(oldest_age)
+        guard = getattr(state, "llm_guard", None)
+        if guard is not None:
+            tokens_today, requests_this_minute = await guard.ledger.usage()
+            metrics.LLM_TOKENS_TODAY.set(tokens_today)
+            metrics.LLM_REQUESTS_THIS_MINUTE.set(requests_this_minute)
+    except Exception as exc:  # the process metrics are still worth serving
+        logger.info("queue metrics unavailable (%s)", exc.__class__.__name__)
+    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

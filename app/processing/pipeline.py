@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.analyzers.base import AnalysisRequest, Analyzer
+from app.analyzers.base import AnalysisRequest, AnalysisResult, Analyzer
 from app.articles.models import FileRole, ProcessingStage
 from app.extraction.document import ExtractedDocument, ExtractionError
 from app.indices.service import load_catalogue
-from app.processing import repository
+from app.ops import metrics
+from app.processing import cache, repository
 from app.processing.results import build_metadata, finalize_cost_model
 
 logger = logging.getLogger(__name__)
@@ -44,11 +46,18 @@ class Pipeline:
         extractor: Extractor,
         analyzer: Analyzer,
         count_tokens: Callable[[str], int],
+        *,
+        grounding: Analyzer | None = None,
+        cache_results: bool = False,
     ) -> None:
+        """`grounding` (the offline analyzer) checks a model's weight against the document;
+        `cache_results` reuses earlier analyses of identical input (for analyzers that cost)."""
         self._sessions = session_factory
         self._extractor = extractor
         self._analyzer = analyzer
         self._count_tokens = count_tokens
+        self._grounding = grounding
+        self._cache_results = cache_results
 
     @property
     def analysis_method(self) -> str:
@@ -66,6 +75,14 @@ class Pipeline:
             raise JobLostError(article_id)
 
     async def run(self, article_id: int, owner: str) -> None:
+        timer = StageTimer()
+        try:
+            await self._run(article_id, owner, timer)
+        finally:
+            timer.stop()
+
+    async def _run(self, article_id: int, owner: str, timer: StageTimer) -> None:
+        timer.start(ProcessingStage.EXTRACTING_TEXT)
         await self._stage(article_id, owner, ProcessingStage.EXTRACTING_TEXT, 2)
         async with self._sessions() as session:
             job = await repository.load_job_input(session, article_id)
@@ -99,6 +116,7 @@ class Pipeline:
                 on_progress=on_progress,
             )
 
+        timer.start(ProcessingStage.EXTRACTING_METADATA)
         await self._stage(article_id, owner, ProcessingStage.EXTRACTING_METADATA, 45)
         request = AnalysisRequest(
             article_name=job.article_name,
@@ -107,12 +125,15 @@ class Pipeline:
             drawing=documents.get(FileRole.DRAWING.value),
             catalogue=catalogue,
         )
-        result = await self._analyzer.analyze(request)
+        result = await self._analyze(request, job)
 
+        timer.start(ProcessingStage.GENERATING_COST_MODEL)
         await self._stage(article_id, owner, ProcessingStage.GENERATING_COST_MODEL, 75)
+        result = await self._ground_weight(request, result)
         cost_rows = finalize_cost_model(result, catalogue)
         metadata = build_metadata(result, request.documents, self._count_tokens)
 
+        timer.start(ProcessingStage.SAVING)
         await self._stage(article_id, owner, ProcessingStage.SAVING, 90)
         async with self._sessions() as session:
             saved = await repository.complete(
@@ -129,3 +150,63 @@ class Pipeline:
             await session.commit()
         if not saved:
             raise JobLostError(article_id)
+
+    async def _analyze(self, request: AnalysisRequest, job: repository.JobInput) -> AnalysisResult:
+        """Model analyses are cached by input fingerprint: identical input spends 0 tokens."""
+        if not self._cache_results:
+            return await self._analyzer.analyze(request)
+        key = cache.cache_key(
+            method=self._analyzer.method,
+            catalogue=request.catalogue,
+            file_hashes=[(f.role, f.sha256) for f in job.files],
+            description=request.description,
+        )
+        async with self._sessions() as session:
+            cached = await cache.load(session, key)
+        if cached is not None:
+            return cached
+        result = await self._analyzer.analyze(request)
+        if result.method == self._analyzer.method:  # not an offline fallback
+            async with self._sessions() as session:
+                await cache.store(session, key, result)
+                await session.commit()
+        return result
+
+    async def _ground_weight(
+        self, request: AnalysisRequest, result: AnalysisResult
+    ) -> AnalysisResult:
+        """A model weight that no quantity in the document supports loses to the document's."""
+        if self._grounding is None or result.weight is None or result.weight.supported:
+            return result
+        offline = await self._grounding.analyze(request)
+        if offline.weight is None:
+            result.notes.append(
+                f"the model's weight {result.weight.grams:g} g is not found in the document "
+                "and no stated weight supports it: treat it with care"
+            )
+            return result
+        result.notes.append(
+            f"the model's weight {result.weight.grams:g} g has no support in the document; "
+            f"used the stated {offline.weight.grams:g} g instead"
+        )
+        result.weight = offline.weight
+        return result
+
+
+class StageTimer:
+    """Observes how long each stage took (the `cms_stage_duration_seconds` histogram)."""
+
+    def __init__(self) -> None:
+        self._stage: ProcessingStage | None = None
+        self._started = 0.0
+
+    def start(self, stage: ProcessingStage) -> None:
+        self.stop()
+        self._stage, self._started = stage, time.perf_counter()
+
+    def stop(self) -> None:
+        if self._stage is not None:
+            metrics.STAGE_DURATION.labels(self._stage.value).observe(
+                time.perf_counter() - self._started
+            )
+            self._stage = None

@@ -14,17 +14,22 @@ import os
 import socket
 import time
 import uuid
+from collections.abc import Awaitable, Callable
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.analyzers.base import AnalysisError
+from app.analyzers.base import AnalysisDeferred, AnalysisError
 from app.config import Settings
 from app.errors import is_database_unavailable
 from app.extraction.document import ExtractionError
+from app.logging import article_id_var
+from app.ops import metrics
 from app.processing import repository
 from app.processing.pipeline import JobLostError, Pipeline
 
 logger = logging.getLogger(__name__)
+
+Admission = Callable[[], Awaitable[tuple[int | None, float]]]
 
 
 def new_worker_id() -> str:
@@ -70,7 +75,10 @@ class Processor:
         settings: Settings,
         *,
         worker_id: str | None = None,
+        admission: Admission | None = None,
     ) -> None:
+        """`admission` says how many jobs may start now (the model breaker and budget)."""
+        self._admission = admission
         self._sessions = session_factory
         self._pipeline = pipeline
         self._settings = settings
@@ -144,6 +152,11 @@ class Processor:
                 await self._sweep_if_due()
                 free = self._settings.max_concurrent_jobs - len(self._jobs)
                 claimed: list[repository.ClaimedJob] = []
+                hold_s = 0.0
+                if free > 0 and self._admission is not None:
+                    allowed, hold_s = await self._admission()
+                    if allowed is not None:
+                        free = min(free, allowed - len(self._jobs))
                 if free > 0:
                     async with self._sessions() as session:
                         claimed = await repository.claim_pending(
@@ -160,6 +173,7 @@ class Processor:
                 failures = 0
             except Exception as exc:
                 failures += 1
+                hold_s = 0.0
                 level = logging.WARNING if is_database_unavailable(exc) else logging.ERROR
                 logger.log(
                     level,
@@ -168,7 +182,8 @@ class Processor:
                     exc_info=level == logging.ERROR,
                 )
             # A finished job, an upload or the poll interval wakes the loop.
-            await self._wait_for_work(min(self._settings.poll_interval_s * (1 + failures), 10.0))
+            wait = min(self._settings.poll_interval_s * (1 + failures), 10.0)
+            await self._wait_for_work(max(wait, min(hold_s, 10.0)) if not claimed else wait)
 
     async def _wait_for_work(self, max_wait_s: float) -> None:
         with contextlib.suppress(TimeoutError):
@@ -221,23 +236,49 @@ class Processor:
     # --- one job ------------------------------------------------------------------------------
     async def _run_job(self, job: repository.ClaimedJob) -> None:
         article_id = job.article_id
+        article_id_var.set(article_id)  # every log line of this task carries the article id
         started = time.monotonic()
-        log_extra = {"article_id": article_id, "attempt": job.attempts}
+        log_extra = {"attempt": job.attempts}
         logger.info("processing started", extra=log_extra)
+        metrics.JOBS_ACTIVE.inc()
         try:
             async with asyncio.timeout(self._settings.job_timeout_s):
                 await self._pipeline.run(article_id, self.worker_id)
+            duration = time.monotonic() - started
+            metrics.JOBS.labels("completed").inc()
+            metrics.JOB_DURATION.observe(duration)
             logger.info(
-                "processing completed",
-                extra={**log_extra, "duration_s": round(time.monotonic() - started, 3)},
+                "processing completed", extra={**log_extra, "duration_s": round(duration, 3)}
             )
         except JobLostError:
+            metrics.JOBS.labels("lost").inc()
             logger.info("article no longer held by this worker; job dropped", extra=log_extra)
+        except AnalysisDeferred as deferred:
+            await self._defer(job, deferred)
         except Exception as exc:
+            metrics.JOB_DURATION.observe(time.monotonic() - started)
             await self._record_failure(job, exc, time.monotonic() - started)
         finally:
+            metrics.JOBS_ACTIVE.dec()
             self._jobs.pop(article_id, None)
             self._wakeup.set()
+
+    async def _defer(self, job: repository.ClaimedJob, deferred: AnalysisDeferred) -> None:
+        metrics.JOBS.labels("deferred").inc()
+        logger.info("analysis deferred: %s", deferred.message, extra={"error_code": deferred.code})
+        try:
+            async with self._sessions() as session:
+                await repository.defer(
+                    session,
+                    article_id=job.article_id,
+                    owner=self.worker_id,
+                    code=deferred.code,
+                    message=deferred.message,
+                    delay_s=deferred.delay_s,
+                )
+                await session.commit()
+        except Exception as exc:
+            logger.warning("could not defer (%s); the lease will expire", exc.__class__.__name__)
 
     async def _record_failure(
         self, job: repository.ClaimedJob, exc: Exception, duration_s: float
@@ -245,7 +286,6 @@ class Processor:
         decision = classify_failure(exc, job_timeout_s=self._settings.job_timeout_s)
         retry = decision.retry and job.attempts < self._settings.max_attempts
         log_extra = {
-            "article_id": job.article_id,
             "attempt": job.attempts,
             "error_code": decision.code,
             "duration_s": round(duration_s, 3),
@@ -255,6 +295,7 @@ class Processor:
         try:
             async with self._sessions() as session:
                 if retry:
+                    metrics.JOBS.labels("retried").inc()
                     delay = self._settings.retry_backoff_s * 2 ** (job.attempts - 1)
                     await repository.retry_later(
                         session,
@@ -266,6 +307,7 @@ class Processor:
                     )
                     logger.warning("processing failed; will retry", extra=log_extra)
                 else:
+                    metrics.JOBS.labels("failed").inc()
                     message = decision.message
                     if decision.retry:
                         message = f"{message} (gave up after {job.attempts} attempts)"
@@ -293,6 +335,7 @@ class Processor:
                     session, owner=self.worker_id, article_ids=article_ids
                 )
                 await session.commit()
+            metrics.JOBS.labels("handed_back").inc(len(returned))
             logger.info("handed %d unfinished article(s) back to pending", len(returned))
         except Exception as exc:
             logger.warning(

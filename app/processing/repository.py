@@ -255,6 +255,36 @@ async def retry_later(
     return result.first() is not None
 
 
+async def defer(
+    session: AsyncSession,
+    *,
+    article_id: int,
+    owner: str,
+    code: str,
+    message: str,
+    delay_s: float,
+) -> bool:
+    """Back to pending without using up an attempt: the wait is not the article's fault."""
+    result = await session.execute(
+        update(Article)
+        .where(*_held_by(article_id, owner))
+        .values(
+            processing_status=PENDING,
+            processing_stage="waiting",
+            progress=0,
+            processing_error=message,
+            processing_error_code=code,
+            attempts=func.greatest(Article.attempts - 1, 0),
+            lease_owner=None,
+            lease_expires_at=None,
+            available_at=func.now() + timedelta(seconds=delay_s),
+            updated_at=func.now(),
+        )
+        .returning(Article.id)
+    )
+    return result.first() is not None
+
+
 async def hand_back(session: AsyncSession, *, owner: str, article_ids: Sequence[int]) -> list[int]:
     """On shutdown: unfinished work goes back to pending at once, without using up an attempt."""
     if not article_ids:
@@ -313,8 +343,33 @@ async def recover_expired(session: AsyncSession, *, max_attempts: int) -> list[t
     return [(row.id, row.processing_status) for row in result]
 
 
-async def pending_count(session: AsyncSession) -> int:
-    result = await session.execute(
-        select(func.count()).select_from(Article).where(Article.processing_status == PENDING)
+async def queue_depth(session: AsyncSession) -> tuple[int, float]:
+    """(pending articles, age in seconds of the oldest one)."""
+    row = (
+        await session.execute(
+            select(
+                func.count(),
+                func.coalesce(func.extract("epoch", func.now() - func.min(Article.created_at)), 0),
+            ).where(Article.processing_status == PENDING)
+        )
+    ).one()
+    return int(row[0]), float(row[1])
+
+
+async def purge_old_files(session: AsyncSession, *, older_than_days: float) -> int:
+    """Drop the bytes of files whose article finished long enough ago; keep the metadata."""
+    finished = (
+        select(Article.id)
+        .where(
+            Article.processing_status.in_([COMPLETED, FAILED]),
+            Article.processing_completed_at < func.now() - timedelta(days=older_than_days),
+        )
+        .scalar_subquery()
     )
-    return int(result.scalar_one())
+    result = await session.execute(
+        update(ArticleFile)
+        .where(ArticleFile.article_id.in_(finished), ArticleFile.content.is_not(None))
+        .values(content=None, purged_at=func.now())
+        .returning(ArticleFile.id)
+    )
+    return len(result.all())

@@ -1,0 +1,140 @@
+"""Reuse of finished model analyses: identical input spends no tokens the second time.
+
+The key covers what the model sees and answers from: the files' SHA-256, the description,
+the catalogue (codes, in order) and the analysis method (which names the model).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.analyzers.base import (
+    AnalysisResult,
+    CatalogueIndex,
+    CostShare,
+    Evidence,
+    MaterialFinding,
+    WeightFinding,
+)
+from app.processing.models import AnalysisCache
+
+CACHE_FORMAT = "v1"
+
+
+def cache_key(
+    *,
+    method: str,
+    catalogue: Sequence[CatalogueIndex],
+    file_hashes: Iterable[tuple[str, str]],
+    description: str | None,
+) -> str:
+    digest = hashlib.sha256(CACHE_FORMAT.encode())
+    parts = [
+        method,
+        ",".join(index.code for index in catalogue),
+        *(f"{role}={sha}" for role, sha in sorted(file_hashes)),
+        description or "",
+    ]
+    for part in parts:
+        digest.update(b"\x00" + part.encode())
+    return digest.hexdigest()
+
+
+def _evidence(data: dict[str, Any] | None) -> Evidence | None:
+    return None if data is None else Evidence(**data)
+
+
+def _evidence_json(evidence: Evidence | None) -> dict[str, Any] | None:
+    if evidence is None:
+        return None
+    return {
+        "quote": evidence.quote,
+        "location": evidence.location,
+        "confidence": evidence.confidence,
+    }
+
+
+def result_to_json(result: AnalysisResult) -> dict[str, Any]:
+    weight = result.weight
+    return {
+        "weight": None
+        if weight is None
+        else {
+            "grams": weight.grams,
+            "evidence": _evidence_json(weight.evidence),
+            "basis": weight.basis,
+            "supported": weight.supported,
+        },
+        "materials": [
+            {
+                "index_code": m.index_code,
+                "name": m.name,
+                "mass_share": m.mass_share,
+                "evidence": _evidence_json(m.evidence),
+            }
+            for m in result.materials
+        ],
+        "cost_shares": [
+            {"index_code": s.index_code, "part": s.part, "rationale": s.rationale}
+            for s in result.cost_shares
+        ],
+        "notes": list(result.notes),
+        "tokens": {"prompt": result.prompt_tokens, "completion": result.completion_tokens},
+    }
+
+
+def result_from_json(method: str, data: dict[str, Any]) -> AnalysisResult:
+    weight = data["weight"]
+    return AnalysisResult(
+        method=method,
+        weight=None
+        if weight is None
+        else WeightFinding(
+            grams=weight["grams"],
+            evidence=Evidence(**weight["evidence"]),
+            basis=weight["basis"],
+            supported=weight["supported"],
+        ),
+        materials=[
+            MaterialFinding(
+                index_code=m["index_code"],
+                name=m["name"],
+                mass_share=m["mass_share"],
+                evidence=_evidence(m["evidence"]),
+            )
+            for m in data["materials"]
+        ],
+        cost_shares=[CostShare(**s) for s in data["cost_shares"]],
+        notes=list(data["notes"]),
+    )
+
+
+async def load(session: AsyncSession, key: str) -> AnalysisResult | None:
+    row = (
+        await session.execute(
+            select(AnalysisCache.method, AnalysisCache.result).where(AnalysisCache.key == key)
+        )
+    ).first()
+    if row is None:
+        return None
+    result = result_from_json(row.method, row.result)
+    spent = row.result.get("tokens", {})
+    result.notes.append(
+        "reused the analysis of identical earlier input: 0 tokens spent "
+        f"(the first analysis took {spent.get('prompt', 0)} + {spent.get('completion', 0)})"
+    )
+    return result
+
+
+async def store(session: AsyncSession, key: str, result: AnalysisResult) -> None:
+    await session.execute(
+        insert(AnalysisCache)
+        .values(key=key, method=result.method, result=result_to_json(result))
+        .on_conflict_do_nothing(index_elements=["key"])
+    )

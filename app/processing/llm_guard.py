@@ -1,0 +1,279 @@
+"""Protecting the model provider and the bill: a circuit breaker and spend limits.
+
+- The breaker opens after `threshold` consecutive provider failures (unavailable, timeouts,
+  rate limits). While open, no calls are made and articles wait in `pending`; after the
+  cool-down one probe call is let through, and its success closes the breaker.
+- Requests per minute and tokens per day are counted in PostgreSQL (`llm_usage`), so the
+  limits hold across restarts and replicas. When the day's tokens are spent, articles wait
+  for the next day, or use the offline analyzer if CMS_LLM_BUDGET_FALLBACK=offline.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.analyzers.base import (
+    AnalysisDeferred,
+    AnalysisError,
+    AnalysisRequest,
+    AnalysisResult,
+    Analyzer,
+)
+from app.ops import metrics
+
+logger = logging.getLogger(__name__)
+
+PROVIDER_FAILURES = frozenset({"llm_unavailable", "llm_timeout", "llm_rate_limited"})
+BUDGET_RECHECK_S = 300.0
+
+
+class CircuitBreaker:
+    def __init__(
+        self, *, threshold: int, cooldown_s: float, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.threshold = threshold
+        self.cooldown_s = cooldown_s
+        self._clock = clock
+        self._failures = 0
+        self._opened_at: float | None = None
+        self._probe_in_flight = False
+
+    @property
+    def state(self) -> str:
+        if self._opened_at is None:
+            return "closed"
+        if self._clock() - self._opened_at < self.cooldown_s:
+            return "open"
+        return "half_open"
+
+    def seconds_until_probe(self) -> float:
+        if self._opened_at is None:
+            return 0.0
+        return max(0.0, self.cooldown_s - (self._clock() - self._opened_at))
+
+    def slots(self) -> int | None:
+        """How many calls may start now: None = no limit, 0 = none, 1 = the probe."""
+        state = self.state
+        if state == "closed":
+            return None
+        if state == "open" or self._probe_in_flight:
+            return 0
+        return 1
+
+    def before_call(self) -> None:
+        state = self.state
+        if state == "closed":
+            return
+        if state == "half_open" and not self._probe_in_flight:
+            self._probe_in_flight = True  # this call is the probe
+            return
+        wait = max(self.seconds_until_probe(), 1.0)
+        raise AnalysisDeferred(
+            "llm_circuit_open",
+            f"The model provider failed {self.threshold} times in a row; waiting "
+            f"{wait:.0f} s before trying again.",
+            delay_s=wait,
+        )
+
+    def record_success(self) -> None:
+        if self._opened_at is not None:
+            logger.info("model circuit breaker closed: the probe call succeeded")
+        self._failures = 0
+        self._opened_at = None
+        self._probe_in_flight = False
+        metrics.LLM_BREAKER_OPEN.set(0)
+
+    def record_failure(self) -> None:
+        self._failures += 1
+        probe_failed = self._probe_in_flight
+        self._probe_in_flight = False
+        if probe_failed or (self._opened_at is None and self._failures >= self.threshold):
+            self._opened_at = self._clock()
+            metrics.LLM_BREAKER_OPEN.set(1)
+            logger.warning(
+                "model circuit breaker open for %.0f s after %d consecutive failures",
+                self.cooldown_s,
+                self._failures,
+            )
+
+    def record_other(self) -> None:
+        """A call that ended without telling us about the provider (e.g. cancelled)."""
+        self._probe_in_flight = False
+
+
+@dataclass(frozen=True, slots=True)
+class SpendLimits:
+    requests_per_minute: int | None
+    tokens_per_day: int | None
+    fallback_offline: bool
+
+
+def _minute_bucket(now: datetime) -> str:
+    return "minute:" + now.strftime("%Y-%m-%dT%H:%M")
+
+
+def _day_bucket(now: datetime) -> str:
+    return "day:" + now.strftime("%Y-%m-%d")
+
+
+class SpendLedger:
+    """Counts model requests and tokens in PostgreSQL, shared by every replica."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], limits: SpendLimits) -> None:
+        self._sessions = sessions
+        self.limits = limits
+
+    async def reserve_request(self) -> float | None:
+        """Count one request against this minute; returns seconds to wait if the minute is full."""
+        now = datetime.now(UTC)
+        rpm = self.limits.requests_per_minute
+        async with self._sessions() as session:
+            row = (
+                await session.execute(
+                    text(
+                        "INSERT INTO llm_usage (bucket, requests, tokens, updated_at) "
+                        "VALUES (:bucket, 1, 0, now()) ON CONFLICT (bucket) DO UPDATE "
+                        "SET requests = llm_usage.requests + 1, updated_at = now() "
+                        "WHERE CAST(:rpm AS integer) IS NULL "
+                        "OR llm_usage.requests < CAST(:rpm AS integer) "
+                        "RETURNING requests"
+                    ),
+                    {"bucket": _minute_bucket(now), "rpm": rpm},
+                )
+            ).first()
+            await session.commit()
+        if row is not None:
+            return None
+        return 60.0 - now.second - now.microsecond / 1e6 + 0.05
+
+    async def add_tokens(self, tokens: int) -> None:
+        if tokens <= 0:
+            return
+        async with self._sessions() as session:
+            await session.execute(
+                text(
+                    "INSERT INTO llm_usage (bucket, requests, tokens, updated_at) "
+                    "VALUES (:bucket, 0, :tokens, now()) ON CONFLICT (bucket) DO UPDATE "
+                    "SET tokens = llm_usage.tokens + :tokens, updated_at = now()"
+                ),
+                {"bucket": _day_bucket(datetime.now(UTC)), "tokens": tokens},
+            )
+            await session.commit()
+
+    async def usage(self) -> tuple[int, int]:
+        """(tokens today, requests this minute), across replicas."""
+        now = datetime.now(UTC)
+        async with self._sessions() as session:
+            rows = dict(
+                (
+                    await session.execute(
+                        text(
+                            "SELECT bucket, CASE WHEN bucket LIKE 'day:%' THEN tokens "
+                            "ELSE requests END FROM llm_usage WHERE bucket IN (:day, :minute)"
+                        ),
+                        {"day": _day_bucket(now), "minute": _minute_bucket(now)},
+                    )
+                ).tuples()
+            )
+        return int(rows.get(_day_bucket(now), 0)), int(rows.get(_minute_bucket(now), 0))
+
+    async def tokens_exhausted(self) -> bool:
+        if self.limits.tokens_per_day is None:
+            return False
+        tokens_today, _ = await self.usage()
+        return tokens_today >= self.limits.tokens_per_day
+
+    async def forget_old_buckets(self) -> None:
+        cutoff = datetime.now(UTC) - timedelta(days=2)
+        async with self._sessions() as session:
+            await session.execute(
+                text("DELETE FROM llm_usage WHERE updated_at < :cutoff"), {"cutoff": cutoff}
+            )
+            await session.commit()
+
+
+def _seconds_to_utc_midnight() -> float:
+    now = datetime.now(UTC)
+    tomorrow = (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    return (tomorrow - now).total_seconds()
+
+
+class GuardedAnalyzer:
+    """Wraps the model analyzer with the breaker and the spend limits (same interface)."""
+
+    def __init__(
+        self,
+        inner: Analyzer,
+        *,
+        breaker: CircuitBreaker,
+        ledger: SpendLedger,
+        offline: Analyzer | None,
+        model: str,
+    ) -> None:
+        self._inner = inner
+        self.breaker = breaker
+        self.ledger = ledger
+        self._offline = offline
+        self._model = model
+
+    @property
+    def method(self) -> str:
+        return self._inner.method
+
+    async def admission(self) -> tuple[int | None, float]:
+        """How many jobs may start now (None = any) and, if none, how long to wait."""
+        slots = self.breaker.slots()
+        if slots == 0:
+            return 0, max(self.breaker.seconds_until_probe(), 0.5)
+        if not self.ledger.limits.fallback_offline and await self.ledger.tokens_exhausted():
+            return 0, min(_seconds_to_utc_midnight(), BUDGET_RECHECK_S)
+        return slots, 0.0
+
+    async def analyze(self, request: AnalysisRequest) -> AnalysisResult:
+        if await self.ledger.tokens_exhausted():
+            if self._offline is not None and self.ledger.limits.fallback_offline:
+                result = await self._offline.analyze(request)
+                result.method = "offline:llm-budget-spent"
+                result.notes.append(
+                    "the daily model token budget is spent; analysed by the offline analyzer"
+                )
+                return result
+            raise AnalysisDeferred(
+                "llm_budget_spent",
+                "The daily model token budget is spent; the article waits for the next day.",
+                delay_s=min(_seconds_to_utc_midnight(), BUDGET_RECHECK_S),
+            )
+        self.breaker.before_call()
+        wait = await self.ledger.reserve_request()
+        if wait is not None:
+            self.breaker.record_other()
+            raise AnalysisDeferred(
+                "llm_requests_per_minute",
+                "The model request limit per minute is reached; the article waits.",
+                delay_s=wait,
+            )
+        try:
+            result = await self._inner.analyze(request)
+        except AnalysisError as exc:
+            metrics.LLM_CALLS.labels(exc.code).inc()
+            if exc.code in PROVIDER_FAILURES:
+                self.breaker.record_failure()
+            else:
+                self.breaker.record_success()  # the provider answered; the answer was the issue
+            raise
+        except BaseException:
+            self.breaker.record_other()
+            raise
+        self.breaker.record_success()
+        metrics.LLM_CALLS.labels("success").inc()
+        metrics.LLM_TOKENS.labels(self._model, "prompt").inc(result.prompt_tokens)
+        metrics.LLM_TOKENS.labels(self._model, "completion").inc(result.completion_tokens)
+        await self.ledger.add_tokens(result.prompt_tokens + result.completion_tokens)
+        return result

@@ -1,0 +1,66 @@
+"""Periodic housekeeping: purge old file bytes (CMS_FILE_RETENTION_DAYS), forget old spend
+buckets. The article, its evidence and its cost model stay."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.ops import metrics
+from app.processing import repository
+from app.processing.llm_guard import SpendLedger
+
+logger = logging.getLogger(__name__)
+
+
+class Housekeeper:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        *,
+        retention_days: float | None,
+        interval_s: float,
+        ledger: SpendLedger | None,
+    ) -> None:
+        self._sessions = sessions
+        self._retention_days = retention_days
+        self._interval_s = interval_s
+        self._ledger = ledger
+        self._task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        if self._retention_days is None and self._ledger is None:
+            return
+        self._task = asyncio.create_task(self._loop(), name="housekeeper")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    async def run_once(self) -> int:
+        purged = 0
+        if self._retention_days is not None:
+            async with self._sessions() as session:
+                purged = await repository.purge_old_files(
+                    session, older_than_days=self._retention_days
+                )
+                await session.commit()
+            if purged:
+                metrics.FILES_PURGED.inc(purged)
+                logger.info("purged %d stored file(s) past retention", purged)
+        if self._ledger is not None:
+            await self._ledger.forget_old_buckets()
+        return purged
+
+    async def _loop(self) -> None:
+        while True:
+            try:
+                await self.run_once()
+            except Exception as exc:
+                logger.warning("housekeeping failed (%s)", exc.__class__.__name__)
+            await asyncio.sleep(self._interval_s)

@@ -1,0 +1,103 @@
+"""The UI page and its assets, served by the app (no database, no lifespan: nothing else runs)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from importlib import resources
+
+import httpx
+import pytest
+
+from app.main import create_app
+from tests.conftest import make_settings
+
+UNUSED_DATABASE = "postgresql+asyncpg://cms@127.0.0.1:9/never_connected"
+FORM_FIELDS = ("articleName", "description", "productSpecification", "drawing")
+REMOTE = re.compile(r"https?://|(?:src|href)=\"//|url\(\s*['\"]?(?:https?:)?//")
+
+
+async def _client(**overrides: object) -> httpx.AsyncClient:
+    app = create_app(make_settings(UNUSED_DATABASE, **overrides))
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver")
+
+
+@pytest.fixture
+async def http() -> AsyncIterator[httpx.AsyncClient]:
+    async with await _client() as client:
+        yield client
+
+
+def _static(name: str) -> str:
+    return resources.files("app.ui").joinpath("static", name).read_text("utf-8")
+
+
+async def test_ui_serves_the_page_with_the_upload_form(http: httpx.AsyncClient) -> None:
+    response = await http.get("/ui")
+    assert response.status_code == 200, (
+        "app/main.py must include the UI: app.include_router(ui_router) "
+        "with `from app.ui import router as ui_router`"
+    )
+    assert response.headers["content-type"] == "text/html; charset=utf-8"
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    page = response.text
+    assert 'data-api-prefix="/api"' in page
+    assert re.search(r'<form id="upload-form"[^>]*>', page)
+    for field in FORM_FIELDS:
+        assert f'name="{field}"' in page
+        assert f'<label for="{field}"' in page  # every input has its label
+    assert 'type="file"' in page
+    assert 'aria-live="polite"' in page
+    assert 'role="progressbar"' in page
+
+    slash = await http.get("/ui/")
+    assert slash.status_code == 200
+    assert slash.text == page
+
+
+async def test_assets_are_served_with_their_content_types(http: httpx.AsyncClient) -> None:
+    page = (await http.get("/ui")).text
+    urls = re.findall(r'(?:href|src)="(/ui/static/[^"]+)"', page)
+    assert len(urls) == 2
+    types = {}
+    for url in urls:
+        response = await http.get(url)
+        assert response.status_code == 200, url
+        assert response.headers["x-content-type-options"] == "nosniff"
+        types[url.split("?")[0].rsplit("/", 1)[1]] = response.headers["content-type"]
+        # Revalidation is cheap: the same ETag answers 304 with no body.
+        again = await http.get(url, headers={"If-None-Match": response.headers["etag"]})
+        assert again.status_code == 304
+        assert again.content == b""
+    assert types == {
+        "app.js": "text/javascript; charset=utf-8",
+        "app.css": "text/css; charset=utf-8",
+    }
+    head = await http.head("/ui/static/app.css")
+    assert head.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path", ["/ui/static/index.html", "/ui/static/nope.js", "/ui/static/..%2F__init__.py"]
+)
+async def test_only_the_listed_assets_are_served(http: httpx.AsyncClient, path: str) -> None:
+    response = await http.get(path)
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+async def test_the_page_uses_the_configured_api_prefix() -> None:
+    async with await _client(api_prefix="/v2") as client:
+        page = (await client.get("/ui")).text
+    assert 'data-api-prefix="/v2"' in page
+
+
+def test_the_page_needs_no_external_url_and_never_injects_html() -> None:
+    for name in ("index.html", "app.js", "app.css"):
+        text = _static(name)
+        # The machines have no internet: no CDN, no web font, nothing remote.
+        local = text.replace('"http://www.w3.org/2000/svg"', "")  # a namespace, not a URL
+        assert not REMOTE.search(local), name
+    script = _static("app.js")
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+        assert sink not in script, sink
