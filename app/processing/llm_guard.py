@@ -171,17 +171,14 @@ class SpendLedger:
         """(tokens today, requests this minute), across replicas."""
         now = datetime.now(UTC)
         async with self._sessions() as session:
-            rows = dict(
-                (
-                    await session.execute(
-                        text(
-                            "SELECT bucket, CASE WHEN bucket LIKE 'day:%' THEN tokens "
-                            "ELSE requests END FROM llm_usage WHERE bucket IN (:day, :minute)"
-                        ),
-                        {"day": _day_bucket(now), "minute": _minute_bucket(now)},
-                    )
-                ).tuples()
+            result = await session.execute(
+                text(
+                    "SELECT bucket, CASE WHEN bucket LIKE 'day:%' THEN tokens "
+                    "ELSE requests END FROM llm_usage WHERE bucket IN (:day, :minute)"
+                ),
+                {"day": _day_bucket(now), "minute": _minute_bucket(now)},
             )
+            rows = {bucket: amount for bucket, amount in result.all()}
         return int(rows.get(_day_bucket(now), 0)), int(rows.get(_minute_bucket(now), 0))
 
     async def tokens_exhausted(self) -> bool:
