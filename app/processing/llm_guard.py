@@ -178,7 +178,7 @@ class SpendLedger:
                 ),
                 {"day": _day_bucket(now), "minute": _minute_bucket(now)},
             )
-            rows = {bucket: amount for bucket, amount in result.all()}
+            rows = {str(row[0]): int(row[1]) for row in result}
         return int(rows.get(_day_bucket(now), 0)), int(rows.get(_minute_bucket(now), 0))
 
     async def tokens_exhausted(self) -> bool:
