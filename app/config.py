@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     log_level: str = "INFO"
+    access_log: bool = True  # one JSON line per HTTP request
 
     # --- database ---
     database_url: str | None = None  # postgresql+asyncpg://…; unset = embedded PostgreSQL

@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -184,3 +185,44 @@ def install_error_handlers(app: FastAPI) -> None:
     # Database outages are handled here (not only by the catch-all, which re-raises to the server).
     for exc_class in (DBAPIError, PoolTimeoutError, OSError, TimeoutError, Exception):
         app.add_exception_handler(exc_class, unexpected)
+
+
+class ProblemFieldError(BaseModel):
+    field: str
+    location: str
+    message: str
+    type: str
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details: the body of every error response."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    instance: str | None = None
+    errors: list[ProblemFieldError] | None = None
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for error statuses, all `application/problem+json` with `Problem`."""
+    descriptions = {
+        400: "Malformed request body (e.g. broken multipart)",
+        401: "Missing or invalid API key or token",
+        404: "No such article (or not yours)",
+        409: "Conflict with the article's current state",
+        413: "Upload larger than CMS_MAX_UPLOAD_BYTES",
+        415: "Unsupported media type",
+        422: "Invalid field; `errors` names it",
+        429: "Rate limited; see Retry-After",
+        503: "Database unavailable; see Retry-After",
+    }
+    return {
+        status: {
+            "model": Problem,
+            "description": descriptions[status],
+            "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+        for status in statuses
+    }

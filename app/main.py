@@ -151,7 +151,7 @@ def create_app(settings: Settings | None = None, *, analyzer: Analyzer | None = 
             max_age=600,
         )
     # Added last = outermost: ids and metrics see every request, including refused ones.
-    app.add_middleware(MetricsMiddleware)
+    app.add_middleware(MetricsMiddleware, access_log=settings.access_log)
     app.add_middleware(RequestIdMiddleware)
     app.include_router(ops_router)
     app.include_router(ui_router)

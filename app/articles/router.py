@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from typing import Annotated
 
 import orjson
@@ -26,9 +27,11 @@ from app.articles.models import FileRole, ProcessingStatus
 from app.articles.schemas import Article, ArticlePage, ArticleStatus, CostModelEntry, StatusBatch
 from app.auth.dependencies import PrincipalDep
 from app.dependencies import SessionDep, SettingsDep, check_upload_rate, wake_processor
-from app.errors import InvalidInputError
+from app.errors import InvalidInputError, problem_responses
 
-router = APIRouter(tags=["articles"])
+logger = logging.getLogger(__name__)
+router = APIRouter(tags=["articles"], responses=problem_responses(401, 422, 503))
+ARTICLE_ERRORS = problem_responses(404)
 
 ArticleId = Annotated[int, Path(description="The article's id.", ge=1, le=2_147_483_647)]
 MAX_BATCH = 100
@@ -55,11 +58,7 @@ async def _read_upload(
     status_code=status.HTTP_201_CREATED,
     response_model=Article,
     summary="Upload a specification (and optional drawing); analysis starts in the background",
-    responses={
-        409: {"description": "Idempotency-Key reused with a different upload"},
-        413: {"description": "File too large"},
-        429: {"description": "Rate limited"},
-    },
+    responses=problem_responses(400, 409, 413, 429),
 )
 async def analyze(
     request: Request,
@@ -109,6 +108,7 @@ async def analyze(
     if created.replayed:
         response.headers["Idempotent-Replayed"] = "true"
     else:
+        logger.info("article created", extra={"article_id": article.id})
         wake_processor(request)
     base = f"{settings.api_prefix}/articles/{article.id}"
     response.headers["Location"] = base
@@ -173,7 +173,10 @@ async def batch_status(
     "/articles/{article_id}/status",
     response_model=ArticleStatus,
     summary="Processing status (cheap; poll this)",
-    responses={304: {"description": "Unchanged since the ETag sent in If-None-Match"}},
+    responses={
+        304: {"description": "Unchanged since the ETag sent in If-None-Match"},
+        **ARTICLE_ERRORS,
+    },
 )
 async def article_status(
     article_id: ArticleId,
@@ -198,7 +201,10 @@ async def article_status(
     "/articles/{article_id}/events",
     summary="Server-Sent Events: the status on every change, until completed or failed",
     response_class=EventSourceResponse,
-    responses={200: {"content": {"text/event-stream": {}}, "description": "An event stream"}},
+    responses={
+        200: {"content": {"text/event-stream": {}}, "description": "An event stream"},
+        **ARTICLE_ERRORS,
+    },
 )
 async def article_events(
     request: Request, article_id: ArticleId, session: SessionDep, principal: PrincipalDep
@@ -218,7 +224,12 @@ async def article_events(
     )
 
 
-@router.get("/articles/{article_id}", response_model=Article, summary="The full article")
+@router.get(
+    "/articles/{article_id}",
+    response_model=Article,
+    summary="The full article",
+    responses=ARTICLE_ERRORS,
+)
 async def get_article(
     article_id: ArticleId, session: SessionDep, principal: PrincipalDep
 ) -> Article:
@@ -230,6 +241,7 @@ async def get_article(
     "/articles/{article_id}/cost-models",
     response_model=list[CostModelEntry],
     summary="The article's cost model",
+    responses=ARTICLE_ERRORS,
 )
 async def get_cost_models(
     article_id: ArticleId, session: SessionDep, principal: PrincipalDep
@@ -242,6 +254,7 @@ async def get_cost_models(
     "/articles/{article_id}",
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Delete an article with its files and cost model",
+    responses=ARTICLE_ERRORS,
 )
 async def delete_article(
     article_id: ArticleId, session: SessionDep, principal: PrincipalDep
@@ -256,6 +269,7 @@ async def delete_article(
     response_model=Article,
     status_code=status.HTTP_202_ACCEPTED,
     summary="Analyse a completed or failed article again",
+    responses=problem_responses(404, 409),
 )
 async def reprocess_article(
     request: Request, article_id: ArticleId, session: SessionDep, principal: PrincipalDep
@@ -270,6 +284,7 @@ async def reprocess_article(
     "/articles/{article_id}/cancel",
     response_model=Article,
     summary="Stop a pending or processing article",
+    responses=problem_responses(404, 409),
 )
 async def cancel_article(
     article_id: ArticleId, session: SessionDep, principal: PrincipalDep

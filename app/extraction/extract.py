@@ -123,6 +123,7 @@ def extract_document(
                 has_text_layer=False,
                 images=[image],
                 image_media_type=media_type,
+                warnings=["an image has no text layer: only a vision model can read it"],
             )
             return finish(doc, limits, truncated=False)
         budget = TextBudget(limits.max_chars)

@@ -6,10 +6,13 @@ from PostgreSQL when /metrics is scraped, so every replica reports the shared qu
 
 from __future__ import annotations
 
+import logging
 import time
 
 from prometheus_client import Counter, Gauge, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+access_logger = logging.getLogger("app.access")
 
 HTTP_REQUESTS = Counter(
     "cms_http_requests_total", "HTTP requests by route and status", ["method", "route", "status"]
@@ -52,10 +55,12 @@ FILES_PURGED = Counter("cms_files_purged_total", "Stored files purged by the ret
 
 
 class MetricsMiddleware:
-    """Counts and times every HTTP request under its route template (not the raw path)."""
+    """Counts and times every HTTP request under its route template (not the raw path), and
+    writes one access-log line per request (CMS_ACCESS_LOG)."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, *, access_log: bool = True) -> None:
         self.app = app
+        self.access_log = access_log
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -76,5 +81,18 @@ class MetricsMiddleware:
             route = scope.get("route")
             template = getattr(route, "path", None) or "unmatched"
             method = scope["method"]
+            elapsed = time.perf_counter() - started
             HTTP_REQUESTS.labels(method, template, str(status)).inc()
-            HTTP_DURATION.labels(method, template).observe(time.perf_counter() - started)
+            HTTP_DURATION.labels(method, template).observe(elapsed)
+            if self.access_log:
+                access_logger.info(
+                    "%s %s %s",
+                    method,
+                    scope["path"],
+                    status,
+                    extra={
+                        "route": template,
+                        "status": status,
+                        "duration_ms": round(elapsed * 1e3, 2),
+                    },
+                )

@@ -175,22 +175,45 @@ class Pipeline:
     async def _ground_weight(
         self, request: AnalysisRequest, result: AnalysisResult
     ) -> AnalysisResult:
-        """A model weight that no quantity in the document supports loses to the document's."""
-        if self._grounding is None or result.weight is None or result.weight.supported:
+        """Check a model's weight against the quantities the document states.
+
+        A weight with no support in the text loses to the stated one. So does a weight read
+        from the same line as the stated one but differently (e.g. "1.250 g" taken as 1.25 g
+        in a German document): the offline rules apply the document's number convention.
+        """
+        if self._grounding is None or result.weight is None:
             return result
-        offline = await self._grounding.analyze(request)
-        if offline.weight is None:
-            result.notes.append(
-                f"the model's weight {result.weight.grams:g} g is not found in the document "
-                "and no stated weight supports it: treat it with care"
-            )
+        model = result.weight
+        offline = (await self._grounding.analyze(request)).weight
+        if offline is None:
+            if not model.supported:
+                result.notes.append(
+                    f"the model's weight {model.grams:g} g is not found in the document and "
+                    "no stated weight supports it: treat it with care"
+                )
+            return result
+        same_line = _same_text(offline.evidence.quote, model.evidence.quote)
+        disagrees = abs(offline.grams - model.grams) > 0.01 * offline.grams
+        if not model.supported:
+            reason = "has no support in the document"
+        elif same_line and disagrees:
+            reason = f"reads '{offline.evidence.quote}' differently"
+        else:
             return result
         result.notes.append(
-            f"the model's weight {result.weight.grams:g} g has no support in the document; "
-            f"used the stated {offline.weight.grams:g} g instead"
+            f"the model's weight {model.grams:g} g {reason}; used the stated "
+            f"{offline.grams:g} g instead"
         )
-        result.weight = offline.weight
+        result.weight = offline
         return result
+
+
+def _same_text(a: str, b: str) -> bool:
+    def norm(text: str) -> str:
+        return " ".join(text.split()).casefold()
+
+    a, b = norm(a), norm(b)
+    return bool(a and b) and (a in b or b in a)
 
 
 class StageTimer:

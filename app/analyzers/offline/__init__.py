@@ -106,7 +106,17 @@ def analyze_sync(request: AnalysisRequest) -> AnalysisResult:
         )
         material_source = "article name" if materials else ""
     weight = choose_unit_weight(candidates)
-    notes = _weight_notes(weight, candidates)
+    unreadable = [d for d in request.documents if not d.has_text_layer and not d.text.strip()]
+    if weight is None and unreadable:
+        # Not "no weight stated": the file was never read. Say so, and how to read it.
+        notes = [
+            f"the {d.role} ({d.format}) has no text layer; the offline analyzer cannot read "
+            "scans or images, so the unit weight was not derived (a vision model reads them "
+            "when CMS_OPENAI_API_KEY is set)"
+            for d in unreadable
+        ]
+    else:
+        notes = _weight_notes(weight, candidates)
     if materials:
         notes.append(f"{material_note} (from {material_source})")
     else:
