@@ -54,6 +54,22 @@ LLM_REQUESTS_THIS_MINUTE = Gauge(
 FILES_PURGED = Counter("cms_files_purged_total", "Stored files purged by the retention policy")
 
 
+def route_template(scope: Scope) -> str:
+    """The matched route with its parameters as names, e.g. /api/articles/{article_id}/status.
+
+    FastAPI puts the route as declared in its router in the scope, without the prefix it was
+    included under; the prefix is what the request path has in front of the route's segments.
+    """
+    route_path = getattr(scope.get("route"), "path", None)
+    if not route_path:
+        return "unmatched"
+    path: str = scope["path"]
+    depth = route_path.strip("/").count("/") + 1 if route_path.strip("/") else 0
+    segments = path.strip("/").split("/") if path.strip("/") else []
+    prefix = "/".join(segments[: max(len(segments) - depth, 0)])
+    return f"/{prefix}{route_path}" if prefix else route_path
+
+
 class MetricsMiddleware:
     """Counts and times every HTTP request under its route template (not the raw path), and
     writes one access-log line per request (CMS_ACCESS_LOG)."""
@@ -78,8 +94,7 @@ class MetricsMiddleware:
         try:
             await self.app(scope, receive, send_with_status)
         finally:
-            route = scope.get("route")
-            template = getattr(route, "path", None) or "unmatched"
+            template = route_template(scope)
             method = scope["method"]
             elapsed = time.perf_counter() - started
             HTTP_REQUESTS.labels(method, template, str(status)).inc()
