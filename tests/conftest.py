@@ -75,7 +75,9 @@ async def db_engine(migrated_url: str) -> AsyncIterator[AsyncEngine]:
     """An engine on the test database, emptied of articles before the test."""
     engine = create_async_engine(migrated_url, pool_size=2, max_overflow=2)
     async with engine.begin() as conn:
-        await conn.exec_driver_sql("TRUNCATE articles, analysis_cache, llm_usage RESTART IDENTITY CASCADE")
+        await conn.exec_driver_sql(
+            "TRUNCATE articles, analysis_cache, llm_usage RESTART IDENTITY CASCADE"
+        )
     try:
         yield engine
     finally:

@@ -14,7 +14,6 @@ import contextlib
 import logging
 from collections import defaultdict
 from collections.abc import AsyncIterator
-from typing import Any
 
 import asyncpg
 from sqlalchemy.engine import make_url
@@ -69,9 +68,9 @@ class StatusBroadcaster:
     def watched(self) -> int:
         return sum(len(events) for events in self._watchers.values())
 
-    def _on_notify(self, _conn: Any, _pid: int, _channel: str, payload: str) -> None:
+    def _on_notify(self, _conn: object, _pid: int, _channel: str, payload: object) -> None:
         try:
-            article_id = int(payload)
+            article_id = int(str(payload))
         except ValueError:
             return
         for event in self._watchers.get(article_id, ()):

@@ -12,6 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.articles.models import Article, ArticleFile, CostModel, ProcessingStatus
 from app.indices.models import CostIndex
 
+AnyRow = Row[*tuple[Any, ...]]
+
 STATUS_COLUMNS = (
     Article.id,
     Article.processing_status,
@@ -88,9 +90,7 @@ def _scoped(query: Any, tenant: str | None) -> Any:
     return query if tenant is None else query.where(Article.tenant == tenant)
 
 
-async def get_status(
-    session: AsyncSession, article_id: int, tenant: str | None
-) -> Row[tuple[object, ...]] | None:
+async def get_status(session: AsyncSession, article_id: int, tenant: str | None) -> AnyRow | None:
     """One primary-key lookup of the status columns: no file bytes, no joins."""
     if tenant is None:
         result = await session.execute(_STATUS_BY_ID, {"article_id": article_id})
@@ -103,7 +103,7 @@ async def get_status(
 
 async def get_statuses(
     session: AsyncSession, article_ids: Sequence[int], tenant: str | None
-) -> Sequence[Row[tuple[object, ...]]]:
+) -> Sequence[AnyRow]:
     """Many statuses in one primary-key query (a list page watching its articles)."""
     query = select(*STATUS_COLUMNS).where(Article.id.in_(article_ids))
     result = await session.execute(_scoped(query, tenant).order_by(Article.id))
@@ -129,9 +129,7 @@ async def release_idempotency_key(session: AsyncSession, article_id: int) -> Non
     )
 
 
-async def get_file_meta(
-    session: AsyncSession, article_id: int
-) -> Sequence[Row[tuple[object, ...]]]:
+async def get_file_meta(session: AsyncSession, article_id: int) -> Sequence[AnyRow]:
     result = await session.execute(
         select(*FILE_META_COLUMNS)
         .where(ArticleFile.article_id == article_id)
@@ -142,7 +140,7 @@ async def get_file_meta(
 
 async def get_cost_models(
     session: AsyncSession, article_id: int
-) -> Sequence[Row[tuple[int, str, str, str, float, float | None]]]:
+) -> Sequence[Row[int, str, str, str, float, float | None]]:
     result = await session.execute(
         select(
             CostModel.index_id,
