@@ -177,3 +177,24 @@ async def test_api_prefix_is_configurable(
     async with running_app(settings) as (_, client):
         assert (await client.get("/v1/indices")).status_code == 200
         assert (await client.get("/api/indices")).status_code == 404
+
+
+async def test_a_disconnected_event_client_leaves_nothing_behind(
+    migrated_url: str, db_engine: AsyncEngine
+):
+    settings = make_settings(migrated_url)
+    app = create_app(settings, analyzer=ScriptedAnalyzer(delay_s=30))
+    async with served(app) as base_url, httpx.AsyncClient(base_url=base_url, timeout=10) as http:
+        await app.state.processor.stop(0)
+        article = await upload(http, SPEC)
+        broadcaster = app.state.status_broadcaster
+        for _ in range(5):
+            async with http.stream("GET", f"/api/articles/{article['id']}/events") as response:
+                async for event, _ in read_sse(response):
+                    assert event == "status"
+                    break  # the browser tab closes
+        for _ in range(100):
+            if broadcaster.watched == 0:
+                break
+            await asyncio.sleep(0.05)
+        assert broadcaster.watched == 0
