@@ -1,0 +1,196 @@
+"""Pipeline efficiency: 1,000 articles in a burst against a fake model answering after 1.0 s.
+
+    .venv/bin/python bench/pipeline.py [--articles 1000] [--jobs 50] [--latency 1.0]
+                                       [--parser-workers 0] [--pool-size 10] [--poll-interval 2]
+
+The service runs with the OpenAI analyzer pointed at the fake (tests/fakes/fake_openai.py, its
+own process), `CMS_MAX_CONCURRENT_JOBS=50`. One warm-up article is processed first (the
+tokenizer loads once per process), then 1,000 distinct text files are posted as fast as 16
+client connections allow. The time runs from the first POST until the last article's
+`processing_completed_at`. Ideal = articles / jobs x model calls per article x latency.
+
+Targets: total <= 1.15 x ideal; the fake's maximum concurrency equals the job limit, never more.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import httpx
+from common import (
+    FakeLLM,
+    Service,
+    fetch_all,
+    log,
+    machine,
+    postgres,
+    summary_ms,
+)
+
+TARGET = 1.15
+
+
+def spec_text(i: int) -> bytes:
+    """A small, distinct specification (distinct bytes: the analysis cache cannot short-cut)."""
+    return (
+        f"Bracket datasheet no. {i}\n"
+        f"Article: mounting bracket MB-{i:05d}\n"
+        "Material: steel S235JR, zinc plated\n"
+        f"Net weight: {100 + i % 400},5 g\n"
+        "Surface: Fe/Zn 8 transparent passivated\n"
+    ).encode()
+
+
+async def post_burst(
+    base_url: str, count: int, offset: int, connections: int
+) -> tuple[list[int], list[float], float, float]:
+    """POST `count` articles with `connections` concurrent clients; ids, latencies, t0, t1."""
+    ids: list[int] = []
+    latencies: list[float] = []
+    queue: asyncio.Queue[int] = asyncio.Queue()
+    for i in range(count):
+        queue.put_nowait(offset + i)
+    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+    async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=60) as client:
+
+        async def worker() -> None:
+            while not queue.empty():
+                i = queue.get_nowait()
+                started = time.perf_counter()
+                response = await client.post(
+                    "/api/analyze",
+                    data={"articleName": f"Bracket {i}"},
+                    files={"productSpecification": (f"spec-{i}.txt", spec_text(i), "text/plain")},
+                )
+                latencies.append(time.perf_counter() - started)
+                if response.status_code != 201:
+                    raise RuntimeError(f"upload {i}: {response.status_code} {response.text}")
+                ids.append(int(response.json()["id"]))
+
+        t0 = time.time()
+        await asyncio.gather(*(worker() for _ in range(connections)))
+        t1 = time.time()
+    return ids, latencies, t0, t1
+
+
+async def wait_done(
+    url: str, ids: list[int], timeout_s: float, t0: float
+) -> list[dict[str, object]]:
+    """Watch the table (not the API, to keep the client off the CPU) until all are finished."""
+    deadline = time.monotonic() + timeout_s
+    last_print = 0.0
+    while True:
+        rows = await fetch_all(
+            url,
+            "SELECT processing_status AS s, count(*) AS n FROM articles "
+            "WHERE id = ANY($1::int[]) GROUP BY 1",
+            ids,
+        )
+        counts = {str(r["s"]): int(r["n"]) for r in rows}
+        done = counts.get("completed", 0) + counts.get("failed", 0)
+        if time.monotonic() - last_print >= 2:
+            last_print = time.monotonic()
+            log(f"  t+{time.time() - t0:5.1f} s: {counts}")
+        if done >= len(ids):
+            break
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"not finished after {timeout_s:.0f} s: {counts}")
+        await asyncio.sleep(0.25)
+    return await fetch_all(
+        url,
+        "SELECT id, processing_status, processing_error_code, processing_completed_at, "
+        "prompt_tokens, analysis_method FROM articles WHERE id = ANY($1::int[])",
+        ids,
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--jobs", type=int, default=50, help="CMS_MAX_CONCURRENT_JOBS")
+    parser.add_argument("--latency", type=float, default=1.0, help="fake model latency, s")
+    parser.add_argument("--parser-workers", default="0", help="CMS_PARSER_WORKERS")
+    parser.add_argument("--pool-size", default=None, help="CMS_DB_POOL_SIZE (default: service's)")
+    parser.add_argument("--poll-interval", default=None, help="CMS_POLL_INTERVAL_S")
+    parser.add_argument("--connections", type=int, default=16, help="uploading clients")
+    args = parser.parse_args()
+
+    log(f"machine: {machine()}")
+    settings = {
+        "CMS_OPENAI_API_KEY": "test",
+        "CMS_MAX_CONCURRENT_JOBS": str(args.jobs),
+        "CMS_PARSER_WORKERS": args.parser_workers,
+    }
+    if args.pool_size:
+        settings["CMS_DB_POOL_SIZE"] = args.pool_size
+    if args.poll_interval:
+        settings["CMS_POLL_INTERVAL_S"] = args.poll_interval
+    with postgres() as url, FakeLLM(args.latency) as fake:
+        fake.start()
+        settings["CMS_OPENAI_BASE_URL"] = fake.base_url
+        log(f"settings: {settings}")
+        with Service(url, settings) as service:
+            service.start()
+            # Warm-up: one article end to end (loads the tokenizer, fills the pool).
+            warm_ids, _, t_warm, _ = asyncio.run(post_burst(service.base_url, 1, 10**6, 1))
+            asyncio.run(wait_done(url, warm_ids, 60, t_warm))
+            httpx.post(
+                f"http://127.0.0.1:{fake.port}/_control", json={"reset_stats": True}, timeout=10
+            )
+            log(f"burst: {args.articles} uploads over {args.connections} connections")
+            ids, latencies, t0, t1 = asyncio.run(
+                post_burst(service.base_url, args.articles, 0, args.connections)
+            )
+            upload_s = t1 - t0
+            log(
+                f"uploads: {len(ids)} in {upload_s:.2f} s = {len(ids) / upload_s:.0f} uploads/s; "
+                f"POST latency {summary_ms(latencies)}"
+            )
+            rows = asyncio.run(wait_done(url, ids, 600, t0))
+            stats = fake.stats()
+            if not service.alive():
+                raise RuntimeError(f"service died:\n{service.log_tail()}")
+    completed = [r for r in rows if r["processing_status"] == "completed"]
+    failed = [r for r in rows if r["processing_status"] != "completed"]
+    finished: list[datetime] = [r["processing_completed_at"] for r in rows]  # type: ignore[misc]
+    total_s = max(f.timestamp() for f in finished) - t0
+    calls = int(stats["total_requests"])
+    calls_per_article = calls / len(ids)
+    ideal_s = len(ids) / args.jobs * calls_per_article * args.latency
+    ratio = total_s / ideal_s
+    methods = sorted({str(r["analysis_method"]) for r in rows})
+    log(
+        f"completed {len(completed)}, failed {len(failed)} "
+        f"{sorted({str(r['processing_error_code']) for r in failed}) if failed else ''}; "
+        f"methods {methods}"
+    )
+    log(
+        f"fake: {calls} requests ({calls_per_article:.2f} per article), outcomes "
+        f"{stats['outcomes']}, max concurrency {stats['max_in_flight']}"
+    )
+    ok = (
+        ratio <= TARGET
+        and int(stats["max_in_flight"]) == args.jobs
+        and not failed
+        and calls_per_article >= 1
+    )
+    print(
+        f"pipeline: {len(ids)} articles in {total_s:.1f} s, ideal {ideal_s:.1f} s, "
+        f"ratio {ratio:.2f} (target <= {TARGET}), uploads {len(ids) / upload_s:.0f}/s, "
+        f"model calls {calls_per_article:.2f}/article, fake max concurrency "
+        f"{stats['max_in_flight']} (must be {args.jobs}), failed {len(failed)} "
+        f"{'PASS' if ok else 'FAIL'}",
+        flush=True,
+    )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

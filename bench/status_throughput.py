@@ -1,0 +1,385 @@
+"""Status polling throughput: ours vs a bare ASGI + asyncpg app doing the same lookup.
+
+    .venv/bin/python bench/status_throughput.py [--duration 8] [--connections 32]
+
+1,000 finished articles are seeded into a fresh embedded PostgreSQL. The service
+(`python -m app serve`, one uvicorn worker, default pool: 10 + 20 overflow) and a bare raw-ASGI
+app with an asyncpg pool of the same size (min 10, max 30), served by uvicorn with the same
+options, are loaded in turn (alternating, best of `--rounds`) by wrk over loopback: a Lua script
+spreads `GET /api/articles/{id}/status` over all 1,000 ids. Then a paced client sends requests
+at a constant half of our peak rate and reports latency percentiles measured from each
+request's scheduled send time (so queueing counts, wrk2-style).
+
+wrk comes from Debian (`apt-get install wrk`; installed here when missing and running as root);
+without it an asyncio client on uvloop with keep-alive connections is used.
+
+Targets: ours >= 0.8 x bare; p99 <= 20 ms at half our peak rate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import (
+    LOOPBACK,
+    PYTHON,
+    Process,
+    RawHttp,
+    Service,
+    asyncpg_dsn,
+    clean_env,
+    free_port,
+    log,
+    machine,
+    percentile,
+    postgres,
+    seed_articles,
+    summary_ms,
+    use_uvloop,
+    which,
+)
+
+ARTICLES = 1_000
+POOL_MIN, POOL_MAX = 10, 30  # the service's defaults: CMS_DB_POOL_SIZE 10 + CMS_DB_MAX_OVERFLOW 20
+TARGET_RATIO = 0.8
+TARGET_P99_MS = 20.0
+
+# --------------------------------------------------------------------------- the bare app
+
+STATUS_SQL = (
+    "SELECT id, processing_status, processing_stage, progress, processing_error, "
+    "processing_error_code, processing_started_at, processing_completed_at, updated_at "
+    "FROM articles WHERE id = $1"
+)
+
+
+def bare_app(dsn: str) -> Any:
+    """Raw ASGI: parse the id, one primary-key query on an asyncpg pool, orjson response."""
+    import asyncpg
+    import orjson
+
+    state: dict[str, Any] = {}
+    prefix, suffix = "/api/articles/", "/status"
+    json_headers = [(b"content-type", b"application/json")]
+
+    async def send_json(send: Any, status: int, payload: Any) -> None:
+        body = orjson.dumps(payload)
+        await send({"type": "http.response.start", "status": status, "headers": json_headers})
+        await send({"type": "http.response.body", "body": body})
+
+    async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] == "lifespan":
+            while True:
+                message = await receive()
+                if message["type"] == "lifespan.startup":
+                    state["pool"] = await asyncpg.create_pool(
+                        dsn, min_size=POOL_MIN, max_size=POOL_MAX
+                    )
+                    await send({"type": "lifespan.startup.complete"})
+                elif message["type"] == "lifespan.shutdown":
+                    await state["pool"].close()
+                    await send({"type": "lifespan.shutdown.complete"})
+                    return
+        path: str = scope["path"]
+        if path == "/ready":
+            await send_json(send, 200, {"status": "ready"})
+            return
+        if not (path.startswith(prefix) and path.endswith(suffix)):
+            await send_json(send, 404, {"detail": "not found"})
+            return
+        try:
+            article_id = int(path[len(prefix) : -len(suffix)])
+        except ValueError:
+            await send_json(send, 422, {"detail": "bad id"})
+            return
+        async with state["pool"].acquire() as conn:
+            row = await conn.fetchrow(STATUS_SQL, article_id)
+        if row is None:
+            await send_json(send, 404, {"detail": "not found"})
+            return
+        await send_json(send, 200, dict(row))
+
+    return app
+
+
+def serve_bare(port: int, dsn: str) -> None:
+    import uvicorn
+
+    # The same options as app/cli.py gives the service (loop/http "auto": uvloop + httptools).
+    uvicorn.run(
+        bare_app(dsn),
+        host=LOOPBACK,
+        port=port,
+        log_config=None,
+        access_log=False,
+        proxy_headers=True,
+        lifespan="on",
+    )
+
+
+class BareServer(Process):
+    def __init__(self, database_url: str) -> None:
+        self.port = free_port()
+        super().__init__(
+            [
+                PYTHON,
+                str(Path(__file__).resolve()),
+                "--serve-bare",
+                str(self.port),
+                "--dsn",
+                asyncpg_dsn(database_url),
+            ],
+            clean_env({}),
+            "bare",
+        )
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{LOOPBACK}:{self.port}"
+
+    def start(self) -> BareServer:
+        self.spawn()
+        self.wait_http(f"{self.base_url}/ready", timeout=60)
+        return self
+
+
+# --------------------------------------------------------------------------- load generators
+
+WRK_SCRIPT = """
+local lo, hi = {lo}, {hi}
+request = function()
+  return wrk.format("GET", "/api/articles/" .. math.random(lo, hi) .. "/status")
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    "WRKJSON {{\\"requests\\": %d, \\"duration_us\\": %d, \\"errors\\": %d, "
+    .. "\\"non2xx\\": %d, \\"p50_us\\": %d, \\"p99_us\\": %d}}\\n",
+    summary.requests, summary.duration, e.connect + e.read + e.write + e.timeout,
+    e.status, latency:percentile(50), latency:percentile(99)))
+end
+"""
+
+
+def ensure_wrk() -> str | None:
+    path = which("wrk")
+    if path or os.geteuid() != 0 or not which("apt-get"):
+        return path
+    log("wrk not found: installing it from Debian (apt-get install -y wrk)")
+    with contextlib.suppress(subprocess.SubprocessError, OSError):
+        subprocess.run(["apt-get", "update", "-qq"], check=True, capture_output=True, timeout=180)
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", "wrk"], check=True, capture_output=True, timeout=180
+        )
+    return which("wrk")
+
+
+def run_wrk(
+    wrk: str, base_url: str, ids: list[int], duration: float, connections: int
+) -> dict[str, float]:
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT.format(lo=min(ids), hi=max(ids)))
+    try:
+        out = subprocess.run(
+            [
+                wrk,
+                "-t1",
+                f"-c{connections}",
+                f"-d{duration:g}s",
+                "--timeout",
+                "5s",
+                "-s",
+                script.name,
+                base_url,
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=duration + 60,
+        ).stdout
+    finally:
+        Path(script.name).unlink()
+    line = next(x for x in out.splitlines() if x.startswith("WRKJSON "))
+    data = json.loads(line[len("WRKJSON ") :])
+    seconds = data["duration_us"] / 1e6
+    return {
+        "rps": data["requests"] / seconds,
+        "requests": data["requests"],
+        "errors": data["errors"],
+        "non2xx": data["non2xx"],
+        "p50_ms": data["p50_us"] / 1000,
+        "p99_ms": data["p99_us"] / 1000,
+    }
+
+
+async def python_load(
+    base_url: str, ids: list[int], duration: float, connections: int
+) -> dict[str, float]:
+    """Closed-loop fallback when wrk is missing: `connections` keep-alive clients, no pause."""
+    port = int(base_url.rsplit(":", 1)[1])
+    latencies: list[float] = []
+    errors = 0
+    deadline = time.perf_counter() + duration
+
+    async def worker(n: int) -> None:
+        nonlocal errors
+        client = RawHttp(LOOPBACK, port)
+        i = n
+        try:
+            while time.perf_counter() < deadline:
+                article_id = ids[(i * 7919) % len(ids)]
+                i += connections
+                started = time.perf_counter()
+                status, _ = await client.get(f"/api/articles/{article_id}/status")
+                latencies.append(time.perf_counter() - started)
+                errors += status != 200
+        finally:
+            await client.close()
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker(n) for n in range(connections)))
+    elapsed = time.perf_counter() - started
+    return {
+        "rps": len(latencies) / elapsed,
+        "requests": len(latencies),
+        "errors": 0,
+        "non2xx": errors,
+        "p50_ms": percentile(latencies, 50) * 1000,
+        "p99_ms": percentile(latencies, 99) * 1000,
+    }
+
+
+async def paced_load(
+    base_url: str, ids: list[int], rate: float, duration: float, connections: int = 16
+) -> tuple[list[float], int, float]:
+    """Open loop at a constant `rate`: latency counts from each request's scheduled time."""
+    port = int(base_url.rsplit(":", 1)[1])
+    idle: asyncio.Queue[RawHttp] = asyncio.Queue()
+    for _ in range(connections):
+        idle.put_nowait(RawHttp(LOOPBACK, port))
+    latencies: list[float] = []
+    bad = 0
+    total = int(rate * duration)
+    tasks: set[asyncio.Task[None]] = set()
+
+    async def one(path: str, scheduled: float) -> None:
+        nonlocal bad
+        client = await idle.get()
+        try:
+            status, _ = await client.get(path)
+            bad += status != 200
+        except (OSError, asyncio.IncompleteReadError):
+            bad += 1
+            await client.close()
+        finally:
+            idle.put_nowait(client)
+        latencies.append(time.perf_counter() - scheduled)
+
+    start = time.perf_counter() + 0.05
+    for i in range(total):
+        scheduled = start + i / rate
+        delay = scheduled - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        task = asyncio.create_task(
+            one(f"/api/articles/{ids[(i * 7919) % len(ids)]}/status", scheduled)
+        )
+        tasks.add(task)
+        task.add_done_callback(tasks.discard)
+    await asyncio.gather(*tasks)
+    elapsed = time.perf_counter() - start
+    while not idle.empty():
+        await idle.get_nowait().close()
+    return latencies, bad, len(latencies) / elapsed
+
+
+# --------------------------------------------------------------------------- main
+
+
+def load(
+    wrk: str | None, base_url: str, ids: list[int], duration: float, connections: int
+) -> dict[str, float]:
+    if wrk:
+        return run_wrk(wrk, base_url, ids, duration, connections)
+    return asyncio.run(python_load(base_url, ids, duration, connections))
+
+
+def describe(name: str, r: dict[str, float]) -> str:
+    return (
+        f"{name}: {r['rps']:.0f} req/s ({r['requests']:.0f} requests, errors {r['errors']:.0f}, "
+        f"non-2xx {r['non2xx']:.0f}), p50 {r['p50_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--duration", type=float, default=8.0, help="seconds per wrk run")
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--rounds", type=int, default=2, help="alternating runs per app")
+    parser.add_argument("--paced-s", type=float, default=12.0, help="seconds at half peak")
+    parser.add_argument("--serve-bare", type=int, metavar="PORT", help=argparse.SUPPRESS)
+    parser.add_argument("--dsn", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve_bare:
+        serve_bare(args.serve_bare, args.dsn)
+        return 0
+
+    log(f"machine: {machine()}")
+    wrk = ensure_wrk()
+    log(f"load generator: {'wrk ' + wrk if wrk else 'asyncio client on uvloop (no wrk)'}")
+    use_uvloop()
+    with postgres() as url:
+        ids = asyncio.run(seed_articles(url, ARTICLES))
+        log(f"seeded {len(ids)} finished articles (ids {min(ids)}..{max(ids)})")
+        with Service(url) as ours, BareServer(url) as bare:
+            ours.start()
+            bare.start()
+            log(f"ours pid {ours.pid} at {ours.base_url}; bare pid {bare.pid} at {bare.base_url}")
+            # Warm both (connections in the pool, code paths, PostgreSQL buffers).
+            for server in (ours, bare):
+                load(wrk, server.base_url, ids, 2, args.connections)
+            results: dict[str, list[dict[str, float]]] = {"ours": [], "bare": []}
+            for round_no in range(1, args.rounds + 1):
+                for name, server in (("ours", ours), ("bare", bare)):
+                    r = load(wrk, server.base_url, ids, args.duration, args.connections)
+                    results[name].append(r)
+                    log(f"round {round_no} {describe(name, r)}")
+            best = {name: max(runs, key=lambda r: r["rps"]) for name, runs in results.items()}
+            peak_ours, peak_bare = best["ours"]["rps"], best["bare"]["rps"]
+            ratio = peak_ours / peak_bare
+            half = peak_ours / 2
+            log(f"paced: {half:.0f} req/s (half our peak) for {args.paced_s:g} s on ours")
+            latencies, bad, achieved = asyncio.run(
+                paced_load(ours.base_url, ids, half, args.paced_s)
+            )
+            log(
+                f"ours at half peak: achieved {achieved:.0f} req/s, {summary_ms(latencies)}, "
+                f"non-200 {bad}"
+            )
+            p99 = percentile(latencies, 99) * 1000
+            if bad or any(r["non2xx"] or r["errors"] for runs in results.values() for r in runs):
+                log("WARNING: some requests failed")
+    ok = ratio >= TARGET_RATIO and p99 <= TARGET_P99_MS and bad == 0
+    print(
+        f"status_throughput: ours {peak_ours:.0f} req/s, bare {peak_bare:.0f} req/s, "
+        f"ratio {ratio:.2f} (target >= {TARGET_RATIO}), p99 at half peak ({half:.0f} req/s) "
+        f"{p99:.1f} ms (target <= {TARGET_P99_MS:g} ms) {'PASS' if ok else 'FAIL'}",
+        flush=True,
+    )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
