@@ -52,7 +52,9 @@ def create_engine(settings: Settings, url: str) -> AsyncEngine:
         async_database_url(url),
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_max_overflow,
-        pool_pre_ping=True,
+        # No pre-ping: it costs three round trips per checkout. A connection that died with a
+        # database restart is invalidated on its first error; callers retry (503, job retry).
+        pool_pre_ping=False,
         pool_recycle=1800,
         connect_args={"server_settings": {"application_name": settings.project_name}},
     )

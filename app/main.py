@@ -6,15 +6,18 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import asyncpg
 import httpx
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.analyzers.base import Analyzer
 from app.analyzers.factory import build_analyzer
 from app.analyzers.tokens import count_tokens
-from app.articles.events import StatusBroadcaster
+from app.articles.events import StatusBroadcaster, asyncpg_dsn
 from app.articles.router import router as articles_router
+from app.articles.status_fast_path import StatusFastPath
 from app.auth.api_keys import ApiKeyRegistry
 from app.auth.dependencies import Authenticator, get_principal
 from app.auth.jwt import JwtVerifier
@@ -26,9 +29,8 @@ from app.extraction.document import ExtractionLimits
 from app.extraction.runner import DocumentExtractor
 from app.indices.router import router as indices_router
 from app.middleware import MULTIPART_OVERHEAD, BodySizeLimitMiddleware
-from app.ops.metrics import MetricsMiddleware
 from app.ops.migrations import head_revisions
-from app.ops.request_id import RequestIdMiddleware
+from app.ops.observe import ObservabilityMiddleware
 from app.ops.router import router as ops_router
 from app.processing.pipeline import Pipeline
 from app.processing.processor import Processor
@@ -53,7 +55,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         timeout_s=settings.parse_timeout_s,
         limits=ExtractionLimits(max_pages=settings.max_pages),
     )
-    setup = build_analyzer(settings, sessions)
+    setup = build_analyzer(settings, sessions, run_blocking=extractor.run_blocking)
     analyzer: Analyzer = app.state.analyzer_override or setup.analyzer
     pipeline = Pipeline(
         sessions,
@@ -75,6 +77,14 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     )
     http = httpx.AsyncClient(timeout=10.0)
     broadcaster = StatusBroadcaster(settings.database_url)
+    status_pool = await asyncpg.create_pool(
+        asyncpg_dsn(settings.database_url),
+        min_size=1,
+        max_size=settings.status_pool_size,
+        server_settings={"application_name": f"{settings.project_name}-status"},
+        # Only read-only SELECTs run here: nothing to reset, so skip the reset round trip.
+        reset=no_reset,
+    )
 
     app.state.authenticator = build_authenticator(settings, http)
     app.state.upload_rate_limiter = (
@@ -86,6 +96,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.housekeeper = housekeeper
     app.state.llm_guard = guard
     app.state.status_broadcaster = broadcaster
+    app.state.status_pool = status_pool
     app.state.analysis_method = analyzer.method
     app.state.alembic_heads = head_revisions()
 
@@ -108,17 +119,40 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if setup.client is not None:
             await setup.client.close()
         await http.aclose()
+        await status_pool.close()
         await engine.dispose()
 
 
-def create_app(settings: Settings | None = None, *, analyzer: Analyzer | None = None) -> FastAPI:
+class CostModelApp(FastAPI):
+    """FastAPI with a front: request observation, CORS and the status fast path run before
+    the framework, so the status polls of every open tab skip its middleware layers."""
+
+    front: ASGIApp | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        scope["app"] = self
+        if self.front is None:
+            await super().__call__(scope, receive, send)
+        else:
+            await self.front(scope, receive, send)
+
+    async def framework(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await super().__call__(scope, receive, send)
+
+
+def create_app(
+    settings: Settings | None = None, *, analyzer: Analyzer | None = None
+) -> CostModelApp:
     """Build the app; `analyzer` replaces the configured one (tests use slow or failing ones)."""
     settings = settings or get_settings()
-    app = FastAPI(
+    app = CostModelApp(
         title=settings.project_name,
         version="0.1.0",
         summary="Upload a product specification; get unit weight, materials and a cost model.",
         lifespan=lifespan,
+        # FastAPI's native OpenTelemetry hook looks up global providers on every request;
+        # this service exports Prometheus metrics instead.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.settings = settings
     app.state.analyzer_override = analyzer
@@ -126,9 +160,17 @@ def create_app(settings: Settings | None = None, *, analyzer: Analyzer | None = 
     app.add_middleware(
         BodySizeLimitMiddleware, max_body_bytes=2 * settings.max_upload_bytes + MULTIPART_OVERHEAD
     )
+    app.include_router(ops_router)
+    app.include_router(ui_router)
+    # Every API route needs a principal (open, API key or token) before anything else runs.
+    api = [Depends(get_principal)]
+    app.include_router(articles_router, prefix=settings.api_prefix, dependencies=api)
+    app.include_router(indices_router, prefix=settings.api_prefix, dependencies=api)
+
+    front: ASGIApp = StatusFastPath(app.framework, api_prefix=settings.api_prefix)
     if settings.cors_origin_list:
-        app.add_middleware(
-            CORSMiddleware,
+        front = CORSMiddleware(
+            front,
             allow_origins=settings.cors_origin_list,
             allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
             allow_headers=[
@@ -150,16 +192,13 @@ def create_app(settings: Settings | None = None, *, analyzer: Analyzer | None = 
             ],
             max_age=600,
         )
-    # Added last = outermost: ids and metrics see every request, including refused ones.
-    app.add_middleware(MetricsMiddleware, access_log=settings.access_log)
-    app.add_middleware(RequestIdMiddleware)
-    app.include_router(ops_router)
-    app.include_router(ui_router)
-    # Every API route needs a principal (open, API key or token) before anything else runs.
-    api = [Depends(get_principal)]
-    app.include_router(articles_router, prefix=settings.api_prefix, dependencies=api)
-    app.include_router(indices_router, prefix=settings.api_prefix, dependencies=api)
+    # Outermost: ids and metrics see every request, including refused ones.
+    app.front = ObservabilityMiddleware(front, access_log=settings.access_log)
     return app
+
+
+async def no_reset(_connection: asyncpg.Connection) -> None:
+    """The status pool's connections carry no session state worth resetting."""
 
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})

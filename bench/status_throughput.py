@@ -70,6 +70,9 @@ def bare_app(dsn: str) -> Any:
     import asyncpg
     import orjson
 
+    async def no_reset(_connection: Any) -> None:
+        """Like the service's status pool: read-only queries leave nothing to reset."""
+
     state: dict[str, Any] = {}
     prefix, suffix = "/api/articles/", "/status"
     json_headers = [(b"content-type", b"application/json")]
@@ -85,7 +88,7 @@ def bare_app(dsn: str) -> Any:
                 message = await receive()
                 if message["type"] == "lifespan.startup":
                     state["pool"] = await asyncpg.create_pool(
-                        dsn, min_size=POOL_MIN, max_size=POOL_MAX
+                        dsn, min_size=POOL_MIN, max_size=POOL_MAX, reset=no_reset
                     )
                     await send({"type": "lifespan.startup.complete"})
                 elif message["type"] == "lifespan.shutdown":

@@ -9,7 +9,7 @@ from openai import AsyncOpenAI
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.analyzers.base import Analyzer
-from app.analyzers.offline import OfflineAnalyzer
+from app.analyzers.offline import BlockingRunner, OfflineAnalyzer
 from app.config import Settings
 from app.processing.llm_guard import CircuitBreaker, GuardedAnalyzer, SpendLedger, SpendLimits
 
@@ -24,8 +24,14 @@ class AnalyzerSetup:
     guard: GuardedAnalyzer | None = None
 
 
-def build_analyzer(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> AnalyzerSetup:
-    offline = OfflineAnalyzer()
+def build_analyzer(
+    settings: Settings,
+    sessions: async_sessionmaker[AsyncSession],
+    *,
+    run_blocking: BlockingRunner | None = None,
+) -> AnalyzerSetup:
+    """`run_blocking` runs the offline rules off the event loop (the parser process pool)."""
+    offline = OfflineAnalyzer(run=run_blocking)
     if settings.openai_api_key is None:
         logger.info("no CMS_OPENAI_API_KEY set: using the offline analyzer")
         return AnalyzerSetup(analyzer=offline, offline=offline)

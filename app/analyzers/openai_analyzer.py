@@ -1,10 +1,15 @@
 """The OpenAI analyzer: one Chat Completions call per article, answer validated before use.
 
 Design points, each from a failure seen with real servers:
-- Only selected passages go to the model (see `passages`), so an article costs ~1.5k tokens.
+- Token economy: the model gets only selected lines (see `passages`: weight lines with their
+  heading and pack-size context, material lines, the title), a short system prompt and a
+  minimal strict schema whose enum is the catalogue (the codes are self-explanatory, so no
+  separate code=name list). A corpus document costs ~300 prompt tokens, schema included.
 - Structured outputs (`json_schema`, strict) with the catalogue codes as an enum, so an unknown
   index cannot be produced; servers that reject `json_schema` get `json_object` instead,
   remembered per base URL so the rejected call is paid once per server, not once per article.
+- The answer names the weight line verbatim; its location and net/gross basis are read back
+  from the documents, not asked of the model (fewer schema tokens, no invented locations).
 - Servers that ignore `response_format` and answer prose: the embedded JSON object is used.
 - Every answer is validated (pydantic); an invalid one is retried up to 2 more times, then
   `llm_invalid_output` — an invalid answer is never returned.
@@ -20,7 +25,7 @@ import logging
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal, NoReturn
 
 import openai
@@ -45,7 +50,6 @@ from app.analyzers.base import (
     AnalysisError,
     AnalysisRequest,
     AnalysisResult,
-    CatalogueIndex,
     CostShare,
     Evidence,
     MaterialFinding,
@@ -60,6 +64,7 @@ MAX_CALLS = 3  # one call plus up to 2 retries for an invalid answer
 MAX_PLAUSIBLE_GRAMS = 50_000_000.0  # 50 t: anything heavier is a unit mix-up
 PART_SUM_TOLERANCE = 0.02
 MIN_PASSAGE_TOKENS = 200  # even with a huge catalogue, the document gets this much
+PASSAGE_TOKENS_PER_DOCUMENT = 600  # a 200-page specification still sends at most this much
 MESSAGE_OVERHEAD_TOKENS = 12  # role markers and framing the API adds per request
 MAX_QUOTE_CHARS = 300
 NAIVE_DOCUMENT_CHARS = 8_000
@@ -67,21 +72,20 @@ SCHEMA_NAME = "article_cost_model"
 BASES = ("net", "gross", "unspecified")
 
 SYSTEM_PROMPT = (
-    "You read excerpts of a product specification for one article; answer in JSON.\n"
-    "weight: unit weight of ONE article in grams, the verbatim quote stating it and its "
-    "location tag (without brackets), basis net/gross/unspecified; null if nothing states it.\n"
-    "materials: each material with its catalogue code, name as written, mass_share 0..1 "
-    "or null, verbatim quote and location.\n"
-    "cost_model: catalogue indices (materials, energy, labour) with parts summing to 1 and a "
-    "short rationale. Use only the catalogue codes."
+    "Spec lines of one article. g: grams per piece (pack weight/count) or null; q: that line "
+    "verbatim. c: cost shares (materials, energy, labour), sum 1; materials add name as "
+    "written and mass share."
 )
 JSON_OBJECT_SUFFIX = "\nAnswer with one JSON object matching this JSON Schema:\n"
 RETRY_PROMPT = "Your previous answer was invalid: {reason}. Answer again with valid JSON only."
 
 
 def answer_schema(codes: Sequence[str]) -> dict[str, Any]:
-    """The strict JSON schema of the answer; codes appear once, as an enum in `$defs`."""
-    code = {"$ref": "#/$defs/code"}
+    """The minimal strict JSON schema of the answer (every property required, no extra ones,
+    null via type arrays); the catalogue codes appear once, as the enum of `c[].k`.
+
+    Short names keep it small (OpenAI counts the schema as prompt tokens): g = grams,
+    q = verbatim quote, c = cost shares, k = catalogue code; `Answer` maps them back."""
 
     def obj(properties: dict[str, Any]) -> dict[str, Any]:
         return {
@@ -91,33 +95,68 @@ def answer_schema(codes: Sequence[str]) -> dict[str, Any]:
             "additionalProperties": False,
         }
 
-    weight = obj(
+    text_or_null = {"type": ["string", "null"]}
+    share = obj(
         {
-            "grams": {"type": "number"},
-            "quote": {"type": "string"},
-            "location": {"type": "string"},
-            "basis": {"type": "string", "enum": list(BASES)},
+            "k": {"type": "string", "enum": list(codes)},
+            "part": {"type": "number"},
+            "name": text_or_null,
+            "share": {"type": ["number", "null"]},
         }
     )
-    material = obj(
+    return obj(
         {
-            "index_code": code,
-            "name": {"type": "string"},
-            "mass_share": {"type": ["number", "null"]},
-            "quote": {"type": ["string", "null"]},
-            "location": {"type": ["string", "null"]},
+            "g": {"type": ["number", "null"]},
+            "q": text_or_null,
+            "c": {"type": "array", "items": share},
         }
     )
-    share = obj({"index_code": code, "part": {"type": "number"}, "rationale": {"type": "string"}})
-    schema = obj(
-        {
-            "weight": {"anyOf": [weight, {"type": "null"}]},
-            "materials": {"type": "array", "items": material},
-            "cost_model": {"type": "array", "items": share},
-        }
-    )
-    schema["$defs"] = {"code": {"type": "string", "enum": list(codes)}}
-    return schema
+
+
+def answer_codes(schema: dict[str, Any]) -> list[str]:
+    """The catalogue codes of an `answer_schema`."""
+    return list(schema["properties"]["c"]["items"]["properties"]["k"]["enum"])
+
+
+_GROSS_RE = re.compile(r"gross|brutto|\bbrut\b|\bbruto\b|\blordo\b|shipping|versand", re.I)
+_NET_RE = re.compile(r"\bnett?o?\b|netto|nettogewicht|\bneto\b", re.I)
+
+
+def basis_of(quote: str) -> str:
+    """net / gross / unspecified, as the weight line itself says."""
+    if _GROSS_RE.search(quote):
+        return "gross"
+    if _NET_RE.search(quote):
+        return "net"
+    return "unspecified"
+
+
+def _from_compact(data: dict[str, Any]) -> dict[str, Any]:
+    """The compact answer ({"g", "q", "c": [{"k", "part", "name", "share"}]}) in the long form
+    the validators read; materials are the shares with a name."""
+    grams, quote = data.get("g"), data.get("q")
+    weight: dict[str, Any] | None = None
+    if grams is not None:
+        text = quote if isinstance(quote, str) else ""
+        weight = {"grams": grams, "quote": text, "basis": basis_of(text)}
+    shares: list[Any] = []
+    materials: list[dict[str, Any]] = []
+    items = data["c"] if isinstance(data["c"], list) else [data["c"]]
+    for item in items:
+        if not isinstance(item, dict):
+            shares.append(item)
+            continue
+        share: dict[str, Any] = {}
+        if "k" in item:
+            share["index_code"] = item["k"]
+        if "part" in item:
+            share["part"] = item["part"]
+        shares.append(share)
+        if item.get("name"):
+            materials.append(
+                {"index_code": item.get("k"), "name": item["name"], "mass_share": item.get("share")}
+            )
+    return {"weight": weight, "materials": materials, "cost_model": shares}
 
 
 # --- validation ---------------------------------------------------------------------------
@@ -200,6 +239,13 @@ class Answer(BaseModel):
     cost_model: list[ShareAnswer]
     _raw_sum: float = PrivateAttr(default=1.0)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _compact(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "c" in data and "cost_model" not in data:
+            return _from_compact(data)
+        return data
+
     @model_validator(mode="after")
     def _shares_sum_to_one(self) -> Answer:
         if not self.cost_model:
@@ -263,7 +309,7 @@ def extract_json_object(text: str) -> dict[str, Any]:
             continue
         skip_to = end
         if isinstance(value, dict):
-            if {"weight", "materials", "cost_model"} & value.keys():
+            if {"weight", "materials", "cost_model", "c"} & value.keys():
                 return value
             fallback = fallback or value
     if fallback is not None:
@@ -378,18 +424,13 @@ class _Prompt:
     codes: frozenset[str]
     source_text: str  # everything the documents and description say, to check quotes against
     has_images: bool
-
-
-def _catalogue_line(catalogue: Sequence[CatalogueIndex]) -> str:
-    return "; ".join(f"{index.code}={index.name}" for index in catalogue)
+    # (location, text) of every section, to tell where a quoted line came from
+    sections: tuple[tuple[str, str], ...] = ()
+    categories: dict[str, str] = field(default_factory=dict)  # catalogue code -> category
 
 
 def _user_header(request: AnalysisRequest) -> str:
-    return (
-        f"Article: {request.article_name}\n"
-        f"Catalogue (code=name): {_catalogue_line(request.catalogue)}\n"
-        "Passages (location in brackets):\n"
-    )
+    return f"Article: {request.article_name}\n"
 
 
 def naive_prompt_tokens(request: AnalysisRequest) -> int:
@@ -432,6 +473,7 @@ class OpenAIAnalyzer:
         model: str,
         call_budget_s: float = 60.0,
         prompt_token_budget: int = 1500,
+        passage_tokens_per_document: int = PASSAGE_TOKENS_PER_DOCUMENT,
         max_images: int = 4,
         max_output_tokens: int = 800,
         request_timeout_s: float | None = None,
@@ -441,12 +483,15 @@ class OpenAIAnalyzer:
     ) -> None:
         """`call_budget_s` bounds one call including the SDK's retries; `request_timeout_s`
         (default: half the budget) bounds one HTTP attempt; `max_retries` is the SDK's.
-        `temperature=None` omits it, for models that only accept their default."""
+        `temperature=None` omits it, for models that only accept their default.
+        `prompt_token_budget` bounds everything the model reads (system, user, schema);
+        `passage_tokens_per_document` bounds the passages taken from any one document."""
         self._model = model
         self._call_budget_s = call_budget_s
         self._request_timeout_s = request_timeout_s or call_budget_s / 2
         self._max_retries = max_retries
         self._prompt_token_budget = prompt_token_budget
+        self._passage_tokens_per_document = passage_tokens_per_document
         self._max_images = max_images
         self._max_output_tokens = max_output_tokens
         self._image_detail = image_detail
@@ -531,7 +576,12 @@ class OpenAIAnalyzer:
                 MIN_PASSAGE_TOKENS,
             )
             budget = MIN_PASSAGE_TOKENS
-        selection = select_passages(request.documents, request.description, budget)
+        selection = select_passages(
+            request.documents,
+            request.description,
+            budget,
+            per_document_tokens=self._passage_tokens_per_document,
+        )
         user_text = header + (selection.text or "(no text; see the page images)")
         parts: list[ChatCompletionContentPartParam] = []
         for document in request.documents:
@@ -555,6 +605,11 @@ class OpenAIAnalyzer:
         source_text = "\n".join(
             [request.description or "", *(doc.text for doc in request.documents)]
         )
+        sections = [("description", request.description or "")] + [
+            (f"{doc.role}, {section.location}", section.text)
+            for doc in request.documents
+            for section in doc.sections
+        ]
         return _Prompt(
             system=SYSTEM_PROMPT,
             user=user,
@@ -562,6 +617,8 @@ class OpenAIAnalyzer:
             codes=frozenset(codes),
             source_text=source_text,
             has_images=bool(parts),
+            sections=tuple((where, text) for where, text in sections if text.strip()),
+            categories={index.code: index.category for index in request.catalogue},
         )
 
     def _messages(
@@ -671,8 +728,44 @@ class OpenAIAnalyzer:
         def found(quote: str | None) -> bool:
             return bool(quote) and _normalize(quote or "") in source
 
-        def location(value: str | None) -> str:
-            return (value or "").strip().strip("[]").strip() or "specification"
+        def location(quote: str | None, stated: str | None) -> str:
+            """Where the quoted line is, read from the documents; else what the model said."""
+            needle = _normalize(quote or "")
+            if needle:
+                for where, text in prompt.sections:
+                    if needle in _normalize(text):
+                        return where
+            return (stated or "").strip().strip("[]").strip() or "specification"
+
+        def line_naming(name: str) -> tuple[str, str] | None:
+            """The first document line that names a material as written, and where it is."""
+            needle = _normalize(name)
+            if len(needle) < 2:
+                return None
+            for where, text in prompt.sections:
+                for line in text.splitlines():
+                    if needle in _normalize(line):
+                        return _SPACES_RE.sub(" ", line).strip(), where
+            return None
+
+        def material_evidence(m: MaterialAnswer) -> Evidence | None:
+            if m.quote:
+                confidence = 0.8 if found(m.quote) else 0.4
+                return Evidence(
+                    m.quote[:MAX_QUOTE_CHARS], location(m.quote, m.location), confidence
+                )
+            named = line_naming(m.name)  # compact answers name the material; we find the line
+            if named is None:
+                return None
+            return Evidence(named[0][:MAX_QUOTE_CHARS], named[1], 0.8)
+
+        def rationale(share: ShareAnswer) -> str:
+            if share.rationale:
+                return share.rationale
+            names = [m.name for m in answer.materials if m.index_code == share.index_code]
+            if names:
+                return "material: " + ", ".join(dict.fromkeys(names))
+            return prompt.categories.get(share.index_code, "")
 
         weight: WeightFinding | None = None
         if answer.weight is not None:
@@ -686,7 +779,9 @@ class OpenAIAnalyzer:
             confidence = 0.9 if backed and found(w.quote) else 0.7 if backed else 0.3
             weight = WeightFinding(
                 grams=w.grams,
-                evidence=Evidence(w.quote[:MAX_QUOTE_CHARS], location(w.location), confidence),
+                evidence=Evidence(
+                    w.quote[:MAX_QUOTE_CHARS], location(w.quote, w.location), confidence
+                ),
                 basis=w.basis,
                 supported=backed,
             )
@@ -695,19 +790,11 @@ class OpenAIAnalyzer:
                 index_code=m.index_code,
                 name=m.name,
                 mass_share=m.mass_share,
-                evidence=(
-                    Evidence(
-                        m.quote[:MAX_QUOTE_CHARS],
-                        location(m.location),
-                        0.8 if found(m.quote) else 0.4,
-                    )
-                    if m.quote
-                    else None
-                ),
+                evidence=material_evidence(m),
             )
             for m in answer.materials
         ]
-        shares = [CostShare(s.index_code, s.part, s.rationale) for s in answer.cost_model]
+        shares = [CostShare(s.index_code, s.part, rationale(s)) for s in answer.cost_model]
         if abs(answer._raw_sum - 1.0) > 1e-9:
             notes.append(f"cost parts summed to {answer._raw_sum:.4g}; renormalized to 1")
         return AnalysisResult(

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from typing import Annotated
 
-import orjson
 from fastapi import (
     APIRouter,
     File,
@@ -25,6 +23,7 @@ from app.articles import service
 from app.articles.events import status_events
 from app.articles.models import FileRole, ProcessingStatus
 from app.articles.schemas import Article, ArticlePage, ArticleStatus, CostModelEntry, StatusBatch
+from app.articles.status_fast_path import render_status
 from app.auth.dependencies import PrincipalDep
 from app.dependencies import SessionDep, SettingsDep, check_upload_rate, wake_processor
 from app.errors import InvalidInputError, problem_responses
@@ -35,8 +34,6 @@ ARTICLE_ERRORS = problem_responses(404)
 
 ArticleId = Annotated[int, Path(description="The article's id.", ge=1, le=2_147_483_647)]
 MAX_BATCH = 100
-# While an article is not finished, clients are told to look again after this many seconds.
-POLL_HINT_S = "2"
 
 
 async def _read_upload(
@@ -184,17 +181,13 @@ async def article_status(
     principal: PrincipalDep,
     if_none_match: Annotated[str | None, Header(alias="If-None-Match")] = None,
 ) -> Response:
-    """One primary-key query; answers 304 to an unchanged ETag and hints `Retry-After`."""
+    """One primary-key query; answers 304 to an unchanged ETag and hints `Retry-After`.
+
+    Usually answered before reaching here by `StatusFastPath`, which renders the same way.
+    """
     article_status = await service.get_status(session, article_id, principal.scope)
-    # Serialised directly: this endpoint is polled by every open tab every few seconds.
-    body = orjson.dumps(article_status.model_dump())
-    etag = f'"{hashlib.blake2b(body, digest_size=12).hexdigest()}"'
-    headers = {"ETag": etag, "Cache-Control": "no-cache"}
-    if not article_status.processing_status.is_terminal:
-        headers["Retry-After"] = POLL_HINT_S
-    if if_none_match is not None and etag in {t.strip() for t in if_none_match.split(",")}:
-        return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers=headers)
-    return Response(body, media_type="application/json", headers=headers)
+    code, body, headers = render_status(article_status.model_dump(), if_none_match)
+    return Response(body, status_code=code, headers=headers)
 
 
 @router.get(

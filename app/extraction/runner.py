@@ -169,6 +169,11 @@ class DocumentExtractor:
             raise ExtractionError(result.code, result.message)
         return result  # type: ignore[no-any-return]
 
+    async def run_blocking(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run other CPU-bound work (e.g. the offline rules) in the same pool, same deadline."""
+        deadline = asyncio.get_running_loop().time() + self._timeout_s
+        return await self._run(deadline, fn, *args)
+
     async def extract(
         self,
         data: bytes,

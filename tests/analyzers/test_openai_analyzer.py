@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import re
 import time
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,13 +16,16 @@ from openai import AsyncOpenAI
 
 from app.analyzers.base import AnalysisError, AnalysisRequest, CatalogueIndex
 from app.analyzers.openai_analyzer import (
+    MESSAGE_OVERHEAD_TOKENS,
     OpenAIAnalyzer,
+    answer_codes,
     extract_json_object,
     naive_prompt_tokens,
     weight_backed,
 )
 from app.analyzers.passages import select_passages
 from app.analyzers.tokens import count_tokens, get_encoding, is_exact
+from app.extraction import extract_document
 from app.extraction.document import ExtractedDocument, Section
 from app.indices.seed import DEFAULT_INDICES
 from tests.fakes.fake_openai import FakeOpenAIServer, sensible_answer
@@ -152,14 +157,30 @@ async def test_request_uses_strict_json_schema_with_catalogue_enum(fake: FakeOpe
     assert response_format["type"] == "json_schema"
     assert response_format["json_schema"]["strict"] is True
     schema = response_format["json_schema"]["schema"]
-    assert set(schema["$defs"]["code"]["enum"]) == CODES
-    assert schema["additionalProperties"] is False
-    assert set(schema["required"]) == {"weight", "materials", "cost_model"}
+    assert set(answer_codes(schema)) == CODES
+    assert_strict(schema)
+    assert set(schema["required"]) == {"g", "q", "c"}
     text = user_text(body)
     assert "[specification, page 2]" in text
     assert "Net weight: 12.5 g" in text
-    assert "pa66=Polyamide 66 (PA66)" in text  # the compact catalogue list
+    assert "Polyamide 66" not in text  # the enum is the catalogue: no separate code=name list
     assert "EUR/t" not in text  # units and categories stay out of the prompt
+
+
+def assert_strict(node: Any) -> None:
+    """Strict structured outputs: every object lists all its properties as required and
+    forbids others; every property has a type (null via type arrays) or a $ref."""
+    if isinstance(node, dict):
+        if node.get("type") == "object":
+            assert node["additionalProperties"] is False
+            assert node["required"] == list(node["properties"])
+            for value in node["properties"].values():
+                assert "type" in value or "$ref" in value or "anyOf" in value
+        for value in node.values():
+            assert_strict(value)
+    elif isinstance(node, list):
+        for value in node:
+            assert_strict(value)
 
 
 # --- transport faults ----------------------------------------------------------------------
@@ -457,7 +478,7 @@ def test_passage_selection_keeps_weight_line_within_budget() -> None:
     selection = select_passages([document], "Mounting bracket", 300)
 
     assert selection.tokens == count_tokens(selection.text) <= 300
-    assert "[specification, page 23]\nTable 4 - Properties\nNet weight: 12.5 g" in selection.text
+    assert "[specification, page 23]\nNet weight: 12.5 g" in selection.text
     assert "Material: PA66 GF30" in selection.text
     assert "Bracket BR-12 - product specification" in selection.text  # the title
 
@@ -501,3 +522,155 @@ async def test_concurrent_articles_share_one_analyzer(fake: FakeOpenAIServer) ->
 
     assert all(r.weight is not None and r.weight.grams == 12.5 for r in results)
     assert fake.stats()["max_in_flight"] >= 10
+
+
+# --- token economy on the labelled corpus ------------------------------------------------------
+
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
+CORPUS_PROMPT_MAX_TOKENS = 450  # everything the model reads: system, user, schema, framing
+_WEIGHT_LINE = re.compile(r"gewicht|weight|\bmass[ea]?\b|\bmasa\b|\bpoids\b|\bpeso\b", re.I)
+_MASS = re.compile(r"\d\s*(?:kg|g|lbs?|oz)\b", re.I)
+
+
+def corpus_requests() -> list[tuple[str, AnalysisRequest]]:
+    labels = json.loads((CORPUS / "labels.json").read_text())
+    requests = []
+    for name in sorted(labels):
+        document = extract_document(
+            (CORPUS / name).read_bytes(), role="specification", filename=name
+        )
+        requests.append((name, request_for(document, description=None)))
+    return requests
+
+
+def prompt_tokens(analyzer: OpenAIAnalyzer, request: AnalysisRequest) -> tuple[int, str]:
+    """Tokens the model receives for `request` (as bench/tokens.py counts), and the user text."""
+    prompt = analyzer._build_prompt(request)
+    assert isinstance(prompt.user, str)
+    schema = json.dumps(prompt.schema, separators=(",", ":"))
+    total = count_tokens(prompt.system) + count_tokens(prompt.user) + count_tokens(schema)
+    return total + MESSAGE_OVERHEAD_TOKENS, prompt.user
+
+
+def tagged_lines(user: str) -> dict[str, list[str]]:
+    """The rendered passages by location tag."""
+    out: dict[str, list[str]] = {}
+    current = ""
+    for line in user.splitlines():
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+        elif current:
+            out.setdefault(current, []).append(line)
+    return out
+
+
+def test_corpus_prompts_stay_small_and_keep_every_weight_line() -> None:
+    analyzer = OpenAIAnalyzer(
+        AsyncOpenAI(api_key="test", base_url="http://127.0.0.1:9/v1"), model="m"
+    )
+    ours: list[int] = []
+    naive: list[int] = []
+    for name, request in corpus_requests():
+        tokens, user = prompt_tokens(analyzer, request)
+        assert tokens <= CORPUS_PROMPT_MAX_TOKENS, (name, tokens)
+        assert "Catalogue" not in user
+        ours.append(tokens)
+        naive.append(naive_prompt_tokens(request))
+        passages = tagged_lines(user)
+        for document in request.documents:
+            for section in document.sections:
+                for raw in section.text.splitlines():
+                    line = " ".join(raw.split())
+                    if _WEIGHT_LINE.search(line) and _MASS.search(line) and len(line) <= 240:
+                        # verbatim, under its own location tag
+                        where = f"{document.role}, {section.location}"
+                        assert line in passages.get(where, []), (name, where, line)
+    assert sum(ours) / sum(naive) <= 0.5
+
+
+def test_pack_size_and_net_gross_context_is_kept_with_the_weight() -> None:
+    filler = "\n".join(
+        f"{i}. The supplier keeps records of all process parameters." for i in range(30)
+    )
+    page_2 = (
+        f"{filler}\nTechnical data\nInhalt: 100 Stück\nFarbe: schwarz\n"
+        "Gewicht je Packung: 180 g\nVE 10 Packungen\n"
+        "| Part | Net | Gross |\n| BR-12 | 250 g | 1.2 kg |\n"
+        f"{filler}\nPacked in boxes of 50 pcs\n"
+    )
+    document = spec("Cable tie KB 4,8 x 200\n" + filler, page_2)
+
+    selection = select_passages([document], None, 1000)
+    passages = tagged_lines(selection.text)
+
+    kept = passages["specification, page 2"]
+    assert "Gewicht je Packung: 180 g" in kept
+    assert "Inhalt: 100 Stück" in kept  # pack size two lines above the weight
+    assert "VE 10 Packungen" in kept  # and just below it
+    assert "| Part | Net | Gross |" in kept  # the column names say which value is net
+    assert "| BR-12 | 250 g | 1.2 kg |" in kept
+    assert "Farbe: schwarz" not in kept  # not the whole document
+    assert "Packed in boxes of 50 pcs" not in kept  # far from any weight
+    assert passages["specification, page 1"] == ["Cable tie KB 4,8 x 200"]  # the title
+    assert selection.tokens < 80
+
+
+def test_passages_respect_the_per_document_cap() -> None:
+    document = long_document()
+    many = spec(*["\n".join(f"Part {i}: weight {i} g, material steel" for i in range(200))])
+
+    selection = select_passages([document, many], None, 5000, per_document_tokens=120)
+
+    assert "Net weight: 12.5 g" in selection.text  # the first document keeps its weight line
+    assert count_tokens(selection.text) <= 2 * 120
+
+
+@pytest.mark.asyncio
+async def test_compact_answer_is_mapped_and_located_by_the_analyzer(
+    fake: FakeOpenAIServer,
+) -> None:
+    fake.answer_override = {
+        "g": 12.5,
+        "q": "Net weight: 12.5 g",
+        "c": [
+            {"k": "pa66", "part": 0.6, "name": "PA66 GF30", "share": 1.0},
+            {"k": "electricity", "part": 0.1, "name": None, "share": None},
+            {"k": "labour", "part": 0.3, "name": None, "share": None},
+        ],
+    }
+
+    result = await analyze(fake)
+
+    assert result.weight is not None
+    assert result.weight.grams == 12.5
+    assert result.weight.basis == "net"  # read from the quoted line
+    assert result.weight.evidence.location == "specification, page 2"  # found, not asked for
+    assert result.weight.evidence.confidence >= 0.9
+    [material] = result.materials
+    assert (material.index_code, material.name, material.mass_share) == ("pa66", "PA66 GF30", 1.0)
+    assert material.evidence is not None
+    assert material.evidence.quote == "Material: PA66 GF30 (black)"
+    assert material.evidence.location == "specification, page 2"
+    rationales = {s.index_code: s.rationale for s in result.cost_shares}
+    assert rationales == {
+        "pa66": "material: PA66 GF30",
+        "electricity": "energy",
+        "labour": "labour",
+    }
+
+
+@pytest.mark.asyncio
+async def test_compact_answer_without_weight_and_invalid_compact_answer(
+    fake: FakeOpenAIServer,
+) -> None:
+    fake.answer_override = {
+        "g": None,
+        "q": None,
+        "c": [{"k": "steel", "part": 1.0, "name": None, "share": None}],
+    }
+    result = await analyze(fake)
+    assert result.weight is None and result.materials == []
+
+    fake.answer_override = {"g": 5, "q": "x", "c": [{"k": "unobtainium", "part": 1.0}]}
+    error = await analysis_error(fake)
+    assert "unknown catalogue code 'unobtainium'" in error.message

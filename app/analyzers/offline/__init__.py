@@ -7,7 +7,11 @@ wins ties, so the specification's net weight beats the drawing's mass.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
+
 from app.analyzers.base import (
+    AnalysisError,
     AnalysisRequest,
     AnalysisResult,
     MaterialFinding,
@@ -21,7 +25,7 @@ from app.analyzers.offline.weights import (
     choose_unit_weight,
     find_weight_candidates,
 )
-from app.extraction.document import Section
+from app.extraction.document import ExtractionError, Section
 
 __all__ = ["OfflineAnalyzer", "analyze_sync"]
 
@@ -133,12 +137,33 @@ def analyze_sync(request: AnalysisRequest) -> AnalysisResult:
     )
 
 
+BlockingRunner = Callable[
+    [Callable[[AnalysisRequest], AnalysisResult], AnalysisRequest], Awaitable[AnalysisResult]
+]
+
+
+async def _in_thread(
+    fn: Callable[[AnalysisRequest], AnalysisResult], request: AnalysisRequest
+) -> AnalysisResult:
+    return await asyncio.to_thread(fn, request)
+
+
 class OfflineAnalyzer:
-    """Rule-based `Analyzer`: same request in, same result out, no network."""
+    """Rule-based `Analyzer`: same request in, same result out, no network.
+
+    The rules are pure-Python regex work, seconds on a 200-page document: they run where
+    `run` puts them (the service passes its parser process pool), never on the event loop.
+    """
+
+    def __init__(self, run: BlockingRunner | None = None) -> None:
+        self._run = run or _in_thread
 
     @property
     def method(self) -> str:
         return "offline"
 
     async def analyze(self, request: AnalysisRequest) -> AnalysisResult:
-        return analyze_sync(request)
+        try:
+            return await self._run(analyze_sync, request)
+        except ExtractionError as exc:  # the pool's deadline or a crashed worker
+            raise AnalysisError(exc.code, f"The offline analysis failed: {exc.message}") from exc

@@ -1,0 +1,124 @@
+"""The status endpoint without the framework: every open browser tab polls it every 2–3 s.
+
+A pure ASGI middleware answers `GET {prefix}/articles/{id}/status` with one prepared
+primary-key query on a small asyncpg pool, rendered exactly as the FastAPI route renders it
+(`render_status`). Anything it is not sure about — a missing or wrong credential, an unknown
+id, a database error — falls through to the regular route, which answers with the usual
+problem+json. The route stays the documented, validated reference implementation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Mapping
+from types import SimpleNamespace
+from typing import Any
+
+import asyncpg
+import orjson
+from starlette.requests import Request
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from app.auth.dependencies import Authenticator
+from app.errors import DomainError
+
+logger = logging.getLogger(__name__)
+
+# The metrics middleware labels requests by this route template.
+STATUS_ROUTE = SimpleNamespace(path="/articles/{article_id}/status")
+TERMINAL = frozenset({"completed", "failed"})
+# While an article is not finished, clients are told to look again after this many seconds.
+POLL_HINT_S = "2"
+MAX_ID = 2_147_483_647
+
+_COLUMNS = (
+    "id, processing_status, processing_stage, progress, processing_error, "
+    "processing_error_code, processing_started_at, processing_completed_at, updated_at"
+)
+STATUS_SQL = f"SELECT {_COLUMNS} FROM articles WHERE id = $1"
+STATUS_FOR_TENANT_SQL = f"SELECT {_COLUMNS} FROM articles WHERE id = $1 AND tenant = $2"
+
+
+def render_status(
+    status: Mapping[str, Any] | asyncpg.Record, if_none_match: str | None
+) -> tuple[int, bytes, dict[str, str]]:
+    """(status code, body, headers) for a status: ETag from the body, 304 when unchanged."""
+    body = orjson.dumps(
+        {
+            "id": status["id"],
+            "processing_status": str(status["processing_status"]),
+            "processing_stage": status["processing_stage"],
+            "progress": status["progress"],
+            "processing_error": status["processing_error"],
+            "processing_error_code": status["processing_error_code"],
+            "processing_started_at": status["processing_started_at"],
+            "processing_completed_at": status["processing_completed_at"],
+            "updated_at": status["updated_at"],
+        }
+    )
+    etag = f'"{hashlib.blake2b(body, digest_size=12).hexdigest()}"'
+    headers = {"etag": etag, "cache-control": "no-cache"}
+    if str(status["processing_status"]) not in TERMINAL:
+        headers["retry-after"] = POLL_HINT_S
+    if if_none_match is not None and etag in {t.strip() for t in if_none_match.split(",")}:
+        return 304, b"", headers
+    headers["content-type"] = "application/json"
+    return 200, body, headers
+
+
+class StatusFastPath:
+    def __init__(self, app: ASGIApp, *, api_prefix: str) -> None:
+        self.app = app
+        self._path = re.compile(rf"^{re.escape(api_prefix)}/articles/([0-9]{{1,10}})/status$")
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET":
+            match = self._path.match(scope["path"])
+            if match is not None and await self._answer(scope, send, int(match.group(1))):
+                return
+        await self.app(scope, receive, send)
+
+    async def _answer(self, scope: Scope, send: Send, article_id: int) -> bool:
+        """True if answered; False to let the regular route handle the request."""
+        state = scope["app"].state
+        pool: asyncpg.Pool | None = getattr(state, "status_pool", None)
+        authenticator: Authenticator | None = getattr(state, "authenticator", None)
+        if pool is None or authenticator is None or article_id > MAX_ID:
+            return False
+        tenant: str | None = None
+        if authenticator.enabled:
+            try:
+                tenant = (await authenticator.authenticate(Request(scope))).scope
+            except DomainError:
+                return False  # the route answers 401 in the usual shape
+        try:
+            if tenant is None:
+                row = await pool.fetchrow(STATUS_SQL, article_id)
+            else:
+                row = await pool.fetchrow(STATUS_FOR_TENANT_SQL, article_id, tenant)
+        except Exception as exc:  # the route decides: 503 while the database is away
+            logger.debug("status fast path fell through (%s)", exc.__class__.__name__)
+            return False
+        if row is None:
+            return False  # the route answers 404
+        if_none_match = None
+        for name, value in scope["headers"]:
+            if name == b"if-none-match":
+                if_none_match = value.decode("latin-1")
+                break
+        code, body, headers = render_status(row, if_none_match)
+        scope["route"] = STATUS_ROUTE
+        await send(
+            {
+                "type": "http.response.start",
+                "status": code,
+                "headers": [
+                    *((k.encode(), v.encode()) for k, v in headers.items()),
+                    (b"content-length", str(len(body)).encode()),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+        return True
