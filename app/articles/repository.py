@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Row, bindparam, delete, func, select, update
+from sqlalchemy import Row, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.articles.models import Article, ArticleFile, CostModel, ProcessingStatus
@@ -59,31 +59,38 @@ async def insert_article(
     files: Sequence[NewFile],
     idempotency_key: str | None = None,
     request_fingerprint: str | None = None,
-) -> Article:
-    article = Article(
-        tenant=tenant,
-        article_name=article_name,
-        description=description,
-        idempotency_key=idempotency_key,
-        request_fingerprint=request_fingerprint,
-    )
-    session.add(article)
-    await session.flush()
-    for file in files:
-        session.add(
-            ArticleFile(
-                article_id=article.id,
-                role=file.role,
-                original_filename=file.original_filename,
-                content_type=file.content_type,
-                size_bytes=len(file.content),
-                sha256=file.sha256,
-                content=file.content,
+) -> AnyRow:
+    """The article and its files in two statements; returns the article row as stored."""
+    articles = cast(Table, Article.__table__)
+    row = (
+        await session.execute(
+            insert(articles)
+            .values(
+                tenant=tenant,
+                article_name=article_name,
+                description=description,
+                idempotency_key=idempotency_key,
+                request_fingerprint=request_fingerprint,
             )
+            .returning(*articles.c)
         )
-    await session.flush()
-    await session.refresh(article)
-    return article
+    ).one()
+    await session.execute(
+        insert(cast(Table, ArticleFile.__table__)),
+        [
+            {
+                "article_id": row.id,
+                "role": file.role,
+                "original_filename": file.original_filename,
+                "content_type": file.content_type,
+                "size_bytes": len(file.content),
+                "sha256": file.sha256,
+                "content": file.content,
+            }
+            for file in files
+        ],
+    )
+    return row
 
 
 def _scoped(query: Any, tenant: str | None) -> Any:

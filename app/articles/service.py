@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -133,7 +135,7 @@ async def create_article(
         if earlier is not None:
             return Created(article=earlier, replayed=True)
     try:
-        article = await repository.insert_article(
+        row = await repository.insert_article(
             session,
             tenant=tenant,
             article_name=name,
@@ -151,7 +153,17 @@ async def create_article(
         if earlier is None:
             raise
         return Created(article=earlier, replayed=True)
-    return Created(article=await _full_article(session, article.id, None), replayed=False)
+    stored = [
+        StoredFile(
+            role=f.role,
+            original_filename=f.original_filename,
+            content_type=f.content_type,
+            size_bytes=len(f.content),
+            sha256=f.sha256,
+        )
+        for f in files
+    ]
+    return Created(article=_as_article(row._mapping, stored, []), replayed=False)
 
 
 async def _replay(
@@ -210,21 +222,27 @@ async def _full_article(session: AsyncSession, article_id: int, tenant: str | No
         raise _not_found(article_id)
     files = await repository.get_file_meta(session, article_id)
     cost_models = await get_cost_models(session, article_id, None, check_exists=False)
-    summary = ArticleSummary.model_validate(article)
-    return Article(
-        **summary.model_dump(),
-        processing_started_at=article.processing_started_at,
-        processing_completed_at=article.processing_completed_at,
-        extracted_metadata=article.extracted_metadata,
-        prompt_tokens=article.prompt_tokens,
-        completion_tokens=article.completion_tokens,
-        files=[StoredFile.model_validate(row._mapping) for row in files],
-        cost_models=cost_models,
-        links=ArticleLinks(
-            self=f"articles/{article.id}",
-            status=f"articles/{article.id}/status",
-            cost_models=f"articles/{article.id}/cost-models",
-        ),
+    return _as_article(
+        article, [StoredFile.model_validate(row._mapping) for row in files], cost_models
+    )
+
+
+def _as_article(
+    article: Any, files: list[StoredFile], cost_models: list[CostModelEntry]
+) -> Article:
+    """The response shape from an ORM article or a row mapping of the same columns."""
+    values = article if isinstance(article, Mapping) else vars(article)
+    return Article.model_validate(
+        {
+            **values,
+            "files": files,
+            "cost_models": cost_models,
+            "links": ArticleLinks(
+                self=f"articles/{values['id']}",
+                status=f"articles/{values['id']}/status",
+                cost_models=f"articles/{values['id']}/cost-models",
+            ),
+        }
     )
 
 

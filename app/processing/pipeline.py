@@ -9,7 +9,7 @@ from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.analyzers.base import AnalysisRequest, AnalysisResult, Analyzer
+from app.analyzers.base import AnalysisRequest, AnalysisResult, Analyzer, CatalogueIndex
 from app.articles.models import FileRole, ProcessingStage
 from app.extraction.document import ExtractedDocument, ExtractionError
 from app.indices.service import load_catalogue
@@ -20,6 +20,7 @@ from app.processing.results import build_metadata, finalize_cost_model
 logger = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[int, int], Awaitable[None]]
+CATALOGUE_TTL_S = 60.0
 
 
 class Extractor(Protocol):
@@ -58,6 +59,7 @@ class Pipeline:
         self._count_tokens = count_tokens
         self._grounding = grounding
         self._cache_results = cache_results
+        self._catalogue_cache: tuple[float, tuple[CatalogueIndex, ...]] | None = None
 
     @property
     def analysis_method(self) -> str:
@@ -81,14 +83,23 @@ class Pipeline:
         finally:
             timer.stop()
 
+    async def _catalogue(self, session: AsyncSession) -> tuple[CatalogueIndex, ...]:
+        """The catalogue changes only with a migration: read it once a minute, not per job."""
+        now = time.monotonic()
+        if self._catalogue_cache is None or now - self._catalogue_cache[0] > CATALOGUE_TTL_S:
+            self._catalogue_cache = (now, await load_catalogue(session))
+        return self._catalogue_cache[1]
+
     async def _run(self, article_id: int, owner: str, timer: StageTimer) -> None:
+        # The claim already set `extracting_text`; one session reads everything the job needs.
         timer.start(ProcessingStage.EXTRACTING_TEXT)
-        await self._stage(article_id, owner, ProcessingStage.EXTRACTING_TEXT, 2)
         async with self._sessions() as session:
             job = await repository.load_job_input(session, article_id)
-            catalogue = await load_catalogue(session)
-        if job is None:
-            raise JobLostError(article_id)
+            if job is None:
+                raise JobLostError(article_id)
+            catalogue = await self._catalogue(session)
+            cache_key = self._cache_key(job, catalogue)
+            cached = None if cache_key is None else await cache.load(session, cache_key)
 
         documents: dict[str, ExtractedDocument] = {}
         files = sorted(job.files, key=lambda f: f.role != FileRole.SPECIFICATION.value)
@@ -102,6 +113,8 @@ class Pipeline:
             async def on_progress(
                 done: int, total: int, start: int = span_start, w: int = span
             ) -> None:
+                if total <= 1:
+                    return  # one chunk: the next stage says it all
                 await self._stage(
                     article_id,
                     owner,
@@ -125,7 +138,7 @@ class Pipeline:
             drawing=documents.get(FileRole.DRAWING.value),
             catalogue=catalogue,
         )
-        result = await self._analyze(request, job)
+        result = cached or await self._analyze(request, cache_key)
 
         timer.start(ProcessingStage.GENERATING_COST_MODEL)
         await self._stage(article_id, owner, ProcessingStage.GENERATING_COST_MODEL, 75)
@@ -151,24 +164,24 @@ class Pipeline:
         if not saved:
             raise JobLostError(article_id)
 
-    async def _analyze(self, request: AnalysisRequest, job: repository.JobInput) -> AnalysisResult:
+    def _cache_key(
+        self, job: repository.JobInput, catalogue: tuple[CatalogueIndex, ...]
+    ) -> str | None:
         """Model analyses are cached by input fingerprint: identical input spends 0 tokens."""
         if not self._cache_results:
-            return await self._analyzer.analyze(request)
-        key = cache.cache_key(
+            return None
+        return cache.cache_key(
             method=self._analyzer.method,
-            catalogue=request.catalogue,
+            catalogue=catalogue,
             file_hashes=[(f.role, f.sha256) for f in job.files],
-            description=request.description,
+            description=job.description,
         )
-        async with self._sessions() as session:
-            cached = await cache.load(session, key)
-        if cached is not None:
-            return cached
+
+    async def _analyze(self, request: AnalysisRequest, cache_key: str | None) -> AnalysisResult:
         result = await self._analyzer.analyze(request)
-        if result.method == self._analyzer.method:  # not an offline fallback
-            async with self._sessions() as session:
-                await cache.store(session, key, result)
+        if cache_key is not None and result.method == self._analyzer.method:
+            async with self._sessions() as session:  # not an offline fallback: keep it
+                await cache.store(session, cache_key, result)
                 await session.commit()
         return result
 
