@@ -50,7 +50,10 @@ def async_database_url(url: str) -> str:
 def create_engine(settings: Settings, url: str) -> AsyncEngine:
     return create_async_engine(
         async_database_url(url),
-        pool_size=settings.db_pool_size,
+        # Every running job needs a connection now and then: a pool smaller than the job
+        # concurrency would open and close overflow connections all the time.
+        pool_size=max(settings.db_pool_size, settings.max_concurrent_jobs + 5),
+        pool_use_lifo=True,
         max_overflow=settings.db_max_overflow,
         # No pre-ping: it costs three round trips per checkout. A connection that died with a
         # database restart is invalidated on its first error; callers retry (503, job retry).

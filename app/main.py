@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -32,6 +33,7 @@ from app.middleware import MULTIPART_OVERHEAD, BodySizeLimitMiddleware
 from app.ops.migrations import head_revisions
 from app.ops.observe import ObservabilityMiddleware
 from app.ops.router import router as ops_router
+from app.processing import job_queries
 from app.processing.pipeline import Pipeline
 from app.processing.processor import Processor
 from app.processing.retention import Housekeeper
@@ -57,11 +59,17 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     )
     setup = build_analyzer(settings, sessions, run_blocking=extractor.run_blocking)
     analyzer: Analyzer = app.state.analyzer_override or setup.analyzer
+    jobs_pool = await job_queries.create_pool(
+        asyncpg_dsn(settings.database_url),
+        size=settings.max_concurrent_jobs + 2,
+        application_name=f"{settings.project_name}-jobs",
+    )
     pipeline = Pipeline(
         sessions,
         extractor,
         analyzer,
         count_tokens,
+        jobs_pool=jobs_pool,
         grounding=setup.offline if analyzer is not setup.offline else None,
         cache_results=setup.guard is not None and analyzer is setup.analyzer,
     )
@@ -106,6 +114,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
             settings.host,
         )
     await broadcaster.start()
+    # Load the tokenizer now (about a second, in a thread) rather than during the first jobs.
+    await asyncio.to_thread(count_tokens, "warm up")
     if settings.run_processor:
         await processor.start()
         await housekeeper.start()
@@ -120,6 +130,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
             await setup.client.close()
         await http.aclose()
         await status_pool.close()
+        await jobs_pool.close()
         await engine.dispose()
 
 

@@ -129,8 +129,10 @@ def postgres(*, migrate: bool = True) -> Iterator[str]:
 
 
 def asyncpg_dsn(url: str) -> str:
-    """postgresql+asyncpg://… → postgresql://… (what asyncpg itself accepts)."""
-    return url.replace("postgresql+asyncpg://", "postgresql://", 1)
+    """postgresql+asyncpg://… → a DSN asyncpg itself accepts (as the service converts it)."""
+    from app.articles.events import asyncpg_dsn as convert
+
+    return convert(url)
 
 
 async def seed_articles(url: str, count: int) -> list[int]:

@@ -31,7 +31,12 @@ DISCONNECTED_RECHECK_S = 2.0
 
 
 def asyncpg_dsn(database_url: str) -> str:
-    return make_url(database_url).set(drivername="postgresql").render_as_string(hide_password=False)
+    """A DSN for asyncpg itself (which spells SQLAlchemy's `ssl=` query option `sslmode=`)."""
+    url = make_url(database_url).set(drivername="postgresql")
+    query = dict(url.query)
+    if "ssl" in query and "sslmode" not in query:
+        query["sslmode"] = query.pop("ssl")
+    return url.set(query=query).render_as_string(hide_password=False)
 
 
 class StatusBroadcaster:

@@ -119,7 +119,11 @@ class EmbeddedPostgres:
         )
 
     def url(self, database: str | None = None) -> str:
-        return f"postgresql+asyncpg://{SUPERUSER}@127.0.0.1:{self.port}/{database or self.database}"
+        # Loopback, no TLS: saying so spares every new connection a refused TLS handshake.
+        return (
+            f"postgresql+asyncpg://{SUPERUSER}@127.0.0.1:{self.port}/"
+            f"{database or self.database}?ssl=disable"
+        )
 
     def create_database(self, name: str) -> str:
         """Create an empty database on this server (for isolated tests); returns its URL."""

@@ -128,7 +128,8 @@ class DocumentExtractor:
         pool = ProcessPool(
             max_workers=self._workers, max_tasks=_MAX_TASKS_PER_WORKER, context=_mp_context()
         )
-        pool.schedule(os.getpid).result()  # starts the workers; fails early if they cannot
+        # Starts the workers; fails (instead of hanging) if they cannot start.
+        pool.schedule(os.getpid).result(timeout=120)
         return pool
 
     def _timeout(self) -> ExtractionError:

@@ -10,10 +10,6 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from app.analyzers.base import (
     AnalysisResult,
     CatalogueIndex,
@@ -22,7 +18,6 @@ from app.analyzers.base import (
     MaterialFinding,
     WeightFinding,
 )
-from app.processing.models import AnalysisCache
 
 CACHE_FORMAT = "v1"
 
@@ -115,26 +110,12 @@ def result_from_json(method: str, data: dict[str, Any]) -> AnalysisResult:
     )
 
 
-async def load(session: AsyncSession, key: str) -> AnalysisResult | None:
-    row = (
-        await session.execute(
-            select(AnalysisCache.method, AnalysisCache.result).where(AnalysisCache.key == key)
-        )
-    ).first()
-    if row is None:
-        return None
-    result = result_from_json(row.method, row.result)
-    spent = row.result.get("tokens", {})
+def reused(method: str, data: dict[str, Any]) -> AnalysisResult:
+    """A cached analysis as this article's result: it cost no tokens this time."""
+    result = result_from_json(method, data)
+    spent = data.get("tokens", {})
     result.notes.append(
         "reused the analysis of identical earlier input: 0 tokens spent "
         f"(the first analysis took {spent.get('prompt', 0)} + {spent.get('completion', 0)})"
     )
     return result
-
-
-async def store(session: AsyncSession, key: str, result: AnalysisResult) -> None:
-    await session.execute(
-        insert(AnalysisCache)
-        .values(key=key, method=result.method, result=result_to_json(result))
-        .on_conflict_do_nothing(index_elements=["key"])
-    )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
 from typing import Protocol
 
+import asyncpg
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.analyzers.base import AnalysisRequest, AnalysisResult, Analyzer, CatalogueIndex
@@ -14,7 +16,7 @@ from app.articles.models import FileRole, ProcessingStage
 from app.extraction.document import ExtractedDocument, ExtractionError
 from app.indices.service import load_catalogue
 from app.ops import metrics
-from app.processing import cache, repository
+from app.processing import cache, job_queries, repository
 from app.processing.results import build_metadata, finalize_cost_model
 
 logger = logging.getLogger(__name__)
@@ -48,12 +50,14 @@ class Pipeline:
         analyzer: Analyzer,
         count_tokens: Callable[[str], int],
         *,
+        jobs_pool: asyncpg.Pool,
         grounding: Analyzer | None = None,
         cache_results: bool = False,
     ) -> None:
         """`grounding` (the offline analyzer) checks a model's weight against the document;
         `cache_results` reuses earlier analyses of identical input (for analyzers that cost)."""
         self._sessions = session_factory
+        self._pool = jobs_pool
         self._extractor = extractor
         self._analyzer = analyzer
         self._count_tokens = count_tokens
@@ -68,11 +72,9 @@ class Pipeline:
     async def _stage(
         self, article_id: int, owner: str, stage: ProcessingStage, progress: int
     ) -> None:
-        async with self._sessions() as session:
-            held = await repository.set_stage(
-                session, article_id=article_id, owner=owner, stage=stage.value, progress=progress
-            )
-            await session.commit()
+        held = await job_queries.set_stage(
+            self._pool, article_id=article_id, owner=owner, stage=stage.value, progress=progress
+        )
         if not held:
             raise JobLostError(article_id)
 
@@ -83,23 +85,26 @@ class Pipeline:
         finally:
             timer.stop()
 
-    async def _catalogue(self, session: AsyncSession) -> tuple[CatalogueIndex, ...]:
+    async def _catalogue(self) -> tuple[CatalogueIndex, ...]:
         """The catalogue changes only with a migration: read it once a minute, not per job."""
         now = time.monotonic()
         if self._catalogue_cache is None or now - self._catalogue_cache[0] > CATALOGUE_TTL_S:
-            self._catalogue_cache = (now, await load_catalogue(session))
+            async with self._sessions() as session:
+                self._catalogue_cache = (now, await load_catalogue(session))
         return self._catalogue_cache[1]
 
     async def _run(self, article_id: int, owner: str, timer: StageTimer) -> None:
         # The claim already set `extracting_text`; one session reads everything the job needs.
         timer.start(ProcessingStage.EXTRACTING_TEXT)
-        async with self._sessions() as session:
-            job = await repository.load_job_input(session, article_id)
-            if job is None:
-                raise JobLostError(article_id)
-            catalogue = await self._catalogue(session)
-            cache_key = self._cache_key(job, catalogue)
-            cached = None if cache_key is None else await cache.load(session, cache_key)
+        job = await job_queries.load_job_input(self._pool, article_id)
+        if job is None:
+            raise JobLostError(article_id)
+        catalogue = await self._catalogue()
+        cache_key = self._cache_key(job, catalogue)
+        cached = None
+        if cache_key is not None:
+            hit = await job_queries.load_cache(self._pool, cache_key)
+            cached = None if hit is None else cache.reused(*hit)
 
         documents: dict[str, ExtractedDocument] = {}
         files = sorted(job.files, key=lambda f: f.role != FileRole.SPECIFICATION.value)
@@ -144,23 +149,24 @@ class Pipeline:
         await self._stage(article_id, owner, ProcessingStage.GENERATING_COST_MODEL, 75)
         result = await self._ground_weight(request, result)
         cost_rows = finalize_cost_model(result, catalogue)
-        metadata = build_metadata(result, request.documents, self._count_tokens)
+        # Counting a long document's tokens is CPU work: not on the event loop.
+        metadata = await asyncio.to_thread(
+            build_metadata, result, request.documents, self._count_tokens
+        )
 
         timer.start(ProcessingStage.SAVING)
         await self._stage(article_id, owner, ProcessingStage.SAVING, 90)
-        async with self._sessions() as session:
-            saved = await repository.complete(
-                session,
-                article_id=article_id,
-                owner=owner,
-                unit_weight_kg=None if result.weight is None else result.weight.grams / 1000,
-                metadata=metadata,
-                analysis_method=result.method,
-                prompt_tokens=result.prompt_tokens,
-                completion_tokens=result.completion_tokens,
-                cost_rows=cost_rows,
-            )
-            await session.commit()
+        saved = await job_queries.complete(
+            self._pool,
+            article_id=article_id,
+            owner=owner,
+            unit_weight_kg=None if result.weight is None else result.weight.grams / 1000,
+            metadata=metadata,
+            analysis_method=result.method,
+            prompt_tokens=result.prompt_tokens,
+            completion_tokens=result.completion_tokens,
+            cost_rows=cost_rows,
+        )
         if not saved:
             raise JobLostError(article_id)
 
@@ -180,9 +186,10 @@ class Pipeline:
     async def _analyze(self, request: AnalysisRequest, cache_key: str | None) -> AnalysisResult:
         result = await self._analyzer.analyze(request)
         if cache_key is not None and result.method == self._analyzer.method:
-            async with self._sessions() as session:  # not an offline fallback: keep it
-                await cache.store(session, cache_key, result)
-                await session.commit()
+            # Not an offline fallback: worth keeping.
+            await job_queries.store_cache(
+                self._pool, cache_key, result.method, cache.result_to_json(result)
+            )
         return result
 
     async def _ground_weight(

@@ -12,13 +12,16 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, case, delete, func, insert, select, update
+from sqlalchemy import Table, case, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.articles.models import Article, ArticleFile, CostModel, ProcessingStage, ProcessingStatus
+from app.articles.models import Article, ArticleFile, ProcessingStage, ProcessingStatus
 
 # Core statements on the table: the ORM's bulk-update machinery costs CPU on every job write.
 ARTICLES = cast(Table, Article.__table__)
+A = ARTICLES.c
+FILES = cast(Table, ArticleFile.__table__)
+F = FILES.c
 PENDING = ProcessingStatus.PENDING.value
 PROCESSING = ProcessingStatus.PROCESSING.value
 COMPLETED = ProcessingStatus.COMPLETED.value
@@ -56,9 +59,9 @@ class CostRow:
 
 def _held_by(article_id: int, owner: str) -> tuple[Any, ...]:
     return (
-        Article.id == article_id,
-        Article.lease_owner == owner,
-        Article.processing_status == PROCESSING,
+        A.id == article_id,
+        A.lease_owner == owner,
+        A.processing_status == PROCESSING,
     )
 
 
@@ -67,28 +70,28 @@ async def claim_pending(
 ) -> list[ClaimedJob]:
     """Take up to `limit` available pending articles in one statement; other workers skip them."""
     candidates = (
-        select(Article.id)
-        .where(Article.processing_status == PENDING, Article.available_at <= func.now())
-        .order_by(Article.available_at, Article.id)
+        select(A.id)
+        .where(A.processing_status == PENDING, A.available_at <= func.now())
+        .order_by(A.available_at, A.id)
         .limit(limit)
         .with_for_update(skip_locked=True)
         .cte("candidates")
     )
     result = await session.execute(
         update(ARTICLES)
-        .where(Article.id == candidates.c.id)
+        .where(A.id == candidates.c.id)
         .values(
             processing_status=PROCESSING,
             processing_stage=ProcessingStage.EXTRACTING_TEXT.value,
             progress=2,
             lease_owner=owner,
             lease_expires_at=func.now() + timedelta(seconds=lease_s),
-            attempts=Article.attempts + 1,
+            attempts=A.attempts + 1,
             processing_started_at=func.now(),
             processing_completed_at=None,
             updated_at=func.now(),
         )
-        .returning(Article.id, Article.attempts)
+        .returning(A.id, A.attempts)
     )
     return [ClaimedJob(article_id=row.id, attempts=row.attempts) for row in result]
 
@@ -102,104 +105,14 @@ async def renew_leases(
     result = await session.execute(
         update(ARTICLES)
         .where(
-            Article.id.in_(article_ids),
-            Article.lease_owner == owner,
-            Article.processing_status == PROCESSING,
+            A.id.in_(article_ids),
+            A.lease_owner == owner,
+            A.processing_status == PROCESSING,
         )
         .values(lease_expires_at=func.now() + timedelta(seconds=lease_s))
-        .returning(Article.id)
+        .returning(A.id)
     )
     return set(result.scalars().all())
-
-
-async def set_stage(
-    session: AsyncSession, *, article_id: int, owner: str, stage: str, progress: int
-) -> bool:
-    result = await session.execute(
-        update(ARTICLES)
-        .where(*_held_by(article_id, owner))
-        .values(processing_stage=stage, progress=progress, updated_at=func.now())
-        .returning(Article.id)
-    )
-    return result.first() is not None
-
-
-async def load_job_input(session: AsyncSession, article_id: int) -> JobInput | None:
-    article = (
-        await session.execute(
-            select(Article.article_name, Article.description).where(Article.id == article_id)
-        )
-    ).first()
-    if article is None:
-        return None
-    rows = await session.execute(
-        select(
-            ArticleFile.role,
-            ArticleFile.original_filename,
-            ArticleFile.content_type,
-            ArticleFile.sha256,
-            ArticleFile.content,
-        ).where(ArticleFile.article_id == article_id)
-    )
-    return JobInput(
-        article_name=article.article_name,
-        description=article.description,
-        files=[JobFile(*row) for row in rows],
-    )
-
-
-async def complete(
-    session: AsyncSession,
-    *,
-    article_id: int,
-    owner: str,
-    unit_weight_kg: float | None,
-    metadata: dict[str, Any],
-    analysis_method: str,
-    prompt_tokens: int,
-    completion_tokens: int,
-    cost_rows: Sequence[CostRow],
-) -> bool:
-    """Store the result and finish the article, atomically; False if the lease was lost."""
-    result = await session.execute(
-        update(ARTICLES)
-        .where(*_held_by(article_id, owner))
-        .values(
-            processing_status=COMPLETED,
-            processing_stage=ProcessingStage.DONE.value,
-            progress=100,
-            unit_weight=unit_weight_kg,
-            extracted_metadata=metadata,
-            analysis_method=analysis_method,
-            prompt_tokens=prompt_tokens,
-            completion_tokens=completion_tokens,
-            processing_error=None,
-            processing_error_code=None,
-            processing_completed_at=func.now(),
-            lease_owner=None,
-            lease_expires_at=None,
-            updated_at=func.now(),
-        )
-        .returning(Article.id)
-    )
-    if result.first() is None:
-        return False
-    # Replace, never append: a re-run must leave exactly one cost model.
-    await session.execute(delete(CostModel).where(CostModel.article_id == article_id))
-    if cost_rows:
-        await session.execute(
-            insert(CostModel),
-            [
-                {
-                    "article_id": article_id,
-                    "index_id": row.index_id,
-                    "part": row.part,
-                    "quantity_g": row.quantity_g,
-                }
-                for row in cost_rows
-            ],
-        )
-    return True
 
 
 async def fail(
@@ -223,7 +136,7 @@ async def fail(
     if metadata is not None:
         values["extracted_metadata"] = metadata
     result = await session.execute(
-        update(ARTICLES).where(*_held_by(article_id, owner)).values(**values).returning(Article.id)
+        update(ARTICLES).where(*_held_by(article_id, owner)).values(**values).returning(A.id)
     )
     return result.first() is not None
 
@@ -252,7 +165,7 @@ async def retry_later(
             available_at=func.now() + timedelta(seconds=delay_s),
             updated_at=func.now(),
         )
-        .returning(Article.id)
+        .returning(A.id)
     )
     return result.first() is not None
 
@@ -276,13 +189,13 @@ async def defer(
             progress=0,
             processing_error=message,
             processing_error_code=code,
-            attempts=func.greatest(Article.attempts - 1, 0),
+            attempts=func.greatest(A.attempts - 1, 0),
             lease_owner=None,
             lease_expires_at=None,
             available_at=func.now() + timedelta(seconds=delay_s),
             updated_at=func.now(),
         )
-        .returning(Article.id)
+        .returning(A.id)
     )
     return result.first() is not None
 
@@ -294,33 +207,33 @@ async def hand_back(session: AsyncSession, *, owner: str, article_ids: Sequence[
     result = await session.execute(
         update(ARTICLES)
         .where(
-            Article.id.in_(article_ids),
-            Article.lease_owner == owner,
-            Article.processing_status == PROCESSING,
+            A.id.in_(article_ids),
+            A.lease_owner == owner,
+            A.processing_status == PROCESSING,
         )
         .values(
             processing_status=PENDING,
             processing_stage=None,
             progress=0,
-            attempts=func.greatest(Article.attempts - 1, 0),
+            attempts=func.greatest(A.attempts - 1, 0),
             lease_owner=None,
             lease_expires_at=None,
             available_at=func.now(),
             updated_at=func.now(),
         )
-        .returning(Article.id)
+        .returning(A.id)
     )
     return list(result.scalars().all())
 
 
 async def recover_expired(session: AsyncSession, *, max_attempts: int) -> list[tuple[int, str]]:
     """Take back articles whose worker died: retry them, or fail them once attempts are spent."""
-    exhausted = Article.attempts >= max_attempts
+    exhausted = A.attempts >= max_attempts
     result = await session.execute(
         update(ARTICLES)
         .where(
-            Article.processing_status == PROCESSING,
-            Article.lease_expires_at < func.now(),
+            A.processing_status == PROCESSING,
+            A.lease_expires_at < func.now(),
         )
         .values(
             processing_status=case((exhausted, FAILED), else_=PENDING),
@@ -333,14 +246,14 @@ async def recover_expired(session: AsyncSession, *, max_attempts: int) -> list[t
             ),
             processing_error_code=case((exhausted, "worker_lost"), else_=None),
             processing_completed_at=case((exhausted, func.now()), else_=None),
-            processing_stage=case((exhausted, Article.processing_stage), else_=None),
-            progress=case((exhausted, Article.progress), else_=0),
+            processing_stage=case((exhausted, A.processing_stage), else_=None),
+            progress=case((exhausted, A.progress), else_=0),
             lease_owner=None,
             lease_expires_at=None,
             available_at=func.now(),
             updated_at=func.now(),
         )
-        .returning(Article.id, Article.processing_status)
+        .returning(A.id, A.processing_status)
     )
     return [(row.id, row.processing_status) for row in result]
 
@@ -351,8 +264,8 @@ async def queue_depth(session: AsyncSession) -> tuple[int, float]:
         await session.execute(
             select(
                 func.count(),
-                func.coalesce(func.extract("epoch", func.now() - func.min(Article.created_at)), 0),
-            ).where(Article.processing_status == PENDING)
+                func.coalesce(func.extract("epoch", func.now() - func.min(A.created_at)), 0),
+            ).where(A.processing_status == PENDING)
         )
     ).one()
     return int(row[0]), float(row[1])
@@ -361,17 +274,17 @@ async def queue_depth(session: AsyncSession) -> tuple[int, float]:
 async def purge_old_files(session: AsyncSession, *, older_than_days: float) -> int:
     """Drop the bytes of files whose article finished long enough ago; keep the metadata."""
     finished = (
-        select(Article.id)
+        select(A.id)
         .where(
-            Article.processing_status.in_([COMPLETED, FAILED]),
-            Article.processing_completed_at < func.now() - timedelta(days=older_than_days),
+            A.processing_status.in_([COMPLETED, FAILED]),
+            A.processing_completed_at < func.now() - timedelta(days=older_than_days),
         )
         .scalar_subquery()
     )
     result = await session.execute(
-        update(cast(Table, ArticleFile.__table__))
-        .where(ArticleFile.article_id.in_(finished), ArticleFile.content.is_not(None))
+        update(FILES)
+        .where(F.article_id.in_(finished), F.content.is_not(None))
         .values(content=None, purged_at=func.now())
-        .returning(ArticleFile.id)
+        .returning(F.id)
     )
     return len(result.all())
