@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import binascii
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
 from sqlalchemy import Row, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -41,13 +42,54 @@ FILE_META_COLUMNS = (
 )
 
 
+CHUNK_BYTES = 1024 * 1024
+FILE_COLUMNS = [
+    "article_id",
+    "role",
+    "original_filename",
+    "content_type",
+    "size_bytes",
+    "sha256",
+    "content",
+]
+
+
+class ByteSource(Protocol):
+    """Where an upload's bytes are (Starlette's UploadFile is one)."""
+
+    async def read(self, size: int = -1) -> bytes: ...
+
+    async def seek(self, offset: int) -> None: ...
+
+
 @dataclass(frozen=True, slots=True)
 class NewFile:
     role: str
     original_filename: str | None
     content_type: str | None
     sha256: str
-    content: bytes
+    size: int
+    source: ByteSource
+
+
+def _copy_text(value: object) -> bytes:
+    """A value in COPY's text format (NULL, escaped backslashes, tabs and line breaks)."""
+    if value is None:
+        return b"\\N"
+    text = str(value)
+    for raw, escaped in (("\\", "\\\\"), ("\t", "\\t"), ("\n", "\\n"), ("\r", "\\r")):
+        text = text.replace(raw, escaped)
+    return text.encode()
+
+
+async def _file_row(article_id: int, file: NewFile) -> AsyncIterator[bytes]:
+    """One COPY row, the content streamed as hex in chunks (bytea's `\\x` input format)."""
+    fields = (article_id, file.role, file.original_filename, file.content_type, file.size)
+    yield b"\t".join(_copy_text(v) for v in (*fields, file.sha256)) + b"\t\\\\x"
+    await file.source.seek(0)
+    while chunk := await file.source.read(CHUNK_BYTES):
+        yield binascii.hexlify(chunk)
+    yield b"\n"
 
 
 async def insert_article(
@@ -75,21 +117,14 @@ async def insert_article(
             .returning(*articles.c)
         )
     ).one()
-    await session.execute(
-        insert(cast(Table, ArticleFile.__table__)),
-        [
-            {
-                "article_id": row.id,
-                "role": file.role,
-                "original_filename": file.original_filename,
-                "content_type": file.content_type,
-                "size_bytes": len(file.content),
-                "sha256": file.sha256,
-                "content": file.content,
-            }
-            for file in files
-        ],
-    )
+    # The files are streamed with COPY on the same connection, inside the same transaction.
+    connection = await session.connection()
+    driver = (await connection.get_raw_connection()).driver_connection
+    assert driver is not None
+    for file in files:
+        await driver.copy_to_table(
+            "article_files", source=_file_row(row.id, file), columns=FILE_COLUMNS, format="text"
+        )
     return row
 
 

@@ -40,13 +40,13 @@ async def _read_upload(
     field: str, role: FileRole, upload: UploadFile, max_bytes: int
 ) -> service.Upload:
     service.check_upload_size(field, upload.size, max_bytes)
-    content = await upload.read()
     return service.Upload(
         field=field,
         role=role,
         filename=upload.filename,
         content_type=upload.content_type,
-        content=content,
+        size=upload.size or 0,
+        source=upload,
     )
 
 

@@ -34,13 +34,18 @@ IDEMPOTENCY_WINDOW = timedelta(hours=24)
 
 @dataclass(frozen=True, slots=True)
 class Upload:
-    """A file as received over HTTP; the filename is data only, never a path."""
+    """A file as received over HTTP; the filename is data only, never a path.
+
+    The content stays where the server spooled it (memory or a temporary file) and is read
+    in chunks: an upload never needs a second full copy in memory.
+    """
 
     field: str
     role: FileRole
     filename: str | None
     content_type: str | None
-    content: bytes
+    size: int
+    source: repository.ByteSource
 
 
 def _field_error(field: str, message: str) -> InvalidInputError:
@@ -74,8 +79,13 @@ def _clean_filename(filename: str | None) -> str | None:
     return name[:MAX_FILENAME_LENGTH] or None
 
 
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+async def _sha256(source: repository.ByteSource) -> str:
+    """Hash in chunks; hashlib releases the GIL on large chunks, so a thread keeps the loop free."""
+    digest = hashlib.sha256()
+    while chunk := await source.read(repository.CHUNK_BYTES):
+        await asyncio.to_thread(digest.update, chunk)
+    await source.seek(0)
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,18 +124,17 @@ async def create_article(
 
     files: list[repository.NewFile] = []
     for upload in uploads:
-        if not upload.content:
+        if upload.size <= 0:
             raise _field_error(upload.field, "the file is empty")
-        check_upload_size(upload.field, len(upload.content), max_upload_bytes)
-        # hashlib releases the GIL on large buffers, so a thread keeps the loop free.
-        digest = await asyncio.to_thread(_sha256, upload.content)
+        check_upload_size(upload.field, upload.size, max_upload_bytes)
         files.append(
             repository.NewFile(
                 role=upload.role.value,
                 original_filename=_clean_filename(upload.filename),
                 content_type=(upload.content_type or None),
-                sha256=digest,
-                content=upload.content,
+                sha256=await _sha256(upload.source),
+                size=upload.size,
+                source=upload.source,
             )
         )
 
@@ -158,7 +167,7 @@ async def create_article(
             role=f.role,
             original_filename=f.original_filename,
             content_type=f.content_type,
-            size_bytes=len(f.content),
+            size_bytes=f.size,
             sha256=f.sha256,
         )
         for f in files

@@ -135,3 +135,31 @@ async def test_unknown_route_is_404_problem(client: httpx.AsyncClient):
 async def test_bad_list_filter_is_422(client: httpx.AsyncClient):
     body = _problem(await client.get("/api/articles?status=done"), 422)
     assert body["errors"][0]["field"] == "status"
+
+
+async def test_stored_file_is_byte_exact_and_names_are_data(client: httpx.AsyncClient, db_engine):
+    import hashlib
+
+    from sqlalchemy import text
+
+    payload = bytes(range(256)) * 5000 + b"\\x00\\\\N\t\n\r"  # > 1 MiB: several COPY chunks
+    name = "we\\ird\tna\nme\r.bin"
+    response = await client.post(
+        "/api/analyze",
+        data={"articleName": "bytes"},
+        files={"productSpecification": (name, payload, "application/octet-stream")},
+    )
+    assert response.status_code == 201
+    stored = response.json()["files"][0]
+    assert stored["sha256"] == hashlib.sha256(payload).hexdigest()
+    assert stored["size_bytes"] == len(payload)
+    async with db_engine.connect() as conn:
+        row = (
+            await conn.execute(
+                text("SELECT content, original_filename, size_bytes, sha256 FROM article_files")
+            )
+        ).one()
+    assert row.content == payload
+    assert row.size_bytes == len(payload)
+    assert row.sha256 == stored["sha256"]
+    assert row.original_filename == stored["original_filename"]
