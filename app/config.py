@@ -38,7 +38,7 @@ class Settings(BaseSettings):
     data_dir: Path = Path("./.data")
     db_pool_size: int = Field(default=10, ge=1)
     db_max_overflow: int = Field(default=20, ge=0)
-    status_pool_size: int = Field(default=5, ge=1)  # raw connections for status polls
+    status_pool_size: int = Field(default=10, ge=1)  # raw connections for status polls
 
     # --- uploads ---
     max_upload_bytes: int = Field(default=25 * 1024 * 1024, ge=1)
