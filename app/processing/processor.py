@@ -268,13 +268,14 @@ class Processor:
         logger.info("analysis deferred: %s", deferred.message, extra={"error_code": deferred.code})
         try:
             async with self._sessions() as session:
-                await repository.defer(
+                await repository.back_to_pending(
                     session,
                     article_id=job.article_id,
                     owner=self.worker_id,
                     code=deferred.code,
                     message=deferred.message,
                     delay_s=deferred.delay_s,
+                    refund_attempt=True,
                 )
                 await session.commit()
         except Exception as exc:
@@ -297,13 +298,14 @@ class Processor:
                 if retry:
                     metrics.JOBS.labels("retried").inc()
                     delay = self._settings.retry_backoff_s * 2 ** (job.attempts - 1)
-                    await repository.retry_later(
+                    await repository.back_to_pending(
                         session,
                         article_id=job.article_id,
                         owner=self.worker_id,
                         code=decision.code,
                         message=f"{decision.message} (attempt {job.attempts}; retrying)",
                         delay_s=delay,
+                        refund_attempt=False,
                     )
                     logger.warning("processing failed; will retry", extra=log_extra)
                 else:

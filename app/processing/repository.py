@@ -141,7 +141,7 @@ async def fail(
     return result.first() is not None
 
 
-async def retry_later(
+async def back_to_pending(
     session: AsyncSession,
     *,
     article_id: int,
@@ -149,47 +149,23 @@ async def retry_later(
     code: str,
     message: str,
     delay_s: float,
+    refund_attempt: bool,
 ) -> bool:
-    """Back to pending after a transient failure; the error stays visible until the next try."""
+    """Back to pending for another try after `delay_s`; the reason stays visible meanwhile.
+
+    A transient failure uses up its attempt; a deferral (`refund_attempt`: the breaker is open
+    or the budget is spent, not the article's fault) does not, and shows the stage `waiting`.
+    """
     result = await session.execute(
         update(ARTICLES)
         .where(*_held_by(article_id, owner))
         .values(
             processing_status=PENDING,
-            processing_stage=None,
+            processing_stage="waiting" if refund_attempt else None,
             progress=0,
             processing_error=message,
             processing_error_code=code,
-            lease_owner=None,
-            lease_expires_at=None,
-            available_at=func.now() + timedelta(seconds=delay_s),
-            updated_at=func.now(),
-        )
-        .returning(A.id)
-    )
-    return result.first() is not None
-
-
-async def defer(
-    session: AsyncSession,
-    *,
-    article_id: int,
-    owner: str,
-    code: str,
-    message: str,
-    delay_s: float,
-) -> bool:
-    """Back to pending without using up an attempt: the wait is not the article's fault."""
-    result = await session.execute(
-        update(ARTICLES)
-        .where(*_held_by(article_id, owner))
-        .values(
-            processing_status=PENDING,
-            processing_stage="waiting",
-            progress=0,
-            processing_error=message,
-            processing_error_code=code,
-            attempts=func.greatest(A.attempts - 1, 0),
+            attempts=func.greatest(A.attempts - 1, 0) if refund_attempt else A.attempts,
             lease_owner=None,
             lease_expires_at=None,
             available_at=func.now() + timedelta(seconds=delay_s),
