@@ -242,3 +242,27 @@ async def read_sse(response: httpx.Response) -> AsyncIterator[tuple[str, str]]:
             event = line[6:].strip()
         elif line.startswith("data:"):
             data.append(line[5:].strip())
+
+
+def model_server_env(database_url: str, model_base_url: str, **settings: str) -> dict[str, str]:
+    """Environment for a real server process analysing with a (fake) OpenAI-compatible model."""
+    env = {
+        "CMS_DATABASE_URL": database_url,
+        "CMS_OPENAI_API_KEY": "test-key",
+        "CMS_OPENAI_BASE_URL": model_base_url,
+        "CMS_POLL_INTERVAL_S": "0.2",
+        "CMS_PARSER_WORKERS": "0",
+    }
+    env.update({f"CMS_{name.upper()}": value for name, value in settings.items()})
+    return env
+
+
+async def batch_statuses(http: httpx.AsyncClient, ids: list[int]) -> dict[int, dict[str, Any]]:
+    """Statuses by id through the batch endpoint (100 ids per call)."""
+    found: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(ids), 100):
+        chunk = ",".join(map(str, ids[start : start + 100]))
+        response = await http.get(f"/api/articles/status?ids={chunk}")
+        response.raise_for_status()
+        found.update({s["id"]: s for s in response.json()["items"]})
+    return found

@@ -11,29 +11,16 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.fakes.fake_openai import FakeOpenAIServer
-from tests.support import TERMINAL, ServerProcess
+from tests.support import TERMINAL, ServerProcess, batch_statuses, model_server_env
 
 pytestmark = pytest.mark.e2e
 
 SPEC = "Datasheet\nArticle: bracket\nNet weight: {grams} g\nMaterial: aluminium EN AW-6082\n"
 
 
-async def _statuses(http: httpx.AsyncClient, ids: list[int]) -> dict[int, dict]:
-    responses = await asyncio.gather(*(http.get(f"/api/articles/{i}/status") for i in ids))
-    return {i: r.json() for i, r in zip(ids, responses, strict=True)}
-
-
 async def test_sigkill_mid_processing_loses_nothing(migrated_url: str, db_engine: AsyncEngine):
     with FakeOpenAIServer(latency=1.0) as fake:
-        env = {
-            "CMS_DATABASE_URL": migrated_url,
-            "CMS_OPENAI_API_KEY": "test-key",
-            "CMS_OPENAI_BASE_URL": fake.base_url,
-            "CMS_LEASE_S": "2",
-            "CMS_POLL_INTERVAL_S": "0.2",
-            "CMS_MAX_CONCURRENT_JOBS": "4",
-            "CMS_PARSER_WORKERS": "0",
-        }
+        env = model_server_env(migrated_url, fake.base_url, lease_s="2", max_concurrent_jobs="4")
         first = ServerProcess(env)
         await asyncio.to_thread(first.start)
         try:
@@ -49,7 +36,9 @@ async def test_sigkill_mid_processing_loses_nothing(migrated_url: str, db_engine
                     ids.append(response.json()["id"])
                 # Wait until work is in flight, then kill without warning.
                 for _ in range(200):
-                    states = {s["processing_status"] for s in (await _statuses(http, ids)).values()}
+                    states = {
+                        s["processing_status"] for s in (await batch_statuses(http, ids)).values()
+                    }
                     if "processing" in states:
                         break
                     await asyncio.sleep(0.1)
@@ -63,7 +52,7 @@ async def test_sigkill_mid_processing_loses_nothing(migrated_url: str, db_engine
             async with httpx.AsyncClient(base_url=second.base_url, timeout=10) as http:
                 deadline = time.monotonic() + 90
                 while time.monotonic() < deadline:
-                    final = await _statuses(http, ids)
+                    final = await batch_statuses(http, ids)
                     if all(s["processing_status"] in TERMINAL for s in final.values()):
                         break
                     await asyncio.sleep(0.3)

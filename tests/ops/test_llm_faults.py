@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async
 from app.processing.llm_guard import SpendLedger, SpendLimits
 from tests.conftest import make_settings
 from tests.fakes.fake_openai import FAULT_KINDS, FakeOpenAIServer
-from tests.support import TERMINAL, running_app, upload, wait_terminal
+from tests.support import TERMINAL, batch_statuses, running_app, upload, wait_terminal
 
 pytestmark = pytest.mark.slow
 
@@ -46,11 +46,7 @@ def fake() -> Iterator[FakeOpenAIServer]:
 async def _all_terminal(client: httpx.AsyncClient, ids: list[int], within_s: float) -> dict:
     deadline = time.monotonic() + within_s
     while True:
-        by_id = {}
-        for start in range(0, len(ids), 100):  # the batch endpoint takes 100 ids at a time
-            chunk = ",".join(map(str, ids[start : start + 100]))
-            batch = (await client.get(f"/api/articles/status?ids={chunk}")).json()
-            by_id.update({s["id"]: s for s in batch["items"]})
+        by_id = await batch_statuses(client, ids)
         if all(by_id[i]["processing_status"] in TERMINAL for i in ids):
             return by_id
         if time.monotonic() > deadline:

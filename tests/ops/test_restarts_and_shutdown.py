@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from app.core.embedded_postgres import EmbeddedPostgres
 from app.ops.migrations import upgrade_to_head
 from tests.fakes.fake_openai import FakeOpenAIServer
-from tests.support import TERMINAL, ServerProcess
+from tests.support import TERMINAL, ServerProcess, batch_statuses, model_server_env
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -28,17 +28,11 @@ def spec(i: int) -> tuple[str, bytes, str]:
     return ("spec.txt", body.encode(), "text/plain")
 
 
-async def _statuses(http: httpx.AsyncClient, ids: list[int]) -> dict[int, dict]:
-    response = await http.get(f"/api/articles/status?ids={','.join(map(str, ids))}")
-    response.raise_for_status()
-    return {s["id"]: s for s in response.json()["items"]}
-
-
 async def _wait_all_terminal(http: httpx.AsyncClient, ids: list[int], within_s: float) -> dict:
     deadline = time.monotonic() + within_s
     while True:
         try:
-            statuses = await _statuses(http, ids)
+            statuses = await batch_statuses(http, ids)
             if all(s["processing_status"] in TERMINAL for s in statuses.values()):
                 return statuses
         except httpx.HTTPError:
@@ -67,17 +61,14 @@ async def test_database_restart_under_load_answers_503_then_recovers_without_los
 ):
     database, url = own_database
     with FakeOpenAIServer(latency=0.5) as fake:
-        env = {
-            "CMS_DATABASE_URL": url,
-            "CMS_OPENAI_API_KEY": "test-key",
-            "CMS_OPENAI_BASE_URL": fake.base_url,
-            "CMS_MAX_CONCURRENT_JOBS": "4",
-            "CMS_LEASE_S": "3",
-            "CMS_POLL_INTERVAL_S": "0.2",
-            "CMS_RETRY_BACKOFF_S": "0.2",
-            "CMS_MAX_ATTEMPTS": "10",
-            "CMS_PARSER_WORKERS": "0",
-        }
+        env = model_server_env(
+            url,
+            fake.base_url,
+            max_concurrent_jobs="4",
+            lease_s="3",
+            retry_backoff_s="0.2",
+            max_attempts="10",
+        )
         server = ServerProcess(env)
         await asyncio.to_thread(server.start)
         try:
@@ -131,16 +122,13 @@ async def test_sigterm_hands_unfinished_work_back_for_the_next_process(
     migrated_url: str, db_engine: AsyncEngine
 ):
     with FakeOpenAIServer(latency=5.0) as fake:
-        env = {
-            "CMS_DATABASE_URL": migrated_url,
-            "CMS_OPENAI_API_KEY": "test-key",
-            "CMS_OPENAI_BASE_URL": fake.base_url,
-            "CMS_MAX_CONCURRENT_JOBS": "4",
-            "CMS_LEASE_S": "120",  # recovery must not depend on the lease expiring
-            "CMS_SHUTDOWN_GRACE_S": "0.5",
-            "CMS_POLL_INTERVAL_S": "0.2",
-            "CMS_PARSER_WORKERS": "0",
-        }
+        env = model_server_env(
+            migrated_url,
+            fake.base_url,
+            max_concurrent_jobs="4",
+            lease_s="120",  # recovery must not depend on the lease expiring
+            shutdown_grace_s="0.5",
+        )
         first = ServerProcess(env)
         await asyncio.to_thread(first.start)
         async with httpx.AsyncClient(base_url=first.base_url, timeout=10) as http:
@@ -155,7 +143,9 @@ async def test_sigterm_hands_unfinished_work_back_for_the_next_process(
                 assert created.headers["x-request-id"] == f"req-{i}"
                 ids.append(created.json()["id"])
             for _ in range(100):
-                states = {s["processing_status"] for s in (await _statuses(http, ids)).values()}
+                states = {
+                    s["processing_status"] for s in (await batch_statuses(http, ids)).values()
+                }
                 if states == {"processing"}:
                     break
                 await asyncio.sleep(0.1)
@@ -197,14 +187,7 @@ async def test_sigterm_lets_jobs_finish_within_the_grace_period(
     migrated_url: str, db_engine: AsyncEngine
 ):
     with FakeOpenAIServer(latency=1.5) as fake:
-        env = {
-            "CMS_DATABASE_URL": migrated_url,
-            "CMS_OPENAI_API_KEY": "test-key",
-            "CMS_OPENAI_BASE_URL": fake.base_url,
-            "CMS_SHUTDOWN_GRACE_S": "10",
-            "CMS_POLL_INTERVAL_S": "0.2",
-            "CMS_PARSER_WORKERS": "0",
-        }
+        env = model_server_env(migrated_url, fake.base_url, shutdown_grace_s="10")
         server = ServerProcess(env)
         await asyncio.to_thread(server.start)
         async with httpx.AsyncClient(base_url=server.base_url, timeout=10) as http:
