@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Coroutine
 from datetime import datetime
+from typing import Any
 
+import asyncpg
 from sqlalchemy import DateTime, MetaData, func
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
@@ -65,3 +68,43 @@ def create_engine(settings: Settings, url: str) -> AsyncEngine:
 
 def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+
+
+def asyncpg_dsn(database_url: str) -> str:
+    """A DSN for asyncpg itself (which spells SQLAlchemy's `ssl=` query option `sslmode=`)."""
+    url = make_url(database_url).set(drivername="postgresql")
+    query = dict(url.query)
+    if "ssl" in query and "sslmode" not in query:
+        query["sslmode"] = query.pop("ssl")
+    return url.set(query=query).render_as_string(hide_password=False)
+
+
+async def _keep_session_state(_connection: asyncpg.Connection) -> None:
+    """Raw pools run single statements or closed transactions: nothing to reset on release."""
+
+
+async def create_raw_pool(
+    settings: Settings,
+    url: str,
+    *,
+    purpose: str,
+    size: int,
+    server_settings: dict[str, str] | None = None,
+    init: Callable[[asyncpg.Connection], Coroutine[Any, Any, None]] | None = None,
+) -> asyncpg.Pool:
+    """A small asyncpg pool for a hot path that the ORM session makes too slow.
+
+    asyncpg's default reset on release is a round trip per query; these pools skip it.
+    """
+    pool: asyncpg.Pool = await asyncpg.create_pool(
+        asyncpg_dsn(url),
+        min_size=1,
+        max_size=size,
+        reset=_keep_session_state,
+        server_settings={
+            "application_name": f"{settings.project_name}-{purpose}",
+            **(server_settings or {}),
+        },
+        init=init,
+    )
+    return pool

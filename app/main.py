@@ -8,7 +8,6 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-import asyncpg
 import httpx
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -17,14 +16,14 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from app.analyzers.base import Analyzer
 from app.analyzers.factory import build_analyzer
 from app.analyzers.tokens import count_tokens
-from app.articles.events import StatusBroadcaster, asyncpg_dsn
+from app.articles.events import StatusBroadcaster
 from app.articles.router import router as articles_router
 from app.articles.status_fast_path import StatusFastPath
 from app.auth.api_keys import ApiKeyRegistry
 from app.auth.dependencies import Authenticator, get_principal
 from app.auth.jwt import JwtVerifier
 from app.config import Settings, get_settings
-from app.db import create_engine, create_session_factory
+from app.db import create_engine, create_raw_pool, create_session_factory
 from app.dependencies import UploadRateLimiter
 from app.errors import install_error_handlers
 from app.extraction.document import ExtractionLimits
@@ -60,10 +59,13 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     )
     setup = build_analyzer(settings, sessions, run_blocking=extractor.run_blocking)
     analyzer: Analyzer = app.state.analyzer_override or setup.analyzer
-    jobs_pool = await job_queries.create_pool(
-        asyncpg_dsn(settings.database_url),
+    jobs_pool = await create_raw_pool(
+        settings,
+        settings.database_url,
+        purpose="jobs",
         size=settings.max_concurrent_jobs + 2,
-        application_name=f"{settings.project_name}-jobs",
+        server_settings=job_queries.ASYNC_COMMIT,
+        init=job_queries.register_json,
     )
     pipeline = Pipeline(
         sessions,
@@ -86,13 +88,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     )
     http = httpx.AsyncClient(timeout=10.0)
     broadcaster = StatusBroadcaster(settings.database_url)
-    status_pool = await asyncpg.create_pool(
-        asyncpg_dsn(settings.database_url),
-        min_size=1,
-        max_size=settings.status_pool_size,
-        server_settings={"application_name": f"{settings.project_name}-status"},
-        # Only read-only SELECTs run here: nothing to reset, so skip the reset round trip.
-        reset=no_reset,
+    status_pool = await create_raw_pool(
+        settings, settings.database_url, purpose="status", size=settings.status_pool_size
     )
 
     app.state.authenticator = build_authenticator(settings, http)
@@ -211,10 +208,6 @@ def create_app(
     # Outermost: ids and metrics see every request, including refused ones.
     app.front = ObservabilityMiddleware(front, access_log=settings.access_log)
     return app
-
-
-async def no_reset(_connection: asyncpg.Connection) -> None:
-    """The status pool's connections carry no session state worth resetting."""
 
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})

@@ -130,7 +130,7 @@ def postgres(*, migrate: bool = True) -> Iterator[str]:
 
 def asyncpg_dsn(url: str) -> str:
     """postgresql+asyncpg://… → a DSN asyncpg itself accepts (as the service converts it)."""
-    from app.articles.events import asyncpg_dsn as convert
+    from app.db import asyncpg_dsn as convert
 
     return convert(url)
 

@@ -16,27 +16,18 @@ from collections import defaultdict
 from collections.abc import AsyncIterator
 
 import asyncpg
-from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sse_starlette.event import ServerSentEvent
 
 from app.articles import repository
 from app.articles.schemas import ArticleStatus
+from app.db import asyncpg_dsn
 
 logger = logging.getLogger(__name__)
 
 CHANNEL = "article_status"
 SAFETY_RECHECK_S = 10.0
 DISCONNECTED_RECHECK_S = 2.0
-
-
-def asyncpg_dsn(database_url: str) -> str:
-    """A DSN for asyncpg itself (which spells SQLAlchemy's `ssl=` query option `sslmode=`)."""
-    url = make_url(database_url).set(drivername="postgresql")
-    query = dict(url.query)
-    if "ssl" in query and "sslmode" not in query:
-        query["sslmode"] = query.pop("ssl")
-    return url.set(query=query).render_as_string(hide_password=False)
 
 
 class StatusBroadcaster:

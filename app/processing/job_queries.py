@@ -64,23 +64,11 @@ FROM unnest($2::int[], $3::float8[], $4::float8[]) AS rows(index_id, part, quant
 """
 
 
-async def _no_reset(_connection: asyncpg.Connection) -> None:
-    """Only single autocommit statements and closed transactions run here: nothing to reset."""
+# The job pool's connections (app.db.create_raw_pool) commit progress asynchronously.
+ASYNC_COMMIT = {"synchronous_commit": "off"}
 
 
-async def create_pool(dsn: str, *, size: int, application_name: str) -> asyncpg.Pool:
-    pool: asyncpg.Pool = await asyncpg.create_pool(
-        dsn,
-        min_size=1,
-        max_size=size,
-        reset=_no_reset,
-        server_settings={"application_name": application_name, "synchronous_commit": "off"},
-        init=_register_json,
-    )
-    return pool
-
-
-async def _register_json(connection: asyncpg.Connection) -> None:
+async def register_json(connection: asyncpg.Connection) -> None:
     await connection.set_type_codec(
         "jsonb", encoder=json.dumps, decoder=json.loads, schema="pg_catalog", format="text"
     )
