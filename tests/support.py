@@ -266,3 +266,27 @@ async def batch_statuses(http: httpx.AsyncClient, ids: list[int]) -> dict[int, d
         response.raise_for_status()
         found.update({s["id"]: s for s in response.json()["items"]})
     return found
+
+
+async def wait_for_state(
+    client: httpx.AsyncClient,
+    article_id: int,
+    *,
+    status: str | None = None,
+    stage: str | None = None,
+    within_s: float = 10.0,
+    prefix: str = "/api",
+) -> dict[str, Any]:
+    """Poll until the article is in this status and/or stage; fail if it never gets there."""
+    deadline = time.monotonic() + within_s
+    while True:
+        current: dict[str, Any] = (
+            await client.get(f"{prefix}/articles/{article_id}/status")
+        ).json()
+        if (status is None or current["processing_status"] == status) and (
+            stage is None or current["processing_stage"] == stage
+        ):
+            return current
+        if time.monotonic() > deadline:
+            raise AssertionError(f"article {article_id} never reached {status}/{stage}: {current}")
+        await asyncio.sleep(0.02)

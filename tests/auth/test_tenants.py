@@ -126,12 +126,10 @@ class IdentityProvider:
     def __init__(self) -> None:
         self.keys: dict[str, Any] = {}
         self.published: list[str] = []
-        self.fetches = 0
         provider = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
-                provider.fetches += 1
                 body = json.dumps(
                     {
                         "keys": [

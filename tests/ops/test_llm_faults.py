@@ -186,10 +186,9 @@ async def test_breaker_opens_keeps_articles_pending_and_closes_after_a_good_prob
         await asyncio.sleep(2.5)  # while open, at most one probe per cool-down
         assert fake.stats()["total_requests"] - calls_when_open <= 3
         batch = (await client.get(f"/api/articles/status?ids={','.join(map(str, ids))}")).json()
-        assert all(s["processing_status"] != "failed" for s in batch["items"])
-        assert any(s["processing_error_code"] == "llm_circuit_open" for s in batch["items"]) or any(
-            s["processing_status"] == "pending" for s in batch["items"]
-        )
+        # Every call fails, so nothing can complete; and nothing may fail: they wait.
+        assert {s["processing_status"] for s in batch["items"]} <= {"pending", "processing"}
+        assert len(batch["items"]) == len(ids)
 
         fake.fault_rate = 0.0  # the provider recovers: the next probe succeeds
         final = await _all_terminal(client, ids, within_s=30)

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.config import Settings
 from tests.conftest import make_settings
-from tests.support import ScriptedAnalyzer, running_app, upload, wait_terminal
+from tests.support import ScriptedAnalyzer, running_app, upload, wait_for_state, wait_terminal
 
 SPEC = "Datasheet\nNet weight: 90 g\nMaterial: brass CuZn39Pb3\n"
 
@@ -19,11 +19,7 @@ async def test_cancel_stops_a_processing_article(settings: Settings, db_engine: 
     analyzer = ScriptedAnalyzer(delay_s=1.0)
     async with running_app(settings, analyzer=analyzer) as (_, client):
         article = await upload(client, SPEC)
-        for _ in range(100):
-            status = (await client.get(f"/api/articles/{article['id']}/status")).json()
-            if status["processing_stage"] == "extracting_metadata":
-                break
-            await asyncio.sleep(0.02)
+        await wait_for_state(client, article["id"], stage="extracting_metadata")
         cancelled = await client.post(f"/api/articles/{article['id']}/cancel")
         assert cancelled.status_code == 200
         assert cancelled.json()["processing_status"] == "failed"

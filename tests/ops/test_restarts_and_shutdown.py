@@ -18,7 +18,13 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from app.core.embedded_postgres import EmbeddedPostgres
 from app.ops.migrations import upgrade_to_head
 from tests.fakes.fake_openai import FakeOpenAIServer
-from tests.support import TERMINAL, ServerProcess, batch_statuses, model_server_env
+from tests.support import (
+    TERMINAL,
+    ServerProcess,
+    batch_statuses,
+    model_server_env,
+    wait_for_state,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -149,6 +155,7 @@ async def test_sigterm_hands_unfinished_work_back_for_the_next_process(
                 if states == {"processing"}:
                     break
                 await asyncio.sleep(0.1)
+            assert states == {"processing"}, "the jobs never started: nothing to hand back"
         started = time.monotonic()
         exit_code = await asyncio.to_thread(first.terminate, 30)
         assert exit_code == 0
@@ -197,11 +204,7 @@ async def test_sigterm_lets_jobs_finish_within_the_grace_period(
                 files={"productSpecification": spec(1)},
             )
             article_id = created.json()["id"]
-            for _ in range(100):
-                status = (await http.get(f"/api/articles/{article_id}/status")).json()
-                if status["processing_status"] == "processing":
-                    break
-                await asyncio.sleep(0.05)
+            await wait_for_state(http, article_id, status="processing")
         assert await asyncio.to_thread(server.terminate, 30) == 0
     async with db_engine.connect() as conn:
         status = (

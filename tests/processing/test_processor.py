@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from app.analyzers.base import AnalysisError
 from app.config import Settings
 from tests.conftest import make_settings
-from tests.support import ScriptedAnalyzer, running_app, upload, wait_terminal
+from tests.support import ScriptedAnalyzer, running_app, upload, wait_for_state, wait_terminal
 
 SPEC = "Product datasheet\nNet weight: 250 g\nMaterial: steel S235JR\n"
 
@@ -200,11 +200,7 @@ async def test_shutdown_hands_unfinished_work_back_to_pending(
     analyzer = ScriptedAnalyzer(delay_s=30)
     async with running_app(settings, analyzer=analyzer) as (app, client):
         article = await upload(client, SPEC)
-        for _ in range(200):
-            status = (await client.get(f"/api/articles/{article['id']}/status")).json()
-            if status["processing_stage"] == "extracting_metadata":
-                break
-            await asyncio.sleep(0.02)
+        await wait_for_state(client, article["id"], stage="extracting_metadata")
         await app.state.processor.stop(0.1)
     rows = await _rows(
         db_engine,
