@@ -40,6 +40,8 @@ from app.processing.retention import Housekeeper
 from app.ui import router as ui_router
 
 logger = logging.getLogger(__name__)
+# Completing an article is one short statement: a few connections serve fifty jobs.
+RESULTS_POOL_SIZE = 4
 
 
 @asynccontextmanager
@@ -67,18 +69,30 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         server_settings=job_queries.ASYNC_COMMIT,
         init=job_queries.register_json,
     )
+    results_pool = await create_raw_pool(
+        settings,
+        settings.database_url,
+        purpose="results",
+        size=RESULTS_POOL_SIZE,
+        init=job_queries.register_json,
+    )
     pipeline = Pipeline(
         sessions,
         extractor,
         analyzer,
         count_tokens,
         jobs_pool=jobs_pool,
+        results_pool=results_pool,
         grounding=setup.offline if analyzer is not setup.offline else None,
         cache_results=setup.guard is not None and analyzer is setup.analyzer,
     )
     guard = setup.guard if analyzer is setup.analyzer else None
     processor = Processor(
-        sessions, pipeline, settings, admission=guard.admission if guard else None
+        sessions,
+        pipeline,
+        settings,
+        claims_pool=jobs_pool,
+        admission=guard.admission if guard else None,
     )
     housekeeper = Housekeeper(
         sessions,
@@ -125,6 +139,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
     finally:
         await processor.stop(settings.shutdown_grace_s)
+        if setup.guard is not None:
+            await setup.guard.ledger.close()
         await housekeeper.stop()
         await broadcaster.stop()
         await extractor.close()
@@ -133,6 +149,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await http.aclose()
         await status_pool.close()
         await jobs_pool.close()
+        await results_pool.close()
         await engine.dispose()
 
 

@@ -56,7 +56,7 @@ from app.analyzers.base import (
     WeightFinding,
 )
 from app.analyzers.passages import select_passages
-from app.analyzers.tokens import count_tokens, get_encoding
+from app.analyzers.tokens import count_tokens
 
 logger = logging.getLogger(__name__)
 
@@ -513,7 +513,7 @@ class OpenAIAnalyzer:
     async def analyze(self, request: AnalysisRequest) -> AnalysisResult:
         if not request.catalogue:  # an empty enum is not a valid schema, and no answer could fit
             raise AnalysisError("catalogue_empty", "The cost-index catalogue has no indices")
-        await asyncio.to_thread(get_encoding)  # the first load takes ~1 s; not on the loop
+        # Counting tokens loads the encoder the first time (~1 s): all of it off the loop.
         prompt = await asyncio.to_thread(self._build_prompt, request)
         notes: list[str] = []
         reasons: list[str] = []

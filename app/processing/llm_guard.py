@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Callable
@@ -32,6 +34,7 @@ logger = logging.getLogger(__name__)
 
 PROVIDER_FAILURES = frozenset({"llm_unavailable", "llm_timeout", "llm_rate_limited"})
 BUDGET_RECHECK_S = 300.0
+TOKEN_FLUSH_INTERVAL_S = 1.0
 
 
 class CircuitBreaker:
@@ -124,11 +127,25 @@ def _day_bucket(now: datetime) -> str:
 
 
 class SpendLedger:
-    """Counts model requests and tokens in PostgreSQL, shared by every replica."""
+    """Counts model requests and tokens in PostgreSQL, shared by every replica.
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], limits: SpendLimits) -> None:
+    With a daily token limit every call's tokens are written at once, so the next admission
+    sees them. Without one the count is informational (/ready, /metrics): tokens are summed
+    in memory and written once per `flush_interval_s`, not by every job on the same row.
+    """
+
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        limits: SpendLimits,
+        *,
+        flush_interval_s: float = TOKEN_FLUSH_INTERVAL_S,
+    ) -> None:
         self._sessions = sessions
         self.limits = limits
+        self._flush_interval_s = flush_interval_s
+        self._unflushed_tokens = 0
+        self._flusher: asyncio.Task[None] | None = None
 
     async def reserve_request(self) -> float | None:
         """Count one request against this minute; returns seconds to wait if the minute is full."""
@@ -158,6 +175,46 @@ class SpendLedger:
     async def add_tokens(self, tokens: int) -> None:
         if tokens <= 0:
             return
+        self._unflushed_tokens += tokens
+        if self.limits.tokens_per_day is not None:
+            await self.flush()
+        elif self._flusher is None or self._flusher.done():
+            self._flusher = asyncio.create_task(self._flush_later(), name="token-ledger-flush")
+
+    async def _flush_later(self) -> None:
+        await asyncio.sleep(self._flush_interval_s)
+        try:
+            await self.flush()
+        except Exception as exc:  # kept in memory; the next flush writes them
+            logger.warning("could not record spent tokens (%s)", exc.__class__.__name__)
+
+    async def flush(self) -> None:
+        """Write the tokens counted in memory (kept there if the write fails)."""
+        tokens, self._unflushed_tokens = self._unflushed_tokens, 0
+        if tokens <= 0:
+            return
+        try:
+            await self._write_tokens(tokens)
+        except BaseException:
+            self._unflushed_tokens += tokens
+            raise
+
+    async def close(self) -> None:
+        """At shutdown: write what is still in memory."""
+        if self._flusher is not None and not self._flusher.done():
+            self._flusher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._flusher
+        try:
+            await self.flush()
+        except Exception as exc:
+            logger.warning(
+                "could not record %d spent tokens at shutdown (%s)",
+                self._unflushed_tokens,
+                exc.__class__.__name__,
+            )
+
+    async def _write_tokens(self, tokens: int) -> None:
         async with self._sessions() as session:
             await session.execute(
                 text(
@@ -181,7 +238,8 @@ class SpendLedger:
                 {"day": _day_bucket(now), "minute": _minute_bucket(now)},
             )
             rows = {str(row[0]): int(row[1]) for row in result}
-        return int(rows.get(_day_bucket(now), 0)), int(rows.get(_minute_bucket(now), 0))
+        tokens_today = int(rows.get(_day_bucket(now), 0)) + self._unflushed_tokens
+        return tokens_today, int(rows.get(_minute_bucket(now), 0))
 
     async def tokens_exhausted(self) -> bool:
         if self.limits.tokens_per_day is None:

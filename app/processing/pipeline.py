@@ -1,23 +1,30 @@
-"""The stages of one article's analysis; each opens its own short database session."""
+"""The stages of one article's analysis, each step one statement on the job pools."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from typing import Protocol
+from typing import Any, Protocol
 
 import asyncpg
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.analyzers.base import AnalysisRequest, AnalysisResult, Analyzer, CatalogueIndex
+from app.analyzers.base import (
+    AnalysisRequest,
+    AnalysisResult,
+    Analyzer,
+    CatalogueIndex,
+    WeightFinding,
+)
 from app.articles.models import FileRole, ProcessingStage
 from app.extraction.document import ExtractedDocument, ExtractionError
 from app.indices.service import load_catalogue
 from app.ops import metrics
 from app.processing import cache, job_queries, repository
-from app.processing.results import build_metadata, finalize_cost_model
+from app.processing.results import build_metadata, document_facts, finalize_cost_model
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +58,7 @@ class Pipeline:
         count_tokens: Callable[[str], int],
         *,
         jobs_pool: asyncpg.Pool,
+        results_pool: asyncpg.Pool,
         grounding: Analyzer | None = None,
         cache_results: bool = False,
     ) -> None:
@@ -58,6 +66,7 @@ class Pipeline:
         `cache_results` reuses earlier analyses of identical input (for analyzers that cost)."""
         self._sessions = session_factory
         self._pool = jobs_pool
+        self._results_pool = results_pool
         self._extractor = extractor
         self._analyzer = analyzer
         self._count_tokens = count_tokens
@@ -143,21 +152,37 @@ class Pipeline:
             drawing=documents.get(FileRole.DRAWING.value),
             catalogue=catalogue,
         )
-        result = cached or await self._analyze(request, cache_key)
+        # What does not depend on the model's answer runs while the model thinks.
+        side_work = asyncio.create_task(self._document_side_work(request))
+        try:
+            cache_entry = None
+            if cached is not None:
+                result = cached
+            else:
+                result = await self._analyzer.analyze(request)
+                if cache_key is not None and result.method == self._analyzer.method:
+                    # Not an offline fallback: worth keeping (stored with the result).
+                    cache_entry = job_queries.CacheEntry(
+                        cache_key, result.method, cache.result_to_json(result)
+                    )
+            stated_weight, document_facts = await side_work
+        finally:
+            if not side_work.done():
+                side_work.cancel()
+                with contextlib.suppress(BaseException):
+                    await side_work
 
         timer.start(ProcessingStage.GENERATING_COST_MODEL)
         await self._stage(article_id, owner, ProcessingStage.GENERATING_COST_MODEL, 75)
-        result = await self._ground_weight(request, result)
+        if self._grounding is not None:
+            result = ground_weight(result, stated_weight)
         cost_rows = finalize_cost_model(result, catalogue)
-        # Counting a long document's tokens is CPU work: not on the event loop.
-        metadata = await asyncio.to_thread(
-            build_metadata, result, request.documents, self._count_tokens
-        )
+        metadata = build_metadata(result, document_facts)
 
+        # Saving is the one statement that completes the article (durably).
         timer.start(ProcessingStage.SAVING)
-        await self._stage(article_id, owner, ProcessingStage.SAVING, 90)
         saved = await job_queries.complete(
-            self._pool,
+            self._results_pool,
             article_id=article_id,
             owner=owner,
             unit_weight_kg=None if result.weight is None else result.weight.grams / 1000,
@@ -166,9 +191,25 @@ class Pipeline:
             prompt_tokens=result.prompt_tokens,
             completion_tokens=result.completion_tokens,
             cost_rows=cost_rows,
+            cache_entry=cache_entry,
         )
         if not saved:
             raise JobLostError(article_id)
+
+    async def _document_side_work(
+        self, request: AnalysisRequest
+    ) -> tuple[WeightFinding | None, list[dict[str, Any]]]:
+        """The weight the document states (for grounding a model's) and the documents' facts.
+
+        Counting a long document's tokens and the offline rules are CPU work: not on the loop.
+        """
+        facts = asyncio.to_thread(
+            lambda: [document_facts(d, self._count_tokens) for d in request.documents]
+        )
+        if self._grounding is None:
+            return None, await facts
+        offline, document_list = await asyncio.gather(self._grounding.analyze(request), facts)
+        return offline.weight, document_list
 
     def _cache_key(
         self, job: repository.JobInput, catalogue: tuple[CatalogueIndex, ...]
@@ -183,49 +224,37 @@ class Pipeline:
             description=job.description,
         )
 
-    async def _analyze(self, request: AnalysisRequest, cache_key: str | None) -> AnalysisResult:
-        result = await self._analyzer.analyze(request)
-        if cache_key is not None and result.method == self._analyzer.method:
-            # Not an offline fallback: worth keeping.
-            await job_queries.store_cache(
-                self._pool, cache_key, result.method, cache.result_to_json(result)
+
+def ground_weight(result: AnalysisResult, stated: WeightFinding | None) -> AnalysisResult:
+    """Check a model's weight against the weight the document states (the offline rules').
+
+    A weight with no support in the text loses to the stated one. So does a weight read from
+    the same line as the stated one but differently (e.g. "1.250 g" taken as 1.25 g in a
+    German document): the offline rules apply the document's number convention.
+    """
+    model = result.weight
+    if model is None:
+        return result
+    if stated is None:
+        if not model.supported:
+            result.notes.append(
+                f"the model's weight {model.grams:g} g is not found in the document and "
+                "no stated weight supports it: treat it with care"
             )
         return result
-
-    async def _ground_weight(
-        self, request: AnalysisRequest, result: AnalysisResult
-    ) -> AnalysisResult:
-        """Check a model's weight against the quantities the document states.
-
-        A weight with no support in the text loses to the stated one. So does a weight read
-        from the same line as the stated one but differently (e.g. "1.250 g" taken as 1.25 g
-        in a German document): the offline rules apply the document's number convention.
-        """
-        if self._grounding is None or result.weight is None:
-            return result
-        model = result.weight
-        offline = (await self._grounding.analyze(request)).weight
-        if offline is None:
-            if not model.supported:
-                result.notes.append(
-                    f"the model's weight {model.grams:g} g is not found in the document and "
-                    "no stated weight supports it: treat it with care"
-                )
-            return result
-        same_line = _same_text(offline.evidence.quote, model.evidence.quote)
-        disagrees = abs(offline.grams - model.grams) > 0.01 * offline.grams
-        if not model.supported:
-            reason = "has no support in the document"
-        elif same_line and disagrees:
-            reason = f"reads '{offline.evidence.quote}' differently"
-        else:
-            return result
-        result.notes.append(
-            f"the model's weight {model.grams:g} g {reason}; used the stated "
-            f"{offline.grams:g} g instead"
-        )
-        result.weight = offline
+    same_line = _same_text(stated.evidence.quote, model.evidence.quote)
+    disagrees = abs(stated.grams - model.grams) > 0.01 * stated.grams
+    if not model.supported:
+        reason = "has no support in the document"
+    elif same_line and disagrees:
+        reason = f"reads '{stated.evidence.quote}' differently"
+    else:
         return result
+    result.notes.append(
+        f"the model's weight {model.grams:g} g {reason}; used the stated {stated.grams:g} g instead"
+    )
+    result.weight = stated
+    return result
 
 
 def _same_text(a: str, b: str) -> bool:

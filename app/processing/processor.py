@@ -16,6 +16,7 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable
 
+import asyncpg
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.analyzers.base import AnalysisDeferred, AnalysisError
@@ -24,8 +25,9 @@ from app.errors import is_database_unavailable
 from app.extraction.document import ExtractionError
 from app.logging import article_id_var
 from app.ops import metrics
-from app.processing import repository
+from app.processing import job_queries, repository
 from app.processing.pipeline import JobLostError, Pipeline
+from app.processing.repository import ClaimedJob
 
 logger = logging.getLogger(__name__)
 
@@ -74,11 +76,14 @@ class Processor:
         pipeline: Pipeline,
         settings: Settings,
         *,
+        claims_pool: asyncpg.Pool,
         worker_id: str | None = None,
         admission: Admission | None = None,
     ) -> None:
-        """`admission` says how many jobs may start now (the model breaker and budget)."""
+        """`claims_pool` is the job progress pool (see app.processing.job_queries);
+        `admission` says how many jobs may start now (the model breaker and budget)."""
         self._admission = admission
+        self._claims_pool = claims_pool
         self._sessions = session_factory
         self._pipeline = pipeline
         self._settings = settings
@@ -151,21 +156,19 @@ class Processor:
             try:
                 await self._sweep_if_due()
                 free = self._settings.max_concurrent_jobs - len(self._jobs)
-                claimed: list[repository.ClaimedJob] = []
+                claimed: list[ClaimedJob] = []
                 hold_s = 0.0
                 if free > 0 and self._admission is not None:
                     allowed, hold_s = await self._admission()
                     if allowed is not None:
                         free = min(free, allowed - len(self._jobs))
                 if free > 0:
-                    async with self._sessions() as session:
-                        claimed = await repository.claim_pending(
-                            session,
-                            owner=self.worker_id,
-                            limit=free,
-                            lease_s=self._settings.lease_s,
-                        )
-                        await session.commit()
+                    claimed = await job_queries.claim(
+                        self._claims_pool,
+                        owner=self.worker_id,
+                        limit=free,
+                        lease_s=self._settings.lease_s,
+                    )
                 for job in claimed:
                     self._jobs[job.article_id] = asyncio.create_task(
                         self._run_job(job), name=f"article-{job.article_id}"
@@ -234,7 +237,7 @@ class Processor:
                     task.cancel(msg="lease lost")
 
     # --- one job ------------------------------------------------------------------------------
-    async def _run_job(self, job: repository.ClaimedJob) -> None:
+    async def _run_job(self, job: ClaimedJob) -> None:
         article_id = job.article_id
         article_id_var.set(article_id)  # every log line of this task carries the article id
         started = time.monotonic()
@@ -263,7 +266,7 @@ class Processor:
             self._jobs.pop(article_id, None)
             self._wakeup.set()
 
-    async def _defer(self, job: repository.ClaimedJob, deferred: AnalysisDeferred) -> None:
+    async def _defer(self, job: ClaimedJob, deferred: AnalysisDeferred) -> None:
         metrics.JOBS.labels("deferred").inc()
         logger.info("analysis deferred: %s", deferred.message, extra={"error_code": deferred.code})
         try:
@@ -281,9 +284,7 @@ class Processor:
         except Exception as exc:
             logger.warning("could not defer (%s); the lease will expire", exc.__class__.__name__)
 
-    async def _record_failure(
-        self, job: repository.ClaimedJob, exc: Exception, duration_s: float
-    ) -> None:
+    async def _record_failure(self, job: ClaimedJob, exc: Exception, duration_s: float) -> None:
         decision = classify_failure(exc, job_timeout_s=self._settings.job_timeout_s)
         retry = decision.retry and job.attempts < self._settings.max_attempts
         log_extra = {

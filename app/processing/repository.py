@@ -15,7 +15,7 @@ from typing import Any, cast
 from sqlalchemy import Table, case, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.articles.models import Article, ArticleFile, ProcessingStage, ProcessingStatus
+from app.articles.models import Article, ArticleFile, ProcessingStatus
 
 # Core statements on the table: the ORM's bulk-update machinery costs CPU on every job write.
 ARTICLES = cast(Table, Article.__table__)
@@ -63,37 +63,6 @@ def _held_by(article_id: int, owner: str) -> tuple[Any, ...]:
         A.lease_owner == owner,
         A.processing_status == PROCESSING,
     )
-
-
-async def claim_pending(
-    session: AsyncSession, *, owner: str, limit: int, lease_s: float
-) -> list[ClaimedJob]:
-    """Take up to `limit` available pending articles in one statement; other workers skip them."""
-    candidates = (
-        select(A.id)
-        .where(A.processing_status == PENDING, A.available_at <= func.now())
-        .order_by(A.available_at, A.id)
-        .limit(limit)
-        .with_for_update(skip_locked=True)
-        .cte("candidates")
-    )
-    result = await session.execute(
-        update(ARTICLES)
-        .where(A.id == candidates.c.id)
-        .values(
-            processing_status=PROCESSING,
-            processing_stage=ProcessingStage.EXTRACTING_TEXT.value,
-            progress=2,
-            lease_owner=owner,
-            lease_expires_at=func.now() + timedelta(seconds=lease_s),
-            attempts=A.attempts + 1,
-            processing_started_at=func.now(),
-            processing_completed_at=None,
-            updated_at=func.now(),
-        )
-        .returning(A.id, A.attempts)
-    )
-    return [ClaimedJob(article_id=row.id, attempts=row.attempts) for row in result]
 
 
 async def renew_leases(

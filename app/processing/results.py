@@ -101,11 +101,8 @@ def document_facts(
     }
 
 
-def build_metadata(
-    result: AnalysisResult,
-    documents: Sequence[ExtractedDocument],
-    count_tokens: Callable[[str], int],
-) -> dict[str, Any]:
+def build_metadata(result: AnalysisResult, documents: list[dict[str, Any]]) -> dict[str, Any]:
+    """The article's `extracted_metadata`; `documents` from `document_facts`."""
     weight = result.weight
     return {
         "weight": None
@@ -126,7 +123,7 @@ def build_metadata(
             }
             for material in result.materials
         ],
-        "documents": [document_facts(document, count_tokens) for document in documents],
+        "documents": documents,
         "notes": list(result.notes),
         "analysis_method": result.method,
         "tokens": {"prompt": result.prompt_tokens, "completion": result.completion_tokens},
