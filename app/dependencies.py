@@ -7,6 +7,7 @@ import time
 from collections.abc import AsyncIterator
 from typing import Annotated
 
+import asyncpg
 from fastapi import Depends, Request
 from limits import parse
 from limits.storage import MemoryStorage
@@ -29,6 +30,12 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
         yield session
 
 
+def get_uploads_pool(request: Request) -> asyncpg.Pool | None:
+    """The raw pool for storing small uploads in one statement (None outside the lifespan)."""
+    pool: asyncpg.Pool | None = getattr(request.app.state, "uploads_pool", None)
+    return pool
+
+
 def wake_processor(request: Request) -> None:
     """Tell the local processor there is new work; the pending row is the real guarantee."""
     processor = getattr(request.app.state, "processor", None)
@@ -38,6 +45,7 @@ def wake_processor(request: Request) -> None:
 
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 SessionDep = Annotated[AsyncSession, Depends(get_session)]
+UploadsPoolDep = Annotated[asyncpg.Pool | None, Depends(get_uploads_pool)]
 
 
 def check_upload_rate(request: Request, tenant: str) -> None:

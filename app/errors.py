@@ -6,6 +6,7 @@ import logging
 from http import HTTPStatus
 from typing import Any
 
+import asyncpg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -130,7 +131,13 @@ def is_database_unavailable(exc: BaseException) -> bool:
         return True
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return True
-    return isinstance(exc, PoolTimeoutError | ConnectionError | TimeoutError | OSError)
+    # The raw asyncpg pools: a lost connection (08) or a server shutting down or starting (57).
+    asyncpg_unreachable = (
+        asyncpg.exceptions.PostgresConnectionError | asyncpg.exceptions.OperatorInterventionError
+    )
+    return isinstance(
+        exc, PoolTimeoutError | ConnectionError | TimeoutError | OSError | asyncpg_unreachable
+    )
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -183,7 +190,14 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, request_validation)
     app.add_exception_handler(StarletteHTTPException, http_error)
     # Database outages are handled here (not only by the catch-all, which re-raises to the server).
-    for exc_class in (DBAPIError, PoolTimeoutError, OSError, TimeoutError, Exception):
+    for exc_class in (
+        DBAPIError,
+        PoolTimeoutError,
+        OSError,
+        TimeoutError,
+        asyncpg.exceptions.PostgresError,
+        Exception,
+    ):
         app.add_exception_handler(exc_class, unexpected)
 
 

@@ -105,6 +105,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     status_pool = await create_raw_pool(
         settings, settings.database_url, purpose="status", size=settings.status_pool_size
     )
+    uploads_pool = await create_raw_pool(
+        settings, settings.database_url, purpose="uploads", size=settings.db_pool_size
+    )
 
     app.state.authenticator = build_authenticator(settings, http)
     app.state.upload_rate_limiter = (
@@ -117,6 +120,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.llm_guard = guard
     app.state.status_broadcaster = broadcaster
     app.state.status_pool = status_pool
+    app.state.uploads_pool = uploads_pool
     app.state.analysis_method = analyzer.method
     app.state.alembic_heads = head_revisions()
 
@@ -148,6 +152,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
             await setup.client.close()
         await http.aclose()
         await status_pool.close()
+        await uploads_pool.close()
         await jobs_pool.close()
         await results_pool.close()
         await engine.dispose()

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, cast
 
+import asyncpg
 from sqlalchemy import Row, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -43,6 +44,9 @@ FILE_META_COLUMNS = (
 
 
 CHUNK_BYTES = 1024 * 1024
+# Files up to this size are stored in the same statement as their article; larger ones are
+# streamed with COPY, so an upload never needs a second full copy in memory.
+INLINE_FILE_BYTES = 256 * 1024
 FILE_COLUMNS = [
     "article_id",
     "role",
@@ -125,6 +129,53 @@ async def insert_article(
         await driver.copy_to_table(
             "article_files", source=_file_row(row.id, file), columns=FILE_COLUMNS, format="text"
         )
+    return row
+
+
+INSERT_ARTICLE_WITH_FILES = """
+WITH article AS (
+    INSERT INTO articles (tenant, article_name, description)
+    VALUES ($1, $2, $3)
+    RETURNING *
+), files AS (
+    INSERT INTO article_files
+        (article_id, role, original_filename, content_type, size_bytes, sha256, content)
+    SELECT article.id, f.role, f.original_filename, f.content_type, f.size_bytes, f.sha256,
+           f.content
+    FROM article,
+         unnest($4::text[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::bytea[])
+         AS f(role, original_filename, content_type, size_bytes, sha256, content)
+)
+SELECT * FROM article
+"""
+
+
+async def insert_small_article(
+    pool: asyncpg.Pool,
+    *,
+    tenant: str,
+    article_name: str,
+    description: str | None,
+    files: Sequence[tuple[NewFile, bytes]],
+) -> asyncpg.Record:
+    """An article whose files are small (INLINE_FILE_BYTES), stored in one statement.
+
+    One round trip in autocommit mode instead of BEGIN, INSERT, COPY and COMMIT through the
+    session: under an upload burst every round trip waits its turn in a busy event loop.
+    """
+    row: asyncpg.Record | None = await pool.fetchrow(
+        INSERT_ARTICLE_WITH_FILES,
+        tenant,
+        article_name,
+        description,
+        [file.role for file, _ in files],
+        [file.original_filename for file, _ in files],
+        [file.content_type for file, _ in files],
+        [file.size for file, _ in files],
+        [file.sha256 for file, _ in files],
+        [content for _, content in files],
+    )
+    assert row is not None  # INSERT … RETURNING: always the one new row
     return row
 
 

@@ -25,7 +25,13 @@ from app.articles.models import FileRole, ProcessingStatus
 from app.articles.schemas import Article, ArticlePage, ArticleStatus, CostModelEntry, StatusBatch
 from app.articles.status_fast_path import render_status
 from app.auth.dependencies import PrincipalDep
-from app.dependencies import SessionDep, SettingsDep, check_upload_rate, wake_processor
+from app.dependencies import (
+    SessionDep,
+    SettingsDep,
+    UploadsPoolDep,
+    check_upload_rate,
+    wake_processor,
+)
 from app.errors import InvalidInputError, problem_responses
 
 logger = logging.getLogger(__name__)
@@ -61,6 +67,7 @@ async def analyze(
     request: Request,
     response: Response,
     session: SessionDep,
+    uploads_pool: UploadsPoolDep,
     settings: SettingsDep,
     principal: PrincipalDep,
     article_name: Annotated[str, Form(alias="articleName", min_length=1, max_length=255)],
@@ -100,6 +107,7 @@ async def analyze(
         uploads=uploads,
         max_upload_bytes=settings.max_upload_bytes,
         idempotency_key=idempotency_key,
+        pool=uploads_pool,
     )
     article = created.article
     if created.replayed:

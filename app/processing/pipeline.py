@@ -103,45 +103,17 @@ class Pipeline:
         return self._catalogue_cache[1]
 
     async def _run(self, article_id: int, owner: str, timer: StageTimer) -> None:
-        # The claim already set `extracting_text`; one session reads everything the job needs.
+        # The claim already set `extracting_text`; one query reads everything the job needs.
         timer.start(ProcessingStage.EXTRACTING_TEXT)
         job = await job_queries.load_job_input(self._pool, article_id)
         if job is None:
             raise JobLostError(article_id)
         catalogue = await self._catalogue()
         cache_key = self._cache_key(job, catalogue)
-        cached = None
-        if cache_key is not None:
-            hit = await job_queries.load_cache(self._pool, cache_key)
-            cached = None if hit is None else cache.reused(*hit)
-
-        documents: dict[str, ExtractedDocument] = {}
-        files = sorted(job.files, key=lambda f: f.role != FileRole.SPECIFICATION.value)
-        for number, file in enumerate(files):
-            if file.content is None:
-                raise ExtractionError(
-                    "file_purged", f"The {file.role} file was purged; upload it again."
-                )
-            span_start, span = 5 + 35 * number // len(files), 35 // len(files)
-
-            async def on_progress(
-                done: int, total: int, start: int = span_start, w: int = span
-            ) -> None:
-                if total <= 1:
-                    return  # one chunk: the next stage says it all
-                await self._stage(
-                    article_id,
-                    owner,
-                    ProcessingStage.EXTRACTING_TEXT,
-                    start + (w * done // max(total, 1)),
-                )
-
-            documents[file.role] = await self._extractor.extract(
-                file.content,
-                role=file.role,
-                filename=file.original_filename,
-                on_progress=on_progress,
-            )
+        # The cache lookup runs while the documents are read.
+        documents, cached = await asyncio.gather(
+            self._extract_documents(job, article_id, owner), self._cached_result(cache_key)
+        )
 
         timer.start(ProcessingStage.EXTRACTING_METADATA)
         await self._stage(article_id, owner, ProcessingStage.EXTRACTING_METADATA, 45)
@@ -210,6 +182,44 @@ class Pipeline:
             return None, await facts
         offline, document_list = await asyncio.gather(self._grounding.analyze(request), facts)
         return offline.weight, document_list
+
+    async def _extract_documents(
+        self, job: repository.JobInput, article_id: int, owner: str
+    ) -> dict[str, ExtractedDocument]:
+        documents: dict[str, ExtractedDocument] = {}
+        files = sorted(job.files, key=lambda f: f.role != FileRole.SPECIFICATION.value)
+        for number, file in enumerate(files):
+            if file.content is None:
+                raise ExtractionError(
+                    "file_purged", f"The {file.role} file was purged; upload it again."
+                )
+            span_start, span = 5 + 35 * number // len(files), 35 // len(files)
+
+            async def on_progress(
+                done: int, total: int, start: int = span_start, w: int = span
+            ) -> None:
+                if total <= 1:
+                    return  # one chunk: the next stage says it all
+                await self._stage(
+                    article_id,
+                    owner,
+                    ProcessingStage.EXTRACTING_TEXT,
+                    start + (w * done // max(total, 1)),
+                )
+
+            documents[file.role] = await self._extractor.extract(
+                file.content,
+                role=file.role,
+                filename=file.original_filename,
+                on_progress=on_progress,
+            )
+        return documents
+
+    async def _cached_result(self, cache_key: str | None) -> AnalysisResult | None:
+        if cache_key is None:
+            return None
+        hit = await job_queries.load_cache(self._pool, cache_key)
+        return None if hit is None else cache.reused(*hit)
 
     def _cache_key(
         self, job: repository.JobInput, catalogue: tuple[CatalogueIndex, ...]
