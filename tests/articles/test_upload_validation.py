@@ -137,12 +137,21 @@ async def test_bad_list_filter_is_422(client: httpx.AsyncClient):
     assert body["errors"][0]["field"] == "status"
 
 
-async def test_stored_file_is_byte_exact_and_names_are_data(client: httpx.AsyncClient, db_engine):
+@pytest.mark.parametrize(
+    "repeat",
+    [
+        4,  # small: stored in one statement with its article
+        5000,  # > 1 MiB: streamed with COPY, in several chunks
+    ],
+)
+async def test_stored_file_is_byte_exact_and_names_are_data(
+    client: httpx.AsyncClient, db_engine, repeat: int
+):
     import hashlib
 
     from sqlalchemy import text
 
-    payload = bytes(range(256)) * 5000 + b"\\x00\\\\N\t\n\r"  # > 1 MiB: several COPY chunks
+    payload = bytes(range(256)) * repeat + b"\\x00\\\\N\t\n\r"
     name = "we\\ird\tna\nme\r.bin"
     response = await client.post(
         "/api/analyze",
