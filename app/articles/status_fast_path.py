@@ -23,6 +23,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.auth.dependencies import Authenticator
 from app.errors import DomainError
+from app.ops.observe import ROUTE_TEMPLATE_KEY
 
 logger = logging.getLogger(__name__)
 
@@ -72,6 +73,7 @@ class StatusFastPath:
     def __init__(self, app: ASGIApp, *, api_prefix: str) -> None:
         self.app = app
         self._path = re.compile(rf"^{re.escape(api_prefix)}/articles/([0-9]{{1,10}})/status$")
+        self._template = f"{api_prefix}{STATUS_ROUTE.path}"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["method"] == "GET":
@@ -110,6 +112,7 @@ class StatusFastPath:
                 break
         code, body, headers = render_status(row, if_none_match)
         scope["route"] = STATUS_ROUTE
+        scope[ROUTE_TEMPLATE_KEY] = self._template
         await send(
             {
                 "type": "http.response.start",

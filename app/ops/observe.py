@@ -6,9 +6,9 @@ One layer instead of three keeps the per-request cost low on the hottest endpoin
 from __future__ import annotations
 
 import logging
-import os
 import re
 import time
+from random import getrandbits
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -18,6 +18,8 @@ from app.ops.metrics import HTTP_DURATION, HTTP_REQUESTS
 
 access_logger = logging.getLogger("app.access")
 _SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
+# A handler that answers without the router may name its route template here.
+ROUTE_TEMPLATE_KEY = "cms.route_template"
 
 
 def route_template(scope: Scope) -> str:
@@ -26,6 +28,9 @@ def route_template(scope: Scope) -> str:
     FastAPI puts the route as declared in its router in the scope, without the prefix it was
     included under; the prefix is what the request path has in front of the route's segments.
     """
+    known: str | None = scope.get(ROUTE_TEMPLATE_KEY)
+    if known is not None:
+        return known
     route_path = getattr(scope.get("route"), "path", None)
     if not route_path:
         return "unmatched"
@@ -71,7 +76,8 @@ class ObservabilityMiddleware:
             if name == b"x-request-id":
                 incoming = value.decode("latin-1")
                 break
-        request_id = incoming if _SANE_REQUEST_ID.match(incoming) else os.urandom(16).hex()
+        # A correlation id, not a secret: no system call for randomness on every request.
+        request_id = incoming if _SANE_REQUEST_ID.match(incoming) else f"{getrandbits(128):032x}"
         id_header = (b"x-request-id", request_id.encode("latin-1"))
         token = request_id_var.set(request_id)
 
