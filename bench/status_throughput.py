@@ -1,10 +1,11 @@
 """Status polling throughput: ours vs a bare ASGI + asyncpg app doing the same lookup.
 
-    .venv/bin/python bench/status_throughput.py [--duration 8] [--connections 32]
+    .venv/bin/python bench/status_throughput.py [--duration 8] [--connections 32] [--rounds 3]
+                                                [--pool-size 10]
 
 1,000 finished articles are seeded into a fresh embedded PostgreSQL. The service
-(`python -m app serve`, one uvicorn worker, default pool: 10 + 20 overflow) and a bare raw-ASGI
-app with an asyncpg pool of the same size (min 10, max 30), served by uvicorn with the same
+(`python -m app serve`, one uvicorn worker, status pool CMS_STATUS_POOL_SIZE=10) and a bare
+raw-ASGI app with an asyncpg pool of the same size (`--pool-size`), served by uvicorn with the same
 options, are loaded in turn (alternating, best of `--rounds`) by wrk over loopback: a Lua script
 spreads `GET /api/articles/{id}/status` over all 1,000 ids. Then a paced client sends requests
 at a constant half of our peak rate and reports latency percentiles measured from each
@@ -52,7 +53,9 @@ from common import (
 )
 
 ARTICLES = 1_000
-POOL_MIN, POOL_MAX = 10, 30  # the service's defaults: CMS_DB_POOL_SIZE 10 + CMS_DB_MAX_OVERFLOW 20
+# The service answers status polls from its own asyncpg pool (CMS_STATUS_POOL_SIZE, default
+# 10, min 1); the bare app gets a pool of the same size.
+POOL_SIZE = 10
 TARGET_RATIO = 0.8
 TARGET_P99_MS = 20.0
 
@@ -65,7 +68,7 @@ STATUS_SQL = (
 )
 
 
-def bare_app(dsn: str) -> Any:
+def bare_app(dsn: str, pool_size: int) -> Any:
     """Raw ASGI: parse the id, one primary-key query on an asyncpg pool, orjson response."""
     import asyncpg
     import orjson
@@ -88,7 +91,7 @@ def bare_app(dsn: str) -> Any:
                 message = await receive()
                 if message["type"] == "lifespan.startup":
                     state["pool"] = await asyncpg.create_pool(
-                        dsn, min_size=POOL_MIN, max_size=POOL_MAX, reset=no_reset
+                        dsn, min_size=1, max_size=pool_size, reset=no_reset
                     )
                     await send({"type": "lifespan.startup.complete"})
                 elif message["type"] == "lifespan.shutdown":
@@ -117,12 +120,12 @@ def bare_app(dsn: str) -> Any:
     return app
 
 
-def serve_bare(port: int, dsn: str) -> None:
+def serve_bare(port: int, dsn: str, pool_size: int) -> None:
     import uvicorn
 
     # The same options as app/cli.py gives the service (loop/http "auto": uvloop + httptools).
     uvicorn.run(
-        bare_app(dsn),
+        bare_app(dsn, pool_size),
         host=LOOPBACK,
         port=port,
         log_config=None,
@@ -133,7 +136,7 @@ def serve_bare(port: int, dsn: str) -> None:
 
 
 class BareServer(Process):
-    def __init__(self, database_url: str) -> None:
+    def __init__(self, database_url: str, pool_size: int) -> None:
         self.port = free_port()
         super().__init__(
             [
@@ -143,6 +146,8 @@ class BareServer(Process):
                 str(self.port),
                 "--dsn",
                 asyncpg_dsn(database_url),
+                "--pool-size",
+                str(pool_size),
             ],
             clean_env({}),
             "bare",
@@ -337,13 +342,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=float, default=8.0, help="seconds per wrk run")
     parser.add_argument("--connections", type=int, default=32)
-    parser.add_argument("--rounds", type=int, default=2, help="alternating runs per app")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating runs per app")
     parser.add_argument("--paced-s", type=float, default=12.0, help="seconds at half peak")
     parser.add_argument("--serve-bare", type=int, metavar="PORT", help=argparse.SUPPRESS)
     parser.add_argument("--dsn", help=argparse.SUPPRESS)
+    parser.add_argument("--pool-size", type=int, default=POOL_SIZE, help="status pool of both apps")
     args = parser.parse_args()
     if args.serve_bare:
-        serve_bare(args.serve_bare, args.dsn)
+        serve_bare(args.serve_bare, args.dsn, args.pool_size)
         return 0
 
     log(f"machine: {machine()}")
@@ -353,7 +359,10 @@ def main() -> int:
     with postgres() as url:
         ids = asyncio.run(seed_articles(url, ARTICLES))
         log(f"seeded {len(ids)} finished articles (ids {min(ids)}..{max(ids)})")
-        with Service(url) as ours, BareServer(url) as bare:
+        with (
+            Service(url, {"CMS_STATUS_POOL_SIZE": str(args.pool_size)}) as ours,
+            BareServer(url, args.pool_size) as bare,
+        ):
             ours.start()
             bare.start()
             log(f"ours pid {ours.pid} at {ours.base_url}; bare pid {bare.pid} at {bare.base_url}")
