@@ -30,6 +30,7 @@ from app.errors import ConflictError, InvalidInputError, NotFoundError, PayloadT
 MAX_NAME_LENGTH = 255
 MAX_DESCRIPTION_LENGTH = 10_000
 MAX_FILENAME_LENGTH = 255
+MAX_CONTENT_TYPE_LENGTH = 255
 IDEMPOTENCY_WINDOW = timedelta(hours=24)
 
 
@@ -144,7 +145,8 @@ async def create_article(
             repository.NewFile(
                 role=upload.role.value,
                 original_filename=_clean_filename(upload.filename),
-                content_type=(upload.content_type or None),
+                # Data from the client, like the filename: kept, but never longer than its column.
+                content_type=(upload.content_type or "")[:MAX_CONTENT_TYPE_LENGTH] or None,
                 sha256=await _sha256(upload.source),
                 size=upload.size,
                 source=upload.source,

@@ -172,3 +172,18 @@ async def test_stored_file_is_byte_exact_and_names_are_data(
     assert row.size_bytes == len(payload)
     assert row.sha256 == stored["sha256"]
     assert row.original_filename == stored["original_filename"]
+
+
+@pytest.mark.parametrize("repeat", [1, 5000])  # both storage paths: one statement, and COPY
+async def test_an_overlong_content_type_is_kept_short_not_a_500(
+    client: httpx.AsyncClient, repeat: int
+):
+    media_type = "text/" + "p" * 4000
+    response = await client.post(
+        "/api/analyze",
+        data={"articleName": "long media type"},
+        files={"productSpecification": ("a.txt", b"hello world " * repeat, media_type)},
+    )
+    assert response.status_code == 201, response.text
+    stored = response.json()["files"][0]["content_type"]
+    assert stored is not None and len(stored) <= 255 and media_type.startswith(stored)
