@@ -1,7 +1,7 @@
 """Pipeline efficiency: 1,000 articles in a burst against a fake model answering after 1.0 s.
 
     .venv/bin/python bench/pipeline.py [--articles 1000] [--jobs 50] [--latency 1.0]
-                                       [--parser-workers 0] [--pool-size 10] [--poll-interval 2]
+                                       [--parser-workers N] [--pool-size N] [--poll-interval S]
 
 The service runs with the OpenAI analyzer pointed at the fake (tests/fakes/fake_openai.py, its
 own process), `CMS_MAX_CONCURRENT_JOBS=50`. One warm-up article is processed first (the
@@ -116,7 +116,9 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--jobs", type=int, default=50, help="CMS_MAX_CONCURRENT_JOBS")
     parser.add_argument("--latency", type=float, default=1.0, help="fake model latency, s")
-    parser.add_argument("--parser-workers", default="0", help="CMS_PARSER_WORKERS")
+    parser.add_argument(
+        "--parser-workers", default=None, help="CMS_PARSER_WORKERS (default: service's)"
+    )
     parser.add_argument("--pool-size", default=None, help="CMS_DB_POOL_SIZE (default: service's)")
     parser.add_argument("--poll-interval", default=None, help="CMS_POLL_INTERVAL_S")
     parser.add_argument("--connections", type=int, default=16, help="uploading clients")
@@ -126,8 +128,9 @@ def main() -> int:
     settings = {
         "CMS_OPENAI_API_KEY": "test",
         "CMS_MAX_CONCURRENT_JOBS": str(args.jobs),
-        "CMS_PARSER_WORKERS": args.parser_workers,
     }
+    if args.parser_workers:
+        settings["CMS_PARSER_WORKERS"] = args.parser_workers
     if args.pool_size:
         settings["CMS_DB_POOL_SIZE"] = args.pool_size
     if args.poll_interval:
