@@ -141,8 +141,10 @@ class Pipeline:
         finally:
             if not side_work.done():
                 side_work.cancel()
-                with contextlib.suppress(BaseException):
-                    await side_work
+            # When the analysis failed, its error is what the job reports; the side work's own
+            # outcome is collected here so that it is never left unretrieved.
+            with contextlib.suppress(BaseException):
+                await side_work
 
         timer.start(ProcessingStage.GENERATING_COST_MODEL)
         await self._stage(article_id, owner, ProcessingStage.GENERATING_COST_MODEL, 75)
