@@ -137,7 +137,7 @@ class Pipeline:
                     cache_entry = job_queries.CacheEntry(
                         cache_key, result.method, cache.result_to_json(result)
                     )
-            stated_weight, document_facts = await side_work
+            stated_weight, file_facts = await side_work
         finally:
             if not side_work.done():
                 side_work.cancel()
@@ -151,7 +151,7 @@ class Pipeline:
         if self._grounding is not None:
             result = ground_weight(result, stated_weight)
         cost_rows = finalize_cost_model(result, catalogue)
-        metadata = build_metadata(result, document_facts)
+        metadata = build_metadata(result, file_facts)
 
         # Saving is the one statement that completes the article (durably).
         timer.start(ProcessingStage.SAVING)
