@@ -86,6 +86,7 @@ class Settings(BaseSettings):
     openai_max_retries: int = Field(default=2, ge=0)
     llm_call_budget_s: float = Field(default=120.0, gt=0)
     llm_prompt_token_budget: int = Field(default=1500, ge=200)
+    llm_passage_tokens_per_document: int = Field(default=600, ge=100)
 
     @field_validator("api_prefix")
     @classmethod

@@ -49,6 +49,7 @@ def build_analyzer(
         model=settings.openai_model,
         call_budget_s=settings.llm_call_budget_s,
         prompt_token_budget=settings.llm_prompt_token_budget,
+        passage_tokens_per_document=settings.llm_passage_tokens_per_document,
         request_timeout_s=settings.openai_timeout_s,
         max_retries=settings.openai_max_retries,
     )

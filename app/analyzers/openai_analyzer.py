@@ -510,6 +510,10 @@ class OpenAIAnalyzer:
         """True once this analyzer's server was found to reject `json_schema`."""
         return self._base_url in self._json_object_servers
 
+    @property
+    def passage_tokens_per_document(self) -> int:
+        return self._passage_tokens_per_document
+
     async def analyze(self, request: AnalysisRequest) -> AnalysisResult:
         if not request.catalogue:  # an empty enum is not a valid schema, and no answer could fit
             raise AnalysisError("catalogue_empty", "The cost-index catalogue has no indices")

@@ -13,8 +13,10 @@ from typing import Any
 
 import pytest
 from openai import AsyncOpenAI
+from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from app.analyzers.base import AnalysisError, AnalysisRequest, CatalogueIndex
+from app.analyzers.factory import build_analyzer
 from app.analyzers.openai_analyzer import (
     MESSAGE_OVERHEAD_TOKENS,
     OpenAIAnalyzer,
@@ -25,6 +27,7 @@ from app.analyzers.openai_analyzer import (
 )
 from app.analyzers.passages import select_passages
 from app.analyzers.tokens import count_tokens, get_encoding, is_exact
+from app.config import Settings
 from app.extraction import extract_document
 from app.extraction.document import ExtractedDocument, Section
 from app.indices.seed import DEFAULT_INDICES
@@ -675,3 +678,31 @@ async def test_compact_answer_without_weight_and_invalid_compact_answer(
     fake.answer_override = {"g": 5, "q": "x", "c": [{"k": "unobtainium", "part": 1.0}]}
     error = await analysis_error(fake)
     assert "unknown catalogue code 'unobtainium'" in error.message
+
+
+@pytest.mark.asyncio
+async def test_the_per_document_cap_is_a_setting(fake: FakeOpenAIServer) -> None:
+    """CMS_LLM_PASSAGE_TOKENS_PER_DOCUMENT reaches the analyzer and bounds what is sent."""
+    settings = Settings(
+        database_url="postgresql://unused/db",
+        openai_api_key="test",
+        openai_base_url=fake.base_url,
+        llm_passage_tokens_per_document=150,
+        _env_file=None,
+    )
+    setup = build_analyzer(settings, async_sessionmaker())
+    # Two hundred lines that each name a weight and a material: all worth sending.
+    request = request_for(
+        spec("\n".join(f"Part {i}: weight {i} g, material steel" for i in range(200)))
+    )
+    try:
+        assert setup.guard is not None
+        # The guard wraps the model analyzer; the setting is what the factory gave it.
+        model = setup.guard._inner
+        assert isinstance(model, OpenAIAnalyzer) and model.passage_tokens_per_document == 150
+        capped = prompt_tokens(model, request)[0]
+    finally:
+        assert setup.client is not None
+        await setup.client.close()
+    async with analyzer_for(fake, passage_tokens_per_document=1000) as roomy:
+        assert prompt_tokens(roomy, request)[0] > capped + 300
