@@ -53,8 +53,9 @@ def async_database_url(url: str) -> str:
 def create_engine(settings: Settings, url: str) -> AsyncEngine:
     return create_async_engine(
         async_database_url(url),
-        # Every running job needs a connection now and then: a pool smaller than the job
-        # concurrency would open and close overflow connections all the time.
+        # Jobs record failures, retries and deferrals through sessions, all at once when the
+        # model provider fails: a pool smaller than the job concurrency would churn overflow
+        # connections just then. (Their hot path uses the raw pools of app.processing.)
         pool_size=max(settings.db_pool_size, settings.max_concurrent_jobs + 5),
         pool_use_lifo=True,
         max_overflow=settings.db_max_overflow,

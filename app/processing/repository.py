@@ -1,4 +1,6 @@
-"""The job side of the articles table: claim, lease, stage, finish, hand back, recover.
+"""The job side of the articles table through the ORM session: lease renewal, failure, retry,
+hand back, recovery, queue depth and retention. (The per-job hot path — claim, stages,
+completion — is plain SQL in app.processing.job_queries.)
 
 Every write that a worker makes is guarded by `lease_owner = :owner AND processing_status =
 'processing'`, so a worker that lost its lease (it was presumed dead, the article was deleted,
