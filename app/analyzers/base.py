@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -51,6 +52,50 @@ class Evidence:
     confidence: float  # 0..1
 
 
+class WeightBasis(enum.StrEnum):
+    """What a mass quantity in a document is the mass of; only `net` and `unspecified` are
+    the article's own weight, every other basis is a distractor or needs a derivation."""
+
+    NET = "net"  # the article's own (net) weight, stated as such
+    UNSPECIFIED = "unspecified"  # a plain "weight" of the article
+    DERIVED = "derived"  # computed: pack weight / count, per length x length, volume x density
+    UPPER_BOUND = "upper_bound"  # "less than 47.5 g": the only figure given for the piece
+    GROSS = "gross"  # packed, gross, shipping weight
+    PER_PACK = "per_pack"  # a box, bundle, reel or 1000 pieces
+    COMPONENT = "component"  # one part of an assembly, or an assembly without named parts
+    CAPACITY = "capacity"  # capacity, load, weight limit, fill weight, load rating
+    PER_LENGTH = "per_length"  # kg/m
+    PER_AREA = "per_area"  # g/m², grammage
+    PROCESS = "process"  # machine or process figures: press tonnage, shot weight, forces
+    NOT_MASS = "not_mass"  # accelerations (±40 g), torques (kgf·cm), inertias (g·cm²)
+    OTHER_VARIANT = "other_variant"  # the weight of a variant the article name does not name
+
+
+class WeightStatus(enum.StrEnum):
+    """Why the analysis reports the weight it reports, or none."""
+
+    STATED = "stated"  # a weight of the article is stated and was taken
+    DERIVED = "derived"  # computed from a stated pack weight, length, volume
+    NOT_STATED = "not_stated"  # the documents state no weight of the article
+    AMBIGUOUS = "ambiguous"  # candidates conflict; a person must choose
+    IMPLAUSIBLE = "implausible"  # the only candidates contradict the document (dimensions, kind)
+    MANUAL = "manual"  # set by a person
+
+
+@dataclass(frozen=True, slots=True)
+class WeightCandidate:
+    """One mass quantity the analysis considered, with its verdict: the review queue shows these
+    ranked, so a person can pick one or type a weight."""
+
+    grams: float | None  # per piece as read (None when it cannot be turned into one piece)
+    basis: str  # a WeightBasis value
+    quote: str
+    location: str
+    score: float  # 0..1, higher is more likely the article's own weight
+    chosen: bool
+    reason: str  # why it was taken, or why it lost
+
+
 @dataclass(frozen=True, slots=True)
 class WeightFinding:
     grams: float
@@ -83,6 +128,14 @@ class AnalysisResult:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     notes: list[str] = field(default_factory=list)
+    weight_status: str = WeightStatus.NOT_STATED.value  # a WeightStatus value
+    weight_candidates: list[WeightCandidate] = field(default_factory=list)  # ranked, best first
+    # Non-empty: a person must look at the article (ambiguous weight, unknown material, ...).
+    review_reasons: list[str] = field(default_factory=list)
+
+    @property
+    def needs_review(self) -> bool:
+        return bool(self.review_reasons)
 
 
 class Analyzer(Protocol):

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     CheckConstraint,
     DateTime,
     Float,
@@ -19,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     func,
     text,
 )
@@ -78,6 +80,8 @@ class Article(TimestampMixin, Base):
     attempts: Mapped[int] = mapped_column(Integer, nullable=False, server_default="0")
     analysis_method: Mapped[str | None] = mapped_column(String(128))
     extracted_metadata: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    # A person must look at it: the analysis was unsure (extracted_metadata.review says why).
+    needs_review: Mapped[bool] = mapped_column(Boolean, nullable=False, server_default=false())
     prompt_tokens: Mapped[int] = mapped_column(Integer, nullable=False, server_default="0")
     completion_tokens: Mapped[int] = mapped_column(Integer, nullable=False, server_default="0")
     # The job side of the row: who holds it, until when, and when it may next be tried.
@@ -118,6 +122,13 @@ class Article(TimestampMixin, Base):
         Index("ix_articles_created_at_id", "created_at", "id"),
         Index("ix_articles_status_created_at", "processing_status", "created_at"),
         Index("ix_articles_tenant_created_at", "tenant", "created_at"),
+        # The review queue: what a person must look at, newest first.
+        Index(
+            "ix_articles_review_queue",
+            "tenant",
+            "created_at",
+            postgresql_where=text("needs_review"),
+        ),
         Index(
             "uq_articles_tenant_idempotency_key",
             "tenant",

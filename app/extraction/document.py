@@ -23,6 +23,17 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
+class Table:
+    """A table as the document lays it out: a unit in a column header applies to the column,
+    and a variant table's columns or rows say which article a value belongs to."""
+
+    location: str  # the section it sits in, e.g. "page 2", "sheet Data", "text"
+    header: tuple[str, ...]  # the header cells; empty when the table has none
+    rows: tuple[tuple[str, ...], ...]  # body rows, cells as text
+    caption: str = ""  # the nearest heading or title above the table
+
+
+@dataclass(frozen=True, slots=True)
 class ExtractionLimits:
     """Caps that keep one hostile or huge file from taking the service down."""
 
@@ -47,6 +58,7 @@ class ExtractedDocument:
     image_media_type: str = "image/png"
     language: str | None = None
     warnings: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)  # also present, as lines, in `sections`
 
     @property
     def text(self) -> str:

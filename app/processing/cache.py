@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
+from dataclasses import asdict
 from typing import Any
 
 from app.analyzers.base import (
@@ -16,10 +17,13 @@ from app.analyzers.base import (
     CostShare,
     Evidence,
     MaterialFinding,
+    WeightCandidate,
     WeightFinding,
+    WeightStatus,
 )
 
-CACHE_FORMAT = "v1"
+# v2: results carry the weight status, the ranked candidates and the review reasons.
+CACHE_FORMAT = "v2"
 
 
 def cache_key(
@@ -81,6 +85,9 @@ def result_to_json(result: AnalysisResult) -> dict[str, Any]:
         ],
         "notes": list(result.notes),
         "tokens": {"prompt": result.prompt_tokens, "completion": result.completion_tokens},
+        "weight_status": result.weight_status,
+        "weight_candidates": [asdict(c) for c in result.weight_candidates],
+        "review_reasons": list(result.review_reasons),
     }
 
 
@@ -107,6 +114,9 @@ def result_from_json(method: str, data: dict[str, Any]) -> AnalysisResult:
         ],
         cost_shares=[CostShare(**s) for s in data["cost_shares"]],
         notes=list(data["notes"]),
+        weight_status=data.get("weight_status", WeightStatus.NOT_STATED.value),
+        weight_candidates=[WeightCandidate(**c) for c in data.get("weight_candidates", [])],
+        review_reasons=list(data.get("review_reasons", [])),
     )
 
 

@@ -68,7 +68,7 @@ WITH done AS (
     UPDATE articles SET
         processing_status = 'completed', processing_stage = 'done', progress = 100,
         unit_weight = $3, extracted_metadata = $4::jsonb, analysis_method = $5,
-        prompt_tokens = $6, completion_tokens = $7,
+        prompt_tokens = $6, completion_tokens = $7, needs_review = $14,
         processing_error = NULL, processing_error_code = NULL,
         processing_completed_at = now(), lease_owner = NULL, lease_expires_at = NULL,
         updated_at = now()
@@ -162,6 +162,7 @@ async def complete(
     completion_tokens: int,
     cost_rows: Sequence[CostRow],
     cache_entry: CacheEntry | None = None,
+    needs_review: bool = False,
 ) -> bool:
     """Store the result durably and finish the article; False if the lease was lost.
 
@@ -182,5 +183,6 @@ async def complete(
         None if cache_entry is None else cache_entry.key,
         None if cache_entry is None else cache_entry.method,
         None if cache_entry is None else cache_entry.result,
+        needs_review,
     )
     return finished is not None

@@ -166,6 +166,7 @@ class Pipeline:
             completion_tokens=result.completion_tokens,
             cost_rows=cost_rows,
             cache_entry=cache_entry,
+            needs_review=result.needs_review,
         )
         if not saved:
             raise JobLostError(article_id)

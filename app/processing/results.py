@@ -11,7 +11,9 @@ from app.analyzers.base import (
     CatalogueIndex,
     Evidence,
     MaterialFinding,
+    WeightCandidate,
     WeightFinding,
+    WeightStatus,
 )
 from app.extraction.document import ExtractedDocument
 from app.processing.repository import CostRow
@@ -101,6 +103,32 @@ def document_facts(
     }
 
 
+def _candidate(candidate: WeightCandidate) -> dict[str, Any]:
+    return {
+        "grams": None if candidate.grams is None else round(candidate.grams, 6),
+        "basis": candidate.basis,
+        "quote": candidate.quote,
+        "location": candidate.location,
+        "score": round(candidate.score, 3),
+        "chosen": candidate.chosen,
+        "reason": candidate.reason,
+    }
+
+
+def review_metadata(result: AnalysisResult) -> dict[str, Any]:
+    """Whether a person must look at the article, why, and the ranked weight candidates."""
+    return {
+        "needed": result.needs_review,
+        "reasons": list(result.review_reasons),
+        "weight_status": (
+            WeightStatus.STATED.value
+            if result.weight is not None and result.weight_status == WeightStatus.NOT_STATED
+            else result.weight_status
+        ),
+        "candidates": [_candidate(c) for c in result.weight_candidates],
+    }
+
+
 def build_metadata(result: AnalysisResult, documents: list[dict[str, Any]]) -> dict[str, Any]:
     """The article's `extracted_metadata`; `documents` from `document_facts`."""
     weight = result.weight
@@ -124,6 +152,7 @@ def build_metadata(result: AnalysisResult, documents: list[dict[str, Any]]) -> d
             for material in result.materials
         ],
         "documents": documents,
+        "review": review_metadata(result),
         "notes": list(result.notes),
         "analysis_method": result.method,
         "tokens": {"prompt": result.prompt_tokens, "completion": result.completion_tokens},
