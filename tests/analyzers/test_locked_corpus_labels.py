@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -152,3 +153,17 @@ def test_committed_binaries_are_what_build_py_writes(tmp_path: Path) -> None:
     assert built == committed
     changed = [n for n in built if (tmp_path / n).read_bytes() != (CORPUS / n).read_bytes()]
     assert not changed
+
+
+def test_the_split_is_big_and_varied_enough(truth: list[Entry]) -> None:
+    formats = Counter(entry["format"] for entry in truth)
+    languages = Counter(entry["language"] for entry in truth)
+    nulls = sum(entry["unit_weight_g"] is None for entry in truth)
+    assert len(truth) >= 110
+    minimum = {"pdf": 25, "html": 15, "csv": 10, "xlsx": 10, "json": 10, "docx": 10}
+    minimum |= {"markdown": 8, "text": 8}
+    assert all(formats[fmt] >= count for fmt, count in minimum.items()), formats
+    minimum = {"en": 10, "de": 10, "fr": 10, "it": 10, "es": 10, "zh": 5, "ja": 3}
+    assert all(languages[lang] >= count for lang, count in minimum.items()), languages
+    assert 0.12 <= nulls / len(truth) <= 0.25, nulls
+    assert sum(entry["derived"] for entry in truth) >= 10
