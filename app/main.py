@@ -22,6 +22,7 @@ from app.articles.status_fast_path import StatusFastPath
 from app.auth.api_keys import ApiKeyRegistry
 from app.auth.dependencies import Authenticator, get_principal
 from app.auth.jwt import JwtVerifier
+from app.auth.tenants import TOKEN_TENANT_PREFIX
 from app.config import Settings, get_settings
 from app.db import create_engine, create_raw_pool, create_session_factory
 from app.dependencies import UploadRateLimiter
@@ -248,5 +249,6 @@ def build_authenticator(settings: Settings, http: httpx.AsyncClient) -> Authenti
             algorithms=[a.strip() for a in settings.jwt_algorithms.split(",") if a.strip()],
             cache_s=settings.jwt_jwks_cache_s,
             http=http,
+            tenant_prefix=TOKEN_TENANT_PREFIX if settings.tenant_namespaces == "separate" else "",
         )
     return Authenticator(api_keys=api_keys, jwt=verifier)
