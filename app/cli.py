@@ -11,6 +11,7 @@ import uvicorn
 
 from app.config import get_settings
 from app.core.embedded_postgres import EmbeddedPostgres
+from app.http_protocol import limited_http_protocol
 from app.logging import configure_logging
 from app.main import create_app
 from app.ops.migrations import upgrade_to_head
@@ -41,6 +42,10 @@ def serve() -> int:
                 log_config=None,
                 access_log=False,
                 proxy_headers=True,
+                # Refuse early: header size, count and deadline; idle keep-alive connections.
+                http=limited_http_protocol(settings),
+                h11_max_incomplete_event_size=settings.max_header_bytes,
+                timeout_keep_alive=settings.keep_alive_timeout_s,
                 timeout_graceful_shutdown=int(settings.shutdown_grace_s) + 5,
             )
         )

@@ -113,6 +113,12 @@ PROBLEM_TYPES: dict[str, ProblemType] = {
             "request-timeout", 408, "Request timeout", "The request body arrived too slowly."
         ),
         ProblemType(
+            "request-header-fields-too-large",
+            431,
+            "Request header fields too large",
+            "Headers over CMS_MAX_HEADER_BYTES or more than CMS_MAX_HEADER_COUNT fields.",
+        ),
+        ProblemType(
             "conflict", 409, "Conflict", "The article's state, or an Idempotency-Key, conflicts."
         ),
         ProblemType(

@@ -30,7 +30,7 @@ from app.errors import install_error_handlers
 from app.extraction.document import ExtractionLimits
 from app.extraction.runner import DocumentExtractor
 from app.indices.router import router as indices_router
-from app.middleware import MULTIPART_OVERHEAD, BodySizeLimitMiddleware
+from app.middleware import MULTIPART_OVERHEAD, AuthenticateFirst, BodySizeLimitMiddleware
 from app.ops.migrations import head_revisions
 from app.ops.observe import ObservabilityMiddleware
 from app.ops.router import router as ops_router
@@ -194,7 +194,10 @@ def create_app(
     app.state.analyzer_override = analyzer
     install_error_handlers(app)
     app.add_middleware(
-        BodySizeLimitMiddleware, max_body_bytes=2 * settings.max_upload_bytes + MULTIPART_OVERHEAD
+        BodySizeLimitMiddleware,
+        max_body_bytes=2 * settings.max_upload_bytes + MULTIPART_OVERHEAD,
+        idle_timeout_s=settings.body_idle_timeout_s,
+        total_timeout_s=settings.body_timeout_s,
     )
     app.include_router(ops_router)
     app.include_router(ui_router)
@@ -203,7 +206,9 @@ def create_app(
     app.include_router(articles_router, prefix=settings.api_prefix, dependencies=api)
     app.include_router(indices_router, prefix=settings.api_prefix, dependencies=api)
 
-    front: ASGIApp = StatusFastPath(app.framework, api_prefix=settings.api_prefix)
+    # Credentials are checked on the headers before a request body is read.
+    front: ASGIApp = AuthenticateFirst(app.framework, api_prefix=settings.api_prefix)
+    front = StatusFastPath(front, api_prefix=settings.api_prefix)
     if settings.cors_origin_list:
         front = CORSMiddleware(
             front,
