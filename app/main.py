@@ -7,6 +7,7 @@ import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 import httpx
 from fastapi import Depends, FastAPI
@@ -31,6 +32,7 @@ from app.extraction.document import ExtractionLimits
 from app.extraction.runner import DocumentExtractor
 from app.indices.router import router as indices_router
 from app.middleware import MULTIPART_OVERHEAD, AuthenticateFirst, BodySizeLimitMiddleware
+from app.openapi import install_docs, operation_id, refine_openapi
 from app.ops.migrations import head_revisions
 from app.ops.observe import ObservabilityMiddleware
 from app.ops.router import router as ops_router
@@ -164,6 +166,15 @@ class CostModelApp(FastAPI):
     the framework, so the status polls of every open tab skip its middleware layers."""
 
     front: ASGIApp | None = None
+    _contract_refined = False
+
+    def openapi(self) -> dict[str, Any]:
+        """FastAPI's schema, refined once into the published contract (`app.openapi`)."""
+        schema = super().openapi()
+        if not self._contract_refined:
+            self.openapi_schema = schema = refine_openapi(schema, self.state.settings.api_prefix)
+            self._contract_refined = True
+        return schema
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         scope["app"] = self
@@ -189,6 +200,12 @@ def create_app(
         # FastAPI's native OpenTelemetry hook looks up global providers on every request;
         # this service exports Prometheus metrics instead.
         telemetry={"tracing": False, "metrics": False, "logs": False},
+        # The contract (app.openapi): operation ids = function names; docs without a CDN;
+        # no redirects (a trailing slash is a 404, and the Host header is never echoed).
+        generate_unique_id_function=operation_id,
+        docs_url=None,
+        redoc_url=None,
+        redirect_slashes=False,
     )
     app.state.settings = settings
     app.state.analyzer_override = analyzer
@@ -199,6 +216,7 @@ def create_app(
         idle_timeout_s=settings.body_idle_timeout_s,
         total_timeout_s=settings.body_timeout_s,
     )
+    install_docs(app)
     app.include_router(ops_router)
     app.include_router(ui_router)
     # Every API route needs a principal (open, API key or token) before anything else runs.
