@@ -108,7 +108,9 @@ class BodySizeLimitMiddleware:
 
         async def guarded_receive() -> Message:
             nonlocal received, refused, body_done
-            if body_done or refused is not None:
+            if refused is not None:
+                return {"type": "http.disconnect"}
+            if body_done:
                 return await receive()  # e.g. a streaming response listening for disconnect
             wait = self.idle_timeout_s
             if deadline is not None:

@@ -41,6 +41,22 @@ SECURITY_SCHEMES: dict[str, Any] = {
 }
 
 
+# OpenAPI links: what a client (and the stateful fuzzer) can do with a created article's id.
+ARTICLE_LINKS = {
+    name: {"operationId": name, "parameters": {"article_id": "$response.body#/id"}}
+    for name in (
+        "article_status",
+        "get_article",
+        "get_cost_models",
+        "article_events",
+        "reprocess_article",
+        "cancel_article",
+        "delete_article",
+    )
+}
+LINKED_RESPONSES = {("analyze", "201"), ("reprocess_article", "202"), ("cancel_article", "200")}
+
+
 def operation_id(route: APIRoute) -> str:
     """Operation ids are the route functions' names: `analyze`, `get_article`, …"""
     return route.name
@@ -80,6 +96,9 @@ def refine_openapi(schema: dict[str, Any], api_prefix: str) -> dict[str, Any]:
             if operation.get("operationId") in seen:
                 operation["operationId"] = f"{operation['operationId']}_{method}"
             seen.add(operation.get("operationId", ""))
+            for code, response in operation.get("responses", {}).items():
+                if (operation.get("operationId"), code) in LINKED_RESPONSES:
+                    response["links"] = ARTICLE_LINKS
             if path.startswith(f"{api_prefix}/"):
                 # Either one; required only when keys or tokens are configured.
                 operation["security"] = [{"ApiKey": []}, {"BearerToken": []}]
