@@ -17,9 +17,10 @@ TIMESTAMP_EXAMPLE = "2026-12-01T09:30:00.123456Z"
 def format_timestamp(value: datetime) -> str:
     """RFC 3339 UTC with `Z`; a naive datetime is taken to be UTC (PostgreSQL `timestamptz`
     always comes back aware, so that only happens for values made in code)."""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    if value.tzinfo is not UTC:
+        value = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    # isoformat is about twice as fast as strftime; the status fast path renders three.
+    return value.isoformat(timespec="microseconds")[:-6] + "Z"
 
 
 def format_optional_timestamp(value: datetime | None) -> str | None:

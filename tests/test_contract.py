@@ -191,3 +191,16 @@ async def test_every_endpoint_writes_one_timestamp_format(client: httpx.AsyncCli
     assert len(stamps) >= 10 and event_ids
     bad = [s for s in [*stamps, *event_ids] if not TIMESTAMP.match(s)]
     assert not bad, bad
+
+
+def test_format_timestamp_is_utc_z_with_six_fractional_digits():
+    from datetime import UTC, datetime, timedelta, timezone
+
+    from app.timestamps import format_timestamp
+
+    assert format_timestamp(datetime(2026, 12, 1, 9, 30, tzinfo=UTC)) == (
+        "2026-12-01T09:30:00.000000Z"
+    )
+    plus_two = datetime(2026, 12, 1, 11, 30, 0, 123456, tzinfo=timezone(timedelta(hours=2)))
+    assert format_timestamp(plus_two) == "2026-12-01T09:30:00.123456Z"
+    assert format_timestamp(datetime(2026, 12, 1, 9, 30)) == "2026-12-01T09:30:00.000000Z"
