@@ -149,9 +149,10 @@ async def status_events(
                 async with sessions() as session:
                     row = await repository.get_status(session, article_id, tenant)
                 status = None if row is None else ArticleStatus.model_validate(row._mapping)
-            except Exception as exc:  # database briefly away: keep the stream, try again
-                if not is_database_unavailable(exc):
-                    raise
-                logger.info("status re-read failed (%s)", exc.__class__.__name__)
+            except Exception as exc:  # keep the stream, try again at the next wake-up
+                if is_database_unavailable(exc):
+                    logger.info("status re-read: database unavailable (%s)", type(exc).__name__)
+                else:
+                    logger.exception("status re-read failed")
     finally:
         broadcaster.unwatch(article_id, wake)
