@@ -110,6 +110,9 @@ PROBLEM_TYPES: dict[str, ProblemType] = {
             "method-not-allowed", 405, "Method not allowed", "The route exists, not this method."
         ),
         ProblemType(
+            "not-acceptable", 406, "Not acceptable", "No representation matches the Accept header."
+        ),
+        ProblemType(
             "request-timeout", 408, "Request timeout", "The request body arrived too slowly."
         ),
         ProblemType(
