@@ -441,3 +441,45 @@ async def test_a_failing_identity_provider_is_not_asked_for_every_token(idp: Ide
             with pytest.raises(TokenError, match="unavailable"):
                 await verifier.tenant_of(idp.token("k1"))
     assert verifier.fetches == 1
+
+
+async def test_an_unauthenticated_upload_is_401_before_its_body_is_read(
+    migrated_url: str, db_engine: AsyncEngine
+):
+    async with running_app(make_settings(migrated_url, api_keys=KEYS)) as (app, _):
+        reads = 0
+
+        async def receive() -> dict[str, Any]:
+            nonlocal reads
+            reads += 1
+            return {"type": "http.request", "body": b"x" * 65536, "more_body": True}
+
+        sent: list[dict[str, Any]] = []
+
+        async def send(message: dict[str, Any]) -> None:
+            sent.append(message)
+
+        scope = {
+            "type": "http",
+            "asgi": {"version": "3.0"},
+            "http_version": "1.1",
+            "method": "POST",
+            "scheme": "http",
+            "path": "/api/analyze",
+            "raw_path": b"/api/analyze",
+            "query_string": b"",
+            "root_path": "",
+            "headers": [
+                (b"host", b"testserver"),
+                (b"content-type", b"multipart/form-data; boundary=x"),
+                (b"content-length", b"10000000"),
+                (b"x-api-key", b"wrong"),
+            ],
+            "client": ("127.0.0.1", 1),
+            "server": ("testserver", 80),
+            "state": {},
+        }
+        await app(scope, receive, send)
+    assert sent[0]["status"] == 401
+    assert (b"connection", b"close") in sent[0]["headers"]
+    assert reads == 0  # not a byte of the body was read
