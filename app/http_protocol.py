@@ -36,21 +36,27 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
     header_timeout_s = 10.0
     problem_base_uri = DEFAULT_PROBLEM_BASE_URI
 
-    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+    def connection_made(  # type: ignore[override]
+        self, transport: asyncio.Transport
+    ) -> None:
         super().connection_made(transport)
         self._refusal: tuple[int, str, str] | None = None
         self._header_timer: asyncio.TimerHandle | None = None
         self._received_any = False
-        self._start_header_phase()
+        self._header_count = 0
+        self._expect_headers()
+        self._start_header_timer()  # a new connection owes us a request line soon
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._stop_header_timer()
         super().connection_lost(exc)
 
-    def _start_header_phase(self) -> None:
+    def _expect_headers(self) -> None:
+        """The next bytes are a request line and headers: count them from here."""
         self._awaiting_headers = True
         self._header_bytes = 0
-        self._header_count = 0
+
+    def _start_header_timer(self) -> None:
         if self._header_timer is None:
             self._header_timer = self.loop.call_later(self.header_timeout_s, self._too_slow)
 
@@ -85,7 +91,15 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
 
     def on_message_begin(self) -> None:
         super().on_message_begin()
-        self._start_header_phase()
+        self._header_count = 0
+        self._awaiting_headers = True
+        self._start_header_timer()  # the deadline runs from the request's first byte
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        # Keep-alive: what arrives next is the next request's head (the idle time before it
+        # is uvicorn's timeout_keep_alive).
+        self._expect_headers()
 
     def on_header(self, name: bytes, value: bytes) -> None:
         self._header_count += 1

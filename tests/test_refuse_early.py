@@ -186,3 +186,16 @@ def test_ordinary_requests_still_work(server: ServerProcess):
         )
         assert response.status_code == 201, response.text
         assert http.get("/api/articles").status_code == 200
+
+
+def test_the_limits_hold_for_the_next_request_on_a_kept_alive_connection(server: ServerProcess):
+    talk = Conversation(server.port)
+    talk.send(b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+    while b'{"status":"ok"}' not in talk.received:
+        talk.poll(0.2)
+        assert not talk.closed and time.monotonic() - talk.opened < HANG_GUARD_S
+    assert talk.status == 200
+    talk.received = b""
+    talk.send(b"GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 9000)
+    talk.wait_closed()
+    assert talk.status == 431, talk.received[:300]
