@@ -120,6 +120,8 @@ class StatusFastPath:
                 logger.debug("status fast path fell through (%s)", exc.__class__.__name__)
                 return False  # the route decides
             # The database is away: the route could only wait for its own connection to fail.
+            scope["route"] = STATUS_ROUTE
+            scope[ROUTE_TEMPLATE_KEY] = self._template
             await database_unavailable_response(scope["path"], _problem_base_uri(state))(
                 scope, _no_body, send
             )
