@@ -296,8 +296,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.json:
             log(f"service on {service.base_url}; {machine()}; warm-up article {warm:.1f} s")
         for corpus in args.corpus:
-            run = evaluate(service.base_url, corpus, args.concurrency, args.timeout)
-            runs.append(asyncio.run(run))
+            scoring = evaluate(service.base_url, corpus, args.concurrency, args.timeout)
+            runs.append(asyncio.run(scoring))
     if args.json:
         print(json.dumps({"runs": [run.as_json() for run in runs]}, indent=1, ensure_ascii=False))
     else:
