@@ -77,6 +77,7 @@ class CorpusRun:
     overall: ServiceExtras = field(default_factory=ServiceExtras)
     by_format: dict[str, ServiceExtras] = field(default_factory=dict)
     by_language: dict[str, ServiceExtras] = field(default_factory=dict)
+    methods: Counter[str] = field(default_factory=Counter)  # analysis_method of what completed
     wall_s: float = 0.0
 
     def add(self, o: Outcome, needs_review: bool) -> None:
@@ -95,7 +96,8 @@ class CorpusRun:
             f"({t.weight_ok}/{t.documents}), wrong values {t.wrong_values} ({t.wrong_rate:.1%}), "
             f"abstentions {t.abstentions}/{t.stated}, null-truth null {t.null_ok}/{t.null_truth}, "
             f"main material {material}, needs_review {self.overall.review}, failed {t.failed}, "
-            f"slowest {slow.ms if slow else 0:.0f} ms end to end, wall {self.wall_s:.1f} s"
+            f"slowest {slow.ms if slow else 0:.0f} ms end to end, wall {self.wall_s:.1f} s, "
+            f"analysis {', '.join(f'{m} {n}' for m, n in sorted(self.methods.items())) or '-'}"
         )
 
     def as_json(self) -> dict[str, Any]:
@@ -104,6 +106,7 @@ class CorpusRun:
             "corpus": str(self.corpus),
             "overall": asdict(r.overall) | {"needs_review": self.overall.review},
             "errors": dict(self.overall.codes),
+            "analysis_methods": dict(self.methods),
             "by_format": {
                 k: asdict(v) | {"needs_review": self.by_format[k].review}
                 for k, v in r.by_format.items()
@@ -160,7 +163,7 @@ def _read_article(o: Outcome, article: dict[str, Any]) -> bool:
 
 async def _score(
     client: httpx.AsyncClient, entry: dict[str, Any], corpus: Path, timeout_s: float
-) -> tuple[Outcome, bool]:
+) -> tuple[Outcome, bool, str | None]:
     path = corpus / entry["file"]
     truth = entry.get("unit_weight_g")
     outcome = Outcome(
@@ -173,7 +176,7 @@ async def _score(
         weight_ok=False,
         main_material=entry.get("main_material"),
     )
-    needs_review = False
+    needs_review, method = False, None
     started = time.perf_counter()
     try:
         data = {"articleName": entry.get("article_name") or path.stem}
@@ -184,7 +187,7 @@ async def _score(
         response = await client.post("/api/analyze", data=data, files=files)
         if response.status_code != 201:
             outcome.error = f"{_problem_code(response)}: {response.text[:200]}"
-            return outcome, needs_review
+            return outcome, needs_review, method
         article_id = response.json()["id"]
         deadline = time.monotonic() + timeout_s
         status: dict[str, Any] = {}
@@ -196,19 +199,19 @@ async def _score(
         else:
             await client.post(f"/api/articles/{article_id}/cancel")
             outcome.error = f"timeout: not finished after {timeout_s:.0f} s"
-            return outcome, needs_review
+            return outcome, needs_review, method
         article = (await client.get(f"/api/articles/{article_id}")).json()
         if article.get("processing_status") != "completed":
             code = article.get("processing_error_code") or "failed"
             outcome.error = f"{code}: {article.get('processing_error') or ''}"
-            return outcome, needs_review
-        needs_review = _read_article(outcome, article)
+            return outcome, needs_review, method
+        needs_review, method = _read_article(outcome, article), article.get("analysis_method")
     except (httpx.HTTPError, OSError, ValueError, KeyError) as exc:
         outcome.error = f"client_error: {type(exc).__name__}: {exc}"
     finally:
         outcome.ms = (time.perf_counter() - started) * 1000
         _judge(outcome)
-    return outcome, needs_review
+    return outcome, needs_review, method
 
 
 async def evaluate(base_url: str, corpus: Path, concurrency: int, timeout_s: float) -> CorpusRun:
@@ -219,15 +222,17 @@ async def evaluate(base_url: str, corpus: Path, concurrency: int, timeout_s: flo
     limits = httpx.Limits(max_connections=concurrency * 2)
     async with httpx.AsyncClient(base_url=base_url, timeout=60, limits=limits) as client:
 
-        async def one(entry: dict[str, Any]) -> tuple[Outcome, bool]:
+        async def one(entry: dict[str, Any]) -> tuple[Outcome, bool, str | None]:
             async with gate:
                 return await _score(client, entry, corpus, timeout_s)
 
         started = time.perf_counter()
         results = await asyncio.gather(*(one(entry) for entry in entries))
         run.wall_s = time.perf_counter() - started
-    for outcome, needs_review in results:  # in truth.json order, whatever finished first
+    for outcome, needs_review, method in results:  # in truth.json order
         run.add(outcome, needs_review)
+        if method is not None:
+            run.methods[method] += 1
     return run
 
 

@@ -87,5 +87,6 @@ async def test_the_bench_scores_the_answers_of_the_api(settings: Settings, corpu
     assert (overall.abstentions, overall.null_ok, overall.failed) == (0, 1, 1)
     assert (overall.materials, overall.material_ok) == (2, 2)
     assert dict(run.overall.codes) == {"refused_422 validation-error": 1}
+    assert dict(run.methods) == {"offline": 3}  # the refused upload never reached one
     assert run.report.slowest is not None and run.report.slowest.ms > 0
     assert "weight 50.0% (2/4)" in run.summary()
