@@ -173,7 +173,7 @@ def test_the_split_is_big_and_varied_enough(truth: list[Entry]) -> None:
     formats = Counter(entry["format"] for entry in truth)
     languages = Counter(entry["language"] for entry in truth)
     nulls = sum(entry["unit_weight_g"] is None for entry in truth)
-    assert len(truth) >= 60
+    assert len(truth) >= 90
     minimum = {"pdf": 12, "docx": 8, "html": 10, "csv": 6, "json": 6, "markdown": 6, "text": 6}
     assert all(formats[fmt] >= count for fmt, count in minimum.items()), formats
     assert all(languages[lang] >= 8 for lang in LANGUAGES), languages
