@@ -21,8 +21,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from app.analyzers.base import Evidence, MaterialFinding
-from app.analyzers.offline._text import Line, iter_lines, trim_quote, uses_comma_decimal
-from app.analyzers.offline.weights import quantity_grams
+from app.analyzers.offline._text import Line, iter_lines, trim_quote
+from app.analyzers.quantities import decimal_comma, find_quantities
 from app.extraction.document import Section
 
 __all__ = ["find_materials", "find_materials_with_note"]
@@ -537,7 +537,7 @@ def _scan(
         and re.search(r"\d", text)
         and not _TOTAL.search(text)
     ):
-        grams = quantity_grams(text, comma_decimal=comma)
+        grams = [q.grams for q in find_quantities(text, comma_decimal=comma)]
         if len(grams) == 1:
             primaries[0][2].grams = grams[0]
     return [f[2] for f in found]
@@ -568,11 +568,16 @@ def _aggregate(mentions: list[_Mention]) -> list[_Material]:
 
 
 def find_materials_with_note(
-    sections: Sequence[Section], *, source: str
+    sections: Sequence[Section], *, source: str, comma: bool | None = None
 ) -> tuple[list[MaterialFinding], str]:
-    """Materials with mass shares, and a sentence saying how the shares were obtained."""
+    """Materials with mass shares, and a sentence saying how the shares were obtained.
+
+    `comma` is the document's decimal decision (`quantities.decimal_comma`), shared with the
+    weight rules; decided here from the text when not given.
+    """
     lines = list(iter_lines(sections))
-    comma = uses_comma_decimal("\n".join(line.text for line in lines))
+    if comma is None:
+        comma = decimal_comma("\n".join(line.text for line in lines))
     mentions: list[_Mention] = []
     # Packaging materials are skipped at first; if nothing else is named, the article itself
     # is probably packaging (a carton, a bag), so look again without that rule.
