@@ -189,9 +189,9 @@ _LENGTH = re.compile(
     re.IGNORECASE,
 )
 _DIMS = re.compile(
-    r"(?P<a>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<ua>mm|cm|m)?\s{0,2}(?:\([A-Za-z]{1,2}\)\s{0,2})?[x×*]\s{0,2}"
-    r"(?P<b>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<ub>mm|cm|m)?\s{0,2}(?:\([A-Za-z]{1,2}\)\s{0,2})?[x×*]\s{0,2}"
-    r"(?P<c>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<uc>mm|cm|m)?(?![\d.,])",
+    r'(?P<a>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<ua>mm|cm|m|in|"|″)?\s{0,2}(?:\([A-Za-z]{1,2}\)\s{0,2})?[x×*]\s{0,2}'
+    r'(?P<b>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<ub>mm|cm|m|in|"|″)?\s{0,2}(?:\([A-Za-z]{1,2}\)\s{0,2})?[x×*]\s{0,2}'
+    r'(?P<c>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<uc>mm|cm|m|in|"|″)?(?![\d.,])',
     re.IGNORECASE,
 )
 _ANNOTATED_DIMS = re.compile(r"\((?:W|D|H|L|B|T)\)|\b[LWBH]\s?[x×]\s?[WBDTH]\b", re.IGNORECASE)
@@ -443,7 +443,7 @@ def _volumes(lines: Sequence[Line], comma: bool) -> tuple[float, ...]:
                 unit = "mm" if "mm" in tail or "(mm)" in head else "cm" if "cm" in tail else ""
             if not unit:
                 continue
-            f = {"mm": 0.1, "cm": 1.0, "m": 100.0}[unit]
+            f = {"mm": 0.1, "cm": 1.0, "m": 100.0, "in": 2.54, '"': 2.54, "″": 2.54}[unit]
             a, b, c = (parse_number(m[k], comma_decimal=comma) * f for k in "abc")
             if a > 0 and b > 0 and c > 0:
                 out.append(a * b * c)
@@ -456,9 +456,11 @@ def document_volumes(sections: Sequence[Section], comma: bool) -> tuple[float, .
 
 
 def _is_ident_line(text: str) -> set[str]:
+    """A short line that names one model ("CF41", "Model 24C"): what follows is about it."""
     toks = _tokens(text)
     if 0 < len(toks) <= _IDENT_LINE_MAX_TOKENS and len(text) <= 40:
-        return _idents(text)
+        idents = _idents(text)
+        return idents if len(idents) == 1 else set()
     return set()
 
 
@@ -511,24 +513,38 @@ def collect_mentions(
         row_keys |= _idents(line_label.split(":")[0][:40]) if ":" not in line_label[:2] else set()
         prev_end = 0
         for k, q in enumerate(raws):
-            label = _clause_before(text[prev_end : q.start])
-            inherited = context = False
-            if not label and k > 0:
-                label, inherited = _clause_before(line_label), True
-            if not label and not _HAS_LETTER.search(text[: q.start]):
-                header = _header_above(lines, i) or (line.previous or "")
-                if V.WEIGHT_WORDS.search(header):
-                    label, context = header, True
-            if not label and line.heading and V.WEIGHT_WORDS.search(line.heading):
-                label, context = line.heading, True
             nxt = raws[k + 1].start if k + 1 < len(raws) else len(text)
             after = _clause_after(text[q.end : nxt])
+            own = _clause_before(text[prev_end : q.start])
             prev_end = q.end
             key = re.split(r"[:|=]", text, maxsplit=1)[0][:60]
             packaging = text if line.packaging or V.PACKAGING_KEYS.search(key) else ""
-            basis, reason, grams = _classify(label, after, q.unit_glued, nm, doc, q.grams, packaging)
+            # The label nearest the figure first, then the line's, a header row above, the heading.
+            labels = [(own, False, False)]
+            if k > 0:
+                labels.append((_clause_before(line_label), True, False))
+            header = _header_above(lines, i) or (line.previous or "")
+            if header:
+                labels.append((header, False, True))
+            if line.heading and V.WEIGHT_WORDS.search(line.heading):
+                labels.append((line.heading, False, True))
+            basis: WeightBasis | None = None
+            label, inherited, context, reason, grams = "", False, False, "", None
+            for label, inherited, context in labels:
+                if not label:
+                    continue
+                basis, reason, grams = _classify(label, after, q.unit_glued, nm, doc, q.grams, packaging)
+                if basis is not None:
+                    break
             if basis is None:
                 continue
+            if (
+                basis == WeightBasis.UNSPECIFIED
+                and line.heading
+                and (hm := V.COMPONENT_WORDS.search(line.heading))
+                and hm.group().lower() not in nm.low
+            ):
+                basis, reason, grams = WeightBasis.COMPONENT, f"under the heading of a component ({line.heading})", None
             if q.upper_bound and basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED):
                 basis, reason = WeightBasis.UPPER_BOUND, "an upper bound ('less than', 'max.')"
             score = _BASE_SCORE.get(basis, 0.0)
