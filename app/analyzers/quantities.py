@@ -182,7 +182,10 @@ def numbers(text: str, *, comma_decimal: bool) -> list[tuple[int, int, float]]:
 
 # ---------------------------------------------------------------- quantities
 
-_APPROX_WORDS = r"ca\.?|approx\.?|approximately|about|around|circa|env\.?|environ|etwa|ungefähr|ungef\.|~|≈|約|约|大约"
+_APPROX_WORDS = (
+    r"ca\.?|approx\.?|approximately|about|around|circa|env\.?|environ|etwa|ungefähr|ungef\."
+    r"|~|≈|約|约|大约"
+)
 _BOUND_WORDS = (
     r"<|≤|<=|less\s+than|under|below|max\.?|max(?:imum)?|up\s+to|not\s+more\s+than"
     r"|weniger\s+als|unter|höchstens|bis\s+zu|moins\s+de|meno\s+di|menos\s+de|最大|以下"
@@ -218,7 +221,12 @@ def find_quantities(line: str, *, comma_decimal: bool) -> Iterator[Quantity]:
     for m in _QUANTITY_RE.finditer(line):
         unit = m["unit"]
         factor = mass_unit(unit)
-        if factor is None and len(unit) > 1 and unit[-1] in "sS" and unit[:-1].lower() in ("kg", "g"):
+        if (
+            factor is None
+            and len(unit) > 1
+            and unit[-1] in "sS"
+            and unit[:-1].lower() in ("kg", "g")
+        ):
             factor = UNITS[unit[:-1].lower()]
         if factor is None:
             continue

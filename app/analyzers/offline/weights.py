@@ -1,4 +1,4 @@
-"""The article's unit weight: collect every mass figure with its context, classify, decide or abstain.
+"""The article's unit weight: collect every mass figure with its context, classify, decide.
 
 1. **Collect.** Every mass quantity of every document (`quantities.find_quantities`, one unit
    table and one decimal decision per document), with its label (the clause before it on the
@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from app.analyzers.base import Evidence, WeightBasis, WeightCandidate, WeightFinding, WeightStatus
-from app.analyzers.offline import vocabulary as V
+from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 from app.analyzers.offline._text import Line, iter_lines, trim_quote
 from app.analyzers.quantities import (
     LB_G,
@@ -97,9 +97,34 @@ _NOT_IDENT = re.compile(
     r"^\d+(?:x\d+)+$|^\d+(?:mm|cm|m|kg|g|v|a|w|kw|hz|khz|mhz|mah|ah|bar|psi|lb|lbs|oz|s|ms|pcs|nm|n)$"
 )
 _STOP = frozenset(
-    "with without and the for per incl excl approx about mit ohne und der die das avec sans "
-    "con senza sin weight gewicht net gross black white".split()
-) - {"black", "white"}
+    [
+        "with",
+        "without",
+        "and",
+        "the",
+        "for",
+        "per",
+        "incl",
+        "excl",
+        "approx",
+        "about",
+        "mit",
+        "ohne",
+        "und",
+        "der",
+        "die",
+        "das",
+        "avec",
+        "sans",
+        "con",
+        "senza",
+        "sin",
+        "weight",
+        "gewicht",
+        "net",
+        "gross",
+    ]
+)
 
 
 def _tokens(text: str) -> list[str]:
@@ -110,9 +135,9 @@ def _idents(text: str) -> set[str]:
     """Model-like tokens (letters and digits: DN50, M8, CF41, 17HS4401) and "#n" numbers."""
     out: set[str] = set()
     for tok in _tokens(text):
-        if any(c.isdigit() for c in tok) and any(c.isalpha() for c in tok):
-            if not _NOT_IDENT.match(tok):
-                out.add(tok)
+        digit, alpha = any(c.isdigit() for c in tok), any(c.isalpha() for c in tok)
+        if digit and alpha and not _NOT_IDENT.match(tok):
+            out.add(tok)
     return out
 
 
@@ -143,9 +168,9 @@ class _Name:
         for key in keys:
             if key in self.idents or key in self.numbers or key in self.words:
                 return True
-            if len(key) >= 4 and not key.startswith("#") and any(c.isdigit() for c in key):
-                if key in self.compact:
-                    return True
+            model = len(key) >= 4 and not key.startswith("#") and any(c.isdigit() for c in key)
+            if model and key in self.compact:
+                return True
         return False
 
 
@@ -160,16 +185,25 @@ _UNIT_IN_LABEL = re.compile(
     r"(?:[\[(]\s*(?:in\s+)?(?P<b>[^\W\d_]{1,9})\s*[\])])|(?:(?<=[\s_\-.])|^)(?P<t>kg|kgs|g|gr|lbs?|oz|mg|grams?|gramm|克|公斤|千克)(?=$|[\s_:=|\]),])",
     re.IGNORECASE,
 )
-_GLUED_NOT_MASS = re.compile(r"^\s*(?:[·*⋅]\s*(?:c?m|mm|in)\b|-?\s*(?:force|kraft)\b)", re.IGNORECASE)
+_GLUED_NOT_MASS = re.compile(
+    r"^\s*(?:[·*⋅]\s*(?:c?m|mm|in)\b|-?\s*(?:force|kraft)\b)", re.IGNORECASE
+)
 _SLASH_AREA = re.compile(r"^\s*/\s*(?:m²|m2|m\^2|sqm|qm)", re.IGNORECASE)
 _SLASH_NOT_MASS = re.compile(
     r"^\s*/\s*(?:cm³|cm3|ccm|dm³|dm3|m³|m3|l|liter|litre|h|hr|min|s|sec|mm|cm|kw|kwh|day|tag|year)\b",
     re.IGNORECASE,
 )
-_SLASH_LENGTH = re.compile(r"^\s*(?:/|per|pro|je)\s*(?:lfd\.?\s*)?(?:m|lfm|meter|metre|mtr\.?)(?![^\W\d_²³])", re.IGNORECASE)
+_SLASH_LENGTH = re.compile(
+    r"^\s*(?:/|per|pro|je)\s*(?:lfd\.?\s*)?(?:m|lfm|meter|metre|mtr\.?)(?![^\W\d_²³])",
+    re.IGNORECASE,
+)
 _PIECES = "|".join(re.escape(w) for w in sorted(V.PIECE_WORDS, key=len, reverse=True))
-_SLASH_PACK = re.compile(rf"^\s*(?:/|per|pro|je|for)\s*(?P<n>\d[\d.,']{{0,8}})\s*(?P<p>{_PIECES})?", re.IGNORECASE)
-_SLASH_PIECE = re.compile(rf"^\s*(?:/|per|pro|je)\s*(?:1\s*)?(?:{_PIECES})(?![^\W\d_])", re.IGNORECASE)
+_SLASH_PACK = re.compile(
+    rf"^\s*(?:/|per|pro|je|for)\s*(?P<n>\d[\d.,']{{0,8}})\s*(?P<p>{_PIECES})?", re.IGNORECASE
+)
+_SLASH_PIECE = re.compile(
+    rf"^\s*(?:/|per|pro|je)\s*(?:1\s*)?(?:{_PIECES})(?![^\W\d_])", re.IGNORECASE
+)
 _COUNT = re.compile(
     rf"(?:(?:of|à|a|mit|with|zu|de|da|van|z|per|pro|je|/)\s*(?P<a>\d[\d.,']{{0,8}})\s*(?:{_PIECES})?(?![^\W\d_])"
     rf"|(?P<b>\d[\d.,']{{0,8}})\s*(?:{_PIECES})(?![^\W\d_]))",
@@ -196,7 +230,10 @@ _DIMS = re.compile(
 )
 _ANNOTATED_DIMS = re.compile(r"\((?:W|D|H|L|B|T)\)|\b[LWBH]\s?[x×]\s?[WBDTH]\b", re.IGNORECASE)
 _IDENT_LINE_MAX_TOKENS = 4
-_EXCLUDING = re.compile(r"(?:without|w/o|excl\.?|excluding|ohne|exkl\.?|sans|senza|sin|zonder|bez|不含|不包括)\s*$", re.IGNORECASE)
+_EXCLUDING = re.compile(
+    r"(?:without|w/o|excl\.?|excluding|ohne|exkl\.?|sans|senza|sin|zonder|bez|不含|不包括)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _split_clauses(text: str) -> list[str]:
@@ -252,8 +289,14 @@ def _raw_quantities(text: str, comma: bool) -> list[_Raw]:
             glued = "·" + glued  # "g.cm²"
         out.append(
             _Raw(
-                q.grams, q.start, q.end, q.approx, q.upper_bound, q.is_range,
-                metric=mass_unit(q.unit) not in _IMPERIAL, after=text[q.end : q.end + 60],
+                q.grams,
+                q.start,
+                q.end,
+                q.approx,
+                q.upper_bound,
+                q.is_range,
+                metric=mass_unit(q.unit) not in _IMPERIAL,
+                after=text[q.end : q.end + 60],
                 unit_glued=glued,
             )
         )
@@ -309,7 +352,14 @@ def _label_unit_quantities(text: str, comma: bool) -> list[_Raw]:
             if rest and (_HAS_LETTER.match(rest) or rest in "x×%°"):
                 break
             out.append(
-                _Raw(value * factor, s, e, metric=factor not in _IMPERIAL, after=text[e : e + 60], unit_glued=glued)
+                _Raw(
+                    value * factor,
+                    s,
+                    e,
+                    metric=factor not in _IMPERIAL,
+                    after=text[e : e + 60],
+                    unit_glued=glued,
+                )
             )
         return out
     return []
@@ -366,7 +416,11 @@ def _classify(
         return WeightBasis.PER_AREA, "a weight per area (grammage)", None
     if _SLASH_LENGTH.match(glued) or V.PER_LENGTH_WORDS.search(label):
         if doc.length_m:
-            return WeightBasis.DERIVED, f"weight per metre × length {doc.length_m:g} m", grams * doc.length_m
+            return (
+                WeightBasis.DERIVED,
+                f"weight per metre × length {doc.length_m:g} m",
+                grams * doc.length_m,
+            )
         return WeightBasis.PER_LENGTH, "a weight per metre, and no length is stated", None
     gross, net = V.GROSS_WORDS.last(label), V.NET_WORDS.last(label)
     if gross < 0 and net < 0:
@@ -470,7 +524,9 @@ def _header_above(lines: Sequence[Line], i: int) -> str:
         t = lines[j].text
         if lines[j].location != lines[i].location:
             return ""
-        if V.WEIGHT_WORDS.search(t) and not any(True for _ in find_quantities(t, comma_decimal=False)):
+        if V.WEIGHT_WORDS.search(t) and not any(
+            True for _ in find_quantities(t, comma_decimal=False)
+        ):
             return t
         if not any(c.isdigit() for c in t):
             return ""
@@ -530,10 +586,12 @@ def collect_mentions(
                 labels.append((line.heading, False, True))
             basis: WeightBasis | None = None
             label, inherited, context, reason, grams = "", False, False, "", None
-            for label, inherited, context in labels:
+            for label, inherited, context in labels:  # noqa: B007 - the one that classifies is kept
                 if not label:
                     continue
-                basis, reason, grams = _classify(label, after, q.unit_glued, nm, doc, q.grams, packaging)
+                basis, reason, grams = _classify(
+                    label, after, q.unit_glued, nm, doc, q.grams, packaging
+                )
                 if basis is not None:
                     break
             if basis is None:
@@ -544,7 +602,11 @@ def collect_mentions(
                 and (hm := V.COMPONENT_WORDS.search(line.heading))
                 and hm.group().lower() not in nm.low
             ):
-                basis, reason, grams = WeightBasis.COMPONENT, f"under the heading of a component ({line.heading})", None
+                basis, reason, grams = (
+                    WeightBasis.COMPONENT,
+                    f"under the heading of a component ({line.heading})",
+                    None,
+                )
             if q.upper_bound and basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED):
                 basis, reason = WeightBasis.UPPER_BOUND, "an upper bound ('less than', 'max.')"
             score = _BASE_SCORE.get(basis, 0.0)
@@ -553,8 +615,16 @@ def collect_mentions(
                 score -= 0.05 if q.is_range else 0.0
                 score -= 0.02 if q.approx else 0.0
                 score -= 0.05 if source == "description" else 0.0
-            keys = row_keys | model_keys | _idents(label if not context else "") | _words(after) | _idents(after)
-            note = "; ".join(n for n in (q.note, reason if basis == WeightBasis.DERIVED else "") if n)
+            keys = (
+                row_keys
+                | model_keys
+                | _idents(label if not context else "")
+                | _words(after)
+                | _idents(after)
+            )
+            note = "; ".join(
+                n for n in (q.note, reason if basis == WeightBasis.DERIVED else "") if n
+            )
             out.append(
                 Mention(
                     grams=grams,
@@ -572,7 +642,9 @@ def collect_mentions(
                     context=context,
                 )
             )
-    out.extend(_table_mentions(tables, source=source, name=nm, doc=doc, comma=comma, order_base=order_base))
+    out.extend(
+        _table_mentions(tables, source=source, name=nm, doc=doc, comma=comma, order_base=order_base)
+    )
     return out
 
 
@@ -580,7 +652,9 @@ def _cell_grams(cell: str, unit_factor: float | None, comma: bool) -> tuple[floa
     qs = _raw_quantities(cell, comma)
     if qs:
         return qs[0].grams, qs[0].metric
-    if unit_factor is not None and re.fullmatch(r"\s*(?:ca\.?|~|approx\.?)?\s*\d[\d.,']{0,12}\s*", cell):
+    if unit_factor is not None and re.fullmatch(
+        r"\s*(?:ca\.?|~|approx\.?)?\s*\d[\d.,']{0,12}\s*", cell
+    ):
         nums = numbers(cell, comma_decimal=comma)
         if nums:
             return nums[0][2] * unit_factor, unit_factor not in _IMPERIAL
@@ -604,7 +678,15 @@ def _table_mentions(
         header = list(table.header)
         location = f"{source}, {table.location}" if table.location else source
 
-        def add(label: str, cell: str, keys: set[str], quote: str, row: int) -> None:
+        def add(
+            label: str,
+            cell: str,
+            keys: set[str],
+            quote: str,
+            row: int,
+            location: str = location,
+            t_index: int = t_index,
+        ) -> None:
             got = _cell_grams(cell, _header_unit(label), comma)
             if got is None:
                 return
@@ -639,7 +721,13 @@ def _table_mentions(
                 for j in range(1, len(row)):
                     col = header[j] if j < len(header) else ""
                     keys = _idents(col) | _words(col)
-                    add(row_label, row[j], keys, f"{col}: {row_label} | {row[j]}" if col else " | ".join(row), r)
+                    add(
+                        row_label,
+                        row[j],
+                        keys,
+                        f"{col}: {row_label} | {row[j]}" if col else " | ".join(row),
+                        r,
+                    )
     return out
 
 
@@ -649,7 +737,9 @@ _SOLID_MAX_DENSITY = 33.0  # g/cm³: more than any solid (osmium 22.6) with room
 _HOLLOW_MIN_FRACTION = 0.002  # of the block × density: thinner than any real shell
 
 
-def plausibility(grams: float, *, volumes: Sequence[float], density: float | None, name: str) -> str:
+def plausibility(
+    grams: float, *, volumes: Sequence[float], density: float | None, name: str
+) -> str:
     """Why a weight cannot be the article's (empty when it can)."""
     if grams > V.MAX_PIECE_GRAMS:
         return f"{fmt_grams(grams)} is more than any one piece weighs"
@@ -704,7 +794,9 @@ def decide(
                 m.score = round(min(1.0, m.score + 0.1), 3)
             elif m.keys:
                 m.basis = WeightBasis.OTHER_VARIANT
-                m.reason = "the article name names another variant (" + ", ".join(sorted(m.keys)[:3]) + ")"
+                m.reason = (
+                    "the article name names another variant (" + ", ".join(sorted(m.keys)[:3]) + ")"
+                )
                 m.score = 0.0
         eligible = [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]
     stated = [m for m in eligible if m.basis != WeightBasis.DERIVED and not m.context]
@@ -756,7 +848,9 @@ def decide(
         )
         clusters[0][0].reason += "; too weak to report"
     if chosen is not None and chosen.grams is not None:
-        status = WeightStatus.DERIVED if chosen.basis == WeightBasis.DERIVED else WeightStatus.STATED
+        status = (
+            WeightStatus.DERIVED if chosen.basis == WeightBasis.DERIVED else WeightStatus.STATED
+        )
         location = f"{chosen.location} ({chosen.note})" if chosen.note else chosen.location
         finding = WeightFinding(
             grams=round(chosen.grams, 6),
@@ -809,17 +903,25 @@ def _why_none(mentions: list[Mention], review: list[str]) -> list[str]:
         by_basis.setdefault(m.basis, m)
     if WeightBasis.GROSS in by_basis:
         m = by_basis[WeightBasis.GROSS]
-        return [f"only a packed or shipping weight is stated ({fmt_grams(m.stated_grams)}); no net weight"]
+        return [
+            f"only a packed or shipping weight is stated ({fmt_grams(m.stated_grams)}); "
+            "no net weight"
+        ]
     if WeightBasis.PER_PACK in by_basis:
         m = by_basis[WeightBasis.PER_PACK]
         review.append(f"a pack weight ({fmt_grams(m.stated_grams)}) is stated without a pack count")
         return [review[-1]]
     if WeightBasis.PER_LENGTH in by_basis:
         m = by_basis[WeightBasis.PER_LENGTH]
-        return [f"weight per metre {fmt_grams(m.stated_grams)}/m stated but no length; unit weight not derived"]
+        return [
+            f"weight per metre {fmt_grams(m.stated_grams)}/m stated but no length; "
+            "unit weight not derived"
+        ]
     if WeightBasis.OTHER_VARIANT in by_basis or WeightBasis.COMPONENT in by_basis:
         m = by_basis.get(WeightBasis.OTHER_VARIANT) or by_basis[WeightBasis.COMPONENT]
-        review.append(f"only weights of other variants or components are stated ({fmt_grams(m.stated_grams)})")
+        review.append(
+            f"only weights of other variants or components are stated ({fmt_grams(m.stated_grams)})"
+        )
         return [review[-1]]
     return ["no weight of the article is stated in the documents"]
 
