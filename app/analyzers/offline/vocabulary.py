@@ -63,8 +63,9 @@ def _has_latin(word: str) -> bool:
 WEIGHT_WORDS: Final = Vocabulary(
     [
         *_split(
-            "weight weights weighs weigh wt wt. mass masse gewicht gewichte wiegt poids pèse peso "
-            "pesa massa masa waga gewicht gewichten 重量 质量 質量 重さ 净重 毛重 淨重 本体質量 自重 "
+            "weight weights weighs weigh wt wt. mass masse gewicht gewichte wiegt poids pèse "
+            "peso pesa massa masa waga gewicht gewichten "
+            "重量 质量 質量 重さ 净重 毛重 淨重 本体質量 自重 "
         ),
         "net wt",
         "*gewicht",
