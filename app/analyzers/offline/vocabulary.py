@@ -508,6 +508,35 @@ COMPONENT_WORDS: Final = Vocabulary(
     ]
 )
 
+# A parts list: each row's mass is one component's, not the article's.
+PARTS_LIST_WORDS: Final = Vocabulary(
+    [
+        "components",
+        "component",
+        "parts list",
+        "bill of materials",
+        "bom",
+        "stückliste",
+        "komponenten",
+        "bauteile",
+        "einzelteile",
+        "nomenclature",
+        "liste des pièces",
+        "distinta",
+        "lista de piezas",
+        "onderdelenlijst",
+        "部件",
+        "零件",
+        "部品",
+    ]
+)
+
+# The whole: "Total net weight", "Gesamtgewicht" (of the article, not of a pack when no pack
+# word is near).
+TOTAL_WORDS: Final = Vocabulary(
+    ["total", "overall", "complete", "gesamt*", "insgesamt", "totale", "total net", "合计", "总重"]
+)
+
 # Words that introduce a length, for weights per metre ("Länge: 1200 mm").
 LENGTH_WORDS: Final = Vocabulary(
     [

@@ -182,7 +182,7 @@ _PAIR_BETWEEN = re.compile(r"^\s*(?:\(|/|=|or|oder|ou|o|bzw\.?|,)?\s*$", re.IGNO
 _TOLERANCE_BEFORE = re.compile(r"(?:±|\+/-|\+-|\+/−)\s*$")
 _IMPERIAL = {LB_G, OZ_G}
 _UNIT_IN_LABEL = re.compile(
-    r"(?:[\[(]\s*(?:in\s+)?(?P<b>[^\W\d_]{1,9})\s*[\])])|(?:(?<=[\s_\-.])|^)(?P<t>kg|kgs|g|gr|lbs?|oz|mg|grams?|gramm|克|公斤|千克)(?=$|[\s_:=|\]),])",
+    r"(?:[\[(]\s*(?:in\s+)?(?P<b>[^\W\d_]{1,9})\s*[\])])|(?:(?<=[\s_\-.])|^)(?P<t>kg|kgs|g|gr|lbs?|oz|mg|grams?|gramm|克|公斤|千克)(?=$|[\s_:=|\]),/])",
     re.IGNORECASE,
 )
 _GLUED_NOT_MASS = re.compile(
@@ -219,7 +219,7 @@ _DOC_COUNT = re.compile(
 )
 _LENGTH = re.compile(
     r"(?<![^\W\d_])(?:länge|length|schnittlänge|zuschnitt\w*|fixlänge|longueur|lunghezza|longitud|lengte|długość|\bL\b)"
-    r"\s{0,3}[:=|]?\s{0,3}(?:ca\.?\s{0,2})?(?P<n>\d{1,6}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m)(?![^\W\d_²³])",
+    r"\s{0,3}[:=|]?\s{0,30}(?:ca\.?\s{0,2})?(?P<n>\d{1,6}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m)(?![^\W\d_²³])",
     re.IGNORECASE,
 )
 _DIMS = re.compile(
@@ -260,7 +260,22 @@ def _clause_before(text: str) -> str:
 
 
 def _clause_after(text: str) -> str:
-    return _SEP.split(text, maxsplit=1)[0][:60]
+    """The qualifier right after a figure ("(packed state)"), up to the next separator."""
+    return _split_clauses(text[:80])[0][:60]
+
+
+_STRONG_SEP = re.compile(r"[;|\t；]")
+
+
+def _words_after(text: str) -> str:
+    """What describes a figure after it ("(224 g), black"), up to the next strong separator."""
+    return _STRONG_SEP.split(text[:80], maxsplit=1)[0]
+
+
+def _immediate_clause(text: str) -> str:
+    """The clause right before a figure; empty when it has no words (then the line's label)."""
+    last = _split_clauses(text)[-1]
+    return last if _HAS_LETTER.search(last) else ""
 
 
 @dataclass(slots=True)
@@ -346,11 +361,15 @@ def _label_unit_quantities(text: str, comma: bool) -> list[_Raw]:
             glued, tail = tail[: pm.end()], tail[pm.end() :]
         offset = len(text) - len(tail)
         out: list[_Raw] = []
+        gap_start = 0
         for start, end, value in numbers(tail, comma_decimal=comma)[:6]:
             s, e = offset + start, offset + end
             rest = text[e : e + 3].strip()[:1]
-            if rest and (_HAS_LETTER.match(rest) or rest in "x×%°"):
-                break
+            if _HAS_LETTER.search(tail[gap_start:start]) or (
+                rest and (_HAS_LETTER.match(rest) or rest in "x×%°")
+            ):
+                break  # the numbers right after the label only: "weight_kg=0.38 | length_mm=250"
+            gap_start = end
             out.append(
                 _Raw(
                     value * factor,
@@ -571,7 +590,12 @@ def collect_mentions(
         for k, q in enumerate(raws):
             nxt = raws[k + 1].start if k + 1 < len(raws) else len(text)
             after = _clause_after(text[q.end : nxt])
-            own = _clause_before(text[prev_end : q.start])
+            described = _words_after(text[q.end : nxt])
+            own = (
+                _immediate_clause(text[prev_end : q.start])
+                if k > 0
+                else _clause_before(text[: q.start])
+            )
             prev_end = q.end
             key = re.split(r"[:|=]", text, maxsplit=1)[0][:60]
             packaging = text if line.packaging or V.PACKAGING_KEYS.search(key) else ""
@@ -597,6 +621,19 @@ def collect_mentions(
             if basis is None:
                 continue
             if (
+                basis in (WeightBasis.UNSPECIFIED, WeightBasis.NET)
+                and (
+                    V.PARTS_LIST_WORDS.search(line.heading or "")
+                    or (context and V.PARTS_LIST_WORDS.search(label))
+                )
+                and not V.TOTAL_WORDS.search(label)
+            ):
+                basis, reason, grams = (
+                    WeightBasis.COMPONENT,
+                    "a row of a parts list (the weight of one component)",
+                    None,
+                )
+            if (
                 basis == WeightBasis.UNSPECIFIED
                 and line.heading
                 and (hm := V.COMPONENT_WORDS.search(line.heading))
@@ -615,12 +652,13 @@ def collect_mentions(
                 score -= 0.05 if q.is_range else 0.0
                 score -= 0.02 if q.approx else 0.0
                 score -= 0.05 if source == "description" else 0.0
+                score += 0.05 if V.TOTAL_WORDS.search(label) else 0.0
+            own_idents = _idents(own)
             keys = (
-                row_keys
-                | model_keys
-                | _idents(label if not context else "")
-                | _words(after)
-                | _idents(after)
+                (own_idents or row_keys | model_keys)
+                | (_idents(label) if not context and not own_idents else set())
+                | _words(described)
+                | _idents(described)
             )
             note = "; ".join(
                 n for n in (q.note, reason if basis == WeightBasis.DERIVED else "") if n
@@ -819,7 +857,7 @@ def decide(
             clusters.append([m])
 
     def strength(c: list[Mention]) -> float:
-        return c[0].score + min(0.05, 0.02 * (len(c) - 1))
+        return c[0].score
 
     clusters.sort(key=lambda c: (-strength(c), c[0].order))
     notes: list[str] = []
