@@ -531,6 +531,14 @@ PARTS_LIST_WORDS: Final = Vocabulary(
     ]
 )
 
+# Column headers that make a table a parts list (one row per component).
+PARTS_LIST_COLUMNS: Final = frozenset(
+    _split(
+        "pos pos. position part component bauteil teil benennung item qty menge anzahl "
+        "quantity repère pièce composant posizione componente pieza 部件 零件 部品"
+    )
+)
+
 # The whole: "Total net weight", "Gesamtgewicht" (of the article, not of a pack when no pack
 # word is near).
 TOTAL_WORDS: Final = Vocabulary(

@@ -350,7 +350,10 @@ def _label_unit_quantities(text: str, comma: bool) -> list[_Raw]:
     w = V.WEIGHT_WORDS.search(text)
     if w is None:
         return []
+    found: list[_Raw] = []
     for m in _UNIT_IN_LABEL.finditer(text, w.start()):
+        if found:
+            break
         unit = m["b"] or m["t"]
         factor = mass_unit(unit)
         if factor is None:
@@ -370,6 +373,7 @@ def _label_unit_quantities(text: str, comma: bool) -> list[_Raw]:
             ):
                 break  # the numbers right after the label only: "weight_kg=0.38 | length_mm=250"
             gap_start = end
+
             out.append(
                 _Raw(
                     value * factor,
@@ -380,8 +384,8 @@ def _label_unit_quantities(text: str, comma: bool) -> list[_Raw]:
                     unit_glued=glued,
                 )
             )
-        return out
-    return []
+        found = out
+    return found
 
 
 # ------------------------------------------------------------------ classification
@@ -552,6 +556,15 @@ def _header_above(lines: Sequence[Line], i: int) -> str:
     return ""
 
 
+_CELL_SEP = re.compile(r"[,;|\t]")
+
+
+def _is_parts_header(header: str) -> bool:
+    """A header row of a parts list ("Pos, Part, Material, Qty, Mass (g)")."""
+    cells = [c.strip().lower() for c in _CELL_SEP.split(header)]
+    return len(cells) >= 3 and any(c in V.PARTS_LIST_COLUMNS for c in cells)
+
+
 def collect_mentions(
     sections: Sequence[Section],
     *,
@@ -604,6 +617,7 @@ def collect_mentions(
             if k > 0:
                 labels.append((_clause_before(line_label), True, False))
             header = _header_above(lines, i) or (line.previous or "")
+            parts_list = _is_parts_header(header)
             if header:
                 labels.append((header, False, True))
             if line.heading and V.WEIGHT_WORDS.search(line.heading):
@@ -625,6 +639,7 @@ def collect_mentions(
                 and (
                     V.PARTS_LIST_WORDS.search(line.heading or "")
                     or (context and V.PARTS_LIST_WORDS.search(label))
+                    or parts_list
                 )
                 and not V.TOTAL_WORDS.search(label)
             ):
