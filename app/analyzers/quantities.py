@@ -118,6 +118,8 @@ def mass_unit(token: str) -> float | None:
 
 _GROUPING = "'’\u00a0\u202f\u2009"
 _NUM = rf"\d{{1,9}}(?:[.,{_GROUPING}]\d{{1,6}}){{0,4}}"
+# "1 250 g": a plain space groups thousands only in documents with a decimal comma.
+_NUM_SPACED = rf"\d{{1,3}}(?: \d{{3}}){{1,3}}(?:,\d{{1,6}})?(?![\d.,])|{_NUM}"
 _NUMBER_RE = re.compile(rf"(?<![0-9A-Za-z_])(?<![0-9][.,]){_NUM}")
 
 _COMMA_ONLY = re.compile(r"(?<![\d.,])\d{1,6},(?:\d{1,2}|\d{4,6})(?![\d.,])|\d\.\d{3},\d")
@@ -148,7 +150,7 @@ def parse_number(text: str, *, comma_decimal: bool) -> float:
     thousands in the document's convention ("1.250" is 1250 in German, 1.25 in English);
     any other single mark is the decimal mark ("2,5", "0.25", "1.3").
     """
-    s = "".join(ch for ch in text.strip() if ch not in _GROUPING)
+    s = "".join(ch for ch in text.strip() if ch not in _GROUPING and ch != " ")
     if "." in s and "," in s:
         dec = "." if s.rfind(".") > s.rfind(",") else ","
         other = "," if dec == "." else "."
@@ -190,15 +192,23 @@ _BOUND_WORDS = (
     r"<|≤|<=|less\s+than|under|below|max\.?|max(?:imum)?|up\s+to|not\s+more\s+than"
     r"|weniger\s+als|unter|höchstens|bis\s+zu|moins\s+de|meno\s+di|menos\s+de|最大|以下"
 )
-_QUANTITY_RE = re.compile(
-    rf"(?:(?<![^\W\d_])(?P<approx>{_APPROX_WORDS})\s{{0,3}})?"
-    rf"(?:(?P<bound>{_BOUND_WORDS})\s{{0,3}})?"
-    rf"(?<![0-9A-Za-z_])(?<![0-9][.,])(?P<n1>{_NUM})"
-    rf"(?:\s{{0,3}}(?:-|–|—|~|～|to|bis|à|\.\.\.?|…)\s{{0,3}}(?P<n2>{_NUM}))?"
-    rf"(?:\s{{0,3}}(?:±|\+/-|\+-)\s{{0,3}}(?P<tol>{_NUM})\s{{0,2}}%?)?"
-    r"\s{0,3}(?P<unit>[^\W\d_]{1,14}\.?)",
-    re.IGNORECASE,
-)
+
+
+def _quantity_re(num: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:(?<![^\W\d_])(?P<approx>{_APPROX_WORDS})\s{{0,3}})?"
+        rf"(?:(?P<bound>{_BOUND_WORDS})\s{{0,3}})?"
+        rf"(?<![0-9A-Za-z_])(?<![0-9][.,])(?P<n1>{num})"
+        rf"(?:\s{{0,3}}(?:-|–|—|~|～|to|bis|à|\.\.\.?|…)\s{{0,3}}(?P<n2>{num}))?"
+        rf"(?:\s{{0,3}}(?:±|\+/-|\+-)\s{{0,3}}(?P<tol>{num})\s{{0,2}}%?)?"
+        r'(?P<cell>\s{0,2}"?\s{0,2}[,;|\t]\s{0,2}"?)?'
+        r"\s{0,3}(?P<unit>[^\W\d_]{1,14}\.?)",
+        re.IGNORECASE,
+    )
+
+
+_QUANTITY_RE = _quantity_re(_NUM)
+_QUANTITY_RE_SPACED = _quantity_re(f"(?:{_NUM_SPACED})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +228,8 @@ class Quantity:
 
 def find_quantities(line: str, *, comma_decimal: bool) -> Iterator[Quantity]:
     """Every mass quantity in one line; see the module docstring."""
-    for m in _QUANTITY_RE.finditer(line):
+    pattern = _QUANTITY_RE_SPACED if comma_decimal else _QUANTITY_RE
+    for m in pattern.finditer(line):
         unit = m["unit"]
         factor = mass_unit(unit)
         if (
@@ -230,6 +241,8 @@ def find_quantities(line: str, *, comma_decimal: bool) -> Iterator[Quantity]:
             factor = UNITS[unit[:-1].lower()]
         if factor is None:
             continue
+        if m["cell"] and line[m.end() : m.end() + 3].strip()[:1] not in ("", ",", ";", "|", '"'):
+            continue  # "250,g" is a CSV cell pair only when the unit ends its cell
         n1 = parse_number(m["n1"], comma_decimal=comma_decimal)
         value, is_range = n1, False
         if m["n2"]:

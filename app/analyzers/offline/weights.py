@@ -179,10 +179,13 @@ class _Name:
 _SEP = re.compile(r"[;|\t；]|,(?!\d)|，|(?<=\s)/(?=\s)|(?<=\d)=")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _PAIR_BETWEEN = re.compile(r"^\s*(?:\(|/|=|or|oder|ou|o|bzw\.?|,)?\s*$", re.IGNORECASE)
+_RANGE_BETWEEN = re.compile(r"^\s{0,3}(?:-|–|—|to|bis|à)\s{0,3}$", re.IGNORECASE)
 _TOLERANCE_BEFORE = re.compile(r"(?:±|\+/-|\+-|\+/−)\s*$")
 _IMPERIAL = {LB_G, OZ_G}
 _UNIT_IN_LABEL = re.compile(
-    r"(?:[\[(]\s*(?:in\s+)?(?P<b>[^\W\d_]{1,9})\s*[\])])|(?:(?<=[\s_\-.])|^)(?P<t>kg|kgs|g|gr|lbs?|oz|mg|grams?|gramm|克|公斤|千克)(?=$|[\s_:=|\]),/])",
+    r"(?:[\[(]\s*(?:in\s+)?(?P<b>[^\W\d_]{1,9})\s*[\])])"
+    r"|(?:(?<=[\s_\-.])|^)(?P<t>kg|kgs|g|gr|lbs?|oz|mg|grams?|gramm|克|公斤|千克)"
+    r"(?=$|[\s_:=|\]),/\"'])",
     re.IGNORECASE,
 )
 _GLUED_NOT_MASS = re.compile(
@@ -323,7 +326,17 @@ def _merge_pairs(text: str, qs: list[_Raw]) -> list[_Raw]:
     out: list[_Raw] = []
     for q in qs:
         prev = out[-1] if out else None
-        if prev is not None and _PAIR_BETWEEN.match(text[prev.end : q.start]):
+        between = text[prev.end : q.start] if prev is not None else ""
+        if (
+            prev is not None
+            and _RANGE_BETWEEN.match(between)
+            and prev.metric == q.metric
+            and prev.grams < q.grams < 10 * prev.grams
+        ):
+            prev.grams, prev.end, prev.is_range = (prev.grams + q.grams) / 2, q.end, True
+            prev.after = text[q.end : q.end + 60]
+            continue  # "240 g - 260 g"
+        if prev is not None and _PAIR_BETWEEN.match(between):
             if not prev.metric and not q.metric and prev.grams >= LB_G * 0.99 and q.grams < LB_G:
                 prev.grams += q.grams  # 5 lb 4 oz
                 prev.end = q.end
@@ -471,6 +484,11 @@ def _classify(
         return WeightBasis.PER_PACK, "a weight per pack, and no pack count is stated", None
     if not (V.WEIGHT_WORDS.search(label) or net >= 0):
         return None, "", None  # a mass figure nobody called a weight: context, not a candidate
+    if after.lstrip().startswith("(") and ")" in after and V.PACK_WORDS.search(after):
+        n = _pack_n(after) or doc.pack_count
+        if n:  # "Net weight: 1.2 kg (pack of 50)"
+            return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
+        return WeightBasis.PER_PACK, "a weight per pack, and no pack count is stated", None
     if net >= 0:
         return WeightBasis.NET, "labelled as the net or unit weight", grams
     m = V.COMPONENT_WORDS.search(label)
@@ -987,5 +1005,12 @@ def parse_quantity_grams(text: str, language: str | None = None) -> list[float]:
     comma = decimal_comma(text, language)
     out: list[float] = []
     for line in text.splitlines():
-        out.extend(q.grams for q in find_quantities(line, comma_decimal=comma))
+        for q in _raw_quantities(line, comma):
+            glued = q.unit_glued
+            if not (
+                _GLUED_NOT_MASS.match(glued)
+                or _SLASH_AREA.match(glued)
+                or _SLASH_NOT_MASS.match(glued)
+            ):
+                out.append(q.grams)
     return out
