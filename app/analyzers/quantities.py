@@ -195,10 +195,9 @@ _BOUND_WORDS = (
 
 
 def _quantity_re(num: str) -> re.Pattern[str]:
+    """A quantity from its first digit on (tried only where a number starts)."""
     return re.compile(
-        rf"(?:(?<![^\W\d_])(?P<approx>{_APPROX_WORDS})\s{{0,3}})?"
-        rf"(?:(?P<bound>{_BOUND_WORDS})\s{{0,3}})?"
-        rf"(?<![0-9A-Za-z_])(?<![0-9][.,])(?P<n1>{num})"
+        rf"(?P<n1>{num})"
         rf"(?:\s{{0,3}}(?:-|–|—|~|～|to|bis|à|\.\.\.?|…)\s{{0,3}}(?P<n2>{num}))?"
         rf"(?:\s{{0,3}}(?:±|\+/-|\+-)\s{{0,3}}(?P<tol>{num})\s{{0,2}}%?)?"
         r'(?P<cell>\s{0,2}"?\s{0,2}[,;|\t]\s{0,2}"?)?'
@@ -209,6 +208,11 @@ def _quantity_re(num: str) -> re.Pattern[str]:
 
 _QUANTITY_RE = _quantity_re(_NUM)
 _QUANTITY_RE_SPACED = _quantity_re(f"(?:{_NUM_SPACED})")
+_NUMBER_START = re.compile(r"(?<![0-9A-Za-z_])(?<![0-9][.,])\d")
+# What may stand right before a number: "approx.", "ca.", "~", "約" and "<", "less than".
+_APPROX_BEFORE = re.compile(rf"(?:(?<![^\W\d_])(?:{_APPROX_WORDS}))\s{{0,3}}$", re.IGNORECASE)
+_BOUND_BEFORE = re.compile(rf"(?:{_BOUND_WORDS})\s{{0,3}}$", re.IGNORECASE)
+_MIN_BEFORE = re.compile(r"(?:min\.?|minimum|≥|>|>=|mindestens|at\s+least)\s{0,3}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,7 +233,13 @@ class Quantity:
 def find_quantities(line: str, *, comma_decimal: bool) -> Iterator[Quantity]:
     """Every mass quantity in one line; see the module docstring."""
     pattern = _QUANTITY_RE_SPACED if comma_decimal else _QUANTITY_RE
-    for m in pattern.finditer(line):
+    pos = 0
+    for start in _NUMBER_START.finditer(line):
+        if start.start() < pos:
+            continue
+        m = pattern.match(line, start.start())
+        if m is None:
+            continue
         unit = m["unit"]
         factor = mass_unit(unit)
         if (
@@ -248,16 +258,25 @@ def find_quantities(line: str, *, comma_decimal: bool) -> Iterator[Quantity]:
         if m["n2"]:
             n2 = parse_number(m["n2"], comma_decimal=comma_decimal)
             if n2 < n1:
+                pos = m.end()
                 continue  # "4711-500 g" is a part number, not a range
             value, is_range = (n1 + n2) / 2, True
-        bound = m["bound"] or ""
+        pos = m.end()
+        before = line[max(0, m.start() - 24) : m.start()]
+        approx = _APPROX_BEFORE.search(before)
+        bound = _BOUND_BEFORE.search(before[: approx.start()] if approx else before)
+        begin = (
+            m.start()
+            - len(before)
+            + min((x.start() for x in (approx, bound) if x is not None), default=len(before))
+        )
         yield Quantity(
-            start=m.start("n1") if not m["approx"] and not bound else m.start(),
+            start=begin,
             end=m.end(),
             grams=value * factor,
             unit=unit,
-            approx=bool(m["approx"]),
-            upper_bound=bool(bound) and not bound.lower().startswith(("min", "≥", ">")),
+            approx=approx is not None,
+            upper_bound=bound is not None and not _MIN_BEFORE.search(before),
             is_range=is_range,
             tolerance=bool(m["tol"]),
             after=line[m.end() : m.end() + 24],

@@ -143,8 +143,10 @@ def test_confidence_reflects_label_quality() -> None:
         assert found is not None
         return found.evidence.confidence
 
-    assert confidence("Net weight: 1 kg") > confidence("Weight: 1 kg") > confidence(
-        "Pack of 10: 10 kg"
+    assert (
+        confidence("Net weight: 1 kg")
+        > confidence("Weight: 1 kg")
+        > confidence("Pack of 10: 10 kg")
     )
 
 

@@ -209,7 +209,7 @@ _SLASH_PIECE = re.compile(
 )
 _COUNT = re.compile(
     rf"(?:(?:of|à|a|mit|with|zu|de|da|van|z|per|pro|je|/)\s*(?P<a>\d[\d.,']{{0,8}})\s*(?:{_PIECES})?(?![^\W\d_])"
-    rf"|(?P<b>\d[\d.,']{{0,8}})\s*(?:{_PIECES})(?![^\W\d_]))",
+    rf"|(?<![\d.,'])(?P<b>\d[\d.,']{{0,8}})\s*(?:{_PIECES})(?![^\W\d_]))",
     re.IGNORECASE,
 )
 _DOC_COUNT = re.compile(
@@ -217,7 +217,7 @@ _DOC_COUNT = re.compile(
     rf"|contents|(?:box|pack|bag|carton|reel|bundle|karton|beutel|packung)\s+(?:of|à|mit|with|contains)"
     rf"|(?:pcs|pieces|stück|units|qty)\s+(?:per|pro|je)\s+\w+|quantity\s+per\s+\w+)"
     rf"[^\d\n]{{0,20}}(?P<n>\d[\d.,']{{0,8}})"
-    rf"|(?P<m>\d[\d.,']{{0,8}})\s*(?:{_PIECES})\s*(?:/|per|pro|je)\s*(?:bag|box|pack|carton|reel|beutel|karton|packung|ve)",
+    rf"|(?<![\d.,'])(?P<m>\d[\d.,']{{0,8}})\s*(?:{_PIECES})\s*(?:/|per|pro|je)\s*(?:bag|box|pack|carton|reel|beutel|karton|packung|ve)",
     re.IGNORECASE,
 )
 _LENGTH = re.compile(
@@ -343,7 +343,7 @@ def _merge_pairs(text: str, qs: list[_Raw]) -> list[_Raw]:
                 continue
             if prev.metric != q.metric:
                 metric, imperial = (prev, q) if prev.metric else (q, prev)
-                agree = abs(metric.grams - imperial.grams) <= 0.03 * metric.grams
+                agree = abs(metric.grams - imperial.grams) <= 0.01 * metric.grams
                 keep = replace(
                     metric,
                     start=prev.start,
@@ -406,11 +406,10 @@ def _label_unit_quantities(text: str, comma: bool) -> list[_Raw]:
 
 @dataclass(frozen=True, slots=True)
 class _Doc:
-    """What the whole document says that one line cannot: pack counts, lengths, dimensions."""
+    """What the whole document says that one line cannot: a pack count, a length."""
 
     pack_count: int | None
     length_m: float | None
-    volumes_cm3: tuple[float, ...]
 
 
 def _pack_n(text: str) -> int | None:
@@ -575,6 +574,19 @@ def _header_above(lines: Sequence[Line], i: int) -> str:
 
 
 _CELL_SEP = re.compile(r"[,;|\t]")
+_SLASHED_KEY = re.compile(r"^(?P<key>[^:=|]{1,60}?)\s{0,3}[:=|]")
+
+
+def _paired_labels(text: str, raws: Sequence[_Raw]) -> list[str]:
+    """'N.W./G.W.: 3.2 kg / 3.9 kg', 'Net/gross weight: 1.2/1.4 kg': labels in value order."""
+    if len(raws) < 2 or not (m := _SLASHED_KEY.match(text[: raws[0].start])):
+        return []
+    parts = [p.strip() for p in m["key"].split("/")]
+    between = [text[a.end : b.start] for a, b in zip(raws, raws[1:], strict=False)]
+    if len(parts) != len(raws) or not all(b.strip() == "/" for b in between):
+        return []
+    tail = " ".join(parts[-1].split()[1:])  # "Net/gross weight": "weight" labels both
+    return [p if p == parts[-1] else f"{p} {tail}".strip() for p in parts]
 
 
 def _is_parts_header(header: str) -> bool:
@@ -595,7 +607,7 @@ def collect_mentions(
     """Every mass figure of one document's sections (and tables), classified."""
     lines = list(iter_lines(sections))
     nm = _Name.of(name)
-    doc = _Doc(_pack_count(lines), _length_m(lines, comma), _volumes(lines, comma))
+    doc = _Doc(_pack_count(lines), _length_m(lines, comma))
     out: list[Mention] = []
     model_keys: set[str] = set()
     model_loc = ""
@@ -617,6 +629,7 @@ def collect_mentions(
         if first and first[0].isdigit() and re.match(r"^\s*\d+\s", text):
             row_keys.add(f"#{first[0]}")
         row_keys |= _idents(line_label.split(":")[0][:40]) if ":" not in line_label[:2] else set()
+        paired = _paired_labels(text, raws)
         prev_end = 0
         for k, q in enumerate(raws):
             nxt = raws[k + 1].start if k + 1 < len(raws) else len(text)
@@ -627,6 +640,8 @@ def collect_mentions(
                 if k > 0
                 else _clause_before(text[: q.start])
             )
+            if paired:
+                own = paired[k]
             prev_end = q.end
             key = re.split(r"[:|=]", text, maxsplit=1)[0][:60]
             packaging = text if line.packaging or V.PACKAGING_KEYS.search(key) else ""
