@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from app.analyzers.base import WeightBasis
 from app.analyzers.offline.weights import (
     WeightDecision,
     collect_mentions,

@@ -23,6 +23,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -582,7 +583,7 @@ def _paired_labels(text: str, raws: Sequence[_Raw]) -> list[str]:
     if len(raws) < 2 or not (m := _SLASHED_KEY.match(text[: raws[0].start])):
         return []
     parts = [p.strip() for p in m["key"].split("/")]
-    between = [text[a.end : b.start] for a, b in zip(raws, raws[1:], strict=False)]
+    between = [text[a.end : b.start] for a, b in itertools.pairwise(raws)]
     if len(parts) != len(raws) or not all(b.strip() == "/" for b in between):
         return []
     tail = " ".join(parts[-1].split()[1:])  # "Net/gross weight": "weight" labels both
