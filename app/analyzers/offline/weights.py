@@ -490,7 +490,7 @@ def _classify(
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.PER_PACK, "a weight per pack, and no pack count is stated", None
     if net >= 0:
-        return WeightBasis.NET, "labelled as the net or unit weight", grams
+        return WeightBasis.NET, "labelled as the net weight (or unit weight)", grams
     m = V.COMPONENT_WORDS.search(label)
     if m and m.group().lower() not in name.low and not _EXCLUDING.search(label[: m.start()]):
         return WeightBasis.COMPONENT, f"the weight of a component ({m.group()})", None
@@ -947,6 +947,8 @@ def decide(
         notes.append(f"weight {fmt_grams(chosen.grams)} taken: {chosen.reason} ({chosen.location})")
         if chosen.note:
             notes.append(chosen.note)
+        gross = sorted({m.stated_grams for m in mentions if m.basis == WeightBasis.GROSS})
+        notes.extend(f"gross/shipping weight {fmt_grams(g)} ignored" for g in gross[:2])
         if chosen.basis == WeightBasis.UPPER_BOUND:
             notes.append("only an upper bound is stated; the bound is reported")
     elif status != WeightStatus.AMBIGUOUS:
