@@ -71,7 +71,7 @@ def analyze_sync(request: AnalysisRequest) -> AnalysisResult:
             material_source = source if materials else ""
     if not materials and request.article_name:
         materials, material_note = find_materials_with_note(
-            [Section("", request.article_name)], source="article name"
+            [Section("", request.article_name)], source="article name", names_the_article=True
         )
         material_source = "article name" if materials else ""
     density = DENSITY.get(materials[0].index_code) if materials else None
