@@ -88,6 +88,13 @@ UNITS: Final[dict[str, float]] = {
     "gramos": 1.0,
     "kilogramo": 1000.0,
     "kilogramos": 1000.0,
+    # UN/CEFACT codes, as schema.org unitCode writes them
+    "kgm": 1000.0,
+    "grm": 1.0,
+    "lbr": LB_G,
+    "onz": OZ_G,
+    "mgm": 0.001,
+    "tne": 1_000_000.0,
     # zh, ja
     "克": 1.0,
     "公克": 1.0,

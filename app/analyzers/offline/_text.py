@@ -46,21 +46,28 @@ def _is_heading(line: str) -> bool:
 _WEIGHT_LABEL = re.compile(r"(?i)gewicht|weight|masse?\b|mass\b|poids|peso|waga|masa|netto|brutto")
 
 
-def _flatten_json(value: Any, path: str, out: list[str]) -> None:
-    if isinstance(value, dict):
-        keys = {str(k).lower(): k for k in value}
-        num_key = next((keys[k] for k in ("value", "wert", "amount", "val") if k in keys), None)
-        unit_key = next((keys[k] for k in ("unit", "einheit", "uom", "unite") if k in keys), None)
-        if num_key is not None and unit_key is not None and len(value) <= 4:
-            out.append(f"{path}: {value[num_key]} {value[unit_key]}")
-            return
-        for key, item in value.items():
-            _flatten_json(item, f"{path}.{key}" if path else str(key), out)
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            _flatten_json(item, f"{path}[{i}]", out)
-    elif value is not None:
-        out.append(f"{path}: {value}")
+_VALUE_KEYS = ("value", "wert", "amount", "val", "valeur", "valore", "valor")
+_UNIT_KEYS = ("unit", "einheit", "uom", "unite", "unitcode", "unittext", "unitofmeasure")
+
+
+def _flatten_json(root: Any, out: list[str]) -> None:
+    """ "a.b[0].c: value" lines, depth first, with an explicit stack (no recursion on input)."""
+    stack: list[tuple[str, Any]] = [("", root)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            keys = {str(k).lower(): k for k in value}
+            num_key = next((keys[k] for k in _VALUE_KEYS if k in keys), None)
+            unit_key = next((keys[k] for k in _UNIT_KEYS if k in keys), None)
+            if num_key is not None and unit_key is not None and len(value) <= 5:
+                out.append(f"{path}: {value[num_key]} {value[unit_key]}")
+                continue
+            items = [(f"{path}.{k}" if path else str(k), v) for k, v in value.items()]
+            stack.extend(reversed(items))
+        elif isinstance(value, list):
+            stack.extend(reversed([(f"{path}[{i}]", v) for i, v in enumerate(value)]))
+        elif value is not None:
+            out.append(f"{path}: {value}")
 
 
 _TAG = re.compile(r"<[^<>]{0,300}>")
@@ -87,11 +94,11 @@ def _section_lines(text: str) -> list[str]:
     if stripped[:1] in "{[":
         try:
             data = json.loads(stripped)
-        except ValueError:
+        except (ValueError, RecursionError):
             data = None
         if data is not None:
             out: list[str] = []
-            _flatten_json(data, "", out)
+            _flatten_json(data, out)
             return out
     return text.splitlines()
 
@@ -100,7 +107,7 @@ _VALUE_LINE = re.compile(
     r"^(?P<path>.+?)[._ ](?:value|wert|amount)\s*[:=]\s*(?P<num>\S+)\s*$", re.I
 )
 _UNIT_LINE = re.compile(
-    r"^(?P<path>.+?)[._ ](?:unit|einheit|uom)\s*[:=]\s*\"?(?P<u>[^\s\"]+)", re.I
+    r"^(?P<path>.+?)[._ ](?:unit(?:code|text)?|einheit|uom)\s*[:=]\s*\"?(?P<u>[^\s\"]+)", re.I
 )
 
 
