@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from app.analyzers.base import AnalysisError, AnalysisRequest, AnalysisResult, MaterialFinding
 from app.analyzers.offline.cost_model import UNIDENTIFIED, build_cost_model, detect_process
 from app.analyzers.offline.materials import find_materials_with_note
-from app.analyzers.offline.vocabulary import DENSITY
+from app.analyzers.offline.vocabulary import DENSITY, guess_language
 from app.analyzers.offline.weights import Mention, collect_mentions, decide, document_volumes
 from app.analyzers.quantities import decimal_comma
 from app.extraction.document import ExtractedDocument, ExtractionError, Section
@@ -52,7 +52,9 @@ def analyze_sync(request: AnalysisRequest) -> AnalysisResult:
     for k, (source, doc) in enumerate(_sources(request)):
         text = doc.text
         texts.append(text)
-        comma = decimal_comma(text, doc.language)  # the ONE decimal decision of this document
+        # The ONE decimal decision of this document, from its language (extraction's, or for a
+        # text too short for that, its label words).
+        comma = decimal_comma(text, doc.language or guess_language(text))
         mentions.extend(
             collect_mentions(
                 doc.sections,

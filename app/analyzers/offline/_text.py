@@ -150,9 +150,11 @@ def _with_columns(lines: list[str]) -> list[str]:
     for line in lines:
         out.append(line)
         if header is not None and len(_cells(line, delim)) == len(header):
-            for key, value in zip(header, _cells(line, delim), strict=True):
+            row = _cells(line, delim)
+            for j, (key, value) in enumerate(zip(header, row, strict=True)):
                 if value and _COLUMN_KEY.search(key):
-                    out.append(f"{key}: {value}")
+                    # the row's first cell says which row (size, model) the value belongs to
+                    out.append(f"{row[0]}: {key}: {value}" if j and row[0] else f"{key}: {value}")
             continue
         header = None
         if not _COLUMN_KEY.search(line):

@@ -352,6 +352,11 @@ PACK_WORDS: Final = Vocabulary(
         "reel",
         "spule",
         "rolle",
+        "roll",
+        "rolls",
+        "rouleau",
+        "rotolo",
+        "rollo",
         "carton of",
         "karton à",
         "beutel",
@@ -474,6 +479,13 @@ COMPONENT_WORDS: Final = Vocabulary(
         "ladegerät",
         "motor",
         "lid",
+        "cover",
+        "couvercle",
+        "coperchio",
+        "tapa",
+        "cadre",
+        "telaio",
+        "marco",
         "deckel",
         "handle",
         "griff",
@@ -543,6 +555,14 @@ PARTS_LIST_COLUMNS: Final = frozenset(
 # word is near).
 TOTAL_WORDS: Final = Vocabulary(
     ["total", "overall", "complete", "gesamt*", "insgesamt", "totale", "total net", "合计", "总重"]
+)
+
+# An article name that names a set: its parts' weights are components, not the article's.
+SET_WORDS: Final = Vocabulary(
+    _split(
+        "set kit assembly with incl including complete mit inkl komplett baugruppe satz avec "
+        "ensemble con completo 套装 套件 セット"
+    )
 )
 
 # Words that introduce a length, for weights per metre ("Länge: 1200 mm").
@@ -647,3 +667,25 @@ DENSITY: Final[dict[str, float]] = {
     "paper_cardboard": 0.7,
     "electronics": 2.0,
 }
+
+
+# Words that tell a document's language when extraction could not (short texts): a last
+# resort for the one decimal-mark decision, never a second opinion against extraction.
+LANGUAGE_WORDS: Final[dict[str, Vocabulary]] = {
+    "de": Vocabulary(_split("gewicht werkstoff abmessungen länge breite höhe stück und mit für")),
+    "fr": Vocabulary(_split("poids matière matériau dimensions longueur largeur pièce avec pour")),
+    "it": Vocabulary(_split("peso materiale dimensioni lunghezza larghezza pezzo con per portata")),
+    "es": Vocabulary(_split("peso material dimensiones longitud anchura pieza con para carga")),
+    "nl": Vocabulary(_split("gewicht materiaal afmetingen lengte breedte stuk met voor")),
+    "pl": Vocabulary(_split("masa waga materiał wymiary długość szerokość sztuk dla")),
+    "en": Vocabulary(_split("weight material dimensions length width piece with for the and")),
+}
+
+
+def guess_language(text: str) -> str | None:
+    """The language whose label words a short text uses most (None when nothing counts)."""
+    sample = text[:20_000]
+    counts = {lang: len(words.pattern.findall(sample)) for lang, words in LANGUAGE_WORDS.items()}
+    best = max(counts, key=lambda lang: counts[lang])
+    ranked = sorted(counts.values(), reverse=True)
+    return best if counts[best] >= 2 and counts[best] > ranked[1] else None

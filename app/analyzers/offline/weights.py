@@ -97,6 +97,7 @@ _TOKEN = re.compile(r"[0-9a-z]+|[\u3040-\u30ff\u4e00-\u9fff]+")
 _NOT_IDENT = re.compile(
     r"^\d+(?:x\d+)+$|^\d+(?:mm|cm|m|kg|g|v|a|w|kw|hz|khz|mhz|mah|ah|bar|psi|lb|lbs|oz|s|ms|pcs|nm|n)$"
 )
+_SIZE = re.compile(r"^(?:dn|nps|nw|pn|m|g|r|size|gr)(\d{1,4})$")
 _STOP = frozenset(
     [
         "with",
@@ -142,6 +143,26 @@ def _idents(text: str) -> set[str]:
     return out
 
 
+_SCOPE = re.compile(
+    r"(?P<neg>without|w/o|excl\.?|excluding|ohne|exkl\.?|sans|senza|sin|zonder|bez|不含)"
+    r"|(?P<pos>with|incl\.?|including|mit|inkl\.?|avec|con|met|含)",
+    re.IGNORECASE,
+)
+
+
+def _scope_keys(text: str) -> set[str]:
+    """What a figure includes or leaves out: "with battery" -> +battery, "without" -> -battery."""
+    out: set[str] = set()
+    for m in _SCOPE.finditer(text):
+        following = [
+            t for t in _tokens(text[m.end() : m.end() + 40]) if t.isalpha() and len(t) >= 3
+        ]
+        thing = next((t for t in following if t not in _STOP and not t.startswith("ah")), None)
+        if thing:
+            out.add(("-" if m["neg"] else "+") + thing)
+    return out
+
+
 def _words(text: str) -> set[str]:
     return {t for t in _tokens(text) if t.isalpha() and len(t) >= 3 and t not in _STOP}
 
@@ -161,11 +182,26 @@ class _Name:
         for tok in list(idents):  # "m8x40" also names "m8"
             idents.update(p for p in re.split(r"(?<=\d)x(?=\d)", tok) if p)
         nums = {f"#{t}" for t in _tokens(low) if t.isdigit()}
+        # sizes written as a prefix and a number name a row by its number: DN80, NPS4, M10
+        nums |= {f"#{m.group(1)}" for t in idents if (m := _SIZE.match(t))}
+        scope = _scope_keys(low)
+        if re.search(r"\bsolo\b|\bbare\b|\bbody only\b|\bnur gerät\b", low):
+            scope |= {"-battery", "-akku", "-batteries"}
         return cls(
-            frozenset(idents), frozenset(nums), frozenset(_words(low)), "".join(_tokens(low)), low
+            frozenset(idents),
+            frozenset(nums),
+            frozenset(_words(low) | scope),
+            "".join(_tokens(low)),
+            low,
         )
 
     def matches(self, keys: Iterable[str]) -> bool:
+        keys = set(keys)
+        scoped = {k for k in keys if k[:1] in "+-"}
+        for key in scoped:  # "with battery" against a name that says "without battery"
+            opposite = ("-" if key[0] == "+" else "+") + key[1:]
+            if opposite in self.words:
+                return False
         for key in keys:
             if key in self.idents or key in self.numbers or key in self.words:
                 return True
@@ -492,7 +528,11 @@ def _classify(
     if net >= 0:
         return WeightBasis.NET, "labelled as the net weight (or unit weight)", grams
     m = V.COMPONENT_WORDS.search(label)
-    if m and m.group().lower() not in name.low and not _EXCLUDING.search(label[: m.start()]):
+    named = m is not None and m.group().lower() in name.low
+    if named and m is not None and V.SET_WORDS.search(name.low) and not V.TOTAL_WORDS.search(label):
+        # "Pump set with motor": a "motor weight" is one part of the set the name names
+        return WeightBasis.COMPONENT, f"the weight of one part of the set ({m.group()})", None
+    if m and not named and not _EXCLUDING.search(label[: m.start()]):
         return WeightBasis.COMPONENT, f"the weight of a component ({m.group()})", None
     if V.WEIGHT_WORDS.search(label):
         return WeightBasis.UNSPECIFIED, "labelled as a weight", grams
@@ -569,12 +609,49 @@ def _header_above(lines: Sequence[Line], i: int) -> str:
             True for _ in find_quantities(t, comma_decimal=False)
         ):
             return t
+        if _RULE_LINE.match(t):
+            continue  # a markdown table's |---|---| line
         if not any(c.isdigit() for c in t):
             return ""
     return ""
 
 
 _CELL_SEP = re.compile(r"[,;|\t]")
+_RULE_LINE = re.compile(r"^[\s|:+\-=]+$")
+_ROW_START = re.compile(r"^\s*\|?\s*(\d+)(?:[\s/\"”|:]|$)")
+
+
+def _last_column_quantity(text: str, header: str, comma: bool) -> list[_Raw]:
+    """A row of bare numbers under a header whose last column is the weight with its unit
+    ("DN D (mm) k (mm) Weight (kg)" over "80 200 160 3.4"): the row's last number."""
+    w = None
+    for w in V.WEIGHT_WORDS.pattern.finditer(header):  # noqa: B007 - the last one is kept
+        pass
+    if w is None or len(header) - w.end() > 12:
+        return []
+    factor = _header_unit(header[w.start() :])
+    nums = numbers(text, comma_decimal=comma)
+    if factor is None or len(nums) < 2 or _HAS_LETTER.search(text[nums[-1][1] :]):
+        return []
+    start, end, value = nums[-1]
+    return [_Raw(value * factor, start, end, metric=factor not in _IMPERIAL)]
+
+
+def _column_keys(lines: Sequence[Line], i: int, count: int) -> list[set[str]]:
+    """Variant columns: a line above whose last `count` tokens each name a model or size
+    ("Gewinde M8x30 M10x30 M12x30" over "Gewicht kg/1000 Stk 17,8 29,4 41,1")."""
+    for j in range(i - 1, max(-1, i - 7), -1):
+        if lines[j].location != lines[i].location:
+            break
+        tokens = lines[j].text.split()
+        if len(tokens) <= count:
+            continue
+        cols = [_idents(t) for t in tokens[-count:]]
+        if all(cols):
+            return cols
+    return []
+
+
 _SLASHED_KEY = re.compile(r"^(?P<key>[^:=|]{1,60}?)\s{0,3}[:=|]")
 
 
@@ -623,12 +700,15 @@ def collect_mentions(
             continue
         raws = _raw_quantities(text, comma) or _label_unit_quantities(text, comma)
         if not raws:
+            header = _header_above(lines, i)
+            raws = _last_column_quantity(text, header, comma) if header else []
+        if not raws:
             continue
+        columns = _column_keys(lines, i, len(raws)) if len(raws) >= 2 else []
         line_label = text[: raws[0].start]
         row_keys: set[str] = set()
-        first = _tokens(line_label)[:1]
-        if first and first[0].isdigit() and re.match(r"^\s*\d+\s", text):
-            row_keys.add(f"#{first[0]}")
+        if row_start := _ROW_START.match(text):
+            row_keys.add(f"#{row_start.group(1)}")
         row_keys |= _idents(line_label.split(":")[0][:40]) if ":" not in line_label[:2] else set()
         paired = _paired_labels(text, raws)
         prev_end = 0
@@ -701,13 +781,14 @@ def collect_mentions(
                 score -= 0.05 if q.is_range else 0.0
                 score -= 0.02 if q.approx else 0.0
                 score -= 0.05 if source == "description" else 0.0
-                score += 0.05 if V.TOTAL_WORDS.search(label) else 0.0
-            own_idents = _idents(own)
+                score += 0.1 if V.TOTAL_WORDS.search(label) else 0.0
+            own_idents = _idents(own) or (columns[k] if columns else set())
             keys = (
                 (own_idents or row_keys | model_keys)
                 | (_idents(label) if not context and not own_idents else set())
                 | _words(described)
                 | _idents(described)
+                | _scope_keys(f"{label} {described}")
             )
             note = "; ".join(
                 n for n in (q.note, reason if basis == WeightBasis.DERIVED else "") if n
