@@ -332,6 +332,7 @@ class _Raw:
     after: str = ""
     unit_glued: str = ""
     note: str = ""
+    label: str = ""  # the column header that labels a bare number in a table row
 
 
 def _raw_quantities(text: str, comma: bool) -> list[_Raw]:
@@ -612,13 +613,32 @@ def _header_above(lines: Sequence[Line], i: int) -> str:
         if _RULE_LINE.match(t):
             continue  # a markdown table's |---|---| line
         if not any(c.isdigit() for c in t):
-            return ""
+            return _stacked_header(lines, j)
     return ""
 
 
+def _stacked_header(lines: Sequence[Line], j: int) -> str:
+    """A table header whose cells a PDF printed one short line each ("Motor", "Weight", "(g)")
+    right above the rows: joined, it is a header row."""
+    parts: list[str] = []
+    for k in range(j, max(-1, j - 40), -1):
+        t = lines[k].text
+        if lines[k].location != lines[j].location or any(c in _DIGITS for c in t):
+            break
+        if len(t) > 25 or len(t.split()) > 3:
+            break
+        parts.append(t)
+    header = " ".join(reversed(parts))
+    return header if len(parts) >= 3 and V.WEIGHT_WORDS.search(header) else ""
+
+
 _CELL_SEP = re.compile(r"[,;|\t]")
+_DIGITS = frozenset("0123456789")
 _RULE_LINE = re.compile(r"^[\s|:+\-=]+$")
 _ROW_START = re.compile(r"^\s*\|?\s*(\d+)(?:[\s/\"”|:]|$)")
+_ROW_IDENT = re.compile(
+    r"^\s*\|?\s*(?=[A-Za-z0-9-]{0,20}\d)(?=[A-Za-z0-9-]{0,20}[A-Za-z])[A-Za-z0-9-]{2,24}\s"
+)
 
 
 def _last_column_quantity(text: str, header: str, comma: bool) -> list[_Raw]:
@@ -627,14 +647,18 @@ def _last_column_quantity(text: str, header: str, comma: bool) -> list[_Raw]:
     w = None
     for w in V.WEIGHT_WORDS.pattern.finditer(header):  # noqa: B007 - the last one is kept
         pass
-    if w is None or len(header) - w.end() > 12:
+    if w is None or len(header) - w.end() > 12 or any(c in _DIGITS for c in header):
         return []
+    if len(header.split()) < 3 or not (_ROW_START.match(text) or _ROW_IDENT.match(text)):
+        return []  # a table header over a table row, not a key line over a value line
     factor = _header_unit(header[w.start() :])
     nums = numbers(text, comma_decimal=comma)
     if factor is None or len(nums) < 2 or _HAS_LETTER.search(text[nums[-1][1] :]):
         return []
     start, end, value = nums[-1]
-    return [_Raw(value * factor, start, end, metric=factor not in _IMPERIAL)]
+    head = header[: w.start()].split()[-1:]  # "Motor Weight (g)", not the other columns'
+    label = " ".join([*head, header[w.start() :]])
+    return [_Raw(value * factor, start, end, metric=factor not in _IMPERIAL, label=label)]
 
 
 def _column_keys(lines: Sequence[Line], i: int, count: int) -> list[set[str]]:
@@ -727,7 +751,7 @@ def collect_mentions(
             key = re.split(r"[:|=]", text, maxsplit=1)[0][:60]
             packaging = text if line.packaging or V.PACKAGING_KEYS.search(key) else ""
             # The label nearest the figure first, then the line's, a header row above, the heading.
-            labels = [(own, False, False)]
+            labels = [(q.label, False, True)] if q.label else [(own, False, False)]
             if k > 0:
                 labels.append((_clause_before(line_label), True, False))
             header = _header_above(lines, i) or (line.previous or "")
@@ -784,7 +808,11 @@ def collect_mentions(
                 score += 0.1 if V.TOTAL_WORDS.search(label) else 0.0
             own_idents = _idents(own) or (columns[k] if columns else set())
             keys = (
-                (own_idents or row_keys | model_keys)
+                (
+                    (own_idents | row_keys) or model_keys
+                    if k == 0
+                    else own_idents or row_keys | model_keys
+                )
                 | (_idents(label) if not context and not own_idents else set())
                 | _words(described)
                 | _idents(described)
