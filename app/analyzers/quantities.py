@@ -18,6 +18,7 @@ in the length of the text even on hostile input (long runs of digits, dots or sp
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -134,6 +135,7 @@ _POINT_ONLY = re.compile(r"(?<![\d.,])\d{1,6}\.(?:\d{1,2}|\d{4,6})(?![\d.,])|\d,
 _COMMA_LANGUAGES: Final = frozenset({"de", "fr", "it", "es", "nl", "pl", "pt", "cs", "da", "sv"})
 
 
+@functools.lru_cache(maxsize=16)
 def decimal_comma(text: str, language: str | None = None) -> bool:
     """The document's decimal mark, decided once: True when "," is the decimal mark.
 

@@ -157,7 +157,8 @@ def _with_columns(lines: list[str]) -> list[str]:
                     out.append(f"{row[0]}: {key}: {value}" if j and row[0] else f"{key}: {value}")
             continue
         header = None
-        if not _COLUMN_KEY.search(line):
+        delimiters = line.count("|") + line.count(";") + line.count("\t") + line.count(",")
+        if delimiters < 2 or not _COLUMN_KEY.search(line):
             continue
         for d in _DELIMS:
             if line.count(d) < 2:

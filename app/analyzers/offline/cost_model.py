@@ -12,6 +12,7 @@ materials), never to an invented code.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -143,6 +144,11 @@ _POLYMERS = {
 
 def detect_process(materials: Sequence[MaterialFinding], text: str = "") -> Process:
     """The process the document names, else the one the main material usually implies."""
+    return _detect_process(tuple(materials), text)
+
+
+@functools.lru_cache(maxsize=8)
+def _detect_process(materials: tuple[MaterialFinding, ...], text: str) -> Process:
     low = text[:200_000].lower()
     for key, pattern in _PROCESS_WORDS:
         if pattern.search(low):

@@ -16,6 +16,7 @@ A glass-filled polymer ("PA66 GF30") is split into the polymer and `glass_fibre`
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -258,13 +259,22 @@ def _is_strong(line: Line) -> bool:
     """A line that states a material: a material label, a component row, a material heading."""
     text = line.text
     return (
-        bool(_MATERIAL_LABEL.search(text))
+        _labelled(text)
         or bool(_COMPONENT_LABEL.match(text))
-        or bool(line.previous and _MATERIAL_LABEL.search(line.previous))
-        or bool(_MATERIAL_LABEL.search(line.heading))
-        or bool(_MATERIAL_HEADING.search(line.heading))
-        or any(label in text for label in CJK_LABELS)
+        or bool(line.previous and _labelled(line.previous))
+        or _heading_names_materials(line.heading)
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _labelled(text: str) -> bool:
+    return bool(_MATERIAL_LABEL.search(text)) or any(label in text for label in CJK_LABELS)
+
+
+@functools.lru_cache(maxsize=256)
+def _heading_names_materials(heading: str) -> bool:
+    """Headings repeat for every line under them: decided once."""
+    return bool(heading) and (_labelled(heading) or bool(_MATERIAL_HEADING.search(heading)))
 
 
 def _scan(

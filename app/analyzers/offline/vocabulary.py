@@ -2,7 +2,8 @@
 
 Adding a word (a new language, a supplier's abbreviation) is a one-line change here; the
 matching machinery (`Vocabulary`) and the scoring in weights.py / materials.py never change
-for it. Latin-script words match as whole words, case-insensitively; CJK words match anywhere.
+for it. Latin-script words match as whole words, case-insensitively ("*gewicht" also ends a
+compound, "brutto*" also starts one); CJK words match anywhere.
 """
 
 from __future__ import annotations
@@ -20,16 +21,25 @@ class Vocabulary:
     """A set of words and phrases compiled into one literal alternation (linear to scan)."""
 
     def __init__(self, words: Iterable[str]) -> None:
-        latin = sorted(
-            {w.lower() for w in words if w.isascii() or _has_latin(w)}, key=len, reverse=True
-        )
+        words = list(words)
+        latin = [w.lower() for w in words if w.isascii() or _has_latin(w)]
         cjk = sorted(
             {w for w in words if not (w.isascii() or _has_latin(w))}, key=len, reverse=True
         )
+        whole = sorted({w for w in latin if "*" not in w}, key=len, reverse=True)
+        open_left = sorted({w[1:] for w in latin if w.startswith("*")}, key=len, reverse=True)
+        open_right = sorted(
+            {w[:-1] for w in latin if w.endswith("*") and not w.startswith("*")},
+            key=len,
+            reverse=True,
+        )
         parts = []
-        if latin:
-            body = "|".join(_literal(w) for w in latin)
-            parts.append(rf"(?<![^\W\d_])(?:{body})(?![^\W\d_])")
+        if whole:
+            parts.append(rf"(?<![^\W\d_])(?:{_alternation(whole)})(?![^\W\d_])")
+        if open_left:  # "*gewicht": the end of a compound ("Nettogewicht")
+            parts.append(rf"(?:{_alternation(open_left)})(?![^\W\d_])")
+        if open_right:  # "brutto*": the start of a compound ("Bruttogewicht")
+            parts.append(rf"(?<![^\W\d_])(?:{_alternation(open_right)})")
         if cjk:
             parts.append("|".join(re.escape(w) for w in cjk))
         self.pattern = re.compile("|".join(parts) if parts else r"(?!x)x", re.IGNORECASE)
@@ -45,12 +55,9 @@ class Vocabulary:
         return isinstance(text, str) and self.pattern.search(text) is not None
 
 
-def _literal(word: str) -> str:
-    """A word as a pattern: spaces match space, "_" or "-"; "brutto*" also matches
-    "Bruttogewicht" and "*gewicht" also "Nettogewicht" (German compounds)."""
-    prefix, suffix = word.startswith("*"), word.endswith("*")
-    body = re.escape(word.strip("*")).replace(r"\ ", r"[\s_\-]{1,3}")
-    return ("[^\\W\\d_]{0,20}" if prefix else "") + body + ("[^\\W\\d_]{0,20}" if suffix else "")
+def _alternation(words: list[str]) -> str:
+    """Literal words as alternatives; a space also matches "_" or "-" ("net_weight")."""
+    return "|".join(re.escape(w.strip("*")).replace(r"\ ", r"[\s_\-]{1,3}") for w in words)
 
 
 def _has_latin(word: str) -> bool:
@@ -563,6 +570,11 @@ SET_WORDS: Final = Vocabulary(
         "set kit assembly with incl including complete mit inkl komplett baugruppe satz avec "
         "ensemble con completo 套装 套件 セット"
     )
+)
+
+# Words that may stand beside a designation on a model line ("Model 24C", "Typ CF41").
+MODEL_WORDS: Final = frozenset(
+    _split("model models type typ modell modèle modello modelo series serie version")
 )
 
 # Words that introduce a length, for weights per metre ("Länge: 1200 mm").

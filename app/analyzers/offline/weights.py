@@ -94,6 +94,7 @@ class Mention:
 # ------------------------------------------------------------------ tokens of names and rows
 
 _TOKEN = re.compile(r"[0-9a-z]+|[\u3040-\u30ff\u4e00-\u9fff]+")
+_MODEL = re.compile(r"[0-9a-z]+(?:-[0-9a-z]+){1,4}")
 _NOT_IDENT = re.compile(
     r"^\d+(?:x\d+)+$|^\d+(?:mm|cm|m|kg|g|v|a|w|kw|hz|khz|mhz|mah|ah|bar|psi|lb|lbs|oz|s|ms|pcs|nm|n)$"
 )
@@ -136,7 +137,14 @@ def _tokens(text: str) -> list[str]:
 def _idents(text: str) -> set[str]:
     """Model-like tokens (letters and digits: DN50, M8, CF41, 17HS4401) and "#n" numbers."""
     out: set[str] = set()
-    for tok in _tokens(text):
+    low = text.lower()
+    # "MX-12", "E3JK-DR12": a hyphenated designation is one model, and its parts are too
+    models = [
+        "".join(parts)
+        for m in _MODEL.finditer(low)
+        if not ((parts := m.group().split("-"))[0].isdigit() and parts[-1].isalpha())
+    ]  # but "1-stage", "3-way" are counts
+    for tok in [*_TOKEN.findall(low), *models]:
         digit, alpha = any(c.isdigit() for c in tok), any(c.isalpha() for c in tok)
         if digit and alpha and not _NOT_IDENT.match(tok):
             out.add(tok)
@@ -270,6 +278,7 @@ _DIMS = re.compile(
 )
 _ANNOTATED_DIMS = re.compile(r"\((?:W|D|H|L|B|T)\)|\b[LWBH]\s?[x×]\s?[WBDTH]\b", re.IGNORECASE)
 _IDENT_LINE_MAX_TOKENS = 4
+)
 _EXCLUDING = re.compile(
     r"(?:without|w/o|excl\.?|excluding|ohne|exkl\.?|sans|senza|sin|zonder|bez|不含|不包括)\s*$",
     re.IGNORECASE,
@@ -543,9 +552,16 @@ def _classify(
 # ------------------------------------------------------------------ collection
 
 
+_PACK_HINT = re.compile(
+    r"ve|pack|inhalt|content|per|pro|je|box|bag|carton|karton|beutel|reel|bundle|qty|unit",
+    re.IGNORECASE,
+)
+
+
 def _pack_count(lines: Sequence[Line]) -> int | None:
+    """A pack count stated anywhere ("VE 100 Stück", "pack_quantity: 1000", "100 pcs/bag")."""
     for line in lines:
-        if not any(c.isdigit() for c in line.text):
+        if _DIGITS.isdisjoint(line.text) or not _PACK_HINT.search(line.text):
             continue
         for m in _DOC_COUNT.finditer(line.text.replace("_", " ")):
             n = to_int(m["n"] or m["m"])
@@ -593,26 +609,60 @@ def document_volumes(sections: Sequence[Section], comma: bool) -> tuple[float, .
 
 def _is_ident_line(text: str) -> set[str]:
     """A short line that names one model ("CF41", "Model 24C"): what follows is about it."""
+    if len(text) > 40:
+        return set()
     toks = _tokens(text)
-    if 0 < len(toks) <= _IDENT_LINE_MAX_TOKENS and len(text) <= 40:
+    if 0 < len(toks) <= _IDENT_LINE_MAX_TOKENS:
         idents = _idents(text)
-        return idents if len(idents) == 1 else set()
+        words = [t for t in toks if t.isalpha() and t not in V.MODEL_WORDS]
+        return idents if len(idents) == 1 and not words else set()
     return set()
 
 
-def _header_above(lines: Sequence[Line], i: int) -> str:
+@dataclass(slots=True)
+class _LineFacts:
+    """Per-line facts the context walk asks for again and again, computed once."""
+
+    lines: Sequence[Line]
+    weight_word: dict[int, bool] = field(default_factory=dict)
+    digit: dict[int, bool] = field(default_factory=dict)
+    header: dict[int, str] = field(default_factory=dict)
+
+    def has_digit(self, j: int) -> bool:
+        known = self.digit.get(j)
+        if known is None:
+            known = self.digit[j] = not _DIGITS.isdisjoint(self.lines[j].text)
+        return known
+
+    def has_weight_word(self, j: int) -> bool:
+        known = self.weight_word.get(j)
+        if known is None:
+            t = self.lines[j].text
+            known = self.weight_word[j] = bool(V.WEIGHT_WORDS.search(t)) and not any(
+                True for _ in find_quantities(t, comma_decimal=False)
+            )
+        return known
+
+
+def _header_above(lines: Sequence[Line], i: int, facts: _LineFacts | None = None) -> str:
     """A header line above a run of table rows ("Kanäle TxBxH (mm) Gewicht")."""
+    facts = facts or _LineFacts(lines)
+    known = facts.header.get(i)
+    if known is None:
+        known = facts.header[i] = _find_header_above(lines, i, facts)
+    return known
+
+
+def _find_header_above(lines: Sequence[Line], i: int, facts: _LineFacts) -> str:
     for j in range(i - 1, max(-1, i - 13), -1):
         t = lines[j].text
         if lines[j].location != lines[i].location:
             return ""
-        if V.WEIGHT_WORDS.search(t) and not any(
-            True for _ in find_quantities(t, comma_decimal=False)
-        ):
+        if facts.has_weight_word(j):
             return t
         if _RULE_LINE.match(t):
             continue  # a markdown table's |---|---| line
-        if not any(c.isdigit() for c in t):
+        if not facts.has_digit(j):
             return _stacked_header(lines, j)
     return ""
 
@@ -708,6 +758,7 @@ def collect_mentions(
 ) -> list[Mention]:
     """Every mass figure of one document's sections (and tables), classified."""
     lines = list(iter_lines(sections))
+    facts = _LineFacts(lines)
     nm = _Name.of(name)
     doc = _Doc(_pack_count(lines), _length_m(lines, comma))
     out: list[Mention] = []
@@ -724,7 +775,7 @@ def collect_mentions(
             continue
         raws = _raw_quantities(text, comma) or _label_unit_quantities(text, comma)
         if not raws:
-            header = _header_above(lines, i)
+            header = _header_above(lines, i, facts)
             raws = _last_column_quantity(text, header, comma) if header else []
         if not raws:
             continue
@@ -754,7 +805,7 @@ def collect_mentions(
             labels = [(q.label, False, True)] if q.label else [(own, False, False)]
             if k > 0:
                 labels.append((_clause_before(line_label), True, False))
-            header = _header_above(lines, i) or (line.previous or "")
+            header = _header_above(lines, i, facts) or (line.previous or "")
             parts_list = _is_parts_header(header)
             if header:
                 labels.append((header, False, True))
