@@ -278,7 +278,6 @@ _DIMS = re.compile(
 )
 _ANNOTATED_DIMS = re.compile(r"\((?:W|D|H|L|B|T)\)|\b[LWBH]\s?[x×]\s?[WBDTH]\b", re.IGNORECASE)
 _IDENT_LINE_MAX_TOKENS = 4
-)
 _EXCLUDING = re.compile(
     r"(?:without|w/o|excl\.?|excluding|ohne|exkl\.?|sans|senza|sin|zonder|bez|不含|不包括)\s*$",
     re.IGNORECASE,
