@@ -58,6 +58,9 @@ DISTRACTORS = [
     ("packed", "扩展板", "zh", "毛重：2.5公斤", 2500),
     ("packed", "Winkel", "de", "Bruttogewicht: 0,26 kg", 260),
     ("component", "Cordless drill, solo", "en", "Battery weight: 450 g", 450),
+    ("carried object", "Concealed hinge", "en", "Door weight: max. 12 kg", 12_000),
+    ("carried object", "Desk lamp", "en", "Counterweight: 300 g", 300),
+    ("component of the set", "Pump set with motor", "en", "Motor weight: 14 kg", 14_000),
     ("per pack, no count", "Washer", "en", "Weight per box: 1.2 kg", 1200),
     ("per pack, with count", "Washer M8", "en", "Weight per 100 pcs: 2.14 kg", 2140),
     ("process", "Cover", "en", "Clamping force: 120 t", 120_000_000),
@@ -110,6 +113,19 @@ def test_per_pack_with_count_is_divided() -> None:
 def test_pack_count_found_elsewhere_in_the_document() -> None:
     result = analyze("Packing unit: VE 100 Stück\nWeight per box: 1.2 kg", "Washer")
     assert grams(result) == pytest.approx(12)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Caja de 1000 unidades\nPeso por caja: 1,6 kg", "es", 1.6),
+        ("Weight per pair (2 pcs): 192 g", "en", 96),
+        ("Roll of 1000 labels: 0.9 kg", "en", 0.9),
+        ("logistics.pack_quantity: 1000\nlogistics.pack_weight_kg: 1.35", "en", 1.35),
+    ],
+)
+def test_pack_counts_in_other_words(text: str, language: str, expected: float) -> None:
+    assert grams(analyze(text, "Screw", language=language)) == pytest.approx(expected)
 
 
 def test_per_pack_without_any_count_needs_review() -> None:

@@ -429,7 +429,23 @@ PACKAGING_KEYS: Final = Vocabulary(
 # Pieces: the counting word after a pack count ("VE 100 Stück", "box of 50 pcs").
 PIECE_WORDS: Final = _split(
     "pcs pc pcs. pieces piece stk stk. stück stueck st. units unit items ea szt sztuk pezzi "
-    "pièces piezas stuks teile 个 只 件 枚 個 "
+    "pz pièces piezas unidades uds unités unità stuks teile 个 只 件 枚 個 "
+)
+
+# Containers a count is given for ("box of 50", "caja de 1000", "Beutel mit 100").
+PACK_NOUNS: Final = _split(
+    "box pack bag carton reel roll bundle karton beutel packung eimer rolle caja bolsa paquete "
+    "rollo scatola confezione sacchetto rotolo boîte sachet rouleau doos zak rol opakowanie"
+)
+PACK_PREPOSITIONS: Final = _split("of à a mit with contains zu de da di van z con")
+
+# What a weight is of when the word before "weight" says so: the article's own weight.
+OWN_WEIGHT_WORDS: Final = frozenset(
+    _split(
+        "net gross product unit item piece part device article total empty dry operating tare "
+        "nominal actual approx approximate the own body-free finished shipping packed package "
+        "packaging"
+    )
 )
 
 # Per length / per area: a weight of a metre or a square metre.

@@ -259,7 +259,7 @@ _COUNT = re.compile(
 )
 _DOC_COUNT = re.compile(
     rf"(?:\bVE\b|verpackungseinheit|packing\s+unit|pack(?:ing)?\s+(?:size|quantity)|packungsinhalt|inhalt"
-    rf"|contents|(?:box|pack|bag|carton|reel|bundle|karton|beutel|packung)\s+(?:of|à|mit|with|contains)"
+    rf"|contents|(?:{'|'.join(V.PACK_NOUNS)})\s+(?:{'|'.join(V.PACK_PREPOSITIONS)})"
     rf"|(?:pcs|pieces|stück|units|qty)\s+(?:per|pro|je)\s+\w+|quantity\s+per\s+\w+)"
     rf"[^\d\n]{{0,20}}(?P<n>\d[\d.,']{{0,8}})"
     rf"|(?<![\d.,'])(?P<m>\d[\d.,']{{0,8}})\s*(?:{_PIECES})\s*(?:/|per|pro|je)\s*(?:bag|box|pack|carton|reel|beutel|karton|packung|ve)",
@@ -474,6 +474,8 @@ def _classify(
     doc: _Doc,
     grams: float,
     packaging: str = "",
+    *,
+    context: bool = False,
 ) -> tuple[WeightBasis | None, str, float | None]:
     """(basis, reason, grams per piece) of a figure from the words around it.
 
@@ -544,15 +546,35 @@ def _classify(
     if m and not named and not _EXCLUDING.search(label[: m.start()]):
         return WeightBasis.COMPONENT, f"the weight of a component ({m.group()})", None
     if V.WEIGHT_WORDS.search(label):
+        if not context and (other := _other_object(label, name)) is not None:
+            # "Door weight: max. 12 kg": the weight of what the article carries or holds
+            return WeightBasis.CAPACITY, f"the weight of another object ({other})", None
         return WeightBasis.UNSPECIFIED, "labelled as a weight", grams
     return None, "", None
+
+
+_WEIGHT_OF = re.compile(r"([^\W\d_]{3,20})[\s_\-]{1,2}weight\b", re.IGNORECASE)
+
+
+def _other_object(label: str, name: _Name) -> str | None:
+    """The X of an English "X weight" label when X is neither an own-weight word nor a word of
+    the article name ("door weight", "user weight"; not "net weight", "motor weight" of a motor)."""
+    m = _WEIGHT_OF.search(label)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    if word in V.OWN_WEIGHT_WORDS or word in name.low or word in _STOP:
+        return None
+    if V.GROSS_WORDS.search(word) or V.NET_WORDS.search(word) or V.WEIGHT_WORDS.search(word):
+        return None
+    return word
 
 
 # ------------------------------------------------------------------ collection
 
 
 _PACK_HINT = re.compile(
-    r"ve|pack|inhalt|content|per|pro|je|box|bag|carton|karton|beutel|reel|bundle|qty|unit",
+    "|".join(["ve", "inhalt", "content", "per", "pro", "je", "qty", "unit", *V.PACK_NOUNS]),
     re.IGNORECASE,
 )
 
@@ -816,7 +838,7 @@ def collect_mentions(
                 if not label:
                     continue
                 basis, reason, grams = _classify(
-                    label, after, q.unit_glued, nm, doc, q.grams, packaging
+                    label, after, q.unit_glued, nm, doc, q.grams, packaging, context=context
                 )
                 if basis is not None:
                     break
@@ -932,12 +954,13 @@ def _table_mentions(
             row: int,
             location: str = location,
             t_index: int = t_index,
+            column: bool = True,
         ) -> None:
             got = _cell_grams(cell, _header_unit(label), comma)
             if got is None:
                 return
             grams, metric = got
-            basis, reason, per_piece = _classify(label, "", "", name, doc, grams)
+            basis, reason, per_piece = _classify(label, "", "", name, doc, grams, context=column)
             if basis is None:
                 return
             out.append(
@@ -973,6 +996,7 @@ def _table_mentions(
                         keys,
                         f"{col}: {row_label} | {row[j]}" if col else " | ".join(row),
                         r,
+                        column=False,
                     )
     return out
 
@@ -1045,7 +1069,11 @@ def decide(
                 )
                 m.score = 0.0
         eligible = [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]
-    stated = [m for m in eligible if m.basis != WeightBasis.DERIVED and not m.context]
+    stated = [
+        m
+        for m in eligible
+        if m.basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED) and not m.context
+    ]
     if stated:  # labelling rule 2: a piece weight that is stated beats one derived from a pack
         for m in eligible:
             if m.basis == WeightBasis.DERIVED:
