@@ -204,6 +204,14 @@ def test_weights_as_suppliers_print_them(text: str, language: str, expected: flo
     assert grams(analyze(text, "Device", language=language)) == pytest.approx(expected, abs=0.01)
 
 
+def test_a_bare_value_below_a_block_of_labels_is_not_guessed() -> None:
+    # PDF text that prints labels and values as separate blocks: pairing them by position is
+    # a guess (a title line shifts every pair), so the bare value stays unlabelled.
+    text = "Supply voltage\nWeight\nProtection\n12 V DC\n1.2 kg"
+    result = analyze(text, "Controller")
+    assert result.weight is None and result.weight_status == "not_stated"
+
+
 def test_upper_bound_only_is_reported_as_the_bound() -> None:
     result = analyze("Weight: less than 47.5 g", "Li-ion cell")
     assert grams(result) == 47.5

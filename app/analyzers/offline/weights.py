@@ -700,11 +700,16 @@ def _stacked_header(lines: Sequence[Line], j: int) -> str:
             break
         parts.append(t)
     header = " ".join(reversed(parts))
-    return header if len(parts) >= 3 and V.WEIGHT_WORDS.search(header) else ""
+    if len(parts) < 3:
+        return ""
+    # parts run bottom-up: the weight must be the last column ("Motor", "Weight", "(g)")
+    last = parts[1] if _UNIT_ONLY.match(parts[0]) else parts[0]
+    return header if V.WEIGHT_WORDS.search(last) else ""
 
 
 _CELL_SEP = re.compile(r"[,;|\t]")
 _DIGITS = frozenset("0123456789")
+_UNIT_ONLY = re.compile(r"^\s*[\[(][^\])]{1,8}[\])]\s*$")
 _RULE_LINE = re.compile(r"^[\s|:+\-=]+$")
 _ROW_START = re.compile(r"^\s*\|?\s*(\d+)(?:[\s/\"”|:]|$)")
 _ROW_IDENT = re.compile(
