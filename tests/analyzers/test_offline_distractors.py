@@ -198,6 +198,10 @@ def test_a_component_section_weight_does_not_conflict() -> None:
         ("Gewicht: 0,41 kg", "de", 410),
         ("Weight: 3,400 g", "en", 3400),
         ("specs.weight: 8.64 ounces (245 g)", "en", 245),
+        ("Gewicht (netto/brutto): 1,2/1,4 kg", "de", 1200),
+        ("重量（g）：12", "zh", 12),
+        ("Weight: 120g / 4.2oz", "en", 120),
+        ("Item Weight \u200f : \u200e 1.2 Pounds", "en", 544.311),
     ],
 )
 def test_weights_as_suppliers_print_them(text: str, language: str, expected: float) -> None:

@@ -225,10 +225,11 @@ _SEP = re.compile(r"[;|\t；]|,(?!\d)|，|(?<=\s)/(?=\s)|(?<=\d)=")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _PAIR_BETWEEN = re.compile(r"^\s*(?:\(|/|=|or|oder|ou|o|bzw\.?|,)?\s*$", re.IGNORECASE)
 _RANGE_BETWEEN = re.compile(r"^\s{0,3}(?:-|–|—|to|bis|à)\s{0,3}$", re.IGNORECASE)
+_SHARED_UNIT_BEFORE = re.compile(r"(?<![\d.,])(?P<n>\d{1,6}(?:[.,]\d{1,4})?)\s{0,2}/\s{0,2}$")
 _TOLERANCE_BEFORE = re.compile(r"(?:±|\+/-|\+-|\+/−)\s*$")
 _IMPERIAL = {LB_G, OZ_G}
 _UNIT_IN_LABEL = re.compile(
-    r"(?:[\[(]\s*(?:in\s+)?(?P<b>[^\W\d_]{1,9})\s*[\])])"
+    r"(?:[\[(（]\s*(?:in\s+)?(?P<b>[^\W\d_]{1,9})\s*[\])）])"
     r"|(?:(?<=[\s_\-.])|^)(?P<t>kg|kgs|g|gr|lbs?|oz|mg|grams?|gramm|克|公斤|千克)"
     r"(?=$|[\s_:=|\]),/\"'])",
     re.IGNORECASE,
@@ -351,6 +352,19 @@ def _raw_quantities(text: str, comma: bool) -> list[_Raw]:
         glued = q.after
         if q.unit.endswith(".") and glued[:1].isalpha():
             glued = "·" + glued  # "g.cm²"
+        factor = mass_unit(q.unit) or 1.0
+        shared = _SHARED_UNIT_BEFORE.search(text[max(0, q.start - 20) : q.start])
+        if shared and not q.is_range:  # "1,2/1,4 kg": the first figure shares the unit
+            offset = max(0, q.start - 20)
+            out.append(
+                _Raw(
+                    parse_number(shared["n"], comma_decimal=comma) * factor,
+                    offset + shared.start("n"),
+                    offset + shared.end("n"),
+                    metric=factor not in _IMPERIAL,
+                    after=text[offset + shared.end("n") : q.start],
+                )
+            )
         out.append(
             _Raw(
                 q.grams,
