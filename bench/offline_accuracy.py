@@ -182,7 +182,9 @@ class Report:
     @property
     def material_failures(self) -> list[Outcome]:
         return [
-            o for o in self.outcomes if o.main_material is not None and o.got_material != o.main_material
+            o
+            for o in self.outcomes
+            if o.main_material is not None and o.got_material != o.main_material
         ]
 
     def summary(self) -> str:

@@ -23,6 +23,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from app.analyzers.offline.vocabulary import WEIGHT_WORDS
+from app.analyzers.quantities import find_quantities
 from app.analyzers.tokens import count_tokens
 from app.extraction.document import ExtractedDocument
 
@@ -38,15 +40,38 @@ P_MATERIAL = 1
 P_TITLE = 2
 P_DIMENSION = 3  # only when the weight must be computed or estimated
 
-_WEIGHT_RE = re.compile(
-    r"gewicht|weight|\bmass(?:e|es|a)?\b|\bmasa\b|\bnett?o?\b|\bgross\b|\bbrutto\b|\bpoids\b|\bpeso\b"
-    r"|\bwaga\b|\bvikt\b|\bhmotnost\b|\bbrut\b|\blordo\b|\bbruto\b|\bneto\b",
+# Weight words: the offline rules' vocabulary (every language it reads, "净重" included), plus
+# the bare qualifiers a table header uses for a weight column ("Net | Gross").
+_QUALIFIER_RE = re.compile(
+    r"\bnett?o?\b|\bgross\b|\bbrutto\b|\bbrut\b|\blordo\b|\bbruto\b|\bneto\b|\bvikt\b"
+    r"|\bhmotnost\b",
     re.IGNORECASE,
 )
-# a number with a unit of mass: the value of a weight line, or a weight stated without a label
-_MASS_QUANTITY_RE = re.compile(
-    r"\d\s*(?:kg|g|mg|t|lbs?|oz|gramm?e?s?|kilo(?:gramm?e?s?)?)(?![a-zA-Zµ²³])", re.IGNORECASE
-)
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """Where a line matched, for clipping a long line around it."""
+
+    at: int
+
+    def start(self) -> int:
+        return self.at
+
+
+def _weight_word(line: str) -> _Hit | None:
+    m = WEIGHT_WORDS.search(line) or _QUALIFIER_RE.search(line)
+    return None if m is None else _Hit(m.start())
+
+
+def _mass_quantity(line: str) -> _Hit | None:
+    """A number with a unit of mass (the one quantity parser of the analyzers): the value of a
+    weight line, or a weight stated without a label."""
+    for q in find_quantities(line, comma_decimal=False):
+        return _Hit(q.start)
+    return None
+
+
 _NUMBER_RE = re.compile(r"\d")
 _PACK_RE = re.compile(
     r"\bpack|packung|verpackung|\bVE\b|\bVPE\b|\bbox\b|karton|carton|\bcase\b|\bbag\b|beutel"
@@ -118,7 +143,7 @@ class Selection:
     candidates: int
 
 
-def _clip(line: str, match: re.Match[str] | None, limit: int = MAX_PASSAGE_CHARS) -> str:
+def _clip(line: str, match: re.Match[str] | _Hit | None, limit: int = MAX_PASSAGE_CHARS) -> str:
     """Long rows (a whole XLSX row, a PDF paragraph) are cut to a window around the hit."""
     if len(line) <= limit:
         return line
@@ -136,7 +161,7 @@ def _is_heading(line: str) -> bool:
     """A short line that names what follows: "4. Verpackung", "## Packaging"."""
     if len(line) > 80 or line.count("|") >= 2:
         return False
-    return not _KEY_VALUE_RE.search(line) and not _MASS_QUANTITY_RE.search(line)
+    return not _KEY_VALUE_RE.search(line) and not _mass_quantity(line)
 
 
 def _is_table_header(line: str) -> bool:
@@ -159,8 +184,8 @@ def _section_candidates(
     labels: set[int] = set()  # weight labels with no value: "Gewicht", "## Weights"
     pending_value = False  # a weight label whose value sits on the next line
     for i, line in enumerate(lines):
-        weight = _WEIGHT_RE.search(line)
-        quantity = _MASS_QUANTITY_RE.search(line)
+        weight = _weight_word(line)
+        quantity = _mass_quantity(line)
         if _PER_LENGTH_RE.search(line) and (weight or quantity):
             per_length = True
         separators = _separators(line)
@@ -171,8 +196,8 @@ def _section_candidates(
             table_rows += 1
         elif not in_table:
             table_columns = 0
-        if weight is None and _is_table_header(line) and _MASS_UNIT_RE.search(line):
-            weight = _MASS_UNIT_RE.search(line)  # "Pos | Teil | [kg]": a weight column too
+        if weight is None and _is_table_header(line) and (unit := _MASS_UNIT_RE.search(line)):
+            weight = _Hit(unit.start())  # "Pos | Teil | [kg]": a weight column too
         if weight is not None:
             weight_rows.add(i)
             if has_value:
@@ -195,7 +220,7 @@ def _section_candidates(
         elif _DIMENSION_RE.search(line) and has_value:
             dimension_rows.add(i)
     # a label followed by a labelled weight line ("Weights" / "Net weight: 86 g") adds nothing
-    weight_rows -= {i for i in labels if i + 1 < len(lines) and _WEIGHT_RE.search(lines[i + 1])}
+    weight_rows -= {i for i in labels if i + 1 < len(lines) and _weight_word(lines[i + 1])}
     context: set[int] = set()
     for i in sorted(weight_rows):
         for j in range(max(0, i - PACK_CONTEXT_LINES), min(len(lines), i + PACK_CONTEXT_LINES + 1)):
@@ -207,18 +232,19 @@ def _section_candidates(
     for i, line in enumerate(lines):
         order = start_order + i
         if i in weight_rows or i in context:
-            match = _WEIGHT_RE.search(line) or _MASS_QUANTITY_RE.search(line)
+            match = _weight_word(line) or _mass_quantity(line)
             found.append(Passage(location, _clip(line, match), P_WEIGHT, order, source))
         elif i in material_rows:
-            match = _MATERIAL_RE.search(line)
-            found.append(Passage(location, _clip(line, match), P_MATERIAL, order, source))
+            found.append(
+                Passage(location, _clip(line, _MATERIAL_RE.search(line)), P_MATERIAL, order, source)
+            )
         elif opening and i == 0:
             found.append(
                 Passage(location, _clip(line, None, MAX_TITLE_CHARS), P_TITLE, order, source)
             )
         elif i in dimension_rows:
-            match = _DIMENSION_RE.search(line)
-            found.append(Passage(location, _clip(line, match), P_DIMENSION, order, source))
+            dimension = _DIMENSION_RE.search(line)
+            found.append(Passage(location, _clip(line, dimension), P_DIMENSION, order, source))
     return found, stated, per_length
 
 

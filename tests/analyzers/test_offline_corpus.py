@@ -75,5 +75,7 @@ def test_no_invented_weights(report: Any) -> None:
 
 
 def test_main_material_accuracy(report: Any) -> None:
-    failures = "\n".join(f"{o.file}: {o.main_material} != {o.got_material}" for o in report.material_failures)
+    failures = "\n".join(
+        f"{o.file}: {o.main_material} != {o.got_material}" for o in report.material_failures
+    )
     assert report.overall.material_rate >= 0.90, failures

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from app.analyzers.base import AnalysisRequest, AnalysisResult, CatalogueIndex
+from app.analyzers.offline import analyze_sync
 from app.analyzers.offline.materials import find_materials
-from app.extraction.document import Section
+from app.extraction.document import ExtractedDocument, Section
+from app.indices.seed import DEFAULT_INDICES
+
+CATALOGUE = tuple(
+    CatalogueIndex(i + 1, code, name, unit, category)
+    for i, (code, name, unit, category) in enumerate(DEFAULT_INDICES)
+)
 
 
 def materials(text: str) -> list[tuple[str, float | None]]:
@@ -154,3 +162,98 @@ def test_evidence_points_at_source_line() -> None:
     assert found[0].evidence.quote == "Material | PA66 GF30"
     assert found[0].evidence.location == "specification, sheet Specs"
     assert found[0].name == "PA66 GF30"
+
+
+# ------------------------------------------------------------------ families across languages
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Material: corrugated board, 3-ply", "paper_cardboard"),
+        ("Werkstoff: Wellpappe 2-wellig", "paper_cardboard"),
+        ("Material: Graukarton 1,5 mm", "paper_cardboard"),
+        ("Matériau : carton ondulé", "paper_cardboard"),
+        ("Materiale: cartone ondulato", "paper_cardboard"),
+        ("Material: cartón corrugado", "paper_cardboard"),
+        ("Material: Kraft paper 80 g/m²", "paper_cardboard"),
+        ("材料：瓦楞纸板", "paper_cardboard"),
+        ("材質：段ボール", "paper_cardboard"),
+        ("Material: EPDM 70 Shore A", "rubber"),
+        ("Dichtung: NBR", "rubber"),
+        ("Material: FKM (Viton)", "rubber"),
+        ("Material: silicone, food grade", "rubber"),
+        ("材料：硅胶", "rubber"),
+        ("Material: EN-GJS-400-15", "cast_iron"),
+        ("Werkstoff: Grauguss GJL-250", "cast_iron"),
+        ("材料：球墨铸铁", "cast_iron"),
+        ("Material: zinc die cast ZAMAK 5", "zinc"),
+        ("Werkstoff: Zink-Druckguss", "zinc"),
+        ("Material: A2-70", "stainless_steel"),
+        ("Material: SUS304", "stainless_steel"),
+        ("Material: AISI 316L", "stainless_steel"),
+        ("材料：不锈钢 304", "stainless_steel"),
+        ("材質：ステンレス", "stainless_steel"),
+        ("外壳材质：铝合金", "aluminium"),
+        ("Material: PA66 GF30", "pa66"),
+        ("Material: POM-C", "pom"),
+        ("Material: PBT GF20", "pbt"),
+        ("材料：聚碳酸酯", "pc"),
+    ],
+)
+def test_material_families_in_every_language(text: str, code: str) -> None:
+    assert main_code(text) == code
+
+
+def test_chinese_negation_is_not_a_material() -> None:
+    assert "paper_cardboard" not in {
+        c for c, _ in materials("净重：30 g（不含纸盒）\n材料：ABS树脂")
+    }
+
+
+# ------------------------------------------------------------------ never assume a material
+
+
+def _analyze(text: str, name: str = "Article") -> AnalysisResult:
+    doc = ExtractedDocument(
+        "specification", "text", "text/plain", [Section("page 1", text)], language="en"
+    )
+    return analyze_sync(AnalysisRequest(name, None, doc, None, CATALOGUE))
+
+
+def test_unknown_material_is_reported_as_unknown_never_steel() -> None:
+    result = _analyze("Order code 4711\nWeight: 120 g\nColour: blue", "Widget")
+    assert result.materials == []
+    assert "steel" not in {s.index_code for s in result.cost_shares}
+    assert "no material identified" in result.review_reasons
+    assert any("unidentified material" in n for n in result.notes)
+    assert result.needs_review
+
+
+def test_unknown_material_gets_the_unidentified_share_when_the_catalogue_has_one() -> None:
+    catalogue = (
+        *CATALOGUE,
+        CatalogueIndex(99, "unidentified_material", "Unidentified", "EUR/t", "other"),
+    )
+    doc = ExtractedDocument(
+        "specification", "text", "text/plain", [Section("page 1", "Weight: 5 g")]
+    )
+    result = analyze_sync(AnalysisRequest("Widget", None, doc, None, catalogue))
+    codes = {s.index_code for s in result.cost_shares}
+    assert "unidentified_material" in codes and "steel" not in codes
+    assert abs(sum(s.part for s in result.cost_shares) - 1) < 1e-9
+
+
+def test_a_paper_product_named_by_its_article_name_is_paper() -> None:
+    result = _analyze(
+        "Order code 4711\nSize: 400 x 300 x 200 mm", "Corrugated cardboard box, 3-ply"
+    )
+    assert result.materials and result.materials[0].index_code == "paper_cardboard"
+    assert "paper_cardboard" in {s.index_code for s in result.cost_shares}
+    assert "no material identified" not in result.review_reasons
+
+
+def test_a_known_material_needs_no_material_review() -> None:
+    result = _analyze("Material: S235JR\nWeight: 245 g", "Bracket")
+    assert result.materials[0].index_code == "steel"
+    assert result.review_reasons == []

@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import pytest
 
-from app.analyzers.offline._text import parse_number, uses_comma_decimal
 from app.analyzers.offline.weights import (
-    choose_unit_weight,
-    find_weight_candidates,
+    WeightDecision,
+    collect_mentions,
+    decide,
+    document_volumes,
     parse_quantity_grams,
 )
+from app.analyzers.quantities import decimal_comma, parse_number
 from app.extraction.document import Section
 
 
-def weight_of(text: str, language: str | None = None) -> float | None:
-    found = choose_unit_weight(
-        find_weight_candidates([Section("page 1", text)], source="specification", language=language)
-    )
+def decision_of(text: str, language: str | None = None, name: str = "Article") -> WeightDecision:
+    sections = [Section("page 1", text)]
+    comma = decimal_comma(text, language)
+    mentions = collect_mentions(sections, source="specification", name=name, comma=comma)
+    return decide(mentions, name=name, volumes=document_volumes(sections, comma))
+
+
+def weight_of(text: str, language: str | None = None, name: str = "Article") -> float | None:
+    found = decision_of(text, language, name).finding
     return None if found is None else round(found.grams, 4)
 
 
@@ -41,7 +48,7 @@ def weight_of(text: str, language: str | None = None) -> float | None:
         ("Gewicht: 240 g - 260 g", "de", 250),
         ("Weight: 1.25 lb", "en", 566.9905),
         ("Weight: 2 lb 4 oz", "en", 1020.5828),
-        ("Weight: 3.5 oz (99 g)", "en", 99.2233),
+        ("Weight: 3.5 oz (99 g)", "en", 99),  # labelling rule 13: the metric value counts
         ("Gewicht: 1.250 g", "de", 1250),
         ("Net weight: 1,250 kg", "en", 1_250_000),
         ("Gewicht 1.250,5 g", "de", 1250.5),
@@ -121,19 +128,17 @@ def test_packaging_section_weight_loses_to_technical_weight() -> None:
 
 def test_evidence_is_verbatim_line_with_location_and_confidence() -> None:
     text = "Material: S235JR\n  Nettogewicht:   0,245 kg  \nBruttogewicht: 0,26 kg"
-    found = choose_unit_weight(
-        find_weight_candidates([Section("page 2", text)], source="specification")
-    )
+    found = decision_of(text, "de").finding
     assert found is not None
     assert found.evidence.quote == "Nettogewicht:   0,245 kg"
-    assert found.evidence.location == "specification, page 2"
+    assert found.evidence.location == "specification, page 1"
     assert found.basis == "net"
     assert found.evidence.confidence >= 0.9
 
 
 def test_confidence_reflects_label_quality() -> None:
     def confidence(text: str) -> float:
-        found = choose_unit_weight(find_weight_candidates([Section("t", text)], source="s"))
+        found = decision_of(text, "en").finding
         assert found is not None
         return found.evidence.confidence
 
@@ -141,29 +146,31 @@ def test_confidence_reflects_label_quality() -> None:
         confidence("Net weight: 1 kg")
         > confidence("Weight: 1 kg")
         > confidence("Pack of 10: 10 kg")
-        > confidence("Gross weight: 1 kg")
     )
 
 
 def test_pack_division_is_explained_in_evidence_location() -> None:
-    found = choose_unit_weight(
-        find_weight_candidates([Section("text", "Packung à 500 Stück: 1,15 kg")], source="spec")
-    )
+    decision = decision_of("Packung à 500 Stück: 1,15 kg", "de")
+    found = decision.finding
     assert found is not None and found.grams == pytest.approx(2.3)
-    assert "500" in found.evidence.location and "divided" in found.evidence.location
+    assert "500" in found.evidence.location
+    assert decision.status == "derived"
 
 
-def test_candidates_are_classified() -> None:
+def test_candidates_are_classified_and_ranked() -> None:
     text = "Net weight: 1.2 kg\nGross weight: 1.4 kg\nMax. load: 50 kg\nPack of 10: 12 kg"
-    kinds = [
-        (c.kind, c.pack_size) for c in find_weight_candidates([Section("t", text)], source="s")
-    ]
-    assert kinds == [("net", None), ("gross", None), ("ignored", None), ("generic", 10)]
+    decision = decision_of(text, "en")
+    bases = {c.basis: c for c in decision.candidates}
+    assert decision.candidates[0].chosen and decision.candidates[0].basis == "net"
+    assert {"net", "gross", "capacity", "derived"} <= set(bases)
+    assert [c.chosen for c in decision.candidates].count(True) == 1
+    assert all(c.reason for c in decision.candidates)
+    scores = [c.score for c in decision.candidates]
+    assert scores[1:] == sorted(scores[1:], reverse=True)
 
 
 def test_quote_is_trimmed_to_200_chars() -> None:
-    text = "Weight: 5 g " + "x" * 400
-    found = choose_unit_weight(find_weight_candidates([Section("t", text)], source="s"))
+    found = decision_of("Weight: 5 g " + "x" * 400, "en").finding
     assert found is not None and len(found.evidence.quote) <= 200
 
 
@@ -175,7 +182,7 @@ def test_quote_is_trimmed_to_200_chars() -> None:
         ("density 7.85 g/cm³", []),
         ("500 mg", [0.5]),
         ("1.5 t", [1_500_000.0]),
-        ("Weight_kg: 0.3", [300.0]),
+        ("1.284 Kg", [1284.0]),
     ],
 )
 def test_parse_quantity_grams(text: str, grams: list[float]) -> None:
@@ -202,8 +209,15 @@ def test_parse_number(text: str, comma: bool, value: float) -> None:
     assert parse_number(text, comma_decimal=comma) == value
 
 
-def test_decimal_convention_from_document() -> None:
-    assert uses_comma_decimal("Länge 2,5 mm, Breite 4,8 mm") is True
-    assert uses_comma_decimal("Length 2.5 mm, width 4.8 mm") is False
-    assert uses_comma_decimal("Das Gewicht der Schraube und die Werkstoff") is True
-    assert uses_comma_decimal("The weight of the bolt and the material") is False
+def test_decimal_convention_is_one_decision_per_document() -> None:
+    assert decimal_comma("Länge 2,5 mm, Breite 4,8 mm") is True
+    assert decimal_comma("Length 2.5 mm, width 4.8 mm") is False
+    assert decimal_comma("Gewicht 1.250 g", "de") is True  # only the language decides
+    assert decimal_comma("Weight 1.250 g", "en") is False
+    # an unambiguous form wins over the language: a German sheet that writes "0.25"
+    assert decimal_comma("Gewicht 0.25 kg, Länge 12.5 mm, Breite 3.75 mm", "de") is False
+
+
+def test_one_decision_reads_every_number_of_the_document_alike() -> None:
+    assert weight_of("Gewicht: 1.250 g\nLänge 2,5 mm", "de") == 1250
+    assert weight_of("Weight: 1.250 kg\nLength 2.5 mm", "en") == 1250

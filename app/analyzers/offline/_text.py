@@ -1,4 +1,6 @@
-"""Text helpers shared by the offline rules: numbers, language, and walking lines with context.
+"""Text helpers shared by the offline rules: walking lines with their context.
+
+Numbers, units and the decimal decision live in app/analyzers/quantities.py.
 
 Documents arrive as sections (pages, sheets, text); the rules work line by line, because a
 table row or a sentence is what a person quotes as evidence.
@@ -14,91 +16,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.extraction.document import Section
-
-# A number as written in datasheets: "1.250,5", "1,250.5", "1 250", "1'250", "12,5", "0.25".
-NUMBER = (
-    r"(?:\d{1,3}(?:[.,]\d{3}(?!\d))+(?:[.,]\d+)?"
-    r"|\d{1,3}(?:[ \u00a0\u202f\u2009'’]\d{3}(?!\d))+(?:[.,]\d+)?"
-    r"|\d+(?:[.,]\d+)?)"
-)
-
-_GROUP_SPACES = re.compile(r"[ \u00a0\u202f\u2009'’]")
-
-
-def parse_number(text: str, *, comma_decimal: bool) -> float:
-    """Parse a written number; `comma_decimal` only decides the truly ambiguous "1,250"/"1.250".
-
-    Rules: spaces and apostrophes group thousands; with both "." and "," the last one is the
-    decimal mark; a separator used twice groups thousands; a single separator followed by
-    exactly three digits (and a non-zero integer part) is a thousands separator in the
-    document's convention (German/French/... "1.250" = 1250, English "1,250" = 1250) and a
-    decimal mark otherwise; any other single separator is a decimal mark ("2,5", "0.25").
-    """
-    s = _GROUP_SPACES.sub("", text.strip())
-    if "." in s and "," in s:
-        dec = "." if s.rfind(".") > s.rfind(",") else ","
-        other = "," if dec == "." else "."
-        return float(s.replace(other, "").replace(dec, "."))
-    for sep in (".", ","):
-        if s.count(sep) > 1:
-            return float(s.replace(sep, ""))
-        if s.count(sep) == 1:
-            head, tail = s.split(sep)
-            if len(tail) == 3 and head != "0" and len(head) <= 3:
-                thousands = (sep == ".") == comma_decimal
-                return float(head + tail) if thousands else float(f"{head}.{tail}")
-            return float(f"{head}.{tail}")
-    return float(s)
-
-
-_LANG_WORDS: dict[str, frozenset[str]] = {
-    lang: frozenset(words.split())
-    for lang, words in {
-        "de": "der die das und mit für ist nicht aus gewicht werkstoff stück oder bei auf zur "
-        "zum des den eine ein im nach gemäß maße oberfläche verpackung hinweis",
-        "en": "the and with for is not of weight material piece or by on to from this per "
-        "product data sheet surface packaging",
-        "fr": "le la les et avec pour est des du poids matériau une sur pièce",
-        "it": "il la le e con per è dei del peso materiale una della pezzo",
-        "es": "el la los las y con para es de del peso una pieza por",
-        "nl": "de het en met voor is van gewicht materiaal een stuk niet",
-        "pl": "i z w na do jest dla waga masa materiał nie sztuk",
-    }.items()
-}
-_WORD = re.compile(r"[a-zäöüßéèàâçñłąęśćżź]+")
-
-
-def detect_language(text: str) -> str | None:
-    """Cheap stop-word vote; only used to decide number conventions, so being rough is fine."""
-    counts = dict.fromkeys(_LANG_WORDS, 0)
-    for word in _WORD.findall(text[:20000].lower()):
-        for lang, words in _LANG_WORDS.items():
-            if word in words:
-                counts[lang] += 1
-    best = max(counts, key=lambda k: counts[k])
-    return best if counts[best] >= 3 else None
-
-
-_COMMA_DEC = re.compile(r"(?<![\d.,])\d+,\d{1,2}(?![\d.,])")
-_POINT_DEC = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.,])")
-
-
-@functools.lru_cache(maxsize=16)
-def uses_comma_decimal(text: str, language: str | None = None) -> bool:
-    """Decide the document's decimal mark: unambiguous numbers first, then the language.
-
-    Numbers like "2,5" or "0.25" settle the question for the whole document when one style
-    clearly dominates; otherwise English means a decimal point and any other detected
-    language a decimal comma. Unknown language defaults to the decimal point.
-    """
-    commas = len(_COMMA_DEC.findall(text))
-    points = len(_POINT_DEC.findall(text))
-    if commas > 2 * points and commas >= 1:
-        return True
-    if points > 2 * commas and points >= 1:
-        return False
-    lang = language or detect_language(text)
-    return lang is not None and lang != "en"
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,34 +46,59 @@ def _is_heading(line: str) -> bool:
 _WEIGHT_LABEL = re.compile(r"(?i)gewicht|weight|masse?\b|mass\b|poids|peso|waga|masa|netto|brutto")
 
 
-def _flatten_json(value: Any, path: str, out: list[str]) -> None:
-    if isinstance(value, dict):
-        keys = {str(k).lower(): k for k in value}
-        num_key = next((keys[k] for k in ("value", "wert", "amount", "val") if k in keys), None)
-        unit_key = next((keys[k] for k in ("unit", "einheit", "uom", "unite") if k in keys), None)
-        if num_key is not None and unit_key is not None and len(value) <= 4:
-            out.append(f"{path}: {value[num_key]} {value[unit_key]}")
-            return
-        for key, item in value.items():
-            _flatten_json(item, f"{path}.{key}" if path else str(key), out)
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            _flatten_json(item, f"{path}[{i}]", out)
-    elif value is not None:
-        out.append(f"{path}: {value}")
+_VALUE_KEYS = ("value", "wert", "amount", "val", "valeur", "valore", "valor")
+_UNIT_KEYS = ("unit", "einheit", "uom", "unite", "unitcode", "unittext", "unitofmeasure")
+
+
+def _flatten_json(root: Any, out: list[str]) -> None:
+    """ "a.b[0].c: value" lines, depth first, with an explicit stack (no recursion on input)."""
+    stack: list[tuple[str, Any]] = [("", root)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            keys = {str(k).lower(): k for k in value}
+            num_key = next((keys[k] for k in _VALUE_KEYS if k in keys), None)
+            unit_key = next((keys[k] for k in _UNIT_KEYS if k in keys), None)
+            if num_key is not None and unit_key is not None and len(value) <= 5:
+                out.append(f"{path}: {value[num_key]} {value[unit_key]}")
+                continue
+            items = [(f"{path}.{k}" if path else str(k), v) for k, v in value.items()]
+            stack.extend(reversed(items))
+        elif isinstance(value, list):
+            stack.extend(reversed([(f"{path}[{i}]", v) for i, v in enumerate(value)]))
+        elif value is not None:
+            out.append(f"{path}: {value}")
+
+
+_TAG = re.compile(r"<[^<>]{0,300}>")
+
+
+def _untag(lines: list[str]) -> list[str]:
+    """HTML inside text (product data JSON, CMS fields): each element on its own line."""
+    out: list[str] = []
+    for line in lines:
+        if "<" in line and ">" in line:
+            out.extend(part for part in _TAG.sub("\n", line).split("\n"))
+        else:
+            out.append(line)
+    return out
 
 
 def section_lines(text: str) -> list[str]:
     """The lines of a section; JSON documents become "path: value" lines a person can read."""
+    return _untag(_section_lines(text))
+
+
+def _section_lines(text: str) -> list[str]:
     stripped = text.lstrip()
     if stripped[:1] in "{[":
         try:
             data = json.loads(stripped)
-        except ValueError:
+        except (ValueError, RecursionError):
             data = None
         if data is not None:
             out: list[str] = []
-            _flatten_json(data, "", out)
+            _flatten_json(data, out)
             return out
     return text.splitlines()
 
@@ -165,7 +107,7 @@ _VALUE_LINE = re.compile(
     r"^(?P<path>.+?)[._ ](?:value|wert|amount)\s*[:=]\s*(?P<num>\S+)\s*$", re.I
 )
 _UNIT_LINE = re.compile(
-    r"^(?P<path>.+?)[._ ](?:unit|einheit|uom)\s*[:=]\s*\"?(?P<u>[^\s\"]+)", re.I
+    r"^(?P<path>.+?)[._ ](?:unit(?:code|text)?|einheit|uom)\s*[:=]\s*\"?(?P<u>[^\s\"]+)", re.I
 )
 
 
@@ -208,12 +150,15 @@ def _with_columns(lines: list[str]) -> list[str]:
     for line in lines:
         out.append(line)
         if header is not None and len(_cells(line, delim)) == len(header):
-            for key, value in zip(header, _cells(line, delim), strict=True):
+            row = _cells(line, delim)
+            for j, (key, value) in enumerate(zip(header, row, strict=True)):
                 if value and _COLUMN_KEY.search(key):
-                    out.append(f"{key}: {value}")
+                    # the row's first cell says which row (size, model) the value belongs to
+                    out.append(f"{row[0]}: {key}: {value}" if j and row[0] else f"{key}: {value}")
             continue
         header = None
-        if not _COLUMN_KEY.search(line):
+        delimiters = line.count("|") + line.count(";") + line.count("\t") + line.count(",")
+        if delimiters < 2 or not _COLUMN_KEY.search(line):
             continue
         for d in _DELIMS:
             if line.count(d) < 2:

@@ -12,13 +12,24 @@ materials), never to an invented code.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.analyzers.base import CatalogueIndex, CostShare, MaterialFinding, WeightFinding
 
-__all__ = ["PRICE_FACTOR", "PROCESSES", "Process", "build_cost_model", "detect_process"]
+__all__ = [
+    "PRICE_FACTOR",
+    "PROCESSES",
+    "UNIDENTIFIED",
+    "Process",
+    "build_cost_model",
+    "detect_process",
+]
+
+# The catalogue code of a material nobody has named yet (a share a person must resolve).
+UNIDENTIFIED = "unidentified_material"
 
 # Typical price per kg relative to carbon steel (= 1.0), rounded; good enough to weight
 # shares, not to quote prices. Electronics is per kg of populated board.
@@ -52,6 +63,7 @@ PRICE_FACTOR: dict[str, float] = {
     "wood": 0.8,
     "paper_cardboard": 0.9,
     "electronics": 40.0,
+    UNIDENTIFIED: 1.0,
 }
 
 
@@ -132,6 +144,11 @@ _POLYMERS = {
 
 def detect_process(materials: Sequence[MaterialFinding], text: str = "") -> Process:
     """The process the document names, else the one the main material usually implies."""
+    return _detect_process(tuple(materials), text)
+
+
+@functools.lru_cache(maxsize=8)
+def _detect_process(materials: tuple[MaterialFinding, ...], text: str) -> Process:
     low = text[:200_000].lower()
     for key, pattern in _PROCESS_WORDS:
         if pattern.search(low):
@@ -171,8 +188,9 @@ def build_cost_model(
     """Cost shares over catalogue codes, each in (0, 1] with 4 decimals, summing to 1.
 
     Small parts (< 10 g) shift 5 points from material to labour (handling dominates), heavy
-    ones (> 5 kg) 5 points the other way. With no material at all a generic steel part is
-    assumed and the rationale says so.
+    ones (> 5 kg) 5 points the other way. With no material at all nothing is assumed: the
+    material part goes to the catalogue's `unidentified_material` index when it has one, and
+    is left out (labour and energy only) when it has not.
     """
     codes = {index.code for index in catalogue}
     if not codes:
@@ -198,9 +216,8 @@ def build_cost_model(
             )
     if not weighted:
         assumed = True
-        fallback = next((c for c in ("steel", "aluminium", "pp") if c in codes), None)
-        if fallback:
-            weighted[fallback] = 1.0
+        if UNIDENTIFIED in codes:
+            weighted[UNIDENTIFIED] = 1.0
     raw: dict[str, float] = {}
     total_w = sum(weighted.values())
     for code, w in weighted.items():
@@ -229,7 +246,7 @@ def build_cost_model(
         elif code in ("electricity", "natural_gas"):
             why = f"energy for {process.name}"
         elif assumed:
-            why = "no material found: generic steel part assumed"
+            why = "no material identified: an unidentified material, to be named by a person"
         else:
             names = ", ".join(m.name for m in materials if m.index_code == code)
             why = f"material {names}: mass share × relative price {PRICE_FACTOR[code]:g}"

@@ -16,224 +16,19 @@ A glass-filled polymer ("PA66 GF30") is split into the polymer and `glass_fibre`
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from app.analyzers.base import Evidence, MaterialFinding
-from app.analyzers.offline._text import Line, iter_lines, trim_quote, uses_comma_decimal
-from app.analyzers.offline.weights import quantity_grams
+from app.analyzers.offline._text import Line, iter_lines, trim_quote
+from app.analyzers.offline.material_words import CJK_LABELS, CJK_WORDS, RULES, Rule
+from app.analyzers.offline.vocabulary import Vocabulary
+from app.analyzers.quantities import decimal_comma, find_quantities
 from app.extraction.document import Section
 
 __all__ = ["find_materials", "find_materials_with_note"]
-
-_I = re.IGNORECASE
-_GF = r"(?:[\s\-]*(?:GF|GV)\s?-?(?P<gf>\d{1,2})(?!\d))?"
-
-
-@dataclass(frozen=True, slots=True)
-class _Rule:
-    code: str
-    pattern: re.Pattern[str]
-    needs_context: bool = False  # short codes that are other words elsewhere
-    coating: bool = False  # "zinc plated", "vernickelt": a surface, not the material
-    packaging: bool = False  # "Karton", "PE-Beutel": usually the packaging
-
-
-def _r(code: str, pattern: str, flags: int = 0, **kw: bool) -> _Rule:
-    return _Rule(code, re.compile(pattern, flags), **kw)
-
-
-_RULES: tuple[_Rule, ...] = (
-    # stainless before steel
-    _r(
-        "stainless_steel",
-        r"\bEdelstahl\w*|\bnichtrostende[rnms]?\s+Stahl\w*|\brostfreie[rnms]?\s+Stahl\w*"
-        r"|\bstainless(?:\s+steel)?\b|\bInox\b|\bNirosta\b|\bV[24]A\b|\bacier\s+inoxydable"
-        r"|\bacciaio\s+inox\w*|\bacero\s+inoxidable|\broestvrij\s+staal|\bRVS\b"
-        r"|\bstal\w*\s+nierdzewn\w*|\bnierdzewn\w*",
-        _I,
-    ),
-    _r(
-        "stainless_steel",
-        r"\bAISI\s?(?:30[1-4]|31[0-6]|321|347|4[0-4]\d)L?\b|\bSUS\s?3\d\dL?\b|\bSS\s?3[01]\dL?\b"
-        r"|\b(?:304|316)L\b|\bX\d{1,3}Cr[A-Za-z]*\d[\d\-]*\b|\bA[24]-(?:50|70|80)\b"
-        r"|\b1\.4(?:301|303|305|306|307|310|401|404|435|541|571|016|509|512|539|462|104|021"
-        r"|034|057|122|418)\b(?![.,]\d|\s*(?:mm|kg|g|%))",
-    ),
-    _r("stainless_steel", r"\b1\.4\d{3}\b(?![.,]\d|\s*(?:mm|kg|g|%))", needs_context=True),
-    # copper alloys before copper
-    _r(
-        "brass",
-        r"\bCuZn\d+(?:[A-Z][a-z]?\d*(?:[.,]\d+)?)*\b|\bCW6\d\d[NR]\b|\bMS\s?5[89]\b|\bMs\s?(?:5[89]|6[0-3])\b"
-        r"|\bMessing\w*|\bbrass\b|\blaiton\b|\bottone\b|\blatón\b|\bmosiądz\w*",
-        0,
-    ),
-    _r("brass", r"\b(?:messing|brass)\b", _I),
-    _r("brass", r"\b2\.0[2-5]\d\d\b(?![.,]\d)", needs_context=True),
-    _r(
-        "bronze",
-        r"\bCuSn\d+\w*|\bCuAl\d+\w*|\bCC4\d\dK\b|\bCW4\d\d[KR]\b|\bRg\s?[57]\b|\bRotguss\b"
-        r"|\bSinterbronze\b|\bbron[zc]\w*|\bbrąz\w*|\bgunmetal\b",
-        _I,
-    ),
-    _r("bronze", r"\b2\.1\d{3}\b(?![.,]\d)", needs_context=True),
-    # cast iron, zinc die casting before aluminium and steel words
-    _r(
-        "cast_iron",
-        r"\bEN-?GJ[LSMV]\w*(?:-\d+(?:-\d+)?)?|\bGJ[LS]-?\d+\b|\bGGG?-?\d{2}\b|\bGrauguss\w*"
-        r"|\bGusseisen\w*|\bSphäroguss\w*|\bTemperguss\w*|\bcast[\s-]iron\b|\bductile\s+iron\b"
-        r"|\bgr[ae]y\s+iron\b|\bnodular\s+iron\b|\bfonte\b|\bghisa\b|\bhierro\s+fundido\b"
-        r"|\bfundición\b|\bgietijzer\b|\bżeliw\w*",
-        _I,
-    ),
-    _r("cast_iron", r"\b0\.[67]\d{3}\b(?![.,]\d)", needs_context=True),
-    _r(
-        "zinc",
-        r"\bZAMAK\s?\d*|\bZn-?Druckguss\w*|\bZink-?[Dd]ruckguss\w*|\bGD-?Zn\w*|\bZnAl\d+\w*"
-        r"|\bZP\s?0?\d{3,4}\b|\bzinc\s+die[\s-]?cast\w*|\bdie[\s-]?cast\s+zinc\b|\bzinc\s+alloy\b"
-        r"|\bZinklegierung\w*|\bZinkguss\b",
-        _I,
-    ),
-    _r("zinc", r"\bZink\b|\bzinc\b|\bzinco\b|\bcynk\b", _I, coating=True),
-    _r("nickel", r"\bInconel\s?\d*|\bMonel\b|\bHastelloy\w*|\bNiCr\d+\w*|\bNickelbasis\w*", _I),
-    _r("nickel", r"\bNickel\b", _I, coating=True),
-    _r("nickel", r"\b2\.4\d{3}\b(?![.,]\d)", needs_context=True),
-    _r(
-        "aluminium",
-        r"\bEN\s?A[WC][-\s]?(?:\d{4,5}|Al[A-Za-z\d.,]*)|\bA[WC]-\d{4,5}\b|\bAA\s?\d{4}\b"
-        r"|\b[1-8]\d{3}-T\d{1,4}\b|\bAl(?:Si|Mg|Cu|Zn|Mn)\d*(?:[.,]\d+)?(?:[A-Z][a-z]?\d*(?:[.,]\d+)?)*"
-        r"|\bG-?D?-?Al\w+|\bAl\s?99[.,]\d+",
-    ),
-    _r(
-        "aluminium",
-        r"\balumini?um\w*|\balluminio\b|\baluminio\b|\baluminiow\w*|\bAlu\b|\bAlu-\w+|\bEloxal\w*"
-        r"|\banodi[sz]ed\b",
-        _I,
-    ),
-    _r("aluminium", r"\b3\.[0-4]\d{3}\b(?![.,]\d)", needs_context=True),
-    # steel
-    _r(
-        "steel",
-        r"\bS(?:185|235|275|355|420|460|500|550|690)(?:[A-Z]{1,3}\d?)*\b|\bS\d{3}GD\b"
-        r"|\b\d{2,3}(?:Cr|Mn|Ni|Mo|Si|V|B|S)(?:[A-Z][a-z]?)*\d+(?:-\d+)?\b"
-        r"|\bDC0[1-7]\b|\bDD1[1-4]\b|\bDX5[1-7]D?\b|\bR?St\s?(?:37|44|52)(?:-\d)?\b|\bETG\s?100\b"
-        r"|\bC(?:10|15|22|35|45|60)(?:E|R)?(?:\+[A-Z]+)\b|\bC(?:10|15|22|35|45|60)E\b",
-    ),
-    _r("steel", r"\bC(?:10|15|22|35|45|60)\b", needs_context=True),
-    _r("steel", r"\b1\.[0-35-8]\d{3}\b(?![.,]\d|\s*(?:mm|kg|g|%))", needs_context=True),
-    _r(
-        "steel",
-        r"(?<![Ee]del)(?<![Ee]del-)\b\w*stahl\w*|\bsteel\b|\bacier\b|\bacciaio\b|\bacero\b"
-        r"|\bstaal\b|\bstal\b|\bstali\b|\bStahlguss\b",
-        _I,
-    ),
-    _r(
-        "copper",
-        r"\bCu-?(?:ETP|OF|DHP|HCP|FRHC|PHC)\b|\bCW0[01]\d[AC]\b|\bE-?Cu\w*|\bSF-?Cu\b"
-        r"|\bCu\s?99[.,]9\d*",
-    ),
-    _r(
-        "copper",
-        r"\bKupfer\w*|\bcopper\b|\bcuivre\b|\brame\b|\bcobre\b|\bkoper\b|\bmiedź\w*",
-        _I,
-        coating=True,
-    ),
-    _r("copper", r"\b2\.0[01]\d\d\b(?![.,]\d)", needs_context=True),
-    _r("tin", r"\bZinn\b|\bétain\b|\bstagno\b|\bestaño\b", _I, coating=True),
-    # polymers (codes are case-sensitive)
-    _r("pa66", rf"\bPA\s?-?(?:66|6\.6|6/6)(?![\d.]){_GF}"),
-    _r("pa66", r"\bPolyamid\w*\s?-?(?:66|6\.6)\b|\bUltramid\s?A\w*|\bZytel\b", _I),
-    _r("pa6", rf"\bPA\s?-?6(?![\d./,]\d|\d){_GF}"),
-    _r("pa6", rf"\bPA(?![\w-]){_GF}", needs_context=True),
-    _r("pa6", r"\bPolyamid\w*|\bpolyamide\b|\bnylon\b|\bUltramid\s?B\w*|\bDurethan\s?B\w*", _I),
-    _r("pbt", rf"\bPBT(?![\w]){_GF}|\bUltradur\w*"),
-    _r("pet", rf"\bPET(?:-?G)?(?![\w]){_GF}|\bPolyethylenterephthalat\w*"),
-    _r(
-        "pom",
-        rf"\bPOM(?:-?[CH])?(?![\w]){_GF}|\bPolyacetal\b|\bPolyoxymethylen\w*|\bDelrin\b"
-        r"|\bHostaform\b|\bUltraform\b|\bacetal\b",
-    ),
-    _r("pvc", r"\bPVC(?:-?[UP])?(?![\w])|\bPolyvinylchlorid\w*|\bpolyvinyl\s+chloride\b"),
-    _r("pmma", r"\bPMMA\b|\bAcrylglas\w*|\bPlexiglas\w*|\bacrylic(?:\s+glass)?\b|\bPerspex\b", _I),
-    _r("abs", rf"\bABS(?![\w]|[\s-]?(?:sensor|Sensor|system|brake)){_GF}"),
-    _r("pc", r"\bPolycarbonat\w*|\bpolycarbonate\b|\bMakrolon\w*|\bLexan\b", _I),
-    _r(
-        "pc",
-        rf"(?<!\d\s)(?<!\d)\bPC(?![\w]|-Software|\s(?:software|program)){_GF}",
-        needs_context=True,
-    ),
-    _r(
-        "pe_hd",
-        r"\bPE-?HD\b|\bHDPE\b|\bPEHD\b|\bPE-?HMW\b|\bPE-?UHMW\b|\bUHMW-?PE\b",
-        0,
-        packaging=True,
-    ),
-    _r("pe_ld", r"\bPE-?L?LD\b|\bL?LDPE\b|\bPELD\b", 0, packaging=True),
-    _r("pe_hd", r"\bPolyethylen\w*|\bpolyethylene\b", _I, packaging=True),
-    _r("pe_hd", r"\bPE(?![\w-])", needs_context=True, packaging=True),
-    _r(
-        "pp",
-        rf"\bPP(?:-(?:H|R|C|B|HO|CO))?(?![\w]|\.\s?\d){_GF}|\bPolypropylen\w*"
-        r"|\bpolypropylene\b",
-        0,
-        packaging=True,
-    ),
-    _r(
-        "ps",
-        r"\bPolystyrol\w*|\bpolystyrene\b|\bHIPS\b|\bPS-HI\b|\bGPPS\b|\bEPS\b|\bXPS\b"
-        r"|\bStyropor\w*",
-        0,
-        packaging=True,
-    ),
-    _r("ps", r"(?<!\d\s)(?<!\d)\bPS\b(?!\s*\d)", needs_context=True, packaging=True),
-    # elastomers
-    _r("rubber", r"\b(?:EPDM|H?NBR|FKM|FPM|FFKM|VMQ|MVQ|SBR|TPE(?:-[A-Z])?|TPV|ACM|IIR)\b"),
-    _r("rubber", r"\b(?:NR|CR)\b", needs_context=True),
-    _r(
-        "rubber",
-        r"\bSilikon\w*|\bsilicone\b|\bViton\b|\bGummi\w*|\brubber\b|\bKautschuk\w*|\bNeopren\w*"
-        r"|\bcaoutchouc\b|\bgomma\b|\bcaucho\b|\bguma\b|\belastomer\w*",
-        _I,
-    ),
-    # other materials
-    _r(
-        "glass_fibre",
-        r"\bGlasfaser\w*|\bglass[\s-]fib(?:re|er)s?\b|\bGFK\b|\bGRP\b|\bfib(?:re|er)glass\b",
-        _I,
-    ),
-    _r(
-        "wood",
-        r"\b(?!\w*(?:schraube|bohrer|leim))\w*[Hh]olz(?!schraube|bohrer|leim)\w*|\bwood(?:en)?\b"
-        r"(?!\s+screws?)|\bplywood\b|\bBuche\w*|\bbeech\b|\bEiche\w*|\boak\b|\bpine\b|\bspruce\b"
-        r"|\bbirch\b|\bMDF\b|\bHDF\b|\bOSB\b|\bSpanplatte\w*|\bparticle\s?board\b|\bMultiplex\b"
-        r"|\bbois\b|\blegno\b|\bmadera\b|\bhout\b|\bdrewn\w*|\bbamboo\b|\bBambus\w*",
-        _I,
-        packaging=True,
-    ),
-    _r(
-        "paper_cardboard",
-        r"\bKarton\w*|\bWellpappe\w*|\bPappe\b|\bcardboard\b|\bcorrugated\s+board\b|\bpaperboard\b"
-        r"|\bPapier\w*|\bpaper\b|\bcarton(?:board)?\b|\bcarta\b|\bcartón\b|\bcartone\b|\bpapel\b"
-        r"|\btektur\w*",
-        _I,
-        packaging=True,
-    ),
-    _r(
-        "glass",
-        r"\bGlas\b|\bglass\b(?![\s-]*(?:fib|fab|bead|fill|reinf|kugel))|\bBorosilikat\w*"
-        r"|\bborosilicate\b|\bSicherheitsglas\b|\bFloatglas\b|\bEinscheibensicherheitsglas\b"
-        r"|\btempered\s+glass\b|\bverre\b|\bvetro\b|\bvidrio\b|\bszkł\w*|\bESG\b",
-        _I,
-    ),
-    _r(
-        "electronics",
-        r"\bPCBA?\b|\bLeiterplatte\w*|\bprinted\s+circuit\s+boards?\b|\bcircuit\s+boards?\b"
-        r"|\belectronic\s+components?\b|\belektronische[n]?\s+(?:Bauteile|Komponenten|Baugruppe)"
-        r"|\bElektronikbaugruppe\w*|\bFR-?4\b|\bPlatine\b|\bSMD\b|\bmicrocontroller\b",
-        _I,
-    ),
-)
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:
@@ -292,7 +87,7 @@ def _first_chars(alternative: str, ignore_case: bool) -> set[str] | None:
     return {c for ch in out for c in (ch, ch.lower(), ch.upper())} if ignore_case else out
 
 
-def _dispatch(rules: tuple[_Rule, ...]) -> tuple[dict[str, re.Pattern[str]], re.Pattern[str]]:
+def _dispatch(rules: tuple[Rule, ...]) -> tuple[dict[str, re.Pattern[str]], re.Pattern[str]]:
     """One combined regex per first character of a word, alternatives in rule order.
 
     Trying ~60 rules with ~400 keywords at every word start is what made long documents
@@ -318,7 +113,7 @@ def _dispatch(rules: tuple[_Rule, ...]) -> tuple[dict[str, re.Pattern[str]], re.
     return table, wildcard
 
 
-_BY_FIRST_CHAR, _WILDCARD = _dispatch(_RULES)
+_BY_FIRST_CHAR, _WILDCARD = _dispatch(RULES)
 _WORD_START = re.compile(r"(?<!\w)\w")
 
 
@@ -388,6 +183,11 @@ _TOTAL = re.compile(
     r"(?i)total|gesamt|summe|\bsum\b|netto|\bnet\b|brutto|gross|article|artikel|produkt|product"
 )
 _CELL_SPLIT = re.compile(r"[|;\t]")
+_HAS_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_CJK_VOCABULARY = tuple((code, Vocabulary(words)) for code, words in CJK_WORDS)
+_CJK_NEGATION = re.compile(r"(?:不含|无|無|非|不是|除)$")
+_CJK_PACKAGING = re.compile(r"包装|包裝|梱包|外箱")
+_PACKAGING_CODES = frozenset(rule.code for rule in RULES if rule.packaging)
 
 
 @dataclass(slots=True)
@@ -438,10 +238,15 @@ def _needs_context_ok(line: Line, start: int, end: int, text: str, has_gf: bool)
 
 
 def _line_mentions(
-    line: Line, location: str, *, packaging_rules: bool = True, comma: bool = False
+    line: Line,
+    location: str,
+    *,
+    packaging_rules: bool = True,
+    comma: bool = False,
+    strong: bool = False,
 ) -> list[_Mention]:
     text = line.text
-    strong_line = _is_strong(line)
+    strong_line = strong or _is_strong(line)
     if not packaging_rules and not strong_line:
         return []  # second pass: only "Material: corrugated board" style lines
     found = _scan(line, location, strong_line, packaging_rules=packaging_rules, comma=comma)
@@ -454,12 +259,22 @@ def _is_strong(line: Line) -> bool:
     """A line that states a material: a material label, a component row, a material heading."""
     text = line.text
     return (
-        bool(_MATERIAL_LABEL.search(text))
+        _labelled(text)
         or bool(_COMPONENT_LABEL.match(text))
-        or bool(line.previous and _MATERIAL_LABEL.search(line.previous))
-        or bool(_MATERIAL_LABEL.search(line.heading))
-        or bool(_MATERIAL_HEADING.search(line.heading))
+        or bool(line.previous and _labelled(line.previous))
+        or _heading_names_materials(line.heading)
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _labelled(text: str) -> bool:
+    return bool(_MATERIAL_LABEL.search(text)) or any(label in text for label in CJK_LABELS)
+
+
+@functools.lru_cache(maxsize=256)
+def _heading_names_materials(heading: str) -> bool:
+    """Headings repeat for every line under them: decided once."""
+    return bool(heading) and (_labelled(heading) or bool(_MATERIAL_HEADING.search(heading)))
 
 
 def _scan(
@@ -473,7 +288,7 @@ def _scan(
         if group is None or not m.group(0).strip() or m.start() < skip_until:
             continue
         index, alt = group[1:].split("_")
-        rule = _RULES[int(index)]
+        rule = RULES[int(index)]
         start, end = m.span()
         clause = _CLAUSE_END.split(text[max(0, start - 60) : start])[-1][-40:]
         word_end = re.match(r"[\w-]*", text[end:])
@@ -512,6 +327,8 @@ def _scan(
         name = matched.strip(" ,;:()-")
         evidence = Evidence(trim_quote(text), location, 0.9 if strong_line else 0.6)
         found.append((start, end, _Mention(rule.code, name, strong_line, line.order, evidence, gf)))
+    if _HAS_CJK.search(text):
+        found.extend(_cjk_mentions(line, location, strong_line, found, packaging_rules))
     found.sort(key=lambda f: f[0])
     if "%" in text:
         pcts = [
@@ -537,10 +354,41 @@ def _scan(
         and re.search(r"\d", text)
         and not _TOTAL.search(text)
     ):
-        grams = quantity_grams(text, comma_decimal=comma)
+        grams = [q.grams for q in find_quantities(text, comma_decimal=comma)]
         if len(grams) == 1:
             primaries[0][2].grams = grams[0]
     return [f[2] for f in found]
+
+
+def _cjk_mentions(
+    line: Line,
+    location: str,
+    strong_line: bool,
+    taken: list[tuple[int, int, _Mention]],
+    packaging_rules: bool,
+) -> list[tuple[int, int, _Mention]]:
+    """Chinese and Japanese family words, found inside runs of text (no word starts there)."""
+    text = line.text
+    spans = [(start, end) for start, end, _ in taken]
+    out: list[tuple[int, int, _Mention]] = []
+    for code, vocabulary in _CJK_VOCABULARY:
+        for m in vocabulary.pattern.finditer(text):
+            start, end = m.span()
+            if any(s < end and start < e for s, e in spans):
+                continue
+            if _CJK_NEGATION.search(text[max(0, start - 2) : start]):
+                continue
+            window = text[max(0, start - 12) : end + 12]
+            if (
+                packaging_rules
+                and code in _PACKAGING_CODES
+                and (line.packaging or _CJK_PACKAGING.search(window))
+            ):
+                continue
+            spans.append((start, end))
+            evidence = Evidence(trim_quote(text), location, 0.9 if strong_line else 0.6)
+            out.append((start, end, _Mention(code, m.group(), strong_line, line.order, evidence)))
+    return out
 
 
 def _aggregate(mentions: list[_Mention]) -> list[_Material]:
@@ -568,11 +416,22 @@ def _aggregate(mentions: list[_Mention]) -> list[_Material]:
 
 
 def find_materials_with_note(
-    sections: Sequence[Section], *, source: str
+    sections: Sequence[Section],
+    *,
+    source: str,
+    comma: bool | None = None,
+    names_the_article: bool = False,
 ) -> tuple[list[MaterialFinding], str]:
-    """Materials with mass shares, and a sentence saying how the shares were obtained."""
+    """Materials with mass shares, and a sentence saying how the shares were obtained.
+
+    `comma` is the document's decimal decision (`quantities.decimal_comma`), shared with the
+    weight rules; decided here from the text when not given. `names_the_article`: the text is
+    the article's name ("Corrugated cardboard box"), so every material in it is the article's,
+    packaging words included.
+    """
     lines = list(iter_lines(sections))
-    comma = uses_comma_decimal("\n".join(line.text for line in lines))
+    if comma is None:
+        comma = decimal_comma("\n".join(line.text for line in lines))
     mentions: list[_Mention] = []
     # Packaging materials are skipped at first; if nothing else is named, the article itself
     # is probably packaging (a carton, a bag), so look again without that rule.
@@ -584,7 +443,13 @@ def find_materials_with_note(
                 else (source or line.location)
             )
             mentions.extend(
-                _line_mentions(line, location, packaging_rules=packaging_rules, comma=comma)
+                _line_mentions(
+                    line,
+                    location,
+                    packaging_rules=packaging_rules and not names_the_article,
+                    comma=comma,
+                    strong=names_the_article,
+                )
             )
         if mentions:
             break

@@ -1,559 +1,1240 @@
-"""Find the article's unit weight in document text with label rules a careful reader would use.
+"""The article's unit weight: collect every mass figure with its context, classify, decide.
 
-Every mass quantity (a number with a mass unit, or a number under a key that carries the
-unit such as "weight_kg: 0.25") becomes a `WeightCandidate`; its label decides what it is:
-
-* net / unit-weight labels ("Nettogewicht", "net weight", "Stückgewicht", "poids net") win;
-* a plain weight label ("Gewicht", "weight", "Masse") is next;
-* per-pack weights ("pack of 50: 1.2 kg", "kg/1000 Stk") are divided by the pack size;
-* gross / shipping / packaging weights and raw (blank, shot) weights are last resorts;
-* load ratings, capacities, forces, shock "g", tolerances and unlabelled numbers are never
-  a unit weight. Torques, pressures, densities (g/cm³), grammage (g/m²) and flow rates (kg/h)
-  do not even parse as masses; weights per metre only count when a length is stated.
-
-Number conventions ("1.250 g" vs "1,250 kg") are decided per document, see
-`_text.parse_number` and `_text.uses_comma_decimal`.
+1. **Collect.** Every mass quantity of every document (`quantities.find_quantities`, one unit
+   table and one decimal decision per document), with its label (the clause before it on the
+   line, else the line's label, else a header line or heading above), the words after it, the
+   table column header (a unit in "Weight (g)" applies to the bare numbers below it) and the
+   row and column labels, the nearest heading and model line. Metric and imperial figures
+   printed as a pair ("4.4 lbs (2.0 kg)") are one mention: the metric value counts.
+2. **Classify** each mention into a `WeightBasis` from the words around it (vocabulary.py):
+   net / unspecified (the article's own), gross, per pack (divided by a count found on the
+   line or anywhere in the document), per length (× a stated length), per area, capacity,
+   process, not a mass, a component the article name does not name.
+3. **Variant.** Tokens of the article name are matched against each mention's row, column,
+   model heading and neighbouring words: when some mention names the article, mentions that
+   name another variant lose.
+4. **Plausibility.** A weight must fit the document: not more than a solid block of the
+   stated dimensions could weigh, not less than a hollow shell of them, not more than the kind
+   of product the name names (a screw is not 120 t).
+5. **Decide or abstain.** Mentions that agree (within 1.5 %) form a cluster; the strongest
+   cluster wins only if it is strong enough and no other cluster comes close. Otherwise the
+   weight is None, the status says why, and the ranked candidates say why each lost.
 """
 
 from __future__ import annotations
 
-import math
+import itertools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from app.analyzers.base import Evidence, WeightFinding
-from app.analyzers.offline._text import (
-    NUMBER,
-    Line,
-    iter_lines,
+from app.analyzers.base import Evidence, WeightBasis, WeightCandidate, WeightFinding, WeightStatus
+from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
+from app.analyzers.offline._text import Line, iter_lines, trim_quote
+from app.analyzers.quantities import (
+    LB_G,
+    OZ_G,
+    decimal_comma,
+    find_quantities,
+    mass_unit,
+    numbers,
     parse_number,
-    trim_quote,
-    uses_comma_decimal,
+    to_int,
 )
-from app.extraction.document import Section
+from app.extraction.document import Section, Table
 
 __all__ = [
-    "WeightCandidate",
-    "best_candidate",
-    "choose_unit_weight",
-    "find_weight_candidates",
+    "Mention",
+    "WeightDecision",
+    "collect_mentions",
+    "decide",
+    "document_volumes",
+    "fmt_grams",
     "parse_quantity_grams",
-    "quantity_grams",
 ]
 
-_LB = 453.59237
-_OZ = 28.349523125
-
-_UNIT = (
-    r"(?P<unit>(?i:milligramm?e?s?|kilogramm?e?s?|kilogrammi|kilogramos?|kilos?|gramm?e?s?"
-    r"|grammi|gramos?|tonnen?|tonnes?|pfund|pounds?|ounces?|unzen?)"
-    r"|kg|Kg|KG|mg|g|t|lbs?|LBS?|Lbs?|oz|OZ|gr)"
-)
-_TOL = r"(?:±|\+/-|\+-|\+/−)"
-_RANGE = r"(?:-|–|—|\.\.\.?|…|to|bis|à)"
-_QTY = re.compile(
-    r"(?:(?<![\w.,/+\-−±])|(?<=[^\d\s],)|(?<=[^\d],\s))"
-    rf"(?P<n1>{NUMBER})"
-    rf"(?:\s*{_TOL}\s*(?P<tol>{NUMBER})\s*%?)?"
-    rf"(?:\s*{_RANGE}\s*(?P<n2>{NUMBER}))?"
-    rf"(?:\s*{_TOL}\s*{NUMBER}\s*%?)?"
-    r"(?P<sep>\s*\"?\s*(?:[|;,\t]\s*\"?\s*)?)"
-    rf"{_UNIT}(?![A-Za-zÄÖÜäöüßéèà0-9²³_])"
-)
-_KEYED = re.compile(
-    r"(?<![A-Za-z])(?P<key>(?:[A-Za-zÄÖÜäöüß]+[ _.\-]){0,3}"
-    r"(?i:[a-zäöü]*gewicht|weight|masse|mass|poids|peso|massa|masa|waga|wt)"
-    r"(?:[ _.\-][A-Za-zÄÖÜäöüß]+){0,2}?)"
-    r"(?:\s*[\[(]\s*(?:in\s+)?|[ _.\-]in[ _]|[_.\-]|\s+)"
-    r"(?P<unit>(?i:kilogramm?e?s?|gramm?e?s?|pounds?|kg|g|mg|lbs?|oz|t))"
-    r"(?:\s*/\s*(?P<per>\d+)\s*(?i:stk\.?|stück|pcs\.?|pc\.?|pieces|st\.|units)?)?"
-    r"\s*[\])]?\s*\"?(?:\s*[:=|;,\t]){1,4}\s*\"?\s*"
-    rf"(?P<num>{NUMBER})\"?(?!\s*[A-Za-z%°²³]|\d|[.,]\d)"
-)
-
-# What follows a unit: per piece, per N pieces, per metre, or a unit that is not a mass.
-_PIECE = (
-    r"(?:stück|stueck|stk\.?|st\.|pieces?|pcs?\.?|pce|units?|parts?|items?|ea\.?|teile?"
-    r"|pièces?|pezz[io]|piezas?|stuks?|szt\.?|sztuk)"
-)
-_AFTER_SLASH_PIECE = re.compile(rf"(?i)^\s*(?:/|per|pro|je)\s*{_PIECE}(?![A-Za-z])")
-_AFTER_SLASH_PACK = re.compile(rf"(?i)^\s*(?:/|per|pro|je)\s*(\d[\d.']*)\s*(?:{_PIECE})?")
-_AFTER_PER_METRE = re.compile(
-    r"(?i)^\s*(?:/|per|pro|je)\s*(?:lfd\.?\s*)?(?:m|lfm|meter|metre|mtr\.?)(?![A-Za-z²³2³^])"
-)
-_AFTER_BAD = re.compile(r"(?i)^\s*(?:/|[·*]\s*m\b|-\s*(?:force|kraft))")
-
-_PACK_WORDS = (
-    r"\b(?:packs?|packung(?:en)?|package|packing\s+unit|box(?:es)?|bags?|cartons?|karton"
-    r"|beutel|schachtel|eimer|gebinde|kiste|sachets?|boîte|confezione|scatola|caja|paquete"
-    r"|bolsa|doos|zak|opakowanie|verpackungseinheit|VE|PU)\b"
-)
-_QUALIFIER = re.compile(
-    r"(?i)^\s*\(?\s*(?:"
-    r"net(?:to|t)?|neto|gross|brutto|bruto|brut|lordo|each|ea\.?|apiece"
-    rf"|(?:per|pro|je|/)\s*(?:\d[\d.']*\s*)?{_PIECE}"
-    r"|(?:incl\.?|inkl\.?|including|with|mit|excl\.?|exkl\.?|excluding|without|ohne)"
-    r"\s+(?:\w+\s+)?(?:verpackung|packaging|packing)"
-    rf"|(?:per\s+|pro\s+|je\s+|for\s+|für\s+)?{_PACK_WORDS}\s*(?:of|à|mit|with|zu|:)?\s*"
-    rf"(?:\d[\d.']*\s*(?:{_PIECE})?)?"
-    r")(?![A-Za-z])\.?\s*(?:\)|(?=\s*(?:$|[,;|/\t])))"
-)
-
-_NET = re.compile(
-    r"(?i)\bnetto|\bnet\b|\bnett\b|\bneto\b|\bn\.\s?w\.|leergewicht|eigengewicht|fertig\w*gewicht"
-    r"|finished\s+(?:part\s+)?weight|(?:ohne|without|excl\.?|exkl\.?|excluding|sans|senza|sin"
-    r"|zonder)\s+(?:\w+\s+)?(?:verpackung|packaging|packing|emballage|imballo|embalaje)"
-)
-_GROSS = re.compile(
-    r"(?i)\bbrutto|\bbruto|\bgross\b|\bbrut\b|\blordo\b|\bg\.\s?w\.|shipping|versand"
-    r"|transport|verpackungsgewicht|packag(?:e|ing)\s+weight|packed\s+weight|packing\s+weight"
-    r"|freight|fracht|palett|pallet|colis|(?:incl\.?|inkl\.?|including|inclusive|with|mit|avec"
-    r"|con|met)\s+(?:\w+\s+)?(?:verpackung|packaging|packing|emballage|imballo|embalaje)"
-)
-_UNIT_LABEL = re.compile(
-    r"(?i)stückgewicht|stueckgewicht|einzelgewicht|unit\s+weight|weight\s+per\s+(?:piece|unit|"
-    r"part|pc|item)|piece\s+weight|part\s+weight|item\s+weight|product\s+weight|produktgewicht"
-    r"|artikelgewicht|teilegewicht|bauteilgewicht|poids\s+unitaire|peso\s+unitario"
-    r"|gewicht\s+(?:pro|je)\s+st|stuksgewicht|(?:\bper|\bpro|\bje|/)\s*(?:1\s*)?(?:stück|stk|st\."
-    r"|piece|pc|pcs|pce|unit|item)\b|\beach\b|\bea\.|\bapiece\b|la\s+pièce|cadauno"
-    r"|por\s+pieza|per\s+stuk|\b1\s*(?:stück|stk|st\.|piece|pc|pcs|pce|unit)\b"
-)
-_GENERIC = re.compile(
-    r"(?i)gewicht|weight|\bmasse\b|\bmass\b|\bpoids\b|\bpeso\b|\bmassa\b|\bmasa\b|\bwaga\b|\bwt\b"
-    r"|\bwieg(?:en|t)\b|\bweighs?\b|\bpèse(?:nt)?\b|\bpesa(?:no)?\b"
-)
-_RAW = re.compile(
-    r"(?i)rohgewicht|rohteil|einsatzgewicht|blank\s+weight|raw\s+(?:part\s+)?weight|input\s+weight"
-    r"|shot\s+weight|schussgewicht|anguss|sprue|runner|vormaterial|stangenabschnitt"
-)
-_DISTRACTOR = re.compile(
-    r"(?i)load|\w*last\b|tragf|tragkraft|belast|zuladung|payload|capacit|kapazit|rating|nennlast"
-    r"|max(?:imum|\.|imal)?\s*(?:zul\.?\s*)?(?:weight|gewicht|user|benutzer|load|last|poids|peso)"
-    r"|zul(?:ässig|\.)|permissible|allowable|user\s+weight|benutzergewicht|körpergewicht"
-    r"|body\s+weight|person|counter\s*weight|gegengewicht|test\s*weight|prüf|breaking|bruch"
-    r"|force|kraft|shock|schock|vibration|beschleunigung|acceleration|\bcharge\b|carico|portata"
-    r"|\bcarga\b|belasting|draagvermogen|obciąż|nośność|udźwig|torque|drehmoment|moment"
-    r"|pressure|druck(?!guss)|throughput|durchsatz|output|füllmenge|fill(?:ing)?\s+quantity"
-    r"|inhalt|contents?\b|dosage|dosier|verbrauch|consumption|liefermenge|bestellmenge"
-    r"|order\s+quantity|\bmoq\b|minimum\s+order|toleran|abweichung|deviation|schwankung"
-    r"|capacidad|capacité|kapaciteit|tonnage|schließkraft|clamping|spannkraft|resistance"
-    r"|gewichtsklasse|weight\s+class|\btare\b|\btara\b|für\s+(?:\w+\s+)?bis|for\s+(?:\w+\s+)?up\s+to|bis\s+zu"
-)
-_PART_NUMBER = re.compile(
-    r"(?i)art(?:ikel)?\.?\s*-?\s*nr|artikelnummer|part\s*(?:no|number|#)|\bp/n\b|item\s*no"
-    r"|bestell|order\s*(?:no|code)|\bsku\b|\bean\b|\bref\b|typ(?:e)?\s*[:.]|zeichnungs|drawing\s+no"
-)
-_PACK_N = re.compile(
-    rf"(?i){_PACK_WORDS}\s*(?:(?:of|à|mit|with|zu|de|da|van|z)\s+(\d[\d.']*)"
-    rf"|[:=(]?\s*(\d[\d.']*)\s*{_PIECE})"
-    rf"|(?:\bper|\bpro|\bje|/)\s*(\d[\d.']*)\s*{_PIECE}"
-    rf"|(?<![\d.,])(\d[\d.']*)\s*{_PIECE}(?![A-Za-z])"
-)
-_PACK_WORD = re.compile(rf"(?i){_PACK_WORDS}")
-_DOC_PACK = (
-    re.compile(
-        rf"(?i)(?:{_PACK_WORDS}|packungsinhalt|inhalt|contents|pack\s*size|packing\s+quantity"
-        r"|pcs\s+per|stück\s+(?:pro|je)|units\s+per|qty\s+per|menge\s+(?:pro|je))"
-        rf"[^\d\n]{{0,25}}?(\d[\d.']*)\s*{_PIECE}"
-    ),
-    re.compile(
-        r"(?i)(?:\bVE\b|verpackungseinheit|packing\s+unit|pack\s*size|packungsinhalt"
-        r"|(?:pcs|pieces|stück|units)\s+(?:per|pro|je)\s+\w+)\s*[:=|;,\t]\s*(\d[\d.']*)\s*$"
-    ),
-)
-_APPROX = re.compile(
-    r"(?i)(?:ca\.?|approx\.?|approximately|~|≈|etwa|circa|env\.|environ|ungefähr)\s*$"
-)
-_BOUND = re.compile(r"(?i)(?:max\.?|maximal|maximum|≤|<|höchstens|up\s+to|min\.?|≥|>)\s*$")
-_TOL_BEFORE = re.compile(rf"{_TOL}\s*$")
-_RANGE_BETWEEN = re.compile(rf"^\s*{_RANGE}\s*$")
-_LENGTH = re.compile(
-    r"(?i)(?:\blänge\b|\blength\b|schnittlänge|zuschnitt\w*|fixlänge|longueur|lunghezza"
-    rf"|longitud|\blengte\b|długość|\bL\s*=)\s*[:=|]?\s*(?:ca\.\s*)?(?P<num>{NUMBER})\s*"
-    r"(?P<unit>mm|cm|m)\b(?![²³/])"
-)
-
+_ELIGIBLE = {WeightBasis.NET, WeightBasis.UNSPECIFIED, WeightBasis.UPPER_BOUND, WeightBasis.DERIVED}
 _BASE_SCORE = {
-    "net": 0.95,
-    "unit": 0.93,
-    "generic": 0.85,
-    "per_length": 0.6,
-    "gross": 0.45,
-    "raw": 0.4,
-    "unlabelled": 0.2,
-    "ignored": 0.0,
+    WeightBasis.NET: 0.9,
+    WeightBasis.UNSPECIFIED: 0.8,
+    WeightBasis.DERIVED: 0.72,
+    WeightBasis.UPPER_BOUND: 0.65,
 }
-_CHOOSABLE = {"net", "unit", "generic", "per_length", "gross", "raw"}
-_BASIS = {"net": "net", "unit": "net", "generic": "unspecified", "gross": "gross"}
+_MIN_SCORE = 0.5
+_CONFLICT_MARGIN = 0.08
+_AGREE = 0.015
 
 
-@dataclass(frozen=True, slots=True)
-class WeightCandidate:
-    """One mass quantity in a document and what its label says it is.
+def fmt_grams(grams: float) -> str:
+    if grams >= 1000:
+        return f"{grams / 1000:.4g} kg"
+    return f"{grams:.4g} g"
 
-    `grams` is per piece (after dividing a pack weight, or multiplying a weight per metre by a
-    stated length) and None when that cannot be derived. `kind` is one of net | unit | generic
-    | gross | raw | per_length | unlabelled | ignored; only the first six can be a unit weight.
-    """
 
-    grams: float | None
-    kind: str
+@dataclass(slots=True)
+class Mention:
+    """One mass figure of a document and what its context says it is."""
+
+    grams: float | None  # per piece (after pack / length arithmetic), None when not derivable
+    stated_grams: float
+    basis: WeightBasis
+    score: float
     quote: str
     location: str
-    score: float
-    source: str = ""
-    order: int = 0
-    stated_grams: float = 0.0  # the quantity as written, before any pack / length arithmetic
-    pack_size: int | None = None
-    per_metre: bool = False
+    source: str
+    order: int
+    keys: frozenset[str] = frozenset()  # variant tokens: row, column, model heading, words
+    reason: str = ""
     note: str = ""
-
-    @property
-    def basis(self) -> str:
-        return _BASIS.get(self.kind, "net" if self.kind == "per_length" else "unspecified")
-
-
-@dataclass(frozen=True, slots=True)
-class _Qty:
-    start: int
-    end: int
-    grams: float
-    per_piece: bool = False
-    pack_n: int | None = None
-    per_metre: bool = False
-    is_range: bool = False
-    keyed_label: str = ""
+    metric: bool = True
+    context: bool = False  # labelled only by a header line or heading above
+    matched: bool = False  # names the article (variant tokens of the article name)
 
 
-_HAS_DIGIT = re.compile(r"\d")
-_LENGTH_WORDS = (
-    "läng",
-    "length",
-    "zuschnitt",
-    "longueur",
-    "lunghezza",
-    "longitud",
-    "lengte",
-    "długość",
-    "l =",
-    "l=",
+# ------------------------------------------------------------------ tokens of names and rows
+
+_TOKEN = re.compile(r"[0-9a-z]+|[\u3040-\u30ff\u4e00-\u9fff]+")
+_MODEL = re.compile(r"[0-9a-z]+(?:-[0-9a-z]+){1,4}")
+_NOT_IDENT = re.compile(
+    r"^\d+(?:x\d+)+$|^\d+(?:mm|cm|m|kg|g|v|a|w|kw|hz|khz|mhz|mah|ah|bar|psi|lb|lbs|oz|s|ms|pcs|nm|n)$"
 )
-_KEY_WORDS = ("gewicht", "weight", "mass", "poids", "peso", "masa", "waga", "wt")
+_SIZE = re.compile(r"^(?:dn|nps|nw|pn|m|g|r|size|gr)(\d{1,4})$")
+_STOP = frozenset(
+    [
+        "with",
+        "without",
+        "and",
+        "the",
+        "for",
+        "per",
+        "incl",
+        "excl",
+        "approx",
+        "about",
+        "mit",
+        "ohne",
+        "und",
+        "der",
+        "die",
+        "das",
+        "avec",
+        "sans",
+        "con",
+        "senza",
+        "sin",
+        "weight",
+        "gewicht",
+        "net",
+        "gross",
+    ]
+)
 
 
-def _unit_grams(unit: str) -> float:
-    u = unit.lower()
-    if u.startswith("milli") or u == "mg":
-        return 0.001
-    if u.startswith("kilo") or u == "kg":
-        return 1000.0
-    if u.startswith(("tonne", "tonnen")) or u == "t":
-        return 1_000_000.0
-    if u.startswith(("pfund", "pound", "lb")):
-        return _LB
-    if u.startswith(("ounce", "unze", "oz")):
-        return _OZ
-    return 1.0
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower())
 
 
-def _to_int(text: str) -> int | None:
-    digits = re.sub(r"[.,' ]", "", text)
-    return int(digits) if digits.isdigit() else None
-
-
-def _quantities(line: str, comma_decimal: bool) -> list[_Qty]:
-    """Every mass quantity in a line, with per-piece / per-pack / per-metre suffixes read."""
-    found: list[_Qty] = []
-    if not _HAS_DIGIT.search(line):
-        return found
-    consumed = 0
-    for m in _QTY.finditer(line):
-        if m.start() < consumed:
-            continue
-        after = line[m.end() :]
-        per_piece = per_metre = False
-        pack_n: int | None = None
-        if _AFTER_PER_METRE.match(after):
-            per_metre = True
-        elif _AFTER_SLASH_PIECE.match(after):
-            per_piece = True
-        elif (pm := _AFTER_SLASH_PACK.match(after)) and (n := _to_int(pm.group(1))):
-            if (
-                after.lstrip().startswith("/")
-                and n not in (100, 1000, 10000)
-                and not re.match(rf"(?i)\s*/\s*\d[\d.']*\s*{_PIECE}", after)
-            ):
-                continue  # g/10 min (melt flow) and the like
-            pack_n = n
-        elif _AFTER_BAD.match(after):
-            continue  # g/cm³, g/m², kg/h, kg·m, kgf ...
-        if m["sep"].strip() and not re.search(r"[|;\t]|,\s*\"?$", m["sep"]):
-            continue
-        n1 = parse_number(m["n1"], comma_decimal=comma_decimal)
-        value = n1
-        is_range = False
-        if m["n2"]:
-            n2 = parse_number(m["n2"], comma_decimal=comma_decimal)
-            if n2 < n1:
-                continue  # "4711-500 g" is a part number, not a range
-            value, is_range = (n1 + n2) / 2, True
-        grams = value * _unit_grams(m["unit"])
-        end = m.end()
-        oz = re.match(rf"\s*(?P<n>{NUMBER})\s*(?:oz|ounces?)\b", after)
-        if m["unit"].lower().startswith(("lb", "pound")) and oz:
-            grams += parse_number(oz["n"], comma_decimal=comma_decimal) * _OZ
-            end += oz.end()
-        consumed = end
-        found.append(_Qty(m.start(), end, grams, per_piece, pack_n, per_metre, is_range))
-    low = line.lower()
-    keyed = _KEYED.finditer(line) if any(w in low for w in _KEY_WORDS) else iter(())
-    for m in keyed:
-        if any(q.start <= m.start("num") < q.end for q in found):
-            continue
-        value = parse_number(m["num"], comma_decimal=comma_decimal) * _unit_grams(m["unit"])
-        per = _to_int(m["per"]) if m["per"] else None
-        found.append(_Qty(m.start("num"), m.end("num"), value, pack_n=per, keyed_label=m["key"]))
-    found.sort(key=lambda q: q.start)
-    return found
-
-
-def quantity_grams(line: str, *, comma_decimal: bool) -> list[float]:
-    """Mass quantities of one line in grams, with the document's decimal convention."""
-    return [q.grams for q in _quantities(line, comma_decimal)]
-
-
-def parse_quantity_grams(text: str) -> list[float]:
-    """Every mass quantity in `text`, in grams, as written (no pack or length arithmetic).
-
-    Used to check that a value (e.g. an LLM answer) is actually backed by the document.
-    """
-    comma = uses_comma_decimal(text)
-    out: list[float] = []
-    for line in text.splitlines():
-        out.extend(q.grams for q in _quantities(line, comma))
+def _idents(text: str) -> set[str]:
+    """Model-like tokens (letters and digits: DN50, M8, CF41, 17HS4401) and "#n" numbers."""
+    out: set[str] = set()
+    low = text.lower()
+    # "MX-12", "E3JK-DR12": a hyphenated designation is one model, and its parts are too
+    models = [
+        "".join(parts)
+        for m in _MODEL.finditer(low)
+        if not ((parts := m.group().split("-"))[0].isdigit() and parts[-1].isalpha())
+    ]  # but "1-stage", "3-way" are counts
+    for tok in [*_TOKEN.findall(low), *models]:
+        digit, alpha = any(c.isdigit() for c in tok), any(c.isalpha() for c in tok)
+        if digit and alpha and not _NOT_IDENT.match(tok):
+            out.add(tok)
     return out
 
 
-def _classify(label: str) -> tuple[str, set[str]]:
-    """Kind of weight a label names, plus modifier flags (pack, part_number)."""
-    flags: set[str] = set()
-    label = label.replace("_", " ")
-    if _PACK_WORD.search(label):
-        flags.add("pack")
-    if _DISTRACTOR.search(label):
-        return "ignored", flags
-    if _RAW.search(label):
-        return "raw", flags
-    net = max((m.end() for m in _NET.finditer(label)), default=-1)
-    gross = max((m.end() for m in _GROSS.finditer(label)), default=-1)
-    if net > gross:  # the qualifier nearest to the number wins
-        return ("unit" if _UNIT_LABEL.search(label) else "net"), flags
-    if gross >= 0:
-        return "gross", flags
-    if _UNIT_LABEL.search(label):
-        return "unit", flags
-    if _GENERIC.search(label):
-        return "generic", flags
-    if "pack" in flags and _pack_size(label):
-        return "generic", flags  # "Pack of 50: 1.2 kg" names a weight, of the pack
-    if _PART_NUMBER.search(label):
-        flags.add("part_number")
-    return "unlabelled", flags
+_SCOPE = re.compile(
+    r"(?P<neg>without|w/o|excl\.?|excluding|ohne|exkl\.?|sans|senza|sin|zonder|bez|不含)"
+    r"|(?P<pos>with|incl\.?|including|mit|inkl\.?|avec|con|met|含)",
+    re.IGNORECASE,
+)
 
 
-def _clauses(prefix: str) -> list[str]:
-    """Split at , ; | tab and " / ", but not inside parentheses ("Weight (net, per pc)")."""
+def _scope_keys(text: str) -> set[str]:
+    """What a figure includes or leaves out: "with battery" -> +battery, "without" -> -battery."""
+    out: set[str] = set()
+    for m in _SCOPE.finditer(text):
+        following = [
+            t for t in _tokens(text[m.end() : m.end() + 40]) if t.isalpha() and len(t) >= 3
+        ]
+        thing = next((t for t in following if t not in _STOP and not t.startswith("ah")), None)
+        if thing:
+            out.add(("-" if m["neg"] else "+") + thing)
+    return out
+
+
+def _words(text: str) -> set[str]:
+    return {t for t in _tokens(text) if t.isalpha() and len(t) >= 3 and t not in _STOP}
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    idents: frozenset[str]
+    numbers: frozenset[str]
+    words: frozenset[str]
+    compact: str
+    low: str
+
+    @classmethod
+    def of(cls, name: str) -> _Name:
+        low = name.lower()
+        idents = set(_idents(low))
+        for tok in list(idents):  # "m8x40" also names "m8"
+            idents.update(p for p in re.split(r"(?<=\d)x(?=\d)", tok) if p)
+        nums = {f"#{t}" for t in _tokens(low) if t.isdigit()}
+        # sizes written as a prefix and a number name a row by its number: DN80, NPS4, M10
+        nums |= {f"#{m.group(1)}" for t in idents if (m := _SIZE.match(t))}
+        scope = _scope_keys(low)
+        if re.search(r"\bsolo\b|\bbare\b|\bbody only\b|\bnur gerät\b", low):
+            scope |= {"-battery", "-akku", "-batteries"}
+        return cls(
+            frozenset(idents),
+            frozenset(nums),
+            frozenset(_words(low) | scope),
+            "".join(_tokens(low)),
+            low,
+        )
+
+    def matches(self, keys: Iterable[str]) -> bool:
+        keys = set(keys)
+        scoped = {k for k in keys if k[:1] in "+-"}
+        for key in scoped:  # "with battery" against a name that says "without battery"
+            opposite = ("-" if key[0] == "+" else "+") + key[1:]
+            if opposite in self.words:
+                return False
+        for key in keys:
+            if key in self.idents or key in self.numbers or key in self.words:
+                return True
+            model = len(key) >= 4 and not key.startswith("#") and any(c.isdigit() for c in key)
+            if model and key in self.compact:
+                return True
+        return False
+
+
+# ------------------------------------------------------------------ context of a quantity
+
+_SEP = re.compile(r"[;|\t；]|,(?!\d)|，|(?<=\s)/(?=\s)|(?<=\d)=")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_PAIR_BETWEEN = re.compile(r"^\s*(?:\(|/|=|or|oder|ou|o|bzw\.?|,)?\s*$", re.IGNORECASE)
+_RANGE_BETWEEN = re.compile(r"^\s{0,3}(?:-|–|—|to|bis|à)\s{0,3}$", re.IGNORECASE)
+_SHARED_UNIT_BEFORE = re.compile(r"(?<![\d.,])(?P<n>\d{1,6}(?:[.,]\d{1,4})?)\s{0,2}/\s{0,2}$")
+_TOLERANCE_BEFORE = re.compile(r"(?:±|\+/-|\+-|\+/−)\s*$")
+_IMPERIAL = {LB_G, OZ_G}
+_UNIT_IN_LABEL = re.compile(
+    r"(?:[\[(（]\s*(?:in\s+)?(?P<b>[^\W\d_]{1,9})\s*[\])）])"
+    r"|(?:(?<=[\s_\-.])|^)(?P<t>kg|kgs|g|gr|lbs?|oz|mg|grams?|gramm|克|公斤|千克)"
+    r"(?=$|[\s_:=|\]),/\"'])",
+    re.IGNORECASE,
+)
+_GLUED_NOT_MASS = re.compile(
+    r"^\s*(?:[·*⋅]\s*(?:c?m|mm|in)\b|-?\s*(?:force|kraft)\b)", re.IGNORECASE
+)
+_SLASH_AREA = re.compile(r"^\s*/\s*(?:m²|m2|m\^2|sqm|qm)", re.IGNORECASE)
+_SLASH_NOT_MASS = re.compile(
+    r"^\s*/\s*(?:cm³|cm3|ccm|dm³|dm3|m³|m3|l|liter|litre|h|hr|min|s|sec|mm|cm|kw|kwh|day|tag|year)\b",
+    re.IGNORECASE,
+)
+_SLASH_LENGTH = re.compile(
+    r"^\s*(?:/|per|pro|je)\s*(?:lfd\.?\s*)?(?:m|lfm|meter|metre|mtr\.?)(?![^\W\d_²³])",
+    re.IGNORECASE,
+)
+_PIECES = "|".join(re.escape(w) for w in sorted(V.PIECE_WORDS, key=len, reverse=True))
+_SLASH_PACK = re.compile(
+    rf"^\s*(?:/|per|pro|je|for)\s*(?P<n>\d[\d.,']{{0,8}})\s*(?P<p>{_PIECES})?", re.IGNORECASE
+)
+_SLASH_PIECE = re.compile(
+    rf"^\s*(?:/|per|pro|je)\s*(?:1\s*)?(?:{_PIECES})(?![^\W\d_])", re.IGNORECASE
+)
+_COUNT = re.compile(
+    rf"(?:(?:of|à|a|mit|with|zu|de|da|van|z|per|pro|je|/)\s*(?P<a>\d[\d.,']{{0,8}})\s*(?:{_PIECES})?(?![^\W\d_])"
+    rf"|(?<![\d.,'])(?P<b>\d[\d.,']{{0,8}})\s*(?:{_PIECES})(?![^\W\d_]))",
+    re.IGNORECASE,
+)
+_DOC_COUNT = re.compile(
+    rf"(?:\bVE\b|verpackungseinheit|packing\s+unit|pack(?:ing)?\s+(?:size|quantity)|packungsinhalt|inhalt"
+    rf"|contents|(?:{'|'.join(V.PACK_NOUNS)})\s+(?:{'|'.join(V.PACK_PREPOSITIONS)})"
+    rf"|(?:pcs|pieces|stück|units|qty)\s+(?:per|pro|je)\s+\w+|quantity\s+per\s+\w+)"
+    rf"[^\d\n]{{0,20}}(?P<n>\d[\d.,']{{0,8}})"
+    rf"|(?<![\d.,'])(?P<m>\d[\d.,']{{0,8}})\s*(?:{_PIECES})\s*(?:/|per|pro|je)\s*(?:bag|box|pack|carton|reel|beutel|karton|packung|ve)",
+    re.IGNORECASE,
+)
+_LENGTH = re.compile(
+    r"(?<![^\W\d_])(?:länge|length|schnittlänge|zuschnitt\w*|fixlänge|longueur|lunghezza|longitud|lengte|długość|\bL\b)"
+    r"\s{0,3}[:=|]?\s{0,30}(?:ca\.?\s{0,2})?(?P<n>\d{1,6}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m)(?![^\W\d_²³])",
+    re.IGNORECASE,
+)
+_DIMS = re.compile(
+    r'(?P<a>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<ua>mm|cm|m|in|"|″)?\s{0,2}(?:\([A-Za-z]{1,2}\)\s{0,2})?[x×*]\s{0,2}'
+    r'(?P<b>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<ub>mm|cm|m|in|"|″)?\s{0,2}(?:\([A-Za-z]{1,2}\)\s{0,2})?[x×*]\s{0,2}'
+    r'(?P<c>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<uc>mm|cm|m|in|"|″)?(?![\d.,])',
+    re.IGNORECASE,
+)
+_ANNOTATED_DIMS = re.compile(r"\((?:W|D|H|L|B|T)\)|\b[LWBH]\s?[x×]\s?[WBDTH]\b", re.IGNORECASE)
+_IDENT_LINE_MAX_TOKENS = 4
+_EXCLUDING = re.compile(
+    r"(?:without|w/o|excl\.?|excluding|ohne|exkl\.?|sans|senza|sin|zonder|bez|不含|不包括)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _split_clauses(text: str) -> list[str]:
+    """Split at ; | tab, "," and " / ", but not inside parentheses ("Weight (net, per pc)")."""
     out: list[str] = []
-    depth, start = 0, 0
-    for i, ch in enumerate(prefix):
+    depth = start = 0
+    for i, ch in enumerate(text):
         if ch in "([":
             depth += 1
         elif ch in ")]":
             depth = max(0, depth - 1)
-        elif depth == 0 and (ch in ",;|\t" or (ch == "/" and prefix[i - 1 : i + 2] == " / ")):
-            out.append(prefix[start:i])
+        elif depth == 0 and _SEP.match(text, i):
+            out.append(text[start:i])
             start = i + 1
-    out.append(prefix[start:])
+    out.append(text[start:])
     return out
 
 
-def _last_clause(prefix: str) -> str:
-    """The label nearest to a quantity: the last clause of its prefix that has words in it."""
-    for clause in reversed(_clauses(prefix)):
-        if re.search(r"[A-Za-zÀ-ž]", clause):
-            return clause
+def _clause_before(text: str) -> str:
+    for part in reversed(_split_clauses(text)):
+        if _HAS_LETTER.search(part):
+            return part
     return ""
 
 
-def _pack_size(label: str) -> int | None:
-    for m in _PACK_N.finditer(label):
-        n = _to_int(next(g for g in m.groups() if g))
-        if n is not None and n >= 2:
+def _clause_after(text: str) -> str:
+    """The qualifier right after a figure ("(packed state)"), up to the next separator."""
+    return _split_clauses(text[:80])[0][:60]
+
+
+_STRONG_SEP = re.compile(r"[;|\t；]")
+
+
+def _words_after(text: str) -> str:
+    """What describes a figure after it ("(224 g), black"), up to the next strong separator."""
+    return _STRONG_SEP.split(text[:80], maxsplit=1)[0]
+
+
+def _immediate_clause(text: str) -> str:
+    """The clause right before a figure; empty when it has no words (then the line's label)."""
+    last = _split_clauses(text)[-1]
+    return last if _HAS_LETTER.search(last) else ""
+
+
+@dataclass(slots=True)
+class _Raw:
+    """A quantity with its label, before classification."""
+
+    grams: float
+    start: int
+    end: int
+    approx: bool = False
+    upper_bound: bool = False
+    is_range: bool = False
+    metric: bool = True
+    after: str = ""
+    unit_glued: str = ""
+    note: str = ""
+    label: str = ""  # the column header that labels a bare number in a table row
+
+
+def _raw_quantities(text: str, comma: bool) -> list[_Raw]:
+    out: list[_Raw] = []
+    for q in find_quantities(text, comma_decimal=comma):
+        if _TOLERANCE_BEFORE.search(text[: q.start]):
+            continue  # "± 0,3 g", "±40 g": a tolerance or an acceleration, never a weight
+        glued = q.after
+        if q.unit.endswith(".") and glued[:1].isalpha():
+            glued = "·" + glued  # "g.cm²"
+        factor = mass_unit(q.unit) or 1.0
+        shared = _SHARED_UNIT_BEFORE.search(text[max(0, q.start - 20) : q.start])
+        if shared and not q.is_range:  # "1,2/1,4 kg": the first figure shares the unit
+            offset = max(0, q.start - 20)
+            out.append(
+                _Raw(
+                    parse_number(shared["n"], comma_decimal=comma) * factor,
+                    offset + shared.start("n"),
+                    offset + shared.end("n"),
+                    metric=factor not in _IMPERIAL,
+                    after=text[offset + shared.end("n") : q.start],
+                )
+            )
+        out.append(
+            _Raw(
+                q.grams,
+                q.start,
+                q.end,
+                q.approx,
+                q.upper_bound,
+                q.is_range,
+                metric=mass_unit(q.unit) not in _IMPERIAL,
+                after=text[q.end : q.end + 60],
+                unit_glued=glued,
+            )
+        )
+    return _merge_pairs(text, out)
+
+
+def _merge_pairs(text: str, qs: list[_Raw]) -> list[_Raw]:
+    """'5 lb 4 oz' is one figure; '4.4 lbs (2.0 kg)' is one figure whose metric value counts."""
+    out: list[_Raw] = []
+    for q in qs:
+        prev = out[-1] if out else None
+        between = text[prev.end : q.start] if prev is not None else ""
+        if (
+            prev is not None
+            and _RANGE_BETWEEN.match(between)
+            and prev.metric == q.metric
+            and prev.grams < q.grams < 10 * prev.grams
+        ):
+            prev.grams, prev.end, prev.is_range = (prev.grams + q.grams) / 2, q.end, True
+            prev.after = text[q.end : q.end + 60]
+            continue  # "240 g - 260 g"
+        if prev is not None and _PAIR_BETWEEN.match(between):
+            if not prev.metric and not q.metric and prev.grams >= LB_G * 0.99 and q.grams < LB_G:
+                prev.grams += q.grams  # 5 lb 4 oz
+                prev.end = q.end
+                continue
+            if prev.metric != q.metric:
+                metric, imperial = (prev, q) if prev.metric else (q, prev)
+                agree = abs(metric.grams - imperial.grams) <= 0.01 * metric.grams
+                keep = replace(
+                    metric,
+                    start=prev.start,
+                    end=q.end,
+                    after=text[q.end : q.end + 60],
+                    note=f"metric value taken; the imperial {fmt_grams(imperial.grams)} "
+                    + ("agrees" if agree else "disagrees"),
+                )
+                out[-1] = keep
+                continue
+        out.append(q)
+    return out
+
+
+def _label_unit_quantities(text: str, comma: bool) -> list[_Raw]:
+    """'Weight kg 42', 'weight_kg: 0.25', 'Gewicht [g] | 95': the unit is in the label."""
+    w = V.WEIGHT_WORDS.search(text)
+    if w is None:
+        return []
+    found: list[_Raw] = []
+    for m in _UNIT_IN_LABEL.finditer(text, w.start()):
+        if found:
+            break
+        unit = m["b"] or m["t"]
+        factor = mass_unit(unit)
+        if factor is None:
+            continue
+        tail = text[m.end() :]
+        glued = ""
+        if pm := _SLASH_PACK.match(tail):
+            glued, tail = tail[: pm.end()], tail[pm.end() :]
+        offset = len(text) - len(tail)
+        out: list[_Raw] = []
+        gap_start = 0
+        for start, end, value in numbers(tail, comma_decimal=comma)[:6]:
+            s, e = offset + start, offset + end
+            rest = text[e : e + 3].strip()[:1]
+            if _HAS_LETTER.search(tail[gap_start:start]) or (
+                rest and (_HAS_LETTER.match(rest) or rest in "x×%°")
+            ):
+                break  # the numbers right after the label only: "weight_kg=0.38 | length_mm=250"
+            gap_start = end
+
+            out.append(
+                _Raw(
+                    value * factor,
+                    s,
+                    e,
+                    metric=factor not in _IMPERIAL,
+                    after=text[e : e + 60],
+                    unit_glued=glued,
+                )
+            )
+        found = out
+    return found
+
+
+# ------------------------------------------------------------------ classification
+
+
+@dataclass(frozen=True, slots=True)
+class _Doc:
+    """What the whole document says that one line cannot: a pack count, a length."""
+
+    pack_count: int | None
+    length_m: float | None
+
+
+def _pack_n(text: str) -> int | None:
+    for cm in _COUNT.finditer(text):
+        n = to_int(cm["a"] or cm["b"])
+        if n and n >= 2:
             return n
     return None
 
 
-def _document_pack_size(lines: Iterable[Line]) -> int | None:
-    """A pack size stated anywhere ("VE: 50 Stück"), for weights labelled just "per pack"."""
+def _classify(
+    label: str,
+    after: str,
+    glued: str,
+    name: _Name,
+    doc: _Doc,
+    grams: float,
+    packaging: str = "",
+    *,
+    context: bool = False,
+) -> tuple[WeightBasis | None, str, float | None]:
+    """(basis, reason, grams per piece) of a figure from the words around it.
+
+    `packaging` is the line when it sits in a packaging section or under a packaging key: a
+    weight there is of a pack (derived with a count) or of the packed goods (gross).
+    """
+    if _GLUED_NOT_MASS.match(glued):
+        return WeightBasis.NOT_MASS, "a torque or inertia unit (g·cm, kgf), not a mass", None
+    if _SLASH_AREA.match(glued):
+        return WeightBasis.PER_AREA, "a weight per area (g/m²)", None
+    if _SLASH_NOT_MASS.match(glued):
+        return WeightBasis.NOT_MASS, "a density or a rate (g/cm³, kg/h), not a mass", None
+    text = f"{label} {after[:40]}"
+    if V.NOT_MASS_WORDS.search(label):
+        return WeightBasis.NOT_MASS, "labelled as an acceleration, torque or inertia", None
+    if (m := V.PROCESS_WORDS.search(text)) and m.group().lower() not in name.low:
+        return WeightBasis.PROCESS, f"a process or machine figure ({m.group()})", None
+    if m := V.CAPACITY_WORDS.search(label):
+        return WeightBasis.CAPACITY, f"a capacity, load or limit ({m.group()})", None
+    if V.PER_AREA_WORDS.search(label):
+        return WeightBasis.PER_AREA, "a weight per area (grammage)", None
+    if _SLASH_LENGTH.match(glued) or V.PER_LENGTH_WORDS.search(label):
+        if doc.length_m:
+            return (
+                WeightBasis.DERIVED,
+                f"weight per metre × length {doc.length_m:g} m",
+                grams * doc.length_m,
+            )
+        return WeightBasis.PER_LENGTH, "a weight per metre, and no length is stated", None
+    gross, net = V.GROSS_WORDS.last(label), V.NET_WORDS.last(label)
+    if gross < 0 and net < 0:
+        gross = 0 if V.GROSS_WORDS.search(after[:30]) else -1
+        net = 0 if V.NET_WORDS.search(after[:30]) and gross < 0 else -1
+    if gross > net:
+        return WeightBasis.GROSS, "a packed, gross or shipping weight", None
+    if packaging and net < 0:
+        n = _pack_n(packaging) or (doc.pack_count if V.PACK_WORDS.search(packaging) else None)
+        if n:
+            return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
+        return WeightBasis.GROSS, "a weight in a packaging or shipping section", None
+    if not (V.WEIGHT_WORDS.search(label) or net >= 0 or V.PACK_WORDS.search(label)):
+        return None, "", None  # a mass figure nobody called a weight: context, not a candidate
+    if m := _SLASH_PACK.match(glued):
+        n = to_int(m["n"])
+        if n and n >= 2 and (m["p"] or n in (100, 1000, 10000)):
+            return WeightBasis.DERIVED, f"weight per {n} pieces ÷ {n}", grams / n
+    if _SLASH_PIECE.match(glued):
+        return WeightBasis.NET, "weight per piece", grams
+    if V.PACK_WORDS.search(label) and not net >= 0:
+        n = _pack_n(label) or doc.pack_count
+        if n:
+            return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
+        return WeightBasis.PER_PACK, "a weight per pack, and no pack count is stated", None
+    if not (V.WEIGHT_WORDS.search(label) or net >= 0):
+        return None, "", None  # a mass figure nobody called a weight: context, not a candidate
+    if after.lstrip().startswith("(") and ")" in after and V.PACK_WORDS.search(after):
+        n = _pack_n(after) or doc.pack_count
+        if n:  # "Net weight: 1.2 kg (pack of 50)"
+            return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
+        return WeightBasis.PER_PACK, "a weight per pack, and no pack count is stated", None
+    if net >= 0:
+        return WeightBasis.NET, "labelled as the net weight (or unit weight)", grams
+    m = V.COMPONENT_WORDS.search(label)
+    named = m is not None and m.group().lower() in name.low
+    if named and m is not None and V.SET_WORDS.search(name.low) and not V.TOTAL_WORDS.search(label):
+        # "Pump set with motor": a "motor weight" is one part of the set the name names
+        return WeightBasis.COMPONENT, f"the weight of one part of the set ({m.group()})", None
+    if m and not named and not _EXCLUDING.search(label[: m.start()]):
+        return WeightBasis.COMPONENT, f"the weight of a component ({m.group()})", None
+    if V.WEIGHT_WORDS.search(label):
+        if not context and (other := _other_object(label, name)) is not None:
+            # "Door weight: max. 12 kg": the weight of what the article carries or holds
+            return WeightBasis.CAPACITY, f"the weight of another object ({other})", None
+        return WeightBasis.UNSPECIFIED, "labelled as a weight", grams
+    return None, "", None
+
+
+_WEIGHT_OF = re.compile(r"([^\W\d_]{3,20})[\s_\-]{1,2}weight\b", re.IGNORECASE)
+
+
+def _other_object(label: str, name: _Name) -> str | None:
+    """The X of an English "X weight" label when X is neither an own-weight word nor a word of
+    the article name ("door weight", "user weight"; not "net weight", "motor weight" of a motor)."""
+    m = _WEIGHT_OF.search(label)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    if word in V.OWN_WEIGHT_WORDS or word in name.low or word in _STOP:
+        return None
+    if V.GROSS_WORDS.search(word) or V.NET_WORDS.search(word) or V.WEIGHT_WORDS.search(word):
+        return None
+    return word
+
+
+# ------------------------------------------------------------------ collection
+
+
+_PACK_HINT = re.compile(
+    "|".join(["ve", "inhalt", "content", "per", "pro", "je", "qty", "unit", *V.PACK_NOUNS]),
+    re.IGNORECASE,
+)
+
+
+def _pack_count(lines: Sequence[Line]) -> int | None:
+    """A pack count stated anywhere ("VE 100 Stück", "pack_quantity: 1000", "100 pcs/bag")."""
     for line in lines:
-        if not _HAS_DIGIT.search(line.text) or _QTY.search(line.text):
+        if _DIGITS.isdisjoint(line.text) or not _PACK_HINT.search(line.text):
             continue
-        for pattern in _DOC_PACK:
-            m = pattern.search(line.text.replace("_", " "))
-            if m and (n := _to_int(m.group(1))) and n >= 2:
+        for m in _DOC_COUNT.finditer(line.text.replace("_", " ")):
+            n = to_int(m["n"] or m["m"])
+            if n and n >= 2:
                 return n
     return None
 
 
-def _find_length_m(lines: Iterable[Line], comma_decimal: bool) -> tuple[float, str] | None:
+def _length_m(lines: Sequence[Line], comma: bool) -> float | None:
+    """The article's length: the first "Länge: 1200 mm" that labels a line (not a sentence)."""
     for line in lines:
-        low = line.text.lower()
-        if not any(w in low for w in _LENGTH_WORDS):
-            continue
         m = _LENGTH.search(line.text)
-        if m:
-            value = parse_number(m["num"], comma_decimal=comma_decimal)
-            factor = {"mm": 0.001, "cm": 0.01, "m": 1.0}[m["unit"]]
-            return value * factor, line.text
+        if m and len(line.text[: m.start()].split()) <= 2:
+            value = parse_number(m["n"], comma_decimal=comma)
+            return value * {"mm": 0.001, "cm": 0.01, "m": 1.0}[m["u"].lower()]
     return None
 
 
-def _fmt(grams: float) -> str:
-    return f"{grams / 1000:g} kg" if grams >= 1000 else f"{grams:g} g"
-
-
-def find_weight_candidates(
-    sections: Sequence[Section], *, source: str, language: str | None = None
-) -> list[WeightCandidate]:
-    """Every mass quantity in the sections, classified by its label and scored."""
-    lines = list(iter_lines(sections))
-    text = "\n".join(line.text for line in lines)
-    comma = uses_comma_decimal(text, language)
-    doc_pack = _document_pack_size(lines)
-    length = _find_length_m(lines, comma)
-    out: list[WeightCandidate] = []
+def _volumes(lines: Sequence[Line], comma: bool) -> tuple[float, ...]:
+    out: list[float] = []
     for line in lines:
-        qtys = _quantities(line.text, comma)
-        if not qtys:
+        if "x" not in line.text.lower() and "×" not in line.text and "*" not in line.text:
             continue
-        location = (
-            f"{source}, {line.location}" if source and line.location else (source or line.location)
-        )
-        quote = trim_quote(line.text)
-        line_kind, line_flags = "unlabelled", set[str]()
-        prev_end = 0
-        merged: list[tuple[_Qty, str, str]] = []
-        for i, q in enumerate(qtys):
-            prefix = line.text[prev_end : q.start]
-            qual = _QUALIFIER.match(line.text[q.end :])
-            suffix = qual.group(0) if qual else ""
-            next_start = qtys[i + 1].start if i + 1 < len(qtys) else len(line.text)
-            prev_end = min(q.end + len(suffix), next_start)
-            if merged and _RANGE_BETWEEN.match(prefix) and not merged[-1][0].is_range:
-                first, fp, fs = merged[-1]
-                merged[-1] = (
-                    replace(first, end=q.end, grams=(first.grams + q.grams) / 2, is_range=True),
-                    fp,
-                    fs + suffix,
-                )
+        if not (V.DIMENSION_WORDS.search(line.text) or _ANNOTATED_DIMS.search(line.text)):
+            continue  # "Winkel 30 x 30 x 3 mm" names a profile, not the article's block
+        for m in _DIMS.finditer(line.text):
+            unit = (m["uc"] or m["ub"] or m["ua"] or "").lower()
+            if not unit:
+                tail = line.text[m.end() : m.end() + 6].lower()
+                head = line.text.lower()
+                unit = "mm" if "mm" in tail or "(mm)" in head else "cm" if "cm" in tail else ""
+            if not unit:
                 continue
-            merged.append((q, prefix, suffix))
-        for i, (q, prefix, suffix) in enumerate(merged):
-            if _TOL_BEFORE.search(prefix):
-                continue  # "12,5 g ± 0,3 g": the second quantity is a tolerance
-            label = f"{prefix} {suffix}"
-            kind, flags = _classify(f"{_last_clause(prefix)} {suffix}")
-            if not re.search(r"[A-Za-zÀ-ž]", prefix) and i == 0 and line.previous:
-                kind_prev, flags_prev = _classify(f"{line.previous} {suffix}")
-                if kind_prev != "unlabelled":
-                    kind, flags = kind_prev, flags | flags_prev | {"inherited"}
-            if i == 0:
-                line_kind, line_flags = kind, flags
-            elif kind == "unlabelled":
-                kind, flags = line_kind, flags | (line_flags - {"pack"}) | {"inherited"}
-            pack_n = q.pack_n or _pack_size(label)
-            if pack_n is None and "pack" in flags and kind in _CHOOSABLE:
-                pack_n = doc_pack if doc_pack else -1
-            if line.packaging and kind == "generic":
-                kind = "gross"
-                if pack_n is None and doc_pack:
-                    pack_n = doc_pack
-            if q.per_piece and pack_n is None and kind == "generic":
-                kind = "unit"
-            score = _BASE_SCORE[kind]
-            grams: float | None = q.grams
-            note = ""
-            if q.per_metre:
-                if kind not in _CHOOSABLE:
-                    pass
-                elif length:
-                    grams = q.grams * length[0]
-                    kind, score = "per_length", _BASE_SCORE["per_length"]
-                    note = f"weight per metre {_fmt(q.grams)}/m × length {length[0]:g} m"
-                else:
-                    grams, kind = None, "per_length"
-                    note = f"weight per metre {_fmt(q.grams)}/m stated but no length given"
-            elif pack_n is not None and kind in _CHOOSABLE:
-                if pack_n < 0:
-                    grams = None
-                    note = f"weight {_fmt(q.grams)} is per pack of unknown size"
-                else:
-                    grams = q.grams / pack_n
-                    score -= 0.2
-                    note = f"per-pack weight {_fmt(q.grams)} divided by pack size {pack_n}"
-            if "inherited" in flags:
-                score -= 0.05
-            if q.is_range:
-                score -= 0.05
-            if _APPROX.search(prefix):
-                score -= 0.03
-            if _BOUND.search(prefix):
-                score -= 0.1
-            if q.keyed_label:
-                score -= 0.02
+            f = {"mm": 0.1, "cm": 1.0, "m": 100.0, "in": 2.54, '"': 2.54, "″": 2.54}[unit]
+            a, b, c = (parse_number(m[k], comma_decimal=comma) * f for k in "abc")
+            if a > 0 and b > 0 and c > 0:
+                out.append(a * b * c)
+    return tuple(out)
+
+
+def document_volumes(sections: Sequence[Section], comma: bool) -> tuple[float, ...]:
+    """Bounding-block volumes (cm³) of the dimensions a document states, for plausibility."""
+    return _volumes(list(iter_lines(sections)), comma)
+
+
+def _is_ident_line(text: str) -> set[str]:
+    """A short line that names one model ("CF41", "Model 24C"): what follows is about it."""
+    if len(text) > 40:
+        return set()
+    toks = _tokens(text)
+    if 0 < len(toks) <= _IDENT_LINE_MAX_TOKENS:
+        idents = _idents(text)
+        words = [t for t in toks if t.isalpha() and t not in V.MODEL_WORDS]
+        return idents if len(idents) == 1 and not words else set()
+    return set()
+
+
+@dataclass(slots=True)
+class _LineFacts:
+    """Per-line facts the context walk asks for again and again, computed once."""
+
+    lines: Sequence[Line]
+    weight_word: dict[int, bool] = field(default_factory=dict)
+    digit: dict[int, bool] = field(default_factory=dict)
+    header: dict[int, str] = field(default_factory=dict)
+
+    def has_digit(self, j: int) -> bool:
+        known = self.digit.get(j)
+        if known is None:
+            known = self.digit[j] = not _DIGITS.isdisjoint(self.lines[j].text)
+        return known
+
+    def has_weight_word(self, j: int) -> bool:
+        known = self.weight_word.get(j)
+        if known is None:
+            t = self.lines[j].text
+            known = self.weight_word[j] = bool(V.WEIGHT_WORDS.search(t)) and not any(
+                True for _ in find_quantities(t, comma_decimal=False)
+            )
+        return known
+
+
+def _header_above(lines: Sequence[Line], i: int, facts: _LineFacts | None = None) -> str:
+    """A header line above a run of table rows ("Kanäle TxBxH (mm) Gewicht")."""
+    facts = facts or _LineFacts(lines)
+    known = facts.header.get(i)
+    if known is None:
+        known = facts.header[i] = _find_header_above(lines, i, facts)
+    return known
+
+
+def _find_header_above(lines: Sequence[Line], i: int, facts: _LineFacts) -> str:
+    for j in range(i - 1, max(-1, i - 13), -1):
+        t = lines[j].text
+        if lines[j].location != lines[i].location:
+            return ""
+        if facts.has_weight_word(j):
+            return t
+        if _RULE_LINE.match(t):
+            continue  # a markdown table's |---|---| line
+        if not facts.has_digit(j):
+            return _stacked_header(lines, j)
+    return ""
+
+
+def _stacked_header(lines: Sequence[Line], j: int) -> str:
+    """A table header whose cells a PDF printed one short line each ("Motor", "Weight", "(g)")
+    right above the rows: joined, it is a header row."""
+    parts: list[str] = []
+    for k in range(j, max(-1, j - 40), -1):
+        t = lines[k].text
+        if lines[k].location != lines[j].location or any(c in _DIGITS for c in t):
+            break
+        if len(t) > 25 or len(t.split()) > 3:
+            break
+        parts.append(t)
+    header = " ".join(reversed(parts))
+    if len(parts) < 3:
+        return ""
+    # parts run bottom-up: the weight must be the last column ("Motor", "Weight", "(g)")
+    last = parts[1] if _UNIT_ONLY.match(parts[0]) else parts[0]
+    return header if V.WEIGHT_WORDS.search(last) else ""
+
+
+_CELL_SEP = re.compile(r"[,;|\t]")
+_DIGITS = frozenset("0123456789")
+_UNIT_ONLY = re.compile(r"^\s*[\[(][^\])]{1,8}[\])]\s*$")
+_RULE_LINE = re.compile(r"^[\s|:+\-=]+$")
+_ROW_START = re.compile(r"^\s*\|?\s*(\d+)(?:[\s/\"”|:]|$)")
+_ROW_IDENT = re.compile(
+    r"^\s*\|?\s*(?=[A-Za-z0-9-]{0,20}\d)(?=[A-Za-z0-9-]{0,20}[A-Za-z])[A-Za-z0-9-]{2,24}\s"
+)
+
+
+def _last_column_quantity(text: str, header: str, comma: bool) -> list[_Raw]:
+    """A row of bare numbers under a header whose last column is the weight with its unit
+    ("DN D (mm) k (mm) Weight (kg)" over "80 200 160 3.4"): the row's last number."""
+    w = None
+    for w in V.WEIGHT_WORDS.pattern.finditer(header):  # noqa: B007 - the last one is kept
+        pass
+    if w is None or len(header) - w.end() > 12 or any(c in _DIGITS for c in header):
+        return []
+    if len(header.split()) < 3 or not (_ROW_START.match(text) or _ROW_IDENT.match(text)):
+        return []  # a table header over a table row, not a key line over a value line
+    factor = _header_unit(header[w.start() :])
+    nums = numbers(text, comma_decimal=comma)
+    if factor is None or len(nums) < 2 or _HAS_LETTER.search(text[nums[-1][1] :]):
+        return []
+    start, end, value = nums[-1]
+    head = header[: w.start()].split()[-1:]  # "Motor Weight (g)", not the other columns'
+    label = " ".join([*head, header[w.start() :]])
+    return [_Raw(value * factor, start, end, metric=factor not in _IMPERIAL, label=label)]
+
+
+def _column_keys(lines: Sequence[Line], i: int, count: int) -> list[set[str]]:
+    """Variant columns: a line above whose last `count` tokens each name a model or size
+    ("Gewinde M8x30 M10x30 M12x30" over "Gewicht kg/1000 Stk 17,8 29,4 41,1")."""
+    for j in range(i - 1, max(-1, i - 7), -1):
+        if lines[j].location != lines[i].location:
+            break
+        tokens = lines[j].text.split()
+        if len(tokens) <= count:
+            continue
+        cols = [_idents(t) for t in tokens[-count:]]
+        if all(cols):
+            return cols
+    return []
+
+
+_SLASHED_KEY = re.compile(r"^(?P<key>[^:=|]{1,60}?)\s{0,3}[:=|]")
+
+
+def _paired_labels(text: str, raws: Sequence[_Raw]) -> list[str]:
+    """'N.W./G.W.: 3.2 kg / 3.9 kg', 'Net/gross weight: 1.2/1.4 kg': labels in value order."""
+    if len(raws) < 2 or not (m := _SLASHED_KEY.match(text[: raws[0].start])):
+        return []
+    parts = [p.strip() for p in m["key"].split("/")]
+    between = [text[a.end : b.start] for a, b in itertools.pairwise(raws)]
+    if len(parts) != len(raws) or not all(b.strip() == "/" for b in between):
+        return []
+    tail = " ".join(parts[-1].split()[1:])  # "Net/gross weight": "weight" labels both
+    return [p if p == parts[-1] else f"{p} {tail}".strip() for p in parts]
+
+
+def _is_parts_header(header: str) -> bool:
+    """A header row of a parts list ("Pos, Part, Material, Qty, Mass (g)")."""
+    cells = [c.strip().lower() for c in _CELL_SEP.split(header)]
+    return len(cells) >= 3 and any(c in V.PARTS_LIST_COLUMNS for c in cells)
+
+
+def collect_mentions(
+    sections: Sequence[Section],
+    *,
+    source: str,
+    name: str,
+    comma: bool,
+    tables: Sequence[Table] = (),
+    order_base: int = 0,
+) -> list[Mention]:
+    """Every mass figure of one document's sections (and tables), classified."""
+    lines = list(iter_lines(sections))
+    facts = _LineFacts(lines)
+    nm = _Name.of(name)
+    doc = _Doc(_pack_count(lines), _length_m(lines, comma))
+    out: list[Mention] = []
+    model_keys: set[str] = set()
+    model_loc = ""
+    for i, line in enumerate(lines):
+        text = line.text
+        if line.location != model_loc:
+            model_keys, model_loc = set(), line.location
+        ident_line = _is_ident_line(text)
+        if ident_line:
+            model_keys = ident_line
+        if not any(c.isdigit() for c in text):
+            continue
+        raws = _raw_quantities(text, comma) or _label_unit_quantities(text, comma)
+        if not raws:
+            header = _header_above(lines, i, facts)
+            raws = _last_column_quantity(text, header, comma) if header else []
+        if not raws:
+            continue
+        columns = _column_keys(lines, i, len(raws)) if len(raws) >= 2 else []
+        line_label = text[: raws[0].start]
+        row_keys: set[str] = set()
+        if row_start := _ROW_START.match(text):
+            row_keys.add(f"#{row_start.group(1)}")
+        row_keys |= _idents(line_label.split(":")[0][:40]) if ":" not in line_label[:2] else set()
+        paired = _paired_labels(text, raws)
+        prev_end = 0
+        for k, q in enumerate(raws):
+            nxt = raws[k + 1].start if k + 1 < len(raws) else len(text)
+            after = _clause_after(text[q.end : nxt])
+            described = _words_after(text[q.end : nxt])
+            own = (
+                _immediate_clause(text[prev_end : q.start])
+                if k > 0
+                else _clause_before(text[: q.start])
+            )
+            if paired:
+                own = paired[k]
+            prev_end = q.end
+            key = re.split(r"[:|=]", text, maxsplit=1)[0][:60]
+            packaging = text if line.packaging or V.PACKAGING_KEYS.search(key) else ""
+            # The label nearest the figure first, then the line's, a header row above, the heading.
+            labels = [(q.label, False, True)] if q.label else [(own, False, False)]
+            if k > 0:
+                labels.append((_clause_before(line_label), True, False))
+            header = _header_above(lines, i, facts) or (line.previous or "")
+            parts_list = _is_parts_header(header)
+            if header:
+                labels.append((header, False, True))
+            if line.heading and V.WEIGHT_WORDS.search(line.heading):
+                labels.append((line.heading, False, True))
+            basis: WeightBasis | None = None
+            label, inherited, context, reason, grams = "", False, False, "", None
+            for label, inherited, context in labels:  # noqa: B007 - the one that classifies is kept
+                if not label:
+                    continue
+                basis, reason, grams = _classify(
+                    label, after, q.unit_glued, nm, doc, q.grams, packaging, context=context
+                )
+                if basis is not None:
+                    break
+            if basis is None:
+                continue
+            if (
+                basis in (WeightBasis.UNSPECIFIED, WeightBasis.NET)
+                and (
+                    V.PARTS_LIST_WORDS.search(line.heading or "")
+                    or (context and V.PARTS_LIST_WORDS.search(label))
+                    or parts_list
+                )
+                and not V.TOTAL_WORDS.search(label)
+            ):
+                basis, reason, grams = (
+                    WeightBasis.COMPONENT,
+                    "a row of a parts list (the weight of one component)",
+                    None,
+                )
+            if (
+                basis == WeightBasis.UNSPECIFIED
+                and line.heading
+                and (hm := V.COMPONENT_WORDS.search(line.heading))
+                and hm.group().lower() not in nm.low
+            ):
+                basis, reason, grams = (
+                    WeightBasis.COMPONENT,
+                    f"under the heading of a component ({line.heading})",
+                    None,
+                )
+            if q.upper_bound and basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED):
+                basis, reason = WeightBasis.UPPER_BOUND, "an upper bound ('less than', 'max.')"
+            score = _BASE_SCORE.get(basis, 0.0)
+            if score:
+                score -= 0.2 if context else 0.05 if inherited else 0.0
+                score -= 0.05 if q.is_range else 0.0
+                score -= 0.02 if q.approx else 0.0
+                score -= 0.05 if source == "description" else 0.0
+                score += 0.1 if V.TOTAL_WORDS.search(label) else 0.0
+            own_idents = _idents(own) or (columns[k] if columns else set())
+            keys = (
+                (
+                    (own_idents | row_keys) or model_keys
+                    if k == 0
+                    else own_idents or row_keys | model_keys
+                )
+                | (_idents(label) if not context and not own_idents else set())
+                | _words(described)
+                | _idents(described)
+                | _scope_keys(f"{label} {described}")
+            )
+            note = "; ".join(
+                n for n in (q.note, reason if basis == WeightBasis.DERIVED else "") if n
+            )
             out.append(
-                WeightCandidate(
+                Mention(
                     grams=grams,
-                    kind=kind,
-                    quote=quote,
-                    location=location,
-                    score=round(max(score, 0.0), 3),
-                    source=source,
-                    order=line.order,
                     stated_grams=q.grams,
-                    pack_size=pack_n if pack_n and pack_n > 0 else None,
-                    per_metre=q.per_metre,
+                    basis=basis,
+                    score=round(max(score, 0.0), 3),
+                    quote=trim_quote(text),
+                    location=f"{source}, {line.location}" if line.location else source,
+                    source=source,
+                    order=order_base + line.order,
+                    keys=frozenset(keys),
+                    reason=reason,
                     note=note,
+                    metric=q.metric,
+                    context=context,
                 )
             )
+    out.extend(
+        _table_mentions(tables, source=source, name=nm, doc=doc, comma=comma, order_base=order_base)
+    )
     return out
 
 
-def best_candidate(candidates: Sequence[WeightCandidate]) -> WeightCandidate | None:
-    """The best-labelled usable candidate; earlier sources and earlier lines win ties.
+def _cell_grams(cell: str, unit_factor: float | None, comma: bool) -> tuple[float, bool] | None:
+    qs = _raw_quantities(cell, comma)
+    if qs:
+        return qs[0].grams, qs[0].metric
+    if unit_factor is not None and re.fullmatch(
+        r"\s*(?:ca\.?|~|approx\.?)?\s*\d[\d.,']{0,12}\s*", cell
+    ):
+        nums = numbers(cell, comma_decimal=comma)
+        if nums:
+            return nums[0][2] * unit_factor, unit_factor not in _IMPERIAL
+    return None
 
-    Candidates keep the order they were found in (specification first, then drawing, then
-    description), so with equal label quality the specification wins.
-    """
-    usable = [
-        (i, c)
-        for i, c in enumerate(candidates)
-        if c.kind in _CHOOSABLE and c.grams is not None and math.isfinite(c.grams) and c.grams > 0
+
+def _header_unit(cell: str) -> float | None:
+    for m in _UNIT_IN_LABEL.finditer(cell):
+        factor = mass_unit(m["b"] or m["t"])
+        if factor is not None:
+            return factor
+    return None
+
+
+def _table_mentions(
+    tables: Sequence[Table], *, source: str, name: _Name, doc: _Doc, comma: bool, order_base: int
+) -> list[Mention]:
+    """Column-unit and variant tables: "Weight (g)" over bare numbers, or a weight row."""
+    out: list[Mention] = []
+    for t_index, table in enumerate(tables):
+        header = list(table.header)
+        location = f"{source}, {table.location}" if table.location else source
+
+        def add(
+            label: str,
+            cell: str,
+            keys: set[str],
+            quote: str,
+            row: int,
+            location: str = location,
+            t_index: int = t_index,
+            column: bool = True,
+        ) -> None:
+            got = _cell_grams(cell, _header_unit(label), comma)
+            if got is None:
+                return
+            grams, metric = got
+            basis, reason, per_piece = _classify(label, "", "", name, doc, grams, context=column)
+            if basis is None:
+                return
+            out.append(
+                Mention(
+                    grams=per_piece,
+                    stated_grams=grams,
+                    basis=basis,
+                    score=_BASE_SCORE.get(basis, 0.0),
+                    quote=trim_quote(quote),
+                    location=f"{location}, table {t_index + 1}",
+                    source=source,
+                    order=order_base + 100_000 + t_index * 1000 + row,
+                    keys=frozenset(keys),
+                    reason=reason + " (table)",
+                    metric=metric,
+                )
+            )
+
+        weight_cols = [j for j, h in enumerate(header) if V.WEIGHT_WORDS.search(h)]
+        for r, row in enumerate(table.rows):
+            row_label = row[0] if row else ""
+            row_keys = _idents(row_label) | {f"#{t}" for t in _tokens(row_label)[:1] if t.isdigit()}
+            for j in weight_cols:
+                if j < len(row) and j > 0:
+                    add(header[j], row[j], set(row_keys), " | ".join(row), r)
+            if row and V.WEIGHT_WORDS.search(row_label) and not weight_cols:
+                for j in range(1, len(row)):
+                    col = header[j] if j < len(header) else ""
+                    keys = _idents(col) | _words(col)
+                    add(
+                        row_label,
+                        row[j],
+                        keys,
+                        f"{col}: {row_label} | {row[j]}" if col else " | ".join(row),
+                        r,
+                        column=False,
+                    )
+    return out
+
+
+# ------------------------------------------------------------------ plausibility and decision
+
+_SOLID_MAX_DENSITY = 33.0  # g/cm³: more than any solid (osmium 22.6) with room for rounding
+_HOLLOW_MIN_FRACTION = 0.002  # of the block × density: thinner than any real shell
+
+
+def plausibility(
+    grams: float, *, volumes: Sequence[float], density: float | None, name: str
+) -> str:
+    """Why a weight cannot be the article's (empty when it can)."""
+    if grams > V.MAX_PIECE_GRAMS:
+        return f"{fmt_grams(grams)} is more than any one piece weighs"
+    low = name.lower()
+    for words, cap in V.KIND_MAX_GRAMS:
+        if words.search(low) and grams > cap:
+            return f"{fmt_grams(grams)} is far too heavy for the kind of product the name names"
+    if volumes:
+        top, bottom = max(volumes), min(volumes)
+        if grams > top * _SOLID_MAX_DENSITY:
+            return f"{fmt_grams(grams)} is heavier than a solid block of the stated dimensions"
+        if grams < bottom * (density or 1.0) * _HOLLOW_MIN_FRACTION:
+            return f"{fmt_grams(grams)} is lighter than any part of the stated dimensions"
+    return ""
+
+
+@dataclass(slots=True)
+class WeightDecision:
+    finding: WeightFinding | None
+    status: str
+    candidates: list[WeightCandidate]
+    notes: list[str] = field(default_factory=list)
+    review: list[str] = field(default_factory=list)
+
+
+def _agree(a: float, b: float) -> bool:
+    return abs(a - b) <= max(_AGREE * max(a, b), 0.011)
+
+
+def decide(
+    mentions: list[Mention],
+    *,
+    name: str,
+    volumes: Sequence[float] = (),
+    density: float | None = None,
+) -> WeightDecision:
+    """Pick the article's weight from classified mentions, or abstain and say why."""
+    nm = _Name.of(name)
+    eligible = [m for m in mentions if m.basis in _ELIGIBLE and m.grams is not None and m.grams > 0]
+    for m in eligible:
+        assert m.grams is not None
+        why = plausibility(m.grams, volumes=volumes, density=density, name=name)
+        if why:
+            m.reason, m.score = f"implausible: {why}", 0.0
+    implausible = [m for m in eligible if m.score == 0.0 and m.reason.startswith("implausible")]
+    eligible = [m for m in eligible if m not in implausible]
+    for m in eligible:
+        m.matched = bool(m.keys) and nm.matches(m.keys)
+    if any(m.matched for m in eligible):
+        for m in eligible:
+            if m.matched:
+                m.score = round(min(1.0, m.score + 0.1), 3)
+            elif m.keys:
+                m.basis = WeightBasis.OTHER_VARIANT
+                m.reason = (
+                    "the article name names another variant (" + ", ".join(sorted(m.keys)[:3]) + ")"
+                )
+                m.score = 0.0
+        eligible = [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]
+    stated = [
+        m
+        for m in eligible
+        if m.basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED) and not m.context
     ]
-    if not usable:
-        return None
-    return max(usable, key=lambda ic: (ic[1].score, -ic[0]))[1]
+    if stated:  # labelling rule 2: a piece weight that is stated beats one derived from a pack
+        for m in eligible:
+            if m.basis == WeightBasis.DERIVED:
+                m.reason += "; the document states the piece weight itself"
+                m.score = min(m.score, 0.3)
+        eligible = [m for m in eligible if m.basis != WeightBasis.DERIVED]
+    # clusters of agreeing values, strongest first
+    clusters: list[list[Mention]] = []
+    for m in sorted(eligible, key=lambda m: (-m.score, m.order)):
+        assert m.grams is not None
+        for c in clusters:
+            assert c[0].grams is not None
+            if _agree(c[0].grams, m.grams):
+                c.append(m)
+                break
+        else:
+            clusters.append([m])
+
+    def strength(c: list[Mention]) -> float:
+        return c[0].score
+
+    clusters.sort(key=lambda c: (-strength(c), c[0].order))
+    notes: list[str] = []
+    review: list[str] = []
+    finding: WeightFinding | None = None
+    chosen: Mention | None = None
+    status = WeightStatus.NOT_STATED
+    if clusters and strength(clusters[0]) >= _MIN_SCORE:
+        best = clusters[0]
+        rivals = [c for c in clusters[1:] if strength(c) >= strength(best) - _CONFLICT_MARGIN]
+        if rivals:
+            status = WeightStatus.AMBIGUOUS
+            values = " and ".join(fmt_grams(c[0].grams or 0) for c in [best, *rivals[:2]])
+            review.append(f"ambiguous between {values}")
+            for c in [best, *rivals]:
+                c[0].reason += "; conflicts with another stated weight"
+        else:
+            chosen = best[0]
+            for c in clusters[1:]:
+                for m in c:
+                    m.reason += f"; weaker than the chosen {fmt_grams(chosen.grams or 0)}"
+    elif clusters:
+        review.append(
+            f"only weak evidence for a weight ({fmt_grams(clusters[0][0].grams or 0)}, "
+            f"{clusters[0][0].reason})"
+        )
+        clusters[0][0].reason += "; too weak to report"
+    if chosen is not None and chosen.grams is not None:
+        status = (
+            WeightStatus.DERIVED if chosen.basis == WeightBasis.DERIVED else WeightStatus.STATED
+        )
+        location = f"{chosen.location} ({chosen.note})" if chosen.note else chosen.location
+        finding = WeightFinding(
+            grams=round(chosen.grams, 6),
+            evidence=Evidence(quote=chosen.quote, location=location, confidence=chosen.score),
+            basis="net" if chosen.basis == WeightBasis.NET else "unspecified",
+        )
+        notes.append(f"weight {fmt_grams(chosen.grams)} taken: {chosen.reason} ({chosen.location})")
+        if chosen.note:
+            notes.append(chosen.note)
+        gross = sorted({m.stated_grams for m in mentions if m.basis == WeightBasis.GROSS})
+        notes.extend(f"gross/shipping weight {fmt_grams(g)} ignored" for g in gross[:2])
+        if chosen.basis == WeightBasis.UPPER_BOUND:
+            notes.append("only an upper bound is stated; the bound is reported")
+    elif status != WeightStatus.AMBIGUOUS:
+        if implausible and not eligible:
+            status = WeightStatus.IMPLAUSIBLE
+            review.append(f"the only stated weight is implausible: {implausible[0].reason[13:]}")
+        else:
+            notes.extend(_why_none(mentions, review))
+    else:
+        notes.append(review[-1])
+    ranked = sorted(mentions, key=lambda m: (m is not chosen, -m.score, m.order))
+    candidates = [
+        WeightCandidate(
+            grams=None if m.grams is None else round(m.grams, 6),
+            basis=m.basis.value,
+            quote=m.quote,
+            location=m.location,
+            score=m.score,
+            chosen=m is chosen,
+            reason=m.reason,
+        )
+        for m in _dedupe(ranked)[:12]
+    ]
+    return WeightDecision(finding, status.value, candidates, notes, review)
 
 
-def choose_unit_weight(candidates: Sequence[WeightCandidate]) -> WeightFinding | None:
-    """The unit weight with its evidence; see `best_candidate` for the ranking."""
-    best = best_candidate(candidates)
-    if best is None or best.grams is None:
-        return None
-    location = f"{best.location} ({best.note})" if best.note else best.location
-    return WeightFinding(
-        grams=round(best.grams, 6),
-        evidence=Evidence(quote=best.quote, location=location, confidence=best.score),
-        basis=best.basis,
-    )
+def _dedupe(ranked: list[Mention]) -> list[Mention]:
+    seen: set[tuple[str, float | None, str]] = set()
+    out: list[Mention] = []
+    for m in ranked:
+        key = (m.basis.value, None if m.grams is None else round(m.grams, 3), m.quote)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+def _why_none(mentions: list[Mention], review: list[str]) -> list[str]:
+    by_basis: dict[WeightBasis, Mention] = {}
+    for m in mentions:
+        by_basis.setdefault(m.basis, m)
+    if WeightBasis.GROSS in by_basis:
+        m = by_basis[WeightBasis.GROSS]
+        return [
+            f"only a packed or shipping weight is stated ({fmt_grams(m.stated_grams)}); "
+            "no net weight"
+        ]
+    if WeightBasis.PER_PACK in by_basis:
+        m = by_basis[WeightBasis.PER_PACK]
+        review.append(f"a pack weight ({fmt_grams(m.stated_grams)}) is stated without a pack count")
+        return [review[-1]]
+    if WeightBasis.PER_LENGTH in by_basis:
+        m = by_basis[WeightBasis.PER_LENGTH]
+        return [
+            f"weight per metre {fmt_grams(m.stated_grams)}/m stated but no length; "
+            "unit weight not derived"
+        ]
+    if WeightBasis.OTHER_VARIANT in by_basis or WeightBasis.COMPONENT in by_basis:
+        m = by_basis.get(WeightBasis.OTHER_VARIANT) or by_basis[WeightBasis.COMPONENT]
+        review.append(
+            f"only weights of other variants or components are stated ({fmt_grams(m.stated_grams)})"
+        )
+        return [review[-1]]
+    return ["no weight of the article is stated in the documents"]
+
+
+def parse_quantity_grams(text: str, language: str | None = None) -> list[float]:
+    """Every mass quantity in `text` in grams, as written (no pack or length arithmetic).
+
+    Used to check that a value (e.g. a model's answer) is actually in the document.
+    """
+    comma = decimal_comma(text, language)
+    out: list[float] = []
+    for line in text.splitlines():
+        for q in _raw_quantities(line, comma):
+            glued = q.unit_glued
+            if not (
+                _GLUED_NOT_MASS.match(glued)
+                or _SLASH_AREA.match(glued)
+                or _SLASH_NOT_MASS.match(glued)
+            ):
+                out.append(q.grams)
+    return out

@@ -1,0 +1,719 @@
+"""The words the offline rules read, per meaning and language — data only, no logic.
+
+Adding a word (a new language, a supplier's abbreviation) is a one-line change here; the
+matching machinery (`Vocabulary`) and the scoring in weights.py / materials.py never change
+for it. Latin-script words match as whole words, case-insensitively ("*gewicht" also ends a
+compound, "brutto*" also starts one); CJK words match anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Final
+
+
+def _split(words: str) -> list[str]:
+    return words.split()
+
+
+class Vocabulary:
+    """A set of words and phrases compiled into one literal alternation (linear to scan)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        words = list(words)
+        latin = [w.lower() for w in words if w.isascii() or _has_latin(w)]
+        cjk = sorted(
+            {w for w in words if not (w.isascii() or _has_latin(w))}, key=len, reverse=True
+        )
+        whole = sorted({w for w in latin if "*" not in w}, key=len, reverse=True)
+        open_left = sorted({w[1:] for w in latin if w.startswith("*")}, key=len, reverse=True)
+        open_right = sorted(
+            {w[:-1] for w in latin if w.endswith("*") and not w.startswith("*")},
+            key=len,
+            reverse=True,
+        )
+        parts = []
+        if whole:
+            parts.append(rf"(?<![^\W\d_])(?:{_alternation(whole)})(?![^\W\d_])")
+        if open_left:  # "*gewicht": the end of a compound ("Nettogewicht")
+            parts.append(rf"(?:{_alternation(open_left)})(?![^\W\d_])")
+        if open_right:  # "brutto*": the start of a compound ("Bruttogewicht")
+            parts.append(rf"(?<![^\W\d_])(?:{_alternation(open_right)})")
+        if cjk:
+            parts.append("|".join(re.escape(w) for w in cjk))
+        self.pattern = re.compile("|".join(parts) if parts else r"(?!x)x", re.IGNORECASE)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text)
+
+    def last(self, text: str) -> int:
+        """End of the last match in `text`, -1 when none (the word nearest a following number)."""
+        return max((m.end() for m in self.pattern.finditer(text)), default=-1)
+
+    def __contains__(self, text: object) -> bool:
+        return isinstance(text, str) and self.pattern.search(text) is not None
+
+
+def _alternation(words: list[str]) -> str:
+    """Literal words as alternatives; a space also matches "_" or "-" ("net_weight")."""
+    return "|".join(re.escape(w.strip("*")).replace(r"\ ", r"[\s_\-]{1,3}") for w in words)
+
+
+def _has_latin(word: str) -> bool:
+    return any("a" <= ch.lower() <= "z" or "à" <= ch.lower() <= "ž" for ch in word)
+
+
+# ------------------------------------------------------------------ what a mass figure is of
+
+# A weight of something (en, de, fr, it, es, nl, pl, zh, ja).
+WEIGHT_WORDS: Final = Vocabulary(
+    [
+        *_split(
+            "weight weights weighs weigh wt wt. mass masse gewicht gewichte wiegt poids pèse "
+            "peso pesa massa masa waga gewicht gewichten "
+            "重量 质量 質量 重さ 净重 毛重 淨重 本体質量 自重 "
+        ),
+        "net wt",
+        "*gewicht",
+        "*gewichts",
+        "gewicht*",
+        "*weight",
+        "poids*",
+        "peso*",
+    ]
+)
+
+# The article's own weight, stated as net.
+NET_WORDS: Final = Vocabulary(
+    [
+        "net",
+        "nett",
+        "netto*",
+        "neto",
+        "nw",
+        "n.w",
+        "n.w.",
+        "net wt",
+        "nettogewicht",
+        "eigengewicht",
+        "leergewicht",
+        "poids net",
+        "peso netto",
+        "peso neto",
+        "masa netto",
+        "unit weight",
+        "piece weight",
+        "part weight",
+        "item weight",
+        "product weight",
+        "weight per piece",
+        "weight per unit",
+        "stückgewicht",
+        "einzelgewicht",
+        "teilegewicht",
+        "bauteilgewicht",
+        "artikelgewicht",
+        "produktgewicht",
+        "fertiggewicht",
+        "finished weight",
+        "poids unitaire",
+        "peso unitario",
+        "stuksgewicht",
+        "each",
+        "apiece",
+        "per piece",
+        "pro stück",
+        "je stück",
+        "without packaging",
+        "excluding packaging",
+        "excl. packaging",
+        "ohne verpackung",
+        "sans emballage",
+        "senza imballo",
+        "sin embalaje",
+        "zonder verpakking",
+        "净重",
+        "淨重",
+        "不含包装",
+        "不含包裝",
+        "本体質量",
+        "本体重量",
+        "製品質量",
+        "单重",
+        "單重",
+    ]
+)
+
+# Packed, gross, shipping weights: never the article's (labelling rule 3).
+GROSS_WORDS: Final = Vocabulary(
+    [
+        "gross",
+        "brutto*",
+        "bruto*",
+        "brut",
+        "lordo",
+        "gw",
+        "g.w",
+        "g.w.",
+        "packed",
+        "packed state",
+        "packaging weight",
+        "package weight",
+        "packing weight",
+        "shipping",
+        "shipping weight",
+        "shipment",
+        "freight",
+        "transport weight",
+        "versand*",
+        "verpackungs*",
+        "transport*",
+        "verpackt",
+        "incl. packaging",
+        "including packaging",
+        "with packaging",
+        "inkl. verpackung",
+        "mit verpackung",
+        "avec emballage",
+        "con imballo",
+        "con embalaje",
+        "poids brut",
+        "peso lordo",
+        "peso bruto",
+        "pallet",
+        "palette",
+        "colis",
+        "毛重",
+        "包装重量",
+        "包裝重量",
+        "含包装",
+        "梱包質量",
+        "梱包重量",
+        "総重量",
+    ]
+)
+
+# Capacities, loads, limits, fills: what the article carries or holds, not what it weighs.
+CAPACITY_WORDS: Final = Vocabulary(
+    [
+        "load",
+        "loads",
+        "loading",
+        "payload",
+        "capacity",
+        "capacities",
+        "limit",
+        "limits",
+        "max. load",
+        "maximum load",
+        "load rating",
+        "rated load",
+        "working load",
+        "user weight",
+        "max user weight",
+        "body weight",
+        "person",
+        "persons",
+        "fill",
+        "filling",
+        "fill weight",
+        "filling quantity",
+        "filling weight",
+        "contents",
+        "content",
+        "charge",
+        "refrigerant",
+        "trag*",
+        "belast*",
+        "*last",
+        "zuladung",
+        "füll*",
+        "inhalt",
+        "nutzlast",
+        "*kapazität",
+        "zul. gesamtgewicht",
+        "portata",
+        "carico",
+        "capacità",
+        "charge max",
+        "charge max.",
+        "capacité",
+        "charge admissible",
+        "carga",
+        "capacidad",
+        "draagvermogen",
+        "belasting",
+        "obciążenie",
+        "nośność",
+        "udźwig",
+        "breaking",
+        "bruchlast",
+        "prüflast",
+        "test load",
+        "tensile",
+        "zugfestigkeit",
+        "counterweight",
+        "gegengewicht",
+        "dosage",
+        "throughput",
+        "output",
+        "consumption",
+        "order quantity",
+        "moq",
+        "承重",
+        "载重",
+        "負荷",
+        "耐荷重",
+        "最大荷重",
+        "容量",
+    ]
+)
+
+# Machine and process figures: a part is not its press or its shot.
+PROCESS_WORDS: Final = Vocabulary(
+    [
+        "shot",
+        "shot weight",
+        "shot size",
+        "runner",
+        "sprue",
+        "clamping",
+        "clamping force",
+        "tonnage",
+        "press",
+        "press force",
+        "machine",
+        "injection",
+        "schussgewicht",
+        "anguss",
+        "schließkraft",
+        "zuhaltekraft",
+        "presskraft",
+        "maschine",
+        "spritzgießmaschine",
+        "roh*",
+        "einsatzgewicht",
+        "*kraft",
+        "schuss*",
+        "blank weight",
+        "raw weight",
+        "raw part",
+        "input weight",
+        "poids injecté",
+        "peso stampata",
+        "force",
+        "kraft",
+        "forza",
+        "fuerza",
+        "锁模力",
+        "射出重量",
+    ]
+)
+
+# Not masses at all: accelerations, torques, inertias (a "g" that is not a gram).
+NOT_MASS_WORDS: Final = Vocabulary(
+    [
+        "acceleration",
+        "shock",
+        "vibration",
+        "g-force",
+        "range",
+        "measurement range",
+        "dynamic range",
+        "sensitivity",
+        "torque",
+        "inertia",
+        "moment",
+        "drehmoment",
+        "*moment",
+        "beschleunigung*",
+        "schock*",
+        "couple",
+        "coppia",
+        "momento",
+        "加速度",
+        "扭矩",
+        "力矩",
+        "トルク",
+        "慣性",
+    ]
+)
+
+# A pack, box, bundle, reel: a weight of several pieces.
+PACK_WORDS: Final = Vocabulary(
+    [
+        "pack",
+        "packs",
+        "package of",
+        "packung",
+        "packet",
+        "box",
+        "boxes",
+        "*box",
+        "karton*",
+        "bag",
+        "bags",
+        "bundle",
+        "bund",
+        "reel",
+        "spule",
+        "rolle",
+        "roll",
+        "rolls",
+        "rouleau",
+        "rotolo",
+        "rollo",
+        "carton of",
+        "karton à",
+        "beutel",
+        "schachtel",
+        "gebinde",
+        "ve",
+        "verpackungseinheit",
+        "packing unit",
+        "pu",
+        "set of",
+        "pair",
+        "paar",
+        "boîte",
+        "sachet",
+        "confezione",
+        "scatola",
+        "caja",
+        "paquete",
+        "bolsa",
+        "doos",
+        "zak",
+        "opakowanie",
+        "per 100",
+        "per 1000",
+        "pro 100",
+        "pro 1000",
+        "je 1000",
+        "per 1000 pcs",
+        "per 100 pcs",
+        "1000 stk",
+        "1000 stück",
+        "1000 pcs",
+        "100 pcs",
+        "包",
+        "盒",
+        "箱",
+    ]
+)
+
+# Keys and headings that open a packaging or logistics block.
+PACKAGING_KEYS: Final = Vocabulary(
+    [
+        "packaging",
+        "packing",
+        "package",
+        "logistics",
+        "shipping",
+        "verpackung*",
+        "logistik",
+        "versand*",
+        "emballage",
+        "conditionnement",
+        "imballo",
+        "imballaggio",
+        "embalaje",
+        "verpakking",
+        "opakowanie",
+        "包装",
+        "梱包",
+    ]
+)
+
+# Pieces: the counting word after a pack count ("VE 100 Stück", "box of 50 pcs").
+PIECE_WORDS: Final = _split(
+    "pcs pc pcs. pieces piece stk stk. stück stueck st. units unit items ea szt sztuk pezzi "
+    "pz pièces piezas unidades uds unités unità stuks teile 个 只 件 枚 個 "
+)
+
+# Containers a count is given for ("box of 50", "caja de 1000", "Beutel mit 100").
+PACK_NOUNS: Final = _split(
+    "box pack bag carton reel roll bundle karton beutel packung eimer rolle caja bolsa paquete "
+    "rollo scatola confezione sacchetto rotolo boîte sachet rouleau doos zak rol opakowanie"
+)
+PACK_PREPOSITIONS: Final = _split("of à a mit with contains zu de da di van z con")
+
+# What a weight is of when the word before "weight" says so: the article's own weight.
+OWN_WEIGHT_WORDS: Final = frozenset(
+    _split(
+        "net gross product unit item piece part device article total empty dry operating tare "
+        "nominal actual approx approximate the own body-free finished shipping packed package "
+        "packaging"
+    )
+)
+
+# Per length / per area: a weight of a metre or a square metre.
+PER_LENGTH_WORDS: Final = Vocabulary(
+    [
+        "per metre",
+        "per meter",
+        "pro meter",
+        "je meter",
+        "per m",
+        "/m",
+        "kg/m",
+        "g/m",
+        "metergewicht",
+        "weight per metre",
+        "poids au mètre",
+        "peso al metro",
+        "米重",
+    ]
+)
+PER_AREA_WORDS: Final = Vocabulary(
+    [
+        "grammage",
+        "grammatur",
+        "flächengewicht",
+        "basis weight",
+        "areal weight",
+        "g/m²",
+        "g/m2",
+        "gsm",
+        "grammatura",
+        "gramaje",
+        "克重",
+    ]
+)
+
+# Parts of an assembly: a weight labelled with one of these is of that part, unless the article
+# name names the part itself ("motor weight" of a motor).
+COMPONENT_WORDS: Final = Vocabulary(
+    [
+        "battery",
+        "batteries",
+        "akku",
+        "batterie",
+        "cable",
+        "cables",
+        "kabel",
+        "cord",
+        "power supply",
+        "power adapter",
+        "adapter",
+        "charger",
+        "netzteil",
+        "ladegerät",
+        "motor",
+        "lid",
+        "cover",
+        "couvercle",
+        "coperchio",
+        "tapa",
+        "cadre",
+        "telaio",
+        "marco",
+        "deckel",
+        "handle",
+        "griff",
+        "frame",
+        "rahmen",
+        "module",
+        "modul",
+        "head",
+        "kopf",
+        "base",
+        "sockel",
+        "bracket",
+        "halter",
+        "accessory",
+        "accessories",
+        "zubehör",
+        "transducer",
+        "sensor",
+        "probe",
+        "remote",
+        "insert",
+        "einsatz",
+        "electrode",
+        "blade",
+        "pump",
+        "pumpe",
+        "电池",
+        "电源",
+        "适配器",
+        "线缆",
+        "電池",
+    ]
+)
+
+# A parts list: each row's mass is one component's, not the article's.
+PARTS_LIST_WORDS: Final = Vocabulary(
+    [
+        "components",
+        "component",
+        "parts list",
+        "bill of materials",
+        "bom",
+        "stückliste",
+        "komponenten",
+        "bauteile",
+        "einzelteile",
+        "nomenclature",
+        "liste des pièces",
+        "distinta",
+        "lista de piezas",
+        "onderdelenlijst",
+        "部件",
+        "零件",
+        "部品",
+    ]
+)
+
+# Column headers that make a table a parts list (one row per component).
+PARTS_LIST_COLUMNS: Final = frozenset(
+    _split(
+        "pos pos. position part component bauteil teil benennung item qty menge anzahl "
+        "quantity repère pièce composant posizione componente pieza 部件 零件 部品"
+    )
+)
+
+# The whole: "Total net weight", "Gesamtgewicht" (of the article, not of a pack when no pack
+# word is near).
+TOTAL_WORDS: Final = Vocabulary(
+    ["total", "overall", "complete", "gesamt*", "insgesamt", "totale", "total net", "合计", "总重"]
+)
+
+# An article name that names a set: its parts' weights are components, not the article's.
+SET_WORDS: Final = Vocabulary(
+    _split(
+        "set kit assembly with incl including complete mit inkl komplett baugruppe satz avec "
+        "ensemble con completo 套装 套件 セット"
+    )
+)
+
+# Words that may stand beside a designation on a model line ("Model 24C", "Typ CF41").
+MODEL_WORDS: Final = frozenset(
+    _split("model models type typ modell modèle modello modelo series serie version")
+)
+
+# Words that introduce a length, for weights per metre ("Länge: 1200 mm").
+LENGTH_WORDS: Final = Vocabulary(
+    [
+        "length",
+        "länge",
+        "cut length",
+        "schnittlänge",
+        "zuschnitt",
+        "fixlänge",
+        "longueur",
+        "lunghezza",
+        "longitud",
+        "lengte",
+        "długość",
+        "长度",
+        "長さ",
+        "l",
+    ]
+)
+
+# Dimension labels, for the plausibility check (a block of W x D x H).
+DIMENSION_WORDS: Final = Vocabulary(
+    [
+        "dimension",
+        "dimensions",
+        "size",
+        "overall dimensions",
+        "abmessung",
+        "abmessungen",
+        "maße",
+        "masse",
+        "baugröße",
+        "dimensioni",
+        "dimensiones",
+        "afmetingen",
+        "wymiary",
+        "尺寸",
+        "外形寸法",
+        "寸法",
+    ]
+)
+
+# Product kinds and the most one piece of them can weigh (an order-of-magnitude check).
+KIND_MAX_GRAMS: Final[tuple[tuple[Vocabulary, float], ...]] = (
+    (
+        Vocabulary(
+            _split(
+                "screw screws bolt bolts nut nuts washer washers rivet rivets pin pins stud "
+                "dowel schraube schrauben mutter muttern scheibe scheiben niete stift bolzen "
+                "vis écrou rondelle rivet vite dado rondella tornillo tuerca arandela schroef "
+                "moer śruba nakrętka podkładka 螺丝 螺钉 螺栓 螺母 垫圈 ネジ ボルト ナット "
+            )
+        ),
+        20_000.0,
+    ),
+    (
+        Vocabulary(
+            _split(
+                "clip clips cap caps plug seal o-ring gasket spring clamp spacer grommet "
+                "sleeve bushing kappe stopfen dichtung dichtring feder klammer buchse hülse "
+                "clip joint ressort bouchon guarnizione molla tapón junta muelle sensor "
+                "resistor capacitor chip ic led connector stecker servo cell 传感器 连接器 "
+            )
+        ),
+        50_000.0,
+    ),
+)
+# Nothing a supplier document describes as one piece weighs more than this (a machine aside).
+MAX_PIECE_GRAMS: Final = 200_000_000.0
+
+# Densities (g/cm³) of the catalogue's materials, for the plausibility check of a weight.
+DENSITY: Final[dict[str, float]] = {
+    "steel": 7.85,
+    "stainless_steel": 7.9,
+    "cast_iron": 7.2,
+    "aluminium": 2.7,
+    "copper": 8.96,
+    "brass": 8.5,
+    "bronze": 8.8,
+    "zinc": 6.6,
+    "nickel": 8.9,
+    "tin": 7.3,
+    "pp": 0.9,
+    "pe_hd": 0.95,
+    "pe_ld": 0.92,
+    "abs": 1.05,
+    "pc": 1.2,
+    "pa6": 1.13,
+    "pa66": 1.14,
+    "pom": 1.41,
+    "pbt": 1.31,
+    "pet": 1.38,
+    "pvc": 1.4,
+    "ps": 1.05,
+    "pmma": 1.18,
+    "rubber": 1.2,
+    "glass_fibre": 2.5,
+    "glass": 2.5,
+    "wood": 0.6,
+    "paper_cardboard": 0.7,
+    "electronics": 2.0,
+}
+
+
+# Words that tell a document's language when extraction could not (short texts): a last
+# resort for the one decimal-mark decision, never a second opinion against extraction.
+LANGUAGE_WORDS: Final[dict[str, Vocabulary]] = {
+    "de": Vocabulary(_split("gewicht werkstoff abmessungen länge breite höhe stück und mit für")),
+    "fr": Vocabulary(_split("poids matière matériau dimensions longueur largeur pièce avec pour")),
+    "it": Vocabulary(_split("peso materiale dimensioni lunghezza larghezza pezzo con per portata")),
+    "es": Vocabulary(_split("peso material dimensiones longitud anchura pieza con para carga")),
+    "nl": Vocabulary(_split("gewicht materiaal afmetingen lengte breedte stuk met voor")),
+    "pl": Vocabulary(_split("masa waga materiał wymiary długość szerokość sztuk dla")),
+    "en": Vocabulary(_split("weight material dimensions length width piece with for the and")),
+}
+
+
+def guess_language(text: str) -> str | None:
+    """The language whose label words a short text uses most (None when nothing counts)."""
+    sample = text[:20_000]
+    counts = {lang: len(words.pattern.findall(sample)) for lang, words in LANGUAGE_WORDS.items()}
+    best = max(counts, key=lambda lang: counts[lang])
+    ranked = sorted(counts.values(), reverse=True)
+    return best if counts[best] >= 2 and counts[best] > ranked[1] else None
