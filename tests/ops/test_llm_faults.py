@@ -11,7 +11,7 @@ import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
-from app.processing.llm_guard import SpendLedger, SpendLimits
+from app.analyzers.guard import SpendLedger, SpendLimits
 from tests.conftest import make_settings
 from tests.fakes.fake_openai import FAULT_KINDS, FakeOpenAIServer
 from tests.support import TERMINAL, batch_statuses, running_app, upload, wait_terminal
