@@ -267,14 +267,17 @@ class ModelClient:
         reply = Reply(content="", mode=mode)
         parts: list[str] = []
         refusals: list[str] = []
-        pieces = chars = 0
+        pieces = chars = chunks = 0
+        with_choices = 0
         usage = None
         try:
             async for chunk in stream:
+                chunks += 1
                 usage = getattr(chunk, "usage", None) or usage
                 choices = getattr(chunk, "choices", None) or []
                 if not choices:
                     continue
+                with_choices += 1
                 choice = choices[0]
                 delta = choice.delta
                 if delta is not None and delta.content:
@@ -292,6 +295,11 @@ class ModelClient:
             raise InvalidAnswerError(f"the response has an unexpected shape ({exc})") from exc
         finally:
             await stream.close()  # also tells a runaway server to stop generating
+        if not chunks:
+            kind = stream.response.headers.get("content-type", "no content type")
+            raise InvalidAnswerError(f"the response is not a chat completion stream ({kind})")
+        if not with_choices:
+            raise InvalidAnswerError("the answer has no choices")
         reply.content = "".join(parts)
         reply.refusal = "".join(refusals) or None
         reply.cut_at_cap = reply.cut_at_cap or reply.finish_reason == "length"
