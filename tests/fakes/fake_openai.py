@@ -795,7 +795,7 @@ class FakeOpenAIServer:
         finish_reason = "stop"
         if self.runaway and outcome == "ok":
             filler = [RUNAWAY_FILLER[i : i + CHARS_PER_TOKEN] for i in range(0, 28, 4)]
-            while len(pieces) < limit:
+            while len(pieces) <= limit:  # it would go on: the limit stops it
                 pieces.extend(filler)
         if len(pieces) > limit:
             pieces, finish_reason = pieces[:limit], "length"
