@@ -29,6 +29,10 @@ logger = logging.getLogger(__name__)
 AGREE_TOLERANCE = 0.01  # 1 %: the same weight written with different rounding
 MATERIAL_CATEGORIES = frozenset({"metal", "polymer", "other"})
 MODEL_REASON = "model's reading"
+# The bases that are the article's own weight; any other is a distractor (see WeightBasis).
+OWN_WEIGHT_BASES = frozenset(
+    {WeightBasis.NET.value, WeightBasis.UNSPECIFIED.value, WeightBasis.DERIVED.value}
+)
 
 
 class GroundedAnalyzer:
@@ -143,11 +147,9 @@ def _reconcile_weight(
         if stated is None:
             result.weight_status = WeightStatus.NOT_STATED.value
             return
+        # A model that abstains contradicts nothing: the document's weight (with its own
+        # review reasons, if the rules had doubts) stands.
         take_document(f"the model gave no weight; used the stated {stated.grams:g} g", "")
-        reasons.append(
-            f"the model found no weight, the document states {stated.grams:g} g "
-            f"('{stated.evidence.quote}'): check it"
-        )
         return
 
     if not model.supported:
@@ -173,16 +175,40 @@ def _reconcile_weight(
         )
         return
 
-    if stated is None or _agree(stated.grams, model.grams):
-        result.weight_status = (
-            WeightStatus.STATED.value if stated is None else document.weight_status
-        )
+    if stated is None:
+        # The rules found no weight of the article where the model found one: say which figure
+        # it is when the rules saw it (a gross, per-metre or capacity figure), and let a person
+        # confirm it either way.
+        seen = [
+            c
+            for c in document.weight_candidates
+            if c.grams is not None and _agree(c.grams, model.grams)
+        ]
+        result.weight_status = WeightStatus.STATED.value
+        result.weight_candidates = [
+            _model_candidate(model, chosen=True, why="the document's rules chose no weight"),
+            *_document_candidates(document, None),
+        ]
+        if seen and seen[0].basis not in OWN_WEIGHT_BASES:
+            result.weight_status = WeightStatus.AMBIGUOUS.value
+            reasons.append(
+                f"the model's weight {model.grams:g} g is the document's {seen[0].basis} figure "
+                f"('{seen[0].quote}'), not the article's own weight: check it"
+            )
+        else:
+            reasons.append(
+                f"the model's weight {model.grams:g} g ('{model.evidence.quote}') is not one "
+                "the document's rules take for the article's weight: check it"
+            )
+        return
+
+    if _agree(stated.grams, model.grams):
+        result.weight_status = document.weight_status
         if result.weight_status == WeightStatus.NOT_STATED.value:
             result.weight_status = WeightStatus.STATED.value
-        candidates = [] if stated is None else _document_candidates(document, model.grams)
-        agreed = "agrees with the document" if stated is not None else "backed by the text"
+        candidates = _document_candidates(document, model.grams)
         result.weight_candidates = [
-            _model_candidate(model, chosen=True, why=agreed),
+            _model_candidate(model, chosen=True, why="agrees with the document"),
             *(c for c in candidates if not c.chosen),
         ]
         return

@@ -119,10 +119,13 @@ def test_the_same_line_read_differently_takes_the_documents_reading() -> None:
     assert not result.needs_review
 
 
-def test_no_model_weight_but_a_stated_one_goes_to_review() -> None:
-    result = reconcile(model_result(None), document_result(NET), request())
+def test_no_model_weight_takes_the_stated_one_and_its_doubts() -> None:
+    document = document_result(NET)
+    assert not reconcile(model_result(None), document, request()).needs_review
+    document.review_reasons.append("two net weights in the document")
+    result = reconcile(model_result(None), document, request())
     assert result.weight is not None and result.weight.grams == 120.0
-    assert result.needs_review
+    assert result.review_reasons == ["two net weights in the document"]
 
 
 def test_a_material_no_document_names_is_flagged_not_assumed() -> None:
@@ -162,3 +165,17 @@ async def test_an_offline_fallback_is_passed_through_unchanged() -> None:
     fallback = AnalysisResult("offline:llm-unavailable", NET, [], [CostShare("steel", 1.0)])
     result = await GroundedAnalyzer(_Fixed(fallback), OfflineAnalyzer()).analyze(request())
     assert result is fallback and not result.needs_review
+
+
+def test_a_weight_the_rules_did_not_take_goes_to_review() -> None:
+    result = reconcile(model_result(GROSS), document_result(None), request())
+    assert result.weight is not None and result.weight.grams == 185.0
+    assert result.needs_review and "check it" in result.review_reasons[0]
+
+
+def test_a_weight_the_rules_saw_as_a_distractor_is_ambiguous() -> None:
+    per_metre = WeightCandidate(1450.0, "per_length", "1.45 kg/m", "page 1", 0.2, False, "kg/m")
+    found = weight(1450.0, "Weight: 1.45 kg/m")
+    result = reconcile(model_result(found), document_result(None, per_metre), request())
+    assert result.weight_status == "ambiguous"
+    assert "per_length figure" in result.review_reasons[0]
