@@ -1,4 +1,4 @@
-"""The model analyzer against the fake OpenAI server over real HTTP on loopback (real SDK client)."""
+"""The model analyzer against the fake OpenAI server: real HTTP on loopback, the real SDK."""
 
 from __future__ import annotations
 

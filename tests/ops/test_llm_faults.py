@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
 from app.analyzers.guard import SpendLedger, SpendLimits
@@ -254,12 +255,9 @@ async def test_requests_per_minute_are_shared_by_replicas(
 
 
 async def _review(db_engine: AsyncEngine, article_id: int) -> tuple[bool, dict]:
+    query = text("SELECT needs_review, extracted_metadata FROM articles WHERE id = :id")
     async with db_engine.connect() as conn:
-        row = (
-            await conn.exec_driver_sql(
-                "SELECT needs_review, extracted_metadata FROM articles WHERE id = %s" % article_id
-            )
-        ).one()
+        row = (await conn.execute(query, {"id": article_id})).one()
     return bool(row[0]), dict(row[1] or {}).get("review") or {}
 
 
@@ -328,13 +326,13 @@ async def test_provider_down_completes_articles_offline_marked_for_review(
 async def test_a_wrong_model_weight_is_marked_for_review_not_stored_silently(
     migrated_url: str, db_engine: AsyncEngine
 ):
-    text = (
+    sheet = (
         "Datasheet\nArticle no. 77\nNet weight: 120 g\nGross weight (packed): 185 g\n"
         "Material: steel S235\n"
     )
     with FakeOpenAIServer(wrong_weight_rate=1.0, wrong_weight_style="other_quantity") as server:
         async with running_app(llm_settings(migrated_url, server)) as (_, client):
-            article = await upload(client, text)
+            article = await upload(client, sheet)
             status = await wait_terminal(client, article["id"])
         assert server.stats()["wrong_weights"] == 1
 
