@@ -193,3 +193,19 @@ async def test_usage_is_estimated_when_the_server_reports_none() -> None:
             result = await model.analyze(REQUEST)
     assert result.prompt_tokens > 100  # counted from the prompt we sent
     assert 0 < result.completion_tokens <= CAP
+
+
+@pytest.mark.asyncio
+async def test_a_server_refusing_both_formats_gets_the_schema_in_the_prompt() -> None:
+    registry = CapabilityRegistry()
+    with FakeOpenAIServer(reject_json_schema=True, reject_json_object=True) as fake:
+        async with model_for(fake, registry) as model:
+            first = await model.analyze(REQUEST)
+            second = await model.analyze(REQUEST)
+            assert model.response_mode == "prompt"
+        formats = [(body.get("response_format") or {}).get("type") for body in fake.requests]
+
+    assert formats == ["json_schema", "json_object", None, None]
+    assert '"additionalProperties":false' in fake.requests[-1]["messages"][0]["content"]
+    for result in (first, second):
+        assert result.weight is not None and result.weight.grams == pytest.approx(12.5)

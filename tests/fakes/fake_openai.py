@@ -316,6 +316,7 @@ class FakeOpenAIServer:
         seed: int = 0,
         reject_json_schema: bool = False,
         reject_json_schema_status: int = 400,
+        reject_json_object: bool = False,
         free_text: bool = False,
         free_text_embed_json: bool = True,
         answer_override: AnswerOverride | None = None,
@@ -345,6 +346,7 @@ class FakeOpenAIServer:
         self.fault_kinds = tuple(fault_kinds)
         self.reject_json_schema = reject_json_schema
         self.reject_json_schema_status = reject_json_schema_status
+        self.reject_json_object = reject_json_object  # also refuse JSON mode (same status)
         self.free_text = free_text
         self.free_text_embed_json = free_text_embed_json
         self.answer_override = answer_override
@@ -445,6 +447,7 @@ class FakeOpenAIServer:
                 "hang_s",
                 "reject_json_schema",
                 "reject_json_schema_status",
+                "reject_json_object",
                 "free_text",
                 "free_text_embed_json",
                 "answer_override",
@@ -699,6 +702,13 @@ class FakeOpenAIServer:
             self._record("401")
             return _json_response(401, _error(401, "Incorrect API key provided", "auth_error"))
         response_format = body.get("response_format") or {}
+        if self.reject_json_object and response_format.get("type") == "json_object":
+            self._record("rejected_json_object")
+            status = self.reject_json_schema_status
+            message = "response_format of type 'json_object' is not supported by this model"
+            return _json_response(
+                status, _error(status, message, "invalid_request_error", param="response_format")
+            )
         if self.reject_json_schema and response_format.get("type") == "json_schema":
             self._record("rejected_json_schema")
             status = self.reject_json_schema_status

@@ -213,7 +213,7 @@ class ModelClient:
             server.stream_usage = False
             return "server rejects stream_options; token usage estimated"
         sent = server.cap_names
-        blamed = [name for name in sent if names_parameter(exc, f"'{name}'", f'"{name}"', name)]
+        blamed = [name for name in sent if names_parameter(exc, name)]
         if blamed and "cap" not in adapted and _says_unsupported(exc):
             adapted.add("cap")
             first = min(blamed, key=lambda name: error_text(exc).find(name))
