@@ -705,7 +705,7 @@ async def test_the_per_document_cap_is_a_setting(fake: FakeOpenAIServer) -> None
     try:
         assert setup.guard is not None
         # The guard wraps the model analyzer; the setting is what the factory gave it.
-        model = setup.guard._inner
+        model = setup.guard.inner
         assert isinstance(model, ModelAnalyzer) and model.passage_tokens_per_document == 150
         capped = prompt_tokens(model, request)[0]
     finally:
