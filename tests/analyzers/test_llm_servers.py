@@ -209,3 +209,19 @@ async def test_a_server_refusing_both_formats_gets_the_schema_in_the_prompt() ->
     assert '"additionalProperties":false' in fake.requests[-1]["messages"][0]["content"]
     for result in (first, second):
         assert result.weight is not None and result.weight.grams == pytest.approx(12.5)
+
+
+@pytest.mark.asyncio
+async def test_a_rejected_cap_parameter_is_dropped_and_remembered() -> None:
+    registry = CapabilityRegistry()
+    with FakeOpenAIServer(reject_params=("max_tokens",)) as fake:
+        async with model_for(fake, registry, output_cap_param="both") as model:
+            await model.analyze(REQUEST)
+            await model.analyze(REQUEST)
+        bodies = fake.requests
+        rejected = fake.count("rejected_max_tokens")
+
+    assert rejected == 1
+    assert "max_tokens" in bodies[0] and "max_tokens" not in bodies[-1]
+    assert all(body["max_completion_tokens"] == CAP for body in bodies)
+    assert len(bodies) == 3

@@ -317,6 +317,7 @@ class FakeOpenAIServer:
         reject_json_schema: bool = False,
         reject_json_schema_status: int = 400,
         reject_json_object: bool = False,
+        reject_params: Iterable[str] = (),
         free_text: bool = False,
         free_text_embed_json: bool = True,
         answer_override: AnswerOverride | None = None,
@@ -347,6 +348,9 @@ class FakeOpenAIServer:
         self.reject_json_schema = reject_json_schema
         self.reject_json_schema_status = reject_json_schema_status
         self.reject_json_object = reject_json_object  # also refuse JSON mode (same status)
+        # Request parameters answered with OpenAI's 400 for reasoning models ("Unsupported
+        # parameter: 'max_tokens' is not supported with this model. Use ...").
+        self.reject_params = tuple(reject_params)
         self.free_text = free_text
         self.free_text_embed_json = free_text_embed_json
         self.answer_override = answer_override
@@ -448,6 +452,7 @@ class FakeOpenAIServer:
                 "reject_json_schema",
                 "reject_json_schema_status",
                 "reject_json_object",
+                "reject_params",
                 "free_text",
                 "free_text_embed_json",
                 "answer_override",
@@ -702,6 +707,17 @@ class FakeOpenAIServer:
             self._record("401")
             return _json_response(401, _error(401, "Incorrect API key provided", "auth_error"))
         response_format = body.get("response_format") or {}
+        for param in self.reject_params:
+            if param in body:
+                self._record(f"rejected_{param}")
+                other = "max_completion_tokens" if param == "max_tokens" else "another parameter"
+                message = (
+                    f"Unsupported parameter: '{param}' is not supported with this model. "
+                    f"Use '{other}' instead."
+                )
+                return _json_response(
+                    400, _error(400, message, "invalid_request_error", param=param)
+                )
         if self.reject_json_object and response_format.get("type") == "json_object":
             self._record("rejected_json_object")
             status = self.reject_json_schema_status
