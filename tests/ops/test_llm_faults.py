@@ -232,6 +232,8 @@ async def test_daily_token_budget_makes_articles_wait_and_holds_across_restarts(
     assert status["processing_status"] == "completed"
     assert article["analysis_method"] == "offline:llm-budget-spent"
     assert article["prompt_tokens"] == 0
+    needed, review = await _review(db_engine, second["id"])  # like any offline fallback
+    assert needed and any("budget is spent" in reason for reason in review["reasons"])
     assert fake.stats()["total_requests"] == calls
 
 
