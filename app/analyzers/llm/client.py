@@ -226,7 +226,9 @@ class ModelClient:
             return ""
         if exc.status_code < 500 and not names_parameter(exc, *FORMAT_WORDS):
             return ""
-        if exc.status_code >= 500 and "5xx" in adapted:
+        # A plain 500 is how llama.cpp's server refuses json_schema; beyond that one case a
+        # 5xx is an outage, and must not walk the mode down while the server is away.
+        if exc.status_code >= 500 and (mode != "json_schema" or "5xx" in adapted):
             return ""
         adapted.add("5xx" if exc.status_code >= 500 else mode)
         server.mode = NEXT_MODE[mode]
