@@ -205,7 +205,8 @@ async def test_persistent_transport_fault_maps_to_error_code(
 ) -> None:
     fake.fault_rate, fake.fault_kinds, fake.hang_s = 1.0, (kind,), 5.0
 
-    error = await analysis_error(fake, request_timeout_s=0.3, max_retries=1)
+    # 1 s per attempt: under load, a shorter one can end before the request reaches the fake.
+    error = await analysis_error(fake, request_timeout_s=1.0, max_retries=1)
 
     assert error.code == code
     assert error.retryable is retryable
