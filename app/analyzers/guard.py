@@ -7,11 +7,12 @@
   limits hold across restarts and replicas. When the day's tokens are spent, articles wait
   for the next day, or use the offline analyzer if CMS_LLM_BUDGET_FALLBACK=offline.
 - When the provider keeps failing (a call's retries are spent, or the breaker has been open
-  longer than `fallback_after_s`), CMS_LLM_FAILURE_FALLBACK=offline completes the article from
-  the document's own evidence, marked for review, instead of failing it.
+  longer than `fallback_after_s`) or the model answers nothing valid in three tries,
+  CMS_LLM_FAILURE_FALLBACK=offline completes the article from the document's own evidence,
+  marked for review, instead of failing it.
 
 Every offline fallback says so twice: in `analysis_method` (`offline:llm-budget-spent`,
-`offline:llm-unavailable`) and as a review reason, so a person checks what the model never saw.
+`offline:llm-unavailable`, `offline:llm-invalid-output`) and as a review reason, so a person checks what the model never saw.
 """
 
 from __future__ import annotations
@@ -370,17 +371,21 @@ class GuardedAnalyzer:
             result = await self._inner.analyze(request)
         except AnalysisError as exc:
             metrics.LLM_CALLS.labels(exc.code).inc()
-            if exc.code not in PROVIDER_FAILURES:
+            if exc.code in PROVIDER_FAILURES:
+                self.breaker.record_failure()
+                why, what = "llm-unavailable", "the model provider kept failing"
+            else:
                 self.breaker.record_success()  # the provider answered; the answer was the issue
-                raise
-            self.breaker.record_failure()
+                why, what = "llm-invalid-output", "the model gave no valid answer"
+                if exc.code != "llm_invalid_output":
+                    raise  # a refused key or request: a person must fix the setup
             if self._offline is None or not self.failure_fallback.offline:
                 raise
             return await self._analyze_offline(
                 request,
-                "llm-unavailable",
-                f"the model provider kept failing ({exc.code}: {exc.message}): analysed from "
-                "the document's own evidence without the model",
+                why,
+                f"{what} ({exc.code}: {exc.message}): analysed from the document's own "
+                "evidence without the model",
             )
         except BaseException:
             self.breaker.record_other()

@@ -346,3 +346,22 @@ async def test_a_wrong_model_weight_is_marked_for_review_not_stored_silently(
     assert by_grams[185.0]["reason"].startswith("model's reading")
     assert not by_grams[120.0]["reason"].startswith("model's reading")
     assert any("disagree" in reason for reason in review["reasons"])
+
+
+async def test_a_model_that_never_answers_validly_completes_offline_marked_for_review(
+    migrated_url: str, db_engine: AsyncEngine, fake: FakeOpenAIServer
+):
+    fake.fault_rate, fake.fault_kinds = 1.0, ("malformed_json",)
+    settings = llm_settings(migrated_url, fake, llm_failure_fallback="offline")
+    async with running_app(settings) as (_, client):
+        article = await upload(client, spec(3))
+        status = await wait_terminal(client, article["id"])
+        full = (await client.get(f"/api/articles/{article['id']}")).json()
+        ready = (await client.get("/ready")).json()
+
+    assert status["processing_status"] == "completed"
+    assert full["analysis_method"] == "offline:llm-invalid-output"
+    assert full["unit_weight"] == pytest.approx(0.103)
+    needed, review = await _review(db_engine, article["id"])
+    assert needed and any("no valid answer" in reason for reason in review["reasons"])
+    assert ready["checks"]["llm"]["breaker"] == "closed"  # the provider did answer
