@@ -12,7 +12,8 @@
   marked for review, instead of failing it.
 
 Every offline fallback says so twice: in `analysis_method` (`offline:llm-budget-spent`,
-`offline:llm-unavailable`, `offline:llm-invalid-output`) and as a review reason, so a person checks what the model never saw.
+`offline:llm-unavailable`, `offline:llm-invalid-output`) and as a review reason, so a person
+checks what the model never saw.
 """
 
 from __future__ import annotations

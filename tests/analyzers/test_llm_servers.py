@@ -71,25 +71,44 @@ async def test_llamacpp_gets_max_tokens_and_its_runaway_answer_stops_at_the_cap(
 
     assert result.weight is not None and result.weight.grams == pytest.approx(12.5)
     assert all(body["max_tokens"] == CAP and "max_completion_tokens" not in body for body in bodies)
-    # The server stopped at the cap it honours (not at the 4,096-token context limit) ...
-    assert streams[-1]["generated"] == CAP and streams[-1]["sent"] == CAP
-    # ... and the complete JSON object before the run-on text was used.
-    assert any(f"{CAP}-token cap" in note for note in result.notes)
+    # The server stops at the cap it honours (not at the 4,096-token context limit) ...
+    assert streams[-1]["cap"] == CAP and streams[-1]["generated"] == CAP
+    # ... and the answer was not read past its complete JSON object.
+    assert result.completion_tokens < CAP
 
 
 @pytest.mark.asyncio
-async def test_an_ignored_cap_cannot_run_to_the_context_limit() -> None:
-    # max_completion_tokens is what llama.cpp ignores: only our own reading stops the answer.
-    with FakeOpenAIServer(mode="llamacpp", context_tokens=100_000, token_delay_s=0.001) as fake:
-        async with model_for(fake, output_cap_param="max_completion_tokens") as model:
+async def test_reading_stops_at_the_run_on_text_after_a_complete_answer() -> None:
+    with FakeOpenAIServer(mode="llamacpp", context_tokens=4096, token_delay_s=0.002) as fake:
+        async with model_for(fake, max_output_tokens=2000) as model:
             result = await model.analyze(REQUEST)
         stream = stream_after_hangup(fake)
 
     assert result.weight is not None and result.weight.grams == pytest.approx(12.5)
+    assert stream["cap"] == 2000 and stream["hung_up"]
+    assert stream["sent"] < 400  # the answer is ~150 tokens; the server would send 2,000
+
+
+@pytest.mark.asyncio
+async def test_an_ignored_cap_cannot_run_to_the_context_limit() -> None:
+    # max_completion_tokens is what llama.cpp ignores, and this answer never closes its JSON
+    # (a small model stuck in a loop): only our own reading stops it.
+    with FakeOpenAIServer(
+        mode="llamacpp",
+        context_tokens=100_000,
+        token_delay_s=0.001,
+        answer_override='{"g": 12.5, "q": "Net weight: 12.5 g", "c": [',
+    ) as fake:
+        async with model_for(fake, output_cap_param="max_completion_tokens") as model:
+            with pytest.raises(AnalysisError) as caught:
+                await model.analyze(REQUEST)
+        stream = stream_after_hangup(fake)
+
+    assert caught.value.code == "llm_invalid_output"
+    assert f"cut off at {CAP} output tokens" in caught.value.message
     assert stream["cap"] is None  # the server saw no cap it honours
     assert stream["generated"] > 50 * CAP
     assert stream["hung_up"] and stream["sent"] < 3 * CAP  # we stopped reading at the cap
-    assert result.completion_tokens <= CAP + 1
 
 
 @pytest.mark.asyncio

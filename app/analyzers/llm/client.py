@@ -4,7 +4,8 @@ Each rule comes from a server seen in use:
 - The output cap goes in the parameter the server honours: OpenAI's own API reads
   `max_completion_tokens`, llama.cpp's server only `max_tokens`. An ignored cap once let every
   answer run to the context limit (minutes), so the answer is streamed and reading stops at
-  the cap whatever the server does with it.
+  the cap whatever the server does with it, or as soon as the answer's JSON object is complete
+  (llama.cpp's server goes on generating after it).
 - Servers refuse `response_format: json_schema` with 400, 422 or a plain 500 (llama.cpp), or
   ignore it and answer prose. The call falls back to `json_object` (schema in the prompt), then
   to the schema in the prompt alone, and the registry remembers what works for the process, so
@@ -18,6 +19,7 @@ Each rule comes from a server seen in use:
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from dataclasses import dataclass, field
 from typing import Literal
@@ -37,7 +39,7 @@ from app.analyzers.llm.errors import (
     names_parameter,
 )
 from app.analyzers.llm.prompt import Prompt, ResponseMode
-from app.analyzers.llm.schema import SCHEMA_NAME, InvalidAnswerError
+from app.analyzers.llm.schema import SCHEMA_NAME, InvalidAnswerError, answer_shaped
 
 logger = logging.getLogger(__name__)
 
@@ -103,6 +105,7 @@ class Reply:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     cut_at_cap: bool = False  # stopped at the output cap (by the server or by us)
+    complete_early: bool = False  # stopped at run-on text after a complete JSON answer
     notes: list[str] = field(default_factory=list)
 
 
@@ -269,6 +272,8 @@ class ModelClient:
         reply = Reply(content="", mode=mode)
         parts: list[str] = []
         refusals: list[str] = []
+        answer_end = _AnswerEnd()
+        answer_done = 0  # pieces read when the answer's JSON object was complete
         pieces = chars = chunks = 0
         with_choices = 0
         usage = None
@@ -283,9 +288,14 @@ class ModelClient:
                 choice = choices[0]
                 delta = choice.delta
                 if delta is not None and delta.content:
+                    if answer_done and (delta.content.strip() or pieces > answer_done + 16):
+                        reply.complete_early = True  # run-on text after the answer: stop here
+                        break
                     parts.append(delta.content)
                     pieces += 1
                     chars += len(delta.content)
+                    if not answer_done and answer_end.feed(delta.content, parts):
+                        answer_done = pieces  # read on only for the end and the usage
                 if delta is not None and getattr(delta, "refusal", None):
                     refusals.append(str(delta.refusal))
                 if choice.finish_reason:
@@ -308,6 +318,50 @@ class ModelClient:
         reply.prompt_tokens = getattr(usage, "prompt_tokens", None) or prompt.tokens
         reply.completion_tokens = getattr(usage, "completion_tokens", None) or pieces
         return reply
+
+
+class _AnswerEnd:
+    """Watches a streamed text for the end of its first top-level JSON object that is an answer:
+    a server that goes on generating after it (llama.cpp does) is not read any further."""
+
+    def __init__(self) -> None:
+        self._depth = 0
+        self._in_string = self._escaped = False
+        self._start: int | None = None  # offset of the object's "{" in the whole text
+        self._seen = 0  # characters scanned so far
+
+    def feed(self, piece: str, parts: list[str]) -> bool:
+        """True when `piece` (the last of `parts`) completes an answer-shaped object."""
+        for offset, char in enumerate(piece):
+            if self._in_string:
+                if self._escaped:
+                    self._escaped = False
+                elif char == "\\":
+                    self._escaped = True
+                elif char == '"':
+                    self._in_string = False
+            elif char == '"' and self._depth:
+                self._in_string = True
+            elif char == "{":
+                if self._depth == 0:
+                    self._start = self._seen + offset
+                self._depth += 1
+            elif char == "}" and self._depth:
+                self._depth -= 1
+                if self._depth == 0 and self._start is not None:
+                    end = self._seen + offset + 1
+                    if _is_answer("".join(parts)[self._start : end]):
+                        return True
+        self._seen += len(piece)
+        return False
+
+
+def _is_answer(text: str) -> bool:
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return False
+    return isinstance(value, dict) and answer_shaped(value)
 
 
 def _says_unsupported(exc: openai.APIStatusError) -> bool:
