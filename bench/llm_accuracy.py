@@ -9,31 +9,33 @@ or a unit slip. Each reported weight is scored against the label: right, wrong a
 review, or wrong and silent. The target is no wrong weight through silently. `--no-grounding`
 scores the bare model answers, for comparison.
 
-Scoring reuses bench/offline_accuracy.py (the labels, its loader and its weight tolerance).
-Prints one line per silent wrong weight, then one summary line.
+The corpus is any folder with a truth.json (bench/offline_accuracy.py's format, whose loader and
+catalogue are reused); a weight is right when within the entry's tolerance_g (default 0.5 %),
+the same rule as there. Prints one line per silent wrong weight, then one summary line.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from offline_accuracy import CATALOGUE, CORPUS, _loader, _weight_matches  # noqa: E402
+from offline_accuracy import CATALOGUE, CORPUS, load_truth  # noqa: E402
 
 from app.analyzers.base import AnalysisError, AnalysisRequest, Analyzer  # noqa: E402
 from app.analyzers.grounding import GroundedAnalyzer  # noqa: E402
 from app.analyzers.llm import ModelAnalyzer  # noqa: E402
 from app.analyzers.llm.client import CapabilityRegistry  # noqa: E402
 from app.analyzers.offline import OfflineAnalyzer  # noqa: E402
+from app.extraction.extract import extract_document  # noqa: E402
 from tests.fakes.fake_openai import WRONG_WEIGHT_STYLES, FakeOpenAIServer  # noqa: E402
 
 
@@ -59,9 +61,16 @@ class Score:
         )
 
 
+def weight_right(entry: dict[str, Any], got: float | None) -> bool:
+    """bench/offline_accuracy.py's rule: within tolerance_g, or both null."""
+    truth = entry.get("unit_weight_g")
+    if truth is None or got is None:
+        return truth is None and got is None
+    tolerance = float(entry.get("tolerance_g") or max(0.005 * truth, 0.01))
+    return abs(got - truth) <= tolerance + 1e-9
+
+
 async def score(corpus: Path, wrong_rate: float, *, grounded: bool) -> Score:
-    labels = json.loads((corpus / "labels.json").read_text(encoding="utf-8"))
-    load, _ = _loader()
     result = Score()
     with FakeOpenAIServer(wrong_weight_rate=wrong_rate) as fake:
         from openai import AsyncOpenAI
@@ -72,11 +81,18 @@ async def score(corpus: Path, wrong_rate: float, *, grounded: bool) -> Score:
         )
         analyzer: Analyzer = GroundedAnalyzer(model, OfflineAnalyzer()) if grounded else model
         try:
-            for number, name in enumerate(sorted(labels)):
-                label = labels[name]
-                path = corpus / name
-                document = load(path.read_bytes(), role="specification", filename=name)
-                request = AnalysisRequest(Path(name).stem, None, document, None, CATALOGUE)
+            for number, entry in enumerate(load_truth(corpus)):
+                path = corpus / entry["file"]
+                document = extract_document(
+                    path.read_bytes(), role="specification", filename=path.name
+                )
+                request = AnalysisRequest(
+                    entry.get("article_name") or path.stem,
+                    entry.get("description"),
+                    document,
+                    None,
+                    CATALOGUE,
+                )
                 fake.wrong_weight_style = WRONG_WEIGHT_STYLES[number % len(WRONG_WEIGHT_STYLES)]
                 result.files += 1
                 try:
@@ -86,7 +102,7 @@ async def score(corpus: Path, wrong_rate: float, *, grounded: bool) -> Score:
                     continue
                 got = analysis.weight.grams if analysis.weight else None
                 result.flagged += analysis.needs_review
-                if _weight_matches(label["weight_g"], got):
+                if weight_right(entry, got):
                     result.right += 1
                 elif got is None:
                     result.abstained += 1
@@ -95,7 +111,8 @@ async def score(corpus: Path, wrong_rate: float, *, grounded: bool) -> Score:
                 else:
                     result.wrong_silent += 1
                     result.silent.append(
-                        f"SILENT {name}: expected {label['weight_g']}, got {got:g} g"
+                        f"SILENT {entry['file']}: expected {entry.get('unit_weight_g')}, "
+                        f"got {got:g} g"
                     )
         finally:
             await client.close()
@@ -105,7 +122,7 @@ async def score(corpus: Path, wrong_rate: float, *, grounded: bool) -> Score:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=CORPUS, help="a folder with labels.json")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="a folder with truth.json")
     parser.add_argument("--wrong-rate", type=float, default=0.3, help="share of wrong answers")
     parser.add_argument("--no-grounding", action="store_true", help="score bare model answers")
     args = parser.parse_args(argv)
