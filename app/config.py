@@ -99,6 +99,12 @@ class Settings(BaseSettings):
     llm_call_budget_s: float = Field(default=120.0, gt=0)
     llm_prompt_token_budget: int = Field(default=1500, ge=200)
     llm_passage_tokens_per_document: int = Field(default=600, ge=100)
+    # --- the model path with real servers ---
+    llm_max_output_tokens: int = Field(default=800, ge=64)  # the answer is cut here, always
+    # auto: max_completion_tokens for OpenAI's own API, max_tokens for every other server
+    llm_output_cap_param: Literal["auto", "max_tokens", "max_completion_tokens", "both"] = "auto"
+    llm_failure_fallback: Literal["offline", "fail"] = "offline"
+    llm_failure_fallback_after_s: float = Field(default=60.0, ge=0)
 
     @field_validator("api_prefix")
     @classmethod

@@ -62,8 +62,13 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         timeout_s=settings.parse_timeout_s,
         limits=ExtractionLimits(max_pages=settings.max_pages),
     )
-    setup = build_analyzer(settings, sessions, run_blocking=extractor.run_blocking)
-    analyzer: Analyzer = app.state.analyzer_override or setup.analyzer
+    setup = build_analyzer(
+        settings,
+        sessions,
+        run_blocking=extractor.run_blocking,
+        override=app.state.analyzer_override,
+    )
+    analyzer = setup.analyzer
     jobs_pool = await create_raw_pool(
         settings,
         settings.database_url,
@@ -86,10 +91,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         count_tokens,
         jobs_pool=jobs_pool,
         results_pool=results_pool,
-        grounding=setup.offline if analyzer is not setup.offline else None,
-        cache_results=setup.guard is not None and analyzer is setup.analyzer,
+        cache_results=setup.cache_results,
     )
-    guard = setup.guard if analyzer is setup.analyzer else None
+    guard = setup.guard
     processor = Processor(
         sessions,
         pipeline,
@@ -146,13 +150,10 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
     finally:
         await processor.stop(settings.shutdown_grace_s)
-        if setup.guard is not None:
-            await setup.guard.ledger.close()
         await housekeeper.stop()
         await broadcaster.stop()
         await extractor.close()
-        if setup.client is not None:
-            await setup.client.close()
+        await setup.close()
         await http.aclose()
         await status_pool.close()
         await uploads_pool.close()

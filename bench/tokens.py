@@ -3,7 +3,7 @@
     .venv/bin/python bench/tokens.py
 
 Part 1: every labelled file of tests/fixtures/corpus is parsed with
-`app.extraction.extract_document` and analysed by the real `OpenAIAnalyzer` against the fake
+`app.extraction.extract_document` and analysed by the real `ModelAnalyzer` against the fake
 OpenAI server (in a thread). The request bodies the fake recorded are counted with
 `app.analyzers.tokens.count_tokens` (o200k_base): everything the model receives - system +
 user messages + the JSON schema of the structured output (OpenAI bills it as input) + 12
@@ -40,11 +40,8 @@ import httpx
 from common import ROOT, FakeLLM, Service, log, machine, postgres
 
 from app.analyzers.base import AnalysisRequest, CatalogueIndex
-from app.analyzers.openai_analyzer import (
-    MESSAGE_OVERHEAD_TOKENS,
-    OpenAIAnalyzer,
-    naive_prompt_tokens,
-)
+from app.analyzers.llm import ModelAnalyzer
+from app.analyzers.llm.prompt import MESSAGE_OVERHEAD_TOKENS, naive_prompt_tokens
 from app.analyzers.tokens import count_tokens
 from app.extraction import extract_document
 from app.extraction.document import ExtractedDocument, Section
@@ -149,7 +146,7 @@ async def measure(documents: list[tuple[str, ExtractedDocument]]) -> list[Row]:
     rows: list[Row] = []
     with FakeOpenAIServer(max_recorded=10) as fake:
         client = AsyncOpenAI(api_key="test", base_url=fake.base_url)
-        analyzer = OpenAIAnalyzer(client, model="gpt-4o-mini", max_retries=0)
+        analyzer = ModelAnalyzer(client, model="gpt-4o-mini", max_retries=0)
         for name, document in documents:
             request = AnalysisRequest(
                 article_name=Path(name).stem.replace("_", " "),

@@ -1,4 +1,9 @@
-"""Choose the analyzer from the settings: OpenAI when a key is set, the offline one otherwise."""
+"""Choose the analyzer from the settings: the model when a key is set, the offline one otherwise.
+
+The factory decides everything that follows from that choice, once: whether answers are
+grounded in the document, whether results are worth caching, which guard admits jobs, what
+must be closed. The composition root asks `AnalyzerSetup`, it does not compare identities.
+"""
 
 from __future__ import annotations
 
@@ -9,19 +14,36 @@ from openai import AsyncOpenAI
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.analyzers.base import Analyzer
+from app.analyzers.grounding import GroundedAnalyzer
+from app.analyzers.guard import (
+    CircuitBreaker,
+    FailureFallback,
+    GuardedAnalyzer,
+    SpendLedger,
+    SpendLimits,
+)
 from app.analyzers.offline import BlockingRunner, OfflineAnalyzer
 from app.config import Settings
-from app.processing.llm_guard import CircuitBreaker, GuardedAnalyzer, SpendLedger, SpendLimits
 
 logger = logging.getLogger(__name__)
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class AnalyzerSetup:
+    """The analyzer the pipeline calls, and what the rest of the service needs to know of it."""
+
     analyzer: Analyzer
-    offline: OfflineAnalyzer
-    client: AsyncOpenAI | None = None  # closed at shutdown
-    guard: GuardedAnalyzer | None = None
+    # Model results cost tokens: identical input reuses them (offline results are free).
+    cache_results: bool = False
+    guard: GuardedAnalyzer | None = None  # admission and spend, when a model is called
+    client: AsyncOpenAI | None = None
+
+    async def close(self) -> None:
+        """At shutdown: record the spend still in memory, close the HTTP client."""
+        if self.guard is not None:
+            await self.guard.ledger.close()
+        if self.client is not None:
+            await self.client.close()
 
 
 def build_analyzer(
@@ -29,27 +51,33 @@ def build_analyzer(
     sessions: async_sessionmaker[AsyncSession],
     *,
     run_blocking: BlockingRunner | None = None,
+    override: Analyzer | None = None,
 ) -> AnalyzerSetup:
-    """`run_blocking` runs the offline rules off the event loop (the parser process pool)."""
+    """`run_blocking` runs the offline rules off the event loop (the parser process pool);
+    `override` replaces the configured analyzer as it is (tests use slow or failing ones)."""
+    if override is not None:
+        return AnalyzerSetup(analyzer=override)
     offline = OfflineAnalyzer(run=run_blocking)
     if settings.openai_api_key is None:
         logger.info("no CMS_OPENAI_API_KEY set: using the offline analyzer")
-        return AnalyzerSetup(analyzer=offline, offline=offline)
+        return AnalyzerSetup(analyzer=offline)
 
-    from app.analyzers.openai_analyzer import OpenAIAnalyzer
+    from app.analyzers.llm import ModelAnalyzer
 
     client = AsyncOpenAI(
         api_key=settings.openai_api_key.get_secret_value(),
         base_url=settings.openai_base_url,
         timeout=settings.openai_timeout_s,
-        max_retries=settings.openai_max_retries,
+        max_retries=0,  # the model client retries itself (see app.analyzers.llm.client)
     )
-    model_analyzer = OpenAIAnalyzer(
+    model_analyzer = ModelAnalyzer(
         client,
         model=settings.openai_model,
         call_budget_s=settings.llm_call_budget_s,
         prompt_token_budget=settings.llm_prompt_token_budget,
         passage_tokens_per_document=settings.llm_passage_tokens_per_document,
+        max_output_tokens=settings.llm_max_output_tokens,
+        output_cap_param=settings.llm_output_cap_param,
         request_timeout_s=settings.openai_timeout_s,
         max_retries=settings.openai_max_retries,
     )
@@ -68,9 +96,18 @@ def build_analyzer(
         ),
         offline=offline,
         model=settings.openai_model,
+        failure_fallback=FailureFallback(
+            offline=settings.llm_failure_fallback == "offline",
+            after_s=settings.llm_failure_fallback_after_s,
+        ),
     )
     logger.info(
-        "using the OpenAI analyzer",
+        "using the model analyzer",
         extra={"model": settings.openai_model, "base_url": settings.openai_base_url or "default"},
     )
-    return AnalyzerSetup(analyzer=guard, offline=offline, client=client, guard=guard)
+    return AnalyzerSetup(
+        analyzer=GroundedAnalyzer(guard, offline),
+        cache_results=True,
+        guard=guard,
+        client=client,
+    )

@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from app.analyzers.guard import GuardedAnalyzer
 from app.errors import (
     PROBLEM_TYPES,
     NotFoundError,
@@ -21,7 +22,6 @@ from app.errors import (
 from app.ops import metrics
 from app.ops.migrations import current_revisions
 from app.processing import repository as processing_repository
-from app.processing.llm_guard import GuardedAnalyzer
 
 logger = logging.getLogger(__name__)
 

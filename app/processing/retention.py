@@ -9,9 +9,9 @@ import logging
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.analyzers.guard import SpendLedger
 from app.ops import metrics
 from app.processing import repository
-from app.processing.llm_guard import SpendLedger
 
 logger = logging.getLogger(__name__)
 

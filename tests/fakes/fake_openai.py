@@ -15,7 +15,18 @@ user prompt, and answers a schema-valid result whose parts sum to 1 - unless tol
         ...
         fake.stats()["max_in_flight"]
 
-CLI: python -m tests.fakes.fake_openai --port 8099 --latency 1.0
+Behaviour modes, as real servers behave (`mode=`):
+- `openai`: honours `max_completion_tokens` (and the older `max_tokens`), supports `json_schema`.
+- `llamacpp` (llama.cpp's server, llama-cpp-python): honours only `max_tokens`, answers a plain
+  500 to `response_format: json_schema`, sends no usage when streaming, and runs away: after
+  the answer it goes on generating until `max_tokens` or the context limit.
+- `vllm`: honours both cap parameters, `json_schema` through guided decoding.
+- `ollama`: honours `max_tokens` only (unknown parameters are ignored), supports `json_schema`.
+Streaming (`"stream": true`) is answered as server-sent events, token by token.
+Scripted wrong weights: `wrong_weight_rate` of the documents (chosen by their text, so the same
+document always gets the same answer) get a wrong weight in the `wrong_weight_style` given.
+
+CLI: python -m tests.fakes.fake_openai --port 8099 --latency 1.0 --mode llamacpp
      POST /_control {"fault_rate": 0.1, "fault_kinds": ["500"]}, GET /_stats
 """
 
@@ -24,6 +35,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import hashlib
 import json
 import random
 import re
@@ -32,7 +44,7 @@ import socket
 import threading
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,6 +61,18 @@ FAULT_KINDS: tuple[str, ...] = (
 # Also accepted by `enqueue` and `fault_kinds`: auth failures, a 200 whose HTTP body is broken
 # JSON or an HTML page (a proxy's error page), and a forced success.
 EXTRA_OUTCOMES: tuple[str, ...] = ("401", "403", "malformed_body", "html_body", "ok")
+
+MODES: tuple[str, ...] = ("openai", "llamacpp", "vllm", "ollama")
+# The output cap parameters each mode reads, in order of precedence.
+CAP_PARAMS: dict[str, tuple[str, ...]] = {
+    "openai": ("max_completion_tokens", "max_tokens"),
+    "llamacpp": ("max_tokens",),
+    "vllm": ("max_completion_tokens", "max_tokens"),
+    "ollama": ("max_tokens",),
+}
+WRONG_WEIGHT_STYLES: tuple[str, ...] = ("invented", "other_quantity", "scaled")
+RUNAWAY_FILLER = " The part is described above."
+CHARS_PER_TOKEN = 4
 
 AnswerOverride = Callable[[dict[str, Any]], "dict[str, Any] | str"] | dict[str, Any] | str
 
@@ -98,6 +122,8 @@ class _Response:
     body: bytes
     headers: dict[str, str] = field(default_factory=dict)
     content_type: str = "application/json"
+    stream: AsyncIterator[bytes] | None = None  # server-sent events, written as they come
+    on_hangup: Callable[[], None] | None = None  # the client closed the stream early
 
 
 _REASONS = {
@@ -238,6 +264,44 @@ def sensible_answer(body: dict[str, Any]) -> dict[str, Any]:
     return {"weight": weight, "materials": materials, "cost_model": cost_model}
 
 
+_MASS_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(kg|mg|g|t)\b", re.IGNORECASE)
+
+
+def _document_share(text: str) -> float:
+    """A stable number in [0, 1) for a request's document text."""
+    digest = hashlib.sha256(text.encode()).digest()
+    return int.from_bytes(digest[:8], "big") / 2**64
+
+
+def wrong_weight(answer: dict[str, Any], body: dict[str, Any], style: str) -> dict[str, Any]:
+    """The answer with its weight made wrong the way models get weights wrong:
+    `invented` (a number found nowhere, quoting the right line), `other_quantity` (another
+    mass in the text: the gross, pack or component weight), `scaled` (a unit slip, x1000)."""
+    user = "\n".join(_message_texts(body, ("user",)))
+    weight = answer.get("weight")
+    right = weight["grams"] if weight else None
+    if style == "other_quantity":
+        for line in user.splitlines():
+            for match in _MASS_RE.finditer(line):
+                grams = (
+                    float(match.group(1).replace(",", ".")) * _UNIT_GRAMS[match.group(2).lower()]
+                )
+                if right is None or abs(grams - right) > 0.02 * right:
+                    answer["weight"] = {
+                        "grams": grams,
+                        "quote": line.strip(),
+                        "location": "specification",
+                        "basis": "unspecified",
+                    }
+                    return answer
+        style = "invented"  # no other mass in the text
+    base = right if right is not None else 100.0
+    quote = weight["quote"] if weight else "weight"
+    grams = base * 1000 if style == "scaled" else round(base * 3.7 + 11, 3)
+    answer["weight"] = {"grams": grams, "quote": quote, "location": "specification", "basis": "net"}
+    return answer
+
+
 class FakeOpenAIServer:
     """Configurable fake; set attributes any time (they are read per request)."""
 
@@ -252,6 +316,8 @@ class FakeOpenAIServer:
         seed: int = 0,
         reject_json_schema: bool = False,
         reject_json_schema_status: int = 400,
+        reject_json_object: bool = False,
+        reject_params: Iterable[str] = (),
         free_text: bool = False,
         free_text_embed_json: bool = True,
         answer_override: AnswerOverride | None = None,
@@ -259,14 +325,32 @@ class FakeOpenAIServer:
         retry_after_ms: int | None = 10,
         api_key: str | None = None,
         max_recorded: int = 20,
+        mode: str = "openai",
+        runaway: bool | None = None,
+        context_tokens: int = 4096,
+        token_delay_s: float = 0.0,
+        wrong_weight_rate: float = 0.0,
+        wrong_weight_style: str = "other_quantity",
     ) -> None:
+        if mode not in MODES:
+            raise ValueError(f"unknown mode {mode!r}; known: {MODES}")
         self.host = host
+        self.mode = mode
+        self.runaway = mode == "llamacpp" if runaway is None else runaway
+        self.context_tokens = context_tokens  # a runaway answer stops here at the latest
+        self.token_delay_s = token_delay_s  # between streamed tokens
+        self.wrong_weight_rate = wrong_weight_rate
+        self.wrong_weight_style = wrong_weight_style
         self.port = port
         self.latency = latency
         self.fault_rate = fault_rate
         self.fault_kinds = tuple(fault_kinds)
         self.reject_json_schema = reject_json_schema
         self.reject_json_schema_status = reject_json_schema_status
+        self.reject_json_object = reject_json_object  # also refuse JSON mode (same status)
+        # Request parameters answered with OpenAI's 400 for reasoning models ("Unsupported
+        # parameter: 'max_tokens' is not supported with this model. Use ...").
+        self.reject_params = tuple(reject_params)
         self.free_text = free_text
         self.free_text_embed_json = free_text_embed_json
         self.answer_override = answer_override
@@ -311,6 +395,8 @@ class FakeOpenAIServer:
             self._bodies: deque[dict[str, Any]] = deque(maxlen=self.max_recorded)
             self._prompt_tokens = 0
             self._completion_tokens = 0
+            self._streams: deque[dict[str, Any]] = deque(maxlen=self.max_recorded)
+            self._wrong_weights = 0
 
     def stats(self, *, bodies: bool = True) -> dict[str, Any]:
         """A snapshot: counts by outcome, concurrency, tokens and the last request bodies."""
@@ -322,6 +408,7 @@ class FakeOpenAIServer:
                 "max_in_flight": self._max_in_flight,
                 "prompt_tokens": self._prompt_tokens,
                 "completion_tokens": self._completion_tokens,
+                "wrong_weights": self._wrong_weights,
             }
             if bodies:
                 snapshot["last_requests"] = list(self._bodies)
@@ -332,6 +419,13 @@ class FakeOpenAIServer:
         """The last request bodies, oldest first."""
         with self._lock:
             return list(self._bodies)
+
+    @property
+    def streams(self) -> list[dict[str, Any]]:
+        """The last streamed answers: the cap honoured, tokens generated and sent, and whether
+        the client hung up before the end (it stopped reading at its own cap)."""
+        with self._lock:
+            return [dict(s) for s in self._streams]
 
     def count(self, outcome: str) -> int:
         with self._lock:
@@ -357,11 +451,19 @@ class FakeOpenAIServer:
                 "hang_s",
                 "reject_json_schema",
                 "reject_json_schema_status",
+                "reject_json_object",
+                "reject_params",
                 "free_text",
                 "free_text_embed_json",
                 "answer_override",
                 "retry_after_ms",
                 "api_key",
+                "mode",
+                "runaway",
+                "context_tokens",
+                "token_delay_s",
+                "wrong_weight_rate",
+                "wrong_weight_style",
             }:
                 setattr(self, key, value)
             else:
@@ -481,6 +583,9 @@ class FakeOpenAIServer:
                     return
                 close = headers.get("connection", "").lower() == "close"
                 reason = _REASONS.get(response.status, "Status")
+                if response.stream is not None:
+                    await self._write_stream(writer, response, reason)
+                    return
                 out = [f"HTTP/1.1 {response.status} {reason}"]
                 out += [f"{k}: {v}" for k, v in response.headers.items()]
                 out += [
@@ -497,6 +602,31 @@ class FakeOpenAIServer:
         finally:
             self._connections.discard(task)
             writer.close()
+
+    @staticmethod
+    async def _write_stream(writer: asyncio.StreamWriter, response: _Response, reason: str) -> None:
+        assert response.stream is not None
+        out = [f"HTTP/1.1 {response.status} {reason}"]
+        out += [f"{k}: {v}" for k, v in response.headers.items()]
+        out += [
+            "content-type: text/event-stream",
+            "transfer-encoding: chunked",
+            "cache-control: no-cache",
+            "connection: close",
+        ]
+        writer.write(("\r\n".join(out) + "\r\n\r\n").encode("latin-1"))
+        try:
+            async for event in response.stream:
+                if writer.is_closing():
+                    raise ConnectionResetError("the client hung up")
+                writer.write(f"{len(event):x}\r\n".encode() + event + b"\r\n")
+                await writer.drain()
+            writer.write(b"0\r\n\r\n")
+            await writer.drain()
+        except ConnectionError:
+            if response.on_hangup is not None:
+                response.on_hangup()
+            raise
 
     @staticmethod
     async def _read_chunked(reader: asyncio.StreamReader) -> bytes:
@@ -577,6 +707,24 @@ class FakeOpenAIServer:
             self._record("401")
             return _json_response(401, _error(401, "Incorrect API key provided", "auth_error"))
         response_format = body.get("response_format") or {}
+        for param in self.reject_params:
+            if param in body:
+                self._record(f"rejected_{param}")
+                other = "max_completion_tokens" if param == "max_tokens" else "another parameter"
+                message = (
+                    f"Unsupported parameter: '{param}' is not supported with this model. "
+                    f"Use '{other}' instead."
+                )
+                return _json_response(
+                    400, _error(400, message, "invalid_request_error", param=param)
+                )
+        if self.reject_json_object and response_format.get("type") == "json_object":
+            self._record("rejected_json_object")
+            status = self.reject_json_schema_status
+            message = "response_format of type 'json_object' is not supported by this model"
+            return _json_response(
+                status, _error(status, message, "invalid_request_error", param="response_format")
+            )
         if self.reject_json_schema and response_format.get("type") == "json_schema":
             self._record("rejected_json_schema")
             status = self.reject_json_schema_status
@@ -584,6 +732,9 @@ class FakeOpenAIServer:
             return _json_response(
                 status, _error(status, message, "invalid_request_error", param="response_format")
             )
+        if self.mode == "llamacpp" and response_format.get("type") == "json_schema":
+            self._record("rejected_json_schema")  # llama.cpp's server: a plain 500, no reason
+            return _Response(500, b"Internal Server Error", content_type="text/plain")
         outcome = self._pick_outcome()
         if outcome == "timeout":
             await asyncio.sleep(self.hang_s)  # the client gave up long ago; answer anyway
@@ -592,6 +743,9 @@ class FakeOpenAIServer:
             return None
         if outcome == "malformed_body":
             self._record(outcome)
+            if body.get("stream"):
+                broken = b'data: {"id": "chatcmpl-broken", "choices": [{"index": 0, \n\n'
+                return _Response(200, broken, content_type="text/event-stream")
             return _Response(200, b'{"id": "chatcmpl-broken", "choices": [{"index": 0, ')
         if outcome == "html_body":
             self._record(outcome)
@@ -631,12 +785,26 @@ class FakeOpenAIServer:
         if override is not None:
             value = override(body) if callable(override) else override
             return value if isinstance(value, str) else json.dumps(value)
-        answer_json = json.dumps(sensible_answer(body))
+        answer = sensible_answer(body)
+        user = "\n".join(_message_texts(body, ("user",)))
+        if self.wrong_weight_rate > 0 and _document_share(user) < self.wrong_weight_rate:
+            answer = wrong_weight(answer, body, self.wrong_weight_style)
+            with self._lock:
+                self._wrong_weights += 1
+        answer_json = json.dumps(answer)
         if self.free_text:
             if self.free_text_embed_json:
                 return f"Sure! Here is the analysis you asked for:\n```json\n{answer_json}\n```\n"
             return "The part looks like a small steel bracket weighing a few grams."
         return answer_json
+
+    def _cap(self, body: dict[str, Any]) -> int | None:
+        """The output cap this mode honours, or None: the context limit is the only stop."""
+        for name in CAP_PARAMS[self.mode]:
+            value = body.get(name)
+            if isinstance(value, int) and value > 0:
+                return value
+        return None
 
     def _completion(self, body: dict[str, Any], outcome: str) -> _Response:
         self._record("free_text" if self.free_text and outcome == "ok" else outcome)
@@ -644,17 +812,48 @@ class FakeOpenAIServer:
         prompt_chars = sum(len(t) for t in _message_texts(body, ("system", "user", "assistant")))
         prompt_chars += len(json.dumps(body.get("response_format") or {}))
         prompt_tokens = prompt_chars // 4 + 85 * _image_count(body) + 7
-        completion_tokens = len(content) // 4 + 1
+        # The answer as tokens of ~4 characters; a runaway server goes on after it.
+        pieces = [content[i : i + CHARS_PER_TOKEN] for i in range(0, len(content), CHARS_PER_TOKEN)]
+        cap = self._cap(body)
+        limit = max(1, self.context_tokens - prompt_tokens)
+        if cap is not None:
+            limit = min(limit, cap)
+        finish_reason = "stop"
+        if self.runaway and outcome == "ok":
+            filler = [RUNAWAY_FILLER[i : i + CHARS_PER_TOKEN] for i in range(0, 28, 4)]
+            while len(pieces) <= limit:  # it would go on: the limit stops it
+                pieces.extend(filler)
+        if len(pieces) > limit:
+            pieces, finish_reason = pieces[:limit], "length"
+        content = "".join(pieces)
+        completion_tokens = len(pieces)
         with self._lock:
             self._prompt_tokens += prompt_tokens
             self._completion_tokens += completion_tokens
             self._completion_ids += 1
             completion_id = f"chatcmpl-fake-{self._completion_ids}"
+        usage = {
+            "prompt_tokens": prompt_tokens,
+            "completion_tokens": completion_tokens,
+            "total_tokens": prompt_tokens + completion_tokens,
+        }
+        if body.get("stream"):
+            record = {"cap": cap, "generated": len(pieces), "sent": 0, "hung_up": False}
+            with self._lock:
+                self._streams.append(record)
+            return _Response(
+                200,
+                b"",
+                stream=self._events(
+                    body, completion_id, pieces, finish_reason, usage, outcome, record
+                ),
+                on_hangup=lambda: self._hung_up(record),
+            )
         choices = [
             {
                 "index": 0,
                 "message": {"role": "assistant", "content": content, "refusal": None},
-                "finish_reason": "stop",
+                "finish_reason": finish_reason,
                 "logprobs": None,
             }
         ]
@@ -664,13 +863,58 @@ class FakeOpenAIServer:
             "created": int(time.time()),
             "model": body.get("model", "fake"),
             "choices": [] if outcome == "empty_choices" else choices,
-            "usage": {
-                "prompt_tokens": prompt_tokens,
-                "completion_tokens": completion_tokens,
-                "total_tokens": prompt_tokens + completion_tokens,
-            },
+            "usage": usage,
         }
         return _json_response(200, payload)
+
+    def _hung_up(self, record: dict[str, Any]) -> None:
+        with self._lock:
+            record["hung_up"] = True
+
+    async def _events(
+        self,
+        body: dict[str, Any],
+        completion_id: str,
+        pieces: list[str],
+        finish_reason: str,
+        usage: dict[str, int],
+        outcome: str,
+        record: dict[str, Any],
+    ) -> AsyncIterator[bytes]:
+        """The answer as server-sent events, one token each; a client that hangs up ends it."""
+        base = {
+            "id": completion_id,
+            "object": "chat.completion.chunk",
+            "created": int(time.time()),
+            "model": body.get("model", "fake"),
+        }
+
+        def event(choices: list[dict[str, Any]], **extra: Any) -> bytes:
+            return f"data: {json.dumps({**base, 'choices': choices, **extra})}\n\n".encode()
+
+        def delta(content: dict[str, Any], finish: str | None = None) -> list[dict[str, Any]]:
+            return [{"index": 0, "delta": content, "finish_reason": finish, "logprobs": None}]
+
+        if outcome == "empty_choices":
+            yield event([])
+            yield b"data: [DONE]\n\n"
+            return
+        yield event(delta({"role": "assistant", "content": ""}))
+        try:
+            for piece in pieces:
+                if self.token_delay_s > 0:
+                    await asyncio.sleep(self.token_delay_s)
+                yield event(delta({"content": piece}))
+                with self._lock:
+                    record["sent"] += 1
+        except asyncio.CancelledError:
+            self._hung_up(record)
+            raise
+        yield event(delta({}, finish_reason))
+        wants_usage = (body.get("stream_options") or {}).get("include_usage")
+        if wants_usage and self.mode != "llamacpp":
+            yield event([], usage=usage)
+        yield b"data: [DONE]\n\n"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -684,6 +928,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--hang-s", type=float, default=30.0)
     parser.add_argument("--reject-json-schema", action="store_true")
     parser.add_argument("--free-text", action="store_true")
+    parser.add_argument("--mode", choices=MODES, default="openai")
+    parser.add_argument("--token-delay-s", type=float, default=0.0)
+    parser.add_argument("--wrong-weight-rate", type=float, default=0.0)
     args = parser.parse_args(argv)
     if args.host not in {"127.0.0.1", "localhost", "::1"}:
         parser.error("the fake serves loopback only")
@@ -697,6 +944,9 @@ def main(argv: list[str] | None = None) -> None:
         hang_s=args.hang_s,
         reject_json_schema=args.reject_json_schema,
         free_text=args.free_text,
+        mode=args.mode,
+        token_delay_s=args.token_delay_s,
+        wrong_weight_rate=args.wrong_weight_rate,
     )
 
     async def run() -> None:

@@ -8,7 +8,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -136,11 +135,10 @@ def test_drop_closes_without_response(fake: FakeOpenAIServer) -> None:
 def test_timeout_outlasts_client(fake: FakeOpenAIServer) -> None:
     fake.hang_s = 3.0
     fake.enqueue("timeout")
-    started = time.monotonic()
 
-    with pytest.raises(httpx.ReadTimeout):
+    with pytest.raises(httpx.ReadTimeout):  # the client gave up before the fake answered
         post(fake, chat_body(), timeout=0.3)
-    assert time.monotonic() - started < 2.0
+    assert fake.count("timeout") == 0  # still sleeping: it records the outcome once it answers
 
 
 def test_content_faults(fake: FakeOpenAIServer) -> None:
@@ -229,19 +227,16 @@ async def test_high_concurrency_with_latency(fake: FakeOpenAIServer) -> None:
     fake.latency = 0.3
     limits = httpx.Limits(max_connections=200)
     async with httpx.AsyncClient(timeout=10, limits=limits) as client:
-        started = time.monotonic()
         responses = await asyncio.gather(
             *(
                 client.post(f"{fake.base_url}/chat/completions", json=chat_body())
                 for _ in range(100)
             )
         )
-        elapsed = time.monotonic() - started
 
     assert all(r.status_code == 200 for r in responses)
-    assert elapsed < 3.0  # latency is slept concurrently, not serially
     stats = fake.stats()
-    assert stats["max_in_flight"] >= 50
+    assert stats["max_in_flight"] >= 50  # latency is slept concurrently, not serially
     assert stats["in_flight"] == 0
 
 

@@ -9,9 +9,10 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
-from app.processing.llm_guard import SpendLedger, SpendLimits
+from app.analyzers.guard import SpendLedger, SpendLimits
 from tests.conftest import make_settings
 from tests.fakes.fake_openai import FAULT_KINDS, FakeOpenAIServer
 from tests.support import TERMINAL, batch_statuses, running_app, upload, wait_terminal
@@ -28,6 +29,8 @@ def llm_settings(url: str, fake: FakeOpenAIServer, **overrides: object):
         "llm_call_budget_s": 4.0,
         "retry_backoff_s": 0.05,
         "poll_interval_s": 0.05,
+        # These tests watch how faults end; the offline fallback has tests of its own below.
+        "llm_failure_fallback": "fail",
     }
     values.update(overrides)
     return make_settings(url, **values)
@@ -229,6 +232,8 @@ async def test_daily_token_budget_makes_articles_wait_and_holds_across_restarts(
     assert status["processing_status"] == "completed"
     assert article["analysis_method"] == "offline:llm-budget-spent"
     assert article["prompt_tokens"] == 0
+    needed, review = await _review(db_engine, second["id"])  # like any offline fallback
+    assert needed and any("budget is spent" in reason for reason in review["reasons"])
     assert fake.stats()["total_requests"] == calls
 
 
@@ -246,3 +251,117 @@ async def test_requests_per_minute_are_shared_by_replicas(
     finally:
         await engine.dispose()
     assert wait is not None and 0 < wait <= 60.1
+
+
+# --- servers as they are; the offline fallback; review on the model path ---------------------
+
+
+async def _review(db_engine: AsyncEngine, article_id: int) -> tuple[bool, dict]:
+    query = text("SELECT needs_review, extracted_metadata FROM articles WHERE id = :id")
+    async with db_engine.connect() as conn:
+        row = (await conn.execute(query, {"id": article_id})).one()
+    return bool(row[0]), dict(row[1] or {}).get("review") or {}
+
+
+async def test_llamacpp_server_completes_articles_with_max_tokens_and_one_format_rejection(
+    migrated_url: str, db_engine: AsyncEngine
+):
+    # llama.cpp's server: ignores max_completion_tokens, answers json_schema with a plain 500,
+    # and keeps generating after the answer until its cap or the context is full.
+    with FakeOpenAIServer(mode="llamacpp", token_delay_s=0.001, context_tokens=4096) as server:
+        settings = llm_settings(
+            migrated_url, server, llm_max_output_tokens=300, max_concurrent_jobs=2
+        )
+        async with running_app(settings) as (_, client):
+            ids = [(await upload(client, spec(i), name=f"l{i}"))["id"] for i in range(4)]
+            final = await _all_terminal(client, ids, within_s=60)
+            article = (await client.get(f"/api/articles/{ids[0]}")).json()
+        bodies, streams = server.requests, server.streams
+        rejected = server.count("rejected_json_schema")
+        total = server.stats()["total_requests"]
+
+    assert {s["processing_status"] for s in final.values()} == {"completed"}
+    assert article["unit_weight"] == pytest.approx(0.1)
+    # The rejection is learnt once for the process: only calls already in flight meet it.
+    assert 1 <= rejected <= settings.max_concurrent_jobs
+    assert total == len(ids) + rejected
+    assert bodies[-1]["response_format"] == {"type": "json_object"}
+    assert all(body["max_tokens"] == 300 for body in bodies)
+    assert all("max_completion_tokens" not in body for body in bodies)
+    assert all(body["stream"] for body in bodies)
+    # Every answer ran on to the cap and stopped there, far below the context limit.
+    assert streams and all(s["cap"] == 300 and s["generated"] == 300 for s in streams)
+
+
+async def test_provider_down_completes_articles_offline_marked_for_review(
+    migrated_url: str, db_engine: AsyncEngine, fake: FakeOpenAIServer
+):
+    fake.fault_rate, fake.fault_kinds = 1.0, ("503",)
+    settings = llm_settings(
+        migrated_url,
+        fake,
+        llm_failure_fallback="offline",
+        llm_failure_fallback_after_s=0.0,
+        openai_max_retries=1,
+        llm_breaker_threshold=2,
+        max_concurrent_jobs=2,
+    )
+    async with running_app(settings) as (_, client):
+        ids = [(await upload(client, spec(i), name=f"d{i}"))["id"] for i in range(5)]
+        final = await _all_terminal(client, ids, within_s=60)
+        articles = [(await client.get(f"/api/articles/{i}")).json() for i in ids]
+        ready = (await client.get("/ready")).json()
+
+    assert {s["processing_status"] for s in final.values()} == {"completed"}
+    for index, article in enumerate(articles):
+        assert article["analysis_method"] == "offline:llm-unavailable"
+        assert article["unit_weight"] == pytest.approx((100 + index) / 1000)
+        assert article["prompt_tokens"] == 0
+        needed, review = await _review(db_engine, article["id"])
+        assert needed and review["needed"]
+        assert any("without the model" in reason for reason in review["reasons"])
+    # The breaker opened: later articles went offline without calling the provider at all.
+    assert ready["checks"]["llm"]["breaker"] in {"open", "half_open"}
+    assert fake.stats()["total_requests"] < 2 * len(ids)
+
+
+async def test_a_wrong_model_weight_is_marked_for_review_not_stored_silently(
+    migrated_url: str, db_engine: AsyncEngine
+):
+    sheet = (
+        "Datasheet\nArticle no. 77\nNet weight: 120 g\nGross weight (packed): 185 g\n"
+        "Material: steel S235\n"
+    )
+    with FakeOpenAIServer(wrong_weight_rate=1.0, wrong_weight_style="other_quantity") as server:
+        async with running_app(llm_settings(migrated_url, server)) as (_, client):
+            article = await upload(client, sheet)
+            status = await wait_terminal(client, article["id"])
+        assert server.stats()["wrong_weights"] == 1
+
+    assert status["processing_status"] == "completed"
+    needed, review = await _review(db_engine, article["id"])
+    assert needed
+    assert review["weight_status"] == "ambiguous"
+    by_grams = {c["grams"]: c for c in review["candidates"]}
+    assert by_grams[185.0]["reason"].startswith("model's reading")
+    assert not by_grams[120.0]["reason"].startswith("model's reading")
+    assert any("disagree" in reason for reason in review["reasons"])
+
+
+async def test_a_model_that_never_answers_validly_completes_offline_marked_for_review(
+    migrated_url: str, db_engine: AsyncEngine, fake: FakeOpenAIServer
+):
+    fake.fault_rate, fake.fault_kinds = 1.0, ("malformed_json",)
+    settings = llm_settings(migrated_url, fake, llm_failure_fallback="offline")
+    async with running_app(settings) as (_, client):
+        article = await upload(client, spec(3))
+        status = await wait_terminal(client, article["id"])
+        full = (await client.get(f"/api/articles/{article['id']}")).json()
+        ready = (await client.get("/ready")).json()
+
+    assert status["processing_status"] == "completed"
+    assert full["analysis_method"] == "offline:llm-invalid-output"
+    assert full["unit_weight"] == pytest.approx(0.103)
+    needed, review = await _review(db_engine, article["id"])
+    assert needed and any("no valid answer" in reason for reason in review["reasons"])
+    assert ready["checks"]["llm"]["breaker"] == "closed"  # the provider did answer

@@ -8,9 +8,9 @@ import asyncpg
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
+from app.analyzers.guard import SpendLedger, SpendLimits
 from app.db import asyncpg_dsn
 from app.processing import job_queries
-from app.processing.llm_guard import SpendLedger, SpendLimits
 from app.processing.repository import CostRow
 
 OWNER = "worker-a"

@@ -6,6 +6,14 @@
 - Requests per minute and tokens per day are counted in PostgreSQL (`llm_usage`), so the
   limits hold across restarts and replicas. When the day's tokens are spent, articles wait
   for the next day, or use the offline analyzer if CMS_LLM_BUDGET_FALLBACK=offline.
+- When the provider keeps failing (a call's retries are spent, or the breaker has been open
+  longer than `fallback_after_s`) or the model answers nothing valid in three tries,
+  CMS_LLM_FAILURE_FALLBACK=offline completes the article from the document's own evidence,
+  marked for review, instead of failing it.
+
+Every offline fallback says so twice: in `analysis_method` (`offline:llm-budget-spent`,
+`offline:llm-unavailable`, `offline:llm-invalid-output`) and as a review reason, so a person
+checks what the model never saw.
 """
 
 from __future__ import annotations
@@ -47,6 +55,7 @@ class CircuitBreaker:
         self._failures = 0
         self._opened_at: float | None = None
         self._probe_in_flight = False
+        self._outage_since: float | None = None  # first opening of the current outage
 
     @property
     def state(self) -> str:
@@ -60,6 +69,12 @@ class CircuitBreaker:
         if self._opened_at is None:
             return 0.0
         return max(0.0, self.cooldown_s - (self._clock() - self._opened_at))
+
+    def outage_s(self) -> float:
+        """How long the breaker has been open (through failed probes), 0 when closed."""
+        if self._outage_since is None:
+            return 0.0
+        return self._clock() - self._outage_since
 
     def slots(self) -> int | None:
         """How many calls may start now: None = no limit, 0 = none, 1 = the probe."""
@@ -90,6 +105,7 @@ class CircuitBreaker:
             logger.info("model circuit breaker closed: the probe call succeeded")
         self._failures = 0
         self._opened_at = None
+        self._outage_since = None
         self._probe_in_flight = False
         metrics.LLM_BREAKER_OPEN.set(0)
 
@@ -99,6 +115,8 @@ class CircuitBreaker:
         self._probe_in_flight = False
         if probe_failed or (self._opened_at is None and self._failures >= self.threshold):
             self._opened_at = self._clock()
+            if self._outage_since is None:
+                self._outage_since = self._opened_at
             metrics.LLM_BREAKER_OPEN.set(1)
             logger.warning(
                 "model circuit breaker open for %.0f s after %d consecutive failures",
@@ -115,7 +133,15 @@ class CircuitBreaker:
 class SpendLimits:
     requests_per_minute: int | None
     tokens_per_day: int | None
-    fallback_offline: bool
+    fallback_offline: bool  # budget spent: offline analysis instead of waiting
+
+
+@dataclass(frozen=True, slots=True)
+class FailureFallback:
+    """CMS_LLM_FAILURE_FALLBACK: what an article gets when the provider keeps failing."""
+
+    offline: bool = True
+    after_s: float = 60.0  # how long an open breaker holds articles before they go offline
 
 
 def _minute_bucket(now: datetime) -> str:
@@ -273,21 +299,37 @@ class GuardedAnalyzer:
         ledger: SpendLedger,
         offline: Analyzer | None,
         model: str,
+        failure_fallback: FailureFallback | None = None,
     ) -> None:
         self._inner = inner
         self.breaker = breaker
         self.ledger = ledger
         self._offline = offline
         self._model = model
+        self.failure_fallback = failure_fallback or FailureFallback(offline=False)
 
     @property
     def method(self) -> str:
         return self._inner.method
 
+    @property
+    def inner(self) -> Analyzer:
+        return self._inner
+
+    def _outage_is_long(self) -> bool:
+        fallback = self.failure_fallback
+        return (
+            self._offline is not None
+            and fallback.offline
+            and self.breaker.outage_s() >= fallback.after_s
+        )
+
     async def admission(self) -> tuple[int | None, float]:
         """How many jobs may start now (None = any) and, if none, how long to wait."""
         slots = self.breaker.slots()
         if slots == 0:
+            if self._outage_is_long():
+                return None, 0.0  # they complete offline (see `analyze`)
             return 0, max(self.breaker.seconds_until_probe(), 0.5)
         if not self.ledger.limits.fallback_offline and await self.ledger.tokens_exhausted():
             return 0, min(_seconds_to_utc_midnight(), BUDGET_RECHECK_S)
@@ -296,18 +338,28 @@ class GuardedAnalyzer:
     async def analyze(self, request: AnalysisRequest) -> AnalysisResult:
         if await self.ledger.tokens_exhausted():
             if self._offline is not None and self.ledger.limits.fallback_offline:
-                result = await self._offline.analyze(request)
-                result.method = "offline:llm-budget-spent"
-                result.notes.append(
-                    "the daily model token budget is spent; analysed by the offline analyzer"
+                return await self._analyze_offline(
+                    request,
+                    "llm-budget-spent",
+                    "the daily model token budget is spent: analysed from the document's own "
+                    "evidence without the model",
                 )
-                return result
             raise AnalysisDeferred(
                 "llm_budget_spent",
                 "The daily model token budget is spent; the article waits for the next day.",
                 delay_s=min(_seconds_to_utc_midnight(), BUDGET_RECHECK_S),
             )
-        self.breaker.before_call()
+        try:
+            self.breaker.before_call()
+        except AnalysisDeferred as deferred:
+            if not self._outage_is_long():
+                raise
+            return await self._analyze_offline(
+                request,
+                "llm-unavailable",
+                f"the model provider is unavailable ({deferred.message}): analysed from the "
+                "document's own evidence without the model",
+            )
         wait = await self.ledger.reserve_request()
         if wait is not None:
             self.breaker.record_other()
@@ -322,9 +374,20 @@ class GuardedAnalyzer:
             metrics.LLM_CALLS.labels(exc.code).inc()
             if exc.code in PROVIDER_FAILURES:
                 self.breaker.record_failure()
+                why, what = "llm-unavailable", "the model provider kept failing"
             else:
                 self.breaker.record_success()  # the provider answered; the answer was the issue
-            raise
+                why, what = "llm-invalid-output", "the model gave no valid answer"
+                if exc.code != "llm_invalid_output":
+                    raise  # a refused key or request: a person must fix the setup
+            if self._offline is None or not self.failure_fallback.offline:
+                raise
+            return await self._analyze_offline(
+                request,
+                why,
+                f"{what} ({exc.code}: {exc.message}): analysed from the document's own "
+                "evidence without the model",
+            )
         except BaseException:
             self.breaker.record_other()
             raise
@@ -333,4 +396,14 @@ class GuardedAnalyzer:
         metrics.LLM_TOKENS.labels(self._model, "prompt").inc(result.prompt_tokens)
         metrics.LLM_TOKENS.labels(self._model, "completion").inc(result.completion_tokens)
         await self.ledger.add_tokens(result.prompt_tokens + result.completion_tokens)
+        return result
+
+    async def _analyze_offline(
+        self, request: AnalysisRequest, why: str, reason: str
+    ) -> AnalysisResult:
+        assert self._offline is not None
+        result = await self._offline.analyze(request)
+        result.method = f"offline:{why}"
+        result.notes.append(reason)
+        result.review_reasons.append(reason)
         return result

@@ -1,0 +1,389 @@
+"""One model call as OpenAI-compatible servers really behave: the call loop.
+
+Each rule comes from a server seen in use:
+- The output cap goes in the parameter the server honours: OpenAI's own API reads
+  `max_completion_tokens`, llama.cpp's server only `max_tokens`. An ignored cap once let every
+  answer run to the context limit (minutes), so the answer is streamed and reading stops at
+  the cap whatever the server does with it, or as soon as the answer's JSON object is complete
+  (llama.cpp's server goes on generating after it).
+- Servers refuse `response_format: json_schema` with 400, 422 or a plain 500 (llama.cpp), or
+  ignore it and answer prose. The call falls back to `json_object` (schema in the prompt), then
+  to the schema in the prompt alone, and the registry remembers what works for the process, so
+  the next call goes straight there. A capability rejection is not a provider failure: it uses
+  no attempt and never reaches the breaker.
+- The SDK's own retries are off: this loop retries transport failures and 429/5xx itself
+  (honouring `Retry-After`), because a 500 must first be told apart from a rejected format.
+  An outer budget bounds the whole call, retries included.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from dataclasses import dataclass, field
+from typing import Literal
+from urllib.parse import urlsplit
+
+import openai
+from openai import AsyncOpenAI
+from openai.types.chat import ChatCompletionMessageParam
+from openai.types.chat.completion_create_params import ResponseFormat
+
+from app.analyzers.base import AnalysisError
+from app.analyzers.llm.errors import (
+    CAPABILITY_STATUSES,
+    error_text,
+    is_retryable,
+    map_error,
+    names_parameter,
+)
+from app.analyzers.llm.prompt import Prompt, ResponseMode
+from app.analyzers.llm.schema import SCHEMA_NAME, InvalidAnswerError, answer_shaped
+
+logger = logging.getLogger(__name__)
+
+OutputCapParam = Literal["auto", "max_tokens", "max_completion_tokens", "both"]
+CapName = Literal["max_tokens", "max_completion_tokens"]
+OPENAI_HOSTS = frozenset({"api.openai.com"})
+# No tokenizer averages more characters per token: a bound on what one answer may stream.
+CHARS_PER_TOKEN_CEILING = 8
+BACKOFF_S = 0.5
+MAX_BACKOFF_S = 8.0
+FORMAT_WORDS = ("response_format", "json_schema", "json schema", "json_object", "grammar")
+NEXT_MODE: dict[ResponseMode, ResponseMode] = {
+    "json_schema": "json_object",
+    "json_object": "prompt",
+}
+
+
+def is_openai_api(base_url: str | None) -> bool:
+    """OpenAI's own API: no base URL set, or one on its host."""
+    return not base_url or (urlsplit(base_url).hostname or "") in OPENAI_HOSTS
+
+
+def cap_names(setting: OutputCapParam, base_url: str | None) -> tuple[CapName, ...]:
+    """The request parameters that carry the output cap for this server."""
+    if setting == "both":
+        return ("max_tokens", "max_completion_tokens")
+    if setting == "auto":
+        return ("max_completion_tokens",) if is_openai_api(base_url) else ("max_tokens",)
+    return (setting,)
+
+
+@dataclass(slots=True)
+class ServerCapabilities:
+    """What one server accepts, learnt from its answers."""
+
+    cap_names: tuple[CapName, ...]
+    mode: ResponseMode = "json_schema"
+    confirmed: bool = False  # `mode` has produced a usable answer: its errors are outages now
+    stream_usage: bool = True  # accepts stream_options.include_usage
+
+
+class CapabilityRegistry:
+    """Capabilities by base URL, shared by every analyzer of the process."""
+
+    def __init__(self) -> None:
+        self._servers: dict[str, ServerCapabilities] = {}
+
+    def server(self, base_url: str, cap: tuple[CapName, ...]) -> ServerCapabilities:
+        return self._servers.setdefault(base_url, ServerCapabilities(cap_names=cap))
+
+
+PROCESS_CAPABILITIES = CapabilityRegistry()
+
+
+@dataclass(slots=True)
+class Reply:
+    """One streamed answer as read, before it is checked."""
+
+    content: str
+    mode: ResponseMode
+    finish_reason: str | None = None
+    refusal: str | None = None
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cut_at_cap: bool = False  # stopped at the output cap (by the server or by us)
+    complete_early: bool = False  # stopped at run-on text after a complete JSON answer
+    notes: list[str] = field(default_factory=list)
+
+
+class ModelClient:
+    """Calls one model on one server; `complete` returns the answer's text or raises
+    AnalysisError (provider trouble) or InvalidAnswerError (a 200 that is no answer)."""
+
+    def __init__(
+        self,
+        client: AsyncOpenAI,
+        *,
+        model: str,
+        call_budget_s: float,
+        request_timeout_s: float,
+        max_retries: int,
+        max_output_tokens: int,
+        temperature: float | None,
+        output_cap_param: OutputCapParam = "auto",
+        capabilities: CapabilityRegistry | None = None,
+    ) -> None:
+        self._model = model
+        self._call_budget_s = call_budget_s
+        self._request_timeout_s = request_timeout_s
+        self._max_retries = max_retries
+        self.max_output_tokens = max_output_tokens
+        self._temperature = temperature
+        self._client = client.with_options(timeout=request_timeout_s, max_retries=0)
+        base_url = str(client.base_url)
+        configured = None if is_openai_api(base_url) else base_url
+        registry = capabilities or PROCESS_CAPABILITIES
+        self.server = registry.server(base_url, cap_names(output_cap_param, configured))
+
+    async def complete(self, prompt: Prompt, extra: list[ChatCompletionMessageParam]) -> Reply:
+        notes: list[str] = []
+        try:
+            async with asyncio.timeout(self._call_budget_s):
+                reply = await self._attempts(prompt, extra, notes)
+        except TimeoutError as exc:
+            raise AnalysisError(
+                "llm_timeout",
+                f"The model did not answer within the {self._call_budget_s:g} s budget "
+                "(retries included)",
+                retryable=True,
+            ) from exc
+        reply.notes[:0] = notes
+        return reply
+
+    def answer_was_usable(self, reply: Reply) -> None:
+        """A valid answer: the mode it came in works on this server."""
+        if reply.mode == self.server.mode:
+            self.server.confirmed = True
+
+    def demote_for_content(self, reply: Reply, content_is_schema_json: bool) -> bool:
+        """A 200 whose text is not the schema's JSON under `json_schema` means the server does
+        not enforce it: ask in JSON mode from now on. True when the mode changed."""
+        server = self.server
+        if (
+            reply.mode != "json_schema"
+            or server.mode != "json_schema"
+            or server.confirmed
+            or reply.cut_at_cap
+            or reply.refusal
+            or content_is_schema_json
+        ):
+            return False
+        server.mode = "json_object"
+        logger.warning("%s ignores json_schema (answered prose); using json_object", self._model)
+        return True
+
+    async def _attempts(
+        self, prompt: Prompt, extra: list[ChatCompletionMessageParam], notes: list[str]
+    ) -> Reply:
+        attempt = 0
+        adapted: set[str] = set()
+        undo_mode: ResponseMode | None = None  # a 5xx taken for a rejected format
+        while True:
+            mode = self.server.mode
+            attempt += 1
+            try:
+                return await self._stream(prompt, extra, mode)
+            except ValueError as exc:  # a 200 whose body or event is not JSON
+                raise InvalidAnswerError(f"the response body is not valid JSON ({exc})") from exc
+            except openai.APIStatusError as exc:
+                learnt = self._adapt(exc, mode, adapted)
+                if learnt:
+                    notes.append(learnt)
+                    attempt -= 1  # the server told us what it accepts: no attempt used
+                    if exc.status_code >= 500:
+                        undo_mode = mode
+                    continue
+                if undo_mode is not None and exc.status_code >= 500:
+                    # The other format failed alike: an outage, not a rejected format.
+                    self.server.mode, undo_mode = undo_mode, None
+                    notes.pop()
+                failure: openai.APIError = exc
+            except openai.APIError as exc:
+                failure = exc
+            if not is_retryable(failure) or attempt > self._max_retries:
+                raise map_error(
+                    failure, attempts=attempt, request_timeout_s=self._request_timeout_s
+                ) from failure
+            await asyncio.sleep(_backoff(failure, attempt))
+
+    def _adapt(self, exc: openai.APIStatusError, mode: ResponseMode, adapted: set[str]) -> str:
+        """Learns from a refusal of part of the request; returns a note, or "" if none."""
+        server = self.server
+        if server.stream_usage and names_parameter(exc, "stream_options", "include_usage"):
+            server.stream_usage = False
+            return "server rejects stream_options; token usage estimated"
+        sent = server.cap_names
+        blamed = [name for name in sent if names_parameter(exc, name)]
+        if blamed and "cap" not in adapted and _says_unsupported(exc):
+            adapted.add("cap")
+            first = min(blamed, key=lambda name: error_text(exc).find(name))
+            other: CapName = (
+                "max_tokens" if first == "max_completion_tokens" else "max_completion_tokens"
+            )
+            server.cap_names = tuple(n for n in sent if n != first) or (other,)
+            return f"server rejects {first}; the output cap is sent as {server.cap_names[0]}"
+        if mode == "prompt" or server.confirmed or exc.status_code not in CAPABILITY_STATUSES:
+            return ""
+        if exc.status_code < 500 and not names_parameter(exc, *FORMAT_WORDS):
+            return ""
+        # A plain 500 is how llama.cpp's server refuses json_schema; beyond that one case a
+        # 5xx is an outage, and must not walk the mode down while the server is away.
+        if exc.status_code >= 500 and (mode != "json_schema" or "5xx" in adapted):
+            return ""
+        adapted.add("5xx" if exc.status_code >= 500 else mode)
+        server.mode = NEXT_MODE[mode]
+        logger.warning(
+            "%s: the server refuses %s (HTTP %d); using %s",
+            self._model,
+            mode,
+            exc.status_code,
+            server.mode,
+        )
+        return f"server rejects {mode} (HTTP {exc.status_code}); answered in {server.mode} mode"
+
+    async def _stream(
+        self, prompt: Prompt, extra: list[ChatCompletionMessageParam], mode: ResponseMode
+    ) -> Reply:
+        server, cap = self.server, self.max_output_tokens
+        response_format: ResponseFormat | openai.Omit = openai.omit
+        if mode == "json_schema":
+            response_format = {
+                "type": "json_schema",
+                "json_schema": {"name": SCHEMA_NAME, "strict": True, "schema": prompt.schema},
+            }
+        elif mode == "json_object":
+            response_format = {"type": "json_object"}
+        stream = await self._client.chat.completions.create(
+            model=self._model,
+            messages=prompt.messages(extra, mode=mode),
+            response_format=response_format,
+            max_tokens=cap if "max_tokens" in server.cap_names else openai.omit,
+            max_completion_tokens=(
+                cap if "max_completion_tokens" in server.cap_names else openai.omit
+            ),
+            stream=True,
+            stream_options={"include_usage": True} if server.stream_usage else openai.omit,
+            timeout=self._request_timeout_s,
+            temperature=openai.omit if self._temperature is None else self._temperature,
+        )
+        reply = Reply(content="", mode=mode)
+        parts: list[str] = []
+        refusals: list[str] = []
+        answer_end = _AnswerEnd()
+        answer_done = 0  # pieces read when the answer's JSON object was complete
+        pieces = chars = chunks = 0
+        with_choices = 0
+        usage = None
+        try:
+            async for chunk in stream:
+                chunks += 1
+                usage = getattr(chunk, "usage", None) or usage
+                choices = getattr(chunk, "choices", None) or []
+                if not choices:
+                    continue
+                with_choices += 1
+                choice = choices[0]
+                delta = choice.delta
+                if delta is not None and delta.content:
+                    if answer_done and (delta.content.strip() or pieces > answer_done + 16):
+                        reply.complete_early = True  # run-on text after the answer: stop here
+                        break
+                    parts.append(delta.content)
+                    pieces += 1
+                    chars += len(delta.content)
+                    if not answer_done and answer_end.feed(delta.content, parts):
+                        answer_done = pieces  # read on only for the end and the usage
+                if delta is not None and getattr(delta, "refusal", None):
+                    refusals.append(str(delta.refusal))
+                if choice.finish_reason:
+                    reply.finish_reason = choice.finish_reason
+                if pieces > cap or chars > cap * CHARS_PER_TOKEN_CEILING:
+                    reply.cut_at_cap = True  # the server ignores the cap: stop reading here
+                    break
+        except (AttributeError, TypeError) as exc:  # SDK chunks are built unvalidated
+            raise InvalidAnswerError(f"the response has an unexpected shape ({exc})") from exc
+        finally:
+            await stream.close()  # also tells a runaway server to stop generating
+        if not chunks:
+            kind = stream.response.headers.get("content-type", "no content type")
+            raise InvalidAnswerError(f"the response is not a chat completion stream ({kind})")
+        if not with_choices:
+            raise InvalidAnswerError("the answer has no choices")
+        reply.content = "".join(parts)
+        reply.refusal = "".join(refusals) or None
+        reply.cut_at_cap = reply.cut_at_cap or reply.finish_reason == "length"
+        reply.prompt_tokens = getattr(usage, "prompt_tokens", None) or prompt.tokens
+        reply.completion_tokens = getattr(usage, "completion_tokens", None) or pieces
+        return reply
+
+
+class _AnswerEnd:
+    """Watches a streamed text for the end of its first top-level JSON object that is an answer:
+    a server that goes on generating after it (llama.cpp does) is not read any further."""
+
+    def __init__(self) -> None:
+        self._depth = 0
+        self._in_string = self._escaped = False
+        self._start: int | None = None  # offset of the object's "{" in the whole text
+        self._seen = 0  # characters scanned so far
+
+    def feed(self, piece: str, parts: list[str]) -> bool:
+        """True when `piece` (the last of `parts`) completes an answer-shaped object."""
+        for offset, char in enumerate(piece):
+            if self._in_string:
+                if self._escaped:
+                    self._escaped = False
+                elif char == "\\":
+                    self._escaped = True
+                elif char == '"':
+                    self._in_string = False
+            elif char == '"' and self._depth:
+                self._in_string = True
+            elif char == "{":
+                if self._depth == 0:
+                    self._start = self._seen + offset
+                self._depth += 1
+            elif char == "}" and self._depth:
+                self._depth -= 1
+                if self._depth == 0 and self._start is not None:
+                    end = self._seen + offset + 1
+                    if _is_answer("".join(parts)[self._start : end]):
+                        return True
+        self._seen += len(piece)
+        return False
+
+
+def _is_answer(text: str) -> bool:
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return False
+    return isinstance(value, dict) and answer_shaped(value)
+
+
+def _says_unsupported(exc: openai.APIStatusError) -> bool:
+    text = error_text(exc)
+    return any(
+        word in text
+        for word in ("unsupported", "not supported", "unrecognized", "unknown", "extra", "use ")
+    )
+
+
+def _backoff(exc: openai.APIError, attempt: int) -> float:
+    """The server's Retry-After when it sends one, else exponential backoff."""
+    response = getattr(exc, "response", None)
+    headers = getattr(response, "headers", None) or {}
+    for header, divisor in (("retry-after-ms", 1000.0), ("retry-after", 1.0)):
+        value = headers.get(header)
+        if value is None:
+            continue
+        try:
+            seconds = float(value) / divisor
+        except ValueError:
+            continue
+        if 0 < seconds <= 60:
+            return seconds
+    return float(min(BACKOFF_S * 2.0 ** (attempt - 1), MAX_BACKOFF_S))

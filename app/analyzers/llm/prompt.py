@@ -1,0 +1,151 @@
+"""What the model reads: a short system prompt, the selected passages, page images.
+
+Token economy: the model gets only selected lines (see `passages`: weight lines with their
+heading and pack-size context, material lines, the title) and a minimal strict schema whose
+enum is the catalogue. A corpus document costs ~330 prompt tokens, schema included.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from openai.types.chat import ChatCompletionContentPartParam, ChatCompletionMessageParam
+
+from app.analyzers.base import AnalysisRequest
+from app.analyzers.llm.evidence import SourceText
+from app.analyzers.llm.schema import answer_schema
+from app.analyzers.passages import select_passages
+from app.analyzers.tokens import count_tokens
+
+logger = logging.getLogger(__name__)
+
+MIN_PASSAGE_TOKENS = 200  # even with a huge catalogue, the document gets this much
+PASSAGE_TOKENS_PER_DOCUMENT = 600  # a 200-page specification still sends at most this much
+MESSAGE_OVERHEAD_TOKENS = 12  # role markers and framing the API adds per request
+NAIVE_DOCUMENT_CHARS = 8_000
+
+SYSTEM_PROMPT = (
+    "Spec lines of one article. g: grams per piece (pack weight/count) or null; q: that line "
+    "verbatim. c: cost shares (materials, energy, labour), sum 1; materials add name as "
+    "written and mass share."
+)
+JSON_OBJECT_SUFFIX = "\nAnswer with one JSON object matching this JSON Schema:\n"
+RETRY_PROMPT = "Your previous answer was invalid: {reason}. Answer again with valid JSON only."
+
+# How the answer's form is asked for: the server's structured outputs, its JSON mode with the
+# schema in the prompt, or the schema in the prompt alone (servers that reject both).
+ResponseMode = Literal["json_schema", "json_object", "prompt"]
+
+
+@dataclass(frozen=True, slots=True)
+class Prompt:
+    system: str
+    user: str | list[ChatCompletionContentPartParam]
+    schema: dict[str, Any]
+    codes: frozenset[str]
+    source: SourceText  # everything the documents and description say, to check quotes against
+    has_images: bool
+    tokens: int = 0  # what the prompt costs in schema mode (used when a server reports no usage)
+    categories: dict[str, str] = field(default_factory=dict)  # catalogue code -> category
+
+    def messages(
+        self, extra: list[ChatCompletionMessageParam], *, mode: ResponseMode
+    ) -> list[ChatCompletionMessageParam]:
+        system = self.system
+        if mode != "json_schema":
+            system += JSON_OBJECT_SUFFIX + json.dumps(self.schema, separators=(",", ":"))
+        return [
+            {"role": "system", "content": system},
+            {"role": "user", "content": self.user},
+            *extra,
+        ]
+
+
+def user_header(request: AnalysisRequest) -> str:
+    return f"Article: {request.article_name}\n"
+
+
+def build_prompt(
+    request: AnalysisRequest,
+    *,
+    prompt_token_budget: int,
+    passage_tokens_per_document: int,
+    max_images: int,
+    image_detail: Literal["auto", "low", "high"],
+) -> Prompt:
+    """Runs in a worker thread: tokenizing and base64-encoding are CPU work."""
+    codes = [index.code for index in request.catalogue]
+    schema = answer_schema(codes)
+    schema_text = json.dumps(schema, separators=(",", ":"))
+    header = user_header(request)
+    overhead = (
+        count_tokens(SYSTEM_PROMPT)
+        + count_tokens(header)
+        + count_tokens(schema_text)
+        + MESSAGE_OVERHEAD_TOKENS
+    )
+    budget = prompt_token_budget - overhead
+    if budget < MIN_PASSAGE_TOKENS:
+        logger.warning(
+            "prompt_token_budget %d leaves %d tokens for passages; using %d",
+            prompt_token_budget,
+            budget,
+            MIN_PASSAGE_TOKENS,
+        )
+        budget = MIN_PASSAGE_TOKENS
+    selection = select_passages(
+        request.documents,
+        request.description,
+        budget,
+        per_document_tokens=passage_tokens_per_document,
+    )
+    user_text = header + (selection.text or "(no text; see the page images)")
+    parts: list[ChatCompletionContentPartParam] = []
+    for document in request.documents:
+        if document.has_text_layer or not document.images:
+            continue
+        for page, image in enumerate(document.images, 1):
+            if len(parts) // 2 >= max_images:
+                break
+            url = f"data:{document.image_media_type};base64,"
+            url += base64.b64encode(image).decode("ascii")
+            parts.append({"type": "text", "text": f"[{document.role}, page {page} image]"})
+            parts.append({"type": "image_url", "image_url": {"url": url, "detail": image_detail}})
+    user: str | list[ChatCompletionContentPartParam] = user_text
+    if parts:
+        user = [{"type": "text", "text": user_text}, *parts]
+    source_text = "\n".join([request.description or "", *(doc.text for doc in request.documents)])
+    sections = [("description", request.description or "")] + [
+        (f"{doc.role}, {section.location}", section.text)
+        for doc in request.documents
+        for section in doc.sections
+    ]
+    return Prompt(
+        system=SYSTEM_PROMPT,
+        user=user,
+        schema=schema,
+        codes=frozenset(codes),
+        source=SourceText(source_text, [(w, t) for w, t in sections if t.strip()]),
+        has_images=bool(parts),
+        tokens=overhead + count_tokens(user_text),
+        categories={index.code: index.category for index in request.catalogue},
+    )
+
+
+def naive_prompt_tokens(request: AnalysisRequest) -> int:
+    """Tokens of the obvious prompt (8,000 document characters + the full catalogue table)."""
+    catalogue = "\n".join(
+        f"{index.code} | {index.name} | {index.unit} | {index.category}"
+        for index in request.catalogue
+    )
+    document = "\n\n".join(doc.text for doc in request.documents)[:NAIVE_DOCUMENT_CHARS]
+    text = (
+        f"{SYSTEM_PROMPT}\nArticle: {request.article_name}\n"
+        f"Description: {request.description or ''}\n"
+        f"Catalogue (code | name | unit | category):\n{catalogue}\nDocument:\n{document}"
+    )
+    return count_tokens(text) + MESSAGE_OVERHEAD_TOKENS
