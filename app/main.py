@@ -24,11 +24,11 @@ from app.auth.dependencies import Authenticator, get_principal
 from app.auth.jwt import JwtVerifier
 from app.config import Settings, get_settings
 from app.db import create_engine, create_raw_pool, create_session_factory
-from app.dependencies import UploadRateLimiter
 from app.errors import install_error_handlers
 from app.extraction.document import ExtractionLimits
 from app.extraction.runner import DocumentExtractor
 from app.indices.router import router as indices_router
+from app.limits.service import RateLimiter
 from app.middleware import MULTIPART_OVERHEAD, BodySizeLimitMiddleware
 from app.ops.migrations import head_revisions
 from app.ops.observe import ObservabilityMiddleware
@@ -110,9 +110,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     )
 
     app.state.authenticator = build_authenticator(settings, http)
-    app.state.upload_rate_limiter = (
-        UploadRateLimiter(settings.rate_limit) if settings.rate_limit else None
-    )
+    app.state.rate_limiter = RateLimiter.from_settings(uploads_pool, settings)
     app.state.engine = engine
     app.state.session_factory = sessions
     app.state.processor = processor

@@ -29,10 +29,11 @@ from app.dependencies import (
     SessionDep,
     SettingsDep,
     UploadsPoolDep,
-    check_upload_rate,
     wake_processor,
 )
 from app.errors import InvalidInputError, problem_responses
+from app.limits.dependencies import check_rate
+from app.limits.service import Action
 
 logger = logging.getLogger(__name__)
 router = APIRouter(tags=["articles"], responses=problem_responses(401, 422, 503))
@@ -85,7 +86,7 @@ async def analyze(
     ] = None,
 ) -> Article:
     """Store the article as `pending` and return at once; poll its status URL for progress."""
-    check_upload_rate(request, principal.tenant)
+    await check_rate(request, principal.tenant, Action.UPLOAD)
     uploads = [
         await _read_upload(
             "productSpecification",
@@ -270,12 +271,13 @@ async def delete_article(
     response_model=Article,
     status_code=status.HTTP_202_ACCEPTED,
     summary="Analyse a completed or failed article again",
-    responses=problem_responses(404, 409),
+    responses=problem_responses(404, 409, 429),
 )
 async def reprocess_article(
     request: Request, article_id: ArticleId, session: SessionDep, principal: PrincipalDep
 ) -> Article:
-    """409 while it is pending or processing."""
+    """409 while it is pending or processing; limited per tenant (`CMS_RATE_LIMIT_REPROCESS`)."""
+    await check_rate(request, principal.tenant, Action.REPROCESS)
     article = await service.reprocess_article(session, article_id, principal.scope)
     wake_processor(request)
     return article

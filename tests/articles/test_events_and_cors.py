@@ -152,7 +152,7 @@ async def test_oversized_body_is_refused_before_it_is_read(
 async def test_upload_rate_limit_answers_429_with_retry_after(
     migrated_url: str, db_engine: AsyncEngine
 ):
-    settings = make_settings(migrated_url, rate_limit="3/minute")
+    settings = make_settings(migrated_url, rate_limit_uploads="3/minute")
     async with running_app(settings) as (_, client):
         statuses = []
         for _ in range(4):
