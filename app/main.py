@@ -16,7 +16,9 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from app.analyzers.base import Analyzer
 from app.analyzers.factory import build_analyzer
 from app.analyzers.tokens import count_tokens
+from app.articles.event_tokens import EventTokenSigner
 from app.articles.events import StatusBroadcaster
+from app.articles.events_routes import router as events_router
 from app.articles.router import router as articles_router
 from app.articles.status_fast_path import StatusFastPath
 from app.auth.api_keys import ApiKeyRegistry
@@ -101,7 +103,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         ledger=guard.ledger if guard else None,
     )
     http = httpx.AsyncClient(timeout=10.0)
-    broadcaster = StatusBroadcaster(settings.database_url)
+    broadcaster = StatusBroadcaster(
+        settings.database_url, max_waiters=settings.max_long_poll_waiters
+    )
     status_pool = await create_raw_pool(
         settings, settings.database_url, purpose="status", size=settings.status_pool_size
     )
@@ -111,6 +115,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
     app.state.authenticator = build_authenticator(settings, http)
     app.state.rate_limiter = RateLimiter.from_settings(uploads_pool, settings)
+    app.state.event_tokens = EventTokenSigner.from_settings(settings)
     app.state.engine = engine
     app.state.session_factory = sessions
     app.state.processor = processor
@@ -198,6 +203,8 @@ def create_app(
     # Every API route needs a principal (open, API key or token) before anything else runs.
     api = [Depends(get_principal)]
     app.include_router(articles_router, prefix=settings.api_prefix, dependencies=api)
+    # The event stream also accepts an events token (EventSource sends no headers).
+    app.include_router(events_router, prefix=settings.api_prefix)
     app.include_router(indices_router, prefix=settings.api_prefix, dependencies=api)
 
     front: ASGIApp = StatusFastPath(app.framework, api_prefix=settings.api_prefix)

@@ -13,7 +13,7 @@ import asyncio
 import contextlib
 import logging
 from collections import defaultdict
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 
 import asyncpg
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -22,6 +22,7 @@ from sse_starlette.event import ServerSentEvent
 from app.articles import repository
 from app.articles.schemas import ArticleStatus
 from app.db import asyncpg_dsn
+from app.errors import TooManyRequestsError
 
 logger = logging.getLogger(__name__)
 
@@ -31,13 +32,16 @@ DISCONNECTED_RECHECK_S = 2.0
 
 
 class StatusBroadcaster:
-    """One LISTEN connection per process; wakes the streams that watch a changed article."""
+    """One LISTEN connection per process; wakes the streams and long polls watching a changed
+    article. Long polls are capped at `max_waiters` (beyond it: 429)."""
 
-    def __init__(self, database_url: str) -> None:
+    def __init__(self, database_url: str, *, max_waiters: int = 1000) -> None:
         self._dsn = asyncpg_dsn(database_url)
         self._watchers: dict[int, set[asyncio.Event]] = defaultdict(set)
         self._task: asyncio.Task[None] | None = None
         self.connected = False
+        self.max_waiters = max_waiters
+        self.waiters = 0
 
     async def start(self) -> None:
         self._task = asyncio.create_task(self._listen_forever(), name="status-listener")
@@ -59,6 +63,23 @@ class StatusBroadcaster:
             watchers.discard(event)
             if not watchers:
                 del self._watchers[article_id]
+
+    @contextlib.contextmanager
+    def waiter(self, article_id: int) -> Iterator[asyncio.Event]:
+        """A long poll's wake-up event, counted against `max_waiters`."""
+        if self.waiters >= self.max_waiters:
+            raise TooManyRequestsError(
+                f"{self.max_waiters} long polls are already waiting here; retry shortly, "
+                "or poll without `wait`.",
+                headers={"Retry-After": "2"},
+            )
+        self.waiters += 1
+        event = self.watch(article_id)
+        try:
+            yield event
+        finally:
+            self.waiters -= 1
+            self.unwatch(article_id, event)
 
     @property
     def watched(self) -> int:
