@@ -40,6 +40,8 @@ from app.processing.pipeline import Pipeline
 from app.processing.processor import Processor
 from app.processing.retention import Housekeeper
 from app.ui import router as ui_router
+from app.webhooks import dispatcher as webhook_dispatcher
+from app.webhooks.router import router as webhooks_router
 
 logger = logging.getLogger(__name__)
 # Completing an article is one short statement: a few connections serve fifty jobs.
@@ -112,6 +114,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     uploads_pool = await create_raw_pool(
         settings, settings.database_url, purpose="uploads", size=settings.db_pool_size
     )
+    webhooks = webhook_dispatcher.WebhookDispatcher(sessions, settings)
+    broadcaster.subscribe(webhook_dispatcher.CHANNEL, webhooks.wake)
 
     app.state.authenticator = build_authenticator(settings, http)
     app.state.rate_limiter = RateLimiter.from_settings(uploads_pool, settings)
@@ -122,6 +126,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.housekeeper = housekeeper
     app.state.llm_guard = guard
     app.state.status_broadcaster = broadcaster
+    app.state.webhook_dispatcher = webhooks
     app.state.status_pool = status_pool
     app.state.uploads_pool = uploads_pool
     app.state.analysis_method = analyzer.method
@@ -133,6 +138,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
             settings.host,
         )
     await broadcaster.start()
+    await webhooks.start()  # every replica delivers, API-only ones too
     # Load the tokenizer now (about a second, in a thread) rather than during the first jobs.
     await asyncio.to_thread(count_tokens, "warm up")
     if settings.run_processor:
@@ -149,6 +155,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if setup.guard is not None:
             await setup.guard.ledger.close()
         await housekeeper.stop()
+        await webhooks.stop()
         await broadcaster.stop()
         await extractor.close()
         if setup.client is not None:
@@ -206,13 +213,14 @@ def create_app(
     # The event stream also accepts an events token (EventSource sends no headers).
     app.include_router(events_router, prefix=settings.api_prefix)
     app.include_router(indices_router, prefix=settings.api_prefix, dependencies=api)
+    app.include_router(webhooks_router, prefix=settings.api_prefix, dependencies=api)
 
     front: ASGIApp = StatusFastPath(app.framework, api_prefix=settings.api_prefix)
     if settings.cors_origin_list:
         front = CORSMiddleware(
             front,
             allow_origins=settings.cors_origin_list,
-            allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
+            allow_methods=["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
             allow_headers=[
                 "Authorization",
                 "Content-Type",

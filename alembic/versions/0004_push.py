@@ -45,6 +45,9 @@ BEGIN
     FROM unnest(kinds) WITH ORDINALITY AS k(kind, n)
     JOIN webhook_endpoints e ON e.tenant = NEW.tenant AND e.enabled AND k.kind = ANY(e.events)
     ORDER BY k.n, e.id;
+    IF FOUND THEN  -- wake the dispatchers (delivered at commit, like the row)
+        PERFORM pg_notify('webhook_events', NEW.id::text);
+    END IF;
     RETURN NULL;
 END
 $$ LANGUAGE plpgsql

@@ -1,4 +1,4 @@
-"""Status push: PostgreSQL LISTEN/NOTIFY fanned out to Server-Sent Event streams.
+"""Status push: PostgreSQL LISTEN/NOTIFY fanned out to Server-Sent Event streams and long polls.
 
 A trigger (migration 0002) runs `pg_notify('article_status', id)` on every status change,
 whichever replica made it. Each process keeps one listening connection and wakes the streams
@@ -13,7 +13,7 @@ import asyncio
 import contextlib
 import logging
 from collections import defaultdict
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 
 import asyncpg
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -42,6 +42,12 @@ class StatusBroadcaster:
         self.connected = False
         self.max_waiters = max_waiters
         self.waiters = 0
+        self._channels: dict[str, Callable[[], None]] = {}
+
+    def subscribe(self, channel: str, callback: Callable[[], None]) -> None:
+        """Also listen on `channel` over the same connection (call before `start`); the
+        callback runs on each notification, and after every reconnect (one may be lost)."""
+        self._channels[channel] = callback
 
     async def start(self) -> None:
         self._task = asyncio.create_task(self._listen_forever(), name="status-listener")
@@ -107,9 +113,15 @@ class StatusBroadcaster:
                 connection = await asyncpg.connect(self._dsn, timeout=5)
                 connection.add_termination_listener(lambda _c, lost=lost: lost.set())
                 await connection.add_listener(CHANNEL, self._on_notify)
+                for channel, callback in self._channels.items():
+                    await connection.add_listener(
+                        channel, lambda *_args, callback=callback: callback()
+                    )
                 self.connected = True
                 backoff = 0.5
                 self._wake_all()  # changes may have been missed while disconnected
+                for callback in self._channels.values():
+                    callback()
                 while not lost.is_set():
                     with contextlib.suppress(TimeoutError):
                         async with asyncio.timeout(15):

@@ -1,0 +1,232 @@
+"""Delivers the webhook outbox: any replica, at least once, in order per article.
+
+Each round claims due events with one `UPDATE … FOR UPDATE SKIP LOCKED` statement under a
+lease (only the oldest undelivered event of each endpoint and article is eligible, see
+`repository.CLAIM_SQL`), POSTs them signed per Standard Webhooks, and records each attempt in
+the delivery log. A failure (no connection, a timeout, a non-2xx answer — redirects
+included, they are not followed) is retried with exponential backoff from
+`CMS_WEBHOOK_BACKOFF_S`, doubling up to an hour, until `CMS_WEBHOOK_RETRY_HOURS` after the
+event, then the event is `failed`. A process that dies mid-delivery leaves its lease to
+expire; another replica then delivers again (receivers deduplicate by `webhook-id`).
+
+The dispatcher wakes on the `webhook_events` notification the outbox trigger sends and
+otherwise looks every `CMS_POLL_INTERVAL_S` (retries become due without a notification).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import socket
+import time
+import uuid
+from datetime import UTC, datetime
+
+import httpx
+import orjson
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.config import Settings
+from app.webhooks import repository
+from app.webhooks.repository import ClaimedEvent
+from app.webhooks.service import message_id
+from app.webhooks.signing import signature_header
+from app.webhooks.ssrf import Resolver, TargetRefusedError, pin, system_resolver
+
+logger = logging.getLogger(__name__)
+
+CHANNEL = "webhook_events"
+BATCH = 20
+MAX_DELAY_S = 3600.0
+MAX_ERROR_CHARS = 500
+USER_AGENT = "cost-model-service-webhooks"
+
+
+def event_body(event: ClaimedEvent, api_prefix: str) -> bytes:
+    """The JSON body; built from the stored event alone, so every retry sends the same bytes."""
+    data = event.data
+    return orjson.dumps(
+        {
+            "type": event.event_type,
+            "timestamp": event.occurred_at.astimezone(UTC)
+            .isoformat(timespec="milliseconds")
+            .replace("+00:00", "Z"),
+            "data": {
+                "id": data["id"],
+                "status": data["status"],
+                "unit_weight": data["unit_weight"],
+                "needs_review": data["needs_review"],
+                "url": f"{api_prefix}/articles/{data['id']}",
+            },
+        }
+    )
+
+
+def retry_delay(attempts: int, backoff_s: float) -> float:
+    """Seconds before the next try after `attempts` failed ones."""
+    return float(min(backoff_s * 2 ** min(attempts - 1, 30), MAX_DELAY_S))
+
+
+class WebhookDispatcher:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        settings: Settings,
+        *,
+        resolver: Resolver = system_resolver,
+    ) -> None:
+        self._sessions = sessions
+        self._api_prefix = settings.api_prefix
+        self._timeout_s = settings.webhook_timeout_s
+        self._lease_s = settings.webhook_timeout_s + 30.0
+        self._poll_s = settings.poll_interval_s
+        self._backoff_s = settings.webhook_backoff_s
+        self._retry_s = settings.webhook_retry_hours * 3600.0
+        self._allow_private = settings.webhook_allow_private_targets
+        self._resolver = resolver
+        self.owner = f"{socket.gethostname()[:30]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self._wake = asyncio.Event()
+        self._stopping = False
+        self._task: asyncio.Task[None] | None = None
+        self._http: httpx.AsyncClient | None = None
+
+    async def start(self) -> None:
+        self._stopping = False
+        self._http = httpx.AsyncClient(
+            timeout=self._timeout_s,
+            follow_redirects=False,
+            trust_env=False,  # a proxy from the environment would resolve names itself
+            # Requests go to pinned addresses; a kept-alive connection could carry another
+            # host's request over a TLS session made for the first one.
+            limits=httpx.Limits(max_keepalive_connections=0),
+            headers={"User-Agent": USER_AGENT},
+        )
+        self._task = asyncio.create_task(self._run(), name="webhook-dispatcher")
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    async def stop(self, grace_s: float = 5.0) -> None:
+        """Let deliveries under way finish for `grace_s`, then hand the rest back."""
+        self._stopping = True
+        self._wake.set()
+        if self._task is not None:
+            try:
+                await asyncio.wait_for(asyncio.shield(self._task), grace_s)
+            except TimeoutError:
+                self._task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await self._task
+            self._task = None
+        try:
+            async with self._sessions() as session:
+                await repository.hand_back(session, owner=self.owner)
+        except Exception as exc:  # the leases expire on their own
+            logger.warning("webhook hand-back failed (%s)", exc.__class__.__name__)
+        if self._http is not None:
+            await self._http.aclose()
+            self._http = None
+
+    async def _run(self) -> None:
+        failures = 0
+        while not self._stopping:
+            try:
+                async with self._sessions() as session:
+                    events = await repository.claim(
+                        session, owner=self.owner, lease_s=self._lease_s, batch=BATCH
+                    )
+                failures = 0
+            except Exception as exc:  # database away: try again, more slowly
+                failures += 1
+                logger.warning("webhook claim failed (%s)", exc.__class__.__name__)
+                await asyncio.sleep(min(0.5 * 2**failures, 10.0))
+                continue
+            if events:
+                await asyncio.gather(*(self._deliver(event) for event in events))
+                continue
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(self._poll_s):
+                    await self._wake.wait()
+            self._wake.clear()
+
+    async def _deliver(self, event: ClaimedEvent) -> None:
+        assert self._http is not None
+        body = event_body(event, self._api_prefix)
+        timestamp = int(time.time())
+        signing = [event.secret]
+        if event.previous_secret and (
+            event.previous_secret_expires_at is not None
+            and event.previous_secret_expires_at > datetime.now(UTC)
+        ):
+            signing.append(event.previous_secret)
+        msg_id = message_id(event.id)
+        headers = {
+            "content-type": "application/json",
+            "webhook-id": msg_id,
+            "webhook-timestamp": str(timestamp),
+            "webhook-signature": signature_header(
+                signing, msg_id=msg_id, timestamp=timestamp, body=body.decode()
+            ),
+        }
+        attempted_at = datetime.now(UTC)
+        started = time.perf_counter()
+        status_code: int | None = None
+        error: str | None = None
+        try:
+            target = await pin(
+                event.url, allow_private=self._allow_private, resolver=self._resolver
+            )
+            async with self._http.stream(
+                "POST",
+                target.url,
+                content=body,
+                headers={**headers, **target.headers},
+                extensions=target.extensions,
+            ) as response:
+                status_code = response.status_code
+        except TargetRefusedError as exc:
+            error = f"target refused: {exc}"
+        except httpx.TimeoutException:
+            error = f"no answer within {self._timeout_s:g} s"
+        except httpx.HTTPError as exc:
+            error = f"{exc.__class__.__name__}: {exc}" if str(exc) else exc.__class__.__name__
+        duration_ms = round((time.perf_counter() - started) * 1000)
+        try:
+            async with self._sessions() as session:
+                if status_code is not None and 200 <= status_code < 300:
+                    await repository.record_delivered(
+                        session,
+                        event_id=event.id,
+                        owner=self.owner,
+                        attempted_at=attempted_at,
+                        status_code=status_code,
+                        duration_ms=duration_ms,
+                    )
+                    return
+                if error is None:
+                    error = f"HTTP {status_code}"
+                await repository.record_failed_attempt(
+                    session,
+                    event_id=event.id,
+                    owner=self.owner,
+                    attempted_at=attempted_at,
+                    status_code=status_code,
+                    duration_ms=duration_ms,
+                    error=error[:MAX_ERROR_CHARS],
+                    delay_s=retry_delay(event.attempts, self._backoff_s),
+                    retry_s=self._retry_s,
+                )
+        except Exception as exc:  # the lease expires and the event is tried again
+            logger.warning(
+                "recording webhook attempt failed (%s)",
+                exc.__class__.__name__,
+                extra={"article_id": event.article_id},
+            )
+        if error:
+            logger.info(
+                "webhook attempt failed: %s",
+                error[:MAX_ERROR_CHARS],
+                extra={"article_id": event.article_id, "attempt": event.attempts},
+            )
