@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,13 +40,21 @@ class Receiver:
 
     async def wait_for(self, count: int, *, within_s: float = 20.0) -> list[Delivery]:
         """Until `count` deliveries were accepted (a bound only to catch a hang)."""
+        await self._until(lambda: len(self.accepted) >= count, f"{count} accepted", within_s)
+        return self.accepted
+
+    async def wait_received(self, count: int, *, within_s: float = 20.0) -> list[Delivery]:
+        """Until `count` requests arrived, whatever they were answered."""
+        await self._until(lambda: len(self.received) >= count, f"{count} received", within_s)
+        return self.received
+
+    async def _until(self, done: Callable[[], bool], what: str, within_s: float) -> None:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + within_s
-        while len(self.accepted) < count:
+        while not done():
             if loop.time() > deadline:
-                raise AssertionError(f"{len(self.accepted)} of {count} deliveries arrived")
+                raise AssertionError(f"not {what}: {len(self.received)} requests arrived")
             await asyncio.sleep(0.02)
-        return self.accepted
 
 
 @asynccontextmanager
