@@ -33,7 +33,7 @@ from app.webhooks import repository
 from app.webhooks.repository import ClaimedEvent
 from app.webhooks.service import message_id
 from app.webhooks.signing import signature_header
-from app.webhooks.ssrf import Resolver, TargetRefusedError, pin, system_resolver
+from app.webhooks.ssrf import PinnedTarget, Resolver, TargetRefusedError, pin, system_resolver
 
 logger = logging.getLogger(__name__)
 
@@ -151,6 +151,27 @@ class WebhookDispatcher:
                     await self._wake.wait()
             self._wake.clear()
 
+    async def _post(self, targets: list[PinnedTarget], body: bytes, headers: dict[str, str]) -> int:
+        """POST to the first address that accepts a connection; the answer's status code."""
+        assert self._http is not None
+        for target in targets[:-1]:
+            try:
+                return await self._post_one(target, body, headers)
+            except httpx.ConnectError:
+                continue
+        return await self._post_one(targets[-1], body, headers)
+
+    async def _post_one(self, target: PinnedTarget, body: bytes, headers: dict[str, str]) -> int:
+        assert self._http is not None
+        async with self._http.stream(
+            "POST",
+            target.url,
+            content=body,
+            headers={**headers, **target.headers},
+            extensions=target.extensions,
+        ) as response:
+            return response.status_code
+
     async def _deliver(self, event: ClaimedEvent) -> None:
         assert self._http is not None
         body = event_body(event, self._api_prefix)
@@ -175,17 +196,10 @@ class WebhookDispatcher:
         status_code: int | None = None
         error: str | None = None
         try:
-            target = await pin(
+            targets = await pin(
                 event.url, allow_private=self._allow_private, resolver=self._resolver
             )
-            async with self._http.stream(
-                "POST",
-                target.url,
-                content=body,
-                headers={**headers, **target.headers},
-                extensions=target.extensions,
-            ) as response:
-                status_code = response.status_code
+            status_code = await self._post(targets, body, headers)
         except TargetRefusedError as exc:
             error = f"target refused: {exc}"
         except httpx.TimeoutException:

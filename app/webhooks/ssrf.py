@@ -83,7 +83,8 @@ class PinnedTarget:
     extensions: dict[str, str] = field(default_factory=dict)
 
 
-async def pin(url: str, *, allow_private: bool, resolver: Resolver) -> PinnedTarget:
+async def pin(url: str, *, allow_private: bool, resolver: Resolver) -> list[PinnedTarget]:
+    """One request target per address the host resolves to, all checked (try them in turn)."""
     parsed = check_url(url, allow_private=allow_private)
     host = parsed.host
     port = parsed.port or (443 if parsed.scheme == "https" else 80)
@@ -105,11 +106,13 @@ async def pin(url: str, *, allow_private: bool, resolver: Resolver) -> PinnedTar
             reason = refusal(ipaddress.ip_address(address))
             if reason:
                 raise TargetRefusedError(f"{host}: {reason}")
-    chosen = addresses[0]
     if literal is not None:
-        return PinnedTarget(url=parsed)
-    return PinnedTarget(
-        url=parsed.copy_with(host=chosen),
-        headers={"Host": parsed.netloc.decode("ascii")},
-        extensions={"sni_hostname": host},
-    )
+        return [PinnedTarget(url=parsed)]
+    return [
+        PinnedTarget(
+            url=parsed.copy_with(host=address),
+            headers={"Host": parsed.netloc.decode("ascii")},
+            extensions={"sni_hostname": host},
+        )
+        for address in addresses
+    ]

@@ -9,15 +9,20 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-import httpx
-from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 from standardwebhooks.webhooks import Webhook
 
 from app.config import Settings
 from tests.conftest import make_settings
 from tests.support import ScriptedAnalyzer, running_app, upload
-from tests.webhooks.receiver import receiver
+from tests.webhooks.support import (
+    attempts_recorded,
+    event_states,
+    new_article,
+    receiver,
+    register,
+    set_status,
+)
 
 SPEC = "Datasheet\nNet weight: 250 g\nMaterial: steel\n"
 
@@ -32,47 +37,13 @@ def hook_settings(url: str, **overrides: Any) -> Settings:
     return make_settings(url, **values)
 
 
-async def register(client: httpx.AsyncClient, url: str, **fields: Any) -> dict[str, Any]:
-    response = await client.post("/api/webhooks", json={"url": url, **fields})
-    assert response.status_code == 201, response.text
-    body: dict[str, Any] = response.json()
-    return body
-
-
-async def new_article(db_engine: AsyncEngine, tenant: str = "public") -> int:
-    async with db_engine.begin() as conn:
-        row = await conn.execute(
-            text("INSERT INTO articles (tenant, article_name) VALUES (:t, 'x') RETURNING id"),
-            {"t": tenant},
-        )
-        return int(row.scalar_one())
-
-
-async def set_status(
-    db_engine: AsyncEngine, article_id: int, status: str, *, needs_review: bool = False
-) -> None:
-    async with db_engine.begin() as conn:
-        await conn.execute(
-            text(
-                "UPDATE articles SET processing_status = :s, needs_review = :r, "
-                "updated_at = now() WHERE id = :id"
-            ),
-            {"s": status, "r": needs_review, "id": article_id},
-        )
-
-
-async def event_states(db_engine: AsyncEngine) -> list[tuple[str, str]]:
-    async with db_engine.connect() as conn:
-        rows = await conn.execute(text("SELECT event_type, status FROM webhook_events ORDER BY id"))
-        return [(r[0], r[1]) for r in rows]
-
-
 async def test_a_completed_article_is_delivered_signed(migrated_url: str, db_engine: AsyncEngine):
     settings = hook_settings(migrated_url, run_processor=True)
     async with receiver() as hook, running_app(settings, analyzer=ScriptedAnalyzer()) as (_, c):
         endpoint = await register(c, hook.url)
         article = await upload(c, SPEC)
         [delivery] = await hook.wait_for(1)
+        await attempts_recorded(db_engine, 1)
         log = (await c.get(f"/api/webhooks/{endpoint['id']}/deliveries")).json()["items"]
 
     # Verified by the Standard Webhooks reference implementation, as a receiver would.
@@ -106,6 +77,7 @@ async def test_a_5xx_is_retried_with_the_same_id_and_body(
         article_id = await new_article(db_engine)
         await set_status(db_engine, article_id, "failed")
         await hook.wait_for(1)
+        await attempts_recorded(db_engine, 3)
         log = (await client.get(f"/api/webhooks/{endpoint['id']}/deliveries")).json()["items"]
 
     assert [d.answered for d in hook.received] == [500, 503, 204]
@@ -236,6 +208,7 @@ async def test_what_is_enqueued_follows_the_endpoints(migrated_url: str, db_engi
         await set_status(db_engine, b1, "completed")  # endpoint disabled: not enqueued
         [delivery] = await hook.wait_for(1)
         assert delivery.json["data"]["id"] == a2
+        await attempts_recorded(db_engine, 1)
         assert await event_states(db_engine) == [("article.failed", "delivered")]
 
         # Enabled again, it receives what happens from then on.

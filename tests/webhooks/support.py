@@ -1,4 +1,5 @@
-"""A webhook receiver on loopback: a real HTTP server that records what it is sent."""
+"""Webhook test helpers: a receiver on loopback (a real HTTP server that records what it is
+sent), and articles whose status changes are written directly."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+import httpx
 from fastapi import FastAPI, Request, Response
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.support import served
 
@@ -71,3 +75,49 @@ async def receiver() -> AsyncIterator[Receiver]:
     async with served(app) as base_url:  # type: ignore[arg-type]
         state.url = f"{base_url}/hook"
         yield state
+
+
+async def register(client: httpx.AsyncClient, url: str, **fields: Any) -> dict[str, Any]:
+    response = await client.post("/api/webhooks", json={"url": url, **fields})
+    assert response.status_code == 201, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+async def new_article(db_engine: AsyncEngine, tenant: str = "public") -> int:
+    async with db_engine.begin() as conn:
+        row = await conn.execute(
+            text("INSERT INTO articles (tenant, article_name) VALUES (:t, 'x') RETURNING id"),
+            {"t": tenant},
+        )
+        return int(row.scalar_one())
+
+
+async def set_status(
+    db_engine: AsyncEngine, article_id: int, status: str, *, needs_review: bool = False
+) -> None:
+    async with db_engine.begin() as conn:
+        await conn.execute(
+            text(
+                "UPDATE articles SET processing_status = :s, needs_review = :r, "
+                "updated_at = now() WHERE id = :id"
+            ),
+            {"s": status, "r": needs_review, "id": article_id},
+        )
+
+
+async def event_states(db_engine: AsyncEngine) -> list[tuple[str, str]]:
+    async with db_engine.connect() as conn:
+        rows = await conn.execute(text("SELECT event_type, status FROM webhook_events ORDER BY id"))
+        return [(r[0], r[1]) for r in rows]
+
+
+async def attempts_recorded(db_engine: AsyncEngine, count: int) -> None:
+    """Until `count` attempts are in the log: the receiver may answer before they are."""
+    for _ in range(1000):
+        async with db_engine.connect() as conn:
+            found = (await conn.execute(text("SELECT count(*) FROM webhook_attempts"))).scalar()
+        if found is not None and found >= count:
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"{found} of {count} attempts recorded")
