@@ -33,6 +33,7 @@ WebhookId = Annotated[int, Path(description="The webhook endpoint's id.", ge=1, 
     status_code=status.HTTP_201_CREATED,
     response_model=WebhookWithSecret,
     summary="Register an endpoint for article events (the secret is shown only here)",
+    responses=problem_responses(400),
 )
 async def create_webhook(
     body: WebhookCreate,
@@ -72,7 +73,7 @@ async def get_webhook(
     "/{webhook_id}",
     response_model=Webhook,
     summary="Change an endpoint's url, events, description or enabled flag",
-    responses=NOT_FOUND,
+    responses=problem_responses(400, 404),
 )
 async def update_webhook(
     webhook_id: WebhookId,
