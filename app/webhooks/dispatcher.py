@@ -39,6 +39,9 @@ logger = logging.getLogger(__name__)
 
 CHANNEL = "webhook_events"
 BATCH = 20
+# The delivery log keeps finished events this long; the purge runs at most hourly per process.
+LOG_RETENTION_S = 30 * 86_400.0
+PURGE_EVERY_S = 3600.0
 MAX_DELAY_S = 3600.0
 MAX_ERROR_CHARS = 500
 USER_AGENT = "cost-model-service-webhooks"
@@ -88,12 +91,14 @@ class WebhookDispatcher:
         self._resolver = resolver
         self.owner = f"{socket.gethostname()[:30]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._wake = asyncio.Event()
+        self._next_purge = 0.0
         self._stopping = False
         self._task: asyncio.Task[None] | None = None
         self._http: httpx.AsyncClient | None = None
 
     async def start(self) -> None:
         self._stopping = False
+        self._next_purge = 0.0  # once at start, then hourly
         self._http = httpx.AsyncClient(
             timeout=self._timeout_s,
             follow_redirects=False,
@@ -146,10 +151,24 @@ class WebhookDispatcher:
             if events:
                 await asyncio.gather(*(self._deliver(event) for event in events))
                 continue
+            await self._purge_now_and_then()
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(self._poll_s):
                     await self._wake.wait()
             self._wake.clear()
+
+    async def _purge_now_and_then(self) -> None:
+        if time.monotonic() < self._next_purge:
+            return
+        self._next_purge = time.monotonic() + PURGE_EVERY_S
+        try:
+            async with self._sessions() as session:
+                purged = await repository.purge_finished(session, older_than_s=LOG_RETENTION_S)
+        except Exception as exc:  # tried again in an hour
+            logger.warning("webhook log purge failed (%s)", exc.__class__.__name__)
+            return
+        if purged:
+            logger.info("purged %d finished webhook events older than 30 days", purged)
 
     async def _post(self, targets: list[PinnedTarget], body: bytes, headers: dict[str, str]) -> int:
         """POST to the first address that accepts a connection; the answer's status code."""

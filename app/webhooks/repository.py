@@ -168,6 +168,14 @@ HAND_BACK_SQL = text(
 )
 
 
+PURGE_SQL = text(
+    """
+    DELETE FROM webhook_events
+    WHERE status IN ('delivered', 'failed') AND occurred_at < now() - make_interval(secs => :age_s)
+    """
+)
+
+
 @dataclass(frozen=True, slots=True)
 class ClaimedEvent:
     id: int
@@ -246,3 +254,10 @@ async def hand_back(session: AsyncSession, *, owner: str) -> None:
     """At shutdown: the events this process holds go back to `pending` for any replica."""
     await session.execute(HAND_BACK_SQL, {"owner": owner})
     await session.commit()
+
+
+async def purge_finished(session: AsyncSession, *, older_than_s: float) -> int:
+    """Delivered and failed events older than that go, with their attempts (the log's span)."""
+    result = await session.execute(PURGE_SQL, {"age_s": older_than_s})
+    await session.commit()
+    return int(getattr(result, "rowcount", 0) or 0)

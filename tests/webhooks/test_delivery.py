@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 from standardwebhooks.webhooks import Webhook
 
@@ -253,3 +254,34 @@ async def test_after_a_rotation_old_and_new_secrets_both_verify(
     assert len(delivery.headers["webhook-signature"].split(" ")) == 2
     Webhook(endpoint["secret"]).verify(delivery.body, delivery.headers)
     Webhook(rotated["secret"]).verify(delivery.body, delivery.headers)
+
+
+async def test_the_log_keeps_finished_events_for_30_days(migrated_url: str, db_engine: AsyncEngine):
+    async with running_app(hook_settings(migrated_url)) as (app, client):
+        await app.state.webhook_dispatcher.stop(0)
+        endpoint = await register(client, "http://127.0.0.1:9/hook", enabled=False)
+        async with db_engine.begin() as conn:
+            await conn.execute(
+                text(
+                    "INSERT INTO webhook_events (endpoint_id, tenant, article_id, event_type, "
+                    "data, occurred_at, status) VALUES "
+                    "(:e, 'public', 1, 'article.completed', '{}', now() - interval '31 days', "
+                    " 'delivered'),"
+                    "(:e, 'public', 2, 'article.failed', '{}', now() - interval '31 days', "
+                    " 'pending'),"
+                    "(:e, 'public', 3, 'article.completed', '{}', now() - interval '29 days', "
+                    " 'failed')"
+                ),
+                {"e": endpoint["id"]},
+            )
+        await app.state.webhook_dispatcher.start()  # purges on its first idle round
+        for _ in range(500):
+            async with db_engine.connect() as conn:
+                left = (
+                    await conn.execute(text("SELECT article_id FROM webhook_events ORDER BY 1"))
+                ).scalars()
+                kept = list(left)
+            if kept == [2, 3]:
+                break
+            await asyncio.sleep(0.02)
+    assert kept == [2, 3]  # the undelivered one stays, whatever its age
