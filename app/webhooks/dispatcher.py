@@ -215,13 +215,16 @@ class WebhookDispatcher:
         status_code: int | None = None
         error: str | None = None
         try:
-            targets = await pin(
-                event.url, allow_private=self._allow_private, resolver=self._resolver
-            )
-            status_code = await self._post(targets, body, headers)
+            # One bound for the whole attempt: httpx's timeout is per read, and a receiver
+            # that trickles bytes (or a slow DNS answer) must not outlast the lease.
+            async with asyncio.timeout(self._timeout_s):
+                targets = await pin(
+                    event.url, allow_private=self._allow_private, resolver=self._resolver
+                )
+                status_code = await self._post(targets, body, headers)
         except TargetRefusedError as exc:
             error = f"target refused: {exc}"
-        except httpx.TimeoutException:
+        except (httpx.TimeoutException, TimeoutError):
             error = f"no answer within {self._timeout_s:g} s"
         except httpx.HTTPError as exc:
             error = f"{exc.__class__.__name__}: {exc}" if str(exc) else exc.__class__.__name__

@@ -287,3 +287,19 @@ async def test_long_poll_is_tenant_isolated_and_validated(
             )
             assert invalid.status_code == 422, wait
         assert app.state.status_broadcaster.waiters == 0
+
+
+async def test_a_long_poll_on_an_article_deleted_meanwhile_is_404(
+    settings: Settings, db_engine: AsyncEngine
+):
+    async with running_app(settings) as (app, client):
+        await app.state.processor.stop(0)
+        article = await upload(client, SPEC)
+        url = f"/api/articles/{article['id']}/status"
+        etag = {"If-None-Match": (await client.get(url)).headers["etag"]}
+        poll = asyncio.create_task(client.get(url, params={"wait": 60}, headers=etag))
+        await _waiting(app, 1)
+        assert (await client.delete(f"/api/articles/{article['id']}")).status_code == 204
+        response = await asyncio.wait_for(poll, ANSWERS_WITHIN_S)
+        assert response.status_code == 404
+        assert response.headers["content-type"].startswith("application/problem+json")

@@ -36,6 +36,8 @@ class Receiver:
     # Status codes to answer, in order; then `default`.
     script: list[int] = field(default_factory=list)
     default: int = 204
+    # Seconds to wait before answering, in order (then at once).
+    delays: list[float] = field(default_factory=list)
     received: list[Delivery] = field(default_factory=list)
 
     @property
@@ -68,6 +70,8 @@ async def receiver() -> AsyncIterator[Receiver]:
 
     @app.post("/hook")
     async def hook(request: Request) -> Response:
+        if state.delays:
+            await asyncio.sleep(state.delays.pop(0))
         code = state.script.pop(0) if state.script else state.default
         state.received.append(Delivery(dict(request.headers), await request.body(), code))
         return Response(status_code=code)

@@ -285,3 +285,20 @@ async def test_the_log_keeps_finished_events_for_30_days(migrated_url: str, db_e
                 break
             await asyncio.sleep(0.02)
     assert kept == [2, 3]  # the undelivered one stays, whatever its age
+
+
+async def test_a_receiver_that_does_not_answer_in_time_is_tried_again(
+    migrated_url: str, db_engine: AsyncEngine
+):
+    settings = hook_settings(migrated_url, webhook_timeout_s=0.5)
+    async with receiver() as hook, running_app(settings) as (_, client):
+        hook.delays = [3.0]
+        endpoint = await register(client, hook.url)
+        article_id = await new_article(db_engine)
+        await set_status(db_engine, article_id, "completed")
+        await hook.wait_for(1)
+        await attempts_recorded(db_engine, 2)
+        log = (await client.get(f"/api/webhooks/{endpoint['id']}/deliveries")).json()["items"]
+    assert [a["error"] for a in log] == [None, "no answer within 0.5 s"]
+    assert log[1]["status_code"] is None
+    assert 400 <= log[1]["duration_ms"] < 3000
