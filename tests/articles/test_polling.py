@@ -1,4 +1,4 @@
-"""Cheap polling: ETag/304, Retry-After hints, batch status, and idempotent uploads."""
+"""Cheap polling: ETag/304, Retry-After hints, long-poll, batch status, idempotent uploads."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ import httpx
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.config import Settings
+from app.main import create_app
 from tests.conftest import make_settings
-from tests.support import ScriptedAnalyzer, running_app, upload, wait_terminal
+from tests.support import ScriptedAnalyzer, running_app, served, upload, wait_terminal
 
 SPEC = "Datasheet\nNet weight: 40 g\nMaterial: PA66 GF30\n"
 
@@ -303,3 +304,24 @@ async def test_a_long_poll_on_an_article_deleted_meanwhile_is_404(
         response = await asyncio.wait_for(poll, ANSWERS_WITHIN_S)
         assert response.status_code == 404
         assert response.headers["content-type"].startswith("application/problem+json")
+
+
+async def test_long_poll_over_real_http_from_another_writer(
+    migrated_url: str, db_engine: AsyncEngine
+):
+    """Through uvicorn: the fast path leaves `?wait=` to the route, and a change written by
+    another process (here: another connection) ends the wait via NOTIFY."""
+    app = create_app(make_settings(migrated_url, run_processor=False))
+    async with served(app) as base_url, httpx.AsyncClient(base_url=base_url, timeout=30) as http:
+        article = await upload(http, SPEC)
+        url = f"/api/articles/{article['id']}/status"
+        plain = await http.get(url)
+        poll = asyncio.create_task(
+            http.get(url, params={"wait": "60"}, headers={"If-None-Match": plain.headers["etag"]})
+        )
+        await _waiting(app, 1)
+        await _set_progress(db_engine, article["id"], 30)
+        response = await asyncio.wait_for(poll, ANSWERS_WITHIN_S)
+    assert response.status_code == 200
+    assert response.json()["progress"] == 30
+    assert response.headers["etag"] != plain.headers["etag"]

@@ -76,7 +76,7 @@ async def receiver() -> AsyncIterator[Receiver]:
         state.received.append(Delivery(dict(request.headers), await request.body(), code))
         return Response(status_code=code)
 
-    async with served(app) as base_url:  # type: ignore[arg-type]
+    async with served(app) as base_url:
         state.url = f"{base_url}/hook"
         yield state
 
