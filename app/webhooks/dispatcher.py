@@ -149,7 +149,13 @@ class WebhookDispatcher:
                 await asyncio.sleep(min(0.5 * 2**failures, 10.0))
                 continue
             if events:
-                await asyncio.gather(*(self._deliver(event) for event in events))
+                # _deliver records its own failures; nothing it raises may stop the loop.
+                outcomes = await asyncio.gather(
+                    *(self._deliver(event) for event in events), return_exceptions=True
+                )
+                for outcome in outcomes:
+                    if isinstance(outcome, Exception):
+                        logger.error("webhook delivery crashed (%r)", outcome)
                 continue
             await self._purge_now_and_then()
             with contextlib.suppress(TimeoutError):
@@ -172,7 +178,6 @@ class WebhookDispatcher:
 
     async def _post(self, targets: list[PinnedTarget], body: bytes, headers: dict[str, str]) -> int:
         """POST to the first address that accepts a connection; the answer's status code."""
-        assert self._http is not None
         for target in targets[:-1]:
             try:
                 return await self._post_one(target, body, headers)
@@ -191,8 +196,8 @@ class WebhookDispatcher:
         ) as response:
             return response.status_code
 
-    async def _deliver(self, event: ClaimedEvent) -> None:
-        assert self._http is not None
+    def _signed(self, event: ClaimedEvent) -> tuple[bytes, dict[str, str]]:
+        """The body and the Standard Webhooks headers for this attempt."""
         body = event_body(event, self._api_prefix)
         timestamp = int(time.time())
         signing = [event.secret]
@@ -202,7 +207,7 @@ class WebhookDispatcher:
         ):
             signing.append(event.previous_secret)
         msg_id = message_id(event.id)
-        headers = {
+        return body, {
             "content-type": "application/json",
             "webhook-id": msg_id,
             "webhook-timestamp": str(timestamp),
@@ -210,11 +215,14 @@ class WebhookDispatcher:
                 signing, msg_id=msg_id, timestamp=timestamp, body=body.decode()
             ),
         }
+
+    async def _deliver(self, event: ClaimedEvent) -> None:
         attempted_at = datetime.now(UTC)
         started = time.perf_counter()
         status_code: int | None = None
         error: str | None = None
         try:
+            body, headers = self._signed(event)
             # One bound for the whole attempt: httpx's timeout is per read, and a receiver
             # that trickles bytes (or a slow DNS answer) must not outlast the lease.
             async with asyncio.timeout(self._timeout_s):
@@ -228,6 +236,9 @@ class WebhookDispatcher:
             error = f"no answer within {self._timeout_s:g} s"
         except httpx.HTTPError as exc:
             error = f"{exc.__class__.__name__}: {exc}" if str(exc) else exc.__class__.__name__
+        except Exception as exc:  # a bug: logged, and the event is retried like any failure
+            logger.exception("webhook attempt crashed", extra={"article_id": event.article_id})
+            error = f"internal error ({exc.__class__.__name__})"
         duration_ms = round((time.perf_counter() - started) * 1000)
         try:
             async with self._sessions() as session:

@@ -302,3 +302,27 @@ async def test_a_receiver_that_does_not_answer_in_time_is_tried_again(
     assert [a["error"] for a in log] == [None, "no answer within 0.5 s"]
     assert log[1]["status_code"] is None
     assert 400 <= log[1]["duration_ms"] < 3000
+
+
+async def test_an_event_that_cannot_be_sent_does_not_stop_the_others(
+    migrated_url: str, db_engine: AsyncEngine
+):
+    async with receiver() as hook, running_app(hook_settings(migrated_url)) as (_, client):
+        endpoint = await register(client, hook.url)
+        async with db_engine.begin() as conn:  # a row no trigger would write: data is empty
+            await conn.execute(
+                text(
+                    "INSERT INTO webhook_events (endpoint_id, tenant, article_id, event_type, "
+                    "data) VALUES (:e, 'public', 424242, 'article.completed', '{}')"
+                ),
+                {"e": endpoint["id"]},
+            )
+        article_id = await new_article(db_engine)
+        await set_status(db_engine, article_id, "completed")
+        [delivery] = await hook.wait_for(1)
+        await attempts_recorded(db_engine, 2)
+        log = (await client.get(f"/api/webhooks/{endpoint['id']}/deliveries")).json()["items"]
+    assert delivery.json["data"]["id"] == article_id
+    broken = [a for a in log if a["article_id"] == 424242]
+    assert broken[0]["error"] == "internal error (KeyError)"
+    assert broken[0]["next_attempt_at"] is not None
