@@ -63,7 +63,7 @@ async def test_two_replicas_share_one_upload_limit(migrated_url: str, db_engine:
 
     assert refused_a.status_code == 429
     assert refused_a.headers["content-type"].startswith("application/problem+json")
-    assert refused_a.json()["type"] == "/problems/rate-limited"
+    assert refused_a.json()["type"].endswith("/problems/rate-limited")
     assert 1 <= int(refused_a.headers["retry-after"]) <= 3600
     async with db_engine.connect() as conn:
         stored = (await conn.exec_driver_sql("SELECT count(*) FROM articles")).scalar()
