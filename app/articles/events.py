@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import AsyncIterator, Callable, Iterator
 
 import asyncpg
+from prometheus_client import Gauge
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sse_starlette.event import ServerSentEvent
 
@@ -25,6 +26,8 @@ from app.db import asyncpg_dsn
 from app.errors import TooManyRequestsError
 
 logger = logging.getLogger(__name__)
+
+LONG_POLL_WAITERS = Gauge("cms_long_poll_waiters", "Long polls waiting in this process")
 
 CHANNEL = "article_status"
 SAFETY_RECHECK_S = 10.0
@@ -80,11 +83,13 @@ class StatusBroadcaster:
                 headers={"Retry-After": "2"},
             )
         self.waiters += 1
+        LONG_POLL_WAITERS.inc()
         event = self.watch(article_id)
         try:
             yield event
         finally:
             self.waiters -= 1
+            LONG_POLL_WAITERS.dec()
             self.unwatch(article_id, event)
 
     @property

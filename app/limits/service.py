@@ -15,6 +15,7 @@ from enum import StrEnum
 
 import asyncpg
 from limits import RateLimitItem, parse
+from prometheus_client import Counter
 
 from app.config import Settings
 from app.errors import TooManyRequestsError
@@ -23,6 +24,9 @@ from app.limits import repository
 # Old windows are deleted by the checks themselves, at most this often per process.
 PURGE_EVERY_S = 600.0
 KEEP_WINDOWS_S = 86_400.0
+
+
+REFUSED = Counter("cms_rate_limited_total", "Requests refused by a rate limit", ["action"])
 
 
 class Action(StrEnum):
@@ -77,6 +81,7 @@ class RateLimiter:
             await repository.purge(self._pool, older_than_s=KEEP_WINDOWS_S)
         if admitted:
             return
+        REFUSED.labels(action.value).inc()
         retry_after = max(1, math.ceil(reset_in_s))
         what = "Upload" if action is Action.UPLOAD else "Reprocess"
         raise TooManyRequestsError(

@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 
 import httpx
 import orjson
+from prometheus_client import Counter, Histogram
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
@@ -45,6 +46,17 @@ PURGE_EVERY_S = 3600.0
 MAX_DELAY_S = 3600.0
 MAX_ERROR_CHARS = 500
 USER_AGENT = "cost-model-service-webhooks"
+
+DELIVERIES = Counter(
+    "cms_webhook_attempts_total",
+    "Webhook delivery attempts by outcome (delivered, retried, failed = given up)",
+    ["outcome"],
+)
+DELIVERY_DURATION = Histogram(
+    "cms_webhook_attempt_duration_seconds",
+    "Duration of one webhook delivery attempt",
+    buckets=(0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
+)
 
 
 def event_body(event: ClaimedEvent, api_prefix: str) -> bytes:
@@ -239,7 +251,9 @@ class WebhookDispatcher:
         except Exception as exc:  # a bug: logged, and the event is retried like any failure
             logger.exception("webhook attempt crashed", extra={"article_id": event.article_id})
             error = f"internal error ({exc.__class__.__name__})"
-        duration_ms = round((time.perf_counter() - started) * 1000)
+        elapsed = time.perf_counter() - started
+        DELIVERY_DURATION.observe(elapsed)
+        duration_ms = round(elapsed * 1000)
         try:
             async with self._sessions() as session:
                 if status_code is not None and 200 <= status_code < 300:
@@ -251,10 +265,11 @@ class WebhookDispatcher:
                         status_code=status_code,
                         duration_ms=duration_ms,
                     )
+                    DELIVERIES.labels("delivered").inc()
                     return
                 if error is None:
                     error = f"HTTP {status_code}"
-                await repository.record_failed_attempt(
+                now = await repository.record_failed_attempt(
                     session,
                     event_id=event.id,
                     owner=self.owner,
@@ -265,6 +280,7 @@ class WebhookDispatcher:
                     delay_s=retry_delay(event.attempts, self._backoff_s),
                     retry_s=self._retry_s,
                 )
+                DELIVERIES.labels("failed" if now == "failed" else "retried").inc()
         except Exception as exc:  # the lease expires and the event is tried again
             logger.warning(
                 "recording webhook attempt failed (%s)",

@@ -155,6 +155,7 @@ RETRY_SQL = text(
     SELECT id, endpoint_id, :attempted_at, :status_code, :duration_ms, :error,
            CASE WHEN status = 'pending' THEN next_attempt_at END
     FROM ev
+    RETURNING (SELECT status FROM ev)
     """
 )
 
@@ -233,8 +234,10 @@ async def record_failed_attempt(
     error: str,
     delay_s: float,
     retry_s: float,
-) -> None:
-    await session.execute(
+) -> str | None:
+    """The event's status now: `pending` (tried again later), `failed`, or None if this
+    process no longer held it."""
+    result = await session.execute(
         RETRY_SQL,
         {
             "id": event_id,
@@ -247,7 +250,9 @@ async def record_failed_attempt(
             "retry_s": retry_s,
         },
     )
+    status = result.scalar_one_or_none()
     await session.commit()
+    return status
 
 
 async def hand_back(session: AsyncSession, *, owner: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from prometheus_client import REGISTRY
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.config import Settings
@@ -15,6 +16,10 @@ KEYS = "team-a:key-aaaa,team-b:key-bbbb"
 # Hour-long windows: a test never straddles a window boundary in practice.
 TEAM_A = {"Authorization": "Bearer key-aaaa"}
 TEAM_B = {"Authorization": "Bearer key-bbbb"}
+
+
+def refused_uploads() -> float:
+    return REGISTRY.get_sample_value("cms_rate_limited_total", {"action": "upload"}) or 0.0
 
 
 async def _upload(client: httpx.AsyncClient, headers: dict[str, str] | None = None) -> int:
@@ -47,6 +52,7 @@ def test_limits_are_on_by_default_and_can_be_switched_off(monkeypatch: pytest.Mo
 
 async def test_two_replicas_share_one_upload_limit(migrated_url: str, db_engine: AsyncEngine):
     settings = make_settings(migrated_url, rate_limit_uploads="4/hour", run_processor=False)
+    refused_before = refused_uploads()
     async with (
         running_app(settings) as (_, replica_a),
         running_app(settings) as (_, replica_b),
@@ -68,6 +74,7 @@ async def test_two_replicas_share_one_upload_limit(migrated_url: str, db_engine:
     async with db_engine.connect() as conn:
         stored = (await conn.exec_driver_sql("SELECT count(*) FROM articles")).scalar()
     assert stored == 4  # refused uploads stored nothing
+    assert refused_uploads() == refused_before + 2  # in /metrics
 
 
 async def test_the_limit_is_per_tenant(migrated_url: str, db_engine: AsyncEngine):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from prometheus_client import REGISTRY
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 from standardwebhooks.webhooks import Webhook
@@ -69,9 +70,14 @@ async def test_a_completed_article_is_delivered_signed(migrated_url: str, db_eng
     assert log[0]["next_attempt_at"] is None
 
 
+def attempts_counted(outcome: str) -> float:
+    return REGISTRY.get_sample_value("cms_webhook_attempts_total", {"outcome": outcome}) or 0.0
+
+
 async def test_a_5xx_is_retried_with_the_same_id_and_body(
     migrated_url: str, db_engine: AsyncEngine
 ):
+    retried_before, delivered_before = attempts_counted("retried"), attempts_counted("delivered")
     async with receiver() as hook, running_app(hook_settings(migrated_url)) as (_, client):
         endpoint = await register(client, hook.url)
         hook.script = [500, 503]
@@ -92,6 +98,8 @@ async def test_a_5xx_is_retried_with_the_same_id_and_body(
     assert log[0]["next_attempt_at"] is None
     assert all(a["next_attempt_at"] > a["attempted_at"] for a in log[1:])
     assert {a["delivery_status"] for a in log} == {"delivered"}
+    assert attempts_counted("retried") == retried_before + 2  # in /metrics
+    assert attempts_counted("delivered") == delivered_before + 1
 
 
 async def test_an_event_that_never_gets_through_ends_failed(
@@ -115,6 +123,7 @@ async def test_an_event_that_never_gets_through_ends_failed(
 
     assert await event_states(db_engine) == [("article.failed", "failed")]
     assert attempts >= 2
+    assert attempts_counted("failed") >= 1
     assert len(log) == attempts
     assert log[0]["next_attempt_at"] is None
     assert {a["delivery_status"] for a in log} == {"failed"}
