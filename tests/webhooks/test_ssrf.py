@@ -7,6 +7,7 @@ import ipaddress
 
 import httpx
 import pytest
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.webhooks.ssrf import TargetRefusedError, pin, refusal
@@ -143,3 +144,27 @@ async def test_allowed_private_targets_keep_the_host_header_and_redirects_are_no
     assert [d.answered for d in hook.received] == [302, 204]
     assert hook.received[0].headers["host"] == f"localhost:{port}"
     assert [a["error"] for a in log] == [None, "HTTP 302"]
+
+
+async def test_a_stored_private_address_is_refused_when_connecting(
+    migrated_url: str, db_engine: AsyncEngine
+):
+    """Registered while private targets were allowed; refused once they no longer are."""
+    allowed = make_settings(migrated_url, run_processor=False, webhook_allow_private_targets=True)
+    refused = make_settings(migrated_url, run_processor=False, webhook_backoff_s=0.05)
+    async with receiver() as hook:
+        async with running_app(allowed) as (app, client):
+            await app.state.webhook_dispatcher.stop(0)
+            endpoint = await register(client, hook.url)  # http://127.0.0.1:PORT/hook
+            await register(client, "http://169.254.169.254/latest/meta-data")
+        async with running_app(refused) as (_, client):
+            article_id = await new_article(db_engine)
+            await set_status(db_engine, article_id, "failed")
+            await attempts_recorded(db_engine, 2)
+            log = (await client.get(f"/api/webhooks/{endpoint['id']}/deliveries")).json()["items"]
+        async with db_engine.connect() as conn:
+            errors = (await conn.execute(text("SELECT error FROM webhook_attempts"))).scalars()
+            messages = sorted(errors)
+    assert hook.received == []
+    assert "loopback" in log[0]["error"]
+    assert any("169.254.169.254 is not allowed (link-local)" in m for m in messages)
