@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Awaitable, Callable
 
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.articles import service
 from app.articles.events import DISCONNECTED_RECHECK_S, SAFETY_RECHECK_S, StatusBroadcaster
 from app.articles.schemas import ArticleStatus
 from app.articles.status_fast_path import render_status
@@ -19,7 +21,6 @@ from app.errors import NotFoundError
 
 MAX_WAIT_S = 60.0
 
-StatusReader = Callable[[], Awaitable[ArticleStatus | None]]
 Rendered = tuple[int, bytes, dict[str, str]]
 
 
@@ -30,15 +31,22 @@ def _etags(if_none_match: str | None) -> set[str]:
 async def wait_for_change(
     *,
     article_id: int,
+    tenant: str | None,
     wait_s: float,
     if_none_match: str | None,
     broadcaster: StatusBroadcaster,
-    read: StatusReader,
+    sessions: async_sessionmaker[AsyncSession],
 ) -> Rendered:
     """The status once it differs from `if_none_match` (or from now), or when `wait_s` ends.
 
     A finished article answers at once (with 304 to its own ETag): it has nothing more to say.
+    Each read is a short session of its own, so no connection is held while waiting.
     """
+
+    async def read() -> ArticleStatus | None:
+        async with sessions() as session:
+            return await service.find_status(session, article_id, tenant)
+
     with broadcaster.waiter(article_id) as wake:  # registered before the first read
         status = await read()
         if status is None:

@@ -205,18 +205,13 @@ async def article_status(
     With `wait` it long-polls (429 when `CMS_MAX_LONG_POLL_WAITERS` are already waiting).
     """
     if wait is not None:
-        sessions = request.app.state.session_factory
-
-        async def read() -> ArticleStatus | None:
-            async with sessions() as short:
-                return await service.find_status(short, article_id, principal.scope)
-
         code, body, headers = await long_poll.wait_for_change(
             article_id=article_id,
+            tenant=principal.scope,
             wait_s=wait,
             if_none_match=if_none_match,
             broadcaster=request.app.state.status_broadcaster,
-            read=read,
+            sessions=request.app.state.session_factory,
         )
         return Response(body, status_code=code, headers=headers)
     article_status = await service.get_status(session, article_id, principal.scope)
