@@ -6,6 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from limits import parse
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -88,7 +89,23 @@ class Settings(BaseSettings):
     # to SSO keeps the articles); "separate": token tenants are stored as `oidc:<claim>`.
     tenant_namespaces: Literal["shared", "separate"] = "shared"
     cors_origins: str = ""  # comma-separated origins allowed to call the API from a browser
-    rate_limit: str | None = None  # e.g. "30/minute" per tenant on POST /analyze
+
+    # --- push: browser event tokens, long-poll, webhooks, shared rate limits ---
+    signing_key: SecretStr | None = None  # signs event tokens; unset = random per process
+    events_token_ttl_s: int = Field(default=300, ge=10, le=86_400)
+    max_long_poll_waiters: int = Field(default=1000, ge=1)  # per process; beyond → 429
+    webhook_retry_hours: float = Field(default=24.0, gt=0)
+    webhook_backoff_s: float = Field(default=5.0, gt=0)  # first retry; doubles, at most 1 h
+    webhook_timeout_s: float = Field(default=10.0, gt=0)
+    webhook_allow_private_targets: bool = False
+    # Per tenant, counted in PostgreSQL (all replicas together); "off" disables a limit.
+    rate_limit_uploads: str | None = Field(
+        default="120/minute",
+        validation_alias=AliasChoices(
+            "CMS_RATE_LIMIT_UPLOADS", "CMS_RATE_LIMIT", "rate_limit_uploads", "rate_limit"
+        ),
+    )
+    rate_limit_reprocess: str | None = "30/minute"
 
     # --- analyzer ---
     openai_api_key: SecretStr | None = None
@@ -112,7 +129,7 @@ class Settings(BaseSettings):
         value = "/" + value.strip().strip("/")
         return "" if value == "/" else value
 
-    @field_validator("openai_api_key", "api_keys")
+    @field_validator("openai_api_key", "api_keys", "signing_key")
     @classmethod
     def _blank_key_is_none(cls, value: SecretStr | None) -> SecretStr | None:
         if value is None or not value.get_secret_value().strip():
@@ -124,10 +141,21 @@ class Settings(BaseSettings):
     def _blank_is_none(cls, value: str | None) -> str | None:
         return value.strip() or None if value is not None else None
 
-    @field_validator("jwt_issuer", "jwt_audience", "jwt_jwks_url", "rate_limit", mode="before")
+    @field_validator("jwt_issuer", "jwt_audience", "jwt_jwks_url", mode="before")
     @classmethod
     def _blank_optional_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("rate_limit_uploads", "rate_limit_reprocess", mode="before")
+    @classmethod
+    def _rate_limit_spec(cls, value: object) -> object:
+        """`120/minute`, `10/second`, `1000/hour`…; blank or `off` disables the limit."""
+        if value is None or (isinstance(value, str) and value.strip().lower() in ("", "off")):
+            return None
+        if isinstance(value, str):
+            parse(value)  # raises ValueError with the reason for a malformed limit
+            return value.strip()
+        return value
 
     @property
     def uses_openai(self) -> bool:

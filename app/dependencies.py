@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import math
-import time
 from collections.abc import AsyncIterator
 from typing import Annotated
 
 import asyncpg
 from fastapi import Depends, Request
-from limits import parse
-from limits.storage import MemoryStorage
-from limits.strategies import MovingWindowRateLimiter
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
-from app.errors import TooManyRequestsError
 
 
 def get_app_settings(request: Request) -> Settings:
@@ -46,29 +40,3 @@ def wake_processor(request: Request) -> None:
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 SessionDep = Annotated[AsyncSession, Depends(get_session)]
 UploadsPoolDep = Annotated[asyncpg.Pool | None, Depends(get_uploads_pool)]
-
-
-def check_upload_rate(request: Request, tenant: str) -> None:
-    """Per-tenant limit on uploads (CMS_RATE_LIMIT); 429 with Retry-After when exceeded."""
-    limiter: UploadRateLimiter | None = request.app.state.upload_rate_limiter
-    if limiter is not None:
-        limiter.check(tenant)
-
-
-class UploadRateLimiter:
-    """A moving-window limit per tenant, from the `limits` library (kept per process)."""
-
-    def __init__(self, spec: str) -> None:
-        self._item = parse(spec)
-        self._limiter = MovingWindowRateLimiter(MemoryStorage())
-        self.spec = spec
-
-    def check(self, tenant: str) -> None:
-        if self._limiter.hit(self._item, "analyze", tenant):
-            return
-        reset_at, _ = self._limiter.get_window_stats(self._item, "analyze", tenant)
-        retry_after = max(1, math.ceil(reset_at - time.time()))
-        raise TooManyRequestsError(
-            f"Upload rate limit of {self.spec} reached; retry in {retry_after} s.",
-            headers={"Retry-After": str(retry_after)},
-        )

@@ -17,7 +17,9 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from app.analyzers.base import Analyzer
 from app.analyzers.factory import build_analyzer
 from app.analyzers.tokens import count_tokens
+from app.articles.event_tokens import EventTokenSigner
 from app.articles.events import StatusBroadcaster
+from app.articles.events_routes import router as events_router
 from app.articles.router import router as articles_router
 from app.articles.status_fast_path import StatusFastPath
 from app.auth.api_keys import ApiKeyRegistry
@@ -26,11 +28,11 @@ from app.auth.jwt import JwtVerifier
 from app.auth.tenants import TOKEN_TENANT_PREFIX
 from app.config import Settings, get_settings
 from app.db import create_engine, create_raw_pool, create_session_factory
-from app.dependencies import UploadRateLimiter
 from app.errors import install_error_handlers
 from app.extraction.document import ExtractionLimits
 from app.extraction.runner import DocumentExtractor
 from app.indices.router import router as indices_router
+from app.limits.service import RateLimiter
 from app.middleware import MULTIPART_OVERHEAD, AuthenticateFirst, BodySizeLimitMiddleware
 from app.openapi import install_docs, operation_id, refine_openapi
 from app.ops.migrations import head_revisions
@@ -41,6 +43,8 @@ from app.processing.pipeline import Pipeline
 from app.processing.processor import Processor
 from app.processing.retention import Housekeeper
 from app.ui import router as ui_router
+from app.webhooks import dispatcher as webhook_dispatcher
+from app.webhooks.router import router as webhooks_router
 
 logger = logging.getLogger(__name__)
 # Completing an article is one short statement: a few connections serve fifty jobs.
@@ -108,24 +112,28 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         ledger=guard.ledger if guard else None,
     )
     http = httpx.AsyncClient(timeout=10.0)
-    broadcaster = StatusBroadcaster(settings.database_url)
+    broadcaster = StatusBroadcaster(
+        settings.database_url, max_waiters=settings.max_long_poll_waiters
+    )
     status_pool = await create_raw_pool(
         settings, settings.database_url, purpose="status", size=settings.status_pool_size
     )
     uploads_pool = await create_raw_pool(
         settings, settings.database_url, purpose="uploads", size=settings.db_pool_size
     )
+    webhooks = webhook_dispatcher.WebhookDispatcher(sessions, settings)
+    broadcaster.subscribe(webhook_dispatcher.CHANNEL, webhooks.wake)
 
     app.state.authenticator = build_authenticator(settings, http)
-    app.state.upload_rate_limiter = (
-        UploadRateLimiter(settings.rate_limit) if settings.rate_limit else None
-    )
+    app.state.rate_limiter = RateLimiter.from_settings(uploads_pool, settings)
+    app.state.event_tokens = EventTokenSigner.from_settings(settings)
     app.state.engine = engine
     app.state.session_factory = sessions
     app.state.processor = processor
     app.state.housekeeper = housekeeper
     app.state.llm_guard = guard
     app.state.status_broadcaster = broadcaster
+    app.state.webhook_dispatcher = webhooks
     app.state.status_pool = status_pool
     app.state.uploads_pool = uploads_pool
     app.state.analysis_method = analyzer.method
@@ -137,6 +145,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
             settings.host,
         )
     await broadcaster.start()
+    await webhooks.start()  # every replica delivers, API-only ones too
     # Load the tokenizer now (about a second, in a thread) rather than during the first jobs.
     await asyncio.to_thread(count_tokens, "warm up")
     if settings.run_processor:
@@ -151,6 +160,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     finally:
         await processor.stop(settings.shutdown_grace_s)
         await housekeeper.stop()
+        await webhooks.stop()
         await broadcaster.stop()
         await extractor.close()
         await setup.close()
@@ -223,7 +233,10 @@ def create_app(
     # Every API route needs a principal (open, API key or token) before anything else runs.
     api = [Depends(get_principal)]
     app.include_router(articles_router, prefix=settings.api_prefix, dependencies=api)
+    # The event stream also accepts an events token (EventSource sends no headers).
+    app.include_router(events_router, prefix=settings.api_prefix)
     app.include_router(indices_router, prefix=settings.api_prefix, dependencies=api)
+    app.include_router(webhooks_router, prefix=settings.api_prefix, dependencies=api)
 
     # Credentials are checked on the headers before a request body is read.
     front: ASGIApp = AuthenticateFirst(app.framework, api_prefix=settings.api_prefix)
@@ -232,7 +245,7 @@ def create_app(
         front = CORSMiddleware(
             front,
             allow_origins=settings.cors_origin_list,
-            allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
+            allow_methods=["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
             allow_headers=[
                 "Authorization",
                 "Content-Type",

@@ -3,7 +3,9 @@
 from app.articles.models import Article, ArticleFile, CostModel
 from app.db import Base
 from app.indices.models import CostIndex
+from app.limits.models import RateLimitCounter
 from app.processing.models import AnalysisCache, LlmUsage
+from app.webhooks.models import WebhookAttempt, WebhookEndpoint, WebhookEvent
 
 __all__ = [
     "AnalysisCache",
@@ -13,4 +15,8 @@ __all__ = [
     "CostIndex",
     "CostModel",
     "LlmUsage",
+    "RateLimitCounter",
+    "WebhookAttempt",
+    "WebhookEndpoint",
+    "WebhookEvent",
 ]

@@ -128,6 +128,8 @@ def main() -> int:
     settings = {
         "CMS_OPENAI_API_KEY": "test",
         "CMS_MAX_CONCURRENT_JOBS": str(args.jobs),
+        # The burst comes from one tenant: far above the default 120 uploads per minute.
+        "CMS_RATE_LIMIT_UPLOADS": "100000/minute",
     }
     if args.parser_workers:
         settings["CMS_PARSER_WORKERS"] = args.parser_workers

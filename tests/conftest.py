@@ -76,7 +76,8 @@ async def db_engine(migrated_url: str) -> AsyncIterator[AsyncEngine]:
     engine = create_async_engine(migrated_url, pool_size=2, max_overflow=2)
     async with engine.begin() as conn:
         await conn.exec_driver_sql(
-            "TRUNCATE articles, analysis_cache, llm_usage RESTART IDENTITY CASCADE"
+            "TRUNCATE articles, analysis_cache, llm_usage, rate_limit_counters, webhook_endpoints"
+            " RESTART IDENTITY CASCADE"
         )
     try:
         yield engine
@@ -95,6 +96,9 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "shutdown_grace_s": 2.0,
         "max_concurrent_jobs": 4,
         "openai_api_key": None,
+        # Tests upload hundreds of articles a minute; the limits' own tests set them low.
+        "rate_limit_uploads": "100000/minute",
+        "rate_limit_reprocess": "100000/minute",
         "_env_file": None,
     }
     values.update(overrides)

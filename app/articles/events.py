@@ -1,4 +1,4 @@
-"""Status push: PostgreSQL LISTEN/NOTIFY fanned out to Server-Sent Event streams.
+"""Status push: PostgreSQL LISTEN/NOTIFY fanned out to Server-Sent Event streams and long polls.
 
 A trigger (migration 0002) runs `pg_notify('article_status', id)` on every status change,
 whichever replica made it. Each process keeps one listening connection and wakes the streams
@@ -13,19 +13,22 @@ import asyncio
 import contextlib
 import logging
 from collections import defaultdict
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Iterator
 
 import asyncpg
+from prometheus_client import Gauge
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sse_starlette.event import ServerSentEvent
 
 from app.articles import repository
 from app.articles.schemas import ArticleStatus
 from app.db import asyncpg_dsn
-from app.errors import is_database_unavailable
+from app.errors import TooManyRequestsError, is_database_unavailable
 from app.timestamps import format_timestamp
 
 logger = logging.getLogger(__name__)
+
+LONG_POLL_WAITERS = Gauge("cms_long_poll_waiters", "Long polls waiting in this process")
 
 CHANNEL = "article_status"
 SAFETY_RECHECK_S = 10.0
@@ -33,13 +36,22 @@ DISCONNECTED_RECHECK_S = 2.0
 
 
 class StatusBroadcaster:
-    """One LISTEN connection per process; wakes the streams that watch a changed article."""
+    """One LISTEN connection per process; wakes the streams and long polls watching a changed
+    article. Long polls are capped at `max_waiters` (beyond it: 429)."""
 
-    def __init__(self, database_url: str) -> None:
+    def __init__(self, database_url: str, *, max_waiters: int = 1000) -> None:
         self._dsn = asyncpg_dsn(database_url)
         self._watchers: dict[int, set[asyncio.Event]] = defaultdict(set)
         self._task: asyncio.Task[None] | None = None
         self.connected = False
+        self.max_waiters = max_waiters
+        self.waiters = 0
+        self._channels: dict[str, Callable[[], None]] = {}
+
+    def subscribe(self, channel: str, callback: Callable[[], None]) -> None:
+        """Also listen on `channel` over the same connection (call before `start`); the
+        callback runs on each notification, and after every reconnect (one may be lost)."""
+        self._channels[channel] = callback
 
     async def start(self) -> None:
         self._task = asyncio.create_task(self._listen_forever(), name="status-listener")
@@ -61,6 +73,25 @@ class StatusBroadcaster:
             watchers.discard(event)
             if not watchers:
                 del self._watchers[article_id]
+
+    @contextlib.contextmanager
+    def waiter(self, article_id: int) -> Iterator[asyncio.Event]:
+        """A long poll's wake-up event, counted against `max_waiters`."""
+        if self.waiters >= self.max_waiters:
+            raise TooManyRequestsError(
+                f"{self.max_waiters} long polls are already waiting here; retry shortly, "
+                "or poll without `wait`.",
+                headers={"Retry-After": "2"},
+            )
+        self.waiters += 1
+        LONG_POLL_WAITERS.inc()
+        event = self.watch(article_id)
+        try:
+            yield event
+        finally:
+            self.waiters -= 1
+            LONG_POLL_WAITERS.dec()
+            self.unwatch(article_id, event)
 
     @property
     def watched(self) -> int:
@@ -88,9 +119,15 @@ class StatusBroadcaster:
                 connection = await asyncpg.connect(self._dsn, timeout=5)
                 connection.add_termination_listener(lambda _c, lost=lost: lost.set())
                 await connection.add_listener(CHANNEL, self._on_notify)
+                for channel, callback in self._channels.items():
+                    await connection.add_listener(
+                        channel, lambda *_args, callback=callback: callback()
+                    )
                 self.connected = True
                 backoff = 0.5
                 self._wake_all()  # changes may have been missed while disconnected
+                for callback in self._channels.values():
+                    callback()
                 while not lost.is_set():
                     with contextlib.suppress(TimeoutError):
                         async with asyncio.timeout(15):

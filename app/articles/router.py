@@ -17,10 +17,8 @@ from fastapi import (
     UploadFile,
     status,
 )
-from sse_starlette.sse import EventSourceResponse
 
-from app.articles import service
-from app.articles.events import status_events
+from app.articles import long_poll, service
 from app.articles.models import FileRole, ProcessingStatus
 from app.articles.schemas import Article, ArticlePage, ArticleStatus, CostModelEntry, StatusBatch
 from app.articles.status_fast_path import render_status
@@ -29,10 +27,11 @@ from app.dependencies import (
     SessionDep,
     SettingsDep,
     UploadsPoolDep,
-    check_upload_rate,
     wake_processor,
 )
 from app.errors import InvalidInputError, problem_responses
+from app.limits.dependencies import check_rate
+from app.limits.service import Action
 
 logger = logging.getLogger(__name__)
 router = APIRouter(tags=["articles"], responses=problem_responses(401, 422, 503))
@@ -108,7 +107,7 @@ async def analyze(
     ] = None,
 ) -> Article:
     """Store the article as `pending` and return at once; poll its status URL for progress."""
-    check_upload_rate(request, principal.tenant)
+    await check_rate(request, principal.tenant, Action.UPLOAD)
     uploads = [
         await _read_upload(
             "productSpecification",
@@ -208,48 +207,43 @@ async def batch_status(
             "headers": STATUS_HEADERS,
         },
         **ARTICLE_ERRORS,
+        **problem_responses(429),
     },
 )
 async def article_status(
+    request: Request,
     article_id: ArticleId,
     session: SessionDep,
     principal: PrincipalDep,
     if_none_match: Annotated[str | None, Header(alias="If-None-Match")] = None,
+    wait: Annotated[
+        float | None,
+        Query(
+            gt=0,
+            le=60,
+            description="Long-poll: answer at the next change (relative to If-None-Match), "
+            "or after this many seconds with the current status.",
+        ),
+    ] = None,
 ) -> Response:
     """One primary-key query; answers 304 to an unchanged ETag and hints `Retry-After`.
 
     Usually answered before reaching here by `StatusFastPath`, which renders the same way.
+    With `wait` it long-polls (429 when `CMS_MAX_LONG_POLL_WAITERS` are already waiting).
     """
+    if wait is not None:
+        code, body, headers = await long_poll.wait_for_change(
+            article_id=article_id,
+            tenant=principal.scope,
+            wait_s=wait,
+            if_none_match=if_none_match,
+            broadcaster=request.app.state.status_broadcaster,
+            sessions=request.app.state.session_factory,
+        )
+        return Response(body, status_code=code, headers=headers)
     article_status = await service.get_status(session, article_id, principal.scope)
     code, body, headers = render_status(article_status.model_dump(), if_none_match)
     return Response(body, status_code=code, headers=headers)
-
-
-@router.get(
-    "/articles/{article_id}/events",
-    summary="Server-Sent Events: the status on every change, until completed or failed",
-    response_class=EventSourceResponse,
-    responses={
-        200: {"content": {"text/event-stream": {}}, "description": "An event stream"},
-        **ARTICLE_ERRORS,
-    },
-)
-async def article_events(
-    request: Request, article_id: ArticleId, session: SessionDep, principal: PrincipalDep
-) -> EventSourceResponse:
-    """`event: status` with the status JSON per change; heartbeat comments every 15 s."""
-    first = await service.get_status(session, article_id, principal.scope)
-    await session.close()  # the stream reads with its own short sessions, not this one
-    stream = status_events(
-        article_id=article_id,
-        tenant=principal.scope,
-        first=first,
-        broadcaster=request.app.state.status_broadcaster,
-        sessions=request.app.state.session_factory,
-    )
-    return EventSourceResponse(
-        stream, ping=15, headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
-    )
 
 
 @router.get(
@@ -297,12 +291,13 @@ async def delete_article(
     response_model=Article,
     status_code=status.HTTP_202_ACCEPTED,
     summary="Analyse a completed or failed article again",
-    responses=problem_responses(404, 409),
+    responses=problem_responses(404, 409, 429),
 )
 async def reprocess_article(
     request: Request, article_id: ArticleId, session: SessionDep, principal: PrincipalDep
 ) -> Article:
-    """409 while it is pending or processing."""
+    """409 while it is pending or processing; limited per tenant (`CMS_RATE_LIMIT_REPROCESS`)."""
+    await check_rate(request, principal.tenant, Action.REPROCESS)
     article = await service.reprocess_article(session, article_id, principal.scope)
     wake_processor(request)
     return article

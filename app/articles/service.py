@@ -248,6 +248,14 @@ async def get_status(session: AsyncSession, article_id: int, tenant: str | None)
     return ArticleStatus.model_validate(row._mapping)
 
 
+async def find_status(
+    session: AsyncSession, article_id: int, tenant: str | None
+) -> ArticleStatus | None:
+    """The status, or None when there is no such article (for callers that re-read often)."""
+    row = await repository.get_status(session, article_id, tenant)
+    return None if row is None else ArticleStatus.model_validate(row._mapping)
+
+
 async def get_statuses(
     session: AsyncSession, article_ids: list[int], tenant: str | None
 ) -> StatusBatch:

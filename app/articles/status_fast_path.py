@@ -3,8 +3,9 @@
 A pure ASGI middleware answers `GET {prefix}/articles/{id}/status` with one prepared
 primary-key query on a small asyncpg pool, rendered exactly as the FastAPI route renders it
 (`render_status`). Anything it is not sure about — a missing or wrong credential, an unknown
-id, a database error — falls through to the regular route, which answers with the usual
-problem+json. The route stays the documented, validated reference implementation.
+id, a database error, a long poll (`?wait=`) — falls through to the regular route, which
+answers with the usual problem+json. The route stays the documented, validated reference
+implementation.
 """
 
 from __future__ import annotations
@@ -91,7 +92,12 @@ class StatusFastPath:
         self._template = f"{api_prefix}{STATUS_ROUTE.path}"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] == "GET":
+        # A long poll (`?wait=`) is the route's: it waits, this path answers at once.
+        if (
+            scope["type"] == "http"
+            and scope["method"] == "GET"
+            and b"wait" not in scope["query_string"]
+        ):
             match = self._path.match(scope["path"])
             if match is not None and await self._answer(scope, send, int(match.group(1))):
                 return

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import time
+from datetime import UTC, datetime
 
 import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from app.articles.event_tokens import EventTokenSigner
+from app.errors import UnauthorizedError
 from app.main import create_app
 from tests.conftest import make_settings
 from tests.support import ScriptedAnalyzer, read_sse, running_app, served, upload
@@ -152,7 +155,7 @@ async def test_oversized_body_is_refused_before_it_is_read(
 async def test_upload_rate_limit_answers_429_with_retry_after(
     migrated_url: str, db_engine: AsyncEngine
 ):
-    settings = make_settings(migrated_url, rate_limit="3/minute")
+    settings = make_settings(migrated_url, rate_limit_uploads="3/minute")
     async with running_app(settings) as (_, client):
         statuses = []
         for _ in range(4):
@@ -198,3 +201,101 @@ async def test_a_disconnected_event_client_leaves_nothing_behind(
                 break
             await asyncio.sleep(0.05)
         assert broadcaster.watched == 0
+
+
+KEYS = "team-a:key-aaaa,team-b:key-bbbb"
+TEAM_A = {"Authorization": "Bearer key-aaaa"}
+TEAM_B = {"X-API-Key": "key-bbbb"}
+SIGNING_KEY = "a-signing-key-shared-by-replicas"
+
+
+async def _token(http: httpx.AsyncClient, article_id: int, headers: dict[str, str]) -> dict:
+    response = await http.post(f"/api/articles/{article_id}/events-token", headers=headers)
+    assert response.status_code == 200, response.text
+    body: dict = response.json()
+    return body
+
+
+async def test_a_browser_opens_the_stream_with_an_events_token(
+    migrated_url: str, db_engine: AsyncEngine
+):
+    """EventSource sends no headers: the token in the URL is its credential."""
+    settings = make_settings(migrated_url, api_keys=KEYS)
+    app = create_app(settings, analyzer=ScriptedAnalyzer(delay_s=0.3))
+    async with served(app) as base_url, httpx.AsyncClient(base_url=base_url, timeout=30) as http:
+        created = await http.post(
+            "/api/analyze",
+            data={"articleName": "Clip"},
+            files={"productSpecification": ("s.txt", SPEC.encode())},
+            headers=TEAM_A,
+        )
+        article_id = created.json()["id"]
+        assert (await http.get(f"/api/articles/{article_id}/events")).status_code == 401
+
+        issued = await _token(http, article_id, TEAM_A)
+        assert issued["url"] == f"/api/articles/{article_id}/events?token={issued['token']}"
+        seen = []
+        async with http.stream("GET", issued["url"]) as response:  # no key, no Authorization
+            assert response.status_code == 200
+            async for event, data in read_sse(response):
+                assert event == "status"
+                seen.append(httpx.Response(200, content=data).json())
+    assert seen[-1]["processing_status"] == "completed"
+    assert all(s["id"] == article_id for s in seen)
+
+
+async def test_events_tokens_that_must_not_open_a_stream(migrated_url: str, db_engine: AsyncEngine):
+    settings = make_settings(migrated_url, api_keys=KEYS, signing_key=SIGNING_KEY)
+    app = create_app(settings, analyzer=ScriptedAnalyzer(delay_s=30))
+    async with served(app) as base_url, httpx.AsyncClient(base_url=base_url, timeout=10) as http:
+        await app.state.processor.stop(0)
+        ids = []
+        for headers in (TEAM_A, TEAM_A, TEAM_B):
+            created = await http.post(
+                "/api/analyze",
+                data={"articleName": "Clip"},
+                files={"productSpecification": ("s.txt", SPEC.encode())},
+                headers=headers,
+            )
+            ids.append(created.json()["id"])
+        a1, a2, b1 = ids
+        token = (await _token(http, a1, TEAM_A))["token"]
+
+        async def status_of(article_id: int, token: str) -> int:
+            async with http.stream(
+                "GET", f"/api/articles/{article_id}/events", params={"token": token}
+            ) as response:
+                return response.status_code
+
+        assert await status_of(a1, token) == 200
+        # For another article, even one of the same tenant: 401, whether or not it exists.
+        assert await status_of(a2, token) == 401
+        assert await status_of(999_999, token) == 401
+        tampered = token[:-2] + ("AA" if token[-2:] != "AA" else "BB")
+        assert await status_of(a1, tampered) == 401
+        assert await status_of(a1, "v1.garbage") == 401
+        # Expired: issued by a replica with the same key, long enough ago.
+        past = EventTokenSigner(SIGNING_KEY.encode(), ttl_s=300, clock=lambda: time.time() - 301)
+        expired, expires_at = past.issue(tenant="team-a", article_id=a1)
+        assert expires_at < datetime.now(UTC)
+        assert await status_of(a1, expired) == 401
+        # Same key, another replica's token: accepted (replicas share CMS_SIGNING_KEY).
+        replica = EventTokenSigner(SIGNING_KEY.encode(), ttl_s=300)
+        assert await status_of(a1, replica.issue(tenant="team-a", article_id=a1)[0]) == 200
+        # A token bound to tenant B for A's article id finds nothing: 404 as for any stranger.
+        crossed = replica.issue(tenant="team-b", article_id=a1)[0]
+        assert await status_of(a1, crossed) == 404
+        # Tenant B can get a token for its own article only.
+        no_token = await http.post(f"/api/articles/{a1}/events-token", headers=TEAM_B)
+        assert no_token.status_code == 404
+        assert (await _token(http, b1, TEAM_B))["token"]
+        assert (await http.post(f"/api/articles/{a1}/events-token")).status_code == 401
+
+
+def test_without_a_signing_key_each_process_signs_with_its_own(migrated_url: str):
+    settings = make_settings(migrated_url)
+    one, other = EventTokenSigner.from_settings(settings), EventTokenSigner.from_settings(settings)
+    token, _ = one.issue(tenant="t", article_id=5)
+    assert one.verify(token, article_id=5) == "t"
+    with pytest.raises(UnauthorizedError):
+        other.verify(token, article_id=5)

@@ -1,0 +1,1 @@
+"""Per-tenant rate limits counted in PostgreSQL, so every replica enforces the same limit."""

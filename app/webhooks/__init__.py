@@ -1,0 +1,1 @@
+"""Signed webhooks (Standard Webhooks): per-tenant endpoints, a durable outbox, delivery."""
