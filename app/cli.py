@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import signal
 import sys
@@ -33,9 +34,11 @@ def serve() -> int:
         upgrade_to_head(settings.database_url)
         if settings.openai_api_key is None:
             logger.info("CMS_OPENAI_API_KEY not set: articles are analysed by the offline analyzer")
+        app = create_app(settings)
+        app.state.freeze_heap = True
         server = uvicorn.Server(
             uvicorn.Config(
-                create_app(settings),
+                app,
                 host=settings.host,
                 port=settings.port,
                 log_config=None,

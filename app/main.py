@@ -1,4 +1,5 @@
-"""The application factory and its lifespan: everything with a lifetime is created here."""
+"""The application factory and its lifespan, the composition root: everything with a lifetime
+is opened here, registered for closing the moment it opens, and frozen into `Services`."""
 
 from __future__ import annotations
 
@@ -6,156 +7,184 @@ import asyncio
 import gc
 import logging
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass
 
 import httpx
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from app.analyzers.base import Analyzer
-from app.analyzers.factory import build_analyzer
+from app.analyzers.base import Analyzer, CatalogueIndex
+from app.analyzers.factory import AnalyzerSetup, build_analyzer
 from app.analyzers.tokens import count_tokens
 from app.articles.events import StatusBroadcaster
+from app.articles.jobs import JobStore
 from app.articles.router import router as articles_router
 from app.articles.status_fast_path import StatusFastPath
 from app.auth.api_keys import ApiKeyRegistry
 from app.auth.dependencies import Authenticator, get_principal
 from app.auth.jwt import JwtVerifier
 from app.config import Settings, get_settings
-from app.db import create_engine, create_raw_pool, create_session_factory
+from app.db import Database, open_database
 from app.dependencies import UploadRateLimiter
 from app.errors import install_error_handlers
 from app.extraction.document import ExtractionLimits
 from app.extraction.runner import DocumentExtractor
 from app.indices.router import router as indices_router
+from app.indices.service import load_catalogue
 from app.middleware import MULTIPART_OVERHEAD, BodySizeLimitMiddleware
 from app.ops.migrations import head_revisions
 from app.ops.observe import ObservabilityMiddleware
 from app.ops.router import router as ops_router
-from app.processing import job_queries
-from app.processing.pipeline import Pipeline
+from app.processing.fairness import FairExtractor, TenantGate
+from app.processing.llm_guard import GuardedAnalyzer
+from app.processing.pipeline import CatalogueLoader, Pipeline
 from app.processing.processor import Processor
 from app.processing.retention import Housekeeper
+from app.services import ParserWarmup, Services, State
 from app.ui import router as ui_router
 
 logger = logging.getLogger(__name__)
-# Completing an article is one short statement: a few connections serve fifty jobs.
-RESULTS_POOL_SIZE = 4
 
 
 @asynccontextmanager
-async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    settings: Settings = app.state.settings
-    if not settings.database_url:
-        raise RuntimeError(
-            "CMS_DATABASE_URL is not set. Run ./start.sh (it starts an embedded PostgreSQL) "
-            "or point CMS_DATABASE_URL at your PostgreSQL."
+async def lifespan(app: FastAPI) -> AsyncIterator[State]:
+    async with AsyncExitStack() as stack:
+        services = await open_services(
+            app.state.settings,
+            stack,
+            analyzer=app.state.analyzer_override,
+            extractor=app.state.extractor_override,
         )
-    engine = create_engine(settings, settings.database_url)
-    sessions = create_session_factory(engine)
-    extractor = DocumentExtractor(
-        workers=settings.parser_workers,
-        timeout_s=settings.parse_timeout_s,
-        limits=ExtractionLimits(max_pages=settings.max_pages),
-    )
-    setup = build_analyzer(settings, sessions, run_blocking=extractor.run_blocking)
-    analyzer: Analyzer = app.state.analyzer_override or setup.analyzer
-    jobs_pool = await create_raw_pool(
-        settings,
-        settings.database_url,
-        purpose="jobs",
-        size=settings.max_concurrent_jobs + 2,
-        server_settings=job_queries.ASYNC_COMMIT,
-        init=job_queries.register_json,
-    )
-    results_pool = await create_raw_pool(
-        settings,
-        settings.database_url,
-        purpose="results",
-        size=RESULTS_POOL_SIZE,
-        init=job_queries.register_json,
-    )
+        if app.state.freeze_heap:
+            # Everything opened so far lives as long as the process: out of the collector's
+            # reach, full collections (pauses of 100 ms and more on this heap) stay short.
+            gc.collect()
+            gc.freeze()
+        yield {"services": services}
+
+
+async def open_services(
+    settings: Settings,
+    stack: AsyncExitStack,
+    *,
+    analyzer: Analyzer | None = None,
+    extractor: DocumentExtractor | None = None,
+) -> Services:
+    """Open every service in dependency order; `stack` closes them in reverse, also when a
+    later one fails to open. (Adding one: open it, register its close, add the field.)"""
+    database = await stack.enter_async_context(open_database(settings))
+    http = httpx.AsyncClient(timeout=10.0)
+    stack.push_async_callback(http.aclose)
+    if extractor is None:
+        extractor = DocumentExtractor(
+            workers=settings.parser_workers,
+            timeout_s=settings.parse_timeout_s,
+            limits=ExtractionLimits(max_pages=settings.max_pages),
+        )
+    stack.push_async_callback(extractor.close)
+    parsers = ParserWarmup()
+    parsers.start(extractor.start)
+    stack.push_async_callback(parsers.cancel)
+    authenticator = build_authenticator(settings, http)
+    shared = authenticator.enabled  # several tenants: each gets its share of jobs and parsers
+    # Parsers and the offline rules share the pool; each tenant gets its share of it.
+    fair = FairExtractor(extractor, TenantGate(settings.parsers_per_tenant(shared=shared)))
+    setup = build_analyzer(settings, database.sessions, run_blocking=fair.run_blocking)
+    stack.push_async_callback(close_analyzer, setup)
+    choice = choose_analysis(setup, analyzer)
+    jobs = JobStore(progress_pool=database.pools.progress, durable_pool=database.pools.durable)
     pipeline = Pipeline(
-        sessions,
-        extractor,
-        analyzer,
+        jobs,
+        fair,
+        choice.analyzer,
         count_tokens,
-        jobs_pool=jobs_pool,
-        results_pool=results_pool,
-        grounding=setup.offline if analyzer is not setup.offline else None,
-        cache_results=setup.guard is not None and analyzer is setup.analyzer,
+        load_catalogue=catalogue_loader(database),
+        grounding=choice.grounding,
+        cache_results=choice.cache_results,
     )
-    guard = setup.guard if analyzer is setup.analyzer else None
     processor = Processor(
-        sessions,
+        jobs,
         pipeline,
         settings,
-        claims_pool=jobs_pool,
-        admission=guard.admission if guard else None,
+        jobs_per_tenant=settings.jobs_per_tenant(shared=shared),
+        admission=choice.guard.admission if choice.guard else None,
     )
     housekeeper = Housekeeper(
-        sessions,
+        jobs,
         retention_days=settings.file_retention_days,
         interval_s=settings.housekeeping_interval_s,
-        ledger=guard.ledger if guard else None,
+        ledger=choice.guard.ledger if choice.guard else None,
     )
-    http = httpx.AsyncClient(timeout=10.0)
+    assert settings.database_url is not None  # open_database refused to start without it
     broadcaster = StatusBroadcaster(settings.database_url)
-    status_pool = await create_raw_pool(
-        settings, settings.database_url, purpose="status", size=settings.status_pool_size
-    )
-    uploads_pool = await create_raw_pool(
-        settings, settings.database_url, purpose="uploads", size=settings.db_pool_size
-    )
-
-    app.state.authenticator = build_authenticator(settings, http)
-    app.state.upload_rate_limiter = (
-        UploadRateLimiter(settings.rate_limit) if settings.rate_limit else None
-    )
-    app.state.engine = engine
-    app.state.session_factory = sessions
-    app.state.processor = processor
-    app.state.housekeeper = housekeeper
-    app.state.llm_guard = guard
-    app.state.status_broadcaster = broadcaster
-    app.state.status_pool = status_pool
-    app.state.uploads_pool = uploads_pool
-    app.state.analysis_method = analyzer.method
-    app.state.alembic_heads = head_revisions()
-
-    if not app.state.authenticator.enabled and settings.host not in LOOPBACK_HOSTS:
+    await broadcaster.start()
+    stack.push_async_callback(broadcaster.stop)
+    if not authenticator.enabled and settings.host not in LOOPBACK_HOSTS:
         logger.warning(
             "no CMS_API_KEYS or JWT settings: the API is open to anyone who can reach %s",
             settings.host,
         )
-    await broadcaster.start()
     # Load the tokenizer now (about a second, in a thread) rather than during the first jobs.
     await asyncio.to_thread(count_tokens, "warm up")
     if settings.run_processor:
-        await processor.start()
         await housekeeper.start()
-    # Everything created so far lives as long as the process: moving it out of the collector's
-    # reach keeps full collections (pauses of 100 ms and more on this heap) short.
-    gc.collect()
-    gc.freeze()
-    try:
-        yield
-    finally:
-        await processor.stop(settings.shutdown_grace_s)
-        if setup.guard is not None:
-            await setup.guard.ledger.close()
-        await housekeeper.stop()
-        await broadcaster.stop()
-        await extractor.close()
-        if setup.client is not None:
-            await setup.client.close()
-        await http.aclose()
-        await status_pool.close()
-        await uploads_pool.close()
-        await jobs_pool.close()
-        await results_pool.close()
-        await engine.dispose()
+        stack.push_async_callback(housekeeper.stop)
+        await processor.start()
+        stack.push_async_callback(processor.stop, settings.shutdown_grace_s)
+    return Services(
+        settings=settings,
+        database=database,
+        jobs=jobs,
+        extractor=extractor,
+        parsers=parsers,
+        processor=processor,
+        housekeeper=housekeeper,
+        broadcaster=broadcaster,
+        authenticator=authenticator,
+        upload_rate_limiter=UploadRateLimiter(settings.rate_limit) if settings.rate_limit else None,
+        guard=choice.guard,
+        analysis_method=choice.analyzer.method,
+        alembic_heads=frozenset(head_revisions()),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisChoice:
+    analyzer: Analyzer
+    grounding: Analyzer | None  # the offline rules check a model's weight
+    cache_results: bool  # the configured model's answers are worth caching
+    guard: GuardedAnalyzer | None  # breaker and budget of the configured model
+
+
+def choose_analysis(setup: AnalyzerSetup, override: Analyzer | None) -> AnalysisChoice:
+    """What the pipeline runs, given the configured analyzers and a test's override."""
+    analyzer = override or setup.analyzer
+    configured = analyzer is setup.analyzer
+    return AnalysisChoice(
+        analyzer=analyzer,
+        grounding=setup.offline if analyzer is not setup.offline else None,
+        cache_results=setup.guard is not None and configured,
+        guard=setup.guard if configured else None,
+    )
+
+
+async def close_analyzer(setup: AnalyzerSetup) -> None:
+    if setup.guard is not None:
+        await setup.guard.ledger.close()
+    if setup.client is not None:
+        await setup.client.close()
+
+
+def catalogue_loader(database: Database) -> CatalogueLoader:
+    """The cost-index catalogue, read through a short session of its own."""
+
+    async def load() -> tuple[CatalogueIndex, ...]:
+        async with database.sessions() as session:
+            return await load_catalogue(session)
+
+    return load
 
 
 class CostModelApp(FastAPI):
@@ -176,9 +205,13 @@ class CostModelApp(FastAPI):
 
 
 def create_app(
-    settings: Settings | None = None, *, analyzer: Analyzer | None = None
+    settings: Settings | None = None,
+    *,
+    analyzer: Analyzer | None = None,
+    extractor: DocumentExtractor | None = None,
 ) -> CostModelApp:
-    """Build the app; `analyzer` replaces the configured one (tests use slow or failing ones)."""
+    """Build the app; `analyzer` and `extractor` replace the configured ones (tests use slow or
+    failing ones). Nothing connects until the lifespan runs."""
     settings = settings or get_settings()
     app = CostModelApp(
         title=settings.project_name,
@@ -191,6 +224,8 @@ def create_app(
     )
     app.state.settings = settings
     app.state.analyzer_override = analyzer
+    app.state.extractor_override = extractor
+    app.state.freeze_heap = False  # the production entry point (app.cli serve) sets it
     install_error_handlers(app)
     app.add_middleware(
         BodySizeLimitMiddleware, max_body_bytes=2 * settings.max_upload_bytes + MULTIPART_OVERHEAD

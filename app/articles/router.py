@@ -26,6 +26,7 @@ from app.articles.schemas import Article, ArticlePage, ArticleStatus, CostModelE
 from app.articles.status_fast_path import render_status
 from app.auth.dependencies import PrincipalDep
 from app.dependencies import (
+    ServicesDep,
     SessionDep,
     SettingsDep,
     UploadsPoolDep,
@@ -208,7 +209,7 @@ async def article_status(
     },
 )
 async def article_events(
-    request: Request, article_id: ArticleId, session: SessionDep, principal: PrincipalDep
+    article_id: ArticleId, services: ServicesDep, session: SessionDep, principal: PrincipalDep
 ) -> EventSourceResponse:
     """`event: status` with the status JSON per change; heartbeat comments every 15 s."""
     first = await service.get_status(session, article_id, principal.scope)
@@ -217,8 +218,8 @@ async def article_events(
         article_id=article_id,
         tenant=principal.scope,
         first=first,
-        broadcaster=request.app.state.status_broadcaster,
-        sessions=request.app.state.session_factory,
+        broadcaster=services.broadcaster,
+        sessions=services.database.sessions,
     )
     return EventSourceResponse(
         stream, ping=15, headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
@@ -258,10 +259,10 @@ async def get_cost_models(
     responses=ARTICLE_ERRORS,
 )
 async def delete_article(
-    article_id: ArticleId, session: SessionDep, principal: PrincipalDep
+    article_id: ArticleId, services: ServicesDep, principal: PrincipalDep
 ) -> Response:
     """A job working on it stops at its next stage."""
-    await service.delete_article(session, article_id, principal.scope)
+    await service.delete_article(services.jobs, article_id, principal.scope)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -273,11 +274,11 @@ async def delete_article(
     responses=problem_responses(404, 409),
 )
 async def reprocess_article(
-    request: Request, article_id: ArticleId, session: SessionDep, principal: PrincipalDep
+    article_id: ArticleId, services: ServicesDep, session: SessionDep, principal: PrincipalDep
 ) -> Article:
     """409 while it is pending or processing."""
-    article = await service.reprocess_article(session, article_id, principal.scope)
-    wake_processor(request)
+    article = await service.reprocess_article(services.jobs, session, article_id, principal.scope)
+    services.processor.wake()
     return article
 
 
@@ -288,7 +289,7 @@ async def reprocess_article(
     responses=problem_responses(404, 409),
 )
 async def cancel_article(
-    article_id: ArticleId, session: SessionDep, principal: PrincipalDep
+    article_id: ArticleId, services: ServicesDep, session: SessionDep, principal: PrincipalDep
 ) -> Article:
     """It ends `failed` with `processing_error` "cancelled"; 409 if it already finished."""
-    return await service.cancel_article(session, article_id, principal.scope)
+    return await service.cancel_article(services.jobs, session, article_id, principal.scope)

@@ -84,11 +84,11 @@ class StatusFastPath:
 
     async def _answer(self, scope: Scope, send: Send, article_id: int) -> bool:
         """True if answered; False to let the regular route handle the request."""
-        state = scope["app"].state
-        pool: asyncpg.Pool | None = getattr(state, "status_pool", None)
-        authenticator: Authenticator | None = getattr(state, "authenticator", None)
-        if pool is None or authenticator is None or article_id > MAX_ID:
+        services = scope.get("state", {}).get("services")  # the lifespan's (app.services)
+        if services is None or article_id > MAX_ID:
             return False
+        pool: asyncpg.Pool = services.database.pools.status
+        authenticator: Authenticator = services.authenticator
         tenant: str | None = None
         if authenticator.enabled:
             try:

@@ -60,7 +60,7 @@ class Authenticator:
 
 async def get_principal(request: Request) -> Principal:
     """Cached per request by FastAPI, so the router-level check and the handler share it."""
-    authenticator: Authenticator = request.app.state.authenticator
+    authenticator: Authenticator = request.state.services.authenticator
     principal = await authenticator.authenticate(request)
     request.state.tenant = principal.tenant
     return principal

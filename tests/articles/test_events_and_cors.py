@@ -185,9 +185,9 @@ async def test_a_disconnected_event_client_leaves_nothing_behind(
     settings = make_settings(migrated_url)
     app = create_app(settings, analyzer=ScriptedAnalyzer(delay_s=30))
     async with served(app) as base_url, httpx.AsyncClient(base_url=base_url, timeout=10) as http:
-        await app.state.processor.stop(0)
+        await app.state.services.processor.stop(0)
         article = await upload(http, SPEC)
-        broadcaster = app.state.status_broadcaster
+        broadcaster = app.state.services.broadcaster
         for _ in range(5):
             async with http.stream("GET", f"/api/articles/{article['id']}/events") as response:
                 async for event, _ in read_sse(response):
