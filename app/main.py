@@ -62,7 +62,13 @@ async def lifespan(app: FastAPI) -> AsyncIterator[State]:
             # reach, full collections (pauses of 100 ms and more on this heap) stay short.
             gc.collect()
             gc.freeze()
-        yield {"services": services}
+        if isinstance(app, CostModelApp):
+            app.services = services
+        try:
+            yield {"services": services}
+        finally:
+            if isinstance(app, CostModelApp):
+                app.services = None
 
 
 async def open_services(
@@ -192,6 +198,8 @@ class CostModelApp(FastAPI):
     the framework, so the status polls of every open tab skip its middleware layers."""
 
     front: ASGIApp | None = None
+    # The running lifespan's services, for tests and tools; requests read their lifespan state.
+    services: Services | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         scope["app"] = self

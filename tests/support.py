@@ -33,7 +33,7 @@ from app.analyzers.base import (
 from app.config import Settings
 from app.core.embedded_postgres import EmbeddedPostgres
 from app.extraction.runner import DocumentExtractor
-from app.main import create_app
+from app.main import CostModelApp, create_app
 
 TERMINAL = {"completed", "failed"}
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -51,10 +51,9 @@ async def running_app(
     *,
     analyzer: Analyzer | None = None,
     extractor: DocumentExtractor | None = None,
-) -> AsyncIterator[tuple[FastAPI, httpx.AsyncClient]]:
+) -> AsyncIterator[tuple[CostModelApp, httpx.AsyncClient]]:
     app = create_app(settings, analyzer=analyzer, extractor=extractor)
     async with app.router.lifespan_context(app) as state:
-        app.state.services = state["services"]  # for tests: app.state.services.processor
         transport = httpx.ASGITransport(app=with_lifespan_state(app, state))
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
             yield app, http

@@ -51,5 +51,5 @@ def downgrade() -> None:
     op.drop_index(
         "ix_articles_pending_tenant_available", table_name="articles", postgresql_where=PENDING
     )
-    op.drop_constraint("ck_articles_processing_stage", "articles", type_="check")
+    op.drop_constraint(op.f("ck_articles_processing_stage"), "articles", type_="check")
     op.drop_column("articles", "claim_token")
