@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import logging
 import signal
 import sys
@@ -34,11 +33,10 @@ def serve() -> int:
         upgrade_to_head(settings.database_url)
         if settings.openai_api_key is None:
             logger.info("CMS_OPENAI_API_KEY not set: articles are analysed by the offline analyzer")
-        app = create_app(settings)
-        app.state.freeze_heap = True
         server = uvicorn.Server(
             uvicorn.Config(
-                app,
+                # The service's own process: its long-lived heap may be frozen after startup.
+                create_app(settings, freeze_heap=True),
                 host=settings.host,
                 port=settings.port,
                 log_config=None,

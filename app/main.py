@@ -57,7 +57,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[State]:
             analyzer=app.state.analyzer_override,
             extractor=app.state.extractor_override,
         )
-        if app.state.freeze_heap:
+        if isinstance(app, CostModelApp) and app.freeze_heap:
             # Everything opened so far lives as long as the process: out of the collector's
             # reach, full collections (pauses of 100 ms and more on this heap) stay short.
             gc.collect()
@@ -200,6 +200,7 @@ class CostModelApp(FastAPI):
     front: ASGIApp | None = None
     # The running lifespan's services, for tests and tools; requests read their lifespan state.
     services: Services | None = None
+    freeze_heap: bool = False
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         scope["app"] = self
@@ -217,9 +218,11 @@ def create_app(
     *,
     analyzer: Analyzer | None = None,
     extractor: DocumentExtractor | None = None,
+    freeze_heap: bool = False,
 ) -> CostModelApp:
     """Build the app; `analyzer` and `extractor` replace the configured ones (tests use slow or
-    failing ones). Nothing connects until the lifespan runs."""
+    failing ones). Nothing connects until the lifespan runs. `freeze_heap` (the service's own
+    process, app.cli): after startup, move the heap out of the garbage collector's reach."""
     settings = settings or get_settings()
     app = CostModelApp(
         title=settings.project_name,
@@ -233,7 +236,7 @@ def create_app(
     app.state.settings = settings
     app.state.analyzer_override = analyzer
     app.state.extractor_override = extractor
-    app.state.freeze_heap = False  # the production entry point (app.cli serve) sets it
+    app.freeze_heap = freeze_heap
     install_error_handlers(app)
     app.add_middleware(
         BodySizeLimitMiddleware, max_body_bytes=2 * settings.max_upload_bytes + MULTIPART_OVERHEAD
