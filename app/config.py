@@ -108,7 +108,14 @@ class Settings(BaseSettings):
     def _blank_is_none(cls, value: str | None) -> str | None:
         return value.strip() or None if value is not None else None
 
-    @field_validator("jwt_issuer", "jwt_audience", "jwt_jwks_url", "rate_limit", mode="before")
+    @field_validator(
+        "jwt_issuer",
+        "jwt_audience",
+        "jwt_jwks_url",
+        "rate_limit",
+        "max_jobs_per_tenant",
+        mode="before",
+    )
     @classmethod
     def _blank_optional_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
