@@ -103,24 +103,42 @@ _RELEASE = "lease_owner = NULL, lease_expires_at = NULL"
 
 # Tenants are served in turn: a tenant's n-th pending article has the turn (its running jobs
 # + n), the lowest turns are claimed first, and a tenant at CMS_MAX_JOBS_PER_TENANT running
-# jobs (counted over every replica) is skipped. $1 owner, $2 limit, $3 lease, $4 per tenant.
+# jobs (counted over every replica) is skipped. The tenants with pending work are found by
+# skipping through the (tenant, available_at, id) index, one probe per tenant, and each gives
+# only its oldest rows: the claim never reads the whole queue (it runs after every finished
+# job). $1 owner, $2 limit, $3 lease, $4 per tenant.
 CLAIM = f"""
-WITH running AS (
+WITH RECURSIVE tenants AS (
+    (SELECT tenant FROM articles WHERE processing_status = '{PENDING}' ORDER BY tenant LIMIT 1)
+    UNION ALL
+    SELECT (
+        SELECT p.tenant FROM articles AS p
+        WHERE p.processing_status = '{PENDING}' AND p.tenant > t.tenant
+        ORDER BY p.tenant LIMIT 1
+    )
+    FROM tenants AS t WHERE t.tenant IS NOT NULL
+), running AS (
     SELECT tenant, count(*) AS jobs FROM articles
     WHERE processing_status = '{PROCESSING}'
     GROUP BY tenant
-), ranked AS (
-    SELECT p.id, p.available_at,
-           coalesce(r.jobs, 0)
-             + row_number() OVER (PARTITION BY p.tenant ORDER BY p.available_at, p.id) AS turn
-    FROM articles AS p LEFT JOIN running AS r ON r.tenant = p.tenant
-    WHERE p.processing_status = '{PENDING}' AND p.available_at <= now()
+), oldest AS (
+    SELECT t.tenant, coalesce(r.jobs, 0) AS jobs, next.id, next.available_at
+    FROM tenants AS t
+    LEFT JOIN running AS r ON r.tenant = t.tenant
+    CROSS JOIN LATERAL (
+        SELECT p.id, p.available_at FROM articles AS p
+        WHERE p.processing_status = '{PENDING}' AND p.tenant = t.tenant
+          AND p.available_at <= now()
+        ORDER BY p.available_at, p.id
+        LIMIT least($2, greatest($4 - coalesce(r.jobs, 0), 0))
+        FOR UPDATE SKIP LOCKED
+    ) AS next
+    WHERE t.tenant IS NOT NULL
 ), candidates AS (
-    SELECT a.id FROM articles AS a JOIN ranked ON ranked.id = a.id
-    WHERE ranked.turn <= $4 AND a.processing_status = '{PENDING}'
-    ORDER BY ranked.turn, ranked.available_at, a.id
+    SELECT id FROM oldest
+    ORDER BY jobs + row_number() OVER (PARTITION BY tenant ORDER BY available_at, id),
+             available_at, id
     LIMIT $2
-    FOR UPDATE OF a SKIP LOCKED
 )
 UPDATE articles AS a SET
     processing_status = '{PROCESSING}',
