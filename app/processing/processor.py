@@ -122,8 +122,7 @@ class Processor:
         for (run_article, _), (_, task) in list(self._runs.items()):
             if run_article == article_id and not task.done():
                 logger.info("article released; stopping its run", extra={"article_id": article_id})
-                task.cancel(msg="released")
-        self._wakeup.set()
+                task.cancel(msg="released")  # its end frees the slot and wakes the loop
 
     async def start(self) -> None:
         self._stopping.clear()
