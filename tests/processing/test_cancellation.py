@@ -49,7 +49,7 @@ def _process_gone(pid: int) -> bool:
     return state in ("Z", "X")  # killed, not yet reaped
 
 
-async def _eventually(check: Any, *, within_s: float = 20.0) -> None:
+async def _eventually(check: Any, *, within_s: float = 60.0) -> None:
     """A bound only to catch a hang: the expected time is a fraction of a second."""
     deadline = time.monotonic() + within_s
     while not check():
