@@ -134,10 +134,10 @@ class Settings(BaseSettings):
             return self.max_jobs_per_tenant
         return max(1, self.max_concurrent_jobs // 2) if shared else self.max_concurrent_jobs
 
-    def parsers_per_tenant(self, *, shared: bool) -> int:
-        """How many of a replica's parser processes one tenant's jobs may use at once."""
-        workers = max(self.parser_workers, 1)
-        return max(1, workers // 2) if shared else workers
+    def parsers_per_tenant(self, *, shared: bool) -> int | None:
+        """How many of a replica's parser processes one tenant's jobs may use at once (None:
+        no share to keep, the pool's own queue keeps every worker busy)."""
+        return max(1, max(self.parser_workers, 1) // 2) if shared else None
 
     @property
     def cors_origin_list(self) -> list[str]:

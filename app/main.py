@@ -95,8 +95,9 @@ async def open_services(
     stack.push_async_callback(parsers.cancel)
     authenticator = build_authenticator(settings, http)
     shared = authenticator.enabled  # several tenants: each gets its share of jobs and parsers
-    # Parsers and the offline rules share the pool; each tenant gets its share of it.
-    fair = FairExtractor(extractor, TenantGate(settings.parsers_per_tenant(shared=shared)))
+    # Parsers and the offline rules share the pool; with several tenants each gets its share.
+    share = settings.parsers_per_tenant(shared=shared)
+    fair = extractor if share is None else FairExtractor(extractor, TenantGate(share))
     setup = build_analyzer(settings, database.sessions, run_blocking=fair.run_blocking)
     stack.push_async_callback(close_analyzer, setup)
     choice = choose_analysis(setup, analyzer)
