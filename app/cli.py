@@ -11,8 +11,10 @@ import uvicorn
 
 from app.config import get_settings
 from app.core.embedded_postgres import EmbeddedPostgres
+from app.http_protocol import limited_http_protocol
 from app.logging import configure_logging
 from app.main import create_app
+from app.openapi import published_schema
 from app.ops.migrations import upgrade_to_head
 
 logger = logging.getLogger("app.cli")
@@ -42,6 +44,10 @@ def serve() -> int:
                 log_config=None,
                 access_log=False,
                 proxy_headers=True,
+                # Refuse early: header size, count and deadline; idle keep-alive connections.
+                http=limited_http_protocol(settings),
+                h11_max_incomplete_event_size=settings.max_header_bytes,
+                timeout_keep_alive=settings.keep_alive_timeout_s,
                 timeout_graceful_shutdown=int(settings.shutdown_grace_s) + 5,
             )
         )
@@ -72,8 +78,13 @@ def migrate() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m app", description=__doc__)
-    parser.add_argument("command", choices=["serve", "migrate"], nargs="?", default="serve")
+    parser.add_argument(
+        "command", choices=["serve", "migrate", "openapi"], nargs="?", default="serve"
+    )
     args = parser.parse_args(argv)
+    if args.command == "openapi":  # python -m app openapi > openapi.json
+        sys.stdout.write(published_schema())
+        return 0
     return serve() if args.command == "serve" else migrate()
 
 

@@ -42,6 +42,15 @@ class Settings(BaseSettings):
     # --- uploads ---
     max_upload_bytes: int = Field(default=25 * 1024 * 1024, ge=1)
 
+    # --- HTTP limits (refuse early) ---
+    max_header_bytes: int = Field(default=32 * 1024, ge=1024)  # request line + headers
+    max_header_count: int = Field(default=100, ge=10)
+    header_timeout_s: float = Field(default=10.0, gt=0)  # for the request line and headers
+    body_idle_timeout_s: float = Field(default=30.0, gt=0)  # longest pause inside a body
+    body_timeout_s: float = Field(default=300.0, gt=0)  # a whole request body
+    keep_alive_timeout_s: int = Field(default=5, ge=1)  # an idle connection between requests
+    problem_base_uri: str = "https://cost-model-service.example/problems/"
+
     # --- processing ---
     run_processor: bool = True  # false: an API-only replica that never analyses
     max_concurrent_jobs: int = Field(default=4, ge=1)
@@ -77,6 +86,9 @@ class Settings(BaseSettings):
     jwt_tenant_claim: str = "tenant"
     jwt_algorithms: str = "RS256,ES256,PS256,EdDSA"
     jwt_jwks_cache_s: float = Field(default=300.0, gt=0)
+    # "shared": a key tenant `acme` and a token tenant `acme` are one tenant (moving from keys
+    # to SSO keeps the articles); "separate": token tenants are stored as `oidc:<claim>`.
+    tenant_namespaces: Literal["shared", "separate"] = "shared"
     cors_origins: str = ""  # comma-separated origins allowed to call the API from a browser
     rate_limit: str | None = None  # e.g. "30/minute" per tenant on POST /analyze
 

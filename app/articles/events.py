@@ -22,6 +22,8 @@ from sse_starlette.event import ServerSentEvent
 from app.articles import repository
 from app.articles.schemas import ArticleStatus
 from app.db import asyncpg_dsn
+from app.errors import is_database_unavailable
+from app.timestamps import format_timestamp
 
 logger = logging.getLogger(__name__)
 
@@ -98,7 +100,10 @@ class StatusBroadcaster:
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
-                logger.warning("status listener connection failed (%s)", exc.__class__.__name__)
+                if is_database_unavailable(exc):
+                    logger.warning("status listener: database unavailable (%s)", type(exc).__name__)
+                else:
+                    logger.exception("status listener failed")
             finally:
                 self.connected = False
                 if connection is not None and not connection.is_closed():
@@ -130,7 +135,7 @@ async def status_events(
             payload = status.model_dump_json()
             if payload != sent:
                 yield ServerSentEvent(
-                    data=payload, event="status", id=status.updated_at.isoformat()
+                    data=payload, event="status", id=format_timestamp(status.updated_at)
                 )
                 sent = payload
             if status.processing_status.is_terminal:
@@ -144,7 +149,10 @@ async def status_events(
                 async with sessions() as session:
                     row = await repository.get_status(session, article_id, tenant)
                 status = None if row is None else ArticleStatus.model_validate(row._mapping)
-            except Exception as exc:  # database briefly away: keep the stream, try again
-                logger.info("status re-read failed (%s)", exc.__class__.__name__)
+            except Exception as exc:  # keep the stream, try again at the next wake-up
+                if is_database_unavailable(exc):
+                    logger.info("status re-read: database unavailable (%s)", type(exc).__name__)
+                else:
+                    logger.exception("status re-read failed")
     finally:
         broadcaster.unwatch(article_id, wake)

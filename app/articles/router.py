@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import (
     APIRouter,
@@ -39,6 +39,25 @@ logger = logging.getLogger(__name__)
 router = APIRouter(tags=["articles"], responses=problem_responses(401, 422, 503))
 ARTICLE_ERRORS = problem_responses(404)
 
+
+def _header(description: str) -> dict[str, Any]:
+    return {"description": description, "schema": {"type": "string"}}
+
+
+CREATED_HEADERS = {
+    "Location": _header("The article: `{prefix}/articles/{id}`."),
+    "X-Status-URL": _header("Where to poll the status."),
+    "Link": _header('`<…/status>; rel="status", <…/events>; rel="events"`.'),
+    "Idempotent-Replayed": _header(
+        "`true` when an Idempotency-Key returned the article created the first time."
+    ),
+}
+STATUS_HEADERS = {
+    "ETag": _header("A tag of this status; send it back in If-None-Match."),
+    "Retry-After": _header("While not finished: seconds until the next poll is worthwhile."),
+    "Cache-Control": _header("`no-cache`."),
+}
+
 ArticleId = Annotated[int, Path(description="The article's id.", ge=1, le=2_147_483_647)]
 MAX_BATCH = 100
 
@@ -62,7 +81,10 @@ async def _read_upload(
     status_code=status.HTTP_201_CREATED,
     response_model=Article,
     summary="Upload a specification (and optional drawing); analysis starts in the background",
-    responses=problem_responses(400, 409, 413, 429),
+    responses={
+        201: {"description": "Stored as `pending`; analysis follows", "headers": CREATED_HEADERS},
+        **problem_responses(400, 409, 413, 429),
+    },
 )
 async def analyze(
     request: Request,
@@ -81,6 +103,7 @@ async def analyze(
             alias="Idempotency-Key",
             min_length=1,
             max_length=255,
+            pattern=r"^[\x20-\x7e]+$",  # printable ASCII: compared exactly, never cleaned
             description="Retry-safe uploads: the same key within 24 h returns the first article.",
         ),
     ] = None,
@@ -180,7 +203,11 @@ async def batch_status(
     response_model=ArticleStatus,
     summary="Processing status (cheap; poll this)",
     responses={
-        304: {"description": "Unchanged since the ETag sent in If-None-Match"},
+        200: {"description": "The status", "headers": STATUS_HEADERS},
+        304: {
+            "description": "Unchanged since the ETag sent in If-None-Match",
+            "headers": STATUS_HEADERS,
+        },
         **ARTICLE_ERRORS,
     },
 )

@@ -26,6 +26,7 @@ from app.articles.schemas import (
     StatusBatch,
     StoredFile,
 )
+from app.cleaning import clean_text
 from app.errors import ConflictError, InvalidInputError, NotFoundError, PayloadTooLargeError
 
 MAX_NAME_LENGTH = 255
@@ -78,7 +79,7 @@ def _clean_filename(filename: str | None) -> str | None:
         return None
     # Keep only the last path component and printable characters: stored and shown, never opened.
     name = filename.replace("\\", "/").rsplit("/", 1)[-1]
-    name = "".join(ch for ch in name if ch.isprintable()).strip()
+    name = "".join(ch for ch in clean_text(name) if ch.isprintable()).strip()
     return name[:MAX_FILENAME_LENGTH] or None
 
 
@@ -128,12 +129,13 @@ async def create_article(
     With `pool`, an article with small files and no Idempotency-Key is stored in one
     statement on it (the common case); otherwise through the session, files streamed.
     """
-    name = article_name.strip()
+    # One rule for stored text (app.cleaning), applied here so both insert paths get it.
+    name = clean_text(article_name).strip()
     if not name:
         raise _field_error("articleName", "must not be empty or blank")
     if len(name) > MAX_NAME_LENGTH:
         raise _field_error("articleName", f"at most {MAX_NAME_LENGTH} characters")
-    description = (description or "").strip() or None
+    description = clean_text(description or "").strip() or None
     if description is not None and len(description) > MAX_DESCRIPTION_LENGTH:
         raise _field_error("description", f"at most {MAX_DESCRIPTION_LENGTH} characters")
 
@@ -147,7 +149,8 @@ async def create_article(
                 role=upload.role.value,
                 original_filename=_clean_filename(upload.filename),
                 # Data from the client, like the filename: kept, but never longer than its column.
-                content_type=(upload.content_type or "")[:MAX_CONTENT_TYPE_LENGTH] or None,
+                content_type=clean_text(upload.content_type or "").strip()[:MAX_CONTENT_TYPE_LENGTH]
+                or None,
                 sha256=await _sha256(upload.source),
                 size=upload.size,
                 source=upload.source,

@@ -19,11 +19,17 @@ from typing import Any
 import asyncpg
 import orjson
 from starlette.requests import Request
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.auth.dependencies import Authenticator
-from app.errors import DomainError
+from app.errors import (
+    DEFAULT_PROBLEM_BASE_URI,
+    DomainError,
+    database_unavailable_response,
+    is_database_unavailable,
+)
 from app.ops.observe import ROUTE_TEMPLATE_KEY
+from app.timestamps import format_optional_timestamp, format_timestamp
 
 logger = logging.getLogger(__name__)
 
@@ -54,9 +60,9 @@ def render_status(
             "progress": status["progress"],
             "processing_error": status["processing_error"],
             "processing_error_code": status["processing_error_code"],
-            "processing_started_at": status["processing_started_at"],
-            "processing_completed_at": status["processing_completed_at"],
-            "updated_at": status["updated_at"],
+            "processing_started_at": format_optional_timestamp(status["processing_started_at"]),
+            "processing_completed_at": format_optional_timestamp(status["processing_completed_at"]),
+            "updated_at": format_timestamp(status["updated_at"]),
         }
     )
     etag = f'"{hashlib.blake2b(body, digest_size=12).hexdigest()}"'
@@ -67,6 +73,15 @@ def render_status(
         return 304, b"", headers
     headers["content-type"] = "application/json"
     return 200, body, headers
+
+
+async def _no_body() -> Message:
+    return {"type": "http.request", "body": b"", "more_body": False}
+
+
+def _problem_base_uri(state: Any) -> str:
+    settings = getattr(state, "settings", None)
+    return str(getattr(settings, "problem_base_uri", DEFAULT_PROBLEM_BASE_URI))
 
 
 class StatusFastPath:
@@ -100,9 +115,17 @@ class StatusFastPath:
                 row = await pool.fetchrow(STATUS_SQL, article_id)
             else:
                 row = await pool.fetchrow(STATUS_FOR_TENANT_SQL, article_id, tenant)
-        except Exception as exc:  # the route decides: 503 while the database is away
-            logger.debug("status fast path fell through (%s)", exc.__class__.__name__)
-            return False
+        except Exception as exc:
+            if not is_database_unavailable(exc):
+                logger.debug("status fast path fell through (%s)", exc.__class__.__name__)
+                return False  # the route decides
+            # The database is away: the route could only wait for its own connection to fail.
+            scope["route"] = STATUS_ROUTE
+            scope[ROUTE_TEMPLATE_KEY] = self._template
+            await database_unavailable_response(
+                scope["path"], _problem_base_uri(scope["app"].state)
+            )(scope, _no_body, send)
+            return True
         if row is None:
             return False  # the route answers 404
         if_none_match = None

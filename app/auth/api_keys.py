@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 
+from app.auth.tenants import tenant_problem
+
 
 class ApiKeyError(ValueError):
     pass
@@ -26,6 +28,9 @@ class ApiKeyRegistry:
             tenant, sep, key = entry.partition(":")
             if not sep or not tenant.strip() or not key.strip():
                 raise ApiKeyError("CMS_API_KEYS entries look like 'tenant:key', comma-separated")
+            problem = tenant_problem(tenant.strip())
+            if problem is not None:
+                raise ApiKeyError(f"CMS_API_KEYS: the tenant {tenant.strip()!r} {problem}")
             self._keys.append((_digest(key.strip()), tenant.strip()))
         if not self._keys:
             raise ApiKeyError("CMS_API_KEYS is set but names no key")

@@ -39,6 +39,8 @@ class Authenticator:
         if not self.enabled:
             return Principal(tenant=OPEN_TENANT, kind="open")
         credential = request.headers.get("x-api-key")
+        if credential is not None:
+            credential = credential.strip()  # like the bearer value below
         authorization = request.headers.get("authorization", "")
         scheme, _, value = authorization.partition(" ")
         if credential is None and scheme.lower() == "bearer":
@@ -58,10 +60,16 @@ class Authenticator:
         raise UnauthorizedError("The API key or token is not valid.")
 
 
+# Where `AuthenticateFirst` leaves the principal it established, so it is checked once.
+PRINCIPAL_SCOPE_KEY = "cms.principal"
+
+
 async def get_principal(request: Request) -> Principal:
     """Cached per request by FastAPI, so the router-level check and the handler share it."""
-    authenticator: Authenticator = request.state.services.authenticator
-    principal = await authenticator.authenticate(request)
+    principal = request.scope.get(PRINCIPAL_SCOPE_KEY)
+    if not isinstance(principal, Principal):
+        authenticator: Authenticator = request.state.services.authenticator
+        principal = await authenticator.authenticate(request)
     request.state.tenant = principal.tenant
     return principal
 

@@ -1,8 +1,10 @@
 """OpenID Connect bearer tokens: signature, issuer, audience and expiry checked by PyJWT.
 
-Keys come from the identity provider's JWKS URL, cached; a token signed with a key id we do
-not know makes us fetch the set again (at most every few seconds), so rotated keys work
-without a restart.
+Keys come from the identity provider's JWKS URL, cached. A refresh is single-flight: one
+fetch at a time, shared by every token check that needs it, while checks with a cached key
+carry on with the cached set. A token signed with a key id we do not know makes us fetch the
+set again (at most every few seconds), so rotated keys work without a restart; an unknown key
+id and a failed fetch are remembered briefly, so a flood of such tokens costs no fetch each.
 """
 
 from __future__ import annotations
@@ -16,9 +18,16 @@ import httpx
 import jwt
 from jwt import PyJWK, PyJWKSet
 
+from app.auth.tenants import tenant_problem
+
 logger = logging.getLogger(__name__)
 
 REFETCH_MIN_INTERVAL_S = 5.0
+# How long a key id the provider does not publish, or a failed fetch, is remembered.
+NEGATIVE_CACHE_S = 30.0
+FAILED_FETCH_BACKOFF_S = 5.0
+MAX_UNKNOWN_KIDS = 1024
+FETCH_TIMEOUT_S = 5.0
 
 
 class TokenError(Exception):
@@ -36,44 +45,76 @@ class JwtVerifier:
         algorithms: list[str],
         cache_s: float,
         http: httpx.AsyncClient,
+        tenant_prefix: str = "",
     ) -> None:
         self._issuer = issuer
         self._audience = audience
         self._jwks_url = jwks_url
         self._tenant_claim = tenant_claim
+        self._tenant_prefix = tenant_prefix
         self._algorithms = algorithms
         self._cache_s = cache_s
         self._http = http
         self._keys: dict[str, PyJWK] = {}
         self._fetched_at = 0.0
-        self._lock = asyncio.Lock()
+        self._failed_until = 0.0
+        self._unknown_kids: dict[str, float] = {}
+        self._inflight: asyncio.Task[None] | None = None
+        self.fetches = 0  # JWKS requests made (for tests and logs)
 
-    async def _refresh(self, *, force: bool) -> None:
-        async with self._lock:
-            age = time.monotonic() - self._fetched_at
-            if self._keys and (age < REFETCH_MIN_INTERVAL_S or (not force and age < self._cache_s)):
-                return
-            try:
-                response = await self._http.get(self._jwks_url, timeout=5.0)
-                response.raise_for_status()
-                key_set = PyJWKSet.from_dict(response.json())
-            except (httpx.HTTPError, ValueError, jwt.PyJWTError) as exc:
-                logger.warning("fetching JWKS failed: %s", exc.__class__.__name__)
-                if not self._keys:
-                    raise TokenError("the identity provider's keys are unavailable") from exc
-                return
-            self._keys = {key.key_id: key for key in key_set.keys if key.key_id}
-            self._fetched_at = time.monotonic()
+    async def _fetch(self) -> None:
+        self.fetches += 1
+        try:
+            response = await self._http.get(self._jwks_url, timeout=FETCH_TIMEOUT_S)
+            response.raise_for_status()
+            key_set = PyJWKSet.from_dict(response.json())
+        except (httpx.HTTPError, ValueError, jwt.PyJWTError) as exc:
+            logger.warning("fetching JWKS failed: %s", exc.__class__.__name__)
+            self._failed_until = time.monotonic() + FAILED_FETCH_BACKOFF_S
+            return
+        self._keys = {key.key_id: key for key in key_set.keys if key.key_id}
+        self._fetched_at = time.monotonic()
+        self._unknown_kids.clear()
+
+    def _refresh(self) -> asyncio.Task[None]:
+        """The running refresh, or a new one: never two fetches at once."""
+        if self._inflight is None or self._inflight.done():
+            self._inflight = asyncio.create_task(self._fetch(), name="jwks-refresh")
+        return self._inflight
+
+    async def _await_refresh(self) -> None:
+        # Shielded: a caller that gives up (client gone) does not cancel everyone's fetch.
+        await asyncio.shield(self._refresh())
 
     async def _key_for(self, kid: str | None) -> PyJWK:
-        await self._refresh(force=False)
-        if kid is None and len(self._keys) == 1:
-            return next(iter(self._keys.values()))
-        if kid is not None and kid not in self._keys:
-            await self._refresh(force=True)  # the provider may have rotated its keys
-        if kid is None or kid not in self._keys:
+        now = time.monotonic()
+        if not self._keys:
+            if now < self._failed_until:
+                raise TokenError("the identity provider's keys are unavailable")
+            await self._await_refresh()
+            if not self._keys:
+                raise TokenError("the identity provider's keys are unavailable")
+        elif now - self._fetched_at > self._cache_s and now >= self._failed_until:
+            self._refresh()  # stale: refreshed in the background, the cached set serves now
+        if kid is None:
+            if len(self._keys) == 1:
+                return next(iter(self._keys.values()))
             raise TokenError("the token is signed with an unknown key")
-        return self._keys[kid]
+        if kid in self._keys:
+            return self._keys[kid]
+        now = time.monotonic()
+        if (
+            self._unknown_kids.get(kid, 0.0) <= now
+            and now - self._fetched_at >= REFETCH_MIN_INTERVAL_S
+            and now >= self._failed_until
+        ):
+            await self._await_refresh()  # the provider may have rotated its keys
+        if kid in self._keys:
+            return self._keys[kid]
+        if len(self._unknown_kids) >= MAX_UNKNOWN_KIDS:
+            self._unknown_kids.clear()
+        self._unknown_kids[kid] = time.monotonic() + NEGATIVE_CACHE_S
+        raise TokenError("the token is signed with an unknown key")
 
     async def tenant_of(self, token: str) -> tuple[str, str]:
         """Verify the token; returns (tenant, subject)."""
@@ -101,6 +142,10 @@ class JwtVerifier:
         except jwt.PyJWTError as exc:
             raise TokenError("the token's signature or claims are invalid") from exc
         tenant = claims.get(self._tenant_claim)
-        if not isinstance(tenant, str) or not tenant.strip():
+        if tenant is None:
             raise TokenError(f"the token has no '{self._tenant_claim}' claim naming a tenant")
-        return tenant.strip()[:64], str(claims.get("sub", ""))
+        # Refused, never cut or trimmed: the claim is the tenant's identity.
+        problem = tenant_problem(tenant, prefix=self._tenant_prefix)
+        if problem is not None:
+            raise TokenError(f"the token's '{self._tenant_claim}' claim {problem}")
+        return f"{self._tenant_prefix}{tenant}", str(claims.get("sub", ""))

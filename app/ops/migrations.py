@@ -1,8 +1,12 @@
-"""Alembic from code: upgrade on start, and whether the database is at head (for /ready)."""
+"""Alembic from code: upgrade on start, and whether the database is at head (for /ready).
+
+The migrations ship inside the package (`app/migrations`), so an installed wheel migrates from
+any working directory; `alembic.ini` at the repository root is only for the `alembic` command.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+import importlib.resources
 
 from alembic import command
 from alembic.config import Config
@@ -10,18 +14,14 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 
-def project_root() -> Path:
-    """The checkout holding alembic.ini: this source tree, or the working directory."""
-    for candidate in (Path(__file__).resolve().parents[2], Path.cwd()):
-        if (candidate / "alembic.ini").is_file():
-            return candidate
-    raise RuntimeError("alembic.ini not found: run from the project checkout")
+def script_location() -> str:
+    """The migrations directory inside the installed package."""
+    return str(importlib.resources.files("app") / "migrations")
 
 
 def alembic_config(database_url: str) -> Config:
-    root = project_root()
-    config = Config(str(root / "alembic.ini"))
-    config.set_main_option("script_location", str(root / "alembic"))
+    config = Config()
+    config.set_main_option("script_location", script_location())
     config.attributes["database_url"] = database_url
     config.attributes["configure_logger"] = False
     return config

@@ -6,11 +6,18 @@ import asyncio
 import logging
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from app.dependencies import ServicesDep
+from app.errors import (
+    PROBLEM_TYPES,
+    NotFoundError,
+    ProblemTypeInfo,
+    problem_responses,
+    problem_type_uri,
+)
 from app.ops import metrics
 from app.ops.migrations import current_revisions
 from app.processing.llm_guard import GuardedAnalyzer
@@ -21,12 +28,35 @@ router = APIRouter(tags=["operations"])
 
 
 @router.get("/health", summary="The process is alive")
+@router.head("/health", include_in_schema=False)
 async def health() -> dict[str, str]:
-    """Answers without touching the database."""
+    """Answers without touching the database (HEAD too, for probes that send it)."""
     return {"status": "ok"}
 
 
+@router.get(
+    "/problems/{slug}",
+    response_model=ProblemTypeInfo,
+    summary="What a problem `type` URI means",
+    responses={404: {**problem_responses(404)[404], "description": "No such problem type"}},
+)
+async def problem_type(slug: str, request: Request) -> ProblemTypeInfo:
+    """Makes the `type` of every problem+json answer resolvable when `CMS_PROBLEM_BASE_URI`
+    points at this deployment's `/problems/`."""
+    problem = PROBLEM_TYPES.get(slug)
+    if problem is None:
+        raise NotFoundError(f"No problem type named {slug!r}.")
+    return ProblemTypeInfo(
+        type=problem_type_uri(slug, request.app.state.settings.problem_base_uri),
+        slug=slug,
+        status=problem.status,
+        title=problem.title,
+        description=problem.description,
+    )
+
+
 @router.get("/ready", summary="Ready to serve: database reachable, schema at head, processor up")
+@router.head("/ready", include_in_schema=False)
 async def ready(services: ServicesDep) -> JSONResponse:
     """503 until every check passes, so a load balancer sends traffic elsewhere."""
     checks: dict[str, Any] = {}

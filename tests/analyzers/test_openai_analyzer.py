@@ -508,12 +508,12 @@ def test_count_tokens_is_real_o200k() -> None:
     assert get_encoding().encode_ordinary("hello world") == [24912, 2375]
     assert count_tokens("") == 0
     assert count_tokens("<|endoftext|>") > 1  # document text, never a special token
-    import bpe_openai
-
+    # The ids tiktoken's own o200k_base gives for this German spec line.
     text = "Nettogewicht: 12,5 g – Werkstoff PA66 GF30 (schwarz), Gehäuse aus 1.4301."
-    assert get_encoding().encode_ordinary(text) == bpe_openai.get_encoding(
-        "o200k_base"
-    ).encode_ordinary(text)
+    assert get_encoding().encode_ordinary(text) == [
+        45, 5608, 479, 937, 1837, 25, 220, 899, 11, 20, 329, 1127, 46223, 27277, 19133, 3618,
+        85509, 1130, 350, 7253, 51703, 936, 5053, 59585, 1821, 3976, 220, 16, 13, 26348, 16, 13,
+    ]  # fmt: skip
 
 
 @pytest.mark.asyncio

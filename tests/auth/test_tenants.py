@@ -126,10 +126,14 @@ class IdentityProvider:
     def __init__(self) -> None:
         self.keys: dict[str, Any] = {}
         self.published: list[str] = []
+        self.delay_s = 0.0  # a slow identity provider
+        self.requests = 0
         provider = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
+                provider.requests += 1
+                time.sleep(provider.delay_s)
                 body = json.dumps(
                     {
                         "keys": [
@@ -266,3 +270,216 @@ async def test_rotated_keys_are_picked_up_without_restart(
     idp.add_key("k2")  # the provider rotates: a new key appears in the JWKS
     response = await oidc_client.get("/api/articles", headers=_auth(idp.token("k2")))
     assert response.status_code == 200
+
+
+async def test_x_api_key_is_trimmed_like_the_bearer_value(keyed_client: httpx.AsyncClient):
+    for value in ("key-aaaa ", " key-aaaa", "key-aaaa\t"):
+        response = await keyed_client.get("/api/articles", headers={"X-API-Key": value})
+        assert response.status_code == 200, repr(value)
+
+
+# --- tenant claims: refused when they do not fit, never cut ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("claim", "reason"),
+    [
+        ("a" * 65, "longer than 64"),
+        ("", "empty"),
+        (123, "not a string"),
+        (["team-a"], "not a string"),
+        ("team a", "may only contain"),
+        (" team-a", "may only contain"),
+        ("team-a\u0000", "may only contain"),
+        ("t\u00e9am", "may only contain"),
+    ],
+)
+async def test_tenant_claims_that_do_not_fit_are_401(
+    oidc_client: httpx.AsyncClient, idp: IdentityProvider, claim: object, reason: str
+):
+    response = await oidc_client.get("/api/articles", headers=_auth(idp.token("k1", org=claim)))
+    assert response.status_code == 401
+    assert reason in response.json()["detail"]
+
+
+async def test_two_long_claims_sharing_64_characters_stay_two_tenants(
+    oidc_client: httpx.AsyncClient, idp: IdentityProvider
+):
+    prefix = "x" * 64
+    exact = await _upload(oidc_client, _auth(idp.token("k1", org=prefix)))
+    assert exact.status_code == 201  # 64 characters fit
+    for longer in (prefix + "1", prefix + "2"):
+        response = await _upload(oidc_client, _auth(idp.token("k1", org=longer)))
+        assert response.status_code == 401  # not cut down to the tenant above
+
+
+@pytest.fixture
+async def mixed_client(
+    request: pytest.FixtureRequest,
+    migrated_url: str,
+    db_engine: AsyncEngine,
+    idp: IdentityProvider,
+) -> AsyncIterator[httpx.AsyncClient]:
+    """API keys and tokens side by side, with CMS_TENANT_NAMESPACES from the parameter."""
+    settings = make_settings(
+        migrated_url,
+        jwt_issuer=ISSUER,
+        jwt_audience=AUDIENCE,
+        jwt_jwks_url=idp.url,
+        jwt_tenant_claim="org",
+        api_keys=KEYS,
+        tenant_namespaces=request.param,
+    )
+    async with running_app(settings) as (_, client):
+        yield client
+
+
+@pytest.mark.parametrize("mixed_client", ["shared"], indirect=True)
+async def test_shared_namespaces_let_a_key_tenant_and_its_sso_claim_see_the_same_articles(
+    mixed_client: httpx.AsyncClient, idp: IdentityProvider
+):
+    created = await _upload(mixed_client, _auth("key-aaaa"))
+    article_id = created.json()["id"]
+    token = _auth(idp.token("k1", org="team-a"))
+    assert (await mixed_client.get(f"/api/articles/{article_id}", headers=token)).status_code == 200
+    other = _auth(idp.token("k1", org="team-b"))
+    assert (await mixed_client.get(f"/api/articles/{article_id}", headers=other)).status_code == 404
+
+
+@pytest.mark.parametrize("mixed_client", ["separate"], indirect=True)
+async def test_separate_namespaces_keep_a_key_tenant_and_a_same_named_claim_apart(
+    mixed_client: httpx.AsyncClient, idp: IdentityProvider
+):
+    by_key = (await _upload(mixed_client, _auth("key-aaaa"))).json()["id"]
+    token = _auth(idp.token("k1", org="team-a"))
+    by_token = (await _upload(mixed_client, token)).json()["id"]
+    assert (await mixed_client.get(f"/api/articles/{by_key}", headers=token)).status_code == 404
+    key = _auth("key-aaaa")
+    assert (await mixed_client.get(f"/api/articles/{by_token}", headers=key)).status_code == 404
+    assert (await mixed_client.get(f"/api/articles/{by_token}", headers=token)).status_code == 200
+    # The prefix counts against the 64 characters: a 60-character claim no longer fits.
+    long_token = _auth(idp.token("k1", org="y" * 60))
+    assert (await mixed_client.get("/api/articles", headers=long_token)).status_code == 401
+
+
+def test_api_key_tenants_follow_the_same_rules():
+    from app.auth.api_keys import ApiKeyError, ApiKeyRegistry
+
+    for spec in ("a b:key", f"{'t' * 65}:key", "t\u00e9:key"):
+        with pytest.raises(ApiKeyError):
+            ApiKeyRegistry(spec)
+    assert ApiKeyRegistry("org_1.x@y-z:key").tenant_for("key") == "org_1.x@y-z"
+
+
+# --- JWKS: single-flight refresh, negative cache ---------------------------------------------
+
+
+def _verifier(idp: IdentityProvider, http: httpx.AsyncClient, cache_s: float = 300.0) -> Any:
+    from app.auth.jwt import JwtVerifier
+
+    return JwtVerifier(
+        issuer=ISSUER,
+        audience=AUDIENCE,
+        jwks_url=idp.url,
+        tenant_claim="org",
+        algorithms=["RS256"],
+        cache_s=cache_s,
+        http=http,
+    )
+
+
+async def test_concurrent_token_checks_share_one_jwks_fetch(idp: IdentityProvider):
+    idp.delay_s = 1.0
+    async with httpx.AsyncClient() as http:
+        verifier = _verifier(idp, http)
+        async with asyncio.timeout(30):  # only to catch a hang
+            results = await asyncio.gather(
+                *(verifier.tenant_of(idp.token("k1")) for _ in range(10))
+            )
+    assert results == [("team-a", "user-1")] * 10
+    assert idp.requests == 1
+
+
+async def test_a_stale_key_set_serves_while_one_refresh_runs(idp: IdentityProvider):
+    async with httpx.AsyncClient() as http:
+        verifier = _verifier(idp, http, cache_s=0.01)
+        await verifier.tenant_of(idp.token("k1"))
+        await asyncio.sleep(0.05)  # the cached set is stale now
+        idp.delay_s = 2.0
+        results = [await verifier.tenant_of(idp.token("k1")) for _ in range(10)]
+        refresh = verifier._inflight
+        # Answered from the cached set: the one background refresh is still running.
+        assert refresh is not None and not refresh.done()
+        assert results == [("team-a", "user-1")] * 10
+        await refresh
+    assert idp.requests == 2
+
+
+async def test_unknown_key_ids_are_remembered_briefly(
+    idp: IdentityProvider, monkeypatch: pytest.MonkeyPatch
+):
+    from app.auth.jwt import TokenError
+
+    monkeypatch.setattr("app.auth.jwt.REFETCH_MIN_INTERVAL_S", 0.0)
+    idp.add_key("rogue", publish=False)
+    async with httpx.AsyncClient() as http:
+        verifier = _verifier(idp, http)
+        for _ in range(10):
+            with pytest.raises(TokenError, match="unknown key"):
+                await verifier.tenant_of(idp.token("rogue"))
+    assert idp.requests == 2  # the first key set, one refetch for the unknown kid, no more
+
+
+async def test_a_failing_identity_provider_is_not_asked_for_every_token(idp: IdentityProvider):
+    from app.auth.jwt import TokenError
+
+    async with httpx.AsyncClient() as http:
+        verifier = _verifier(idp, http)
+        idp.server.shutdown()
+        idp.server.server_close()
+        for _ in range(5):
+            with pytest.raises(TokenError, match="unavailable"):
+                await verifier.tenant_of(idp.token("k1"))
+    assert verifier.fetches == 1
+
+
+async def test_an_unauthenticated_upload_is_401_before_its_body_is_read(
+    migrated_url: str, db_engine: AsyncEngine
+):
+    async with running_app(make_settings(migrated_url, api_keys=KEYS)) as (app, _):
+        reads = 0
+
+        async def receive() -> dict[str, Any]:
+            nonlocal reads
+            reads += 1
+            return {"type": "http.request", "body": b"x" * 65536, "more_body": True}
+
+        sent: list[dict[str, Any]] = []
+
+        async def send(message: dict[str, Any]) -> None:
+            sent.append(message)
+
+        scope = {
+            "type": "http",
+            "asgi": {"version": "3.0"},
+            "http_version": "1.1",
+            "method": "POST",
+            "scheme": "http",
+            "path": "/api/analyze",
+            "raw_path": b"/api/analyze",
+            "query_string": b"",
+            "root_path": "",
+            "headers": [
+                (b"host", b"testserver"),
+                (b"content-type", b"multipart/form-data; boundary=x"),
+                (b"content-length", b"10000000"),
+                (b"x-api-key", b"wrong"),
+            ],
+            "client": ("127.0.0.1", 1),
+            "server": ("testserver", 80),
+            "state": {},
+        }
+        await app(scope, receive, send)
+    assert sent[0]["status"] == 401
+    assert (b"connection", b"close") in sent[0]["headers"]
+    assert reads == 0  # not a byte of the body was read

@@ -1,0 +1,158 @@
+"""uvicorn's httptools protocol with limits on what a client may make us wait for or hold.
+
+uvicorn reads request headers without a size or count limit (with httptools) and without a
+deadline: one 96 MB header kept the event loop busy for seconds, and connections that send a
+header byte now and then, or nothing at all, were never closed. Here:
+
+- the request line plus headers may be at most `max_header_bytes`, counted before they are
+  parsed, and at most `max_header_count` fields: otherwise 431 and the connection is closed;
+- they must arrive within `header_timeout_s` of the connection opening or of the request's
+  first byte: otherwise 408 (or, if nothing was sent at all, the connection is just closed).
+
+Request bodies have their own idle and total deadlines (`app.middleware`); idle keep-alive
+connections are closed by uvicorn's `timeout_keep_alive`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from http import HTTPStatus
+from typing import Any
+
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+from app.config import Settings
+from app.errors import DEFAULT_PROBLEM_BASE_URI, PROBLEM_JSON, PROBLEM_TYPES, problem_type_uri
+
+
+class _HeaderLimitError(Exception):
+    """Raised from a parser callback to stop parsing; the refusal is already chosen."""
+
+
+class LimitedHttpToolsProtocol(HttpToolsProtocol):
+    max_header_bytes = 32 * 1024
+    max_header_count = 100
+    header_timeout_s = 10.0
+    problem_base_uri = DEFAULT_PROBLEM_BASE_URI
+
+    def connection_made(  # type: ignore[override]
+        self, transport: asyncio.Transport
+    ) -> None:
+        super().connection_made(transport)
+        self._refusal: tuple[int, str, str] | None = None
+        self._header_timer: asyncio.TimerHandle | None = None
+        self._received_any = False
+        self._header_count = 0
+        self._expect_headers()
+        self._start_header_timer()  # a new connection owes us a request line soon
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._stop_header_timer()
+        super().connection_lost(exc)
+
+    def _expect_headers(self) -> None:
+        """The next bytes are a request line and headers: count them from here."""
+        self._awaiting_headers = True
+        self._header_bytes = 0
+
+    def _start_header_timer(self) -> None:
+        if self._header_timer is None:
+            self._header_timer = self.loop.call_later(self.header_timeout_s, self._too_slow)
+
+    def _stop_header_timer(self) -> None:
+        if self._header_timer is not None:
+            self._header_timer.cancel()
+            self._header_timer = None
+
+    def _too_slow(self) -> None:
+        self._header_timer = None
+        if not self._awaiting_headers or self.transport.is_closing():
+            return
+        if self._received_any:
+            self._refuse(408, "request-timeout", "The request headers arrived too slowly.")
+        else:
+            self.transport.close()  # an idle connection that never sent a request
+
+    def data_received(self, data: bytes) -> None:
+        self._received_any = True
+        if self._awaiting_headers:
+            end = data.find(b"\r\n\r\n")
+            counted = len(data) if end < 0 else end + 4
+            if self._header_bytes + counted > self.max_header_bytes:
+                self._refuse(
+                    431,
+                    "request-header-fields-too-large",
+                    f"The request headers are larger than {self.max_header_bytes} bytes.",
+                )
+                return
+            self._header_bytes += counted
+        super().data_received(data)
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self._header_count = 0
+        self._awaiting_headers = True
+        self._start_header_timer()  # the deadline runs from the request's first byte
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        # Keep-alive: what arrives next is the next request's head (the idle time before it
+        # is uvicorn's timeout_keep_alive).
+        self._expect_headers()
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        self._header_count += 1
+        if self._header_count > self.max_header_count:
+            self._refusal = (
+                431,
+                "request-header-fields-too-large",
+                f"More than {self.max_header_count} header fields.",
+            )
+            raise _HeaderLimitError
+        super().on_header(name, value)
+
+    def on_headers_complete(self) -> None:
+        self._awaiting_headers = False
+        self._stop_header_timer()
+        super().on_headers_complete()
+
+    def send_400_response(self, msg: str) -> None:
+        # uvicorn answers a parser error (our callback's exception included) with a plain 400.
+        if self._refusal is not None:
+            self._refuse(*self._refusal)
+        else:
+            self._refuse(400, "bad-request", msg)
+
+    def _refuse(self, status: int, slug: str, detail: str) -> None:
+        """A problem+json answer written straight to the socket, then the connection closed."""
+        self._awaiting_headers = False
+        self._stop_header_timer()
+        if self.transport.is_closing():
+            return
+        phrase = HTTPStatus(status).phrase
+        body = json.dumps(
+            {
+                "type": problem_type_uri(slug, self.problem_base_uri),
+                "title": PROBLEM_TYPES[slug].title if slug in PROBLEM_TYPES else phrase,
+                "status": status,
+                "detail": detail,
+            }
+        ).encode()
+        head = (
+            f"HTTP/1.1 {status} {phrase}\r\ncontent-type: {PROBLEM_JSON}\r\n"
+            f"content-length: {len(body)}\r\nconnection: close\r\n\r\n"
+        )
+        self.transport.write(head.encode() + body)
+        self.transport.close()
+
+
+def limited_http_protocol(settings: Settings) -> type[LimitedHttpToolsProtocol]:
+    """The protocol class for uvicorn's `http=`, with the limits from the settings."""
+    attributes: dict[str, Any] = {
+        "max_header_bytes": settings.max_header_bytes,
+        "max_header_count": settings.max_header_count,
+        "header_timeout_s": settings.header_timeout_s,
+        "problem_base_uri": settings.problem_base_uri,
+    }
+    return type("ConfiguredHttpToolsProtocol", (LimitedHttpToolsProtocol,), attributes)
