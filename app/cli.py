@@ -37,7 +37,8 @@ def serve() -> int:
             logger.info("CMS_OPENAI_API_KEY not set: articles are analysed by the offline analyzer")
         server = uvicorn.Server(
             uvicorn.Config(
-                create_app(settings),
+                # The service's own process: its long-lived heap may be frozen after startup.
+                create_app(settings, freeze_heap=True),
                 host=settings.host,
                 port=settings.port,
                 log_config=None,

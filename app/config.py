@@ -23,7 +23,6 @@ class Settings(BaseSettings):
     )
 
     # --- service ---
-    environment: Literal["development", "test", "production"] = "development"
     project_name: str = "cost-model-service"
     api_prefix: str = Field(
         default="/api",
@@ -56,6 +55,9 @@ class Settings(BaseSettings):
     # --- processing ---
     run_processor: bool = True  # false: an API-only replica that never analyses
     max_concurrent_jobs: int = Field(default=4, ge=1)
+    # Running jobs of one tenant, over every replica; unset = half of max_concurrent_jobs when
+    # API keys or tokens are required (several tenants), no limit when the service is open.
+    max_jobs_per_tenant: int | None = Field(default=None, ge=1)
     job_timeout_s: float = Field(default=300.0, gt=0)
     max_attempts: int = Field(default=3, ge=1)
     retry_backoff_s: float = Field(default=5.0, ge=0)
@@ -141,7 +143,13 @@ class Settings(BaseSettings):
     def _blank_is_none(cls, value: str | None) -> str | None:
         return value.strip() or None if value is not None else None
 
-    @field_validator("jwt_issuer", "jwt_audience", "jwt_jwks_url", mode="before")
+    @field_validator(
+        "jwt_issuer",
+        "jwt_audience",
+        "jwt_jwks_url",
+        "max_jobs_per_tenant",
+        mode="before",
+    )
     @classmethod
     def _blank_optional_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
@@ -158,16 +166,23 @@ class Settings(BaseSettings):
         return value
 
     @property
-    def uses_openai(self) -> bool:
-        return self.openai_api_key is not None
-
-    @property
     def jwt_enabled(self) -> bool:
         return bool(self.jwt_jwks_url and self.jwt_issuer and self.jwt_audience)
 
-    @property
-    def auth_enabled(self) -> bool:
-        return self.api_keys is not None or self.jwt_enabled
+    def jobs_per_tenant(self, *, shared: bool) -> int:
+        """How many jobs one tenant may run at once, so other tenants always find a slot.
+
+        `shared`: several tenants use the service (API keys or tokens); an open service has
+        one tenant, whom a limit would only slow down.
+        """
+        if self.max_jobs_per_tenant is not None:
+            return self.max_jobs_per_tenant
+        return max(1, self.max_concurrent_jobs // 2) if shared else self.max_concurrent_jobs
+
+    def parsers_per_tenant(self, *, shared: bool) -> int | None:
+        """How many of a replica's parser processes one tenant's jobs may use at once (None:
+        no share to keep, the pool's own queue keeps every worker busy)."""
+        return max(1, max(self.parser_workers, 1) // 2) if shared else None
 
     @property
     def cors_origin_list(self) -> list[str]:

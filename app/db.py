@@ -1,8 +1,12 @@
-"""Declarative base with a constraint naming convention, and the engine / session factories."""
+"""Declarative base with a constraint naming convention; `open_database`: the engine, the session
+factory and the named asyncpg pools of the hot paths, opened and closed together."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
+import json
+from collections.abc import AsyncIterator, Callable, Coroutine
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -109,3 +113,68 @@ async def create_raw_pool(
         init=init,
     )
     return pool
+
+
+# The job progress pool's connections commit asynchronously: a claim, a stage or a lease
+# renewal lost in a database crash only means the article is claimed again. Its statements
+# are prepared once per connection and keep one generic plan: the claim (run after every
+# finished job) would otherwise be planned anew on each run, which costs more than running it.
+JOB_PROGRESS_SETTINGS = {"synchronous_commit": "off", "plan_cache_mode": "force_generic_plan"}
+# Ending a run is one short statement: a few connections serve fifty jobs.
+DURABLE_POOL_SIZE = 4
+
+
+async def register_json(connection: asyncpg.Connection) -> None:
+    """jsonb in and out as Python objects (a pool's `init`)."""
+    await connection.set_type_codec(
+        "jsonb", encoder=json.dumps, decoder=json.loads, schema="pg_catalog", format="text"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Pools:
+    """The raw pools, one per hot path, so one path's burst never starves another."""
+
+    progress: asyncpg.Pool  # job claims, stages, leases, inputs (asynchronous commit)
+    durable: asyncpg.Pool  # job results and what a person asks for (cancel, reprocess, delete)
+    status: asyncpg.Pool  # the status fast path
+    uploads: asyncpg.Pool  # small uploads in one statement
+
+
+@dataclass(frozen=True, slots=True)
+class Database:
+    engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+    pools: Pools
+
+
+@asynccontextmanager
+async def open_database(settings: Settings) -> AsyncIterator[Database]:
+    """Everything that talks to PostgreSQL; what opened is closed even if a later pool fails."""
+    url = settings.database_url
+    if not url:
+        raise RuntimeError(
+            "CMS_DATABASE_URL is not set. Run ./start.sh (it starts an embedded PostgreSQL) "
+            "or point CMS_DATABASE_URL at your PostgreSQL."
+        )
+    async with AsyncExitStack() as stack:
+        engine = create_engine(settings, url)
+        stack.push_async_callback(engine.dispose)
+
+        async def pool(purpose: str, size: int, **options: Any) -> asyncpg.Pool:
+            opened = await create_raw_pool(settings, url, purpose=purpose, size=size, **options)
+            stack.push_async_callback(opened.close)
+            return opened
+
+        pools = Pools(
+            progress=await pool(
+                "jobs",
+                settings.max_concurrent_jobs + 2,
+                server_settings=JOB_PROGRESS_SETTINGS,
+                init=register_json,
+            ),
+            durable=await pool("results", DURABLE_POOL_SIZE, init=register_json),
+            status=await pool("status", settings.status_pool_size),
+            uploads=await pool("uploads", settings.db_pool_size),
+        )
+        yield Database(engine=engine, sessions=create_session_factory(engine), pools=pools)

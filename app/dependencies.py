@@ -1,4 +1,5 @@
-"""Request-scoped dependencies: the settings and one database session per request."""
+"""Request-scoped dependencies: the lifespan's services (`ServicesDep`), the settings and one
+database session per request."""
 
 from __future__ import annotations
 
@@ -7,9 +8,19 @@ from typing import Annotated
 
 import asyncpg
 from fastapi import Depends, Request
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
+from app.services import Services
+
+
+def get_services(request: Request) -> Services:
+    """What the lifespan built (typed lifespan state, copied into every request's scope)."""
+    services: Services = request.state.services
+    return services
+
+
+ServicesDep = Annotated[Services, Depends(get_services)]
 
 
 def get_app_settings(request: Request) -> Settings:
@@ -17,26 +28,22 @@ def get_app_settings(request: Request) -> Settings:
     return settings
 
 
-async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
+async def get_session(services: ServicesDep) -> AsyncIterator[AsyncSession]:
     """A session for this request only; services commit before the response is sent."""
-    factory: async_sessionmaker[AsyncSession] = request.app.state.session_factory
-    async with factory() as session:
+    async with services.database.sessions() as session:
         yield session
 
 
-def get_uploads_pool(request: Request) -> asyncpg.Pool | None:
-    """The raw pool for storing small uploads in one statement (None outside the lifespan)."""
-    pool: asyncpg.Pool | None = getattr(request.app.state, "uploads_pool", None)
-    return pool
+def get_uploads_pool(services: ServicesDep) -> asyncpg.Pool:
+    """The raw pool for storing small uploads in one statement."""
+    return services.database.pools.uploads
 
 
 def wake_processor(request: Request) -> None:
     """Tell the local processor there is new work; the pending row is the real guarantee."""
-    processor = getattr(request.app.state, "processor", None)
-    if processor is not None:
-        processor.wake()
+    get_services(request).processor.wake()
 
 
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 SessionDep = Annotated[AsyncSession, Depends(get_session)]
-UploadsPoolDep = Annotated[asyncpg.Pool | None, Depends(get_uploads_pool)]
+UploadsPoolDep = Annotated[asyncpg.Pool, Depends(get_uploads_pool)]

@@ -1,4 +1,5 @@
-"""The application factory and its lifespan: everything with a lifetime is created here."""
+"""The application factory and its lifespan, the composition root: everything with a lifetime
+is opened here, registered for closing the moment it opens, and frozen into `Services`."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import asyncio
 import gc
 import logging
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
 from typing import Any
 
 import httpx
@@ -14,12 +15,13 @@ from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from app.analyzers.base import Analyzer
+from app.analyzers.base import Analyzer, CatalogueIndex
 from app.analyzers.factory import build_analyzer
 from app.analyzers.tokens import count_tokens
 from app.articles.event_tokens import EventTokenSigner
 from app.articles.events import StatusBroadcaster
 from app.articles.events_routes import router as events_router
+from app.articles.jobs import JobStore
 from app.articles.router import router as articles_router
 from app.articles.status_fast_path import StatusFastPath
 from app.auth.api_keys import ApiKeyRegistry
@@ -27,149 +29,157 @@ from app.auth.dependencies import Authenticator, get_principal
 from app.auth.jwt import JwtVerifier
 from app.auth.tenants import TOKEN_TENANT_PREFIX
 from app.config import Settings, get_settings
-from app.db import create_engine, create_raw_pool, create_session_factory
+from app.db import Database, open_database
 from app.errors import install_error_handlers
 from app.extraction.document import ExtractionLimits
 from app.extraction.runner import DocumentExtractor
 from app.indices.router import router as indices_router
+from app.indices.service import load_catalogue
 from app.limits.service import RateLimiter
 from app.middleware import MULTIPART_OVERHEAD, AuthenticateFirst, BodySizeLimitMiddleware
 from app.openapi import install_docs, operation_id, refine_openapi
 from app.ops.migrations import head_revisions
 from app.ops.observe import ObservabilityMiddleware
 from app.ops.router import router as ops_router
-from app.processing import job_queries
-from app.processing.pipeline import Pipeline
+from app.processing.fairness import FairExtractor, TenantGate
+from app.processing.pipeline import CatalogueLoader, Pipeline
 from app.processing.processor import Processor
 from app.processing.retention import Housekeeper
+from app.services import ParserWarmup, Services, State
 from app.ui import router as ui_router
 from app.webhooks import dispatcher as webhook_dispatcher
 from app.webhooks.router import router as webhooks_router
 
 logger = logging.getLogger(__name__)
-# Completing an article is one short statement: a few connections serve fifty jobs.
-RESULTS_POOL_SIZE = 4
 
 
 @asynccontextmanager
-async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    settings: Settings = app.state.settings
-    if not settings.database_url:
-        raise RuntimeError(
-            "CMS_DATABASE_URL is not set. Run ./start.sh (it starts an embedded PostgreSQL) "
-            "or point CMS_DATABASE_URL at your PostgreSQL."
+async def lifespan(app: FastAPI) -> AsyncIterator[State]:
+    async with AsyncExitStack() as stack:
+        services = await open_services(
+            app.state.settings,
+            stack,
+            analyzer=app.state.analyzer_override,
+            extractor=app.state.extractor_override,
         )
-    engine = create_engine(settings, settings.database_url)
-    sessions = create_session_factory(engine)
-    extractor = DocumentExtractor(
-        workers=settings.parser_workers,
-        timeout_s=settings.parse_timeout_s,
-        limits=ExtractionLimits(max_pages=settings.max_pages),
-    )
+        if isinstance(app, CostModelApp) and app.freeze_heap:
+            # Everything opened so far lives as long as the process: out of the collector's
+            # reach, full collections (pauses of 100 ms and more on this heap) stay short.
+            gc.collect()
+            gc.freeze()
+        if isinstance(app, CostModelApp):
+            app.services = services
+        try:
+            yield {"services": services}
+        finally:
+            if isinstance(app, CostModelApp):
+                app.services = None
+
+
+async def open_services(
+    settings: Settings,
+    stack: AsyncExitStack,
+    *,
+    analyzer: Analyzer | None = None,
+    extractor: DocumentExtractor | None = None,
+) -> Services:
+    """Open every service in dependency order; `stack` closes them in reverse, also when a
+    later one fails to open. (Adding one: open it, register its close, add the field.)"""
+    database = await stack.enter_async_context(open_database(settings))
+    http = httpx.AsyncClient(timeout=10.0)
+    stack.push_async_callback(http.aclose)
+    if extractor is None:
+        extractor = DocumentExtractor(
+            workers=settings.parser_workers,
+            timeout_s=settings.parse_timeout_s,
+            limits=ExtractionLimits(max_pages=settings.max_pages),
+        )
+    stack.push_async_callback(extractor.close)
+    parsers = ParserWarmup()
+    parsers.start(extractor.start)
+    stack.push_async_callback(parsers.cancel)
+    authenticator = build_authenticator(settings, http)
+    shared = authenticator.enabled  # several tenants: each gets its share of jobs and parsers
+    # Parsers and the offline rules share the pool; with several tenants each gets its share.
+    share = settings.parsers_per_tenant(shared=shared)
+    fair = extractor if share is None else FairExtractor(extractor, TenantGate(share))
     setup = build_analyzer(
-        settings,
-        sessions,
-        run_blocking=extractor.run_blocking,
-        override=app.state.analyzer_override,
+        settings, database.sessions, run_blocking=fair.run_blocking, override=analyzer
     )
-    analyzer = setup.analyzer
-    jobs_pool = await create_raw_pool(
-        settings,
-        settings.database_url,
-        purpose="jobs",
-        size=settings.max_concurrent_jobs + 2,
-        server_settings=job_queries.ASYNC_COMMIT,
-        init=job_queries.register_json,
-    )
-    results_pool = await create_raw_pool(
-        settings,
-        settings.database_url,
-        purpose="results",
-        size=RESULTS_POOL_SIZE,
-        init=job_queries.register_json,
-    )
+    stack.push_async_callback(setup.close)
+    jobs = JobStore(progress_pool=database.pools.progress, durable_pool=database.pools.durable)
     pipeline = Pipeline(
-        sessions,
-        extractor,
-        analyzer,
+        jobs,
+        fair,
+        setup.analyzer,
         count_tokens,
-        jobs_pool=jobs_pool,
-        results_pool=results_pool,
+        load_catalogue=catalogue_loader(database),
         cache_results=setup.cache_results,
     )
-    guard = setup.guard
     processor = Processor(
-        sessions,
+        jobs,
         pipeline,
         settings,
-        claims_pool=jobs_pool,
-        admission=guard.admission if guard else None,
+        jobs_per_tenant=settings.jobs_per_tenant(shared=shared),
+        admission=setup.guard.admission if setup.guard else None,
     )
     housekeeper = Housekeeper(
-        sessions,
+        jobs,
         retention_days=settings.file_retention_days,
         interval_s=settings.housekeeping_interval_s,
-        ledger=guard.ledger if guard else None,
+        ledger=setup.guard.ledger if setup.guard else None,
     )
-    http = httpx.AsyncClient(timeout=10.0)
+    assert settings.database_url is not None  # open_database refused to start without it
     broadcaster = StatusBroadcaster(
         settings.database_url, max_waiters=settings.max_long_poll_waiters
     )
-    status_pool = await create_raw_pool(
-        settings, settings.database_url, purpose="status", size=settings.status_pool_size
-    )
-    uploads_pool = await create_raw_pool(
-        settings, settings.database_url, purpose="uploads", size=settings.db_pool_size
-    )
-    webhooks = webhook_dispatcher.WebhookDispatcher(sessions, settings)
+    webhooks = webhook_dispatcher.WebhookDispatcher(database.sessions, settings)
     broadcaster.subscribe(webhook_dispatcher.CHANNEL, webhooks.wake)
-
-    app.state.authenticator = build_authenticator(settings, http)
-    app.state.rate_limiter = RateLimiter.from_settings(uploads_pool, settings)
-    app.state.event_tokens = EventTokenSigner.from_settings(settings)
-    app.state.engine = engine
-    app.state.session_factory = sessions
-    app.state.processor = processor
-    app.state.housekeeper = housekeeper
-    app.state.llm_guard = guard
-    app.state.status_broadcaster = broadcaster
-    app.state.webhook_dispatcher = webhooks
-    app.state.status_pool = status_pool
-    app.state.uploads_pool = uploads_pool
-    app.state.analysis_method = analyzer.method
-    app.state.alembic_heads = head_revisions()
-
-    if not app.state.authenticator.enabled and settings.host not in LOOPBACK_HOSTS:
+    await broadcaster.start()
+    stack.push_async_callback(broadcaster.stop)
+    await webhooks.start()  # every replica delivers, API-only ones too
+    stack.push_async_callback(webhooks.stop)  # stops before the broadcaster it listens on
+    if not authenticator.enabled and settings.host not in LOOPBACK_HOSTS:
         logger.warning(
             "no CMS_API_KEYS or JWT settings: the API is open to anyone who can reach %s",
             settings.host,
         )
-    await broadcaster.start()
-    await webhooks.start()  # every replica delivers, API-only ones too
     # Load the tokenizer now (about a second, in a thread) rather than during the first jobs.
     await asyncio.to_thread(count_tokens, "warm up")
     if settings.run_processor:
-        await processor.start()
         await housekeeper.start()
-    # Everything created so far lives as long as the process: moving it out of the collector's
-    # reach keeps full collections (pauses of 100 ms and more on this heap) short.
-    gc.collect()
-    gc.freeze()
-    try:
-        yield
-    finally:
-        await processor.stop(settings.shutdown_grace_s)
-        await housekeeper.stop()
-        await webhooks.stop()
-        await broadcaster.stop()
-        await extractor.close()
-        await setup.close()
-        await http.aclose()
-        await status_pool.close()
-        await uploads_pool.close()
-        await jobs_pool.close()
-        await results_pool.close()
-        await engine.dispose()
+        stack.push_async_callback(housekeeper.stop)
+        await processor.start()
+        stack.push_async_callback(processor.stop, settings.shutdown_grace_s)
+    return Services(
+        settings=settings,
+        database=database,
+        jobs=jobs,
+        extractor=extractor,
+        parsers=parsers,
+        processor=processor,
+        housekeeper=housekeeper,
+        broadcaster=broadcaster,
+        authenticator=authenticator,
+        rate_limiter=RateLimiter.from_settings(database.pools.uploads, settings),
+        event_tokens=EventTokenSigner.from_settings(settings),
+        webhooks=webhooks,
+        guard=setup.guard,
+        analysis_method=setup.analyzer.method,
+        alembic_heads=frozenset(head_revisions()),
+    )
+
+
+
+
+def catalogue_loader(database: Database) -> CatalogueLoader:
+    """The cost-index catalogue, read through a short session of its own."""
+
+    async def load() -> tuple[CatalogueIndex, ...]:
+        async with database.sessions() as session:
+            return await load_catalogue(session)
+
+    return load
 
 
 class CostModelApp(FastAPI):
@@ -177,6 +187,9 @@ class CostModelApp(FastAPI):
     the framework, so the status polls of every open tab skip its middleware layers."""
 
     front: ASGIApp | None = None
+    # The running lifespan's services, for tests and tools; requests read their lifespan state.
+    services: Services | None = None
+    freeze_heap: bool = False
     _contract_refined = False
 
     def openapi(self) -> dict[str, Any]:
@@ -199,9 +212,15 @@ class CostModelApp(FastAPI):
 
 
 def create_app(
-    settings: Settings | None = None, *, analyzer: Analyzer | None = None
+    settings: Settings | None = None,
+    *,
+    analyzer: Analyzer | None = None,
+    extractor: DocumentExtractor | None = None,
+    freeze_heap: bool = False,
 ) -> CostModelApp:
-    """Build the app; `analyzer` replaces the configured one (tests use slow or failing ones)."""
+    """Build the app; `analyzer` and `extractor` replace the configured ones (tests use slow or
+    failing ones). Nothing connects until the lifespan runs. `freeze_heap` (the service's own
+    process, app.cli): after startup, move the heap out of the garbage collector's reach."""
     settings = settings or get_settings()
     app = CostModelApp(
         title=settings.project_name,
@@ -220,6 +239,8 @@ def create_app(
     )
     app.state.settings = settings
     app.state.analyzer_override = analyzer
+    app.state.extractor_override = extractor
+    app.freeze_heap = freeze_heap
     install_error_handlers(app)
     app.add_middleware(
         BodySizeLimitMiddleware,
@@ -245,11 +266,12 @@ def create_app(
         front = CORSMiddleware(
             front,
             allow_origins=settings.cors_origin_list,
-            allow_methods=["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
             allow_headers=[
                 "Authorization",
                 "Content-Type",
                 "Idempotency-Key",
+                "If-Match",
                 "If-None-Match",
                 "X-API-Key",
                 "X-Request-ID",

@@ -42,8 +42,10 @@ class AuthenticateFirst:
             and scope["method"] in BODY_METHODS
             and scope["path"].startswith(self._prefix)
         ):
-            state = scope["app"].state
-            authenticator: Authenticator | None = getattr(state, "authenticator", None)
+            services = scope.get("state", {}).get("services")  # the lifespan's (app.services)
+            authenticator: Authenticator | None = (
+                None if services is None else services.authenticator
+            )
             if authenticator is not None and authenticator.enabled:
                 try:
                     scope[PRINCIPAL_SCOPE_KEY] = await authenticator.authenticate(Request(scope))

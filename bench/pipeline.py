@@ -171,6 +171,11 @@ def main() -> int:
     ideal_s = len(ids) / args.jobs * calls_per_article * args.latency
     ratio = total_s / ideal_s
     methods = sorted({str(r["analysis_method"]) for r in rows})
+    # Completions while the burst is still being uploaded (the one event loop parses the
+    # multipart bodies too) against after it.
+    during = sum(1 for f in finished if f.timestamp() <= t1)
+    after_s = max(total_s - upload_s, 1e-9)
+    rate_during, rate_after = during / upload_s, (len(finished) - during) / after_s
     log(
         f"completed {len(completed)}, failed {len(failed)} "
         f"{sorted({str(r['processing_error_code']) for r in failed}) if failed else ''}; "
@@ -189,6 +194,7 @@ def main() -> int:
     print(
         f"pipeline: {len(ids)} articles in {total_s:.1f} s, ideal {ideal_s:.1f} s, "
         f"ratio {ratio:.2f} (target <= {TARGET}), uploads {len(ids) / upload_s:.0f}/s, "
+        f"completions {rate_during:.0f}/s during the burst, {rate_after:.0f}/s after, "
         f"model calls {calls_per_article:.2f}/article, fake max concurrency "
         f"{stats['max_in_flight']} (must be {args.jobs}), failed {len(failed)} "
         f"{'PASS' if ok else 'FAIL'}",

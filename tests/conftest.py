@@ -88,7 +88,6 @@ async def db_engine(migrated_url: str) -> AsyncIterator[AsyncEngine]:
 def make_settings(database_url: str, **overrides: object) -> Settings:
     values: dict[str, object] = {
         "database_url": database_url,
-        "environment": "test",
         "poll_interval_s": 0.2,
         "lease_s": 10.0,
         "parser_workers": 0,

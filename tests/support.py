@@ -11,7 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +19,7 @@ from typing import Any
 
 import httpx
 from fastapi import FastAPI
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.analyzers.base import (
     AnalysisRequest,
@@ -31,7 +32,8 @@ from app.analyzers.base import (
 )
 from app.config import Settings
 from app.core.embedded_postgres import EmbeddedPostgres
-from app.main import create_app
+from app.extraction.runner import DocumentExtractor
+from app.main import CostModelApp, create_app
 
 TERMINAL = {"completed", "failed"}
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -45,13 +47,25 @@ class DatabaseServer:
 
 @asynccontextmanager
 async def running_app(
-    settings: Settings, *, analyzer: Analyzer | None = None
-) -> AsyncIterator[tuple[FastAPI, httpx.AsyncClient]]:
-    app = create_app(settings, analyzer=analyzer)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
+    settings: Settings,
+    *,
+    analyzer: Analyzer | None = None,
+    extractor: DocumentExtractor | None = None,
+) -> AsyncIterator[tuple[CostModelApp, httpx.AsyncClient]]:
+    app = create_app(settings, analyzer=analyzer, extractor=extractor)
+    async with app.router.lifespan_context(app) as state:
+        transport = httpx.ASGITransport(app=with_lifespan_state(app, state))
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
             yield app, http
+
+
+def with_lifespan_state(app: ASGIApp, state: Mapping[str, Any]) -> ASGIApp:
+    """What a server does with the lifespan's state: a copy in every request's scope."""
+
+    async def call(scope: Scope, receive: Receive, send: Send) -> None:
+        await app({**scope, "state": dict(state)}, receive, send)
+
+    return call
 
 
 async def upload(

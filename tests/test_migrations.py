@@ -93,3 +93,46 @@ async def test_models_and_migrations_do_not_drift(fresh_database_url: str):
     finally:
         await engine.dispose()
     assert differences == []
+
+
+async def test_0004_maps_old_stages_and_keeps_the_rows_up_and_down(fresh_database_url: str):
+    config = alembic_config(fresh_database_url)
+    await asyncio.to_thread(command.upgrade, config, "0003")
+    engine = create_async_engine(fresh_database_url)
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(
+                text(
+                    "INSERT INTO articles (article_name, processing_status, processing_stage) "
+                    "VALUES ('a', 'pending', 'queued'), ('b', 'processing', 'saving'), "
+                    "('c', 'pending', 'waiting'), ('d', 'completed', 'done')"
+                )
+            )
+        await asyncio.to_thread(command.upgrade, config, "0004")
+        async with engine.connect() as conn:
+            rows = (
+                await conn.execute(
+                    text("SELECT article_name, processing_stage, claim_token FROM articles")
+                )
+            ).all()
+        assert sorted(tuple(row) for row in rows) == [
+            ("a", None, 0),
+            ("b", "generating_cost_model", 0),
+            ("c", "waiting", 0),
+            ("d", "done", 0),
+        ]
+        await asyncio.to_thread(command.downgrade, config, "0003")
+        async with engine.connect() as conn:
+            names = (await conn.execute(text("SELECT article_name FROM articles"))).scalars()
+            assert sorted(names) == ["a", "b", "c", "d"]
+            columns = (
+                await conn.execute(
+                    text(
+                        "SELECT column_name FROM information_schema.columns "
+                        "WHERE table_name = 'articles' AND column_name = 'claim_token'"
+                    )
+                )
+            ).all()
+        assert columns == []
+    finally:
+        await engine.dispose()

@@ -15,10 +15,9 @@ from pydantic import BaseModel
 from sse_starlette.sse import EventSourceResponse
 
 from app.articles import service
-from app.articles.event_tokens import EventTokenSigner
 from app.articles.events import status_events
-from app.auth.dependencies import OPEN_TENANT, Authenticator, Principal, PrincipalDep, get_principal
-from app.dependencies import SessionDep, SettingsDep
+from app.auth.dependencies import OPEN_TENANT, Principal, PrincipalDep, get_principal
+from app.dependencies import ServicesDep, SessionDep, SettingsDep, get_services
 from app.errors import problem_responses
 
 router = APIRouter(tags=["articles"], responses=problem_responses(401, 422, 503))
@@ -49,9 +48,9 @@ async def events_principal(
     """The events token when one is sent, else the usual API key or bearer token."""
     if token is None:
         return await get_principal(request)
-    signer: EventTokenSigner = request.app.state.event_tokens
-    tenant = signer.verify(token, article_id=article_id)
-    authenticator: Authenticator = request.app.state.authenticator
+    services = get_services(request)
+    tenant = services.event_tokens.verify(token, article_id=article_id)
+    authenticator = services.authenticator
     request.state.tenant = tenant
     if not authenticator.enabled and tenant == OPEN_TENANT:
         return Principal(tenant=tenant, kind="open")
@@ -65,7 +64,7 @@ async def events_principal(
     responses=problem_responses(404),
 )
 async def events_token(
-    request: Request,
+    services: ServicesDep,
     article_id: ArticleId,
     session: SessionDep,
     settings: SettingsDep,
@@ -73,8 +72,7 @@ async def events_token(
 ) -> EventsToken:
     """`EventSource` cannot send a key: give it `url` (valid for `CMS_EVENTS_TOKEN_TTL_S`)."""
     await service.get_status(session, article_id, principal.scope)  # 404 unless yours
-    signer: EventTokenSigner = request.app.state.event_tokens
-    token, expires_at = signer.issue(tenant=principal.tenant, article_id=article_id)
+    token, expires_at = services.event_tokens.issue(tenant=principal.tenant, article_id=article_id)
     return EventsToken(
         token=token,
         expires_at=expires_at,
@@ -92,7 +90,7 @@ async def events_token(
     },
 )
 async def article_events(
-    request: Request,
+    services: ServicesDep,
     article_id: ArticleId,
     session: SessionDep,
     principal: Annotated[Principal, Depends(events_principal)],
@@ -107,8 +105,8 @@ async def article_events(
         article_id=article_id,
         tenant=principal.scope,
         first=first,
-        broadcaster=request.app.state.status_broadcaster,
-        sessions=request.app.state.session_factory,
+        broadcaster=services.broadcaster,
+        sessions=services.database.sessions,
     )
     return EventSourceResponse(
         stream, ping=15, headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}

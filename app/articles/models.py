@@ -42,11 +42,16 @@ class ProcessingStatus(enum.StrEnum):
 
 
 class ProcessingStage(enum.StrEnum):
-    QUEUED = "queued"
+    """Every value `processing_stage` can hold (a CHECK constraint keeps the column to these).
+
+    A pending article has no stage, or `waiting` while it waits for the model provider. The
+    result is saved by the statement that completes the article, so there is no saving stage.
+    """
+
+    WAITING = "waiting"
     EXTRACTING_TEXT = "extracting_text"
     EXTRACTING_METADATA = "extracting_metadata"
     GENERATING_COST_MODEL = "generating_cost_model"
-    SAVING = "saving"
     DONE = "done"
 
 
@@ -90,6 +95,10 @@ class Article(TimestampMixin, Base):
     available_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), nullable=False, server_default=func.now()
     )
+    # The fencing token: every claim increments it, and a worker's writes name the token of
+    # its claim, so a run that lost the article (cancelled, deleted, reprocessed, taken over)
+    # can write nothing, even from the same process as the run that holds it now.
+    claim_token: Mapped[int] = mapped_column(BigInteger, nullable=False, server_default="0")
     # Safe upload retries: the same key from the same tenant returns the first article.
     idempotency_key: Mapped[str | None] = mapped_column(String(255))
     request_fingerprint: Mapped[str | None] = mapped_column(String(64))
@@ -103,6 +112,10 @@ class Article(TimestampMixin, Base):
 
     __table_args__ = (
         CheckConstraint(_in("processing_status", ProcessingStatus), name="processing_status"),
+        CheckConstraint(
+            f"processing_stage IS NULL OR {_in('processing_stage', ProcessingStage)}",
+            name="processing_stage",
+        ),
         CheckConstraint("progress BETWEEN 0 AND 100", name="progress_range"),
         CheckConstraint("unit_weight IS NULL OR unit_weight > 0", name="unit_weight_positive"),
         # The processor claims the oldest available pending rows.
@@ -112,7 +125,15 @@ class Article(TimestampMixin, Base):
             "id",
             postgresql_where=text("processing_status = 'pending'"),
         ),
-        # The sweeper looks for expired leases.
+        # The claim serves tenants in turn: each tenant's oldest available pending rows.
+        Index(
+            "ix_articles_pending_tenant_available",
+            "tenant",
+            "available_at",
+            "id",
+            postgresql_where=text("processing_status = 'pending'"),
+        ),
+        # The claim counts each tenant's running jobs; the sweeper looks for expired leases.
         Index(
             "ix_articles_processing_lease",
             "lease_expires_at",

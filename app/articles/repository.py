@@ -1,4 +1,5 @@
-"""Every SQL statement the articles API needs; callers own the session and the transaction."""
+"""The SQL of the articles API; callers own the session and the transaction. (What changes the
+row as a job — cancel, reprocess, delete and every worker write — is app.articles.jobs.)"""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, cast
 
 import asyncpg
-from sqlalchemy import Row, Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import Row, Table, bindparam, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.articles.models import Article, ArticleFile, CostModel, ProcessingStatus
@@ -272,63 +273,3 @@ async def list_articles(
     items = (await session.execute(query)).scalars().all()
     total = (await session.execute(count)).scalar_one()
     return items, total
-
-
-async def delete_article(session: AsyncSession, article_id: int, tenant: str | None) -> bool:
-    query = _scoped(delete(Article).where(Article.id == article_id), tenant)
-    result = await session.execute(query.returning(Article.id))
-    return result.first() is not None
-
-
-async def requeue_finished(
-    session: AsyncSession, article_id: int, tenant: str | None
-) -> Article | None:
-    """Put a completed or failed article back to pending; None if it is not finished."""
-    result = await session.execute(
-        _scoped(update(Article), tenant)
-        .where(
-            Article.id == article_id,
-            Article.processing_status.in_(
-                [ProcessingStatus.COMPLETED.value, ProcessingStatus.FAILED.value]
-            ),
-        )
-        .values(
-            processing_status=ProcessingStatus.PENDING.value,
-            processing_stage=None,
-            progress=0,
-            processing_error=None,
-            processing_error_code=None,
-            processing_started_at=None,
-            processing_completed_at=None,
-            attempts=0,
-            available_at=func.now(),
-            updated_at=func.now(),
-        )
-        .returning(Article)
-    )
-    return result.scalars().first()
-
-
-async def cancel_unfinished(session: AsyncSession, article_id: int, tenant: str | None) -> bool:
-    """Pending or processing → failed ("cancelled"); the lease is dropped, so a worker on it
-    loses its guarded writes and stops."""
-    result = await session.execute(
-        _scoped(update(Article), tenant)
-        .where(
-            Article.id == article_id,
-            Article.processing_status.in_(
-                [ProcessingStatus.PENDING.value, ProcessingStatus.PROCESSING.value]
-            ),
-        )
-        .values(
-            processing_status=ProcessingStatus.FAILED.value,
-            processing_error="cancelled",
-            processing_error_code="cancelled",
-            processing_completed_at=func.now(),
-            lease_owner=None,
-            lease_expires_at=None,
-            updated_at=func.now(),
-        )
-        .returning(Article.id)
-    )
-    return result.first() is not None

@@ -24,6 +24,7 @@ from app.articles.schemas import Article, ArticlePage, ArticleStatus, CostModelE
 from app.articles.status_fast_path import render_status
 from app.auth.dependencies import PrincipalDep
 from app.dependencies import (
+    ServicesDep,
     SessionDep,
     SettingsDep,
     UploadsPoolDep,
@@ -87,6 +88,7 @@ async def _read_upload(
 async def analyze(
     request: Request,
     response: Response,
+    services: ServicesDep,
     session: SessionDep,
     uploads_pool: UploadsPoolDep,
     settings: SettingsDep,
@@ -107,7 +109,7 @@ async def analyze(
     ] = None,
 ) -> Article:
     """Store the article as `pending` and return at once; poll its status URL for progress."""
-    await check_rate(request, principal.tenant, Action.UPLOAD)
+    await check_rate(services, principal.tenant, Action.UPLOAD)
     uploads = [
         await _read_upload(
             "productSpecification",
@@ -211,7 +213,7 @@ async def batch_status(
     },
 )
 async def article_status(
-    request: Request,
+    services: ServicesDep,
     article_id: ArticleId,
     session: SessionDep,
     principal: PrincipalDep,
@@ -237,8 +239,8 @@ async def article_status(
             tenant=principal.scope,
             wait_s=wait,
             if_none_match=if_none_match,
-            broadcaster=request.app.state.status_broadcaster,
-            sessions=request.app.state.session_factory,
+            broadcaster=services.broadcaster,
+            sessions=services.database.sessions,
         )
         return Response(body, status_code=code, headers=headers)
     article_status = await service.get_status(session, article_id, principal.scope)
@@ -279,10 +281,10 @@ async def get_cost_models(
     responses=ARTICLE_ERRORS,
 )
 async def delete_article(
-    article_id: ArticleId, session: SessionDep, principal: PrincipalDep
+    article_id: ArticleId, services: ServicesDep, principal: PrincipalDep
 ) -> Response:
     """A job working on it stops at its next stage."""
-    await service.delete_article(session, article_id, principal.scope)
+    await service.delete_article(services.jobs, article_id, principal.scope)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -294,12 +296,12 @@ async def delete_article(
     responses=problem_responses(404, 409, 429),
 )
 async def reprocess_article(
-    request: Request, article_id: ArticleId, session: SessionDep, principal: PrincipalDep
+    article_id: ArticleId, services: ServicesDep, session: SessionDep, principal: PrincipalDep
 ) -> Article:
     """409 while it is pending or processing; limited per tenant (`CMS_RATE_LIMIT_REPROCESS`)."""
-    await check_rate(request, principal.tenant, Action.REPROCESS)
-    article = await service.reprocess_article(session, article_id, principal.scope)
-    wake_processor(request)
+    await check_rate(services, principal.tenant, Action.REPROCESS)
+    article = await service.reprocess_article(services.jobs, session, article_id, principal.scope)
+    services.processor.wake()
     return article
 
 
@@ -310,7 +312,7 @@ async def reprocess_article(
     responses=problem_responses(404, 409),
 )
 async def cancel_article(
-    article_id: ArticleId, session: SessionDep, principal: PrincipalDep
+    article_id: ArticleId, services: ServicesDep, session: SessionDep, principal: PrincipalDep
 ) -> Article:
     """It ends `failed` with `processing_error` "cancelled"; 409 if it already finished."""
-    return await service.cancel_article(session, article_id, principal.scope)
+    return await service.cancel_article(services.jobs, session, article_id, principal.scope)

@@ -15,15 +15,14 @@ from app.timestamps import UtcDatetime
 
 
 class Stage(enum.StrEnum):
-    """`processing_stage`: the job's stages plus `waiting` (pending, held by the provider)."""
+    """`processing_stage`: the job's stages plus `waiting` (pending, held by the provider) —
+    every value the column can hold (ProcessingStage, kept to it by a CHECK constraint)."""
 
-    QUEUED = ProcessingStage.QUEUED.value
     EXTRACTING_TEXT = ProcessingStage.EXTRACTING_TEXT.value
     EXTRACTING_METADATA = ProcessingStage.EXTRACTING_METADATA.value
     GENERATING_COST_MODEL = ProcessingStage.GENERATING_COST_MODEL.value
-    SAVING = ProcessingStage.SAVING.value
     DONE = ProcessingStage.DONE.value
-    WAITING = "waiting"
+    WAITING = ProcessingStage.WAITING.value
 
 
 class ErrorCode(enum.StrEnum):

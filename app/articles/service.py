@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.articles import repository
+from app.articles.jobs import JobStore
 from app.articles.models import FileRole, ProcessingStatus
 from app.articles.schemas import (
     Article,
@@ -337,16 +338,16 @@ async def list_articles(
     )
 
 
-async def delete_article(session: AsyncSession, article_id: int, tenant: str | None) -> None:
-    """Delete the article with its files and cost model (a running job notices and stops)."""
-    if not await repository.delete_article(session, article_id, tenant):
+async def delete_article(jobs: JobStore, article_id: int, tenant: str | None) -> None:
+    """Delete the article with its files and cost model; a run on it stops."""
+    if not await jobs.delete(article_id, tenant):
         raise _not_found(article_id)
-    await session.commit()
 
 
-async def reprocess_article(session: AsyncSession, article_id: int, tenant: str | None) -> Article:
-    requeued = await repository.requeue_finished(session, article_id, tenant)
-    if requeued is None:
+async def reprocess_article(
+    jobs: JobStore, session: AsyncSession, article_id: int, tenant: str | None
+) -> Article:
+    if not await jobs.requeue(article_id, tenant):
         status = await repository.get_status(session, article_id, tenant)
         if status is None:
             raise _not_found(article_id)
@@ -354,19 +355,19 @@ async def reprocess_article(session: AsyncSession, article_id: int, tenant: str 
             f"Article {article_id} is {status.processing_status}; only completed or failed "
             "articles can be reprocessed."
         )
-    await session.commit()
     return await _full_article(session, article_id, None)
 
 
-async def cancel_article(session: AsyncSession, article_id: int, tenant: str | None) -> Article:
-    """Stop a pending or processing article: it ends `failed` with the reason "cancelled"."""
-    cancelled = await repository.cancel_unfinished(session, article_id, tenant)
-    if not cancelled:
+async def cancel_article(
+    jobs: JobStore, session: AsyncSession, article_id: int, tenant: str | None
+) -> Article:
+    """Stop a pending or processing article: it ends `failed` with the reason "cancelled", and
+    a run on it stops (its parse is killed, its model call aborted)."""
+    if not await jobs.cancel(article_id, tenant):
         status = await repository.get_status(session, article_id, tenant)
         if status is None:
             raise _not_found(article_id)
         raise ConflictError(
             f"Article {article_id} is already {status.processing_status}; nothing to cancel."
         )
-    await session.commit()
     return await _full_article(session, article_id, None)

@@ -105,11 +105,11 @@ class StatusFastPath:
 
     async def _answer(self, scope: Scope, send: Send, article_id: int) -> bool:
         """True if answered; False to let the regular route handle the request."""
-        state = scope["app"].state
-        pool: asyncpg.Pool | None = getattr(state, "status_pool", None)
-        authenticator: Authenticator | None = getattr(state, "authenticator", None)
-        if pool is None or authenticator is None or article_id > MAX_ID:
+        services = scope.get("state", {}).get("services")  # the lifespan's (app.services)
+        if services is None or article_id > MAX_ID:
             return False
+        pool: asyncpg.Pool = services.database.pools.status
+        authenticator: Authenticator = services.authenticator
         tenant: str | None = None
         if authenticator.enabled:
             try:
@@ -128,9 +128,9 @@ class StatusFastPath:
             # The database is away: the route could only wait for its own connection to fail.
             scope["route"] = STATUS_ROUTE
             scope[ROUTE_TEMPLATE_KEY] = self._template
-            await database_unavailable_response(scope["path"], _problem_base_uri(state))(
-                scope, _no_body, send
-            )
+            await database_unavailable_response(
+                scope["path"], _problem_base_uri(scope["app"].state)
+            )(scope, _no_body, send)
             return True
         if row is None:
             return False  # the route answers 404

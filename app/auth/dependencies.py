@@ -68,7 +68,7 @@ async def get_principal(request: Request) -> Principal:
     """Cached per request by FastAPI, so the router-level check and the handler share it."""
     principal = request.scope.get(PRINCIPAL_SCOPE_KEY)
     if not isinstance(principal, Principal):
-        authenticator: Authenticator = request.app.state.authenticator
+        authenticator: Authenticator = request.state.services.authenticator
         principal = await authenticator.authenticate(request)
     request.state.tenant = principal.tenant
     return principal

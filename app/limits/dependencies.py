@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import Request
+from app.limits.service import Action
+from app.services import Services
 
-from app.limits.service import Action, RateLimiter
 
-
-async def check_rate(request: Request, tenant: str, action: Action) -> None:
+async def check_rate(services: Services, tenant: str, action: Action) -> None:
     """429 with Retry-After when the tenant's limit for `action` is reached."""
-    limiter: RateLimiter | None = getattr(request.app.state, "rate_limiter", None)
-    if limiter is not None:
-        await limiter.check(tenant, action)
+    await services.rate_limiter.check(tenant, action)

@@ -9,9 +9,9 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.analyzers.guard import GuardedAnalyzer
+from app.dependencies import ServicesDep
 from app.errors import (
     PROBLEM_TYPES,
     NotFoundError,
@@ -21,7 +21,6 @@ from app.errors import (
 )
 from app.ops import metrics
 from app.ops.migrations import current_revisions
-from app.processing import repository as processing_repository
 
 logger = logging.getLogger(__name__)
 
@@ -58,38 +57,38 @@ async def problem_type(slug: str, request: Request) -> ProblemTypeInfo:
 
 @router.get("/ready", summary="Ready to serve: database reachable, schema at head, processor up")
 @router.head("/ready", include_in_schema=False)
-async def ready(request: Request) -> JSONResponse:
+async def ready(services: ServicesDep) -> JSONResponse:
     """503 until every check passes, so a load balancer sends traffic elsewhere."""
-    state = request.app.state
-    engine: AsyncEngine = state.engine
     checks: dict[str, Any] = {}
     try:
-        async with asyncio.timeout(2.0), engine.connect() as connection:
+        async with asyncio.timeout(2.0), services.database.engine.connect() as connection:
             await connection.exec_driver_sql("SELECT 1")
             checks["database"] = "ok"
             current = await current_revisions(connection)
             checks["migrations"] = (
                 "ok"
-                if current == state.alembic_heads
-                else (f"at {sorted(current) or 'nothing'}, head is {sorted(state.alembic_heads)}")
+                if current == services.alembic_heads
+                else (
+                    f"at {sorted(current) or 'nothing'}, head is {sorted(services.alembic_heads)}"
+                )
             )
     except Exception as exc:
         checks["database"] = f"unreachable ({exc.__class__.__name__})"
         checks.setdefault("migrations", "unknown")
-    processor = getattr(state, "processor", None)
-    if not state.settings.run_processor:
+    processor = services.processor
+    if not services.settings.run_processor:
         checks["processor"] = "ok"  # an API-only replica: analysing is left to the others
-    elif processor is not None and processor.running:
+    elif processor.running:
         checks["processor"] = "ok"
     else:
         checks["processor"] = "not running"
-    if processor is not None:
-        checks["active_jobs"] = processor.active_jobs
-        checks["analysis_method"] = state.analysis_method
-    guard = getattr(state, "llm_guard", None)
-    if guard is not None:
-        checks["llm"] = await _llm_state(guard)
-    ok = all(checks[key] == "ok" for key in ("database", "migrations", "processor"))
+    checks["active_jobs"] = processor.active_jobs
+    checks["analysis_method"] = services.analysis_method
+    # The parser processes start in the background: the first analysis must not wait for them.
+    checks["parsers"] = services.parsers.state
+    if services.guard is not None:
+        checks["llm"] = await _llm_state(services.guard)
+    ok = all(checks[key] == "ok" for key in ("database", "migrations", "processor", "parsers"))
     return JSONResponse(
         {"status": "ready" if ok else "not ready", "checks": checks}, status_code=200 if ok else 503
     )
@@ -115,15 +114,14 @@ async def _llm_state(guard: GuardedAnalyzer) -> dict[str, Any]:
 
 
 @router.get("/metrics", summary="Prometheus metrics", response_class=PlainTextResponse)
-async def metrics_endpoint(request: Request) -> Response:
+async def metrics_endpoint(services: ServicesDep) -> Response:
     """HTTP, jobs, stages, queue depth, model calls and tokens, in Prometheus text format."""
-    state = request.app.state
     try:
-        async with asyncio.timeout(2.0), state.session_factory() as session:
-            pending, oldest_age = await processing_repository.queue_depth(session)
+        async with asyncio.timeout(2.0):
+            pending, oldest_age = await services.jobs.queue_depth()
         metrics.QUEUE_PENDING.set(pending)
         metrics.QUEUE_OLDEST_AGE.set(oldest_age)
-        guard = getattr(state, "llm_guard", None)
+        guard = services.guard
         if guard is not None:
             tokens_today, requests_this_minute = await guard.ledger.usage()
             metrics.LLM_TOKENS_TODAY.set(tokens_today)

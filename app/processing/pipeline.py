@@ -1,4 +1,4 @@
-"""The stages of one article's analysis, each step one statement on the job pools."""
+"""The stages of one article's analysis; every write is one fenced statement of the JobStore."""
 
 from __future__ import annotations
 
@@ -9,27 +9,27 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
-import asyncpg
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from app.analyzers.base import (
     AnalysisRequest,
     AnalysisResult,
     Analyzer,
     CatalogueIndex,
-    WeightFinding,
 )
+from app.articles.jobs import EXTRACTION_SPAN, CacheEntry, Claim, JobInput, JobStore
+from app.articles.jobs import extraction_progress as page_progress
 from app.articles.models import FileRole, ProcessingStage
 from app.extraction.document import ExtractedDocument, ExtractionError
-from app.indices.service import load_catalogue
 from app.ops import metrics
-from app.processing import cache, job_queries, repository
+from app.processing import cache
 from app.processing.results import build_metadata, document_facts, finalize_cost_model
 
 logger = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[int, int], Awaitable[None]]
+CatalogueLoader = Callable[[], Awaitable[tuple[CatalogueIndex, ...]]]
 CATALOGUE_TTL_S = 60.0
+# Not a stage a row can hold (the completing statement saves): only a timer label.
+SAVING = "saving"
 
 
 class Extractor(Protocol):
@@ -48,29 +48,25 @@ class JobLostError(Exception):
 
 
 class Pipeline:
-    """extracting_text → extracting_metadata → generating_cost_model → saving."""
+    """extracting_text → extracting_metadata → generating_cost_model → done."""
 
     def __init__(
         self,
-        session_factory: async_sessionmaker[AsyncSession],
+        jobs: JobStore,
         extractor: Extractor,
         analyzer: Analyzer,
         count_tokens: Callable[[str], int],
         *,
-        jobs_pool: asyncpg.Pool,
-        results_pool: asyncpg.Pool,
-        grounding: Analyzer | None = None,
+        load_catalogue: CatalogueLoader,
         cache_results: bool = False,
     ) -> None:
-        """`grounding` (the offline analyzer) checks a model's weight against the document;
-        `cache_results` reuses earlier analyses of identical input (for analyzers that cost)."""
-        self._sessions = session_factory
-        self._pool = jobs_pool
-        self._results_pool = results_pool
+        """`cache_results` reuses earlier analyses of identical input (for analyzers that cost;
+        grounding a model's answer in the document is the analyzer's own job)."""
+        self._store = jobs
+        self._load_catalogue = load_catalogue
         self._extractor = extractor
         self._analyzer = analyzer
         self._count_tokens = count_tokens
-        self._grounding = grounding
         self._cache_results = cache_results
         self._catalogue_cache: tuple[float, tuple[CatalogueIndex, ...]] | None = None
 
@@ -79,18 +75,15 @@ class Pipeline:
         return self._analyzer.method
 
     async def _stage(
-        self, article_id: int, owner: str, stage: ProcessingStage, progress: int
+        self, claim: Claim, stage: ProcessingStage, progress: int | None = None
     ) -> None:
-        held = await job_queries.set_stage(
-            self._pool, article_id=article_id, owner=owner, stage=stage.value, progress=progress
-        )
-        if not held:
-            raise JobLostError(article_id)
+        if not await self._store.advance(claim, stage, progress):
+            raise JobLostError(claim.article_id)
 
-    async def run(self, article_id: int, owner: str) -> None:
+    async def run(self, claim: Claim) -> None:
         timer = StageTimer()
         try:
-            await self._run(article_id, owner, timer)
+            await self._run(claim, timer)
         finally:
             timer.stop()
 
@@ -98,25 +91,24 @@ class Pipeline:
         """The catalogue changes only with a migration: read it once a minute, not per job."""
         now = time.monotonic()
         if self._catalogue_cache is None or now - self._catalogue_cache[0] > CATALOGUE_TTL_S:
-            async with self._sessions() as session:
-                self._catalogue_cache = (now, await load_catalogue(session))
+            self._catalogue_cache = (now, await self._load_catalogue())
         return self._catalogue_cache[1]
 
-    async def _run(self, article_id: int, owner: str, timer: StageTimer) -> None:
+    async def _run(self, claim: Claim, timer: StageTimer) -> None:
         # The claim already set `extracting_text`; one query reads everything the job needs.
         timer.start(ProcessingStage.EXTRACTING_TEXT)
-        job = await job_queries.load_job_input(self._pool, article_id)
+        job = await self._store.load_input(claim.article_id)
         if job is None:
-            raise JobLostError(article_id)
+            raise JobLostError(claim.article_id)
         catalogue = await self._catalogue()
         cache_key = self._cache_key(job, catalogue)
         # The cache lookup runs while the documents are read.
         documents, cached = await asyncio.gather(
-            self._extract_documents(job, article_id, owner), self._cached_result(cache_key)
+            self._extract_documents(job, claim), self._cached_result(cache_key)
         )
 
         timer.start(ProcessingStage.EXTRACTING_METADATA)
-        await self._stage(article_id, owner, ProcessingStage.EXTRACTING_METADATA, 45)
+        await self._stage(claim, ProcessingStage.EXTRACTING_METADATA)
         request = AnalysisRequest(
             article_name=job.article_name,
             description=job.description,
@@ -134,10 +126,8 @@ class Pipeline:
                 result = await self._analyzer.analyze(request)
                 if cache_key is not None and result.method == self._analyzer.method:
                     # Not an offline fallback: worth keeping (stored with the result).
-                    cache_entry = job_queries.CacheEntry(
-                        cache_key, result.method, cache.result_to_json(result)
-                    )
-            stated_weight, file_facts = await side_work
+                    cache_entry = CacheEntry(cache_key, result.method, cache.result_to_json(result))
+            file_facts = await side_work
         finally:
             if not side_work.done():
                 side_work.cancel()
@@ -147,18 +137,14 @@ class Pipeline:
                 await side_work
 
         timer.start(ProcessingStage.GENERATING_COST_MODEL)
-        await self._stage(article_id, owner, ProcessingStage.GENERATING_COST_MODEL, 75)
-        if self._grounding is not None:
-            result = ground_weight(result, stated_weight)
+        await self._stage(claim, ProcessingStage.GENERATING_COST_MODEL)
         cost_rows = finalize_cost_model(result, catalogue)
         metadata = build_metadata(result, file_facts)
 
         # Saving is the one statement that completes the article (durably).
-        timer.start(ProcessingStage.SAVING)
-        saved = await job_queries.complete(
-            self._results_pool,
-            article_id=article_id,
-            owner=owner,
+        timer.start(SAVING)
+        saved = await self._store.complete(
+            claim,
             unit_weight_kg=None if result.weight is None else result.weight.grams / 1000,
             metadata=metadata,
             analysis_method=result.method,
@@ -169,26 +155,15 @@ class Pipeline:
             needs_review=result.needs_review,
         )
         if not saved:
-            raise JobLostError(article_id)
+            raise JobLostError(claim.article_id)
 
-    async def _document_side_work(
-        self, request: AnalysisRequest
-    ) -> tuple[WeightFinding | None, list[dict[str, Any]]]:
-        """The weight the document states (for grounding a model's) and the documents' facts.
-
-        Counting a long document's tokens and the offline rules are CPU work: not on the loop.
-        """
-        facts = asyncio.to_thread(
+    async def _document_side_work(self, request: AnalysisRequest) -> list[dict[str, Any]]:
+        """The documents' facts: counting a long document's tokens is CPU work, off the loop."""
+        return await asyncio.to_thread(
             lambda: [document_facts(d, self._count_tokens) for d in request.documents]
         )
-        if self._grounding is None:
-            return None, await facts
-        offline, document_list = await asyncio.gather(self._grounding.analyze(request), facts)
-        return offline.weight, document_list
 
-    async def _extract_documents(
-        self, job: repository.JobInput, article_id: int, owner: str
-    ) -> dict[str, ExtractedDocument]:
+    async def _extract_documents(self, job: JobInput, claim: Claim) -> dict[str, ExtractedDocument]:
         documents: dict[str, ExtractedDocument] = {}
         files = sorted(job.files, key=lambda f: f.role != FileRole.SPECIFICATION.value)
         for number, file in enumerate(files):
@@ -196,7 +171,9 @@ class Pipeline:
                 raise ExtractionError(
                     "file_purged", f"The {file.role} file was purged; upload it again."
                 )
-            span_start, span = 5 + 35 * number // len(files), 35 // len(files)
+            low, high = EXTRACTION_SPAN
+            span_start = low + (high - low) * number // len(files)
+            span = (high - low) // len(files)
 
             async def on_progress(
                 done: int, total: int, start: int = span_start, w: int = span
@@ -204,10 +181,9 @@ class Pipeline:
                 if total <= 1:
                     return  # one chunk: the next stage says it all
                 await self._stage(
-                    article_id,
-                    owner,
+                    claim,
                     ProcessingStage.EXTRACTING_TEXT,
-                    start + (w * done // max(total, 1)),
+                    page_progress(done, total, start=start, width=w),
                 )
 
             documents[file.role] = await self._extractor.extract(
@@ -221,12 +197,10 @@ class Pipeline:
     async def _cached_result(self, cache_key: str | None) -> AnalysisResult | None:
         if cache_key is None:
             return None
-        hit = await job_queries.load_cache(self._pool, cache_key)
+        hit = await self._store.load_cache(cache_key)
         return None if hit is None else cache.reused(*hit)
 
-    def _cache_key(
-        self, job: repository.JobInput, catalogue: tuple[CatalogueIndex, ...]
-    ) -> str | None:
+    def _cache_key(self, job: JobInput, catalogue: tuple[CatalogueIndex, ...]) -> str | None:
         """Model analyses are cached by input fingerprint: identical input spends 0 tokens."""
         if not self._cache_results:
             return None
@@ -238,60 +212,19 @@ class Pipeline:
         )
 
 
-def ground_weight(result: AnalysisResult, stated: WeightFinding | None) -> AnalysisResult:
-    """Check a model's weight against the weight the document states (the offline rules').
-
-    A weight with no support in the text loses to the stated one. So does a weight read from
-    the same line as the stated one but differently (e.g. "1.250 g" taken as 1.25 g in a
-    German document): the offline rules apply the document's number convention.
-    """
-    model = result.weight
-    if model is None:
-        return result
-    if stated is None:
-        if not model.supported:
-            result.notes.append(
-                f"the model's weight {model.grams:g} g is not found in the document and "
-                "no stated weight supports it: treat it with care"
-            )
-        return result
-    same_line = _same_text(stated.evidence.quote, model.evidence.quote)
-    disagrees = abs(stated.grams - model.grams) > 0.01 * stated.grams
-    if not model.supported:
-        reason = "has no support in the document"
-    elif same_line and disagrees:
-        reason = f"reads '{stated.evidence.quote}' differently"
-    else:
-        return result
-    result.notes.append(
-        f"the model's weight {model.grams:g} g {reason}; used the stated {stated.grams:g} g instead"
-    )
-    result.weight = stated
-    return result
-
-
-def _same_text(a: str, b: str) -> bool:
-    def norm(text: str) -> str:
-        return " ".join(text.split()).casefold()
-
-    a, b = norm(a), norm(b)
-    return bool(a and b) and (a in b or b in a)
-
 
 class StageTimer:
     """Observes how long each stage took (the `cms_stage_duration_seconds` histogram)."""
 
     def __init__(self) -> None:
-        self._stage: ProcessingStage | None = None
+        self._stage: str | None = None
         self._started = 0.0
 
-    def start(self, stage: ProcessingStage) -> None:
+    def start(self, stage: str) -> None:
         self.stop()
         self._stage, self._started = stage, time.perf_counter()
 
     def stop(self) -> None:
         if self._stage is not None:
-            metrics.STAGE_DURATION.labels(self._stage.value).observe(
-                time.perf_counter() - self._started
-            )
+            metrics.STAGE_DURATION.labels(self._stage).observe(time.perf_counter() - self._started)
             self._stage = None

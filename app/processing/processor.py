@@ -1,8 +1,15 @@
 """The in-process worker: claims pending articles, runs them with bounded concurrency, holds
 leases while it works, recovers work from dead workers, and hands work back on shutdown.
 
-The article row is the job. Waking the processor after an upload only saves latency; polling
-for pending rows is what guarantees that every article is processed, on whichever replica.
+The article row is the job (every state change is in app.articles.jobs.JobStore). Waking the
+processor after an upload only saves latency; polling for pending rows is what guarantees that
+every article is processed, on whichever replica.
+
+A run is keyed by (article id, claim token). When the claim is lost — cancelled, deleted or
+reprocessed here (the JobStore tells us at once) or elsewhere, or the lease expired (the lease
+loop notices) — its task is cancelled: the running parse's worker process is killed and the
+model call aborted. Its concurrency slot is freed only when the task has really ended, and a
+new claim of the same article waits for the earlier run to end before it starts.
 """
 
 from __future__ import annotations
@@ -16,22 +23,23 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable
 
-import asyncpg
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from app.analyzers.base import AnalysisDeferred, AnalysisError
+from app.articles.jobs import Claim, JobStore
 from app.config import Settings
 from app.errors import is_database_unavailable
 from app.extraction.document import ExtractionError
 from app.logging import article_id_var
 from app.ops import metrics
-from app.processing import job_queries, repository
+from app.processing.fairness import tenant_var
 from app.processing.pipeline import JobLostError, Pipeline
-from app.processing.repository import ClaimedJob
 
 logger = logging.getLogger(__name__)
 
 Admission = Callable[[], Awaitable[tuple[int | None, float]]]
+# While jobs run, a freed slot waits this long for others to free up, so that one claim
+# statement takes several rows: at fifty jobs a second ends a claim per job cost a round trip
+# and a turn of the busy event loop each.
+CLAIM_COALESCE_S = 0.02
 
 
 def new_worker_id() -> str:
@@ -72,28 +80,29 @@ def classify_failure(exc: BaseException, *, job_timeout_s: float) -> FailureDeci
 class Processor:
     def __init__(
         self,
-        session_factory: async_sessionmaker[AsyncSession],
+        jobs: JobStore,
         pipeline: Pipeline,
         settings: Settings,
         *,
-        claims_pool: asyncpg.Pool,
+        jobs_per_tenant: int | None = None,
         worker_id: str | None = None,
         admission: Admission | None = None,
     ) -> None:
-        """`claims_pool` is the job progress pool (see app.processing.job_queries);
-        `admission` says how many jobs may start now (the model breaker and budget)."""
+        """`jobs_per_tenant` caps one tenant's running jobs (default: no cap); `admission` says
+        how many jobs may start now (the model breaker and budget)."""
         self._admission = admission
-        self._claims_pool = claims_pool
-        self._sessions = session_factory
+        self._jobs_per_tenant = jobs_per_tenant or settings.max_concurrent_jobs
+        self._store = jobs
         self._pipeline = pipeline
         self._settings = settings
         self.worker_id = worker_id or new_worker_id()
-        self._jobs: dict[int, asyncio.Task[None]] = {}
+        self._runs: dict[tuple[int, int], tuple[Claim, asyncio.Task[None]]] = {}
         self._wakeup = asyncio.Event()
         self._stopping = asyncio.Event()
         self._loop_task: asyncio.Task[None] | None = None
         self._lease_task: asyncio.Task[None] | None = None
         self._last_sweep = 0.0
+        jobs.on_released(self.release)
 
     # --- public -------------------------------------------------------------------------------
     @property
@@ -106,10 +115,18 @@ class Processor:
 
     @property
     def active_jobs(self) -> int:
-        return len(self._jobs)
+        """Runs whose task has not ended yet (a cancelled run counts until it has)."""
+        return len(self._runs)
 
     def wake(self) -> None:
         self._wakeup.set()
+
+    def release(self, article_id: int) -> None:
+        """The article is no longer ours (cancelled, requeued or deleted here): stop its runs."""
+        for (run_article, _), (_, task) in list(self._runs.items()):
+            if run_article == article_id and not task.done():
+                logger.info("article released; stopping its run", extra={"article_id": article_id})
+                task.cancel(msg="released")  # its end frees the slot and wakes the loop
 
     async def start(self) -> None:
         self._stopping.clear()
@@ -120,6 +137,7 @@ class Processor:
             extra={
                 "worker_id": self.worker_id,
                 "max_concurrent_jobs": self._settings.max_concurrent_jobs,
+                "jobs_per_tenant": self._jobs_per_tenant,
                 "analysis_method": self._pipeline.analysis_method,
             },
         )
@@ -131,18 +149,16 @@ class Processor:
         if self._loop_task is not None:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._loop_task
-        running = list(self._jobs.values())
+        running = [task for _, task in self._runs.values()]
         if running:
             logger.info("waiting up to %.1f s for %d running job(s)", grace_s, len(running))
             await asyncio.wait(running, timeout=grace_s)
-        unfinished = {
-            article_id: task for article_id, task in self._jobs.items() if not task.done()
-        }
-        for task in unfinished.values():
+        unfinished = [(claim, task) for claim, task in self._runs.values() if not task.done()]
+        for _, task in unfinished:
             task.cancel()
         if unfinished:
-            await asyncio.gather(*unfinished.values(), return_exceptions=True)
-            await self._hand_back(list(unfinished))
+            await asyncio.gather(*(task for _, task in unfinished), return_exceptions=True)
+            await self._hand_back([claim for claim, _ in unfinished])
         if self._lease_task is not None:
             self._lease_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -155,24 +171,26 @@ class Processor:
         while not self._stopping.is_set():
             try:
                 await self._sweep_if_due()
-                free = self._settings.max_concurrent_jobs - len(self._jobs)
-                claimed: list[ClaimedJob] = []
+                limit = self._settings.max_concurrent_jobs
+                free = limit - len(self._runs)
+                if 0 < free < max(2, limit // 8) and self._runs:
+                    await asyncio.sleep(CLAIM_COALESCE_S)
+                    free = limit - len(self._runs)
+                claimed: list[Claim] = []
                 hold_s = 0.0
                 if free > 0 and self._admission is not None:
                     allowed, hold_s = await self._admission()
                     if allowed is not None:
-                        free = min(free, allowed - len(self._jobs))
+                        free = min(free, allowed - len(self._runs))
                 if free > 0:
-                    claimed = await job_queries.claim(
-                        self._claims_pool,
+                    claimed = await self._store.claim(
                         owner=self.worker_id,
                         limit=free,
                         lease_s=self._settings.lease_s,
+                        per_tenant=self._jobs_per_tenant,
                     )
-                for job in claimed:
-                    self._jobs[job.article_id] = asyncio.create_task(
-                        self._run_job(job), name=f"article-{job.article_id}"
-                    )
+                for claim in claimed:
+                    self._start_run(claim)
                 failures = 0
             except Exception as exc:
                 failures += 1
@@ -188,6 +206,21 @@ class Processor:
             wait = min(self._settings.poll_interval_s * (1 + failures), 10.0)
             await self._wait_for_work(max(wait, min(hold_s, 10.0)) if not claimed else wait)
 
+    def _start_run(self, claim: Claim) -> None:
+        # An earlier run of the same article may still be ending (its claim is already lost):
+        # the new run starts only when it has.
+        earlier = [
+            task
+            for (article_id, _), (_, task) in self._runs.items()
+            if article_id == claim.article_id and not task.done()
+        ]
+        for task in earlier:
+            task.cancel(msg="claimed again")
+        self._runs[(claim.article_id, claim.token)] = (
+            claim,
+            asyncio.create_task(self._run_job(claim, earlier), name=f"article-{claim.article_id}"),
+        )
+
     async def _wait_for_work(self, max_wait_s: float) -> None:
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(max_wait_s):
@@ -199,11 +232,7 @@ class Processor:
         if now - self._last_sweep < max(self._settings.lease_s / 4, 1.0):
             return
         self._last_sweep = now
-        async with self._sessions() as session:
-            recovered = await repository.recover_expired(
-                session, max_attempts=self._settings.max_attempts
-            )
-            await session.commit()
+        recovered = await self._store.recover_expired(max_attempts=self._settings.max_attempts)
         for article_id, status in recovered:
             logger.warning(
                 "took back article whose worker stopped responding",
@@ -215,38 +244,35 @@ class Processor:
         interval = max(self._settings.lease_s / 3, 0.2)
         while True:
             await asyncio.sleep(interval)
-            held_ids = list(self._jobs)
-            if not held_ids:
+            runs = dict(self._runs)
+            if not runs:
                 continue
             try:
-                async with self._sessions() as session:
-                    still_held = await repository.renew_leases(
-                        session,
-                        owner=self.worker_id,
-                        article_ids=held_ids,
-                        lease_s=self._settings.lease_s,
-                    )
-                    await session.commit()
+                still_held = await self._store.renew(
+                    [claim for claim, _ in runs.values()], lease_s=self._settings.lease_s
+                )
             except Exception as exc:
                 logger.warning("renewing leases failed (%s)", exc.__class__.__name__)
                 continue
-            for article_id in set(held_ids) - still_held:
-                task = self._jobs.get(article_id)
-                if task is not None and not task.done():
-                    logger.info("lease lost; stopping job", extra={"article_id": article_id})
+            for key in runs.keys() - still_held:
+                _, task = runs[key]
+                if not task.done():
+                    logger.info("lease lost; stopping job", extra={"article_id": key[0]})
                     task.cancel(msg="lease lost")
 
     # --- one job ------------------------------------------------------------------------------
-    async def _run_job(self, job: ClaimedJob) -> None:
-        article_id = job.article_id
-        article_id_var.set(article_id)  # every log line of this task carries the article id
+    async def _run_job(self, claim: Claim, earlier: list[asyncio.Task[None]]) -> None:
+        article_id_var.set(claim.article_id)  # every log line of this task carries the article id
+        tenant_var.set(claim.tenant)  # the tenant's share of the parsers (app.processing.fairness)
         started = time.monotonic()
-        log_extra = {"attempt": job.attempts}
-        logger.info("processing started", extra=log_extra)
+        log_extra = {"attempt": claim.attempts}
         metrics.JOBS_ACTIVE.inc()
         try:
+            if earlier:
+                await asyncio.wait(earlier)
+            logger.info("processing started", extra=log_extra)
             async with asyncio.timeout(self._settings.job_timeout_s):
-                await self._pipeline.run(article_id, self.worker_id)
+                await self._pipeline.run(claim)
             duration = time.monotonic() - started
             metrics.JOBS.labels("completed").inc()
             metrics.JOB_DURATION.observe(duration)
@@ -255,74 +281,59 @@ class Processor:
             )
         except JobLostError:
             metrics.JOBS.labels("lost").inc()
-            logger.info("article no longer held by this worker; job dropped", extra=log_extra)
+            logger.info("article no longer held by this run; job dropped", extra=log_extra)
         except AnalysisDeferred as deferred:
-            await self._defer(job, deferred)
+            await self._defer(claim, deferred)
         except Exception as exc:
             metrics.JOB_DURATION.observe(time.monotonic() - started)
-            await self._record_failure(job, exc, time.monotonic() - started)
+            await self._record_failure(claim, exc, time.monotonic() - started)
         finally:
             metrics.JOBS_ACTIVE.dec()
-            self._jobs.pop(article_id, None)
+            self._runs.pop((claim.article_id, claim.token), None)
             self._wakeup.set()
 
-    async def _defer(self, job: ClaimedJob, deferred: AnalysisDeferred) -> None:
+    async def _defer(self, claim: Claim, deferred: AnalysisDeferred) -> None:
         metrics.JOBS.labels("deferred").inc()
         logger.info("analysis deferred: %s", deferred.message, extra={"error_code": deferred.code})
         try:
-            async with self._sessions() as session:
-                await repository.back_to_pending(
-                    session,
-                    article_id=job.article_id,
-                    owner=self.worker_id,
-                    code=deferred.code,
-                    message=deferred.message,
-                    delay_s=deferred.delay_s,
-                    refund_attempt=True,
-                )
-                await session.commit()
+            await self._store.retry(
+                claim,
+                code=deferred.code,
+                message=deferred.message,
+                delay_s=deferred.delay_s,
+                refund_attempt=True,
+            )
         except Exception as exc:
             logger.warning("could not defer (%s); the lease will expire", exc.__class__.__name__)
 
-    async def _record_failure(self, job: ClaimedJob, exc: Exception, duration_s: float) -> None:
+    async def _record_failure(self, claim: Claim, exc: Exception, duration_s: float) -> None:
         decision = classify_failure(exc, job_timeout_s=self._settings.job_timeout_s)
-        retry = decision.retry and job.attempts < self._settings.max_attempts
+        retry = decision.retry and claim.attempts < self._settings.max_attempts
         log_extra = {
-            "attempt": job.attempts,
+            "attempt": claim.attempts,
             "error_code": decision.code,
             "duration_s": round(duration_s, 3),
         }
         if decision.code == "internal_error":
             logger.error("processing crashed", extra=log_extra, exc_info=exc)
         try:
-            async with self._sessions() as session:
-                if retry:
-                    metrics.JOBS.labels("retried").inc()
-                    delay = self._settings.retry_backoff_s * 2 ** (job.attempts - 1)
-                    await repository.back_to_pending(
-                        session,
-                        article_id=job.article_id,
-                        owner=self.worker_id,
-                        code=decision.code,
-                        message=f"{decision.message} (attempt {job.attempts}; retrying)",
-                        delay_s=delay,
-                        refund_attempt=False,
-                    )
-                    logger.warning("processing failed; will retry", extra=log_extra)
-                else:
-                    metrics.JOBS.labels("failed").inc()
-                    message = decision.message
-                    if decision.retry:
-                        message = f"{message} (gave up after {job.attempts} attempts)"
-                    await repository.fail(
-                        session,
-                        article_id=job.article_id,
-                        owner=self.worker_id,
-                        code=decision.code,
-                        message=message,
-                    )
-                    logger.warning("processing failed: %s", message, extra=log_extra)
-                await session.commit()
+            if retry:
+                metrics.JOBS.labels("retried").inc()
+                await self._store.retry(
+                    claim,
+                    code=decision.code,
+                    message=f"{decision.message} (attempt {claim.attempts}; retrying)",
+                    delay_s=self._settings.retry_backoff_s * 2 ** (claim.attempts - 1),
+                    refund_attempt=False,
+                )
+                logger.warning("processing failed; will retry", extra=log_extra)
+            else:
+                metrics.JOBS.labels("failed").inc()
+                message = decision.message
+                if decision.retry:
+                    message = f"{message} (gave up after {claim.attempts} attempts)"
+                await self._store.fail(claim, code=decision.code, message=message)
+                logger.warning("processing failed: %s", message, extra=log_extra)
         except Exception as db_exc:
             # The lease will expire and the sweeper will retry the article: nothing is lost.
             logger.warning(
@@ -331,18 +342,14 @@ class Processor:
                 extra=log_extra,
             )
 
-    async def _hand_back(self, article_ids: list[int]) -> None:
+    async def _hand_back(self, claims: list[Claim]) -> None:
         try:
-            async with self._sessions() as session:
-                returned = await repository.hand_back(
-                    session, owner=self.worker_id, article_ids=article_ids
-                )
-                await session.commit()
+            returned = await self._store.hand_back(claims)
             metrics.JOBS.labels("handed_back").inc(len(returned))
             logger.info("handed %d unfinished article(s) back to pending", len(returned))
         except Exception as exc:
             logger.warning(
                 "could not hand back %d article(s) (%s); their leases will expire",
-                len(article_ids),
+                len(claims),
                 exc.__class__.__name__,
             )

@@ -15,8 +15,8 @@ from app.analyzers.base import (
     WeightFinding,
     WeightStatus,
 )
+from app.articles.jobs import CostRow
 from app.extraction.document import ExtractedDocument
-from app.processing.repository import CostRow
 
 SUM_TOLERANCE = 0.02
 MATERIAL_CATEGORIES = frozenset({"metal", "polymer", "other"})

@@ -7,11 +7,9 @@ import asyncio
 import contextlib
 import logging
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from app.analyzers.guard import SpendLedger
+from app.articles.jobs import JobStore
 from app.ops import metrics
-from app.processing import repository
 
 logger = logging.getLogger(__name__)
 
@@ -19,13 +17,13 @@ logger = logging.getLogger(__name__)
 class Housekeeper:
     def __init__(
         self,
-        sessions: async_sessionmaker[AsyncSession],
+        jobs: JobStore,
         *,
         retention_days: float | None,
         interval_s: float,
         ledger: SpendLedger | None,
     ) -> None:
-        self._sessions = sessions
+        self._store = jobs
         self._retention_days = retention_days
         self._interval_s = interval_s
         self._ledger = ledger
@@ -45,11 +43,7 @@ class Housekeeper:
     async def run_once(self) -> int:
         purged = 0
         if self._retention_days is not None:
-            async with self._sessions() as session:
-                purged = await repository.purge_old_files(
-                    session, older_than_days=self._retention_days
-                )
-                await session.commit()
+            purged = await self._store.purge_old_files(older_than_days=self._retention_days)
             if purged:
                 metrics.FILES_PURGED.inc(purged)
                 logger.info("purged %d stored file(s) past retention", purged)

@@ -313,7 +313,7 @@ export interface components {
             unit_weight: number | null;
             processing_status: components["schemas"]["ProcessingStatus"];
             /** Processing Stage */
-            processing_stage: ("queued" | "extracting_text" | "extracting_metadata" | "generating_cost_model" | "saving" | "done" | "waiting") | null;
+            processing_stage: ("extracting_text" | "extracting_metadata" | "generating_cost_model" | "done" | "waiting") | null;
             /** Progress */
             progress: number;
             /** Processing Error */
@@ -392,7 +392,7 @@ export interface components {
             id: number;
             processing_status: components["schemas"]["ProcessingStatus"];
             /** Processing Stage */
-            processing_stage: ("queued" | "extracting_text" | "extracting_metadata" | "generating_cost_model" | "saving" | "done" | "waiting") | null;
+            processing_stage: ("extracting_text" | "extracting_metadata" | "generating_cost_model" | "done" | "waiting") | null;
             /** Progress */
             progress: number;
             /**
@@ -431,7 +431,7 @@ export interface components {
             unit_weight: number | null;
             processing_status: components["schemas"]["ProcessingStatus"];
             /** Processing Stage */
-            processing_stage: ("queued" | "extracting_text" | "extracting_metadata" | "generating_cost_model" | "saving" | "done" | "waiting") | null;
+            processing_stage: ("extracting_text" | "extracting_metadata" | "generating_cost_model" | "done" | "waiting") | null;
             /** Progress */
             progress: number;
             /** Processing Error */

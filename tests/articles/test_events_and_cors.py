@@ -49,7 +49,7 @@ async def test_events_reach_a_client_of_another_replica(migrated_url: str, db_en
         running_app(worker, analyzer=analyzer) as (app_b, _),
         httpx.AsyncClient(base_url=url_a, timeout=30) as http_a,
     ):
-        await app_b.state.processor.stop(0)  # B starts working only once A's stream is open
+        await app_b.services.processor.stop(0)  # B starts working only once A's stream is open
         article = await upload(http_a, SPEC)
         arrivals: list[tuple[float, dict]] = []
 
@@ -61,7 +61,7 @@ async def test_events_reach_a_client_of_another_replica(migrated_url: str, db_en
         listener = asyncio.create_task(listen())
         await asyncio.sleep(0.5)
         started = time.monotonic()
-        await app_b.state.processor.start()
+        await app_b.services.processor.start()
         await asyncio.wait_for(listener, timeout=20)
 
     assert arrivals[0][1]["processing_status"] == "pending"
@@ -188,9 +188,9 @@ async def test_a_disconnected_event_client_leaves_nothing_behind(
     settings = make_settings(migrated_url)
     app = create_app(settings, analyzer=ScriptedAnalyzer(delay_s=30))
     async with served(app) as base_url, httpx.AsyncClient(base_url=base_url, timeout=10) as http:
-        await app.state.processor.stop(0)
+        await app.services.processor.stop(0)
         article = await upload(http, SPEC)
-        broadcaster = app.state.status_broadcaster
+        broadcaster = app.services.broadcaster
         for _ in range(5):
             async with http.stream("GET", f"/api/articles/{article['id']}/events") as response:
                 async for event, _ in read_sse(response):

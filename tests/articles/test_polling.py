@@ -18,7 +18,7 @@ SPEC = "Datasheet\nNet weight: 40 g\nMaterial: PA66 GF30\n"
 async def test_status_etag_answers_304_until_it_changes(settings: Settings, db_engine: AsyncEngine):
     analyzer = ScriptedAnalyzer(delay_s=0.5)
     async with running_app(settings, analyzer=analyzer) as (app, client):
-        await app.state.processor.stop(0)  # hold the article in `pending`
+        await app.services.processor.stop(0)  # hold the article in `pending`
         article = await upload(client, SPEC)
         url = f"/api/articles/{article['id']}/status"
         first = await client.get(url)

@@ -477,7 +477,7 @@ async def test_an_unauthenticated_upload_is_401_before_its_body_is_read(
             ],
             "client": ("127.0.0.1", 1),
             "server": ("testserver", 80),
-            "state": {},
+            "state": {"services": app.services},  # what a server copies from the lifespan
         }
         await app(scope, receive, send)
     assert sent[0]["status"] == 401

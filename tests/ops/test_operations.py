@@ -36,7 +36,7 @@ async def test_cancel_a_pending_article_and_refuse_a_finished_one(
     settings: Settings, db_engine: AsyncEngine
 ):
     async with running_app(settings, analyzer=ScriptedAnalyzer()) as (app, client):
-        await app.state.processor.stop(0)
+        await app.services.processor.stop(0)
         pending = await upload(client, SPEC)
         assert (await client.post(f"/api/articles/{pending['id']}/cancel")).status_code == 200
         again = await client.post(f"/api/articles/{pending['id']}/cancel")
@@ -63,7 +63,7 @@ async def test_retention_purges_file_bytes_of_old_finished_articles_only(
                 ),
                 {"id": old["id"]},
             )
-        assert await app.state.housekeeper.run_once() == 1
+        assert await app.services.housekeeper.run_once() == 1
         old_article = (await client.get(f"/api/articles/{old['id']}")).json()
         recent_article = (await client.get(f"/api/articles/{recent['id']}")).json()
         # the evidence and the cost model stay; the article shows the file was purged

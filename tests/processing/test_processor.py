@@ -154,7 +154,7 @@ async def test_expired_lease_of_a_dead_worker_is_taken_back(
 ):
     analyzer = ScriptedAnalyzer()
     async with running_app(settings, analyzer=analyzer) as (app, client):
-        await app.state.processor.stop(0)  # keep it from taking the article before we stage it
+        await app.services.processor.stop(0)  # keep it from taking the article before we stage it
         article = await upload(client, SPEC)
         async with db_engine.begin() as conn:
             await conn.execute(
@@ -177,7 +177,7 @@ async def test_dead_worker_with_attempts_spent_ends_failed(
 ):
     settings = make_settings(migrated_url, max_attempts=2)
     async with running_app(settings, analyzer=ScriptedAnalyzer()) as (app, client):
-        await app.state.processor.stop(0)
+        await app.services.processor.stop(0)
         article = await upload(client, SPEC)
         async with db_engine.begin() as conn:
             await conn.execute(
@@ -201,7 +201,7 @@ async def test_shutdown_hands_unfinished_work_back_to_pending(
     async with running_app(settings, analyzer=analyzer) as (app, client):
         article = await upload(client, SPEC)
         await wait_for_state(client, article["id"], stage="extracting_metadata")
-        await app.state.processor.stop(0.1)
+        await app.services.processor.stop(0.1)
     rows = await _rows(
         db_engine,
         f"SELECT processing_status, attempts, lease_owner FROM articles WHERE id = {article['id']}",

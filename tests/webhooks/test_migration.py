@@ -1,4 +1,4 @@
-"""Migration 0004 (webhooks, outbox trigger, rate-limit counters): up and down with data."""
+"""Migration 0005 (webhooks, outbox trigger, rate-limit counters): up and down with data."""
 
 from __future__ import annotations
 
@@ -11,16 +11,16 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from app.ops.migrations import alembic_config
 
 
-async def test_0004_up_and_down_with_data(fresh_database_url: str):
+async def test_0005_up_and_down_with_data(fresh_database_url: str):
     config = alembic_config(fresh_database_url)
-    await asyncio.to_thread(command.upgrade, config, "0003")
+    await asyncio.to_thread(command.upgrade, config, "0004")
     engine = create_async_engine(fresh_database_url)
     try:
         async with engine.begin() as conn:
             await conn.execute(
                 text("INSERT INTO articles (tenant, article_name) VALUES ('t', 'before')")
             )
-        await asyncio.to_thread(command.upgrade, config, "0004")
+        await asyncio.to_thread(command.upgrade, config, "0005")
         async with engine.begin() as conn:
             await conn.execute(
                 text(
@@ -50,7 +50,7 @@ async def test_0004_up_and_down_with_data(fresh_database_url: str):
                 )
             )
 
-        await asyncio.to_thread(command.downgrade, config, "0003")
+        await asyncio.to_thread(command.downgrade, config, "0004")
         async with engine.begin() as conn:
             tables = set(
                 (

@@ -4,8 +4,8 @@ The trigger writes the outbox in the same transaction as the article's state cha
 event is never lost and never announced for a change that rolled back; with no endpoints it
 costs one index lookup, and only on a change to a terminal status or to `needs_review`.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-01
 """
 
@@ -15,8 +15,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision: str = "0004"
-down_revision: str | None = "0003"
+revision: str = "0005"
+down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
