@@ -248,7 +248,7 @@ async def test_events_tokens_that_must_not_open_a_stream(migrated_url: str, db_e
     settings = make_settings(migrated_url, api_keys=KEYS, signing_key=SIGNING_KEY)
     app = create_app(settings, analyzer=ScriptedAnalyzer(delay_s=30))
     async with served(app) as base_url, httpx.AsyncClient(base_url=base_url, timeout=10) as http:
-        await app.state.processor.stop(0)
+        await app.services.processor.stop(0)
         ids = []
         for headers in (TEAM_A, TEAM_A, TEAM_B):
             created = await http.post(

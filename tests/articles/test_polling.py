@@ -156,10 +156,10 @@ ANSWERS_WITHIN_S = 10
 
 async def _waiting(app, count: int) -> None:  # type: ignore[no-untyped-def]
     for _ in range(500):
-        if app.state.status_broadcaster.waiters == count:
+        if app.services.broadcaster.waiters == count:
             return
         await asyncio.sleep(0.01)
-    raise AssertionError(f"never {count} waiters: {app.state.status_broadcaster.waiters}")
+    raise AssertionError(f"never {count} waiters: {app.services.broadcaster.waiters}")
 
 
 async def _set_progress(db_engine: AsyncEngine, article_id: int, progress: int) -> None:
@@ -173,7 +173,7 @@ async def test_long_poll_answers_at_the_next_change_relative_to_the_etag(
     settings: Settings, db_engine: AsyncEngine
 ):
     async with running_app(settings) as (app, client):
-        await app.state.processor.stop(0)
+        await app.services.processor.stop(0)
         article = await upload(client, SPEC)
         url = f"/api/articles/{article['id']}/status"
         old_etag = (await client.get(url)).headers["etag"]
@@ -202,7 +202,7 @@ async def test_long_poll_ends_with_the_current_state_when_the_wait_is_over(
     settings: Settings, db_engine: AsyncEngine
 ):
     async with running_app(settings) as (app, client):
-        await app.state.processor.stop(0)
+        await app.services.processor.stop(0)
         article = await upload(client, SPEC)
         url = f"/api/articles/{article['id']}/status"
         etag = (await client.get(url)).headers["etag"]
@@ -234,7 +234,7 @@ async def test_long_polls_hold_no_connection_and_are_capped(
 ):
     settings = make_settings(migrated_url, max_long_poll_waiters=3)
     async with running_app(settings) as (app, client):
-        await app.state.processor.stop(0)
+        await app.services.processor.stop(0)
         article = await upload(client, SPEC)
         url = f"/api/articles/{article['id']}/status"
         etag = {"If-None-Match": (await client.get(url)).headers["etag"]}
@@ -243,7 +243,7 @@ async def test_long_polls_hold_no_connection_and_are_capped(
             for _ in range(3)
         ]
         await _waiting(app, 3)
-        pool = app.state.engine.pool
+        pool = app.services.database.engine.pool
         for _ in range(200):  # their first reads may still be under way
             if pool.checkedout() == 0:
                 break
@@ -260,7 +260,7 @@ async def test_long_polls_hold_no_connection_and_are_capped(
         await _set_progress(db_engine, article["id"], 70)
         answers = await asyncio.wait_for(asyncio.gather(*polls), ANSWERS_WITHIN_S)
         assert [a.json()["progress"] for a in answers] == [70, 70, 70]
-        assert app.state.status_broadcaster.waiters == 0
+        assert app.services.broadcaster.waiters == 0
         # Capacity is back once they have answered.
         again = await client.get(url, params={"wait": 0.1})
         assert again.status_code == 200
@@ -271,7 +271,7 @@ async def test_long_poll_is_tenant_isolated_and_validated(
 ):
     settings = make_settings(migrated_url, api_keys="team-a:key-aaaa,team-b:key-bbbb")
     async with running_app(settings) as (app, client):
-        await app.state.processor.stop(0)
+        await app.services.processor.stop(0)
         created = await client.post(
             "/api/analyze",
             data={"articleName": "x"},
@@ -287,14 +287,14 @@ async def test_long_poll_is_tenant_isolated_and_validated(
                 url, params={"wait": wait}, headers={"X-API-Key": "key-aaaa"}
             )
             assert invalid.status_code == 422, wait
-        assert app.state.status_broadcaster.waiters == 0
+        assert app.services.broadcaster.waiters == 0
 
 
 async def test_a_long_poll_on_an_article_deleted_meanwhile_is_404(
     settings: Settings, db_engine: AsyncEngine
 ):
     async with running_app(settings) as (app, client):
-        await app.state.processor.stop(0)
+        await app.services.processor.stop(0)
         article = await upload(client, SPEC)
         url = f"/api/articles/{article['id']}/status"
         etag = {"If-None-Match": (await client.get(url)).headers["etag"]}

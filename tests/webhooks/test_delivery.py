@@ -186,7 +186,7 @@ async def test_two_replicas_deliver_each_event_once(migrated_url: str, db_engine
             await set_status(db_engine, article_id, "completed")
         await hook.wait_for(40)
         await asyncio.sleep(0.5)  # time for a duplicate to show up, if one were sent
-        owners = {app_a.state.webhook_dispatcher.owner, app_b.state.webhook_dispatcher.owner}
+        owners = {app_a.services.webhooks.owner, app_b.services.webhooks.owner}
 
     ids = [d.headers["webhook-id"] for d in hook.received]
     assert len(ids) == 40
@@ -267,7 +267,7 @@ async def test_after_a_rotation_old_and_new_secrets_both_verify(
 
 async def test_the_log_keeps_finished_events_for_30_days(migrated_url: str, db_engine: AsyncEngine):
     async with running_app(hook_settings(migrated_url)) as (app, client):
-        await app.state.webhook_dispatcher.stop(0)
+        await app.services.webhooks.stop(0)
         endpoint = await register(client, "http://127.0.0.1:9/hook", enabled=False)
         async with db_engine.begin() as conn:
             await conn.execute(
@@ -283,7 +283,7 @@ async def test_the_log_keeps_finished_events_for_30_days(migrated_url: str, db_e
                 ),
                 {"e": endpoint["id"]},
             )
-        await app.state.webhook_dispatcher.start()  # purges on its first idle round
+        await app.services.webhooks.start()  # purges on its first idle round
         for _ in range(500):
             async with db_engine.connect() as conn:
                 left = (

@@ -154,7 +154,7 @@ async def test_a_stored_private_address_is_refused_when_connecting(
     refused = make_settings(migrated_url, run_processor=False, webhook_backoff_s=0.05)
     async with receiver() as hook:
         async with running_app(allowed) as (app, client):
-            await app.state.webhook_dispatcher.stop(0)
+            await app.services.webhooks.stop(0)
             endpoint = await register(client, hook.url)  # http://127.0.0.1:PORT/hook
             await register(client, "http://169.254.169.254/latest/meta-data")
         async with running_app(refused) as (_, client):
