@@ -57,7 +57,10 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     extractor = DocumentExtractor(
         workers=settings.parser_workers,
         timeout_s=settings.parse_timeout_s,
-        limits=ExtractionLimits(max_pages=settings.max_pages),
+        limits=ExtractionLimits(
+            max_pages=settings.max_pages, ocr_max_pages=settings.ocr_max_pages
+        ),
+        memory_limit_mb=settings.parser_memory_limit_mb or None,
     )
     setup = build_analyzer(settings, sessions, run_blocking=extractor.run_blocking)
     analyzer: Analyzer = app.state.analyzer_override or setup.analyzer

@@ -57,11 +57,13 @@ _WEAK_MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 _HTML_STRONG = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]", re.I)
 _HTML_WEAK = re.compile(r"<(table|div|p|h[1-6]|ul|span|br)[\s/>]", re.I)
+# Linear on hostile text: no `\s` (it spans lines), no two adjacent loops over the same
+# characters, and a bracket run cannot restart at every "[".
 _MD_MARKERS = (
-    re.compile(r"^#{1,6}\s+\S", re.M),
-    re.compile(r"^\s*\|?\s*:?-{3,}:?\s*\|", re.M),
-    re.compile(r"^\s*[-*+]\s+\S", re.M),
-    re.compile(r"\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\s]+\)|^```", re.M),
+    re.compile(r"^#{1,6}[ \t]+\S", re.M),
+    re.compile(r"^[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*\|", re.M),
+    re.compile(r"^[ \t]*[-*+][ \t]+\S", re.M),
+    re.compile(r"\*\*[^*\n]+\*\*|\[[^\[\]\n]+\]\([^()\s]+\)|^```", re.M),
 )
 _TEXT_EXTENSIONS = {
     ".csv": "csv",
