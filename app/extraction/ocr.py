@@ -12,8 +12,6 @@ import functools
 import importlib.util
 from typing import Any
 
-import numpy as np
-
 _MIN_SCORE = 0.5  # recognitions below this confidence are mostly noise
 
 
@@ -53,6 +51,8 @@ def _lines(boxes: list[tuple[float, float, float, str]]) -> list[str]:
 
 def read_text(image: Any) -> str:
     """The text OCR reads on a PIL image, one visual line a line ("" when there is none)."""
+    import numpy as np
+
     result, _ = _engine()(np.asarray(image.convert("RGB")))
     boxes: list[tuple[float, float, float, str]] = []
     for points, text, score in result or ():

@@ -99,8 +99,7 @@ def _runs(textpage: pdfium.PdfTextPage, count: int) -> list[_Run]:
     runs: list[_Run] = []
     for index in range(count):
         left, bottom, right, top = textpage.get_rect(index)
-        inset = (top - bottom) * 0.2  # a neighbouring line's ascenders must not bleed in
-        text = textpage.get_text_bounded(left + 0.1, bottom + inset, right - 0.1, top - inset)
+        text = textpage.get_text_bounded(left, bottom, right, top)
         text = " ".join(text.split())
         if text:
             runs.append(_Run(left, bottom, right, top, text))

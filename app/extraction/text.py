@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from charset_normalizer import from_bytes
@@ -28,6 +29,22 @@ _META_CHARSET = re.compile(
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _SAMPLE_BYTES = 64 * 1024
+
+
+def _width_table() -> dict[int, str]:
+    """NFKC for full-width forms (ＫＧ, １２３, ｇ), the ideographic space and the CJK unit
+    squares (㎏, ㎜) only: NFKC of everything would also turn "mm²" into "mm2"."""
+    table: dict[int, str] = {}
+    for start, stop in ((0x3000, 0x3001), (0x3380, 0x3400), (0xFF01, 0xFFEF)):
+        for code in range(start, stop):
+            normal = unicodedata.normalize("NFKC", chr(code))
+            if normal != chr(code):
+                table[code] = normal
+    return table
+
+
+_WIDTH = _width_table()
+_HAS_WIDE = re.compile("[\u3000\u3380-\u33ff\uff01-\uffef]")
 
 
 @dataclass(slots=True)
@@ -62,12 +79,15 @@ class Parsed:
 
 
 def clean_text(text: str) -> str:
-    """Normalise newlines; drop NUL, other control characters and lone surrogates; tidy blanks."""
+    """Normalise newlines and full-width forms; drop NUL, other control characters and lone
+    surrogates; tidy blanks."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x0c" in text:
         text = text.replace("\x0c", "\n")
     text = _CONTROL.sub("", text)
+    if _HAS_WIDE.search(text):
+        text = text.translate(_WIDTH)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates (e.g. from a broken PDF text layer)
