@@ -426,7 +426,14 @@ def assemble_pdf(
 
         if ocr.available():
             to_read = [pages.first + offset for offset in range(read)][: limits.ocr_max_pages]
-            found = ocr_pdf_pages(source, to_read)
+            try:
+                found = ocr_pdf_pages(source, to_read)
+            except Exception as exc:  # OCR is a bonus: the page images still go on
+                found = {}
+                warnings.append(f"OCR of the scanned pages failed: {exc or type(exc).__name__}")
+            except MemoryError:
+                found = {}
+                warnings.append("OCR of the scanned pages needed more memory than is allowed.")
             if found:
                 used_ocr = True
                 sections = [Section(f"page {i + 1}", text) for i, text in sorted(found.items())]
