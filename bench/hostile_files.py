@@ -96,7 +96,11 @@ def main() -> None:
             start = time.perf_counter()
             try:
                 done = subprocess.run(
-                    command, capture_output=True, text=True, timeout=args.timeout, env=env,
+                    command,
+                    capture_output=True,
+                    text=True,
+                    timeout=args.timeout,
+                    env=env,
                     cwd=code_root,
                 )
             except subprocess.TimeoutExpired:

@@ -11,8 +11,10 @@ a page set in two columns is read column by column.
 
 from __future__ import annotations
 
+import ctypes
 import io
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -29,10 +31,9 @@ _PDFIUM_LOCK = threading.Lock()
 MIN_CHARS_PER_PAGE = 20  # fewer non-blank characters per page on average: a scan
 _MAX_RENDER_SCALE = 300 / 72  # never render beyond 300 dpi, however small the page
 _OCR_SCALE = 200 / 72  # OCR reads small print well at 200 dpi
-# Row reassembly asks PDFium for the text of each run, which scans the page's characters:
-# past this many runs × characters a page is read in content order instead.
-_MAX_LAYOUT_WORK = 20_000_000
 _TOO_COMPLEX = "file_too_complex"
+_SKIP = frozenset("\r\n\ufffe\uffff\x00")
+_BLANKS = frozenset(" \t\u00a0\u2002\u2003\u2009\u3000\x0c\x0b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,14 +97,56 @@ class _Run:
 
 
 def _runs(textpage: pdfium.PdfTextPage, count: int) -> list[_Run]:
+    """The page's characters in content order, cut into runs that sit on one line side by side.
+
+    One pass over loose character boxes (the font's ascent to descent and the glyph's advance,
+    so neighbouring letters touch and a line's letters share a height). PDFium's per-rectangle
+    text lookups scan the whole page on every call, which made long pages quadratic.
+    """
+    raw = textpage.raw
+    text = textpage.get_text_range()
+    if len(text) != count:  # characters outside the BMP: ask for each one
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 32) for i in range(count))
+    box = pdfium_c.FS_RECTF()
+    ref = ctypes.byref(box)
+    get_box = pdfium_c.FPDFText_GetLooseCharBox
     runs: list[_Run] = []
-    for index in range(count):
-        left, bottom, right, top = textpage.get_rect(index)
-        text = textpage.get_text_bounded(left, bottom, right, top)
-        text = " ".join(text.split())
-        if text:
-            runs.append(_Run(left, bottom, right, top, text))
-    return runs
+    chars: list[str] = []
+    left = bottom = right = top = height = 0.0
+    for index, ch in enumerate(text):
+        if ch in _SKIP:
+            continue
+        if ch in _BLANKS:
+            if chars and chars[-1] != " ":
+                chars.append(" ")
+            continue
+        if not get_box(raw, index, ref):
+            continue
+        b, t, x0, x1 = box.bottom, box.top, box.left, box.right
+        if b > t:
+            b, t = t, b
+        h = t - b if t - b > 0.1 else 0.1
+        if chars:
+            gap = x0 - right
+            small = h if h < height else height
+            if abs((b + t) - (bottom + top)) <= (
+                small if small > 1.0 else 1.0
+            ) and -0.5 * h <= gap <= 0.9 * (h if h > height else height):
+                if gap > 0.15 * h and chars[-1] != " ":
+                    chars.append(" ")
+                chars.append(ch)
+                if x1 > right:
+                    right = x1
+                if b < bottom:
+                    bottom, height = b, top - b
+                if t > top:
+                    top, height = t, t - bottom
+                continue
+            runs.append(_Run(left, bottom, right, top, "".join(chars).strip()))
+        left, bottom, right, top, height, chars = x0, b, x1, t, h, [ch]
+    if chars:
+        runs.append(_Run(left, bottom, right, top, "".join(chars).strip()))
+    return [run for run in runs if run.text]
 
 
 def _rows(runs: list[_Run]) -> list[list[_Run]]:
@@ -239,11 +282,10 @@ def _page_text(
                 f"The PDF shows more than {limits.max_glyphs:,} characters up to page {number}; "
                 "that is more than can be read"
             )
-        runs = textpage.count_rects() if glyphs else 0
-        if runs == 0 or runs * glyphs > _MAX_LAYOUT_WORK:
-            return textpage.get_text_bounded(), [], glyphs
+        if glyphs == 0:
+            return "", [], 0
         width, _ = page.get_size()
-        text, tables = _layout(_runs(textpage, runs), width, f"page {number}")
+        text, tables = _layout(_runs(textpage, glyphs), width, f"page {number}")
         return text, tables, glyphs
     finally:
         textpage.close()
@@ -321,15 +363,21 @@ def render_pdf_pages(source: PdfSource, pages: Sequence[int], max_side_px: int) 
     return images
 
 
-def ocr_pdf_pages(source: PdfSource, pages: Sequence[int]) -> dict[int, str]:
-    """OCR text of the given pages (0-based), rendered at 200 dpi; pages with no text left out."""
+def ocr_pdf_pages(source: PdfSource, pages: Sequence[int], budget_s: float) -> dict[int, str]:
+    """OCR text of the given pages (0-based), rendered at 200 dpi; pages with no text left out.
+
+    No page is started after `budget_s`, so OCR cannot eat the whole parse deadline.
+    """
     from app.extraction import ocr
 
     found: dict[int, str] = {}
+    deadline = time.monotonic() + budget_s
     with _PDFIUM_LOCK:
         pdf = _open(source)
         try:
             for index in pages:
+                if time.monotonic() > deadline:
+                    break
                 try:
                     page = pdf[index]
                     try:
@@ -427,7 +475,7 @@ def assemble_pdf(
         if ocr.available():
             to_read = [pages.first + offset for offset in range(read)][: limits.ocr_max_pages]
             try:
-                found = ocr_pdf_pages(source, to_read)
+                found = ocr_pdf_pages(source, to_read, limits.ocr_budget_s)
             except Exception as exc:  # OCR is a bonus: the page images still go on
                 found = {}
                 warnings.append(f"OCR of the scanned pages failed: {exc or type(exc).__name__}")
@@ -439,7 +487,8 @@ def assemble_pdf(
                 sections = [Section(f"page {i + 1}", text) for i, text in sorted(found.items())]
                 warnings.append(
                     f"ocr: true — the PDF has no text layer; the text of {len(found)} of its "
-                    "pages was read by OCR and may contain misread characters."
+                    f"pages (of {_page_list([i + 1 for i in to_read])}) was read by OCR and "
+                    "may contain misread characters."
                 )
     images: list[bytes] = []
     if (render or not has_text_layer) and limits.max_images > 0 and read > 0:
