@@ -28,6 +28,10 @@ _META_CHARSET = re.compile(
 # the two non-characters: PostgreSQL rejects NUL, and the rest is noise to every reader.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
 _BLANK_RUNS = re.compile(r"\n{3,}")
+# A run of blanks longer than this says no more than eight do (column alignment), and long
+# runs cost every reader downstream. Linear: a run is consumed whole from its first blank.
+_LONG_BLANKS = re.compile(r"[ \t\u00a0]{9,}")
+_EIGHT_BLANKS = " " * 8
 _SAMPLE_BYTES = 64 * 1024
 
 
@@ -95,6 +99,7 @@ def clean_text(text: str) -> str:
     # Line by line, not a regex: `[ \t]+\n` restarts at every blank of a long run (quadratic).
     text = "\n".join(line.rstrip(" \t\u00a0") for line in text.split("\n"))
     text = _BLANK_RUNS.sub("\n\n", text)
+    text = _LONG_BLANKS.sub(_EIGHT_BLANKS, text)
     return text.strip()
 
 

@@ -229,3 +229,7 @@ def test_real_binary_formats_are_not_read_as_text() -> None:
     assert rtf.value.code == "unsupported_file" and "RTF" in rtf.value.message
     zipped = io.BytesIO(files.docx_bytes())
     assert detect_format(zipped.getvalue(), "a.txt")[0] == "docx"
+
+
+def test_long_blank_runs_inside_a_line_are_capped() -> None:
+    assert _doc(b"Gewicht" + b" " * 400 + b"250 g\n", "a.txt").text == "Gewicht        250 g"
