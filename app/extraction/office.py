@@ -395,7 +395,6 @@ def _column(ref: str | None) -> int | None:
 
 
 def _cell_value(cell: Any, strings: list[str], formats: list[str], date1904: bool) -> str:
-    from openpyxl.styles.numbers import is_date_format
     from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
     kind = cell.get("t", "n")
@@ -421,7 +420,7 @@ def _cell_value(cell: Any, strings: list[str], formats: list[str], date1904: boo
         number_format = formats[int(cell.get("s", "0"))]
     except (ValueError, IndexError):
         number_format = "General"
-    if number_format != "General" and is_date_format(number_format):
+    if number_format != "General" and _is_date_format(number_format):
         try:
             epoch = CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900
             return format_cell(from_excel(value, epoch))
@@ -430,6 +429,13 @@ def _cell_value(cell: Any, strings: list[str], formats: list[str], date1904: boo
     return format_cell(
         int(value) if value.is_integer() and abs(value) < 1e15 else value, number_format
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_date_format(number_format: str) -> bool:
+    from openpyxl.styles.numbers import is_date_format
+
+    return bool(is_date_format(number_format[:1000]))
 
 
 class _CellBudget:

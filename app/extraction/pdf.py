@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import io
+import itertools
 import threading
 import time
 from collections.abc import Sequence
@@ -189,12 +190,15 @@ def _gutter(runs: list[_Run], width: float) -> float | None:
     """
     if len(runs) < 12 or width <= 0:
         return None
-    step = 2.0
+    step = max(2.0, width / 2000)  # at most ~2,000 bins, however wide the page box
     bins = int(width / step) + 2
-    covered = [0] * bins
+    starts = [0] * (bins + 1)  # a difference array: each run costs O(1), not O(its width)
     for run in runs:
-        for b in range(max(0, int(run.left / step)), min(bins, int(run.right / step) + 1)):
-            covered[b] += 1
+        first = min(bins - 1, max(0, int(run.left / step)))
+        last = min(bins - 1, max(first, int(run.right / step)))
+        starts[first] += 1
+        starts[last + 1] -= 1
+    covered = list(itertools.accumulate(starts[:bins]))
     best: tuple[int, int] | None = None
     start = None
     for b in range(int(bins * 0.25), int(bins * 0.75) + 1):

@@ -129,7 +129,9 @@ def script_objects(script: str) -> Iterator[tuple[str, object]]:
         start = match.end()
         end = _object_end(script, start, MAX_OBJECT_CHARS)
         if end is None:
-            position = start + 1
+            if start + MAX_OBJECT_CHARS >= len(script):
+                return  # unclosed up to the end: nothing later can close either (linear)
+            position = start + MAX_OBJECT_CHARS  # too big: skip it whole, never rescan
             continue
         position = end  # never rescan inside an object already matched
         try:

@@ -34,8 +34,10 @@ def _cost(run: Callable[[], object]) -> float:
     return best
 
 
-def _assert_linear(build: Callable[[int], object], run: Callable[[object], object]) -> None:
-    small, large = build(SMALL), build(SMALL * FACTOR)
+def _assert_linear(
+    build: Callable[[int], object], run: Callable[[object], object], size: int = SMALL
+) -> None:
+    small, large = build(size), build(size * FACTOR)
     small_s = max(_cost(lambda: run(small)), _FLOOR_S)
     large_s = _cost(lambda: run(large))
     assert large_s < 3 * FACTOR * small_s, (small_s, large_s)
@@ -76,7 +78,7 @@ def test_html_script_and_table_soup_grows_linearly() -> None:
         script = "window.__STATE__ = {" + '"a":"{' * (n // 7) + "</script>"
         return f"<html><body><script>{script}<table>{'<tr><td>x' * (n // 9)}".encode()
 
-    _assert_linear(page, _extract("a.html"))
+    _assert_linear(page, _extract("a.html"), size=100_000)
 
 
 def test_a_page_with_too_many_glyphs_is_too_complex() -> None:
@@ -212,3 +214,19 @@ async def test_a_glyph_bomb_past_the_memory_limit_fails_readably_and_the_pool_re
         assert "250 g" in doc.text
     finally:
         await extractor.close()
+
+
+def test_unclosed_script_objects_grow_linearly() -> None:
+    def page(n: int) -> bytes:
+        return b"<html><body><script>" + b"a = {" * (n // 5) + b"</script><p>x</p></body></html>"
+
+    _assert_linear(page, _extract("a.html"), size=200_000)
+
+
+def test_a_page_box_miles_wide_costs_no_more_than_its_runs() -> None:
+    from app.extraction.pdf import _gutter, _Run
+
+    runs = [_Run(0, 10.0 * i, 14_000, 10.0 * i + 8, "x") for i in range(20)]
+    start = time.perf_counter()
+    assert _gutter(runs * 500, 14_400) is None
+    assert time.perf_counter() - start < 5  # only catches a hang: O(runs x width) took minutes
