@@ -49,7 +49,7 @@ class ExtractionLimits:
     max_page_objects: int = 200_000  # drawing/text objects on one PDF page
     max_cells: int = 2_000_000  # spreadsheet cells read, all sheets together (empty ones too)
     ocr_max_pages: int = 5  # pages of a scan read by OCR (when the OCR engine is installed)
-    ocr_budget_s: float = 40.0  # no further page is OCR'd after this long (a few s a page)
+    ocr_budget_s: float = 25.0  # no page is started after this long (a page takes 5-20 s)
 
 
 @dataclass(slots=True)
