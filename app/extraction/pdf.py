@@ -202,7 +202,7 @@ def _gutter(runs: list[_Run], width: float) -> float | None:
     best: tuple[int, int] | None = None
     start = None
     for b in range(int(bins * 0.25), int(bins * 0.75) + 1):
-        if covered[b] <= len(runs) // 50:
+        if covered[b] <= max(2, len(runs) // 10):  # a title or footer may span the gutter
             start = b if start is None else start
             if best is None or b - start > best[1] - best[0]:
                 best = (start, b)
@@ -227,10 +227,14 @@ def _layout(runs: list[_Run], width: float, location: str) -> tuple[str, list[Ta
         blocks = [runs]
     else:
         spanning = [r for r in runs if r.left < gutter < r.right]
+        columns = [r for r in runs if not r.left < gutter < r.right]
+        top = max(r.top for r in columns)
+        # A title across both columns comes before them, a footer across both after them.
         blocks = [
-            spanning,
-            [r for r in runs if r.right <= gutter],
-            [r for r in runs if r.left >= gutter],
+            [r for r in spanning if r.middle >= top],
+            [r for r in columns if r.right <= gutter],
+            [r for r in columns if r.left >= gutter],
+            [r for r in spanning if r.middle < top],
         ]
     lines: list[str] = []
     tables: list[Table] = []

@@ -108,10 +108,14 @@ def _two_column_pdf() -> bytes:
     pdf.set_font("Helvetica", size=10)
     left = "Linke Spalte beschreibt das Gehaeuse aus Aluminium und seine Befestigung. " * 6
     right = "Rechte Spalte nennt die Dichtung aus Silikon und die Pruefung des Teils. " * 6
+    pdf.text(10, 12, "Produktbeschreibung Halter und Deckel, Ausgabe 3, gilt fuer alle Varianten")
     pdf.set_xy(10, 20)
     pdf.multi_cell(92, 5, left, align="J")
     pdf.set_xy(108, 20)
     pdf.multi_cell(92, 5, right, align="J")
+    pdf.text(
+        10, 280, "Seite 1 von 1, Aenderungen vorbehalten, alle Rechte bei der Musterfirma GmbH"
+    )
     return bytes(pdf.output())
 
 
@@ -121,6 +125,7 @@ def test_a_two_column_page_is_read_column_by_column() -> None:
     assert not any("Aluminium" in line and "Silikon" in line for line in lines)
     assert not any(" | " in line for line in lines)
     assert text.index("Befestigung") < text.index("Dichtung")  # left column first
+    assert lines[0].startswith("Produktbeschreibung") and lines[-1].startswith("Seite 1 von 1")
 
 
 def test_a_five_page_data_sheet_keeps_its_text() -> None:
