@@ -202,7 +202,7 @@ def _gutter(runs: list[_Run], width: float) -> float | None:
     best: tuple[int, int] | None = None
     start = None
     for b in range(int(bins * 0.25), int(bins * 0.75) + 1):
-        if covered[b] <= max(2, len(runs) // 10):  # a title or footer may span the gutter
+        if covered[b] <= max(2, len(runs) // 50):  # a title and a footer may span the gutter
             start = b if start is None else start
             if best is None or b - start > best[1] - best[0]:
                 best = (start, b)
@@ -216,6 +216,9 @@ def _gutter(runs: list[_Run], width: float) -> float | None:
     if len(left) < 6 or len(right) < 6:
         return None
     column = gutter_left - min(run.left for run in left)
+    other = max(run.right for run in right) - gutter_right
+    if min(column, other) < 0.28 * width or not 0.5 <= column / max(other, 1.0) <= 2.0:
+        return None  # a narrow label column beside its values is a table, not a layout
     filled = sum(1 for run in left if gutter_left - run.right < 0.15 * column)
     return (gutter_left + gutter_right) / 2 if filled >= 0.5 * len(left) else None
 

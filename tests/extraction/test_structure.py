@@ -238,3 +238,26 @@ def test_real_binary_formats_are_not_read_as_text() -> None:
 
 def test_long_blank_runs_inside_a_line_are_capped() -> None:
     assert _doc(b"Gewicht" + b" " * 400 + b"250 g\n", "a.txt").text == "Gewicht        250 g"
+
+
+def test_a_narrow_label_column_beside_long_values_is_a_table_not_two_columns() -> None:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=9)
+    pdf.text(20, 15, "Technische Daten der Baureihe, gueltig fuer alle Ausfuehrungen ab 2024")
+    # Labels of one width (a monospaced font) end together, as a filled prose column would.
+    labels = ["Gewicht Gehaeuse", "Gewicht Modul A1", "Abmessung Breite", "Schutzart Klasse"]
+    for index, label in enumerate(labels * 3):
+        y = 30 + 6 * index
+        pdf.set_font("Helvetica", size=9)
+        pdf.text(
+            70, y, f"Wert {index}: 5 kg oder 11 lbs, Ausfuehrung {index} mit Zubehoer und Halter"
+        )
+        pdf.set_font("Courier", size=9)
+        pdf.text(20, y, label)
+    pdf.text(20, 280, "Aenderungen vorbehalten, alle Angaben ohne Gewaehr, Stand Januar 2024")
+    lines = _doc(bytes(pdf.output()), "a.pdf").text.splitlines()
+    assert (
+        "Gewicht Modul A1 | Wert 1: 5 kg oder 11 lbs, Ausfuehrung 1 mit Zubehoer und Halter"
+        in lines
+    )
