@@ -67,6 +67,9 @@ class Settings(BaseSettings):
     parser_workers: int = Field(default=2, ge=0)  # 0 = parse in a thread instead of a process pool
     parse_timeout_s: float = Field(default=120.0, gt=0)
     max_pages: int = Field(default=200, ge=1)
+    # --- extraction ---
+    parser_memory_limit_mb: int = Field(default=3072, ge=0)  # per parser process; 0 = no limit
+    ocr_max_pages: int = Field(default=5, ge=0)  # scanned pages read by OCR; 0 = no OCR
 
     # --- model provider protection ---
     llm_breaker_threshold: int = Field(default=5, ge=1)

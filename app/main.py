@@ -92,7 +92,10 @@ async def open_services(
         extractor = DocumentExtractor(
             workers=settings.parser_workers,
             timeout_s=settings.parse_timeout_s,
-            limits=ExtractionLimits(max_pages=settings.max_pages),
+            limits=ExtractionLimits(
+                max_pages=settings.max_pages, ocr_max_pages=settings.ocr_max_pages
+            ),
+            memory_limit_mb=settings.parser_memory_limit_mb or None,
         )
     stack.push_async_callback(extractor.close)
     parsers = ParserWarmup()

@@ -44,12 +44,12 @@ _UNSUPPORTED_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x1f\x8b", "a gzip archive"),
     (b"\xfd7zXZ\x00", "an xz archive"),
     (b"\x7fELF", "a program (ELF executable)"),
-    (b"{\\rtf", "an RTF document"),
     (b"%!PS", "a PostScript file"),
     (b"SQLite format 3\x00", "an SQLite database"),
     (b"AC10", "an AutoCAD DWG drawing"),
     (b"8BPS", "a Photoshop image"),
 )
+_RTF = re.compile(rb"\{\\rtf\d")  # "{\rtf1": a text that starts "{\rtf" otherwise is text
 _WEAK_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"BM", "a BMP image"),
     (b"MZ", "a Windows program"),
@@ -57,11 +57,13 @@ _WEAK_MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 _HTML_STRONG = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]", re.I)
 _HTML_WEAK = re.compile(r"<(table|div|p|h[1-6]|ul|span|br)[\s/>]", re.I)
+# Linear on hostile text: no `\s` (it spans lines), no two adjacent loops over the same
+# characters, and a bracket run cannot restart at every "[".
 _MD_MARKERS = (
-    re.compile(r"^#{1,6}\s+\S", re.M),
-    re.compile(r"^\s*\|?\s*:?-{3,}:?\s*\|", re.M),
-    re.compile(r"^\s*[-*+]\s+\S", re.M),
-    re.compile(r"\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\s]+\)|^```", re.M),
+    re.compile(r"^#{1,6}[ \t]+\S", re.M),
+    re.compile(r"^[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*\|", re.M),
+    re.compile(r"^[ \t]*[-*+][ \t]+\S", re.M),
+    re.compile(r"\*\*[^*\n]+\*\*|\[[^\[\]\n]+\]\([^()\s]+\)|^```", re.M),
 )
 _TEXT_EXTENSIONS = {
     ".csv": "csv",
@@ -87,8 +89,14 @@ class Detection:
 
 
 def is_pdf(data: bytes) -> bool:
-    """PDF readers accept junk before the header, so look in the first KiB, as they do."""
-    return data[:1024].find(b"%PDF-") >= 0
+    """A PDF header at offset 0; or within the first KiB (readers accept junk before it, so we
+    do too) when the file also has a PDF's structure — a text that merely mentions "%PDF-" in
+    its first lines has no objects and no cross-reference section, and is read as text."""
+    if data.startswith(b"%PDF-"):
+        return True
+    if data[:1024].find(b"%PDF-") < 0:
+        return False
+    return b"endobj" in data or b"startxref" in data[-4096:]
 
 
 def _sniff_binary(data: bytes) -> str | None:
@@ -177,7 +185,13 @@ def _text_format(text: str, filename: str | None) -> Detection:
     if head[:1] in ("{", "["):
         try:
             return Detection("json", text, json.loads(text))
-        except (ValueError, RecursionError):
+        except RecursionError as exc:
+            raise ExtractionError(
+                "file_too_complex",
+                "The JSON is nested too deeply to be read (brackets inside brackets, "
+                "about a thousand levels or more)",
+            ) from exc
+        except ValueError:
             pass
     if ext_format is not None:
         return Detection(ext_format, text)
@@ -212,6 +226,8 @@ def detect(data: bytes, filename: str | None = None) -> Detection:
     for magic, what in _UNSUPPORTED_MAGIC:
         if data.startswith(magic):
             raise ExtractionError("unsupported_file", f"This is {what}, which cannot be read")
+    if _RTF.match(data):
+        raise ExtractionError("unsupported_file", f"This is an RTF document; {_CONVERT_HINT}")
     if data[4:8] == b"ftyp":
         brand = data[8:12].decode("ascii", "replace")
         what = "a HEIC/AVIF image" if brand in ("heic", "heix", "mif1", "avif") else "a video"

@@ -42,6 +42,14 @@ class ExtractionLimits:
     max_images: int = 4
     image_max_side_px: int = 1600
     max_unpacked_bytes: int = 200 * 1024 * 1024  # zip-based formats (DOCX, XLSX)
+    # Work budgets: past them a file is `file_too_complex` before it can exhaust the memory
+    # limit. A dense A4 data sheet shows ~5,000 glyphs a page; 200 such pages are 1 M.
+    max_glyphs_per_page: int = 100_000
+    max_glyphs: int = 4_000_000  # all pages of one PDF together
+    max_page_objects: int = 200_000  # drawing/text objects on one PDF page
+    max_cells: int = 2_000_000  # spreadsheet cells read, all sheets together (empty ones too)
+    ocr_max_pages: int = 5  # pages of a scan read by OCR (when the OCR engine is installed)
+    ocr_budget_s: float = 25.0  # no page is started after this long (a page takes 5-20 s)
 
 
 @dataclass(slots=True)

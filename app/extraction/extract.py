@@ -11,7 +11,13 @@ import re
 import zipfile
 
 from app.extraction.detect import detect
-from app.extraction.document import ExtractedDocument, ExtractionError, ExtractionLimits, Section
+from app.extraction.document import (
+    ExtractedDocument,
+    ExtractionError,
+    ExtractionLimits,
+    Section,
+    Table,
+)
 from app.extraction.html import parse_html
 from app.extraction.images import prepare_image
 from app.extraction.language import detect_language
@@ -53,10 +59,23 @@ def finish(
         remaining -= len(text)
         sections.append(Section(clean_text(section.location) or "text", text))
     doc.sections = sections
+    doc.tables = [_clean_table(table) for table in doc.tables]
     if truncated:
         doc.warnings.append(_truncation_warning(limits))
     doc.language = detect_language(doc.text) if sections else None
     return doc
+
+
+def _clean_table(table: Table) -> Table:
+    def cell(text: str) -> str:
+        return " ".join(clean_text(text).split())
+
+    return Table(
+        clean_text(table.location) or "text",
+        tuple(cell(text) for text in table.header),
+        tuple(tuple(cell(text) for text in row) for row in table.rows),
+        cell(table.caption),
+    )
 
 
 def assemble_pdf_document(
@@ -73,6 +92,7 @@ def assemble_pdf_document(
         has_text_layer=result.has_text_layer,
         images=result.images,
         warnings=result.warnings,
+        tables=result.tables,
     )
     return finish(doc, limits, truncated=False)  # cutting at max_chars happens in finish
 
@@ -90,7 +110,7 @@ def _parse(data: bytes, fmt: str, text: str | None, json_value: object, limits: 
         return parse_html(text, budget)
     if fmt == "json":
         return parse_json(json_value, budget)
-    return parse_plain(text, budget)  # markdown, text
+    return parse_plain(text, budget, markdown=fmt == "markdown")
 
 
 def extract_document(
@@ -112,7 +132,7 @@ def extract_document(
     try:
         if fmt == "pdf":
             start, stop = page_range or (0, limits.max_pages)
-            pages = read_pdf_pages(data, start, min(stop, limits.max_pages), limits.max_chars)
+            pages = read_pdf_pages(data, start, min(stop, limits.max_pages), limits)
             return assemble_pdf_document(data, pages, role=role, limits=limits)
         if fmt in ("png", "jpeg", "webp"):
             image, media_type = prepare_image(data, fmt, limits.image_max_side_px)
@@ -144,6 +164,7 @@ def extract_document(
         sections=parsed.sections,
         page_count=parsed.page_count,
         warnings=parsed.warnings,
+        tables=parsed.tables,
     )
     return finish(doc, limits, truncated=budget.truncated)
 

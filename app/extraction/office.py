@@ -3,27 +3,40 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import re
 import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-from app.extraction.document import ExtractionError, ExtractionLimits, Section
-from app.extraction.tabular import rows_to_lines
+from app.extraction.document import ExtractionError, ExtractionLimits, Section, Table
+from app.extraction.tabular import keep_rows, rows_to_lines, table_from_rows
 from app.extraction.text import Parsed, TextBudget
 
 _MAX_MEMBERS = 20_000
 _MAX_RATIO = 100  # deflate rarely beats ~20:1 on real XML; bombs reach 1000:1
-_RATIO_MIN_BYTES = 10 * 1024 * 1024  # small members may compress well without harm
+# Below this a part cannot hurt on its own, and tiny parts compress oddly (a 2 KB run of
+# blanks). Their sizes still count toward the total, which is what bounds a split bomb.
+_RATIO_MIN_BYTES = 64 * 1024
 _TOO_COMPLEX = "file_too_complex"
+
+
+def _bomb(name: str, size: int, packed: int) -> ExtractionError:
+    return ExtractionError(
+        _TOO_COMPLEX,
+        f"The document part {name!r} is compressed {size // max(packed, 1):,}:1, "
+        "which only happens in files built to exhaust a reader (a zip bomb)",
+    )
 
 
 def check_zip(data: bytes, limits: ExtractionLimits) -> None:
     """Refuse ZIPs that would unpack to more than the limit, or that compress like a bomb.
 
-    Sizes come from the central directory; `zipfile` stops reading a member at its declared
-    size, so a lying header cannot unpack more than was checked here.
+    The total unpacked size is checked, and the ratio of every part and of all parts together:
+    a bomb split into many parts each just under a per-part threshold is still a bomb. Sizes
+    come from the central directory; `zipfile` stops reading a member at its declared size, so
+    a lying header cannot unpack more than was checked here.
     """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -48,12 +61,10 @@ def check_zip(data: bytes, limits: ExtractionLimits) -> None:
         if info.file_size > _RATIO_MIN_BYTES and info.file_size > _MAX_RATIO * max(
             info.compress_size, 1
         ):
-            raise ExtractionError(
-                _TOO_COMPLEX,
-                f"The document part {info.filename!r} is compressed "
-                f"{info.file_size // max(info.compress_size, 1):,}:1, "
-                "which only happens in files built to exhaust a reader (a zip bomb)",
-            )
+            raise _bomb(info.filename, info.file_size, info.compress_size)
+    packed = sum(info.compress_size for info in infos)
+    if total > _RATIO_MIN_BYTES and total > _MAX_RATIO * max(packed, 1):
+        raise _bomb("all parts together", total, packed)
 
 
 def _corrupt(kind: str, exc: BaseException) -> ExtractionError:
@@ -111,8 +122,8 @@ def _iter_blocks(parent: Any) -> Iterator[Any]:
             yield child
 
 
-def _table_rows(tbl: Any) -> list[str]:
-    rows: list[str] = []
+def _table_rows(tbl: Any) -> list[list[str]]:
+    rows: list[list[str]] = []
     for tr in tbl.iter(_TR):
         if tr.getparent() is not tbl:  # nested tables are part of their cell's text
             continue
@@ -122,7 +133,7 @@ def _table_rows(tbl: Any) -> list[str]:
             if text:  # a merged-away cell (vMerge continuation) is empty
                 cells.append(text)
         if cells:
-            rows.append(" | ".join(cells))
+            rows.append(cells)
     return rows
 
 
@@ -133,6 +144,8 @@ class _DocxWriter:
         self.styles = styles
         self.budget = budget
         self.tables: list[Section] = []
+        self.structured: list[Table] = []
+        self.heading = ""
 
     def _prefix(self, p: Any) -> str:
         ppr = p.find(_PPR)
@@ -154,15 +167,20 @@ class _DocxWriter:
             if block.tag == _P:
                 text = _paragraph_text(block)
                 if text.strip():
-                    lines.append(self.budget.take(self._prefix(block) + text))
+                    prefix = self._prefix(block)
+                    if prefix:
+                        self.heading = " ".join(text.split())
+                    lines.append(self.budget.take(prefix + text))
                 continue
             rows = _table_rows(block)
             if not rows:
                 continue
-            table_text = self.budget.take("\n".join(rows))
+            table_text = self.budget.take("\n".join(" | ".join(row) for row in rows))
             if number_tables:
                 number = len(self.tables) + 1
                 self.tables.append(Section(f"table {number}", table_text))
+                if (table := table_from_rows(f"table {number}", rows, self.heading)) is not None:
+                    self.structured.append(table)
                 lines.append(f"[table {number}]")
             else:
                 lines.append(table_text)
@@ -208,12 +226,13 @@ def parse_docx(data: bytes, limits: ExtractionLimits, budget: TextBudget) -> Par
         raise
     except Exception as exc:
         raise _corrupt("Word", exc) from exc
-    return Parsed(sections=sections, page_count=word_page_count(data))
+    return Parsed(sections=sections, page_count=word_page_count(data), tables=writer.structured)
 
 
 # ---------------------------------------------------------------------------------------- XLSX
 
-_QUOTED = re.compile(r'"([^"]*)"|\\(.)|\[\$([^\]\-]*)[^\]]*\]')
+# `[^\]\-\[]`: a run of "[$" cannot make every bracket rescan the rest (quadratic).
+_QUOTED = re.compile(r'"([^"]*)"|\\(.)|\[\$([^\]\-\[]*)(?:-[^\]\[]*)?\]')
 _PLACEHOLDER = re.compile(r"[0#?]")
 
 
@@ -236,10 +255,15 @@ def _format_number(value: float, number_format: str) -> str:
         return f"{value * 100:.10g}%"
     text = str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else f"{value:.10g}"
     if number_format and number_format != "General":
-        prefix, suffix = _unit_affixes(number_format)
+        prefix, suffix = _cached_affixes(number_format)
         text = f"{prefix} {text}".strip() if prefix else text
         text = f"{text} {suffix}" if suffix else text
     return text
+
+
+@functools.lru_cache(maxsize=1024)
+def _cached_affixes(number_format: str) -> tuple[str, str]:
+    return _unit_affixes(number_format)
 
 
 def format_cell(value: object, number_format: str = "General") -> str:
@@ -259,37 +283,233 @@ def format_cell(value: object, number_format: str = "General") -> str:
     return " ".join(str(value).split())
 
 
-def parse_xlsx(data: bytes, limits: ExtractionLimits, budget: TextBudget) -> Parsed:
-    """Every worksheet as a section "sheet NAME" with one `label: value` line per row."""
-    import openpyxl
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_MAX_COLUMNS = 1024  # columns read per row; a cell at XFD is not a reason to pad 16,384
+_COLUMN = re.compile(r"([A-Z]{1,3})")
+_PERCENT_IDS = {9, 10}
 
+
+def _iterparse(archive: zipfile.ZipFile, name: str, tag: str) -> Iterator[Any]:
+    """Stream the `tag` elements of one XML part, freeing each once read (no DTDs, no network)."""
+    from lxml import etree  # type: ignore[import-untyped]
+
+    with archive.open(name) as stream:
+        for _, element in etree.iterparse(
+            stream, events=("end",), tag=tag, resolve_entities=False, no_network=True,
+            load_dtd=False, huge_tree=False,
+        ):  # fmt: skip
+            yield element
+            element.clear(keep_tail=False)
+            parent = element.getparent()
+            if parent is not None:
+                while element.getprevious() is not None:
+                    del parent[0]
+
+
+def _resolve(base: str, target: str) -> str:
+    if target.startswith("/"):
+        return target.lstrip("/")
+    parts = base.rsplit("/", 1)[0].split("/") if "/" in base else []
+    for piece in target.split("/"):
+        if piece == "..":
+            if parts:
+                parts.pop()
+        elif piece not in ("", "."):
+            parts.append(piece)
+    return "/".join(parts)
+
+
+def _sheets(archive: zipfile.ZipFile, names: set[str]) -> tuple[list[tuple[str, str]], bool]:
+    """(sheet name, part name) in workbook order, and whether dates count from 1904."""
+    targets: dict[str, str] = {}
+    if "xl/_rels/workbook.xml.rels" in names:
+        for rel in _iterparse(archive, "xl/_rels/workbook.xml.rels", f"{_PKG_REL}Relationship"):
+            targets[rel.get("Id", "")] = _resolve("xl/workbook.xml", rel.get("Target", ""))
+    sheets: list[tuple[str, str]] = []
+    date1904 = False
+    for element in _iterparse(archive, "xl/workbook.xml", f"{_MAIN}*"):
+        if element.tag == f"{_MAIN}workbookPr":
+            date1904 = element.get("date1904", "0") in ("1", "true")
+        elif element.tag == f"{_MAIN}sheet":
+            name = element.get("name", f"Sheet{len(sheets) + 1}")
+            part = targets.get(element.get(f"{_REL}id", ""), "")
+            if part not in names:
+                part = f"xl/worksheets/sheet{len(sheets) + 1}.xml"
+            if part in names:
+                sheets.append((name, part))
+    return sheets, date1904
+
+
+def _shared_strings(archive: zipfile.ZipFile, names: set[str], budget: TextBudget) -> list[str]:
+    if "xl/sharedStrings.xml" not in names:
+        return []
+    strings: list[str] = []
+    chars = 0
+    for si in _iterparse(archive, "xl/sharedStrings.xml", f"{_MAIN}si"):
+        text = "".join(
+            t.text or "" for t in si.iter(f"{_MAIN}t") if t.getparent().tag != f"{_MAIN}rPh"
+        )
+        chars += len(text)
+        # Strings past the text budget could never be shown; keep the index positions only.
+        strings.append(text if chars <= 2 * budget.remaining + 1_000_000 else "")
+    return strings
+
+
+def _styles(archive: zipfile.ZipFile, names: set[str]) -> list[str]:
+    """The number format of every cell style index."""
+    from openpyxl.styles.numbers import BUILTIN_FORMATS
+
+    if "xl/styles.xml" not in names:
+        return []
+    custom: dict[int, str] = {}
+    formats: list[str] = []
+    for element in _iterparse(archive, "xl/styles.xml", f"{_MAIN}*"):
+        if element.tag == f"{_MAIN}numFmt":
+            try:
+                custom[int(element.get("numFmtId", "-1"))] = element.get("formatCode", "")
+            except ValueError:
+                continue
+        elif element.tag == f"{_MAIN}xf" and element.getparent() is not None:
+            if element.getparent().tag != f"{_MAIN}cellXfs":
+                continue
+            try:
+                number = int(element.get("numFmtId", "0"))
+            except ValueError:
+                number = 0
+            formats.append(custom.get(number) or BUILTIN_FORMATS.get(number, "General"))
+    return formats
+
+
+def _column(ref: str | None) -> int | None:
+    if not ref:
+        return None
+    match = _COLUMN.match(ref)
+    if match is None:
+        return None
+    index = 0
+    for ch in match.group(1):
+        index = index * 26 + ord(ch) - 64
+    return index - 1
+
+
+def _cell_value(cell: Any, strings: list[str], formats: list[str], date1904: bool) -> str:
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
+
+    kind = cell.get("t", "n")
+    if kind == "inlineStr":
+        return " ".join("".join(t.text or "" for t in cell.iter(f"{_MAIN}t")).split())
+    raw = cell.findtext(f"{_MAIN}v")
+    if raw is None:
+        return ""
+    if kind == "s":
+        try:
+            return " ".join(strings[int(raw)].split())
+        except (ValueError, IndexError):
+            return ""
+    if kind == "b":
+        return "TRUE" if raw.strip() == "1" else "FALSE"
+    if kind in ("str", "e", "d"):
+        return " ".join(raw.split())
+    try:
+        value = float(raw)
+    except ValueError:
+        return " ".join(raw.split())
+    try:
+        number_format = formats[int(cell.get("s", "0"))]
+    except (ValueError, IndexError):
+        number_format = "General"
+    if number_format != "General" and _is_date_format(number_format):
+        try:
+            epoch = CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900
+            return format_cell(from_excel(value, epoch))
+        except (ValueError, OverflowError):
+            pass
+    return format_cell(
+        int(value) if value.is_integer() and abs(value) < 1e15 else value, number_format
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_date_format(number_format: str) -> bool:
+    from openpyxl.styles.numbers import is_date_format
+
+    return bool(is_date_format(number_format[:1000]))
+
+
+class _CellBudget:
+    def __init__(self, limit: int) -> None:
+        self.remaining = limit
+        self.cut = False
+
+
+def _sheet_rows(
+    archive: zipfile.ZipFile, part: str, strings: list[str], formats: list[str],
+    date1904: bool, cells: _CellBudget,
+) -> Iterator[list[str]]:  # fmt: skip
+    """The rows that exist, each only as wide as its last filled cell (never the dimension)."""
+    for row in _iterparse(archive, part, f"{_MAIN}row"):
+        values: dict[int, str] = {}
+        position = 0
+        for cell in row.iterchildren(f"{_MAIN}c"):
+            column = _column(cell.get("r"))
+            position = position if column is None else column
+            if position < _MAX_COLUMNS:
+                text = _cell_value(cell, strings, formats, date1904)
+                if text:
+                    values[position] = text
+            position += 1
+        if not values:
+            continue
+        width = max(values) + 1
+        if width > cells.remaining:
+            cells.cut = True
+            return
+        cells.remaining -= width
+        yield [values.get(index, "") for index in range(width)]
+
+
+def parse_xlsx(data: bytes, limits: ExtractionLimits, budget: TextBudget) -> Parsed:
+    """Every worksheet as a section "sheet NAME" with one `label: value` line per row.
+
+    The sheet XML is streamed and only cells that exist are read: openpyxl pads every row to
+    the sheet's declared dimension (A1:XFD1048576 turns three cells into a billion).
+    """
     check_zip(data, limits)
     sections: list[Section] = []
+    tables: list[Table] = []
+    warnings: list[str] = []
+    cells = _CellBudget(limits.max_cells)
     try:
-        workbook = openpyxl.load_workbook(
-            io.BytesIO(data), read_only=True, data_only=True, keep_links=False
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            sheets, date1904 = _sheets(archive, names)
+            strings = _shared_strings(archive, names, budget)
+            formats = _styles(archive, names)
+            for name, part in sheets:
+                if budget.exhausted or cells.cut:
+                    budget.truncated = budget.truncated or budget.exhausted
+                    break
+                kept: list[list[str]] = []
+                rows = keep_rows(
+                    _sheet_rows(archive, part, strings, formats, date1904, cells), kept
+                )
+                text = "\n".join(rows_to_lines(rows, budget))
+                location = f"sheet {name}"
+                sections.append(Section(location, text))
+                if (table := table_from_rows(location, kept)) is not None:
+                    tables.append(table)
+    except ExtractionError:
+        raise
+    except MemoryError:
+        raise
+    except Exception as exc:
+        raise _corrupt("Excel", exc) from exc
+    if cells.cut:
+        warnings.append(
+            f"The workbook has more than {limits.max_cells:,} cells; the rest was not read."
         )
-    except MemoryError:
-        raise
-    except Exception as exc:
-        raise _corrupt("Excel", exc) from exc
-    try:
-        for sheet in workbook.worksheets:
-            if budget.exhausted:
-                budget.truncated = True
-                break
-            sheet.reset_dimensions()  # trust the cells, not the (often wrong) stored dimension
-            rows = (
-                [format_cell(cell.value, getattr(cell, "number_format", "General")) for cell in row]
-                for row in sheet.iter_rows()
-            )
-            text = "\n".join(rows_to_lines(rows, budget))
-            sections.append(Section(f"sheet {sheet.title}", text))
-        sheet_count = len(workbook.worksheets)
-    except MemoryError:
-        raise
-    except Exception as exc:
-        raise _corrupt("Excel", exc) from exc
-    finally:
-        workbook.close()
-    return Parsed(sections=sections, page_count=max(1, sheet_count))
+    return Parsed(
+        sections=sections, page_count=max(1, len(sheets)), warnings=warnings, tables=tables
+    )

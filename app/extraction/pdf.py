@@ -2,19 +2,27 @@
 
 Reading is split from assembling so the runner can read pages in chunks (reporting progress
 between them) and assemble once; `extract_document` does both in one call.
+
+Text is rebuilt from positioned text runs rather than taken in the PDF's content order: a
+label and its value on one visual row are read as one line even when the file draws them far
+apart, a wide gap between runs becomes a " | " cell separator (and such rows a `Table`), and
+a page set in two columns is read column by column.
 """
 
 from __future__ import annotations
 
+import ctypes
 import io
+import itertools
 import threading
+import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from app.extraction.document import ExtractionError, ExtractionLimits, Section
+from app.extraction.document import ExtractionError, ExtractionLimits, Section, Table
 
 PdfSource = bytes | str  # the bytes, or a path (the runner hands big files to workers by path)
 
@@ -23,6 +31,10 @@ PdfSource = bytes | str  # the bytes, or a path (the runner hands big files to w
 _PDFIUM_LOCK = threading.Lock()
 MIN_CHARS_PER_PAGE = 20  # fewer non-blank characters per page on average: a scan
 _MAX_RENDER_SCALE = 300 / 72  # never render beyond 300 dpi, however small the page
+_OCR_SCALE = 200 / 72  # OCR reads small print well at 200 dpi
+_TOO_COMPLEX = "file_too_complex"
+_SKIP = frozenset("\r\n\ufffe\uffff\x00")
+_BLANKS = frozenset(" \t\u00a0\u2002\u2003\u2009\u3000\x0c\x0b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +44,8 @@ class PdfPages:
     total: int
     first: int
     texts: list[str | None]
+    tables: list[Table] = field(default_factory=list)
+    glyphs: int = 0  # characters counted on these pages, charged to `max_glyphs`
 
 
 def _open(source: PdfSource) -> pdfium.PdfDocument:
@@ -63,35 +77,275 @@ def count_pdf_pages(source: PdfSource) -> int:
             pdf.close()
 
 
-def read_pdf_pages(source: PdfSource, start: int, stop: int, max_chars: int) -> PdfPages:
-    """Text of pages [start, stop) (clipped to the document); stops early past `max_chars`."""
+# ------------------------------------------------------------------------- rows from positions
+
+
+@dataclass(slots=True)
+class _Run:
+    left: float
+    bottom: float
+    right: float
+    top: float
+    text: str
+
+    @property
+    def height(self) -> float:
+        return max(self.top - self.bottom, 0.1)
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+def _runs(textpage: pdfium.PdfTextPage, count: int) -> list[_Run]:
+    """The page's characters in content order, cut into runs that sit on one line side by side.
+
+    One pass over loose character boxes (the font's ascent to descent and the glyph's advance,
+    so neighbouring letters touch and a line's letters share a height). PDFium's per-rectangle
+    text lookups scan the whole page on every call, which made long pages quadratic.
+    """
+    raw = textpage.raw
+    text = textpage.get_text_range()
+    if len(text) != count:  # characters outside the BMP: ask for each one
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 32) for i in range(count))
+    box = pdfium_c.FS_RECTF()
+    ref = ctypes.byref(box)
+    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    runs: list[_Run] = []
+    chars: list[str] = []
+    left = bottom = right = top = height = 0.0
+    for index, ch in enumerate(text):
+        if ch in _SKIP:
+            continue
+        if ch in _BLANKS:
+            if chars and chars[-1] != " ":
+                chars.append(" ")
+            continue
+        if not get_box(raw, index, ref):
+            continue
+        b, t, x0, x1 = box.bottom, box.top, box.left, box.right
+        if b > t:
+            b, t = t, b
+        h = t - b if t - b > 0.1 else 0.1
+        if chars:
+            gap = x0 - right
+            small = h if h < height else height
+            if abs((b + t) - (bottom + top)) <= (
+                small if small > 1.0 else 1.0
+            ) and -0.5 * h <= gap <= 0.9 * (h if h > height else height):
+                if gap > 0.15 * h and chars[-1] != " ":
+                    chars.append(" ")
+                chars.append(ch)
+                if x1 > right:
+                    right = x1
+                if b < bottom:
+                    bottom, height = b, top - b
+                if t > top:
+                    top, height = t, t - bottom
+                continue
+            runs.append(_Run(left, bottom, right, top, "".join(chars).strip()))
+        left, bottom, right, top, height, chars = x0, b, x1, t, h, [ch]
+    if chars:
+        runs.append(_Run(left, bottom, right, top, "".join(chars).strip()))
+    return [run for run in runs if run.text]
+
+
+def _rows(runs: list[_Run]) -> list[list[_Run]]:
+    """Runs grouped into visual rows (top to bottom), each row left to right."""
+    rows: list[list[_Run]] = []
+    middles: list[float] = []
+    for run in sorted(runs, key=lambda r: -r.middle):
+        if rows and abs(middles[-1] - run.middle) <= 0.5 * min(run.height, rows[-1][0].height):
+            rows[-1].append(run)
+            continue
+        rows.append([run])
+        middles.append(run.middle)
+    for row in rows:
+        row.sort(key=lambda r: r.left)
+    return rows
+
+
+def _cells(row: list[_Run]) -> list[str]:
+    """A row's runs as cells: a gap wider than about two characters separates cells."""
+    cells: list[str] = []
+    previous: _Run | None = None
+    for run in row:
+        if previous is None or run.left - previous.right > 1.2 * min(run.height, previous.height):
+            cells.append(run.text)
+        elif run.left - previous.right > 0.12 * run.height or cells[-1].endswith(("-", "/")):
+            cells[-1] = (
+                f"{cells[-1]} {run.text}" if not cells[-1].endswith("-") else (cells[-1] + run.text)
+            )
+        else:
+            cells[-1] += run.text
+        previous = run
+    return cells
+
+
+def _gutter(runs: list[_Run], width: float) -> float | None:
+    """The x of a column gutter when the page is set in two columns of prose, else None.
+
+    A gap between a label column and a value column is not a gutter: prose columns are
+    filled, so most left-column lines end close to the gutter; labels are ragged.
+    """
+    if len(runs) < 12 or width <= 0:
+        return None
+    step = max(2.0, width / 2000)  # at most ~2,000 bins, however wide the page box
+    bins = int(width / step) + 2
+    starts = [0] * (bins + 1)  # a difference array: each run costs O(1), not O(its width)
+    for run in runs:
+        first = min(bins - 1, max(0, int(run.left / step)))
+        last = min(bins - 1, max(first, int(run.right / step)))
+        starts[first] += 1
+        starts[last + 1] -= 1
+    covered = list(itertools.accumulate(starts[:bins]))
+    best: tuple[int, int] | None = None
+    start = None
+    for b in range(int(bins * 0.25), int(bins * 0.75) + 1):
+        if covered[b] <= max(2, len(runs) // 50):  # a title and a footer may span the gutter
+            start = b if start is None else start
+            if best is None or b - start > best[1] - best[0]:
+                best = (start, b)
+        else:
+            start = None
+    if best is None or (best[1] - best[0] + 1) * step < 8:
+        return None
+    gutter_left, gutter_right = best[0] * step, (best[1] + 1) * step
+    left = [run for run in runs if run.right <= gutter_left + step]
+    right = [run for run in runs if run.left >= gutter_right - step]
+    if len(left) < 6 or len(right) < 6:
+        return None
+    column = gutter_left - min(run.left for run in left)
+    other = max(run.right for run in right) - gutter_right
+    if min(column, other) < 0.28 * width or not 0.5 <= column / max(other, 1.0) <= 2.0:
+        return None  # a narrow label column beside its values is a table, not a layout
+    filled = sum(1 for run in left if gutter_left - run.right < 0.15 * column)
+    return (gutter_left + gutter_right) / 2 if filled >= 0.5 * len(left) else None
+
+
+def _layout(runs: list[_Run], width: float, location: str) -> tuple[str, list[Table]]:
+    """Page text, one visual row a line (cells joined by " | "), and the tables found."""
+    gutter = _gutter(runs, width)
+    if gutter is None:
+        blocks = [runs]
+    else:
+        spanning = [r for r in runs if r.left < gutter < r.right]
+        columns = [r for r in runs if not r.left < gutter < r.right]
+        top = max(r.top for r in columns)
+        # A title across both columns comes before them, a footer across both after them.
+        blocks = [
+            [r for r in spanning if r.middle >= top],
+            [r for r in columns if r.right <= gutter],
+            [r for r in columns if r.left >= gutter],
+            [r for r in spanning if r.middle < top],
+        ]
+    lines: list[str] = []
+    tables: list[Table] = []
+    for block in blocks:
+        pending: list[list[str]] = []
+        for row in _rows(block):
+            cells = _cells(row)
+            lines.append(" | ".join(cells))
+            if len(cells) > 1:
+                pending.append(cells)
+                continue
+            _flush(pending, location, tables)
+        _flush(pending, location, tables)
+    return "\n".join(lines), tables
+
+
+def _flush(pending: list[list[str]], location: str, tables: list[Table]) -> None:
+    if len(pending) >= 2:
+        first = pending[0]
+        has_header = not any(ch.isdigit() for cell in first for ch in cell)
+        header = tuple(first) if has_header else ()
+        body = pending[1:] if has_header else pending
+        tables.append(Table(location, header, tuple(tuple(row) for row in body)))
+    pending.clear()
+
+
+# ------------------------------------------------------------------------------------ reading
+
+
+def _too_complex(message: str) -> ExtractionError:
+    return ExtractionError(_TOO_COMPLEX, message)
+
+
+def _page_text(
+    page: pdfium.PdfPage, number: int, limits: ExtractionLimits, glyphs_left: int
+) -> tuple[str, list[Table], int]:
+    objects = pdfium_c.FPDFPage_CountObjects(page.raw)
+    if objects > limits.max_page_objects:
+        raise _too_complex(
+            f"Page {number} of the PDF draws {objects:,} objects; at most "
+            f"{limits.max_page_objects:,} can be read"
+        )
+    textpage = page.get_textpage()
+    try:
+        glyphs = textpage.count_chars()
+        if glyphs > limits.max_glyphs_per_page:
+            raise _too_complex(
+                f"Page {number} of the PDF shows {glyphs:,} characters; at most "
+                f"{limits.max_glyphs_per_page:,} per page can be read"
+            )
+        if glyphs > glyphs_left:
+            raise _too_complex(
+                f"The PDF shows more than {limits.max_glyphs:,} characters up to page {number}; "
+                "that is more than can be read"
+            )
+        if glyphs == 0:
+            return "", [], 0
+        width, _ = page.get_size()
+        text, tables = _layout(_runs(textpage, glyphs), width, f"page {number}")
+        return text, tables, glyphs
+    finally:
+        textpage.close()
+
+
+def read_pdf_pages(
+    source: PdfSource, start: int, stop: int, limits: ExtractionLimits, glyphs_used: int = 0
+) -> PdfPages:
+    """Text of pages [start, stop) (clipped to the document); stops early past `max_chars`.
+
+    `glyphs_used` are the characters earlier chunks already counted against `max_glyphs`.
+    """
     texts: list[str | None] = []
+    tables: list[Table] = []
+    glyphs = 0
     with _PDFIUM_LOCK:
         pdf = _open(source)
         try:
             total = len(pdf)
             chars = 0
             for index in range(max(0, start), min(stop, total)):
-                if chars > max_chars:
+                if chars > limits.max_chars:
                     break
                 try:
                     page = pdf[index]
                     try:
-                        textpage = page.get_textpage()
-                        try:
-                            text = textpage.get_text_bounded()
-                        finally:
-                            textpage.close()
+                        text, page_tables, counted = _page_text(
+                            page, index + 1, limits, limits.max_glyphs - glyphs_used - glyphs
+                        )
                     finally:
                         page.close()
                 except pdfium.PdfiumError:
                     texts.append(None)
                     continue
+                glyphs += counted
                 chars += len(text)
                 texts.append(text)
+                tables.extend(page_tables)
         finally:
             pdf.close()
-    return PdfPages(total=total, first=max(0, start), texts=texts)
+    return PdfPages(total=total, first=max(0, start), texts=texts, tables=tables, glyphs=glyphs)
+
+
+def _render(page: pdfium.PdfPage, scale: float) -> object:
+    bitmap = page.render(scale=scale)
+    try:
+        return bitmap.to_pil()
+    finally:
+        bitmap.close()
 
 
 def render_pdf_pages(source: PdfSource, pages: Sequence[int], max_side_px: int) -> list[bytes]:
@@ -106,22 +360,52 @@ def render_pdf_pages(source: PdfSource, pages: Sequence[int], max_side_px: int) 
                     try:
                         width, height = page.get_size()
                         scale = min(max_side_px / max(width, height, 1.0), _MAX_RENDER_SCALE)
-                        bitmap = page.render(scale=scale)
-                        try:
-                            image = bitmap.to_pil()
-                        finally:
-                            bitmap.close()
+                        image = _render(page, scale)
                     finally:
                         page.close()
                 except pdfium.PdfiumError:
                     continue
-                image.thumbnail((max_side_px, max_side_px))  # guards rounding up by a pixel
+                image.thumbnail((max_side_px, max_side_px))  # type: ignore[attr-defined]
                 buffer = io.BytesIO()
-                image.save(buffer, format="PNG")
+                image.save(buffer, format="PNG")  # type: ignore[attr-defined]
                 images.append(buffer.getvalue())
         finally:
             pdf.close()
     return images
+
+
+def ocr_pdf_pages(source: PdfSource, pages: Sequence[int], budget_s: float) -> dict[int, str]:
+    """OCR text of the given pages (0-based), rendered at 200 dpi; pages with no text left out.
+
+    No page is started after `budget_s`, so OCR cannot eat the whole parse deadline.
+    """
+    from app.extraction import ocr
+
+    found: dict[int, str] = {}
+    deadline = time.monotonic() + budget_s
+    with _PDFIUM_LOCK:
+        pdf = _open(source)
+        try:
+            for index in pages:
+                if time.monotonic() > deadline:
+                    break
+                try:
+                    page = pdf[index]
+                    try:
+                        width, height = page.get_size()
+                        # A huge page box must not become a gigapixel bitmap.
+                        scale = min(_OCR_SCALE, 4000 / max(width, height, 1.0))
+                        image = _render(page, scale)
+                    finally:
+                        page.close()
+                except pdfium.PdfiumError:
+                    continue
+                text = ocr.read_text(image)
+                if text:
+                    found[index] = text
+        finally:
+            pdf.close()
+    return found
 
 
 def _page_list(numbers: Sequence[int]) -> str:
@@ -149,6 +433,8 @@ class PdfResult:
     page_count: int
     has_text_layer: bool
     images: list[bytes]
+    tables: list[Table] = field(default_factory=list)
+    ocr: bool = False
 
 
 def assemble_pdf(
@@ -158,6 +444,7 @@ def assemble_pdf(
 
     Pages are rendered when the PDF has (almost) no text layer — a scan — or when `render`
     asks for them anyway (drawings: the vision model needs the picture, not the labels).
+    A scan's first `ocr_max_pages` pages are read by OCR when the engine is installed.
     """
     warnings: list[str] = []
     sections: list[Section] = []
@@ -192,6 +479,28 @@ def assemble_pdf(
             f"Pages {_page_list(blank)} have no text layer (scanned?); "
             "their content is not in the text."
         )
+    used_ocr = False
+    if not has_text_layer and limits.ocr_max_pages > 0 and read > 0:
+        from app.extraction import ocr
+
+        if ocr.available():
+            to_read = [pages.first + offset for offset in range(read)][: limits.ocr_max_pages]
+            try:
+                found = ocr_pdf_pages(source, to_read, limits.ocr_budget_s)
+            except Exception as exc:  # OCR is a bonus: the page images still go on
+                found = {}
+                warnings.append(f"OCR of the scanned pages failed: {exc or type(exc).__name__}")
+            except MemoryError:
+                found = {}
+                warnings.append("OCR of the scanned pages needed more memory than is allowed.")
+            if found:
+                used_ocr = True
+                sections = [Section(f"page {i + 1}", text) for i, text in sorted(found.items())]
+                warnings.append(
+                    f"ocr: true — the PDF has no text layer; the text of {len(found)} of its "
+                    f"pages (of {_page_list([i + 1 for i in to_read])}) was read by OCR and "
+                    "may contain misread characters."
+                )
     images: list[bytes] = []
     if (render or not has_text_layer) and limits.max_images > 0 and read > 0:
         to_render = [
@@ -203,4 +512,6 @@ def assemble_pdf(
                 f"The PDF has no text layer (scanned?); {len(images)} of its pages were "
                 "kept as images."
             )
-    return PdfResult(sections, warnings, pages.total, has_text_layer, images)
+    return PdfResult(
+        sections, warnings, pages.total, has_text_layer, images, list(pages.tables), used_ocr
+    )

@@ -17,6 +17,8 @@ import asyncio
 import concurrent.futures
 import multiprocessing
 import os
+import resource
+import signal
 import tempfile
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
@@ -27,7 +29,7 @@ from typing import Any, TypeVar
 from pebble import ProcessExpired, ProcessPool
 
 from app.extraction.detect import is_pdf
-from app.extraction.document import ExtractedDocument, ExtractionError, ExtractionLimits
+from app.extraction.document import ExtractedDocument, ExtractionError, ExtractionLimits, Table
 from app.extraction.extract import assemble_pdf_document, extract_document
 from app.extraction.pdf import PdfPages, PdfSource, read_pdf_pages
 
@@ -39,6 +41,23 @@ T = TypeVar("T")
 _INLINE_PDF_BYTES = 8 * 1024 * 1024
 _MAX_TASKS_PER_WORKER = 200  # recycle workers now and then: parsers may leak or fragment memory
 _SIGKILL_EXIT = -9
+# PDFium and other C libraries abort() when an allocation fails under the address-space limit.
+_SIGABRT_EXIT = -signal.SIGABRT
+_TOO_MUCH_MEMORY = "Reading the file needed more memory than a parser process may use"
+
+
+def limit_memory(limit_mb: int | None) -> None:
+    """Worker initialiser: cap the process's address space, so one file cannot take the host.
+
+    An allocation past the cap raises `MemoryError` in Python code (reported as
+    `file_too_complex`) or aborts a C parser, which the pool reports and we map the same way.
+    """
+    if limit_mb:
+        limit = limit_mb * 1024 * 1024
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +78,7 @@ def _guarded(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: Mapping[str,
     except ExtractionError as exc:
         return _Failure(exc.code, exc.message)
     except MemoryError:
-        return _Failure("file_too_complex", "The file needs more memory to read than is allowed")
+        return _Failure("file_too_complex", _TOO_MUCH_MEMORY)
 
 
 def _mp_context() -> BaseContext:
@@ -77,6 +96,7 @@ class DocumentExtractor:
 
     One deadline (`timeout_s`) covers the whole file; a worker still busy at the deadline is
     killed. PDFs are read in chunks of `pdf_chunk_pages` so `on_progress` can report pages.
+    `memory_limit_mb` caps each worker's address space (not applied with `workers=0`).
     """
 
     def __init__(
@@ -86,6 +106,7 @@ class DocumentExtractor:
         timeout_s: float,
         limits: ExtractionLimits | None = None,
         pdf_chunk_pages: int = 10,
+        memory_limit_mb: int | None = None,
     ) -> None:
         if workers < 0:
             raise ValueError("workers must be >= 0")
@@ -95,6 +116,7 @@ class DocumentExtractor:
         self._timeout_s = timeout_s
         self._limits = limits or ExtractionLimits()
         self._chunk = pdf_chunk_pages
+        self._memory_limit_mb = memory_limit_mb
         self._pool: ProcessPool | None = None
         self._pool_lock: asyncio.Lock | None = None
         self._closed = False
@@ -126,7 +148,11 @@ class DocumentExtractor:
 
     def _create_pool(self) -> ProcessPool:
         pool = ProcessPool(
-            max_workers=self._workers, max_tasks=_MAX_TASKS_PER_WORKER, context=_mp_context()
+            max_workers=self._workers,
+            max_tasks=_MAX_TASKS_PER_WORKER,
+            context=_mp_context(),
+            initializer=limit_memory,
+            initargs=(self._memory_limit_mb,),
         )
         # Starts the workers; fails (instead of hanging) if they cannot start.
         pool.schedule(os.getpid).result(timeout=120)
@@ -157,15 +183,17 @@ class DocumentExtractor:
                 raise ExtractionError(
                     "file_too_complex", "Reading the file needed more memory than is available"
                 ) from exc
+            if exc.exitcode == _SIGABRT_EXIT and self._memory_limit_mb:
+                raise ExtractionError(
+                    "file_too_complex", f"{_TOO_MUCH_MEMORY} ({self._memory_limit_mb} MB)"
+                ) from exc
             raise ExtractionError(
                 "corrupt_file",
                 f"The file crashed the document reader (exit code {exc.exitcode}); "
                 "it is probably damaged",
             ) from exc
         except MemoryError as exc:
-            raise ExtractionError(
-                "file_too_complex", "The file needs more memory to read than is allowed"
-            ) from exc
+            raise ExtractionError("file_too_complex", _TOO_MUCH_MEMORY) from exc
         if isinstance(result, _Failure):
             raise ExtractionError(result.code, result.message)
         return result  # type: ignore[no-any-return]
@@ -209,13 +237,16 @@ class DocumentExtractor:
     ) -> ExtractedDocument:
         limits = self._limits
         texts: list[str | None] = []
-        chars = 0
+        tables: list[Table] = []
+        chars = glyphs = 0
         total = to_read = None
         while to_read is None or len(texts) < to_read:
             start = len(texts)
             chunk: PdfPages = await self._run(
-                deadline, read_pdf_pages, source, start, start + self._chunk, limits.max_chars
+                deadline, read_pdf_pages, source, start, start + self._chunk, limits, glyphs
             )
+            glyphs += chunk.glyphs
+            tables.extend(chunk.tables)
             if to_read is None:
                 total = chunk.total
                 to_read = min(total, limits.max_pages)
@@ -226,7 +257,7 @@ class DocumentExtractor:
             if on_progress is not None and len(texts) < to_read:
                 await on_progress(len(texts), to_read)
         assert total is not None and to_read is not None
-        pages = PdfPages(total=total, first=0, texts=texts)
+        pages = PdfPages(total=total, first=0, texts=texts, tables=tables)
         doc = await self._run(
             deadline, assemble_pdf_document, source, pages, role=role, limits=limits
         )

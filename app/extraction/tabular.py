@@ -13,10 +13,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
-from app.extraction.document import Section
+from app.extraction.document import Section, Table
 from app.extraction.text import Parsed, TextBudget
 
 _DELIMITERS = (";", "\t", ",", "|")
+_MAX_TABLE_ROWS = 10_000  # rows kept as a `Table`; every row still becomes a line
 _NUMBER = re.compile(
     r"^[+\-±~≈<>≤≥]?\s?(\d{1,3}([.,' \u00a0]\d{3})+|\d+)([.,]\d+)?([eE][+-]?\d+)?\s?%?$"
 )
@@ -103,6 +104,29 @@ def rows_to_lines(rows: Iterable[Sequence[str]], budget: TextBudget) -> Iterator
             yield budget.take(line + "\n").removesuffix("\n")
 
 
+def table_from_rows(
+    location: str, rows: Sequence[Sequence[str]], caption: str = ""
+) -> Table | None:
+    """Rows of cells as a `Table` (the first row is its header when it names the columns)."""
+    body = [tuple(row) for row in rows if any(row)]
+    if not body or all(sum(1 for cell in row if cell) < 2 for row in body):
+        return None  # one value per row is a list, not a table
+    width = max(len(row) for row in body)
+    body = [row + ("",) * (width - len(row)) for row in body]
+    header: tuple[str, ...] = ()
+    if len(body) > 1 and _is_header(body[0], body[1]):
+        header, body = body[0], body[1:]
+    return Table(location, header, tuple(body), caption)
+
+
+def keep_rows(rows: Iterable[list[str]], kept: list[list[str]]) -> Iterator[list[str]]:
+    """Pass rows through, keeping the first `_MAX_TABLE_ROWS` of them in `kept` for a `Table`."""
+    for row in rows:
+        if len(kept) < _MAX_TABLE_ROWS:
+            kept.append(row)
+        yield row
+
+
 def _chain(first: list[Sequence[str]], rest: Iterator[Sequence[str]]) -> Iterator[Sequence[str]]:
     yield from first
     yield from rest
@@ -142,8 +166,14 @@ def parse_csv(text: str, budget: TextBudget) -> Parsed:
         for row in csv.reader(io.StringIO(text), delimiter=delimiter)
     )
     lines: list[str] = []
+    kept: list[list[str]] = []
     try:
-        lines.extend(rows_to_lines(rows, budget))
+        lines.extend(rows_to_lines(keep_rows(rows, kept), budget))
     except csv.Error as exc:  # e.g. a field over the csv module's size limit
         warnings.append(f"The CSV could not be read past line {len(lines) + 1} ({exc}).")
-    return Parsed(sections=[Section("text", "\n".join(lines))], warnings=warnings)
+    table = table_from_rows("text", kept)
+    return Parsed(
+        sections=[Section("text", "\n".join(lines))],
+        warnings=warnings,
+        tables=[table] if table is not None else [],
+    )

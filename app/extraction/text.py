@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from charset_normalizer import from_bytes
 
-from app.extraction.document import Section
+from app.extraction.document import Section, Table
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -26,9 +27,28 @@ _META_CHARSET = re.compile(
 # C0 controls except tab and newline (CR and form feed are turned into newlines first), DEL and
 # the two non-characters: PostgreSQL rejects NUL, and the rest is noise to every reader.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
-_TRAILING_SPACE = re.compile(r"[ \t\u00a0]+\n")
 _BLANK_RUNS = re.compile(r"\n{3,}")
+# A run of blanks longer than this says no more than eight do (column alignment), and long
+# runs cost every reader downstream. Linear: a run is consumed whole from its first blank.
+_LONG_BLANKS = re.compile(r"[ \t\u00a0]{9,}")
+_EIGHT_BLANKS = " " * 8
 _SAMPLE_BYTES = 64 * 1024
+
+
+def _width_table() -> dict[int, str]:
+    """NFKC for full-width forms (ＫＧ, １２３, ｇ), the ideographic space and the CJK unit
+    squares (㎏, ㎜) only: NFKC of everything would also turn "mm²" into "mm2"."""
+    table: dict[int, str] = {}
+    for start, stop in ((0x3000, 0x3001), (0x3380, 0x3400), (0xFF01, 0xFFEF)):
+        for code in range(start, stop):
+            normal = unicodedata.normalize("NFKC", chr(code))
+            if normal != chr(code):
+                table[code] = normal
+    return table
+
+
+_WIDTH = _width_table()
+_HAS_WIDE = re.compile("[\u3000\u3380-\u33ff\uff01-\uffef]")
 
 
 @dataclass(slots=True)
@@ -59,21 +79,27 @@ class Parsed:
     sections: list[Section] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     page_count: int = 1
+    tables: list[Table] = field(default_factory=list)
 
 
 def clean_text(text: str) -> str:
-    """Normalise newlines; drop NUL, other control characters and lone surrogates; tidy blanks."""
+    """Normalise newlines and full-width forms; drop NUL, other control characters and lone
+    surrogates; tidy blanks."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x0c" in text:
         text = text.replace("\x0c", "\n")
     text = _CONTROL.sub("", text)
+    if _HAS_WIDE.search(text):
+        text = text.translate(_WIDTH)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates (e.g. from a broken PDF text layer)
         text = text.encode("utf-8", "replace").decode("utf-8")
-    text = _TRAILING_SPACE.sub("\n", text)
+    # Line by line, not a regex: `[ \t]+\n` restarts at every blank of a long run (quadratic).
+    text = "\n".join(line.rstrip(" \t\u00a0") for line in text.split("\n"))
     text = _BLANK_RUNS.sub("\n\n", text)
+    text = _LONG_BLANKS.sub(_EIGHT_BLANKS, text)
     return text.strip()
 
 
@@ -143,39 +169,54 @@ def decode_text(data: bytes) -> tuple[str, str] | None:
     return data.decode("cp1252", "replace"), "cp1252"
 
 
-def parse_plain(text: str, budget: TextBudget) -> Parsed:
+_PIPE_ROW = re.compile(r"^[ \t]*\|?(?:[^|\n]*\|)+[^|\n]*$")
+_PIPE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$")
+
+
+def _pipe_cells(line: str) -> list[str]:
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") else inner
+    return [" ".join(cell.split()) for cell in inner.split("|")]
+
+
+def markdown_tables(text: str) -> list[Table]:
+    """Markdown pipe tables (a header row, a `---|---` rule, body rows) as `Table`s."""
+    tables: list[Table] = []
+    lines = text.split("\n")
+    heading = ""
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if line.startswith("#"):
+            heading = line.lstrip("#").strip()
+        if (
+            index + 1 < len(lines)
+            and len(line) < 10_000
+            and _PIPE_ROW.match(line)
+            and _PIPE_RULE.match(lines[index + 1][:10_000])
+        ):
+            header = tuple(_pipe_cells(line))
+            rows: list[tuple[str, ...]] = []
+            index += 2
+            while index < len(lines) and "|" in lines[index] and lines[index].strip():
+                rows.append(tuple(_pipe_cells(lines[index])))
+                index += 1
+            tables.append(Table("text", header, tuple(rows), heading))
+            continue
+        index += 1
+    return tables
+
+
+def parse_plain(text: str, budget: TextBudget, *, markdown: bool = False) -> Parsed:
     """Plain text and Markdown are kept as they are (Markdown tables already read as rows)."""
-    return Parsed(sections=[Section("text", budget.take(text))])
-
-
-def _scalar(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    text = str(value)
-    return " ".join(text.split()) if "\n" in text or "\r" in text else text
+    kept = budget.take(text)
+    tables = markdown_tables(kept) if markdown else []
+    return Parsed(sections=[Section("text", kept)], tables=tables)
 
 
 def parse_json(value: object, budget: TextBudget) -> Parsed:
-    """Flatten JSON to `path.to.key: value` lines; iterative, so deep nesting cannot recurse."""
-    lines: list[str] = []
-    stack: list[tuple[str, object]] = [("", value)]
-    while stack and not budget.exhausted:
-        path, node = stack.pop()
-        if isinstance(node, dict):
-            if not node and path:
-                lines.append(budget.take(f"{path}: {{}}\n").removesuffix("\n"))
-            for key, child in reversed(list(node.items())):
-                stack.append((f"{path}.{key}" if path else str(key), child))
-        elif isinstance(node, list):
-            if not node and path:
-                lines.append(budget.take(f"{path}: []\n").removesuffix("\n"))
-            for index in range(len(node) - 1, -1, -1):
-                stack.append((f"{path}[{index}]", node[index]))
-        else:
-            line = f"{path}: {_scalar(node)}" if path else _scalar(node)
-            lines.append(budget.take(line + "\n").removesuffix("\n"))
-    if stack:
-        budget.truncated = True
-    return Parsed(sections=[Section("text", "\n".join(lines))])
+    """Flatten JSON to `path.to.key: value` lines (see `structured.flatten`)."""
+    from app.extraction.structured import flatten
+
+    return Parsed(sections=[Section("text", "\n".join(flatten(value, budget)))])

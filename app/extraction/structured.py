@@ -1,0 +1,143 @@
+"""Structured data as `a.b.c: value` lines: JSON uploads, JSON-LD and bootstrap objects in pages.
+
+One flattener for all of them, iterative (an explicit stack), so nesting depth costs memory
+proportional to the input and never recursion. Saved product pages often carry the data that
+matters (the weight) only in `<script>`: schema.org JSON-LD or a framework's initial state
+(`window.__INITIAL_STATE__ = {...};`, `__NEXT_DATA__`, `var product = {...}`). Those objects
+are cut out with a bounded brace matcher that respects strings and parsed with `json` —
+never evaluated.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterator
+
+from app.extraction.text import TextBudget
+
+# UN/CEFACT codes schema.org's QuantitativeValue uses for masses and lengths.
+UNIT_CODES = {
+    "KGM": "kg", "GRM": "g", "MGM": "mg", "TNE": "t", "LBR": "lb", "ONZ": "oz",
+    "MTR": "m", "CMT": "cm", "MMT": "mm", "INH": "in", "LTR": "l", "MLT": "ml",
+}  # fmt: skip
+_TAG = re.compile(r"<[^<>]*>")  # linear: a match cannot span another "<"
+_HTML_HINT = re.compile(r"<(?:/?[a-zA-Z][a-zA-Z0-9]*)[\s>/]")
+_ASSIGNMENT = re.compile(r"([A-Za-z_$][\w$]{0,60}(?:\.[\w$]{1,60}){0,4})[ \t]*=[ \t]*(?=[{\[])")
+MAX_OBJECT_CHARS = 4_000_000  # a bootstrap object larger than this is not read
+_MAX_OBJECTS = 20
+_LONG_STRING = 80
+
+
+def _scalar(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = str(value)
+    if isinstance(value, str) and len(text) > _LONG_STRING and _HTML_HINT.search(text):
+        text = html.unescape(_TAG.sub(" ", text))  # a description field holding HTML
+    return " ".join(text.split()) if any(ch in text for ch in "\n\r\t") or "  " in text else text
+
+
+def _quantity(node: dict[object, object]) -> str | None:
+    """schema.org QuantitativeValue {value, unitCode|unitText} as "0.41 kg"."""
+    if "value" not in node or not ({"unitCode", "unitText"} & node.keys()):
+        return None
+    value = node["value"]
+    if isinstance(value, dict | list):
+        return None
+    code = str(node.get("unitCode") or "").strip()
+    unit = UNIT_CODES.get(code.upper()) or str(node.get("unitText") or code).strip()
+    return f"{_scalar(value)} {unit}".strip()
+
+
+def flatten(value: object, budget: TextBudget, prefix: str = "") -> list[str]:
+    """`path.to.key: value` lines in document order, charged to `budget`."""
+    lines: list[str] = []
+    stack: list[tuple[str, object]] = [(prefix, value)]
+    while stack and not budget.exhausted:
+        path, node = stack.pop()
+        if isinstance(node, dict):
+            quantity = _quantity(node)
+            if quantity is not None:
+                lines.append(_take(budget, f"{path}: {quantity}" if path else quantity))
+                continue
+            if not node and path:
+                lines.append(_take(budget, f"{path}: {{}}"))
+            for key, child in reversed(list(node.items())):
+                stack.append((f"{path}.{key}" if path else str(key), child))
+        elif isinstance(node, list):
+            if not node and path:
+                lines.append(_take(budget, f"{path}: []"))
+            for index in range(len(node) - 1, -1, -1):
+                stack.append((f"{path}[{index}]", node[index]))
+        else:
+            lines.append(_take(budget, f"{path}: {_scalar(node)}" if path else _scalar(node)))
+    if stack:
+        budget.truncated = True
+    return lines
+
+
+def _take(budget: TextBudget, line: str) -> str:
+    return budget.take(line + "\n").removesuffix("\n")
+
+
+def loads(text: str) -> object:
+    """`json.loads` that reports absurd nesting as ValueError instead of RecursionError."""
+    try:
+        return json.loads(text)
+    except RecursionError as exc:
+        raise ValueError("the JSON is nested too deeply to be read") from exc
+
+
+def _object_end(text: str, start: int, limit: int) -> int | None:
+    """Index after the bracket that closes the one at `start` (strings respected), or None."""
+    depth = 0
+    quote = ""
+    escaped = False
+    stop = min(len(text), start + limit)
+    for index in range(start, stop):
+        ch = text[index]
+        if quote:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'`":
+            quote = ch
+        elif ch in "{[":
+            depth += 1
+        elif ch in "}]":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+    return None
+
+
+def script_objects(script: str) -> Iterator[tuple[str, object]]:
+    """(name, value) of each JSON object a script assigns, e.g. `window.__STATE__ = {...};`."""
+    position = 0
+    found = 0
+    while found < _MAX_OBJECTS:
+        match = _ASSIGNMENT.search(script, position)
+        if match is None:
+            return
+        start = match.end()
+        end = _object_end(script, start, MAX_OBJECT_CHARS)
+        if end is None:
+            if start + MAX_OBJECT_CHARS >= len(script):
+                return  # unclosed up to the end: nothing later can close either (linear)
+            position = start + MAX_OBJECT_CHARS  # too big: skip it whole, never rescan
+            continue
+        position = end  # never rescan inside an object already matched
+        try:
+            value = loads(script[start:end])
+        except ValueError:
+            continue  # a JavaScript literal (unquoted keys, functions): not data we can read
+        if isinstance(value, dict | list) and value:
+            found += 1
+            yield match.group(1).removeprefix("window.").removeprefix("self."), value
