@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from app.analyzers.base import Analyzer
 from app.analyzers.factory import build_analyzer
 from app.analyzers.tokens import count_tokens
+from app.articles.corrections_router import router as corrections_router
 from app.articles.events import StatusBroadcaster
 from app.articles.router import router as articles_router
 from app.articles.status_fast_path import StatusFastPath
@@ -200,6 +201,7 @@ def create_app(
     # Every API route needs a principal (open, API key or token) before anything else runs.
     api = [Depends(get_principal)]
     app.include_router(articles_router, prefix=settings.api_prefix, dependencies=api)
+    app.include_router(corrections_router, prefix=settings.api_prefix, dependencies=api)
     app.include_router(indices_router, prefix=settings.api_prefix, dependencies=api)
 
     front: ASGIApp = StatusFastPath(app.framework, api_prefix=settings.api_prefix)
@@ -207,12 +209,13 @@ def create_app(
         front = CORSMiddleware(
             front,
             allow_origins=settings.cors_origin_list,
-            allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
             allow_headers=[
                 "Authorization",
                 "Content-Type",
                 "Idempotency-Key",
                 "If-None-Match",
+                "If-Match",
                 "X-API-Key",
                 "X-Request-ID",
             ],

@@ -19,7 +19,8 @@ from fastapi import (
 )
 from sse_starlette.sse import EventSourceResponse
 
-from app.articles import service
+from app.articles import corrections, service
+from app.articles.corrections import article_etag
 from app.articles.events import status_events
 from app.articles.models import FileRole, ProcessingStatus
 from app.articles.schemas import Article, ArticlePage, ArticleStatus, CostModelEntry, StatusBatch
@@ -131,10 +132,18 @@ async def list_articles(
     ] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    needs_review: Annotated[
+        bool | None, Query(description="true: the review queue; false: settled ones.")
+    ] = None,
 ) -> ArticlePage:
     """A page of articles without their metadata and cost models."""
     return await service.list_articles(
-        session, tenant=principal.scope, status=status_filter, limit=limit, offset=offset
+        session,
+        tenant=principal.scope,
+        status=status_filter,
+        limit=limit,
+        offset=offset,
+        needs_review=needs_review,
     )
 
 
@@ -232,10 +241,14 @@ async def article_events(
     responses=ARTICLE_ERRORS,
 )
 async def get_article(
-    article_id: ArticleId, session: SessionDep, principal: PrincipalDep
+    article_id: ArticleId, session: SessionDep, principal: PrincipalDep, response: Response
 ) -> Article:
-    """Unit weight (kg) with its evidence, materials, document facts and the cost model."""
-    return await service.get_article(session, article_id, principal.scope)
+    """Unit weight (kg) with its evidence, materials, document facts and the cost model.
+
+    The `ETag` goes back in `If-Match` on PATCH and PUT cost-models."""
+    article = await service.get_article(session, article_id, principal.scope)
+    response.headers["ETag"] = article_etag(article)
+    return article
 
 
 @router.get(
@@ -273,9 +286,17 @@ async def delete_article(
     responses=problem_responses(404, 409),
 )
 async def reprocess_article(
-    request: Request, article_id: ArticleId, session: SessionDep, principal: PrincipalDep
+    request: Request,
+    article_id: ArticleId,
+    session: SessionDep,
+    principal: PrincipalDep,
+    discard_corrections: Annotated[
+        bool, Query(description="Forget the values people set; else they are kept.")
+    ] = False,
 ) -> Article:
-    """409 while it is pending or processing."""
+    """409 while it is pending or processing; corrections by people are kept unless discarded."""
+    if discard_corrections:
+        await corrections.discard_corrections(session, article_id, principal)
     article = await service.reprocess_article(session, article_id, principal.scope)
     wake_processor(request)
     return article

@@ -24,6 +24,7 @@ class ArticleStatus(BaseModel):
     processing_started_at: datetime | None
     processing_completed_at: datetime | None
     updated_at: datetime
+    needs_review: bool = Field(description="A person must look at it (the review queue).")
 
 
 class StatusBatch(BaseModel):
@@ -40,6 +41,10 @@ class CostModelEntry(BaseModel):
     category: str
     part: float = Field(gt=0, le=1)
     quantity_g: float | None
+    source: str = Field(
+        default="estimated",
+        description="`estimated` (the analysis), `computed` (from prices) or `manual`.",
+    )
 
 
 class StoredFile(BaseModel):
@@ -62,6 +67,14 @@ class ArticleLinks(BaseModel):
     cost_models: str
 
 
+class Corrections(BaseModel):
+    """Values a person set; a reprocess keeps them unless told to discard them."""
+
+    unit_weight: bool = False
+    materials: bool = False
+    cost_model: bool = False
+
+
 class ArticleSummary(BaseModel):
     """An article as it appears in lists: no metadata, no cost model."""
 
@@ -78,6 +91,9 @@ class ArticleSummary(BaseModel):
     processing_error_code: str | None
     analysis_method: str | None
     attempts: int
+    needs_review: bool = Field(description="A person must look at it (the review queue).")
+    reviewed_at: datetime | None = None
+    reviewed_by: str | None = None
     created_at: datetime
     updated_at: datetime
 
@@ -94,6 +110,11 @@ class Article(ArticleSummary):
     completion_tokens: int
     files: list[StoredFile]
     cost_models: list[CostModelEntry]
+    fixed_share: float = Field(
+        default=0.0, ge=0, le=1, description="The share of the price no index moves."
+    )
+    corrections: Corrections = Field(description="Which values a person set.")
+    version: int = Field(default=1, description="Moves with every correction.")
     links: ArticleLinks
 
 
