@@ -2,7 +2,7 @@
 
 from app.articles.models import Article, ArticleChange, ArticleFile, CostModel
 from app.db import Base
-from app.indices.models import CostIndex
+from app.indices.models import CostIndex, TenantCatalogue
 from app.processing.models import AnalysisCache, LlmUsage
 
 __all__ = [
@@ -14,4 +14,5 @@ __all__ = [
     "CostIndex",
     "CostModel",
     "LlmUsage",
+    "TenantCatalogue",
 ]

@@ -1,19 +1,128 @@
-"""Catalogue queries."""
+"""Every SQL statement of the catalogue; callers own the session and the transaction."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+import asyncpg
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.articles.models import CostModel
 from app.indices.models import CostIndex
+from app.indices.seed import DEFAULT_INDICES
+
+# A tenant's first use copies the default catalogue, once: the marker row's insert decides
+# (a concurrent first use waits for it and then inserts nothing).
+SEED = """
+WITH claimed AS (
+    INSERT INTO tenant_catalogues (tenant) VALUES ($1)
+    ON CONFLICT DO NOTHING
+    RETURNING tenant
+)
+INSERT INTO indices (tenant, code, name, unit, category, currency)
+SELECT claimed.tenant, d.code, d.name, d.unit, d.category,
+       CASE WHEN d.unit LIKE 'EUR/%' THEN 'EUR' END
+FROM claimed, unnest($2::text[], $3::text[], $4::text[], $5::text[])
+     AS d(code, name, unit, category)
+ON CONFLICT DO NOTHING
+"""
+SEED_ARGS = tuple(list(column) for column in zip(*DEFAULT_INDICES, strict=True))
+
+# What the analyzers see for one article: its tenant's catalogue (a NULL id: not seeded yet).
+CATALOGUE_FOR_ARTICLE = """
+SELECT a.tenant, i.id, i.code, i.name, i.unit, i.category
+FROM articles AS a LEFT JOIN indices AS i ON i.tenant = a.tenant
+WHERE a.id = $1
+ORDER BY i.category, i.id
+"""
 
 
-async def list_indices(session: AsyncSession) -> Sequence[CostIndex]:
-    result = await session.execute(select(CostIndex).order_by(CostIndex.category, CostIndex.id))
+async def seed_with(connection: asyncpg.Connection | asyncpg.Pool, tenant: str) -> None:
+    await connection.execute(SEED, tenant, *SEED_ARGS)
+
+
+async def ensure_seeded(session: AsyncSession, tenant: str) -> None:
+    """Inside the session's transaction, on its own connection."""
+    connection = await session.connection()
+    driver = (await connection.get_raw_connection()).driver_connection
+    assert driver is not None
+    await seed_with(driver, tenant)
+
+
+async def catalogue_for_article(pool: asyncpg.Pool, article_id: int) -> list[asyncpg.Record]:
+    rows: list[asyncpg.Record] = await pool.fetch(CATALOGUE_FOR_ARTICLE, article_id)
+    if len(rows) == 1 and rows[0]["id"] is None:
+        await seed_with(pool, rows[0]["tenant"])
+        rows = await pool.fetch(CATALOGUE_FOR_ARTICLE, article_id)
+    return [row for row in rows if row["id"] is not None]
+
+
+async def list_indices(session: AsyncSession, tenant: str) -> Sequence[CostIndex]:
+    result = await session.execute(
+        select(CostIndex)
+        .where(CostIndex.tenant == tenant)
+        .order_by(CostIndex.category, CostIndex.id)
+    )
     return result.scalars().all()
+
+
+async def get_index(session: AsyncSession, index_id: int, tenant: str) -> CostIndex | None:
+    result = await session.execute(
+        select(CostIndex).where(CostIndex.id == index_id, CostIndex.tenant == tenant)
+    )
+    return result.scalars().first()
+
+
+async def taken(
+    session: AsyncSession,
+    tenant: str,
+    *,
+    code: str | None,
+    name: str | None,
+    other_than: int | None = None,
+) -> str | None:
+    """Which of code or name another index of the tenant already has."""
+    query = select(CostIndex.code).where(
+        CostIndex.tenant == tenant, (CostIndex.code == code) | (CostIndex.name == name)
+    )
+    if other_than is not None:
+        query = query.where(CostIndex.id != other_than)
+    found = (await session.execute(query.limit(1))).scalar()
+    if found is None:
+        return None
+    return "code" if found == code else "name"
+
+
+async def insert_index(session: AsyncSession, tenant: str, values: dict[str, Any]) -> CostIndex:
+    index = CostIndex(tenant=tenant, **values)
+    session.add(index)
+    await session.flush()
+    await session.refresh(index)
+    return index
+
+
+async def update_index(session: AsyncSession, index_id: int, values: dict[str, Any]) -> None:
+    await session.execute(
+        update(CostIndex)
+        .where(CostIndex.id == index_id)
+        .values(**values, updated_at=func.now())
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def in_use(session: AsyncSession, index_id: int) -> int:
+    """How many cost-model rows name the index."""
+    result = await session.execute(
+        select(func.count()).select_from(CostModel).where(CostModel.index_id == index_id)
+    )
+    return int(result.scalar_one())
+
+
+async def delete_index(session: AsyncSession, index_id: int) -> None:
+    await session.execute(delete(CostIndex).where(CostIndex.id == index_id))
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,5 +134,8 @@ class IndexRef:
 
 async def refs_by_code(session: AsyncSession, tenant: str) -> dict[str, IndexRef]:
     """The tenant's catalogue by code (what corrections and cost models may name)."""
-    result = await session.execute(select(CostIndex.id, CostIndex.code, CostIndex.category))
+    await ensure_seeded(session, tenant)
+    result = await session.execute(
+        select(CostIndex.id, CostIndex.code, CostIndex.category).where(CostIndex.tenant == tenant)
+    )
     return {code: IndexRef(id=id_, code=code, category=category) for id_, code, category in result}

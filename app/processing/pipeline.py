@@ -21,7 +21,7 @@ from app.analyzers.base import (
 )
 from app.articles.models import FileRole, ProcessingStage
 from app.extraction.document import ExtractedDocument, ExtractionError
-from app.indices.service import load_catalogue
+from app.indices.service import load_catalogue_for_article
 from app.ops import metrics
 from app.processing import cache, job_queries, repository
 from app.processing.results import build_metadata, document_facts, finalize_cost_model
@@ -29,7 +29,6 @@ from app.processing.results import build_metadata, document_facts, finalize_cost
 logger = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[int, int], Awaitable[None]]
-CATALOGUE_TTL_S = 60.0
 
 
 class Extractor(Protocol):
@@ -72,7 +71,6 @@ class Pipeline:
         self._count_tokens = count_tokens
         self._grounding = grounding
         self._cache_results = cache_results
-        self._catalogue_cache: tuple[float, tuple[CatalogueIndex, ...]] | None = None
 
     @property
     def analysis_method(self) -> str:
@@ -94,13 +92,9 @@ class Pipeline:
         finally:
             timer.stop()
 
-    async def _catalogue(self) -> tuple[CatalogueIndex, ...]:
-        """The catalogue changes only with a migration: read it once a minute, not per job."""
-        now = time.monotonic()
-        if self._catalogue_cache is None or now - self._catalogue_cache[0] > CATALOGUE_TTL_S:
-            async with self._sessions() as session:
-                self._catalogue_cache = (now, await load_catalogue(session))
-        return self._catalogue_cache[1]
+    async def _catalogue(self, article_id: int) -> tuple[CatalogueIndex, ...]:
+        """The article's tenant's catalogue, read per job: a tenant edits it at any time."""
+        return await load_catalogue_for_article(self._pool, article_id)
 
     async def _run(self, article_id: int, owner: str, timer: StageTimer) -> None:
         # The claim already set `extracting_text`; one query reads everything the job needs.
@@ -108,7 +102,7 @@ class Pipeline:
         job = await job_queries.load_job_input(self._pool, article_id)
         if job is None:
             raise JobLostError(article_id)
-        catalogue = await self._catalogue()
+        catalogue = await self._catalogue(article_id)
         cache_key = self._cache_key(job, catalogue)
         # The cache lookup runs while the documents are read.
         documents, cached = await asyncio.gather(
