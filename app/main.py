@@ -122,6 +122,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.status_broadcaster = broadcaster
     app.state.status_pool = status_pool
     app.state.uploads_pool = uploads_pool
+    app.state.run_blocking = extractor.run_blocking  # CPU-bound work off the loop (CSV imports)
     app.state.analysis_method = analyzer.method
     app.state.alembic_heads = head_revisions()
 

@@ -2,7 +2,7 @@
 
 from app.articles.models import Article, ArticleChange, ArticleFile, CostModel
 from app.db import Base
-from app.indices.models import CostIndex, TenantCatalogue
+from app.indices.models import CostIndex, IndexValue, TenantCatalogue
 from app.processing.models import AnalysisCache, LlmUsage
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "Base",
     "CostIndex",
     "CostModel",
+    "IndexValue",
     "LlmUsage",
     "TenantCatalogue",
 ]

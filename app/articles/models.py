@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import enum
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -103,6 +104,15 @@ class Article(TimestampMixin, Base):
     fixed_share: Mapped[float] = mapped_column(Float, nullable=False, server_default="0")
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     reviewed_by: Mapped[str | None] = mapped_column(String(255))
+    # The agreed price (app.pricing): per piece, per 100 or per 1000, at a date.
+    price: Mapped[float | None] = mapped_column(Float)
+    currency: Mapped[str | None] = mapped_column(String(3))
+    price_date: Mapped[date | None] = mapped_column(Date)
+    price_unit: Mapped[str | None] = mapped_column(String(8))
+    # How the cost model was obtained from the price, or why it could not be.
+    pricing: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    # The analysis's own estimate, kept while computed parts replace it.
+    estimated_costs: Mapped[list[dict[str, Any]] | None] = mapped_column(JSONB)
 
     files: Mapped[list[ArticleFile]] = relationship(
         back_populates="article", lazy="raise", cascade="all, delete-orphan", passive_deletes=True
@@ -116,6 +126,10 @@ class Article(TimestampMixin, Base):
         CheckConstraint("progress BETWEEN 0 AND 100", name="progress_range"),
         CheckConstraint("unit_weight IS NULL OR unit_weight > 0", name="unit_weight_positive"),
         CheckConstraint("fixed_share >= 0 AND fixed_share <= 1", name="fixed_share_range"),
+        CheckConstraint("price IS NULL OR price > 0", name="price_positive"),
+        CheckConstraint(
+            "price_unit IS NULL OR price_unit IN ('piece', '100', '1000')", name="price_unit"
+        ),
         # The processor claims the oldest available pending rows.
         Index(
             "ix_articles_pending_available",
@@ -196,6 +210,7 @@ class CostModel(Base):
     quantity_g: Mapped[float | None] = mapped_column(Float)
     # How the part was obtained: `estimated` (the analysis), `computed` (from prices), `manual`.
     source: Mapped[str] = mapped_column(String(16), nullable=False, server_default="estimated")
+    basis: Mapped[dict[str, Any] | None] = mapped_column(JSONB)  # the numbers a computed part used
 
     article: Mapped[Article] = relationship(back_populates="cost_models", lazy="raise")
 

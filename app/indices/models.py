@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import enum
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     CheckConstraint,
+    Date,
     DateTime,
+    Float,
+    ForeignKey,
     Index,
     Integer,
     String,
@@ -49,6 +52,23 @@ class CostIndex(TimestampMixin, Base):
         CheckConstraint("code ~ '^[a-z0-9][a-z0-9_]*$'", name="code_format"),
         UniqueConstraint("tenant", "code", name="uq_indices_tenant_code"),
         Index("ix_indices_tenant_name", "tenant", "name", unique=True),
+    )
+
+
+class IndexValue(Base):
+    """An index's value for one month (`period` is the month's first day)."""
+
+    __tablename__ = "index_values"
+
+    index_id: Mapped[int] = mapped_column(
+        ForeignKey("indices.id", ondelete="CASCADE"), primary_key=True
+    )
+    period: Mapped[date] = mapped_column(Date, primary_key=True)
+    value: Mapped[float] = mapped_column(Float, nullable=False)
+
+    __table_args__ = (
+        CheckConstraint("value > 0", name="value_positive"),
+        CheckConstraint("extract(day FROM period) = 1", name="period_is_month"),
     )
 
 

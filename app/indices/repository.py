@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import asyncpg
@@ -11,7 +13,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.articles.models import CostModel
-from app.indices.models import CostIndex
+from app.indices.models import CostIndex, IndexValue
 from app.indices.seed import DEFAULT_INDICES
 
 # A tenant's first use copies the default catalogue, once: the marker row's insert decides
@@ -46,10 +48,7 @@ async def seed_with(connection: asyncpg.Connection | asyncpg.Pool, tenant: str) 
 
 async def ensure_seeded(session: AsyncSession, tenant: str) -> None:
     """Inside the session's transaction, on its own connection."""
-    connection = await session.connection()
-    driver = (await connection.get_raw_connection()).driver_connection
-    assert driver is not None
-    await seed_with(driver, tenant)
+    await seed_with(await _driver(session), tenant)
 
 
 async def catalogue_for_article(pool: asyncpg.Pool, article_id: int) -> list[asyncpg.Record]:
@@ -139,3 +138,68 @@ async def refs_by_code(session: AsyncSession, tenant: str) -> dict[str, IndexRef
         select(CostIndex.id, CostIndex.code, CostIndex.category).where(CostIndex.tenant == tenant)
     )
     return {code: IndexRef(id=id_, code=code, category=category) for id_, code, category in result}
+
+
+UPSERT_VALUES = """
+INSERT INTO index_values (index_id, period, value)
+SELECT $1, t.period, t.value FROM unnest($2::date[], $3::float8[]) AS t(period, value)
+ON CONFLICT (index_id, period) DO UPDATE SET value = excluded.value
+"""
+
+# An import: COPY into a scratch table, then checks and one set-based upsert.
+IMPORT_TABLE = """
+CREATE TEMP TABLE index_import (code text, period date, value float8, line int) ON COMMIT DROP
+"""
+IMPORT_DUPLICATES = """
+SELECT code, period, array_agg(line ORDER BY line) AS lines
+FROM index_import GROUP BY code, period HAVING count(*) > 1
+ORDER BY min(line) LIMIT $1
+"""
+IMPORT_UPSERT = """
+INSERT INTO index_values (index_id, period, value)
+SELECT i.id, r.period, r.value
+FROM index_import AS r JOIN indices AS i ON i.tenant = $1 AND i.code = r.code
+ON CONFLICT (index_id, period) DO UPDATE SET value = excluded.value
+"""
+
+
+async def _driver(session: AsyncSession) -> asyncpg.Connection:
+    connection = await session.connection()
+    driver: asyncpg.Connection | None = (await connection.get_raw_connection()).driver_connection
+    assert driver is not None
+    return driver
+
+
+async def upsert_values(
+    session: AsyncSession, index_id: int, periods: Sequence[date], values: Sequence[float]
+) -> None:
+    await (await _driver(session)).execute(UPSERT_VALUES, index_id, list(periods), list(values))
+
+
+async def list_values(
+    session: AsyncSession, index_id: int, start: date | None, end: date | None
+) -> Sequence[tuple[date, float]]:
+    query = select(IndexValue.period, IndexValue.value).where(IndexValue.index_id == index_id)
+    if start is not None:
+        query = query.where(IndexValue.period >= start)
+    if end is not None:
+        query = query.where(IndexValue.period <= end)
+    result = await session.execute(query.order_by(IndexValue.period))
+    return [(period, value) for period, value in result]
+
+
+async def import_rows(
+    session: AsyncSession, tenant: str, copy_data: bytes, *, max_duplicates: int
+) -> list[asyncpg.Record]:
+    """Load the rows; returns the duplicated (code, month)s, and upserts only if there are none.
+
+    Inside the session's transaction: the caller commits, or nothing was imported."""
+    driver = await _driver(session)
+    await driver.execute(IMPORT_TABLE)
+    await driver.copy_to_table(
+        "index_import", source=io.BytesIO(copy_data), columns=["code", "period", "value", "line"]
+    )
+    duplicates: list[asyncpg.Record] = await driver.fetch(IMPORT_DUPLICATES, max_duplicates)
+    if not duplicates:
+        await driver.execute(IMPORT_UPSERT, tenant)
+    return duplicates

@@ -1,14 +1,26 @@
 """HTTP routes of the catalogue: each tenant's own indices."""
 
-from typing import Annotated
+import asyncio
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Response, status
+from fastapi import APIRouter, Body, File, Form, Path, Query, Request, Response, UploadFile, status
 
+from app.articles.service import check_upload_size
 from app.auth.dependencies import PrincipalDep
-from app.dependencies import SessionDep
+from app.dependencies import SessionDep, SettingsDep
 from app.errors import problem_responses
 from app.indices import service
-from app.indices.schemas import CostIndexCreate, CostIndexPatch, CostIndexRead
+from app.indices.imports import ParsedImport, parse_index_csv
+from app.indices.schemas import (
+    CostIndexCreate,
+    CostIndexPatch,
+    CostIndexRead,
+    ImportResult,
+    IndexValueInput,
+    IndexValueRead,
+    IndexValuesWritten,
+)
 
 router = APIRouter(tags=["indices"], responses=problem_responses(401, 503))
 INDEX_ERRORS = problem_responses(404, 422)
@@ -71,3 +83,85 @@ async def delete_index(index_id: IndexId, session: SessionDep, principal: Princi
     """409 while a cost model uses it."""
     await service.delete_index(session, index_id, principal.tenant)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+MAX_VALUES_PER_PUT = 100_000
+
+
+@router.put(
+    "/indices/{index_id}/values",
+    response_model=IndexValuesWritten,
+    summary="Insert or update monthly values of an index",
+    responses=INDEX_ERRORS,
+)
+async def put_values(
+    index_id: IndexId,
+    session: SessionDep,
+    principal: PrincipalDep,
+    values: Annotated[list[IndexValueInput], Body(max_length=MAX_VALUES_PER_PUT)],
+) -> IndexValuesWritten:
+    """A list of `{period, value}`; a date counts for its month. Idempotent."""
+    return await service.put_values(session, index_id, principal.tenant, values)
+
+
+@router.get(
+    "/indices/{index_id}/values",
+    response_model=list[IndexValueRead],
+    summary="Monthly values of an index, oldest first",
+    responses=INDEX_ERRORS,
+)
+async def get_values(
+    index_id: IndexId,
+    session: SessionDep,
+    principal: PrincipalDep,
+    start: Annotated[str | None, Query(alias="from", max_length=32, examples=["2024-01"])] = None,
+    end: Annotated[str | None, Query(alias="to", max_length=32, examples=["2026-10"])] = None,
+) -> list[IndexValueRead]:
+    """`from` and `to` are months (inclusive)."""
+    return await service.get_values(
+        session,
+        index_id,
+        principal.tenant,
+        service.parse_month(start, "from"),
+        service.parse_month(end, "to"),
+    )
+
+
+async def _parse(request: Request, data: bytes, code: str | None, fmt: str | None) -> ParsedImport:
+    """Parsing a large file is CPU work: in the parser process pool (a thread without one)."""
+    run: Callable[..., Any] | None = getattr(request.app.state, "run_blocking", None)
+    if run is None:
+        return await asyncio.to_thread(parse_index_csv, data, code, fmt)
+    parsed: ParsedImport = await run(parse_index_csv, data, code, fmt)
+    return parsed
+
+
+@router.post(
+    "/indices/import",
+    response_model=ImportResult,
+    summary="Import index values from a CSV file (generic, Eurostat, Destatis GENESIS, FRED)",
+    responses=problem_responses(413, 422),
+)
+async def import_values(
+    request: Request,
+    session: SessionDep,
+    principal: PrincipalDep,
+    settings: SettingsDep,
+    file: Annotated[UploadFile, File(description="The CSV file.")],
+    index_code: Annotated[
+        str | None,
+        Form(max_length=64, description="The index a one-series file is for."),
+    ] = None,
+    file_format: Annotated[
+        Literal["generic", "eurostat", "genesis", "fred"] | None,
+        Form(alias="format", description="Detected from the content when left out."),
+    ] = None,
+    dry_run: Annotated[
+        bool, Form(description="Check and preview only; nothing is stored.")
+    ] = False,
+) -> ImportResult:
+    """All or nothing: a bad row refuses the file with 422 listing the lines and reasons."""
+    check_upload_size("file", file.size, settings.max_upload_bytes)
+    data = await file.read()
+    parsed = await _parse(request, data, index_code or None, file_format)
+    return await service.import_values(session, principal.tenant, parsed, dry_run=dry_run)

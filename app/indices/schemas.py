@@ -61,3 +61,39 @@ class CostIndexPatch(BaseModel):
     currency: str | None = Field(default=None, pattern=CURRENCY_PATTERN)
     source: str | None = Field(default=None, max_length=500)
     description: str | None = Field(default=None, max_length=5000)
+
+
+class IndexValueInput(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    period: str = Field(
+        min_length=4, max_length=32, description="A month (2026-10) or a date in it (2026-10-31)."
+    )
+    value: float = Field(gt=0, allow_inf_nan=False)
+
+
+class IndexValueRead(BaseModel):
+    period: str = Field(description="The month, YYYY-MM.")
+    value: float
+
+
+class IndexValuesWritten(BaseModel):
+    index_id: int
+    written: int = Field(description="Months inserted or updated.")
+
+
+class ImportedSeries(BaseModel):
+    code: str
+    index_id: int
+    first: str
+    last: str
+    count: int
+
+
+class ImportResult(BaseModel):
+    """What an import stored (or, with `dry_run`, would store)."""
+
+    format: str = Field(description="generic, eurostat, genesis or fred")
+    dry_run: bool
+    imported: int = Field(description="Values inserted or updated.")
+    series: list[ImportedSeries]
