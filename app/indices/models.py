@@ -10,7 +10,6 @@ from sqlalchemy import (
     Date,
     DateTime,
     Float,
-    ForeignKey,
     Index,
     Integer,
     String,
@@ -60,9 +59,8 @@ class IndexValue(Base):
 
     __tablename__ = "index_values"
 
-    index_id: Mapped[int] = mapped_column(
-        ForeignKey("indices.id", ondelete="CASCADE"), primary_key=True
-    )
+    # Not a foreign key (see migration 0006): imports lock the index rows once instead.
+    index_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     period: Mapped[date] = mapped_column(Date, primary_key=True)
     value: Mapped[float] = mapped_column(Float, nullable=False)
 

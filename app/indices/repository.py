@@ -121,6 +121,8 @@ async def in_use(session: AsyncSession, index_id: int) -> int:
 
 
 async def delete_index(session: AsyncSession, index_id: int) -> None:
+    """The index with its values (no foreign key does it: see migration 0006)."""
+    await session.execute(delete(IndexValue).where(IndexValue.index_id == index_id))
     await session.execute(delete(CostIndex).where(CostIndex.id == index_id))
 
 
@@ -150,6 +152,8 @@ ON CONFLICT (index_id, period) DO UPDATE SET value = excluded.value
 IMPORT_TABLE = """
 CREATE TEMP TABLE index_import (code text, period date, value float8, line int) ON COMMIT DROP
 """
+# The tenant's indices cannot be deleted while the import writes their values.
+IMPORT_LOCK = "SELECT id FROM indices WHERE tenant = $1 AND code = ANY($2::text[]) FOR KEY SHARE"
 IMPORT_DUPLICATES = """
 SELECT code, period, array_agg(line ORDER BY line) AS lines
 FROM index_import GROUP BY code, period HAVING count(*) > 1
@@ -159,6 +163,7 @@ IMPORT_UPSERT = """
 INSERT INTO index_values (index_id, period, value)
 SELECT i.id, r.period, r.value
 FROM index_import AS r JOIN indices AS i ON i.tenant = $1 AND i.code = r.code
+ORDER BY i.id, r.period
 ON CONFLICT (index_id, period) DO UPDATE SET value = excluded.value
 """
 
@@ -189,17 +194,29 @@ async def list_values(
 
 
 async def import_rows(
-    session: AsyncSession, tenant: str, copy_data: bytes, *, max_duplicates: int
+    session: AsyncSession,
+    tenant: str,
+    codes: Sequence[str],
+    copy_data: bytes,
+    *,
+    max_duplicates: int,
 ) -> list[asyncpg.Record]:
-    """Load the rows; returns the duplicated (code, month)s, and upserts only if there are none.
+    """Load the rows and upsert them; returns the duplicated (code, month)s instead when a
+    month is given twice (then nothing was written).
 
-    Inside the session's transaction: the caller commits, or nothing was imported."""
+    Inside the session's transaction: the caller commits, or nothing was imported. A month
+    given twice makes the one upsert fail (it cannot change a row twice); only then are the
+    duplicates looked for, so a good file pays for no extra scan."""
     driver = await _driver(session)
+    await driver.execute(IMPORT_LOCK, tenant, list(codes))
     await driver.execute(IMPORT_TABLE)
     await driver.copy_to_table(
         "index_import", source=io.BytesIO(copy_data), columns=["code", "period", "value", "line"]
     )
-    duplicates: list[asyncpg.Record] = await driver.fetch(IMPORT_DUPLICATES, max_duplicates)
-    if not duplicates:
-        await driver.execute(IMPORT_UPSERT, tenant)
-    return duplicates
+    try:
+        async with driver.transaction():  # a savepoint
+            await driver.execute(IMPORT_UPSERT, tenant)
+    except asyncpg.CardinalityViolationError:
+        duplicates: list[asyncpg.Record] = await driver.fetch(IMPORT_DUPLICATES, max_duplicates)
+        return duplicates
+    return []

@@ -247,7 +247,11 @@ async def import_values(
         )
     if not dry_run:
         duplicates = await repository.import_rows(
-            session, tenant, parsed.copy_data, max_duplicates=MAX_LISTED
+            session,
+            tenant,
+            [s.code for s in parsed.series],
+            parsed.copy_data,
+            max_duplicates=MAX_LISTED,
         )
         if duplicates:
             await session.rollback()
