@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
+from datetime import date, datetime
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+PriceUnit = Literal["piece", "100", "1000"]
 
 
 class MaterialInput(BaseModel):
@@ -27,6 +29,14 @@ class ArticlePatch(BaseModel):
     materials: list[MaterialInput] | None = Field(default=None, max_length=50)
     needs_review: bool | None = Field(
         default=None, description="false settles the review (stamps reviewed_at/reviewed_by)."
+    )
+    price: float | None = Field(
+        default=None, gt=0, allow_inf_nan=False, description="The agreed price (null: none)."
+    )
+    currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$", description="ISO 4217")
+    price_date: date | None = Field(default=None, description="When the price was agreed.")
+    price_unit: PriceUnit | None = Field(
+        default=None, description="The price is per piece, per 100 or per 1000 pieces."
     )
 
 

@@ -11,7 +11,7 @@ every change, so two people editing at once cannot overwrite each other unknowin
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import null
@@ -31,8 +31,13 @@ from app.articles.schemas import Article
 from app.auth.dependencies import Principal
 from app.errors import DomainError, InvalidInputError, NotFoundError
 from app.indices import repository as indices
+from app.pricing import service as pricing
+from app.pricing.shares import material_grams
 
 SUM_TOLERANCE = 1e-6
+PRICE_FIELDS = ("price", "currency", "price_date", "price_unit")
+# What the computed cost model depends on: changing one prices the article again.
+PRICED_FIELDS = frozenset({"unit_weight", "manual_materials", *PRICE_FIELDS})
 MATERIAL_CATEGORIES = frozenset({"metal", "polymer", "other"})
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
@@ -106,20 +111,21 @@ def _materials(
     return [m.model_dump() for m in materials]
 
 
-def _quantities(
-    unit_weight_kg: float | None, materials: Sequence[Mapping[str, Any]]
-) -> dict[str, float]:
-    """Grams of each material index in one piece, when the weight and mass shares are known."""
-    if unit_weight_kg is None:
-        return {}
-    grams: dict[str, float] = {}
-    for material in materials:
-        if material.get("mass_share"):
-            code = material["index_code"]
-            grams[code] = round(
-                grams.get(code, 0.0) + unit_weight_kg * 1000 * material["mass_share"], 3
-            )
-    return grams
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _price_changes(row: Mapping[str, Any], patch: ArticlePatch, sent: set[str]) -> dict[str, Any]:
+    """The price fields that change; a price needs a currency and a date."""
+    changed = {
+        f: getattr(patch, f) for f in PRICE_FIELDS if f in sent and getattr(patch, f) != row[f]
+    }
+    merged = {f: changed.get(f, row[f]) for f in PRICE_FIELDS}
+    if merged["price"] is not None:
+        for needed in ("currency", "price_date"):
+            if merged[needed] is None:
+                raise _invalid(needed, "needed with a price")
+    return changed
 
 
 async def _locked(
@@ -173,6 +179,10 @@ async def correct_article(
         if materials != before_materials or row["manual_materials"] is None:
             values["manual_materials"] = materials
             changes.append(_change(row, who, "materials", before_materials, materials))
+    price_values = _price_changes(row, patch, sent)
+    for field, after in price_values.items():
+        changes.append(_change(row, who, field, _jsonable(row[field]), _jsonable(after)))
+    values.update(price_values)
     if "needs_review" in sent:
         if patch.needs_review is None:
             raise _invalid("needs_review", "true or false, not null")
@@ -186,41 +196,10 @@ async def correct_article(
     if values:
         await queries.update_article(session, article_id, values)
         await queries.add_changes(session, changes)
-        if not row["cost_model_manual"] and ({"unit_weight", "manual_materials"} & values.keys()):
-            await _refresh_quantities(session, row, values)
+        if PRICED_FIELDS & values.keys():
+            await pricing.reprice(session, article_id)
         await session.commit()
     return await service.get_article(session, article_id, None)
-
-
-async def _refresh_quantities(
-    session: AsyncSession, row: Mapping[str, Any], values: Mapping[str, Any]
-) -> None:
-    """Material rows of the cost model carry grams per piece: keep them true to the new
-    weight or materials."""
-    weight = values.get("unit_weight", row["unit_weight"])
-    materials = values.get("manual_materials") or effective_materials(row)
-    grams = _quantities(weight, materials)
-    catalogue = await _catalogue(session, row["tenant"])
-    by_id = {ref.id: ref for ref in catalogue.values()}
-    current = await service.get_cost_models(session, row["id"], None, check_exists=False)
-    await queries.replace_cost_model(
-        session,
-        row["id"],
-        [
-            {
-                "index_id": entry.index_id,
-                "part": entry.part,
-                "quantity_g": grams.get(entry.index_code)
-                if by_id.get(entry.index_id, _NO_REF).category in MATERIAL_CATEGORIES
-                else None,
-                "source": entry.source,
-            }
-            for entry in current
-        ],
-    )
-
-
-_NO_REF = indices.IndexRef(id=0, code="", category="")
 
 
 async def put_cost_model(
@@ -249,7 +228,7 @@ async def put_cost_model(
         raise _invalid(
             "parts", f"the parts and the fixed share sum to {total:.9g}, not 1 (± {SUM_TOLERANCE})"
         )
-    grams = _quantities(row["unit_weight"], effective_materials(row))
+    grams = material_grams(row["unit_weight"], effective_materials(row))
     before = await service.get_cost_models(session, article_id, None, check_exists=False)
     await queries.replace_cost_model(
         session,

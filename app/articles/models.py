@@ -98,7 +98,7 @@ class Article(TimestampMixin, Base):
     # reprocess keeps them; `version` moves with every correction (the article's ETag).
     version: Mapped[int] = mapped_column(Integer, nullable=False, server_default="1")
     weight_manual: Mapped[bool] = mapped_column(Boolean, nullable=False, server_default=false())
-    manual_materials: Mapped[list[dict[str, Any]] | None] = mapped_column(JSONB)
+    manual_materials: Mapped[list[dict[str, Any]] | None] = mapped_column(JSONB(none_as_null=True))
     cost_model_manual: Mapped[bool] = mapped_column(Boolean, nullable=False, server_default=false())
     # The part of the price no index moves (a in P = P0 · (a + Σ bᵢ · Iᵢ/Iᵢ0)).
     fixed_share: Mapped[float] = mapped_column(Float, nullable=False, server_default="0")
@@ -210,7 +210,9 @@ class CostModel(Base):
     quantity_g: Mapped[float | None] = mapped_column(Float)
     # How the part was obtained: `estimated` (the analysis), `computed` (from prices), `manual`.
     source: Mapped[str] = mapped_column(String(16), nullable=False, server_default="estimated")
-    basis: Mapped[dict[str, Any] | None] = mapped_column(JSONB)  # the numbers a computed part used
+    basis: Mapped[dict[str, Any] | None] = mapped_column(
+        JSONB(none_as_null=True)
+    )  # the numbers a computed part used
 
     article: Mapped[Article] = relationship(back_populates="cost_models", lazy="raise")
 

@@ -234,7 +234,7 @@ async def get_file_meta(session: AsyncSession, article_id: int) -> Sequence[AnyR
 
 async def get_cost_models(
     session: AsyncSession, article_id: int
-) -> Sequence[Row[int, str, str, str, float, float | None, str]]:
+) -> Sequence[Row[int, str, str, str, float, float | None, str, dict[str, Any] | None]]:
     result = await session.execute(
         select(
             CostModel.index_id,
@@ -244,6 +244,7 @@ async def get_cost_models(
             CostModel.part,
             CostModel.quantity_g,
             CostModel.source,
+            CostModel.basis,
         )
         .join(CostIndex, CostIndex.id == CostModel.index_id)
         .where(CostModel.article_id == article_id)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from typing import Annotated
+from datetime import date
+from typing import Annotated, Literal
 
 from fastapi import (
     APIRouter,
@@ -34,6 +35,7 @@ from app.dependencies import (
     wake_processor,
 )
 from app.errors import InvalidInputError, problem_responses
+from app.pricing import offers as pricing
 
 logger = logging.getLogger(__name__)
 router = APIRouter(tags=["articles"], responses=problem_responses(401, 422, 503))
@@ -75,6 +77,19 @@ async def analyze(
     product_specification: Annotated[UploadFile, File(alias="productSpecification")],
     description: Annotated[str | None, Form(max_length=10_000)] = None,
     drawing: Annotated[UploadFile | None, File()] = None,
+    price: Annotated[
+        float | None, Form(gt=0, allow_inf_nan=False, description="The agreed price.")
+    ] = None,
+    currency: Annotated[
+        str | None, Form(pattern=r"^[A-Z]{3}$", description="ISO 4217; needed with a price.")
+    ] = None,
+    price_date: Annotated[
+        date | None, Form(alias="priceDate", description="When agreed; default today.")
+    ] = None,
+    price_unit: Annotated[
+        Literal["piece", "100", "1000"] | None,
+        Form(alias="priceUnit", description="Per piece (default), per 100 or per 1000."),
+    ] = None,
     idempotency_key: Annotated[
         str | None,
         Header(
@@ -87,6 +102,7 @@ async def analyze(
 ) -> Article:
     """Store the article as `pending` and return at once; poll its status URL for progress."""
     check_upload_rate(request, principal.tenant)
+    offer = pricing.Offer.checked(price, currency, price_date, price_unit)
     uploads = [
         await _read_upload(
             "productSpecification",
@@ -111,6 +127,8 @@ async def analyze(
         pool=uploads_pool,
     )
     article = created.article
+    if offer is not None and not created.replayed:
+        article = await pricing.set_offer(session, article.id, offer)
     if created.replayed:
         response.headers["Idempotent-Replayed"] = "true"
     else:

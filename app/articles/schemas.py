@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -44,6 +44,9 @@ class CostModelEntry(BaseModel):
     source: str = Field(
         default="estimated",
         description="`estimated` (the analysis), `computed` (from prices) or `manual`.",
+    )
+    basis: dict[str, Any] | None = Field(
+        default=None, description="For a computed part: the numbers it was computed from."
     )
 
 
@@ -114,6 +117,14 @@ class Article(ArticleSummary):
         default=0.0, ge=0, le=1, description="The share of the price no index moves."
     )
     corrections: Corrections = Field(description="Which values a person set.")
+    price: float | None = None
+    currency: str | None = None
+    price_date: date | None = None
+    price_unit: str | None = Field(default=None, description="piece, 100 or 1000")
+    pricing: dict[str, Any] | None = Field(
+        default=None,
+        description="How the cost model follows from the price (`computed`) or why not.",
+    )
     version: int = Field(default=1, description="Moves with every correction.")
     links: ArticleLinks
 

@@ -304,8 +304,9 @@ async def get_cost_models(
             part=part,
             quantity_g=quantity_g,
             source=source,
+            basis=basis,
         )
-        for index_id, code, name, category, part, quantity_g, source in rows
+        for index_id, code, name, category, part, quantity_g, source, basis in rows
     ]
 
 

@@ -23,6 +23,7 @@ from app.articles.models import FileRole, ProcessingStage
 from app.extraction.document import ExtractedDocument, ExtractionError
 from app.indices.service import load_catalogue_for_article
 from app.ops import metrics
+from app.pricing import service as pricing
 from app.processing import cache, job_queries, repository
 from app.processing.results import build_metadata, document_facts, finalize_cost_model
 
@@ -164,6 +165,7 @@ class Pipeline:
         )
         if not saved:
             raise JobLostError(article_id)
+        await pricing.after_analysis(self._pool, self._sessions, article_id)
 
     async def _document_side_work(
         self, request: AnalysisRequest
