@@ -34,6 +34,7 @@ from app.middleware import MULTIPART_OVERHEAD, BodySizeLimitMiddleware
 from app.ops.migrations import head_revisions
 from app.ops.observe import ObservabilityMiddleware
 from app.ops.router import router as ops_router
+from app.pricing.router import router as pricing_router
 from app.processing import job_queries
 from app.processing.pipeline import Pipeline
 from app.processing.processor import Processor
@@ -203,6 +204,7 @@ def create_app(
     api = [Depends(get_principal)]
     app.include_router(articles_router, prefix=settings.api_prefix, dependencies=api)
     app.include_router(corrections_router, prefix=settings.api_prefix, dependencies=api)
+    app.include_router(pricing_router, prefix=settings.api_prefix, dependencies=api)
     app.include_router(indices_router, prefix=settings.api_prefix, dependencies=api)
 
     front: ASGIApp = StatusFastPath(app.framework, api_prefix=settings.api_prefix)
