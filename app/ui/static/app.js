@@ -901,14 +901,18 @@ async function loadHistory(id) {
   }
 }
 
+let developmentAsked = 0; // only the answer to the latest request is drawn
+
 async function loadDevelopment() {
   if (!current) return;
+  const asked = ++developmentAsked;
   formMessage("development-error", null);
   const query = new URLSearchParams({ from: $("development-from").value, to: $("development-to").value });
   try {
     const development = await api(`/articles/${current.id}/price-development?${query}`);
-    renderDevelopmentChart(development);
+    if (asked === developmentAsked) renderDevelopmentChart(development);
   } catch (error) {
+    if (asked !== developmentAsked) return;
     formMessage("development-error", error);
     $("development-chart").replaceChildren();
   }
