@@ -14,7 +14,7 @@ from app.auth.dependencies import PrincipalDep
 from app.dependencies import SessionDep
 from app.errors import problem_responses
 
-router = APIRouter(tags=["corrections"], responses=problem_responses(401, 422, 503))
+router = APIRouter(tags=["corrections"], responses=problem_responses(400, 401, 422, 503))
 # 412 in the shape of every other problem (the shared table does not list it).
 EDIT_ERRORS = {
     **problem_responses(404),

@@ -354,10 +354,14 @@ def _code_part(cell: str) -> str:
 
 def _eurostat(text: str, index_code: str | None, out: _Collector) -> None:
     lines = text.splitlines()
+    if not lines:
+        raise BadRowError("the file is empty")
     delimiter = _delimiter(lines[0])
     reader = csv.reader(lines, delimiter=delimiter)
     header = [c.strip() for c in next(reader)]
     upper = [c.upper() for c in header]
+    if "TIME_PERIOD" not in upper or "OBS_VALUE" not in upper:
+        raise BadRowError("an SDMX-CSV header names TIME_PERIOD and OBS_VALUE")
     time_col, value_col = upper.index("TIME_PERIOD"), upper.index("OBS_VALUE")
     dimensions = [i for i, name in enumerate(upper) if name not in _SDMX_NON_DIMENSIONS]
     freq_col = next((i for i in dimensions if upper[i] == "FREQ"), None)
@@ -437,6 +441,11 @@ def parse_index_csv(
         _PARSERS[chosen](text, index_code, out)
     except (BadRowError, csv.Error, StopIteration) as exc:
         out.bad(1, str(exc) or "the file has no header row")
+    except (
+        IndexError,
+        ValueError,
+    ) as exc:  # a shape no check above foresaw: still the file's fault
+        out.bad(1, f"the file does not read as {chosen} CSV ({exc.__class__.__name__})")
     parsed = out.done()
     if parsed.count == 0 and parsed.error_count == 0:
         parsed.errors.append((1, "the file holds no values"))

@@ -22,7 +22,7 @@ from app.indices.schemas import (
     IndexValuesWritten,
 )
 
-router = APIRouter(tags=["indices"], responses=problem_responses(401, 503))
+router = APIRouter(tags=["indices"], responses=problem_responses(400, 401, 422, 503))
 INDEX_ERRORS = problem_responses(404, 422)
 
 IndexId = Annotated[int, Path(description="The index's id.", ge=1, le=2_147_483_647)]

@@ -13,7 +13,7 @@ from app.errors import problem_responses
 from app.pricing import development
 from app.pricing.schemas import PortfolioDevelopment, PortfolioRequest, PriceDevelopment
 
-router = APIRouter(tags=["pricing"], responses=problem_responses(401, 422, 503))
+router = APIRouter(tags=["pricing"], responses=problem_responses(400, 401, 422, 503))
 CSV = {"content": {"text/csv": {}}, "description": "The same as a table (Accept: text/csv)"}
 Month = Annotated[str | None, Query(max_length=32, examples=["2024-01"])]
 

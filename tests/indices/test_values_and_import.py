@@ -237,3 +237,14 @@ def test_german_numbers_and_missing_markers():
         "steel\t2024-01-01\t1234.5\t1",
         "steel\t2024-04-01\t12.0\t4",
     ]
+
+
+@pytest.mark.parametrize("fmt", ["generic", "eurostat", "genesis", "fred"])
+@pytest.mark.parametrize(
+    "content", [b"", b"\n\n", b"a;b;c\n1;2;3\n", b"date\n2024-01\n", b"\xff\xfe\x00garbage"]
+)
+def test_a_file_in_the_wrong_shape_is_a_readable_error(fmt: str, content: bytes):
+    parsed = parse_index_csv(content, "steel", fmt)
+    assert parsed.error_count >= 1
+    assert parsed.errors[0][0] >= 1
+    assert parsed.errors[0][1]
