@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 
 import asyncpg
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.analyzers.base import CatalogueIndex
@@ -73,9 +74,13 @@ async def create_index(session: AsyncSession, tenant: str, body: CostIndexCreate
     clash = await repository.taken(session, tenant, code=body.code, name=body.name)
     if clash is not None:
         raise _taken(clash, getattr(body, clash))
-    index = await repository.insert_index(session, tenant, body.model_dump(mode="json"))
-    created = CostIndexRead.model_validate(index)
-    await session.commit()
+    try:
+        index = await repository.insert_index(session, tenant, body.model_dump(mode="json"))
+        created = CostIndexRead.model_validate(index)
+        await session.commit()
+    except IntegrityError:  # the same code or name, created at the same moment
+        await session.rollback()
+        raise _taken("code", body.code) from None
     return created
 
 
@@ -104,7 +109,11 @@ async def update_index(
     ):
         raise _taken("name", values["name"])
     if values:
-        await repository.update_index(session, index_id, values)
+        try:
+            await repository.update_index(session, index_id, values)
+        except IntegrityError:
+            await session.rollback()
+            raise _taken("name", values.get("name")) from None
     index = await repository.get_index(session, index_id, tenant)
     assert index is not None
     await session.refresh(index)
@@ -122,8 +131,14 @@ async def delete_index(session: AsyncSession, index_id: int, tenant: str) -> Non
         raise ConflictError(
             f"Index {index_id} is used by {used} cost-model part(s); it cannot be deleted."
         )
-    await repository.delete_index(session, index_id)
-    await session.commit()
+    try:
+        await repository.delete_index(session, index_id)
+        await session.commit()
+    except IntegrityError:  # a cost model started using it meanwhile
+        await session.rollback()
+        raise ConflictError(
+            f"Index {index_id} is used by a cost model; it cannot be deleted."
+        ) from None
 
 
 async def load_catalogue_for_article(

@@ -100,3 +100,40 @@ async def test_tenant_catalogues_keep_every_cost_model_pointing_at_its_tenants_r
         (2, "team-x", "aluminium"),
         (2, "team-x", "special"),
     ]
+
+
+async def test_prices_and_index_values_go_up_and_down_with_the_articles_kept(
+    fresh_database_url: str,
+):
+    config = alembic_config(fresh_database_url)
+    await asyncio.to_thread(command.upgrade, config, "0005")
+    await _run(fresh_database_url, *SETUP)
+    await asyncio.to_thread(command.upgrade, config, "0006")
+    await _run(
+        fresh_database_url,
+        "UPDATE articles SET price = 2.5, currency = 'EUR', price_date = '2026-01-15', "
+        "price_unit = '100', pricing = '{\"status\": \"computed\"}' WHERE id = 1",
+        "INSERT INTO index_values (index_id, period, value) "
+        "SELECT id, '2026-01-01', 800 FROM indices WHERE code = 'steel' AND tenant = 'public'",
+        "UPDATE cost_models SET basis = '{\"index_value\": 800}' WHERE article_id = 1",
+    )
+    (priced,) = await _run(
+        fresh_database_url,
+        "SELECT count(*) FROM articles WHERE price IS NOT NULL",
+    )
+    assert priced == [(1,)]
+
+    await asyncio.to_thread(command.downgrade, config, "0005")
+    articles, costs = await _run(
+        fresh_database_url,
+        "SELECT id, article_name, unit_weight FROM articles ORDER BY id",
+        "SELECT article_id, part FROM cost_models ORDER BY article_id, part",
+    )
+    assert articles == [(1, "open one", 0.25), (2, "x one", 0.5)]
+    assert costs == [(1, 0.3), (1, 0.7), (2, 1.0)]
+
+    await asyncio.to_thread(command.upgrade, config, "head")
+    (prices,) = await _run(
+        fresh_database_url, "SELECT price, fixed_share FROM articles ORDER BY id"
+    )
+    assert prices == [(None, 0.0), (None, 0.0)]  # the price columns went with the downgrade
