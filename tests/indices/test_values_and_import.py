@@ -111,6 +111,17 @@ async def test_a_generic_file_with_many_indices_is_imported_at_once(client: http
     assert (await client.get(f"/api/indices/{aluminium}/values", headers=A)).json() == [
         {"period": "2024-01", "value": 2300.0}
     ]
+    # Importing again replaces the months it names and keeps the others.
+    again = await _import(
+        client, b"code,date,value\naluminium,2024-01,2400\naluminium,2024-02,2500\n"
+    )
+    assert again.status_code == 200, again.text
+    assert (await client.get(f"/api/indices/{aluminium}/values", headers=A)).json() == [
+        {"period": "2024-01", "value": 2400.0},
+        {"period": "2024-02", "value": 2500.0},
+    ]
+    steel = await _index(client, "steel")
+    assert len((await client.get(f"/api/indices/{steel}/values", headers=A)).json()) == 2
 
 
 async def test_a_bad_file_is_refused_whole_with_its_bad_lines(client: httpx.AsyncClient):
