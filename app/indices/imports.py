@@ -118,6 +118,8 @@ def number_of(text: str, *, decimal_comma: bool) -> float:
         raw = flagged[1]
     if decimal_comma:
         raw = raw.replace(".", "").replace(",", ".")
+    if "_" in raw:  # Python reads 1_000, PostgreSQL and spreadsheets do not
+        raise BadRowError(f"'{text.strip()[:40]}' is not a number")
     try:
         value = float(raw)
     except ValueError:
@@ -143,8 +145,9 @@ class _Collector:
         self.result = ParsedImport(format=fmt)
         self._lines: list[str] = []
         self._series: dict[str, _Series] = {}
-        # (line, code, month, number as text): the fast path's rows, summarised at the end
-        self.raw_rows: list[tuple[int, str, str, str]] = []
+        # The fast path writes to these directly.
+        self.copy_lines = self._lines
+        self.series_by_code = self._series
 
     def add(self, line: int, code: str, month: str, value: float) -> None:
         self._lines.append(f"{code}\t{month}\t{value!r}\t{line}\n")
@@ -158,29 +161,12 @@ class _Collector:
         elif month > series.last:
             series.last = month
 
-    def _summarise_raw(self) -> None:
-        self._lines.extend(f"{c}\t{m}\t{v}\t{n}\n" for n, c, m, v in self.raw_rows)
-        spans: dict[str, list[int | str]] = {}
-        for number, code, month, _ in self.raw_rows:
-            series = self._series.get(code)
-            if series is None:
-                self._series[code] = _Series(month, number)
-                continue
-            series.count += 1
-            if month < series.first:
-                series.first = month
-            elif month > series.last:
-                series.last = month
-        del spans
-
     def bad(self, line: int, reason: str) -> None:
         self.result.error_count += 1
         if len(self.result.errors) < MAX_ERRORS:
             self.result.errors.append((line, reason))
 
     def done(self) -> ParsedImport:
-        if self.raw_rows:
-            self._summarise_raw()
         self.result.copy_data = "".join(self._lines).encode()
         self.result.count = len(self._lines)
         self.result.series = [
@@ -233,56 +219,55 @@ def _need_code(index_code: str | None, what: str) -> str:
     return index_code
 
 
-class _Months:
-    """`month_of` remembered: a file has few distinct periods but many rows."""
-
-    def __init__(self) -> None:
-        self._seen: dict[str, str] = {}
-
-    def __call__(self, text: str) -> str:
-        month = self._seen.get(text)
-        if month is None:
-            month = self._seen[text] = month_of(text)
-        return month
-
-
-def _fast_number(text: str) -> str:
-    """The number as PostgreSQL reads it (the text itself), checked; else `number_of`'s error."""
-    raw = text.strip()
-    try:
-        value = float(raw)
-    except ValueError:
-        value = math.nan
-    if value > 0 and math.isfinite(value) and "_" not in raw:
-        return raw
-    return repr(number_of(text, decimal_comma=False))
-
-
 def _generic_fast(
     lines: list[str], header: list[str], fixed_code: str | None, out: _Collector
 ) -> None:
-    """Unquoted comma files (what scripts and spreadsheets write for big series): no csv module."""
+    """Unquoted comma files (what scripts and spreadsheets write for big series): no csv
+    module, and the per-row work inlined; this loop is most of a million-row import."""
     period_col = next(
         header.index(n) for n in ("date", "period", "month", "time_period") if n in header
     )
     value_col = header.index("value")
     code_col = next((header.index(n) for n in ("code", "index_code", "index") if n in header), None)
     width = max(period_col, value_col, code_col if code_col is not None else 0) + 1
-    months = _Months()
-    rows = out.raw_rows
+    months: dict[str, str] = {}
+    series = out.series_by_code
+    rows = out.copy_lines
+    inf = math.inf
     for number, line in enumerate(lines[1:], start=2):
         row = line.split(",")
         if len(row) < width:
             if line.strip():
                 out.bad(number, f"{len(row)} columns, the header has {len(header)}")
             continue
+        code = fixed_code or row[code_col].strip()  # type: ignore[index]
+        period = row[period_col]
+        month = months.get(period)
+        raw = row[value_col].strip()
         try:
-            code = fixed_code or row[code_col].strip()  # type: ignore[index]
             if not code:
                 raise BadRowError("no index code")
-            rows.append((number, code, months(row[period_col]), _fast_number(row[value_col])))
+            if month is None:
+                month = months[period] = month_of(period)
+            try:
+                value = float(raw)
+            except ValueError:
+                value = -1.0
+            if not 0 < value < inf or "_" in raw:
+                raw = repr(number_of(raw, decimal_comma=False))
         except BadRowError as exc:
             out.bad(number, str(exc))
+            continue
+        rows.append(f"{code}\t{month}\t{raw}\t{number}\n")
+        found = series.get(code)
+        if found is None:
+            series[code] = _Series(month, number)
+        else:
+            found.count += 1
+            if month < found.first:
+                found.first = month
+            elif month > found.last:
+                found.last = month
 
 
 def _generic(text: str, index_code: str | None, out: _Collector) -> None:
