@@ -72,6 +72,7 @@ WITH done AS (
         unit_weight = CASE WHEN weight_manual THEN unit_weight ELSE $3 END,
         extracted_metadata = $4::jsonb, analysis_method = $5,
         prompt_tokens = $6, completion_tokens = $7, needs_review = $14,
+        fixed_share = CASE WHEN cost_model_manual THEN fixed_share ELSE 0 END,
         processing_error = NULL, processing_error_code = NULL,
         processing_completed_at = now(), lease_owner = NULL, lease_expires_at = NULL,
         updated_at = now()

@@ -395,3 +395,26 @@ async def test_completion_keeps_manual_values_and_caches_only_the_analyzers_answ
     assert [(r["index_id"], r["part"], r["source"]) for r in costs] == [(aluminium, 0.9, "manual")]
     cached = await pool.fetchval("SELECT result FROM analysis_cache WHERE key = 'k1'")
     assert cached == answer
+
+
+async def test_completion_resets_a_computed_fixed_share_with_the_estimate(pool: asyncpg.Pool):
+    """The estimate's parts sum to 1 on their own; pricing then computes again."""
+    steel = await pool.fetchval("SELECT id FROM indices WHERE code = 'steel'")
+    article_id = await pool.fetchval(
+        "INSERT INTO articles (article_name, fixed_share) VALUES ('priced', 0.37) RETURNING id"
+    )
+    await job_queries.claim(pool, owner="w", limit=1, lease_s=60)
+
+    assert await job_queries.complete(
+        pool,
+        article_id=article_id,
+        owner="w",
+        unit_weight_kg=0.25,
+        metadata={"notes": []},
+        analysis_method="scripted",
+        prompt_tokens=1,
+        completion_tokens=1,
+        cost_rows=[CostRow(steel, 1.0, 250.0)],
+    )
+
+    assert await pool.fetchval("SELECT fixed_share FROM articles WHERE id = $1", article_id) == 0
