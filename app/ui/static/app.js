@@ -465,12 +465,16 @@ function renderWeight(article, weight) {
     host.append(el("p", { className: "muted", text: "No unit weight was found in the documents." }));
     return;
   }
-  const grams = weight && typeof weight.grams === "number" ? weight.grams : kg * 1000;
+  const manual = Boolean(article.corrections && article.corrections.unit_weight);
+  const grams = !manual && weight && typeof weight.grams === "number" ? weight.grams : kg * 1000;
   const value = el("p", { className: "weight" }, [
     el("span", { className: "weight__kg", attrs: { "data-testid": "unit-weight-kg" }, text: `${fmtKg(kg)} kg` }),
     el("span", { className: "weight__g", text: `${fmtG(grams)} g` }),
   ]);
   const chips = el("p", { className: "chips" });
+  if (manual) {
+    chips.append(el("span", { className: "chip chip--ok", text: "Set by hand (the analysis found the weight quoted below)" }));
+  }
   if (weight && weight.basis) {
     const basis = { net: "Net weight", gross: "Gross weight" }[weight.basis] || "Basis not stated";
     chips.append(el("span", { className: "chip", text: basis }));
