@@ -125,6 +125,12 @@ PROBLEM_TYPES: dict[str, ProblemType] = {
             "conflict", 409, "Conflict", "The article's state, or an Idempotency-Key, conflicts."
         ),
         ProblemType(
+            "precondition-failed",
+            412,
+            "Precondition failed",
+            "If-Match names an older version of the article: read it again, then retry.",
+        ),
+        ProblemType(
             "payload-too-large", 413, "Payload too large", "A file is over CMS_MAX_UPLOAD_BYTES."
         ),
         ProblemType(

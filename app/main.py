@@ -18,6 +18,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from app.analyzers.base import Analyzer, CatalogueIndex
 from app.analyzers.factory import build_analyzer
 from app.analyzers.tokens import count_tokens
+from app.articles.corrections_router import router as corrections_router
 from app.articles.event_tokens import EventTokenSigner
 from app.articles.events import StatusBroadcaster
 from app.articles.events_routes import router as events_router
@@ -34,15 +35,17 @@ from app.errors import install_error_handlers
 from app.extraction.document import ExtractionLimits
 from app.extraction.runner import DocumentExtractor
 from app.indices.router import router as indices_router
-from app.indices.service import load_catalogue
+from app.indices.service import load_catalogue_for_article
 from app.limits.service import RateLimiter
 from app.middleware import MULTIPART_OVERHEAD, AuthenticateFirst, BodySizeLimitMiddleware
 from app.openapi import install_docs, operation_id, refine_openapi
 from app.ops.migrations import head_revisions
 from app.ops.observe import ObservabilityMiddleware
 from app.ops.router import router as ops_router
+from app.pricing import service as pricing
+from app.pricing.router import router as pricing_router
 from app.processing.fairness import FairExtractor, TenantGate
-from app.processing.pipeline import CatalogueLoader, Pipeline
+from app.processing.pipeline import AfterCompletion, CatalogueLoader, Pipeline
 from app.processing.processor import Processor
 from app.processing.retention import Housekeeper
 from app.services import ParserWarmup, Services, State
@@ -117,6 +120,7 @@ async def open_services(
         setup.analyzer,
         count_tokens,
         load_catalogue=catalogue_loader(database),
+        after_completion=pricer(database),
         cache_results=setup.cache_results,
     )
     processor = Processor(
@@ -176,13 +180,21 @@ async def open_services(
 
 
 def catalogue_loader(database: Database) -> CatalogueLoader:
-    """The cost-index catalogue, read through a short session of its own."""
+    """The article's tenant's cost-index catalogue (seeded on the tenant's first use)."""
 
-    async def load() -> tuple[CatalogueIndex, ...]:
-        async with database.sessions() as session:
-            return await load_catalogue(session)
+    async def load(article_id: int) -> tuple[CatalogueIndex, ...]:
+        return await load_catalogue_for_article(database.pools.progress, article_id)
 
     return load
+
+
+def pricer(database: Database) -> AfterCompletion:
+    """Prices a completed article's cost model when it has a price and index values."""
+
+    async def price(article_id: int) -> None:
+        await pricing.after_analysis(database.pools.progress, database.sessions, article_id)
+
+    return price
 
 
 class CostModelApp(FastAPI):
@@ -259,6 +271,8 @@ def create_app(
     app.include_router(articles_router, prefix=settings.api_prefix, dependencies=api)
     # The event stream also accepts an events token (EventSource sends no headers).
     app.include_router(events_router, prefix=settings.api_prefix)
+    app.include_router(corrections_router, prefix=settings.api_prefix, dependencies=api)
+    app.include_router(pricing_router, prefix=settings.api_prefix, dependencies=api)
     app.include_router(indices_router, prefix=settings.api_prefix, dependencies=api)
     app.include_router(webhooks_router, prefix=settings.api_prefix, dependencies=api)
 
@@ -276,6 +290,7 @@ def create_app(
                 "Idempotency-Key",
                 "If-Match",
                 "If-None-Match",
+                "If-Match",
                 "X-API-Key",
                 "X-Request-ID",
             ],

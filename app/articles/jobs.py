@@ -171,29 +171,36 @@ WHERE a.id = $1
 LOAD_CACHE = "SELECT method, result FROM analysis_cache WHERE key = $1"
 
 # Finish the article, replace its cost model and cache the model's answer, all only if the
-# guarded update found the article (a lost claim returns nothing and changes nothing). The
-# new rows are upserted and the old ones outside the new set deleted: sub-statements of one
-# statement do not see each other's rows, so a delete-then-insert could collide.
+# guarded update found the article (a lost claim returns nothing and changes nothing). A
+# weight or cost model a person corrected stays (app.articles.corrections); the cache gets
+# the analyzer's answer only. The new rows are upserted and the old ones outside the new set
+# deleted: sub-statements of one statement do not see each other's rows, so a
+# delete-then-insert could collide.
 _FINISH = _held(
     f"processing_status = '{COMPLETED}', processing_stage = '{ProcessingStage.DONE.value}', "
     f"progress = {PROGRESS[ProcessingStage.DONE]}, "
-    "unit_weight = $3, extracted_metadata = $4::jsonb, analysis_method = $5, "
+    "unit_weight = CASE WHEN weight_manual THEN unit_weight ELSE $3 END, "
+    "extracted_metadata = $4::jsonb, analysis_method = $5, "
     "prompt_tokens = $6, completion_tokens = $7, needs_review = $14, "
+    "fixed_share = CASE WHEN cost_model_manual THEN fixed_share ELSE 0 END, "
     "processing_error = NULL, processing_error_code = NULL, "
-    f"processing_completed_at = now(), {_RELEASE}"
+    f"processing_completed_at = now(), {_RELEASE}",
+    returning="id, cost_model_manual",
 )
 COMPLETE = f"""
 WITH done AS (
     {_FINISH}
 ), stale AS (
     DELETE FROM cost_models
-    WHERE article_id IN (SELECT id FROM done) AND index_id <> ALL($8::int[])
+    WHERE article_id IN (SELECT id FROM done WHERE NOT cost_model_manual)
+      AND index_id <> ALL($8::int[])
 ), fresh AS (
     INSERT INTO cost_models (article_id, index_id, part, quantity_g)
     SELECT done.id, rows.index_id, rows.part, rows.quantity_g
     FROM done, unnest($8::int[], $9::float8[], $10::float8[]) AS rows(index_id, part, quantity_g)
+    WHERE NOT done.cost_model_manual
     ON CONFLICT (article_id, index_id)
-    DO UPDATE SET part = excluded.part, quantity_g = excluded.quantity_g
+    DO UPDATE SET part = excluded.part, quantity_g = excluded.quantity_g, source = 'estimated'
 ), cached AS (
     INSERT INTO analysis_cache (key, method, result)
     SELECT $11::text, $12::text, $13::jsonb FROM done WHERE $11::text IS NOT NULL

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import enum
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -102,6 +103,25 @@ class Article(TimestampMixin, Base):
     # Safe upload retries: the same key from the same tenant returns the first article.
     idempotency_key: Mapped[str | None] = mapped_column(String(255))
     request_fingerprint: Mapped[str | None] = mapped_column(String(64))
+    # Corrections by people (app.articles.corrections): kept apart from the analysis, so a
+    # reprocess keeps them; `version` moves with every correction (the article's ETag).
+    version: Mapped[int] = mapped_column(Integer, nullable=False, server_default="1")
+    weight_manual: Mapped[bool] = mapped_column(Boolean, nullable=False, server_default=false())
+    manual_materials: Mapped[list[dict[str, Any]] | None] = mapped_column(JSONB(none_as_null=True))
+    cost_model_manual: Mapped[bool] = mapped_column(Boolean, nullable=False, server_default=false())
+    # The part of the price no index moves (a in P = P0 · (a + Σ bᵢ · Iᵢ/Iᵢ0)).
+    fixed_share: Mapped[float] = mapped_column(Float, nullable=False, server_default="0")
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    reviewed_by: Mapped[str | None] = mapped_column(String(255))
+    # The agreed price (app.pricing): per piece, per 100 or per 1000, at a date.
+    price: Mapped[float | None] = mapped_column(Float)
+    currency: Mapped[str | None] = mapped_column(String(3))
+    price_date: Mapped[date | None] = mapped_column(Date)
+    price_unit: Mapped[str | None] = mapped_column(String(8))
+    # How the cost model was obtained from the price, or why it could not be.
+    pricing: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    # The analysis's own estimate, kept while computed parts replace it.
+    estimated_costs: Mapped[list[dict[str, Any]] | None] = mapped_column(JSONB)
 
     files: Mapped[list[ArticleFile]] = relationship(
         back_populates="article", lazy="raise", cascade="all, delete-orphan", passive_deletes=True
@@ -118,6 +138,11 @@ class Article(TimestampMixin, Base):
         ),
         CheckConstraint("progress BETWEEN 0 AND 100", name="progress_range"),
         CheckConstraint("unit_weight IS NULL OR unit_weight > 0", name="unit_weight_positive"),
+        CheckConstraint("fixed_share >= 0 AND fixed_share <= 1", name="fixed_share_range"),
+        CheckConstraint("price IS NULL OR price > 0", name="price_positive"),
+        CheckConstraint(
+            "price_unit IS NULL OR price_unit IN ('piece', '100', '1000')", name="price_unit"
+        ),
         # The processor claims the oldest available pending rows.
         Index(
             "ix_articles_pending_available",
@@ -204,6 +229,11 @@ class CostModel(Base):
     )
     part: Mapped[float] = mapped_column(Float, nullable=False)
     quantity_g: Mapped[float | None] = mapped_column(Float)
+    # How the part was obtained: `estimated` (the analysis), `computed` (from prices), `manual`.
+    source: Mapped[str] = mapped_column(String(16), nullable=False, server_default="estimated")
+    basis: Mapped[dict[str, Any] | None] = mapped_column(
+        JSONB(none_as_null=True)
+    )  # the numbers a computed part used
 
     article: Mapped[Article] = relationship(back_populates="cost_models", lazy="raise")
 
@@ -211,5 +241,27 @@ class CostModel(Base):
         UniqueConstraint("article_id", "index_id", name="uq_cost_models_article_id_index_id"),
         CheckConstraint("part > 0 AND part <= 1", name="part_range"),
         CheckConstraint("quantity_g IS NULL OR quantity_g >= 0", name="quantity_non_negative"),
+        CheckConstraint("source IN ('estimated', 'computed', 'manual')", name="source"),
         Index("ix_cost_models_index_id", "index_id"),
     )
+
+
+class ArticleChange(Base):
+    """One correction by a person: who, when, which field, the value before and after."""
+
+    __tablename__ = "article_changes"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), nullable=False
+    )
+    tenant: Mapped[str] = mapped_column(String(64), nullable=False)
+    changed_by: Mapped[str] = mapped_column(String(255), nullable=False)
+    changed_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), nullable=False
+    )
+    field: Mapped[str] = mapped_column(String(64), nullable=False)
+    before: Mapped[Any] = mapped_column(JSONB, nullable=True)
+    after: Mapped[Any] = mapped_column(JSONB, nullable=True)
+
+    __table_args__ = (Index("ix_article_changes_article_id_id", "article_id", "id"),)

@@ -27,6 +27,7 @@ STATUS_COLUMNS = (
     Article.processing_started_at,
     Article.processing_completed_at,
     Article.updated_at,
+    Article.needs_review,
 )
 
 # Statements built once: the status endpoint is the hottest path in the service.
@@ -234,7 +235,7 @@ async def get_file_meta(session: AsyncSession, article_id: int) -> Sequence[AnyR
 
 async def get_cost_models(
     session: AsyncSession, article_id: int
-) -> Sequence[Row[int, str, str, str, float, float | None]]:
+) -> Sequence[Row[int, str, str, str, float, float | None, str, dict[str, Any] | None]]:
     result = await session.execute(
         select(
             CostModel.index_id,
@@ -243,6 +244,8 @@ async def get_cost_models(
             CostIndex.category,
             CostModel.part,
             CostModel.quantity_g,
+            CostModel.source,
+            CostModel.basis,
         )
         .join(CostIndex, CostIndex.id == CostModel.index_id)
         .where(CostModel.article_id == article_id)
@@ -263,9 +266,13 @@ async def list_articles(
     status: ProcessingStatus | None,
     limit: int,
     offset: int,
+    needs_review: bool | None = None,
 ) -> tuple[Sequence[Article], int]:
     query = _scoped(select(Article), tenant)
     count = _scoped(select(func.count()).select_from(Article), tenant)
+    if needs_review is not None:  # true: the review queue (a partial index serves it)
+        query = query.where(Article.needs_review.is_(needs_review))
+        count = count.where(Article.needs_review.is_(needs_review))
     if status is not None:
         query = query.where(Article.processing_status == status.value)
         count = count.where(Article.processing_status == status.value)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from typing import Annotated, Any
+from datetime import date
+from typing import Annotated, Any, Literal
 
 from fastapi import (
     APIRouter,
@@ -18,7 +19,8 @@ from fastapi import (
     status,
 )
 
-from app.articles import long_poll, service
+from app.articles import corrections, long_poll, service
+from app.articles.corrections import article_etag
 from app.articles.models import FileRole, ProcessingStatus
 from app.articles.schemas import Article, ArticlePage, ArticleStatus, CostModelEntry, StatusBatch
 from app.articles.status_fast_path import render_status
@@ -33,6 +35,7 @@ from app.dependencies import (
 from app.errors import InvalidInputError, problem_responses
 from app.limits.dependencies import check_rate
 from app.limits.service import Action
+from app.pricing import offers as pricing
 
 logger = logging.getLogger(__name__)
 router = APIRouter(tags=["articles"], responses=problem_responses(401, 422, 503))
@@ -97,6 +100,19 @@ async def analyze(
     product_specification: Annotated[UploadFile, File(alias="productSpecification")],
     description: Annotated[str | None, Form(max_length=10_000)] = None,
     drawing: Annotated[UploadFile | None, File()] = None,
+    price: Annotated[
+        float | None, Form(gt=0, allow_inf_nan=False, description="The agreed price.")
+    ] = None,
+    currency: Annotated[
+        str | None, Form(pattern=r"^[A-Z]{3}$", description="ISO 4217; needed with a price.")
+    ] = None,
+    price_date: Annotated[
+        date | None, Form(alias="priceDate", description="When agreed; default today.")
+    ] = None,
+    price_unit: Annotated[
+        Literal["piece", "100", "1000"] | None,
+        Form(alias="priceUnit", description="Per piece (default), per 100 or per 1000."),
+    ] = None,
     idempotency_key: Annotated[
         str | None,
         Header(
@@ -110,6 +126,7 @@ async def analyze(
 ) -> Article:
     """Store the article as `pending` and return at once; poll its status URL for progress."""
     await check_rate(services, principal.tenant, Action.UPLOAD)
+    offer = pricing.Offer.checked(price, currency, price_date, price_unit)
     uploads = [
         await _read_upload(
             "productSpecification",
@@ -134,6 +151,8 @@ async def analyze(
         pool=uploads_pool,
     )
     article = created.article
+    if offer is not None and not created.replayed:
+        article = await pricing.set_offer(session, article.id, offer)
     if created.replayed:
         response.headers["Idempotent-Replayed"] = "true"
     else:
@@ -155,10 +174,18 @@ async def list_articles(
     ] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    needs_review: Annotated[
+        bool | None, Query(description="true: the review queue; false: settled ones.")
+    ] = None,
 ) -> ArticlePage:
     """A page of articles without their metadata and cost models."""
     return await service.list_articles(
-        session, tenant=principal.scope, status=status_filter, limit=limit, offset=offset
+        session,
+        tenant=principal.scope,
+        status=status_filter,
+        limit=limit,
+        offset=offset,
+        needs_review=needs_review,
     )
 
 
@@ -255,10 +282,14 @@ async def article_status(
     responses=ARTICLE_ERRORS,
 )
 async def get_article(
-    article_id: ArticleId, session: SessionDep, principal: PrincipalDep
+    article_id: ArticleId, session: SessionDep, principal: PrincipalDep, response: Response
 ) -> Article:
-    """Unit weight (kg) with its evidence, materials, document facts and the cost model."""
-    return await service.get_article(session, article_id, principal.scope)
+    """Unit weight (kg) with its evidence, materials, document facts and the cost model.
+
+    The `ETag` goes back in `If-Match` on PATCH and PUT cost-models."""
+    article = await service.get_article(session, article_id, principal.scope)
+    response.headers["ETag"] = article_etag(article)
+    return article
 
 
 @router.get(
@@ -296,10 +327,20 @@ async def delete_article(
     responses=problem_responses(404, 409, 429),
 )
 async def reprocess_article(
-    article_id: ArticleId, services: ServicesDep, session: SessionDep, principal: PrincipalDep
+    article_id: ArticleId,
+    services: ServicesDep,
+    session: SessionDep,
+    principal: PrincipalDep,
+    discard_corrections: Annotated[
+        bool, Query(description="Forget the values people set; else they are kept.")
+    ] = False,
 ) -> Article:
-    """409 while it is pending or processing; limited per tenant (`CMS_RATE_LIMIT_REPROCESS`)."""
+    """409 while it is pending or processing; corrections by people are kept unless discarded.
+
+    Limited per tenant (`CMS_RATE_LIMIT_REPROCESS`)."""
     await check_rate(services, principal.tenant, Action.REPROCESS)
+    if discard_corrections:
+        await corrections.discard_corrections(session, article_id, principal)
     article = await service.reprocess_article(services.jobs, session, article_id, principal.scope)
     services.processor.wake()
     return article

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import enum
-from typing import Annotated
+from datetime import date
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
@@ -99,6 +100,7 @@ class ArticleStatus(BaseModel):
     processing_started_at: UtcDatetime | None
     processing_completed_at: UtcDatetime | None
     updated_at: UtcDatetime
+    needs_review: bool = Field(description="A person must look at it (the review queue).")
 
 
 class StatusBatch(BaseModel):
@@ -132,6 +134,13 @@ class CostModelEntry(BaseModel):
     category: CategoryValue
     part: float = Field(gt=0, le=1, description="Share of the cost; the parts sum to 1.")
     quantity_g: float | None = Field(description="Grams of this material in one unit.")
+    source: str = Field(
+        default="estimated",
+        description="`estimated` (the analysis), `computed` (from prices) or `manual`.",
+    )
+    basis: dict[str, Any] | None = Field(
+        default=None, description="For a computed part: the numbers it was computed from."
+    )
 
 
 class StoredFile(BaseModel):
@@ -279,6 +288,14 @@ class ExtractedMetadata(_Stored):
     tokens: TokenUsage | None = None
 
 
+class Corrections(BaseModel):
+    """Values a person set; a reprocess keeps them unless told to discard them."""
+
+    unit_weight: bool = False
+    materials: bool = False
+    cost_model: bool = False
+
+
 class ArticleSummary(BaseModel):
     """An article as it appears in lists: no metadata, no cost model."""
 
@@ -297,6 +314,9 @@ class ArticleSummary(BaseModel):
         description="`offline`, `openai:<model>`, or `offline:llm-budget-spent`."
     )
     attempts: int
+    needs_review: bool = Field(description="A person must look at it (the review queue).")
+    reviewed_at: UtcDatetime | None = None
+    reviewed_by: str | None = None
     created_at: UtcDatetime
     updated_at: UtcDatetime
 
@@ -313,6 +333,19 @@ class Article(ArticleSummary):
     completion_tokens: int
     files: list[StoredFile]
     cost_models: list[CostModelEntry]
+    fixed_share: float = Field(
+        default=0.0, ge=0, le=1, description="The share of the price no index moves."
+    )
+    corrections: Corrections = Field(description="Which values a person set.")
+    price: float | None = None
+    currency: str | None = None
+    price_date: date | None = None
+    price_unit: str | None = Field(default=None, description="piece, 100 or 1000")
+    pricing: dict[str, Any] | None = Field(
+        default=None,
+        description="How the cost model follows from the price (`computed`) or why not.",
+    )
+    version: int = Field(default=1, description="Moves with every correction.")
     links: ArticleLinks
 
 

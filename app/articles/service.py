@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.articles import repository
 from app.articles.jobs import JobStore
+from app.articles.manual import overlay
 from app.articles.models import FileRole, ProcessingStatus
 from app.articles.schemas import (
     Article,
@@ -285,7 +286,7 @@ def _as_article(
     article: Any, files: list[StoredFile], cost_models: list[CostModelEntry]
 ) -> Article:
     """The response shape from an ORM article or a row mapping of the same columns."""
-    values = article if isinstance(article, Mapping) else vars(article)
+    values = overlay(article if isinstance(article, Mapping) else vars(article))
     return Article.model_validate(
         {
             **values,
@@ -314,8 +315,10 @@ async def get_cost_models(
             category=category,
             part=part,
             quantity_g=quantity_g,
+            source=source,
+            basis=basis,
         )
-        for index_id, code, name, category, part, quantity_g in rows
+        for index_id, code, name, category, part, quantity_g, source, basis in rows
     ]
 
 
@@ -326,9 +329,15 @@ async def list_articles(
     status: ProcessingStatus | None,
     limit: int,
     offset: int,
+    needs_review: bool | None = None,
 ) -> ArticlePage:
     items, total = await repository.list_articles(
-        session, tenant=tenant, status=status, limit=limit, offset=offset
+        session,
+        tenant=tenant,
+        status=status,
+        limit=limit,
+        offset=offset,
+        needs_review=needs_review,
     )
     return ArticlePage(
         items=[ArticleSummary.model_validate(item) for item in items],

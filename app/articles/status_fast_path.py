@@ -43,7 +43,8 @@ MAX_ID = 2_147_483_647
 
 _COLUMNS = (
     "id, processing_status, processing_stage, progress, processing_error, "
-    "processing_error_code, processing_started_at, processing_completed_at, updated_at"
+    "processing_error_code, processing_started_at, processing_completed_at, updated_at, "
+    "needs_review"
 )
 STATUS_SQL = f"SELECT {_COLUMNS} FROM articles WHERE id = $1"
 STATUS_FOR_TENANT_SQL = f"SELECT {_COLUMNS} FROM articles WHERE id = $1 AND tenant = $2"
@@ -64,6 +65,7 @@ def render_status(
             "processing_started_at": format_optional_timestamp(status["processing_started_at"]),
             "processing_completed_at": format_optional_timestamp(status["processing_completed_at"]),
             "updated_at": format_timestamp(status["updated_at"]),
+            "needs_review": status["needs_review"],
         }
     )
     etag = f'"{hashlib.blake2b(body, digest_size=12).hexdigest()}"'

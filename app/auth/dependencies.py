@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -50,7 +51,9 @@ class Authenticator:
         if self.api_keys is not None:
             tenant = self.api_keys.tenant_for(credential)
             if tenant is not None:
-                return Principal(tenant=tenant, kind="api_key")
+                # The key's fingerprint names who made a change, never the key itself.
+                fingerprint = hashlib.sha256(credential.encode()).hexdigest()[:8]
+                return Principal(tenant=tenant, kind="api_key", subject=f"key:{fingerprint}")
         if self.jwt is not None and credential.count(".") == 2:
             try:
                 tenant, subject = await self.jwt.tenant_of(credential)

@@ -1,23 +1,299 @@
-"""The cost-index catalogue as the API and the analyzers see it."""
+"""The cost-index catalogue as the API and the analyzers see it: each tenant's own.
+
+A tenant starts with the default catalogue, copied on its first use (idempotently); from then
+on it is the tenant's data. An index a cost model uses cannot be deleted: no cost model ever
+points at nothing.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
+
+import asyncpg
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.analyzers.base import CatalogueIndex
+from app.errors import ConflictError, InvalidInputError, NotFoundError
 from app.indices import repository
-from app.indices.schemas import CostIndexRead
+from app.indices.imports import MAX_ERRORS, BadRowError, ParsedImport, month_of
+from app.indices.schemas import (
+    CostIndexCreate,
+    CostIndexPatch,
+    CostIndexRead,
+    ImportedSeries,
+    ImportResult,
+    IndexValueInput,
+    IndexValueRead,
+    IndexValuesWritten,
+)
+
+REQUIRED_ON_PATCH = frozenset({"name", "unit", "category"})
+MAX_LISTED = MAX_ERRORS
 
 
-async def list_indices(session: AsyncSession) -> list[CostIndexRead]:
-    return [CostIndexRead.model_validate(index) for index in await repository.list_indices(session)]
+def _not_found(index_id: int) -> NotFoundError:
+    return NotFoundError(f"Index {index_id} does not exist.")
 
 
-async def load_catalogue(session: AsyncSession) -> tuple[CatalogueIndex, ...]:
-    """The catalogue handed to analyzers, which map materials onto index codes."""
+def _taken(field: str, value: str | None) -> ConflictError:
+    return ConflictError(
+        f"Your catalogue already has an index with this {field}.",
+        errors=[
+            {
+                "field": field,
+                "location": "body",
+                "message": f"'{value}' is taken",
+                "type": "duplicate",
+            }
+        ],
+    )
+
+
+async def list_indices(session: AsyncSession, tenant: str) -> list[CostIndexRead]:
+    await repository.ensure_seeded(session, tenant)
+    indices = [
+        CostIndexRead.model_validate(i) for i in await repository.list_indices(session, tenant)
+    ]
+    await session.commit()
+    return indices
+
+
+async def get_index(session: AsyncSession, index_id: int, tenant: str) -> CostIndexRead:
+    await repository.ensure_seeded(session, tenant)
+    index = await repository.get_index(session, index_id, tenant)
+    if index is None:
+        raise _not_found(index_id)
+    await session.commit()
+    return CostIndexRead.model_validate(index)
+
+
+async def create_index(session: AsyncSession, tenant: str, body: CostIndexCreate) -> CostIndexRead:
+    await repository.ensure_seeded(session, tenant)
+    clash = await repository.taken(session, tenant, code=body.code, name=body.name)
+    if clash is not None:
+        raise _taken(clash, getattr(body, clash))
+    try:
+        index = await repository.insert_index(session, tenant, body.model_dump(mode="json"))
+        created = CostIndexRead.model_validate(index)
+        await session.commit()
+    except IntegrityError:  # the same code or name, created at the same moment
+        await session.rollback()
+        raise _taken("code", body.code) from None
+    return created
+
+
+async def update_index(
+    session: AsyncSession, index_id: int, tenant: str, body: CostIndexPatch
+) -> CostIndexRead:
+    await repository.ensure_seeded(session, tenant)
+    if await repository.get_index(session, index_id, tenant) is None:
+        raise _not_found(index_id)
+    values = body.model_dump(mode="json", exclude_unset=True)
+    for field in REQUIRED_ON_PATCH & values.keys():
+        if values[field] is None:
+            raise InvalidInputError(
+                f"Invalid request: {field}",
+                errors=[
+                    {
+                        "field": field,
+                        "location": "body",
+                        "message": "must not be null",
+                        "type": "value_error",
+                    }
+                ],
+            )
+    if "name" in values and (
+        await repository.taken(session, tenant, code=None, name=values["name"], other_than=index_id)
+    ):
+        raise _taken("name", values["name"])
+    if values:
+        try:
+            await repository.update_index(session, index_id, values)
+        except IntegrityError:
+            await session.rollback()
+            raise _taken("name", values.get("name")) from None
+    index = await repository.get_index(session, index_id, tenant)
+    assert index is not None
+    await session.refresh(index)
+    updated = CostIndexRead.model_validate(index)
+    await session.commit()
+    return updated
+
+
+async def delete_index(session: AsyncSession, index_id: int, tenant: str) -> None:
+    """409 while a cost model uses it: delete or correct those cost models first."""
+    if await repository.get_index(session, index_id, tenant) is None:
+        raise _not_found(index_id)
+    used = await repository.in_use(session, index_id)
+    if used:
+        raise ConflictError(
+            f"Index {index_id} is used by {used} cost-model part(s); it cannot be deleted."
+        )
+    try:
+        await repository.delete_index(session, index_id)
+        await session.commit()
+    except IntegrityError:  # a cost model started using it meanwhile
+        await session.rollback()
+        raise ConflictError(
+            f"Index {index_id} is used by a cost model; it cannot be deleted."
+        ) from None
+
+
+async def load_catalogue_for_article(
+    pool: asyncpg.Pool, article_id: int
+) -> tuple[CatalogueIndex, ...]:
+    """The catalogue handed to the analyzers: the article's tenant's (seeded if new)."""
     return tuple(
         CatalogueIndex(
-            id=index.id, code=index.code, name=index.name, unit=index.unit, category=index.category
+            id=row["id"],
+            code=row["code"],
+            name=row["name"],
+            unit=row["unit"],
+            category=row["category"],
         )
-        for index in await repository.list_indices(session)
+        for row in await repository.catalogue_for_article(pool, article_id)
+    )
+
+
+def _bad_rows(rows: Sequence[tuple[int, str]], total: int) -> InvalidInputError:
+    shown = len(rows)
+    more = f" (the first {shown} are listed)" if total > shown else ""
+    return InvalidInputError(
+        f"The file has {total} bad row(s){more}; nothing was imported.",
+        errors=[
+            {
+                "field": "file",
+                "location": "body",
+                "line": line,
+                "message": f"line {line}: {reason}",
+                "type": "bad_row",
+            }
+            for line, reason in rows
+        ],
+    )
+
+
+def _month(text: str, field: str) -> date:
+    try:
+        return date.fromisoformat(month_of(text))
+    except BadRowError as exc:
+        raise InvalidInputError(
+            f"Invalid request: {field}",
+            errors=[
+                {"field": field, "location": "body", "message": str(exc), "type": "value_error"}
+            ],
+        ) from None
+
+
+def parse_month(text: str | None, field: str) -> date | None:
+    """A month from the query string (`from`, `to`, `base_period`)."""
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(month_of(text))
+    except BadRowError as exc:
+        raise InvalidInputError(
+            f"Invalid request: {field}",
+            errors=[
+                {"field": field, "location": "query", "message": str(exc), "type": "value_error"}
+            ],
+        ) from None
+
+
+async def _own_index(session: AsyncSession, index_id: int, tenant: str) -> None:
+    if await repository.get_index(session, index_id, tenant) is None:
+        raise _not_found(index_id)
+
+
+async def put_values(
+    session: AsyncSession, index_id: int, tenant: str, items: Sequence[IndexValueInput]
+) -> IndexValuesWritten:
+    """Upsert monthly values; sending the same list twice changes nothing."""
+    await _own_index(session, index_id, tenant)
+    by_month: dict[date, float] = {}
+    for number, item in enumerate(items):
+        month = _month(item.period, f"[{number}].period")
+        if month in by_month:
+            raise InvalidInputError(
+                f"Invalid request: [{number}].period",
+                errors=[
+                    {
+                        "field": f"[{number}].period",
+                        "location": "body",
+                        "message": f"a second value for {month:%Y-%m}",
+                        "type": "duplicate",
+                    }
+                ],
+            )
+        by_month[month] = item.value
+    await repository.upsert_values(session, index_id, list(by_month), list(by_month.values()))
+    await session.commit()
+    return IndexValuesWritten(index_id=index_id, written=len(by_month))
+
+
+async def get_values(
+    session: AsyncSession, index_id: int, tenant: str, start: date | None, end: date | None
+) -> list[IndexValueRead]:
+    await _own_index(session, index_id, tenant)
+    return [
+        IndexValueRead(period=f"{period:%Y-%m}", value=value)
+        for period, value in await repository.list_values(session, index_id, start, end)
+    ]
+
+
+async def import_values(
+    session: AsyncSession, tenant: str, parsed: ParsedImport, *, dry_run: bool
+) -> ImportResult:
+    """Store a parsed file in one transaction: a bad row, an unknown code or a month given
+    twice refuses the whole file (422 with the lines)."""
+    if parsed.error_count:
+        raise _bad_rows(parsed.errors, parsed.error_count)
+    catalogue = await repository.refs_by_code(session, tenant)
+    unknown = [s for s in parsed.series if s.code not in catalogue]
+    if unknown:
+        raise _bad_rows(
+            [
+                (s.first_line, f"'{s.code}' is not an index of your catalogue (create it first)")
+                for s in unknown
+            ],
+            len(unknown),
+        )
+    if not dry_run:
+        duplicates = await repository.import_rows(
+            session,
+            tenant,
+            [s.code for s in parsed.series],
+            parsed.copy_data,
+            max_duplicates=MAX_LISTED,
+        )
+        if duplicates:
+            await session.rollback()
+            raise _bad_rows(
+                [
+                    (
+                        row["lines"][1],
+                        f"a second value for {row['code']} {row['period']:%Y-%m} "
+                        f"(first on line {row['lines'][0]})",
+                    )
+                    for row in duplicates
+                ],
+                len(duplicates),
+            )
+        await session.commit()
+    return ImportResult(
+        format=parsed.format,
+        dry_run=dry_run,
+        imported=parsed.count,
+        series=[
+            ImportedSeries(
+                code=s.code,
+                index_id=catalogue[s.code].id,
+                first=s.first,
+                last=s.last,
+                count=s.count,
+            )
+            for s in parsed.series
+        ],
     )

@@ -1,7 +1,8 @@
 """Reuse of finished model analyses: identical input spends no tokens the second time.
 
 The key covers what the model sees and answers from: the files' SHA-256, the description,
-the catalogue (codes, in order) and the analysis method (which names the model).
+the catalogue's version (a hash of what the model sees of it, so a tenant's edit counts) and
+the analysis method (which names the model).
 """
 
 from __future__ import annotations
@@ -36,12 +37,22 @@ def cache_key(
     digest = hashlib.sha256(CACHE_FORMAT.encode())
     parts = [
         method,
-        ",".join(index.code for index in catalogue),
+        catalogue_version(catalogue),
         *(f"{role}={sha}" for role, sha in sorted(file_hashes)),
         description or "",
     ]
     for part in parts:
         digest.update(b"\x00" + part.encode())
+    return digest.hexdigest()
+
+
+def catalogue_version(catalogue: Sequence[CatalogueIndex]) -> str:
+    """What the model is shown of a catalogue, hashed: any edit (a tenant's own) moves it."""
+    digest = hashlib.sha256()
+    for index in catalogue:
+        digest.update(
+            f"{index.code}\x1f{index.name}\x1f{index.unit}\x1f{index.category}\x1e".encode()
+        )
     return digest.hexdigest()
 
 

@@ -26,8 +26,10 @@ from app.processing.results import build_metadata, document_facts, finalize_cost
 logger = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[int, int], Awaitable[None]]
-CatalogueLoader = Callable[[], Awaitable[tuple[CatalogueIndex, ...]]]
-CATALOGUE_TTL_S = 60.0
+# The article's tenant's catalogue (a tenant edits it at any time: read per job).
+CatalogueLoader = Callable[[int], Awaitable[tuple[CatalogueIndex, ...]]]
+# Runs once an article is completed (the pricing of its cost model).
+AfterCompletion = Callable[[int], Awaitable[None]]
 # Not a stage a row can hold (the completing statement saves): only a timer label.
 SAVING = "saving"
 
@@ -58,17 +60,18 @@ class Pipeline:
         count_tokens: Callable[[str], int],
         *,
         load_catalogue: CatalogueLoader,
+        after_completion: AfterCompletion | None = None,
         cache_results: bool = False,
     ) -> None:
         """`cache_results` reuses earlier analyses of identical input (for analyzers that cost;
         grounding a model's answer in the document is the analyzer's own job)."""
         self._store = jobs
         self._load_catalogue = load_catalogue
+        self._after_completion = after_completion
         self._extractor = extractor
         self._analyzer = analyzer
         self._count_tokens = count_tokens
         self._cache_results = cache_results
-        self._catalogue_cache: tuple[float, tuple[CatalogueIndex, ...]] | None = None
 
     @property
     def analysis_method(self) -> str:
@@ -87,12 +90,6 @@ class Pipeline:
         finally:
             timer.stop()
 
-    async def _catalogue(self) -> tuple[CatalogueIndex, ...]:
-        """The catalogue changes only with a migration: read it once a minute, not per job."""
-        now = time.monotonic()
-        if self._catalogue_cache is None or now - self._catalogue_cache[0] > CATALOGUE_TTL_S:
-            self._catalogue_cache = (now, await self._load_catalogue())
-        return self._catalogue_cache[1]
 
     async def _run(self, claim: Claim, timer: StageTimer) -> None:
         # The claim already set `extracting_text`; one query reads everything the job needs.
@@ -100,7 +97,7 @@ class Pipeline:
         job = await self._store.load_input(claim.article_id)
         if job is None:
             raise JobLostError(claim.article_id)
-        catalogue = await self._catalogue()
+        catalogue = await self._load_catalogue(claim.article_id)
         cache_key = self._cache_key(job, catalogue)
         # The cache lookup runs while the documents are read.
         documents, cached = await asyncio.gather(
@@ -156,6 +153,8 @@ class Pipeline:
         )
         if not saved:
             raise JobLostError(claim.article_id)
+        if self._after_completion is not None:
+            await self._after_completion(claim.article_id)
 
     async def _document_side_work(self, request: AnalysisRequest) -> list[dict[str, Any]]:
         """The documents' facts: counting a long document's tokens is CPU work, off the loop."""

@@ -348,3 +348,162 @@ async def test_upload_progress_and_result_in_a_real_browser(
     ]
     assert not unexpected, (unexpected, failed_requests)
     assert not page_errors, page_errors
+
+
+async def _completed_article(http: httpx.AsyncClient) -> dict[str, Any]:
+    response = await http.post(
+        "/api/analyze",
+        data={"articleName": "Bracket to review"},
+        files={"productSpecification": ("spec.txt", SPEC.encode())},
+    )
+    assert response.status_code == 201, response.text
+    article_id = response.json()["id"]
+    for _ in range(600):
+        status = (await http.get(f"/api/articles/{article_id}/status")).json()
+        if status["processing_status"] in ("completed", "failed"):
+            break
+        await asyncio.sleep(0.05)
+    article: dict[str, Any] = (await http.get(f"/api/articles/{article_id}")).json()
+    assert article["processing_status"] == "completed", article
+    return article
+
+
+async def test_review_corrections_catalogue_and_price_development_in_a_real_browser(
+    chromium: str, async_playwright: Any, server: ServerProcess, screenshot_dir: Path
+) -> None:
+    base = server.base_url
+    async with httpx.AsyncClient(base_url=base, timeout=10) as http:
+        article = await _completed_article(http)
+        article_id = article["id"]
+        assert (
+            await http.patch(f"/api/articles/{article_id}", json={"needs_review": True})
+        ).status_code == 200
+        steel = next(i for i in (await http.get("/api/indices")).json() if i["code"] == "steel")
+        await http.put(
+            f"/api/indices/{steel['id']}/values",
+            json=[{"period": "2026-01", "value": 800}, {"period": "2026-03", "value": 880}],
+        )
+    candidates = article["extracted_metadata"]["review"]["candidates"]
+    # The ranked candidates come from the analyzer (the offline rules may list none yet).
+    losing = next((c for c in candidates if not c["chosen"] and c["grams"]), None)
+    page_errors: list[str] = []
+
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(
+            executable_path=chromium, args=LAUNCH_ARGS, headless=True
+        )
+        try:
+            page = await browser.new_page(viewport={"width": 1366, "height": 900})
+            page.set_default_timeout(TIMEOUT_MS)
+            page.on("pageerror", lambda e: page_errors.append(str(e)))
+            await page.goto(f"{base}/ui#article-{article_id}")
+            await page.locator("#result-details").wait_for(state="visible")
+
+            # The review queue lists it, with the reasons and the weight candidates.
+            await page.locator(f"#queue-list button[data-id='{article_id}']").wait_for()
+            assert await page.locator("#review-block").is_visible()
+            rows = page.locator("#candidates-table tbody tr")
+            assert await rows.count() == len(candidates)
+
+            # "Use this" on a candidate that lost: it becomes the weight, marked manual.
+            if losing is not None:
+                losing_row = page.locator("#candidates-table tbody tr[data-chosen='false']").first
+                await losing_row.locator("button").click()
+                await page.wait_for_function(
+                    "(text) => document.querySelector('[data-testid=unit-weight-kg]')"
+                    ".textContent === text",
+                    arg=f"{losing['grams'] / 1000:g} kg",
+                )
+            # Typing a weight.
+            await page.fill("#weight-input", "0.3")
+            await page.click("#weight-form button[type=submit]")
+            await page.wait_for_function(
+                "() => document.querySelector('[data-testid=unit-weight-kg]')"
+                ".textContent === '0.3 kg'"
+            )
+            # A price: the material share is computed, the development is drawn.
+            await page.fill("#price-input", "10")
+            await page.fill("#currency-input", "EUR")
+            await page.fill("#price-date-input", "2026-01-15")
+            await page.click("#price-form button[type=submit]")
+            await page.wait_for_function(
+                "() => document.getElementById('pricing-state').textContent.includes('computed')"
+            )
+            await page.fill("#development-from", "2026-01")
+            await page.fill("#development-to", "2026-03")
+            await page.click("#development-form button[type=submit]")
+            await page.locator("#development-chart svg g[data-period='2026-03']").wait_for()
+            assert await page.locator("#development-chart svg g[data-period]").count() == 3
+            march = page.locator("#development-chart svg g[data-period='2026-03'] rect")
+            codes = {
+                await march.nth(i).get_attribute("data-index-code")
+                for i in range(await march.count())
+            }
+            assert {"fixed", "steel"} <= codes
+            assert "2026-03" in (
+                await page.locator("[data-testid=development-summary]").text_content() or ""
+            )
+            # The history lists the corrections; settling the review empties the queue.
+            await page.wait_for_function(
+                "() => document.querySelectorAll('#history-list li').length >= 5"
+                if losing is not None
+                else "() => document.querySelectorAll('#history-list li').length >= 4"
+            )
+            await page.click("#review-done")
+            await page.locator("#review-block").wait_for(state="hidden")
+            await page.wait_for_function(
+                f"() => !document.querySelector(\"#queue-list button[data-id='{article_id}']\")"
+            )
+            await page.screenshot(path=str(screenshot_dir / "ui-corrections.png"), full_page=True)
+
+            # The catalogue: add an index, then preview an import with a rejected row.
+            await page.fill("#index-code", "test_alloy")
+            await page.fill("#index-name", "Test alloy")
+            await page.fill("#index-unit", "EUR/t")
+            await page.click("#index-save")
+            await page.locator("#catalogue-table tr[data-code='test_alloy']").wait_for()
+            await page.set_input_files(
+                "#import-file",
+                files=[
+                    {
+                        "name": "values.csv",
+                        "mimeType": "text/csv",
+                        "buffer": b"code,date,value\ntest_alloy,2026-01,5\ntest_alloy,soon,6\n",
+                    }
+                ],
+            )
+            await page.click("#import-preview")
+            await page.locator("#import-rejected li").first.wait_for()
+            assert "line 3" in (
+                await page.locator("#import-rejected li").first.text_content() or ""
+            )
+            await page.set_input_files(
+                "#import-file",
+                files=[
+                    {
+                        "name": "v.csv",
+                        "mimeType": "text/csv",
+                        "buffer": b"code,date,value\ntest_alloy,2026-01,5\n",
+                    }
+                ],
+            )
+            await page.click("#import-form button[type=submit]")
+            await page.wait_for_function(
+                "() => document.getElementById('import-result')"
+                ".textContent.startsWith('Imported 1')"
+            )
+            await page.screenshot(path=str(screenshot_dir / "ui-catalogue.png"), full_page=True)
+        finally:
+            await browser.close()
+
+    async with httpx.AsyncClient(base_url=base, timeout=10) as http:
+        final = (await http.get(f"/api/articles/{article_id}")).json()
+        history = (await http.get(f"/api/articles/{article_id}/history")).json()["items"]
+    assert final["unit_weight"] == 0.3
+    assert final["needs_review"] is False
+    assert final["price"] == 10
+    weights = 2 if losing is not None else 1
+    assert [h["field"] for h in history][: 1 + weights] == ["needs_review"] + [
+        "unit_weight"
+    ] * weights
+    assert not page_errors, page_errors

@@ -101,3 +101,33 @@ def test_the_page_needs_no_external_url_and_never_injects_html() -> None:
     script = _static("app.js")
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
         assert sink not in script, sink
+
+
+async def test_the_page_has_the_review_correction_catalogue_and_price_parts(
+    http: httpx.AsyncClient,
+) -> None:
+    page = (await http.get("/ui")).text
+    for element in (
+        'id="queue-list"',  # the review queue
+        'id="candidates-table"',  # the weight candidates with "use this"
+        'id="weight-form"',
+        'id="price-form"',
+        'id="cost-form"',
+        'id="materials-form"',
+        'id="history-list"',
+        'id="development-chart"',
+        'id="catalogue-table"',
+        'id="index-form"',
+        'id="import-form"',
+        'id="import-rejected"',
+    ):
+        assert element in page, element
+    # Every input, select and textarea of the page has a label naming it.
+    for field in re.findall(r'<(?:input|select|textarea)[^>]*\bid="([^"]+)"', page):
+        if field == "index-id":
+            continue  # a hidden input
+        assert f'<label for="{field}"' in page, field
+    script = _static("app.js")
+    for call in ('"PATCH"', '"PUT"', "needs_review=true", "/price-development?", "/indices/import"):
+        assert call in script, call
+    assert "If-Match" in script

@@ -126,7 +126,19 @@ async function api(path, init = {}) {
     }
     throw new ApiError(response.status, detail, body && body.errors);
   }
+  const etag = response.headers.get("etag");
+  if (etag) etags.set(path, etag);
   return body;
+}
+
+// The ETag each path last answered with: sent back in If-Match when changing it.
+const etags = new Map();
+
+function sendJson(path, method, body) {
+  const headers = { "Content-Type": "application/json" };
+  const etag = etags.get(path);
+  if (etag) headers["If-Match"] = etag;
+  return api(path, { method, headers, body: JSON.stringify(body) });
 }
 
 // ---------------------------------------------------------------- API key
@@ -429,6 +441,7 @@ function renderArticle(article) {
   renderMaterials(Array.isArray(metadata.materials) ? metadata.materials : []);
   renderDocuments(Array.isArray(metadata.documents) ? metadata.documents : []);
   renderNotes(Array.isArray(metadata.notes) ? metadata.notes : []);
+  renderCorrections(article);
 }
 
 function evidenceBlock(evidence) {
@@ -452,12 +465,16 @@ function renderWeight(article, weight) {
     host.append(el("p", { className: "muted", text: "No unit weight was found in the documents." }));
     return;
   }
-  const grams = weight && typeof weight.grams === "number" ? weight.grams : kg * 1000;
+  const manual = Boolean(article.corrections && article.corrections.unit_weight);
+  const grams = !manual && weight && typeof weight.grams === "number" ? weight.grams : kg * 1000;
   const value = el("p", { className: "weight" }, [
     el("span", { className: "weight__kg", attrs: { "data-testid": "unit-weight-kg" }, text: `${fmtKg(kg)} kg` }),
     el("span", { className: "weight__g", text: `${fmtG(grams)} g` }),
   ]);
   const chips = el("p", { className: "chips" });
+  if (manual) {
+    chips.append(el("span", { className: "chip chip--ok", text: "Set by hand (the analysis found the weight quoted below)" }));
+  }
   if (weight && weight.basis) {
     const basis = { net: "Net weight", gross: "Gross weight" }[weight.basis] || "Basis not stated";
     chips.append(el("span", { className: "chip", text: basis }));
@@ -701,6 +718,8 @@ function initResize() {
 
 function init() {
   initApiKey();
+  initCorrections();
+  initCatalogue();
   initUploadForm();
   initResize();
   $("recent-refresh").addEventListener("click", refreshRecent);
@@ -710,3 +729,402 @@ function init() {
 }
 
 init();
+
+// ---------------------------------------------------------------- corrections, review, prices
+
+let current = null; // the article on screen, as last loaded
+
+function errorText(error) {
+  const fields = (error.errors || []).map((e) => e.message && (e.field ? `${e.field}: ${e.message}` : e.message));
+  return [error.message, ...fields.filter(Boolean)].join(" — ");
+}
+
+function formMessage(id, error) {
+  const node = $(id);
+  node.textContent = error ? (typeof error === "string" ? error : errorText(error)) : "";
+  show(node, Boolean(error));
+}
+
+async function change(errorId, call) {
+  formMessage(errorId, null);
+  try {
+    const article = await call();
+    if (article && article.id) {
+      etags.delete(`/articles/${article.id}`);
+      await loadArticle(article.id);
+    }
+    refreshQueue();
+    return true;
+  } catch (error) {
+    if (error.status === 412) {
+      formMessage(errorId, "Someone changed this article meanwhile: it was reloaded, check and save again.");
+      if (current) await loadArticle(current.id);
+    } else {
+      formMessage(errorId, error);
+    }
+    return false;
+  }
+}
+
+function patchArticle(errorId, body) {
+  return change(errorId, () => sendJson(`/articles/${current.id}`, "PATCH", body));
+}
+
+function renderCorrections(article) {
+  current = article;
+  const review = (article.extracted_metadata || {}).review || {};
+  show($("review-block"), Boolean(article.needs_review));
+  const reasons = [...(review.reasons || [])];
+  if (article.pricing && article.pricing.review_reason) reasons.push(article.pricing.review_reason);
+  $("review-reasons").replaceChildren(...reasons.map((r) => el("li", { text: r })));
+  $("reviewed-by").textContent = article.reviewed_at
+    ? `Reviewed by ${article.reviewed_by || "someone"} on ${fmtDate(article.reviewed_at)}`
+    : "";
+  show($("reviewed-by"), Boolean(article.reviewed_at));
+  renderCandidates(review.candidates || []);
+  $("weight-input").value = article.unit_weight ?? "";
+  $("price-input").value = article.price ?? "";
+  $("currency-input").value = article.currency ?? "";
+  $("price-date-input").value = article.price_date ?? "";
+  $("price-unit-input").value = article.price_unit || "piece";
+  const pricing = article.pricing;
+  $("pricing-state").textContent = !pricing
+    ? "No price: the cost model is the analysis's estimate."
+    : pricing.status === "computed"
+      ? `Material shares computed from the price and the index values of ${pricing.period}; fixed share ${fmtPct(article.fixed_share)}.`
+      : `Estimated shares (${pricing.reason || "not computed"}).`;
+  renderCostEditor(article.cost_models || [], article.fixed_share || 0);
+  const materials = ((article.extracted_metadata || {}).materials || []).map((m) => ({
+    index_code: m.index_code, name: m.name, mass_share: m.mass_share,
+  }));
+  renderMaterialsEditor(materials);
+  const start = article.price_date ? article.price_date.slice(0, 7) : "";
+  if (!$("development-from").value && start) $("development-from").value = start;
+  if (!$("development-to").value) $("development-to").value = new Date().toISOString().slice(0, 7);
+  loadHistory(article.id);
+  if (start) loadDevelopment();
+  else $("development-chart").replaceChildren(el("p", { className: "muted", text: "Enter a price and its date to see how it developed." }));
+}
+
+function renderCandidates(candidates) {
+  const table = $("candidates-table");
+  const body = table.tBodies[0];
+  body.replaceChildren();
+  show(table, candidates.length > 0);
+  for (const candidate of candidates) {
+    const use = el("button", { className: "btn btn--small", attrs: { type: "button" }, text: "Use this" });
+    use.disabled = candidate.grams === null || candidate.grams === undefined;
+    use.addEventListener("click", () => patchArticle("weight-error", { unit_weight: candidate.grams / 1000 }));
+    body.append(
+      el("tr", { attrs: { "data-chosen": candidate.chosen ? "true" : "false" } }, [
+        el("td", { className: "num", text: candidate.grams === null ? "—" : fmtG(candidate.grams) }),
+        el("td", { text: candidate.basis }),
+        el("td", { text: candidate.quote }),
+        el("td", { text: candidate.location || "" }),
+        el("td", { text: candidate.chosen ? "chosen" : candidate.reason || "" }),
+        el("td", {}, [use]),
+      ]),
+    );
+  }
+}
+
+function numberOrNull(value) {
+  const text = String(value).trim().replace(",", ".");
+  return text === "" ? null : Number(text);
+}
+
+function editRow(fields, remove) {
+  const row = el("tr");
+  for (const field of fields) row.append(el("td", {}, [field]));
+  const button = el("button", { className: "btn btn--small btn--ghost", attrs: { type: "button" }, text: "Remove" });
+  button.addEventListener("click", () => { row.remove(); remove(); });
+  row.append(el("td", {}, [button]));
+  return row;
+}
+
+function input(name, value, attrs = {}) {
+  const node = el("input", { attrs: { name, type: "text", "aria-label": name, ...attrs } });
+  node.value = value ?? "";
+  return node;
+}
+
+function costRow(code, part) {
+  const row = editRow([input("index_code", code, { size: 14 }), input("part", part, { inputmode: "decimal", size: 8 })], costSum);
+  row.addEventListener("input", costSum);
+  return row;
+}
+
+function renderCostEditor(entries, fixed) {
+  $("cost-edit-table").tBodies[0].replaceChildren(...entries.map((e) => costRow(e.index_code, e.part)));
+  $("fixed-share-input").value = fixed;
+  costSum();
+}
+
+function costRows() {
+  return [...$("cost-edit-table").tBodies[0].rows].map((row) => ({
+    index_code: row.querySelector('[name="index_code"]').value.trim(),
+    part: numberOrNull(row.querySelector('[name="part"]').value),
+  }));
+}
+
+function costSum() {
+  const total = costRows().reduce((sum, r) => sum + (r.part || 0), 0) + (numberOrNull($("fixed-share-input").value) || 0);
+  $("cost-sum").textContent = `Parts and fixed share sum to ${numberFormat(6).format(total)} (must be 1).`;
+}
+
+function materialRow(material) {
+  return editRow(
+    [
+      input("index_code", material.index_code, { size: 14 }),
+      input("name", material.name),
+      input("mass_share", material.mass_share, { inputmode: "decimal", size: 8 }),
+    ],
+    () => {},
+  );
+}
+
+function renderMaterialsEditor(materials) {
+  $("materials-edit-table").tBodies[0].replaceChildren(...materials.map(materialRow));
+}
+
+async function loadHistory(id) {
+  try {
+    const history = await api(`/articles/${id}/history`);
+    if (!current || current.id !== id) return;
+    const items = history.items || [];
+    show($("history-empty"), items.length === 0);
+    $("history-list").replaceChildren(
+      ...items.map((h) =>
+        el("li", {
+          text: `${fmtDate(h.changed_at)} · ${h.changed_by} · ${h.field}: ${JSON.stringify(h.before)} → ${JSON.stringify(h.after)}`,
+        }),
+      ),
+    );
+  } catch (error) {
+    $("history-list").replaceChildren(el("li", { text: error.message }));
+  }
+}
+
+let developmentAsked = 0; // only the answer to the latest request is drawn
+
+async function loadDevelopment() {
+  if (!current) return;
+  const asked = ++developmentAsked;
+  formMessage("development-error", null);
+  const query = new URLSearchParams({ from: $("development-from").value, to: $("development-to").value });
+  try {
+    const development = await api(`/articles/${current.id}/price-development?${query}`);
+    if (asked === developmentAsked) renderDevelopmentChart(development);
+  } catch (error) {
+    if (asked !== developmentAsked) return;
+    formMessage("development-error", error);
+    $("development-chart").replaceChildren();
+  }
+}
+
+// Stacked columns: per month the fixed share and each index's contribution, in price units
+// when there is a base price (else as a factor); the adjusted price on top.
+function renderDevelopmentChart(development) {
+  const host = $("development-chart");
+  host.replaceChildren();
+  const months = development.months || [];
+  if (!months.length) return;
+  const scale = development.base_price ?? 1;
+  const codes = development.indices.map((i) => i.code);
+  const width = Math.max(300, Math.floor(host.clientWidth || 560));
+  const height = 220;
+  const top = 16;
+  const bottom = 24;
+  const left = 8;
+  const max = Math.max(...months.map((m) => m.factor * scale), 1e-9) * 1.08;
+  const step = (width - left) / months.length;
+  const y = (v) => top + (height - top - bottom) * (1 - v / max);
+  const chart = svg("svg", { class: "chart", width, height, viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": "development-chart-title" });
+  const last = months[months.length - 1];
+  chart.append(svg("title", { id: "development-chart-title" },
+    `Price from ${months[0].period} to ${last.period}: factor ${numberFormat(4).format(last.factor)}`));
+  months.forEach((month, i) => {
+    const x = left + i * step;
+    let base = 0;
+    const layers = [{ code: "fixed", value: development.fixed_share * scale, cls: "cat-fixed" }];
+    const byCode = new Map(month.contributions.map((c) => [c.code, c]));
+    codes.forEach((code, n) => {
+      const c = byCode.get(code);
+      if (c) layers.push({ code, value: c.contribution * scale, cls: `dev-${n % 6}`, c });
+    });
+    const group = svg("g", { "data-period": month.period, "data-factor": month.factor });
+    for (const layer of layers) {
+      const rect = svg("rect", {
+        class: `dev-bar ${layer.cls}${layer.c && (layer.c.missing || layer.c.carried_forward) ? " dev-bar--carried" : ""}`,
+        x: (x + step * 0.1).toFixed(1), width: Math.max(1, step * 0.8).toFixed(1),
+        y: y(base + layer.value).toFixed(1), height: Math.max(0, y(base) - y(base + layer.value)).toFixed(1),
+        "data-index-code": layer.code,
+      });
+      const note = layer.c && layer.c.missing ? " (no value)" : layer.c && layer.c.carried_forward ? ` (value of ${layer.c.value_period})` : "";
+      rect.append(svg("title", {}, `${month.period} ${layer.code}: ${numberFormat(4).format(layer.value)}${note}`));
+      group.append(rect);
+      base += layer.value;
+    }
+    if (i === 0 || i === months.length - 1 || months.length <= 12) {
+      group.append(svg("text", { class: "chart__label", x: x + step / 2, y: height - 6, "text-anchor": "middle" }, month.period.slice(2)));
+    }
+    chart.append(group);
+  });
+  const legend = el("ul", { className: "legend", attrs: { "aria-label": "Parts" } }, [
+    el("li", {}, [el("span", { className: "swatch cat-fixed", attrs: { "aria-hidden": "true" } }), document.createTextNode("fixed")]),
+    ...codes.map((code, n) => el("li", {}, [el("span", { className: `swatch dev-${n % 6}`, attrs: { "aria-hidden": "true" } }), document.createTextNode(code)])),
+  ]);
+  const price = last.price === null ? "" : ` · price ${numberFormat(4).format(last.price)} ${development.currency || ""}`;
+  host.append(chart, legend, el("p", { className: "hint", attrs: { "data-testid": "development-summary" },
+    text: `${last.period}: factor ${numberFormat(4).format(last.factor)}${price}` }));
+}
+
+function initCorrections() {
+  $("review-done").addEventListener("click", () => patchArticle("weight-error", { needs_review: false }));
+  $("weight-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const kg = numberOrNull($("weight-input").value);
+    if (kg !== null && !(kg > 0)) return formMessage("weight-error", "A weight is more than 0 kg.");
+    patchArticle("weight-error", { unit_weight: kg });
+  });
+  $("price-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const price = numberOrNull($("price-input").value);
+    patchArticle("price-error", {
+      price,
+      currency: $("currency-input").value.trim().toUpperCase() || null,
+      price_date: $("price-date-input").value || null,
+      price_unit: $("price-unit-input").value,
+    });
+  });
+  $("cost-add").addEventListener("click", () => $("cost-edit-table").tBodies[0].append(costRow("", "")));
+  $("fixed-share-input").addEventListener("input", costSum);
+  $("cost-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    change("cost-error", () =>
+      sendJson(`/articles/${current.id}/cost-models`, "PUT", {
+        parts: costRows(),
+        fixed_share: numberOrNull($("fixed-share-input").value) || 0,
+      }),
+    );
+  });
+  $("materials-add").addEventListener("click", () =>
+    $("materials-edit-table").tBodies[0].append(materialRow({ index_code: "", name: "", mass_share: "" })),
+  );
+  $("materials-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const materials = [...$("materials-edit-table").tBodies[0].rows].map((row) => ({
+      index_code: row.querySelector('[name="index_code"]').value.trim(),
+      name: row.querySelector('[name="name"]').value.trim(),
+      mass_share: numberOrNull(row.querySelector('[name="mass_share"]').value),
+    }));
+    patchArticle("materials-error", { materials });
+  });
+  $("development-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    loadDevelopment();
+  });
+  $("queue-refresh").addEventListener("click", refreshQueue);
+  refreshQueue();
+}
+
+async function refreshQueue() {
+  try {
+    const page = await api("/articles?needs_review=true&limit=50");
+    const items = page.items || [];
+    $("queue-list").replaceChildren(...items.map(recentItem));
+    show($("queue-empty"), items.length === 0);
+    show($("queue-error"), false);
+  } catch (error) {
+    $("queue-error").textContent = error.message;
+    show($("queue-error"), true);
+  }
+}
+
+// ---------------------------------------------------------------- the catalogue
+
+function indexRow(index) {
+  const edit = el("button", { className: "btn btn--small btn--ghost", attrs: { type: "button" }, text: "Edit" });
+  edit.addEventListener("click", () => {
+    $("index-id").value = index.id;
+    for (const field of ["code", "name", "unit", "category", "currency", "source"]) {
+      $(`index-${field}`).value = index[field] ?? "";
+    }
+    $("index-code").disabled = true; // the code is stable
+    $("index-save").textContent = "Save index";
+    $("index-name").focus();
+  });
+  return el("tr", { attrs: { "data-code": index.code } }, [
+    el("td", { text: index.code }), el("td", { text: index.name }), el("td", { text: index.unit }),
+    el("td", { text: index.category }), el("td", { text: index.currency || "" }),
+    el("td", { text: index.source || "" }), el("td", {}, [edit]),
+  ]);
+}
+
+async function refreshCatalogue() {
+  try {
+    const indices = await api("/indices");
+    $("catalogue-table").tBodies[0].replaceChildren(...indices.map(indexRow));
+    show($("catalogue-error"), false);
+  } catch (error) {
+    $("catalogue-error").textContent = error.message;
+    show($("catalogue-error"), true);
+  }
+}
+
+function resetIndexForm() {
+  $("index-form").reset();
+  $("index-id").value = "";
+  $("index-code").disabled = false;
+  $("index-save").textContent = "Add index";
+}
+
+async function importFile(dryRun) {
+  const file = $("import-file").files[0];
+  $("import-rejected").replaceChildren();
+  if (!file) {
+    $("import-result").textContent = "Choose a CSV file first.";
+    return;
+  }
+  const form = new FormData();
+  form.append("file", file);
+  if ($("import-code").value.trim()) form.append("index_code", $("import-code").value.trim());
+  if ($("import-format").value) form.append("format", $("import-format").value);
+  form.append("dry_run", dryRun ? "true" : "false");
+  try {
+    const result = await api("/indices/import", { method: "POST", body: form });
+    const series = result.series.map((s) => `${s.code} ${s.first}…${s.last} (${s.count})`).join(", ");
+    $("import-result").textContent = `${dryRun ? "Would import" : "Imported"} ${fmtInt(result.imported)} values (${result.format}): ${series}`;
+  } catch (error) {
+    $("import-result").textContent = error.message;
+    $("import-rejected").replaceChildren(...(error.errors || []).map((e) => el("li", { text: e.message })));
+  }
+}
+
+function initCatalogue() {
+  $("catalogue-refresh").addEventListener("click", refreshCatalogue);
+  $("index-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const id = $("index-id").value;
+    const body = {};
+    for (const field of ["name", "unit", "category", "currency", "source"]) {
+      const value = $(`index-${field}`).value.trim();
+      body[field] = field === "currency" ? value.toUpperCase() || null : value || null;
+    }
+    formMessage("index-error", null);
+    try {
+      if (id) await sendJson(`/indices/${id}`, "PATCH", body);
+      else await sendJson("/indices", "POST", { ...body, code: $("index-code").value.trim() });
+      resetIndexForm();
+      await refreshCatalogue();
+    } catch (error) {
+      formMessage("index-error", error);
+    }
+  });
+  $("import-preview").addEventListener("click", () => importFile(true));
+  $("import-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    importFile(false);
+  });
+  refreshCatalogue();
+}

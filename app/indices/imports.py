@@ -1,0 +1,441 @@
+"""Index values from the CSV files publishers hand out: pure parsing, run in the process pool.
+
+Four shapes are read:
+
+- **generic**: a header with `date` (or `period`) and `value`, optionally `code` for many
+  indices in one file; comma, semicolon or tab separated.
+- **Eurostat SDMX-CSV** (1.0: `DATAFLOW, LAST UPDATE, <dimensions…>, TIME_PERIOD, OBS_VALUE,
+  OBS_FLAG`; 2.0: `STRUCTURE, STRUCTURE_ID, ACTION, …`): one row per observation; the
+  dimension columns name the series, so a file must hold exactly one series per import.
+- **Destatis GENESIS** table CSV: semicolon separated, a free-text head and foot, data rows
+  `2024;Januar;125,3` where the year is given once per year, German month names, a decimal
+  comma and `...`, `.`, `-`, `x` or `/` for a value that is not (yet) there.
+- **FRED** CSV: `observation_date,<SERIES_ID>` (older files: `DATE,…`), daily dates (the
+  first of the month for monthly series), `.` for a missing value; each series column is an
+  index whose code is the series id in lower case unless one code is given.
+
+Every period is a month, stored as its first day; a value must be a positive number. The
+result is COPY text (code, month, value, line) so that the database does the rest in one
+set-based statement, and a list of bad rows with their line numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from dataclasses import dataclass, field
+
+FORMATS = ("generic", "eurostat", "genesis", "fred")
+MAX_ERRORS = 100
+MISSING = frozenset({"", ".", "..", "...", "-", "x", "/", ":", "na", "n/a", "nan"})
+
+GERMAN_MONTHS = {
+    "januar": 1,
+    "jänner": 1,
+    "februar": 2,
+    "märz": 3,
+    "maerz": 3,
+    "april": 4,
+    "mai": 5,
+    "juni": 6,
+    "juli": 7,
+    "august": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "dezember": 12,
+}
+_YEAR_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
+_EUROSTAT_MONTH = re.compile(r"^(\d{4})-?M(\d{2})$")
+_GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_FLAGGED = re.compile(r"^([-+]?[\d.,]+)\s*[a-zA-Z]{1,2}$")
+_SDMX_NON_DIMENSIONS = frozenset(
+    {
+        "DATAFLOW",
+        "STRUCTURE",
+        "STRUCTURE_ID",
+        "STRUCTURE_NAME",
+        "ACTION",
+        "LAST UPDATE",
+        "TIME_PERIOD",
+        "OBS_VALUE",
+        "OBS_FLAG",
+        "CONF_STATUS",
+        "OBS_STATUS",
+    }
+)
+_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+class BadRowError(ValueError):
+    """A row that cannot be imported; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesSummary:
+    code: str
+    first: str
+    last: str
+    count: int
+    first_line: int
+
+
+@dataclass(slots=True)
+class ParsedImport:
+    format: str
+    copy_data: bytes = b""
+    count: int = 0
+    series: list[SeriesSummary] = field(default_factory=list)
+    errors: list[tuple[int, str]] = field(default_factory=list)
+    error_count: int = 0
+
+
+def month_of(text: str) -> str:
+    """The month a period or date falls in, as its first day (`2026-10-01`)."""
+    text = text.strip()
+    match = _YEAR_MONTH.match(text) or _EUROSTAT_MONTH.match(text)
+    if match:
+        year, month, day = int(match[1]), int(match[2]), 1
+    elif match := _DATE.match(text):
+        year, month, day = int(match[1]), int(match[2]), int(match[3])
+    elif match := _GERMAN_DATE.match(text):
+        year, month, day = int(match[3]), int(match[2]), int(match[1])
+    else:
+        raise BadRowError(f"'{text[:40]}' is not a month (2026-10) or a date (2026-10-31)")
+    if not (1 <= month <= 12 and 1 <= day <= _DAYS[month - 1] and 1 <= year <= 9999):
+        raise BadRowError(f"'{text[:40]}' is not a valid date")
+    if month == 2 and day == 29 and not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
+        raise BadRowError(f"'{text[:40]}' is not a valid date")
+    return f"{year:04d}-{month:02d}-01"
+
+
+def number_of(text: str, *, decimal_comma: bool) -> float:
+    raw = text.strip()
+    flagged = _FLAGGED.match(raw)  # "125,3 p": a provisional value keeps its number
+    if flagged:
+        raw = flagged[1]
+    if decimal_comma:
+        raw = raw.replace(".", "").replace(",", ".")
+    if "_" in raw:  # Python reads 1_000, PostgreSQL and spreadsheets do not
+        raise BadRowError(f"'{text.strip()[:40]}' is not a number")
+    try:
+        value = float(raw)
+    except ValueError:
+        raise BadRowError(f"'{text.strip()[:40]}' is not a number") from None
+    if not math.isfinite(value) or value <= 0:
+        raise BadRowError(f"{text.strip()[:40]} is not a positive value")
+    return value
+
+
+class _Series:
+    __slots__ = ("count", "first", "first_line", "last")
+
+    def __init__(self, month: str, line: int) -> None:
+        self.first = self.last = month
+        self.count = 1
+        self.first_line = line
+
+
+class _Collector:
+    """Rows in COPY text format, per-series summaries and the bad rows."""
+
+    def __init__(self, fmt: str) -> None:
+        self.result = ParsedImport(format=fmt)
+        self._lines: list[str] = []
+        self._series: dict[str, _Series] = {}
+        # The fast path writes to these directly.
+        self.copy_lines = self._lines
+        self.series_by_code = self._series
+
+    def add(self, line: int, code: str, month: str, value: float) -> None:
+        self._lines.append(f"{code}\t{month}\t{value!r}\t{line}\n")
+        series = self._series.get(code)
+        if series is None:
+            self._series[code] = _Series(month, line)
+            return
+        series.count += 1
+        if month < series.first:
+            series.first = month
+        elif month > series.last:
+            series.last = month
+
+    def bad(self, line: int, reason: str) -> None:
+        self.result.error_count += 1
+        if len(self.result.errors) < MAX_ERRORS:
+            self.result.errors.append((line, reason))
+
+    def done(self) -> ParsedImport:
+        self.result.copy_data = "".join(self._lines).encode()
+        self.result.count = len(self._lines)
+        self.result.series = [
+            SeriesSummary(
+                code=code,
+                first=s.first[:7],
+                last=s.last[:7],
+                count=s.count,
+                first_line=s.first_line,
+            )
+            for code, s in sorted(self._series.items())
+        ]
+        return self.result
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")  # GENESIS exports can be Windows-1252
+
+
+def detect_format(text: str) -> str:
+    head = text[:4000]
+    first = next((line for line in head.splitlines() if line.strip()), "")
+    cells = [c.strip().strip('"') for c in re.split(r"[,;\t]", first)]
+    upper = {c.upper() for c in cells}
+    if {"TIME_PERIOD", "OBS_VALUE"} <= upper:
+        return "eurostat"
+    lower = [c.lower() for c in cells]
+    if lower and (
+        lower[0] == "observation_date"
+        or (lower[0] == "date" and len(lower) >= 2 and lower[1] not in ("value", "code"))
+    ):
+        return "fred"
+    months = "|".join(GERMAN_MONTHS)
+    if "GENESIS" in head or re.search(rf"(?im)^\s*(\d{{4}})?\s*;\s*({months})\s*;", head):
+        return "genesis"
+    return "generic"
+
+
+def _delimiter(header: str) -> str:
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+
+
+def _need_code(index_code: str | None, what: str) -> str:
+    if not index_code:
+        raise BadRowError(f"{what}: say which index it is (the index_code field)")
+    return index_code
+
+
+def _generic_fast(
+    lines: list[str], header: list[str], fixed_code: str | None, out: _Collector
+) -> None:
+    """Unquoted comma files (what scripts and spreadsheets write for big series): no csv
+    module, and the per-row work inlined; this loop is most of a million-row import."""
+    period_col = next(
+        header.index(n) for n in ("date", "period", "month", "time_period") if n in header
+    )
+    value_col = header.index("value")
+    code_col = next((header.index(n) for n in ("code", "index_code", "index") if n in header), None)
+    width = max(period_col, value_col, code_col if code_col is not None else 0) + 1
+    months: dict[str, str] = {}
+    series = out.series_by_code
+    rows = out.copy_lines
+    inf = math.inf
+    for number, line in enumerate(lines[1:], start=2):
+        row = line.split(",")
+        if len(row) < width:
+            if line.strip():
+                out.bad(number, f"{len(row)} columns, the header has {len(header)}")
+            continue
+        code = fixed_code or row[code_col].strip()  # type: ignore[index]
+        period = row[period_col]
+        month = months.get(period)
+        raw = row[value_col].strip()
+        try:
+            if not code:
+                raise BadRowError("no index code")
+            if month is None:
+                month = months[period] = month_of(period)
+            try:
+                value = float(raw)
+            except ValueError:
+                value = -1.0
+            if not 0 < value < inf or "_" in raw:
+                raw = repr(number_of(raw, decimal_comma=False))
+        except BadRowError as exc:
+            out.bad(number, str(exc))
+            continue
+        rows.append(f"{code}\t{month}\t{raw}\t{number}\n")
+        found = series.get(code)
+        if found is None:
+            series[code] = _Series(month, number)
+        else:
+            found.count += 1
+            if month < found.first:
+                found.first = month
+            elif month > found.last:
+                found.last = month
+
+
+def _generic(text: str, index_code: str | None, out: _Collector) -> None:
+    lines = text.splitlines()
+    if not lines:
+        raise BadRowError("the file is empty")
+    delimiter = _delimiter(lines[0])
+    reader = csv.reader(lines, delimiter=delimiter)
+    header = [c.strip().lower() for c in next(reader)]
+    period_col = next(
+        (header.index(n) for n in ("date", "period", "month", "time_period") if n in header), None
+    )
+    if period_col is None or "value" not in header:
+        raise BadRowError("the header needs a date (or period) column and a value column")
+    value_col = header.index("value")
+    code_col = next((header.index(n) for n in ("code", "index_code", "index") if n in header), None)
+    fixed_code = None if code_col is not None else _need_code(index_code, "no code column")
+    decimal_comma = delimiter == ";"
+    if delimiter == "," and '"' not in text:
+        _generic_fast(lines, header, fixed_code, out)
+        return
+    width = max(period_col, value_col, code_col if code_col is not None else 0) + 1
+    for number, row in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        try:
+            if len(row) < width:
+                raise BadRowError(f"{len(row)} columns, the header has {len(header)}")
+            code = fixed_code or row[code_col].strip()  # type: ignore[index]
+            if not code:
+                raise BadRowError("no index code")
+            out.add(
+                number,
+                code,
+                month_of(row[period_col]),
+                number_of(row[value_col], decimal_comma=decimal_comma),
+            )
+        except BadRowError as exc:
+            out.bad(number, str(exc))
+
+
+def _fred(text: str, index_code: str | None, out: _Collector) -> None:
+    reader = csv.reader(text.splitlines())
+    header = [c.strip() for c in next(reader)]
+    series = header[1:]
+    if not series:
+        raise BadRowError("a FRED file has a date column and at least one series column")
+    if index_code and len(series) > 1:
+        raise BadRowError(f"the file holds {len(series)} series; one index_code names one series")
+    codes = [index_code] if index_code else [s.lower() for s in series]
+    for number, row in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        try:
+            month = month_of(row[0])
+            for column, code in enumerate(codes, start=1):
+                raw = row[column] if column < len(row) else ""
+                if raw.strip().lower() in MISSING:
+                    continue
+                out.add(number, code, month, number_of(raw, decimal_comma=False))
+        except BadRowError as exc:
+            out.bad(number, str(exc))
+
+
+def _code_part(cell: str) -> str:
+    """SDMX-CSV with labels writes `M: Monthly`; the code is before the colon."""
+    return cell.split(":", 1)[0].strip()
+
+
+def _eurostat(text: str, index_code: str | None, out: _Collector) -> None:
+    lines = text.splitlines()
+    if not lines:
+        raise BadRowError("the file is empty")
+    delimiter = _delimiter(lines[0])
+    reader = csv.reader(lines, delimiter=delimiter)
+    header = [c.strip() for c in next(reader)]
+    upper = [c.upper() for c in header]
+    if "TIME_PERIOD" not in upper or "OBS_VALUE" not in upper:
+        raise BadRowError("an SDMX-CSV header names TIME_PERIOD and OBS_VALUE")
+    time_col, value_col = upper.index("TIME_PERIOD"), upper.index("OBS_VALUE")
+    dimensions = [i for i, name in enumerate(upper) if name not in _SDMX_NON_DIMENSIONS]
+    freq_col = next((i for i in dimensions if upper[i] == "FREQ"), None)
+    code = _need_code(index_code, "an SDMX-CSV file")
+    first_key: tuple[str, ...] | None = None
+    other_keys: set[tuple[str, ...]] = set()
+    for number, row in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        try:
+            if len(row) <= max(time_col, value_col):
+                raise BadRowError(f"{len(row)} columns, the header has {len(header)}")
+            key = tuple(_code_part(row[i]) for i in dimensions if i < len(row))
+            if first_key is None:
+                first_key = key
+            elif key != first_key:
+                other_keys.add(key)
+                continue
+            if freq_col is not None and _code_part(row[freq_col]) not in ("M", ""):
+                raise BadRowError(f"frequency {_code_part(row[freq_col])}, not monthly (M)")
+            if row[value_col].strip().lower() in MISSING:
+                continue
+            out.add(
+                number,
+                code,
+                month_of(row[time_col]),
+                number_of(row[value_col], decimal_comma=False),
+            )
+        except BadRowError as exc:
+            out.bad(number, str(exc))
+    if other_keys:
+        names = [header[i] for i in dimensions]
+        shown = "; ".join(",".join(k) for k in sorted(other_keys)[:3])
+        raise BadRowError(
+            f"the file holds {len(other_keys) + 1} series ({', '.join(names)}: "
+            f"{','.join(first_key or ())}; {shown}…); filter it to one series per index"
+        )
+
+
+def _genesis(text: str, index_code: str | None, out: _Collector) -> None:
+    code = _need_code(index_code, "a GENESIS table")
+    year: int | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        cells = [c.strip().strip('"') for c in line.split(";")]
+        if len(cells) < 3:
+            continue
+        month = GERMAN_MONTHS.get(cells[1].lower())
+        if month is None:
+            continue  # the table's head, its column titles and its foot
+        try:
+            if cells[0]:
+                if not re.fullmatch(r"\d{4}", cells[0]):
+                    raise BadRowError(f"'{cells[0][:20]}' is not a year")
+                year = int(cells[0])
+            if year is None:
+                raise BadRowError("a month before any year")
+            if cells[2].lower() in MISSING:
+                continue
+            out.add(
+                number, code, f"{year:04d}-{month:02d}-01", number_of(cells[2], decimal_comma=True)
+            )
+        except BadRowError as exc:
+            out.bad(number, str(exc))
+
+
+_PARSERS = {"generic": _generic, "eurostat": _eurostat, "genesis": _genesis, "fred": _fred}
+
+
+def parse_index_csv(
+    data: bytes, index_code: str | None = None, fmt: str | None = None
+) -> ParsedImport:
+    """Parse a whole file; problems with the file as a whole are reported as line 1."""
+    text = _decode(data)
+    chosen = fmt or detect_format(text)
+    out = _Collector(chosen)
+    try:
+        _PARSERS[chosen](text, index_code, out)
+    except (BadRowError, csv.Error, StopIteration) as exc:
+        out.bad(1, str(exc) or "the file has no header row")
+    except (
+        IndexError,
+        ValueError,
+    ) as exc:  # a shape no check above foresaw: still the file's fault
+        out.bad(1, f"the file does not read as {chosen} CSV ({exc.__class__.__name__})")
+    parsed = out.done()
+    if parsed.count == 0 and parsed.error_count == 0:
+        parsed.errors.append((1, "the file holds no values"))
+        parsed.error_count = 1
+    return parsed
+
+
+__all__ = ["FORMATS", "BadRowError", "ParsedImport", "SeriesSummary", "month_of", "parse_index_csv"]
