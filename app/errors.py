@@ -401,6 +401,7 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         401: "Missing or invalid API key or token",
         404: "No such article (or not yours)",
         409: "Conflict with the article's current state",
+        412: "If-Match names an older version of the article",
         413: "Upload larger than CMS_MAX_UPLOAD_BYTES",
         415: "Unsupported media type",
         422: "Invalid field; `errors` names it",

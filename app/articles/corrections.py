@@ -269,8 +269,11 @@ async def put_cost_model(
 
 async def discard_corrections(session: AsyncSession, article_id: int, principal: Principal) -> None:
     """Before a reprocess that should start from the analysis alone: forget the manual values
-    (recorded in the history). The caller commits with the reprocess, or not at all."""
+    (recorded in the history). Only a finished article's (the reprocess refuses the others);
+    the caller commits before requeueing, which writes the same row on another connection."""
     row = await _locked(session, article_id, principal.scope, None)
+    if row["processing_status"] not in ("completed", "failed"):
+        return
     manual = {
         "unit_weight": row["unit_weight"] if row["weight_manual"] else None,
         "materials": row["manual_materials"],

@@ -341,6 +341,7 @@ async def reprocess_article(
     await check_rate(services, principal.tenant, Action.REPROCESS)
     if discard_corrections:
         await corrections.discard_corrections(session, article_id, principal)
+        await session.commit()  # the requeue writes the row through the job store's own pool
     article = await service.reprocess_article(services.jobs, session, article_id, principal.scope)
     services.processor.wake()
     return article

@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,9 @@ Entry = dict[str, Any]
 
 
 def _normalised(text: str) -> str:
+    """Whitespace folded; the " | " extraction puts between table cells and the NFKC forms it
+    reads full-width characters as do not count as differences of the text."""
+    text = unicodedata.normalize("NFKC", text).replace(" | ", " ").replace("|", " ")
     return " ".join(text.split())
 
 

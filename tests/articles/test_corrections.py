@@ -11,10 +11,9 @@ import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from app.articles.jobs import CacheEntry, CostRow, JobStore
 from app.config import Settings
-from app.db import asyncpg_dsn
-from app.processing import job_queries
-from app.processing.repository import CostRow
+from app.db import asyncpg_dsn, register_json
 from tests.conftest import make_settings
 from tests.support import ScriptedAnalyzer, running_app, upload, wait_terminal
 
@@ -346,7 +345,7 @@ async def test_corrections_are_tenant_isolated_and_name_the_key(
 @pytest.fixture
 async def pool(migrated_url: str, db_engine: AsyncEngine) -> AsyncIterator[asyncpg.Pool]:
     pool = await asyncpg.create_pool(
-        asyncpg_dsn(migrated_url), min_size=1, max_size=2, init=job_queries.register_json
+        asyncpg_dsn(migrated_url), min_size=1, max_size=2, init=register_json
     )
     try:
         yield pool
@@ -369,20 +368,19 @@ async def test_completion_keeps_manual_values_and_caches_only_the_analyzers_answ
         article_id,
         aluminium,
     )
-    await job_queries.claim(pool, owner="w", limit=1, lease_s=60)
+    jobs = JobStore(progress_pool=pool, durable_pool=pool)
+    (claim,) = await jobs.claim(owner="w", limit=1, lease_s=60, per_tenant=1)
     answer = {"weight": {"grams": 250.0}, "cost_shares": [{"index_code": "steel", "part": 1.0}]}
 
-    assert await job_queries.complete(
-        pool,
-        article_id=article_id,
-        owner="w",
+    assert await jobs.complete(
+        claim,
         unit_weight_kg=0.25,
         metadata={"notes": []},
         analysis_method="scripted",
         prompt_tokens=1,
         completion_tokens=1,
         cost_rows=[CostRow(steel, 1.0, 250.0)],
-        cache_entry=job_queries.CacheEntry("k1", "scripted", answer),
+        cache_entry=CacheEntry("k1", "scripted", answer),
     )
 
     row = await pool.fetchrow(
@@ -403,12 +401,11 @@ async def test_completion_resets_a_computed_fixed_share_with_the_estimate(pool: 
     article_id = await pool.fetchval(
         "INSERT INTO articles (article_name, fixed_share) VALUES ('priced', 0.37) RETURNING id"
     )
-    await job_queries.claim(pool, owner="w", limit=1, lease_s=60)
+    jobs = JobStore(progress_pool=pool, durable_pool=pool)
+    (claim,) = await jobs.claim(owner="w", limit=1, lease_s=60, per_tenant=1)
 
-    assert await job_queries.complete(
-        pool,
-        article_id=article_id,
-        owner="w",
+    assert await jobs.complete(
+        claim,
         unit_weight_kg=0.25,
         metadata={"notes": []},
         analysis_method="scripted",
