@@ -271,3 +271,21 @@ def test_a_metric_value_that_disagrees_with_the_imperial_one_wins() -> None:
     result = analyze("Weight 10.1 kg or 22 lbs", "Controller")
     assert grams(result) == 10100
     assert result.weight is not None and "disagrees" in result.weight.evidence.location
+
+
+def test_label_cell_then_unit_cell_then_value_cell() -> None:
+    # PDF rows rebuilt from positioned text: the unit has a column of its own
+    text = "Model X200\nPower | kW | 2.0\nWeight | kg | 42\nShipping weight | kg | 48"
+    assert grams(analyze(text, "Circulator X200")) == pytest.approx(42000)
+
+
+def test_a_component_section_row_is_not_taken_again_from_its_table() -> None:
+    text = (
+        "Technical data\nWeight (without power supply) | 0.44 kg\n"
+        "Power supply (wall plug)\nWeight | 0.24 kg"
+    )
+    tables = (
+        Table("page 1", (), (("Weight (without power supply)", "0.44 kg"),)),
+        Table("page 1", (), (("Weight", "0.24 kg"),)),
+    )
+    assert grams(analyze(text, "Gauge display unit", tables=tables)) == pytest.approx(440)

@@ -301,11 +301,21 @@ def _split_clauses(text: str) -> list[str]:
     return out
 
 
+_UNIT_CELL = re.compile(
+    r"^\s*[\[(（]?\s*(?:in\s+)?(?:kg|kgs|g|gr|lbs?|oz|mg|grams?|gramm|克|公斤|千克)\s*[\])）]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _clause_before(text: str) -> str:
-    for part in reversed(_split_clauses(text)):
-        if _HAS_LETTER.search(part):
-            return part
-    return ""
+    """The nearest clause with words before a figure; a cell that is only the unit ("Weight |
+    kg | 42", a table row whose unit has its own column) joins the label cell before it."""
+    parts = [p for p in _split_clauses(text) if _HAS_LETTER.search(p)]
+    if not parts:
+        return ""
+    if len(parts) >= 2 and _UNIT_CELL.match(parts[-1]):
+        return f"{parts[-2].strip()} {parts[-1].strip()}"
+    return parts[-1]
 
 
 def _clause_after(text: str) -> str:
@@ -929,8 +939,14 @@ def collect_mentions(
                     context=context,
                 )
             )
+    # A table is also in the sections as lines: a row the line rules set aside with its heading
+    # and the lines around it (a component's section, a parts list) is not taken again from the
+    # table without them.
+    seen = {(round(m.stated_grams, 3), m.quote) for m in out if m.basis not in _ELIGIBLE}
     out.extend(
-        _table_mentions(tables, source=source, name=nm, doc=doc, comma=comma, order_base=order_base)
+        _table_mentions(
+            tables, source=source, name=nm, doc=doc, comma=comma, order_base=order_base, seen=seen
+        )
     )
     return out
 
@@ -957,7 +973,14 @@ def _header_unit(cell: str) -> float | None:
 
 
 def _table_mentions(
-    tables: Sequence[Table], *, source: str, name: _Name, doc: _Doc, comma: bool, order_base: int
+    tables: Sequence[Table],
+    *,
+    source: str,
+    name: _Name,
+    doc: _Doc,
+    comma: bool,
+    order_base: int,
+    seen: set[tuple[float, str]] | None = None,
 ) -> list[Mention]:
     """Column-unit and variant tables: "Weight (g)" over bare numbers, or a weight row."""
     out: list[Mention] = []
@@ -974,11 +997,14 @@ def _table_mentions(
             location: str = location,
             t_index: int = t_index,
             column: bool = True,
+            row_text: str = "",
         ) -> None:
             got = _cell_grams(cell, _header_unit(label), comma)
             if got is None:
                 return
             grams, metric = got
+            if seen and (round(grams, 3), row_text) in seen:
+                return
             basis, reason, per_piece = _classify(label, "", "", name, doc, grams, context=column)
             if basis is None:
                 return
@@ -1002,9 +1028,10 @@ def _table_mentions(
         for r, row in enumerate(table.rows):
             row_label = row[0] if row else ""
             row_keys = _idents(row_label) | {f"#{t}" for t in _tokens(row_label)[:1] if t.isdigit()}
+            row_text = trim_quote(" | ".join(row))
             for j in weight_cols:
                 if j < len(row) and j > 0:
-                    add(header[j], row[j], set(row_keys), " | ".join(row), r)
+                    add(header[j], row[j], set(row_keys), " | ".join(row), r, row_text=row_text)
             if row and V.WEIGHT_WORDS.search(row_label) and not weight_cols:
                 for j in range(1, len(row)):
                     col = header[j] if j < len(header) else ""
@@ -1016,6 +1043,7 @@ def _table_mentions(
                         f"{col}: {row_label} | {row[j]}" if col else " | ".join(row),
                         r,
                         column=False,
+                        row_text=row_text,
                     )
     return out
 
