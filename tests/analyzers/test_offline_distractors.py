@@ -289,3 +289,12 @@ def test_a_component_section_row_is_not_taken_again_from_its_table() -> None:
         Table("page 1", (), (("Weight", "0.24 kg"),)),
     )
     assert grams(analyze(text, "Gauge display unit", tables=tables)) == pytest.approx(440)
+
+
+def test_a_json_text_value_that_runs_several_label_value_pairs_together() -> None:
+    # one JSON flattener: a key path, then an HTML spec block flattened into one line
+    text = (
+        "product.tabs.specs.content: Dimensions: 12.6\" x 12.2\" x 1.1\" (320 x 310 x 28 mm) "
+        "Weight: 4.4 lbs (2.0 kg) Battery life: Up to 9 months Weight limit: 400 lbs (181.4 kg)"
+    )
+    assert grams(analyze(text, "Bathroom scale")) == pytest.approx(2000)

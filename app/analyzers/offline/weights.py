@@ -337,6 +337,30 @@ def _immediate_clause(text: str) -> str:
     return last if _HAS_LETTER.search(last) else ""
 
 
+_COLON_SEP = re.compile(r"(?<=\S)[:：]\s+|[:：]\s*$")
+_VALUE_PREFIX = re.compile(r"^\s*(?:ca\.?|approx\.?|~|≈|about|circa|etwa)?\s*$", re.IGNORECASE)
+
+
+def _nearest_label(clause: str) -> str:
+    """The label right before a figure when one clause runs several "Label: value" pairs
+    together (a spec block flattened into one line, a JSON key path before its text value:
+    "specs.content: Dimensions: 12 x 31 cm Weight: 4.4 lbs"): the words before the last
+    colon, not the key path or the previous pair's value."""
+    parts = _COLON_SEP.split(clause)
+    if len(parts) < 3 or not _VALUE_PREFIX.match(parts[-1]):
+        return clause
+    words: list[str] = []
+    for token in reversed(parts[-2].split()):
+        if any(c in _DIGITS for c in token) or (words and token.endswith(")") and "(" not in token):
+            break
+        words.append(token)
+        if len(words) == 5:
+            break
+    if not words or not _HAS_LETTER.search(" ".join(words)):
+        return clause
+    return f"{' '.join(reversed(words))}: {parts[-1].strip()}".strip()
+
+
 @dataclass(slots=True)
 class _Raw:
     """A quantity with its label, before classification."""
@@ -841,7 +865,7 @@ def collect_mentions(
             nxt = raws[k + 1].start if k + 1 < len(raws) else len(text)
             after = _clause_after(text[q.end : nxt])
             described = _words_after(text[q.end : nxt])
-            own = (
+            own = _nearest_label(
                 _immediate_clause(text[prev_end : q.start])
                 if k > 0
                 else _clause_before(text[: q.start])
