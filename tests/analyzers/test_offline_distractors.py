@@ -294,7 +294,43 @@ def test_a_component_section_row_is_not_taken_again_from_its_table() -> None:
 def test_a_json_text_value_that_runs_several_label_value_pairs_together() -> None:
     # one JSON flattener: a key path, then an HTML spec block flattened into one line
     text = (
-        "product.tabs.specs.content: Dimensions: 12.6\" x 12.2\" x 1.1\" (320 x 310 x 28 mm) "
+        'product.tabs.specs.content: Dimensions: 12.6" x 12.2" x 1.1" (320 x 310 x 28 mm) '
         "Weight: 4.4 lbs (2.0 kg) Battery life: Up to 9 months Weight limit: 400 lbs (181.4 kg)"
     )
     assert grams(analyze(text, "Bathroom scale")) == pytest.approx(2000)
+
+
+def test_variant_columns_of_pdf_row_cells_and_of_a_headerless_table() -> None:
+    text = (
+        "Gewinde | M8x30 | M10x30 | M12x30\nSchlüsselweite mm | 13 | 16 | 18\n"
+        "Gewicht kg/1000 Stk | 17,8 | 29,4 | 41,1"
+    )
+    table = Table(
+        "page 1",
+        (),
+        (
+            ("Gewinde", "M8x30", "M10x30", "M12x30"),
+            ("Schlüsselweite mm", "13", "16", "18"),
+            ("Gewicht kg/1000 Stk", "17,8", "29,4", "41,1"),
+        ),
+    )
+    result = analyze(text, "Sechskantschraube M10x30", language="de", tables=(table,))
+    assert grams(result) == pytest.approx(29.4)
+
+
+def test_a_packaging_section_table_row_is_not_taken_again_from_its_table() -> None:
+    text = (
+        "## Technische Daten\n| Merkmal | Angabe |\n|---|---|\n| Gewicht | 260 g |\n\n"
+        "## Verpackung\n| Merkmal | Angabe |\n|---|---|\n| Inhalt Karton | 20 Stück |\n"
+        "| Gewicht | 5,6 kg |"
+    )
+    tables = (
+        Table("text", ("Merkmal", "Angabe"), (("Gewicht", "260 g"),), "Technische Daten"),
+        Table(
+            "text",
+            ("Merkmal", "Angabe"),
+            (("Inhalt Karton", "20 Stück"), ("Gewicht", "5,6 kg")),
+            "Verpackung",
+        ),
+    )
+    assert grams(analyze(text, "Halter", language="de", tables=tables)) == pytest.approx(260)

@@ -791,7 +791,9 @@ def _column_keys(lines: Sequence[Line], i: int, count: int) -> list[set[str]]:
     for j in range(i - 1, max(-1, i - 7), -1):
         if lines[j].location != lines[i].location:
             break
-        tokens = lines[j].text.split()
+        t = lines[j].text
+        # cells of a PDF row (" | "), else words: "Gewinde | M8x30 | M10x30 | M12x30"
+        tokens = [c.strip() for c in t.split(" | ")] if " | " in t else t.split()
         if len(tokens) <= count:
             continue
         cols = [_idents(t) for t in tokens[-count:]]
@@ -966,13 +968,20 @@ def collect_mentions(
     # A table is also in the sections as lines: a row the line rules set aside with its heading
     # and the lines around it (a component's section, a parts list) is not taken again from the
     # table without them.
-    seen = {(round(m.stated_grams, 3), m.quote) for m in out if m.basis not in _ELIGIBLE}
+    seen = {
+        (round(m.stated_grams, 3), _row_cells(m.quote)) for m in out if m.basis not in _ELIGIBLE
+    }
     out.extend(
         _table_mentions(
             tables, source=source, name=nm, doc=doc, comma=comma, order_base=order_base, seen=seen
         )
     )
     return out
+
+
+def _row_cells(text: str) -> str:
+    """A row's cells as one comparable string, however the line drew them ("| a | b |")."""
+    return " | ".join(c.strip() for c in text.split("|") if c.strip())
 
 
 def _cell_grams(cell: str, unit_factor: float | None, comma: bool) -> tuple[float, bool] | None:
@@ -1049,16 +1058,20 @@ def _table_mentions(
             )
 
         weight_cols = [j for j, h in enumerate(header) if V.WEIGHT_WORDS.search(h)]
+        heads = header
         for r, row in enumerate(table.rows):
+            if not table.header and len(row) >= 3 and all(_idents(c) for c in row[1:]):
+                heads = list(row)  # a headerless table's row of variants names the columns below
+                continue
             row_label = row[0] if row else ""
             row_keys = _idents(row_label) | {f"#{t}" for t in _tokens(row_label)[:1] if t.isdigit()}
-            row_text = trim_quote(" | ".join(row))
+            row_text = _row_cells(trim_quote(" | ".join(row)))
             for j in weight_cols:
                 if j < len(row) and j > 0:
                     add(header[j], row[j], set(row_keys), " | ".join(row), r, row_text=row_text)
             if row and V.WEIGHT_WORDS.search(row_label) and not weight_cols:
                 for j in range(1, len(row)):
-                    col = header[j] if j < len(header) else ""
+                    col = heads[j] if j < len(heads) else ""
                     keys = _idents(col) | _words(col)
                     add(
                         row_label,
