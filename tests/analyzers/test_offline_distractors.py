@@ -334,3 +334,12 @@ def test_a_packaging_section_table_row_is_not_taken_again_from_its_table() -> No
         ),
     )
     assert grams(analyze(text, "Halter", language="de", tables=tables)) == pytest.approx(260)
+
+
+def test_a_run_together_spec_block_labels_a_figure_by_its_capitalised_label() -> None:
+    # a product page's spec only in a script block, read as embedded product data
+    text = (
+        "app.skus.1.specs.content: Display type: colour TFT with white backlight "
+        "Weight: 8.64 ounces (245 g) with battery Battery life: Up to 4 hours"
+    )
+    assert grams(analyze(text, "Portable GPS")) == pytest.approx(245)

@@ -350,10 +350,16 @@ def _nearest_label(clause: str) -> str:
     if len(parts) < 3 or not _VALUE_PREFIX.match(parts[-1]):
         return clause
     words: list[str] = []
-    for token in reversed(parts[-2].split()):
+    tokens = parts[-2].split()
+    for n, token in enumerate(reversed(tokens)):
         if any(c in _DIGITS for c in token) or (words and token.endswith(")") and "(" not in token):
             break
         words.append(token)
+        if token[:1].isupper():  # a label starts with a capital: "... backlight Weight:"
+            before = tokens[len(tokens) - n - 2] if n + 1 < len(tokens) else ""
+            if before.endswith(".") and len(before) <= 5 and before[:1].isalpha():
+                words.append(before)  # "Max. Gewicht:", "Zul. Last:"
+            break
         if len(words) == 5:
             break
     if not words or not _HAS_LETTER.search(" ".join(words)):
