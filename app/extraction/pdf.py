@@ -243,21 +243,94 @@ def _layout(runs: list[_Run], width: float, location: str) -> tuple[str, list[Ta
     tables: list[Table] = []
     for block in blocks:
         pending: list[list[str]] = []
-        for row in _rows(block):
+        rows = _rows(block)
+        stacked: tuple[tuple[str, ...], int] | None = None
+        for i, row in enumerate(rows):
             cells = _cells(row)
             lines.append(" | ".join(cells))
+            if stacked is None and _has_digit(row) and i and not _has_digit(rows[i - 1]):
+                stacked = _stacked_header(rows, i)
+                if stacked is not None:
+                    header, count = stacked
+                    # the header rows still pending are that header now: not a table of their own
+                    while (
+                        count
+                        and pending
+                        and not any(ch in "0123456789" for cell in pending[-1] for ch in cell)
+                    ):
+                        pending.pop()
+                        count -= 1
+                    _flush(pending, location, tables)
+                    pending.append(list(header))
             if len(cells) > 1:
                 pending.append(cells)
                 continue
             _flush(pending, location, tables)
+            stacked = None
         _flush(pending, location, tables)
     return "\n".join(lines), tables
+
+
+def _has_digit(row: list[_Run]) -> bool:
+    return any(ch in "0123456789" for run in row for ch in run.text)  # not "²"
+
+
+def _word_spans(row: list[_Run]) -> list[tuple[float, str]]:
+    """(x middle, word) of each word of a row's runs, a run's width shared by its letters."""
+    out: list[tuple[float, str]] = []
+    for run in row:
+        text = run.text
+        per_char = (run.right - run.left) / max(len(text), 1)
+        start = 0
+        for word in text.split(" "):
+            if word:
+                out.append((run.left + per_char * (start + len(word) / 2), word))
+            start += len(word) + 1
+    return out
+
+
+def _stacked_header(rows: list[list[_Run]], first: int) -> tuple[tuple[str, ...], int] | None:
+    """A table header printed over several rows ("Motor" / "Weight" / "(g)" stacked in each
+    column above the first body row): one header cell a body column, the words over that
+    column joined top to bottom. None unless two or more header rows sit right above."""
+    body = rows[first]
+    spans: list[tuple[float, float]] = []
+    previous: _Run | None = None
+    for run in body:  # the body row's cells as x ranges, cut as `_cells` cuts them
+        if previous is None or run.left - previous.right > 1.2 * min(run.height, previous.height):
+            spans.append((run.left, run.right))
+        else:
+            spans[-1] = (spans[-1][0], run.right)
+        previous = run
+    if len(spans) < 3:
+        return None
+    heads: list[list[_Run]] = []
+    k = first - 1
+    while k >= 0 and first - k <= 6 and not _has_digit(rows[k]):
+        below = rows[k + 1] if heads else body
+        gap = min(r.bottom for r in rows[k]) - max(r.top for r in below)
+        cells = _cells(rows[k])
+        if (heads and gap > 0.8 * max(r.height for r in rows[k])) or (
+            len(cells) == 1 and cells[0].endswith(":")
+        ):
+            break  # a title or a caption above the header, not one of its rows
+        heads.append(rows[k])
+        k -= 1
+    if len(heads) < 2 or max(len(_cells(h)) for h in heads) < 2:
+        return None
+    middles = [(a + b) / 2 for a, b in spans]
+    columns: list[list[str]] = [[] for _ in spans]
+    for head in reversed(heads):
+        for x, word in _word_spans(head):
+            j = min(range(len(middles)), key=lambda j: abs(middles[j] - x))
+            columns[j].append(word)
+    return tuple(" ".join(words) for words in columns), len(heads)
 
 
 def _flush(pending: list[list[str]], location: str, tables: list[Table]) -> None:
     if len(pending) >= 2:
         first = pending[0]
-        has_header = not any(ch.isdigit() for cell in first for ch in cell)
+        has_header = not any(ch in "0123456789" for cell in first for ch in cell)  # "(g.cm²)"
         header = tuple(first) if has_header else ()
         body = pending[1:] if has_header else pending
         tables.append(Table(location, header, tuple(tuple(row) for row in body)))

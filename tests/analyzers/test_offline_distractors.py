@@ -271,3 +271,75 @@ def test_a_metric_value_that_disagrees_with_the_imperial_one_wins() -> None:
     result = analyze("Weight 10.1 kg or 22 lbs", "Controller")
     assert grams(result) == 10100
     assert result.weight is not None and "disagrees" in result.weight.evidence.location
+
+
+def test_label_cell_then_unit_cell_then_value_cell() -> None:
+    # PDF rows rebuilt from positioned text: the unit has a column of its own
+    text = "Model X200\nPower | kW | 2.0\nWeight | kg | 42\nShipping weight | kg | 48"
+    assert grams(analyze(text, "Circulator X200")) == pytest.approx(42000)
+
+
+def test_a_component_section_row_is_not_taken_again_from_its_table() -> None:
+    text = (
+        "Technical data\nWeight (without power supply) | 0.44 kg\n"
+        "Power supply (wall plug)\nWeight | 0.24 kg"
+    )
+    tables = (
+        Table("page 1", (), (("Weight (without power supply)", "0.44 kg"),)),
+        Table("page 1", (), (("Weight", "0.24 kg"),)),
+    )
+    assert grams(analyze(text, "Gauge display unit", tables=tables)) == pytest.approx(440)
+
+
+def test_a_json_text_value_that_runs_several_label_value_pairs_together() -> None:
+    # one JSON flattener: a key path, then an HTML spec block flattened into one line
+    text = (
+        'product.tabs.specs.content: Dimensions: 12.6" x 12.2" x 1.1" (320 x 310 x 28 mm) '
+        "Weight: 4.4 lbs (2.0 kg) Battery life: Up to 9 months Weight limit: 400 lbs (181.4 kg)"
+    )
+    assert grams(analyze(text, "Bathroom scale")) == pytest.approx(2000)
+
+
+def test_variant_columns_of_pdf_row_cells_and_of_a_headerless_table() -> None:
+    text = (
+        "Gewinde | M8x30 | M10x30 | M12x30\nSchlüsselweite mm | 13 | 16 | 18\n"
+        "Gewicht kg/1000 Stk | 17,8 | 29,4 | 41,1"
+    )
+    table = Table(
+        "page 1",
+        (),
+        (
+            ("Gewinde", "M8x30", "M10x30", "M12x30"),
+            ("Schlüsselweite mm", "13", "16", "18"),
+            ("Gewicht kg/1000 Stk", "17,8", "29,4", "41,1"),
+        ),
+    )
+    result = analyze(text, "Sechskantschraube M10x30", language="de", tables=(table,))
+    assert grams(result) == pytest.approx(29.4)
+
+
+def test_a_packaging_section_table_row_is_not_taken_again_from_its_table() -> None:
+    text = (
+        "## Technische Daten\n| Merkmal | Angabe |\n|---|---|\n| Gewicht | 260 g |\n\n"
+        "## Verpackung\n| Merkmal | Angabe |\n|---|---|\n| Inhalt Karton | 20 Stück |\n"
+        "| Gewicht | 5,6 kg |"
+    )
+    tables = (
+        Table("text", ("Merkmal", "Angabe"), (("Gewicht", "260 g"),), "Technische Daten"),
+        Table(
+            "text",
+            ("Merkmal", "Angabe"),
+            (("Inhalt Karton", "20 Stück"), ("Gewicht", "5,6 kg")),
+            "Verpackung",
+        ),
+    )
+    assert grams(analyze(text, "Halter", language="de", tables=tables)) == pytest.approx(260)
+
+
+def test_a_run_together_spec_block_labels_a_figure_by_its_capitalised_label() -> None:
+    # a product page's spec only in a script block, read as embedded product data
+    text = (
+        "app.skus.1.specs.content: Display type: colour TFT with white backlight "
+        "Weight: 8.64 ounces (245 g) with battery Battery life: Up to 4 hours"
+    )
+    assert grams(analyze(text, "Portable GPS")) == pytest.approx(245)

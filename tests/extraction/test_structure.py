@@ -102,6 +102,40 @@ def test_pdf_rows_are_read_by_position_not_content_order() -> None:
     assert table.rows[0] == ("Gewicht", "250 g")
 
 
+def _stacked_header_pdf() -> bytes:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=9)
+    pdf.text(20, 20, "Electrical data:")
+    xs = (20, 60, 100, 140)
+    header = [
+        ("", "Rated", "Holding", "Motor"),
+        ("Model", "Current", "Torque", "Weight"),
+        ("", "(A)", "(N.cm)", "(g)"),
+    ]
+    for r, cells in enumerate(header):
+        for x, cell in zip(xs, cells, strict=True):
+            if cell:
+                pdf.text(x, 30 + 4 * r, cell)
+    for r, cells in enumerate([("KM2408", "0.6", "12", "150"), ("KM4401", "1.7", "40", "280")]):
+        for x, cell in zip(xs, cells, strict=True):
+            pdf.text(x, 45 + 5 * r, cell)
+    return bytes(pdf.output())
+
+
+def test_a_header_stacked_over_several_pdf_rows_is_one_header_row() -> None:
+    doc = _doc(_stacked_header_pdf(), "a.pdf")
+    (table,) = doc.tables
+    assert table.header == (
+        "Model",
+        "Rated Current (A)",
+        "Holding Torque (N.cm)",
+        "Motor Weight (g)",
+    )
+    assert table.rows == (("KM2408", "0.6", "12", "150"), ("KM4401", "1.7", "40", "280"))
+    assert "KM4401 | 1.7 | 40 | 280" in doc.text  # the lines stay as printed
+
+
 def _two_column_pdf() -> bytes:
     pdf = FPDF()
     pdf.add_page()

@@ -301,11 +301,21 @@ def _split_clauses(text: str) -> list[str]:
     return out
 
 
+_UNIT_CELL = re.compile(
+    r"^\s*[\[(（]?\s*(?:in\s+)?(?:kg|kgs|g|gr|lbs?|oz|mg|grams?|gramm|克|公斤|千克)\s*[\])）]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _clause_before(text: str) -> str:
-    for part in reversed(_split_clauses(text)):
-        if _HAS_LETTER.search(part):
-            return part
-    return ""
+    """The nearest clause with words before a figure; a cell that is only the unit ("Weight |
+    kg | 42", a table row whose unit has its own column) joins the label cell before it."""
+    parts = [p for p in _split_clauses(text) if _HAS_LETTER.search(p)]
+    if not parts:
+        return ""
+    if len(parts) >= 2 and _UNIT_CELL.match(parts[-1]):
+        return f"{parts[-2].strip()} {parts[-1].strip()}"
+    return parts[-1]
 
 
 def _clause_after(text: str) -> str:
@@ -325,6 +335,36 @@ def _immediate_clause(text: str) -> str:
     """The clause right before a figure; empty when it has no words (then the line's label)."""
     last = _split_clauses(text)[-1]
     return last if _HAS_LETTER.search(last) else ""
+
+
+_COLON_SEP = re.compile(r"(?<=\S)[:：]\s+|[:：]\s*$")
+_VALUE_PREFIX = re.compile(r"^\s*(?:ca\.?|approx\.?|~|≈|about|circa|etwa)?\s*$", re.IGNORECASE)
+
+
+def _nearest_label(clause: str) -> str:
+    """The label right before a figure when one clause runs several "Label: value" pairs
+    together (a spec block flattened into one line, a JSON key path before its text value:
+    "specs.content: Dimensions: 12 x 31 cm Weight: 4.4 lbs"): the words before the last
+    colon, not the key path or the previous pair's value."""
+    parts = _COLON_SEP.split(clause)
+    if len(parts) < 3 or not _VALUE_PREFIX.match(parts[-1]):
+        return clause
+    words: list[str] = []
+    tokens = parts[-2].split()
+    for n, token in enumerate(reversed(tokens)):
+        if any(c in _DIGITS for c in token) or (words and token.endswith(")") and "(" not in token):
+            break
+        words.append(token)
+        if token[:1].isupper():  # a label starts with a capital: "... backlight Weight:"
+            before = tokens[len(tokens) - n - 2] if n + 1 < len(tokens) else ""
+            if before.endswith(".") and len(before) <= 5 and before[:1].isalpha():
+                words.append(before)  # "Max. Gewicht:", "Zul. Last:"
+            break
+        if len(words) == 5:
+            break
+    if not words or not _HAS_LETTER.search(" ".join(words)):
+        return clause
+    return f"{' '.join(reversed(words))}: {parts[-1].strip()}".strip()
 
 
 @dataclass(slots=True)
@@ -757,7 +797,9 @@ def _column_keys(lines: Sequence[Line], i: int, count: int) -> list[set[str]]:
     for j in range(i - 1, max(-1, i - 7), -1):
         if lines[j].location != lines[i].location:
             break
-        tokens = lines[j].text.split()
+        t = lines[j].text
+        # cells of a PDF row (" | "), else words: "Gewinde | M8x30 | M10x30 | M12x30"
+        tokens = [c.strip() for c in t.split(" | ")] if " | " in t else t.split()
         if len(tokens) <= count:
             continue
         cols = [_idents(t) for t in tokens[-count:]]
@@ -831,7 +873,7 @@ def collect_mentions(
             nxt = raws[k + 1].start if k + 1 < len(raws) else len(text)
             after = _clause_after(text[q.end : nxt])
             described = _words_after(text[q.end : nxt])
-            own = (
+            own = _nearest_label(
                 _immediate_clause(text[prev_end : q.start])
                 if k > 0
                 else _clause_before(text[: q.start])
@@ -929,10 +971,23 @@ def collect_mentions(
                     context=context,
                 )
             )
+    # A table is also in the sections as lines: a row the line rules set aside with its heading
+    # and the lines around it (a component's section, a parts list) is not taken again from the
+    # table without them.
+    seen = {
+        (round(m.stated_grams, 3), _row_cells(m.quote)) for m in out if m.basis not in _ELIGIBLE
+    }
     out.extend(
-        _table_mentions(tables, source=source, name=nm, doc=doc, comma=comma, order_base=order_base)
+        _table_mentions(
+            tables, source=source, name=nm, doc=doc, comma=comma, order_base=order_base, seen=seen
+        )
     )
     return out
+
+
+def _row_cells(text: str) -> str:
+    """A row's cells as one comparable string, however the line drew them ("| a | b |")."""
+    return " | ".join(c.strip() for c in text.split("|") if c.strip())
 
 
 def _cell_grams(cell: str, unit_factor: float | None, comma: bool) -> tuple[float, bool] | None:
@@ -957,7 +1012,14 @@ def _header_unit(cell: str) -> float | None:
 
 
 def _table_mentions(
-    tables: Sequence[Table], *, source: str, name: _Name, doc: _Doc, comma: bool, order_base: int
+    tables: Sequence[Table],
+    *,
+    source: str,
+    name: _Name,
+    doc: _Doc,
+    comma: bool,
+    order_base: int,
+    seen: set[tuple[float, str]] | None = None,
 ) -> list[Mention]:
     """Column-unit and variant tables: "Weight (g)" over bare numbers, or a weight row."""
     out: list[Mention] = []
@@ -974,11 +1036,14 @@ def _table_mentions(
             location: str = location,
             t_index: int = t_index,
             column: bool = True,
+            row_text: str = "",
         ) -> None:
             got = _cell_grams(cell, _header_unit(label), comma)
             if got is None:
                 return
             grams, metric = got
+            if seen and (round(grams, 3), row_text) in seen:
+                return
             basis, reason, per_piece = _classify(label, "", "", name, doc, grams, context=column)
             if basis is None:
                 return
@@ -999,15 +1064,20 @@ def _table_mentions(
             )
 
         weight_cols = [j for j, h in enumerate(header) if V.WEIGHT_WORDS.search(h)]
+        heads = header
         for r, row in enumerate(table.rows):
+            if not table.header and len(row) >= 3 and all(_idents(c) for c in row[1:]):
+                heads = list(row)  # a headerless table's row of variants names the columns below
+                continue
             row_label = row[0] if row else ""
             row_keys = _idents(row_label) | {f"#{t}" for t in _tokens(row_label)[:1] if t.isdigit()}
+            row_text = _row_cells(trim_quote(" | ".join(row)))
             for j in weight_cols:
                 if j < len(row) and j > 0:
-                    add(header[j], row[j], set(row_keys), " | ".join(row), r)
+                    add(header[j], row[j], set(row_keys), " | ".join(row), r, row_text=row_text)
             if row and V.WEIGHT_WORDS.search(row_label) and not weight_cols:
                 for j in range(1, len(row)):
-                    col = header[j] if j < len(header) else ""
+                    col = heads[j] if j < len(heads) else ""
                     keys = _idents(col) | _words(col)
                     add(
                         row_label,
@@ -1016,6 +1086,7 @@ def _table_mentions(
                         f"{col}: {row_label} | {row[j]}" if col else " | ".join(row),
                         r,
                         column=False,
+                        row_text=row_text,
                     )
     return out
 
