@@ -157,28 +157,9 @@ export interface paths {
          * @description One primary-key query; answers 304 to an unchanged ETag and hints `Retry-After`.
          *
          *     Usually answered before reaching here by `StatusFastPath`, which renders the same way.
+         *     With `wait` it long-polls (429 when `CMS_MAX_LONG_POLL_WAITERS` are already waiting).
          */
         get: operations["article_status"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/articles/{article_id}/events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Server-Sent Events: the status on every change, until completed or failed
-         * @description `event: status` with the status JSON per change; heartbeat comments every 15 s.
-         */
-        get: operations["article_events"];
         put?: never;
         post?: never;
         delete?: never;
@@ -197,6 +178,8 @@ export interface paths {
         /**
          * The full article
          * @description Unit weight (kg) with its evidence, materials, document facts and the cost model.
+         *
+         *     The `ETag` goes back in `If-Match` on PATCH and PUT cost-models.
          */
         get: operations["get_article"];
         put?: never;
@@ -208,7 +191,11 @@ export interface paths {
         delete: operations["delete_article"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Correct the weight, the materials or settle the review
+         * @description Only the fields sent change; each change is kept in the history with who made it.
+         */
+        patch: operations["patch_article"];
         trace?: never;
     };
     "/api/articles/{article_id}/cost-models": {
@@ -223,7 +210,11 @@ export interface paths {
          * @description The index shares of the article's cost; they sum to 1 once the article is completed.
          */
         get: operations["get_cost_models"];
-        put?: never;
+        /**
+         * Set the cost model by hand (parts plus fixed share sum to 1)
+         * @description The parts become `manual` and stay through reprocessing unless discarded.
+         */
+        put: operations["put_cost_model"];
         post?: never;
         delete?: never;
         options?: never;
@@ -242,7 +233,9 @@ export interface paths {
         put?: never;
         /**
          * Analyse a completed or failed article again
-         * @description 409 while it is pending or processing.
+         * @description 409 while it is pending or processing; corrections by people are kept unless discarded.
+         *
+         *     Limited per tenant (`CMS_RATE_LIMIT_REPROCESS`).
          */
         post: operations["reprocess_article"];
         delete?: never;
@@ -271,6 +264,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/articles/{article_id}/events-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A short-lived token to open the event stream from a browser
+         * @description `EventSource` cannot send a key: give it `url` (valid for `CMS_EVENTS_TOKEN_TTL_S`).
+         */
+        post: operations["events_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/{article_id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server-Sent Events: the status on every change, until completed or failed
+         * @description `event: status` with the status JSON per change; heartbeat comments every 15 s.
+         *
+         *     Authenticated by an API key or bearer token, or by `?token=` from `POST …/events-token`.
+         */
+        get: operations["article_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/{article_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every correction: who, when, the field, before and after
+         * @description Oldest first.
+         */
+        get: operations["article_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/{article_id}/price-development": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The article's price month by month as its indices moved
+         * @description P(t) = P0 · (a + Σ bᵢ · Iᵢ(t)/Iᵢ(base)); the base month defaults to the price date.
+         */
+        get: operations["article_price_development"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price-development": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The price development of many articles, with totals by index
+         * @description Articles by `ids` or by `filter`; each counts with one piece at its base price.
+         */
+        post: operations["portfolio_price_development"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/indices": {
         parameters: {
             query?: never;
@@ -279,10 +374,178 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The cost-index catalogue
+         * Your cost-index catalogue
          * @description Commodity, energy and labour indices that cost models are made of.
          */
         get: operations["list_indices"];
+        put?: never;
+        /**
+         * Add an index to your catalogue
+         * @description 409 when the code or the name is already in your catalogue.
+         */
+        post: operations["create_index"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indices/{index_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One index
+         * @description 404 for an index of another tenant.
+         */
+        get: operations["get_index"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an index no cost model uses
+         * @description 409 while a cost model uses it.
+         */
+        delete: operations["delete_index"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an index's name, unit, category, currency, source or description
+         * @description The code is stable: cost models and analyzers refer to it.
+         */
+        patch: operations["update_index"];
+        trace?: never;
+    };
+    "/api/indices/{index_id}/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Monthly values of an index, oldest first
+         * @description `from` and `to` are months (inclusive).
+         */
+        get: operations["get_values"];
+        /**
+         * Insert or update monthly values of an index
+         * @description A list of `{period, value}`; a date counts for its month. Idempotent.
+         */
+        put: operations["put_values"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indices/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import index values from a CSV file (generic, Eurostat, Destatis GENESIS, FRED)
+         * @description All or nothing: a bad row refuses the file with 422 listing the lines and reasons.
+         */
+        post: operations["import_values"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's webhook endpoints
+         * @description Without their secrets.
+         */
+        get: operations["list_webhooks"];
+        put?: never;
+        /**
+         * Register an endpoint for article events (the secret is shown only here)
+         * @description Deliveries are signed per Standard Webhooks with the returned `whsec_` secret.
+         */
+        post: operations["create_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{webhook_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One webhook endpoint
+         * @description Without its secret.
+         */
+        get: operations["get_webhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an endpoint with its undelivered events and delivery log
+         * @description Nothing more is sent to it.
+         */
+        delete: operations["delete_webhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an endpoint's url, events, description or enabled flag
+         * @description A disabled endpoint is sent nothing; its undelivered events wait until it is enabled.
+         */
+        patch: operations["update_webhook"];
+        trace?: never;
+    };
+    "/api/webhooks/{webhook_id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new signing secret; the old one also signs for 24 hours
+         * @description Deliveries carry both signatures until `previous_secret_expires_at`.
+         */
+        post: operations["rotate_webhook_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{webhook_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery log: every attempt, newest first
+         * @description Attempt time, the receiver's status code, duration, error and the next attempt.
+         */
+        get: operations["list_deliveries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -328,6 +591,15 @@ export interface components {
             /** Attempts */
             attempts: number;
             /**
+             * Needs Review
+             * @description A person must look at it (the review queue).
+             */
+            needs_review: boolean;
+            /** Reviewed At */
+            reviewed_at?: string | null;
+            /** Reviewed By */
+            reviewed_by?: string | null;
+            /**
              * Created At
              * Format: date-time
              * @example 2026-12-01T09:30:00.123456Z
@@ -353,7 +625,70 @@ export interface components {
             files: components["schemas"]["StoredFile"][];
             /** Cost Models */
             cost_models: components["schemas"]["CostModelEntry"][];
+            /**
+             * Fixed Share
+             * @description The share of the price no index moves.
+             * @default 0
+             */
+            fixed_share: number;
+            /** @description Which values a person set. */
+            corrections: components["schemas"]["Corrections"];
+            /** Price */
+            price?: number | null;
+            /** Currency */
+            currency?: string | null;
+            /** Price Date */
+            price_date?: string | null;
+            /**
+             * Price Unit
+             * @description piece, 100 or 1000
+             */
+            price_unit?: string | null;
+            /**
+             * Pricing
+             * @description How the cost model follows from the price (`computed`) or why not.
+             */
+            pricing?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Version
+             * @description Moves with every correction.
+             * @default 1
+             */
+            version: number;
             links: components["schemas"]["ArticleLinks"];
+        };
+        /**
+         * ArticleChangeRead
+         * @description One change: who made it, when, the field and its value before and after.
+         */
+        ArticleChangeRead: {
+            /** Id */
+            id: number;
+            /**
+             * Changed At
+             * Format: date-time
+             */
+            changed_at: string;
+            /**
+             * Changed By
+             * @description `tenant/key:…` for an API key, `tenant/subject` else.
+             */
+            changed_by: string;
+            /** Tenant */
+            tenant: string;
+            /** Field */
+            field: string;
+            /** Before */
+            before: unknown;
+            /** After */
+            after: unknown;
+        };
+        /** ArticleHistory */
+        ArticleHistory: {
+            /** Items */
+            items: components["schemas"]["ArticleChangeRead"][];
         };
         /** ArticleLinks */
         ArticleLinks: {
@@ -374,6 +709,44 @@ export interface components {
             limit: number;
             /** Offset */
             offset: number;
+        };
+        /**
+         * ArticlePatch
+         * @description Only the fields sent are changed; `unit_weight: null` means "the article has none".
+         */
+        ArticlePatch: {
+            /**
+             * Unit Weight
+             * @description kg
+             */
+            unit_weight?: number | null;
+            /** Materials */
+            materials?: components["schemas"]["MaterialInput"][] | null;
+            /**
+             * Needs Review
+             * @description false settles the review (stamps reviewed_at/reviewed_by).
+             */
+            needs_review?: boolean | null;
+            /**
+             * Price
+             * @description The agreed price (null: none).
+             */
+            price?: number | null;
+            /**
+             * Currency
+             * @description ISO 4217
+             */
+            currency?: string | null;
+            /**
+             * Price Date
+             * @description When the price was agreed.
+             */
+            price_date?: string | null;
+            /**
+             * Price Unit
+             * @description The price is per piece, per 100 or per 1000 pieces.
+             */
+            price_unit?: ("piece" | "100" | "1000") | null;
         };
         /**
          * ArticleStatus
@@ -412,6 +785,11 @@ export interface components {
              * @example 2026-12-01T09:30:00.123456Z
              */
             updated_at: string;
+            /**
+             * Needs Review
+             * @description A person must look at it (the review queue).
+             */
+            needs_review: boolean;
         };
         /**
          * ArticleSummary
@@ -446,6 +824,15 @@ export interface components {
             /** Attempts */
             attempts: number;
             /**
+             * Needs Review
+             * @description A person must look at it (the review queue).
+             */
+            needs_review: boolean;
+            /** Reviewed At */
+            reviewed_at?: string | null;
+            /** Reviewed By */
+            reviewed_by?: string | null;
+            /**
              * Created At
              * Format: date-time
              * @example 2026-12-01T09:30:00.123456Z
@@ -457,6 +844,135 @@ export interface components {
              * @example 2026-12-01T09:30:00.123456Z
              */
             updated_at: string;
+        };
+        /** Body_import_values */
+        Body_import_values: {
+            /**
+             * File
+             * @description The CSV file.
+             */
+            file: string;
+            /**
+             * Index Code
+             * @description The index a one-series file is for.
+             */
+            index_code?: string | null;
+            /**
+             * Format
+             * @description Detected from the content when left out.
+             */
+            format?: ("generic" | "eurostat" | "genesis" | "fred") | null;
+            /**
+             * Dry Run
+             * @description Check and preview only; nothing is stored.
+             * @default false
+             */
+            dry_run: boolean;
+        };
+        /** Contribution */
+        Contribution: {
+            /** Index Id */
+            index_id: number;
+            /** Code */
+            code: string;
+            /**
+             * Part
+             * @description bᵢ, the index's share at the base month.
+             */
+            part: number;
+            /**
+             * Ratio
+             * @description Iᵢ(t) / Iᵢ(base); 1 when a value is missing.
+             */
+            ratio: number;
+            /**
+             * Contribution
+             * @description bᵢ · Iᵢ(t)/Iᵢ(base)
+             */
+            contribution: number;
+            /** Value */
+            value: number | null;
+            /**
+             * Value Period
+             * @description The month the value is from.
+             */
+            value_period: string | null;
+            /**
+             * Carried Forward
+             * @description The value is an earlier month's.
+             */
+            carried_forward: boolean;
+            /**
+             * Missing
+             * @description No value at or before this month (or the base month).
+             */
+            missing: boolean;
+        };
+        /**
+         * Corrections
+         * @description Values a person set; a reprocess keeps them unless told to discard them.
+         */
+        Corrections: {
+            /**
+             * Unit Weight
+             * @default false
+             */
+            unit_weight: boolean;
+            /**
+             * Materials
+             * @default false
+             */
+            materials: boolean;
+            /**
+             * Cost Model
+             * @default false
+             */
+            cost_model: boolean;
+        };
+        /** CostIndexCreate */
+        CostIndexCreate: {
+            /**
+             * Code
+             * @description Stable identifier, unique in your catalogue: lower case, digits, _.
+             */
+            code: string;
+            /** Name */
+            name: string;
+            /**
+             * Unit
+             * @description e.g. "EUR/t", "EUR/MWh", "EUR/h", "index 2021=100"
+             */
+            unit: string;
+            category: components["schemas"]["IndexCategory"];
+            /**
+             * Currency
+             * @description ISO 4217
+             */
+            currency?: string | null;
+            /**
+             * Source
+             * @description Publisher and series id, free text.
+             */
+            source?: string | null;
+            /** Description */
+            description?: string | null;
+        };
+        /**
+         * CostIndexPatch
+         * @description Only the fields sent change; the code is stable and cannot be changed.
+         */
+        CostIndexPatch: {
+            /** Name */
+            name?: string | null;
+            /** Unit */
+            unit?: string | null;
+            category?: components["schemas"]["IndexCategory"] | null;
+            /** Currency */
+            currency?: string | null;
+            /** Source */
+            source?: string | null;
+            /** Description */
+            description?: string | null;
         };
         /** CostIndexRead */
         CostIndexRead: {
@@ -470,6 +986,16 @@ export interface components {
             unit: string;
             /** Category */
             category: string;
+            /** Currency */
+            currency?: string | null;
+            /** Source */
+            source?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Created At */
+            created_at?: string | null;
+            /** Updated At */
+            updated_at?: string | null;
         };
         /**
          * CostModelEntry
@@ -505,6 +1031,61 @@ export interface components {
              * @description Grams of this material in one unit.
              */
             quantity_g: number | null;
+            /**
+             * Source
+             * @description `estimated` (the analysis), `computed` (from prices) or `manual`.
+             * @default estimated
+             */
+            source: string;
+            /**
+             * Basis
+             * @description For a computed part: the numbers it was computed from.
+             */
+            basis?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /**
+         * CostModelPut
+         * @description A cost model set by a person: the parts and the fixed share sum to 1 (± 1e-6).
+         */
+        CostModelPut: {
+            /** Parts */
+            parts: components["schemas"]["CostPartInput"][];
+            /**
+             * Fixed Share
+             * @default 0
+             */
+            fixed_share: number;
+        };
+        /** CostPartInput */
+        CostPartInput: {
+            /** Index Code */
+            index_code: string;
+            /** Part */
+            part: number;
+        };
+        /**
+         * DeliveryStatus
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "delivering" | "delivered" | "failed";
+        /** DevelopmentMonth */
+        DevelopmentMonth: {
+            /** Period */
+            period: string;
+            /**
+             * Factor
+             * @description a + Σ bᵢ · Iᵢ(t)/Iᵢ(base)
+             */
+            factor: number;
+            /**
+             * Price
+             * @description base price × factor
+             */
+            price: number | null;
+            /** Contributions */
+            contributions: components["schemas"]["Contribution"][];
         };
         /**
          * DocumentInfo
@@ -531,6 +1112,26 @@ export interface components {
             warnings?: string[];
         } & {
             [key: string]: unknown;
+        };
+        /**
+         * EventType
+         * @enum {string}
+         */
+        EventType: "article.completed" | "article.failed" | "article.needs_review";
+        /**
+         * EventsToken
+         * @description A token for `GET …/events?token=`: bound to the caller's tenant and this article.
+         */
+        EventsToken: {
+            /** Token */
+            token: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /** Url */
+            url: string;
         };
         /**
          * EvidenceInfo
@@ -609,6 +1210,89 @@ export interface components {
             /** Detail */
             detail?: components["schemas"]["ValidationError"][];
         };
+        /**
+         * ImportResult
+         * @description What an import stored (or, with `dry_run`, would store).
+         */
+        ImportResult: {
+            /**
+             * Format
+             * @description generic, eurostat, genesis or fred
+             */
+            format: string;
+            /** Dry Run */
+            dry_run: boolean;
+            /**
+             * Imported
+             * @description Values inserted or updated.
+             */
+            imported: number;
+            /** Series */
+            series: components["schemas"]["ImportedSeries"][];
+        };
+        /** ImportedSeries */
+        ImportedSeries: {
+            /** Code */
+            code: string;
+            /** Index Id */
+            index_id: number;
+            /** First */
+            first: string;
+            /** Last */
+            last: string;
+            /** Count */
+            count: number;
+        };
+        /** IndexBase */
+        IndexBase: {
+            /** Index Id */
+            index_id: number;
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /** Part */
+            part: number;
+            /** Base Value */
+            base_value: number | null;
+            /** Base Value Period */
+            base_value_period: string | null;
+        };
+        /**
+         * IndexCategory
+         * @enum {string}
+         */
+        IndexCategory: "metal" | "polymer" | "energy" | "labour" | "other";
+        /** IndexValueInput */
+        IndexValueInput: {
+            /**
+             * Period
+             * @description A month (2026-10) or a date in it (2026-10-31).
+             */
+            period: string;
+            /** Value */
+            value: number;
+        };
+        /** IndexValueRead */
+        IndexValueRead: {
+            /**
+             * Period
+             * @description The month, YYYY-MM.
+             */
+            period: string;
+            /** Value */
+            value: number;
+        };
+        /** IndexValuesWritten */
+        IndexValuesWritten: {
+            /** Index Id */
+            index_id: number;
+            /**
+             * Written
+             * @description Months inserted or updated.
+             */
+            written: number;
+        };
         /** MaterialInfo */
         MaterialInfo: {
             /** Index Code */
@@ -620,6 +1304,132 @@ export interface components {
             evidence?: components["schemas"]["EvidenceInfo"] | null;
         } & {
             [key: string]: unknown;
+        };
+        /** MaterialInput */
+        MaterialInput: {
+            /**
+             * Index Code
+             * @description A catalogue index code.
+             */
+            index_code: string;
+            /** Name */
+            name: string;
+            /**
+             * Mass Share
+             * @description Share of the unit weight, (0, 1].
+             */
+            mass_share?: number | null;
+        };
+        /** PortfolioDevelopment */
+        PortfolioDevelopment: {
+            /**
+             * Articles
+             * @description Articles selected.
+             */
+            articles: number;
+            /**
+             * Priced
+             * @description Of those, with a base price and base month (counted).
+             */
+            priced: number;
+            /** Base Total */
+            base_total: number;
+            /** Months */
+            months: components["schemas"]["PortfolioMonth"][];
+        };
+        /** PortfolioFilter */
+        PortfolioFilter: {
+            processing_status?: components["schemas"]["ProcessingStatus"] | null;
+            /** Needs Review */
+            needs_review?: boolean | null;
+            /** Currency */
+            currency?: string | null;
+        };
+        /** PortfolioIndexTotal */
+        PortfolioIndexTotal: {
+            /** Index Id */
+            index_id: number;
+            /** Code */
+            code: string;
+            /**
+             * Amount
+             * @description Σ base price × bᵢ × Iᵢ(t)/Iᵢ(base) over the articles.
+             */
+            amount: number;
+            /**
+             * Base Amount
+             * @description Σ base price × bᵢ
+             */
+            base_amount: number;
+            /** Missing */
+            missing: boolean;
+            /** Carried Forward */
+            carried_forward: boolean;
+        };
+        /** PortfolioMonth */
+        PortfolioMonth: {
+            /** Period */
+            period: string;
+            /**
+             * Total
+             * @description The adjusted prices summed (one piece each).
+             */
+            total: number;
+            /**
+             * Factor
+             * @description total ÷ the base prices summed
+             */
+            factor: number;
+            /** Fixed */
+            fixed: number;
+            /** By Index */
+            by_index: components["schemas"]["PortfolioIndexTotal"][];
+        };
+        /**
+         * PortfolioRequest
+         * @description Articles by id, or all of yours that match a filter.
+         */
+        PortfolioRequest: {
+            /** Ids */
+            ids?: number[] | null;
+            filter?: components["schemas"]["PortfolioFilter"] | null;
+            /**
+             * From
+             * @example 2024-01
+             */
+            from: string;
+            /**
+             * To
+             * @example 2026-10
+             */
+            to: string;
+            /**
+             * Base Period
+             * @description Default: each article's price month.
+             */
+            base_period?: string | null;
+        };
+        /**
+         * PriceDevelopment
+         * @description P(t) = P0 · (a + Σ bᵢ · Iᵢ(t)/Iᵢ(base)), month by month.
+         */
+        PriceDevelopment: {
+            /** Article Id */
+            article_id: number;
+            /** Base Period */
+            base_period: string;
+            /** Base Price */
+            base_price: number | null;
+            /** Currency */
+            currency: string | null;
+            /** Price Unit */
+            price_unit: string | null;
+            /** Fixed Share */
+            fixed_share: number;
+            /** Indices */
+            indices: components["schemas"]["IndexBase"][];
+            /** Months */
+            months: components["schemas"]["DevelopmentMonth"][];
         };
         /**
          * Problem
@@ -782,6 +1592,148 @@ export interface components {
             /** Context */
             ctx?: Record<string, never>;
         };
+        /** Webhook */
+        Webhook: {
+            /** Id */
+            id: number;
+            /** Url */
+            url: string;
+            /** Events */
+            events: components["schemas"]["EventType"][];
+            /** Enabled */
+            enabled: boolean;
+            /** Description */
+            description: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** WebhookCreate */
+        WebhookCreate: {
+            /**
+             * Url
+             * @description http or https; public hosts.
+             */
+            url: string;
+            /** Events */
+            events?: components["schemas"]["EventType"][];
+            /**
+             * Enabled
+             * @default true
+             */
+            enabled: boolean;
+            /** Description */
+            description?: string | null;
+        };
+        /**
+         * WebhookDelivery
+         * @description One HTTP attempt at delivering one event.
+         */
+        WebhookDelivery: {
+            /** Id */
+            id: number;
+            /** Event Id */
+            event_id: number;
+            /**
+             * Webhook Id
+             * @description The `webhook-id` header: the same on every retry.
+             */
+            webhook_id: string;
+            type: components["schemas"]["EventType"];
+            /** Article Id */
+            article_id: number;
+            /**
+             * Attempted At
+             * Format: date-time
+             */
+            attempted_at: string;
+            /**
+             * Status Code
+             * @description The receiver's HTTP status; null if none.
+             */
+            status_code: number | null;
+            /** Duration Ms */
+            duration_ms: number;
+            /** Error */
+            error: string | null;
+            /**
+             * Next Attempt At
+             * @description Null when there is no further try.
+             */
+            next_attempt_at: string | null;
+            /** @description The event's state now. */
+            delivery_status: components["schemas"]["DeliveryStatus"];
+        };
+        /** WebhookDeliveryPage */
+        WebhookDeliveryPage: {
+            /** Items */
+            items: components["schemas"]["WebhookDelivery"][];
+        };
+        /** WebhookList */
+        WebhookList: {
+            /** Items */
+            items: components["schemas"]["Webhook"][];
+        };
+        /** WebhookSecret */
+        WebhookSecret: {
+            /** Secret */
+            secret: string;
+            /**
+             * Previous Secret Expires At
+             * Format: date-time
+             * @description Until then deliveries carry a second signature made with the old secret.
+             */
+            previous_secret_expires_at: string;
+        };
+        /**
+         * WebhookUpdate
+         * @description Only the fields sent change.
+         */
+        WebhookUpdate: {
+            /** Url */
+            url?: string | null;
+            /** Events */
+            events?: components["schemas"]["EventType"][] | null;
+            /** Enabled */
+            enabled?: boolean | null;
+            /** Description */
+            description?: string | null;
+        };
+        /**
+         * WebhookWithSecret
+         * @description Shown once, on create: the secret signs every delivery (Standard Webhooks).
+         */
+        WebhookWithSecret: {
+            /** Id */
+            id: number;
+            /** Url */
+            url: string;
+            /** Events */
+            events: components["schemas"]["EventType"][];
+            /** Enabled */
+            enabled: boolean;
+            /** Description */
+            description: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Secret */
+            secret: string;
+        };
         /**
          * WeightCandidateInfo
          * @description A weight the analysis considered, ranked; `chosen` marks the one taken.
@@ -847,6 +1799,26 @@ export interface components {
             description?: string | null;
             /** Drawing */
             drawing?: string | null;
+            /**
+             * Price
+             * @description The agreed price.
+             */
+            price?: number | null;
+            /**
+             * Currency
+             * @description ISO 4217; needed with a price.
+             */
+            currency?: string | null;
+            /**
+             * Pricedate
+             * @description When agreed; default today.
+             */
+            priceDate?: string | null;
+            /**
+             * Priceunit
+             * @description Per piece (default), per 100 or per 1000.
+             */
+            priceUnit?: ("piece" | "100" | "1000") | null;
         };
     };
     responses: never;
@@ -1078,6 +2050,8 @@ export interface operations {
                 status?: components["schemas"]["ProcessingStatus"] | null;
                 limit?: number;
                 offset?: number;
+                /** @description true: the review queue; false: settled ones. */
+                needs_review?: boolean | null;
             };
             header?: never;
             path?: never;
@@ -1189,7 +2163,10 @@ export interface operations {
     };
     article_status: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Long-poll: answer at the next change (relative to If-None-Match), or after this many seconds with the current status. */
+                wait?: number | null;
+            };
             header?: {
                 "If-None-Match"?: string | null;
             };
@@ -1261,66 +2238,11 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Database unavailable; see Retry-After */
-            503: {
+            /** @description Rate limited; see Retry-After */
+            429: {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    article_events: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The article's id. */
-                article_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description An event stream */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/event-stream": unknown;
-                };
-            };
-            /** @description Missing or invalid API key or token */
-            401: {
-                headers: {
-                    /** @description `Bearer realm="cost-model-service"` */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such article (or not yours) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid field; `errors` names it */
-            422: {
-                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -1474,6 +2396,100 @@ export interface operations {
             };
         };
     };
+    patch_article: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from GET /articles/{id}; a changed article answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The article's id. */
+                article_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArticlePatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Article"];
+                };
+            };
+            /** @description Malformed request body (e.g. broken multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid API key or token */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="cost-model-service"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such article (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version of the article */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid field; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_cost_models: {
         parameters: {
             query?: never;
@@ -1541,9 +2557,106 @@ export interface operations {
             };
         };
     };
-    reprocess_article: {
+    put_cost_model: {
         parameters: {
             query?: never;
+            header?: {
+                /** @description The ETag from GET /articles/{id}; a changed article answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The article's id. */
+                article_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CostModelPut"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Article"];
+                };
+            };
+            /** @description Malformed request body (e.g. broken multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid API key or token */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="cost-model-service"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such article (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version of the article */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid field; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reprocess_article: {
+        parameters: {
+            query?: {
+                /** @description Forget the values people set; else they are kept. */
+                discard_corrections?: boolean;
+            };
             header?: never;
             path: {
                 /** @description The article's id. */
@@ -1597,6 +2710,18 @@ export interface operations {
             /** @description Invalid field; `errors` names it */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1695,6 +2820,376 @@ export interface operations {
             };
         };
     };
+    events_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The article's id. */
+                article_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventsToken"];
+                };
+            };
+            /** @description Missing or invalid API key or token */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="cost-model-service"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such article (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid field; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    article_events: {
+        parameters: {
+            query?: {
+                /** @description An events token from `POST …/events-token`, instead of a key. */
+                token?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The article's id. */
+                article_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": unknown;
+                };
+            };
+            /** @description Missing or invalid API key or token */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="cost-model-service"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such article (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid field; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    article_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The article's id. */
+                article_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleHistory"];
+                };
+            };
+            /** @description Malformed request body (e.g. broken multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid API key or token */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="cost-model-service"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such article (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid field; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    article_price_development: {
+        parameters: {
+            query?: {
+                from?: string | null;
+                to?: string | null;
+                base_period?: string | null;
+                base_price?: number | null;
+            };
+            header?: {
+                accept?: string | null;
+            };
+            path: {
+                /** @description The article's id. */
+                article_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The same as a table (Accept: text/csv) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceDevelopment"];
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Malformed request body (e.g. broken multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid API key or token */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="cost-model-service"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such article (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid field; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    portfolio_price_development: {
+        parameters: {
+            query?: never;
+            header?: {
+                accept?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortfolioRequest"];
+            };
+        };
+        responses: {
+            /** @description The same as a table (Accept: text/csv) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioDevelopment"];
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Malformed request body (e.g. broken multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid API key or token */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="cost-model-service"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid field; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_indices: {
         parameters: {
             query?: never;
@@ -1713,11 +3208,1073 @@ export interface operations {
                     "application/json": components["schemas"]["CostIndexRead"][];
                 };
             };
+            /** @description Malformed request body (e.g. broken multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or invalid API key or token */
             401: {
                 headers: {
                     /** @description `Bearer realm="cost-model-service"` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid field; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_index: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CostIndexCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostIndexRead"];
+                };
+            };
+            /** @description Malformed request body (e.g. broken multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid API key or token */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="cost-model-service"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the article's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid field; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_index: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The index's id. */
+                index_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostIndexRead"];
+                };
+            };
+            /** @description Malformed request body (e.g. broken multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid API key or token */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="cost-model-service"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such article (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid field; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_index: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The index's id. */
+                index_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request body (e.g. broken multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid API key or token */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="cost-model-service"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such article (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the article's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid field; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_index: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The index's id. */
+                index_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CostIndexPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostIndexRead"];
+                };
+            };
+            /** @description Malformed request body (e.g. broken multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid API key or token */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="cost-model-service"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such article (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the article's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid field; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_values: {
+        parameters: {
+            query?: {
+                from?: string | null;
+                to?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The index's id. */
+                index_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexValueRead"][];
+                };
+            };
+            /** @description Malformed request body (e.g. broken multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid API key or token */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="cost-model-service"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such article (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid field; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_values: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The index's id. */
+                index_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndexValueInput"][];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexValuesWritten"];
+                };
+            };
+            /** @description Malformed request body (e.g. broken multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid API key or token */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="cost-model-service"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such article (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid field; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_values: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_import_values"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description Malformed request body (e.g. broken multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid API key or token */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="cost-model-service"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Upload larger than CMS_MAX_UPLOAD_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid field; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_webhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            /** @description Missing or invalid API key or token */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="cost-model-service"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid field; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            /** @description Malformed request body (e.g. broken multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid API key or token */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="cost-model-service"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid field; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id. */
+                webhook_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description Missing or invalid API key or token */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="cost-model-service"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such article (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid field; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id. */
+                webhook_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid API key or token */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="cost-model-service"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such article (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid field; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id. */
+                webhook_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description Malformed request body (e.g. broken multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid API key or token */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="cost-model-service"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such article (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid field; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotate_webhook_secret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id. */
+                webhook_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecret"];
+                };
+            };
+            /** @description Missing or invalid API key or token */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="cost-model-service"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such article (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid field; `errors` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_deliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id. */
+                webhook_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description Missing or invalid API key or token */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="cost-model-service"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such article (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid field; `errors` names it */
+            422: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.articles.jobs import CacheEntry, CostRow, JobStore
+from app.articles.status_fast_path import StatusFastPath
 from app.config import Settings
 from app.db import asyncpg_dsn, register_json
 from tests.conftest import make_settings
@@ -293,18 +294,18 @@ async def test_the_review_queue_lists_what_a_person_must_look_at(
 
 
 async def test_the_status_fast_path_and_the_route_render_needs_review_alike(
-    settings: Settings,
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
 ):
-    async with running_app(settings, analyzer=ScriptedAnalyzer()) as (app, client):
+    async with running_app(settings, analyzer=ScriptedAnalyzer()) as (_, client):
         article = await upload(client, SPEC)
         await wait_terminal(client, article["id"])
         fast = await client.get(f"/api/articles/{article['id']}/status")
-        pool = app.state.status_pool
-        app.state.status_pool = None  # falls through to the route
-        try:
-            slow = await client.get(f"/api/articles/{article['id']}/status")
-        finally:
-            app.state.status_pool = pool
+
+        async def fall_through(*_: object) -> bool:
+            return False
+
+        monkeypatch.setattr(StatusFastPath, "_answer", fall_through)  # the route answers
+        slow = await client.get(f"/api/articles/{article['id']}/status")
     assert fast.content == slow.content
     assert fast.json()["needs_review"] is False
 
