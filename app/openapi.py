@@ -23,7 +23,7 @@ DOCS_ASSETS = Path(fastapi_offline.__file__).parent / "static"
 DOCS_ASSETS_PATH = "/docs-assets"
 
 # Form bodies are named after the operation by FastAPI (`Body_analyze`); clients see these.
-BODY_NAMES = {"Body_analyze": "AnalyzeUpload"}
+BODY_NAMES = {"Body_analyze": "AnalyzeUpload", "Body_import_values": "IndexImportUpload"}
 
 SECURITY_SCHEMES: dict[str, Any] = {
     "ApiKey": {

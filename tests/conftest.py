@@ -13,14 +13,17 @@ import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
+import asyncpg
 import httpx
 import pytest
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from app.auth.dependencies import OPEN_TENANT
 from app.config import Settings
 from app.core.embedded_postgres import EmbeddedPostgres
-from app.db import async_database_url
+from app.db import async_database_url, asyncpg_dsn
+from app.indices.repository import seed_with
 from app.ops.migrations import upgrade_to_head
 from tests.support import DatabaseServer, running_app
 
@@ -72,13 +75,19 @@ async def fresh_database_url(database_server: DatabaseServer) -> AsyncIterator[s
 
 @pytest.fixture
 async def db_engine(migrated_url: str) -> AsyncIterator[AsyncEngine]:
-    """An engine on the test database, emptied of articles before the test."""
+    """An engine on the test database, emptied of articles before the test; every tenant's
+    catalogue is back to the defaults (a test that edits one cannot change another's)."""
     engine = create_async_engine(migrated_url, pool_size=2, max_overflow=2)
     async with engine.begin() as conn:
         await conn.exec_driver_sql(
-            "TRUNCATE articles, analysis_cache, llm_usage, rate_limit_counters, webhook_endpoints"
-            " RESTART IDENTITY CASCADE"
+            "TRUNCATE articles, analysis_cache, llm_usage, rate_limit_counters, webhook_endpoints,"
+            " indices, index_values, tenant_catalogues RESTART IDENTITY CASCADE"
         )
+    seeder = await asyncpg.connect(asyncpg_dsn(migrated_url))
+    try:
+        await seed_with(seeder, OPEN_TENANT)
+    finally:
+        await seeder.close()
     try:
         yield engine
     finally:

@@ -180,7 +180,12 @@ def test_stateful_sequences_never_answer_a_server_error(base_url: str) -> None:
     """Schemathesis's stateful phase: chains of calls along the schema's links (upload →
     status, article, cost models, reprocess, cancel, delete, events on the new id)."""
 
-    class Sequences(schema.as_state_machine()):  # type: ignore[misc]
+    # The article's life (upload → status, article, corrections, reprocess, cancel, delete):
+    # the catalogue and webhook routes are fuzzed statelessly above; their ids, created and
+    # deleted by earlier examples, make hypothesis's replay of a sequence differ ("flaky").
+    lifecycle = schema.include(path_regex=r"^/api/(analyze|articles)")
+
+    class Sequences(lifecycle.as_state_machine()):  # type: ignore[misc]
         def get_call_kwargs(self, case: schemathesis.Case) -> dict[str, Any]:
             return {"base_url": base_url, "timeout": REQUEST_TIMEOUT_S}
 

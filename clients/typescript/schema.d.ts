@@ -845,30 +845,6 @@ export interface components {
              */
             updated_at: string;
         };
-        /** Body_import_values */
-        Body_import_values: {
-            /**
-             * File
-             * @description The CSV file.
-             */
-            file: string;
-            /**
-             * Index Code
-             * @description The index a one-series file is for.
-             */
-            index_code?: string | null;
-            /**
-             * Format
-             * @description Detected from the content when left out.
-             */
-            format?: ("generic" | "eurostat" | "genesis" | "fred") | null;
-            /**
-             * Dry Run
-             * @description Check and preview only; nothing is stored.
-             * @default false
-             */
-            dry_run: boolean;
-        };
         /** Contribution */
         Contribution: {
             /** Index Id */
@@ -1819,6 +1795,30 @@ export interface components {
              * @description Per piece (default), per 100 or per 1000.
              */
             priceUnit?: ("piece" | "100" | "1000") | null;
+        };
+        /** IndexImportUpload */
+        IndexImportUpload: {
+            /**
+             * File
+             * @description The CSV file.
+             */
+            file: string;
+            /**
+             * Index Code
+             * @description The index a one-series file is for.
+             */
+            index_code?: string | null;
+            /**
+             * Format
+             * @description Detected from the content when left out.
+             */
+            format?: ("generic" | "eurostat" | "genesis" | "fred") | null;
+            /**
+             * Dry Run
+             * @description Check and preview only; nothing is stored.
+             * @default false
+             */
+            dry_run: boolean;
         };
     };
     responses: never;
@@ -3755,7 +3755,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["Body_import_values"];
+                "multipart/form-data": components["schemas"]["IndexImportUpload"];
             };
         };
         responses: {
