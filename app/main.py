@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from typing import Any
 
-import httpx
+import httpx2
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -30,6 +30,7 @@ from app.auth.dependencies import Authenticator, get_principal
 from app.auth.jwt import JwtVerifier
 from app.auth.tenants import TOKEN_TENANT_PREFIX
 from app.config import Settings, get_settings
+from app.core.observe import ObservabilityMiddleware
 from app.db import Database, open_database
 from app.errors import install_error_handlers
 from app.extraction.document import ExtractionLimits
@@ -40,7 +41,6 @@ from app.limits.service import RateLimiter
 from app.middleware import MULTIPART_OVERHEAD, AuthenticateFirst, BodySizeLimitMiddleware
 from app.openapi import install_docs, operation_id, refine_openapi
 from app.ops.migrations import head_revisions
-from app.ops.observe import ObservabilityMiddleware
 from app.ops.router import router as ops_router
 from app.pricing import service as pricing
 from app.pricing.router import router as pricing_router
@@ -89,7 +89,7 @@ async def open_services(
     """Open every service in dependency order; `stack` closes them in reverse, also when a
     later one fails to open. (Adding one: open it, register its close, add the field.)"""
     database = await stack.enter_async_context(open_database(settings))
-    http = httpx.AsyncClient(timeout=10.0)
+    http = httpx2.AsyncClient(timeout=10.0)
     stack.push_async_callback(http.aclose)
     if extractor is None:
         extractor = DocumentExtractor(
@@ -175,8 +175,6 @@ async def open_services(
         analysis_method=setup.analyzer.method,
         alembic_heads=frozenset(head_revisions()),
     )
-
-
 
 
 def catalogue_loader(database: Database) -> CatalogueLoader:
@@ -313,7 +311,7 @@ def create_app(
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
-def build_authenticator(settings: Settings, http: httpx.AsyncClient) -> Authenticator:
+def build_authenticator(settings: Settings, http: httpx2.AsyncClient) -> Authenticator:
     api_keys = ApiKeyRegistry(settings.api_keys.get_secret_value()) if settings.api_keys else None
     verifier = None
     if settings.jwt_enabled:

@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-import httpx  # noqa: E402
+import httpx2  # noqa: E402
 
 PYTHON = sys.executable
 LOOPBACK = "127.0.0.1"
@@ -225,8 +225,8 @@ class Process:
         while time.monotonic() < deadline:
             if not self.alive():
                 raise RuntimeError(f"{self.name} exited early:\n{self.log_tail()}")
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(url, timeout=2).status_code == expect:
+            with contextlib.suppress(httpx2.HTTPError):
+                if httpx2.get(url, timeout=2).status_code == expect:
                     return
             time.sleep(0.2)
         raise RuntimeError(f"{self.name} not ready after {timeout:.0f}s:\n{self.log_tail()}")
@@ -293,7 +293,7 @@ class FakeLLM(Process):
         return self
 
     def stats(self) -> dict[str, Any]:
-        response = httpx.get(f"http://{LOOPBACK}:{self.port}/_stats?bodies=0", timeout=10)
+        response = httpx2.get(f"http://{LOOPBACK}:{self.port}/_stats?bodies=0", timeout=10)
         data: dict[str, Any] = response.json()
         return data
 
@@ -304,7 +304,7 @@ class FakeLLM(Process):
 class RawHttp:
     """One keep-alive HTTP/1.1 connection on asyncio streams: GET only, minimal parsing.
 
-    Much lighter per request than httpx, which matters when client and server share 2 cores.
+    Much lighter per request than httpx2, which matters when client and server share 2 cores.
     """
 
     def __init__(self, host: str, port: int) -> None:

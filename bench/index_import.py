@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import asyncpg
-import httpx
+import httpx2
 from common import Service, asyncpg_dsn, log, machine, postgres
 
 TARGET_S = 10.0
@@ -60,7 +60,7 @@ async def count_values(url: str) -> int:
 
 
 async def post(base_url: str, data: bytes) -> tuple[int, float, str]:
-    async with httpx.AsyncClient(base_url=base_url, timeout=300) as http:
+    async with httpx2.AsyncClient(base_url=base_url, timeout=300) as http:
         started = time.perf_counter()
         response = await http.post(
             "/api/indices/import", files={"file": ("values.csv", data, "text/csv")}

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import httpx
+import httpx2
 from common import (
     RssSampler,
     Service,
@@ -43,7 +43,7 @@ def payload(size: int, seed: int) -> bytes:
 
 
 async def upload_many(base_url: str, files: list[bytes]) -> list[int]:
-    async with httpx.AsyncClient(base_url=base_url, timeout=300) as http:
+    async with httpx2.AsyncClient(base_url=base_url, timeout=300) as http:
 
         async def one(n: int, data: bytes) -> int:
             response = await http.post(

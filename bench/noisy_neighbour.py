@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import httpx
+import httpx2
 from common import Service, fetch_all, log, machine, postgres
 
 TARGET_S = 2.0
@@ -98,7 +98,7 @@ def glyph_pdf(pages: int = 200, lines: int = 120, glyphs: int = 180) -> bytes:
     return bytes(out)
 
 
-async def post(client: httpx.AsyncClient, key: str, name: str, filename: str, data: bytes) -> int:
+async def post(client: httpx2.AsyncClient, key: str, name: str, filename: str, data: bytes) -> int:
     response = await client.post(
         "/api/analyze",
         headers={"X-API-Key": key},
@@ -110,7 +110,7 @@ async def post(client: httpx.AsyncClient, key: str, name: str, filename: str, da
     return int(response.json()["id"])
 
 
-async def finished(client: httpx.AsyncClient, key: str, article_id: int) -> dict[str, object]:
+async def finished(client: httpx2.AsyncClient, key: str, article_id: int) -> dict[str, object]:
     while True:
         response = await client.get(
             f"/api/articles/{article_id}/status", headers={"X-API-Key": key}
@@ -130,7 +130,7 @@ async def run(base_url: str, db_url: str, args: argparse.Namespace) -> list[floa
     ]
     log("  " + ", ".join(f"{name} {len(data) / 1e6:.1f} MB" for name, data in worst))
     latencies: list[float] = []
-    async with httpx.AsyncClient(base_url=base_url, timeout=120) as client:
+    async with httpx2.AsyncClient(base_url=base_url, timeout=120) as client:
         warm = await post(client, QUIET, "warm-up", "spec.txt", ORDINARY)
         await finished(client, QUIET, warm)
         stop = asyncio.Event()

@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import httpx
+import httpx2
 from common import (
     FakeLLM,
     Service,
@@ -57,8 +57,8 @@ async def post_burst(
     queue: asyncio.Queue[int] = asyncio.Queue()
     for i in range(count):
         queue.put_nowait(offset + i)
-    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
-    async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=60) as client:
+    limits = httpx2.Limits(max_connections=connections, max_keepalive_connections=connections)
+    async with httpx2.AsyncClient(base_url=base_url, limits=limits, timeout=60) as client:
 
         async def worker() -> None:
             while not queue.empty():
@@ -146,7 +146,7 @@ def main() -> int:
             # Warm-up: one article end to end (loads the tokenizer, fills the pool).
             warm_ids, _, t_warm, _ = asyncio.run(post_burst(service.base_url, 1, 10**6, 1))
             asyncio.run(wait_done(url, warm_ids, 60, t_warm))
-            httpx.post(
+            httpx2.post(
                 f"http://127.0.0.1:{fake.port}/_control", json={"reset_stats": True}, timeout=10
             )
             log(f"burst: {args.articles} uploads over {args.connections} connections")

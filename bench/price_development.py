@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import asyncpg
-import httpx
+import httpx2
 from common import Service, asyncpg_dsn, log, machine, postgres
 
 TARGET_S = 1.0
@@ -61,7 +61,7 @@ async def seed(url: str, articles: int) -> int:
 
 async def timed(base_url: str, months: int, rounds: int = 5) -> tuple[list[float], dict]:  # type: ignore[type-arg]
     request = {"filter": {}, "from": "2024-01", "to": _month(months)}
-    async with httpx.AsyncClient(base_url=base_url, timeout=120) as http:
+    async with httpx2.AsyncClient(base_url=base_url, timeout=120) as http:
         (await http.post("/api/price-development", json=request)).raise_for_status()
         times = []
         for _ in range(rounds):

@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import httpx
+import httpx2
 from common import (
     LOOPBACK,
     RawHttp,
@@ -125,7 +125,7 @@ async def measure(base_url: str, db_url: str, pdfs: list[bytes], rate: float) ->
         asyncio.create_task(paced("health", health_lat)),
     ]
     t0 = time.perf_counter()
-    async with httpx.AsyncClient(base_url=base_url, timeout=120) as http:
+    async with httpx2.AsyncClient(base_url=base_url, timeout=120) as http:
 
         async def upload(n: int, data: bytes) -> None:
             response = await http.post(

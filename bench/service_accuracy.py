@@ -32,7 +32,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import httpx
+import httpx2
 from common import Service, log, machine, postgres
 from offline_accuracy import (
     Outcome,
@@ -123,7 +123,7 @@ class CorpusRun:
         }
 
 
-def _problem_code(response: httpx.Response) -> str:
+def _problem_code(response: httpx2.Response) -> str:
     """`refused_<status>` and the problem type's last segment: "refused_422 validation-error"."""
     kind = ""
     try:
@@ -162,7 +162,7 @@ def _read_article(o: Outcome, article: dict[str, Any]) -> bool:
 
 
 async def _score(
-    client: httpx.AsyncClient, entry: dict[str, Any], corpus: Path, timeout_s: float
+    client: httpx2.AsyncClient, entry: dict[str, Any], corpus: Path, timeout_s: float
 ) -> tuple[Outcome, bool, str | None]:
     path = corpus / entry["file"]
     truth = entry.get("unit_weight_g")
@@ -206,7 +206,7 @@ async def _score(
             outcome.error = f"{code}: {article.get('processing_error') or ''}"
             return outcome, needs_review, method
         needs_review, method = _read_article(outcome, article), article.get("analysis_method")
-    except (httpx.HTTPError, OSError, ValueError, KeyError) as exc:
+    except (httpx2.HTTPError, OSError, ValueError, KeyError) as exc:
         outcome.error = f"client_error: {type(exc).__name__}: {exc}"
     finally:
         outcome.ms = (time.perf_counter() - started) * 1000
@@ -219,8 +219,8 @@ async def evaluate(base_url: str, corpus: Path, concurrency: int, timeout_s: flo
     entries = load_truth(corpus)
     run = CorpusRun(corpus)
     gate = asyncio.Semaphore(concurrency)
-    limits = httpx.Limits(max_connections=concurrency * 2)
-    async with httpx.AsyncClient(base_url=base_url, timeout=60, limits=limits) as client:
+    limits = httpx2.Limits(max_connections=concurrency * 2)
+    async with httpx2.AsyncClient(base_url=base_url, timeout=60, limits=limits) as client:
 
         async def one(entry: dict[str, Any]) -> tuple[Outcome, bool, str | None]:
             async with gate:
@@ -239,7 +239,7 @@ async def evaluate(base_url: str, corpus: Path, concurrency: int, timeout_s: flo
 async def warm_up(base_url: str, timeout_s: float) -> float:
     """One small article first, so the process pool's start is not charged to a corpus file."""
     started = time.perf_counter()
-    async with httpx.AsyncClient(base_url=base_url, timeout=60) as client:
+    async with httpx2.AsyncClient(base_url=base_url, timeout=60) as client:
         files = {"productSpecification": ("warm-up.txt", b"Net weight: 12 g\n", "text/plain")}
         response = await client.post("/api/analyze", data={"articleName": "warm-up"}, files=files)
         response.raise_for_status()

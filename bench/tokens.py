@@ -36,7 +36,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import httpx
+import httpx2
 from common import ROOT, FakeLLM, Service, log, machine, postgres
 
 from app.analyzers.base import AnalysisRequest, CatalogueIndex
@@ -176,7 +176,7 @@ def mean(values: list[int] | list[float]) -> float:
     return sum(values) / len(values)
 
 
-async def upload(http: httpx.AsyncClient, data: bytes, name: str) -> int:
+async def upload(http: httpx2.AsyncClient, data: bytes, name: str) -> int:
     response = await http.post(
         "/api/analyze",
         data={"articleName": name},
@@ -186,7 +186,7 @@ async def upload(http: httpx.AsyncClient, data: bytes, name: str) -> int:
     return int(response.json()["id"])
 
 
-async def wait_article(http: httpx.AsyncClient, article_id: int) -> dict[str, Any]:
+async def wait_article(http: httpx2.AsyncClient, article_id: int) -> dict[str, Any]:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         status = (await http.get(f"/api/articles/{article_id}/status")).json()
@@ -199,7 +199,7 @@ async def wait_article(http: httpx.AsyncClient, article_id: int) -> dict[str, An
 
 async def duplicates(base_url: str) -> tuple[dict[str, Any], dict[str, Any]]:
     data = (CORPUS / "en_datasheet_roller.md").read_bytes()
-    async with httpx.AsyncClient(base_url=base_url, timeout=60) as http:
+    async with httpx2.AsyncClient(base_url=base_url, timeout=60) as http:
         first = await wait_article(http, await upload(http, data, "Roller"))
         second = await wait_article(http, await upload(http, data, "Roller again"))
     return first, second

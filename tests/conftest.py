@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import asyncpg
-import httpx
+import httpx2
 import pytest
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
@@ -119,7 +119,7 @@ def settings(migrated_url: str, db_engine: AsyncEngine) -> Settings:
 
 
 @pytest.fixture
-async def client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+async def client(settings: Settings) -> AsyncIterator[httpx2.AsyncClient]:
     """The app with its lifespan running (processor included), driven in-process over ASGI."""
     async with running_app(settings) as (_, http):
         yield http

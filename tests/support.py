@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -51,11 +51,11 @@ async def running_app(
     *,
     analyzer: Analyzer | None = None,
     extractor: DocumentExtractor | None = None,
-) -> AsyncIterator[tuple[CostModelApp, httpx.AsyncClient]]:
+) -> AsyncIterator[tuple[CostModelApp, httpx2.AsyncClient]]:
     app = create_app(settings, analyzer=analyzer, extractor=extractor)
     async with app.router.lifespan_context(app) as state:
-        transport = httpx.ASGITransport(app=with_lifespan_state(app, state))
-        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+        transport = httpx2.ASGITransport(app=with_lifespan_state(app, state))
+        async with httpx2.AsyncClient(transport=transport, base_url="http://testserver") as http:
             yield app, http
 
 
@@ -69,7 +69,7 @@ def with_lifespan_state(app: ASGIApp, state: Mapping[str, Any]) -> ASGIApp:
 
 
 async def upload(
-    client: httpx.AsyncClient,
+    client: httpx2.AsyncClient,
     text: str | bytes,
     *,
     name: str = "Test article",
@@ -94,7 +94,7 @@ async def upload(
 
 
 async def wait_terminal(
-    client: httpx.AsyncClient, article_id: int, *, within_s: float = 30.0, prefix: str = "/api"
+    client: httpx2.AsyncClient, article_id: int, *, within_s: float = 30.0, prefix: str = "/api"
 ) -> dict[str, Any]:
     """Poll the status endpoint like the frontend does, until completed or failed."""
     deadline = time.monotonic() + within_s
@@ -191,9 +191,9 @@ class ServerProcess:
             if self.process.poll() is not None:
                 raise AssertionError(f"server exited early:\n{self.log()}")
             try:
-                if httpx.get(f"{self.base_url}/ready", timeout=1).status_code == 200:
+                if httpx2.get(f"{self.base_url}/ready", timeout=1).status_code == 200:
                     return
-            except httpx.HTTPError:
+            except httpx2.HTTPError:
                 pass
             time.sleep(0.2)
         raise AssertionError(f"server not ready after {ready_timeout}s:\n{self.log()}")
@@ -244,7 +244,7 @@ async def served(app: FastAPI) -> AsyncIterator[str]:
         await task
 
 
-async def read_sse(response: httpx.Response) -> AsyncIterator[tuple[str, str]]:
+async def read_sse(response: httpx2.Response) -> AsyncIterator[tuple[str, str]]:
     """(event, data) pairs from a streaming text/event-stream response."""
     event, data = "message", []
     async for line in response.aiter_lines():
@@ -271,7 +271,7 @@ def model_server_env(database_url: str, model_base_url: str, **settings: str) ->
     return env
 
 
-async def batch_statuses(http: httpx.AsyncClient, ids: list[int]) -> dict[int, dict[str, Any]]:
+async def batch_statuses(http: httpx2.AsyncClient, ids: list[int]) -> dict[int, dict[str, Any]]:
     """Statuses by id through the batch endpoint (100 ids per call)."""
     found: dict[int, dict[str, Any]] = {}
     for start in range(0, len(ids), 100):
@@ -283,7 +283,7 @@ async def batch_statuses(http: httpx.AsyncClient, ids: list[int]) -> dict[int, d
 
 
 async def wait_for_state(
-    client: httpx.AsyncClient,
+    client: httpx2.AsyncClient,
     article_id: int,
     *,
     status: str | None = None,

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 from app.articles.schemas import ErrorCode
@@ -128,7 +128,7 @@ def test_main_responses_document_their_headers(schema: dict[str, Any]):
 # --- served by the app ----------------------------------------------------------------------
 
 
-async def test_problem_types_resolve(client: httpx.AsyncClient):
+async def test_problem_types_resolve(client: httpx2.AsyncClient):
     response = await client.get("/problems/not-found")
     assert response.status_code == 200
     assert response.json()["type"] == "https://cost-model-service.example/problems/not-found"
@@ -138,20 +138,22 @@ async def test_problem_types_resolve(client: httpx.AsyncClient):
     assert (await client.get("/problems/no-such-problem")).status_code == 404
 
 
-async def test_health_and_ready_answer_head(client: httpx.AsyncClient):
+async def test_health_and_ready_answer_head(client: httpx2.AsyncClient):
     for path in ("/health", "/ready"):
         response = await client.head(path)
         assert response.status_code == 200, path
         assert response.content == b""
 
 
-async def test_a_trailing_slash_is_404_never_a_redirect_echoing_the_host(client: httpx.AsyncClient):
+async def test_a_trailing_slash_is_404_never_a_redirect_echoing_the_host(
+    client: httpx2.AsyncClient,
+):
     response = await client.get("/api/articles/", headers={"Host": "evil.example"})
     assert response.status_code == 404
     assert "location" not in response.headers
 
 
-async def test_docs_load_their_assets_from_the_app_not_a_cdn(client: httpx.AsyncClient):
+async def test_docs_load_their_assets_from_the_app_not_a_cdn(client: httpx2.AsyncClient):
     page = (await client.get("/docs")).text
     assert "/docs-assets/swagger-ui-bundle.js" in page
     assert "cdn" not in page.lower()
@@ -160,7 +162,7 @@ async def test_docs_load_their_assets_from_the_app_not_a_cdn(client: httpx.Async
     assert "cdn" not in (await client.get("/redoc")).text.lower()
 
 
-async def test_every_endpoint_writes_one_timestamp_format(client: httpx.AsyncClient):
+async def test_every_endpoint_writes_one_timestamp_format(client: httpx2.AsyncClient):
     created = await client.post(
         "/api/analyze",
         data={"articleName": "Clip"},

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 
 from app.core.embedded_postgres import EmbeddedPostgres
@@ -47,7 +47,7 @@ async def test_polls_during_a_database_restart_answer_503_never_500(
             f"/api/articles/status?ids={article_id}",
             "/api/articles",
         ]
-        answers: list[httpx.Response] = []
+        answers: list[httpx2.Response] = []
         restarted = asyncio.Event()
 
         async def poll() -> None:

@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 import schemathesis
 import uvicorn
@@ -98,7 +98,7 @@ def base_url(migrated_url: str) -> Iterator[str]:
     _empty_tables(migrated_url)
     app = create_app(make_settings(migrated_url))
     with serve_in_thread(app) as url:
-        with httpx.Client(base_url=url, timeout=30) as http:
+        with httpx2.Client(base_url=url, timeout=30) as http:
             for name, text in (
                 ("Bracket", "Material: steel S235JR\nNet weight: 0,35 kg\n"),
                 ("Housing", "Werkstoff: PA66 GF30\nGewicht: 120 g\n"),
@@ -208,7 +208,7 @@ def test_stateful_sequences_never_answer_a_server_error(base_url: str) -> None:
 
 def test_fuzzed_uploads_all_finish_without_internal_errors(base_url: str) -> None:
     """What the fuzzer uploaded is analysed in the background: nothing may hang or crash there."""
-    with httpx.Client(base_url=base_url, timeout=30) as http:
+    with httpx2.Client(base_url=base_url, timeout=30) as http:
         deadline = time.monotonic() + 60
         while True:
             page = http.get("/api/articles", params={"limit": 200})

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 
 from tests.support import free_port
@@ -113,7 +113,7 @@ async def test_installed_wheel_migrates_and_serves_from_another_directory(
         stderr=subprocess.STDOUT,
     )
     try:
-        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=5) as http:
+        async with httpx2.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=5) as http:
             deadline = time.monotonic() + 90
             ready = None
             while time.monotonic() < deadline and server.poll() is None:
@@ -121,7 +121,7 @@ async def test_installed_wheel_migrates_and_serves_from_another_directory(
                     ready = await http.get("/ready")
                     if ready.status_code == 200:
                         break
-                except httpx.HTTPError:
+                except httpx2.HTTPError:
                     pass
                 await asyncio.sleep(0.3)
             assert ready is not None and ready.status_code == 200, (

@@ -8,7 +8,7 @@ import socket
 import time
 from collections.abc import Iterator
 
-import httpx
+import httpx2
 import pytest
 
 from tests.support import ServerProcess
@@ -148,7 +148,7 @@ def test_a_huge_header_is_cut_off_without_stalling_the_server(server: ServerProc
         if not talk.send(b"a" * 1_000_000):
             break
     talk.wait_closed()
-    assert httpx.get(f"{server.base_url}/health", timeout=5).status_code == 200
+    assert httpx2.get(f"{server.base_url}/health", timeout=5).status_code == 200
 
 
 def test_too_many_header_fields_are_431(server: ServerProcess):
@@ -178,7 +178,7 @@ def test_an_idle_keep_alive_connection_is_closed(server: ServerProcess):
 
 
 def test_ordinary_requests_still_work(server: ServerProcess):
-    with httpx.Client(base_url=server.base_url, headers={"X-API-Key": KEY}, timeout=10) as http:
+    with httpx2.Client(base_url=server.base_url, headers={"X-API-Key": KEY}, timeout=10) as http:
         response = http.post(
             "/api/analyze",
             data={"articleName": "Clip"},

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 from app.cleaning import CleanStr, clean_text
@@ -57,10 +57,10 @@ def _cases() -> list[tuple[str, dict[str, Any], dict[str, str]]]:
     ("label", "fields", "headers"), _cases(), ids=[label for label, _, _ in _cases()]
 )
 async def test_nul_in_any_upload_field_is_cleaned_on_both_insert_paths(
-    client: httpx.AsyncClient, label: str, fields: dict[str, Any], headers: dict[str, str]
+    client: httpx2.AsyncClient, label: str, fields: dict[str, Any], headers: dict[str, str]
 ):
     name = fields.get("name", "Clip")
-    # Built by hand: httpx would percent-encode a NUL in the file name, a raw client does not.
+    # Built by hand: httpx2 would percent-encode a NUL in the file name, a raw client does not.
     boundary = "cms-boundary"
     parts = [("articleName", None, None, name.encode())]
     if "description" in fields:

@@ -36,7 +36,7 @@ from app.analyzers.base import (
     AnalysisResult,
     Analyzer,
 )
-from app.ops import metrics
+from app.core import metrics
 
 logger = logging.getLogger(__name__)
 

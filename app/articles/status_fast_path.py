@@ -23,13 +23,13 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.auth.dependencies import Authenticator
+from app.core.observe import ROUTE_TEMPLATE_KEY
 from app.errors import (
     DEFAULT_PROBLEM_BASE_URI,
     DomainError,
     database_unavailable_response,
     is_database_unavailable,
 )
-from app.ops.observe import ROUTE_TEMPLATE_KEY
 from app.timestamps import format_optional_timestamp, format_timestamp
 
 logger = logging.getLogger(__name__)

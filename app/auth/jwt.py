@@ -14,7 +14,7 @@ import logging
 import time
 from typing import Any
 
-import httpx
+import httpx2
 import jwt
 from jwt import PyJWK, PyJWKSet
 
@@ -44,7 +44,7 @@ class JwtVerifier:
         tenant_claim: str,
         algorithms: list[str],
         cache_s: float,
-        http: httpx.AsyncClient,
+        http: httpx2.AsyncClient,
         tenant_prefix: str = "",
     ) -> None:
         self._issuer = issuer
@@ -68,7 +68,7 @@ class JwtVerifier:
             response = await self._http.get(self._jwks_url, timeout=FETCH_TIMEOUT_S)
             response.raise_for_status()
             key_set = PyJWKSet.from_dict(response.json())
-        except (httpx.HTTPError, ValueError, jwt.PyJWTError) as exc:
+        except (httpx2.HTTPError, ValueError, jwt.PyJWTError) as exc:
             logger.warning("fetching JWKS failed: %s", exc.__class__.__name__)
             self._failed_until = time.monotonic() + FAILED_FETCH_BACKOFF_S
             return

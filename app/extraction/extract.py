@@ -29,8 +29,9 @@ from app.extraction.pdf import (
     count_pdf_pages,
     read_pdf_pages,
 )
+from app.extraction.structured import parse_json
 from app.extraction.tabular import parse_csv
-from app.extraction.text import Parsed, TextBudget, clean_text, parse_json, parse_plain
+from app.extraction.text import Parsed, TextBudget, clean_text, parse_plain
 
 _LABELS = {"docx": "Word", "xlsx": "Excel", "csv": "CSV", "html": "HTML", "json": "JSON"}
 

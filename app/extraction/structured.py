@@ -15,7 +15,8 @@ import json
 import re
 from collections.abc import Iterator
 
-from app.extraction.text import TextBudget
+from app.extraction.document import Section
+from app.extraction.text import Parsed, TextBudget
 
 # UN/CEFACT codes schema.org's QuantitativeValue uses for masses and lengths.
 UNIT_CODES = {
@@ -141,3 +142,8 @@ def script_objects(script: str) -> Iterator[tuple[str, object]]:
         if isinstance(value, dict | list) and value:
             found += 1
             yield match.group(1).removeprefix("window.").removeprefix("self."), value
+
+
+def parse_json(value: object, budget: TextBudget) -> Parsed:
+    """A JSON upload as `path.to.key: value` lines (see `flatten`)."""
+    return Parsed(sections=[Section("text", "\n".join(flatten(value, budget)))])

@@ -213,10 +213,3 @@ def parse_plain(text: str, budget: TextBudget, *, markdown: bool = False) -> Par
     kept = budget.take(text)
     tables = markdown_tables(kept) if markdown else []
     return Parsed(sections=[Section("text", kept)], tables=tables)
-
-
-def parse_json(value: object, budget: TextBudget) -> Parsed:
-    """Flatten JSON to `path.to.key: value` lines (see `structured.flatten`)."""
-    from app.extraction.structured import flatten
-
-    return Parsed(sections=[Section("text", "\n".join(flatten(value, budget)))])

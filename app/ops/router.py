@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from app.analyzers.guard import GuardedAnalyzer
+from app.core import metrics
 from app.dependencies import ServicesDep
 from app.errors import (
     PROBLEM_TYPES,
@@ -19,7 +20,6 @@ from app.errors import (
     problem_responses,
     problem_type_uri,
 )
-from app.ops import metrics
 from app.ops.migrations import current_revisions
 
 logger = logging.getLogger(__name__)

@@ -18,8 +18,8 @@ from app.analyzers.base import (
 from app.articles.jobs import EXTRACTION_SPAN, CacheEntry, Claim, JobInput, JobStore
 from app.articles.jobs import extraction_progress as page_progress
 from app.articles.models import FileRole, ProcessingStage
+from app.core import metrics
 from app.extraction.document import ExtractedDocument, ExtractionError
-from app.ops import metrics
 from app.processing import cache
 from app.processing.results import build_metadata, document_facts, finalize_cost_model
 
@@ -89,7 +89,6 @@ class Pipeline:
             await self._run(claim, timer)
         finally:
             timer.stop()
-
 
     async def _run(self, claim: Claim, timer: StageTimer) -> None:
         # The claim already set `extracting_text`; one query reads everything the job needs.
@@ -209,7 +208,6 @@ class Pipeline:
             file_hashes=[(f.role, f.sha256) for f in job.files],
             description=job.description,
         )
-
 
 
 class StageTimer:

@@ -26,10 +26,10 @@ from collections.abc import Awaitable, Callable
 from app.analyzers.base import AnalysisDeferred, AnalysisError
 from app.articles.jobs import Claim, JobStore
 from app.config import Settings
+from app.core import metrics
 from app.errors import is_database_unavailable
 from app.extraction.document import ExtractionError
 from app.logging import article_id_var
-from app.ops import metrics
 from app.processing.fairness import tenant_var
 from app.processing.pipeline import JobLostError, Pipeline
 

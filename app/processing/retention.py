@@ -9,7 +9,7 @@ import logging
 
 from app.analyzers.guard import SpendLedger
 from app.articles.jobs import JobStore
-from app.ops import metrics
+from app.core import metrics
 
 logger = logging.getLogger(__name__)
 

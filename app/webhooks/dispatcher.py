@@ -24,7 +24,7 @@ import time
 import uuid
 from datetime import UTC, datetime
 
-import httpx
+import httpx2
 import orjson
 from prometheus_client import Counter, Histogram
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -106,18 +106,18 @@ class WebhookDispatcher:
         self._next_purge = 0.0
         self._stopping = False
         self._task: asyncio.Task[None] | None = None
-        self._http: httpx.AsyncClient | None = None
+        self._http: httpx2.AsyncClient | None = None
 
     async def start(self) -> None:
         self._stopping = False
         self._next_purge = 0.0  # once at start, then hourly
-        self._http = httpx.AsyncClient(
+        self._http = httpx2.AsyncClient(
             timeout=self._timeout_s,
             follow_redirects=False,
             trust_env=False,  # a proxy from the environment would resolve names itself
             # Requests go to pinned addresses; a kept-alive connection could carry another
             # host's request over a TLS session made for the first one.
-            limits=httpx.Limits(max_keepalive_connections=0),
+            limits=httpx2.Limits(max_keepalive_connections=0),
             headers={"User-Agent": USER_AGENT},
         )
         self._task = asyncio.create_task(self._run(), name="webhook-dispatcher")
@@ -193,7 +193,7 @@ class WebhookDispatcher:
         for target in targets[:-1]:
             try:
                 return await self._post_one(target, body, headers)
-            except httpx.ConnectError:
+            except httpx2.ConnectError:
                 continue
         return await self._post_one(targets[-1], body, headers)
 
@@ -235,7 +235,7 @@ class WebhookDispatcher:
         error: str | None = None
         try:
             body, headers = self._signed(event)
-            # One bound for the whole attempt: httpx's timeout is per read, and a receiver
+            # One bound for the whole attempt: httpx2's timeout is per read, and a receiver
             # that trickles bytes (or a slow DNS answer) must not outlast the lease.
             async with asyncio.timeout(self._timeout_s):
                 targets = await pin(
@@ -244,9 +244,9 @@ class WebhookDispatcher:
                 status_code = await self._post(targets, body, headers)
         except TargetRefusedError as exc:
             error = f"target refused: {exc}"
-        except (httpx.TimeoutException, TimeoutError):
+        except (httpx2.TimeoutException, TimeoutError):
             error = f"no answer within {self._timeout_s:g} s"
-        except httpx.HTTPError as exc:
+        except httpx2.HTTPError as exc:
             error = f"{exc.__class__.__name__}: {exc}" if str(exc) else exc.__class__.__name__
         except Exception as exc:  # a bug: logged, and the event is retried like any failure
             logger.exception("webhook attempt crashed", extra={"article_id": event.article_id})

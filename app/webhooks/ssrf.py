@@ -16,7 +16,7 @@ import socket
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
-import httpx
+import httpx2
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], Awaitable[list[str]]]
@@ -53,11 +53,11 @@ def refusal(address: IPAddress) -> str | None:
     return None
 
 
-def check_url(url: str, *, allow_private: bool) -> httpx.URL:
+def check_url(url: str, *, allow_private: bool) -> httpx2.URL:
     """The parsed URL if its form is acceptable (a literal address is checked too)."""
     try:
-        parsed = httpx.URL(url)
-    except (httpx.InvalidURL, TypeError) as exc:
+        parsed = httpx2.URL(url)
+    except (httpx2.InvalidURL, TypeError) as exc:
         raise TargetRefusedError(f"not a valid URL ({exc})") from exc
     if parsed.scheme not in SCHEMES:
         raise TargetRefusedError("only http and https URLs are allowed")
@@ -78,7 +78,7 @@ def check_url(url: str, *, allow_private: bool) -> httpx.URL:
 class PinnedTarget:
     """A request to one checked address that still names the original host."""
 
-    url: httpx.URL
+    url: httpx2.URL
     headers: dict[str, str] = field(default_factory=dict)
     extensions: dict[str, str] = field(default_factory=dict)
 

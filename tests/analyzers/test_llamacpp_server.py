@@ -18,7 +18,7 @@ import venv
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 from openai import AsyncOpenAI
 
@@ -114,9 +114,9 @@ def llamacpp_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 log.seek(0)
                 pytest.skip(f"llama_cpp.server did not start: {log.read()[-500:]}")
             try:
-                if httpx.get(f"{url}/models", timeout=2).status_code == 200:
+                if httpx2.get(f"{url}/models", timeout=2).status_code == 200:
                     break
-            except httpx.HTTPError:
+            except httpx2.HTTPError:
                 pass
             if time.monotonic() > deadline:
                 pytest.fail(f"llama_cpp.server not up within {START_TIMEOUT_S} s")

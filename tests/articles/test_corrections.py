@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import asyncpg
-import httpx
+import httpx2
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -22,12 +22,12 @@ SPEC = "Bracket\nMaterial: steel\nWeight: 250 g\n"
 
 
 @pytest.fixture
-async def app_client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+async def app_client(settings: Settings) -> AsyncIterator[httpx2.AsyncClient]:
     async with running_app(settings, analyzer=ScriptedAnalyzer()) as (_, http):
         yield http
 
 
-async def _completed(client: httpx.AsyncClient, **headers: str) -> dict[str, Any]:
+async def _completed(client: httpx2.AsyncClient, **headers: str) -> dict[str, Any]:
     response = await client.post(
         "/api/analyze",
         data={"articleName": "Bracket"},
@@ -53,7 +53,7 @@ def _parts(article: dict[str, Any]) -> dict[str, tuple[float, str]]:
 
 
 async def test_a_corrected_weight_is_manual_and_recorded_with_before_and_after(
-    app_client: httpx.AsyncClient,
+    app_client: httpx2.AsyncClient,
 ):
     article = await _completed(app_client)
     url = f"/api/articles/{article['id']}"
@@ -78,7 +78,7 @@ async def test_a_corrected_weight_is_manual_and_recorded_with_before_and_after(
     assert history[0]["changed_at"]
 
 
-async def test_a_stale_if_match_is_refused_and_changes_nothing(app_client: httpx.AsyncClient):
+async def test_a_stale_if_match_is_refused_and_changes_nothing(app_client: httpx2.AsyncClient):
     article = await _completed(app_client)
     url = f"/api/articles/{article['id']}"
     etag = (await app_client.get(url)).headers["etag"]
@@ -93,7 +93,7 @@ async def test_a_stale_if_match_is_refused_and_changes_nothing(app_client: httpx
 
 
 async def test_two_edits_with_the_same_etag_one_wins_one_gets_412(
-    app_client: httpx.AsyncClient,
+    app_client: httpx2.AsyncClient,
 ):
     article = await _completed(app_client)
     url = f"/api/articles/{article['id']}"
@@ -109,7 +109,7 @@ async def test_two_edits_with_the_same_etag_one_wins_one_gets_412(
     assert len(history) == 1
 
 
-async def test_invalid_corrections_are_422_naming_the_field(app_client: httpx.AsyncClient):
+async def test_invalid_corrections_are_422_naming_the_field(app_client: httpx2.AsyncClient):
     article = await _completed(app_client)
     url = f"/api/articles/{article['id']}"
     cases = [
@@ -134,7 +134,7 @@ async def test_invalid_corrections_are_422_naming_the_field(app_client: httpx.As
     assert (await app_client.get(f"{url}/history")).json()["items"] == []
 
 
-async def test_corrected_materials_show_as_manual(app_client: httpx.AsyncClient):
+async def test_corrected_materials_show_as_manual(app_client: httpx2.AsyncClient):
     article = await _completed(app_client)
     url = f"/api/articles/{article['id']}"
     materials = [
@@ -154,7 +154,7 @@ async def test_corrected_materials_show_as_manual(app_client: httpx.AsyncClient)
     assert change["after"] == materials
 
 
-async def test_a_cost_model_set_by_hand_is_validated(app_client: httpx.AsyncClient):
+async def test_a_cost_model_set_by_hand_is_validated(app_client: httpx2.AsyncClient):
     article = await _completed(app_client)
     url = f"/api/articles/{article['id']}/cost-models"
     cases = [
@@ -210,7 +210,7 @@ async def test_a_cost_model_set_by_hand_is_validated(app_client: httpx.AsyncClie
 
 
 async def test_reprocess_keeps_corrections_unless_told_to_discard_them(
-    app_client: httpx.AsyncClient,
+    app_client: httpx2.AsyncClient,
 ):
     article = await _completed(app_client)
     article_id = article["id"]
@@ -245,7 +245,7 @@ async def test_reprocess_keeps_corrections_unless_told_to_discard_them(
 
 
 async def test_discarding_is_not_applied_when_the_reprocess_is_refused(
-    app_client: httpx.AsyncClient, db_engine: AsyncEngine
+    app_client: httpx2.AsyncClient, db_engine: AsyncEngine
 ):
     article = await _completed(app_client)
     url = f"/api/articles/{article['id']}"
@@ -262,7 +262,7 @@ async def test_discarding_is_not_applied_when_the_reprocess_is_refused(
 
 
 async def test_the_review_queue_lists_what_a_person_must_look_at(
-    app_client: httpx.AsyncClient, db_engine: AsyncEngine
+    app_client: httpx2.AsyncClient, db_engine: AsyncEngine
 ):
     unsure = await _completed(app_client)
     sure = await _completed(app_client)

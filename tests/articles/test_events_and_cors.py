@@ -6,7 +6,7 @@ import asyncio
 import time
 from datetime import UTC, datetime
 
-import httpx
+import httpx2
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -24,7 +24,7 @@ async def test_events_stream_every_change_and_close_when_done(
 ):
     settings = make_settings(migrated_url)
     app = create_app(settings, analyzer=ScriptedAnalyzer(delay_s=0.4))
-    async with served(app) as base_url, httpx.AsyncClient(base_url=base_url, timeout=30) as http:
+    async with served(app) as base_url, httpx2.AsyncClient(base_url=base_url, timeout=30) as http:
         article = await upload(http, SPEC)
         seen = []
         async with http.stream("GET", f"/api/articles/{article['id']}/events") as response:
@@ -32,7 +32,7 @@ async def test_events_stream_every_change_and_close_when_done(
             assert response.headers["content-type"].startswith("text/event-stream")
             async for event, data in read_sse(response):
                 assert event == "status"
-                seen.append(httpx.Response(200, content=data).json())
+                seen.append(httpx2.Response(200, content=data).json())
     stages = [s["processing_stage"] for s in seen]
     assert seen[-1]["processing_status"] == "completed"
     assert "extracting_metadata" in stages
@@ -47,7 +47,7 @@ async def test_events_reach_a_client_of_another_replica(migrated_url: str, db_en
     async with (
         served(create_app(api_only)) as url_a,
         running_app(worker, analyzer=analyzer) as (app_b, _),
-        httpx.AsyncClient(base_url=url_a, timeout=30) as http_a,
+        httpx2.AsyncClient(base_url=url_a, timeout=30) as http_a,
     ):
         await app_b.services.processor.stop(0)  # B starts working only once A's stream is open
         article = await upload(http_a, SPEC)
@@ -56,7 +56,7 @@ async def test_events_reach_a_client_of_another_replica(migrated_url: str, db_en
         async def listen() -> None:
             async with http_a.stream("GET", f"/api/articles/{article['id']}/events") as response:
                 async for _, data in read_sse(response):
-                    arrivals.append((time.monotonic(), httpx.Response(200, content=data).json()))
+                    arrivals.append((time.monotonic(), httpx2.Response(200, content=data).json()))
 
         listener = asyncio.create_task(listen())
         await asyncio.sleep(0.5)
@@ -71,7 +71,7 @@ async def test_events_reach_a_client_of_another_replica(migrated_url: str, db_en
     assert analyzer.calls == ["Test article"]
 
 
-async def test_events_for_unknown_article_is_404(client: httpx.AsyncClient):
+async def test_events_for_unknown_article_is_404(client: httpx2.AsyncClient):
     response = await client.get("/api/articles/424242/events")
     assert response.status_code == 404
 
@@ -105,7 +105,7 @@ async def test_cors_allows_the_configured_origin_only(migrated_url: str, db_engi
         assert "access-control-allow-origin" not in foreign.headers
 
 
-async def test_default_allows_no_foreign_origin(client: httpx.AsyncClient):
+async def test_default_allows_no_foreign_origin(client: httpx2.AsyncClient):
     preflight = await client.options(
         "/api/analyze",
         headers={"Origin": "https://app.example.com", "Access-Control-Request-Method": "POST"},
@@ -118,7 +118,7 @@ async def test_oversized_body_is_refused_before_it_is_read(
 ):
     settings = make_settings(migrated_url, max_upload_bytes=10_000)
     app = create_app(settings)
-    async with served(app) as base_url, httpx.AsyncClient(base_url=base_url) as http:
+    async with served(app) as base_url, httpx2.AsyncClient(base_url=base_url) as http:
         sent = 0
 
         async def endless_body():  # a chunked upload with no Content-Length
@@ -139,7 +139,7 @@ async def test_oversized_body_is_refused_before_it_is_read(
                 headers={"Content-Type": "multipart/form-data; boundary=zzz"},
             )
             assert response.status_code == 413
-        except httpx.HTTPError:
+        except httpx2.HTTPError:
             pass  # the server may close the connection once it has answered
         assert sent < 20 * 1024 * 1024, "the server kept reading a body far over the limit"
 
@@ -187,7 +187,7 @@ async def test_a_disconnected_event_client_leaves_nothing_behind(
 ):
     settings = make_settings(migrated_url)
     app = create_app(settings, analyzer=ScriptedAnalyzer(delay_s=30))
-    async with served(app) as base_url, httpx.AsyncClient(base_url=base_url, timeout=10) as http:
+    async with served(app) as base_url, httpx2.AsyncClient(base_url=base_url, timeout=10) as http:
         await app.services.processor.stop(0)
         article = await upload(http, SPEC)
         broadcaster = app.services.broadcaster
@@ -209,7 +209,7 @@ TEAM_B = {"X-API-Key": "key-bbbb"}
 SIGNING_KEY = "a-signing-key-shared-by-replicas"
 
 
-async def _token(http: httpx.AsyncClient, article_id: int, headers: dict[str, str]) -> dict:
+async def _token(http: httpx2.AsyncClient, article_id: int, headers: dict[str, str]) -> dict:
     response = await http.post(f"/api/articles/{article_id}/events-token", headers=headers)
     assert response.status_code == 200, response.text
     body: dict = response.json()
@@ -222,7 +222,7 @@ async def test_a_browser_opens_the_stream_with_an_events_token(
     """EventSource sends no headers: the token in the URL is its credential."""
     settings = make_settings(migrated_url, api_keys=KEYS)
     app = create_app(settings, analyzer=ScriptedAnalyzer(delay_s=0.3))
-    async with served(app) as base_url, httpx.AsyncClient(base_url=base_url, timeout=30) as http:
+    async with served(app) as base_url, httpx2.AsyncClient(base_url=base_url, timeout=30) as http:
         created = await http.post(
             "/api/analyze",
             data={"articleName": "Clip"},
@@ -239,7 +239,7 @@ async def test_a_browser_opens_the_stream_with_an_events_token(
             assert response.status_code == 200
             async for event, data in read_sse(response):
                 assert event == "status"
-                seen.append(httpx.Response(200, content=data).json())
+                seen.append(httpx2.Response(200, content=data).json())
     assert seen[-1]["processing_status"] == "completed"
     assert all(s["id"] == article_id for s in seen)
 
@@ -247,7 +247,7 @@ async def test_a_browser_opens_the_stream_with_an_events_token(
 async def test_events_tokens_that_must_not_open_a_stream(migrated_url: str, db_engine: AsyncEngine):
     settings = make_settings(migrated_url, api_keys=KEYS, signing_key=SIGNING_KEY)
     app = create_app(settings, analyzer=ScriptedAnalyzer(delay_s=30))
-    async with served(app) as base_url, httpx.AsyncClient(base_url=base_url, timeout=10) as http:
+    async with served(app) as base_url, httpx2.AsyncClient(base_url=base_url, timeout=10) as http:
         await app.services.processor.stop(0)
         ids = []
         for headers in (TEAM_A, TEAM_A, TEAM_B):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-import httpx
+import httpx2
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.config import Settings
@@ -40,14 +40,14 @@ async def test_status_etag_answers_304_until_it_changes(settings: Settings, db_e
         assert changed.json()["progress"] == 50
 
 
-async def test_terminal_status_has_no_retry_hint(client: httpx.AsyncClient):
+async def test_terminal_status_has_no_retry_hint(client: httpx2.AsyncClient):
     article = await upload(client, SPEC)
     await wait_terminal(client, article["id"])
     response = await client.get(f"/api/articles/{article['id']}/status")
     assert "retry-after" not in response.headers
 
 
-async def test_upload_links_to_article_and_status(client: httpx.AsyncClient):
+async def test_upload_links_to_article_and_status(client: httpx2.AsyncClient):
     response = await client.post(
         "/api/analyze",
         data={"articleName": "x"},
@@ -59,7 +59,7 @@ async def test_upload_links_to_article_and_status(client: httpx.AsyncClient):
     assert f"</api/articles/{article_id}/status>" in response.headers["link"]
 
 
-async def test_batch_status_returns_many_in_one_call(client: httpx.AsyncClient):
+async def test_batch_status_returns_many_in_one_call(client: httpx2.AsyncClient):
     ids = [(await upload(client, SPEC, name=f"b{i}"))["id"] for i in range(3)]
     response = await client.get(f"/api/articles/status?ids={ids[2]},{ids[0]},999999,{ids[1]}")
     assert response.status_code == 200
@@ -69,7 +69,7 @@ async def test_batch_status_returns_many_in_one_call(client: httpx.AsyncClient):
     assert set(body["items"][0]) >= {"processing_status", "progress", "updated_at"}
 
 
-async def test_batch_status_validates_ids(client: httpx.AsyncClient):
+async def test_batch_status_validates_ids(client: httpx2.AsyncClient):
     for query in ("ids=", "ids=a,b", "ids=" + ",".join(str(i) for i in range(1, 102)), "ids=0"):
         response = await client.get(f"/api/articles/status?{query}")
         assert response.status_code == 422, query
@@ -98,7 +98,7 @@ async def test_same_idempotency_key_returns_the_first_article(
     assert analyzer.calls == ["Pump housing"]
 
 
-async def test_same_idempotency_key_with_another_body_is_409(client: httpx.AsyncClient):
+async def test_same_idempotency_key_with_another_body_is_409(client: httpx2.AsyncClient):
     headers = {"Idempotency-Key": "k-1"}
     first = await client.post(
         "/api/analyze",
@@ -118,7 +118,7 @@ async def test_same_idempotency_key_with_another_body_is_409(client: httpx.Async
 
 
 async def test_idempotency_key_expires_after_24_hours(
-    client: httpx.AsyncClient, db_engine: AsyncEngine
+    client: httpx2.AsyncClient, db_engine: AsyncEngine
 ):
     send = {
         "data": {"articleName": "A"},
@@ -136,8 +136,8 @@ async def test_idempotency_key_expires_after_24_hours(
     assert "idempotent-replayed" not in again.headers
 
 
-async def test_concurrent_retries_with_one_key_create_one_article(client: httpx.AsyncClient):
-    async def send() -> httpx.Response:
+async def test_concurrent_retries_with_one_key_create_one_article(client: httpx2.AsyncClient):
+    async def send() -> httpx2.Response:
         return await client.post(
             "/api/analyze",
             data={"articleName": "Race"},
@@ -215,7 +215,7 @@ async def test_long_poll_ends_with_the_current_state_when_the_wait_is_over(
         assert response.json()["processing_status"] == "pending"
 
 
-async def test_long_poll_on_a_finished_article_answers_at_once(client: httpx.AsyncClient):
+async def test_long_poll_on_a_finished_article_answers_at_once(client: httpx2.AsyncClient):
     article = await upload(client, SPEC)
     done = await wait_terminal(client, article["id"])
     url = f"/api/articles/{article['id']}/status"
@@ -312,7 +312,7 @@ async def test_long_poll_over_real_http_from_another_writer(
     """Through uvicorn: the fast path leaves `?wait=` to the route, and a change written by
     another process (here: another connection) ends the wait via NOTIFY."""
     app = create_app(make_settings(migrated_url, run_processor=False))
-    async with served(app) as base_url, httpx.AsyncClient(base_url=base_url, timeout=30) as http:
+    async with served(app) as base_url, httpx2.AsyncClient(base_url=base_url, timeout=30) as http:
         article = await upload(http, SPEC)
         url = f"/api/articles/{article['id']}/status"
         plain = await http.get(url)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import httpx
+import httpx2
 import pytest
 
 from tests.conftest import make_settings
@@ -11,7 +11,7 @@ from tests.support import running_app
 PROBLEM = "application/problem+json"
 
 
-def _problem(response: httpx.Response, status: int) -> dict:
+def _problem(response: httpx2.Response, status: int) -> dict:
     assert response.status_code == status, response.text
     assert response.headers["content-type"].startswith(PROBLEM)
     body = response.json()
@@ -20,7 +20,7 @@ def _problem(response: httpx.Response, status: int) -> dict:
     return body
 
 
-async def test_upload_returns_201_pending_with_location(client: httpx.AsyncClient):
+async def test_upload_returns_201_pending_with_location(client: httpx2.AsyncClient):
     response = await client.post(
         "/api/analyze",
         data={"articleName": "Hinge", "description": "steel hinge"},
@@ -36,7 +36,7 @@ async def test_upload_returns_201_pending_with_location(client: httpx.AsyncClien
     assert body["files"][0]["size_bytes"] == len(b"Net weight: 120 g\nMaterial: steel")
 
 
-async def test_missing_article_name_is_422_naming_the_field(client: httpx.AsyncClient):
+async def test_missing_article_name_is_422_naming_the_field(client: httpx2.AsyncClient):
     response = await client.post(
         "/api/analyze", files={"productSpecification": ("spec.txt", b"text")}
     )
@@ -45,7 +45,7 @@ async def test_missing_article_name_is_422_naming_the_field(client: httpx.AsyncC
     assert [e["field"] for e in body["errors"]] == ["articleName"]
 
 
-async def test_missing_specification_is_422_naming_the_field(client: httpx.AsyncClient):
+async def test_missing_specification_is_422_naming_the_field(client: httpx2.AsyncClient):
     response = await client.post("/api/analyze", data={"articleName": "x"})
 
     body = _problem(response, 422)
@@ -53,7 +53,7 @@ async def test_missing_specification_is_422_naming_the_field(client: httpx.Async
 
 
 @pytest.mark.parametrize("name", ["", "   ", "x" * 256])
-async def test_invalid_article_name_is_422(client: httpx.AsyncClient, name: str):
+async def test_invalid_article_name_is_422(client: httpx2.AsyncClient, name: str):
     response = await client.post(
         "/api/analyze",
         data={"articleName": name},
@@ -64,7 +64,7 @@ async def test_invalid_article_name_is_422(client: httpx.AsyncClient, name: str)
     assert "articleName" in [e["field"] for e in body["errors"]]
 
 
-async def test_empty_file_is_422(client: httpx.AsyncClient):
+async def test_empty_file_is_422(client: httpx2.AsyncClient):
     response = await client.post(
         "/api/analyze",
         data={"articleName": "x"},
@@ -75,7 +75,7 @@ async def test_empty_file_is_422(client: httpx.AsyncClient):
     assert [e["field"] for e in body["errors"]] == ["productSpecification"]
 
 
-async def test_empty_drawing_part_means_no_drawing(client: httpx.AsyncClient):
+async def test_empty_drawing_part_means_no_drawing(client: httpx2.AsyncClient):
     response = await client.post(
         "/api/analyze",
         data={"articleName": "x"},
@@ -103,7 +103,7 @@ async def test_file_over_the_limit_is_413(migrated_url: str, db_engine):
         assert ok.status_code == 201
 
 
-async def test_filename_is_data_not_a_path(client: httpx.AsyncClient):
+async def test_filename_is_data_not_a_path(client: httpx2.AsyncClient):
     response = await client.post(
         "/api/analyze",
         data={"articleName": "x"},
@@ -118,21 +118,21 @@ async def test_filename_is_data_not_a_path(client: httpx.AsyncClient):
     "path",
     ["/api/articles/999999", "/api/articles/999999/status", "/api/articles/999999/cost-models"],
 )
-async def test_unknown_article_is_404_problem(client: httpx.AsyncClient, path: str):
+async def test_unknown_article_is_404_problem(client: httpx2.AsyncClient, path: str):
     _problem(await client.get(path), 404)
 
 
 @pytest.mark.parametrize("path", ["/api/articles/abc", "/api/articles/1.5/status"])
-async def test_non_integer_id_is_422_problem(client: httpx.AsyncClient, path: str):
+async def test_non_integer_id_is_422_problem(client: httpx2.AsyncClient, path: str):
     body = _problem(await client.get(path), 422)
     assert body["errors"][0]["field"] == "article_id"
 
 
-async def test_unknown_route_is_404_problem(client: httpx.AsyncClient):
+async def test_unknown_route_is_404_problem(client: httpx2.AsyncClient):
     _problem(await client.get("/api/nope"), 404)
 
 
-async def test_bad_list_filter_is_422(client: httpx.AsyncClient):
+async def test_bad_list_filter_is_422(client: httpx2.AsyncClient):
     body = _problem(await client.get("/api/articles?status=done"), 422)
     assert body["errors"][0]["field"] == "status"
 
@@ -145,7 +145,7 @@ async def test_bad_list_filter_is_422(client: httpx.AsyncClient):
     ],
 )
 async def test_stored_file_is_byte_exact_and_names_are_data(
-    client: httpx.AsyncClient, db_engine, repeat: int
+    client: httpx2.AsyncClient, db_engine, repeat: int
 ):
     import hashlib
 
@@ -176,7 +176,7 @@ async def test_stored_file_is_byte_exact_and_names_are_data(
 
 @pytest.mark.parametrize("repeat", [1, 5000])  # both storage paths: one statement, and COPY
 async def test_an_overlong_content_type_is_kept_short_not_a_500(
-    client: httpx.AsyncClient, repeat: int
+    client: httpx2.AsyncClient, repeat: int
 ):
     media_type = "text/" + "p" * 4000
     response = await client.post(

@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-import httpx
+import httpx2
 import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -30,7 +30,7 @@ def _auth(key: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {key}"}
 
 
-async def _upload(client: httpx.AsyncClient, headers: dict[str, str]) -> httpx.Response:
+async def _upload(client: httpx2.AsyncClient, headers: dict[str, str]) -> httpx2.Response:
     return await client.post(
         "/api/analyze",
         data={"articleName": "Clip"},
@@ -42,12 +42,12 @@ async def _upload(client: httpx.AsyncClient, headers: dict[str, str]) -> httpx.R
 @pytest.fixture
 async def keyed_client(
     migrated_url: str, db_engine: AsyncEngine
-) -> AsyncIterator[httpx.AsyncClient]:
+) -> AsyncIterator[httpx2.AsyncClient]:
     async with running_app(make_settings(migrated_url, api_keys=KEYS)) as (_, client):
         yield client
 
 
-async def test_missing_or_wrong_key_is_401(keyed_client: httpx.AsyncClient):
+async def test_missing_or_wrong_key_is_401(keyed_client: httpx2.AsyncClient):
     for headers in ({}, _auth("nope"), {"X-API-Key": "nope"}, {"Authorization": "Basic abc"}):
         response = await keyed_client.get("/api/articles", headers=headers)
         assert response.status_code == 401, headers
@@ -56,19 +56,19 @@ async def test_missing_or_wrong_key_is_401(keyed_client: httpx.AsyncClient):
     assert (await _upload(keyed_client, {})).status_code == 401
 
 
-async def test_bearer_and_x_api_key_both_work(keyed_client: httpx.AsyncClient):
+async def test_bearer_and_x_api_key_both_work(keyed_client: httpx2.AsyncClient):
     assert (await keyed_client.get("/api/articles", headers=_auth("key-aaaa"))).status_code == 200
     response = await keyed_client.get("/api/indices", headers={"X-API-Key": "key-bbbb"})
     assert response.status_code == 200
 
 
-async def test_health_ready_and_docs_stay_open(keyed_client: httpx.AsyncClient):
+async def test_health_ready_and_docs_stay_open(keyed_client: httpx2.AsyncClient):
     assert (await keyed_client.get("/health")).status_code == 200
     assert (await keyed_client.get("/ready")).status_code == 200
     assert (await keyed_client.get("/openapi.json")).status_code == 200
 
 
-async def test_tenants_never_see_each_others_articles(keyed_client: httpx.AsyncClient):
+async def test_tenants_never_see_each_others_articles(keyed_client: httpx2.AsyncClient):
     a, b = _auth("key-aaaa"), _auth("key-bbbb")
     created = await _upload(keyed_client, a)
     assert created.status_code == 201
@@ -97,7 +97,7 @@ async def test_tenants_never_see_each_others_articles(keyed_client: httpx.AsyncC
     assert (await keyed_client.get("/api/articles", headers=a)).json()["total"] == 1
 
 
-async def test_same_idempotency_key_is_per_tenant(keyed_client: httpx.AsyncClient):
+async def test_same_idempotency_key_is_per_tenant(keyed_client: httpx2.AsyncClient):
     key = {"Idempotency-Key": "shared"}
     first = await _upload(keyed_client, {**_auth("key-aaaa"), **key})
     second = await _upload(keyed_client, {**_auth("key-bbbb"), **key})
@@ -106,7 +106,7 @@ async def test_same_idempotency_key_is_per_tenant(keyed_client: httpx.AsyncClien
 
 
 async def wait_terminal_as(
-    client: httpx.AsyncClient, article_id: int, headers: dict[str, str]
+    client: httpx2.AsyncClient, article_id: int, headers: dict[str, str]
 ) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -190,7 +190,7 @@ def idp() -> Iterator[IdentityProvider]:
 @pytest.fixture
 async def oidc_client(
     migrated_url: str, db_engine: AsyncEngine, idp: IdentityProvider
-) -> AsyncIterator[httpx.AsyncClient]:
+) -> AsyncIterator[httpx2.AsyncClient]:
     settings = make_settings(
         migrated_url,
         jwt_issuer=ISSUER,
@@ -204,7 +204,7 @@ async def oidc_client(
 
 
 async def test_valid_token_is_accepted_and_names_the_tenant(
-    oidc_client: httpx.AsyncClient, idp: IdentityProvider
+    oidc_client: httpx2.AsyncClient, idp: IdentityProvider
 ):
     token = idp.token("k1", org="team-a")
     created = await _upload(oidc_client, _auth(token))
@@ -233,7 +233,7 @@ async def test_valid_token_is_accepted_and_names_the_tenant(
     ],
 )
 async def test_invalid_tokens_are_401(
-    oidc_client: httpx.AsyncClient, idp: IdentityProvider, claims: dict, reason: str
+    oidc_client: httpx2.AsyncClient, idp: IdentityProvider, claims: dict, reason: str
 ):
     token = idp.token("k1", **claims)
     response = await oidc_client.get("/api/articles", headers=_auth(token))
@@ -242,14 +242,14 @@ async def test_invalid_tokens_are_401(
 
 
 async def test_token_signed_by_an_unknown_key_is_401(
-    oidc_client: httpx.AsyncClient, idp: IdentityProvider
+    oidc_client: httpx2.AsyncClient, idp: IdentityProvider
 ):
     idp.add_key("rogue", publish=False)
     response = await oidc_client.get("/api/articles", headers=_auth(idp.token("rogue")))
     assert response.status_code == 401
 
 
-async def test_tampered_token_is_401(oidc_client: httpx.AsyncClient, idp: IdentityProvider):
+async def test_tampered_token_is_401(oidc_client: httpx2.AsyncClient, idp: IdentityProvider):
     header, _payload, signature = idp.token("k1").split(".")
     forged = jwt.utils.base64url_encode(
         json.dumps({"iss": ISSUER, "aud": AUDIENCE, "org": "team-b", "exp": 9999999999}).encode()
@@ -261,7 +261,7 @@ async def test_tampered_token_is_401(oidc_client: httpx.AsyncClient, idp: Identi
 
 
 async def test_rotated_keys_are_picked_up_without_restart(
-    oidc_client: httpx.AsyncClient, idp: IdentityProvider, monkeypatch: pytest.MonkeyPatch
+    oidc_client: httpx2.AsyncClient, idp: IdentityProvider, monkeypatch: pytest.MonkeyPatch
 ):
     monkeypatch.setattr("app.auth.jwt.REFETCH_MIN_INTERVAL_S", 0.0)
     assert (
@@ -272,7 +272,7 @@ async def test_rotated_keys_are_picked_up_without_restart(
     assert response.status_code == 200
 
 
-async def test_x_api_key_is_trimmed_like_the_bearer_value(keyed_client: httpx.AsyncClient):
+async def test_x_api_key_is_trimmed_like_the_bearer_value(keyed_client: httpx2.AsyncClient):
     for value in ("key-aaaa ", " key-aaaa", "key-aaaa\t"):
         response = await keyed_client.get("/api/articles", headers={"X-API-Key": value})
         assert response.status_code == 200, repr(value)
@@ -295,7 +295,7 @@ async def test_x_api_key_is_trimmed_like_the_bearer_value(keyed_client: httpx.As
     ],
 )
 async def test_tenant_claims_that_do_not_fit_are_401(
-    oidc_client: httpx.AsyncClient, idp: IdentityProvider, claim: object, reason: str
+    oidc_client: httpx2.AsyncClient, idp: IdentityProvider, claim: object, reason: str
 ):
     response = await oidc_client.get("/api/articles", headers=_auth(idp.token("k1", org=claim)))
     assert response.status_code == 401
@@ -303,7 +303,7 @@ async def test_tenant_claims_that_do_not_fit_are_401(
 
 
 async def test_two_long_claims_sharing_64_characters_stay_two_tenants(
-    oidc_client: httpx.AsyncClient, idp: IdentityProvider
+    oidc_client: httpx2.AsyncClient, idp: IdentityProvider
 ):
     prefix = "x" * 64
     exact = await _upload(oidc_client, _auth(idp.token("k1", org=prefix)))
@@ -319,7 +319,7 @@ async def mixed_client(
     migrated_url: str,
     db_engine: AsyncEngine,
     idp: IdentityProvider,
-) -> AsyncIterator[httpx.AsyncClient]:
+) -> AsyncIterator[httpx2.AsyncClient]:
     """API keys and tokens side by side, with CMS_TENANT_NAMESPACES from the parameter."""
     settings = make_settings(
         migrated_url,
@@ -336,7 +336,7 @@ async def mixed_client(
 
 @pytest.mark.parametrize("mixed_client", ["shared"], indirect=True)
 async def test_shared_namespaces_let_a_key_tenant_and_its_sso_claim_see_the_same_articles(
-    mixed_client: httpx.AsyncClient, idp: IdentityProvider
+    mixed_client: httpx2.AsyncClient, idp: IdentityProvider
 ):
     created = await _upload(mixed_client, _auth("key-aaaa"))
     article_id = created.json()["id"]
@@ -348,7 +348,7 @@ async def test_shared_namespaces_let_a_key_tenant_and_its_sso_claim_see_the_same
 
 @pytest.mark.parametrize("mixed_client", ["separate"], indirect=True)
 async def test_separate_namespaces_keep_a_key_tenant_and_a_same_named_claim_apart(
-    mixed_client: httpx.AsyncClient, idp: IdentityProvider
+    mixed_client: httpx2.AsyncClient, idp: IdentityProvider
 ):
     by_key = (await _upload(mixed_client, _auth("key-aaaa"))).json()["id"]
     token = _auth(idp.token("k1", org="team-a"))
@@ -374,7 +374,7 @@ def test_api_key_tenants_follow_the_same_rules():
 # --- JWKS: single-flight refresh, negative cache ---------------------------------------------
 
 
-def _verifier(idp: IdentityProvider, http: httpx.AsyncClient, cache_s: float = 300.0) -> Any:
+def _verifier(idp: IdentityProvider, http: httpx2.AsyncClient, cache_s: float = 300.0) -> Any:
     from app.auth.jwt import JwtVerifier
 
     return JwtVerifier(
@@ -390,7 +390,7 @@ def _verifier(idp: IdentityProvider, http: httpx.AsyncClient, cache_s: float = 3
 
 async def test_concurrent_token_checks_share_one_jwks_fetch(idp: IdentityProvider):
     idp.delay_s = 1.0
-    async with httpx.AsyncClient() as http:
+    async with httpx2.AsyncClient() as http:
         verifier = _verifier(idp, http)
         async with asyncio.timeout(30):  # only to catch a hang
             results = await asyncio.gather(
@@ -401,7 +401,7 @@ async def test_concurrent_token_checks_share_one_jwks_fetch(idp: IdentityProvide
 
 
 async def test_a_stale_key_set_serves_while_one_refresh_runs(idp: IdentityProvider):
-    async with httpx.AsyncClient() as http:
+    async with httpx2.AsyncClient() as http:
         verifier = _verifier(idp, http, cache_s=0.01)
         await verifier.tenant_of(idp.token("k1"))
         await asyncio.sleep(0.05)  # the cached set is stale now
@@ -422,7 +422,7 @@ async def test_unknown_key_ids_are_remembered_briefly(
 
     monkeypatch.setattr("app.auth.jwt.REFETCH_MIN_INTERVAL_S", 0.0)
     idp.add_key("rogue", publish=False)
-    async with httpx.AsyncClient() as http:
+    async with httpx2.AsyncClient() as http:
         verifier = _verifier(idp, http)
         for _ in range(10):
             with pytest.raises(TokenError, match="unknown key"):
@@ -433,7 +433,7 @@ async def test_unknown_key_ids_are_remembered_briefly(
 async def test_a_failing_identity_provider_is_not_asked_for_every_token(idp: IdentityProvider):
     from app.auth.jwt import TokenError
 
-    async with httpx.AsyncClient() as http:
+    async with httpx2.AsyncClient() as http:
         verifier = _verifier(idp, http)
         idp.server.shutdown()
         idp.server.server_close()

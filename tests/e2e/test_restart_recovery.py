@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-import httpx
+import httpx2
 import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -24,7 +24,7 @@ async def test_sigkill_mid_processing_loses_nothing(migrated_url: str, db_engine
         first = ServerProcess(env)
         await asyncio.to_thread(first.start)
         try:
-            async with httpx.AsyncClient(base_url=first.base_url, timeout=10) as http:
+            async with httpx2.AsyncClient(base_url=first.base_url, timeout=10) as http:
                 ids = []
                 for i in range(12):
                     response = await http.post(
@@ -49,7 +49,7 @@ async def test_sigkill_mid_processing_loses_nothing(migrated_url: str, db_engine
         second = ServerProcess(env)
         await asyncio.to_thread(second.start)
         try:
-            async with httpx.AsyncClient(base_url=second.base_url, timeout=10) as http:
+            async with httpx2.AsyncClient(base_url=second.base_url, timeout=10) as http:
                 deadline = time.monotonic() + 90
                 while time.monotonic() < deadline:
                     final = await batch_statuses(http, ids)

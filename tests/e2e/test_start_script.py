@@ -7,7 +7,7 @@ import os
 import time
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 
 from tests.support import PROJECT_ROOT, TERMINAL, ServerProcess
@@ -38,7 +38,7 @@ def test_start_script_serves_with_embedded_database_and_stops_it(tmp_path: Path)
     server = ServerProcess(env, command=[str(PROJECT_ROOT / "start.sh")])
     with server:
         assert _postgres_running_for(tmp_path / "data")
-        with httpx.Client(base_url=server.base_url, timeout=10) as http:
+        with httpx2.Client(base_url=server.base_url, timeout=10) as http:
             ready = http.get("/ready").json()
             assert ready["checks"]["analysis_method"] == "offline"
             created = http.post(

@@ -1,4 +1,4 @@
-"""The fake OpenAI server itself: real HTTP on loopback, raw (httpx) and through the SDK."""
+"""The fake OpenAI server itself: real HTTP on loopback, raw (httpx2) and through the SDK."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import openai
 import pytest
 from openai import AsyncOpenAI
@@ -51,11 +51,11 @@ def fake() -> Iterator[FakeOpenAIServer]:
         yield server
 
 
-def post(fake: FakeOpenAIServer, body: dict[str, Any], timeout: float = 5.0) -> httpx.Response:
-    return httpx.post(f"{fake.base_url}/chat/completions", json=body, timeout=timeout)
+def post(fake: FakeOpenAIServer, body: dict[str, Any], timeout: float = 5.0) -> httpx2.Response:
+    return httpx2.post(f"{fake.base_url}/chat/completions", json=body, timeout=timeout)
 
 
-def content(response: httpx.Response) -> str:
+def content(response: httpx2.Response) -> str:
     return str(response.json()["choices"][0]["message"]["content"])
 
 
@@ -127,7 +127,7 @@ def test_status_faults(fake: FakeOpenAIServer, kind: str, status: int) -> None:
 def test_drop_closes_without_response(fake: FakeOpenAIServer) -> None:
     fake.enqueue("drop")
 
-    with pytest.raises(httpx.RemoteProtocolError):
+    with pytest.raises(httpx2.RemoteProtocolError):
         post(fake, chat_body())
     assert post(fake, chat_body()).status_code == 200  # the server is still fine
 
@@ -136,7 +136,7 @@ def test_timeout_outlasts_client(fake: FakeOpenAIServer) -> None:
     fake.hang_s = 3.0
     fake.enqueue("timeout")
 
-    with pytest.raises(httpx.ReadTimeout):  # the client gave up before the fake answered
+    with pytest.raises(httpx2.ReadTimeout):  # the client gave up before the fake answered
         post(fake, chat_body(), timeout=0.3)
     assert fake.count("timeout") == 0  # still sleeping: it records the outcome once it answers
 
@@ -201,7 +201,7 @@ def test_unknown_fault_kind_is_rejected() -> None:
 def test_stats_and_control_over_http(fake: FakeOpenAIServer) -> None:
     fake.max_recorded = 3
     fake.reset_stats()
-    control = httpx.post(
+    control = httpx2.post(
         f"http://127.0.0.1:{fake.port}/_control",
         json={"latency": 0.01, "enqueue": ["500"], "fault_kinds": "429,drop"},
     )
@@ -210,23 +210,23 @@ def test_stats_and_control_over_http(fake: FakeOpenAIServer) -> None:
     for _ in range(5):
         post(fake, chat_body())
 
-    stats = httpx.get(f"http://127.0.0.1:{fake.port}/_stats").json()
+    stats = httpx2.get(f"http://127.0.0.1:{fake.port}/_stats").json()
 
     assert stats["total_requests"] == 5
     assert stats["outcomes"] == {"500": 1, "ok": 4}
     assert len(stats["last_requests"]) == 3
     assert stats["prompt_tokens"] > 0
     assert stats["in_flight"] == 0
-    bad = httpx.post(f"http://127.0.0.1:{fake.port}/_control", json={"nope": 1})
+    bad = httpx2.post(f"http://127.0.0.1:{fake.port}/_control", json={"nope": 1})
     assert bad.status_code == 400
-    assert "last_requests" not in httpx.get(f"{fake.base_url[:-3]}/_stats?bodies=0").json()
+    assert "last_requests" not in httpx2.get(f"{fake.base_url[:-3]}/_stats?bodies=0").json()
 
 
 @pytest.mark.asyncio
 async def test_high_concurrency_with_latency(fake: FakeOpenAIServer) -> None:
     fake.latency = 0.3
-    limits = httpx.Limits(max_connections=200)
-    async with httpx.AsyncClient(timeout=10, limits=limits) as client:
+    limits = httpx2.Limits(max_connections=200)
+    async with httpx2.AsyncClient(timeout=10, limits=limits) as client:
         responses = await asyncio.gather(
             *(
                 client.post(f"{fake.base_url}/chat/completions", json=chat_body())
@@ -268,10 +268,10 @@ async def test_sdk_client_sees_each_fault_as_its_exception(fake: FakeOpenAIServe
 
 def test_api_key_check(fake: FakeOpenAIServer) -> None:
     fake.api_key = "right"
-    wrong = httpx.post(
+    wrong = httpx2.post(
         f"{fake.base_url}/chat/completions", json=chat_body(), headers={"Authorization": "Bearer x"}
     )
-    right = httpx.post(
+    right = httpx2.post(
         f"{fake.base_url}/chat/completions",
         json=chat_body(),
         headers={"Authorization": "Bearer right"},
@@ -296,10 +296,10 @@ def test_cli_mode() -> None:
         line = process.stdout.readline()
         assert f"http://127.0.0.1:{port}/v1" in line
         base = f"http://127.0.0.1:{port}"
-        httpx.post(f"{base}/_control", json={"enqueue": ["503"]}).raise_for_status()
-        assert httpx.post(f"{base}/v1/chat/completions", json=chat_body()).status_code == 503
-        assert httpx.post(f"{base}/v1/chat/completions", json=chat_body()).status_code == 200
-        stats = httpx.get(f"{base}/_stats").json()
+        httpx2.post(f"{base}/_control", json={"enqueue": ["503"]}).raise_for_status()
+        assert httpx2.post(f"{base}/v1/chat/completions", json=chat_body()).status_code == 503
+        assert httpx2.post(f"{base}/v1/chat/completions", json=chat_body()).status_code == 200
+        stats = httpx2.get(f"{base}/_stats").json()
         assert stats["outcomes"] == {"503": 1, "ok": 1}
     finally:
         process.terminate()

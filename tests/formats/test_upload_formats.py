@@ -11,7 +11,7 @@ import random
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from fpdf import FPDF
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -93,7 +93,7 @@ def random_binary() -> bytes:
 
 
 async def analyse(
-    client: httpx.AsyncClient,
+    client: httpx2.AsyncClient,
     content: bytes | str,
     filename: str,
     *,
@@ -146,7 +146,7 @@ def assert_text_facts(facts: dict[str, Any], fmt: str) -> None:
 # --- offline: readable formats ---------------------------------------------------------------
 
 
-async def test_pdf_with_text_layer(client: httpx.AsyncClient) -> None:
+async def test_pdf_with_text_layer(client: httpx2.AsyncClient) -> None:
     article = await analyse(client, pdf_pages(*SPEC_PDF_PAGES), "spec.pdf")
     metadata = completed(article)
     facts = spec_facts(metadata)
@@ -161,7 +161,7 @@ async def test_pdf_with_text_layer(client: httpx.AsyncClient) -> None:
     assert "page 2" in evidence["location"]
 
 
-async def test_docx_weight_in_a_table_row(client: httpx.AsyncClient) -> None:
+async def test_docx_weight_in_a_table_row(client: httpx2.AsyncClient) -> None:
     article = await analyse(client, docx_bytes(), "spec.docx")
     metadata = completed(article)
     assert_text_facts(spec_facts(metadata), "docx")
@@ -172,7 +172,7 @@ async def test_docx_weight_in_a_table_row(client: httpx.AsyncClient) -> None:
     assert "table" in evidence["location"].lower()
 
 
-async def test_xlsx_key_value_sheet(client: httpx.AsyncClient) -> None:
+async def test_xlsx_key_value_sheet(client: httpx2.AsyncClient) -> None:
     article = await analyse(client, xlsx_bytes(), "spec.xlsx")
     metadata = completed(article)
     facts = spec_facts(metadata)
@@ -183,7 +183,7 @@ async def test_xlsx_key_value_sheet(client: httpx.AsyncClient) -> None:
     assert "Specs" in evidence["location"]
 
 
-async def test_csv_semicolons_and_decimal_comma(client: httpx.AsyncClient) -> None:
+async def test_csv_semicolons_and_decimal_comma(client: httpx2.AsyncClient) -> None:
     csv = (
         "Merkmal;Wert;Einheit\n"
         "Bezeichnung;Winkel 40x40;\n"
@@ -198,7 +198,7 @@ async def test_csv_semicolons_and_decimal_comma(client: httpx.AsyncClient) -> No
     assert "0,35" in weight_evidence(metadata)["quote"]
 
 
-async def test_html_with_a_table(client: httpx.AsyncClient) -> None:
+async def test_html_with_a_table(client: httpx2.AsyncClient) -> None:
     html = (
         "<!DOCTYPE html><html><head><title>Datasheet</title></head><body>"
         "<h1>Bracket BR-200</h1><p>Galvanised bracket for wall mounting.</p>"
@@ -216,7 +216,7 @@ async def test_html_with_a_table(client: httpx.AsyncClient) -> None:
     assert "420" in weight_evidence(metadata)["quote"]
 
 
-async def test_json(client: httpx.AsyncClient) -> None:
+async def test_json(client: httpx2.AsyncClient) -> None:
     spec = {
         "article": "Bracket BR-200",
         "material": "Aluminium AlMg3",
@@ -229,7 +229,7 @@ async def test_json(client: httpx.AsyncClient) -> None:
     assert article["unit_weight"] == pytest.approx(0.18)
 
 
-async def test_markdown(client: httpx.AsyncClient) -> None:
+async def test_markdown(client: httpx2.AsyncClient) -> None:
     markdown = (
         "# Bracket BR-200\n\n"
         "Galvanised **steel** bracket for wall mounting.\n\n"
@@ -245,7 +245,7 @@ async def test_markdown(client: httpx.AsyncClient) -> None:
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "cp1252"])
-async def test_plain_text_encodings(client: httpx.AsyncClient, encoding: str) -> None:
+async def test_plain_text_encodings(client: httpx2.AsyncClient, encoding: str) -> None:
     article = await analyse(client, GERMAN_TEXT.encode(encoding), "spec.txt")
     metadata = completed(article)
     facts = spec_facts(metadata)
@@ -261,7 +261,7 @@ async def test_plain_text_encodings(client: httpx.AsyncClient, encoding: str) ->
     assert "\ufffd" not in everything and "Ã" not in everything
 
 
-async def test_file_type_is_decided_by_content(client: httpx.AsyncClient) -> None:
+async def test_file_type_is_decided_by_content(client: httpx2.AsyncClient) -> None:
     article = await analyse(client, pdf_pages(*SPEC_PDF_PAGES), "spec.txt")
     metadata = completed(article)
     facts = spec_facts(metadata)
@@ -288,7 +288,7 @@ def _mentions_text_layer(metadata: dict[str, Any]) -> bool:
     ids=["png", "jpeg", "webp", "image-only-pdf"],
 )
 async def test_images_offline_complete_without_weight_and_say_why(
-    client: httpx.AsyncClient, filename: str, content: Any, fmt: str
+    client: httpx2.AsyncClient, filename: str, content: Any, fmt: str
 ) -> None:
     article = await analyse(client, content(), filename)
     metadata = completed(article)
@@ -320,7 +320,7 @@ TITLE_BLOCK = (
     ids=["pdf", "text"],
 )
 async def test_drawing_title_block_supplies_weight(
-    client: httpx.AsyncClient, drawing: tuple[str, bytes]
+    client: httpx2.AsyncClient, drawing: tuple[str, bytes]
 ) -> None:
     article = await analyse(client, SPEC_WITHOUT_WEIGHT, "spec.txt", drawing=drawing)
     metadata = completed(article)
@@ -357,7 +357,7 @@ async def test_drawing_title_block_supplies_weight(
     ],
 )
 async def test_unreadable_files_fail_with_a_stable_code(
-    client: httpx.AsyncClient, filename: str, content: Any, code: str, words: str
+    client: httpx2.AsyncClient, filename: str, content: Any, code: str, words: str
 ) -> None:
     article = await analyse(client, content(), filename)
     assert article["processing_status"] == "failed", article["extracted_metadata"]
@@ -382,7 +382,7 @@ def fake() -> Iterator[FakeOpenAIServer]:
 @pytest.fixture
 async def openai_client(
     fake: FakeOpenAIServer, migrated_url: str, db_engine: AsyncEngine
-) -> AsyncIterator[httpx.AsyncClient]:
+) -> AsyncIterator[httpx2.AsyncClient]:
     """The app with the OpenAI analyzer (guard, cache, grounding) talking to the fake."""
     settings = make_settings(
         migrated_url, openai_api_key="test", openai_base_url=fake.base_url, openai_max_retries=0
@@ -401,7 +401,7 @@ def _image_parts(body: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 async def test_openai_image_upload_sends_the_image(
-    openai_client: httpx.AsyncClient, fake: FakeOpenAIServer
+    openai_client: httpx2.AsyncClient, fake: FakeOpenAIServer
 ) -> None:
     article = await analyse(openai_client, image_bytes("PNG", (800, 600)), "scan.png")
     completed(article)
@@ -413,7 +413,7 @@ async def test_openai_image_upload_sends_the_image(
 
 
 async def test_openai_text_spec_and_the_analysis_cache(
-    openai_client: httpx.AsyncClient, fake: FakeOpenAIServer
+    openai_client: httpx2.AsyncClient, fake: FakeOpenAIServer
 ) -> None:
     content = ENGLISH_TEXT.encode()
     first = await analyse(openai_client, content, "spec.txt")
@@ -436,7 +436,7 @@ async def test_openai_text_spec_and_the_analysis_cache(
 
 
 async def test_openai_unsupported_weight_loses_to_the_document(
-    openai_client: httpx.AsyncClient, fake: FakeOpenAIServer
+    openai_client: httpx2.AsyncClient, fake: FakeOpenAIServer
 ) -> None:
     def invent_a_weight(body: dict[str, Any]) -> dict[str, Any]:
         answer = sensible_answer(body)

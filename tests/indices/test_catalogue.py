@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -56,7 +56,7 @@ async def clean_tenants(db_engine: AsyncEngine) -> AsyncEngine:
 @pytest.fixture
 async def app_and_client(
     migrated_url: str, clean_tenants: AsyncEngine
-) -> AsyncIterator[tuple[CatalogueRecorder, httpx.AsyncClient]]:
+) -> AsyncIterator[tuple[CatalogueRecorder, httpx2.AsyncClient]]:
     analyzer = CatalogueRecorder()
     async with running_app(make_settings(migrated_url, api_keys=KEYS), analyzer=analyzer) as (
         _,
@@ -65,7 +65,7 @@ async def app_and_client(
         yield analyzer, client
 
 
-async def _wait(client: httpx.AsyncClient, article_id: int, headers: dict[str, str]) -> None:
+async def _wait(client: httpx2.AsyncClient, article_id: int, headers: dict[str, str]) -> None:
     for _ in range(600):
         status = (await client.get(f"/api/articles/{article_id}/status", headers=headers)).json()
         if status["processing_status"] in ("completed", "failed"):
@@ -75,7 +75,7 @@ async def _wait(client: httpx.AsyncClient, article_id: int, headers: dict[str, s
     raise AssertionError("the article never finished")
 
 
-async def _upload(client: httpx.AsyncClient, name: str, headers: dict[str, str]) -> dict[str, Any]:
+async def _upload(client: httpx2.AsyncClient, name: str, headers: dict[str, str]) -> dict[str, Any]:
     response = await client.post(
         "/api/analyze",
         data={"articleName": name},
@@ -89,7 +89,7 @@ async def _upload(client: httpx.AsyncClient, name: str, headers: dict[str, str])
 
 
 async def test_a_new_tenant_starts_with_the_default_catalogue_once(
-    app_and_client: tuple[CatalogueRecorder, httpx.AsyncClient], clean_tenants: AsyncEngine
+    app_and_client: tuple[CatalogueRecorder, httpx2.AsyncClient], clean_tenants: AsyncEngine
 ):
     _, client = app_and_client
     first, second = await asyncio.gather(
@@ -110,7 +110,7 @@ async def test_a_new_tenant_starts_with_the_default_catalogue_once(
 
 
 async def test_indices_can_be_added_changed_and_deleted(
-    app_and_client: tuple[CatalogueRecorder, httpx.AsyncClient],
+    app_and_client: tuple[CatalogueRecorder, httpx2.AsyncClient],
 ):
     _, client = app_and_client
     created = await client.post("/api/indices", json=ALLOY, headers=A)
@@ -148,7 +148,7 @@ async def test_indices_can_be_added_changed_and_deleted(
 
 
 async def test_an_index_a_cost_model_uses_cannot_be_deleted(
-    app_and_client: tuple[CatalogueRecorder, httpx.AsyncClient],
+    app_and_client: tuple[CatalogueRecorder, httpx2.AsyncClient],
 ):
     _, client = app_and_client
     article = await _upload(client, "Bracket", A)
@@ -163,7 +163,7 @@ async def test_an_index_a_cost_model_uses_cannot_be_deleted(
 
 
 async def test_catalogues_are_tenant_isolated(
-    app_and_client: tuple[CatalogueRecorder, httpx.AsyncClient],
+    app_and_client: tuple[CatalogueRecorder, httpx2.AsyncClient],
 ):
     _, client = app_and_client
     index = (await client.post("/api/indices", json=ALLOY, headers=A)).json()
@@ -181,7 +181,7 @@ async def test_catalogues_are_tenant_isolated(
 
 
 async def test_the_analysis_sees_the_tenants_own_catalogue(
-    app_and_client: tuple[CatalogueRecorder, httpx.AsyncClient],
+    app_and_client: tuple[CatalogueRecorder, httpx2.AsyncClient],
 ):
     analyzer, client = app_and_client
     await client.post("/api/indices", json=ALLOY, headers=A)

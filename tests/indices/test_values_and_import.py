@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -19,7 +19,7 @@ B = {"X-API-Key": "key-val-b"}
 
 
 @pytest.fixture
-async def client(migrated_url: str, db_engine: AsyncEngine) -> AsyncIterator[httpx.AsyncClient]:
+async def client(migrated_url: str, db_engine: AsyncEngine) -> AsyncIterator[httpx2.AsyncClient]:
     async with db_engine.begin() as conn:
         await conn.exec_driver_sql(
             "DELETE FROM index_values WHERE index_id IN "
@@ -29,14 +29,14 @@ async def client(migrated_url: str, db_engine: AsyncEngine) -> AsyncIterator[htt
         yield http
 
 
-async def _index(client: httpx.AsyncClient, code: str, headers: dict[str, str] = A) -> int:
+async def _index(client: httpx2.AsyncClient, code: str, headers: dict[str, str] = A) -> int:
     indices = (await client.get("/api/indices", headers=headers)).json()
     return int(next(i["id"] for i in indices if i["code"] == code))
 
 
 async def _import(
-    client: httpx.AsyncClient, content: bytes, headers: dict[str, str] = A, **fields: str
-) -> httpx.Response:
+    client: httpx2.AsyncClient, content: bytes, headers: dict[str, str] = A, **fields: str
+) -> httpx2.Response:
     return await client.post(
         "/api/indices/import",
         files={"file": ("values.csv", content, "text/csv")},
@@ -45,7 +45,7 @@ async def _import(
     )
 
 
-async def test_values_are_upserted_by_month_and_read_back_in_a_range(client: httpx.AsyncClient):
+async def test_values_are_upserted_by_month_and_read_back_in_a_range(client: httpx2.AsyncClient):
     steel = await _index(client, "steel")
     url = f"/api/indices/{steel}/values"
     body = [
@@ -67,7 +67,7 @@ async def test_values_are_upserted_by_month_and_read_back_in_a_range(client: htt
     ]
 
 
-async def test_bad_values_are_422_naming_the_row(client: httpx.AsyncClient):
+async def test_bad_values_are_422_naming_the_row(client: httpx2.AsyncClient):
     url = f"/api/indices/{await _index(client, 'steel')}/values"
     cases = [
         ([{"period": "2024-13", "value": 1}], "[0].period"),
@@ -82,7 +82,7 @@ async def test_bad_values_are_422_naming_the_row(client: httpx.AsyncClient):
     assert (await client.get(f"{url}?from=2024-01&to=2024-01", headers=A)).json() == []
 
 
-async def test_values_are_tenant_isolated(client: httpx.AsyncClient):
+async def test_values_are_tenant_isolated(client: httpx2.AsyncClient):
     steel_a = await _index(client, "steel")
     url = f"/api/indices/{steel_a}/values"
     await client.put(url, json=[{"period": "2024-01", "value": 1}], headers=A)
@@ -95,7 +95,7 @@ async def test_values_are_tenant_isolated(client: httpx.AsyncClient):
     assert (await client.get(url, headers=A)).json() == [{"period": "2024-01", "value": 1.0}]
 
 
-async def test_a_generic_file_with_many_indices_is_imported_at_once(client: httpx.AsyncClient):
+async def test_a_generic_file_with_many_indices_is_imported_at_once(client: httpx2.AsyncClient):
     content = b"code,date,value\nsteel,2024-01,700\nsteel,2024-02,705\naluminium,2024-01-31,2300\n"
 
     response = await _import(client, content)
@@ -124,7 +124,7 @@ async def test_a_generic_file_with_many_indices_is_imported_at_once(client: http
     assert len((await client.get(f"/api/indices/{steel}/values", headers=A)).json()) == 2
 
 
-async def test_a_bad_file_is_refused_whole_with_its_bad_lines(client: httpx.AsyncClient):
+async def test_a_bad_file_is_refused_whole_with_its_bad_lines(client: httpx2.AsyncClient):
     steel = await _index(client, "steel")
     content = (
         b"code,date,value\nsteel,2025-01,700\nsteel,2025-02,abc\nsteel,someday,1\n"
@@ -151,7 +151,7 @@ async def test_a_bad_file_is_refused_whole_with_its_bad_lines(client: httpx.Asyn
     assert (await client.get(f"/api/indices/{steel}/values?from=2025-01", headers=A)).json() == []
 
 
-async def test_a_dry_run_previews_without_storing(client: httpx.AsyncClient):
+async def test_a_dry_run_previews_without_storing(client: httpx2.AsyncClient):
     steel = await _index(client, "steel")
     response = await _import(
         client, b"date,value\n2026-01,800\n", index_code="steel", dry_run="true"
@@ -192,7 +192,7 @@ FRED = b"""observation_date,PCU331110331110
 """
 
 
-async def test_publishers_formats_are_read(client: httpx.AsyncClient):
+async def test_publishers_formats_are_read(client: httpx2.AsyncClient):
     cases = [
         (EUROSTAT, "steel", "eurostat", [("2024-01", 118.2), ("2024-03", 119.9)]),
         (EUROSTAT_V2, "electricity", "eurostat", [("2024-01", 0.1834), ("2024-02", 0.1799)]),
@@ -213,7 +213,7 @@ async def test_publishers_formats_are_read(client: httpx.AsyncClient):
         assert [(v["period"], v["value"]) for v in values] == expected, fmt
 
 
-async def test_one_series_formats_need_a_code_and_one_series(client: httpx.AsyncClient):
+async def test_one_series_formats_need_a_code_and_one_series(client: httpx2.AsyncClient):
     no_code = await _import(client, EUROSTAT)
     assert no_code.status_code == 422
     assert "index_code" in no_code.json()["errors"][0]["message"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import httpx
+import httpx2
 import pytest
 from prometheus_client import REGISTRY
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -22,7 +22,7 @@ def refused_uploads() -> float:
     return REGISTRY.get_sample_value("cms_rate_limited_total", {"action": "upload"}) or 0.0
 
 
-async def _upload(client: httpx.AsyncClient, headers: dict[str, str] | None = None) -> int:
+async def _upload(client: httpx2.AsyncClient, headers: dict[str, str] | None = None) -> int:
     response = await client.post(
         "/api/analyze",
         data={"articleName": "Clip"},

@@ -7,7 +7,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 
-import httpx
+import httpx2
 import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
@@ -46,7 +46,7 @@ def fake() -> Iterator[FakeOpenAIServer]:
         yield server
 
 
-async def _all_terminal(client: httpx.AsyncClient, ids: list[int], within_s: float) -> dict:
+async def _all_terminal(client: httpx2.AsyncClient, ids: list[int], within_s: float) -> dict:
     deadline = time.monotonic() + within_s
     while True:
         by_id = await batch_statuses(client, ids)

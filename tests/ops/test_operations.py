@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-import httpx
+import httpx2
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -85,7 +85,7 @@ async def test_retention_purges_file_bytes_of_old_finished_articles_only(
     assert contents == {old["id"]: True, recent["id"]: False}
 
 
-async def test_metrics_expose_http_jobs_stages_queue(client: httpx.AsyncClient):
+async def test_metrics_expose_http_jobs_stages_queue(client: httpx2.AsyncClient):
     article = await upload(client, SPEC)
     await wait_terminal(client, article["id"])
     response = await client.get("/metrics")
@@ -103,7 +103,7 @@ async def test_metrics_expose_http_jobs_stages_queue(client: httpx.AsyncClient):
     assert "cms_queue_oldest_pending_age_seconds" in body
 
 
-async def test_request_id_is_honoured_or_made(client: httpx.AsyncClient):
+async def test_request_id_is_honoured_or_made(client: httpx2.AsyncClient):
     given = await client.get("/health", headers={"X-Request-ID": "abc-123"})
     assert given.headers["x-request-id"] == "abc-123"
     made = await client.get("/api/indices")
@@ -112,7 +112,7 @@ async def test_request_id_is_honoured_or_made(client: httpx.AsyncClient):
     assert hostile.headers["x-request-id"] != "a b\tc" * 100
 
 
-async def test_ready_reports_each_check(client: httpx.AsyncClient):
+async def test_ready_reports_each_check(client: httpx2.AsyncClient):
     ready = await client.get("/ready")
     assert ready.status_code == 200
     checks = ready.json()["checks"]

@@ -10,7 +10,7 @@ import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
@@ -34,14 +34,14 @@ def spec(i: int) -> tuple[str, bytes, str]:
     return ("spec.txt", body.encode(), "text/plain")
 
 
-async def _wait_all_terminal(http: httpx.AsyncClient, ids: list[int], within_s: float) -> dict:
+async def _wait_all_terminal(http: httpx2.AsyncClient, ids: list[int], within_s: float) -> dict:
     deadline = time.monotonic() + within_s
     while True:
         try:
             statuses = await batch_statuses(http, ids)
             if all(s["processing_status"] in TERMINAL for s in statuses.values()):
                 return statuses
-        except httpx.HTTPError:
+        except httpx2.HTTPError:
             pass
         if time.monotonic() > deadline:
             raise AssertionError(f"not terminal within {within_s}s")
@@ -78,7 +78,7 @@ async def test_database_restart_under_load_answers_503_then_recovers_without_los
         server = ServerProcess(env)
         await asyncio.to_thread(server.start)
         try:
-            async with httpx.AsyncClient(base_url=server.base_url, timeout=10) as http:
+            async with httpx2.AsyncClient(base_url=server.base_url, timeout=10) as http:
                 ids = []
                 for i in range(20):
                     created = await http.post(
@@ -137,7 +137,7 @@ async def test_sigterm_hands_unfinished_work_back_for_the_next_process(
         )
         first = ServerProcess(env)
         await asyncio.to_thread(first.start)
-        async with httpx.AsyncClient(base_url=first.base_url, timeout=10) as http:
+        async with httpx2.AsyncClient(base_url=first.base_url, timeout=10) as http:
             ids = []
             for i in range(3):
                 created = await http.post(
@@ -175,7 +175,7 @@ async def test_sigterm_hands_unfinished_work_back_for_the_next_process(
         second = ServerProcess(env)
         await asyncio.to_thread(second.start)
         try:
-            async with httpx.AsyncClient(base_url=second.base_url, timeout=10) as http:
+            async with httpx2.AsyncClient(base_url=second.base_url, timeout=10) as http:
                 final = await _wait_all_terminal(http, ids, within_s=20)
         finally:
             second.kill()
@@ -197,7 +197,7 @@ async def test_sigterm_lets_jobs_finish_within_the_grace_period(
         env = model_server_env(migrated_url, fake.base_url, shutdown_grace_s="10")
         server = ServerProcess(env)
         await asyncio.to_thread(server.start)
-        async with httpx.AsyncClient(base_url=server.base_url, timeout=10) as http:
+        async with httpx2.AsyncClient(base_url=server.base_url, timeout=10) as http:
             created = await http.post(
                 "/api/analyze",
                 data={"articleName": "nozzle"},

@@ -8,7 +8,7 @@ import io
 from collections.abc import AsyncIterator
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -21,7 +21,7 @@ B = {"X-API-Key": "key-dev-b"}
 
 
 @pytest.fixture
-async def client(migrated_url: str, db_engine: AsyncEngine) -> AsyncIterator[httpx.AsyncClient]:
+async def client(migrated_url: str, db_engine: AsyncEngine) -> AsyncIterator[httpx2.AsyncClient]:
     async with db_engine.begin() as conn:
         await conn.exec_driver_sql(
             "DELETE FROM index_values WHERE index_id IN "
@@ -41,7 +41,7 @@ async def client(migrated_url: str, db_engine: AsyncEngine) -> AsyncIterator[htt
         yield http
 
 
-async def _article(client: httpx.AsyncClient, price: float, headers: dict[str, str] = A) -> int:
+async def _article(client: httpx2.AsyncClient, price: float, headers: dict[str, str] = A) -> int:
     response = await client.post(
         "/api/analyze",
         data={"articleName": "Bracket"},
@@ -70,7 +70,7 @@ def _by_period(body: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {m["period"]: m for m in body["months"]}
 
 
-async def test_the_adjusted_price_month_by_month(client: httpx.AsyncClient):
+async def test_the_adjusted_price_month_by_month(client: httpx2.AsyncClient):
     article_id = await _article(client, 10.0)
 
     response = await client.get(
@@ -104,7 +104,7 @@ async def test_the_adjusted_price_month_by_month(client: httpx.AsyncClient):
     assert months["2025-12"]["factor"] == pytest.approx(1.0)
 
 
-async def test_another_base_month_and_base_price(client: httpx.AsyncClient):
+async def test_another_base_month_and_base_price(client: httpx2.AsyncClient):
     article_id = await _article(client, 10.0)
     body = (
         await client.get(
@@ -120,7 +120,7 @@ async def test_another_base_month_and_base_price(client: httpx.AsyncClient):
     assert months["2026-04"]["price"] == pytest.approx(20 * factor)
 
 
-async def test_csv_for_a_spreadsheet(client: httpx.AsyncClient):
+async def test_csv_for_a_spreadsheet(client: httpx2.AsyncClient):
     article_id = await _article(client, 10.0)
     response = await client.get(
         f"/api/articles/{article_id}/price-development?from=2026-01&to=2026-03",
@@ -134,14 +134,14 @@ async def test_csv_for_a_spreadsheet(client: httpx.AsyncClient):
     assert rows[2]["steel_carried"] == "yes"
 
 
-async def test_bad_periods_are_422(client: httpx.AsyncClient):
+async def test_bad_periods_are_422(client: httpx2.AsyncClient):
     article_id = await _article(client, 10.0)
     url = f"/api/articles/{article_id}/price-development"
     for query in ("?from=2026-05&to=2026-01", "?from=nope&to=2026-01", "?from=1900-01&to=2026-01"):
         assert (await client.get(url + query, headers=A)).status_code == 422, query
 
 
-async def test_a_portfolio_with_totals_by_index(client: httpx.AsyncClient):
+async def test_a_portfolio_with_totals_by_index(client: httpx2.AsyncClient):
     first = await _article(client, 10.0)
     second = await _article(client, 30.0)
     await _article(client, 99.0, headers=B)  # another tenant's: never counted
@@ -171,7 +171,7 @@ async def test_a_portfolio_with_totals_by_index(client: httpx.AsyncClient):
     assert float(rows[1]["total"]) == pytest.approx(42.4)
 
 
-async def test_price_development_is_tenant_isolated(client: httpx.AsyncClient):
+async def test_price_development_is_tenant_isolated(client: httpx2.AsyncClient):
     article_id = await _article(client, 10.0)
     url = f"/api/articles/{article_id}/price-development?from=2026-01&to=2026-02"
     assert (await client.get(url, headers=B)).status_code == 404

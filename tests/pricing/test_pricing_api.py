@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -17,7 +17,7 @@ SPEC = b"Bracket\nMaterial: steel\nWeight: 250 g\n"
 
 
 @pytest.fixture
-async def client(settings: Settings, db_engine: AsyncEngine) -> AsyncIterator[httpx.AsyncClient]:
+async def client(settings: Settings, db_engine: AsyncEngine) -> AsyncIterator[httpx2.AsyncClient]:
     async with db_engine.begin() as conn:
         await conn.exec_driver_sql(
             "DELETE FROM index_values WHERE index_id IN "
@@ -32,7 +32,7 @@ async def client(settings: Settings, db_engine: AsyncEngine) -> AsyncIterator[ht
         yield http
 
 
-async def _upload(client: httpx.AsyncClient, **fields: str) -> dict[str, Any]:
+async def _upload(client: httpx2.AsyncClient, **fields: str) -> dict[str, Any]:
     response = await client.post(
         "/api/analyze",
         data={"articleName": "Bracket", **fields},
@@ -57,7 +57,7 @@ def _parts(article: dict[str, Any]) -> dict[str, tuple[float, str]]:
     return {e["index_code"]: (e["part"], e["source"]) for e in article["cost_models"]}
 
 
-async def test_a_price_on_upload_computes_the_material_share(client: httpx.AsyncClient):
+async def test_a_price_on_upload_computes_the_material_share(client: httpx2.AsyncClient):
     # 0.25 kg × 800 EUR/t × 1.15 = 0.23 EUR of a 1.00 EUR piece (price 1000 per 1000).
     article = await _upload(
         client, price="1000", currency="EUR", priceDate="2026-01-15", priceUnit="1000"
@@ -77,7 +77,7 @@ async def test_a_price_on_upload_computes_the_material_share(client: httpx.Async
     assert steel["basis"]["value_period"] == "2026-01"
 
 
-async def test_a_price_needs_a_currency(client: httpx.AsyncClient):
+async def test_a_price_needs_a_currency(client: httpx2.AsyncClient):
     response = await client.post(
         "/api/analyze",
         data={"articleName": "Bracket", "price": "1.5"},
@@ -89,7 +89,7 @@ async def test_a_price_needs_a_currency(client: httpx.AsyncClient):
 
 
 async def test_patching_the_price_recomputes_and_removing_it_restores_the_estimate(
-    client: httpx.AsyncClient,
+    client: httpx2.AsyncClient,
 ):
     article = await _upload(client)
     url = f"/api/articles/{article['id']}"
@@ -118,7 +118,7 @@ async def test_patching_the_price_recomputes_and_removing_it_restores_the_estima
 
 
 async def test_a_material_cost_above_the_price_marks_the_article_for_review(
-    client: httpx.AsyncClient,
+    client: httpx2.AsyncClient,
 ):
     article = await _upload(client, price="0.1", currency="EUR", priceDate="2026-01-01")
 
@@ -130,7 +130,7 @@ async def test_a_material_cost_above_the_price_marks_the_article_for_review(
     assert [a["id"] for a in queue["items"]] == [article["id"]]
 
 
-async def test_a_reprocessed_article_is_priced_again(client: httpx.AsyncClient):
+async def test_a_reprocessed_article_is_priced_again(client: httpx2.AsyncClient):
     article = await _upload(client, price="1", currency="EUR", priceDate="2026-01-01")
     assert article["pricing"]["status"] == "computed"
 

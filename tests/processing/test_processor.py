@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 
-import httpx
+import httpx2
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -245,7 +245,7 @@ async def test_deleting_a_processing_article_stops_its_job(
     assert await _rows(db_engine, "SELECT count(*) FROM cost_models") == [(0,)]
 
 
-async def test_listing_is_newest_first_and_filters_by_status(client: httpx.AsyncClient):
+async def test_listing_is_newest_first_and_filters_by_status(client: httpx2.AsyncClient):
     ids = [(await upload(client, SPEC, name=f"n{i}"))["id"] for i in range(3)]
     for article_id in ids:
         await wait_terminal(client, article_id)

@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -113,7 +113,7 @@ async def test_upload_progress_and_result_in_a_real_browser(
     chromium: str, async_playwright: Any, server: ServerProcess, screenshot_dir: Path
 ) -> None:
     base = server.base_url
-    async with httpx.AsyncClient(base_url=base, timeout=10) as http:
+    async with httpx2.AsyncClient(base_url=base, timeout=10) as http:
         page_response = await http.get("/ui")
         assert page_response.status_code == 200, (
             "GET /ui is not served: app/main.py must `app.include_router(ui_router)` "
@@ -219,7 +219,7 @@ async def test_upload_progress_and_result_in_a_real_browser(
             assert not await spec_error.is_visible()  # cleared on resubmit
 
             article_id = int((await page.evaluate("location.hash")).removeprefix("#article-"))
-            async with httpx.AsyncClient(base_url=base, timeout=10) as http:
+            async with httpx2.AsyncClient(base_url=base, timeout=10) as http:
                 article = (await http.get(f"/api/articles/{article_id}")).json()
             assert article["processing_status"] == "completed"
             assert article["unit_weight"] == pytest.approx(0.35)
@@ -267,7 +267,7 @@ async def test_upload_progress_and_result_in_a_real_browser(
             await page.screenshot(path=str(screenshot_dir / "ui-completed.png"), full_page=True)
 
             # A failed article shows its message and code; pick it from the list by keyboard.
-            async with httpx.AsyncClient(base_url=base, timeout=10) as http:
+            async with httpx2.AsyncClient(base_url=base, timeout=10) as http:
                 response = await http.post(
                     "/api/analyze",
                     data={"articleName": "Broken file"},
@@ -350,7 +350,7 @@ async def test_upload_progress_and_result_in_a_real_browser(
     assert not page_errors, page_errors
 
 
-async def _completed_article(http: httpx.AsyncClient) -> dict[str, Any]:
+async def _completed_article(http: httpx2.AsyncClient) -> dict[str, Any]:
     response = await http.post(
         "/api/analyze",
         data={"articleName": "Bracket to review"},
@@ -372,7 +372,7 @@ async def test_review_corrections_catalogue_and_price_development_in_a_real_brow
     chromium: str, async_playwright: Any, server: ServerProcess, screenshot_dir: Path
 ) -> None:
     base = server.base_url
-    async with httpx.AsyncClient(base_url=base, timeout=10) as http:
+    async with httpx2.AsyncClient(base_url=base, timeout=10) as http:
         article = await _completed_article(http)
         article_id = article["id"]
         assert (
@@ -496,7 +496,7 @@ async def test_review_corrections_catalogue_and_price_development_in_a_real_brow
         finally:
             await browser.close()
 
-    async with httpx.AsyncClient(base_url=base, timeout=10) as http:
+    async with httpx2.AsyncClient(base_url=base, timeout=10) as http:
         final = (await http.get(f"/api/articles/{article_id}")).json()
         history = (await http.get(f"/api/articles/{article_id}/history")).json()["items"]
     assert final["unit_weight"] == 0.3

@@ -6,7 +6,7 @@ import re
 from collections.abc import AsyncIterator
 from importlib import resources
 
-import httpx
+import httpx2
 import pytest
 
 from app.main import create_app
@@ -17,13 +17,13 @@ FORM_FIELDS = ("articleName", "description", "productSpecification", "drawing")
 REMOTE = re.compile(r"https?://|(?:src|href)=\"//|url\(\s*['\"]?(?:https?:)?//")
 
 
-async def _client(**overrides: object) -> httpx.AsyncClient:
+async def _client(**overrides: object) -> httpx2.AsyncClient:
     app = create_app(make_settings(UNUSED_DATABASE, **overrides))
-    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver")
+    return httpx2.AsyncClient(transport=httpx2.ASGITransport(app=app), base_url="http://testserver")
 
 
 @pytest.fixture
-async def http() -> AsyncIterator[httpx.AsyncClient]:
+async def http() -> AsyncIterator[httpx2.AsyncClient]:
     async with await _client() as client:
         yield client
 
@@ -32,7 +32,7 @@ def _static(name: str) -> str:
     return resources.files("app.ui").joinpath("static", name).read_text("utf-8")
 
 
-async def test_ui_serves_the_page_with_the_upload_form(http: httpx.AsyncClient) -> None:
+async def test_ui_serves_the_page_with_the_upload_form(http: httpx2.AsyncClient) -> None:
     response = await http.get("/ui")
     assert response.status_code == 200, (
         "app/main.py must include the UI: app.include_router(ui_router) "
@@ -55,7 +55,7 @@ async def test_ui_serves_the_page_with_the_upload_form(http: httpx.AsyncClient) 
     assert slash.text == page
 
 
-async def test_assets_are_served_with_their_content_types(http: httpx.AsyncClient) -> None:
+async def test_assets_are_served_with_their_content_types(http: httpx2.AsyncClient) -> None:
     page = (await http.get("/ui")).text
     urls = re.findall(r'(?:href|src)="(/ui/static/[^"]+)"', page)
     assert len(urls) == 2
@@ -80,7 +80,7 @@ async def test_assets_are_served_with_their_content_types(http: httpx.AsyncClien
 @pytest.mark.parametrize(
     "path", ["/ui/static/index.html", "/ui/static/nope.js", "/ui/static/..%2F__init__.py"]
 )
-async def test_only_the_listed_assets_are_served(http: httpx.AsyncClient, path: str) -> None:
+async def test_only_the_listed_assets_are_served(http: httpx2.AsyncClient, path: str) -> None:
     response = await http.get(path)
     assert response.status_code == 404
     assert response.headers["content-type"] == "application/problem+json"
@@ -104,7 +104,7 @@ def test_the_page_needs_no_external_url_and_never_injects_html() -> None:
 
 
 async def test_the_page_has_the_review_correction_catalogue_and_price_parts(
-    http: httpx.AsyncClient,
+    http: httpx2.AsyncClient,
 ) -> None:
     page = (await http.get("/ui")).text
     for element in (

@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-import httpx
+import httpx2
 from fastapi import FastAPI, Request, Response
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -81,7 +81,7 @@ async def receiver() -> AsyncIterator[Receiver]:
         yield state
 
 
-async def register(client: httpx.AsyncClient, url: str, **fields: Any) -> dict[str, Any]:
+async def register(client: httpx2.AsyncClient, url: str, **fields: Any) -> dict[str, Any]:
     response = await client.post("/api/webhooks", json={"url": url, **fields})
     assert response.status_code == 201, response.text
     body: dict[str, Any] = response.json()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 
-import httpx
+import httpx2
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -18,13 +18,13 @@ HOOK = "https://hooks.example.com/cms"
 
 
 @pytest.fixture
-async def keyed(migrated_url: str, db_engine: AsyncEngine) -> httpx.AsyncClient:
+async def keyed(migrated_url: str, db_engine: AsyncEngine) -> httpx2.AsyncClient:
     settings = make_settings(migrated_url, api_keys=KEYS, run_processor=False)
     async with running_app(settings) as (_, client):
         yield client  # type: ignore[misc]
 
 
-async def test_create_shows_the_secret_once(keyed: httpx.AsyncClient):
+async def test_create_shows_the_secret_once(keyed: httpx2.AsyncClient):
     created = await keyed.post(
         "/api/webhooks",
         json={"url": HOOK, "events": ["article.completed"], "description": "ERP"},
@@ -47,7 +47,7 @@ async def test_create_shows_the_secret_once(keyed: httpx.AsyncClient):
 
 
 async def test_all_events_by_default_and_patch_changes_only_what_is_sent(
-    keyed: httpx.AsyncClient,
+    keyed: httpx2.AsyncClient,
 ):
     created = (await keyed.post("/api/webhooks", json={"url": HOOK}, headers=TEAM_A)).json()
     assert created["events"] == ["article.completed", "article.failed", "article.needs_review"]
@@ -63,7 +63,7 @@ async def test_all_events_by_default_and_patch_changes_only_what_is_sent(
     assert patched.json()["updated_at"] >= created["updated_at"]
 
 
-async def test_rotating_the_secret_returns_a_new_one(keyed: httpx.AsyncClient):
+async def test_rotating_the_secret_returns_a_new_one(keyed: httpx2.AsyncClient):
     created = (await keyed.post("/api/webhooks", json={"url": HOOK}, headers=TEAM_A)).json()
     rotated = await keyed.post(f"/api/webhooks/{created['id']}/rotate-secret", headers=TEAM_A)
     assert rotated.status_code == 200
@@ -87,7 +87,7 @@ async def test_rotating_the_secret_returns_a_new_one(keyed: httpx.AsyncClient):
     ],
 )
 async def test_unusable_targets_are_refused_with_422(
-    keyed: httpx.AsyncClient, url: str, reason: str
+    keyed: httpx2.AsyncClient, url: str, reason: str
 ):
     response = await keyed.post("/api/webhooks", json={"url": url}, headers=TEAM_A)
     assert response.status_code == 422, response.text
@@ -95,7 +95,7 @@ async def test_unusable_targets_are_refused_with_422(
     assert reason in response.json()["errors"][0]["message"]
 
 
-async def test_invalid_bodies_are_422(keyed: httpx.AsyncClient):
+async def test_invalid_bodies_are_422(keyed: httpx2.AsyncClient):
     for body in (
         {"url": HOOK, "events": []},
         {"url": HOOK, "events": ["article.deleted"]},
@@ -109,7 +109,7 @@ async def test_invalid_bodies_are_422(keyed: httpx.AsyncClient):
     assert nulled.status_code == 422
 
 
-async def test_webhooks_are_tenant_isolated(keyed: httpx.AsyncClient):
+async def test_webhooks_are_tenant_isolated(keyed: httpx2.AsyncClient):
     mine = (await keyed.post("/api/webhooks", json={"url": HOOK}, headers=TEAM_A)).json()
     url = f"/api/webhooks/{mine['id']}"
     assert (await keyed.get(url, headers=TEAM_B)).status_code == 404
@@ -135,7 +135,7 @@ async def test_private_targets_can_be_allowed(migrated_url: str, db_engine: Asyn
         assert log.json() == {"items": []}
 
 
-async def test_webhook_routes_are_in_the_openapi_schema(keyed: httpx.AsyncClient):
+async def test_webhook_routes_are_in_the_openapi_schema(keyed: httpx2.AsyncClient):
     schema = (await keyed.get("/openapi.json")).json()
     paths = schema["paths"]
     assert {"post", "get"} <= set(paths["/api/webhooks"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 
-import httpx
+import httpx2
 import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -68,8 +68,8 @@ async def test_the_request_goes_to_the_checked_address_under_the_original_name()
         resolver=resolving_to("93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c"),
     )
     assert [t.url for t in targets] == [
-        httpx.URL("https://93.184.215.14:8443/cms?x=1"),
-        httpx.URL("https://[2606:2800:21f:cb07:6820:80da:af6b:8b2c]:8443/cms?x=1"),
+        httpx2.URL("https://93.184.215.14:8443/cms?x=1"),
+        httpx2.URL("https://[2606:2800:21f:cb07:6820:80da:af6b:8b2c]:8443/cms?x=1"),
     ]
     for target in targets:
         assert target.headers == {"Host": "hooks.example.com:8443"}
@@ -106,7 +106,7 @@ async def test_by_default_a_hostname_resolving_to_loopback_gets_nothing(
     settings = make_settings(migrated_url, run_processor=False, webhook_backoff_s=0.05)
     assert settings.webhook_allow_private_targets is False
     async with receiver() as hook, running_app(settings) as (_, client):
-        port = httpx.URL(hook.url).port
+        port = httpx2.URL(hook.url).port
         # A name, not an address: accepted when registered, refused when connecting.
         endpoint = await register(client, f"http://localhost:{port}/hook")
         article_id = await new_article(db_engine)
@@ -133,7 +133,7 @@ async def test_allowed_private_targets_keep_the_host_header_and_redirects_are_no
         webhook_allow_private_targets=True,
     )
     async with receiver() as hook, running_app(settings) as (_, client):
-        port = httpx.URL(hook.url).port
+        port = httpx2.URL(hook.url).port
         endpoint = await register(client, f"http://localhost:{port}/hook")
         hook.script = [302]
         article_id = await new_article(db_engine)

@@ -13,8 +13,8 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.core.metrics import HTTP_DURATION, HTTP_REQUESTS
 from app.logging import request_id_var
-from app.ops.metrics import HTTP_DURATION, HTTP_REQUESTS
 
 access_logger = logging.getLogger("app.access")
 _SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
