@@ -588,7 +588,7 @@ SET_WORDS: Final = Vocabulary(
     )
 )
 
-# Words that may stand beside a designation on a model line ("Model 24C", "Typ CF41").
+# Words that may stand beside a designation on a model line ("Model 12B", "Typ RC20").
 MODEL_WORDS: Final = frozenset(
     _split("model models type typ modell modèle modello modelo series serie version")
 )

@@ -135,10 +135,10 @@ def _tokens(text: str) -> list[str]:
 
 
 def _idents(text: str) -> set[str]:
-    """Model-like tokens (letters and digits: DN50, M8, CF41, 17HS4401) and "#n" numbers."""
+    """Model-like tokens (letters and digits: DN50, M8, RC20, KS4430) and "#n" numbers."""
     out: set[str] = set()
     low = text.lower()
-    # "MX-12", "E3JK-DR12": a hyphenated designation is one model, and its parts are too
+    # "MX-12", "PX-DR12": a hyphenated designation is one model, and its parts are too
     models = [
         "".join(parts)
         for m in _MODEL.finditer(low)
@@ -683,7 +683,7 @@ def document_volumes(sections: Sequence[Section], comma: bool) -> tuple[float, .
 
 
 def _is_ident_line(text: str) -> set[str]:
-    """A short line that names one model ("CF41", "Model 24C"): what follows is about it."""
+    """A short line that names one model ("RC20", "Model 12B"): what follows is about it."""
     if len(text) > 40:
         return set()
     toks = _tokens(text)
