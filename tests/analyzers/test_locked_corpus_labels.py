@@ -9,167 +9,35 @@ bench/offline_accuracy.py, once per rule change; nothing here reads an analyzer.
 
 from __future__ import annotations
 
-import importlib.util
-import json
-import re
-import unicodedata
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from app.extraction.extract import extract_document
+from tests.analyzers.locked_split_checks import (  # noqa: F401 - collected here, for this split
+    Entry,
+    Split,
+    test_committed_binaries_read_as_what_build_py_writes,
+    test_every_document_opens_with_the_service_extraction,
+    test_every_entry_has_exactly_the_labelling_fields,
+    test_every_evidence_string_is_in_the_document_text,
+    test_main_material_is_an_allowed_family,
+    test_material_shares_are_mass_fractions,
+    test_tolerance_follows_the_formula,
+    test_truth_and_corpus_list_the_same_files,
+)
 
-LOCKED = Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "locked"
-CORPUS = LOCKED / "corpus"
-
-FIELDS = {
-    "file", "article_name", "unit_weight_g", "tolerance_g", "main_material", "materials",
-    "derived", "language", "format", "notes", "evidence", "tags",
-}  # fmt: skip
-FAMILIES = {
-    "aluminium", "steel", "stainless steel", "cast iron", "copper", "brass", "zinc", "paper",
-    "rubber",
-}  # fmt: skip
-PLASTIC = re.compile(r"^plastic:[A-Z][A-Z0-9-]*$")
-FORMATS = {
-    ".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".csv": "csv", ".json": "json",
-    ".html": "html", ".md": "markdown", ".txt": "text",
-}  # fmt: skip
-LANGUAGES = {"en", "de", "fr", "it", "es", "zh", "ja"}
-BINARY = (".pdf", ".docx", ".xlsx")
-# Web pages whose weight is only in embedded data (JSON-LD, bootstrap state): the service drops
-# <script> from the text today, so their evidence is checked against the page source instead.
-SCRIPT_DATA = "source:script_data"
-
-Entry = dict[str, Any]
-
-
-def _normalised(text: str) -> str:
-    """Whitespace folded; the " | " extraction puts between table cells and the NFKC forms it
-    reads full-width characters as do not count as differences of the text."""
-    text = unicodedata.normalize("NFKC", text).replace(" | ", " ").replace("|", " ")
-    return " ".join(text.split())
+LANGUAGES = frozenset({"en", "de", "fr", "it", "es", "zh", "ja"})
 
 
 @pytest.fixture(scope="module")
-def truth() -> list[Entry]:
-    entries: list[Entry] = json.loads((LOCKED / "truth.json").read_text(encoding="utf-8"))
-    return entries
-
-
-@pytest.fixture(scope="module")
-def texts(truth: list[Entry]) -> dict[str, str]:
-    """The service's extracted text of every document, read once for the module."""
-    out: dict[str, str] = {}
-    for entry in truth:
-        path = LOCKED / entry["file"]
-        doc = extract_document(path.read_bytes(), role="specification", filename=path.name)
-        out[entry["file"]] = doc.text
-    return out
-
-
-def test_truth_and_corpus_list_the_same_files(truth: list[Entry]) -> None:
-    listed = [entry["file"] for entry in truth]
-    on_disk = sorted(
-        path.relative_to(LOCKED).as_posix() for path in CORPUS.rglob("*") if path.is_file()
+def split() -> Split:
+    return Split(
+        folder=Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "locked",
+        languages=LANGUAGES,
+        binary=(".pdf", ".docx", ".xlsx"),
+        build_module="locked_build",
     )
-    assert len(listed) == len(set(listed)), "a file is labelled twice"
-    assert sorted(listed) == on_disk
-
-
-def test_every_entry_has_exactly_the_labelling_fields(truth: list[Entry]) -> None:
-    for entry in truth:
-        name = entry["file"]
-        assert set(entry) == FIELDS, name
-        assert entry["article_name"].strip(), name
-        assert entry["format"] == FORMATS[Path(name).suffix], name
-        assert entry["language"] in LANGUAGES, name
-        assert isinstance(entry["derived"], bool), name
-        assert entry["notes"].strip(), name
-        assert entry["evidence"] and all(
-            isinstance(e, str) and e.strip() for e in entry["evidence"]
-        ), name
-        assert all(isinstance(tag, str) for tag in entry["tags"]), name
-        weight = entry["unit_weight_g"]
-        assert weight is None or (isinstance(weight, int | float) and weight > 0), name
-        assert weight is None or round(weight, 2) == weight, f"{name}: rounded to 0.01 g"
-        assert weight is not None or not entry["derived"], f"{name}: a null is not derived"
-
-
-def test_tolerance_follows_the_formula(truth: list[Entry]) -> None:
-    for entry in truth:
-        weight, tolerance = entry["unit_weight_g"], entry["tolerance_g"]
-        if weight is None:
-            assert tolerance is None, entry["file"]
-        else:
-            assert tolerance == round(max(0.005 * weight, 0.01), 4), entry["file"]
-
-
-def test_main_material_is_an_allowed_family(truth: list[Entry]) -> None:
-    for entry in truth:
-        main = entry["main_material"]
-        assert main is None or main in FAMILIES or PLASTIC.match(main), entry["file"]
-
-
-def test_material_shares_are_mass_fractions(truth: list[Entry]) -> None:
-    for entry in truth:
-        shares = [m["share"] for m in entry["materials"]]
-        assert all(set(m) == {"material", "share"} and m["material"] for m in entry["materials"])
-        assert all(s is None or 0 < s <= 1 for s in shares), entry["file"]
-        if shares and None not in shares:
-            assert abs(sum(shares) - 1) < 0.001, entry["file"]
-
-
-def test_every_document_opens_with_the_service_extraction(
-    truth: list[Entry], texts: dict[str, str]
-) -> None:
-    empty = [entry["file"] for entry in truth if not texts[entry["file"]].strip()]
-    assert not empty
-
-
-def test_every_evidence_string_is_in_the_document_text(
-    truth: list[Entry], texts: dict[str, str]
-) -> None:
-    missing: list[str] = []
-    for entry in truth:
-        if SCRIPT_DATA in entry["tags"]:
-            haystack = (LOCKED / entry["file"]).read_text(encoding="utf-8")
-            assert "<script" in haystack, entry["file"]
-        else:
-            haystack = texts[entry["file"]]
-        text = _normalised(haystack)
-        missing += [
-            f"{entry['file']}: {e!r}" for e in entry["evidence"] if _normalised(e) not in text
-        ]
-    assert not missing, "\n".join(missing)
-
-
-def test_committed_binaries_read_as_what_build_py_writes(
-    tmp_path: Path, texts: dict[str, str]
-) -> None:
-    """build.py is the source of the binaries: a rebuild reads exactly as the committed file.
-
-    Compared through the extracted text, not the bytes, so that a new fpdf2 / python-docx /
-    openpyxl release that lays out the same content differently does not fail the split.
-    """
-    spec = importlib.util.spec_from_file_location("locked_build", LOCKED / "build.py")
-    assert spec is not None and spec.loader is not None
-    build = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(build)
-    assert build.main(["--out", str(tmp_path)]) == 0
-    built = sorted(path.name for path in tmp_path.iterdir())
-    committed = sorted(path.name for path in CORPUS.iterdir() if path.suffix in BINARY)
-    assert built == committed
-    changed = []
-    for name in built:
-        rebuilt = extract_document(
-            (tmp_path / name).read_bytes(), role="specification", filename=name
-        )
-        if rebuilt.text != texts[f"corpus/{name}"]:
-            changed.append(name)
-    assert not changed
 
 
 def test_the_split_is_big_and_varied_enough(truth: list[Entry]) -> None:
