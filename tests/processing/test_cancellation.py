@@ -128,7 +128,8 @@ async def test_reprocess_right_after_cancel_runs_the_article_once(
                 await client.post(f"/api/articles/{article['id']}/reprocess")
             ).status_code == 202
         status = await wait_terminal(client, article["id"])
-        assert _active(app) == 0
+        # The slot is given back just after the run's last write, so it may trail the status.
+        await _eventually(lambda: _active(app) == 0)
         full = (await client.get(f"/api/articles/{article['id']}")).json()
     assert status["processing_status"] == "completed"
     assert analyzer.max_in_flight == 1
