@@ -4,7 +4,10 @@ the curl walkthrough, and a clean stop on SIGTERM."""
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx2
@@ -28,16 +31,25 @@ def _postgres_running_for(data_dir: Path) -> bool:
     return True
 
 
-def test_start_script_serves_with_embedded_database_and_stops_it(tmp_path: Path):
+@pytest.fixture
+def data_dir() -> Iterator[Path]:
+    """Outside pytest's temporary root: a second pytest session resets that root to 0700, and
+    under root the server runs as a system user that must still reach its data directory."""
+    path = Path(tempfile.mkdtemp(prefix="cms-start-script-"))
+    yield path / "data"
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def test_start_script_serves_with_embedded_database_and_stops_it(data_dir: Path):
     env = {
-        "CMS_DATA_DIR": str(tmp_path / "data"),
+        "CMS_DATA_DIR": str(data_dir),
         "CMS_DATABASE_URL": "",
         "CMS_OPENAI_API_KEY": "",
         "CMS_POLL_INTERVAL_S": "0.2",
     }
     server = ServerProcess(env, command=[str(PROJECT_ROOT / "start.sh")])
     with server:
-        assert _postgres_running_for(tmp_path / "data")
+        assert _postgres_running_for(data_dir)
         with httpx2.Client(base_url=server.base_url, timeout=10) as http:
             ready = http.get("/ready").json()
             assert ready["checks"]["analysis_method"] == "offline"
@@ -64,7 +76,8 @@ def test_start_script_serves_with_embedded_database_and_stops_it(tmp_path: Path)
         assert article["unit_weight"] == pytest.approx(0.35)
         assert article["analysis_method"] == "offline"
         assert abs(sum(c["part"] for c in article["cost_models"]) - 1) < 1e-9
-        assert server.terminate() == 0
-    log = server.log()
+        exit_code = server.terminate()
+        log = server.log()
+        assert exit_code == 0, log
     assert "offline analyzer" in log
-    assert not _postgres_running_for(tmp_path / "data"), "embedded PostgreSQL left running"
+    assert not _postgres_running_for(data_dir), "embedded PostgreSQL left running"
