@@ -48,8 +48,25 @@ def test_every_file_name_says_its_language(truth: list[Entry]) -> None:
         assert language == entry["language"], entry["file"]
 
 
-def test_nulls_are_a_minority_and_derived_values_present(truth: list[Entry]) -> None:
+def test_the_batch_is_big_and_varied_enough(truth: list[Entry]) -> None:
+    formats = Counter(entry["format"] for entry in truth)
+    languages = Counter(entry["language"] for entry in truth)
     nulls = sum(entry["unit_weight_g"] is None for entry in truth)
-    assert 0.05 <= nulls / len(truth) <= 0.25, nulls
-    assert any(entry["derived"] for entry in truth)
-    assert Counter(entry["format"] for entry in truth)["pdf"] >= 1
+    assert len(truth) >= 80
+    minimum = {"pdf": 20, "html": 10, "csv": 8, "xlsx": 6, "json": 8, "docx": 6, "markdown": 6,
+               "text": 8}  # fmt: skip
+    assert all(formats[fmt] >= count for fmt, count in minimum.items()), formats
+    assert languages["en"] >= 20 and languages["de"] >= 15, languages
+    assert all(languages[lang] >= 6 for lang in ("fr", "it", "es")), languages
+    assert all(languages[lang] >= 2 for lang in ("zh", "ja", "nl", "pl", "pt")), languages
+    assert 0.08 <= nulls / len(truth) <= 0.22, nulls
+    assert sum(entry["derived"] for entry in truth) >= 10
+
+
+def test_the_classes_that_mislead_are_each_present_several_times(truth: list[Entry]) -> None:
+    tags = Counter(tag for entry in truth for tag in set(entry["tags"]))
+    for tag in ("per_1000", "per_metre", "per_pack", "assembly_component", "assembly_excludes_part",
+                "container", "weight_row_empty", "unit_in_header", "row_by_name", "thousands_point",
+                "distractor:machine_force", "distractor:packed", "distractor:related_products",
+                "upper_bound_only", "paper"):  # fmt: skip
+        assert tags[tag] >= 2, (tag, tags[tag])
