@@ -245,8 +245,8 @@ def test_german_numbers_and_missing_markers():
     assert parsed.format == "genesis"
     assert parsed.errors == []
     assert parsed.copy_data.decode().splitlines() == [
-        "steel\t2024-01-01\t1234.5\t1",
-        "steel\t2024-04-01\t12.0\t4",
+        "steel\t2024-01-01\t1234.5",
+        "steel\t2024-04-01\t12.0",
     ]
 
 
