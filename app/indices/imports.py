@@ -273,8 +273,13 @@ def _generic_fast(
     months: dict[str, str] = {}
     series = out.series_by_code
     rows = out.copy_lines
-    seen = out.seen
-    ids: dict[str, str | None] = {}
+    # Per code, the months seen (month → line); a file is mostly grouped by code, so the
+    # lookups happen when the code changes, not on every row.
+    per_code: dict[str, dict[str, int]] = {}
+    last_code: str | None = None
+    ident: str | None = None
+    seen: dict[str, int] = {}
+    found: _Series | None = None
     inf = math.inf
     for number, line in enumerate(lines[1:], start=2):
         row = line.split(",")
@@ -300,19 +305,20 @@ def _generic_fast(
         except BadRowError as exc:
             out.bad(number, str(exc))
             continue
-        ident = ids.get(code, "")
-        if ident == "":
-            ident = ids[code] = out.known(code, number)
+        if code != last_code:
+            last_code = code
+            ident = out.known(code, number)  # None: noted as unknown on its first line
+            seen = per_code.setdefault(code, {})
+            found = series.get(code)
         if ident is None:
-            continue  # noted as unknown on its first line
-        first = seen.setdefault((code, month), number)
+            continue
+        first = seen.setdefault(month, number)
         if first != number:
             out.bad(number, f"a second value for {code} {month[:7]} (first on line {first})")
             continue
         rows.append(f"{ident}\t{month}\t{raw}\n")
-        found = series.get(code)
         if found is None:
-            series[code] = _Series(month, number)
+            found = series[code] = _Series(month, number)
         else:
             found.count += 1
             if month < found.first:

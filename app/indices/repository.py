@@ -171,6 +171,20 @@ WHEN NOT MATCHED THEN INSERT (index_id, period, value) VALUES (r.index_id, r.per
 """
 
 
+# Does any of the file's indices already have a value within the months the file covers? If
+# not (a new series, or months appended after the last one), every row is an insert and the
+# rows are copied straight into index_values: no scratch table, no join.
+ANY_STORED = text(
+    """
+    SELECT EXISTS (
+        SELECT 1 FROM unnest(CAST(:ids AS int[]), CAST(:firsts AS date[]), CAST(:lasts AS date[]))
+             AS s(index_id, first, last)
+        JOIN index_values AS v ON v.index_id = s.index_id AND v.period BETWEEN s.first AND s.last
+    )
+    """
+)
+
+
 class CatalogueChangedError(Exception):
     """An index of the file was deleted or re-created while the file was parsed."""
 
@@ -206,23 +220,43 @@ async def list_values(
 
 
 async def import_rows(
-    session: AsyncSession, tenant: str, ids: Mapping[str, int], copy_data: bytes
+    session: AsyncSession,
+    tenant: str,
+    ids: Mapping[str, int],
+    spans: Sequence[tuple[int, date, date]],
+    copy_data: bytes,
 ) -> int:
     """Load the rows and upsert them; returns how many rows were written (changed or new).
 
-    Inside the session's transaction: the caller commits, or nothing was imported. The index
-    rows are locked first: a concurrent import of the same index waits for this one, and a
-    delete of one of them waits too (or, if it came first, this raises
-    CatalogueChangedError)."""
+    `spans` are (index id, first month, last month) of the file's series. Inside the
+    session's transaction: the caller commits, or nothing was imported. The index rows are
+    locked first: a concurrent import of the same index waits for this one, and a delete of
+    one of them waits too (or, if it came first, this raises CatalogueChangedError)."""
     # Through the session, so that its transaction has begun before the raw statements.
     locked = await session.execute(IMPORT_LOCK, {"tenant": tenant, "ids": sorted(ids.values())})
     if {row.id: row.code for row in locked} != {i: c for c, i in ids.items()}:
         raise CatalogueChangedError
     driver = await _driver(session)
+    span_args = {
+        "ids": [s[0] for s in spans],
+        "firsts": [s[1] for s in spans],
+        "lasts": [s[2] for s in spans],
+    }
+    if not (await session.execute(ANY_STORED, span_args)).scalar():
+        try:
+            async with driver.transaction():  # a savepoint
+                status: str = await driver.copy_to_table(
+                    "index_values",
+                    source=io.BytesIO(copy_data),
+                    columns=["index_id", "period", "value"],
+                )
+            return int(status.rsplit(" ", 1)[-1])
+        except asyncpg.UniqueViolationError:
+            pass  # a value was PUT meanwhile: the general way below
     await driver.execute(IMPORT_WORK_MEM)
     await driver.execute(IMPORT_TABLE)
     await driver.copy_to_table(
         "index_import", source=io.BytesIO(copy_data), columns=["index_id", "period", "value"]
     )
-    status: str = await driver.execute(IMPORT_MERGE)
+    status = await driver.execute(IMPORT_MERGE)
     return int(status.rsplit(" ", 1)[-1])

@@ -305,7 +305,20 @@ async def import_values(
     changed = None
     if not dry_run:
         try:
-            changed = await repository.import_rows(session, tenant, ids, parsed.copy_data)
+            changed = await repository.import_rows(
+                session,
+                tenant,
+                ids,
+                [
+                    (
+                        ids[s.code],
+                        date.fromisoformat(f"{s.first}-01"),
+                        date.fromisoformat(f"{s.last}-01"),
+                    )
+                    for s in parsed.series
+                ],
+                parsed.copy_data,
+            )
         except repository.CatalogueChangedError:
             await session.rollback()
             raise ConflictError(
