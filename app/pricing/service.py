@@ -32,6 +32,7 @@ from app.pricing.shares import (
     compute,
     material_grams,
 )
+from app.pricing.yields import process_family
 
 logger = logging.getLogger(__name__)
 
@@ -90,6 +91,7 @@ async def reprice_on(connection: queries.Connection, article_id: int) -> Pricing
             estimate=estimate,
             indices=indices,
             values=values,
+            process_family=process_family(row["extracted_metadata"]),
         )
     )
     grams = material_grams(row["unit_weight"], effective_materials(row))

@@ -130,3 +130,32 @@ async def test_a_failure_of_the_pricing_itself_keeps_the_estimate_and_says_so(
         "status": "estimated",
         "reason": "pricing failed (ZeroDivisionError)",
     }
+
+
+async def test_the_process_the_analysis_names_sets_the_yield_factor(
+    settings: Settings, db_engine: AsyncEngine
+):
+    async with db_engine.begin() as conn:
+        await conn.exec_driver_sql(
+            "DELETE FROM index_values WHERE index_id IN "
+            "(SELECT id FROM indices WHERE tenant = 'public')"
+        )
+    async with running_app(settings) as (_, http):  # the offline analyzer
+        steel = next(i for i in (await http.get("/api/indices")).json() if i["code"] == "steel")
+        await http.put(
+            f"/api/indices/{steel['id']}/values", json=[{"period": "2026-01", "value": 800}]
+        )
+        spec = b"Bracket, stamped from sheet metal\nMaterial: steel S235JR\nNet weight: 250 g\n"
+        response = await http.post(
+            "/api/analyze",
+            data={"articleName": "Bracket", **PRICE},
+            files={"productSpecification": ("s.txt", spec)},
+        )
+        status = await wait_terminal(http, response.json()["id"])
+        article = (await http.get(f"/api/articles/{status['id']}")).json()
+
+    # 0.25 kg × 0.80 EUR/kg × 1.30 (sheet-metal stamping) = 0.26 EUR of a 1.00 EUR piece.
+    part = next(e for e in article["cost_models"] if e["index_code"] == "steel")
+    assert (part["part"], part["source"]) == (0.26, "computed")
+    assert part["basis"]["process_family"] == "sheet_metal_stamping"
+    assert part["basis"]["yield_factor"] == 1.3
