@@ -542,6 +542,9 @@ def _genesis(text: str, index_code: str | None, out: _Collector) -> None:
     titles = {c.position + 1: c.title for c in columns}
     out.result.columns = {code: titles[cell] for cell, code in chosen.items()}
     out.result.skipped = [titles[c] for c in titles if c not in chosen]
+    # A column whose code is not in the catalogue is named as such; its cells are not read
+    # (a rate of change is not an index: its negative values would only hide the reason).
+    chosen = {cell: code for cell, code in chosen.items() if out.known(code, first_data + 1)}
     year: int | None = None
     for number, cells in enumerate(rows[first_data:], start=first_data + 1):
         if len(cells) < 3:
