@@ -260,10 +260,18 @@ def _need_code(index_code: str | None, what: str) -> str:
 
 
 def _generic_fast(
-    lines: list[str], header: list[str], fixed_code: str | None, out: _Collector
+    lines: list[str],
+    header: list[str],
+    fixed_code: str | None,
+    out: _Collector,
+    *,
+    underscores: bool,
 ) -> None:
     """Unquoted comma files (what scripts and spreadsheets write for big series): no csv
-    module, and the per-row work inlined; this loop is most of a million-row import."""
+    module, and the per-row work inlined; this loop is most of a million-row import.
+
+    `underscores`: the rows hold a `_` somewhere (Python's float() reads 1_000, PostgreSQL
+    and spreadsheets do not), so each value must be looked at for one."""
     period_col = next(
         header.index(n) for n in ("date", "period", "month", "time_period") if n in header
     )
@@ -271,15 +279,14 @@ def _generic_fast(
     code_col = next((header.index(n) for n in ("code", "index_code", "index") if n in header), None)
     width = max(period_col, value_col, code_col if code_col is not None else 0) + 1
     months: dict[str, str] = {}
-    series = out.series_by_code
     rows = out.copy_lines
-    # Per code, the months seen (month → line); a file is mostly grouped by code, so the
-    # lookups happen when the code changes, not on every row.
+    # Per code, the months seen (month → line, in file order): the duplicates check, and the
+    # series' summary at the end. A file is mostly grouped by code, so the per-code lookups
+    # happen when the code changes, not on every row.
     per_code: dict[str, dict[str, int]] = {}
     last_code: str | None = None
     ident: str | None = None
     seen: dict[str, int] = {}
-    found: _Series | None = None
     inf = math.inf
     for number, line in enumerate(lines[1:], start=2):
         row = line.split(",")
@@ -300,7 +307,7 @@ def _generic_fast(
                 value = float(raw)
             except ValueError:
                 value = -1.0
-            if not 0 < value < inf or "_" in raw:
+            if not 0 < value < inf or (underscores and "_" in raw):
                 raw = repr(number_of(raw, decimal_comma=False))
         except BadRowError as exc:
             out.bad(number, str(exc))
@@ -309,7 +316,6 @@ def _generic_fast(
             last_code = code
             ident = out.known(code, number)  # None: noted as unknown on its first line
             seen = per_code.setdefault(code, {})
-            found = series.get(code)
         if ident is None:
             continue
         first = seen.setdefault(month, number)
@@ -317,14 +323,11 @@ def _generic_fast(
             out.bad(number, f"a second value for {code} {month[:7]} (first on line {first})")
             continue
         rows.append(f"{ident}\t{month}\t{raw}\n")
-        if found is None:
-            found = series[code] = _Series(month, number)
-        else:
-            found.count += 1
-            if month < found.first:
-                found.first = month
-            elif month > found.last:
-                found.last = month
+    for code, found in per_code.items():
+        if found:
+            series = out.series_by_code[code] = _Series(min(found), next(iter(found.values())))
+            series.last = max(found)
+            series.count = len(found)
 
 
 def _generic(text: str, index_code: str | None, out: _Collector) -> None:
@@ -344,7 +347,8 @@ def _generic(text: str, index_code: str | None, out: _Collector) -> None:
     fixed_code = None if code_col is not None else _need_code(index_code, "no code column")
     decimal_comma = delimiter == ";"
     if delimiter == "," and '"' not in text:
-        _generic_fast(lines, header, fixed_code, out)
+        underscores = "_" in text.partition("\n")[2]
+        _generic_fast(lines, header, fixed_code, out, underscores=underscores)
         return
     width = max(period_col, value_col, code_col if code_col is not None else 0) + 1
     for number, row in enumerate(reader, start=2):
