@@ -19,7 +19,7 @@ Four shapes are read:
   index whose code is the series id in lower case unless one code is given.
 
 Every period is a month, stored as its first day; a value must be a positive number, and a
-month may be given once per index. The result is COPY text (index id, month, value) so that
+month may be given once per index. The result is binary COPY data (index id, month, value) so that
 the database does the rest in one set-based statement, and a list of bad rows with their line
 numbers; a code that is not in the catalogue is listed apart (the file's rows were fine).
 """
@@ -29,9 +29,11 @@ from __future__ import annotations
 import csv
 import math
 import re
+import struct
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 FORMATS = ("generic", "eurostat", "genesis", "fred")
 MAX_ERRORS = 100
@@ -74,6 +76,14 @@ _SDMX_NON_DIMENSIONS = frozenset(
     }
 )
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+# PostgreSQL's binary COPY (see its COPY documentation, "Binary Format"): a signature, flags
+# and header extension length, then per row the field count and each field as its length and
+# value (int4 index id; date as int4 days since 2000-01-01; float8), then -1 as int2. The
+# server parses no text: a third of a million-row COPY's time.
+_COPY_HEADER = b"PGCOPY\n\xff\r\n\x00" + struct.pack(">ii", 0, 0)
+_COPY_TRAILER = struct.pack(">h", -1)
+_COPY_ROW = struct.Struct(">hiiiiid")
+_PG_EPOCH = date(2000, 1, 1).toordinal()
 
 
 class BadRowError(ValueError):
@@ -92,7 +102,7 @@ class SeriesSummary:
 @dataclass(slots=True)
 class ParsedImport:
     format: str
-    copy_data: bytes = b""
+    copy_data: bytes = b""  # binary COPY rows (index_id, period, value), see copy_rows
     count: int = 0
     series: list[SeriesSummary] = field(default_factory=list)
     errors: list[tuple[int, str]] = field(default_factory=list)
@@ -150,20 +160,35 @@ class _Series:
         self.first_line = line
 
 
-class _Collector:
-    """Rows in COPY text format, per-series summaries, the bad rows and the unknown codes.
+def pg_days(month: str) -> int:
+    """A month (`2026-10-01`) as PostgreSQL's binary date: days since 2000-01-01."""
+    return date(int(month[:4]), int(month[5:7]), 1).toordinal() - _PG_EPOCH
 
-    `catalogue` maps the tenant's codes to index ids (without one, the code stands in for
-    the id: a preview of the parsing alone). A (code, month) seen twice is a bad row that
-    names the first line."""
+
+def copy_rows(copy_data: bytes) -> list[tuple[int, str, float]]:
+    """The rows of `copy_data` back as (index id, month, value): to look at a parse."""
+    rows = []
+    for offset in range(len(_COPY_HEADER), len(copy_data) - len(_COPY_TRAILER), _COPY_ROW.size):
+        _, _, ident, _, days, _, value = _COPY_ROW.unpack_from(copy_data, offset)
+        rows.append((ident, date.fromordinal(days + _PG_EPOCH).isoformat(), value))
+    return rows
+
+
+class _Collector:
+    """Rows in binary COPY format, per-series summaries, the bad rows and the unknown codes.
+
+    `catalogue` maps the tenant's codes to index ids (without one, codes are numbered in
+    the order they come: a preview of the parsing alone). A (code, month) seen twice is a
+    bad row that names the first line."""
 
     def __init__(self, fmt: str, catalogue: Mapping[str, int] | None) -> None:
         self.result = ParsedImport(format=fmt)
-        self._lines: list[str] = []
+        self._lines: list[bytes] = []
         self._series: dict[str, _Series] = {}
         self._seen: dict[tuple[str, str], int] = {}
         self._unknown: dict[str, int] = {}
-        self.catalogue = catalogue
+        self.catalogue: dict[str, int] = {} if catalogue is None else dict(catalogue)
+        self._numbering = catalogue is None
         self.codes: Mapping[str, str] | None = None
         # The fast path writes to these directly.
         self.copy_lines = self._lines
@@ -171,15 +196,15 @@ class _Collector:
         self.seen = self._seen
         self.unknown = self._unknown
 
-    def known(self, code: str, line: int) -> str | None:
+    def known(self, code: str, line: int) -> int | None:
         """The id to write for a code, or None (then noted as unknown)."""
-        if self.catalogue is None:
-            return code
         found = self.catalogue.get(code)
         if found is None:
-            self._unknown.setdefault(code, line)
-            return None
-        return str(found)
+            if not self._numbering:
+                self._unknown.setdefault(code, line)
+                return None
+            found = self.catalogue[code] = len(self.catalogue) + 1
+        return found
 
     def add(self, line: int, code: str, month: str, value: float) -> None:
         ident = self.known(code, line)
@@ -189,7 +214,7 @@ class _Collector:
         if first != line:
             self.bad(line, f"a second value for {code} {month[:7]} (first on line {first})")
             return
-        self._lines.append(f"{ident}\t{month}\t{value!r}\n")
+        self._lines.append(_COPY_ROW.pack(3, 4, ident, 4, pg_days(month), 8, value))
         series = self._series.get(code)
         if series is None:
             self._series[code] = _Series(month, line)
@@ -206,7 +231,7 @@ class _Collector:
             self.result.errors.append((line, reason))
 
     def done(self) -> ParsedImport:
-        self.result.copy_data = "".join(self._lines).encode()
+        self.result.copy_data = _COPY_HEADER + b"".join(self._lines) + _COPY_TRAILER
         self.result.count = len(self._lines)
         self.result.series = [
             SeriesSummary(
@@ -279,13 +304,15 @@ def _generic_fast(
     code_col = next((header.index(n) for n in ("code", "index_code", "index") if n in header), None)
     width = max(period_col, value_col, code_col if code_col is not None else 0) + 1
     months: dict[str, str] = {}
+    days_of: dict[str, int] = {}
     rows = out.copy_lines
+    pack = _COPY_ROW.pack
     # Per code, the months seen (month → line, in file order): the duplicates check, and the
     # series' summary at the end. A file is mostly grouped by code, so the per-code lookups
     # happen when the code changes, not on every row.
     per_code: dict[str, dict[str, int]] = {}
     last_code: str | None = None
-    ident: str | None = None
+    ident: int | None = None
     seen: dict[str, int] = {}
     inf = math.inf
     for number, line in enumerate(lines[1:], start=2):
@@ -303,12 +330,13 @@ def _generic_fast(
                 raise BadRowError("no index code")
             if month is None:
                 month = months[period] = month_of(period)
+                days_of[month] = pg_days(month)
             try:
                 value = float(raw)
             except ValueError:
                 value = -1.0
             if not 0 < value < inf or (underscores and "_" in raw):
-                raw = repr(number_of(raw, decimal_comma=False))
+                value = number_of(raw, decimal_comma=False)
         except BadRowError as exc:
             out.bad(number, str(exc))
             continue
@@ -322,7 +350,7 @@ def _generic_fast(
         if first != number:
             out.bad(number, f"a second value for {code} {month[:7]} (first on line {first})")
             continue
-        rows.append(f"{ident}\t{month}\t{raw}\n")
+        rows.append(pack(3, 4, ident, 4, days_of[month], 8, value))
     for code, found in per_code.items():
         if found:
             series = out.series_by_code[code] = _Series(min(found), next(iter(found.values())))
@@ -617,6 +645,7 @@ __all__ = [
     "ParsedImport",
     "SeriesSummary",
     "code_of_title",
+    "copy_rows",
     "month_of",
     "parse_index_csv",
 ]

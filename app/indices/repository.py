@@ -249,6 +249,7 @@ async def import_rows(
                     "index_values",
                     source=io.BytesIO(copy_data),
                     columns=["index_id", "period", "value"],
+                    format="binary",
                 )
             return int(status.rsplit(" ", 1)[-1])
         except asyncpg.UniqueViolationError:
@@ -256,7 +257,10 @@ async def import_rows(
     await driver.execute(IMPORT_WORK_MEM)
     await driver.execute(IMPORT_TABLE)
     await driver.copy_to_table(
-        "index_import", source=io.BytesIO(copy_data), columns=["index_id", "period", "value"]
+        "index_import",
+        source=io.BytesIO(copy_data),
+        columns=["index_id", "period", "value"],
+        format="binary",
     )
     status = await driver.execute(IMPORT_MERGE)
     return int(status.rsplit(" ", 1)[-1])

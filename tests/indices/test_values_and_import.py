@@ -9,7 +9,7 @@ import httpx2
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from app.indices.imports import code_of_title, month_of, parse_index_csv
+from app.indices.imports import code_of_title, copy_rows, month_of, parse_index_csv
 from tests.conftest import make_settings
 from tests.support import running_app
 
@@ -244,10 +244,11 @@ def test_german_numbers_and_missing_markers():
     )
     assert parsed.format == "genesis"
     assert parsed.errors == []
-    assert parsed.copy_data.decode().splitlines() == [
-        "steel\t2024-01-01\t1234.5",
-        "steel\t2024-04-01\t12.0",
-    ]
+    assert copy_rows(parsed.copy_data) == [(1, "2024-01-01", 1234.5), (1, "2024-04-01", 12.0)]
+    with_ids = parse_index_csv(
+        b"code,date,value\nsteel,2024-01,5\ncopper,2024-02,7\n", catalogue={"steel": 7, "copper": 9}
+    )
+    assert copy_rows(with_ids.copy_data) == [(7, "2024-01-01", 5.0), (9, "2024-02-01", 7.0)]
 
 
 @pytest.mark.parametrize("fmt", ["generic", "eurostat", "genesis", "fred"])
