@@ -91,7 +91,7 @@ async def reprice_on(connection: queries.Connection, article_id: int) -> Pricing
             estimate=estimate,
             indices=indices,
             values=values,
-            process_family=process_family(row["extracted_metadata"]),
+            process_family=process_family(row["extracted_metadata"], effective_materials(row)),
         )
     )
     grams = material_grams(row["unit_weight"], effective_materials(row))

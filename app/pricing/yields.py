@@ -20,8 +20,11 @@ and where the family came from.
 | injection_moulding | 1.03 | injection moulded: start-up scrap, rejects (cold runners reground) |
 | electronics_assembly | 1.02 | placed parts and boards: attrition only |
 
-When the analysis names no process (or a generic one), the material's category decides, as
-before: metal 1.15, polymer 1.05, other materials 1.10. A family applies to the materials it
+The family is the process the analysis named (the offline analyzer says which one its cost
+model is for); else the one the main material usually implies (the offline rules: zinc or an
+AlSi alloy is die cast, cast iron sand cast, a polymer moulded, brass, bronze and stainless
+steel machined). When neither gives one (or a generic one), the material's category decides,
+as before: metal 1.15, polymer 1.05, other materials 1.10. A family applies to the materials it
 shapes (a die-cast part's metal, a moulded part's polymer); another material of the same
 article (a metal insert in a moulded part) takes its category's factor.
 """
@@ -29,11 +32,12 @@ article (a metal insert in a moulded part) takes its category's factor.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from app.analyzers.offline.cost_model import PROCESSES
+from app.analyzers.base import MaterialFinding
+from app.analyzers.offline.cost_model import PROCESSES, detect_process
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,13 +81,21 @@ class YieldChoice:
     rule: str  # where the factor came from, for the part's basis
 
 
-def process_family(metadata: Mapping[str, Any] | None) -> str | None:
-    """The family of the process the analysis named (its note "cost model for …")."""
+def process_family(
+    metadata: Mapping[str, Any] | None, materials: Sequence[Mapping[str, Any]] = ()
+) -> str | None:
+    """The family of the process the analysis named (its note "cost model for …"), else of
+    the one the main material implies (`materials`: the materials in force, main first)."""
     for note in (metadata or {}).get("notes") or []:
         match = _NOTE.match(str(note))
-        if match and match[1] in _FAMILY_OF_NAME:
-            return _FAMILY_OF_NAME[match[1]]
-    return None
+        if match:
+            return _FAMILY_OF_NAME.get(match[1])  # a generic process: no family
+    findings = [
+        MaterialFinding(str(m["index_code"]), str(m.get("name") or ""), m.get("mass_share"), None)
+        for m in materials
+        if m.get("index_code")
+    ]
+    return _FAMILY_OF_NAME.get(detect_process(findings).name) if findings else None
 
 
 def yield_factor(family: str | None, category: str) -> YieldChoice:

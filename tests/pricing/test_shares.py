@@ -242,3 +242,19 @@ def test_every_family_buys_at_least_what_the_part_weighs():
     for name, family in FAMILIES.items():
         assert 1.0 <= family.factor <= 2.0, name
         assert yield_factor(name, next(iter(sorted(family.shapes)))).factor == family.factor
+
+
+def test_without_a_named_process_the_main_material_implies_one():
+    zinc = [{"index_code": "zinc", "name": "ZAMAK 5", "mass_share": 1.0}]
+    moulded = [
+        {"index_code": "pa66", "name": "PA66 GF30", "mass_share": 0.9},
+        {"index_code": "steel", "name": "insert", "mass_share": 0.1},
+    ]
+    steel = [{"index_code": "steel", "name": "S235JR", "mass_share": 1.0}]
+
+    assert process_family({"notes": ["from a model"]}, zinc) == "die_casting"
+    assert process_family(None, moulded) == "injection_moulding"
+    assert process_family(None, steel) is None  # steel alone implies no process: by category
+    # A process the analysis named wins over the material, a generic one means none.
+    assert process_family({"notes": ["cost model for machining"]}, zinc) == "machining_from_bar"
+    assert process_family({"notes": ["cost model for generic manufacturing"]}, zinc) is None
