@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AsyncExitStack, asynccontextmanager
 from typing import Any
 
@@ -45,7 +45,7 @@ from app.ops.router import router as ops_router
 from app.pricing import service as pricing
 from app.pricing.router import router as pricing_router
 from app.processing.fairness import FairExtractor, TenantGate
-from app.processing.pipeline import AfterCompletion, CatalogueLoader, Pipeline
+from app.processing.pipeline import CatalogueLoader, CompleteWith, Pipeline
 from app.processing.processor import Processor
 from app.processing.retention import Housekeeper
 from app.services import ParserWarmup, Services, State
@@ -120,7 +120,7 @@ async def open_services(
         setup.analyzer,
         count_tokens,
         load_catalogue=catalogue_loader(database),
-        after_completion=pricer(database),
+        complete_with=pricer(database),
         cache_results=setup.cache_results,
     )
     processor = Processor(
@@ -186,13 +186,14 @@ def catalogue_loader(database: Database) -> CatalogueLoader:
     return load
 
 
-def pricer(database: Database) -> AfterCompletion:
-    """Prices a completed article's cost model when it has a price and index values."""
+def pricer(database: Database) -> CompleteWith:
+    """Completes an article and prices its cost model (a price, index values) in one
+    transaction of the durable pool."""
 
-    async def price(article_id: int) -> None:
-        await pricing.after_analysis(database.pools.progress, database.sessions, article_id)
+    async def complete_priced(article_id: int, complete: Callable[[Any], Awaitable[bool]]) -> bool:
+        return await pricing.complete_priced(database.pools.durable, article_id, complete)
 
-    return price
+    return complete_priced
 
 
 class CostModelApp(FastAPI):

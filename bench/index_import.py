@@ -4,10 +4,12 @@
 
 1,000 indices of the open tenant's catalogue × 1,000 months each, as a generic
 `code,date,value` file (about 20 MB). Timed end to end from the client: the upload, parsing
-in the service's parser process, COPY into a scratch table, the duplicate check and the one
-upsert, committed. Then the same file again (every value is an update).
+(codes to ids, months given twice) in the service's parser process, COPY into a scratch table
+and the one MERGE, committed. Then the same file again (every row matches a stored value, none
+changed: nothing is written), and, for the record, a third file with every value changed
+(1,000,000 updates in place; not part of the target).
 
-Target: <= 10 s for 1,000,000 values.
+Target: <= 10 s for 1,000,000 values, first import and re-import.
 """
 
 from __future__ import annotations
@@ -27,13 +29,13 @@ from common import Service, asyncpg_dsn, log, machine, postgres
 TARGET_S = 10.0
 
 
-def csv_file(indices: int, months: int) -> bytes:
+def csv_file(indices: int, months: int, shift: float = 0.0) -> bytes:
     lines = ["code,date,value\n"]
     for n in range(indices):
         code = f"i{n:04d}"
         for m in range(months):
             lines.append(
-                f"{code},{1900 + m // 12:04d}-{m % 12 + 1:02d},{100 + (n + m) % 997 / 10}\n"
+                f"{code},{1900 + m // 12:04d}-{m % 12 + 1:02d},{100 + shift + (n + m) % 997 / 10}\n"
             )
     return "".join(lines).encode()
 
@@ -59,13 +61,15 @@ async def count_values(url: str) -> int:
         await connection.close()
 
 
-async def post(base_url: str, data: bytes) -> tuple[int, float, str]:
+async def post(base_url: str, data: bytes) -> tuple[int, float, str, int | None]:
     async with httpx2.AsyncClient(base_url=base_url, timeout=300) as http:
         started = time.perf_counter()
         response = await http.post(
             "/api/indices/import", files={"file": ("values.csv", data, "text/csv")}
         )
-        return response.status_code, time.perf_counter() - started, response.text[:300]
+        seconds = time.perf_counter() - started
+        changed = response.json().get("changed") if response.status_code == 200 else None
+        return response.status_code, seconds, response.text[:300], changed
 
 
 def main() -> int:
@@ -85,17 +89,23 @@ def main() -> int:
         asyncio.run(create_indices(url, args.indices))
         first = asyncio.run(post(service.base_url, data))
         again = asyncio.run(post(service.base_url, data))
+        changed = asyncio.run(post(service.base_url, csv_file(args.indices, args.months, 0.5)))
         stored = asyncio.run(count_values(url))
-    for label, (code, seconds, text) in (("insert", first), ("update", again)):
+    runs = (("insert", first), ("re-import", again), ("changed values", changed))
+    for label, (code, seconds, text, written) in runs:
         if code != 200:
             log(f"{label}: HTTP {code}: {text}")
             return 1
-        log(f"{label}: {total:,} values in {seconds:.2f} s = {total / seconds:,.0f} values/s")
+        log(
+            f"{label}: {total:,} values in {seconds:.2f} s = {total / seconds:,.0f} values/s, "
+            f"{written:,} written"
+        )
     worst = max(first[1], again[1])
-    ok = stored == total and worst <= TARGET_S
+    ok = stored == total and worst <= TARGET_S and first[3] == total and again[3] == 0
     log(
-        f"index import: {total:,} values, insert {first[1]:.2f} s, update {again[1]:.2f} s, "
-        f"stored {stored:,}; target <= {TARGET_S:.0f} s: {'met' if ok else 'NOT met'}"
+        f"index import: {total:,} values, insert {first[1]:.2f} s, re-import {again[1]:.2f} s "
+        f"(changed values {changed[1]:.2f} s), stored {stored:,}; "
+        f"target <= {TARGET_S:.0f} s: {'met' if ok else 'NOT met'}"
     )
     return 0 if ok else 1
 

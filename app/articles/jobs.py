@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import asyncpg
+from asyncpg.pool import PoolConnectionProxy
 
 from app.articles.models import ProcessingStage, ProcessingStatus
 
@@ -392,9 +393,13 @@ class JobStore:
         cost_rows: Sequence[CostRow],
         cache_entry: CacheEntry | None = None,
         needs_review: bool = False,
+        connection: asyncpg.Connection | PoolConnectionProxy | None = None,
     ) -> bool:
-        """Store the result durably and finish the article; False if the claim was lost."""
-        finished = await self._durable.fetchval(
+        """Store the result durably and finish the article; False if the claim was lost.
+
+        `connection` (one of the durable pool's): inside the caller's transaction, which then
+        commits it (the pricing of the cost model joins the completion)."""
+        finished = await (connection or self._durable).fetchval(
             COMPLETE,
             claim.article_id,
             claim.token,

@@ -8,15 +8,20 @@ Four shapes are read:
   OBS_FLAG`; 2.0: `STRUCTURE, STRUCTURE_ID, ACTION, …`): one row per observation; the
   dimension columns name the series, so a file must hold exactly one series per import.
 - **Destatis GENESIS** table CSV: semicolon separated, a free-text head and foot, data rows
-  `2024;Januar;125,3` where the year is given once per year, German month names, a decimal
-  comma and `...`, `.`, `-`, `x` or `/` for a value that is not (yet) there.
+  `2024;Januar;125,3;118,0` where the year is given once per year, German month names, a
+  decimal comma and `...`, `.`, `-`, `x` or `/` for a value that is not (yet) there. Every
+  column after the year and the month is a series of its own (several products of 61241-0004,
+  or the index and its rates of change in 61111-0002); the column-title rows right above the
+  first data row name them (a product code, then its label). Which index a column is: see
+  `column_codes`.
 - **FRED** CSV: `observation_date,<SERIES_ID>` (older files: `DATE,…`), daily dates (the
   first of the month for monthly series), `.` for a missing value; each series column is an
   index whose code is the series id in lower case unless one code is given.
 
-Every period is a month, stored as its first day; a value must be a positive number. The
-result is COPY text (code, month, value, line) so that the database does the rest in one
-set-based statement, and a list of bad rows with their line numbers.
+Every period is a month, stored as its first day; a value must be a positive number, and a
+month may be given once per index. The result is binary COPY data (index id, month, value) so that
+the database does the rest in one set-based statement, and a list of bad rows with their line
+numbers; a code that is not in the catalogue is listed apart (the file's rows were fine).
 """
 
 from __future__ import annotations
@@ -24,7 +29,11 @@ from __future__ import annotations
 import csv
 import math
 import re
+import struct
+import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 FORMATS = ("generic", "eurostat", "genesis", "fred")
 MAX_ERRORS = 100
@@ -67,6 +76,14 @@ _SDMX_NON_DIMENSIONS = frozenset(
     }
 )
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+# PostgreSQL's binary COPY (see its COPY documentation, "Binary Format"): a signature, flags
+# and header extension length, then per row the field count and each field as its length and
+# value (int4 index id; date as int4 days since 2000-01-01; float8), then -1 as int2. The
+# server parses no text: a third of a million-row COPY's time.
+_COPY_HEADER = b"PGCOPY\n\xff\r\n\x00" + struct.pack(">ii", 0, 0)
+_COPY_TRAILER = struct.pack(">h", -1)
+_COPY_ROW = struct.Struct(">hiiiiid")
+_PG_EPOCH = date(2000, 1, 1).toordinal()
 
 
 class BadRowError(ValueError):
@@ -85,11 +102,16 @@ class SeriesSummary:
 @dataclass(slots=True)
 class ParsedImport:
     format: str
-    copy_data: bytes = b""
+    copy_data: bytes = b""  # binary COPY rows (index_id, period, value), see copy_rows
     count: int = 0
     series: list[SeriesSummary] = field(default_factory=list)
     errors: list[tuple[int, str]] = field(default_factory=list)
     error_count: int = 0
+    # Codes not in the catalogue: (the first line naming it, the code).
+    unknown: list[tuple[int, str]] = field(default_factory=list)
+    # GENESIS: the title of the column each code was read from; columns left out by `codes`.
+    columns: dict[str, str] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
 
 
 def month_of(text: str) -> str:
@@ -138,19 +160,61 @@ class _Series:
         self.first_line = line
 
 
-class _Collector:
-    """Rows in COPY text format, per-series summaries and the bad rows."""
+def pg_days(month: str) -> int:
+    """A month (`2026-10-01`) as PostgreSQL's binary date: days since 2000-01-01."""
+    return date(int(month[:4]), int(month[5:7]), 1).toordinal() - _PG_EPOCH
 
-    def __init__(self, fmt: str) -> None:
+
+def copy_rows(copy_data: bytes) -> list[tuple[int, str, float]]:
+    """The rows of `copy_data` back as (index id, month, value): to look at a parse."""
+    rows = []
+    for offset in range(len(_COPY_HEADER), len(copy_data) - len(_COPY_TRAILER), _COPY_ROW.size):
+        _, _, ident, _, days, _, value = _COPY_ROW.unpack_from(copy_data, offset)
+        rows.append((ident, date.fromordinal(days + _PG_EPOCH).isoformat(), value))
+    return rows
+
+
+class _Collector:
+    """Rows in binary COPY format, per-series summaries, the bad rows and the unknown codes.
+
+    `catalogue` maps the tenant's codes to index ids (without one, codes are numbered in
+    the order they come: a preview of the parsing alone). A (code, month) seen twice is a
+    bad row that names the first line."""
+
+    def __init__(self, fmt: str, catalogue: Mapping[str, int] | None) -> None:
         self.result = ParsedImport(format=fmt)
-        self._lines: list[str] = []
+        self._lines: list[bytes] = []
         self._series: dict[str, _Series] = {}
+        self._seen: dict[tuple[str, str], int] = {}
+        self._unknown: dict[str, int] = {}
+        self.catalogue: dict[str, int] = {} if catalogue is None else dict(catalogue)
+        self._numbering = catalogue is None
+        self.codes: Mapping[str, str] | None = None
         # The fast path writes to these directly.
         self.copy_lines = self._lines
         self.series_by_code = self._series
+        self.seen = self._seen
+        self.unknown = self._unknown
+
+    def known(self, code: str, line: int) -> int | None:
+        """The id to write for a code, or None (then noted as unknown)."""
+        found = self.catalogue.get(code)
+        if found is None:
+            if not self._numbering:
+                self._unknown.setdefault(code, line)
+                return None
+            found = self.catalogue[code] = len(self.catalogue) + 1
+        return found
 
     def add(self, line: int, code: str, month: str, value: float) -> None:
-        self._lines.append(f"{code}\t{month}\t{value!r}\t{line}\n")
+        ident = self.known(code, line)
+        if ident is None:
+            return
+        first = self._seen.setdefault((code, month), line)
+        if first != line:
+            self.bad(line, f"a second value for {code} {month[:7]} (first on line {first})")
+            return
+        self._lines.append(_COPY_ROW.pack(3, 4, ident, 4, pg_days(month), 8, value))
         series = self._series.get(code)
         if series is None:
             self._series[code] = _Series(month, line)
@@ -167,7 +231,7 @@ class _Collector:
             self.result.errors.append((line, reason))
 
     def done(self) -> ParsedImport:
-        self.result.copy_data = "".join(self._lines).encode()
+        self.result.copy_data = _COPY_HEADER + b"".join(self._lines) + _COPY_TRAILER
         self.result.count = len(self._lines)
         self.result.series = [
             SeriesSummary(
@@ -179,6 +243,7 @@ class _Collector:
             )
             for code, s in sorted(self._series.items())
         ]
+        self.result.unknown = sorted((line, code) for code, line in self._unknown.items())
         return self.result
 
 
@@ -220,10 +285,18 @@ def _need_code(index_code: str | None, what: str) -> str:
 
 
 def _generic_fast(
-    lines: list[str], header: list[str], fixed_code: str | None, out: _Collector
+    lines: list[str],
+    header: list[str],
+    fixed_code: str | None,
+    out: _Collector,
+    *,
+    underscores: bool,
 ) -> None:
     """Unquoted comma files (what scripts and spreadsheets write for big series): no csv
-    module, and the per-row work inlined; this loop is most of a million-row import."""
+    module, and the per-row work inlined; this loop is most of a million-row import.
+
+    `underscores`: the rows hold a `_` somewhere (Python's float() reads 1_000, PostgreSQL
+    and spreadsheets do not), so each value must be looked at for one."""
     period_col = next(
         header.index(n) for n in ("date", "period", "month", "time_period") if n in header
     )
@@ -231,8 +304,16 @@ def _generic_fast(
     code_col = next((header.index(n) for n in ("code", "index_code", "index") if n in header), None)
     width = max(period_col, value_col, code_col if code_col is not None else 0) + 1
     months: dict[str, str] = {}
-    series = out.series_by_code
+    days_of: dict[str, int] = {}
     rows = out.copy_lines
+    pack = _COPY_ROW.pack
+    # Per code, the months seen (month → line, in file order): the duplicates check, and the
+    # series' summary at the end. A file is mostly grouped by code, so the per-code lookups
+    # happen when the code changes, not on every row.
+    per_code: dict[str, dict[str, int]] = {}
+    last_code: str | None = None
+    ident: int | None = None
+    seen: dict[str, int] = {}
     inf = math.inf
     for number, line in enumerate(lines[1:], start=2):
         row = line.split(",")
@@ -249,25 +330,32 @@ def _generic_fast(
                 raise BadRowError("no index code")
             if month is None:
                 month = months[period] = month_of(period)
+                days_of[month] = pg_days(month)
             try:
                 value = float(raw)
             except ValueError:
                 value = -1.0
-            if not 0 < value < inf or "_" in raw:
-                raw = repr(number_of(raw, decimal_comma=False))
+            if not 0 < value < inf or (underscores and "_" in raw):
+                value = number_of(raw, decimal_comma=False)
         except BadRowError as exc:
             out.bad(number, str(exc))
             continue
-        rows.append(f"{code}\t{month}\t{raw}\t{number}\n")
-        found = series.get(code)
-        if found is None:
-            series[code] = _Series(month, number)
-        else:
-            found.count += 1
-            if month < found.first:
-                found.first = month
-            elif month > found.last:
-                found.last = month
+        if code != last_code:
+            last_code = code
+            ident = out.known(code, number)  # None: noted as unknown on its first line
+            seen = per_code.setdefault(code, {})
+        if ident is None:
+            continue
+        first = seen.setdefault(month, number)
+        if first != number:
+            out.bad(number, f"a second value for {code} {month[:7]} (first on line {first})")
+            continue
+        rows.append(pack(3, 4, ident, 4, days_of[month], 8, value))
+    for code, found in per_code.items():
+        if found:
+            series = out.series_by_code[code] = _Series(min(found), next(iter(found.values())))
+            series.last = max(found)
+            series.count = len(found)
 
 
 def _generic(text: str, index_code: str | None, out: _Collector) -> None:
@@ -287,7 +375,8 @@ def _generic(text: str, index_code: str | None, out: _Collector) -> None:
     fixed_code = None if code_col is not None else _need_code(index_code, "no code column")
     decimal_comma = delimiter == ";"
     if delimiter == "," and '"' not in text:
-        _generic_fast(lines, header, fixed_code, out)
+        underscores = "_" in text.partition("\n")[2]
+        _generic_fast(lines, header, fixed_code, out, underscores=underscores)
         return
     width = max(period_col, value_col, code_col if code_col is not None else 0) + 1
     for number, row in enumerate(reader, start=2):
@@ -386,16 +475,115 @@ def _eurostat(text: str, index_code: str | None, out: _Collector) -> None:
         )
 
 
+def code_of_title(title: str) -> str:
+    """The code a column title stands for when no mapping names it: lower case ASCII, every
+    other character `_` (`GP19-24` → `gp19_24`, `Verbraucherpreisindex` → itself)."""
+    ascii_title = (
+        unicodedata.normalize("NFKD", title.replace("ß", "ss")).encode("ascii", "ignore").decode()
+    )
+    return re.sub(r"[^a-z0-9]+", "_", ascii_title.lower()).strip("_")[:64]
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class GenesisColumn:
+    position: int  # 1 = the first value column
+    titles: tuple[str, ...]  # the non-empty column-title cells, top to bottom
+
+    @property
+    def title(self) -> str:
+        return " / ".join(self.titles) or f"column {self.position}"
+
+    def answers_to(self, key: str) -> bool:
+        wanted = _norm(key)
+        return wanted == str(self.position) or any(
+            wanted in (_norm(t), _norm(self.title)) for t in self.titles
+        )
+
+
+def genesis_columns(rows: list[list[str]], first_data: int) -> list[GenesisColumn]:
+    """The value columns of a GENESIS table and their titles: the rows right above the first
+    data row whose cells after the year and the month are not all empty (a title line of the
+    head has text in its first cell only)."""
+    width = max(len(r) for r in rows[first_data:]) if rows[first_data:] else 0
+    head: list[list[str]] = []
+    for row in reversed(rows[:first_data]):
+        if not any(cell for cell in row[2:]):
+            break
+        head.insert(0, row)
+    return [
+        GenesisColumn(
+            position=column - 1,
+            titles=tuple(r[column] for r in head if column < len(r) and r[column]),
+        )
+        for column in range(2, width)
+    ]
+
+
+def column_codes(
+    columns: list[GenesisColumn], index_code: str | None, codes: Mapping[str, str] | None
+) -> dict[int, str]:
+    """Which index each value column is (cell position → code); a column not named is left out.
+
+    - `codes` (a title cell, the titles joined by ` / `, or the column's number from 1 → code):
+      only the columns it names are read;
+    - else `index_code`, for a table with one value column;
+    - else every column, its code derived from its top title cell (`code_of_title`)."""
+    if codes:
+        chosen: dict[int, str] = {}
+        for key, code in codes.items():
+            match = [c for c in columns if c.answers_to(key)]
+            if not match:
+                titles = "; ".join(c.title for c in columns)
+                raise BadRowError(f"no column is titled '{key[:60]}' (the columns: {titles})")
+            if len(match) > 1:
+                raise BadRowError(f"'{key[:60]}' names {len(match)} columns; use their numbers")
+            chosen[match[0].position + 1] = code
+        return chosen
+    if index_code:
+        if len(columns) > 1:
+            titles = "; ".join(c.title for c in columns)
+            raise BadRowError(
+                f"the table has {len(columns)} value columns ({titles}); one index_code names "
+                "one column: map them with `codes`"
+            )
+        return {2: index_code}
+    derived = {c.position + 1: code_of_title(c.titles[0]) if c.titles else "" for c in columns}
+    if (len(columns) == 1 and not columns[0].titles) or not all(derived.values()):
+        raise BadRowError("a GENESIS table: say which index it is (the index_code or codes field)")
+    return derived
+
+
 def _genesis(text: str, index_code: str | None, out: _Collector) -> None:
-    code = _need_code(index_code, "a GENESIS table")
+    rows = [[c.strip().strip('"') for c in line.split(";")] for line in text.splitlines()]
+    first_data = next(
+        (
+            n
+            for n, cells in enumerate(rows)
+            if len(cells) >= 3 and cells[1].lower() in GERMAN_MONTHS
+        ),
+        None,
+    )
+    if first_data is None:
+        raise BadRowError("no data rows (year;month;value…) in the GENESIS table")
+    columns = genesis_columns(rows, first_data)
+    chosen = column_codes(columns, index_code, out.codes)
+    titles = {c.position + 1: c.title for c in columns}
+    out.result.columns = {code: titles[cell] for cell, code in chosen.items()}
+    out.result.skipped = [titles[c] for c in titles if c not in chosen]
+    # A column whose code is not in the catalogue is named as such; its cells are not read
+    # (a rate of change is not an index: its negative values would only hide the reason).
+    chosen = {cell: code for cell, code in chosen.items() if out.known(code, first_data + 1)}
     year: int | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        cells = [c.strip().strip('"') for c in line.split(";")]
+    for number, cells in enumerate(rows[first_data:], start=first_data + 1):
         if len(cells) < 3:
             continue
         month = GERMAN_MONTHS.get(cells[1].lower())
         if month is None:
-            continue  # the table's head, its column titles and its foot
+            continue  # the table's foot
         try:
             if cells[0]:
                 if not re.fullmatch(r"\d{4}", cells[0]):
@@ -403,25 +591,38 @@ def _genesis(text: str, index_code: str | None, out: _Collector) -> None:
                 year = int(cells[0])
             if year is None:
                 raise BadRowError("a month before any year")
-            if cells[2].lower() in MISSING:
-                continue
-            out.add(
-                number, code, f"{year:04d}-{month:02d}-01", number_of(cells[2], decimal_comma=True)
-            )
         except BadRowError as exc:
             out.bad(number, str(exc))
+            continue
+        period = f"{year:04d}-{month:02d}-01"
+        for cell, code in chosen.items():
+            raw = cells[cell] if cell < len(cells) else ""
+            if raw.lower() in MISSING:
+                continue
+            try:
+                out.add(number, code, period, number_of(raw, decimal_comma=True))
+            except BadRowError as exc:
+                out.bad(number, f"{titles[cell]}: {exc}" if len(chosen) > 1 else str(exc))
 
 
 _PARSERS = {"generic": _generic, "eurostat": _eurostat, "genesis": _genesis, "fred": _fred}
 
 
 def parse_index_csv(
-    data: bytes, index_code: str | None = None, fmt: str | None = None
+    data: bytes,
+    index_code: str | None = None,
+    fmt: str | None = None,
+    catalogue: Mapping[str, int] | None = None,
+    codes: Mapping[str, str] | None = None,
 ) -> ParsedImport:
-    """Parse a whole file; problems with the file as a whole are reported as line 1."""
+    """Parse a whole file; problems with the file as a whole are reported as line 1.
+
+    `catalogue` (code → index id) is what the COPY rows carry; `codes` maps GENESIS columns
+    to index codes (see `column_codes`)."""
     text = _decode(data)
     chosen = fmt or detect_format(text)
-    out = _Collector(chosen)
+    out = _Collector(chosen, catalogue)
+    out.codes = codes
     try:
         _PARSERS[chosen](text, index_code, out)
     except (BadRowError, csv.Error, StopIteration) as exc:
@@ -432,10 +633,19 @@ def parse_index_csv(
     ) as exc:  # a shape no check above foresaw: still the file's fault
         out.bad(1, f"the file does not read as {chosen} CSV ({exc.__class__.__name__})")
     parsed = out.done()
-    if parsed.count == 0 and parsed.error_count == 0:
+    if parsed.count == 0 and parsed.error_count == 0 and not parsed.unknown:
         parsed.errors.append((1, "the file holds no values"))
         parsed.error_count = 1
     return parsed
 
 
-__all__ = ["FORMATS", "BadRowError", "ParsedImport", "SeriesSummary", "month_of", "parse_index_csv"]
+__all__ = [
+    "FORMATS",
+    "BadRowError",
+    "ParsedImport",
+    "SeriesSummary",
+    "code_of_title",
+    "copy_rows",
+    "month_of",
+    "parse_index_csv",
+]

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import asyncpg
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.articles.models import CostModel
@@ -148,30 +148,50 @@ SELECT $1, t.period, t.value FROM unnest($2::date[], $3::float8[]) AS t(period, 
 ON CONFLICT (index_id, period) DO UPDATE SET value = excluded.value
 """
 
-# An import: COPY into a scratch table, then checks and one set-based upsert.
+# An import: COPY into a scratch table, then one MERGE. The parser already mapped codes to
+# ids and refused a month given twice, so the rows join index_values on its primary key with
+# no other table; a value that did not change is not written (a re-import of the same file
+# writes nothing), a changed one is updated in place, a new month inserted.
 IMPORT_TABLE = """
-CREATE TEMP TABLE index_import (code text, period date, value float8, line int) ON COMMIT DROP
+CREATE TEMP TABLE index_import (index_id int, period date, value float8) ON COMMIT DROP
 """
-# One import at a time per index, and the index cannot be deleted meanwhile.
-IMPORT_LOCK = "SELECT id FROM indices WHERE tenant = $1 AND code = ANY($2::text[]) FOR UPDATE"
-IMPORT_DUPLICATES = """
-SELECT code, period, array_agg(line ORDER BY line) AS lines
-FROM index_import GROUP BY code, period HAVING count(*) > 1
-ORDER BY min(line) LIMIT $1
+# One import at a time per index, and the index cannot be deleted meanwhile: the rows the
+# parser's ids came from, still there with the same codes.
+IMPORT_LOCK = text(
+    "SELECT id, code FROM indices WHERE tenant = :tenant AND id = ANY(:ids) ORDER BY id FOR UPDATE"
+)
+# The hash of a million staging rows fits in memory (a few tens of MB) instead of spilling
+# to temporary files in batches; only for this transaction.
+IMPORT_WORK_MEM = "SET LOCAL work_mem = '64MB'"
+IMPORT_MERGE = """
+MERGE INTO index_values AS v
+USING index_import AS r ON v.index_id = r.index_id AND v.period = r.period
+WHEN MATCHED AND v.value IS DISTINCT FROM r.value THEN UPDATE SET value = r.value
+WHEN NOT MATCHED THEN INSERT (index_id, period, value) VALUES (r.index_id, r.period, r.value)
 """
-# An upsert as "delete what is replaced, insert everything": a plain INSERT of a million rows
-# takes 0.6 × the time of INSERT … ON CONFLICT, and a first import deletes nothing.
-IMPORT_REPLACE = """
-DELETE FROM index_values AS v
-USING index_import AS r JOIN indices AS i ON i.tenant = $1 AND i.code = r.code
-WHERE v.index_id = i.id AND v.period = r.period
-"""
-IMPORT_INSERT = """
-INSERT INTO index_values (index_id, period, value)
-SELECT i.id, r.period, r.value
-FROM index_import AS r JOIN indices AS i ON i.tenant = $1 AND i.code = r.code
-ORDER BY i.id, r.period
-"""
+
+
+# Does any of the file's indices already have a value within the months the file covers? If
+# not (a new series, or months appended after the last one), every row is an insert and the
+# rows are copied straight into index_values: no scratch table, no join.
+ANY_STORED = text(
+    """
+    SELECT EXISTS (
+        SELECT 1 FROM unnest(CAST(:ids AS int[]), CAST(:firsts AS date[]), CAST(:lasts AS date[]))
+             AS s(index_id, first, last)
+        JOIN index_values AS v ON v.index_id = s.index_id AND v.period BETWEEN s.first AND s.last
+    )
+    """
+)
+
+
+class CatalogueChangedError(Exception):
+    """An index of the file was deleted or re-created while the file was parsed."""
+
+
+async def catalogue_ids(session: AsyncSession, tenant: str) -> dict[str, int]:
+    """The tenant's codes and index ids (what an import's rows carry)."""
+    return {code: ref.id for code, ref in (await refs_by_code(session, tenant)).items()}
 
 
 async def _driver(session: AsyncSession) -> asyncpg.Connection:
@@ -202,29 +222,45 @@ async def list_values(
 async def import_rows(
     session: AsyncSession,
     tenant: str,
-    codes: Sequence[str],
+    ids: Mapping[str, int],
+    spans: Sequence[tuple[int, date, date]],
     copy_data: bytes,
-    *,
-    max_duplicates: int,
-) -> list[asyncpg.Record]:
-    """Load the rows and upsert them; returns the duplicated (code, month)s instead when a
-    month is given twice (then nothing was written).
+) -> int:
+    """Load the rows and upsert them; returns how many rows were written (changed or new).
 
-    Inside the session's transaction: the caller commits, or nothing was imported. A month
-    given twice makes the insert fail (the primary key); only then are the duplicates looked
-    for, so a good file pays for no extra scan. The index rows are locked first: a concurrent
-    import of the same index waits for this one."""
+    `spans` are (index id, first month, last month) of the file's series. Inside the
+    session's transaction: the caller commits, or nothing was imported. The index rows are
+    locked first: a concurrent import of the same index waits for this one, and a delete of
+    one of them waits too (or, if it came first, this raises CatalogueChangedError)."""
+    # Through the session, so that its transaction has begun before the raw statements.
+    locked = await session.execute(IMPORT_LOCK, {"tenant": tenant, "ids": sorted(ids.values())})
+    if {row.id: row.code for row in locked} != {i: c for c, i in ids.items()}:
+        raise CatalogueChangedError
     driver = await _driver(session)
-    await driver.execute(IMPORT_LOCK, tenant, list(codes))
+    span_args = {
+        "ids": [s[0] for s in spans],
+        "firsts": [s[1] for s in spans],
+        "lasts": [s[2] for s in spans],
+    }
+    if not (await session.execute(ANY_STORED, span_args)).scalar():
+        try:
+            async with driver.transaction():  # a savepoint
+                status: str = await driver.copy_to_table(
+                    "index_values",
+                    source=io.BytesIO(copy_data),
+                    columns=["index_id", "period", "value"],
+                    format="binary",
+                )
+            return int(status.rsplit(" ", 1)[-1])
+        except asyncpg.UniqueViolationError:
+            pass  # a value was PUT meanwhile: the general way below
+    await driver.execute(IMPORT_WORK_MEM)
     await driver.execute(IMPORT_TABLE)
     await driver.copy_to_table(
-        "index_import", source=io.BytesIO(copy_data), columns=["code", "period", "value", "line"]
+        "index_import",
+        source=io.BytesIO(copy_data),
+        columns=["index_id", "period", "value"],
+        format="binary",
     )
-    try:
-        async with driver.transaction():  # a savepoint
-            await driver.execute(IMPORT_REPLACE, tenant)
-            await driver.execute(IMPORT_INSERT, tenant)
-    except asyncpg.UniqueViolationError:
-        duplicates: list[asyncpg.Record] = await driver.fetch(IMPORT_DUPLICATES, max_duplicates)
-        return duplicates
-    return []
+    status = await driver.execute(IMPORT_MERGE)
+    return int(status.rsplit(" ", 1)[-1])

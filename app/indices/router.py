@@ -125,10 +125,19 @@ async def get_values(
     )
 
 
-async def _parse(request: Request, data: bytes, code: str | None, fmt: str | None) -> ParsedImport:
+async def _parse(
+    request: Request,
+    data: bytes,
+    code: str | None,
+    fmt: str | None,
+    catalogue: dict[str, int],
+    codes: dict[str, str] | None,
+) -> ParsedImport:
     """Parsing a large file is CPU work: in the parser process pool (a thread without one)."""
     extractor = get_services(request).extractor
-    parsed: ParsedImport = await extractor.run_blocking(parse_index_csv, data, code, fmt)
+    parsed: ParsedImport = await extractor.run_blocking(
+        parse_index_csv, data, code, fmt, catalogue, codes
+    )
     return parsed
 
 
@@ -136,7 +145,7 @@ async def _parse(request: Request, data: bytes, code: str | None, fmt: str | Non
     "/indices/import",
     response_model=ImportResult,
     summary="Import index values from a CSV file (generic, Eurostat, Destatis GENESIS, FRED)",
-    responses=problem_responses(413, 422),
+    responses=problem_responses(409, 413, 422),
 )
 async def import_values(
     request: Request,
@@ -155,9 +164,23 @@ async def import_values(
     dry_run: Annotated[
         bool, Form(description="Check and preview only; nothing is stored.")
     ] = False,
+    codes: Annotated[
+        str | None,
+        Form(
+            max_length=20_000,
+            description="GENESIS: which index each value column is, a JSON object of column "
+            'title (or number, from 1) → index code, e.g. {"GP19-24": "metals"}; only these '
+            "columns are read. Without it each column's code is its title in lower case, "
+            "other characters `_` (GP19-24 → gp19_24).",
+        ),
+    ] = None,
 ) -> ImportResult:
     """All or nothing: a bad row refuses the file with 422 listing the lines and reasons."""
     check_upload_size("file", file.size, settings.max_upload_bytes)
+    column_codes = service.parse_codes(codes)
     data = await file.read()
-    parsed = await _parse(request, data, index_code or None, file_format)
-    return await service.import_values(session, principal.tenant, parsed, dry_run=dry_run)
+    catalogue = await service.catalogue_ids(session, principal.tenant)
+    parsed = await _parse(request, data, index_code or None, file_format, catalogue, column_codes)
+    return await service.import_values(
+        session, principal.tenant, parsed, catalogue, dry_run=dry_run
+    )

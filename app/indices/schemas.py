@@ -88,6 +88,9 @@ class ImportedSeries(BaseModel):
     first: str
     last: str
     count: int
+    column: str | None = Field(
+        default=None, description="GENESIS: the title of the column the series was read from."
+    )
 
 
 class ImportResult(BaseModel):
@@ -95,5 +98,14 @@ class ImportResult(BaseModel):
 
     format: str = Field(description="generic, eurostat, genesis or fred")
     dry_run: bool
-    imported: int = Field(description="Values inserted or updated.")
+    imported: int = Field(description="Values in the file (inserted, updated or unchanged).")
+    changed: int | None = Field(
+        default=None,
+        description="Values written: new months and changed values (null for a dry run); "
+        "a value equal to the stored one is left alone.",
+    )
     series: list[ImportedSeries]
+    skipped_columns: list[str] = Field(
+        default_factory=list,
+        description="GENESIS: value columns that `codes` left out (their titles).",
+    )

@@ -7,7 +7,8 @@ points at nothing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 import asyncpg
@@ -243,57 +244,103 @@ async def get_values(
     ]
 
 
+def parse_codes(text: str | None) -> dict[str, str] | None:
+    """The `codes` form field: a JSON object, column title (or number) → index code."""
+    if not text or not text.strip():
+        return None
+    try:
+        codes = json.loads(text)
+    except ValueError:
+        codes = None
+    if (
+        not isinstance(codes, dict)
+        or not codes
+        or not all(isinstance(k, str) and isinstance(v, str) and v for k, v in codes.items())
+    ):
+        raise InvalidInputError(
+            "Invalid request: codes",
+            errors=[
+                {
+                    "field": "codes",
+                    "location": "body",
+                    "message": 'a JSON object of column title → index code, e.g. {"GP19-24": '
+                    '"metals"}',
+                    "type": "value_error",
+                }
+            ],
+        )
+    return codes
+
+
+async def catalogue_ids(session: AsyncSession, tenant: str) -> dict[str, int]:
+    """The codes an import may name, read before the file is parsed (and the connection
+    given back meanwhile: parsing a large file takes seconds)."""
+    ids = await repository.catalogue_ids(session, tenant)
+    await session.commit()
+    return ids
+
+
 async def import_values(
-    session: AsyncSession, tenant: str, parsed: ParsedImport, *, dry_run: bool
+    session: AsyncSession,
+    tenant: str,
+    parsed: ParsedImport,
+    catalogue: Mapping[str, int],
+    *,
+    dry_run: bool,
 ) -> ImportResult:
     """Store a parsed file in one transaction: a bad row, an unknown code or a month given
-    twice refuses the whole file (422 with the lines)."""
+    twice refuses the whole file (422 with the lines). `catalogue` is what the parser mapped
+    codes with."""
     if parsed.error_count:
         raise _bad_rows(parsed.errors, parsed.error_count)
-    catalogue = await repository.refs_by_code(session, tenant)
-    unknown = [s for s in parsed.series if s.code not in catalogue]
-    if unknown:
+    if parsed.unknown:
         raise _bad_rows(
             [
-                (s.first_line, f"'{s.code}' is not an index of your catalogue (create it first)")
-                for s in unknown
+                (line, f"'{code}' is not an index of your catalogue (create it first)")
+                for line, code in parsed.unknown[:MAX_LISTED]
             ],
-            len(unknown),
+            len(parsed.unknown),
         )
+    ids = {s.code: catalogue[s.code] for s in parsed.series}
+    changed = None
     if not dry_run:
-        duplicates = await repository.import_rows(
-            session,
-            tenant,
-            [s.code for s in parsed.series],
-            parsed.copy_data,
-            max_duplicates=MAX_LISTED,
-        )
-        if duplicates:
-            await session.rollback()
-            raise _bad_rows(
+        try:
+            changed = await repository.import_rows(
+                session,
+                tenant,
+                ids,
                 [
                     (
-                        row["lines"][1],
-                        f"a second value for {row['code']} {row['period']:%Y-%m} "
-                        f"(first on line {row['lines'][0]})",
+                        ids[s.code],
+                        date.fromisoformat(f"{s.first}-01"),
+                        date.fromisoformat(f"{s.last}-01"),
                     )
-                    for row in duplicates
+                    for s in parsed.series
                 ],
-                len(duplicates),
+                parsed.copy_data,
             )
+        except repository.CatalogueChangedError:
+            await session.rollback()
+            raise ConflictError(
+                "An index of the file was deleted or re-created during the import; "
+                "nothing was imported. Send the file again."
+            ) from None
         await session.commit()
     return ImportResult(
         format=parsed.format,
         dry_run=dry_run,
         imported=parsed.count,
+        changed=changed,
         series=[
             ImportedSeries(
                 code=s.code,
-                index_id=catalogue[s.code].id,
+                index_id=ids[s.code],
                 first=s.first,
                 last=s.last,
                 count=s.count,
+                column=parsed.columns.get(s.code),
             )
             for s in parsed.series
         ],
+        skipped_columns=parsed.skipped,
     )

@@ -1,20 +1,27 @@
-"""Price an article: after its analysis and after every correction of what the price depends on.
+"""Price an article: with its analysis and after every correction of what the price depends on.
 
 The analysis's estimate is kept (`estimated_costs`) while computed parts replace it, so that
 removing the price, or a value that goes missing, brings the estimate back. A cost model a
 person set is never touched.
+
+The pricing of an analysis is part of the transaction that completes the article
+(`complete_priced`): nobody sees the article completed with the estimate its price replaces,
+and a crash or an outage between the two leaves nothing half done (the article is still
+processing, its lease runs out and it runs again).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Awaitable, Callable
 
 import asyncpg
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.articles import correction_queries
 from app.articles.manual import effective_materials
+from app.errors import is_database_unavailable
 from app.pricing import queries
 from app.pricing.shares import (
     MATERIAL_CATEGORIES,
@@ -25,18 +32,34 @@ from app.pricing.shares import (
     compute,
     material_grams,
 )
+from app.pricing.yields import process_family
 
 logger = logging.getLogger(__name__)
 
 
+# Begins the session's transaction (and locks the row) before the raw statements run on it.
+_LOCK_IN_SESSION = text("SELECT id FROM articles WHERE id = :article_id FOR UPDATE")
+
+
 async def reprice(session: AsyncSession, article_id: int) -> Pricing | None:
+    """`reprice_on` inside a session's transaction (a correction's)."""
+    await session.execute(_LOCK_IN_SESSION, {"article_id": article_id})
+    raw = await (await session.connection()).get_raw_connection()
+    driver = raw.driver_connection
+    assert driver is not None
+    return await reprice_on(driver, article_id)
+
+
+async def reprice_on(connection: queries.Connection, article_id: int) -> Pricing | None:
     """Recompute and store the article's cost model from its price (inside the caller's
     transaction); None when a person set the cost model or the article is gone."""
-    row = await queries.lock_article(session, article_id)
+    row = await queries.lock_article(connection, article_id)
     if row is None or row["cost_model_manual"]:
         return None
-    current = await queries.cost_rows(session, article_id)
-    indices = {r["code"]: IndexInfo(**r) for r in await queries.indices_of(session, row["tenant"])}
+    current = await queries.cost_rows(connection, article_id)
+    indices = {
+        r["code"]: IndexInfo(**r) for r in await queries.indices_of(connection, row["tenant"])
+    }
     category = {info.id: info.category for info in indices.values()}
     codes = {info.id: info.code for info in indices.values()}
     if current and all(r["source"] == "estimated" for r in current):
@@ -53,7 +76,7 @@ async def reprice(session: AsyncSession, article_id: int) -> Pricing | None:
         ]
     price_month = None if row["price_date"] is None else row["price_date"].replace(day=1)
     values = (
-        await queries.values_at(session, [i.id for i in indices.values()], price_month)
+        await queries.values_at(connection, [i.id for i in indices.values()], price_month)
         if price_month is not None
         else {}
     )
@@ -68,11 +91,12 @@ async def reprice(session: AsyncSession, article_id: int) -> Pricing | None:
             estimate=estimate,
             indices=indices,
             values=values,
+            process_family=process_family(row["extracted_metadata"], effective_materials(row)),
         )
     )
     grams = material_grams(row["unit_weight"], effective_materials(row))
-    await correction_queries.replace_cost_model(
-        session,
+    await queries.replace_cost_model(
+        connection,
         article_id,
         [
             {
@@ -91,7 +115,7 @@ async def reprice(session: AsyncSession, article_id: int) -> Pricing | None:
     if pricing.review_reason:
         summary["review_reason"] = pricing.review_reason
     await queries.store(
-        session,
+        connection,
         article_id,
         fixed_share=pricing.fixed_share,
         pricing=json.dumps(summary),
@@ -103,17 +127,29 @@ async def reprice(session: AsyncSession, article_id: int) -> Pricing | None:
     return pricing
 
 
-async def after_analysis(
-    pool: asyncpg.Pool, sessions: async_sessionmaker[AsyncSession], article_id: int
-) -> None:
-    """Called once an analysis is stored; one cheap query when there is nothing to price.
+async def complete_priced(
+    pool: asyncpg.Pool,
+    article_id: int,
+    complete: Callable[[queries.Connection], Awaitable[bool]],
+) -> bool:
+    """Run the statement that completes an article (`complete`, on the connection given) and
+    price the article in the same transaction; returns what `complete` returned.
 
-    A failure here leaves the analysis's estimate in place (logged), never a failed job."""
-    try:
-        if not await queries.needs_pricing(pool, article_id):
-            return
-        async with sessions() as session:
-            await reprice(session, article_id)
-            await session.commit()
-    except Exception:
-        logger.exception("pricing after the analysis failed", extra={"article_id": article_id})
+    One cheap query when there is nothing to price. A failure of the pricing itself (a bug,
+    not the database) keeps the analysis's estimate and says so in `pricing`, rather than
+    failing an analysis that succeeded; a failure of the database undoes the completion."""
+    async with pool.acquire() as connection, connection.transaction():
+        if not await complete(connection):
+            return False
+        if await queries.needs_pricing(connection, article_id):
+            try:
+                async with connection.transaction():  # a savepoint
+                    await reprice_on(connection, article_id)
+            except Exception as exc:
+                if is_database_unavailable(exc):
+                    raise  # the whole transaction is gone: the article runs again
+                logger.exception("pricing the analysis failed", extra={"article_id": article_id})
+                await queries.pricing_failed(
+                    connection, article_id, f"pricing failed ({exc.__class__.__name__})"
+                )
+    return True

@@ -1,7 +1,7 @@
 """The cost model computed from the price: pure arithmetic, tested against hand-made examples.
 
 A material's share is what its mass costs at the index value of the price month, grossed up
-by the scrap of the process, divided by the price of one piece:
+by the scrap of the process (app.pricing.yields), divided by the price of one piece:
 
     part = unit weight (kg) × mass share × index value per kg × yield factor ÷ price per piece
 
@@ -18,12 +18,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from app.pricing.yields import yield_factor
+
 MATERIAL_CATEGORIES = frozenset({"metal", "polymer", "other"})
 TEMPLATE_CATEGORIES = frozenset({"energy", "labour"})
 PIECES_PER_PRICE_UNIT = {"piece": 1, "100": 100, "1000": 1000}
-# Bought mass per kilogram in the part: the scrap of the process the material family implies
-# (stamping and machining metal, moulding polymers, cutting other materials).
-YIELD_FACTOR = {"metal": 1.15, "polymer": 1.05, "other": 1.10}
 DECIMALS = 6
 _MASS_UNIT = re.compile(r"^\s*([A-Za-z]{3})\s*/\s*(\d+(?:[.,]\d+)?)?\s*(t|kg|g|lb)\s*$")
 _KG_PER_UNIT = {"t": 1000.0, "kg": 1.0, "g": 0.001, "lb": 0.45359237}
@@ -59,6 +58,7 @@ class PricingInput:
     values: Mapping[
         int, tuple[date, float]
     ]  # index id → (month, value) at or before the price month
+    process_family: str | None = None  # app.pricing.yields.FAMILIES; None: not named
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,9 +164,9 @@ def compute(data: PricingInput) -> Pricing:
         if found is None:
             return _estimated(data, f"'{code}' has no value at or before {month}")
         period, value = found
-        yield_factor = YIELD_FACTOR.get(index.category, 1.0)
+        scrap = yield_factor(data.process_family, index.category)
         per_kg_value = value * conversion[1]
-        cost = data.unit_weight_kg * share * per_kg_value * yield_factor
+        cost = data.unit_weight_kg * share * per_kg_value * scrap.factor
         material_cost += cost
         parts.append(
             PricedPart(
@@ -182,7 +182,9 @@ def compute(data: PricingInput) -> Pricing:
                     "value_period": f"{period:%Y-%m}",
                     "carried_forward": f"{period:%Y-%m}" != month,
                     "price_per_kg": per_kg_value,
-                    "yield_factor": yield_factor,
+                    "yield_factor": scrap.factor,
+                    "process_family": scrap.family,
+                    "yield_rule": scrap.rule,
                     "cost_per_piece": cost,
                     "price_per_piece": piece,
                     "currency": data.currency,

@@ -28,8 +28,9 @@ logger = logging.getLogger(__name__)
 ProgressCallback = Callable[[int, int], Awaitable[None]]
 # The article's tenant's catalogue (a tenant edits it at any time: read per job).
 CatalogueLoader = Callable[[int], Awaitable[tuple[CatalogueIndex, ...]]]
-# Runs once an article is completed (the pricing of its cost model).
-AfterCompletion = Callable[[int], Awaitable[None]]
+# Runs the completing statement (given a connection) in a transaction of its own, which the
+# pricing of the cost model joins; returns what the statement returned. Given the article id.
+CompleteWith = Callable[[int, Callable[[Any], Awaitable[bool]]], Awaitable[bool]]
 # Not a stage a row can hold (the completing statement saves): only a timer label.
 SAVING = "saving"
 
@@ -60,14 +61,14 @@ class Pipeline:
         count_tokens: Callable[[str], int],
         *,
         load_catalogue: CatalogueLoader,
-        after_completion: AfterCompletion | None = None,
+        complete_with: CompleteWith | None = None,
         cache_results: bool = False,
     ) -> None:
         """`cache_results` reuses earlier analyses of identical input (for analyzers that cost;
         grounding a model's answer in the document is the analyzer's own job)."""
         self._store = jobs
         self._load_catalogue = load_catalogue
-        self._after_completion = after_completion
+        self._complete_with = complete_with
         self._extractor = extractor
         self._analyzer = analyzer
         self._count_tokens = count_tokens
@@ -139,21 +140,25 @@ class Pipeline:
 
         # Saving is the one statement that completes the article (durably).
         timer.start(SAVING)
-        saved = await self._store.complete(
-            claim,
-            unit_weight_kg=None if result.weight is None else result.weight.grams / 1000,
-            metadata=metadata,
-            analysis_method=result.method,
-            prompt_tokens=result.prompt_tokens,
-            completion_tokens=result.completion_tokens,
-            cost_rows=cost_rows,
-            cache_entry=cache_entry,
-            needs_review=result.needs_review,
-        )
+
+        async def save(connection: Any = None) -> bool:
+            return await self._store.complete(
+                claim,
+                unit_weight_kg=None if result.weight is None else result.weight.grams / 1000,
+                metadata=metadata,
+                analysis_method=result.method,
+                prompt_tokens=result.prompt_tokens,
+                completion_tokens=result.completion_tokens,
+                cost_rows=cost_rows,
+                cache_entry=cache_entry,
+                needs_review=result.needs_review,
+                connection=connection,
+            )
+
+        complete_with = self._complete_with
+        saved = await (save() if complete_with is None else complete_with(claim.article_id, save))
         if not saved:
             raise JobLostError(claim.article_id)
-        if self._after_completion is not None:
-            await self._after_completion(claim.article_id)
 
     async def _document_side_work(self, request: AnalysisRequest) -> list[dict[str, Any]]:
         """The documents' facts: counting a long document's tokens is CPU work, off the loop."""

@@ -1200,11 +1200,21 @@ export interface components {
             dry_run: boolean;
             /**
              * Imported
-             * @description Values inserted or updated.
+             * @description Values in the file (inserted, updated or unchanged).
              */
             imported: number;
+            /**
+             * Changed
+             * @description Values written: new months and changed values (null for a dry run); a value equal to the stored one is left alone.
+             */
+            changed?: number | null;
             /** Series */
             series: components["schemas"]["ImportedSeries"][];
+            /**
+             * Skipped Columns
+             * @description GENESIS: value columns that `codes` left out (their titles).
+             */
+            skipped_columns?: string[];
         };
         /** ImportedSeries */
         ImportedSeries: {
@@ -1218,6 +1228,11 @@ export interface components {
             last: string;
             /** Count */
             count: number;
+            /**
+             * Column
+             * @description GENESIS: the title of the column the series was read from.
+             */
+            column?: string | null;
         };
         /** IndexBase */
         IndexBase: {
@@ -1819,6 +1834,11 @@ export interface components {
              * @default false
              */
             dry_run: boolean;
+            /**
+             * Codes
+             * @description GENESIS: which index each value column is, a JSON object of column title (or number, from 1) → index code, e.g. {"GP19-24": "metals"}; only these columns are read. Without it each column's code is its title in lower case, other characters `_` (GP19-24 → gp19_24).
+             */
+            codes?: string | null;
         };
     };
     responses: never;
@@ -3783,6 +3803,16 @@ export interface operations {
                 headers: {
                     /** @description `Bearer realm="cost-model-service"` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the article's current state */
+            409: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -9,7 +9,7 @@ import httpx2
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from app.indices.imports import month_of, parse_index_csv
+from app.indices.imports import code_of_title, copy_rows, month_of, parse_index_csv
 from tests.conftest import make_settings
 from tests.support import running_app
 
@@ -244,10 +244,11 @@ def test_german_numbers_and_missing_markers():
     )
     assert parsed.format == "genesis"
     assert parsed.errors == []
-    assert parsed.copy_data.decode().splitlines() == [
-        "steel\t2024-01-01\t1234.5\t1",
-        "steel\t2024-04-01\t12.0\t4",
-    ]
+    assert copy_rows(parsed.copy_data) == [(1, "2024-01-01", 1234.5), (1, "2024-04-01", 12.0)]
+    with_ids = parse_index_csv(
+        b"code,date,value\nsteel,2024-01,5\ncopper,2024-02,7\n", catalogue={"steel": 7, "copper": 9}
+    )
+    assert copy_rows(with_ids.copy_data) == [(7, "2024-01-01", 5.0), (9, "2024-02-01", 7.0)]
 
 
 @pytest.mark.parametrize("fmt", ["generic", "eurostat", "genesis", "fred"])
@@ -259,3 +260,134 @@ def test_a_file_in_the_wrong_shape_is_a_readable_error(fmt: str, content: bytes)
     assert parsed.error_count >= 1
     assert parsed.errors[0][0] >= 1
     assert parsed.errors[0][1]
+
+
+# GENESIS tables with several value columns: 61241-0004 with two products (a code row and a
+# label row above the data), 61111-0002 with the index and its rates of change.
+GENESIS_PRODUCTS = """GENESIS-Tabelle: 61241-0004
+Erzeugerpreisindex gewerblicher Produkte: Deutschland,;;
+Monate, Güterverzeichnis (GP2019 2-/3-/4-/5-/6-/9-Steller);;
+Erzeugerpreisindex gewerblicher Produkte (2021=100);;
+;;GP19-24;GP19-2442
+;;Metalle;Aluminium und Halbzeug daraus
+2024;Januar;126,4;131,2
+;Februar;125,9;...
+;März;127,0;133,5
+__________
+(C) Statistisches Bundesamt (Destatis), 2026
+""".encode("cp1252")
+
+GENESIS_CPI = """GENESIS-Tabelle: 61111-0002
+Verbraucherpreisindex: Deutschland, Monate;;;
+Verbraucherpreisindex (2020=100);;;
+;;Verbraucherpreisindex;Veränderung zum Vorjahresmonat;Veränderung zum Vormonat
+;;2020=100;in (%);in (%)
+2025;Januar;120,3;2,3;-0,2
+;Februar;120,8;2,3;0,4
+__________
+(C) Statistisches Bundesamt (Destatis), 2026
+""".encode("cp1252")
+
+
+async def _create(client: httpx2.AsyncClient, code: str) -> int:
+    response = await client.post(
+        "/api/indices",
+        json={
+            "code": code,
+            "name": f"GENESIS {code}",
+            "unit": "index 2021=100",
+            "category": "metal",
+        },
+        headers=A,
+    )
+    assert response.status_code in (201, 409), response.text
+    return await _index(client, code)
+
+
+async def _values(client: httpx2.AsyncClient, index_id: int) -> list[tuple[str, float]]:
+    values = (await client.get(f"/api/indices/{index_id}/values", headers=A)).json()
+    return [(v["period"], v["value"]) for v in values]
+
+
+async def test_every_genesis_column_is_a_series_coded_by_its_title(client: httpx2.AsyncClient):
+    metals = await _create(client, "gp19_24")
+    aluminium = await _create(client, "gp19_2442")
+
+    response = await _import(client, GENESIS_PRODUCTS)
+
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["format"] == "genesis"
+    assert body["imported"] == body["changed"] == 5
+    assert {s["code"]: s["column"] for s in body["series"]} == {
+        "gp19_24": "GP19-24 / Metalle",
+        "gp19_2442": "GP19-2442 / Aluminium und Halbzeug daraus",
+    }
+    assert await _values(client, metals) == [
+        ("2024-01", 126.4),
+        ("2024-02", 125.9),
+        ("2024-03", 127.0),
+    ]
+    assert await _values(client, aluminium) == [("2024-01", 131.2), ("2024-03", 133.5)]
+
+    again = await _import(client, GENESIS_PRODUCTS)
+    assert again.json()["changed"] == 0  # the same values: nothing written
+
+
+async def test_a_codes_mapping_names_the_columns_to_read(client: httpx2.AsyncClient):
+    copper = await _index(client, "copper")
+    aluminium = await _index(client, "aluminium")
+    # By a title cell, and by the column's number (from 1).
+    codes = '{"Metalle": "copper", "2": "aluminium"}'
+
+    response = await _import(client, GENESIS_PRODUCTS, codes=codes)
+
+    assert response.status_code == 200, response.text
+    assert {s["code"] for s in response.json()["series"]} == {"copper", "aluminium"}
+    assert await _values(client, copper) == [
+        ("2024-01", 126.4),
+        ("2024-02", 125.9),
+        ("2024-03", 127.0),
+    ]
+    assert await _values(client, aluminium) == [("2024-01", 131.2), ("2024-03", 133.5)]
+
+
+async def test_columns_left_out_of_the_mapping_are_not_read(client: httpx2.AsyncClient):
+    cpi = await _create(client, "cpi_de")
+
+    response = await _import(client, GENESIS_CPI, codes='{"Verbraucherpreisindex": "cpi_de"}')
+
+    # The rates of change (negative values) are other kinds of value: skipped, not errors.
+    assert response.status_code == 200, response.text
+    assert response.json()["skipped_columns"] == [
+        "Veränderung zum Vorjahresmonat / in (%)",
+        "Veränderung zum Vormonat / in (%)",
+    ]
+    assert await _values(client, cpi) == [("2025-01", 120.3), ("2025-02", 120.8)]
+
+
+async def test_a_genesis_table_refuses_mappings_that_do_not_fit(client: httpx2.AsyncClient):
+    one_code = await _import(client, GENESIS_PRODUCTS, index_code="steel")
+    assert one_code.status_code == 422
+    assert "2 value columns" in one_code.json()["errors"][0]["message"]
+    assert "codes" in one_code.json()["errors"][0]["message"]
+
+    no_such = await _import(client, GENESIS_PRODUCTS, codes='{"GP19-99": "steel"}')
+    assert no_such.status_code == 422
+    assert "GP19-24 / Metalle" in no_such.json()["errors"][0]["message"]
+
+    not_json = await _import(client, GENESIS_PRODUCTS, codes="GP19-24=steel")
+    assert not_json.status_code == 422
+    assert not_json.json()["errors"][0]["field"] == "codes"
+
+    # Derived codes that are not in the catalogue: named, nothing imported.
+    unknown = await _import(client, GENESIS_CPI)
+    assert unknown.status_code == 422
+    messages = " ".join(e["message"] for e in unknown.json()["errors"])
+    assert "'verbraucherpreisindex' is not an index of your catalogue" in messages
+
+
+def test_a_column_title_becomes_a_code():
+    assert code_of_title("GP19-24") == "gp19_24"
+    assert code_of_title("Veränderung zum Vormonat") == "veranderung_zum_vormonat"
+    assert code_of_title("  Straße (2020=100) ") == "strasse_2020_100"

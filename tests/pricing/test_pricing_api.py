@@ -41,15 +41,8 @@ async def _upload(client: httpx2.AsyncClient, **fields: str) -> dict[str, Any]:
     assert response.status_code == 201, response.text
     article: dict[str, Any] = response.json()
     await wait_terminal(client, article["id"])
-    # Pricing follows the completion statement (a price sent with the upload may be priced
-    # before the analysis has a weight, then again after it).
-    for _ in range(100):
-        body: dict[str, Any] = (await client.get(f"/api/articles/{article['id']}")).json()
-        if "price" not in fields or (
-            body["pricing"] is not None and body["pricing"]["reason"] != "no unit weight"
-        ):
-            return body
-        await asyncio.sleep(0.05)
+    # Priced by the transaction that completed it: no later step to wait for.
+    body: dict[str, Any] = (await client.get(f"/api/articles/{article['id']}")).json()
     return body
 
 

@@ -14,6 +14,7 @@ from app.pricing.shares import (
     per_kg,
     price_per_piece,
 )
+from app.pricing.yields import FAMILIES, process_family, yield_factor
 
 STEEL = IndexInfo(1, "steel", "EUR/t", "EUR", "metal")
 ZINC = IndexInfo(2, "zinc", "EUR/kg", "EUR", "metal")
@@ -159,3 +160,101 @@ def test_a_fixed_share_of_one_when_no_index_moves_the_price():
     assert result.status == "computed"
     assert result.parts == []
     assert result.fixed_share == 1.0
+
+
+# --- yield factors per process family (app.pricing.yields), worked out by hand -------------
+
+
+def test_a_die_cast_part_takes_the_die_casting_yield():
+    # 0.2 kg zinc × 2.5 EUR/kg × 1.10 (die casting) = 0.55 EUR of a 1.10 EUR piece.
+    result = compute(
+        _input(
+            unit_weight_kg=0.2,
+            materials=[{"index_code": "zinc", "mass_share": 1.0}],
+            price=1.1,
+            process_family="die_casting",
+        )
+    )
+
+    zinc = next(p for p in result.parts if p.index_id == 2)
+    assert zinc.part == 0.5
+    assert zinc.basis is not None
+    assert zinc.basis["yield_factor"] == 1.10
+    assert zinc.basis["process_family"] == "die_casting"
+    assert zinc.basis["yield_rule"] == "process family die_casting"
+    assert zinc.basis["cost_per_piece"] == pytest.approx(0.55)
+
+
+def test_a_part_machined_from_bar_buys_much_more_steel_than_it_weighs():
+    # 0.5 kg × 0.80 EUR/kg × 1.60 (chips) = 0.64 EUR of 2.00 EUR; stamped: × 1.30 = 0.52 EUR.
+    machined = compute(_input(process_family="machining_from_bar"))
+    stamped = compute(_input(process_family="sheet_metal_stamping"))
+
+    assert _parts(machined)[1] == 0.32
+    assert _parts(stamped)[1] == 0.26
+    assert machined.fixed_share == pytest.approx(1 - 0.32 - 0.28 - 0.12)
+
+
+def test_a_material_the_process_does_not_shape_takes_its_category_default():
+    # A moulded PA66 part (0.1 kg) with a 20 % steel insert, 1.00 EUR a piece:
+    # PA66 0.08 kg × 3.00 EUR/kg × 1.03 (moulding) = 0.2472 EUR;
+    # steel 0.02 kg × 0.80 EUR/kg × 1.15 (metal default: moulding does not shape it) = 0.0184.
+    result = compute(
+        _input(
+            unit_weight_kg=0.1,
+            materials=[
+                {"index_code": "pa66", "mass_share": 0.8},
+                {"index_code": "steel", "mass_share": 0.2},
+            ],
+            price=1.0,
+            values={1: (date(2026, 3, 1), 800.0), 3: (date(2026, 3, 1), 3000.0)},
+            process_family="injection_moulding",
+        )
+    )
+
+    parts = {p.index_id: p for p in result.parts}
+    assert parts[3].part == pytest.approx(0.2472)
+    assert parts[1].part == pytest.approx(0.0184)
+    assert parts[1].basis is not None
+    assert parts[1].basis["process_family"] is None
+    assert "does not shape" in parts[1].basis["yield_rule"]
+
+
+def test_without_a_process_the_category_decides_as_before():
+    result = compute(_input())
+    steel = next(p for p in result.parts if p.index_id == 1)
+    assert steel.basis is not None
+    assert (steel.basis["yield_factor"], steel.basis["process_family"]) == (1.15, None)
+    assert steel.basis["yield_rule"] == "metal default (no process named)"
+
+
+def test_the_process_family_is_the_one_the_analysis_named():
+    assert process_family({"notes": ["x", "cost model for die casting"]}) == "die_casting"
+    assert process_family({"notes": ["cost model for sheet-metal forming"]}) == (
+        "sheet_metal_stamping"
+    )
+    assert process_family({"notes": ["cost model for generic manufacturing"]}) is None
+    assert process_family({"notes": []}) is None
+    assert process_family(None) is None
+
+
+def test_every_family_buys_at_least_what_the_part_weighs():
+    for name, family in FAMILIES.items():
+        assert 1.0 <= family.factor <= 2.0, name
+        assert yield_factor(name, next(iter(sorted(family.shapes)))).factor == family.factor
+
+
+def test_without_a_named_process_the_main_material_implies_one():
+    zinc = [{"index_code": "zinc", "name": "ZAMAK 5", "mass_share": 1.0}]
+    moulded = [
+        {"index_code": "pa66", "name": "PA66 GF30", "mass_share": 0.9},
+        {"index_code": "steel", "name": "insert", "mass_share": 0.1},
+    ]
+    steel = [{"index_code": "steel", "name": "S235JR", "mass_share": 1.0}]
+
+    assert process_family({"notes": ["from a model"]}, zinc) == "die_casting"
+    assert process_family(None, moulded) == "injection_moulding"
+    assert process_family(None, steel) is None  # steel alone implies no process: by category
+    # A process the analysis named wins over the material, a generic one means none.
+    assert process_family({"notes": ["cost model for machining"]}, zinc) == "machining_from_bar"
+    assert process_family({"notes": ["cost model for generic manufacturing"]}, zinc) is None
