@@ -14,7 +14,7 @@ import asyncpg
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.articles import correction_queries
-from app.articles.manual import effective_materials
+from app.articles.manual import effective_materials, material_grams
 from app.pricing import queries
 from app.pricing.shares import (
     MATERIAL_CATEGORIES,
@@ -23,7 +23,6 @@ from app.pricing.shares import (
     Pricing,
     PricingInput,
     compute,
-    material_grams,
 )
 
 logger = logging.getLogger(__name__)
