@@ -3,6 +3,7 @@ instead of through the SDK's per-event objects), against streams real servers se
 
 from __future__ import annotations
 
+import gzip
 import json
 from typing import Any
 
@@ -57,11 +58,16 @@ def client_for(
     body: bytes,
     requests: list[dict[str, Any]] | None = None,
     content_type: str = "text/event-stream",
+    gzipped: bool = False,
 ) -> ModelClient:
     def handle(request: httpx2.Request) -> httpx2.Response:
         if requests is not None:
             requests.append(json.loads(request.content))
-        return httpx2.Response(200, content=body, headers={"content-type": content_type})
+        headers = {"content-type": content_type}
+        if gzipped:
+            headers["content-encoding"] = "gzip"
+        content = gzip.compress(body) if gzipped else body
+        return httpx2.Response(200, content=content, headers=headers)
 
     http = httpx2.AsyncClient(transport=httpx2.MockTransport(handle))
     sdk = AsyncOpenAI(api_key="test", base_url="http://model.test/v1", http_client=http)
@@ -115,6 +121,12 @@ async def test_the_answer_usage_and_finish_reason_are_read(line_end: bytes) -> N
     assert [m["role"] for m in sent["messages"]] == ["system", "user"]
     assert sent["response_format"]["json_schema"]["schema"] == answer_schema(["A"])
     assert sent["max_tokens"] == 300 and sent["stream_options"] == {"include_usage": True}
+
+
+async def test_a_compressed_stream_is_decoded() -> None:
+    body = sse(*content_events(json.dumps(ANSWER)), "[DONE]")
+    reply = await client_for(body, gzipped=True).complete(prompt(), [])
+    assert json.loads(reply.content) == ANSWER
 
 
 async def test_run_on_text_after_the_answer_is_not_read() -> None:
