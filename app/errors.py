@@ -70,6 +70,22 @@ class PayloadTooLargeError(DomainError):
     type_slug = "payload-too-large"
 
 
+def check_upload_size(field: str, size: int | None, max_bytes: int) -> None:
+    """413 for a file larger than the limit (every upload route: articles, index imports)."""
+    if size is not None and size > max_bytes:
+        raise PayloadTooLargeError(
+            f"{field} is {size} bytes; the limit is {max_bytes} bytes.",
+            errors=[
+                {
+                    "field": field,
+                    "location": "body",
+                    "message": f"file larger than {max_bytes} bytes",
+                    "type": "too_large",
+                }
+            ],
+        )
+
+
 class UnsupportedMediaTypeError(DomainError):
     status_code = 415
     type_slug = "unsupported-media-type"

@@ -174,6 +174,7 @@ async def open_services(
         guard=setup.guard,
         analysis_method=setup.analyzer.method,
         alembic_heads=frozenset(head_revisions()),
+        reprice=pricing.reprice,
     )
 
 

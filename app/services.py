@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from app.articles.event_tokens import EventTokenSigner
     from app.articles.events import StatusBroadcaster
     from app.articles.jobs import JobStore
+    from app.articles.offers import Repricer
     from app.auth.dependencies import Authenticator
     from app.config import Settings
     from app.db import Database
@@ -81,6 +82,7 @@ class Services:
     guard: GuardedAnalyzer | None
     analysis_method: str
     alembic_heads: frozenset[str]
+    reprice: Repricer  # pricing, handed down to the articles routes (which never import it)
 
 
 class State(TypedDict):

@@ -389,6 +389,12 @@ class RssSampler:
         self._thread.join(5)
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process (all its threads, not its children)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def vm_hwm(pid: int) -> int:
     """The kernel's peak RSS of a process (VmHWM, bytes)."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():

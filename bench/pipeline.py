@@ -27,6 +27,7 @@ import httpx2
 from common import (
     FakeLLM,
     Service,
+    cpu_seconds,
     fetch_all,
     log,
     machine,
@@ -150,6 +151,7 @@ def main() -> int:
                 f"http://127.0.0.1:{fake.port}/_control", json={"reset_stats": True}, timeout=10
             )
             log(f"burst: {args.articles} uploads over {args.connections} connections")
+            cpu_before = cpu_seconds(service.pid)
             ids, latencies, t0, t1 = asyncio.run(
                 post_burst(service.base_url, args.articles, 0, args.connections)
             )
@@ -159,6 +161,7 @@ def main() -> int:
                 f"POST latency {summary_ms(latencies)}"
             )
             rows = asyncio.run(wait_done(url, ids, 600, t0))
+            cpu_ms = (cpu_seconds(service.pid) - cpu_before) * 1000 / len(ids)
             stats = fake.stats()
             if not service.alive():
                 raise RuntimeError(f"service died:\n{service.log_tail()}")
@@ -195,6 +198,7 @@ def main() -> int:
         f"pipeline: {len(ids)} articles in {total_s:.1f} s, ideal {ideal_s:.1f} s, "
         f"ratio {ratio:.2f} (target <= {TARGET}), uploads {len(ids) / upload_s:.0f}/s, "
         f"completions {rate_during:.0f}/s during the burst, {rate_after:.0f}/s after, "
+        f"service CPU {cpu_ms:.1f} ms/article, "
         f"model calls {calls_per_article:.2f}/article, fake max concurrency "
         f"{stats['max_in_flight']} (must be {args.jobs}), failed {len(failed)} "
         f"{'PASS' if ok else 'FAIL'}",

@@ -41,6 +41,7 @@ from common import (
     Service,
     asyncpg_dsn,
     clean_env,
+    cpu_seconds,
     free_port,
     log,
     machine,
@@ -332,12 +333,6 @@ def describe(name: str, r: dict[str, float]) -> str:
     )
 
 
-def server_cpu_s(pid: int) -> float:
-    """User + system CPU seconds of the server process (all its threads)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=float, default=8.0, help="seconds per wrk run")
@@ -372,10 +367,10 @@ def main() -> int:
             results: dict[str, list[dict[str, float]]] = {"ours": [], "bare": []}
             for round_no in range(1, args.rounds + 1):
                 for name, server in (("ours", ours), ("bare", bare)):
-                    cpu_before = server_cpu_s(server.pid)
+                    cpu_before = cpu_seconds(server.pid)
                     r = load(wrk, server.base_url, ids, args.duration, args.connections)
                     # The server's own CPU per request: steadier than req/s on a shared machine.
-                    r["cpu_us"] = (server_cpu_s(server.pid) - cpu_before) / r["requests"] * 1e6
+                    r["cpu_us"] = (cpu_seconds(server.pid) - cpu_before) / r["requests"] * 1e6
                     results[name].append(r)
                     log(f"round {round_no} {describe(name, r)}")
             best = {name: max(runs, key=lambda r: r["rps"]) for name, runs in results.items()}

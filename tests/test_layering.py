@@ -1,6 +1,7 @@
 """The layering holds: the import-linter contracts in pyproject.toml, checked on every run.
 
 They fail on an upward import (the kernel or the parsers importing the service around them,
+the index catalogue importing articles, articles importing pricing,
 anything but an entry point importing the composition root) and on an import cycle inside
 the analyzers or inside extraction.
 """

@@ -26,13 +26,12 @@ from app.articles.correction_schemas import (
     CostModelPut,
     MaterialInput,
 )
-from app.articles.manual import effective_materials
+from app.articles.manual import effective_materials, material_grams
+from app.articles.offers import Repricer
 from app.articles.schemas import Article
 from app.auth.dependencies import Principal
 from app.errors import DomainError, InvalidInputError, NotFoundError
 from app.indices import repository as indices
-from app.pricing import service as pricing
-from app.pricing.shares import material_grams
 
 SUM_TOLERANCE = 1e-6
 PRICE_FIELDS = ("price", "currency", "price_date", "price_unit")
@@ -159,8 +158,10 @@ async def correct_article(
     patch: ArticlePatch,
     *,
     if_match: str | None,
+    reprice: Repricer,
 ) -> Article:
-    """Apply the fields sent; each one that changes is recorded in the history."""
+    """Apply the fields sent; each one that changes is recorded in the history (and
+    `reprice` prices the article again when a field its price depends on changed)."""
     row = await _locked(session, article_id, principal.scope, if_match)
     who = actor(principal)
     sent = patch.model_fields_set
@@ -197,7 +198,7 @@ async def correct_article(
         await queries.update_article(session, article_id, values)
         await queries.add_changes(session, changes)
         if PRICED_FIELDS & values.keys():
-            await pricing.reprice(session, article_id)
+            await reprice(session, article_id)
         await session.commit()
     return await service.get_article(session, article_id, None)
 

@@ -11,7 +11,7 @@ from app.articles.correction_schemas import ArticleHistory, ArticlePatch, CostMo
 from app.articles.router import ArticleId
 from app.articles.schemas import Article
 from app.auth.dependencies import PrincipalDep
-from app.dependencies import SessionDep
+from app.dependencies import ServicesDep, SessionDep
 from app.errors import problem_responses
 
 router = APIRouter(tags=["corrections"], responses=problem_responses(400, 401, 422, 503))
@@ -37,13 +37,14 @@ async def patch_article(
     article_id: ArticleId,
     body: ArticlePatch,
     session: SessionDep,
+    services: ServicesDep,
     principal: PrincipalDep,
     response: Response,
     if_match: IfMatch = None,
 ) -> Article:
     """Only the fields sent change; each change is kept in the history with who made it."""
     article = await corrections.correct_article(
-        session, article_id, principal, body, if_match=if_match
+        session, article_id, principal, body, if_match=if_match, reprice=services.reprice
     )
     response.headers["ETag"] = corrections.article_etag(article)
     return article

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 
@@ -36,3 +36,19 @@ def overlay(values: Mapping[str, Any]) -> dict[str, Any]:
             metadata["review"] = {**metadata["review"], "weight_status": "manual"}
         shown["extracted_metadata"] = metadata
     return shown
+
+
+def material_grams(
+    unit_weight_kg: float | None, materials: Sequence[Mapping[str, Any]]
+) -> dict[str, float]:
+    """Grams of each material index in one piece, when the weight and mass shares are known."""
+    if unit_weight_kg is None:
+        return {}
+    grams: dict[str, float] = {}
+    for material in materials:
+        if material.get("mass_share"):
+            code = material["index_code"]
+            grams[code] = round(
+                grams.get(code, 0.0) + unit_weight_kg * 1000 * material["mass_share"], 3
+            )
+    return grams

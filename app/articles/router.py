@@ -19,7 +19,7 @@ from fastapi import (
     status,
 )
 
-from app.articles import corrections, long_poll, service
+from app.articles import corrections, long_poll, offers, service
 from app.articles.corrections import article_etag
 from app.articles.models import FileRole, ProcessingStatus
 from app.articles.schemas import Article, ArticlePage, ArticleStatus, CostModelEntry, StatusBatch
@@ -32,10 +32,9 @@ from app.dependencies import (
     UploadsPoolDep,
     wake_processor,
 )
-from app.errors import InvalidInputError, problem_responses
+from app.errors import InvalidInputError, check_upload_size, problem_responses
 from app.limits.dependencies import check_rate
 from app.limits.service import Action
-from app.pricing import offers as pricing
 
 logger = logging.getLogger(__name__)
 router = APIRouter(tags=["articles"], responses=problem_responses(401, 422, 503))
@@ -67,7 +66,7 @@ MAX_BATCH = 100
 async def _read_upload(
     field: str, role: FileRole, upload: UploadFile, max_bytes: int
 ) -> service.Upload:
-    service.check_upload_size(field, upload.size, max_bytes)
+    check_upload_size(field, upload.size, max_bytes)
     return service.Upload(
         field=field,
         role=role,
@@ -126,7 +125,7 @@ async def analyze(
 ) -> Article:
     """Store the article as `pending` and return at once; poll its status URL for progress."""
     await check_rate(services, principal.tenant, Action.UPLOAD)
-    offer = pricing.Offer.checked(price, currency, price_date, price_unit)
+    offer = offers.Offer.checked(price, currency, price_date, price_unit)
     uploads = [
         await _read_upload(
             "productSpecification",
@@ -152,7 +151,7 @@ async def analyze(
     )
     article = created.article
     if offer is not None and not created.replayed:
-        article = await pricing.set_offer(session, article.id, offer)
+        article = await offers.set_offer(session, article.id, offer, services.reprice)
     if created.replayed:
         response.headers["Idempotent-Replayed"] = "true"
     else:

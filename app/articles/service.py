@@ -28,7 +28,7 @@ from app.articles.schemas import (
     StoredFile,
 )
 from app.cleaning import clean_text
-from app.errors import ConflictError, InvalidInputError, NotFoundError, PayloadTooLargeError
+from app.errors import ConflictError, InvalidInputError, NotFoundError, check_upload_size
 
 MAX_NAME_LENGTH = 255
 MAX_DESCRIPTION_LENGTH = 10_000
@@ -58,21 +58,6 @@ def _field_error(field: str, message: str) -> InvalidInputError:
         f"Invalid request: {field}",
         errors=[{"field": field, "location": "body", "message": message, "type": "value_error"}],
     )
-
-
-def check_upload_size(field: str, size: int | None, max_bytes: int) -> None:
-    if size is not None and size > max_bytes:
-        raise PayloadTooLargeError(
-            f"{field} is {size} bytes; the limit is {max_bytes} bytes.",
-            errors=[
-                {
-                    "field": field,
-                    "location": "body",
-                    "message": f"file larger than {max_bytes} bytes",
-                    "type": "too_large",
-                }
-            ],
-        )
 
 
 def _clean_filename(filename: str | None) -> str | None:

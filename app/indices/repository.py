@@ -9,12 +9,15 @@ from datetime import date
 from typing import Any
 
 import asyncpg
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import column, delete, func, select, table, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.articles.models import CostModel
 from app.indices.models import CostIndex, IndexValue
 from app.indices.seed import DEFAULT_INDICES
+
+# The articles' cost-model rows, by their table's name: the catalogue sits below the articles
+# and must not import their models only to ask whether an index is still named.
+_COST_MODELS = table("cost_models", column("index_id"))
 
 # A tenant's first use copies the default catalogue, once: the marker row's insert decides
 # (a concurrent first use waits for it and then inserts nothing).
@@ -115,7 +118,7 @@ async def update_index(session: AsyncSession, index_id: int, values: dict[str, A
 async def in_use(session: AsyncSession, index_id: int) -> int:
     """How many cost-model rows name the index."""
     result = await session.execute(
-        select(func.count()).select_from(CostModel).where(CostModel.index_id == index_id)
+        select(func.count()).select_from(_COST_MODELS).where(_COST_MODELS.c.index_id == index_id)
     )
     return int(result.scalar_one())
 

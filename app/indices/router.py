@@ -4,10 +4,9 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Body, File, Form, Path, Query, Request, Response, UploadFile, status
 
-from app.articles.service import check_upload_size
 from app.auth.dependencies import PrincipalDep
 from app.dependencies import SessionDep, SettingsDep, get_services
-from app.errors import problem_responses
+from app.errors import check_upload_size, problem_responses
 from app.indices import service
 from app.indices.imports import ParsedImport, parse_index_csv
 from app.indices.schemas import (

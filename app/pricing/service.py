@@ -20,7 +20,7 @@ import asyncpg
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.articles.manual import effective_materials
+from app.articles.manual import effective_materials, material_grams
 from app.errors import is_database_unavailable
 from app.pricing import queries
 from app.pricing.shares import (
@@ -30,7 +30,6 @@ from app.pricing.shares import (
     Pricing,
     PricingInput,
     compute,
-    material_grams,
 )
 from app.pricing.yields import process_family
 

@@ -92,22 +92,6 @@ def per_kg(unit: str) -> tuple[str, float] | None:
     return match[1].upper(), 1.0 / (amount * _KG_PER_UNIT[match[3]])
 
 
-def material_grams(
-    unit_weight_kg: float | None, materials: Sequence[Mapping[str, Any]]
-) -> dict[str, float]:
-    """Grams of each material index in one piece, when the weight and mass shares are known."""
-    if unit_weight_kg is None:
-        return {}
-    grams: dict[str, float] = {}
-    for material in materials:
-        if material.get("mass_share"):
-            code = material["index_code"]
-            grams[code] = round(
-                grams.get(code, 0.0) + unit_weight_kg * 1000 * material["mass_share"], 3
-            )
-    return grams
-
-
 def price_per_piece(price: float, unit: str | None) -> float:
     return price / PIECES_PER_PRICE_UNIT[unit or "piece"]
 

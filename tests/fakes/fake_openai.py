@@ -584,8 +584,11 @@ class FakeOpenAIServer:
                 close = headers.get("connection", "").lower() == "close"
                 reason = _REASONS.get(response.status, "Status")
                 if response.stream is not None:
-                    await self._write_stream(writer, response, reason)
-                    return
+                    # Kept alive afterwards, as OpenAI's API and llama.cpp's server do.
+                    await self._write_stream(writer, response, reason, close)
+                    if close:
+                        return
+                    continue
                 out = [f"HTTP/1.1 {response.status} {reason}"]
                 out += [f"{k}: {v}" for k, v in response.headers.items()]
                 out += [
@@ -604,7 +607,9 @@ class FakeOpenAIServer:
             writer.close()
 
     @staticmethod
-    async def _write_stream(writer: asyncio.StreamWriter, response: _Response, reason: str) -> None:
+    async def _write_stream(
+        writer: asyncio.StreamWriter, response: _Response, reason: str, close: bool
+    ) -> None:
         assert response.stream is not None
         out = [f"HTTP/1.1 {response.status} {reason}"]
         out += [f"{k}: {v}" for k, v in response.headers.items()]
@@ -612,7 +617,7 @@ class FakeOpenAIServer:
             "content-type: text/event-stream",
             "transfer-encoding: chunked",
             "cache-control: no-cache",
-            "connection: close",
+            f"connection: {'close' if close else 'keep-alive'}",
         ]
         writer.write(("\r\n".join(out) + "\r\n\r\n").encode("latin-1"))
         try:

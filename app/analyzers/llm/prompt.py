@@ -8,6 +8,7 @@ enum is the catalogue. A corpus document costs ~330 prompt tokens, schema includ
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import logging
 from dataclasses import dataclass, field
@@ -51,18 +52,39 @@ class Prompt:
     has_images: bool
     tokens: int = 0  # what the prompt costs in schema mode (used when a server reports no usage)
     categories: dict[str, str] = field(default_factory=dict)  # catalogue code -> category
+    schema_text: str = ""  # `schema` as compact JSON, for the modes that state it in the prompt
 
     def messages(
         self, extra: list[ChatCompletionMessageParam], *, mode: ResponseMode
     ) -> list[ChatCompletionMessageParam]:
         system = self.system
         if mode != "json_schema":
-            system += JSON_OBJECT_SUFFIX + json.dumps(self.schema, separators=(",", ":"))
+            schema_text = self.schema_text or json.dumps(self.schema, separators=(",", ":"))
+            system += JSON_OBJECT_SUFFIX + schema_text
         return [
             {"role": "system", "content": system},
             {"role": "user", "content": self.user},
             *extra,
         ]
+
+
+@dataclass(frozen=True, slots=True)
+class CataloguePart:
+    """What the prompt takes from the catalogue alone, built once per catalogue: the schema,
+    its text and what the fixed parts cost in tokens (tokenizing them was a hot spot)."""
+
+    codes: tuple[str, ...]
+    schema: dict[str, Any]  # shared by every prompt of this catalogue: read only
+    schema_text: str
+    fixed_tokens: int  # system prompt + schema + message framing
+
+
+@functools.lru_cache(maxsize=16)
+def catalogue_part(codes: tuple[str, ...]) -> CataloguePart:
+    schema = answer_schema(codes)
+    schema_text = json.dumps(schema, separators=(",", ":"))
+    fixed = count_tokens(SYSTEM_PROMPT) + count_tokens(schema_text) + MESSAGE_OVERHEAD_TOKENS
+    return CataloguePart(codes, schema, schema_text, fixed)
 
 
 def user_header(request: AnalysisRequest) -> str:
@@ -78,16 +100,9 @@ def build_prompt(
     image_detail: Literal["auto", "low", "high"],
 ) -> Prompt:
     """Runs in a worker thread: tokenizing and base64-encoding are CPU work."""
-    codes = [index.code for index in request.catalogue]
-    schema = answer_schema(codes)
-    schema_text = json.dumps(schema, separators=(",", ":"))
+    catalogue = catalogue_part(tuple(index.code for index in request.catalogue))
     header = user_header(request)
-    overhead = (
-        count_tokens(SYSTEM_PROMPT)
-        + count_tokens(header)
-        + count_tokens(schema_text)
-        + MESSAGE_OVERHEAD_TOKENS
-    )
+    overhead = catalogue.fixed_tokens + count_tokens(header)
     budget = prompt_token_budget - overhead
     if budget < MIN_PASSAGE_TOKENS:
         logger.warning(
@@ -127,12 +142,13 @@ def build_prompt(
     return Prompt(
         system=SYSTEM_PROMPT,
         user=user,
-        schema=schema,
-        codes=frozenset(codes),
+        schema=catalogue.schema,
+        codes=frozenset(catalogue.codes),
         source=SourceText(source_text, [(w, t) for w, t in sections if t.strip()]),
         has_images=bool(parts),
         tokens=overhead + count_tokens(user_text),
         categories={index.code: index.category for index in request.catalogue},
+        schema_text=catalogue.schema_text,
     )
 
 

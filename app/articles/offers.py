@@ -1,7 +1,12 @@
-"""A price given with the upload: checked before the article is stored, set right after."""
+"""A price given with the upload: checked before the article is stored, set right after.
+
+The price is the article's; what it costs in index terms is pricing's, one layer up, which
+this package reaches only through the `Repricer` it is handed (app.pricing.service.reprice,
+wired in app.main), so that articles never import pricing."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -12,7 +17,9 @@ from app.articles import service as articles
 from app.articles.models import Article as ArticleRow
 from app.articles.schemas import Article
 from app.errors import InvalidInputError
-from app.pricing.service import reprice
+
+# Prices the article again inside the caller's transaction (after its price or weight changed).
+Repricer = Callable[[AsyncSession, int], Awaitable[object]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +50,9 @@ def _invalid(field: str, message: str) -> InvalidInputError:
     )
 
 
-async def set_offer(session: AsyncSession, article_id: int, offer: Offer) -> Article:
+async def set_offer(
+    session: AsyncSession, article_id: int, offer: Offer, reprice: Repricer
+) -> Article:
     """Store the price and price the article (its analysis may already be done)."""
     await session.execute(
         update(ArticleRow)
