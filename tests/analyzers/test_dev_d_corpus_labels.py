@@ -47,7 +47,21 @@ def test_file_names_follow_the_batch_numbering(truth: list[Entry]) -> None:
         assert Path(entry["file"]).name.split("_")[1] == entry["language"], entry["file"]
 
 
-def test_null_truth_and_derived_values_are_present(truth: list[Entry]) -> None:
+def test_the_batch_is_big_and_varied_enough(truth: list[Entry]) -> None:
+    formats = Counter(entry["format"] for entry in truth)
+    languages = Counter(entry["language"] for entry in truth)
     nulls = sum(entry["unit_weight_g"] is None for entry in truth)
-    assert 0 < nulls <= 0.25 * len(truth), nulls
-    assert Counter(entry["format"] for entry in truth)["pdf"] >= 1
+    assert len(truth) >= 60
+    minimum = {"pdf": 20, "html": 10, "csv": 8, "xlsx": 6, "json": 8, "docx": 6, "markdown": 6,
+               "text": 8}  # fmt: skip
+    assert all(formats[fmt] >= count for fmt, count in minimum.items()), formats
+    assert languages["en"] >= 20 and languages["de"] >= 15, languages
+    assert all(languages[lang] >= 6 for lang in ("fr", "it", "es")), languages
+    assert sum(languages[lang] for lang in ("zh", "ja", "nl", "pl", "pt", "sv", "cs")) >= 5
+    assert 0.10 <= nulls / len(truth) <= 0.22, nulls
+    assert sum(entry["derived"] for entry in truth) >= 5
+
+
+def test_every_document_has_a_distinct_article_name(truth: list[Entry]) -> None:
+    names = Counter(entry["article_name"] for entry in truth)
+    assert all(count == 1 for count in names.values()), names.most_common(3)
