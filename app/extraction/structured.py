@@ -42,16 +42,52 @@ def _scalar(value: object) -> str:
     return " ".join(text.split()) if any(ch in text for ch in "\n\r\t") or "  " in text else text
 
 
+_UNIT_KEYS = ("unitCode", "unitText", "unit", "uom", "unitOfMeasure", "units")
+_VALUE_KEYS = ("value", "amount", "quantity")
+
+
 def _quantity(node: dict[object, object]) -> str | None:
-    """schema.org QuantitativeValue {value, unitCode|unitText} as "0.41 kg"."""
-    if "value" not in node or not ({"unitCode", "unitText"} & node.keys()):
+    """schema.org QuantitativeValue {value, unitCode|unitText}, or an export's small
+    {value|amount, unit|uom} object, as "0.41 kg"."""
+    key = next((k for k in _VALUE_KEYS if k in node), None)
+    units = [k for k in _UNIT_KEYS if k in node]
+    if key is None or not units:
         return None
-    value = node["value"]
-    if isinstance(value, dict | list):
+    schema_org = "unitCode" in node or "unitText" in node
+    if not schema_org and any(k not in (*_VALUE_KEYS, *_UNIT_KEYS, "@type") for k in node):
+        return None  # {"name": "Weight", "value": ..., "unit": ...}: the name labels the value
+    value = node[key]
+    if isinstance(value, dict | list) or any(isinstance(node[k], dict | list) for k in units):
         return None
     code = str(node.get("unitCode") or "").strip()
-    unit = UNIT_CODES.get(code.upper()) or str(node.get("unitText") or code).strip()
+    written = next((str(node[k]).strip() for k in units if k != "unitCode" and node[k]), code)
+    unit = UNIT_CODES.get(code.upper()) or UNIT_CODES.get(written.upper()) or written
     return f"{_scalar(value)} {unit}".strip()
+
+
+_NUMERIC = re.compile(r"\d{1,12}(?:[.,]\d{1,9})?")
+_UNIT_SUFFIXES = ("_unit", "unit", "_uom", "uom", "_units", "units", "-unit", " unit")
+
+
+def _with_sibling_units(node: dict[object, object]) -> dict[object, object]:
+    """`{"weight": 1.8, "weight_unit": "kg"}` as `{"weight": "1.8 kg"}`: an ERP export's number
+    and its unit in sibling keys are one quantity (the unit key itself stays)."""
+    keys = {str(k).lower(): k for k in node}
+    out: dict[object, object] | None = None
+    for lowered, key in keys.items():
+        value = node[key]
+        if isinstance(value, bool) or not isinstance(value, int | float | str):
+            continue
+        if isinstance(value, str) and not _NUMERIC.fullmatch(value.strip()):
+            continue
+        for suffix in _UNIT_SUFFIXES:
+            unit_key = keys.get(lowered + suffix)
+            unit = node.get(unit_key) if unit_key is not None else None
+            if isinstance(unit, str) and 0 < len(unit.strip()) <= 12:
+                out = dict(node) if out is None else out
+                out[key] = f"{_scalar(value)} {UNIT_CODES.get(unit.strip().upper(), unit.strip())}"
+                break
+    return node if out is None else out
 
 
 def flatten(value: object, budget: TextBudget, prefix: str = "") -> list[str]:
@@ -67,7 +103,7 @@ def flatten(value: object, budget: TextBudget, prefix: str = "") -> list[str]:
                 continue
             if not node and path:
                 lines.append(_take(budget, f"{path}: {{}}"))
-            for key, child in reversed(list(node.items())):
+            for key, child in reversed(list(_with_sibling_units(node).items())):
                 stack.append((f"{path}.{key}" if path else str(key), child))
         elif isinstance(node, list):
             if not node and path:

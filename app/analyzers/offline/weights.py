@@ -279,8 +279,12 @@ _DIMS = re.compile(
 )
 _ANNOTATED_DIMS = re.compile(r"\((?:W|D|H|L|B|T)\)|\b[LWBH]\s?[x×]\s?[WBDTH]\b", re.IGNORECASE)
 _IDENT_LINE_MAX_TOKENS = 4
-_EXCLUDING = re.compile(
-    r"(?:without|w/o|excl\.?|excluding|ohne|exkl\.?|sans|senza|sin|zonder|bez|不含|不包括)\s*$",
+# "Weight (with battery)", "Gewicht ohne Akku": a scope word before a part's name says what the
+# article's weight includes or leaves out; the figure is not the weight OF that part.
+_SCOPED = re.compile(
+    r"(?<![^\W\d_])(?:without|w/o|excl\.?|excluding|ohne|exkl\.?|sans|senza|sin|zonder|bez|utan"
+    r"|with|w/|incl\.?|including|inkl\.?|mit|avec|con|com|met|med|sem)\s*$"
+    r"|(?:不含|不包括|含|包括|包含)\s*$",
     re.IGNORECASE,
 )
 
@@ -594,10 +598,17 @@ def _classify(
         return WeightBasis.NET, "labelled as the net weight (or unit weight)", grams
     m = V.COMPONENT_WORDS.search(label)
     named = m is not None and m.group().lower() in name.low
-    if named and m is not None and V.SET_WORDS.search(name.low) and not V.TOTAL_WORDS.search(label):
+    scoped = m is not None and _SCOPED.search(label[: m.start()]) is not None
+    if (
+        named
+        and m is not None
+        and not scoped
+        and V.SET_WORDS.search(name.low)
+        and not V.TOTAL_WORDS.search(label)
+    ):
         # "Pump set with motor": a "motor weight" is one part of the set the name names
         return WeightBasis.COMPONENT, f"the weight of one part of the set ({m.group()})", None
-    if m and not named and not _EXCLUDING.search(label[: m.start()]):
+    if m and not named and not scoped:
         return WeightBasis.COMPONENT, f"the weight of a component ({m.group()})", None
     if V.WEIGHT_WORDS.search(label):
         if not context and (other := _other_object(label, name)) is not None:
@@ -605,6 +616,49 @@ def _classify(
             return WeightBasis.CAPACITY, f"the weight of another object ({other})", None
         return WeightBasis.UNSPECIFIED, "labelled as a weight", grams
     return None, "", None
+
+
+_QUALIFIED_PENALTY = 0.1
+
+
+def _split_words(words: str) -> list[str]:
+    return words.split()
+
+
+_LABEL_FILLER = frozenset(
+    _STOP
+    | V.OWN_WEIGHT_WORDS
+    | V.MODEL_WORDS
+    | set(
+        _split_words(
+            "approx approximately circa about env environ etwa ungefähr aprox ca cca "
+            "value values unit units kgs lbs gram grams gramm oz only just spec specs "
+            "specification specifications technical data attribute attributes property "
+            "properties details info general characteristics caractéristiques merkmale "
+            "technische daten dati tecnici datos técnicos"
+        )
+    )
+)
+_PATH_DOT = re.compile(r"(?<=[^\W\d_\]])\.(?=[^\W\d_])")
+
+
+def _qualifier(label: str, name: _Name) -> str:
+    """A word of a bare weight label that says WHOSE weight it is when that is neither the
+    article's nor a word the rules know ("Peso di spedizione", "Fraktvikt", "运输重量"): the
+    structural evidence that a bare "Weight" beside it is the article's own, in any language.
+    Empty for "Weight", "Gewicht ca.", "product.specs.weight" (a JSON path's last key counts)."""
+    last = _PATH_DOT.split(label)[-1]
+    rest = V.WEIGHT_WORDS.pattern.sub(" ", last)
+    for token in _tokens(rest):
+        if token.isascii() or any(c.isalpha() and c.isascii() for c in token):
+            if not token.isalpha() or len(token) < 3:
+                continue
+        elif len(token) < 2:
+            continue
+        if token in _LABEL_FILLER or token in name.words or token in name.low:
+            continue
+        return token
+    return ""
 
 
 _WEIGHT_OF = re.compile(r"([^\W\d_]{3,20})[\s_\-]{1,2}weight\b", re.IGNORECASE)
@@ -823,6 +877,35 @@ def _paired_labels(text: str, raws: Sequence[_Raw]) -> list[str]:
     return [p if p == parts[-1] else f"{p} {tail}".strip() for p in parts]
 
 
+_ROW_CELL_SEP = re.compile(r"\s*(?:\||\t|;|(?<=\S):\s)\s*")
+
+
+def _cells(text: str) -> list[tuple[int, str]]:
+    """(start, text) of each cell of a table row as a line ("a | b | c", "key: a | b")."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for m in _ROW_CELL_SEP.finditer(text):
+        out.append((start, text[start : m.start()]))
+        start = m.end()
+    out.append((start, text[start:]))
+    if out and not out[0][1].strip():
+        out = out[1:]  # "| a | b |": the leading and trailing pipes open no cell
+    if out and not out[-1][1].strip():
+        out = out[:-1]
+    return out
+
+
+def _column_label(header: str, text: str, position: int) -> str:
+    """The header cell above the cell a figure stands in, when header and row have as many
+    cells ("Type | Weight | Max. load" over "A-200 | 1.8 kg | 50 kg": "Weight" for 1.8 kg,
+    "Max. load" for 50 kg); empty when the columns cannot be lined up."""
+    heads, cells = _cells(header), _cells(text)
+    if len(heads) < 2 or len(heads) != len(cells):
+        return ""
+    index = max((k for k, (start, _) in enumerate(cells) if start <= position), default=0)
+    return heads[index][1].strip()
+
+
 def _is_parts_header(header: str) -> bool:
     """A header row of a parts list ("Pos, Part, Material, Qty, Mass (g)")."""
     cells = [c.strip().lower() for c in _CELL_SEP.split(header)]
@@ -890,7 +973,7 @@ def collect_mentions(
             header = _header_above(lines, i, facts) or (line.previous or "")
             parts_list = _is_parts_header(header)
             if header:
-                labels.append((header, False, True))
+                labels.append((_column_label(header, text, q.start) or header, False, True))
             if line.heading and V.WEIGHT_WORDS.search(line.heading):
                 labels.append((line.heading, False, True))
             basis: WeightBasis | None = None
@@ -939,6 +1022,11 @@ def collect_mentions(
                 score -= 0.02 if q.approx else 0.0
                 score -= 0.05 if source == "description" else 0.0
                 score += 0.1 if V.TOTAL_WORDS.search(label) else 0.0
+            if basis == WeightBasis.UNSPECIFIED and not context:
+                qualifier = _qualifier(label, nm)
+                if qualifier:  # "Peso di spedizione" loses to a bare "Peso" whatever the word
+                    score -= _QUALIFIED_PENALTY
+                    reason = f"labelled as the weight of something qualified ({qualifier})"
             own_idents = _idents(own) or (columns[k] if columns else set())
             keys = (
                 (
