@@ -42,31 +42,40 @@ def _scalar(value: object) -> str:
     return " ".join(text.split()) if any(ch in text for ch in "\n\r\t") or "  " in text else text
 
 
-_UNIT_KEYS = ("unitCode", "unitText", "unit", "uom", "unitOfMeasure", "units")
-_VALUE_KEYS = ("value", "amount", "quantity")
+# How exports name the two halves of a quantity (schema.org, GS1, ERP/PIM in several languages).
+_UNIT_KEY = re.compile(
+    r"(?:^|_)(?:unit|units|uom|unitcode|unittext|unitofmeasure|measurementunitcode|einheit"
+    r"|masseinheit|unidad|unidade|unite|unité|unita|unità|eenheid|jednostka|enhet)$",
+    re.IGNORECASE,
+)
+_VALUE_KEY = re.compile(
+    r"^(?:value|amount|quantity|wert|betrag|valor|valeur|valore|waarde|wartosc|wartość|varde|värde)$",
+    re.IGNORECASE,
+)
 
 
 def _quantity(node: dict[object, object]) -> str | None:
-    """schema.org QuantitativeValue {value, unitCode|unitText}, or an export's small
-    {value|amount, unit|uom} object, as "0.41 kg"."""
-    key = next((k for k in _VALUE_KEYS if k in node), None)
-    units = [k for k in _UNIT_KEYS if k in node]
+    """A quantity object as "0.41 kg": schema.org QuantitativeValue {value, unitCode|unitText},
+    GS1 {value, measurementUnitCode}, an export's {value|amount|wert, unit|uom|einheit}."""
+    keys = [str(k) for k in node]
+    key = next((k for k in keys if _VALUE_KEY.match(k)), None)
+    units = [k for k in keys if _UNIT_KEY.search(k.replace("-", "_"))]
     if key is None or not units:
         return None
-    schema_org = "unitCode" in node or "unitText" in node
-    if not schema_org and any(k not in (*_VALUE_KEYS, *_UNIT_KEYS, "@type") for k in node):
+    schema_org = "unitText" in node or "unitCode" in node
+    if not schema_org and any(k != key and k not in units and k != "@type" for k in keys):
         return None  # {"name": "Weight", "value": ..., "unit": ...}: the name labels the value
     value = node[key]
     if isinstance(value, dict | list) or any(isinstance(node[k], dict | list) for k in units):
         return None
-    code = str(node.get("unitCode") or "").strip()
-    written = next((str(node[k]).strip() for k in units if k != "unitCode" and node[k]), code)
-    unit = UNIT_CODES.get(code.upper()) or UNIT_CODES.get(written.upper()) or written
+    written = [str(node[k]).strip() for k in units if node[k] not in (None, "")]
+    coded = [UNIT_CODES[w.upper()] for w in written if w.upper() in UNIT_CODES]
+    unit = coded[0] if coded else (written[-1] if written else "")
     return f"{_scalar(value)} {unit}".strip()
 
 
 _NUMERIC = re.compile(r"\d{1,12}(?:[.,]\d{1,9})?")
-_UNIT_SUFFIXES = ("_unit", "unit", "_uom", "uom", "_units", "units", "-unit", " unit")
+_UNIT_SUFFIXES = ("_unit", "unit", "_uom", "uom", "_units", "units", "-unit", " unit", "einheit")
 
 
 def _with_sibling_units(node: dict[object, object]) -> dict[object, object]:

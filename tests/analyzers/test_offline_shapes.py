@@ -6,7 +6,9 @@ drawing title block, prose), in the languages they come in, run through extracti
 offline analysis as an upload is. Names and figures are invented. The rows check classes, not
 documents: a bare "Weight" beats one qualified by a word the rules do not know, a header cell
 labels only its own column, "(with battery)" scopes the article's weight instead of naming a
-component, a number's unit may sit in a sibling key.
+component, a number's unit may sit in a sibling key or column, a size row "DN 40" is named by
+its number, a JSON array element by its designations, a row that names more of the article name
+beats one that shares a size with it, a weight per metre takes the length the name states.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -320,6 +322,66 @@ STATED = [
         '{"product":{"name":"Lamp","weight":"1.8 kg","palletWeight":"310 kg"}}',
         "Lamp",
         1800,
+    ),
+    (
+        "spec.md",
+        "| Größe | Spannbereich (mm) | Gewicht (g) |\n|---|---|---|\n| DN 25 | 30 - 34 | 88 |\n| DN 40 | 46 - 50 | 131 |\n| DN 65 | 72 - 78 | 190 |\n",
+        "Rohrschelle DN 40",
+        131,
+    ),
+    (
+        "spec.txt",
+        "Cotización\nPieza: soporte en L\nDimensiones : 80 x 30 x 25 mm, 2 agujeros 7 x 12\nPeso unitario : 0,112 kg\nCaja de 40 piezas, peso bruto 4,9 kg",
+        "Soporte en L SL-80",
+        112,
+    ),
+    (
+        "export.json",
+        '{"familie":{"varianten":[{"artikel":"TX-V-M12","gewinde":"M12x1,5","gewicht":{"wert":9,"einheit":"g"}},{"artikel":"TX-V-M16","gewinde":"M16x1,5","gewicht":{"wert":17,"einheit":"g"}}],"zubehoer":[{"artikel":"GM-M16","bezeichnung":"Gegenmutter M16x1,5","gewicht":{"wert":6,"einheit":"g"}}]}}',
+        "Verschraubung TX-V-M16, M16x1,5",
+        17,
+    ),
+    (
+        "export.json",
+        '{"item":{"netWeight":{"value":1.5,"measurementUnitCode":"LBR"},"grossWeight":{"value":1.9,"measurementUnitCode":"LBR"}},"case":{"grossWeight":{"value":12,"measurementUnitCode":"LBR"}}}',
+        "Door stop",
+        680.389,
+    ),
+    (
+        "export.csv",
+        "MATNR;MAKTX;BRGEW;NTGEW;GEWEI\n100200;HOLDER PA6 20X40;5,1;4,8;G\n100201;HOLDER PA6 20X60;6,9;6,5;G\n",
+        "HOLDER PA6 20X40",
+        4.8,
+    ),
+    (
+        "export.csv",
+        "Artikel;Bezeichnung;Gewicht netto;Gewicht brutto;Einheit\nK-1;Konsole KL 120 verzinkt;0,85;0,9;KG\nK-2;Konsole KL 160 verzinkt;1,15;1,2;KG\n",
+        "Konsole KL 160 verzinkt",
+        1150,
+    ),
+    (
+        "spec.md",
+        "# Winkelverbinder\n\n| Merkmal | Wert |\n|---|---|\n| Gewicht | 95 g |\n\n## Zubehör\n\n| Zubehör | Artikel | Gewicht |\n|---|---|---|\n| Abdeckkappe | AK-1 | 4 g |\n| Nutenstein M6 | NS-6 | 7 g |\n",
+        "Winkelverbinder WV-30",
+        95,
+    ),
+    (
+        "spec.txt",
+        "Technische Daten\nTyp | LR-200-B\nGewicht | 2,4 kg\nWeitere Ausführungen\nTyp | Länge | Gewicht\nLR-150-B | 150 mm | 1,9 kg\nLR-250-A | 250 mm | 2,9 kg\n",
+        "Laufrolle LR-200-B",
+        2400,
+    ),
+    (
+        "spec.md",
+        "| Eigenschaft | Wert |\n|---|---|\n| Metergewicht | 0,82 kg/m |\n| Stangenlänge | 6000 mm |\n",
+        "Flachstahl 30x5, zugeschnitten auf 750 mm",
+        615,
+    ),
+    (
+        "export.csv",
+        "Codice;Descrizione;Peso kg/1000 pz\nVT-4;Vite M4x10;1,2\nVT-5;Vite M5x10;1,9\n",
+        "Vite M5x10 (VT-5)",
+        1.9,
     ),
 ]
 

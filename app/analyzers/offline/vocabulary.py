@@ -71,7 +71,7 @@ WEIGHT_WORDS: Final = Vocabulary(
     [
         *_split(
             "weight weights weighs weigh wt wt. mass masse gewicht gewichte wiegt poids pèse "
-            "peso pesa massa masa waga gewicht gewichten vikt vikter ciężar "
+            "peso pesa massa masa waga gewicht gewichten vikt vikter ciężar ntgew brgew "
             "fertigmasse nettomasse gesamtmasse eigenmasse leermasse stückmasse teilemasse "
             "bauteilmasse artikelmasse produktmasse rohmasse rohteilmasse "
             "重量 质量 質量 重さ 净重 毛重 淨重 本体質量 自重 "
@@ -99,6 +99,7 @@ NET_WORDS: Final = Vocabulary(
         "n.w.",
         "net wt",
         "nettogewicht",
+        "ntgew",
         "nettomasse",
         "eigenmasse",
         "fertigmasse",
@@ -170,6 +171,7 @@ GROSS_WORDS: Final = Vocabulary(
         "brut",
         "lordo",
         "gw",
+        "brgew",
         "g.w",
         "g.w.",
         "packed",
@@ -528,6 +530,16 @@ PER_LENGTH_WORDS: Final = Vocabulary(
         "g/m",
         "metergewicht",
         "weight per metre",
+        "por metro",
+        "al metro",
+        "par mètre",
+        "au mètre",
+        "per meter",
+        "per lopende meter",
+        "na metr",
+        "per löpmeter",
+        "pro lfm",
+        "kg/lfm",
         "poids au mètre",
         "peso al metro",
         "米重",
@@ -592,6 +604,29 @@ COMPONENT_WORDS: Final = Vocabulary(
         "accessory",
         "accessories",
         "zubehör",
+        "zubehoer",
+        "accessoire",
+        "accessoires",
+        "accessorio",
+        "accessori",
+        "accesorio",
+        "accesorios",
+        "acessório",
+        "acessórios",
+        "toebehoren",
+        "akcesoria",
+        "tillbehör",
+        "spare part",
+        "spare parts",
+        "ersatzteil*",
+        "pièce de rechange",
+        "pièces détachées",
+        "ricambi",
+        "repuesto",
+        "repuestos",
+        "附件",
+        "配件",
+        "付属品",
         "transducer",
         "sensor",
         "probe",
@@ -637,7 +672,9 @@ PARTS_LIST_WORDS: Final = Vocabulary(
 PARTS_LIST_COLUMNS: Final = frozenset(
     _split(
         "pos pos. position part component bauteil teil benennung item qty menge anzahl "
-        "quantity repère pièce composant posizione componente pieza 部件 零件 部品"
+        "quantity repère pièce composant posizione componente pieza 部件 零件 部品 "
+        "accessory accessories zubehör accessoire accessoires accessorio accessori accesorio "
+        "accesorios acessório toebehoren akcesoria tillbehör 附件 配件 付属品"
     )
 )
 

@@ -189,6 +189,7 @@ class _Name:
         idents = set(_idents(low))
         for tok in list(idents):  # "m8x40" also names "m8"
             idents.update(p for p in re.split(r"(?<=\d)x(?=\d)", tok) if p)
+        idents |= _dimension_keys(low)  # "12X20" names a size row, "12X30" another
         nums = {f"#{t}" for t in _tokens(low) if t.isdigit()}
         # sizes written as a prefix and a number name a row by its number: DN80, NPS4, M10
         nums |= {f"#{m.group(1)}" for t in idents if (m := _SIZE.match(t))}
@@ -204,19 +205,30 @@ class _Name:
         )
 
     def matches(self, keys: Iterable[str]) -> bool:
+        return self.overlap(keys) > 0
+
+    def overlap(self, keys: Iterable[str]) -> int:
+        """How many of a mention's variant keys the name names (0: none, or a scope conflict)."""
         keys = set(keys)
         scoped = {k for k in keys if k[:1] in "+-"}
         for key in scoped:  # "with battery" against a name that says "without battery"
             opposite = ("-" if key[0] == "+" else "+") + key[1:]
             if opposite in self.words:
-                return False
+                return 0
+        count = 0
         for key in keys:
             if key in self.idents or key in self.numbers or key in self.words:
-                return True
+                count += 1
+                continue
             model = len(key) >= 4 and not key.startswith("#") and any(c.isdigit() for c in key)
             if model and key in self.compact:
-                return True
-        return False
+                count += 1
+        return count
+
+    @property
+    def designated(self) -> bool:
+        """The name carries a designation (a model code, a size): variants can be told apart."""
+        return bool(self.idents)
 
 
 # ------------------------------------------------------------------ context of a quantity
@@ -274,7 +286,7 @@ _LENGTH = re.compile(
 _DIMS = re.compile(
     r'(?P<a>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<ua>mm|cm|m|in|"|″)?\s{0,2}(?:\([A-Za-z]{1,2}\)\s{0,2})?[x×*]\s{0,2}'
     r'(?P<b>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<ub>mm|cm|m|in|"|″)?\s{0,2}(?:\([A-Za-z]{1,2}\)\s{0,2})?[x×*]\s{0,2}'
-    r'(?P<c>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<uc>mm|cm|m|in|"|″)?(?![\d.,])',
+    r'(?P<c>\d{1,5}(?:[.,]\d{1,3})?)(?![\d]|[.,]\d)\s{0,2}(?P<uc>mm|cm|m|in|"|″)?(?![^\W\d_])',
     re.IGNORECASE,
 )
 _ANNOTATED_DIMS = re.compile(r"\((?:W|D|H|L|B|T)\)|\b[LWBH]\s?[x×]\s?[WBDTH]\b", re.IGNORECASE)
@@ -524,6 +536,9 @@ def _pack_n(text: str) -> int | None:
     return None
 
 
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
 def _classify(
     label: str,
     after: str,
@@ -546,6 +561,7 @@ def _classify(
         return WeightBasis.PER_AREA, "a weight per area (g/m²)", None
     if _SLASH_NOT_MASS.match(glued):
         return WeightBasis.NOT_MASS, "a density or a rate (g/cm³, kg/h), not a mass", None
+    label = _CAMEL.sub(" ", label)  # "grossWeight", "netWeight": export keys read as words
     text = f"{label} {after[:40]}"
     if V.NOT_MASS_WORDS.search(label):
         return WeightBasis.NOT_MASS, "labelled as an acceleration, torque or inertia", None
@@ -639,7 +655,7 @@ _LABEL_FILLER = frozenset(
         )
     )
 )
-_PATH_DOT = re.compile(r"(?<=[^\W\d_\]])\.(?=[^\W\d_])")
+_PATH_DOT = re.compile(r"(?:(?<=[^\W\d_])|(?<=\]))\.(?=[^\W\d_])")
 
 
 def _qualifier(label: str, name: _Name) -> str:
@@ -647,7 +663,7 @@ def _qualifier(label: str, name: _Name) -> str:
     article's nor a word the rules know ("Peso di spedizione", "Fraktvikt", "运输重量"): the
     structural evidence that a bare "Weight" beside it is the article's own, in any language.
     Empty for "Weight", "Gewicht ca.", "product.specs.weight" (a JSON path's last key counts)."""
-    last = _PATH_DOT.split(label)[-1]
+    last = _CAMEL.sub(" ", _PATH_DOT.split(label)[-1])
     rest = V.WEIGHT_WORDS.pattern.sub(" ", last)
     for token in _tokens(rest):
         if token.isascii() or any(c.isalpha() and c.isascii() for c in token):
@@ -707,6 +723,25 @@ def _length_m(lines: Sequence[Line], comma: bool) -> float | None:
             value = parse_number(m["n"], comma_decimal=comma)
             return value * {"mm": 0.001, "cm": 0.01, "m": 1.0}[m["u"].lower()]
     return None
+
+
+_NAME_LENGTH = re.compile(
+    r"(?<![\d.,x×*/Ø⌀\-–(])(?<![x×*/Ø⌀\-–(] )"
+    r"(?P<n>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m)(?![^\W\d_²³])"
+    r"(?!\s{0,2}[x×*]\s{0,2}\d)",
+    re.IGNORECASE,
+)
+
+
+def _name_length_m(name: str) -> float | None:
+    """The one length an article name states ("cut to 500 mm", "Kabel 5 m"): the length a
+    weight per metre is multiplied by, before any length the document mentions (a stock bar's)."""
+    found = list(_NAME_LENGTH.finditer(name))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    value = parse_number(m["n"], comma_decimal="," in m["n"])
+    return value * {"mm": 0.001, "cm": 0.01, "m": 1.0}[m["u"].lower()] or None
 
 
 def _volumes(lines: Sequence[Line], comma: bool) -> tuple[float, ...]:
@@ -925,7 +960,8 @@ def collect_mentions(
     lines = list(iter_lines(sections))
     facts = _LineFacts(lines)
     nm = _Name.of(name)
-    doc = _Doc(_pack_count(lines), _length_m(lines, comma))
+    doc = _Doc(_pack_count(lines), _name_length_m(name) or _length_m(lines, comma))
+    records = _record_keys(lines)
     out: list[Mention] = []
     model_keys: set[str] = set()
     model_loc = ""
@@ -950,6 +986,7 @@ def collect_mentions(
         if row_start := _ROW_START.match(text):
             row_keys.add(f"#{row_start.group(1)}")
         row_keys |= _idents(line_label.split(":")[0][:40]) if ":" not in line_label[:2] else set()
+        row_keys |= _size_key(re.split(r"[|;:\t]", line_label, maxsplit=1)[0])
         paired = _paired_labels(text, raws)
         prev_end = 0
         for k, q in enumerate(raws):
@@ -1028,6 +1065,8 @@ def collect_mentions(
                     score -= _QUALIFIED_PENALTY
                     reason = f"labelled as the weight of something qualified ({qualifier})"
             own_idents = _idents(own) or (columns[k] if columns else set())
+            if records and (record := _RECORD_PATH.match(text)):
+                own_idents = own_idents | records.get(record["path"], set())
             keys = (
                 (
                     (own_idents | row_keys) or model_keys
@@ -1073,6 +1112,54 @@ def collect_mentions(
     return out
 
 
+_SIZE_CELL = re.compile(
+    r"^\s*(?:[^\W\d_]{1,6}\.?|Ø|⌀|#)?\s{0,2}(\d{1,4})\s{0,2}(?:mm|cm|\"|″|in)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _size_key(cell: str) -> set[str]:
+    """A row label that is a size with its prefix apart ("DN 50", "M 8", "Gr. 4", "Ø 63 mm"):
+    the row is named by its number, as the article name's "DN 50" is."""
+    m = _SIZE_CELL.match(cell)
+    return {f"#{m.group(1)}"} if m else set()
+
+
+_RECORD_PATH = re.compile(r"^(?P<path>[^\s:]{0,200}\[\d{1,5}\])\.[^\s:]{1,200}:\s")
+
+
+def _record_keys(lines: Sequence[Line]) -> dict[str, set[str]]:
+    """Variant keys of each element of a JSON array ("varianten[2].artikelnummer: KV-M20",
+    "varianten[2].gewicht: 34 g"): a weight in a record is named by its record's designations."""
+    out: dict[str, set[str]] = {}
+    for line in lines:
+        m = _RECORD_PATH.match(line.text)
+        if m is not None:
+            out.setdefault(m["path"], set()).update(_idents(line.text[m.end() :][:80]))
+    return out
+
+
+_DIMENSION_TOKEN = re.compile(r"(?<![\w.,])\d{1,4}(?:[x×]\d{1,4}){1,2}(?![\w.,])", re.IGNORECASE)
+
+
+def _dimension_keys(text: str) -> set[str]:
+    """Sizes written as "12x20" or "40x40x4" in a name or a row description."""
+    return {"=" + m.group().lower().replace("×", "x") for m in _DIMENSION_TOKEN.finditer(text)}
+
+
+def _description_keys(cells: Iterable[str]) -> set[str]:
+    """Designations, sizes and numbers of a row's text cells ("Flanschlager FL 205 komplett",
+    "SPACER SLEEVE PA66 12X20")."""
+    out: set[str] = set()
+    for cell in cells:
+        if _HAS_LETTER.search(cell) and len(cell) <= 120:
+            out |= _idents(cell) | _dimension_keys(cell)
+            if len([w for w in _tokens(cell) if w.isalpha() and len(w) >= 3]) >= 2:
+                # numbers of a description ("FL 205 komplett"), not a measured cell ("100 mm")
+                out |= {f"#{t}" for t in _tokens(cell) if t.isdigit() and len(t) <= 5}
+    return out
+
+
 def _row_cells(text: str) -> str:
     """A row's cells as one comparable string, however the line drew them ("| a | b |")."""
     return " | ".join(c.strip() for c in text.split("|") if c.strip())
@@ -1114,6 +1201,9 @@ def _table_mentions(
     for t_index, table in enumerate(tables):
         header = list(table.header)
         location = f"{source}, {table.location}" if table.location else source
+        parts = _is_parts_header(" | ".join(header)) or bool(
+            V.PARTS_LIST_WORDS.search(table.caption or "")
+        )
 
         def add(
             label: str,
@@ -1125,16 +1215,32 @@ def _table_mentions(
             t_index: int = t_index,
             column: bool = True,
             row_text: str = "",
+            row_unit: float | None = None,
+            parts: bool = False,
         ) -> None:
-            got = _cell_grams(cell, _header_unit(label), comma)
+            got = _cell_grams(cell, _header_unit(label) or row_unit, comma)
             if got is None:
                 return
             grams, metric = got
+            written = _raw_quantities(cell, comma)
+            glued = written[0].unit_glued if written else ""  # "1,45 kg/m", "80 g/m²"
+            if not written and (unit := _UNIT_IN_LABEL.search(label)) is not None:
+                glued = label[unit.end() :]  # "Peso kg/1000 pz", "Gewicht (kg/m)" over a number
             if seen and (round(grams, 3), row_text) in seen:
                 return
-            basis, reason, per_piece = _classify(label, "", "", name, doc, grams, context=column)
+            basis, reason, per_piece = _classify(label, "", glued, name, doc, grams, context=column)
             if basis is None:
                 return
+            if (
+                parts
+                and basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
+                and not V.TOTAL_WORDS.search(quote)
+            ):
+                basis, reason, per_piece = (
+                    WeightBasis.COMPONENT,
+                    "a row of a parts or accessories list (the weight of one component)",
+                    None,
+                )
             out.append(
                 Mention(
                     grams=per_piece,
@@ -1159,10 +1265,27 @@ def _table_mentions(
                 continue
             row_label = row[0] if row else ""
             row_keys = _idents(row_label) | {f"#{t}" for t in _tokens(row_label)[:1] if t.isdigit()}
+            row_keys |= _size_key(row_label)
             row_text = _row_cells(trim_quote(" | ".join(row)))
+            if weight_cols:
+                # an export row names its article in any text cell ("MAKTX", "Bezeichnung")
+                row_keys |= _description_keys(
+                    c for j, c in enumerate(row) if j and j not in weight_cols
+                )
+            units = {f for c in row if len(c.strip()) <= 5 and (f := mass_unit(c)) is not None}
+            row_unit = next(iter(units)) if len(units) == 1 else None  # "GEWEI | G"
             for j in weight_cols:
                 if j < len(row) and j > 0:
-                    add(header[j], row[j], set(row_keys), " | ".join(row), r, row_text=row_text)
+                    add(
+                        header[j],
+                        row[j],
+                        set(row_keys),
+                        " | ".join(row),
+                        r,
+                        row_text=row_text,
+                        row_unit=row_unit,
+                        parts=parts,
+                    )
             if row and V.WEIGHT_WORDS.search(row_label) and not weight_cols:
                 for j in range(1, len(row)):
                     col = heads[j] if j < len(heads) else ""
@@ -1234,12 +1357,17 @@ def decide(
             m.reason, m.score = f"implausible: {why}", 0.0
     implausible = [m for m in eligible if m.score == 0.0 and m.reason.startswith("implausible")]
     eligible = [m for m in eligible if m not in implausible]
+    overlap = {id(m): nm.overlap(m.keys) if m.keys else 0 for m in eligible}
+    best_overlap = max(overlap.values(), default=0)
     for m in eligible:
-        m.matched = bool(m.keys) and nm.matches(m.keys)
+        m.matched = overlap[id(m)] > 0
     if any(m.matched for m in eligible):
         for m in eligible:
             if m.matched:
-                m.score = round(min(1.0, m.score + 0.1), 3)
+                # the row that names most of the name ("KV-M20" and "M20x1,5") beats one that
+                # shares a size with it (an accessory "M20x1,5")
+                bonus = 0.1 if overlap[id(m)] == best_overlap else 0.0
+                m.score = round(min(1.0, m.score + bonus), 3)
             elif m.keys:
                 m.basis = WeightBasis.OTHER_VARIANT
                 m.reason = (
@@ -1247,6 +1375,13 @@ def decide(
                 )
                 m.score = 0.0
         eligible = [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]
+    elif nm.designated and any(not m.keys for m in eligible):
+        # "Autres versions: RP-080 | 0,48 kg": rows that name designations the article name
+        # does not lose to the weight stated without one (the article's own spec table)
+        for m in eligible:
+            if any(_is_designation(k) for k in m.keys):
+                m.score = round(max(0.0, m.score - _QUALIFIED_PENALTY), 3)
+                m.reason += "; names a variant the article name does not"
     stated = [
         m
         for m in eligible
@@ -1338,6 +1473,11 @@ def decide(
         for m in _dedupe(ranked)[:12]
     ]
     return WeightDecision(finding, status.value, candidates, notes, review)
+
+
+def _is_designation(key: str) -> bool:
+    """A model or size key ("rp080pfg", "m12"), not a number, a word or a scope key."""
+    return key[:1] not in "#+-" and any(c.isdigit() for c in key) and any(c.isalpha() for c in key)
 
 
 def _dedupe(ranked: list[Mention]) -> list[Mention]:
