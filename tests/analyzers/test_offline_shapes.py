@@ -8,7 +8,10 @@ documents: a bare "Weight" beats one qualified by a word the rules do not know, 
 labels only its own column, "(with battery)" scopes the article's weight instead of naming a
 component, a number's unit may sit in a sibling key or column, a size row "DN 40" is named by
 its number, a JSON array element by its designations, a row that names more of the article name
-beats one that shares a size with it, a weight per metre takes the length the name states.
+beats one that shares a size with it, a weight per metre takes the length the name states (and
+a weight per m² its face), "per 1.000 piezas" and "1000個当たり" inside a label divide, another
+product a page lists, a test set-up's mass, a part sold separately and a weight stated for
+another lift height are not the article's, and the whole the name names beats a part's net.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -383,6 +386,60 @@ STATED = [
         "Vite M5x10 (VT-5)",
         1.9,
     ),
+    (
+        "spec.txt",
+        "質量\n   100個当たり質量      2.4 kg\n   (参考:M6 は 1.1 kg/100個)",
+        "六角ボルト M8 HB-M8",
+        24,
+    ),
+    (
+        "spec.txt",
+        "Medida | Peso por 1.000 piezas (kg)\nM8 x 20: Peso por 1.000 piezas (kg): 11,2\nM8 x 25: Peso por 1.000 piezas (kg): 12,9\n",
+        "Tornillo M8 x 25",
+        12.9,
+    ),
+    (
+        "spec.txt",
+        "Datos\nPeso: 0,21 kg\nProductos relacionados\n- Soporte doble – 0,4 kg – 12,90 €\n",
+        "Soporte simple SS-1",
+        210,
+    ),
+    (
+        "spec.txt",
+        "Dati tecnici\nContenuto confezione | 100 pz\nPeso netto confezione | 240 g\n",
+        "Rivetto cieco 4 x 10 (RC-410)",
+        2.4,
+    ),
+    (
+        "spec.md",
+        "## Rollengewicht\n\n| Angabe | Gewicht |\n|---|---|\n| Folie (netto) | 1,60 kg |\n| Kern | 0,20 kg |\n| Rolle komplett | 1,80 kg |\n",
+        "Stretchfolie 450 mm x 250 m (Rolle)",
+        1800,
+    ),
+    (
+        "spec.txt",
+        "Masses\nItem | Value\nRope mass per metre | 0.39 kg/m\nSling, complete (3 m, with eyes) | 1.28 kg\n",
+        "Wire rope sling 10 mm x 3 m",
+        1280,
+    ),
+    (
+        "spec.txt",
+        "Pièce moulée\nMasse brute de fonderie | 3,10 kg\nMasse usinée (état de livraison) | 2,55 kg\n",
+        "Carter usiné CU-40",
+        2550,
+    ),
+    (
+        "spec.txt",
+        "Flächengewicht ........ 12,5 kg/m²\nMaschenweite 30 x 30 mm",
+        "Gitterrost 500 x 1000 mm",
+        6250,
+    ),
+    (
+        "spec.txt",
+        "Weight of one sheet (flat, printed): 0.41 kg.\nDelivered in bundles of 25 sheets (bundle approx. 10.5 kg).",
+        "Corrugated sheet",
+        410,
+    ),
 ]
 
 # Documents whose only mass figures are not the article's weight: the answer is null.
@@ -452,6 +509,30 @@ NOT_THE_WEIGHT = [
     ("spec.txt", "Mass flow: 12 kg/h", "Valve", None),
     ("spec.txt", "Density: 1.2 g/cm3", "Pellet", None),
     ("spec.txt", "Tyre load index 95 (690 kg)", "Tyre", None),
+    (
+        "page.html",
+        "<h1>Stand</h1><table><tr><th>Weight</th><td>–</td></tr></table><h2>Frequently bought together</h2><ul><li>Riser set of 4 – 1.6 kg – $19</li></ul>",
+        "Display stand DS-2",
+        None,
+    ),
+    (
+        "spec.txt",
+        "Requirements\n  Drop test: 10 drops from 1 m (device mass with\n  battery approx. 300 g is the customer's figure, for the test set-up only)\n",
+        "Cover, upper shell",
+        None,
+    ),
+    (
+        "spec.txt",
+        "Befestigung\n  Klemmset mit Schraube M8 (separat erhältlich, 4 Sets je Rost\n  empfohlen, Gewicht Set 0,1 kg).\n",
+        "Gitterrost 500 x 1000 mm",
+        None,
+    ),
+    (
+        "spec.txt",
+        "Eigengewicht bei 3 m Hubhöhe .... 9,5 kg\nMehrgewicht je weiterem Meter Hubhöhe .... 1,4 kg\n",
+        "Kettenzug KZ 500, Hubhöhe 6 m",
+        None,
+    ),
 ]
 
 

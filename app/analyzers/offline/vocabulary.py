@@ -71,7 +71,8 @@ WEIGHT_WORDS: Final = Vocabulary(
     [
         *_split(
             "weight weights weighs weigh wt wt. mass masse gewicht gewichte wiegt poids pèse "
-            "peso pesa massa masa waga gewicht gewichten vikt vikter ciężar ntgew brgew "
+            "peso pesa massa masa waga gewicht gewichten vikt vikter ciężar ntgew brgew masses "
+            "massen masas pesi pesos wagi "
             "fertigmasse nettomasse gesamtmasse eigenmasse leermasse stückmasse teilemasse "
             "bauteilmasse artikelmasse produktmasse rohmasse rohteilmasse "
             "重量 质量 質量 重さ 净重 毛重 淨重 本体質量 自重 "
@@ -79,6 +80,7 @@ WEIGHT_WORDS: Final = Vocabulary(
         "net wt",
         "*gewicht",
         "*gewichts",
+        "*gewichte",
         "gewicht*",
         "*weight",
         "*vikt",
@@ -131,6 +133,17 @@ NET_WORDS: Final = Vocabulary(
         "produktgewicht",
         "fertiggewicht",
         "finished weight",
+        "as delivered",
+        "delivery condition",
+        "lieferzustand",
+        "état de livraison",
+        "usiné",
+        "usinée",
+        "stato di fornitura",
+        "lavorato",
+        "estado de entrega",
+        "mecanizado",
+        "mecanizada",
         "poids unitaire",
         "peso unitario",
         "stuksgewicht",
@@ -337,6 +350,59 @@ CAPACITY_WORDS: Final = Vocabulary(
     ]
 )
 
+# Parts sold on their own: a weight in the same sentence is theirs.
+SOLD_SEPARATELY_WORDS: Final = Vocabulary(
+    [
+        "sold separately",
+        "available separately",
+        "order separately",
+        "not included",
+        "separat erhältlich",
+        "separat bestellen",
+        "nicht im lieferumfang",
+        "vendu séparément",
+        "vendus séparément",
+        "non inclus",
+        "venduto separatamente",
+        "venduti separatamente",
+        "non incluso",
+        "non inclusi",
+        "se vende por separado",
+        "se venden por separado",
+        "no incluido",
+        "vendido separadamente",
+        "los verkrijgbaar",
+        "niet inbegrepen",
+        "sprzedawane osobno",
+        "säljs separat",
+        "单独销售",
+        "別売",
+    ]
+)
+
+# Test and set-up figures: the mass a test uses, not the article's.
+TEST_WORDS: Final = Vocabulary(
+    [
+        "drop test",
+        "test set-up",
+        "test setup",
+        "test mass",
+        "test weight",
+        "for the test",
+        "falltest",
+        "fallprüfung",
+        "prüfmasse",
+        "prüfgewicht",
+        "masse d'essai",
+        "poids d'essai",
+        "peso di prova",
+        "peso de prueba",
+        "massa de ensaio",
+        "测试重量",
+        "試験質量",
+    ]
+)
+
 # Machine and process figures: a part is not its press or its shot.
 PROCESS_WORDS: Final = Vocabulary(
     [
@@ -365,6 +431,16 @@ PROCESS_WORDS: Final = Vocabulary(
         "schuss*",
         "blank weight",
         "raw weight",
+        "brute de fonderie",
+        "brut de fonderie",
+        "brut de fonte",
+        "pièce brute",
+        "grezzo",
+        "greggio",
+        "en bruto",
+        "bruto de fundición",
+        "as cast",
+        "casting weight",
         "raw part",
         "input weight",
         "poids injecté",
@@ -467,6 +543,64 @@ PACK_WORDS: Final = Vocabulary(
         "包",
         "盒",
         "箱",
+        "当たり",
+        "あたり",
+        "当り",
+        "每",
+    ]
+)
+
+# Headings and keys of other products a page lists beside the article (shop pages, PIM
+# exports): their weights are theirs.
+RELATED_WORDS: Final = Vocabulary(
+    [
+        "frequently bought together",
+        "bought together",
+        "customers also bought",
+        "customers also viewed",
+        "related products",
+        "related items",
+        "similar products",
+        "similar items",
+        "you may also like",
+        "recommended products",
+        "also available",
+        "other versions",
+        "other variants",
+        "further variants",
+        "häufig zusammen gekauft",
+        "wird oft zusammen gekauft",
+        "passende produkte",
+        "ähnliche produkte",
+        "ähnliche artikel",
+        "weitere ausführungen",
+        "weitere varianten",
+        "auch erhältlich",
+        "produits associés",
+        "produits_associes",
+        "produits associes",
+        "produits similaires",
+        "autres versions",
+        "souvent achetés ensemble",
+        "prodotti correlati",
+        "prodotti simili",
+        "altre versioni",
+        "productos relacionados",
+        "productos similares",
+        "otras versiones",
+        "produtos relacionados",
+        "gerelateerde producten",
+        "ook verkrijgbaar",
+        "vergelijkbare producten",
+        "podobne produkty",
+        "relaterade produkter",
+        "related_products",
+        "relatedproducts",
+        "相关产品",
+        "相關產品",
+        "推荐产品",
+        "関連商品",
+        "関連製品",
     ]
 )
 
@@ -601,6 +735,15 @@ COMPONENT_WORDS: Final = Vocabulary(
         "sockel",
         "bracket",
         "halter",
+        "mehrgewicht",
+        "zusatzgewicht",
+        "additional weight",
+        "extra weight",
+        "added weight",
+        "poids supplémentaire",
+        "peso aggiuntivo",
+        "peso adicional",
+        "meergewicht",
         "accessory",
         "accessories",
         "zubehör",
@@ -681,7 +824,24 @@ PARTS_LIST_COLUMNS: Final = frozenset(
 # The whole: "Total net weight", "Gesamtgewicht" (of the article, not of a pack when no pack
 # word is near).
 TOTAL_WORDS: Final = Vocabulary(
-    ["total", "overall", "complete", "gesamt*", "insgesamt", "totale", "total net", "合计", "总重"]
+    [
+        "total",
+        "overall",
+        "complete",
+        "completo",
+        "completa",
+        "complet",
+        "complète",
+        "komplett",
+        "compleet",
+        "kompletny",
+        "gesamt*",
+        "insgesamt",
+        "totale",
+        "total net",
+        "合计",
+        "总重",
+    ]
 )
 
 # An article name that names a set: its parts' weights are components, not the article's.

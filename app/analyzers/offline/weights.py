@@ -88,6 +88,7 @@ class Mention:
     note: str = ""
     metric: bool = True
     context: bool = False  # labelled only by a header line or heading above
+    total: bool = False  # labelled as the whole ("Total weight", "Rollo completo")
     matched: bool = False  # names the article (variant tokens of the article name)
 
 
@@ -158,6 +159,21 @@ _SCOPE = re.compile(
 )
 
 
+def _models(text: str) -> set[str]:
+    """Hyphenated designations of a text, compact: "KH-25-3G25" -> "kh253g25"."""
+    return {
+        m.group().replace("-", "")
+        for m in _MODEL.finditer(text.lower())
+        if any(c.isdigit() for c in m.group()) and any(c.isalpha() for c in m.group())
+    }
+
+
+def _family(model: str) -> str:
+    """The letters a designation starts with ("kh" of "kh253g25"), when there are two or more."""
+    m = re.match(r"[a-z]{2,}", model)
+    return m.group() if m else ""
+
+
 def _scope_keys(text: str) -> set[str]:
     """What a figure includes or leaves out: "with battery" -> +battery, "without" -> -battery."""
     out: set[str] = set()
@@ -182,6 +198,7 @@ class _Name:
     words: frozenset[str]
     compact: str
     low: str
+    models: frozenset[str] = frozenset()  # hyphenated designations, compact ("kh253g25")
 
     @classmethod
     def of(cls, name: str) -> _Name:
@@ -202,6 +219,7 @@ class _Name:
             frozenset(_words(low) | scope),
             "".join(_tokens(low)),
             low,
+            frozenset(_models(low)),
         )
 
     def matches(self, keys: Iterable[str]) -> bool:
@@ -216,7 +234,17 @@ class _Name:
             if opposite in self.words:
                 return 0
         count = 0
+        for key in [k for k in keys if k[:1] == "!"]:
+            # a row's own article code: the same code names the article; a sibling code of the
+            # same family ("KH-40-…" beside the name's "KH-25-…") names another article,
+            # whatever its description shares with the name
+            if key[1:] in self.models:
+                count += 2
+            elif _family(key[1:]) and any(_family(m) == _family(key[1:]) for m in self.models):
+                return 0
         for key in keys:
+            if key[:1] == "!":
+                continue
             if key in self.idents or key in self.numbers or key in self.words:
                 count += 1
                 continue
@@ -265,6 +293,12 @@ _SLASH_PACK = re.compile(
 _SLASH_PIECE = re.compile(
     rf"^\s*(?:/|per|pro|je)\s*(?:1\s*)?(?:{_PIECES})(?![^\W\d_])", re.IGNORECASE
 )
+_LABEL_PER_COUNT = re.compile(
+    rf"(?:(?<![^\W\d_])(?:per|por|pro|je|par|pour|para|för|/)\s{{0,2}}(?P<n>\d[\d.,']{{0,8}})\s{{0,2}}"
+    rf"(?:{_PIECES})(?![^\W\d_]))"
+    rf"|(?P<c>\d[\d.,']{{0,8}})\s{{0,2}}(?:個|个|只|件|枚)\s{{0,2}}(?:当たり|あたり|当り)",
+    re.IGNORECASE,
+)
 _COUNT = re.compile(
     rf"(?:(?:of|à|a|mit|with|zu|de|da|van|z|per|pro|je|/)\s*(?P<a>\d[\d.,']{{0,8}})\s*(?:{_PIECES})?(?![^\W\d_])"
     rf"|(?<![\d.,'])(?P<b>\d[\d.,']{{0,8}})\s*(?:{_PIECES})(?![^\W\d_]))",
@@ -272,6 +306,7 @@ _COUNT = re.compile(
 )
 _DOC_COUNT = re.compile(
     rf"(?:\bVE\b|verpackungseinheit|packing\s+unit|pack(?:ing)?\s+(?:size|quantity)|packungsinhalt|inhalt"
+    rf"|contenuto|contenu|contenido|conteúdo|inhoud|zawartość|innehåll|入数|入り数|装箱数"
     rf"|contents|(?:{'|'.join(V.PACK_NOUNS)})\s+(?:{'|'.join(V.PACK_PREPOSITIONS)})"
     rf"|(?:pcs|pieces|stück|units|qty)\s+(?:per|pro|je)\s+\w+|quantity\s+per\s+\w+)"
     rf"[^\d\n]{{0,20}}(?P<n>\d[\d.,']{{0,8}})"
@@ -353,6 +388,7 @@ def _immediate_clause(text: str) -> str:
     return last if _HAS_LETTER.search(last) else ""
 
 
+_PIECE_SET = frozenset(w.lower() for w in V.PIECE_WORDS) | {"piezas", "pezzi", "stück", "stk"}
 _COLON_SEP = re.compile(r"(?<=\S)[:：]\s+|[:：]\s*$")
 _VALUE_PREFIX = re.compile(r"^\s*(?:ca\.?|approx\.?|~|≈|about|circa|etwa)?\s*$", re.IGNORECASE)
 
@@ -367,16 +403,29 @@ def _nearest_label(clause: str) -> str:
         return clause
     words: list[str] = []
     tokens = parts[-2].split()
+    counted = 0
+    depth = 0  # inside a parenthesis right before the colon: "Weight of one carton (flat, …):"
     for n, token in enumerate(reversed(tokens)):
+        if any(c in _DIGITS for c in token) and words and words[-1].lower() in _PIECE_SET:
+            words.append(token)  # "Peso por 1.000 piezas (kg):": a count inside the label
+            continue
+        if not words and token.endswith(")") and "(" not in token:
+            depth = 1
+        if depth:
+            words.append(token)
+            if "(" in token:
+                depth = 0
+            continue
         if any(c in _DIGITS for c in token) or (words and token.endswith(")") and "(" not in token):
             break
         words.append(token)
+        counted += 1
         if token[:1].isupper():  # a label starts with a capital: "... backlight Weight:"
             before = tokens[len(tokens) - n - 2] if n + 1 < len(tokens) else ""
             if before.endswith(".") and len(before) <= 5 and before[:1].isalpha():
                 words.append(before)  # "Max. Gewicht:", "Zul. Last:"
             break
-        if len(words) == 5:
+        if counted == 5:
             break
     if not words or not _HAS_LETTER.search(" ".join(words)):
         return clause
@@ -526,6 +575,7 @@ class _Doc:
 
     pack_count: int | None
     length_m: float | None
+    area_m2: float | None = None  # the face the article name states ("1000 x 2000 mm")
 
 
 def _pack_n(text: str) -> int | None:
@@ -557,7 +607,15 @@ def _classify(
     """
     if _GLUED_NOT_MASS.match(glued):
         return WeightBasis.NOT_MASS, "a torque or inertia unit (g·cm, kgf), not a mass", None
-    if _SLASH_AREA.match(glued):
+    if _SLASH_AREA.match(glued) or V.PER_AREA_WORDS.search(label):
+        if (m := V.CAPACITY_WORDS.search(label)) is not None:
+            return WeightBasis.CAPACITY, f"a capacity, load or limit ({m.group()})", None
+        if doc.area_m2 and V.WEIGHT_WORDS.search(label):  # "Peso al m²", not a paper's grammage
+            return (
+                WeightBasis.DERIVED,
+                f"weight per area × the area the name states {doc.area_m2:g} m²",
+                grams * doc.area_m2,
+            )
         return WeightBasis.PER_AREA, "a weight per area (g/m²)", None
     if _SLASH_NOT_MASS.match(glued):
         return WeightBasis.NOT_MASS, "a density or a rate (g/cm³, kg/h), not a mass", None
@@ -569,6 +627,8 @@ def _classify(
         return WeightBasis.PROCESS, f"a process or machine figure ({m.group()})", None
     if m := V.CAPACITY_WORDS.search(label):
         return WeightBasis.CAPACITY, f"a capacity, load or limit ({m.group()})", None
+    if m := V.TEST_WORDS.search(text):
+        return WeightBasis.CAPACITY, f"a test or set-up figure ({m.group()})", None
     if V.PER_AREA_WORDS.search(label):
         return WeightBasis.PER_AREA, "a weight per area (grammage)", None
     if _SLASH_LENGTH.match(glued) or V.PER_LENGTH_WORDS.search(label):
@@ -596,9 +656,16 @@ def _classify(
         n = to_int(m["n"])
         if n and n >= 2 and (m["p"] or n in (100, 1000, 10000)):
             return WeightBasis.DERIVED, f"weight per {n} pieces ÷ {n}", grams / n
+    if (m := _LABEL_PER_COUNT.search(label)) and (n := to_int(m["n"] or m["c"])) and n >= 2:
+        # "Peso por 1.000 piezas (kg)", "Gewicht je 100 Stück", "1000個当たり質量"
+        return WeightBasis.DERIVED, f"weight per {n} pieces ÷ {n}", grams / n
     if _SLASH_PIECE.match(glued):
         return WeightBasis.NET, "weight per piece", grams
-    if V.PACK_WORDS.search(label) and not net >= 0:
+    pack = V.PACK_WORDS.search(label)
+    if pack and pack.group().lower() in name.low and _pack_n(name.low) is None:
+        pack = None  # "Rolle komplett" of an article that is a roll: the article, not a pack
+    if pack and (net < 0 or (pack.start() >= net and pack.group().lower() in V.PACK_NOUNS)):
+        # "Peso netto confezione", "Net weight per box": the net weight of a pack
         n = _pack_n(label) or doc.pack_count
         if n:
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
@@ -647,7 +714,7 @@ _LABEL_FILLER = frozenset(
     | V.MODEL_WORDS
     | set(
         _split_words(
-            "approx approximately circa about env environ etwa ungefähr aprox ca cca "
+            "approx approximately circa about env environ etwa ungefähr aprox ca cca one single "
             "value values unit units kgs lbs gram grams gramm oz only just spec specs "
             "specification specifications technical data attribute attributes property "
             "properties details info general characteristics caractéristiques merkmale "
@@ -655,6 +722,7 @@ _LABEL_FILLER = frozenset(
         )
     )
 )
+_PARENS = re.compile(r"\([^()]{0,80}\)")  # "(flat, unprinted)": a state, not whose weight
 _PATH_DOT = re.compile(r"(?:(?<=[^\W\d_])|(?<=\]))\.(?=[^\W\d_])")
 
 
@@ -663,7 +731,7 @@ def _qualifier(label: str, name: _Name) -> str:
     article's nor a word the rules know ("Peso di spedizione", "Fraktvikt", "运输重量"): the
     structural evidence that a bare "Weight" beside it is the article's own, in any language.
     Empty for "Weight", "Gewicht ca.", "product.specs.weight" (a JSON path's last key counts)."""
-    last = _CAMEL.sub(" ", _PATH_DOT.split(label)[-1])
+    last = _PARENS.sub(" ", _CAMEL.sub(" ", _PATH_DOT.split(label)[-1]))
     rest = V.WEIGHT_WORDS.pattern.sub(" ", last)
     for token in _tokens(rest):
         if token.isascii() or any(c.isalpha() and c.isascii() for c in token):
@@ -675,6 +743,40 @@ def _qualifier(label: str, name: _Name) -> str:
             continue
         return token
     return ""
+
+
+_CONDITION = re.compile(
+    r"(?<![\d.,])(?P<n>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m|v|w|kw|bar|l|a|hz)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _other_condition(label: str, name: _Name) -> str:
+    """ "Eigengewicht bei 3 m Hubhöhe" for a name that says "Hubhöhe 5 m": a weight stated
+    for a value of a quantity the name gives another value of (a variant). Empty otherwise."""
+    stated = {(m["u"].lower(), m["n"]) for m in _CONDITION.finditer(label)}
+    if not stated:
+        return ""
+    named = {(m["u"].lower(), m["n"]) for m in _CONDITION.finditer(name.low)}
+    for unit, value in stated:
+        same_unit = {v for u, v in named if u == unit}
+        if same_unit and value not in same_unit:
+            return f"{value} {unit}"
+    return ""
+
+
+def _whole_of_article(label: str, name: _Name) -> bool:
+    """ "Total weight", "Sling, complete (…)": the whole, and of nothing the name does not name
+    ("bac complet" is a tank's, beside a pump housing)."""
+    if not V.TOTAL_WORDS.search(label):
+        return False
+    rest = V.TOTAL_WORDS.pattern.sub(" ", label)
+    return not _qualifier(rest, name)
+
+
+def _names_article(label: str, name: _Name) -> bool:
+    """The label names the article itself ("Rollo completo" of a "… (rollo)")."""
+    return bool(_words(_PARENS.sub(" ", label)) & name.words)
 
 
 _WEIGHT_OF = re.compile(r"([^\W\d_]{3,20})[\s_\-]{1,2}weight\b", re.IGNORECASE)
@@ -698,7 +800,13 @@ def _other_object(label: str, name: _Name) -> str | None:
 
 
 _PACK_HINT = re.compile(
-    "|".join(["ve", "inhalt", "content", "per", "pro", "je", "qty", "unit", *V.PACK_NOUNS]),
+    "|".join(
+        [
+            *("ve", "inhalt", "content", "per", "pro", "je", "qty", "unit", "contenu", "contenido"),
+            *("conteúdo", "inhoud", "zawartość", "innehåll", "入数", "入り数", "装箱数"),
+            *V.PACK_NOUNS,
+        ]
+    ),
     re.IGNORECASE,
 )
 
@@ -731,6 +839,25 @@ _NAME_LENGTH = re.compile(
     r"(?!\s{0,2}[x×*]\s{0,2}\d)",
     re.IGNORECASE,
 )
+
+
+_NAME_AREA = re.compile(
+    r"(?<![\d.,x×*])(?<![x×*] )(?P<a>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?:mm|cm|m)?\s{0,2}[x×*]\s{0,2}"
+    r"(?P<b>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m)(?![^\W\d_²³])(?!\s{0,2}[x×*]\s{0,2}\d)",
+    re.IGNORECASE,
+)
+
+
+def _name_area_m2(name: str) -> float | None:
+    """The one face an article name states ("Pannello 1000 x 2000 mm", "Sheet 210 x 297 mm"):
+    what a weight per area is multiplied by. Not a block of three dimensions."""
+    found = list(_NAME_AREA.finditer(name))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    f = {"mm": 0.001, "cm": 0.01, "m": 1.0}[m["u"].lower()]
+    a, b = (parse_number(m[k], comma_decimal="," in m[k]) * f for k in "ab")
+    return a * b if a * b >= 0.001 else None  # not a profile's section ("tube 25 x 2 mm")
 
 
 def _name_length_m(name: str) -> float | None:
@@ -960,7 +1087,9 @@ def collect_mentions(
     lines = list(iter_lines(sections))
     facts = _LineFacts(lines)
     nm = _Name.of(name)
-    doc = _Doc(_pack_count(lines), _name_length_m(name) or _length_m(lines, comma))
+    doc = _Doc(
+        _pack_count(lines), _name_length_m(name) or _length_m(lines, comma), _name_area_m2(name)
+    )
     records = _record_keys(lines)
     out: list[Mention] = []
     model_keys: set[str] = set()
@@ -986,7 +1115,10 @@ def collect_mentions(
         if row_start := _ROW_START.match(text):
             row_keys.add(f"#{row_start.group(1)}")
         row_keys |= _idents(line_label.split(":")[0][:40]) if ":" not in line_label[:2] else set()
-        row_keys |= _size_key(re.split(r"[|;:\t]", line_label, maxsplit=1)[0])
+        first_cell = re.split(r"[|;:\t]", line_label, maxsplit=1)[0]
+        row_keys |= _size_key(first_cell) | _dimension_keys(first_cell)
+        if len(first_cell) <= 40:
+            row_keys |= {f"!{m}" for m in _models(first_cell)}
         paired = _paired_labels(text, raws)
         prev_end = 0
         for k, q in enumerate(raws):
@@ -1050,15 +1182,45 @@ def collect_mentions(
                     f"under the heading of a component ({line.heading})",
                     None,
                 )
+            wrapped = (
+                lines[i - 1].text[-80:] if i and lines[i - 1].location == line.location else ""
+            )
+            if basis in _ELIGIBLE and (sold := V.SOLD_SEPARATELY_WORDS.search(f"{wrapped} {text}")):
+                basis, reason, grams = (
+                    WeightBasis.COMPONENT,
+                    f"the weight of something sold separately ({sold.group()})",
+                    None,
+                )
+            if basis in _ELIGIBLE and (cond := _other_condition(label, nm)):
+                basis, reason, grams = (
+                    WeightBasis.OTHER_VARIANT,
+                    f"stated for {cond}, and the article name states another value",
+                    None,
+                )
+            if basis in _ELIGIBLE and (
+                (rm := V.RELATED_WORDS.search(line.heading or ""))
+                or (rm := V.RELATED_WORDS.search(key))
+            ):
+                basis, reason, grams = (
+                    WeightBasis.OTHER_VARIANT,
+                    f"the weight of another product the document lists ({rm.group()})",
+                    None,
+                )
             if q.upper_bound and basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED):
                 basis, reason = WeightBasis.UPPER_BOUND, "an upper bound ('less than', 'max.')"
             score = _BASE_SCORE.get(basis, 0.0)
+            total = False
             if score:
                 score -= 0.2 if context else 0.05 if inherited else 0.0
                 score -= 0.05 if q.is_range else 0.0
                 score -= 0.02 if q.approx else 0.0
                 score -= 0.05 if source == "description" else 0.0
-                score += 0.1 if V.TOTAL_WORDS.search(label) else 0.0
+                # a pack weighed in the packaging section carries its packaging (battens, band)
+                score -= 0.1 if packaging and basis == WeightBasis.DERIVED else 0.0
+                total = _whole_of_article(label, nm) or _whole_of_article(own, nm)
+                score += 0.1 if total else 0.0
+                # the whole of what the name names beats a part's net weight ("Film (neto)")
+                score += 0.1 if total and _names_article(own, nm) else 0.0
             if basis == WeightBasis.UNSPECIFIED and not context:
                 qualifier = _qualifier(label, nm)
                 if qualifier:  # "Peso di spedizione" loses to a bare "Peso" whatever the word
@@ -1096,6 +1258,7 @@ def collect_mentions(
                     note=note,
                     metric=q.metric,
                     context=context,
+                    total=total,
                 )
             )
     # A table is also in the sections as lines: a row the line rules set aside with its heading
@@ -1139,12 +1302,16 @@ def _record_keys(lines: Sequence[Line]) -> dict[str, set[str]]:
     return out
 
 
-_DIMENSION_TOKEN = re.compile(r"(?<![\w.,])\d{1,4}(?:[x×]\d{1,4}){1,2}(?![\w.,])", re.IGNORECASE)
+_DIMENSION_TOKEN = re.compile(r"(?<![\d.,])\d{1,4}(?:x\d{1,4}){1,2}(?!\w|[.,]\d)", re.IGNORECASE)
+
+
+_DIMENSION_GAP = re.compile(r"(?<=\d)\s{0,2}[x×]\s{0,2}(?=\d)", re.IGNORECASE)
 
 
 def _dimension_keys(text: str) -> set[str]:
-    """Sizes written as "12x20" or "40x40x4" in a name or a row description."""
-    return {"=" + m.group().lower().replace("×", "x") for m in _DIMENSION_TOKEN.finditer(text)}
+    """Sizes written as "12x20", "40 x 40 x 4" or "M12 x 50" in a name or a row description."""
+    joined = _DIMENSION_GAP.sub("x", text)
+    return {"=" + m.group().lower() for m in _DIMENSION_TOKEN.finditer(joined)}
 
 
 def _description_keys(cells: Iterable[str]) -> set[str]:
@@ -1204,6 +1371,7 @@ def _table_mentions(
         parts = _is_parts_header(" | ".join(header)) or bool(
             V.PARTS_LIST_WORDS.search(table.caption or "")
         )
+        related = bool(V.RELATED_WORDS.search(f"{table.caption} {' '.join(header[:1])}"))
 
         def add(
             label: str,
@@ -1217,6 +1385,7 @@ def _table_mentions(
             row_text: str = "",
             row_unit: float | None = None,
             parts: bool = False,
+            related: bool = related,
         ) -> None:
             got = _cell_grams(cell, _header_unit(label) or row_unit, comma)
             if got is None:
@@ -1231,6 +1400,12 @@ def _table_mentions(
             basis, reason, per_piece = _classify(label, "", glued, name, doc, grams, context=column)
             if basis is None:
                 return
+            if related and basis in _ELIGIBLE:
+                basis, reason, per_piece = (
+                    WeightBasis.OTHER_VARIANT,
+                    "the weight of another product the document lists",
+                    None,
+                )
             if (
                 parts
                 and basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
@@ -1241,12 +1416,18 @@ def _table_mentions(
                     "a row of a parts or accessories list (the weight of one component)",
                     None,
                 )
+            row_label = quote.split(" | ")[0]
+            total = basis in _ELIGIBLE and _whole_of_article(row_label, name)
+            whole = total and _names_article(row_label, name)
             out.append(
                 Mention(
                     grams=per_piece,
                     stated_grams=grams,
                     basis=basis,
-                    score=_BASE_SCORE.get(basis, 0.0),
+                    score=_BASE_SCORE.get(basis, 0.0)
+                    + (0.1 if total else 0.0)
+                    + (0.1 if whole else 0.0),
+                    total=total,
                     quote=trim_quote(quote),
                     location=f"{location}, table {t_index + 1}",
                     source=source,
@@ -1265,7 +1446,8 @@ def _table_mentions(
                 continue
             row_label = row[0] if row else ""
             row_keys = _idents(row_label) | {f"#{t}" for t in _tokens(row_label)[:1] if t.isdigit()}
-            row_keys |= _size_key(row_label)
+            row_keys |= _size_key(row_label) | _dimension_keys(row_label)
+            row_keys |= {f"!{m}" for m in _models(row_label)}
             row_text = _row_cells(trim_quote(" | ".join(row)))
             if weight_cols:
                 # an export row names its article in any text cell ("MAKTX", "Bezeichnung")
@@ -1385,7 +1567,7 @@ def decide(
     stated = [
         m
         for m in eligible
-        if m.basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED) and not m.context
+        if m.basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED) and (not m.context or m.total)
     ]
     if stated:  # labelling rule 2: a piece weight that is stated beats one derived from a pack
         for m in eligible:
