@@ -11,7 +11,9 @@ its number, a JSON array element by its designations, a row that names more of t
 beats one that shares a size with it, a weight per metre takes the length the name states (and
 a weight per m² its face), "per 1.000 piezas" and "1000個当たり" inside a label divide, another
 product a page lists, a test set-up's mass, a part sold separately and a weight stated for
-another lift height are not the article's, and the whole the name names beats a part's net.
+another lift height are not the article's, the whole the name names beats a part's net, a
+weight whose scope ("ohne Motor") the name contradicts ("mit Motor") is never taken, and a cable
+sold by the metre weighs its kg/km per metre.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -440,6 +442,18 @@ STATED = [
         "Corrugated sheet",
         410,
     ),
+    (
+        "export.json",
+        '{"item":{"name":"Control cable","salesUnit":"MTR","masses":{"cableWeight":"96 kg/km","copperWeight":"29 kg/km"}}}',
+        "Control cable 5G1.5, sold by the metre",
+        96,
+    ),
+    (
+        "spec.txt",
+        "Gewicht (ohne Motor): 38 kg\nGewicht (mit Motor): 61 kg",
+        "Kreiselpumpe KP 40 mit Motor",
+        61000,
+    ),
 ]
 
 # Documents whose only mass figures are not the article's weight: the answer is null.
@@ -531,6 +545,18 @@ NOT_THE_WEIGHT = [
         "spec.txt",
         "Eigengewicht bei 3 m Hubhöhe .... 9,5 kg\nMehrgewicht je weiterem Meter Hubhöhe .... 1,4 kg\n",
         "Kettenzug KZ 500, Hubhöhe 6 m",
+        None,
+    ),
+    (
+        "spec.md",
+        "| Merkmal | Wert |\n|---|---|\n| Gewicht Pumpe (ohne Motor) | 38 kg |\n| Förderhöhe | 32 m |\n",
+        "Kreiselpumpe KP 40 mit Motor 4 kW",
+        None,
+    ),
+    (
+        "spec.md",
+        "| Property | Value |\n|---|---|\n| Weight (luminaire without bracket) | 2.6 kg |\n| Power | 100 W |\n",
+        "LED floodlight FL-100 with bracket",
         None,
     ),
 ]

@@ -282,6 +282,7 @@ _SLASH_NOT_MASS = re.compile(
     r"^\s*/\s*(?:cm³|cm3|ccm|dm³|dm3|m³|m3|l|liter|litre|h|hr|min|s|sec|mm|cm|kw|kwh|day|tag|year)\b",
     re.IGNORECASE,
 )
+_SLASH_KM = re.compile(r"^\s*(?:/|per|pro|je)\s*km(?![^\W\d_²³])", re.IGNORECASE)
 _SLASH_LENGTH = re.compile(
     r"^\s*(?:/|per|pro|je)\s*(?:lfd\.?\s*)?(?:m|lfm|meter|metre|mtr\.?)(?![^\W\d_²³])",
     re.IGNORECASE,
@@ -631,12 +632,14 @@ def _classify(
         return WeightBasis.CAPACITY, f"a test or set-up figure ({m.group()})", None
     if V.PER_AREA_WORDS.search(label):
         return WeightBasis.PER_AREA, "a weight per area (grammage)", None
-    if _SLASH_LENGTH.match(glued) or V.PER_LENGTH_WORDS.search(label):
+    per_km = _SLASH_KM.match(glued) is not None
+    if per_km or _SLASH_LENGTH.match(glued) or V.PER_LENGTH_WORDS.search(label):
+        per_m = grams / 1000 if per_km else grams  # "215 kg/km" is 215 g per metre
         if doc.length_m:
             return (
                 WeightBasis.DERIVED,
                 f"weight per metre × length {doc.length_m:g} m",
-                grams * doc.length_m,
+                per_m * doc.length_m,
             )
         return WeightBasis.PER_LENGTH, "a weight per metre, and no length is stated", None
     gross, net = V.GROSS_WORDS.last(label), V.NET_WORDS.last(label)
@@ -860,9 +863,19 @@ def _name_area_m2(name: str) -> float | None:
     return a * b if a * b >= 0.001 else None  # not a profile's section ("tube 25 x 2 mm")
 
 
+_BY_THE_METRE = re.compile(
+    r"by\s+the\s+met(?:re|er)|per\s+met(?:re|er)|meterware|als\s+meterware|au\s+mètre|al\s+metro"
+    r"|por\s+metro|per\s+meter|na\s+metry|metervara|按米",
+    re.IGNORECASE,
+)
+
+
 def _name_length_m(name: str) -> float | None:
-    """The one length an article name states ("cut to 500 mm", "Kabel 5 m"): the length a
-    weight per metre is multiplied by, before any length the document mentions (a stock bar's)."""
+    """The one length an article name states ("cut to 500 mm", "Kabel 5 m", 1 m for a cable
+    "sold by the metre"): what a weight per metre is multiplied by, before any length the
+    document mentions (a stock bar's)."""
+    if _BY_THE_METRE.search(name):
+        return 1.0
     found = list(_NAME_LENGTH.finditer(name))
     if len(found) != 1:
         return None
@@ -1221,11 +1234,15 @@ def collect_mentions(
                 score += 0.1 if total else 0.0
                 # the whole of what the name names beats a part's net weight ("Film (neto)")
                 score += 0.1 if total and _names_article(own, nm) else 0.0
-            if basis == WeightBasis.UNSPECIFIED and not context:
+            if basis in (WeightBasis.UNSPECIFIED, WeightBasis.DERIVED) and not context:
                 qualifier = _qualifier(label, nm)
                 if qualifier:  # "Peso di spedizione" loses to a bare "Peso" whatever the word
                     score -= _QUALIFIED_PENALTY
-                    reason = f"labelled as the weight of something qualified ({qualifier})"
+                    reason = (
+                        f"{reason}; the label qualifies it ({qualifier})"
+                        if basis == WeightBasis.DERIVED
+                        else f"labelled as the weight of something qualified ({qualifier})"
+                    )
             own_idents = _idents(own) or (columns[k] if columns else set())
             if records and (record := _RECORD_PATH.match(text)):
                 own_idents = own_idents | records.get(record["path"], set())
@@ -1400,6 +1417,7 @@ def _table_mentions(
             basis, reason, per_piece = _classify(label, "", glued, name, doc, grams, context=column)
             if basis is None:
                 return
+            keys = keys | _scope_keys(f"{label} {quote.split(' | ')[0]}")
             if related and basis in _ELIGIBLE:
                 basis, reason, per_piece = (
                     WeightBasis.OTHER_VARIANT,
@@ -1539,6 +1557,12 @@ def decide(
             m.reason, m.score = f"implausible: {why}", 0.0
     implausible = [m for m in eligible if m.score == 0.0 and m.reason.startswith("implausible")]
     eligible = [m for m in eligible if m not in implausible]
+    for m in eligible:
+        if conflict := _scope_conflict(m.keys, nm):
+            # "Peso pompa (senza motore)" for a pump "con motore": another scope, never taken
+            m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
+            m.reason = f"{m.reason}; the name's scope differs ({conflict})"
+    eligible = [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]
     overlap = {id(m): nm.overlap(m.keys) if m.keys else 0 for m in eligible}
     best_overlap = max(overlap.values(), default=0)
     for m in eligible:
@@ -1655,6 +1679,14 @@ def decide(
         for m in _dedupe(ranked)[:12]
     ]
     return WeightDecision(finding, status.value, candidates, notes, review)
+
+
+def _scope_conflict(keys: Iterable[str], name: _Name) -> str:
+    """A scope key ("-motore") whose opposite the name states ("con motore"), else empty."""
+    for key in keys:
+        if key[:1] in "+-" and ("-" if key[0] == "+" else "+") + key[1:] in name.words:
+            return key
+    return ""
 
 
 def _is_designation(key: str) -> bool:
