@@ -45,13 +45,17 @@ def _scalar(value: object) -> str:
 # How exports name the two halves of a quantity (schema.org, GS1, ERP/PIM in several languages).
 _UNIT_KEY = re.compile(
     r"(?:^|_)(?:unit|units|uom|unitcode|unittext|unitofmeasure|measurementunitcode|einheit"
-    r"|masseinheit|unidad|unidade|unite|unité|unita|unità|eenheid|jednostka|enhet)$",
+    r"|masseinheit|unidad|unidade|unite|unité|unita|unità|eenheid|jednostka|enhet|单位|単位|單位)$",
     re.IGNORECASE,
 )
 _VALUE_KEY = re.compile(
-    r"^(?:value|amount|quantity|wert|betrag|valor|valeur|valore|waarde|wartosc|wartość|varde|värde)$",
+    r"^(?:value|amount|quantity|wert|betrag|valor|valeur|valore|waarde|wartosc|wartość|varde|värde"
+    r"|数值|数値|數值|值)$",
     re.IGNORECASE,
 )
+
+
+_REMARK_KEYS = frozenset({"note", "notes", "comment", "remark", "remarks", "precision", "source"})
 
 
 def _quantity(node: dict[object, object]) -> str | None:
@@ -63,7 +67,8 @@ def _quantity(node: dict[object, object]) -> str | None:
     if key is None or not units:
         return None
     schema_org = "unitText" in node or "unitCode" in node
-    if not schema_org and any(k != key and k not in units and k != "@type" for k in keys):
+    extra = [k for k in keys if k != key and k not in units and k != "@type"]
+    if not schema_org and any(k.lower() not in _REMARK_KEYS for k in extra):
         return None  # {"name": "Weight", "value": ..., "unit": ...}: the name labels the value
     value = node[key]
     if isinstance(value, dict | list) or any(isinstance(node[k], dict | list) for k in units):
@@ -96,7 +101,28 @@ def _with_sibling_units(node: dict[object, object]) -> dict[object, object]:
                 out = dict(node) if out is None else out
                 out[key] = f"{_scalar(value)} {UNIT_CODES.get(unit.strip().upper(), unit.strip())}"
                 break
+    if out is None:
+        out = _shared_unit(node)
     return node if out is None else out
+
+
+def _shared_unit(node: dict[object, object]) -> dict[object, object] | None:
+    """`{"neto": 0.85, "bruto": 1.02, "unidad": "kg"}`: one unit key for its numeric siblings."""
+    units = [k for k in node if _UNIT_KEY.search(str(k).replace("-", "_"))]
+    if len(units) != 1 or not isinstance(node[units[0]], str):
+        return None
+    unit = str(node[units[0]]).strip()
+    if not 0 < len(unit) <= 12:
+        return None
+    unit = UNIT_CODES.get(unit.upper(), unit)
+    out: dict[object, object] = {}
+    for key, value in node.items():
+        numeric = isinstance(value, int | float) and not isinstance(value, bool)
+        if numeric or (isinstance(value, str) and _NUMERIC.fullmatch(value.strip())):
+            out[key] = f"{_scalar(value)} {unit}"
+        else:
+            out[key] = value
+    return out
 
 
 def flatten(value: object, budget: TextBudget, prefix: str = "") -> list[str]:

@@ -13,7 +13,8 @@ a weight per m² its face), "per 1.000 piezas" and "1000個当たり" inside a l
 product a page lists, a test set-up's mass, a part sold separately and a weight stated for
 another lift height are not the article's, the whole the name names beats a part's net, a
 weight whose scope ("ohne Motor") the name contradicts ("mit Motor") is never taken, and a cable
-sold by the metre weighs its kg/km per metre.
+sold by the metre weighs its kg/km per metre; one unit key serves its numeric siblings
+({"neto", "bruto", "unidad"}, 数值/单位), and a carton's dimensions bound nothing.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -454,6 +455,42 @@ STATED = [
         "Kreiselpumpe KP 40 mit Motor",
         61000,
     ),
+    (
+        "export.json",
+        '{"respuesta":{"articulos":[{"codigo":"VM-220","peso":{"neto":"0,64","bruto":0.78,"unidad":"kg"}}]}}',
+        "Válvula de mezcla VM-220",
+        640,
+    ),
+    (
+        "export.json",
+        '{"产品":{"型号":"ZF-15","净重":{"数值":0.31,"单位":"kg"},"毛重":{"数值":0.35,"单位":"kg"},"包装":{"外箱尺寸":"40×30×20 cm","每箱毛重":"14 kg"}}}',
+        "截止阀 ZF-15",
+        310,
+    ),
+    (
+        "spec.txt",
+        "Technické údaje\n  Maximální zatížení ....... 120 kg\n  Hmotnost ................. 9,8 kg\nBalení\n  Přepravní hmotnost cca 10,6 kg.",
+        "Schůdky ST-4",
+        9800,
+    ),
+    (
+        "export.json",
+        '{"model":"ZF-15","netWeight":"310 g","sameSeries":[{"model":"ZF-20","netWeight":"420 g"}],"同系列":[{"型号":"ZF-25","净重":"0.6 kg"}]}',
+        "截止阀 ZF-15",
+        310,
+    ),
+    (
+        "export.json",
+        '{"item":{"tareWeight":{"amount":840,"uom":"GRM","note":"empty, with cap"},"capWeight":"18 g"}}',
+        "Canister 10 L with screw cap",
+        840,
+    ),
+    (
+        "spec.txt",
+        "Dimensions: 300 x 200 x 150 mm\nCarton dimensions: 620 x 420 x 330 mm\nWeight: 160 g",
+        "Wire basket",
+        160,
+    ),
 ]
 
 # Documents whose only mass figures are not the article's weight: the answer is null.
@@ -559,6 +596,7 @@ NOT_THE_WEIGHT = [
         "LED floodlight FL-100 with bracket",
         None,
     ),
+    ("spec.txt", "Přepravní hmotnost: 10,6 kg", "Schůdky ST-4", None),
 ]
 
 

@@ -72,7 +72,7 @@ WEIGHT_WORDS: Final = Vocabulary(
         *_split(
             "weight weights weighs weigh wt wt. mass masse gewicht gewichte wiegt poids pèse "
             "peso pesa massa masa waga gewicht gewichten vikt vikter ciężar ntgew brgew masses "
-            "massen masas pesi pesos wagi "
+            "massen masas pesi pesos wagi hmotnost hmotnosť váha "
             "fertigmasse nettomasse gesamtmasse eigenmasse leermasse stückmasse teilemasse "
             "bauteilmasse artikelmasse produktmasse rohmasse rohteilmasse "
             "重量 质量 質量 重さ 净重 毛重 淨重 本体質量 自重 "
@@ -233,6 +233,8 @@ GROSS_WORDS: Final = Vocabulary(
         "emballerad",
         "med förpackning",
         "bruttovikt",
+        "přepravní",
+        "prepravná",
         "pallet",
         "palette",
         "colis",
@@ -325,6 +327,10 @@ CAPACITY_WORDS: Final = Vocabulary(
         "draagvermogen",
         "belasting",
         "obciążenie",
+        "zatížení",
+        "zaťaženie",
+        "nosnost",
+        "nosnosť",
         "nośność",
         "udźwig",
         "breaking",
@@ -596,6 +602,9 @@ RELATED_WORDS: Final = Vocabulary(
         "relaterade produkter",
         "related_products",
         "relatedproducts",
+        "same series",
+        "同系列",
+        "其他型号",
         "相关产品",
         "相關產品",
         "推荐产品",
@@ -715,6 +724,11 @@ COMPONENT_WORDS: Final = Vocabulary(
         "ladegerät",
         "motor",
         "lid",
+        "cap",
+        "screw cap",
+        "closure",
+        "verschluss",
+        "tappo",
         "cover",
         "couvercle",
         "coperchio",
@@ -759,6 +773,8 @@ COMPONENT_WORDS: Final = Vocabulary(
         "toebehoren",
         "akcesoria",
         "tillbehör",
+        "příslušenství",
+        "príslušenstvo",
         "spare part",
         "spare parts",
         "ersatzteil*",
@@ -817,7 +833,7 @@ PARTS_LIST_COLUMNS: Final = frozenset(
         "pos pos. position part component bauteil teil benennung item qty menge anzahl "
         "quantity repère pièce composant posizione componente pieza 部件 零件 部品 "
         "accessory accessories zubehör accessoire accessoires accessorio accessori accesorio "
-        "accesorios acessório toebehoren akcesoria tillbehör 附件 配件 付属品"
+        "accesorios acessório toebehoren akcesoria tillbehör příslušenství položka 附件 配件 付属品"
     )
 )
 

@@ -718,7 +718,8 @@ _LABEL_FILLER = frozenset(
     | set(
         _split_words(
             "approx approximately circa about env environ etwa ungefähr aprox ca cca one single "
-            "value values unit units kgs lbs gram grams gramm oz only just spec specs "
+            "value values amount wert valor valeur valore unit units kgs lbs gram grams gramm "
+            "oz only just spec specs "
             "specification specifications technical data attribute attributes property "
             "properties details info general characteristics caractéristiques merkmale "
             "technische daten dati tecnici datos técnicos"
@@ -891,6 +892,8 @@ def _volumes(lines: Sequence[Line], comma: bool) -> tuple[float, ...]:
             continue
         if not (V.DIMENSION_WORDS.search(line.text) or _ANNOTATED_DIMS.search(line.text)):
             continue  # "Winkel 30 x 30 x 3 mm" names a profile, not the article's block
+        if line.packaging or V.PACKAGING_KEYS.search(line.text) or V.GROSS_WORDS.search(line.text):
+            continue  # a carton's or a pallet's size bounds nothing the article weighs
         for m in _DIMS.finditer(line.text):
             unit = (m["uc"] or m["ub"] or m["ua"] or "").lower()
             if not unit:
