@@ -14,7 +14,9 @@ product a page lists, a test set-up's mass, a part sold separately and a weight 
 another lift height are not the article's, the whole the name names beats a part's net, a
 weight whose scope ("ohne Motor") the name contradicts ("mit Motor") is never taken, and a cable
 sold by the metre weighs its kg/km per metre; one unit key serves its numeric siblings
-({"neto", "bruto", "unidad"}, 数值/单位), and a carton's dimensions bound nothing.
+({"neto", "bruto", "unidad"}, 数值/单位), a carton's dimensions bound nothing, "净重 14 kg/箱" is
+a carton's weight, a table headed by a component word ("Fixings") lists components, and a
+"Gesamtgewicht" column is the whole.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -491,6 +493,24 @@ STATED = [
         "Wire basket",
         160,
     ),
+    (
+        "spec.txt",
+        "报价\n单重:0.52 kg/套\n装箱:30 套/箱\n箱规:50 × 30 × 28 cm,净重 15.6 kg/箱,毛重 17 kg/箱",
+        "不锈钢合页 HY-30",
+        520,
+    ),
+    (
+        "spec.md",
+        "| Property | Value |\n|---|---|\n| Weight per post | 4.1 kg |\n\n| Fixings | Description | Weight |\n|---|---|---|\n| FX-A | Anchor set | 0.3 kg |\n| FX-B | Clamp | 0.1 kg |\n",
+        "Fence post FP-40",
+        4100,
+    ),
+    (
+        "export.csv",
+        "Art.-Nr.;Kopfgewicht g;Stielgewicht g;Gesamtgewicht g\nHM-800;800;190;990\nHM-1000;1000;210;1210\n",
+        "Hammer 1000 g (HM-1000)",
+        1210,
+    ),
 ]
 
 # Documents whose only mass figures are not the article's weight: the answer is null.
@@ -597,6 +617,7 @@ NOT_THE_WEIGHT = [
         None,
     ),
     ("spec.txt", "Přepravní hmotnost: 10,6 kg", "Schůdky ST-4", None),
+    ("spec.txt", "箱规:50 × 30 × 28 cm,净重 15.6 kg/箱,毛重 17 kg/箱", "不锈钢合页 HY-30", None),
 ]
 
 

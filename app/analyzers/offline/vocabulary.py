@@ -749,6 +749,7 @@ COMPONENT_WORDS: Final = Vocabulary(
         "sockel",
         "bracket",
         "halter",
+        "fixings",
         "mehrgewicht",
         "zusatzgewicht",
         "additional weight",

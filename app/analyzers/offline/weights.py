@@ -291,6 +291,10 @@ _PIECES = "|".join(re.escape(w) for w in sorted(V.PIECE_WORDS, key=len, reverse=
 _SLASH_PACK = re.compile(
     rf"^\s*(?:/|per|pro|je|for)\s*(?P<n>\d[\d.,']{{0,8}})\s*(?P<p>{_PIECES})?", re.IGNORECASE
 )
+_SLASH_CONTAINER = re.compile(
+    r"^\s*/\s*(?:箱|盒|包|袋|ctn|carton|box|bag|pack|karton|caja|scatola|carton|doos)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 _SLASH_PIECE = re.compile(
     rf"^\s*(?:/|per|pro|je)\s*(?:1\s*)?(?:{_PIECES})(?![^\W\d_])", re.IGNORECASE
 )
@@ -664,6 +668,11 @@ def _classify(
         return WeightBasis.DERIVED, f"weight per {n} pieces ÷ {n}", grams / n
     if _SLASH_PIECE.match(glued):
         return WeightBasis.NET, "weight per piece", grams
+    if _SLASH_CONTAINER.match(glued):  # "净重 14 kg/箱", "12 kg/carton": the weight of a pack
+        n = _pack_n(label) or doc.pack_count
+        if n:
+            return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
+        return WeightBasis.PER_PACK, "a weight per pack, and no pack count is stated", None
     pack = V.PACK_WORDS.search(label)
     if pack and pack.group().lower() in name.low and _pack_n(name.low) is None:
         pack = None  # "Rolle komplett" of an article that is a roll: the article, not a pack
@@ -736,7 +745,7 @@ def _qualifier(label: str, name: _Name) -> str:
     structural evidence that a bare "Weight" beside it is the article's own, in any language.
     Empty for "Weight", "Gewicht ca.", "product.specs.weight" (a JSON path's last key counts)."""
     last = _PARENS.sub(" ", _CAMEL.sub(" ", _PATH_DOT.split(label)[-1]))
-    rest = V.WEIGHT_WORDS.pattern.sub(" ", last)
+    rest = V.TOTAL_WORDS.pattern.sub(" ", V.WEIGHT_WORDS.pattern.sub(" ", last))
     for token in _tokens(rest):
         if token.isascii() or any(c.isalpha() and c.isascii() for c in token):
             if not token.isalpha() or len(token) < 3:
@@ -1086,7 +1095,9 @@ def _column_label(header: str, text: str, position: int) -> str:
 
 def _is_parts_header(header: str) -> bool:
     """A header row of a parts list ("Pos, Part, Material, Qty, Mass (g)")."""
-    cells = [c.strip().lower() for c in _CELL_SEP.split(header)]
+    cells = [c.strip().lower() for c in _CELL_SEP.split(header) if c.strip()]
+    if len(cells) >= 3 and V.COMPONENT_WORDS.search(cells[0]):
+        return True  # "Fixings | Description | Weight", "Zubehör | Artikel | Gewicht"
     return len(cells) >= 3 and any(c in V.PARTS_LIST_COLUMNS for c in cells)
 
 
@@ -1388,8 +1399,10 @@ def _table_mentions(
     for t_index, table in enumerate(tables):
         header = list(table.header)
         location = f"{source}, {table.location}" if table.location else source
-        parts = _is_parts_header(" | ".join(header)) or bool(
-            V.PARTS_LIST_WORDS.search(table.caption or "")
+        parts = (
+            _is_parts_header(" | ".join(header))
+            or bool(V.PARTS_LIST_WORDS.search(table.caption or ""))
+            or bool(header and V.COMPONENT_WORDS.search(header[0]))  # "Zubehör | … | Gewicht"
         )
         related = bool(V.RELATED_WORDS.search(f"{table.caption} {' '.join(header[:1])}"))
 
@@ -1438,7 +1451,9 @@ def _table_mentions(
                     None,
                 )
             row_label = quote.split(" | ")[0]
-            total = basis in _ELIGIBLE and _whole_of_article(row_label, name)
+            total = basis in _ELIGIBLE and (
+                _whole_of_article(row_label, name) or _whole_of_article(label, name)
+            )
             whole = total and _names_article(row_label, name)
             out.append(
                 Mention(
