@@ -16,7 +16,8 @@ weight whose scope ("ohne Motor") the name contradicts ("mit Motor") is never ta
 sold by the metre weighs its kg/km per metre; one unit key serves its numeric siblings
 ({"neto", "bruto", "unidad"}, 数值/单位), a carton's dimensions bound nothing, "净重 14 kg/箱" is
 a carton's weight, a table headed by a component word ("Fixings") lists components, and a
-"Gesamtgewicht" column is the whole.
+"Gesamtgewicht" column is the whole, a "Peso imballo" column is packed, and a table row "nicht
+im Lieferumfang" is not part of the article.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -510,6 +511,18 @@ STATED = [
         "Art.-Nr.;Kopfgewicht g;Stielgewicht g;Gesamtgewicht g\nHM-800;800;190;990\nHM-1000;1000;210;1210\n",
         "Hammer 1000 g (HM-1000)",
         1210,
+    ),
+    (
+        "export.csv",
+        "Codice;Descrizione;Peso (kg);Peso imballo (kg)\nRS-4;Ripiano 4;9,5;10,2\nRS-5;Ripiano 5;11,8;12,6\n",
+        "Ripiano RS-5",
+        11800,
+    ),
+    (
+        "spec.md",
+        "| Feld | Inhalt |\n|---|---|\n| Gewicht Baum | 5,4 kg |\n\n| Artikel | Bezeichnung | Gewicht |\n|---|---|---|\n| GG-4 | Gegenstück, nicht im Lieferumfang | 3,5 kg |\n",
+        "Schlagbaum SB-3",
+        5400,
     ),
 ]
 

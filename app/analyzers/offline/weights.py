@@ -1430,9 +1430,18 @@ def _table_mentions(
                 glued = label[unit.end() :]  # "Peso kg/1000 pz", "Gewicht (kg/m)" over a number
             if seen and (round(grams, 3), row_text) in seen:
                 return
-            basis, reason, per_piece = _classify(label, "", glued, name, doc, grams, context=column)
+            packed = label if V.PACKAGING_KEYS.search(label) else ""  # "Peso imballo (kg)"
+            basis, reason, per_piece = _classify(
+                label, "", glued, name, doc, grams, packed, context=column
+            )
             if basis is None:
                 return
+            if basis in _ELIGIBLE and (sold := V.SOLD_SEPARATELY_WORDS.search(quote)):
+                basis, reason, per_piece = (
+                    WeightBasis.COMPONENT,
+                    f"the weight of something sold separately ({sold.group()})",
+                    None,
+                )
             keys = keys | _scope_keys(f"{label} {quote.split(' | ')[0]}")
             if related and basis in _ELIGIBLE:
                 basis, reason, per_piece = (
