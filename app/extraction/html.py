@@ -33,15 +33,16 @@ def _cell_text(cell: Any) -> str:
     return " ".join(cell.text_content().split())
 
 
-def _table_rows(table: Any) -> list[list[str]]:
+def _table_rows(table: Any, *, positional: bool = False) -> list[list[str]]:
+    """The rows' non-empty cells; `positional` keeps empty cells so that a cell stays under
+    its column header (a variant table whose top-left header cell is empty)."""
     rows: list[list[str]] = []
     for tr in table.iter("tr"):
         if next(tr.iterancestors("table"), None) is not table:
             continue  # a row of a nested table
         cells = [_cell_text(cell) for cell in tr if cell.tag in ("td", "th")]
-        cells = [cell for cell in cells if cell]
-        if cells:
-            rows.append(cells)
+        if any(cells):
+            rows.append(cells if positional else [cell for cell in cells if cell])
     return rows
 
 
@@ -160,6 +161,7 @@ def parse_html(text: str, budget: TextBudget) -> Parsed:
         if number is None or parent is None:
             continue
         rows = _table_rows(table)
+        grid = _table_rows(table, positional=True)
         caption = " ".join((table.findtext("caption") or "").split())
         header_row = next((tr for tr in table.iter("tr")), None)
         if (
@@ -168,9 +170,9 @@ def parse_html(text: str, budget: TextBudget) -> Parsed:
             and len(rows) > 1
         ):
             found.append(
-                Table(f"table {number}", tuple(rows[0]), tuple(map(tuple, rows[1:])), caption)
+                Table(f"table {number}", tuple(grid[0]), tuple(map(tuple, grid[1:])), caption)
             )
-        elif (table_obj := table_from_rows(f"table {number}", rows, caption)) is not None:
+        elif (table_obj := table_from_rows(f"table {number}", grid, caption)) is not None:
             found.append(table_obj)
         table_sections.append(
             Section(f"table {number}", "\n".join(" | ".join(row) for row in rows))

@@ -42,16 +42,87 @@ def _scalar(value: object) -> str:
     return " ".join(text.split()) if any(ch in text for ch in "\n\r\t") or "  " in text else text
 
 
+# How exports name the two halves of a quantity (schema.org, GS1, ERP/PIM in several languages).
+_UNIT_KEY = re.compile(
+    r"(?:^|_)(?:unit|units|uom|unitcode|unittext|unitofmeasure|measurementunitcode|einheit"
+    r"|masseinheit|unidad|unidade|unite|unité|unita|unità|eenheid|jednostka|enhet|单位|単位|單位)$",
+    re.IGNORECASE,
+)
+_VALUE_KEY = re.compile(
+    r"^(?:value|amount|quantity|wert|betrag|valor|valeur|valore|waarde|wartosc|wartość|varde|värde"
+    r"|数值|数値|數值|值)$",
+    re.IGNORECASE,
+)
+
+
+_REMARK_KEYS = frozenset({"note", "notes", "comment", "remark", "remarks", "precision", "source"})
+
+
 def _quantity(node: dict[object, object]) -> str | None:
-    """schema.org QuantitativeValue {value, unitCode|unitText} as "0.41 kg"."""
-    if "value" not in node or not ({"unitCode", "unitText"} & node.keys()):
+    """A quantity object as "0.41 kg": schema.org QuantitativeValue {value, unitCode|unitText},
+    GS1 {value, measurementUnitCode}, an export's {value|amount|wert, unit|uom|einheit}."""
+    keys = [str(k) for k in node]
+    key = next((k for k in keys if _VALUE_KEY.match(k)), None)
+    units = [k for k in keys if _UNIT_KEY.search(k.replace("-", "_"))]
+    if key is None or not units:
         return None
-    value = node["value"]
-    if isinstance(value, dict | list):
+    schema_org = "unitText" in node or "unitCode" in node
+    extra = [k for k in keys if k != key and k not in units and k != "@type"]
+    if not schema_org and any(k.lower() not in _REMARK_KEYS for k in extra):
+        return None  # {"name": "Weight", "value": ..., "unit": ...}: the name labels the value
+    value = node[key]
+    if isinstance(value, dict | list) or any(isinstance(node[k], dict | list) for k in units):
         return None
-    code = str(node.get("unitCode") or "").strip()
-    unit = UNIT_CODES.get(code.upper()) or str(node.get("unitText") or code).strip()
+    written = [str(node[k]).strip() for k in units if node[k] not in (None, "")]
+    coded = [UNIT_CODES[w.upper()] for w in written if w.upper() in UNIT_CODES]
+    unit = coded[0] if coded else (written[-1] if written else "")
     return f"{_scalar(value)} {unit}".strip()
+
+
+_NUMERIC = re.compile(r"\d{1,12}(?:[.,]\d{1,9})?")
+_UNIT_SUFFIXES = ("_unit", "unit", "_uom", "uom", "_units", "units", "-unit", " unit", "einheit")
+
+
+def _with_sibling_units(node: dict[object, object]) -> dict[object, object]:
+    """`{"weight": 1.8, "weight_unit": "kg"}` as `{"weight": "1.8 kg"}`: an ERP export's number
+    and its unit in sibling keys are one quantity (the unit key itself stays)."""
+    keys = {str(k).lower(): k for k in node}
+    out: dict[object, object] | None = None
+    for lowered, key in keys.items():
+        value = node[key]
+        if isinstance(value, bool) or not isinstance(value, int | float | str):
+            continue
+        if isinstance(value, str) and not _NUMERIC.fullmatch(value.strip()):
+            continue
+        for suffix in _UNIT_SUFFIXES:
+            unit_key = keys.get(lowered + suffix)
+            unit = node.get(unit_key) if unit_key is not None else None
+            if isinstance(unit, str) and 0 < len(unit.strip()) <= 12:
+                out = dict(node) if out is None else out
+                out[key] = f"{_scalar(value)} {UNIT_CODES.get(unit.strip().upper(), unit.strip())}"
+                break
+    if out is None:
+        out = _shared_unit(node)
+    return node if out is None else out
+
+
+def _shared_unit(node: dict[object, object]) -> dict[object, object] | None:
+    """`{"neto": 0.85, "bruto": 1.02, "unidad": "kg"}`: one unit key for its numeric siblings."""
+    units = [k for k in node if _UNIT_KEY.search(str(k).replace("-", "_"))]
+    if len(units) != 1 or not isinstance(node[units[0]], str):
+        return None
+    unit = str(node[units[0]]).strip()
+    if not 0 < len(unit) <= 12:
+        return None
+    unit = UNIT_CODES.get(unit.upper(), unit)
+    out: dict[object, object] = {}
+    for key, value in node.items():
+        numeric = isinstance(value, int | float) and not isinstance(value, bool)
+        if numeric or (isinstance(value, str) and _NUMERIC.fullmatch(value.strip())):
+            out[key] = f"{_scalar(value)} {unit}"
+        else:
+            out[key] = value
+    return out
 
 
 def flatten(value: object, budget: TextBudget, prefix: str = "") -> list[str]:
@@ -67,7 +138,7 @@ def flatten(value: object, budget: TextBudget, prefix: str = "") -> list[str]:
                 continue
             if not node and path:
                 lines.append(_take(budget, f"{path}: {{}}"))
-            for key, child in reversed(list(node.items())):
+            for key, child in reversed(list(_with_sibling_units(node).items())):
                 stack.append((f"{path}.{key}" if path else str(key), child))
         elif isinstance(node, list):
             if not node and path:

@@ -257,3 +257,26 @@ def test_a_known_material_needs_no_material_review() -> None:
     result = _analyze("Material: S235JR\nWeight: 245 g", "Bracket")
     assert result.materials[0].index_code == "steel"
     assert result.review_reasons == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Material: rostfritt stål", "stainless_steel"),
+        ("Materiál: nerezová ocel", "stainless_steel"),
+        ("Material: aço inoxidável AISI 304", "stainless_steel"),
+        ("Material: mässing, förkromad", "brass"),
+        ("Material: latão cromado", "brass"),
+        ("Materiál: mosaz", "brass"),
+        ("Werkstoff: SCM435, brüniert", "steel"),
+        ("Material: SS400", "steel"),
+        ("Material: aço carbono", "steel"),
+        ("Material: koppar", "copper"),
+        ("Materiál: hliník", "aluminium"),
+        ("Material: alumínio anodizado", "aluminium"),
+        ("Material: ferro fundido", "cast_iron"),
+        ("Material: gjutjärn", "cast_iron"),
+    ],
+)
+def test_material_families_in_sv_pt_cs_and_jis_grades(text: str, code: str) -> None:
+    assert main_code(text) == code

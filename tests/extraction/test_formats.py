@@ -231,8 +231,7 @@ def test_json_flattened_to_paths() -> None:
     assert doc.format == "json"
     assert doc.text.splitlines() == [
         "article.name: Bracket",
-        "article.weight.value: 250",
-        "article.weight.unit: g",
+        "article.weight: 250 g",  # a {value, unit} object is one quantity
         "materials[0].name: PA66",
         "materials[0].share: 0.7",
         "materials[1]: steel",

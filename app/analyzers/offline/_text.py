@@ -141,6 +141,9 @@ def _cells(line: str, delim: str) -> list[str]:
     return [c.strip().strip('"').strip() for c in line.strip().strip("|").split(delim)]
 
 
+_RULE_ROW = re.compile(r"^[\s|:+\-=]+$")
+
+
 def _with_columns(lines: list[str]) -> list[str]:
     """Wide tables (a header row, one row per item): add "header: value" lines for the
     weight and material columns, so "weight_kg" over "0.38" reads like a key/value pair."""
@@ -149,6 +152,8 @@ def _with_columns(lines: list[str]) -> list[str]:
     delim = ""
     for line in lines:
         out.append(line)
+        if header is not None and _RULE_ROW.match(line):
+            continue  # a Markdown table's |---|---| line is no row
         if header is not None and len(_cells(line, delim)) == len(header):
             row = _cells(line, delim)
             for j, (key, value) in enumerate(zip(header, row, strict=True)):

@@ -38,7 +38,8 @@ RULES: Final[tuple[Rule, ...]] = (
         r"\bEdelstahl\w*|\bnichtrostende[rnms]?\s+Stahl\w*|\brostfreie[rnms]?\s+Stahl\w*"
         r"|\bstainless(?:\s+steel)?\b|\bInox\b|\bNirosta\b|\bV[24]A\b|\bacier\s+inoxydable"
         r"|\bacciaio\s+inox\w*|\bacero\s+inoxidable|\broestvrij\s+staal|\bRVS\b"
-        r"|\bstal\w*\s+nierdzewn\w*|\bnierdzewn\w*",
+        r"|\bstal\w*\s+nierdzewn\w*|\bnierdzewn\w*|\brostfri\w*(?:\s+stål)?|\baço\s+inox\w*"
+        r"|\bnerez\w*",
         _I,
     ),
     _r(
@@ -53,7 +54,8 @@ RULES: Final[tuple[Rule, ...]] = (
     _r(
         "brass",
         r"\bCuZn\d+(?:[A-Z][a-z]?\d*(?:[.,]\d+)?)*\b|\bCW6\d\d[NR]\b|\bMS\s?5[89]\b|\bMs\s?(?:5[89]|6[0-3])\b"
-        r"|\bMessing\w*|\bbrass\b|\blaiton\b|\bottone\b|\blatón\b|\bmosiądz\w*",
+        r"|\bMessing\w*|\bbrass\b|\blaiton\b|\bottone\b|\blatón\b|\bmosiądz\w*|\bmässing\b"
+        r"|\blatão\b|\bmosaz\w*",
         0,
     ),
     _r("brass", r"\b(?:messing|brass)\b", _I),
@@ -71,7 +73,7 @@ RULES: Final[tuple[Rule, ...]] = (
         r"\bEN-?GJ[LSMV]\w*(?:-\d+(?:-\d+)?)?|\bGJ[LS]-?\d+\b|\bGGG?-?\d{2}\b|\bGrauguss\w*"
         r"|\bGusseisen\w*|\bSphäroguss\w*|\bTemperguss\w*|\bcast[\s-]iron\b|\bductile\s+iron\b"
         r"|\bgr[ae]y\s+iron\b|\bnodular\s+iron\b|\bfonte\b|\bghisa\b|\bhierro\s+fundido\b"
-        r"|\bfundición\b|\bgietijzer\b|\bżeliw\w*",
+        r"|\bfundición\b|\bgietijzer\b|\bżeliw\w*|\bferro\s+fundido\b|\blitin\w*|\bgjutjärn\b",
         _I,
     ),
     _r("cast_iron", r"\b0\.[67]\d{3}\b(?![.,]\d)", needs_context=True),
@@ -94,7 +96,7 @@ RULES: Final[tuple[Rule, ...]] = (
     ),
     _r(
         "aluminium",
-        r"\balumini?um\w*|\balluminio\b|\baluminio\b|\baluminiow\w*|\bAlu\b|\bAlu-\w+|\bEloxal\w*"
+        r"\balumini?um\w*|\balluminio\b|\baluminio\b|\balumínio\b|\bhliník\w*|\baluminiow\w*|\bAlu\b|\bAlu-\w+|\bEloxal\w*"
         r"|\banodi[sz]ed\b",
         _I,
     ),
@@ -104,6 +106,7 @@ RULES: Final[tuple[Rule, ...]] = (
         "steel",
         r"\bS(?:185|235|275|355|420|460|500|550|690)(?:[A-Z]{1,3}\d?)*\b|\bS\d{3}GD\b"
         r"|\b\d{2,3}(?:Cr|Mn|Ni|Mo|Si|V|B|S)(?:[A-Z][a-z]?)*\d+(?:-\d+)?\b"
+        r"|\bSCM\s?4[1-4]\d\b|\bSS\s?400\b|\bS[1-5]\dC\b|\bSPC[CDE]\b|\bSUJ2\b"
         r"|\bDC0[1-7]\b|\bDD1[1-4]\b|\bDX5[1-7]D?\b|\bR?St\s?(?:37|44|52)(?:-\d)?\b|\bETG\s?100\b"
         r"|\bC(?:10|15|22|35|45|60)(?:E|R)?(?:\+[A-Z]+)\b|\bC(?:10|15|22|35|45|60)E\b",
     ),
@@ -112,7 +115,7 @@ RULES: Final[tuple[Rule, ...]] = (
     _r(
         "steel",
         r"(?<![Ee]del)(?<![Ee]del-)\b\w*stahl\w*|\bsteel\b|\bacier\b|\bacciaio\b|\bacero\b"
-        r"|\bstaal\b|\bstal\b|\bstali\b|\bStahlguss\b",
+        r"|\bstaal\b|\bstal\b|\bstali\b|\bStahlguss\b|\bstål\b|\baço\b|\bocel\w*",
         _I,
     ),
     _r(
@@ -122,7 +125,8 @@ RULES: Final[tuple[Rule, ...]] = (
     ),
     _r(
         "copper",
-        r"\bKupfer\w*|\bcopper\b|\bcuivre\b|\brame\b|\bcobre\b|\bkoper\b|\bmiedź\w*",
+        r"\bKupfer\w*|\bcopper\b|\bcuivre\b|\brame\b|\bcobre\b|\bkoper\b|\bmiedź\w*|\bkoppar\b"
+        r"|\bměď\b|\bměděn\w*",
         _I,
         coating=True,
     ),

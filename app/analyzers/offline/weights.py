@@ -88,6 +88,7 @@ class Mention:
     note: str = ""
     metric: bool = True
     context: bool = False  # labelled only by a header line or heading above
+    total: bool = False  # labelled as the whole ("Total weight", "Rollo completo")
     matched: bool = False  # names the article (variant tokens of the article name)
 
 
@@ -158,6 +159,21 @@ _SCOPE = re.compile(
 )
 
 
+def _models(text: str) -> set[str]:
+    """Hyphenated designations of a text, compact: "KH-25-3G25" -> "kh253g25"."""
+    return {
+        m.group().replace("-", "")
+        for m in _MODEL.finditer(text.lower())
+        if any(c.isdigit() for c in m.group()) and any(c.isalpha() for c in m.group())
+    }
+
+
+def _family(model: str) -> str:
+    """The letters a designation starts with ("kh" of "kh253g25"), when there are two or more."""
+    m = re.match(r"[a-z]{2,}", model)
+    return m.group() if m else ""
+
+
 def _scope_keys(text: str) -> set[str]:
     """What a figure includes or leaves out: "with battery" -> +battery, "without" -> -battery."""
     out: set[str] = set()
@@ -182,6 +198,7 @@ class _Name:
     words: frozenset[str]
     compact: str
     low: str
+    models: frozenset[str] = frozenset()  # hyphenated designations, compact ("kh253g25")
 
     @classmethod
     def of(cls, name: str) -> _Name:
@@ -189,6 +206,7 @@ class _Name:
         idents = set(_idents(low))
         for tok in list(idents):  # "m8x40" also names "m8"
             idents.update(p for p in re.split(r"(?<=\d)x(?=\d)", tok) if p)
+        idents |= _dimension_keys(low)  # "12X20" names a size row, "12X30" another
         nums = {f"#{t}" for t in _tokens(low) if t.isdigit()}
         # sizes written as a prefix and a number name a row by its number: DN80, NPS4, M10
         nums |= {f"#{m.group(1)}" for t in idents if (m := _SIZE.match(t))}
@@ -201,22 +219,44 @@ class _Name:
             frozenset(_words(low) | scope),
             "".join(_tokens(low)),
             low,
+            frozenset(_models(low)),
         )
 
     def matches(self, keys: Iterable[str]) -> bool:
+        return self.overlap(keys) > 0
+
+    def overlap(self, keys: Iterable[str]) -> int:
+        """How many of a mention's variant keys the name names (0: none, or a scope conflict)."""
         keys = set(keys)
         scoped = {k for k in keys if k[:1] in "+-"}
         for key in scoped:  # "with battery" against a name that says "without battery"
             opposite = ("-" if key[0] == "+" else "+") + key[1:]
             if opposite in self.words:
-                return False
+                return 0
+        count = 0
+        for key in [k for k in keys if k[:1] == "!"]:
+            # a row's own article code: the same code names the article; a sibling code of the
+            # same family ("KH-40-…" beside the name's "KH-25-…") names another article,
+            # whatever its description shares with the name
+            if key[1:] in self.models:
+                count += 2
+            elif _family(key[1:]) and any(_family(m) == _family(key[1:]) for m in self.models):
+                return 0
         for key in keys:
+            if key[:1] == "!":
+                continue
             if key in self.idents or key in self.numbers or key in self.words:
-                return True
+                count += 1
+                continue
             model = len(key) >= 4 and not key.startswith("#") and any(c.isdigit() for c in key)
             if model and key in self.compact:
-                return True
-        return False
+                count += 1
+        return count
+
+    @property
+    def designated(self) -> bool:
+        """The name carries a designation (a model code, a size): variants can be told apart."""
+        return bool(self.idents)
 
 
 # ------------------------------------------------------------------ context of a quantity
@@ -242,6 +282,7 @@ _SLASH_NOT_MASS = re.compile(
     r"^\s*/\s*(?:cm³|cm3|ccm|dm³|dm3|m³|m3|l|liter|litre|h|hr|min|s|sec|mm|cm|kw|kwh|day|tag|year)\b",
     re.IGNORECASE,
 )
+_SLASH_KM = re.compile(r"^\s*(?:/|per|pro|je)\s*km(?![^\W\d_²³])", re.IGNORECASE)
 _SLASH_LENGTH = re.compile(
     r"^\s*(?:/|per|pro|je)\s*(?:lfd\.?\s*)?(?:m|lfm|meter|metre|mtr\.?)(?![^\W\d_²³])",
     re.IGNORECASE,
@@ -250,8 +291,18 @@ _PIECES = "|".join(re.escape(w) for w in sorted(V.PIECE_WORDS, key=len, reverse=
 _SLASH_PACK = re.compile(
     rf"^\s*(?:/|per|pro|je|for)\s*(?P<n>\d[\d.,']{{0,8}})\s*(?P<p>{_PIECES})?", re.IGNORECASE
 )
+_SLASH_CONTAINER = re.compile(
+    r"^\s*/\s*(?:箱|盒|包|袋|ctn|carton|box|bag|pack|karton|caja|scatola|carton|doos)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 _SLASH_PIECE = re.compile(
     rf"^\s*(?:/|per|pro|je)\s*(?:1\s*)?(?:{_PIECES})(?![^\W\d_])", re.IGNORECASE
+)
+_LABEL_PER_COUNT = re.compile(
+    rf"(?:(?<![^\W\d_])(?:per|por|pro|je|par|pour|para|för|/)\s{{0,2}}(?P<n>\d[\d.,']{{0,8}})\s{{0,2}}"
+    rf"(?:{_PIECES})(?![^\W\d_]))"
+    rf"|(?P<c>\d[\d.,']{{0,8}})\s{{0,2}}(?:個|个|只|件|枚)\s{{0,2}}(?:当たり|あたり|当り)",
+    re.IGNORECASE,
 )
 _COUNT = re.compile(
     rf"(?:(?:of|à|a|mit|with|zu|de|da|van|z|per|pro|je|/)\s*(?P<a>\d[\d.,']{{0,8}})\s*(?:{_PIECES})?(?![^\W\d_])"
@@ -260,6 +311,7 @@ _COUNT = re.compile(
 )
 _DOC_COUNT = re.compile(
     rf"(?:\bVE\b|verpackungseinheit|packing\s+unit|pack(?:ing)?\s+(?:size|quantity)|packungsinhalt|inhalt"
+    rf"|contenuto|contenu|contenido|conteúdo|inhoud|zawartość|innehåll|入数|入り数|装箱数"
     rf"|contents|(?:{'|'.join(V.PACK_NOUNS)})\s+(?:{'|'.join(V.PACK_PREPOSITIONS)})"
     rf"|(?:pcs|pieces|stück|units|qty)\s+(?:per|pro|je)\s+\w+|quantity\s+per\s+\w+)"
     rf"[^\d\n]{{0,20}}(?P<n>\d[\d.,']{{0,8}})"
@@ -274,13 +326,17 @@ _LENGTH = re.compile(
 _DIMS = re.compile(
     r'(?P<a>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<ua>mm|cm|m|in|"|″)?\s{0,2}(?:\([A-Za-z]{1,2}\)\s{0,2})?[x×*]\s{0,2}'
     r'(?P<b>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<ub>mm|cm|m|in|"|″)?\s{0,2}(?:\([A-Za-z]{1,2}\)\s{0,2})?[x×*]\s{0,2}'
-    r'(?P<c>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<uc>mm|cm|m|in|"|″)?(?![\d.,])',
+    r'(?P<c>\d{1,5}(?:[.,]\d{1,3})?)(?![\d]|[.,]\d)\s{0,2}(?P<uc>mm|cm|m|in|"|″)?(?![^\W\d_])',
     re.IGNORECASE,
 )
 _ANNOTATED_DIMS = re.compile(r"\((?:W|D|H|L|B|T)\)|\b[LWBH]\s?[x×]\s?[WBDTH]\b", re.IGNORECASE)
 _IDENT_LINE_MAX_TOKENS = 4
-_EXCLUDING = re.compile(
-    r"(?:without|w/o|excl\.?|excluding|ohne|exkl\.?|sans|senza|sin|zonder|bez|不含|不包括)\s*$",
+# "Weight (with battery)", "Gewicht ohne Akku": a scope word before a part's name says what the
+# article's weight includes or leaves out; the figure is not the weight OF that part.
+_SCOPED = re.compile(
+    r"(?<![^\W\d_])(?:without|w/o|excl\.?|excluding|ohne|exkl\.?|sans|senza|sin|zonder|bez|utan"
+    r"|with|w/|incl\.?|including|inkl\.?|mit|avec|con|com|met|med|sem)\s*$"
+    r"|(?:不含|不包括|含|包括|包含)\s*$",
     re.IGNORECASE,
 )
 
@@ -337,6 +393,7 @@ def _immediate_clause(text: str) -> str:
     return last if _HAS_LETTER.search(last) else ""
 
 
+_PIECE_SET = frozenset(w.lower() for w in V.PIECE_WORDS) | {"piezas", "pezzi", "stück", "stk"}
 _COLON_SEP = re.compile(r"(?<=\S)[:：]\s+|[:：]\s*$")
 _VALUE_PREFIX = re.compile(r"^\s*(?:ca\.?|approx\.?|~|≈|about|circa|etwa)?\s*$", re.IGNORECASE)
 
@@ -351,16 +408,29 @@ def _nearest_label(clause: str) -> str:
         return clause
     words: list[str] = []
     tokens = parts[-2].split()
+    counted = 0
+    depth = 0  # inside a parenthesis right before the colon: "Weight of one carton (flat, …):"
     for n, token in enumerate(reversed(tokens)):
+        if any(c in _DIGITS for c in token) and words and words[-1].lower() in _PIECE_SET:
+            words.append(token)  # "Peso por 1.000 piezas (kg):": a count inside the label
+            continue
+        if not words and token.endswith(")") and "(" not in token:
+            depth = 1
+        if depth:
+            words.append(token)
+            if "(" in token:
+                depth = 0
+            continue
         if any(c in _DIGITS for c in token) or (words and token.endswith(")") and "(" not in token):
             break
         words.append(token)
+        counted += 1
         if token[:1].isupper():  # a label starts with a capital: "... backlight Weight:"
             before = tokens[len(tokens) - n - 2] if n + 1 < len(tokens) else ""
             if before.endswith(".") and len(before) <= 5 and before[:1].isalpha():
                 words.append(before)  # "Max. Gewicht:", "Zul. Last:"
             break
-        if len(words) == 5:
+        if counted == 5:
             break
     if not words or not _HAS_LETTER.search(" ".join(words)):
         return clause
@@ -510,6 +580,7 @@ class _Doc:
 
     pack_count: int | None
     length_m: float | None
+    area_m2: float | None = None  # the face the article name states ("1000 x 2000 mm")
 
 
 def _pack_n(text: str) -> int | None:
@@ -518,6 +589,9 @@ def _pack_n(text: str) -> int | None:
         if n and n >= 2:
             return n
     return None
+
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 def _classify(
@@ -538,10 +612,19 @@ def _classify(
     """
     if _GLUED_NOT_MASS.match(glued):
         return WeightBasis.NOT_MASS, "a torque or inertia unit (g·cm, kgf), not a mass", None
-    if _SLASH_AREA.match(glued):
+    if _SLASH_AREA.match(glued) or V.PER_AREA_WORDS.search(label):
+        if (m := V.CAPACITY_WORDS.search(label)) is not None:
+            return WeightBasis.CAPACITY, f"a capacity, load or limit ({m.group()})", None
+        if doc.area_m2 and V.WEIGHT_WORDS.search(label):  # "Peso al m²", not a paper's grammage
+            return (
+                WeightBasis.DERIVED,
+                f"weight per area × the area the name states {doc.area_m2:g} m²",
+                grams * doc.area_m2,
+            )
         return WeightBasis.PER_AREA, "a weight per area (g/m²)", None
     if _SLASH_NOT_MASS.match(glued):
         return WeightBasis.NOT_MASS, "a density or a rate (g/cm³, kg/h), not a mass", None
+    label = _CAMEL.sub(" ", label)  # "grossWeight", "netWeight": export keys read as words
     text = f"{label} {after[:40]}"
     if V.NOT_MASS_WORDS.search(label):
         return WeightBasis.NOT_MASS, "labelled as an acceleration, torque or inertia", None
@@ -549,14 +632,18 @@ def _classify(
         return WeightBasis.PROCESS, f"a process or machine figure ({m.group()})", None
     if m := V.CAPACITY_WORDS.search(label):
         return WeightBasis.CAPACITY, f"a capacity, load or limit ({m.group()})", None
+    if m := V.TEST_WORDS.search(text):
+        return WeightBasis.CAPACITY, f"a test or set-up figure ({m.group()})", None
     if V.PER_AREA_WORDS.search(label):
         return WeightBasis.PER_AREA, "a weight per area (grammage)", None
-    if _SLASH_LENGTH.match(glued) or V.PER_LENGTH_WORDS.search(label):
+    per_km = _SLASH_KM.match(glued) is not None
+    if per_km or _SLASH_LENGTH.match(glued) or V.PER_LENGTH_WORDS.search(label):
+        per_m = grams / 1000 if per_km else grams  # "215 kg/km" is 215 g per metre
         if doc.length_m:
             return (
                 WeightBasis.DERIVED,
                 f"weight per metre × length {doc.length_m:g} m",
-                grams * doc.length_m,
+                per_m * doc.length_m,
             )
         return WeightBasis.PER_LENGTH, "a weight per metre, and no length is stated", None
     gross, net = V.GROSS_WORDS.last(label), V.NET_WORDS.last(label)
@@ -576,9 +663,21 @@ def _classify(
         n = to_int(m["n"])
         if n and n >= 2 and (m["p"] or n in (100, 1000, 10000)):
             return WeightBasis.DERIVED, f"weight per {n} pieces ÷ {n}", grams / n
+    if (m := _LABEL_PER_COUNT.search(label)) and (n := to_int(m["n"] or m["c"])) and n >= 2:
+        # "Peso por 1.000 piezas (kg)", "Gewicht je 100 Stück", "1000個当たり質量"
+        return WeightBasis.DERIVED, f"weight per {n} pieces ÷ {n}", grams / n
     if _SLASH_PIECE.match(glued):
         return WeightBasis.NET, "weight per piece", grams
-    if V.PACK_WORDS.search(label) and not net >= 0:
+    if _SLASH_CONTAINER.match(glued):  # "净重 14 kg/箱", "12 kg/carton": the weight of a pack
+        n = _pack_n(label) or doc.pack_count
+        if n:
+            return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
+        return WeightBasis.PER_PACK, "a weight per pack, and no pack count is stated", None
+    pack = V.PACK_WORDS.search(label)
+    if pack and pack.group().lower() in name.low and _pack_n(name.low) is None:
+        pack = None  # "Rolle komplett" of an article that is a roll: the article, not a pack
+    if pack and (net < 0 or (pack.start() >= net and pack.group().lower() in V.PACK_NOUNS)):
+        # "Peso netto confezione", "Net weight per box": the net weight of a pack
         n = _pack_n(label) or doc.pack_count
         if n:
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
@@ -594,10 +693,17 @@ def _classify(
         return WeightBasis.NET, "labelled as the net weight (or unit weight)", grams
     m = V.COMPONENT_WORDS.search(label)
     named = m is not None and m.group().lower() in name.low
-    if named and m is not None and V.SET_WORDS.search(name.low) and not V.TOTAL_WORDS.search(label):
+    scoped = m is not None and _SCOPED.search(label[: m.start()]) is not None
+    if (
+        named
+        and m is not None
+        and not scoped
+        and V.SET_WORDS.search(name.low)
+        and not V.TOTAL_WORDS.search(label)
+    ):
         # "Pump set with motor": a "motor weight" is one part of the set the name names
         return WeightBasis.COMPONENT, f"the weight of one part of the set ({m.group()})", None
-    if m and not named and not _EXCLUDING.search(label[: m.start()]):
+    if m and not named and not scoped:
         return WeightBasis.COMPONENT, f"the weight of a component ({m.group()})", None
     if V.WEIGHT_WORDS.search(label):
         if not context and (other := _other_object(label, name)) is not None:
@@ -605,6 +711,85 @@ def _classify(
             return WeightBasis.CAPACITY, f"the weight of another object ({other})", None
         return WeightBasis.UNSPECIFIED, "labelled as a weight", grams
     return None, "", None
+
+
+_QUALIFIED_PENALTY = 0.1
+
+
+def _split_words(words: str) -> list[str]:
+    return words.split()
+
+
+_LABEL_FILLER = frozenset(
+    _STOP
+    | V.OWN_WEIGHT_WORDS
+    | V.MODEL_WORDS
+    | set(
+        _split_words(
+            "approx approximately circa about env environ etwa ungefähr aprox ca cca one single "
+            "value values amount wert valor valeur valore unit units kgs lbs gram grams gramm "
+            "oz only just spec specs "
+            "specification specifications technical data attribute attributes property "
+            "properties details info general characteristics caractéristiques merkmale "
+            "technische daten dati tecnici datos técnicos"
+        )
+    )
+)
+_PARENS = re.compile(r"\([^()]{0,80}\)")  # "(flat, unprinted)": a state, not whose weight
+_PATH_DOT = re.compile(r"(?:(?<=[^\W\d_])|(?<=\]))\.(?=[^\W\d_])")
+
+
+def _qualifier(label: str, name: _Name) -> str:
+    """A word of a bare weight label that says WHOSE weight it is when that is neither the
+    article's nor a word the rules know ("Peso di spedizione", "Fraktvikt", "运输重量"): the
+    structural evidence that a bare "Weight" beside it is the article's own, in any language.
+    Empty for "Weight", "Gewicht ca.", "product.specs.weight" (a JSON path's last key counts)."""
+    last = _PARENS.sub(" ", _CAMEL.sub(" ", _PATH_DOT.split(label)[-1]))
+    rest = V.TOTAL_WORDS.pattern.sub(" ", V.WEIGHT_WORDS.pattern.sub(" ", last))
+    for token in _tokens(rest):
+        if token.isascii() or any(c.isalpha() and c.isascii() for c in token):
+            if not token.isalpha() or len(token) < 3:
+                continue
+        elif len(token) < 2:
+            continue
+        if token in _LABEL_FILLER or token in name.words or token in name.low:
+            continue
+        return token
+    return ""
+
+
+_CONDITION = re.compile(
+    r"(?<![\d.,])(?P<n>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m|v|w|kw|bar|l|a|hz)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _other_condition(label: str, name: _Name) -> str:
+    """ "Eigengewicht bei 3 m Hubhöhe" for a name that says "Hubhöhe 5 m": a weight stated
+    for a value of a quantity the name gives another value of (a variant). Empty otherwise."""
+    stated = {(m["u"].lower(), m["n"]) for m in _CONDITION.finditer(label)}
+    if not stated:
+        return ""
+    named = {(m["u"].lower(), m["n"]) for m in _CONDITION.finditer(name.low)}
+    for unit, value in stated:
+        same_unit = {v for u, v in named if u == unit}
+        if same_unit and value not in same_unit:
+            return f"{value} {unit}"
+    return ""
+
+
+def _whole_of_article(label: str, name: _Name) -> bool:
+    """ "Total weight", "Sling, complete (…)": the whole, and of nothing the name does not name
+    ("bac complet" is a tank's, beside a pump housing)."""
+    if not V.TOTAL_WORDS.search(label):
+        return False
+    rest = V.TOTAL_WORDS.pattern.sub(" ", label)
+    return not _qualifier(rest, name)
+
+
+def _names_article(label: str, name: _Name) -> bool:
+    """The label names the article itself ("Rollo completo" of a "… (rollo)")."""
+    return bool(_words(_PARENS.sub(" ", label)) & name.words)
 
 
 _WEIGHT_OF = re.compile(r"([^\W\d_]{3,20})[\s_\-]{1,2}weight\b", re.IGNORECASE)
@@ -628,7 +813,13 @@ def _other_object(label: str, name: _Name) -> str | None:
 
 
 _PACK_HINT = re.compile(
-    "|".join(["ve", "inhalt", "content", "per", "pro", "je", "qty", "unit", *V.PACK_NOUNS]),
+    "|".join(
+        [
+            *("ve", "inhalt", "content", "per", "pro", "je", "qty", "unit", "contenu", "contenido"),
+            *("conteúdo", "inhoud", "zawartość", "innehåll", "入数", "入り数", "装箱数"),
+            *V.PACK_NOUNS,
+        ]
+    ),
     re.IGNORECASE,
 )
 
@@ -655,6 +846,54 @@ def _length_m(lines: Sequence[Line], comma: bool) -> float | None:
     return None
 
 
+_NAME_LENGTH = re.compile(
+    r"(?<![\d.,x×*/Ø⌀\-–(])(?<![x×*/Ø⌀\-–(] )"
+    r"(?P<n>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m)(?![^\W\d_²³])"
+    r"(?!\s{0,2}[x×*]\s{0,2}\d)",
+    re.IGNORECASE,
+)
+
+
+_NAME_AREA = re.compile(
+    r"(?<![\d.,x×*])(?<![x×*] )(?P<a>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?:mm|cm|m)?\s{0,2}[x×*]\s{0,2}"
+    r"(?P<b>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m)(?![^\W\d_²³])(?!\s{0,2}[x×*]\s{0,2}\d)",
+    re.IGNORECASE,
+)
+
+
+def _name_area_m2(name: str) -> float | None:
+    """The one face an article name states ("Pannello 1000 x 2000 mm", "Sheet 210 x 297 mm"):
+    what a weight per area is multiplied by. Not a block of three dimensions."""
+    found = list(_NAME_AREA.finditer(name))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    f = {"mm": 0.001, "cm": 0.01, "m": 1.0}[m["u"].lower()]
+    a, b = (parse_number(m[k], comma_decimal="," in m[k]) * f for k in "ab")
+    return a * b if a * b >= 0.001 else None  # not a profile's section ("tube 25 x 2 mm")
+
+
+_BY_THE_METRE = re.compile(
+    r"by\s+the\s+met(?:re|er)|per\s+met(?:re|er)|meterware|als\s+meterware|au\s+mètre|al\s+metro"
+    r"|por\s+metro|per\s+meter|na\s+metry|metervara|按米",
+    re.IGNORECASE,
+)
+
+
+def _name_length_m(name: str) -> float | None:
+    """The one length an article name states ("cut to 500 mm", "Kabel 5 m", 1 m for a cable
+    "sold by the metre"): what a weight per metre is multiplied by, before any length the
+    document mentions (a stock bar's)."""
+    if _BY_THE_METRE.search(name):
+        return 1.0
+    found = list(_NAME_LENGTH.finditer(name))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    value = parse_number(m["n"], comma_decimal="," in m["n"])
+    return value * {"mm": 0.001, "cm": 0.01, "m": 1.0}[m["u"].lower()] or None
+
+
 def _volumes(lines: Sequence[Line], comma: bool) -> tuple[float, ...]:
     out: list[float] = []
     for line in lines:
@@ -662,6 +901,8 @@ def _volumes(lines: Sequence[Line], comma: bool) -> tuple[float, ...]:
             continue
         if not (V.DIMENSION_WORDS.search(line.text) or _ANNOTATED_DIMS.search(line.text)):
             continue  # "Winkel 30 x 30 x 3 mm" names a profile, not the article's block
+        if line.packaging or V.PACKAGING_KEYS.search(line.text) or V.GROSS_WORDS.search(line.text):
+            continue  # a carton's or a pallet's size bounds nothing the article weighs
         for m in _DIMS.finditer(line.text):
             unit = (m["uc"] or m["ub"] or m["ua"] or "").lower()
             if not unit:
@@ -823,9 +1064,40 @@ def _paired_labels(text: str, raws: Sequence[_Raw]) -> list[str]:
     return [p if p == parts[-1] else f"{p} {tail}".strip() for p in parts]
 
 
+_ROW_CELL_SEP = re.compile(r"\s*(?:\||\t|;|(?<=\S):\s)\s*")
+
+
+def _cells(text: str) -> list[tuple[int, str]]:
+    """(start, text) of each cell of a table row as a line ("a | b | c", "key: a | b")."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for m in _ROW_CELL_SEP.finditer(text):
+        out.append((start, text[start : m.start()]))
+        start = m.end()
+    out.append((start, text[start:]))
+    if out and not out[0][1].strip():
+        out = out[1:]  # "| a | b |": the leading and trailing pipes open no cell
+    if out and not out[-1][1].strip():
+        out = out[:-1]
+    return out
+
+
+def _column_label(header: str, text: str, position: int) -> str:
+    """The header cell above the cell a figure stands in, when header and row have as many
+    cells ("Type | Weight | Max. load" over "A-200 | 1.8 kg | 50 kg": "Weight" for 1.8 kg,
+    "Max. load" for 50 kg); empty when the columns cannot be lined up."""
+    heads, cells = _cells(header), _cells(text)
+    if len(heads) < 2 or len(heads) != len(cells):
+        return ""
+    index = max((k for k, (start, _) in enumerate(cells) if start <= position), default=0)
+    return heads[index][1].strip()
+
+
 def _is_parts_header(header: str) -> bool:
     """A header row of a parts list ("Pos, Part, Material, Qty, Mass (g)")."""
-    cells = [c.strip().lower() for c in _CELL_SEP.split(header)]
+    cells = [c.strip().lower() for c in _CELL_SEP.split(header) if c.strip()]
+    if len(cells) >= 3 and V.COMPONENT_WORDS.search(cells[0]):
+        return True  # "Fixings | Description | Weight", "Zubehör | Artikel | Gewicht"
     return len(cells) >= 3 and any(c in V.PARTS_LIST_COLUMNS for c in cells)
 
 
@@ -842,7 +1114,10 @@ def collect_mentions(
     lines = list(iter_lines(sections))
     facts = _LineFacts(lines)
     nm = _Name.of(name)
-    doc = _Doc(_pack_count(lines), _length_m(lines, comma))
+    doc = _Doc(
+        _pack_count(lines), _name_length_m(name) or _length_m(lines, comma), _name_area_m2(name)
+    )
+    records = _record_keys(lines)
     out: list[Mention] = []
     model_keys: set[str] = set()
     model_loc = ""
@@ -867,6 +1142,10 @@ def collect_mentions(
         if row_start := _ROW_START.match(text):
             row_keys.add(f"#{row_start.group(1)}")
         row_keys |= _idents(line_label.split(":")[0][:40]) if ":" not in line_label[:2] else set()
+        first_cell = re.split(r"[|;:\t]", line_label, maxsplit=1)[0]
+        row_keys |= _size_key(first_cell) | _dimension_keys(first_cell)
+        if len(first_cell) <= 40:
+            row_keys |= {f"!{m}" for m in _models(first_cell)}
         paired = _paired_labels(text, raws)
         prev_end = 0
         for k, q in enumerate(raws):
@@ -890,7 +1169,7 @@ def collect_mentions(
             header = _header_above(lines, i, facts) or (line.previous or "")
             parts_list = _is_parts_header(header)
             if header:
-                labels.append((header, False, True))
+                labels.append((_column_label(header, text, q.start) or header, False, True))
             if line.heading and V.WEIGHT_WORDS.search(line.heading):
                 labels.append((line.heading, False, True))
             basis: WeightBasis | None = None
@@ -930,16 +1209,57 @@ def collect_mentions(
                     f"under the heading of a component ({line.heading})",
                     None,
                 )
+            wrapped = (
+                lines[i - 1].text[-80:] if i and lines[i - 1].location == line.location else ""
+            )
+            if basis in _ELIGIBLE and (sold := V.SOLD_SEPARATELY_WORDS.search(f"{wrapped} {text}")):
+                basis, reason, grams = (
+                    WeightBasis.COMPONENT,
+                    f"the weight of something sold separately ({sold.group()})",
+                    None,
+                )
+            if basis in _ELIGIBLE and (cond := _other_condition(label, nm)):
+                basis, reason, grams = (
+                    WeightBasis.OTHER_VARIANT,
+                    f"stated for {cond}, and the article name states another value",
+                    None,
+                )
+            if basis in _ELIGIBLE and (
+                (rm := V.RELATED_WORDS.search(line.heading or ""))
+                or (rm := V.RELATED_WORDS.search(key))
+            ):
+                basis, reason, grams = (
+                    WeightBasis.OTHER_VARIANT,
+                    f"the weight of another product the document lists ({rm.group()})",
+                    None,
+                )
             if q.upper_bound and basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED):
                 basis, reason = WeightBasis.UPPER_BOUND, "an upper bound ('less than', 'max.')"
             score = _BASE_SCORE.get(basis, 0.0)
+            total = False
             if score:
                 score -= 0.2 if context else 0.05 if inherited else 0.0
                 score -= 0.05 if q.is_range else 0.0
                 score -= 0.02 if q.approx else 0.0
                 score -= 0.05 if source == "description" else 0.0
-                score += 0.1 if V.TOTAL_WORDS.search(label) else 0.0
+                # a pack weighed in the packaging section carries its packaging (battens, band)
+                score -= 0.1 if packaging and basis == WeightBasis.DERIVED else 0.0
+                total = _whole_of_article(label, nm) or _whole_of_article(own, nm)
+                score += 0.1 if total else 0.0
+                # the whole of what the name names beats a part's net weight ("Film (neto)")
+                score += 0.1 if total and _names_article(own, nm) else 0.0
+            if basis in (WeightBasis.UNSPECIFIED, WeightBasis.DERIVED) and not context:
+                qualifier = _qualifier(label, nm)
+                if qualifier:  # "Peso di spedizione" loses to a bare "Peso" whatever the word
+                    score -= _QUALIFIED_PENALTY
+                    reason = (
+                        f"{reason}; the label qualifies it ({qualifier})"
+                        if basis == WeightBasis.DERIVED
+                        else f"labelled as the weight of something qualified ({qualifier})"
+                    )
             own_idents = _idents(own) or (columns[k] if columns else set())
+            if records and (record := _RECORD_PATH.match(text)):
+                own_idents = own_idents | records.get(record["path"], set())
             keys = (
                 (
                     (own_idents | row_keys) or model_keys
@@ -969,6 +1289,7 @@ def collect_mentions(
                     note=note,
                     metric=q.metric,
                     context=context,
+                    total=total,
                 )
             )
     # A table is also in the sections as lines: a row the line rules set aside with its heading
@@ -982,6 +1303,58 @@ def collect_mentions(
             tables, source=source, name=nm, doc=doc, comma=comma, order_base=order_base, seen=seen
         )
     )
+    return out
+
+
+_SIZE_CELL = re.compile(
+    r"^\s*(?:[^\W\d_]{1,6}\.?|Ø|⌀|#)?\s{0,2}(\d{1,4})\s{0,2}(?:mm|cm|\"|″|in)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _size_key(cell: str) -> set[str]:
+    """A row label that is a size with its prefix apart ("DN 50", "M 8", "Gr. 4", "Ø 63 mm"):
+    the row is named by its number, as the article name's "DN 50" is."""
+    m = _SIZE_CELL.match(cell)
+    return {f"#{m.group(1)}"} if m else set()
+
+
+_RECORD_PATH = re.compile(r"^(?P<path>[^\s:]{0,200}\[\d{1,5}\])\.[^\s:]{1,200}:\s")
+
+
+def _record_keys(lines: Sequence[Line]) -> dict[str, set[str]]:
+    """Variant keys of each element of a JSON array ("varianten[2].artikelnummer: KV-M20",
+    "varianten[2].gewicht: 34 g"): a weight in a record is named by its record's designations."""
+    out: dict[str, set[str]] = {}
+    for line in lines:
+        m = _RECORD_PATH.match(line.text)
+        if m is not None:
+            out.setdefault(m["path"], set()).update(_idents(line.text[m.end() :][:80]))
+    return out
+
+
+_DIMENSION_TOKEN = re.compile(r"(?<![\d.,])\d{1,4}(?:x\d{1,4}){1,2}(?!\w|[.,]\d)", re.IGNORECASE)
+
+
+_DIMENSION_GAP = re.compile(r"(?<=\d)\s{0,2}[x×]\s{0,2}(?=\d)", re.IGNORECASE)
+
+
+def _dimension_keys(text: str) -> set[str]:
+    """Sizes written as "12x20", "40 x 40 x 4" or "M12 x 50" in a name or a row description."""
+    joined = _DIMENSION_GAP.sub("x", text)
+    return {"=" + m.group().lower() for m in _DIMENSION_TOKEN.finditer(joined)}
+
+
+def _description_keys(cells: Iterable[str]) -> set[str]:
+    """Designations, sizes and numbers of a row's text cells ("Flanschlager FL 205 komplett",
+    "SPACER SLEEVE PA66 12X20")."""
+    out: set[str] = set()
+    for cell in cells:
+        if _HAS_LETTER.search(cell) and len(cell) <= 120:
+            out |= _idents(cell) | _dimension_keys(cell)
+            if len([w for w in _tokens(cell) if w.isalpha() and len(w) >= 3]) >= 2:
+                # numbers of a description ("FL 205 komplett"), not a measured cell ("100 mm")
+                out |= {f"#{t}" for t in _tokens(cell) if t.isdigit() and len(t) <= 5}
     return out
 
 
@@ -1026,6 +1399,12 @@ def _table_mentions(
     for t_index, table in enumerate(tables):
         header = list(table.header)
         location = f"{source}, {table.location}" if table.location else source
+        parts = (
+            _is_parts_header(" | ".join(header))
+            or bool(V.PARTS_LIST_WORDS.search(table.caption or ""))
+            or bool(header and V.COMPONENT_WORDS.search(header[0]))  # "Zubehör | … | Gewicht"
+        )
+        related = bool(V.RELATED_WORDS.search(f"{table.caption} {' '.join(header[:1])}"))
 
         def add(
             label: str,
@@ -1037,22 +1416,63 @@ def _table_mentions(
             t_index: int = t_index,
             column: bool = True,
             row_text: str = "",
+            row_unit: float | None = None,
+            parts: bool = False,
+            related: bool = related,
         ) -> None:
-            got = _cell_grams(cell, _header_unit(label), comma)
+            got = _cell_grams(cell, _header_unit(label) or row_unit, comma)
             if got is None:
                 return
             grams, metric = got
+            written = _raw_quantities(cell, comma)
+            glued = written[0].unit_glued if written else ""  # "1,45 kg/m", "80 g/m²"
+            if not written and (unit := _UNIT_IN_LABEL.search(label)) is not None:
+                glued = label[unit.end() :]  # "Peso kg/1000 pz", "Gewicht (kg/m)" over a number
             if seen and (round(grams, 3), row_text) in seen:
                 return
-            basis, reason, per_piece = _classify(label, "", "", name, doc, grams, context=column)
+            packed = label if V.PACKAGING_KEYS.search(label) else ""  # "Peso imballo (kg)"
+            basis, reason, per_piece = _classify(
+                label, "", glued, name, doc, grams, packed, context=column
+            )
             if basis is None:
                 return
+            if basis in _ELIGIBLE and (sold := V.SOLD_SEPARATELY_WORDS.search(quote)):
+                basis, reason, per_piece = (
+                    WeightBasis.COMPONENT,
+                    f"the weight of something sold separately ({sold.group()})",
+                    None,
+                )
+            keys = keys | _scope_keys(f"{label} {quote.split(' | ')[0]}")
+            if related and basis in _ELIGIBLE:
+                basis, reason, per_piece = (
+                    WeightBasis.OTHER_VARIANT,
+                    "the weight of another product the document lists",
+                    None,
+                )
+            if (
+                parts
+                and basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
+                and not V.TOTAL_WORDS.search(quote)
+            ):
+                basis, reason, per_piece = (
+                    WeightBasis.COMPONENT,
+                    "a row of a parts or accessories list (the weight of one component)",
+                    None,
+                )
+            row_label = quote.split(" | ")[0]
+            total = basis in _ELIGIBLE and (
+                _whole_of_article(row_label, name) or _whole_of_article(label, name)
+            )
+            whole = total and _names_article(row_label, name)
             out.append(
                 Mention(
                     grams=per_piece,
                     stated_grams=grams,
                     basis=basis,
-                    score=_BASE_SCORE.get(basis, 0.0),
+                    score=_BASE_SCORE.get(basis, 0.0)
+                    + (0.1 if total else 0.0)
+                    + (0.1 if whole else 0.0),
+                    total=total,
                     quote=trim_quote(quote),
                     location=f"{location}, table {t_index + 1}",
                     source=source,
@@ -1071,10 +1491,28 @@ def _table_mentions(
                 continue
             row_label = row[0] if row else ""
             row_keys = _idents(row_label) | {f"#{t}" for t in _tokens(row_label)[:1] if t.isdigit()}
+            row_keys |= _size_key(row_label) | _dimension_keys(row_label)
+            row_keys |= {f"!{m}" for m in _models(row_label)}
             row_text = _row_cells(trim_quote(" | ".join(row)))
+            if weight_cols:
+                # an export row names its article in any text cell ("MAKTX", "Bezeichnung")
+                row_keys |= _description_keys(
+                    c for j, c in enumerate(row) if j and j not in weight_cols
+                )
+            units = {f for c in row if len(c.strip()) <= 5 and (f := mass_unit(c)) is not None}
+            row_unit = next(iter(units)) if len(units) == 1 else None  # "GEWEI | G"
             for j in weight_cols:
                 if j < len(row) and j > 0:
-                    add(header[j], row[j], set(row_keys), " | ".join(row), r, row_text=row_text)
+                    add(
+                        header[j],
+                        row[j],
+                        set(row_keys),
+                        " | ".join(row),
+                        r,
+                        row_text=row_text,
+                        row_unit=row_unit,
+                        parts=parts,
+                    )
             if row and V.WEIGHT_WORDS.search(row_label) and not weight_cols:
                 for j in range(1, len(row)):
                     col = heads[j] if j < len(heads) else ""
@@ -1147,11 +1585,22 @@ def decide(
     implausible = [m for m in eligible if m.score == 0.0 and m.reason.startswith("implausible")]
     eligible = [m for m in eligible if m not in implausible]
     for m in eligible:
-        m.matched = bool(m.keys) and nm.matches(m.keys)
+        if conflict := _scope_conflict(m.keys, nm):
+            # "Peso pompa (senza motore)" for a pump "con motore": another scope, never taken
+            m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
+            m.reason = f"{m.reason}; the name's scope differs ({conflict})"
+    eligible = [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]
+    overlap = {id(m): nm.overlap(m.keys) if m.keys else 0 for m in eligible}
+    best_overlap = max(overlap.values(), default=0)
+    for m in eligible:
+        m.matched = overlap[id(m)] > 0
     if any(m.matched for m in eligible):
         for m in eligible:
             if m.matched:
-                m.score = round(min(1.0, m.score + 0.1), 3)
+                # the row that names most of the name ("KV-M20" and "M20x1,5") beats one that
+                # shares a size with it (an accessory "M20x1,5")
+                bonus = 0.1 if overlap[id(m)] == best_overlap else 0.0
+                m.score = round(min(1.0, m.score + bonus), 3)
             elif m.keys:
                 m.basis = WeightBasis.OTHER_VARIANT
                 m.reason = (
@@ -1159,10 +1608,17 @@ def decide(
                 )
                 m.score = 0.0
         eligible = [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]
+    elif nm.designated and any(not m.keys for m in eligible):
+        # "Autres versions: RP-080 | 0,48 kg": rows that name designations the article name
+        # does not lose to the weight stated without one (the article's own spec table)
+        for m in eligible:
+            if any(_is_designation(k) for k in m.keys):
+                m.score = round(max(0.0, m.score - _QUALIFIED_PENALTY), 3)
+                m.reason += "; names a variant the article name does not"
     stated = [
         m
         for m in eligible
-        if m.basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED) and not m.context
+        if m.basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED) and (not m.context or m.total)
     ]
     if stated:  # labelling rule 2: a piece weight that is stated beats one derived from a pack
         for m in eligible:
@@ -1250,6 +1706,19 @@ def decide(
         for m in _dedupe(ranked)[:12]
     ]
     return WeightDecision(finding, status.value, candidates, notes, review)
+
+
+def _scope_conflict(keys: Iterable[str], name: _Name) -> str:
+    """A scope key ("-motore") whose opposite the name states ("con motore"), else empty."""
+    for key in keys:
+        if key[:1] in "+-" and ("-" if key[0] == "+" else "+") + key[1:] in name.words:
+            return key
+    return ""
+
+
+def _is_designation(key: str) -> bool:
+    """A model or size key ("rp080pfg", "m12"), not a number, a word or a scope key."""
+    return key[:1] not in "#+-" and any(c.isdigit() for c in key) and any(c.isalpha() for c in key)
 
 
 def _dedupe(ranked: list[Mention]) -> list[Mention]:
