@@ -137,6 +137,33 @@ def split_zip_bomb_docx(parts: int = 20, part_bytes: int = 9_900_000) -> bytes:
     return buffer.getvalue()
 
 
+def large_xml_docx(xml_bytes: int) -> bytes:
+    """A DOCX whose body holds `xml_bytes` of short paragraphs with varied numbers: it
+    compresses only ~9:1, so no zip check refuses it (150 MB of XML is a 17 MB upload)."""
+    import random
+
+    from tests.extraction.files import docx_bytes
+
+    rnd = random.Random(1)
+    chunk = b"".join(
+        b"<w:p><w:r><w:t>%d</w:t></w:r></w:p>" % rnd.randrange(10**6) for _ in range(20_000)
+    )
+    body = (chunk * (xml_bytes // len(chunk) + 1))[: xml_bytes - xml_bytes % 37]
+    body = body[: body.rfind(b"</w:p>") + len(b"</w:p>")]
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(docx_bytes())) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive,
+    ):
+        for info in source.infolist():
+            part = source.read(info)
+            if info.filename == "word/document.xml":
+                at = part.index(b"<w:body>") + len(b"<w:body>")
+                part = part[:at] + body + part[at:]
+            archive.writestr(info.filename, part)
+    return buffer.getvalue()
+
+
 def padded_xlsx(rows: int = 1, last_cell: str = "XFD1048576") -> bytes:
     """A small XLSX whose few cells sit at the far corner of the sheet (A1:XFD1048576)."""
     cells = "".join(

@@ -135,6 +135,42 @@ def test_ordinary_office_files_pass_the_zip_checks() -> None:
     check_zip(files.xlsx_bytes(), ExtractionLimits())
 
 
+def test_a_docx_with_more_xml_than_a_parser_may_hold_is_too_complex() -> None:
+    """150 MB of XML zipped to 17 MB passed every zip check and took 2.4 GB and 26 s."""
+    limits = ExtractionLimits(max_docx_xml_bytes=4 * 1024 * 1024)
+    data = hostile.large_xml_docx(6 * 1024 * 1024)
+    check_zip(data, limits)  # an honest compression ratio: the zip checks let it through
+    with pytest.raises(ExtractionError) as caught:
+        extract_document(data, role="s", filename="a.docx", limits=limits)
+    assert caught.value.code == "file_too_complex"
+    assert "MB of XML; at most 4 MB can be read" in caught.value.message
+    doc = extract_document(hostile.large_xml_docx(2 * 1024 * 1024), role="s", filename="a.docx")
+    assert doc.char_count > 0
+
+
+@pytest.mark.parametrize("fmt", ["png", "webp", "jpeg"])
+def test_an_image_past_the_pixel_budget_is_refused_before_it_is_decoded(
+    fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PIL import Image
+
+    data = files.image_bytes(fmt, size=(1600, 1000))
+    decoded: list[object] = []
+    monkeypatch.setattr(Image.Image, "load", lambda self: decoded.append(self))
+    limits = ExtractionLimits(max_image_pixels=1_000_000, image_max_side_px=4000)
+    with pytest.raises(ExtractionError) as caught:
+        extract_document(data, role="drawing", filename=f"a.{fmt}", limits=limits)
+    assert caught.value.code == "file_too_complex"
+    assert "1,600 x 1,000 pixels; at most 1,000,000" in caught.value.message
+    assert decoded == []
+
+
+def test_an_image_within_the_pixel_budget_is_read() -> None:
+    data = files.image_bytes("png", size=(1600, 1000))
+    doc = extract_document(data, role="drawing", filename="a.png")
+    assert len(doc.images) == 1
+
+
 def test_padded_xlsx_costs_what_its_cells_cost_not_its_dimension() -> None:
     padded = hostile.padded_xlsx(rows=3, last_cell="XFD1048576")
     honest = hostile.padded_xlsx(rows=3, last_cell="C4")
