@@ -352,7 +352,7 @@ def _flush(pending: list[list[str]], location: str, tables: list[Table]) -> None
 _OUTSIDE = re.compile(rb"\(|<([0-9A-Fa-f\s]*)>|%[^\r\n]*|(?<!\S)ID(?=\s)")
 _INSIDE = re.compile(rb"\\.|[()]", re.S)
 _INLINE_END = re.compile(rb"\sEI(?=\s|$)")
-_DO = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do(?![^\s/\[\]()<>{}%])")
+_DO = re.compile(rb"/([^\s/\[\]()<>{}%]++)\s*+Do(?![^\s/\[\]()<>{}%])")
 _NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 _MAX_FORM_DEPTH = 16
 
@@ -393,10 +393,11 @@ def _string_bytes(content: bytes, stop_after: int) -> int:
 
 def _form_uses(content: bytes) -> Counter[str]:
     """How often each XObject name is painted (`/Name Do`), names with #xx escapes decoded."""
-    return Counter(
-        "/" + _NAME_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), name).decode("latin-1")
-        for name in _DO.findall(content)
-    )
+    uses: Counter[str] = Counter()
+    for name, count in Counter(_DO.findall(content)).items():
+        decoded = _NAME_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), name)
+        uses["/" + decoded.decode("latin-1")] += count
+    return uses
 
 
 def _stream_glyphs(

@@ -344,3 +344,14 @@ def test_counting_strings_grows_linearly() -> None:
 
     _assert_linear(lambda n: b"(" + b"\\(" * n + b")", lambda c: _string_bytes(bytes(c), 10**9))
     _assert_linear(lambda n: b"(a)" * n, lambda c: _string_bytes(bytes(c), 10**9))
+    _assert_linear(lambda n: b"<" + b"0" * n, lambda c: _string_bytes(bytes(c), 10**9))
+
+
+def test_finding_the_forms_a_page_draws_grows_linearly() -> None:
+    from app.extraction.pdf import _form_uses
+
+    run = lambda c: _form_uses(bytes(c))  # noqa: E731
+    _assert_linear(lambda n: b"/" + b"a" * n + b" " * n, run, size=400_000)
+    _assert_linear(lambda n: (b"/" + b"a" * 50 + b" " * 50) * (n // 100), run, size=400_000)
+    _assert_linear(lambda n: b"/Fm1 Do " * (n // 8), run, size=100_000)
+    assert _form_uses(b"q /Fm#31 Do Q /Im1 Do /Fm1 Do /NotDo Tf") == {"/Fm1": 2, "/Im1": 1}
