@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import multiprocessing
 import os
 import resource
@@ -44,6 +45,10 @@ _SIGKILL_EXIT = -9
 # PDFium and other C libraries abort() when an allocation fails under the address-space limit.
 _SIGABRT_EXIT = -signal.SIGABRT
 _TOO_MUCH_MEMORY = "Reading the file needed more memory than a parser process may use"
+# Parser processes yield the CPU to the service process: with the cores busy parsing one
+# tenant's worst files, the event loop still claims, writes and answers for everyone else
+# (an idle core is still used in full; niceness only orders who runs first).
+_WORKER_NICENESS = 10
 
 
 def limit_memory(limit_mb: int | None) -> None:
@@ -58,6 +63,13 @@ def limit_memory(limit_mb: int | None) -> None:
         if hard != resource.RLIM_INFINITY:
             limit = min(limit, hard)
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _init_worker(limit_mb: int | None) -> None:
+    """Worker initialiser: the memory limit, and a lower CPU priority than the service."""
+    limit_memory(limit_mb)
+    with contextlib.suppress(OSError):
+        os.nice(_WORKER_NICENESS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +163,7 @@ class DocumentExtractor:
             max_workers=self._workers,
             max_tasks=_MAX_TASKS_PER_WORKER,
             context=_mp_context(),
-            initializer=limit_memory,
+            initializer=_init_worker,
             initargs=(self._memory_limit_mb,),
         )
         # Starts the workers; fails (instead of hanging) if they cannot start.
