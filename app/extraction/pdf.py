@@ -11,8 +11,8 @@ a page set in two columns is read column by column.
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
+import functools
 import io
 import itertools
 import logging
@@ -20,12 +20,13 @@ import re
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from pypdf import PdfReader  # imported here so the preloading forkserver pays its 0.5 s once
 
 from app.extraction.document import ExtractionError, ExtractionLimits, Section, Table
 
@@ -445,12 +446,10 @@ class _ContentCounter:
 
     def __init__(self, source: PdfSource) -> None:
         self._pages: Any = None
+        _quiet_pypdf()
         try:
-            from pypdf import PdfReader
-
-            with _quiet_pypdf():
-                stream = io.BytesIO(source) if isinstance(source, bytes) else source
-                self._pages = PdfReader(stream, strict=False).pages
+            stream = io.BytesIO(source) if isinstance(source, bytes) else source
+            self._pages = PdfReader(stream, strict=False).pages
         except Exception:  # a file PDFium opened and pypdf cannot: no early count
             self._pages = None
 
@@ -458,27 +457,21 @@ class _ContentCounter:
         if self._pages is None:
             return None
         try:
-            with _quiet_pypdf():
-                page = self._pages[index]
-                contents = page.get_contents()
-                data = contents.get_data() if contents is not None else b""
-                resources = page.get("/Resources")
-                resources = resources.get_object() if resources is not None else None
-                return _stream_glyphs(data, resources, stop_after, 0, {})
+            page = self._pages[index]
+            contents = page.get_contents()
+            data = contents.get_data() if contents is not None else b""
+            resources = page.get("/Resources")
+            resources = resources.get_object() if resources is not None else None
+            return _stream_glyphs(data, resources, stop_after, 0, {})
         except Exception:  # pypdf's own limits (e.g. on decompressed size) or a broken page
             return None
 
 
-@contextlib.contextmanager
-def _quiet_pypdf() -> Iterator[None]:
-    """pypdf logs a warning per oddity of a damaged file; PDFium reports what matters."""
-    logger = logging.getLogger("pypdf")
-    level = logger.level
-    logger.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        logger.setLevel(level)
+@functools.cache
+def _quiet_pypdf() -> None:
+    """pypdf logs a warning per oddity of a damaged file; PDFium reports what matters. Set once:
+    changing a logger's level clears every logger's cache, too dear for each page."""
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
 # ------------------------------------------------------------------------------------ reading
