@@ -155,3 +155,40 @@ async def test_closed_extractor_refuses_work() -> None:
     await extractor.close()
     with pytest.raises(RuntimeError):
         await extractor.extract(b"x", role="specification", filename=None)
+
+
+def loaded(name: str) -> bool:
+    import sys
+
+    return name in sys.modules
+
+
+_PRELOAD_CHECK = """
+import asyncio
+from app.extraction.runner import DocumentExtractor
+from tests.extraction.test_runner import loaded
+
+async def main():
+    extractor = DocumentExtractor(workers=1, timeout_s=60, preload=("app.analyzers.offline",))
+    try:
+        print(await extractor.run_blocking(loaded, "app.analyzers.offline"))
+    finally:
+        await extractor.close()
+
+asyncio.run(main())
+"""
+
+
+def test_workers_start_with_the_preloaded_modules() -> None:
+    """The offline rules run in the parser workers: a worker that imports them on its first
+    job makes that job's tenant wait. A fresh interpreter: the forkserver is started once."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", _PRELOAD_CHECK], capture_output=True, text=True, timeout=120,
+        cwd=root,
+    )  # fmt: skip
+    assert done.stdout.strip().splitlines()[-1:] == ["True"], done.stderr[-2000:]
