@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
+import sys
 import time
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 
@@ -158,11 +161,10 @@ async def test_closed_extractor_refuses_work() -> None:
 
 
 def loaded(name: str) -> bool:
-    import sys
-
     return name in sys.modules
 
 
+_ROOT = Path(__file__).resolve().parents[2]
 _PRELOAD_CHECK = """
 import asyncio
 from app.extraction.runner import DocumentExtractor
@@ -179,16 +181,12 @@ asyncio.run(main())
 """
 
 
-def test_workers_start_with_the_preloaded_modules() -> None:
+async def test_workers_start_with_the_preloaded_modules() -> None:
     """The offline rules run in the parser workers: a worker that imports them on its first
     job makes that job's tenant wait. A fresh interpreter: the forkserver is started once."""
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[2]
-    done = subprocess.run(
+    done = await asyncio.to_thread(
+        subprocess.run,
         [sys.executable, "-c", _PRELOAD_CHECK], capture_output=True, text=True, timeout=120,
-        cwd=root,
+        cwd=_ROOT,
     )  # fmt: skip
     assert done.stdout.strip().splitlines()[-1:] == ["True"], done.stderr[-2000:]
