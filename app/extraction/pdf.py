@@ -356,6 +356,7 @@ _INLINE_END = re.compile(rb"\sEI(?=\s|$)")
 _DO = re.compile(rb"/([^\s/\[\]()<>{}%]++)\s*+Do(?![^\s/\[\]()<>{}%])")
 _NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 _MAX_FORM_DEPTH = 16
+_HEX_BLANKS = (b" ", b"\t", b"\r", b"\n", b"\x0c", b"\x0b")  # what `\s` matches in bytes
 
 
 def _string_bytes(content: bytes, stop_after: int) -> int:
@@ -385,7 +386,8 @@ def _string_bytes(content: bytes, stop_after: int) -> int:
             total += end - pos
             pos = end + 1
         elif lead == b"<":
-            total += sum(1 for ch in token.group(1) if ch not in b" \t\r\n\x0c\x00") // 2
+            digits = token.group(1)
+            total += (len(digits) - sum(digits.count(blank) for blank in _HEX_BLANKS)) // 2
         elif lead == b"I":
             image_end = _INLINE_END.search(content, pos)
             pos = len(content) if image_end is None else image_end.end()
