@@ -99,6 +99,7 @@ async def open_services(
                 max_pages=settings.max_pages, ocr_max_pages=settings.ocr_max_pages
             ),
             memory_limit_mb=settings.parser_memory_limit_mb or None,
+            preload=("app.analyzers.offline",),  # the offline rules run in the same workers
         )
     stack.push_async_callback(extractor.close)
     parsers = ParserWarmup()

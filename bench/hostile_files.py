@@ -5,7 +5,8 @@
 Builds the worst files the tests know (tests/extraction/hostile.py) at full size, plus two
 legitimate references (a 5-page data sheet, a 200-page PDF), and reads each in a fresh
 process the way a parser worker does: under `CMS_PARSER_MEMORY_LIMIT_MB` (when the code has
-it) and killed at `--timeout`. `--offline` also times the offline rules on what extraction
+it) and killed at `--timeout`; peak RSS is followed by its growth over the loaded parser
+process (what the file cost). `--offline` also times the offline rules on what extraction
 hands them. Run it against other code by putting that tree first on PYTHONPATH.
 """
 
@@ -34,6 +35,7 @@ if limit_memory is not None and limit:
     limit_memory(limit)
 from app.extraction import ExtractionError, extract_document
 import app.extraction._preload  # what the forkserver imports before it forks a worker
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # the worker before any file
 data = open(sys.argv[1], "rb").read()
 start = time.perf_counter()
 outcome, chars, doc = "ok", 0, None
@@ -55,7 +57,8 @@ if doc is not None and sys.argv[4] == "1":
     analyze_sync(AnalysisRequest("bench", None, doc, None, ()))
     rules = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"s": seconds, "rss": peak, "outcome": outcome, "chars": chars, "rules": rules}))
+print(json.dumps({"s": seconds, "rss": peak, "base": base, "outcome": outcome, "chars": chars,
+                  "rules": rules}))
 """
 
 
@@ -66,8 +69,11 @@ def _files() -> list[tuple[str, str, bytes]]:
         ("quadratic-text (400 KB of spaces)", "a.txt", hostile.spaces_text(400_000)),
         ("blank-lines text (400 KB)", "notes", hostile.blank_lines_text(400_000)),
         ("glyph-bomb PDF (8 M glyphs)", "a.pdf", hostile.glyph_bomb_pdf(8_000_000)),
+        ("form-bomb PDF (1 form x 640 = 32 M)", "a.pdf", hostile.form_glyph_bomb_pdf(50_000, 640)),
         ("split zip bomb DOCX (20 x 9.9 MB)", "a.docx", hostile.split_zip_bomb_docx()),
+        ("DOCX of 150 MB of XML (ratio 9:1)", "a.docx", hostile.large_xml_docx(150 * 2**20)),
         ("padded XLSX (A1:XFD1048576)", "a.xlsx", hostile.padded_xlsx(rows=200)),
+        ("PNG of 9000 x 8000 pixels", "a.png", files.image_bytes("png", (9000, 8000), "L")),
         ("nested JSON (100,000 deep)", "a.json", hostile.nested_json(100_000)),
         ("text 4.8 MB", "a.txt", hostile.plain_text(4_800_000)),
         ("5-page data sheet PDF", "a.pdf", files.text_pdf(5)),
@@ -120,7 +126,8 @@ def main() -> None:
         rules = f"  rules {result['rules']:.2f} s" if result["rules"] is not None else ""
         print(
             f"{name:38} {len(data) / 1024:9,.0f} KB  {result['s']:7.3f} s  "
-            f"peak RSS {result['rss']:6,.0f} MB  {result['outcome']}  "
+            f"peak RSS {result['rss']:6,.0f} MB (+{result['rss'] - result.get('base', 0):,.0f})  "
+            f"{result['outcome']}  "
             f"{result['chars']:,} chars{rules}"
         )
 

@@ -41,7 +41,13 @@ class ExtractionLimits:
     max_chars: int = 2_000_000
     max_images: int = 4
     image_max_side_px: int = 1600
+    # Pixels of an uploaded image, checked from its header before it is decoded (4 bytes a
+    # pixel decoded; a 48-megapixel phone photo passes).
+    max_image_pixels: int = 64_000_000
     max_unpacked_bytes: int = 200 * 1024 * 1024  # zip-based formats (DOCX, XLSX)
+    # XML of a Word file, all parts together: python-docx builds one tree of ~16 bytes a byte
+    # (150 MB of XML, 17 MB zipped, took 2.4 GB). A 300-page document has ~20 MB.
+    max_docx_xml_bytes: int = 48 * 1024 * 1024
     # Work budgets: past them a file is `file_too_complex` before it can exhaust the memory
     # limit. A dense A4 data sheet shows ~5,000 glyphs a page; 200 such pages are 1 M.
     max_glyphs_per_page: int = 100_000

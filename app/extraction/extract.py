@@ -136,7 +136,9 @@ def extract_document(
             pages = read_pdf_pages(data, start, min(stop, limits.max_pages), limits)
             return assemble_pdf_document(data, pages, role=role, limits=limits)
         if fmt in ("png", "jpeg", "webp"):
-            image, media_type = prepare_image(data, fmt, limits.image_max_side_px)
+            image, media_type = prepare_image(
+                data, fmt, limits.image_max_side_px, max_pixels=limits.max_image_pixels
+            )
             doc = ExtractedDocument(
                 role=role,
                 format=fmt,

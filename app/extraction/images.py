@@ -12,11 +12,14 @@ from app.extraction.document import ExtractionError
 _PIL_FORMATS = {"png": "PNG", "jpeg": "JPEG", "webp": "WEBP"}
 
 
-def prepare_image(data: bytes, fmt: str, max_side_px: int) -> tuple[bytes, str]:
+def prepare_image(
+    data: bytes, fmt: str, max_side_px: int, *, max_pixels: int = 64_000_000
+) -> tuple[bytes, str]:
     """(image bytes, media type): longest side ≤ `max_side_px`, upright, PNG or JPEG.
 
     Photos (JPEG, WebP without transparency) stay JPEG; everything else becomes PNG, which
-    keeps line drawings crisp.
+    keeps line drawings crisp. An image of more than `max_pixels` (a JPEG: at the reduced
+    size it is decoded at) is refused from its header, before a byte of it is decoded.
     """
     try:
         with warnings.catch_warnings():
@@ -24,6 +27,13 @@ def prepare_image(data: bytes, fmt: str, max_side_px: int) -> tuple[bytes, str]:
             with Image.open(io.BytesIO(data), formats=[_PIL_FORMATS[fmt]]) as opened:
                 if fmt == "jpeg":
                     opened.draft("RGB", (max_side_px, max_side_px))  # decode at reduced size
+                width, height = opened.size
+                if width * height > max_pixels:
+                    raise ExtractionError(
+                        "file_too_complex",
+                        f"The image has {width:,} x {height:,} pixels; at most "
+                        f"{max_pixels:,} pixels can be read",
+                    )
                 image = opened.copy()  # decodes; the copy keeps `info` (EXIF orientation)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise ExtractionError(

@@ -67,6 +67,23 @@ def check_zip(data: bytes, limits: ExtractionLimits) -> None:
         raise _bomb("all parts together", total, packed)
 
 
+def _check_docx_xml(data: bytes, limits: ExtractionLimits) -> None:
+    """Refuse a Word file whose XML would make a tree larger than a parser may hold: python-docx
+    parses every part whole, so its cost follows the unpacked XML, not the upload."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = sum(
+            info.file_size
+            for info in archive.infolist()
+            if info.filename.lower().endswith((".xml", ".rels"))
+        )
+    if xml > limits.max_docx_xml_bytes:
+        raise ExtractionError(
+            _TOO_COMPLEX,
+            f"The Word document's text parts unpack to {xml / 2**20:,.0f} MB of XML; at most "
+            f"{limits.max_docx_xml_bytes / 2**20:,.0f} MB can be read",
+        )
+
+
 def _corrupt(kind: str, exc: BaseException) -> ExtractionError:
     return ExtractionError("corrupt_file", f"The {kind} file could not be read: {exc}")
 
@@ -193,6 +210,7 @@ def parse_docx(data: bytes, limits: ExtractionLimits, budget: TextBudget) -> Par
     from docx.package import Package
 
     check_zip(data, limits)
+    _check_docx_xml(data, limits)
     try:
         # Package.open skips python-docx's content-type check, so .docm/.dotx read as well.
         package = Package.open(io.BytesIO(data))

@@ -12,15 +12,21 @@ a page set in two columns is read column by column.
 from __future__ import annotations
 
 import ctypes
+import functools
 import io
 import itertools
+import logging
+import re
 import threading
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from pypdf import PdfReader  # imported here so the preloading forkserver pays its 0.5 s once
 
 from app.extraction.document import ExtractionError, ExtractionLimits, Section, Table
 
@@ -337,11 +343,155 @@ def _flush(pending: list[list[str]], location: str, tables: list[Table]) -> None
     pending.clear()
 
 
+# ------------------------------------------------------------- counting before PDFium reads
+
+# PDFium's text page costs ~200 bytes a glyph and is built whole before `count_chars` can
+# answer, so a page of 8 M glyphs (a few KB compressed) took 1.7 GB and 16 s before the
+# glyph budget could refuse it. The page's content streams are read first (pypdf; PDFium has
+# no call for them) and the bytes of their strings counted: every glyph is at least one byte
+# of a string, so the count is an upper bound (two bytes a glyph with CID fonts).
+_OUTSIDE = re.compile(rb"\(|<([0-9A-Fa-f\s]*)>|%[^\r\n]*|(?<!\S)ID(?=\s)")
+_INSIDE = re.compile(rb"\\.|[()]", re.S)
+_INLINE_END = re.compile(rb"\sEI(?=\s|$)")
+_DO = re.compile(rb"/([^\s/\[\]()<>{}%]++)\s*+Do(?![^\s/\[\]()<>{}%])")
+_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+_MAX_FORM_DEPTH = 16
+_HEX_BLANKS = (b" ", b"\t", b"\r", b"\n", b"\x0c", b"\x0b")  # what `\s` matches in bytes
+
+
+def _string_bytes(content: bytes, stop_after: int) -> int:
+    """Bytes inside the strings of a content stream (hex strings: digits / 2), in one pass.
+
+    Counting stops once past `stop_after`. Inline image data is skipped; an unclosed string
+    counts to the end of the stream.
+    """
+    total = pos = 0
+    while total <= stop_after:
+        token = _OUTSIDE.search(content, pos)
+        if token is None:
+            break
+        lead = token.group(0)[:1]
+        pos = token.end()
+        if lead == b"(":
+            depth, end = 1, len(content)
+            for inner in _INSIDE.finditer(content, pos):
+                mark = inner.group(0)
+                if mark == b"(":
+                    depth += 1
+                elif mark == b")":
+                    depth -= 1
+                    if depth == 0:
+                        end = inner.start()
+                        break
+            total += end - pos
+            pos = end + 1
+        elif lead == b"<":
+            digits = token.group(1)
+            total += (len(digits) - sum(digits.count(blank) for blank in _HEX_BLANKS)) // 2
+        elif lead == b"I":
+            image_end = _INLINE_END.search(content, pos)
+            pos = len(content) if image_end is None else image_end.end()
+    return total
+
+
+def _form_uses(content: bytes) -> Counter[str]:
+    """How often each XObject name is painted (`/Name Do`), names with #xx escapes decoded."""
+    uses: Counter[str] = Counter()
+    for name, count in Counter(_DO.findall(content)).items():
+        decoded = _NAME_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), name)
+        uses["/" + decoded.decode("latin-1")] += count
+    return uses
+
+
+def _stream_glyphs(
+    content: bytes, resources: Any, stop_after: int, depth: int, seen: dict[int, int]
+) -> int:
+    """Upper bound on the glyphs a content stream shows, form XObjects counted per use."""
+    total = _string_bytes(content, stop_after)
+    uses = _form_uses(content) if total <= stop_after and depth < _MAX_FORM_DEPTH else None
+    if not uses:
+        return total
+    xobjects = resources.get("/XObject") if resources is not None else None
+    xobjects = xobjects.get_object() if xobjects is not None else None
+    if not xobjects:
+        return total
+    for name, count in uses.items():
+        reference = xobjects.raw_get(name) if name in xobjects else None
+        if reference is None:
+            continue
+        form = reference.get_object()
+        if form.get("/Subtype") != "/Form":
+            continue
+        key = getattr(reference, "idnum", id(form))
+        if key not in seen:
+            seen[key] = 0  # a form that paints itself adds nothing (PDFium stops there too)
+            own = form.get("/Resources")
+            seen[key] = _stream_glyphs(
+                form.get_data(),
+                own.get_object() if own is not None else resources,
+                stop_after,
+                depth + 1,
+                seen,
+            )
+        total += count * seen[key]
+        if total > stop_after:
+            break
+    return total
+
+
+class _ContentCounter:
+    """Upper bounds on the glyphs of a PDF's pages from their content streams (pypdf).
+
+    A page pypdf cannot read is not counted (None): PDFium, which is more lenient, still reads
+    it, with the glyph count after the text page and the memory limit behind that.
+    """
+
+    def __init__(self, source: PdfSource) -> None:
+        self._pages: Any = None
+        _quiet_pypdf()
+        try:
+            stream = io.BytesIO(source) if isinstance(source, bytes) else source
+            self._pages = PdfReader(stream, strict=False).pages
+        except Exception:  # a file PDFium opened and pypdf cannot: no early count
+            self._pages = None
+
+    def glyphs(self, index: int, stop_after: int) -> int | None:
+        if self._pages is None:
+            return None
+        try:
+            page = self._pages[index]
+            contents = page.get_contents()
+            data = contents.get_data() if contents is not None else b""
+            resources = page.get("/Resources")
+            resources = resources.get_object() if resources is not None else None
+            return _stream_glyphs(data, resources, stop_after, 0, {})
+        except Exception:  # pypdf's own limits (e.g. on decompressed size) or a broken page
+            return None
+
+
+@functools.cache
+def _quiet_pypdf() -> None:
+    """pypdf logs a warning per oddity of a damaged file; PDFium reports what matters. Set once:
+    changing a logger's level clears every logger's cache, too dear for each page."""
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+
 # ------------------------------------------------------------------------------------ reading
 
 
 def _too_complex(message: str) -> ExtractionError:
     return ExtractionError(_TOO_COMPLEX, message)
+
+
+def _check_content(counter: _ContentCounter, index: int, limits: ExtractionLimits) -> None:
+    """Refuse a page whose strings alone exceed the per-page glyph budget, before PDFium
+    loads it (a few KB can paint millions of glyphs)."""
+    bound = counter.glyphs(index, limits.max_glyphs_per_page)
+    if bound is not None and bound > limits.max_glyphs_per_page:
+        raise _too_complex(
+            f"Page {index + 1} of the PDF shows more than {limits.max_glyphs_per_page:,} "
+            "characters; at most that many per page can be read"
+        )
 
 
 def _page_text(
@@ -389,10 +539,12 @@ def read_pdf_pages(
         pdf = _open(source)
         try:
             total = len(pdf)
+            counter = _ContentCounter(source)
             chars = 0
             for index in range(max(0, start), min(stop, total)):
                 if chars > limits.max_chars:
                     break
+                _check_content(counter, index, limits)
                 try:
                     page = pdf[index]
                     try:

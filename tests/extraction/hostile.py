@@ -87,6 +87,39 @@ def glyph_bomb_pdf(glyphs: int, pages: int = 1) -> bytes:
     return _pdf(objects)
 
 
+def form_glyph_bomb_pdf(glyphs_per_form: int, uses: int) -> bytes:
+    """One page drawing the same form XObject `uses` times: few objects on the page and a
+    small file, but `glyphs_per_form * uses` characters once PDFium expands the forms."""
+    form = zlib.compress(
+        b"BT /F1 1 Tf 10 10 Td\n" + (b"(" + b"A" * 1000 + b") Tj\n") * (glyphs_per_form // 1000)
+        + b"ET\n", 9
+    )  # fmt: skip
+    content = b"".join(b"q 1 0 0 1 0 %d cm /Fm1 Do Q\n" % (i % 800) for i in range(uses))
+    form_object = (
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Length %d /Filter /FlateDecode "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>\nstream\n" % len(form) + form + b"\nendstream"
+    )
+    return _page_pdf(content, b"/XObject << /Fm1 6 0 R >>", form_object)
+
+
+def _page_pdf(content: bytes, resources: bytes, *extra: bytes) -> bytes:
+    """A one-page PDF: page content, extra resources, Helvetica as object 5, then `extra`."""
+    stream = zlib.compress(content, 9)
+    return _pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> " + resources + b" >> >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream)
+            + stream
+            + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            *extra,
+        ]
+    )
+
+
 def split_zip_bomb_docx(parts: int = 20, part_bytes: int = 9_900_000) -> bytes:
     """A DOCX with `parts` members just under 10 MB each that compress ~1000:1."""
     from tests.extraction.files import docx_bytes
@@ -101,6 +134,33 @@ def split_zip_bomb_docx(parts: int = 20, part_bytes: int = 9_900_000) -> bytes:
         filler = b"<w:p/>" * (part_bytes // 6)
         for index in range(parts):
             archive.writestr(f"word/media/filler{index}.xml", filler)
+    return buffer.getvalue()
+
+
+def large_xml_docx(xml_bytes: int) -> bytes:
+    """A DOCX whose body holds `xml_bytes` of short paragraphs with varied numbers: it
+    compresses only ~9:1, so no zip check refuses it (150 MB of XML is a 17 MB upload)."""
+    import random
+
+    from tests.extraction.files import docx_bytes
+
+    rnd = random.Random(1)
+    chunk = b"".join(
+        b"<w:p><w:r><w:t>%d</w:t></w:r></w:p>" % rnd.randrange(10**6) for _ in range(20_000)
+    )
+    body = (chunk * (xml_bytes // len(chunk) + 1))[: xml_bytes - xml_bytes % 37]
+    body = body[: body.rfind(b"</w:p>") + len(b"</w:p>")]
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(docx_bytes())) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive,
+    ):
+        for info in source.infolist():
+            part = source.read(info)
+            if info.filename == "word/document.xml":
+                at = part.index(b"<w:body>") + len(b"<w:body>")
+                part = part[:at] + body + part[at:]
+            archive.writestr(info.filename, part)
     return buffer.getvalue()
 
 

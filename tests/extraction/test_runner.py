@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
+import sys
 import time
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 
@@ -155,3 +158,35 @@ async def test_closed_extractor_refuses_work() -> None:
     await extractor.close()
     with pytest.raises(RuntimeError):
         await extractor.extract(b"x", role="specification", filename=None)
+
+
+def loaded(name: str) -> bool:
+    return name in sys.modules
+
+
+_ROOT = Path(__file__).resolve().parents[2]
+_PRELOAD_CHECK = """
+import asyncio
+from app.extraction.runner import DocumentExtractor
+from tests.extraction.test_runner import loaded
+
+async def main():
+    extractor = DocumentExtractor(workers=1, timeout_s=60, preload=("app.analyzers.offline",))
+    try:
+        print(await extractor.run_blocking(loaded, "app.analyzers.offline"))
+    finally:
+        await extractor.close()
+
+asyncio.run(main())
+"""
+
+
+async def test_workers_start_with_the_preloaded_modules() -> None:
+    """The offline rules run in the parser workers: a worker that imports them on its first
+    job makes that job's tenant wait. A fresh interpreter: the forkserver is started once."""
+    done = await asyncio.to_thread(
+        subprocess.run,
+        [sys.executable, "-c", _PRELOAD_CHECK], capture_output=True, text=True, timeout=120,
+        cwd=_ROOT,
+    )  # fmt: skip
+    assert done.stdout.strip().splitlines()[-1:] == ["True"], done.stderr[-2000:]
