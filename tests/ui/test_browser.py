@@ -324,8 +324,10 @@ async def test_upload_progress_and_result_in_a_real_browser(
             # A list request already in flight (sent before the key) may answer first: wait for
             # the one the click sends, then check that every request since carried the key.
             async with page.expect_response(
-                lambda r: "/api/articles?" in r.url
-                and r.request.headers.get("authorization") == "Bearer secret-key-1"
+                lambda r: (
+                    "/api/articles?" in r.url
+                    and r.request.headers.get("authorization") == "Bearer secret-key-1"
+                )
             ) as listed:
                 await page.click("#recent-refresh")
             assert (await listed.value).status == 200
