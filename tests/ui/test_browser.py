@@ -321,17 +321,14 @@ async def test_upload_progress_and_result_in_a_real_browser(
             assert await page.locator("#apikey-state").text_content() == "set"
             assert await page.evaluate("sessionStorage.getItem('cms.apiKey')") == "secret-key-1"
             authorised.clear()
-            # A list request already in flight (sent before the key) may answer first: wait for
-            # the one the click sends, then check that every request since carried the key.
-            async with page.expect_response(
-                lambda r: (
-                    "/api/articles?" in r.url
-                    and r.request.headers.get("authorization") == "Bearer secret-key-1"
-                )
-            ) as listed:
+            # Setting the key may itself refresh the list, so the response awaited here can be
+            # that request's: its own headers are checked, and every request seen since.
+            async with page.expect_response(lambda r: "/api/articles?" in r.url) as listed:
                 await page.click("#recent-refresh")
-            assert (await listed.value).status == 200
-            assert authorised and all(value == "Bearer secret-key-1" for value in authorised)
+            response = await listed.value
+            assert response.status == 200
+            assert response.request.headers.get("authorization") == "Bearer secret-key-1"
+            assert all(value == "Bearer secret-key-1" for value in authorised)
 
             # A phone-sized screen: everything stacks, nothing overflows sideways.
             await page.set_viewport_size({"width": 390, "height": 844})
