@@ -73,6 +73,7 @@ async def reprice_on(connection: queries.Connection, article_id: int) -> Pricing
             for e in row["estimated_costs"] or []
             if e["index_id"] in category
         ]
+    materials = effective_materials(row)
     price_month = None if row["price_date"] is None else row["price_date"].replace(day=1)
     values = (
         await queries.values_at(connection, [i.id for i in indices.values()], price_month)
@@ -82,7 +83,7 @@ async def reprice_on(connection: queries.Connection, article_id: int) -> Pricing
     pricing = compute(
         PricingInput(
             unit_weight_kg=row["unit_weight"],
-            materials=effective_materials(row),
+            materials=materials,
             price=row["price"],
             currency=row["currency"],
             price_date=row["price_date"],
@@ -90,10 +91,10 @@ async def reprice_on(connection: queries.Connection, article_id: int) -> Pricing
             estimate=estimate,
             indices=indices,
             values=values,
-            process_family=process_family(row["extracted_metadata"], effective_materials(row)),
+            process_family=process_family(row["extracted_metadata"], materials),
         )
     )
-    grams = material_grams(row["unit_weight"], effective_materials(row))
+    grams = material_grams(row["unit_weight"], materials)
     await queries.replace_cost_model(
         connection,
         article_id,
