@@ -33,32 +33,41 @@ from tests.analyzers.locked_split_checks import (  # noqa: F401 - collected here
 )
 
 LANGUAGES = frozenset({"en", "de", "fr", "it", "es", "zh", "ja", "nl", "pl", "pt", "sv", "cs"})
-SIZE = 60
+SIZE = 90
 FORMAT_MINIMUM = {
-    "pdf": 17,
-    "html": 8,
-    "csv": 6,
-    "xlsx": 7,
-    "json": 5,
-    "docx": 8,
-    "markdown": 4,
-    "text": 5,
+    "pdf": 24,
+    "html": 11,
+    "csv": 8,
+    "xlsx": 9,
+    "json": 8,
+    "docx": 9,
+    "markdown": 6,
+    "text": 15,
 }
-LANGUAGE_MINIMUM = {"en": 20, "de": 15, "fr": 7, "it": 7, "es": 4}
-DERIVED_MINIMUM = 10
+LANGUAGE_MINIMUM = {"en": 29, "de": 21, "fr": 9, "it": 9, "es": 7}
+DERIVED_MINIMUM = 15
 # The situations this batch was written for, each tagged on several documents.
 HARD_CASES = (
     "catalogue_row",
     "per_piece_column",
     "assembly_component",
-    "email_correction",
+    "assembly_excludes_part",
+    "imperial_other_item",
     "ocr_text",
+    "email_correction",
+    "quotation",
     "material_declaration",
     "second_sheet",
     "localized_attributes",
     "script_json",
     "two_column",
+    "distractor:machine_force",
+    "container",
+    "pallet",
     "per_metre",
+    "multi_page",
+    "weight_row_empty",
+    "table_row",
     "paper",
 )
 PAPER_LANGUAGES = frozenset({"en", "de", "fr", "it", "es"})
@@ -90,6 +99,6 @@ def test_hard_cases_are_each_present_several_times(truth: list[Entry]) -> None:
     unlucky document does not decide the figure for its class."""
     tags = Counter(tag for entry in truth for tag in set(entry["tags"]))
     for tag in HARD_CASES:
-        assert tags[tag] >= 1, (tag, tags[tag])
+        assert tags[tag] >= 2, (tag, tags[tag])
     paper = {entry["language"] for entry in truth if entry["main_material"] == "paper"}
     assert PAPER_LANGUAGES <= paper, paper
