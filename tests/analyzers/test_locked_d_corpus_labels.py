@@ -33,19 +33,31 @@ from tests.analyzers.locked_split_checks import (  # noqa: F401 - collected here
 )
 
 LANGUAGES = frozenset({"en", "de", "fr", "it", "es", "zh", "ja", "nl", "pl", "pt", "sv", "cs"})
-SIZE = 90
+SIZE = 110
 FORMAT_MINIMUM = {
-    "pdf": 24,
-    "html": 11,
+    "pdf": 22,
+    "html": 12,
     "csv": 8,
-    "xlsx": 9,
+    "xlsx": 8,
     "json": 8,
-    "docx": 9,
+    "docx": 8,
     "markdown": 6,
-    "text": 15,
+    "text": 8,
 }
-LANGUAGE_MINIMUM = {"en": 29, "de": 21, "fr": 9, "it": 9, "es": 7}
-DERIVED_MINIMUM = 15
+LANGUAGE_MINIMUM = {
+    "en": 25,
+    "de": 20,
+    "fr": 8,
+    "it": 8,
+    "es": 8,
+    "zh": 2,
+    "ja": 2,
+    "nl": 2,
+    "pl": 2,
+    "pt": 2,
+    "sv": 2,
+}
+DERIVED_MINIMUM = 12
 # The situations this batch was written for, each tagged on several documents.
 HARD_CASES = (
     "catalogue_row",
@@ -99,6 +111,6 @@ def test_hard_cases_are_each_present_several_times(truth: list[Entry]) -> None:
     unlucky document does not decide the figure for its class."""
     tags = Counter(tag for entry in truth for tag in set(entry["tags"]))
     for tag in HARD_CASES:
-        assert tags[tag] >= 2, (tag, tags[tag])
+        assert tags[tag] >= 3, (tag, tags[tag])
     paper = {entry["language"] for entry in truth if entry["main_material"] == "paper"}
     assert PAPER_LANGUAGES <= paper, paper
