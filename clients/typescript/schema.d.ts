@@ -1248,6 +1248,8 @@ export interface components {
             base_value: number | null;
             /** Base Value Period */
             base_value_period: string | null;
+            /** Note */
+            note?: string | null;
         };
         /**
          * IndexCategory

@@ -557,6 +557,9 @@ function renderCostChart(entries) {
   host.append(chart, legend);
 }
 
+// The index of a material no document names (it has no values; see the README).
+const UNIDENTIFIED_MATERIAL = "unidentified_material";
+
 function renderCostTable(entries) {
   const body = $("cost-table").tBodies[0];
   body.replaceChildren();
@@ -566,6 +569,9 @@ function renderCostTable(entries) {
         el("td", {}, [
           el("span", { className: "cell-main", text: row.index_name }),
           el("span", { className: "cell-sub", text: row.index_code }),
+          ...(row.index_code === UNIDENTIFIED_MATERIAL
+            ? [el("span", { className: "cell-sub", text: "no document names the material: name it under Materials to price it" })]
+            : []),
         ]),
         el("td", {}, [
           el("span", { className: `swatch ${categoryClass(row.category)}`, attrs: { "aria-hidden": "true" } }),
