@@ -74,6 +74,8 @@ def reconcile(
     """The model's result with its weight decided against the document's, and review reasons."""
     _reconcile_weight(model, document, request)
     _check_materials(model, document, request)
+    if model.process is None:
+        model.process = document.process  # the process the document's wording names
     return model
 
 

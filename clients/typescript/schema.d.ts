@@ -1175,6 +1175,11 @@ export interface components {
             review?: components["schemas"]["ReviewInfo"] | null;
             /** Notes */
             notes?: string[];
+            /**
+             * Process
+             * @description The manufacturing process the cost model is for (`machining`, `die_casting`, `generic`, ...); null: not named (older analyses say it in a note).
+             */
+            process?: string | null;
             /** Analysis Method */
             analysis_method?: string | null;
             tokens?: components["schemas"]["TokenUsage"] | null;
