@@ -214,3 +214,31 @@ async def test_0009_adds_the_unidentified_material_index_to_every_catalogue_up_a
             assert total == before + 1
     finally:
         await engine.dispose()
+
+
+async def test_0010_adds_the_manual_process_and_keeps_the_rows_up_and_down(
+    fresh_database_url: str,
+):
+    config = alembic_config(fresh_database_url)
+    await asyncio.to_thread(command.upgrade, config, "0009")
+    engine = create_async_engine(fresh_database_url)
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(text("INSERT INTO articles (article_name) VALUES ('a'), ('b')"))
+        await asyncio.to_thread(command.upgrade, config, "0010")
+        async with engine.begin() as conn:
+            await conn.execute(
+                text("UPDATE articles SET manual_process = 'forging' WHERE article_name = 'a'")
+            )
+            rows = (
+                await conn.execute(
+                    text("SELECT article_name, manual_process FROM articles ORDER BY 1")
+                )
+            ).all()
+        assert [tuple(r) for r in rows] == [("a", "forging"), ("b", None)]
+        await asyncio.to_thread(command.downgrade, config, "0009")
+        async with engine.connect() as conn:
+            names = (await conn.execute(text("SELECT article_name FROM articles"))).scalars()
+            assert sorted(names) == ["a", "b"]
+    finally:
+        await engine.dispose()

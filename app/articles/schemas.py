@@ -299,6 +299,7 @@ class Corrections(BaseModel):
     unit_weight: bool = False
     materials: bool = False
     cost_model: bool = False
+    process: bool = False
 
 
 class ArticleSummary(BaseModel):

@@ -83,12 +83,16 @@ class YieldChoice:
 
 
 def process_family(
-    metadata: Mapping[str, Any] | None, materials: Sequence[Mapping[str, Any]] = ()
+    metadata: Mapping[str, Any] | None,
+    materials: Sequence[Mapping[str, Any]] = (),
+    *,
+    chosen: str | None = None,
 ) -> str | None:
-    """The family of the process the analysis named (its `process`; an analysis stored before
-    that field says it in the note "cost model for …"), else of the one the main material
-    implies (`materials`: the materials in force, main first)."""
-    process = (metadata or {}).get("process")
+    """The family of the process a person `chosen`, else of the one the analysis named (its
+    `process`; an analysis stored before that field says it in the note "cost model for …"),
+    else of the one the main material implies (`materials`: the materials in force, main
+    first)."""
+    process = chosen or (metadata or {}).get("process")
     if isinstance(process, str) and process:
         return FAMILY_OF_PROCESS.get(process)  # a generic process: no family
     for note in (metadata or {}).get("notes") or []:

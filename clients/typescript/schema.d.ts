@@ -723,6 +723,11 @@ export interface components {
             /** Materials */
             materials?: components["schemas"]["MaterialInput"][] | null;
             /**
+             * Process
+             * @description How the article is made, for the yield factor of a computed cost model; null: back to the analysis's.
+             */
+            process?: ("die_casting" | "casting" | "forging" | "injection_moulding" | "machining" | "sheet_metal" | "extrusion" | "electronics_assembly" | "generic") | null;
+            /**
              * Needs Review
              * @description false settles the review (stamps reviewed_at/reviewed_by).
              */
@@ -904,6 +909,11 @@ export interface components {
              * @default false
              */
             cost_model: boolean;
+            /**
+             * Process
+             * @default false
+             */
+            process: boolean;
         };
         /** CostIndexCreate */
         CostIndexCreate: {
