@@ -1096,6 +1096,7 @@ async function importFile(dryRun) {
   form.append("file", file);
   if ($("import-code").value.trim()) form.append("index_code", $("import-code").value.trim());
   if ($("import-format").value) form.append("format", $("import-format").value);
+  if ($("import-codes").value.trim()) form.append("codes", $("import-codes").value.trim());
   form.append("dry_run", dryRun ? "true" : "false");
   try {
     const result = await api("/indices/import", { method: "POST", body: form });
@@ -1103,7 +1104,11 @@ async function importFile(dryRun) {
     $("import-result").textContent = `${dryRun ? "Would import" : "Imported"} ${fmtInt(result.imported)} values (${result.format}): ${series}`;
   } catch (error) {
     $("import-result").textContent = error.message;
-    $("import-rejected").replaceChildren(...(error.errors || []).map((e) => el("li", { text: e.message })));
+    const rejected = (error.errors || []).map((e) => {
+      const where = e.field && e.field !== "file" && !("line" in e) ? `${e.field}: ` : "";
+      return el("li", { text: `${where}${e.message}` });
+    });
+    $("import-rejected").replaceChildren(...rejected);
   }
 }
 
