@@ -314,7 +314,7 @@ MAX_SHARED_STRINGS = 200_000
 MAX_TEXT_FACTOR = 4
 # Cells that give no text (styled padding, an empty value, a string index out of range) cost
 # their parsing and nothing limits them otherwise: the text budget only counts what is read.
-MAX_DEAD_CELLS = 200_000
+MAX_DEAD_CELLS = 100_000
 _COLUMN = re.compile(r"([A-Z]{1,3})")
 _PERCENT_IDS = {9, 10}
 
