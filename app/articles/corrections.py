@@ -2,10 +2,10 @@
 
 What a person sets is kept apart from what the analysis found (`weight_manual`,
 `manual_materials`, `manual_process`, `cost_model_manual`): the completion statement of a
-reprocess leaves it alone, and the analysis cache only ever holds the analyzer's own answer. Every change is
-recorded with who made it, when, and the value before and after. An article's ETag moves with
-every change, so two people editing at once cannot overwrite each other unknowingly
-(`If-Match`, 412 on a mismatch).
+reprocess leaves it alone, and the analysis cache only ever holds the analyzer's own answer.
+Every change is recorded with who made it, when, and the value before and after. An article's
+ETag moves with every change, so two people editing at once cannot overwrite each other
+unknowingly (`If-Match`, 412 on a mismatch).
 """
 
 from __future__ import annotations
