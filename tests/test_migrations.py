@@ -65,7 +65,8 @@ async def test_upgrade_from_empty_creates_schema_and_default_catalogue(fresh_dat
     finally:
         await engine.dispose()
     assert REQUIRED_CATALOGUE <= codes
-    assert len(codes) == len(DEFAULT_INDICES)
+    assert len(codes) == len(DEFAULT_INDICES) == 33
+    assert "unidentified_material" in codes
     assert {version} == head_revisions()
 
 
@@ -134,5 +135,110 @@ async def test_0004_maps_old_stages_and_keeps_the_rows_up_and_down(fresh_databas
                 )
             ).all()
         assert columns == []
+    finally:
+        await engine.dispose()
+
+
+async def test_0009_adds_the_unidentified_material_index_to_every_catalogue_up_and_down(
+    fresh_database_url: str,
+):
+    config = alembic_config(fresh_database_url)
+    await asyncio.to_thread(command.upgrade, config, "0008")
+    engine = create_async_engine(fresh_database_url)
+    copy = "INSERT INTO indices (tenant, code, name, unit, category) SELECT '{t}', code, name, unit, category FROM indices WHERE tenant = 'public' AND code <> 'unidentified_material'"  # noqa: E501
+    try:
+        async with engine.begin() as conn:
+            # The shared catalogue as 0008 left it, without the new index.
+            await conn.execute(text("DELETE FROM indices WHERE code = 'unidentified_material'"))
+            for tenant in ("acme", "used", "own", "named"):
+                await conn.execute(text(copy.format(t=tenant)))
+                await conn.execute(
+                    text("INSERT INTO tenant_catalogues (tenant) VALUES (:t)"), {"t": tenant}
+                )
+            # A tenant's own index of that code, and one of that name, are kept as they are.
+            await conn.execute(
+                text(
+                    "INSERT INTO indices (tenant, code, name, unit, category) VALUES "
+                    "('own', 'unidentified_material', 'Mystery', 'EUR/kg', 'other'), "
+                    "('named', 'mystery', 'Unidentified material (to be named)', 'EUR/t', "
+                    "'other')"
+                )
+            )
+            await conn.execute(
+                text("INSERT INTO articles (tenant, article_name) VALUES ('used', 'x')")
+            )
+            before = (await conn.execute(text("SELECT count(*) FROM indices"))).scalar_one()
+        await asyncio.to_thread(command.upgrade, config, "0009")
+        async with engine.begin() as conn:
+            rows = (
+                await conn.execute(
+                    text(
+                        "SELECT tenant, id, name, unit, category, description FROM indices "
+                        "WHERE code = 'unidentified_material' ORDER BY tenant"
+                    )
+                )
+            ).all()
+            assert [(r.tenant, r.name, r.unit) for r in rows] == [
+                ("acme", "Unidentified material (to be named)", "EUR/t"),
+                ("own", "Mystery", "EUR/kg"),
+                ("public", "Unidentified material (to be named)", "EUR/t"),
+                ("used", "Unidentified material (to be named)", "EUR/t"),
+            ]
+            assert all(r.category == "other" for r in rows)
+            assert "no material" in rows[0].description
+            after = (await conn.execute(text("SELECT count(*) FROM indices"))).scalar_one()
+            assert after == before + 3
+            # One tenant's cost model uses its new index: the downgrade must keep that row.
+            used_id = next(r.id for r in rows if r.tenant == "used")
+            await conn.execute(
+                text(
+                    "INSERT INTO cost_models (article_id, index_id, part) "
+                    "SELECT id, :i, 1.0 FROM articles WHERE tenant = 'used'"
+                ),
+                {"i": used_id},
+            )
+        await asyncio.to_thread(command.downgrade, config, "0008")
+        async with engine.connect() as conn:
+            kept = (
+                await conn.execute(
+                    text(
+                        "SELECT tenant FROM indices WHERE code = 'unidentified_material' "
+                        "ORDER BY tenant"
+                    )
+                )
+            ).scalars()
+            assert list(kept) == ["own", "used"]
+            parts = (await conn.execute(text("SELECT count(*) FROM cost_models"))).scalar_one()
+            assert parts == 1
+            total = (await conn.execute(text("SELECT count(*) FROM indices"))).scalar_one()
+            assert total == before + 1
+    finally:
+        await engine.dispose()
+
+
+async def test_0010_adds_the_manual_process_and_keeps_the_rows_up_and_down(
+    fresh_database_url: str,
+):
+    config = alembic_config(fresh_database_url)
+    await asyncio.to_thread(command.upgrade, config, "0009")
+    engine = create_async_engine(fresh_database_url)
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(text("INSERT INTO articles (article_name) VALUES ('a'), ('b')"))
+        await asyncio.to_thread(command.upgrade, config, "0010")
+        async with engine.begin() as conn:
+            await conn.execute(
+                text("UPDATE articles SET manual_process = 'forging' WHERE article_name = 'a'")
+            )
+            rows = (
+                await conn.execute(
+                    text("SELECT article_name, manual_process FROM articles ORDER BY 1")
+                )
+            ).all()
+        assert [tuple(r) for r in rows] == [("a", "forging"), ("b", None)]
+        await asyncio.to_thread(command.downgrade, config, "0009")
+        async with engine.connect() as conn:
+            names = (await conn.execute(text("SELECT article_name FROM articles"))).scalars()
+            assert sorted(names) == ["a", "b"]
     finally:
         await engine.dispose()

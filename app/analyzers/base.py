@@ -132,6 +132,9 @@ class AnalysisResult:
     weight_candidates: list[WeightCandidate] = field(default_factory=list)  # ranked, best first
     # Non-empty: a person must look at the article (ambiguous weight, unknown material, ...).
     review_reasons: list[str] = field(default_factory=list)
+    # The manufacturing process the cost model is for: a key of
+    # `app.analyzers.offline.cost_model.PROCESSES` ("machining", "generic", ...); None: not named.
+    process: str | None = None
 
     @property
     def needs_review(self) -> bool:

@@ -18,11 +18,13 @@ from app.analyzers.base import (
     AnalysisRequest,
     AnalysisResult,
     Analyzer,
+    CostShare,
     WeightBasis,
     WeightCandidate,
     WeightFinding,
     WeightStatus,
 )
+from app.analyzers.offline.cost_model import UNIDENTIFIED
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +73,9 @@ def reconcile(
 ) -> AnalysisResult:
     """The model's result with its weight decided against the document's, and review reasons."""
     _reconcile_weight(model, document, request)
-    _check_materials(model, request)
+    _check_materials(model, document, request)
+    if model.process is None:
+        model.process = document.process  # the process the document's wording names
     return model
 
 
@@ -235,8 +239,12 @@ def _reconcile_weight(
     )
 
 
-def _check_materials(result: AnalysisResult, request: AnalysisRequest) -> None:
-    """A material share the documents give no ground for goes to review, never assumed."""
+def _check_materials(
+    result: AnalysisResult, document: AnalysisResult, request: AnalysisRequest
+) -> None:
+    """A material share the documents give no ground for goes to review, never assumed; when
+    neither the documents nor the model name any material, the model's guessed material shares
+    are carried by the catalogue's `unidentified_material` index, as on the offline path."""
     categories = {index.code: index.category for index in request.catalogue}
     found = {m.index_code for m in result.materials if m.evidence is not None}
     for material in result.materials:
@@ -248,11 +256,42 @@ def _check_materials(result: AnalysisResult, request: AnalysisRequest) -> None:
         share.index_code
         for share in result.cost_shares
         if categories.get(share.index_code) in MATERIAL_CATEGORIES
+        and share.index_code != UNIDENTIFIED
         and share.index_code not in found
         and not any(m.index_code == share.index_code for m in result.materials)
     )
+    if assumed and not found and not document.materials and UNIDENTIFIED in categories:
+        moved = sum(s.part for s in result.cost_shares if s.index_code in assumed)
+        kept = [s for s in result.cost_shares if s.index_code not in assumed]
+        prior = sum(s.part for s in kept if s.index_code == UNIDENTIFIED)
+        result.cost_shares = [s for s in kept if s.index_code != UNIDENTIFIED] + [
+            CostShare(UNIDENTIFIED, moved + prior, "no material identified: to be named")
+        ]
+        result.notes.append(
+            "the model's material share ("
+            + ", ".join(assumed)
+            + ") is named by no document: carried by the unidentified material index instead"
+        )
+        assumed = []
+    has_material = any(
+        categories.get(s.index_code) in MATERIAL_CATEGORIES for s in result.cost_shares
+    )
+    rules_unidentified = any(s.index_code == UNIDENTIFIED for s in document.cost_shares)
+    if not has_material and not found and not document.materials and rules_unidentified:
+        # No material part at all: the rules' split (with the unidentified share) stands.
+        result.cost_shares = list(document.cost_shares)
+        result.notes.append(
+            "the model's cost model has no material part: the document rules' is used"
+        )
     if assumed:
         result.review_reasons.append(
             "the cost model has material shares no document names "
             f"({', '.join(assumed)}): check the material"
         )
+    if any(s.index_code == UNIDENTIFIED for s in result.cost_shares):
+        result.notes.append(
+            "no material identified in the documents: the cost model carries an unidentified "
+            "material share instead of assuming one"
+        )
+        if "no material identified" not in result.review_reasons:
+            result.review_reasons.append("no material identified")

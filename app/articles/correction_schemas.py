@@ -8,6 +8,18 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 PriceUnit = Literal["piece", "100", "1000"]
+# The processes the cost model and the yield factors know (app.analyzers.offline.cost_model).
+ProcessName = Literal[
+    "die_casting",
+    "casting",
+    "forging",
+    "injection_moulding",
+    "machining",
+    "sheet_metal",
+    "extrusion",
+    "electronics_assembly",
+    "generic",
+]
 
 
 class MaterialInput(BaseModel):
@@ -27,6 +39,11 @@ class ArticlePatch(BaseModel):
 
     unit_weight: float | None = Field(default=None, gt=0, le=1_000_000, description="kg")
     materials: list[MaterialInput] | None = Field(default=None, max_length=50)
+    process: ProcessName | None = Field(
+        default=None,
+        description="How the article is made, for the yield factor of a computed cost model; "
+        "null: back to the analysis's.",
+    )
     needs_review: bool | None = Field(
         default=None, description="false settles the review (stamps reviewed_at/reviewed_by)."
     )

@@ -1,11 +1,11 @@
 """Corrections by people: a weight, materials, a cost model, a settled review.
 
 What a person sets is kept apart from what the analysis found (`weight_manual`,
-`manual_materials`, `cost_model_manual`): the completion statement of a reprocess leaves it
-alone, and the analysis cache only ever holds the analyzer's own answer. Every change is
-recorded with who made it, when, and the value before and after. An article's ETag moves with
-every change, so two people editing at once cannot overwrite each other unknowingly
-(`If-Match`, 412 on a mismatch).
+`manual_materials`, `manual_process`, `cost_model_manual`): the completion statement of a
+reprocess leaves it alone, and the analysis cache only ever holds the analyzer's own answer.
+Every change is recorded with who made it, when, and the value before and after. An article's
+ETag moves with every change, so two people editing at once cannot overwrite each other
+unknowingly (`If-Match`, 412 on a mismatch).
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from app.indices import repository as indices
 SUM_TOLERANCE = 1e-6
 PRICE_FIELDS = ("price", "currency", "price_date", "price_unit")
 # What the computed cost model depends on: changing one prices the article again.
-PRICED_FIELDS = frozenset({"unit_weight", "manual_materials", *PRICE_FIELDS})
+PRICED_FIELDS = frozenset({"unit_weight", "manual_materials", "manual_process", *PRICE_FIELDS})
 MATERIAL_CATEGORIES = frozenset({"metal", "polymer", "other"})
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
@@ -180,6 +180,11 @@ async def correct_article(
         if materials != before_materials or row["manual_materials"] is None:
             values["manual_materials"] = materials
             changes.append(_change(row, who, "materials", before_materials, materials))
+    if "process" in sent and patch.process != row["manual_process"]:
+        # null: the analysis's process again (the history shows what was in force before).
+        before_process = row["manual_process"] or (row["extracted_metadata"] or {}).get("process")
+        values["manual_process"] = patch.process
+        changes.append(_change(row, who, "process", before_process, patch.process))
     price_values = _price_changes(row, patch, sent)
     for field, after in price_values.items():
         changes.append(_change(row, who, field, _jsonable(row[field]), _jsonable(after)))
@@ -280,9 +285,13 @@ async def discard_corrections(session: AsyncSession, article_id: int, principal:
         "materials": row["manual_materials"],
         "cost_model": bool(row["cost_model_manual"]),
         "fixed_share": row["fixed_share"],
+        "process": row["manual_process"],
     }
     if not (
-        row["weight_manual"] or row["manual_materials"] is not None or row["cost_model_manual"]
+        row["weight_manual"]
+        or row["manual_materials"] is not None
+        or row["cost_model_manual"]
+        or row["manual_process"] is not None
     ):
         return
     await queries.update_article(
@@ -292,6 +301,7 @@ async def discard_corrections(session: AsyncSession, article_id: int, principal:
             "weight_manual": False,
             "manual_materials": null(),
             "cost_model_manual": False,
+            "manual_process": None,
             "fixed_share": 0.0,
         },
     )

@@ -24,12 +24,17 @@ def overlay(values: Mapping[str, Any]) -> dict[str, Any]:
         "unit_weight": bool(values.get("weight_manual")),
         "materials": values.get("manual_materials") is not None,
         "cost_model": bool(values.get("cost_model_manual")),
+        "process": values.get("manual_process") is not None,
     }
     metadata = values.get("extracted_metadata")
     if metadata is not None and (
-        values.get("weight_manual") or values.get("manual_materials") is not None
+        values.get("weight_manual")
+        or values.get("manual_materials") is not None
+        or values.get("manual_process") is not None
     ):
         metadata = dict(metadata)
+        if values.get("manual_process") is not None:
+            metadata["process"] = values["manual_process"]
         if values.get("manual_materials") is not None:
             metadata["materials"] = [{**m, "manual": True} for m in values["manual_materials"]]
         if values.get("weight_manual") and isinstance(metadata.get("review"), dict):

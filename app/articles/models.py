@@ -109,6 +109,8 @@ class Article(TimestampMixin, Base):
     weight_manual: Mapped[bool] = mapped_column(Boolean, nullable=False, server_default=false())
     manual_materials: Mapped[list[dict[str, Any]] | None] = mapped_column(JSONB(none_as_null=True))
     cost_model_manual: Mapped[bool] = mapped_column(Boolean, nullable=False, server_default=false())
+    # A person's process (correction_schemas.ProcessName); None: the analysis's.
+    manual_process: Mapped[str | None] = mapped_column(String(32))
     # The part of the price no index moves (a in P = P0 · (a + Σ bᵢ · Iᵢ/Iᵢ0)).
     fixed_share: Mapped[float] = mapped_column(Float, nullable=False, server_default="0")
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

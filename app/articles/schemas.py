@@ -284,6 +284,11 @@ class ExtractedMetadata(_Stored):
     documents: list[DocumentInfo] = Field(default_factory=list)
     review: ReviewInfo | None = None
     notes: list[str] = Field(default_factory=list)
+    process: str | None = Field(
+        default=None,
+        description="The manufacturing process the cost model is for (`machining`, "
+        "`die_casting`, `generic`, ...); null: not named (older analyses say it in a note).",
+    )
     analysis_method: str | None = None
     tokens: TokenUsage | None = None
 
@@ -294,6 +299,7 @@ class Corrections(BaseModel):
     unit_weight: bool = False
     materials: bool = False
     cost_model: bool = False
+    process: bool = False
 
 
 class ArticleSummary(BaseModel):

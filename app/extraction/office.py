@@ -305,6 +305,16 @@ _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _MAX_COLUMNS = 1024  # columns read per row; a cell at XFD is not a reason to pad 16,384
+MAX_CELL_CHARS = 32_767  # Excel's own limit of one cell's text
+# Distinct strings of one workbook; a sheet of product data has a few thousand (it would need
+# this many cells with text to use them, far more than its text budget can show).
+MAX_SHARED_STRINGS = 200_000
+# Cell text produced, as a multiple of the text budget: reading stops at the budget, so only
+# rows of absurd width (a long text referenced by a thousand cells) get this far.
+MAX_TEXT_FACTOR = 4
+# Cells that give no text (styled padding, an empty value, a string index out of range) cost
+# their parsing and nothing limits them otherwise: the text budget only counts what is read.
+MAX_DEAD_CELLS = 100_000
 _COLUMN = re.compile(r"([A-Z]{1,3})")
 _PERCENT_IDS = {9, 10}
 
@@ -361,17 +371,32 @@ def _sheets(archive: zipfile.ZipFile, names: set[str]) -> tuple[list[tuple[str, 
 
 
 def _shared_strings(archive: zipfile.ZipFile, names: set[str], budget: TextBudget) -> list[str]:
+    """The shared strings, whitespace-normalised once (a cell may reference one a million
+    times) and cut at Excel's own limit of a cell; more than `MAX_SHARED_STRINGS` → refused."""
     if "xl/sharedStrings.xml" not in names:
         return []
     strings: list[str] = []
     chars = 0
+    keep = 2 * budget.remaining + 1_000_000
+    t_tag, rph_tag = f"{_MAIN}t", f"{_MAIN}rPh"
     for si in _iterparse(archive, "xl/sharedStrings.xml", f"{_MAIN}si"):
-        text = "".join(
-            t.text or "" for t in si.iter(f"{_MAIN}t") if t.getparent().tag != f"{_MAIN}rPh"
-        )
+        if len(strings) >= MAX_SHARED_STRINGS:
+            raise ExtractionError(
+                _TOO_COMPLEX,
+                f"The workbook has more than {MAX_SHARED_STRINGS:,} shared strings; at most "
+                f"{MAX_SHARED_STRINGS:,} can be read",
+            )
+        if chars > keep:
+            # Past the text budget a string could never be shown; keep its index position.
+            strings.append("")
+            continue
+        if len(si) == 1 and si[0].tag == t_tag:  # the usual case: one plain run
+            text = si[0].text or ""
+        else:
+            text = "".join(t.text or "" for t in si.iter(t_tag) if t.getparent().tag != rph_tag)
+        text = " ".join(text[:MAX_CELL_CHARS].split())
         chars += len(text)
-        # Strings past the text budget could never be shown; keep the index positions only.
-        strings.append(text if chars <= 2 * budget.remaining + 1_000_000 else "")
+        strings.append(text)
     return strings
 
 
@@ -403,7 +428,13 @@ def _styles(archive: zipfile.ZipFile, names: set[str]) -> list[str]:
 def _column(ref: str | None) -> int | None:
     if not ref:
         return None
-    match = _COLUMN.match(ref)
+    return _column_of_letters(ref.rstrip("0123456789")[:3])
+
+
+@functools.lru_cache(maxsize=4096)
+def _column_of_letters(letters: str) -> int | None:
+    """`A` → 0, `AB` → 27 (cached: a sheet repeats its few columns in every row)."""
+    match = _COLUMN.match(letters)
     if match is None:
         return None
     index = 0
@@ -413,19 +444,20 @@ def _column(ref: str | None) -> int | None:
 
 
 def _cell_value(cell: Any, strings: list[str], formats: list[str], date1904: bool) -> str:
-    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
-
     kind = cell.get("t", "n")
     if kind == "inlineStr":
-        return " ".join("".join(t.text or "" for t in cell.iter(f"{_MAIN}t")).split())
+        text = "".join(t.text or "" for t in cell.iter(f"{_MAIN}t"))
+        return " ".join(text[:MAX_CELL_CHARS].split())
     raw = cell.findtext(f"{_MAIN}v")
     if raw is None:
         return ""
+    raw = raw[:MAX_CELL_CHARS]
     if kind == "s":
         try:
-            return " ".join(strings[int(raw)].split())
-        except (ValueError, IndexError):
+            index = int(raw)
+        except ValueError:
             return ""
+        return strings[index] if 0 <= index < len(strings) else ""  # normalised when read
     if kind == "b":
         return "TRUE" if raw.strip() == "1" else "FALSE"
     if kind in ("str", "e", "d"):
@@ -438,7 +470,13 @@ def _cell_value(cell: Any, strings: list[str], formats: list[str], date1904: boo
         number_format = formats[int(cell.get("s", "0"))]
     except (ValueError, IndexError):
         number_format = "General"
+    if number_format == "General":  # the usual number: what format_cell would make of it
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return f"{value:.10g}"
     if number_format != "General" and _is_date_format(number_format):
+        from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
+
         try:
             epoch = CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900
             return format_cell(from_excel(value, epoch))
@@ -457,9 +495,24 @@ def _is_date_format(number_format: str) -> bool:
 
 
 class _CellBudget:
-    def __init__(self, limit: int) -> None:
+    """What reading a workbook may cost: cells (every cell and row element parsed, empty ones
+    too) and the characters of cell text produced (one string referenced by a million cells
+    is a million copies once the rows are joined)."""
+
+    def __init__(self, limit: int, chars: int) -> None:
         self.remaining = limit
         self.cut = False
+        self.chars = chars
+        self.dead = MAX_DEAD_CELLS  # cells that give no text: padding, or values that read as ""
+        self.dead_cut = False
+
+
+def _too_much_text(limit: int) -> ExtractionError:
+    return ExtractionError(
+        _TOO_COMPLEX,
+        f"The workbook's cells repeat more than {limit:,} characters of text (one text "
+        "referenced by a great many cells): only files built to exhaust a reader do that",
+    )
 
 
 def _sheet_rows(
@@ -467,25 +520,42 @@ def _sheet_rows(
     date1904: bool, cells: _CellBudget,
 ) -> Iterator[list[str]]:  # fmt: skip
     """The rows that exist, each only as wide as its last filled cell (never the dimension)."""
+    from lxml import etree
+
+    c_tag = f"{_MAIN}c"
+    # The cells that hold something (a value or an inline string), found in C: padding cells
+    # by the million then cost what parsing them costs, not a Python object each.
+    filled = etree.XPath("m:c[*]", namespaces={"m": _MAIN[1:-1]})
+    chars_limit = cells.chars
     for row in _iterparse(archive, part, f"{_MAIN}row"):
         values: dict[int, str] = {}
+        parsed = len(row)
+        found = filled(row)
+        if any(cell.get("r") is None for cell in found):
+            found = list(row.iterchildren(c_tag))  # positions by order: every cell counts
         position = 0
-        for cell in row.iterchildren(f"{_MAIN}c"):
+        for cell in found:
             column = _column(cell.get("r"))
             position = position if column is None else column
             if position < _MAX_COLUMNS:
                 text = _cell_value(cell, strings, formats, date1904)
                 if text:
                     values[position] = text
+                    cells.chars -= len(text)
             position += 1
-        if not values:
-            continue
-        width = max(values) + 1
-        if width > cells.remaining:
+        if cells.chars < 0:
+            raise _too_much_text(chars_limit)
+        cells.dead -= parsed - len(values)
+        if cells.dead < 0:
+            cells.cut = cells.dead_cut = True
+            return
+        charge = max(parsed, 1, max(values) + 1 if values else 0)
+        if charge > cells.remaining:
             cells.cut = True
             return
-        cells.remaining -= width
-        yield [values.get(index, "") for index in range(width)]
+        cells.remaining -= charge
+        if values:
+            yield [values.get(index, "") for index in range(max(values) + 1)]
 
 
 def parse_xlsx(data: bytes, limits: ExtractionLimits, budget: TextBudget) -> Parsed:
@@ -498,7 +568,7 @@ def parse_xlsx(data: bytes, limits: ExtractionLimits, budget: TextBudget) -> Par
     sections: list[Section] = []
     tables: list[Table] = []
     warnings: list[str] = []
-    cells = _CellBudget(limits.max_cells)
+    cells = _CellBudget(limits.max_cells, MAX_TEXT_FACTOR * limits.max_chars + 1_000_000)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
@@ -524,7 +594,12 @@ def parse_xlsx(data: bytes, limits: ExtractionLimits, budget: TextBudget) -> Par
         raise
     except Exception as exc:
         raise _corrupt("Excel", exc) from exc
-    if cells.cut:
+    if cells.dead_cut:
+        warnings.append(
+            f"The workbook has more than {MAX_DEAD_CELLS:,} cells without text (padding or "
+            "empty values); the rest was not read."
+        )
+    elif cells.cut:
         warnings.append(
             f"The workbook has more than {limits.max_cells:,} cells; the rest was not read."
         )

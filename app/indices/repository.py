@@ -13,7 +13,7 @@ from sqlalchemy import column, delete, func, select, table, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.indices.models import CostIndex, IndexValue
-from app.indices.seed import DEFAULT_INDICES
+from app.indices.seed import DEFAULT_DESCRIPTIONS, DEFAULT_INDICES
 
 # The articles' cost-model rows, by their table's name: the catalogue sits below the articles
 # and must not import their models only to ask whether an index is still named.
@@ -27,14 +27,17 @@ WITH claimed AS (
     ON CONFLICT DO NOTHING
     RETURNING tenant
 )
-INSERT INTO indices (tenant, code, name, unit, category, currency)
+INSERT INTO indices (tenant, code, name, unit, category, currency, description)
 SELECT claimed.tenant, d.code, d.name, d.unit, d.category,
-       CASE WHEN d.unit LIKE 'EUR/%' THEN 'EUR' END
-FROM claimed, unnest($2::text[], $3::text[], $4::text[], $5::text[])
-     AS d(code, name, unit, category)
+       CASE WHEN d.unit LIKE 'EUR/%' THEN 'EUR' END, d.description
+FROM claimed, unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+     AS d(code, name, unit, category, description)
 ON CONFLICT DO NOTHING
 """
-SEED_ARGS = tuple(list(column) for column in zip(*DEFAULT_INDICES, strict=True))
+SEED_ARGS = (
+    *(list(column) for column in zip(*DEFAULT_INDICES, strict=True)),
+    [DEFAULT_DESCRIPTIONS.get(code) for code, *_ in DEFAULT_INDICES],
+)
 
 # What the analyzers see for one article: its tenant's catalogue (a NULL id: not seeded yet).
 CATALOGUE_FOR_ARTICLE = """

@@ -1,6 +1,11 @@
 """The default cost-index catalogue a fresh database starts with (inserted by the first migration).
 
 Codes are stable identifiers the analyzers map materials onto; names are for people.
+
+`unidentified_material` is where the material part of a cost model goes when no document names
+the material: it carries no values of its own, so pricing keeps the analysis's estimate and the
+price development holds its share at the base price (ratio 1, marked `missing`) until a person
+names the material or gives the index values.
 """
 
 from typing import Final
@@ -36,7 +41,17 @@ DEFAULT_INDICES: Final[tuple[tuple[str, str, str, str], ...]] = (
     ("wood", "Wood", "EUR/m3", "other"),
     ("paper_cardboard", "Paper and cardboard", "EUR/t", "other"),
     ("electronics", "Electronic components", "index 2020=100", "other"),
+    ("unidentified_material", "Unidentified material (to be named)", "EUR/t", "other"),
     ("electricity", "Electricity (industrial)", "EUR/MWh", "energy"),
     ("natural_gas", "Natural gas", "EUR/MWh", "energy"),
     ("labour", "Labour cost (manufacturing)", "EUR/h", "labour"),
 )
+
+UNIDENTIFIED_MATERIAL: Final = "unidentified_material"
+# Descriptions of the default indices that need one (the others' names say it all).
+DEFAULT_DESCRIPTIONS: Final[dict[str, str]] = {
+    UNIDENTIFIED_MATERIAL: (
+        "The material part of an article whose documents name no material. It has no values: "
+        "its share does not move the price development until a person names the material."
+    ),
+}

@@ -10,8 +10,10 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import Annotated
 
 import asyncpg
+from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -244,32 +246,44 @@ async def get_values(
     ]
 
 
+_Title = Annotated[str, StringConstraints(min_length=1, max_length=255)]
+_Code = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+# The `codes` form field: column title (or 1-based number) → index code, at least one.
+_CODES: TypeAdapter[dict[str, str]] = TypeAdapter(
+    Annotated[dict[_Title, _Code], Field(min_length=1, max_length=1000)]
+)
+_CODES_EXAMPLE = 'a JSON object of column title → index code, e.g. {"GP19-24": "metals"}'
+
+
 def parse_codes(text: str | None) -> dict[str, str] | None:
-    """The `codes` form field: a JSON object, column title (or number) → index code."""
+    """The `codes` form field: a JSON object, column title (or number) → index code; 422
+    naming what is wrong (not JSON, not an object, an empty title, a code that is no string)."""
     if not text or not text.strip():
         return None
     try:
-        codes = json.loads(text)
-    except ValueError:
-        codes = None
-    if (
-        not isinstance(codes, dict)
-        or not codes
-        or not all(isinstance(k, str) and isinstance(v, str) and v for k, v in codes.items())
-    ):
-        raise InvalidInputError(
-            "Invalid request: codes",
-            errors=[
+        return _CODES.validate_json(text, strict=True)
+    except ValidationError as exc:
+        errors = []
+        for error in exc.errors(include_url=False)[:MAX_ERRORS]:
+            loc = [part for part in error["loc"] if part != "[key]"]
+            what = (
+                "the column title: "
+                if "[key]" in error["loc"]
+                else "the index code: "
+                if loc
+                else ""
+            )
+            where = "".join(f"[{json.dumps(part, ensure_ascii=False)}]" for part in loc)
+            errors.append(
                 {
-                    "field": "codes",
+                    "field": f"codes{where}",
                     "location": "body",
-                    "message": 'a JSON object of column title → index code, e.g. {"GP19-24": '
-                    '"metals"}',
+                    "message": f"{what}{error['msg'][0].lower()}{error['msg'][1:]} "
+                    f"({_CODES_EXAMPLE})",
                     "type": "value_error",
                 }
-            ],
-        )
-    return codes
+            )
+        raise InvalidInputError("Invalid request: codes", errors=errors) from None
 
 
 async def catalogue_ids(session: AsyncSession, tenant: str) -> dict[str, int]:

@@ -105,6 +105,12 @@ async def article_development(
                 base_value_period=_ym(row["base_value_period"]),
             ),
         )
+    for index in indices.values():
+        if index.base_value is None:
+            index.note = (
+                "no value at or before the base month: its share is held at the base price "
+                "(ratio 1) and does not move the price"
+            )
     series = []
     period = first
     while period <= last:

@@ -36,7 +36,7 @@ ORDER BY cm.part DESC, cm.index_id
 LOCK_ARTICLE = """
 SELECT id, tenant, unit_weight, manual_materials::text, extracted_metadata::text, price,
        currency, price_date, price_unit, cost_model_manual, fixed_share,
-       estimated_costs::text, needs_review
+       estimated_costs::text, needs_review, manual_process
 FROM articles WHERE id = $1 FOR UPDATE
 """
 JSON_COLUMNS = ("manual_materials", "extracted_metadata", "estimated_costs")

@@ -33,6 +33,9 @@ class IndexBase(BaseModel):
     part: float
     base_value: float | None
     base_value_period: str | None
+    # Set when the index moves nothing in the range (no value at or before any month of it, or
+    # none at the base month): its share is held at ratio 1, e.g. `unidentified_material`.
+    note: str | None = None
 
 
 class PriceDevelopment(BaseModel):

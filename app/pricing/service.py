@@ -91,7 +91,9 @@ async def reprice_on(connection: queries.Connection, article_id: int) -> Pricing
             estimate=estimate,
             indices=indices,
             values=values,
-            process_family=process_family(row["extracted_metadata"], materials),
+            process_family=process_family(
+                row["extracted_metadata"], materials, chosen=row["manual_process"]
+            ),
         )
     )
     grams = material_grams(row["unit_weight"], materials)

@@ -20,13 +20,14 @@ and where the family came from.
 | injection_moulding | 1.03 | injection moulded: start-up scrap, rejects (cold runners reground) |
 | electronics_assembly | 1.02 | placed parts and boards: attrition only |
 
-The family is the process the analysis named (the offline analyzer says which one its cost
-model is for); else the one the main material usually implies (the offline rules: zinc or an
-AlSi alloy is die cast, cast iron sand cast, a polymer moulded, brass, bronze and stainless
-steel machined). When neither gives one (or a generic one), the material's category decides,
-as before: metal 1.15, polymer 1.05, other materials 1.10. A family applies to the materials it
-shapes (a die-cast part's metal, a moulded part's polymer); another material of the same
-article (a metal insert in a moulded part) takes its category's factor.
+The family is the process the analysis named (its `process`: the offline rules say which
+one their cost model is for, and the model path takes theirs); else the one the main material
+usually implies (the offline rules: zinc or an AlSi alloy is die cast, cast iron sand cast, a
+polymer moulded, brass, bronze and stainless steel machined). When neither gives one (or a
+generic one), the material's category decides, as before: metal 1.15, polymer 1.05, other
+materials 1.10. A family applies to the materials it shapes (a die-cast part's metal, a moulded
+part's polymer); another material of the same article (a metal insert in a moulded part) takes
+its category's factor.
 """
 
 from __future__ import annotations
@@ -82,10 +83,18 @@ class YieldChoice:
 
 
 def process_family(
-    metadata: Mapping[str, Any] | None, materials: Sequence[Mapping[str, Any]] = ()
+    metadata: Mapping[str, Any] | None,
+    materials: Sequence[Mapping[str, Any]] = (),
+    *,
+    chosen: str | None = None,
 ) -> str | None:
-    """The family of the process the analysis named (its note "cost model for …"), else of
-    the one the main material implies (`materials`: the materials in force, main first)."""
+    """The family of the process a person `chosen`, else of the one the analysis named (its
+    `process`; an analysis stored before that field says it in the note "cost model for …"),
+    else of the one the main material implies (`materials`: the materials in force, main
+    first)."""
+    process = chosen or (metadata or {}).get("process")
+    if isinstance(process, str) and process:
+        return FAMILY_OF_PROCESS.get(process)  # a generic process: no family
     for note in (metadata or {}).get("notes") or []:
         match = _NOTE.match(str(note))
         if match:

@@ -99,6 +99,7 @@ def result_to_json(result: AnalysisResult) -> dict[str, Any]:
         "weight_status": result.weight_status,
         "weight_candidates": [asdict(c) for c in result.weight_candidates],
         "review_reasons": list(result.review_reasons),
+        "process": result.process,
     }
 
 
@@ -128,6 +129,7 @@ def result_from_json(method: str, data: dict[str, Any]) -> AnalysisResult:
         weight_status=data.get("weight_status", WeightStatus.NOT_STATED.value),
         weight_candidates=[WeightCandidate(**c) for c in data.get("weight_candidates", [])],
         review_reasons=list(data.get("review_reasons", [])),
+        process=data.get("process"),
     )
 
 

@@ -154,6 +154,7 @@ def build_metadata(result: AnalysisResult, documents: list[dict[str, Any]]) -> d
         "documents": documents,
         "review": review_metadata(result),
         "notes": list(result.notes),
+        "process": result.process,
         "analysis_method": result.method,
         "tokens": {"prompt": result.prompt_tokens, "completion": result.completion_tokens},
     }

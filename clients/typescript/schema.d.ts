@@ -723,6 +723,11 @@ export interface components {
             /** Materials */
             materials?: components["schemas"]["MaterialInput"][] | null;
             /**
+             * Process
+             * @description How the article is made, for the yield factor of a computed cost model; null: back to the analysis's.
+             */
+            process?: ("die_casting" | "casting" | "forging" | "injection_moulding" | "machining" | "sheet_metal" | "extrusion" | "electronics_assembly" | "generic") | null;
+            /**
              * Needs Review
              * @description false settles the review (stamps reviewed_at/reviewed_by).
              */
@@ -904,6 +909,11 @@ export interface components {
              * @default false
              */
             cost_model: boolean;
+            /**
+             * Process
+             * @default false
+             */
+            process: boolean;
         };
         /** CostIndexCreate */
         CostIndexCreate: {
@@ -1175,6 +1185,11 @@ export interface components {
             review?: components["schemas"]["ReviewInfo"] | null;
             /** Notes */
             notes?: string[];
+            /**
+             * Process
+             * @description The manufacturing process the cost model is for (`machining`, `die_casting`, `generic`, ...); null: not named (older analyses say it in a note).
+             */
+            process?: string | null;
             /** Analysis Method */
             analysis_method?: string | null;
             tokens?: components["schemas"]["TokenUsage"] | null;
@@ -1248,6 +1263,8 @@ export interface components {
             base_value: number | null;
             /** Base Value Period */
             base_value_period: string | null;
+            /** Note */
+            note?: string | null;
         };
         /**
          * IndexCategory

@@ -90,7 +90,8 @@ def test_natural_gas_folded_into_electricity_when_absent() -> None:
 
 
 def test_no_material_is_never_steel_by_default() -> None:
-    shares = build_cost_model([], None, CATALOGUE)
+    without = tuple(i for i in CATALOGUE if i.code != "unidentified_material")
+    shares = build_cost_model([], None, without)
     assert "steel" not in parts(shares)
     assert set(parts(shares)) <= {"labour", "electricity", "natural_gas"}
     assert math.isclose(sum(parts(shares).values()), 1.0)

@@ -64,7 +64,12 @@ async def test_a_corrected_weight_is_manual_and_recorded_with_before_and_after(
     assert response.status_code == 200, response.text
     body = response.json()
     assert body["unit_weight"] == 0.3
-    assert body["corrections"] == {"unit_weight": True, "materials": False, "cost_model": False}
+    assert body["corrections"] == {
+        "unit_weight": True,
+        "materials": False,
+        "cost_model": False,
+        "process": False,
+    }
     assert body["extracted_metadata"]["review"]["weight_status"] == "manual"
     # The analysis's own finding stays visible next to the correction.
     assert body["extracted_metadata"]["weight"]["grams"] == 250.0
@@ -238,7 +243,12 @@ async def test_reprocess_keeps_corrections_unless_told_to_discard_them(
         "labour": (0.3, "estimated"),
         "electricity": (0.1, "estimated"),
     }
-    assert fresh["corrections"] == {"unit_weight": False, "materials": False, "cost_model": False}
+    assert fresh["corrections"] == {
+        "unit_weight": False,
+        "materials": False,
+        "cost_model": False,
+        "process": False,
+    }
     assert fresh["fixed_share"] == 0.0
     fields = [h["field"] for h in (await app_client.get(f"{url}/history")).json()["items"]]
     assert fields == ["unit_weight", "cost_model", "corrections_discarded"]

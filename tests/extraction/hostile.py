@@ -172,16 +172,76 @@ def padded_xlsx(rows: int = 1, last_cell: str = "XFD1048576") -> bytes:
         for r in range(1, rows + 1)
     )
     far_row = "".join(ch for ch in last_cell if ch.isdigit())
+    return xlsx(
+        f'<dimension ref="A1:{last_cell}"/><sheetData>{cells}'
+        f'<row r="{far_row}"><c r="{last_cell}"><v>1</v></c></row></sheetData>'
+    )
+
+
+def shared_strings_bomb_xlsx(strings: int) -> bytes:
+    """Millions of distinct shared strings (numbers, so deflate cannot call it a bomb) behind
+    a sheet of two cells."""
+    shared = "".join(f"<si><t>{n}</t></si>" for n in range(strings))
+    return xlsx(
+        '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
+        "</sheetData>",
+        shared,
+    )
+
+
+def empty_cells_xlsx(cells: int, per_row: int = 1000) -> bytes:
+    """Millions of cells with nothing in them (each with its own style, so they compress
+    less than a bomb): nothing to read, all to parse."""
+    rows = []
+    for r in range(1, cells // per_row + 1):
+        row = "".join(f'<c r="{_column_name(c)}{r}" s="{(r + c) % 7}"/>' for c in range(per_row))
+        rows.append(f'<row r="{r}">{row}</row>')
+    return xlsx(f"<sheetData>{''.join(rows)}</sheetData>")
+
+
+def dead_cells_xlsx(cells: int, per_row: int = 1000) -> bytes:
+    """Millions of cells with a value that reads as nothing (a shared string index that does
+    not exist): each is parsed and looked up, none gives text to charge the text budget."""
+    rows = []
+    for r in range(1, cells // per_row + 1):
+        row = "".join(
+            f'<c r="{_column_name(c)}{r}" t="s"><v>{r * per_row + c}</v></c>'
+            for c in range(per_row)
+        )
+        rows.append(f'<row r="{r}">{row}</row>')
+    return xlsx(f"<sheetData>{''.join(rows)}</sheetData>")
+
+
+def repeated_string_xlsx(references: int, chars: int = 32_000, per_row: int = 1000) -> bytes:
+    """One long shared string referenced by every cell: a few KB unpack to `references` ×
+    `chars` characters of cell text."""
+    text = " ".join(f"w{n}" for n in range(chars // 6))[:chars]
+    rows = []
+    for r in range(1, references // per_row + 1):
+        row = "".join(f'<c r="{_column_name(c)}{r}" t="s"><v>0</v></c>' for c in range(per_row))
+        rows.append(f'<row r="{r}">{row}</row>')
+    return xlsx(f"<sheetData>{''.join(rows)}</sheetData>", f"<si><t>{text}</t></si>")
+
+
+def _column_name(index: int) -> str:
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+def xlsx(sheet_data: str, shared_strings: str | None = None) -> bytes:
+    """A minimal workbook of one sheet "Daten" around the sheet's XML (and shared strings)."""
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     sheet = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        f'<dimension ref="A1:{last_cell}"/><sheetData>{cells}'
-        f'<row r="{far_row}"><c r="{last_cell}"><v>1</v></c></row>'
-        "</sheetData></worksheet>"
+        f'<worksheet xmlns="{main}">{sheet_data}</worksheet>'
     )
     workbook = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        f'<workbook xmlns="{main}" '
         'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
         '<sheets><sheet name="Daten" sheetId="1" r:id="rId1"/></sheets></workbook>'
     )
@@ -218,6 +278,12 @@ def padded_xlsx(rows: int = 1, last_cell: str = "XFD1048576") -> bytes:
         archive.writestr("xl/workbook.xml", workbook)
         archive.writestr("xl/_rels/workbook.xml.rels", workbook_rels)
         archive.writestr("xl/worksheets/sheet1.xml", sheet)
+        if shared_strings is not None:
+            archive.writestr(
+                "xl/sharedStrings.xml",
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                f'<sst xmlns="{main}">{shared_strings}</sst>',
+            )
     return buffer.getvalue()
 
 

@@ -119,6 +119,7 @@ async def test_the_page_has_the_review_correction_catalogue_and_price_parts(
         'id="catalogue-table"',
         'id="index-form"',
         'id="import-form"',
+        'id="import-codes"',  # the import's column → index code mapping (GENESIS)
         'id="import-rejected"',
     ):
         assert element in page, element
@@ -131,3 +132,4 @@ async def test_the_page_has_the_review_correction_catalogue_and_price_parts(
     for call in ('"PATCH"', '"PUT"', "needs_review=true", "/price-development?", "/indices/import"):
         assert call in script, call
     assert "If-Match" in script
+    assert 'form.append("codes", $("import-codes")' in script

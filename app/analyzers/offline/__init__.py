@@ -12,7 +12,12 @@ import asyncio
 from collections.abc import Awaitable, Callable
 
 from app.analyzers.base import AnalysisError, AnalysisRequest, AnalysisResult, MaterialFinding
-from app.analyzers.offline.cost_model import UNIDENTIFIED, build_cost_model, detect_process
+from app.analyzers.offline.cost_model import (
+    PROCESSES,
+    UNIDENTIFIED,
+    build_cost_model,
+    detect_process,
+)
 from app.analyzers.offline.materials import find_materials_with_note
 from app.analyzers.offline.vocabulary import DENSITY, guess_language
 from app.analyzers.offline.weights import Mention, collect_mentions, decide, document_volumes
@@ -108,6 +113,7 @@ def analyze_sync(request: AnalysisRequest) -> AnalysisResult:
         )
     process = detect_process(materials, text)
     notes.append(f"cost model for {process.name}")
+    process_key = next(key for key, known in PROCESSES.items() if known is process)
     missing = sorted({m.index_code for m in materials} - catalogue_codes)
     if missing:
         notes.append(f"materials without a catalogue index left out of the cost model: {missing}")
@@ -120,6 +126,7 @@ def analyze_sync(request: AnalysisRequest) -> AnalysisResult:
         weight_status=decision.status,
         weight_candidates=decision.candidates,
         review_reasons=review,
+        process=process_key,
     )
 
 

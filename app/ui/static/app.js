@@ -557,6 +557,9 @@ function renderCostChart(entries) {
   host.append(chart, legend);
 }
 
+// The index of a material no document names (it has no values; see the README).
+const UNIDENTIFIED_MATERIAL = "unidentified_material";
+
 function renderCostTable(entries) {
   const body = $("cost-table").tBodies[0];
   body.replaceChildren();
@@ -566,6 +569,9 @@ function renderCostTable(entries) {
         el("td", {}, [
           el("span", { className: "cell-main", text: row.index_name }),
           el("span", { className: "cell-sub", text: row.index_code }),
+          ...(row.index_code === UNIDENTIFIED_MATERIAL
+            ? [el("span", { className: "cell-sub", text: "no document names the material: name it under Materials to price it" })]
+            : []),
         ]),
         el("td", {}, [
           el("span", { className: `swatch ${categoryClass(row.category)}`, attrs: { "aria-hidden": "true" } }),
@@ -1090,6 +1096,7 @@ async function importFile(dryRun) {
   form.append("file", file);
   if ($("import-code").value.trim()) form.append("index_code", $("import-code").value.trim());
   if ($("import-format").value) form.append("format", $("import-format").value);
+  if ($("import-codes").value.trim()) form.append("codes", $("import-codes").value.trim());
   form.append("dry_run", dryRun ? "true" : "false");
   try {
     const result = await api("/indices/import", { method: "POST", body: form });
@@ -1097,7 +1104,11 @@ async function importFile(dryRun) {
     $("import-result").textContent = `${dryRun ? "Would import" : "Imported"} ${fmtInt(result.imported)} values (${result.format}): ${series}`;
   } catch (error) {
     $("import-result").textContent = error.message;
-    $("import-rejected").replaceChildren(...(error.errors || []).map((e) => el("li", { text: e.message })));
+    const rejected = (error.errors || []).map((e) => {
+      const where = e.field && e.field !== "file" && !("line" in e) ? `${e.field}: ` : "";
+      return el("li", { text: `${where}${e.message}` });
+    });
+    $("import-rejected").replaceChildren(...rejected);
   }
 }
 
