@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -93,14 +94,16 @@ class Pipeline:
         if not await self._store.advance(claim, stage, progress):
             raise JobLostError(claim.article_id)
 
-    async def run(self, claim: Claim) -> None:
+    async def run(self, claim: Claim, *, analysis_slots: asyncio.Semaphore | None = None) -> None:
+        """`analysis_slots` bounds the analyses (model calls) running at once; reading the
+        documents and saving the result happen outside them."""
         timer = StageTimer()
         try:
-            await self._run(claim, timer)
+            await self._run(claim, timer, analysis_slots)
         finally:
             timer.stop()
 
-    async def _run(self, claim: Claim, timer: StageTimer) -> None:
+    async def _run(self, claim: Claim, timer: StageTimer, slots: asyncio.Semaphore | None) -> None:
         # The claim already set `extracting_text`. Each step awaits as few round trips in a
         # row as it can: at fifty jobs every one waits its turn in the busy event loop, and
         # that wait, not the CPU, is what kept a slot from the model.
@@ -127,7 +130,7 @@ class Pipeline:
         # The model is asked while the stage is written: a lost claim (the stage's fenced
         # write says so) aborts the call. What does not depend on the model's answer runs
         # meanwhile too.
-        analysis = asyncio.create_task(self._analyze(request, cached, cache_key))
+        analysis = asyncio.create_task(self._analyze(request, cached, cache_key, slots))
         side_work = asyncio.create_task(self._document_side_work(request))
         try:
             await self._stage(claim, ProcessingStage.EXTRACTING_METADATA)
@@ -176,12 +179,17 @@ class Pipeline:
             raise JobLostError(claim.article_id)
 
     async def _analyze(
-        self, request: AnalysisRequest, cached: AnalysisResult | None, cache_key: str | None
+        self,
+        request: AnalysisRequest,
+        cached: AnalysisResult | None,
+        cache_key: str | None,
+        slots: asyncio.Semaphore | None,
     ) -> tuple[AnalysisResult, CacheEntry | None]:
         """The cached answer, or the analyzer's (with the entry to cache when it is worth it)."""
         if cached is not None:
             return cached, None
-        result = await self._analyzer.analyze(request)
+        async with slots or contextlib.nullcontext():
+            result = await self._analyzer.analyze(request)
         if cache_key is None or result.method != self._analyzer.method:
             return result, None  # nothing to key, or an offline fallback: not worth keeping
         return result, CacheEntry(cache_key, result.method, cache.result_to_json(result))
