@@ -1,6 +1,10 @@
 """The in-process worker: claims pending articles, runs them with bounded concurrency, holds
 leases while it works, recovers work from dead workers, and hands work back on shutdown.
 
+The bound is on the analyses (CMS_MAX_CONCURRENT_JOBS model calls at once); a share more
+articles run around them, being read ahead or saved, so that no analysis slot idles while an
+article is claimed, loaded and parsed (see READ_AHEAD_SHARE).
+
 The article row is the job (every state change is in app.articles.jobs.JobStore). Waking the
 processor after an upload only saves latency; polling for pending rows is what guarantees that
 every article is processed, on whichever replica.
