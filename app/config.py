@@ -172,15 +172,15 @@ class Settings(BaseSettings):
     def jwt_enabled(self) -> bool:
         return bool(self.jwt_jwks_url and self.jwt_issuer and self.jwt_audience)
 
-    def jobs_per_tenant(self, *, shared: bool) -> int:
+    def jobs_per_tenant(self, *, shared: bool) -> int | None:
         """How many jobs one tenant may run at once, so other tenants always find a slot.
 
         `shared`: several tenants use the service (API keys or tokens); an open service has
-        one tenant, whom a limit would only slow down.
+        one tenant, whom a limit would only slow down (None: no limit).
         """
         if self.max_jobs_per_tenant is not None:
             return self.max_jobs_per_tenant
-        return max(1, self.max_concurrent_jobs // 2) if shared else self.max_concurrent_jobs
+        return max(1, self.max_concurrent_jobs // 2) if shared else None
 
     def parsers_per_tenant(self, *, shared: bool) -> int | None:
         """How many of a replica's parser processes one tenant's jobs may use at once (None:

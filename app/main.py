@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from typing import Any
 
@@ -45,7 +45,7 @@ from app.ops.router import router as ops_router
 from app.pricing import service as pricing
 from app.pricing.router import router as pricing_router
 from app.processing.fairness import FairExtractor, TenantGate
-from app.processing.pipeline import CatalogueLoader, CompleteWith, Pipeline
+from app.processing.pipeline import CatalogueLoader, CompleteWith, Completion, Pipeline
 from app.processing.processor import Processor
 from app.processing.retention import Housekeeper
 from app.services import ParserWarmup, Services, State
@@ -192,7 +192,7 @@ def pricer(database: Database) -> CompleteWith:
     """Completes an article and prices its cost model (a price, index values) in one
     transaction of the durable pool."""
 
-    async def complete_priced(article_id: int, complete: Callable[[Any], Awaitable[bool]]) -> bool:
+    async def complete_priced(article_id: int, complete: Completion) -> bool:
         return await pricing.complete_priced(database.pools.durable, article_id, complete)
 
     return complete_priced

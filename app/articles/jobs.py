@@ -91,11 +91,11 @@ class CacheEntry:
     result: dict[str, Any]
 
 
-def _held(assignments: str, *, returning: str = "id") -> str:
+def _held(assignments: str, *, returning: str = "id", also: str = "") -> str:
     """A write only the current claim may make: $1 is the article id, $2 the claim token."""
     return (
         f"UPDATE articles SET {assignments}, updated_at = now() "
-        f"WHERE id = $1 AND claim_token = $2 AND processing_status = '{PROCESSING}' "
+        f"WHERE id = $1 AND claim_token = $2 AND processing_status = '{PROCESSING}'{also} "
         f"RETURNING {returning}"
     )
 
@@ -177,7 +177,7 @@ LOAD_CACHE = "SELECT method, result FROM analysis_cache WHERE key = $1"
 # the analyzer's answer only. The new rows are upserted and the old ones outside the new set
 # deleted: sub-statements of one statement do not see each other's rows, so a
 # delete-then-insert could collide.
-_FINISH = _held(
+_FINISH_ASSIGNMENTS = (
     f"processing_status = '{COMPLETED}', processing_stage = '{ProcessingStage.DONE.value}', "
     f"progress = {PROGRESS[ProcessingStage.DONE]}, "
     "unit_weight = CASE WHEN weight_manual THEN unit_weight ELSE $3 END, "
@@ -185,12 +185,9 @@ _FINISH = _held(
     "prompt_tokens = $6, completion_tokens = $7, needs_review = $14, "
     "fixed_share = CASE WHEN cost_model_manual THEN fixed_share ELSE 0 END, "
     "processing_error = NULL, processing_error_code = NULL, "
-    f"processing_completed_at = now(), {_RELEASE}",
-    returning="id, cost_model_manual",
+    f"processing_completed_at = now(), {_RELEASE}"
 )
-COMPLETE = f"""
-WITH done AS (
-    {_FINISH}
+_FINISHED = """
 ), stale AS (
     DELETE FROM cost_models
     WHERE article_id IN (SELECT id FROM done WHERE NOT cost_model_manual)
@@ -209,6 +206,21 @@ WITH done AS (
 )
 SELECT id FROM done
 """
+COMPLETE = (
+    "WITH done AS (" + _held(_FINISH_ASSIGNMENTS, returning="id, cost_model_manual") + _FINISHED
+)
+# The same, only for an article with nothing to price (no price, or a cost model a person
+# set): then this one statement is the whole completion, atomic on its own. An article with
+# a price is left alone, for the transaction that completes and prices it (app.pricing).
+COMPLETE_UNPRICED = (
+    "WITH done AS ("
+    + _held(
+        _FINISH_ASSIGNMENTS,
+        returning="id, cost_model_manual",
+        also=" AND (price IS NULL OR cost_model_manual)",
+    )
+    + _FINISHED
+)
 
 FAIL = _held(
     f"processing_status = '{FAILED}', processing_error = $4, processing_error_code = $3, "
@@ -394,13 +406,15 @@ class JobStore:
         cache_entry: CacheEntry | None = None,
         needs_review: bool = False,
         connection: asyncpg.Connection | PoolConnectionProxy | None = None,
+        unpriced_only: bool = False,
     ) -> bool:
         """Store the result durably and finish the article; False if the claim was lost.
 
         `connection` (one of the durable pool's): inside the caller's transaction, which then
-        commits it (the pricing of the cost model joins the completion)."""
+        commits it (the pricing of the cost model joins the completion). `unpriced_only`:
+        finish only an article with nothing to price (False too when it has a price)."""
         finished = await (connection or self._durable).fetchval(
-            COMPLETE,
+            COMPLETE_UNPRICED if unpriced_only else COMPLETE,
             claim.article_id,
             claim.token,
             unit_weight_kg,

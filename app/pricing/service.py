@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
+from typing import Protocol
 
 import asyncpg
 from sqlalchemy import text
@@ -129,17 +130,27 @@ async def reprice_on(connection: queries.Connection, article_id: int) -> Pricing
     return pricing
 
 
-async def complete_priced(
-    pool: asyncpg.Pool,
-    article_id: int,
-    complete: Callable[[queries.Connection], Awaitable[bool]],
-) -> bool:
-    """Run the statement that completes an article (`complete`, on the connection given) and
-    price the article in the same transaction; returns what `complete` returned.
+class Completion(Protocol):
+    """The statement that completes an article: on `connection` (None: a pool's own), and
+    with `unpriced_only` only if the article has nothing to price."""
 
-    One cheap query when there is nothing to price. A failure of the pricing itself (a bug,
-    not the database) keeps the analysis's estimate and says so in `pricing`, rather than
-    failing an analysis that succeeded; a failure of the database undoes the completion."""
+    def __call__(
+        self, connection: queries.Connection | None, *, unpriced_only: bool = False
+    ) -> Awaitable[bool]: ...
+
+
+async def complete_priced(pool: asyncpg.Pool, article_id: int, complete: Completion) -> bool:
+    """Run the statement that completes an article (`complete`) and price the article in the
+    same transaction; returns whether `complete` found the article still held.
+
+    Most articles have no price: for them the completing statement alone, in one round trip
+    (it completes only an article with nothing to price, atomically). An article with a
+    price — or a lost claim, which the transaction then finds — takes the transaction. A
+    failure of the pricing itself (a bug, not the database) keeps the analysis's estimate and
+    says so in `pricing`, rather than failing an analysis that succeeded; a failure of the
+    database undoes the completion."""
+    if await complete(None, unpriced_only=True):
+        return True
     async with pool.acquire() as connection, connection.transaction():
         if not await complete(connection):
             return False

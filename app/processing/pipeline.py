@@ -28,9 +28,19 @@ logger = logging.getLogger(__name__)
 ProgressCallback = Callable[[int, int], Awaitable[None]]
 # The article's tenant's catalogue (a tenant edits it at any time: read per job).
 CatalogueLoader = Callable[[int], Awaitable[tuple[CatalogueIndex, ...]]]
-# Runs the completing statement (given a connection) in a transaction of its own, which the
-# pricing of the cost model joins; returns what the statement returned. Given the article id.
-CompleteWith = Callable[[int, Callable[[Any], Awaitable[bool]]], Awaitable[bool]]
+
+
+class Completion(Protocol):
+    """The completing statement: on `connection` (None: the durable pool), and with
+    `unpriced_only` only for an article with nothing to price (see app.pricing)."""
+
+    def __call__(self, connection: Any, *, unpriced_only: bool = False) -> Awaitable[bool]: ...
+
+
+# Runs the completing statement and the pricing of the cost model in one transaction (or the
+# statement alone when there is nothing to price); returns whether the article was still
+# held. Given the article id.
+CompleteWith = Callable[[int, Completion], Awaitable[bool]]
 # Not a stage a row can hold (the completing statement saves): only a timer label.
 SAVING = "saving"
 
@@ -84,20 +94,25 @@ class Pipeline:
         if not await self._store.advance(claim, stage, progress):
             raise JobLostError(claim.article_id)
 
-    async def run(self, claim: Claim) -> None:
+    async def run(self, claim: Claim, *, analysis_slots: asyncio.Semaphore | None = None) -> None:
+        """`analysis_slots` bounds the analyses (model calls) running at once; reading the
+        documents and saving the result happen outside them."""
         timer = StageTimer()
         try:
-            await self._run(claim, timer)
+            await self._run(claim, timer, analysis_slots)
         finally:
             timer.stop()
 
-    async def _run(self, claim: Claim, timer: StageTimer) -> None:
-        # The claim already set `extracting_text`; one query reads everything the job needs.
+    async def _run(self, claim: Claim, timer: StageTimer, slots: asyncio.Semaphore | None) -> None:
+        # The claim already set `extracting_text`. Each step awaits as few round trips in a
+        # row as it can: at fifty jobs every one waits its turn in the busy event loop, and
+        # that wait, not the CPU, is what kept a slot from the model.
         timer.start(ProcessingStage.EXTRACTING_TEXT)
-        job = await self._store.load_input(claim.article_id)
+        job, catalogue = await asyncio.gather(
+            self._store.load_input(claim.article_id), self._load_catalogue(claim.article_id)
+        )
         if job is None:
             raise JobLostError(claim.article_id)
-        catalogue = await self._load_catalogue(claim.article_id)
         cache_key = self._cache_key(job, catalogue)
         # The cache lookup runs while the documents are read.
         documents, cached = await asyncio.gather(
@@ -105,7 +120,6 @@ class Pipeline:
         )
 
         timer.start(ProcessingStage.EXTRACTING_METADATA)
-        await self._stage(claim, ProcessingStage.EXTRACTING_METADATA)
         request = AnalysisRequest(
             article_name=job.article_name,
             description=job.description,
@@ -113,35 +127,38 @@ class Pipeline:
             drawing=documents.get(FileRole.DRAWING.value),
             catalogue=catalogue,
         )
-        # What does not depend on the model's answer runs while the model thinks.
+        # The model is asked while the stage is written: a lost claim (the stage's fenced
+        # write says so) aborts the call. What does not depend on the model's answer runs
+        # meanwhile too.
+        analysis = asyncio.create_task(self._analyze(request, cached, cache_key, slots))
         side_work = asyncio.create_task(self._document_side_work(request))
         try:
-            cache_entry = None
-            if cached is not None:
-                result = cached
-            else:
-                result = await self._analyzer.analyze(request)
-                if cache_key is not None and result.method == self._analyzer.method:
-                    # Not an offline fallback: worth keeping (stored with the result).
-                    cache_entry = CacheEntry(cache_key, result.method, cache.result_to_json(result))
+            await self._stage(claim, ProcessingStage.EXTRACTING_METADATA)
+            result, cache_entry = await analysis
             file_facts = await side_work
         finally:
-            if not side_work.done():
-                side_work.cancel()
-            # When the analysis failed, its error is what the job reports; the side work's own
-            # outcome is collected here so that it is never left unretrieved.
-            with contextlib.suppress(BaseException):
-                await side_work
+            unfinished = [task for task in (analysis, side_work) if not task.done()]
+            for task in unfinished:
+                task.cancel()
+            # The first error is what the job reports; the other task's own outcome is
+            # collected here so that it is never left unretrieved.
+            if unfinished:
+                await asyncio.wait(unfinished)
+            for task in (analysis, side_work):
+                if not task.cancelled():
+                    task.exception()
 
+        # Building the cost model takes a fraction of a millisecond: the stage
+        # `generating_cost_model` is not written (a round trip longer than the stage), the
+        # completing statement follows at once.
         timer.start(ProcessingStage.GENERATING_COST_MODEL)
-        await self._stage(claim, ProcessingStage.GENERATING_COST_MODEL)
         cost_rows = finalize_cost_model(result, catalogue)
         metadata = build_metadata(result, file_facts)
 
         # Saving is the one statement that completes the article (durably).
         timer.start(SAVING)
 
-        async def save(connection: Any = None) -> bool:
+        async def save(connection: Any = None, *, unpriced_only: bool = False) -> bool:
             return await self._store.complete(
                 claim,
                 unit_weight_kg=None if result.weight is None else result.weight.grams / 1000,
@@ -153,12 +170,29 @@ class Pipeline:
                 cache_entry=cache_entry,
                 needs_review=result.needs_review,
                 connection=connection,
+                unpriced_only=unpriced_only,
             )
 
         complete_with = self._complete_with
         saved = await (save() if complete_with is None else complete_with(claim.article_id, save))
         if not saved:
             raise JobLostError(claim.article_id)
+
+    async def _analyze(
+        self,
+        request: AnalysisRequest,
+        cached: AnalysisResult | None,
+        cache_key: str | None,
+        slots: asyncio.Semaphore | None,
+    ) -> tuple[AnalysisResult, CacheEntry | None]:
+        """The cached answer, or the analyzer's (with the entry to cache when it is worth it)."""
+        if cached is not None:
+            return cached, None
+        async with slots or contextlib.nullcontext():
+            result = await self._analyzer.analyze(request)
+        if cache_key is None or result.method != self._analyzer.method:
+            return result, None  # nothing to key, or an offline fallback: not worth keeping
+        return result, CacheEntry(cache_key, result.method, cache.result_to_json(result))
 
     async def _document_side_work(self, request: AnalysisRequest) -> list[dict[str, Any]]:
         """The documents' facts: counting a long document's tokens is CPU work, off the loop."""

@@ -64,7 +64,12 @@ async def _index_ids(pool: asyncpg.Pool, *codes: str) -> list[int]:
 
 
 async def _complete(
-    store: JobStore, claim: Claim, rows: list[CostRow], *, cache_entry: CacheEntry | None = None
+    store: JobStore,
+    claim: Claim,
+    rows: list[CostRow],
+    *,
+    cache_entry: CacheEntry | None = None,
+    unpriced_only: bool = False,
 ) -> bool:
     return await store.complete(
         claim,
@@ -75,6 +80,7 @@ async def _complete(
         completion_tokens=5,
         cost_rows=rows,
         cache_entry=cache_entry,
+        unpriced_only=unpriced_only,
     )
 
 
@@ -116,6 +122,38 @@ async def test_a_stale_claim_writes_nothing(pool: asyncpg.Pool, store: JobStore)
     assert (await _row(pool, fresh.article_id))["progress"] == 45
     assert await _complete(store, fresh, [CostRow(steel, 1.0, None)])
     assert (await _row(pool, fresh.article_id))["processing_status"] == "completed"
+
+
+async def test_the_one_statement_completion_leaves_an_article_with_a_price_alone(
+    pool: asyncpg.Pool, store: JobStore
+):
+    """Without a price the statement is the whole completion; with one it changes nothing,
+    for the transaction that completes and prices together."""
+    (steel,) = await _index_ids(pool, "steel")
+    unpriced, priced, manual = [await _article(pool, name=n) for n in ("a", "b", "c")]
+    await pool.execute(
+        "UPDATE articles SET price = 1000, currency = 'EUR', price_date = '2026-01-15' "
+        "WHERE id = ANY($1::int[])",
+        [priced, manual],
+    )
+    await pool.execute("UPDATE articles SET cost_model_manual = true WHERE id = $1", manual)
+    claims = {c.article_id: c for c in await _claim(store)}
+    entry = CacheEntry("key-priced", "scripted", {"weight": None})
+
+    assert not await _complete(
+        store, claims[priced], [CostRow(steel, 1.0, None)], cache_entry=entry, unpriced_only=True
+    )
+    row = await _row(pool, priced)
+    assert (row["processing_status"], row["unit_weight"]) == ("processing", None)
+    assert await pool.fetchval("SELECT count(*) FROM cost_models") == 0
+    assert await pool.fetchval("SELECT count(*) FROM analysis_cache") == 0
+    assert await _complete(store, claims[priced], [CostRow(steel, 1.0, None)])  # the full one
+
+    for article_id in (unpriced, manual):  # nothing to price: a person set the cost model
+        assert await _complete(
+            store, claims[article_id], [CostRow(steel, 1.0, None)], unpriced_only=True
+        )
+        assert (await _row(pool, article_id))["processing_status"] == "completed"
 
 
 async def test_an_expired_lease_claimed_again_fences_the_old_run(

@@ -68,6 +68,38 @@ async def test_concurrency_is_bounded_by_max_concurrent_jobs(
     assert len(analyzer.calls) == 10
 
 
+async def test_the_next_articles_are_read_while_every_analysis_slot_is_busy(
+    migrated_url: str, db_engine: AsyncEngine
+):
+    """Two analyses at once, and meanwhile one more article claimed and read, waiting for a
+    slot: the slot a finished analysis frees takes it without a claim, a load or a parse."""
+    analyzer = ScriptedAnalyzer(delay_s=1.0)
+    settings = make_settings(migrated_url, max_concurrent_jobs=2)
+    async with running_app(settings, analyzer=analyzer) as (app, client):
+        assert app.services is not None
+        processor = app.services.processor
+        ids = [(await upload(client, SPEC, name=f"a{i}"))["id"] for i in range(5)]
+        ready: list[str] = []
+        for _ in range(400):  # a bound only to catch a hang: expected within a second
+            if analyzer.in_flight == 2 and processor.active_jobs == 3:
+                ready = [
+                    str(row[0])
+                    for row in await _rows(
+                        db_engine,
+                        "SELECT processing_stage FROM articles "
+                        "WHERE processing_status = 'processing'",
+                    )
+                ]
+                if sorted(ready) == ["extracting_metadata"] * 3:
+                    break
+            await asyncio.sleep(0.02)
+        assert sorted(ready) == ["extracting_metadata"] * 3, ready
+        for article_id in ids:
+            assert (await wait_terminal(client, article_id))["processing_status"] == "completed"
+    assert analyzer.max_in_flight == 2
+    assert len(analyzer.calls) == 5
+
+
 async def test_two_processors_never_work_on_the_same_article(
     migrated_url: str, db_engine: AsyncEngine
 ):
