@@ -43,12 +43,14 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         self._refusal: tuple[int, str, str] | None = None
         self._header_timer: asyncio.TimerHandle | None = None
         self._received_any = False
-        self._header_count = 0
         self._expect_headers()
-        self._start_header_timer()  # a new connection owes us a request line soon
+        self._arm_header_deadline()  # a new connection owes us a request line soon
 
     def connection_lost(self, exc: Exception | None) -> None:
-        self._stop_header_timer()
+        self._header_deadline = None
+        if self._header_timer is not None:
+            self._header_timer.cancel()
+            self._header_timer = None
         super().connection_lost(exc)
 
     def _expect_headers(self) -> None:
@@ -56,18 +58,30 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         self._awaiting_headers = True
         self._header_bytes = 0
 
-    def _start_header_timer(self) -> None:
-        if self._header_timer is None:
-            self._header_timer = self.loop.call_later(self.header_timeout_s, self._too_slow)
+    def _arm_header_deadline(self) -> None:
+        """The headers are due `header_timeout_s` from now.
 
-    def _stop_header_timer(self) -> None:
-        if self._header_timer is not None:
-            self._header_timer.cancel()
-            self._header_timer = None
+        One timer per connection, not per request: moving the deadline is an attribute
+        write, and the timer, when it fires early, is armed again for what is left. A kept-
+        alive connection polled every few seconds costs one timer per `header_timeout_s`.
+        """
+        self._header_deadline: float | None = self.loop.time() + self.header_timeout_s
+        if self._header_timer is None:
+            self._header_timer = self.loop.call_at(self._header_deadline, self._header_check)
+
+    def _header_check(self) -> None:
+        self._header_timer = None
+        deadline = self._header_deadline
+        if deadline is None or self.transport.is_closing():
+            return  # no headers owed now; the next request's first byte arms the timer again
+        if self.loop.time() < deadline:
+            self._header_timer = self.loop.call_at(deadline, self._header_check)
+        else:
+            self._too_slow()
 
     def _too_slow(self) -> None:
-        self._header_timer = None
-        if not self._awaiting_headers or self.transport.is_closing():
+        self._header_deadline = None
+        if not self._awaiting_headers:
             return
         if self._received_any:
             self._refuse(408, "request-timeout", "The request headers arrived too slowly.")
@@ -91,9 +105,8 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
 
     def on_message_begin(self) -> None:
         super().on_message_begin()
-        self._header_count = 0
         self._awaiting_headers = True
-        self._start_header_timer()  # the deadline runs from the request's first byte
+        self._arm_header_deadline()  # the deadline runs from the request's first byte
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
@@ -101,20 +114,18 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         # is uvicorn's timeout_keep_alive).
         self._expect_headers()
 
-    def on_header(self, name: bytes, value: bytes) -> None:
-        self._header_count += 1
-        if self._header_count > self.max_header_count:
+    def on_headers_complete(self) -> None:
+        self._awaiting_headers = False
+        self._header_deadline = None  # the timer, if it fires, finds nothing owed
+        # Counted here rather than in a callback per field: the byte limit above already
+        # bounds how many fields one request head can hold.
+        if len(self.headers) > self.max_header_count:
             self._refusal = (
                 431,
                 "request-header-fields-too-large",
                 f"More than {self.max_header_count} header fields.",
             )
             raise _HeaderLimitError
-        super().on_header(name, value)
-
-    def on_headers_complete(self) -> None:
-        self._awaiting_headers = False
-        self._stop_header_timer()
         super().on_headers_complete()
 
     def send_400_response(self, msg: str) -> None:
@@ -127,7 +138,7 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
     def _refuse(self, status: int, slug: str, detail: str) -> None:
         """A problem+json answer written straight to the socket, then the connection closed."""
         self._awaiting_headers = False
-        self._stop_header_timer()
+        self._header_deadline = None
         if self.transport.is_closing():
             return
         phrase = HTTPStatus(status).phrase

@@ -96,9 +96,10 @@ class ObservabilityMiddleware:
             method = scope["method"]
             elapsed = time.perf_counter() - started
             self._observe(method, template, status, elapsed)
-            if self.access_log:
-                # Status polls are most of the traffic: logged only at DEBUG.
-                level = logging.DEBUG if template.endswith("/status") else logging.INFO
+            # Status polls are most of the traffic: logged only at DEBUG (and the record,
+            # with its extra fields, is only built when the level is on).
+            level = logging.DEBUG if template.endswith("/status") else logging.INFO
+            if self.access_log and access_logger.isEnabledFor(level):
                 access_logger.log(
                     level,
                     "%s %s %s",
