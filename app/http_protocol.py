@@ -10,7 +10,9 @@ header byte now and then, or nothing at all, were never closed. Here:
   first byte: otherwise 408 (or, if nothing was sent at all, the connection is just closed).
 
 Request bodies have their own idle and total deadlines (`app.middleware`); idle keep-alive
-connections are closed by uvicorn's `timeout_keep_alive`.
+connections are closed after uvicorn's `timeout_keep_alive`. Both connection deadlines share
+one timer per connection, so a request costs no timer of its own (status polls are most of
+the traffic, and a timer armed and cancelled per request was a measurable part of them).
 """
 
 from __future__ import annotations
@@ -41,16 +43,18 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
     ) -> None:
         super().connection_made(transport)
         self._refusal: tuple[int, str, str] | None = None
-        self._header_timer: asyncio.TimerHandle | None = None
+        self._timer: asyncio.TimerHandle | None = None
+        self._header_deadline: float | None = None
+        self._idle_deadline: float | None = None
         self._received_any = False
         self._expect_headers()
-        self._arm_header_deadline()  # a new connection owes us a request line soon
+        self._headers_due()  # a new connection owes us a request line soon
 
     def connection_lost(self, exc: Exception | None) -> None:
-        self._header_deadline = None
-        if self._header_timer is not None:
-            self._header_timer.cancel()
-            self._header_timer = None
+        self._header_deadline = self._idle_deadline = None
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
         super().connection_lost(exc)
 
     def _expect_headers(self) -> None:
@@ -58,26 +62,35 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         self._awaiting_headers = True
         self._header_bytes = 0
 
-    def _arm_header_deadline(self) -> None:
-        """The headers are due `header_timeout_s` from now.
+    # One timer per connection for both deadlines (the headers', and uvicorn's keep-alive
+    # idle time), not one armed and cancelled per request: moving a deadline is an attribute
+    # write, and the timer, when it fires early, is armed again for what is left. A
+    # connection polled every few seconds costs about one timer per `timeout_keep_alive`.
 
-        One timer per connection, not per request: moving the deadline is an attribute
-        write, and the timer, when it fires early, is armed again for what is left. A kept-
-        alive connection polled every few seconds costs one timer per `header_timeout_s`.
-        """
-        self._header_deadline: float | None = self.loop.time() + self.header_timeout_s
-        if self._header_timer is None:
-            self._header_timer = self.loop.call_at(self._header_deadline, self._header_check)
+    def _headers_due(self) -> None:
+        self._header_deadline = self.loop.time() + self.header_timeout_s
+        if self._timer is None:
+            self._timer = self.loop.call_at(self._header_deadline, self._check_deadlines)
 
-    def _header_check(self) -> None:
-        self._header_timer = None
-        deadline = self._header_deadline
-        if deadline is None or self.transport.is_closing():
-            return  # no headers owed now; the next request's first byte arms the timer again
-        if self.loop.time() < deadline:
-            self._header_timer = self.loop.call_at(deadline, self._header_check)
-        else:
+    def _unset_keepalive_if_required(self) -> None:
+        # uvicorn cancels its keep-alive timer here (data arrived, or the connection ends).
+        self._idle_deadline = None
+
+    def _check_deadlines(self) -> None:
+        self._timer = None
+        if self.transport.is_closing():
+            return
+        now = self.loop.time()
+        idle, head = self._idle_deadline, self._header_deadline
+        if idle is not None and now >= idle:
+            self.timeout_keep_alive_handler()  # uvicorn's: close the idle connection
+        elif head is not None and now >= head:
             self._too_slow()
+        else:
+            due = [d for d in (idle, head) if d is not None]
+            if due:  # nothing due yet: wait for the earlier deadline
+                self._timer = self.loop.call_at(min(due), self._check_deadlines)
+            # else nothing is owed now: the next deadline set arms the timer again
 
     def _too_slow(self) -> None:
         self._header_deadline = None
@@ -106,13 +119,23 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
     def on_message_begin(self) -> None:
         super().on_message_begin()
         self._awaiting_headers = True
-        self._arm_header_deadline()  # the deadline runs from the request's first byte
+        self._headers_due()  # the deadline runs from the request's first byte
 
     def on_response_complete(self) -> None:
-        super().on_response_complete()
-        # Keep-alive: what arrives next is the next request's head (the idle time before it
-        # is uvicorn's timeout_keep_alive).
+        # uvicorn's (0.54), with its keep-alive timer replaced by the connection's deadline.
+        self.server_state.total_requests += 1
+        if self.transport.is_closing():
+            return
+        self.flow.resume_reading()
+        # Keep-alive: what arrives next is the next request's head.
         self._expect_headers()
+        if self.pipeline:
+            cycle, app = self.pipeline.pop()
+            self._start_asgi_task(cycle, app)
+        else:
+            self._idle_deadline = self.loop.time() + self.timeout_keep_alive
+            if self._timer is None:
+                self._timer = self.loop.call_at(self._idle_deadline, self._check_deadlines)
 
     def on_headers_complete(self) -> None:
         self._awaiting_headers = False
