@@ -9,11 +9,10 @@ import logging
 import re
 import time
 from random import getrandbits
-from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.core.metrics import HTTP_DURATION, HTTP_REQUESTS
+from app.core.metrics import HTTP
 from app.logging import request_id_var
 
 access_logger = logging.getLogger("app.access")
@@ -49,21 +48,6 @@ class ObservabilityMiddleware:
     def __init__(self, app: ASGIApp, *, access_log: bool = True) -> None:
         self.app = app
         self.access_log = access_log
-        # Metric children by label values: `labels()` takes a lock and builds a key each time.
-        self._counters: dict[tuple[str, str, int], Any] = {}
-        self._timers: dict[tuple[str, str], Any] = {}
-
-    def _observe(self, method: str, template: str, status: int, elapsed: float) -> None:
-        counter = self._counters.get((method, template, status))
-        if counter is None:
-            counter = HTTP_REQUESTS.labels(method, template, str(status))
-            self._counters[(method, template, status)] = counter
-        counter.inc()
-        timer = self._timers.get((method, template))
-        if timer is None:
-            timer = HTTP_DURATION.labels(method, template)
-            self._timers[(method, template)] = timer
-        timer.observe(elapsed)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -95,7 +79,7 @@ class ObservabilityMiddleware:
             template = route_template(scope)
             method = scope["method"]
             elapsed = time.perf_counter() - started
-            self._observe(method, template, status, elapsed)
+            HTTP.observe(method, template, status, elapsed)
             # Status polls are most of the traffic: logged only at DEBUG (and the record,
             # with its extra fields, is only built when the level is on).
             level = logging.DEBUG if template.endswith("/status") else logging.INFO
