@@ -119,22 +119,26 @@ class StatusFastPath:
         self._template = f"{api_prefix}{STATUS_ROUTE.path}"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if await self.answer(scope, send, []) is None:
+            await self.app(scope, receive, send)
+
+    async def answer(
+        self, scope: Scope, send: Send, extra_headers: list[tuple[bytes, bytes]]
+    ) -> int | None:
+        """The status code sent (with `extra_headers`), or None to let the regular route
+        handle the request (`app.core.observe.FirstResponder`)."""
         # A long poll (`?wait=`) is the route's: it waits, this path answers at once.
         if (
-            scope["type"] == "http"
-            and scope["method"] == "GET"
-            and b"wait" not in scope["query_string"]
+            scope["type"] != "http"
+            or scope["method"] != "GET"
+            or b"wait" in scope["query_string"]
+            or (match := self._path.match(scope["path"])) is None
         ):
-            match = self._path.match(scope["path"])
-            if match is not None and await self._answer(scope, send, int(match.group(1))):
-                return
-        await self.app(scope, receive, send)
-
-    async def _answer(self, scope: Scope, send: Send, article_id: int) -> bool:
-        """True if answered; False to let the regular route handle the request."""
+            return None
+        article_id = int(match.group(1))
         services = scope.get("state", {}).get("services")  # the lifespan's (app.services)
         if services is None or article_id > MAX_ID:
-            return False
+            return None
         pool: asyncpg.Pool = services.database.pools.status
         authenticator: Authenticator = services.authenticator
         tenant: str | None = None
@@ -142,7 +146,7 @@ class StatusFastPath:
             try:
                 tenant = (await authenticator.authenticate(Request(scope))).scope
             except DomainError:
-                return False  # the route answers 401 in the usual shape
+                return None  # the route answers 401 in the usual shape
         try:
             if tenant is None:
                 row = await pool.fetchrow(STATUS_SQL, article_id)
@@ -151,16 +155,23 @@ class StatusFastPath:
         except Exception as exc:
             if not is_database_unavailable(exc):
                 logger.debug("status fast path fell through (%s)", exc.__class__.__name__)
-                return False  # the route decides
+                return None  # the route decides
             # The database is away: the route could only wait for its own connection to fail.
             scope["route"] = STATUS_ROUTE
             scope[ROUTE_TEMPLATE_KEY] = self._template
-            await database_unavailable_response(
+
+            async def send_with_extra(message: Message) -> None:
+                if message["type"] == "http.response.start":
+                    message = {**message, "headers": [*message["headers"], *extra_headers]}
+                await send(message)
+
+            response = database_unavailable_response(
                 scope["path"], _problem_base_uri(scope["app"].state)
-            )(scope, _no_body, send)
-            return True
+            )
+            await response(scope, _no_body, send_with_extra)
+            return response.status_code
         if row is None:
-            return False  # the route answers 404
+            return None  # the route answers 404
         if_none_match = None
         for name, value in scope["headers"]:
             if name == b"if-none-match":
@@ -168,7 +179,7 @@ class StatusFastPath:
                 break
         body, etag, finished = _render(row)
         # The same headers as `render_status`, written as bytes once.
-        headers = [(b"etag", etag.encode()), _NO_CACHE]
+        headers = [(b"etag", etag.encode()), _NO_CACHE, *extra_headers]
         if not finished:
             headers.append(_RETRY_AFTER)
         if _matches(etag, if_none_match):
@@ -181,4 +192,4 @@ class StatusFastPath:
         scope[ROUTE_TEMPLATE_KEY] = self._template
         await send({"type": "http.response.start", "status": code, "headers": headers})
         await send({"type": "http.response.body", "body": body})
-        return True
+        return code
