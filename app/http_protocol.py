@@ -10,7 +10,9 @@ header byte now and then, or nothing at all, were never closed. Here:
   first byte: otherwise 408 (or, if nothing was sent at all, the connection is just closed).
 
 Request bodies have their own idle and total deadlines (`app.middleware`); idle keep-alive
-connections are closed by uvicorn's `timeout_keep_alive`.
+connections are closed after uvicorn's `timeout_keep_alive`. Both connection deadlines share
+one timer per connection, so a request costs no timer of its own (status polls are most of
+the traffic, and a timer armed and cancelled per request was a measurable part of them).
 """
 
 from __future__ import annotations
@@ -41,14 +43,18 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
     ) -> None:
         super().connection_made(transport)
         self._refusal: tuple[int, str, str] | None = None
-        self._header_timer: asyncio.TimerHandle | None = None
+        self._timer: asyncio.TimerHandle | None = None
+        self._header_deadline: float | None = None
+        self._idle_deadline: float | None = None
         self._received_any = False
-        self._header_count = 0
         self._expect_headers()
-        self._start_header_timer()  # a new connection owes us a request line soon
+        self._headers_due()  # a new connection owes us a request line soon
 
     def connection_lost(self, exc: Exception | None) -> None:
-        self._stop_header_timer()
+        self._header_deadline = self._idle_deadline = None
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
         super().connection_lost(exc)
 
     def _expect_headers(self) -> None:
@@ -56,18 +62,39 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         self._awaiting_headers = True
         self._header_bytes = 0
 
-    def _start_header_timer(self) -> None:
-        if self._header_timer is None:
-            self._header_timer = self.loop.call_later(self.header_timeout_s, self._too_slow)
+    # One timer per connection for both deadlines (the headers', and uvicorn's keep-alive
+    # idle time), not one armed and cancelled per request: moving a deadline is an attribute
+    # write, and the timer, when it fires early, is armed again for what is left. A
+    # connection polled every few seconds costs about one timer per `timeout_keep_alive`.
 
-    def _stop_header_timer(self) -> None:
-        if self._header_timer is not None:
-            self._header_timer.cancel()
-            self._header_timer = None
+    def _headers_due(self) -> None:
+        self._header_deadline = self.loop.time() + self.header_timeout_s
+        if self._timer is None:
+            self._timer = self.loop.call_at(self._header_deadline, self._check_deadlines)
+
+    def _unset_keepalive_if_required(self) -> None:
+        # uvicorn cancels its keep-alive timer here (data arrived, or the connection ends).
+        self._idle_deadline = None
+
+    def _check_deadlines(self) -> None:
+        self._timer = None
+        if self.transport.is_closing():
+            return
+        now = self.loop.time()
+        idle, head = self._idle_deadline, self._header_deadline
+        if idle is not None and now >= idle:
+            self.timeout_keep_alive_handler()  # uvicorn's: close the idle connection
+        elif head is not None and now >= head:
+            self._too_slow()
+        else:
+            due = [d for d in (idle, head) if d is not None]
+            if due:  # nothing due yet: wait for the earlier deadline
+                self._timer = self.loop.call_at(min(due), self._check_deadlines)
+            # else nothing is owed now: the next deadline set arms the timer again
 
     def _too_slow(self) -> None:
-        self._header_timer = None
-        if not self._awaiting_headers or self.transport.is_closing():
+        self._header_deadline = None
+        if not self._awaiting_headers:
             return
         if self._received_any:
             self._refuse(408, "request-timeout", "The request headers arrived too slowly.")
@@ -91,30 +118,37 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
 
     def on_message_begin(self) -> None:
         super().on_message_begin()
-        self._header_count = 0
         self._awaiting_headers = True
-        self._start_header_timer()  # the deadline runs from the request's first byte
+        self._headers_due()  # the deadline runs from the request's first byte
 
     def on_response_complete(self) -> None:
-        super().on_response_complete()
-        # Keep-alive: what arrives next is the next request's head (the idle time before it
-        # is uvicorn's timeout_keep_alive).
+        # uvicorn's (0.54), with its keep-alive timer replaced by the connection's deadline.
+        self.server_state.total_requests += 1
+        if self.transport.is_closing():
+            return
+        self.flow.resume_reading()
+        # Keep-alive: what arrives next is the next request's head.
         self._expect_headers()
+        if self.pipeline:
+            cycle, app = self.pipeline.pop()
+            self._start_asgi_task(cycle, app)
+        else:
+            self._idle_deadline = self.loop.time() + self.timeout_keep_alive
+            if self._timer is None:
+                self._timer = self.loop.call_at(self._idle_deadline, self._check_deadlines)
 
-    def on_header(self, name: bytes, value: bytes) -> None:
-        self._header_count += 1
-        if self._header_count > self.max_header_count:
+    def on_headers_complete(self) -> None:
+        self._awaiting_headers = False
+        self._header_deadline = None  # the timer, if it fires, finds nothing owed
+        # Counted here rather than in a callback per field: the byte limit above already
+        # bounds how many fields one request head can hold.
+        if len(self.headers) > self.max_header_count:
             self._refusal = (
                 431,
                 "request-header-fields-too-large",
                 f"More than {self.max_header_count} header fields.",
             )
             raise _HeaderLimitError
-        super().on_header(name, value)
-
-    def on_headers_complete(self) -> None:
-        self._awaiting_headers = False
-        self._stop_header_timer()
         super().on_headers_complete()
 
     def send_400_response(self, msg: str) -> None:
@@ -127,7 +161,7 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
     def _refuse(self, status: int, slug: str, detail: str) -> None:
         """A problem+json answer written straight to the socket, then the connection closed."""
         self._awaiting_headers = False
-        self._stop_header_timer()
+        self._header_deadline = None
         if self.transport.is_closing():
             return
         phrase = HTTPStatus(status).phrase

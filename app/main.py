@@ -279,10 +279,13 @@ def create_app(
 
     # Credentials are checked on the headers before a request body is read.
     front: ASGIApp = AuthenticateFirst(app.framework, api_prefix=settings.api_prefix)
-    front = StatusFastPath(front, api_prefix=settings.api_prefix)
+    status_polls = StatusFastPath(front, api_prefix=settings.api_prefix)
+    # Without CORS the fast path answers straight from the observing layer; with it, behind
+    # CORS (which adds its headers to the answers).
+    first = None if settings.cors_origin_list else status_polls
     if settings.cors_origin_list:
         front = CORSMiddleware(
-            front,
+            status_polls,
             allow_origins=settings.cors_origin_list,
             allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
             allow_headers=[
@@ -307,7 +310,7 @@ def create_app(
             max_age=600,
         )
     # Outermost: ids and metrics see every request, including refused ones.
-    app.front = ObservabilityMiddleware(front, access_log=settings.access_log)
+    app.front = ObservabilityMiddleware(front, access_log=settings.access_log, first=first)
     return app
 
 

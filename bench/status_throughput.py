@@ -8,13 +8,14 @@
 raw-ASGI app with an asyncpg pool of the same size (`--pool-size`), served by uvicorn with the same
 options, are loaded in turn (alternating, best of `--rounds`) by wrk over loopback: a Lua script
 spreads `GET /api/articles/{id}/status` over all 1,000 ids. Then a paced client sends requests
-at a constant half of our peak rate and reports latency percentiles measured from each
-request's scheduled send time (so queueing counts, wrk2-style).
+at a constant half of our peak rate, to ours and then to the bare app, and reports latency
+percentiles measured from each request's scheduled send time (so queueing counts, wrk2-style).
 
 wrk comes from Debian (`apt-get install wrk`; installed here when missing and running as root);
 without it an asyncio client on uvloop with keep-alive connections is used.
 
-Targets: ours >= 0.8 x bare; p99 <= 20 ms at half our peak rate.
+Targets: ours >= 0.85 x bare; p99 <= 20 ms at half our peak rate (the bare app's p99 at the
+same rate is shown beside it: a tail both have comes from the machine, not the service).
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ ARTICLES = 1_000
 # The service answers status polls from its own asyncpg pool (CMS_STATUS_POOL_SIZE, default
 # 10, min 1); the bare app gets a pool of the same size.
 POOL_SIZE = 10
-TARGET_RATIO = 0.8
+TARGET_RATIO = 0.85
 TARGET_P99_MS = 20.0
 
 # --------------------------------------------------------------------------- the bare app
@@ -83,7 +84,9 @@ def bare_app(dsn: str, pool_size: int) -> Any:
 
     async def send_json(send: Any, status: int, payload: Any) -> None:
         body = orjson.dumps(payload)
-        await send({"type": "http.response.start", "status": status, "headers": json_headers})
+        # A length, as the service sends, so the paced client can load both apps.
+        headers = [*json_headers, (b"content-length", str(len(body)).encode())]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
 
     async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
@@ -391,6 +394,15 @@ def main() -> int:
                 f"non-200 {bad}"
             )
             p99 = percentile(latencies, 99) * 1000
+            # The same rate on the bare app right after: a tail both share is the machine's.
+            bare_latencies, bare_bad, bare_achieved = asyncio.run(
+                paced_load(bare.base_url, ids, half, args.paced_s)
+            )
+            log(
+                f"bare at the same rate: achieved {bare_achieved:.0f} req/s, "
+                f"{summary_ms(bare_latencies)}, non-200 {bare_bad}"
+            )
+            bare_p99 = percentile(bare_latencies, 99) * 1000
             if bad or any(r["non2xx"] or r["errors"] for runs in results.values() for r in runs):
                 log("WARNING: some requests failed")
     ok = ratio >= TARGET_RATIO and p99 <= TARGET_P99_MS and bad == 0
@@ -398,7 +410,8 @@ def main() -> int:
         f"status_throughput: ours {peak_ours:.0f} req/s, bare {peak_bare:.0f} req/s, "
         f"ratio {ratio:.2f} (target >= {TARGET_RATIO}), server CPU per request "
         f"{cpu['ours']:.0f} vs {cpu['bare']:.0f} µs, p99 at half peak ({half:.0f} req/s) "
-        f"{p99:.1f} ms (target <= {TARGET_P99_MS:g} ms) {'PASS' if ok else 'FAIL'}",
+        f"{p99:.1f} ms (target <= {TARGET_P99_MS:g} ms; bare {bare_p99:.1f} ms) "
+        f"{'PASS' if ok else 'FAIL'}",
         flush=True,
     )
     return 0 if ok else 1

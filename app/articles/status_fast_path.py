@@ -14,6 +14,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from types import SimpleNamespace
 from typing import Any
 
@@ -30,7 +31,7 @@ from app.errors import (
     database_unavailable_response,
     is_database_unavailable,
 )
-from app.timestamps import format_optional_timestamp, format_timestamp
+from app.timestamps import format_timestamp
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +41,9 @@ TERMINAL = frozenset({"completed", "failed"})
 # While an article is not finished, clients are told to look again after this many seconds.
 POLL_HINT_S = "2"
 MAX_ID = 2_147_483_647
+_NO_CACHE = (b"cache-control", b"no-cache")
+_RETRY_AFTER = (b"retry-after", POLL_HINT_S.encode())
+_JSON = (b"content-type", b"application/json")
 
 _COLUMNS = (
     "id, processing_status, processing_stage, progress, processing_error, "
@@ -50,29 +54,50 @@ STATUS_SQL = f"SELECT {_COLUMNS} FROM articles WHERE id = $1"
 STATUS_FOR_TENANT_SQL = f"SELECT {_COLUMNS} FROM articles WHERE id = $1 AND tenant = $2"
 
 
-def render_status(
-    status: Mapping[str, Any] | asyncpg.Record, if_none_match: str | None
-) -> tuple[int, bytes, dict[str, str]]:
-    """(status code, body, headers) for a status: ETag from the body, 304 when unchanged."""
+def _timestamp(value: datetime | None) -> datetime | str | None:
+    """What orjson gets for a timestamp: the datetime itself when orjson writes it in the API's
+    format (aware UTC: `...123456Z`, one C call instead of isoformat), else the formatted
+    string (orjson drops a zero fraction, and only `format_timestamp` converts other zones)."""
+    if value is None or (value.microsecond and value.tzinfo is UTC):
+        return value
+    return format_timestamp(value)
+
+
+def _render(status: Mapping[str, Any] | asyncpg.Record) -> tuple[bytes, str, bool]:
+    """(body, ETag, finished) of a status; the ETag is a digest of the body."""
+    processing_status = str(status["processing_status"])
     body = orjson.dumps(
         {
             "id": status["id"],
-            "processing_status": str(status["processing_status"]),
+            "processing_status": processing_status,
             "processing_stage": status["processing_stage"],
             "progress": status["progress"],
             "processing_error": status["processing_error"],
             "processing_error_code": status["processing_error_code"],
-            "processing_started_at": format_optional_timestamp(status["processing_started_at"]),
-            "processing_completed_at": format_optional_timestamp(status["processing_completed_at"]),
-            "updated_at": format_timestamp(status["updated_at"]),
+            "processing_started_at": _timestamp(status["processing_started_at"]),
+            "processing_completed_at": _timestamp(status["processing_completed_at"]),
+            "updated_at": _timestamp(status["updated_at"]),
             "needs_review": status["needs_review"],
-        }
+        },
+        option=orjson.OPT_UTC_Z,
     )
     etag = f'"{hashlib.blake2b(body, digest_size=12).hexdigest()}"'
+    return body, etag, processing_status in TERMINAL
+
+
+def _matches(etag: str, if_none_match: str | None) -> bool:
+    return if_none_match is not None and etag in {t.strip() for t in if_none_match.split(",")}
+
+
+def render_status(
+    status: Mapping[str, Any] | asyncpg.Record, if_none_match: str | None
+) -> tuple[int, bytes, dict[str, str]]:
+    """(status code, body, headers) for a status: ETag from the body, 304 when unchanged."""
+    body, etag, finished = _render(status)
     headers = {"etag": etag, "cache-control": "no-cache"}
-    if str(status["processing_status"]) not in TERMINAL:
+    if not finished:
         headers["retry-after"] = POLL_HINT_S
-    if if_none_match is not None and etag in {t.strip() for t in if_none_match.split(",")}:
+    if _matches(etag, if_none_match):
         return 304, b"", headers
     headers["content-type"] = "application/json"
     return 200, body, headers
@@ -94,22 +119,26 @@ class StatusFastPath:
         self._template = f"{api_prefix}{STATUS_ROUTE.path}"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if await self.answer(scope, send, []) is None:
+            await self.app(scope, receive, send)
+
+    async def answer(
+        self, scope: Scope, send: Send, extra_headers: list[tuple[bytes, bytes]]
+    ) -> int | None:
+        """The status code sent (with `extra_headers`), or None to let the regular route
+        handle the request (`app.core.observe.FirstResponder`)."""
         # A long poll (`?wait=`) is the route's: it waits, this path answers at once.
         if (
-            scope["type"] == "http"
-            and scope["method"] == "GET"
-            and b"wait" not in scope["query_string"]
+            scope["type"] != "http"
+            or scope["method"] != "GET"
+            or b"wait" in scope["query_string"]
+            or (match := self._path.match(scope["path"])) is None
         ):
-            match = self._path.match(scope["path"])
-            if match is not None and await self._answer(scope, send, int(match.group(1))):
-                return
-        await self.app(scope, receive, send)
-
-    async def _answer(self, scope: Scope, send: Send, article_id: int) -> bool:
-        """True if answered; False to let the regular route handle the request."""
+            return None
+        article_id = int(match.group(1))
         services = scope.get("state", {}).get("services")  # the lifespan's (app.services)
         if services is None or article_id > MAX_ID:
-            return False
+            return None
         pool: asyncpg.Pool = services.database.pools.status
         authenticator: Authenticator = services.authenticator
         tenant: str | None = None
@@ -117,7 +146,7 @@ class StatusFastPath:
             try:
                 tenant = (await authenticator.authenticate(Request(scope))).scope
             except DomainError:
-                return False  # the route answers 401 in the usual shape
+                return None  # the route answers 401 in the usual shape
         try:
             if tenant is None:
                 row = await pool.fetchrow(STATUS_SQL, article_id)
@@ -126,33 +155,41 @@ class StatusFastPath:
         except Exception as exc:
             if not is_database_unavailable(exc):
                 logger.debug("status fast path fell through (%s)", exc.__class__.__name__)
-                return False  # the route decides
+                return None  # the route decides
             # The database is away: the route could only wait for its own connection to fail.
             scope["route"] = STATUS_ROUTE
             scope[ROUTE_TEMPLATE_KEY] = self._template
-            await database_unavailable_response(
+
+            async def send_with_extra(message: Message) -> None:
+                if message["type"] == "http.response.start":
+                    message = {**message, "headers": [*message["headers"], *extra_headers]}
+                await send(message)
+
+            response = database_unavailable_response(
                 scope["path"], _problem_base_uri(scope["app"].state)
-            )(scope, _no_body, send)
-            return True
+            )
+            await response(scope, _no_body, send_with_extra)
+            return response.status_code
         if row is None:
-            return False  # the route answers 404
+            return None  # the route answers 404
         if_none_match = None
         for name, value in scope["headers"]:
             if name == b"if-none-match":
                 if_none_match = value.decode("latin-1")
                 break
-        code, body, headers = render_status(row, if_none_match)
+        body, etag, finished = _render(row)
+        # The same headers as `render_status`, written as bytes once.
+        headers = [(b"etag", etag.encode()), _NO_CACHE, *extra_headers]
+        if not finished:
+            headers.append(_RETRY_AFTER)
+        if _matches(etag, if_none_match):
+            code, body = 304, b""
+        else:
+            code = 200
+            headers.append(_JSON)
+        headers.append((b"content-length", str(len(body)).encode()))
         scope["route"] = STATUS_ROUTE
         scope[ROUTE_TEMPLATE_KEY] = self._template
-        await send(
-            {
-                "type": "http.response.start",
-                "status": code,
-                "headers": [
-                    *((k.encode(), v.encode()) for k, v in headers.items()),
-                    (b"content-length", str(len(body)).encode()),
-                ],
-            }
-        )
+        await send({"type": "http.response.start", "status": code, "headers": headers})
         await send({"type": "http.response.body", "body": body})
-        return True
+        return code
