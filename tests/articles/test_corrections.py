@@ -311,10 +311,10 @@ async def test_the_status_fast_path_and_the_route_render_needs_review_alike(
         await wait_terminal(client, article["id"])
         fast = await client.get(f"/api/articles/{article['id']}/status")
 
-        async def fall_through(*_: object) -> bool:
-            return False
+        async def fall_through(*_: object) -> None:
+            return None
 
-        monkeypatch.setattr(StatusFastPath, "_answer", fall_through)  # the route answers
+        monkeypatch.setattr(StatusFastPath, "answer", fall_through)  # the route answers
         slow = await client.get(f"/api/articles/{article['id']}/status")
     assert fast.content == slow.content
     assert fast.json()["needs_review"] is False
