@@ -90,11 +90,14 @@ class Mention:
     context: bool = False  # labelled only by a header line or heading above
     total: bool = False  # labelled as the whole ("Total weight", "Rollo completo")
     matched: bool = False  # names the article (variant tokens of the article name)
+    part: str = ""  # the part a component weight is of ("válvula" of "Peso de la válvula")
 
 
 # ------------------------------------------------------------------ tokens of names and rows
 
-_TOKEN = re.compile(r"[0-9a-z]+|[\u3040-\u30ff\u4e00-\u9fff]+")
+# Letters and digits of any Latin-script word ("válvula", "größe" are one token); kana and
+# CJK ideographs run as their own tokens.
+_TOKEN = re.compile(r"[0-9a-z\u00df-\u00f6\u00f8-\u024f]+|[\u3040-\u30ff\u4e00-\u9fff]+")
 _MODEL = re.compile(r"[0-9a-z]+(?:-[0-9a-z]+){1,4}")
 _NOT_IDENT = re.compile(
     r"^\d+(?:x\d+)+$|^\d+(?:mm|cm|m|kg|g|v|a|w|kw|hz|khz|mhz|mah|ah|bar|psi|lb|lbs|oz|s|ms|pcs|nm|n)$"
@@ -583,7 +586,17 @@ class _Doc:
     area_m2: float | None = None  # the face the article name states ("1000 x 2000 mm")
 
 
+# "… or 30": another count offered beside the first
+_ALTERNATIVE = re.compile(
+    r"(?<![^\W\d_])(?:or|oder|bzw\.?|ou|o|oppure|lub|eller|nebo)\s{1,3}\d", re.IGNORECASE
+)
+
+
 def _pack_n(text: str) -> int | None:
+    """The pieces per pack a text states; None when it offers several ("carton de 50
+    roulements (série 62) ou 30 (série 63)": which count goes with the weight is unknown)."""
+    if _ALTERNATIVE.search(text):
+        return None
     for cm in _COUNT.finditer(text):
         n = to_int(cm["a"] or cm["b"])
         if n and n >= 2:
@@ -706,6 +719,8 @@ def _classify(
     if m and not named and not scoped:
         return WeightBasis.COMPONENT, f"the weight of a component ({m.group()})", None
     if V.WEIGHT_WORDS.search(label):
+        if part := _included_part(label, name):
+            return WeightBasis.COMPONENT, f"the weight of one part the article includes ({part})", None
         if not context and (other := _other_object(label, name)) is not None:
             # "Door weight: max. 12 kg": the weight of what the article carries or holds
             return WeightBasis.CAPACITY, f"the weight of another object ({other})", None
@@ -795,6 +810,35 @@ def _names_article(label: str, name: _Name) -> bool:
 _WEIGHT_OF = re.compile(r"([^\W\d_]{3,20})[\s_\-]{1,2}weight\b", re.IGNORECASE)
 
 
+# "Weight of the valve", "Peso de la válvula", "Poids du couvercle", "Gewicht des Deckels"
+_WEIGHT_OF_THE = re.compile(
+    r"(?:weight|mass)\s+of\s+(?:the\s+|a\s+|one\s+)?(?P<a>[^\W\d_]{3,20})"
+    r"|peso\s+(?:de\s+(?:la\s+|las\s+|los\s+)?|del\s+|della\s+|dello\s+|dei\s+|degli\s+"
+    r"|delle\s+|di\s+|do\s+|da\s+|dos\s+|das\s+)(?P<b>[^\W\d_]{3,20})"
+    r"|(?:poids|masse)\s+(?:du\s+|de\s+la\s+|de\s+l[’']\s*|des\s+|de\s+)(?P<c>[^\W\d_]{3,20})"
+    r"|gewicht\s+(?:des|der|vom|von\s+der|von\s+dem|van\s+de|van\s+het)\s+(?P<d>[^\W\d_]{3,20})",
+    re.IGNORECASE,
+)
+
+
+def _object_of(label: str) -> str:
+    """What a "weight of X" / "X weight" label weighs (lower case), empty for none."""
+    if m := _WEIGHT_OF_THE.search(label):
+        return next(g for g in m.groups() if g).lower()
+    if m := _WEIGHT_OF.search(label):
+        return m.group(1).lower()
+    return ""
+
+
+def _included_part(label: str, name: _Name) -> str:
+    """The part a label weighs when the name says the article comes with it ("Peso de la
+    válvula" of a sink "con válvula"): one part of the article, not the article."""
+    part = _object_of(label)
+    if not part or part in V.OWN_WEIGHT_WORDS or part in _STOP:
+        return ""
+    return part if f"+{part}" in name.words else ""
+
+
 def _other_object(label: str, name: _Name) -> str | None:
     """The X of an English "X weight" label when X is neither an own-weight word nor a word of
     the article name ("door weight", "user weight"; not "net weight", "motor weight" of a motor)."""
@@ -829,6 +873,8 @@ def _pack_count(lines: Sequence[Line]) -> int | None:
     for line in lines:
         if _DIGITS.isdisjoint(line.text) or not _PACK_HINT.search(line.text):
             continue
+        if _ALTERNATIVE.search(line.text):
+            continue  # "carton de 50 (série 62) ou 30 (série 63)": no one count
         for m in _DOC_COUNT.finditer(line.text.replace("_", " ")):
             n = to_int(m["n"] or m["m"])
             if n and n >= 2:
@@ -975,12 +1021,22 @@ def _find_header_above(lines: Sequence[Line], i: int, facts: _LineFacts) -> str:
         if lines[j].location != lines[i].location:
             return ""
         if facts.has_weight_word(j):
-            return t
+            return "" if _is_prose(t) else t
         if _RULE_LINE.match(t):
             continue  # a markdown table's |---|---| line
         if not facts.has_digit(j):
             return _stacked_header(lines, j)
     return ""
+
+
+_CELL_BREAK = re.compile(r"[|\t;]|\S {2,}\S")
+_PROSE_WORDS = 10
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence, not a header row: many words and no cell breaks ("Il peso dipende dalla
+    configurazione e viene comunicato con l'offerta…" labels no figure on the next line)."""
+    return len(text.split()) > _PROSE_WORDS and _CELL_BREAK.search(text) is None
 
 
 def _stacked_header(lines: Sequence[Line], j: int) -> str:
@@ -1150,7 +1206,10 @@ def collect_mentions(
         prev_end = 0
         for k, q in enumerate(raws):
             nxt = raws[k + 1].start if k + 1 < len(raws) else len(text)
-            after = _clause_after(text[q.end : nxt])
+            tail = text[q.end : nxt]
+            if k + 1 == len(raws) and not tail.strip():
+                tail = _run_on(lines, i)
+            after = _clause_after(tail)
             described = _words_after(text[q.end : nxt])
             own = _nearest_label(
                 _immediate_clause(text[prev_end : q.start])
@@ -1203,6 +1262,7 @@ def collect_mentions(
                 and line.heading
                 and (hm := V.COMPONENT_WORDS.search(line.heading))
                 and hm.group().lower() not in nm.low
+                and not _data_heading(line.heading)
             ):
                 basis, reason, grams = (
                     WeightBasis.COMPONENT,
@@ -1231,6 +1291,15 @@ def collect_mentions(
                 basis, reason, grams = (
                     WeightBasis.OTHER_VARIANT,
                     f"the weight of another product the document lists ({rm.group()})",
+                    None,
+                )
+            if basis in _ELIGIBLE and (
+                (rv := V.REVIEW_WORDS.search(line.heading or "")) or _in_quoted_speech(text, q.start)
+            ):
+                basis, reason, grams = (
+                    WeightBasis.OTHER_VARIANT,
+                    "a customer's words (a review or a question), not the article's data"
+                    + (f" ({rv.group()})" if rv else ""),
                     None,
                 )
             if q.upper_bound and basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED):
@@ -1290,6 +1359,7 @@ def collect_mentions(
                     metric=q.metric,
                     context=context,
                     total=total,
+                    part=_object_of(label) if basis == WeightBasis.COMPONENT else "",
                 )
             )
     # A table is also in the sections as lines: a row the line rules set aside with its heading
@@ -1304,6 +1374,40 @@ def collect_mentions(
         )
     )
     return out
+
+
+def _data_heading(heading: str) -> bool:
+    """A table caption that lists the article's data ("Dimensions, charges de base et
+    masses", "Abmessungen und Gewichte"): a component word in it ("base") names no part."""
+    return bool(V.DIMENSION_WORDS.search(heading)) and bool(V.WEIGHT_WORDS.search(heading))
+
+
+def _run_on(lines: Sequence[Line], i: int) -> str:
+    """The start of the next line when a sentence runs on to it (prose wrapped by a mail or
+    a PDF: "… ca. 420 kg" / "je Palette (Versandgewicht)"): what the figure is of."""
+    if i + 1 >= len(lines) or lines[i + 1].location != lines[i].location:
+        return ""
+    nxt = lines[i + 1].text
+    if not nxt[:1].islower() or lines[i].text.rstrip()[-1:] in ".:;!?|":
+        return ""
+    return " " + nxt[:80]
+
+
+_OPEN_QUOTE = "«“„\"‘‹»"
+_CLOSE_QUOTE = {"«": "»", "“": "”", "„": "“", '"': '"', "‘": "’", "‹": "›", "»": "«"}
+_ATTRIBUTION = re.compile(r"^[\s.,!?]{0,3}(?:[-–—]\s{0,2}[^\W\d_]|\(\s{0,2}[^\W\d_])")
+
+
+def _in_quoted_speech(text: str, position: int) -> bool:
+    """A figure inside words someone is quoted saying: a line that opens with a quotation
+    mark, closes it after the figure and names who said it ("«Peso 95 kg y la silla
+    aguanta…» – Javier"), the way shop pages print reviews."""
+    head = text.lstrip()
+    if not head or head[0] not in _OPEN_QUOTE:
+        return False
+    opening = len(text) - len(head)
+    close = text.rfind(_CLOSE_QUOTE[head[0]])
+    return opening < position < close and _ATTRIBUTION.match(text[close + 1 :]) is not None
 
 
 _SIZE_CELL = re.compile(
@@ -1590,6 +1694,8 @@ def decide(
             m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
             m.reason = f"{m.reason}; the name's scope differs ({conflict})"
     eligible = [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]
+    sums = _sums_of_parts(mentions, nm)
+    eligible.extend(sums)
     overlap = {id(m): nm.overlap(m.keys) if m.keys else 0 for m in eligible}
     best_overlap = max(overlap.values(), default=0)
     for m in eligible:
@@ -1692,7 +1798,7 @@ def decide(
             notes.extend(_why_none(mentions, review))
     else:
         notes.append(review[-1])
-    ranked = sorted(mentions, key=lambda m: (m is not chosen, -m.score, m.order))
+    ranked = sorted([*sums, *mentions], key=lambda m: (m is not chosen, -m.score, m.order))
     candidates = [
         WeightCandidate(
             grams=None if m.grams is None else round(m.grams, 6),
@@ -1706,6 +1812,43 @@ def decide(
         for m in _dedupe(ranked)[:12]
     ]
     return WeightDecision(finding, status.value, candidates, notes, review)
+
+
+def _sums_of_parts(mentions: list[Mention], name: _Name) -> list[Mention]:
+    """The article's weight as the sum of parts the document itself states: a weight without
+    a part the name includes ("Peso neto (sin válvula) 3,4 kg" of a sink "con válvula") plus
+    that part's own weight ("Peso de la válvula 0,6 kg"). Only when the part is weighed once."""
+    out: list[Mention] = []
+    for m in mentions:
+        if m.basis != WeightBasis.OTHER_VARIANT or m.grams is None:
+            continue
+        missing = [k[1:] for k in m.keys if k[:1] == "-" and f"+{k[1:]}" in name.words]
+        for part in missing:
+            parts = [
+                c
+                for c in mentions
+                if c.basis == WeightBasis.COMPONENT and c.part and c.part[:5] == part[:5]
+            ]
+            values = {round(c.stated_grams, 3) for c in parts}
+            if len(values) != 1:
+                continue
+            grams = m.grams + parts[0].stated_grams
+            reason = (
+                f"the weight without the {part} ({fmt_grams(m.grams)}) + the {part}'s own "
+                f"weight ({fmt_grams(parts[0].stated_grams)}): the name includes it"
+            )
+            out.append(
+                replace(
+                    m,
+                    grams=grams,
+                    basis=WeightBasis.DERIVED,
+                    score=_BASE_SCORE[WeightBasis.DERIVED],
+                    reason=reason,
+                    note=reason,
+                    keys=frozenset(),
+                )
+            )
+    return out
 
 
 def _scope_conflict(keys: Iterable[str], name: _Name) -> str:
