@@ -533,6 +533,8 @@ def _merge_pairs(text: str, qs: list[_Raw]) -> list[_Raw]:
 
 def _label_unit_quantities(text: str, comma: bool) -> list[_Raw]:
     """'Weight kg 42', 'weight_kg: 0.25', 'Gewicht [g] | 95': the unit is in the label."""
+    if _UNIT_IN_LABEL.search(text) is None:
+        return []  # the cheap test first: most lines with a number have no unit in a label
     w = V.WEIGHT_WORDS.search(text)
     if w is None:
         return []
@@ -577,13 +579,30 @@ def _label_unit_quantities(text: str, comma: bool) -> list[_Raw]:
 # ------------------------------------------------------------------ classification
 
 
-@dataclass(frozen=True, slots=True)
 class _Doc:
-    """What the whole document says that one line cannot: a pack count, a length."""
+    """What the whole document says that one line cannot: a pack count, a length. Each is
+    looked for on first use only: most documents never ask (no pack or per-metre weight)."""
 
-    pack_count: int | None
-    length_m: float | None
-    area_m2: float | None = None  # the face the article name states ("1000 x 2000 mm")
+    __slots__ = ("_count", "_length", "_lines", "_comma", "_name", "area_m2")
+    _UNSET: float = -1.0
+
+    def __init__(self, lines: Sequence[Line], name: str, comma: bool) -> None:
+        self._lines, self._name, self._comma = lines, name, comma
+        self._count: int | None | float = self._UNSET
+        self._length: float | None = self._UNSET
+        self.area_m2 = _name_area_m2(name)  # the face the article name states ("1000 x 2000 mm")
+
+    @property
+    def pack_count(self) -> int | None:
+        if self._count == self._UNSET:
+            self._count = _pack_count(self._lines)
+        return None if self._count is None else int(self._count)
+
+    @property
+    def length_m(self) -> float | None:
+        if self._length == self._UNSET:
+            self._length = _name_length_m(self._name) or _length_m(self._lines, self._comma)
+        return self._length
 
 
 # "… or 30": another count offered beside the first
@@ -940,11 +959,16 @@ def _name_length_m(name: str) -> float | None:
     return value * {"mm": 0.001, "cm": 0.01, "m": 1.0}[m["u"].lower()] or None
 
 
+# What every _DIMS match contains: a number (or its unit, or "(W)") right before "x" and a
+# number after it.
+_DIMS_HINT = re.compile(r'(?:\d|m|in|"|″|\))\s{0,2}[x×*]\s{0,2}\d', re.IGNORECASE)
+
+
 def _volumes(lines: Sequence[Line], comma: bool) -> tuple[float, ...]:
     out: list[float] = []
     for line in lines:
-        if "x" not in line.text.lower() and "×" not in line.text and "*" not in line.text:
-            continue
+        if _DIMS_HINT.search(line.text) is None:
+            continue  # no "number x number": the cheap test before the vocabulary
         if not (V.DIMENSION_WORDS.search(line.text) or _ANNOTATED_DIMS.search(line.text)):
             continue  # "Winkel 30 x 30 x 3 mm" names a profile, not the article's block
         if line.packaging or V.PACKAGING_KEYS.search(line.text) or V.GROSS_WORDS.search(line.text):
@@ -971,7 +995,7 @@ def document_volumes(sections: Sequence[Section], comma: bool) -> tuple[float, .
 
 def _is_ident_line(text: str) -> set[str]:
     """A short line that names one model ("RC20", "Model 12B"): what follows is about it."""
-    if len(text) > 40:
+    if len(text) > 40 or _DIGITS.isdisjoint(text):
         return set()
     toks = _tokens(text)
     if 0 < len(toks) <= _IDENT_LINE_MAX_TOKENS:
@@ -1170,9 +1194,7 @@ def collect_mentions(
     lines = list(iter_lines(sections))
     facts = _LineFacts(lines)
     nm = _Name.of(name)
-    doc = _Doc(
-        _pack_count(lines), _name_length_m(name) or _length_m(lines, comma), _name_area_m2(name)
-    )
+    doc = _Doc(lines, name, comma)
     records = _record_keys(lines)
     out: list[Mention] = []
     model_keys: set[str] = set()
@@ -1184,10 +1206,11 @@ def collect_mentions(
         ident_line = _is_ident_line(text)
         if ident_line:
             model_keys = ident_line
-        if not any(c.isdigit() for c in text):
+        if _DIGITS.isdisjoint(text):
             continue
         raws = _raw_quantities(text, comma) or _label_unit_quantities(text, comma)
-        if not raws:
+        if not raws and (_ROW_START.match(text) or _ROW_IDENT.match(text)):
+            # only a table row can take its unit from a header above (bounded work per line)
             header = _header_above(lines, i, facts)
             raws = _last_column_quantity(text, header, comma) if header else []
         if not raws:
