@@ -583,12 +583,12 @@ class _Doc:
     """What the whole document says that one line cannot: a pack count, a length. Each is
     looked for on first use only: most documents never ask (no pack or per-metre weight)."""
 
-    __slots__ = ("_count", "_length", "_lines", "_comma", "_name", "area_m2")
+    __slots__ = ("_comma", "_count", "_length", "_lines", "_name", "area_m2")
     _UNSET: float = -1.0
 
     def __init__(self, lines: Sequence[Line], name: str, comma: bool) -> None:
         self._lines, self._name, self._comma = lines, name, comma
-        self._count: int | None | float = self._UNSET
+        self._count: int | float | None = self._UNSET
         self._length: float | None = self._UNSET
         self.area_m2 = _name_area_m2(name)  # the face the article name states ("1000 x 2000 mm")
 
@@ -739,7 +739,11 @@ def _classify(
         return WeightBasis.COMPONENT, f"the weight of a component ({m.group()})", None
     if V.WEIGHT_WORDS.search(label):
         if part := _included_part(label, name):
-            return WeightBasis.COMPONENT, f"the weight of one part the article includes ({part})", None
+            return (
+                WeightBasis.COMPONENT,
+                f"the weight of one part the article includes ({part})",
+                None,
+            )
         if not context and (other := _other_object(label, name)) is not None:
             # "Door weight: max. 12 kg": the weight of what the article carries or holds
             return WeightBasis.CAPACITY, f"the weight of another object ({other})", None
@@ -1317,7 +1321,8 @@ def collect_mentions(
                     None,
                 )
             if basis in _ELIGIBLE and (
-                (rv := V.REVIEW_WORDS.search(line.heading or "")) or _in_quoted_speech(text, q.start)
+                (rv := V.REVIEW_WORDS.search(line.heading or ""))
+                or _in_quoted_speech(text, q.start)
             ):
                 basis, reason, grams = (
                     WeightBasis.OTHER_VARIANT,
@@ -1416,7 +1421,7 @@ def _run_on(lines: Sequence[Line], i: int) -> str:
     return " " + nxt[:80]
 
 
-_OPEN_QUOTE = "«“„\"‘‹»"
+_OPEN_QUOTE = '«“„"‘‹»'
 _CLOSE_QUOTE = {"«": "»", "“": "”", "„": "“", '"': '"', "‘": "’", "‹": "›", "»": "«"}
 _ATTRIBUTION = re.compile(r"^[\s.,!?]{0,3}(?:[-–—]\s{0,2}[^\W\d_]|\(\s{0,2}[^\W\d_])")
 
