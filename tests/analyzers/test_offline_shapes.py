@@ -524,6 +524,39 @@ STATED = [
         "Schlagbaum SB-3",
         5400,
     ),
+    # the sum of a weight without a part the name includes and that part's own weight
+    (
+        "spec.txt",
+        "Peso neto (sin válvula): 3,4 kg\nPeso de la válvula: 0,6 kg\nPeso bruto: 5,1 kg",
+        "Fregadero FR-60 con válvula",
+        4000,
+    ),
+    (
+        "spec.txt",
+        "Net weight (without valve): 2.1 kg\nWeight of the valve: 0.4 kg",
+        "Wash basin WB-2 with valve",
+        2500,
+    ),
+    (
+        "spec.txt",
+        "Gewicht ohne Deckel: 5,2 kg\nGewicht des Deckels: 0,8 kg",
+        "Behälter BH-30 mit Deckel",
+        6000,
+    ),
+    # a caption listing the data ("base loads and weights") names no component
+    (
+        "spec.txt",
+        "Dimensions, base loads and weights\nType | d (mm) | C (kN) | Weight (kg)\n6204 | 20 | 13.5 | 0.106\n6205 | 25 | 14.8 | 0.128\n",
+        "Ball bearing 6205",
+        128,
+    ),
+    # a review on the page does not hide the article's own weight
+    (
+        "spec.txt",
+        "Technische Daten\nGewicht: 12,5 kg\nKundenbewertungen\nIch wiege 95 kg, Gewicht 95 kg, und der Stuhl hält.",
+        "Bürostuhl BS-3",
+        12500,
+    ),
 ]
 
 # Documents whose only mass figures are not the article's weight: the answer is null.
@@ -631,6 +664,80 @@ NOT_THE_WEIGHT = [
     ),
     ("spec.txt", "Přepravní hmotnost: 10,6 kg", "Schůdky ST-4", None),
     ("spec.txt", "箱规:50 × 30 × 28 cm,净重 15.6 kg/箱,毛重 17 kg/箱", "不锈钢合页 HY-30", None),
+    # customers' words: a review heading, a quoted line with its author
+    (
+        "spec.txt",
+        "Technical data\nSeat height: 46 cm\nCustomer reviews\nMy weight 95 kg and the chair holds fine.",
+        "Office chair OC-2",
+        None,
+    ),
+    (
+        "spec.txt",
+        "Dati tecnici\nAltezza seduta: 46 cm\n«Peso 90 kg e la sedia regge benissimo.» – Marco",
+        "Sedia da ufficio SD-4",
+        None,
+    ),
+    (
+        "spec.txt",
+        'Especificaciones\nAltura: 46 cm\n"Peso 88 kg y aguanta perfectamente." - Javier',
+        "Silla SL-9",
+        None,
+    ),
+    # a sentence is no header: the figure on the next line is not labelled by its "weight"
+    (
+        "spec.txt",
+        "Note\nIl peso dipende dalla configurazione scelta e viene comunicato insieme con l'offerta definitiva.\nRisoluzione della bilancia di controllo 0,5 g.",
+        "Valvola VF-100",
+        None,
+    ),
+    (
+        "spec.txt",
+        "Notes\nThe weight depends on the configuration chosen and is given with the final quotation only.\nResolution of the checking scale 0.1 g.",
+        "Valve BV-50",
+        None,
+    ),
+    # seismic accelerations in g
+    (
+        "spec.txt",
+        "Poids : sur demande. Accélération sismique admissible 0,5 g",
+        "Vanne VP-80",
+        None,
+    ),
+    ("spec.txt", "Peso sismico: accelerazione sismica ammessa 0,3 g", "Valvola VF-80", None),
+    ("spec.txt", "Peso: a petición. Aceleración sísmica admisible 0,4 g", "Válvula VM-80", None),
+    # a sentence that runs on: the weight is per pallet (a shipping weight)
+    (
+        "mail.txt",
+        "Für die Verpackung rechnen wir mit 40 Stück je Karton und ca. 420 kg\nje Palette (Versandgewicht).",
+        "Abdeckhaube AH-9",
+        None,
+    ),
+    (
+        "mail.txt",
+        "For packing we plan 20 pieces per carton and about 450 kg\nper pallet (shipping weight).",
+        "Cover CV-9",
+        None,
+    ),
+    # two counts offered for one pack weight: which one is unknown
+    (
+        "spec.txt",
+        "Packing: carton of 50 pcs (series 62) or 30 pcs (series 63). Carton weight: 6.9 kg",
+        "Bearing 6205",
+        None,
+    ),
+    (
+        "spec.txt",
+        "Conditionnement : carton de 50 pièces ou 30 pièces. Poids du carton : 6,9 kg",
+        "Roulement 6205",
+        None,
+    ),
+    # the weight of a part the name includes is not the article's
+    (
+        "spec.txt",
+        "Peso de la válvula: 0,6 kg\nCapacidad: 26 l",
+        "Fregadero FR-60 con válvula",
+        None,
+    ),
 ]
 
 

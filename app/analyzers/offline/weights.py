@@ -857,9 +857,14 @@ def _included_part(label: str, name: _Name) -> str:
     """The part a label weighs when the name says the article comes with it ("Peso de la
     válvula" of a sink "con válvula"): one part of the article, not the article."""
     part = _object_of(label)
-    if not part or part in V.OWN_WEIGHT_WORDS or part in _STOP:
+    if len(part) < 4 or part in V.OWN_WEIGHT_WORDS or part in _STOP:
         return ""
-    return part if f"+{part}" in name.words else ""
+    return part if any(_same_part(w[1:], part) for w in name.words if w[:1] == "+") else ""
+
+
+def _same_part(a: str, b: str) -> bool:
+    """One part's name in two inflections ("Deckel", "Deckels"; "valve", "valves")."""
+    return a[:5] == b[:5] and abs(len(a) - len(b)) <= 2
 
 
 def _other_object(label: str, name: _Name) -> str | None:
@@ -1850,12 +1855,16 @@ def _sums_of_parts(mentions: list[Mention], name: _Name) -> list[Mention]:
     for m in mentions:
         if m.basis != WeightBasis.OTHER_VARIANT or m.grams is None:
             continue
-        missing = [k[1:] for k in m.keys if k[:1] == "-" and f"+{k[1:]}" in name.words]
+        missing = [
+            k[1:]
+            for k in m.keys
+            if k[:1] == "-" and any(_same_part(w[1:], k[1:]) for w in name.words if w[:1] == "+")
+        ]
         for part in missing:
             parts = [
                 c
                 for c in mentions
-                if c.basis == WeightBasis.COMPONENT and c.part and c.part[:5] == part[:5]
+                if c.basis == WeightBasis.COMPONENT and c.part and _same_part(c.part, part)
             ]
             values = {round(c.stated_grams, 3) for c in parts}
             if len(values) != 1:
