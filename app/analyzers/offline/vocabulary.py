@@ -22,6 +22,8 @@ class Vocabulary:
 
     def __init__(self, words: Iterable[str]) -> None:
         words = list(words)
+        # "Zubehör" is "zubehoer" in an export key, "Größe" "groesse": both spellings match
+        words += [w.translate(_ASCII_SPELLING) for w in words if _UMLAUTS.intersection(w)]
         latin = [w.lower() for w in words if w.isascii() or _has_latin(w)]
         cjk = sorted(
             {w for w in words if not (w.isascii() or _has_latin(w))}, key=len, reverse=True
@@ -53,6 +55,12 @@ class Vocabulary:
 
     def __contains__(self, text: object) -> bool:
         return isinstance(text, str) and self.pattern.search(text) is not None
+
+
+_ASCII_SPELLING = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
+)
+_UMLAUTS = frozenset("äöüßÄÖÜ")
 
 
 def _alternation(words: list[str]) -> str:
@@ -394,7 +402,15 @@ TEST_WORDS: Final = Vocabulary(
         "test setup",
         "test mass",
         "test weight",
+        "test door",
+        "test specimen",
+        "test rig",
         "for the test",
+        "prüftür",
+        "prüfstand",
+        "porte d'essai",
+        "porta di prova",
+        "puerta de ensayo",
         "falltest",
         "fallprüfung",
         "prüfmasse",
@@ -569,6 +585,15 @@ PACK_WORDS: Final = Vocabulary(
         "doos",
         "zak",
         "opakowanie",
+        "opakowania",
+        "balení",
+        "balenie",
+        "krabice",
+        "förpackning",
+        "kartong",
+        "embalagem",
+        "caixa",
+        "verpakking",
         "per 100",
         "per 1000",
         "pro 100",
@@ -587,6 +612,42 @@ PACK_WORDS: Final = Vocabulary(
         "あたり",
         "当り",
         "每",
+    ]
+)
+
+# A weight with the fluids a machine runs with (oil, fuel, water): not the article as
+# delivered, so a dry or empty weight beside it wins.
+OPERATING_WORDS: Final = Vocabulary(
+    [
+        "operating weight",
+        "operating mass",
+        "weight in operation",
+        "service weight",
+        "wet weight",
+        "filled weight",
+        "weight filled",
+        "betriebsgewicht",
+        "dienstgewicht",
+        "gewicht betriebsbereit",
+        "betriebsbereit",
+        "poids en ordre de marche",
+        "poids en service",
+        "poids en fonctionnement",
+        "peso in esercizio",
+        "peso operativo",
+        "peso in ordine di marcia",
+        "peso en orden de marcha",
+        "peso en servicio",
+        "peso em operação",
+        "bedrijfsgewicht",
+        "masa robocza",
+        "masa eksploatacyjna",
+        "provozní hmotnost",
+        "driftvikt",
+        "运行重量",
+        "工作重量",
+        "運転質量",
+        "運転重量",
     ]
 )
 
@@ -743,7 +804,9 @@ OWN_WEIGHT_WORDS: Final = frozenset(
     _split(
         "net gross product unit item piece part device article total empty dry operating tare "
         "nominal actual approx approximate the own body-free finished shipping packed package "
-        "packaging"
+        "packaging bauteil bauteils teil teils teiles artikel artikels produkt produkts gerät "
+        "geräts gerätes stück stücks pièce produit appareil pezzo articolo prodotto pieza "
+        "artículo producto peça produto onderdeel artikel"
     )
 )
 

@@ -691,6 +691,8 @@ def _classify(
         return WeightBasis.GROSS, "a weight in a packaging or shipping section", None
     if not (V.WEIGHT_WORDS.search(label) or net >= 0 or V.PACK_WORDS.search(label)):
         return None, "", None  # a mass figure nobody called a weight: context, not a candidate
+    if part := _ancestor_part(label, name):
+        return WeightBasis.COMPONENT, f"the weight of an element of a list of parts ({part})", None
     if m := _SLASH_PACK.match(glued):
         n = to_int(m["n"])
         if n and n >= 2 and (m["p"] or n in (100, 1000, 10000)):
@@ -752,6 +754,7 @@ def _classify(
 
 
 _QUALIFIED_PENALTY = 0.1
+_OPERATING_PENALTY = 0.15
 
 
 def _split_words(words: str) -> list[str]:
@@ -769,7 +772,10 @@ _LABEL_FILLER = frozenset(
             "oz only just spec specs "
             "specification specifications technical data attribute attributes property "
             "properties details info general characteristics caractéristiques merkmale "
-            "technische daten dati tecnici datos técnicos"
+            "technische daten dati tecnici datos técnicos "
+            # articles and prepositions: "Gesamtmasse des Bauteils" names no one else
+            "of a des der dem den du de la le les del della dello dei delle di el los las do "
+            "da dos van het een ein eines einer"
         )
     )
 )
@@ -830,7 +836,7 @@ def _names_article(label: str, name: _Name) -> bool:
     return bool(_words(_PARENS.sub(" ", label)) & name.words)
 
 
-_WEIGHT_OF = re.compile(r"([^\W\d_]{3,20})[\s_\-]{1,2}weight\b", re.IGNORECASE)
+_WEIGHT_OF = re.compile(r"([^\W\d_]{3,20})[\s_\-]{1,2}(?:weight|mass)\b", re.IGNORECASE)
 
 
 # "Weight of the valve", "Peso de la válvula", "Poids du couvercle", "Gewicht des Deckels"
@@ -851,6 +857,22 @@ def _object_of(label: str) -> str:
     if m := _WEIGHT_OF.search(label):
         return m.group(1).lower()
     return ""
+
+
+_LIST_ELEMENT = re.compile(r"\[\d{1,5}\]")
+
+
+def _ancestor_part(label: str, name: _Name) -> str:
+    """A component word in the key path above a list element ("data.zubehoer[0].gewicht.
+    netto", "accessories[2].weight"): the element is a part beside the article, not it."""
+    path = label.split(":")[0]
+    element = _LIST_ELEMENT.search(path)
+    if element is None:
+        return ""
+    m = V.COMPONENT_WORDS.search(path[: element.start()])
+    if m is None or m.group().lower() in name.low:
+        return ""
+    return m.group()
 
 
 def _included_part(label: str, name: _Name) -> str:
@@ -1325,6 +1347,13 @@ def collect_mentions(
                     f"the weight of another product the document lists ({rm.group()})",
                     None,
                 )
+            if basis in _ELIGIBLE and (test := V.TEST_WORDS.search(key)):
+                # "Test door: 2,100 x 1,000 mm, mass 120 kg": the key says whose mass it is
+                basis, reason, grams = (
+                    WeightBasis.CAPACITY,
+                    f"a test or set-up figure ({test.group()})",
+                    None,
+                )
             if basis in _ELIGIBLE and (
                 (rv := V.REVIEW_WORDS.search(line.heading or ""))
                 or _in_quoted_speech(text, q.start)
@@ -1350,6 +1379,13 @@ def collect_mentions(
                 score += 0.1 if total else 0.0
                 # the whole of what the name names beats a part's net weight ("Film (neto)")
                 score += 0.1 if total and _names_article(own, nm) else 0.0
+            if (
+                score
+                and basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
+                and (op := V.OPERATING_WORDS.search(f"{label} {after[:30]}"))
+            ):
+                score -= _OPERATING_PENALTY  # "Operating weight (oil and fuel)" loses to "Dry"
+                reason = f"{reason}; with its operating fluids ({op.group()}), not as delivered"
             if basis in (WeightBasis.UNSPECIFIED, WeightBasis.DERIVED) and not context:
                 qualifier = _qualifier(label, nm)
                 if qualifier:  # "Peso di spedizione" loses to a bare "Peso" whatever the word
