@@ -550,6 +550,55 @@ STATED = [
         "Ball bearing 6205",
         128,
     ),
+    # a list under a component key holds parts, not the article ("zubehoer" is "Zubehör")
+    (
+        "api.json",
+        '{"data": {"gewicht": {"netto": 2.2, "einheit": "KGM"}, "zubehoer": [{"bezeichnung": "Lager", "gewicht": {"netto": 0.32, "einheit": "KGM"}}, {"bezeichnung": "Hülse", "gewicht": {"netto": 0.14, "einheit": "KGM"}}]}}',
+        "Lagergehäuse LG 507",
+        2200,
+    ),
+    (
+        "item.json",
+        '{"item": {"weight": {"net": 1.35, "unit": "kg"}, "accessories": [{"name": "Bracket", "weight": {"net": 0.21, "unit": "kg"}}]}}',
+        "Pump housing PH-40",
+        1350,
+    ),
+    # a pack column in Czech beside the piece weight
+    (
+        "export.csv",
+        "Kód;Název;Hmotnost (kg);Hmotnost balení (kg);ks v balení\nKZ-20;Konzola 200 mm;0,62;6,4;10\n",
+        "Konzola KZ-20",
+        620,
+    ),
+    # "des Bauteils", "de la pièce": an article and the part itself, no one else's weight
+    (
+        "decl.txt",
+        "Werkstoff: PA66 GF30\nGesamtmasse des Bauteils: 3,42 g\nMasse Einleger: 1,02 g",
+        "Gehäuse GH-4",
+        3.42,
+    ),
+    (
+        "decl.txt",
+        "Matière : PA6\nMasse totale de la pièce : 12,4 g\nMasse de l'insert : 2,1 g",
+        "Boîtier BT-2",
+        12.4,
+    ),
+    # delivered dry: the dry weight beats the operating weight with oil and fuel
+    (
+        "manual.txt",
+        "Dry weight (incl. battery): 112 kg\nOperating weight (oil and fuel): 126 kg\nShipping weight: 131 kg",
+        "Generator DG-55",
+        112000,
+    ),
+    ("manual.txt", "Leergewicht: 48 kg\nBetriebsgewicht (mit Öl): 52 kg", "Kompressor KP-9", 48000),
+    ("manual.txt", "Peso a secco: 31 kg\nPeso in esercizio: 34 kg", "Motopompa MP-3", 31000),
+    # the line's key says the mass is a test set-up's
+    (
+        "report.txt",
+        "Test door: 2,100 x 1,000 mm, mass 120 kg, three hinges per door.\nMass as received: 148.2 g",
+        "Hinge HD-12",
+        148.2,
+    ),
     # a review on the page does not hide the article's own weight
     (
         "spec.txt",
