@@ -16,6 +16,7 @@ A glass-filled polymer ("PA66 GF30") is split into the polymer and `glass_fibre`
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 from collections.abc import Iterator, Sequence
@@ -415,6 +416,13 @@ def _aggregate(mentions: list[_Mention]) -> list[_Material]:
     return list(by_code.values())
 
 
+def _moved(m: _Mention, order: int) -> _Mention:
+    """A copy of a mention on another line (cheaper than dataclasses.replace)."""
+    out = copy.copy(m)
+    out.order = order
+    return out
+
+
 def find_materials_with_note(
     sections: Sequence[Section],
     *,
@@ -436,21 +444,28 @@ def find_materials_with_note(
     # Packaging materials are skipped at first; if nothing else is named, the article itself
     # is probably packaging (a carton, a bag), so look again without that rule.
     for packaging_rules in (True, False):
+        # a line met again with the same context (a page footer, a repeated row) names what
+        # it named the first time: scanned once
+        seen: dict[tuple[str, str | None, str, bool, str], list[_Mention]] = {}
         for line in lines:
             location = (
                 f"{source}, {line.location}"
                 if source and line.location
                 else (source or line.location)
             )
-            mentions.extend(
-                _line_mentions(
+            key = (line.text, line.previous, line.heading, line.packaging, location)
+            found = seen.get(key)
+            if found is None:
+                found = seen[key] = _line_mentions(
                     line,
                     location,
                     packaging_rules=packaging_rules and not names_the_article,
                     comma=comma,
                     strong=names_the_article,
                 )
-            )
+                mentions.extend(found)
+            else:
+                mentions.extend(_moved(m, line.order) for m in found)
         if mentions:
             break
     materials = _aggregate(mentions)

@@ -23,6 +23,7 @@
 
 from __future__ import annotations
 
+import copy
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -1044,6 +1045,7 @@ class _LineFacts:
     weight_word: dict[int, bool] = field(default_factory=dict)
     digit: dict[int, bool] = field(default_factory=dict)
     header: dict[int, str] = field(default_factory=dict)
+    by_text: dict[str, bool] = field(default_factory=dict)  # a repeated line is read once
 
     def has_digit(self, j: int) -> bool:
         known = self.digit.get(j)
@@ -1055,9 +1057,12 @@ class _LineFacts:
         known = self.weight_word.get(j)
         if known is None:
             t = self.lines[j].text
-            known = self.weight_word[j] = bool(V.WEIGHT_WORDS.search(t)) and not any(
-                True for _ in find_quantities(t, comma_decimal=False)
-            )
+            known = self.by_text.get(t)
+            if known is None:
+                known = self.by_text[t] = bool(V.WEIGHT_WORDS.search(t)) and not any(
+                    True for _ in find_quantities(t, comma_decimal=False)
+                )
+            self.weight_word[j] = known
         return known
 
 
@@ -1230,22 +1235,50 @@ def collect_mentions(
     out: list[Mention] = []
     model_keys: set[str] = set()
     model_loc = ""
+    memo: dict[tuple[object, ...], list[Mention]] = {}
+    read: dict[str, tuple[set[str], list[_Raw]]] = {}  # what a line's own text says, once
+    pending: tuple[tuple[object, ...], int] | None = None
     for i, line in enumerate(lines):
         text = line.text
         if line.location != model_loc:
             model_keys, model_loc = set(), line.location
-        ident_line = _is_ident_line(text)
+        if _DIGITS.isdisjoint(text):
+            continue  # no figure, and no model line either ("RC20" has a digit)
+        known = read.get(text)
+        if known is None:
+            known = read[text] = (
+                _is_ident_line(text),
+                _raw_quantities(text, comma) or _label_unit_quantities(text, comma),
+            )
+        ident_line, raws = known
         if ident_line:
             model_keys = ident_line
-        if _DIGITS.isdisjoint(text):
-            continue
-        raws = _raw_quantities(text, comma) or _label_unit_quantities(text, comma)
         if not raws and (_ROW_START.match(text) or _ROW_IDENT.match(text)):
             # only a table row can take its unit from a header above (bounded work per line)
             header = _header_above(lines, i, facts)
             raws = _last_column_quantity(text, header, comma) if header else []
         if not raws:
             continue
+        if pending is not None:
+            memo[pending[0]] = out[pending[1] :]
+            pending = None
+        above = max(0, i - 13)
+        window = tuple((w.location, w.text) for w in lines[above : i + 2])
+        memo_key = (
+            i - above,  # where in the window the line is (a window is shorter at either end)
+            window,
+            line.heading,
+            line.packaging,
+            line.previous,
+            frozenset(model_keys),
+            _header_above(lines, i, facts),
+        )
+        if (seen_line := memo.get(memo_key)) is not None:
+            # the same line in the same surroundings (a page footer, a repeated table row, a
+            # long log of one sentence): its figures are what they were, at this position
+            out.extend(_moved(m, order_base + line.order) for m in seen_line)
+            continue
+        pending = (memo_key, len(out))
         columns = _column_keys(lines, i, len(raws)) if len(raws) >= 2 else []
         line_label = text[: raws[0].start]
         row_keys: set[str] = set()
@@ -1449,6 +1482,13 @@ def _data_heading(heading: str) -> bool:
     """A table caption that lists the article's data ("Dimensions, charges de base et
     masses", "Abmessungen und Gewichte"): a component word in it ("base") names no part."""
     return bool(V.DIMENSION_WORDS.search(heading)) and bool(V.WEIGHT_WORDS.search(heading))
+
+
+def _moved(m: Mention, order: int) -> Mention:
+    """A copy of a mention at another position (cheaper than dataclasses.replace)."""
+    out = copy.copy(m)
+    out.order = order
+    return out
 
 
 def _run_on(lines: Sequence[Line], i: int) -> str:
@@ -1756,7 +1796,8 @@ def decide(
         if why:
             m.reason, m.score = f"implausible: {why}", 0.0
     implausible = [m for m in eligible if m.score == 0.0 and m.reason.startswith("implausible")]
-    eligible = [m for m in eligible if m not in implausible]
+    out_of_it = {id(m) for m in implausible}
+    eligible = [m for m in eligible if id(m) not in out_of_it]
     for m in eligible:
         if conflict := _scope_conflict(m.keys, nm):
             # "Peso pompa (senza motore)" for a pump "con motore": another scope, never taken
@@ -1765,7 +1806,11 @@ def decide(
     eligible = [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]
     sums = _sums_of_parts(mentions, nm)
     eligible.extend(sums)
-    overlap = {id(m): nm.overlap(m.keys) if m.keys else 0 for m in eligible}
+    by_keys: dict[frozenset[str], int] = {}
+    for m in eligible:
+        if m.keys not in by_keys:
+            by_keys[m.keys] = nm.overlap(m.keys) if m.keys else 0
+    overlap = {id(m): by_keys[m.keys] for m in eligible}
     best_overlap = max(overlap.values(), default=0)
     for m in eligible:
         m.matched = overlap[id(m)] > 0
