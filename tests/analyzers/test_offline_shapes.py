@@ -599,6 +599,20 @@ STATED = [
         "Hinge HD-12",
         148.2,
     ),
+    # a series and its size number in the first cell: the number picks the row
+    (
+        "sheet.txt",
+        "Type | Displacement (cm³/rev) | Weight [kg]\nHPX-3 08 | 8 | 2.65\nHPX-3 11 | 11 | 2.80\nHPX-3 14 | 14 | 2.95\n",
+        "Gear pump HPX-3 11",
+        2800,
+    ),
+    # a header with digits in its cells ("ISO 5211") over rows with as many cells
+    (
+        "sheet.txt",
+        "Abmessungen und Gewichte\nDN | L mm | Drehmoment Nm | ISO 5211 | Gewicht kg\n15 | 65 | 6 | F03/F04 | 0,42\n25 | 85 | 12 | F04/F05 | 0,98\n",
+        "Kugelhahn KH-3 DN 25",
+        980,
+    ),
     # a review on the page does not hide the article's own weight
     (
         "spec.txt",

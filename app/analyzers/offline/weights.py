@@ -1134,8 +1134,10 @@ def _last_column_quantity(text: str, header: str, comma: bool) -> list[_Raw]:
     w = None
     for w in V.WEIGHT_WORDS.pattern.finditer(header):  # noqa: B007 - the last one is kept
         pass
-    if w is None or len(header) - w.end() > 12 or any(c in _DIGITS for c in header):
+    if w is None or len(header) - w.end() > 12:
         return []
+    if not _DIGITS.isdisjoint(header) and not _same_cells(header, text):
+        return []  # digits: a header only when it has the row's cells ("ISO 5211 | Gewicht kg")
     if len(header.split()) < 3 or not (_ROW_START.match(text) or _ROW_IDENT.match(text)):
         return []  # a table header over a table row, not a key line over a value line
     factor = _header_unit(header[w.start() :])
@@ -1146,6 +1148,12 @@ def _last_column_quantity(text: str, header: str, comma: bool) -> list[_Raw]:
     head = header[: w.start()].split()[-1:]  # "Motor Weight (g)", not the other columns'
     label = " ".join([*head, header[w.start() :]])
     return [_Raw(value * factor, start, end, metric=factor not in _IMPERIAL, label=label)]
+
+
+def _same_cells(header: str, row: str) -> bool:
+    """A header row and a table row with as many " | " cells (three or more)."""
+    cells = header.count(" | ")
+    return cells >= 2 and row.count(" | ") == cells
 
 
 def _column_keys(lines: Sequence[Line], i: int, count: int) -> list[set[str]]:
@@ -1289,6 +1297,9 @@ def collect_mentions(
         row_keys |= _size_key(first_cell) | _dimension_keys(first_cell)
         if len(first_cell) <= 40:
             row_keys |= {f"!{m}" for m in _models(first_cell)}
+            if _idents(first_cell):
+                # "GPX-2 16": a series and its size number; the number tells the rows apart
+                row_keys |= {f"#{t}" for t in _tokens(first_cell) if t.isdigit()}
         paired = _paired_labels(text, raws)
         prev_end = 0
         for k, q in enumerate(raws):
