@@ -613,6 +613,19 @@ STATED = [
         "Kugelhahn KH-3 DN 25",
         980,
     ),
+    # a label that runs over a comma ("…, as delivered: 0.72 kg")
+    (
+        "mail.txt",
+        "- Masse brute de fonderie : 0,86 kg\n- Masse de la pièce usinée, telle que livrée : 0,72 kg",
+        "Carter CP-22",
+        720,
+    ),
+    (
+        "mail.txt",
+        "- Raw casting weight: 1.9 kg\n- Weight of the machined part, as delivered: 1.45 kg",
+        "Housing HC-4",
+        1450,
+    ),
     # a review on the page does not hide the article's own weight
     (
         "spec.txt",

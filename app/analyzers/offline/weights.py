@@ -1150,6 +1150,9 @@ def _last_column_quantity(text: str, header: str, comma: bool) -> list[_Raw]:
     return [_Raw(value * factor, start, end, metric=factor not in _IMPERIAL, label=label)]
 
 
+_COMMA_CLAUSE = re.compile(r"^[^|;\t]{3,80},\s[^|;\t,]{2,40}$")
+
+
 def _same_cells(header: str, row: str) -> bool:
     """A header row and a table row with as many " | " cells (three or more)."""
     cells = header.count(" | ")
@@ -1323,6 +1326,10 @@ def collect_mentions(
             labels = [(q.label, False, True)] if q.label else [(own, False, False)]
             if k > 0:
                 labels.append((_clause_before(line_label), True, False))
+            elif own != line_label and _COMMA_CLAUSE.search(line_label):
+                # "Masse de la pièce usinée, telle que livrée : 0,72 kg": the label runs
+                # over a comma; the clause right before the figure is only its end
+                labels.append((line_label.strip(), True, False))
             header = _header_above(lines, i, facts) or (line.previous or "")
             parts_list = _is_parts_header(header)
             if header:
