@@ -429,6 +429,7 @@ def find_materials_with_note(
     source: str,
     comma: bool | None = None,
     names_the_article: bool = False,
+    article_name: str = "",
 ) -> tuple[list[MaterialFinding], str]:
     """Materials with mass shares, and a sentence saying how the shares were obtained.
 
@@ -489,6 +490,16 @@ def find_materials_with_note(
             pool = sorted(pool, key=lambda m: (not m.strong, m.order))
         else:
             pool = sorted(pool, key=lambda m: (-m.count, m.order))
+        named = _named_codes(article_name)
+        codes = {m.code for m in materials}
+        if any(codes & _REFINED.get(code, frozenset()) for code in named):
+            named = frozenset()  # "brushed steel" in the name, "304 stainless" in the text
+        if named and not any(m.code in named for m in pool[:1]):
+            # the article name states its material ("Coupling …, ductile iron"): where the
+            # document names it too, it is the main one, whatever parts the text lists first
+            own = [m for m in materials if m.code in named] or _name_materials(article_name)
+            if own:
+                pool = [own[0], *[m for m in pool if m.code != own[0].code]]
         pool = pool[:5]
         if len(pool) == 1:
             shares = {pool[0].code: 1.0}
@@ -529,6 +540,34 @@ def find_materials_with_note(
         )
     findings.sort(key=lambda f: (-round(f[0], 6), f[1]))
     return [f[2] for f in findings], note
+
+
+def _name_materials(article_name: str) -> list[_Material]:
+    """The name's own material as a document material, quoted from the name."""
+    found, _ = find_materials_with_note(
+        [Section("", article_name)], source="article name", names_the_article=True
+    )
+    return [
+        _Material(f.index_code, f.name, True, -1, 1, f.evidence or Evidence(article_name, ""))
+        for f in found
+        if f.index_code not in _NOT_A_BASE
+    ][:1]
+
+
+# A family the document may name more precisely than the name does.
+_REFINED = {"steel": frozenset({"stainless_steel"})}
+_NOT_A_BASE = frozenset({"glass_fibre", "zinc"})  # a filler, a coating ("verzinkt")
+
+
+@functools.lru_cache(maxsize=64)
+def _named_codes(article_name: str) -> frozenset[str]:
+    """The base materials an article name names (none for an empty name)."""
+    if not article_name:
+        return frozenset()
+    found, _ = find_materials_with_note(
+        [Section("", article_name)], source="", names_the_article=True
+    )
+    return frozenset(m.index_code for m in found) - _NOT_A_BASE
 
 
 def find_materials(sections: Sequence[Section], *, source: str) -> list[MaterialFinding]:
