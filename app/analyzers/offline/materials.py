@@ -548,7 +548,14 @@ def _name_materials(article_name: str) -> list[_Material]:
         [Section("", article_name)], source="article name", names_the_article=True
     )
     return [
-        _Material(f.index_code, f.name, True, -1, 1, f.evidence or Evidence(article_name, ""))
+        _Material(
+            f.index_code,
+            f.name,
+            True,
+            -1,
+            1,
+            f.evidence or Evidence(article_name, "article name", 0.6),
+        )
         for f in found
         if f.index_code not in _NOT_A_BASE
     ][:1]
