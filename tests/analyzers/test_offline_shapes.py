@@ -626,6 +626,19 @@ STATED = [
         "Housing HC-4",
         1450,
     ),
+    # a header row of only the variants over rows whose label cell it leaves out
+    (
+        "manual.txt",
+        "Technical data\nKP 500 | KP 900\nPower input | 500 W | 900 W\nPower cable | H05RN-F 3G1.0, 10 m | H05RN-F 3G1.0, 10 m\nWeight | 5.9 kg | 7.4 kg\n",
+        "Drainage pump KP 500",
+        5900,
+    ),
+    (
+        "manual.txt",
+        "Technical data\nKP 500 | KP 900\nPower input | 500 W | 900 W\nPower cable | H05RN-F 3G1.0, 10 m | H05RN-F 3G1.0, 10 m\nWeight | 5.9 kg | 7.4 kg\n",
+        "Drainage pump KP 900",
+        7400,
+    ),
     # a review on the page does not hide the article's own weight
     (
         "spec.txt",

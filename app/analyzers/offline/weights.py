@@ -1162,6 +1162,16 @@ def _same_cells(header: str, row: str) -> bool:
 def _column_keys(lines: Sequence[Line], i: int, count: int) -> list[set[str]]:
     """Variant columns: a line above whose last `count` tokens each name a model or size
     ("Gewinde M8x30 M10x30 M12x30" over "Gewicht kg/1000 Stk 17,8 29,4 41,1")."""
+    for j in range(i - 1, max(-1, i - 13), -1):
+        if lines[j].location != lines[i].location:
+            break
+        t = lines[j].text
+        if " | " in t and t.count(" | ") == count - 1:
+            # a header row of only the variants ("DP 750 | DP 1100") over rows that carry
+            # their label in a first cell the header leaves out
+            cols = [_idents(c) or _spaced_designation(c) for c in t.split(" | ")]
+            if all(cols):
+                return cols
     for j in range(i - 1, max(-1, i - 7), -1):
         if lines[j].location != lines[i].location:
             break
@@ -1174,6 +1184,15 @@ def _column_keys(lines: Sequence[Line], i: int, count: int) -> list[set[str]]:
         if all(cols):
             return cols
     return []
+
+
+_SPACED_DESIGNATION = re.compile(r"^[A-Za-z]{1,5}[ -]?\d{1,5}[A-Za-z]{0,3}$")
+
+
+def _spaced_designation(cell: str) -> set[str]:
+    """ "DP 750": letters and a number in one short cell name one model ("dp750")."""
+    cell = cell.strip()
+    return {"".join(_tokens(cell))} if _SPACED_DESIGNATION.match(cell) else set()
 
 
 _SLASHED_KEY = re.compile(r"^(?P<key>[^:=|]{1,60}?)\s{0,3}[:=|]")
