@@ -639,6 +639,20 @@ STATED = [
         "Drainage pump KP 900",
         7400,
     ),
+    # a runner's weight in a German compound is a process figure
+    (
+        "sheet.txt",
+        "Spritzgießdaten\nTeilgewicht | 12,4 g\nVerteiler-/Angussgewicht | 3,0 g\nSchussgewicht | 27,8 g",
+        "Deckel DK-12, PA6",
+        12.4,
+    ),
+    # a Chinese shop's "看了又看" (viewed with it) lists other products
+    (
+        "page.txt",
+        "规格参数\n产品净重 | 1.2kg\n看了又看\n- 不锈钢毛巾架 60cm 净重0.8kg ¥69\n- 三层转角置物架 净重1.9kg ¥159",
+        "不锈钢置物架 双层 ZW-52",
+        1200,
+    ),
     # a review on the page does not hide the article's own weight
     (
         "spec.txt",
