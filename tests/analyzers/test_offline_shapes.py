@@ -653,6 +653,13 @@ STATED = [
         "不锈钢置物架 双层 ZW-52",
         1200,
     ),
+    # a designation with a dot ("GR-ST.128") names its row; the unit is in the header
+    (
+        "sheet.txt",
+        "Dimensioni e pesi\nCodice | Interasse | L | Filetto | Peso g\nGR-ST.096 | 96 | 108 | M5 | 41\nGR-ST.128 | 128 | 140 | M6 | 58\nGR-ST.160 | 160 | 172 | M6 | 73\n",
+        "Maniglia GR-ST.128, interasse 128 mm",
+        58,
+    ),
     # a review on the page does not hide the article's own weight
     (
         "spec.txt",

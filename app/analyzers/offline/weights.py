@@ -99,7 +99,7 @@ class Mention:
 # Letters and digits of any Latin-script word ("válvula", "größe" are one token); kana and
 # CJK ideographs run as their own tokens.
 _TOKEN = re.compile(r"[0-9a-z\u00df-\u00f6\u00f8-\u024f]+|[\u3040-\u30ff\u4e00-\u9fff]+")
-_MODEL = re.compile(r"[0-9a-z]+(?:-[0-9a-z]+){1,4}")
+_MODEL = re.compile(r"[0-9a-z]+(?:-[0-9a-z]+){1,4}(?:\.[0-9a-z]+)?")  # "mp-al.128" too
 _NOT_IDENT = re.compile(
     r"^\d+(?:x\d+)+$|^\d+(?:mm|cm|m|kg|g|v|a|w|kw|hz|khz|mhz|mah|ah|bar|psi|lb|lbs|oz|s|ms|pcs|nm|n)$"
 )
@@ -147,7 +147,7 @@ def _idents(text: str) -> set[str]:
     models = [
         "".join(parts)
         for m in _MODEL.finditer(low)
-        if not ((parts := m.group().split("-"))[0].isdigit() and parts[-1].isalpha())
+        if not ((parts := re.split(r"[-.]", m.group()))[0].isdigit() and parts[-1].isalpha())
     ]  # but "1-stage", "3-way" are counts
     for tok in [*_TOKEN.findall(low), *models]:
         digit, alpha = any(c.isdigit() for c in tok), any(c.isalpha() for c in tok)
@@ -166,7 +166,7 @@ _SCOPE = re.compile(
 def _models(text: str) -> set[str]:
     """Hyphenated designations of a text, compact: "KH-25-3G25" -> "kh253g25"."""
     return {
-        m.group().replace("-", "")
+        m.group().replace("-", "").replace(".", "")
         for m in _MODEL.finditer(text.lower())
         if any(c.isdigit() for c in m.group()) and any(c.isalpha() for c in m.group())
     }
@@ -1124,7 +1124,7 @@ _UNIT_ONLY = re.compile(r"^\s*[\[(][^\])]{1,8}[\])]\s*$")
 _RULE_LINE = re.compile(r"^[\s|:+\-=]+$")
 _ROW_START = re.compile(r"^\s*\|?\s*(\d+)(?:[\s/\"”|:]|$)")
 _ROW_IDENT = re.compile(
-    r"^\s*\|?\s*(?=[A-Za-z0-9-]{0,20}\d)(?=[A-Za-z0-9-]{0,20}[A-Za-z])[A-Za-z0-9-]{2,24}\s"
+    r"^\s*\|?\s*(?=[A-Za-z0-9.-]{0,20}\d)(?=[A-Za-z0-9.-]{0,20}[A-Za-z])[A-Za-z0-9.-]{2,24}\s"
 )
 
 
