@@ -77,6 +77,10 @@ DISTRACTORS = [
     ("per metre", "Flat bar 40x8", "en", "Weight: 2.51 kg/m", 2510),
     ("density", "Bushing", "en", "Density: 7.85 g/cm³", 7.85),
     ("rate", "Pump", "en", "Throughput: 120 kg/h", 120_000),
+    ("review", "Office chair", "en", '"Weight 95 kg and the chair holds me fine." - Tom', 95_000),
+    ("review", "Silla de oficina", "es", "«Peso 95 kg y la silla aguanta.» – Javier", 95_000),
+    ("part the name includes", "Sink with valve", "en", "Weight of the valve: 0.6 kg", 600),
+    ("acceleration", "Butterfly valve", "it", "Accelerazione sismica ammessa peso 0,5 g", 0.5),
 ]
 
 

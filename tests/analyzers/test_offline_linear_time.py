@@ -6,6 +6,7 @@ No absolute limit: the ratio of times is compared with the ratio of sizes (3x sl
 
 from __future__ import annotations
 
+import gc
 import time
 
 import pytest
@@ -61,8 +62,16 @@ def test_analysis_time_grows_linearly(unit: str) -> None:
 def test_quantity_parser_time_grows_linearly(unit: str) -> None:
     def seconds(n: int) -> float:
         text = (unit * (n // len(unit) + 1))[:n]
-        started = time.perf_counter()
-        list(find_quantities(text, comma_decimal=decimal_comma(text)))
-        return max(time.perf_counter() - started, 1e-4)
+        best = float("inf")
+        gc.collect()
+        gc.disable()  # a collection of the earlier tests' garbage is not the parser's time
+        try:
+            for _ in range(3):  # the best of three: a busy machine's pause is not the parser's
+                started = time.perf_counter()
+                list(find_quantities(text, comma_decimal=decimal_comma(text)))
+                best = min(best, time.perf_counter() - started)
+        finally:
+            gc.enable()
+        return max(best, 1e-4)
 
     assert seconds(LARGE) / seconds(SMALL) < 3 * (LARGE / SMALL)

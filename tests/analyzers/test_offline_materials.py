@@ -280,3 +280,35 @@ def test_a_known_material_needs_no_material_review() -> None:
 )
 def test_material_families_in_sv_pt_cs_and_jis_grades(text: str, code: str) -> None:
     assert main_code(text) == code
+
+
+def _main_material(text: str, name: str) -> str | None:
+    doc = ExtractedDocument("specification", "text", "text/plain", [Section("text", text)])
+    result = analyze_sync(AnalysisRequest(name, None, doc, None, CATALOGUE))
+    return result.materials[0].index_code if result.materials else None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # the name states the article's material; the text lists a gasket and bolts first
+        (
+            "DESCRIPTION: STYLE 77R EPDM GASKET, 2 BOLTS CARBON STEEL\nNET WT: 1.42 LB",
+            "Coupling, rigid, grooved, ductile iron (GC-7)",
+            "cast_iron",
+        ),
+        (
+            "Dichtung: EPDM\nSchrauben: Stahl verzinkt\nGewicht: 2,1 kg",
+            "Rohrkupplung RK-50, Aluminium",
+            "aluminium",
+        ),
+        # a finish in the name ("brushed steel") does not overrule the text's stainless
+        (
+            "Body and spout: solid 304 stainless steel\nWeight: 2.1 kg",
+            "Kitchen tap KT-4, brushed steel",
+            "stainless_steel",
+        ),
+    ],
+)
+def test_the_material_the_name_states_is_the_main_one(text: str, name: str, code: str) -> None:
+    assert _main_material(text, name) == code

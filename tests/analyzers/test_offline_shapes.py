@@ -524,6 +524,149 @@ STATED = [
         "Schlagbaum SB-3",
         5400,
     ),
+    # the sum of a weight without a part the name includes and that part's own weight
+    (
+        "spec.txt",
+        "Peso neto (sin válvula): 3,4 kg\nPeso de la válvula: 0,6 kg\nPeso bruto: 5,1 kg",
+        "Fregadero FR-60 con válvula",
+        4000,
+    ),
+    (
+        "spec.txt",
+        "Net weight (without valve): 2.1 kg\nWeight of the valve: 0.4 kg",
+        "Wash basin WB-2 with valve",
+        2500,
+    ),
+    (
+        "spec.txt",
+        "Gewicht ohne Deckel: 5,2 kg\nGewicht des Deckels: 0,8 kg",
+        "Behälter BH-30 mit Deckel",
+        6000,
+    ),
+    # a caption listing the data ("base loads and weights") names no component
+    (
+        "spec.txt",
+        "Dimensions, base loads and weights\nType | d (mm) | C (kN) | Weight (kg)\n6204 | 20 | 13.5 | 0.106\n6205 | 25 | 14.8 | 0.128\n",
+        "Ball bearing 6205",
+        128,
+    ),
+    # a list under a component key holds parts, not the article ("zubehoer" is "Zubehör")
+    (
+        "api.json",
+        '{"data": {"gewicht": {"netto": 2.2, "einheit": "KGM"}, "zubehoer": [{"bezeichnung": "Lager", "gewicht": {"netto": 0.32, "einheit": "KGM"}}, {"bezeichnung": "Hülse", "gewicht": {"netto": 0.14, "einheit": "KGM"}}]}}',
+        "Lagergehäuse LG 507",
+        2200,
+    ),
+    (
+        "item.json",
+        '{"item": {"weight": {"net": 1.35, "unit": "kg"}, "accessories": [{"name": "Bracket", "weight": {"net": 0.21, "unit": "kg"}}]}}',
+        "Pump housing PH-40",
+        1350,
+    ),
+    # a pack column in Czech beside the piece weight
+    (
+        "export.csv",
+        "Kód;Název;Hmotnost (kg);Hmotnost balení (kg);ks v balení\nKZ-20;Konzola 200 mm;0,62;6,4;10\n",
+        "Konzola KZ-20",
+        620,
+    ),
+    # "des Bauteils", "de la pièce": an article and the part itself, no one else's weight
+    (
+        "decl.txt",
+        "Werkstoff: PA66 GF30\nGesamtmasse des Bauteils: 3,42 g\nMasse Einleger: 1,02 g",
+        "Gehäuse GH-4",
+        3.42,
+    ),
+    (
+        "decl.txt",
+        "Matière : PA6\nMasse totale de la pièce : 12,4 g\nMasse de l'insert : 2,1 g",
+        "Boîtier BT-2",
+        12.4,
+    ),
+    # delivered dry: the dry weight beats the operating weight with oil and fuel
+    (
+        "manual.txt",
+        "Dry weight (incl. battery): 112 kg\nOperating weight (oil and fuel): 126 kg\nShipping weight: 131 kg",
+        "Generator DG-55",
+        112000,
+    ),
+    ("manual.txt", "Leergewicht: 48 kg\nBetriebsgewicht (mit Öl): 52 kg", "Kompressor KP-9", 48000),
+    ("manual.txt", "Peso a secco: 31 kg\nPeso in esercizio: 34 kg", "Motopompa MP-3", 31000),
+    # the line's key says the mass is a test set-up's
+    (
+        "report.txt",
+        "Test door: 2,100 x 1,000 mm, mass 120 kg, three hinges per door.\nMass as received: 148.2 g",
+        "Hinge HD-12",
+        148.2,
+    ),
+    # a series and its size number in the first cell: the number picks the row
+    (
+        "sheet.txt",
+        "Type | Displacement (cm³/rev) | Weight [kg]\nHPX-3 08 | 8 | 2.65\nHPX-3 11 | 11 | 2.80\nHPX-3 14 | 14 | 2.95\n",
+        "Gear pump HPX-3 11",
+        2800,
+    ),
+    # a header with digits in its cells ("ISO 5211") over rows with as many cells
+    (
+        "sheet.txt",
+        "Abmessungen und Gewichte\nDN | L mm | Drehmoment Nm | ISO 5211 | Gewicht kg\n15 | 65 | 6 | F03/F04 | 0,42\n25 | 85 | 12 | F04/F05 | 0,98\n",
+        "Kugelhahn KH-3 DN 25",
+        980,
+    ),
+    # a label that runs over a comma ("…, as delivered: 0.72 kg")
+    (
+        "mail.txt",
+        "- Masse brute de fonderie : 0,86 kg\n- Masse de la pièce usinée, telle que livrée : 0,72 kg",
+        "Carter CP-22",
+        720,
+    ),
+    (
+        "mail.txt",
+        "- Raw casting weight: 1.9 kg\n- Weight of the machined part, as delivered: 1.45 kg",
+        "Housing HC-4",
+        1450,
+    ),
+    # a header row of only the variants over rows whose label cell it leaves out
+    (
+        "manual.txt",
+        "Technical data\nKP 500 | KP 900\nPower input | 500 W | 900 W\nPower cable | H05RN-F 3G1.0, 10 m | H05RN-F 3G1.0, 10 m\nWeight | 5.9 kg | 7.4 kg\n",
+        "Drainage pump KP 500",
+        5900,
+    ),
+    (
+        "manual.txt",
+        "Technical data\nKP 500 | KP 900\nPower input | 500 W | 900 W\nPower cable | H05RN-F 3G1.0, 10 m | H05RN-F 3G1.0, 10 m\nWeight | 5.9 kg | 7.4 kg\n",
+        "Drainage pump KP 900",
+        7400,
+    ),
+    # a runner's weight in a German compound is a process figure
+    (
+        "sheet.txt",
+        "Spritzgießdaten\nTeilgewicht | 12,4 g\nVerteiler-/Angussgewicht | 3,0 g\nSchussgewicht | 27,8 g",
+        "Deckel DK-12, PA6",
+        12.4,
+    ),
+    # a Chinese shop's "看了又看" (viewed with it) lists other products
+    (
+        "page.txt",
+        "规格参数\n产品净重 | 1.2kg\n看了又看\n- 不锈钢毛巾架 60cm 净重0.8kg ¥69\n- 三层转角置物架 净重1.9kg ¥159",
+        "不锈钢置物架 双层 ZW-52",
+        1200,
+    ),
+    # a designation with a dot ("GR-ST.128") names its row; the unit is in the header
+    (
+        "sheet.txt",
+        "Dimensioni e pesi\nCodice | Interasse | L | Filetto | Peso g\nGR-ST.096 | 96 | 108 | M5 | 41\nGR-ST.128 | 128 | 140 | M6 | 58\nGR-ST.160 | 160 | 172 | M6 | 73\n",
+        "Maniglia GR-ST.128, interasse 128 mm",
+        58,
+    ),
+    # a review on the page does not hide the article's own weight
+    (
+        "spec.txt",
+        "Technische Daten\nGewicht: 12,5 kg\nKundenbewertungen\nIch wiege 95 kg, Gewicht 95 kg, und der Stuhl hält.",
+        "Bürostuhl BS-3",
+        12500,
+    ),
 ]
 
 # Documents whose only mass figures are not the article's weight: the answer is null.
@@ -631,6 +774,80 @@ NOT_THE_WEIGHT = [
     ),
     ("spec.txt", "Přepravní hmotnost: 10,6 kg", "Schůdky ST-4", None),
     ("spec.txt", "箱规:50 × 30 × 28 cm,净重 15.6 kg/箱,毛重 17 kg/箱", "不锈钢合页 HY-30", None),
+    # customers' words: a review heading, a quoted line with its author
+    (
+        "spec.txt",
+        "Technical data\nSeat height: 46 cm\nCustomer reviews\nMy weight 95 kg and the chair holds fine.",
+        "Office chair OC-2",
+        None,
+    ),
+    (
+        "spec.txt",
+        "Dati tecnici\nAltezza seduta: 46 cm\n«Peso 90 kg e la sedia regge benissimo.» – Marco",
+        "Sedia da ufficio SD-4",
+        None,
+    ),
+    (
+        "spec.txt",
+        'Especificaciones\nAltura: 46 cm\n"Peso 88 kg y aguanta perfectamente." - Javier',
+        "Silla SL-9",
+        None,
+    ),
+    # a sentence is no header: the figure on the next line is not labelled by its "weight"
+    (
+        "spec.txt",
+        "Note\nIl peso dipende dalla configurazione scelta e viene comunicato insieme con l'offerta definitiva.\nRisoluzione della bilancia di controllo 0,5 g.",
+        "Valvola VF-100",
+        None,
+    ),
+    (
+        "spec.txt",
+        "Notes\nThe weight depends on the configuration chosen and is given with the final quotation only.\nResolution of the checking scale 0.1 g.",
+        "Valve BV-50",
+        None,
+    ),
+    # seismic accelerations in g
+    (
+        "spec.txt",
+        "Poids : sur demande. Accélération sismique admissible 0,5 g",
+        "Vanne VP-80",
+        None,
+    ),
+    ("spec.txt", "Peso sismico: accelerazione sismica ammessa 0,3 g", "Valvola VF-80", None),
+    ("spec.txt", "Peso: a petición. Aceleración sísmica admisible 0,4 g", "Válvula VM-80", None),
+    # a sentence that runs on: the weight is per pallet (a shipping weight)
+    (
+        "mail.txt",
+        "Für die Verpackung rechnen wir mit 40 Stück je Karton und ca. 420 kg\nje Palette (Versandgewicht).",
+        "Abdeckhaube AH-9",
+        None,
+    ),
+    (
+        "mail.txt",
+        "For packing we plan 20 pieces per carton and about 450 kg\nper pallet (shipping weight).",
+        "Cover CV-9",
+        None,
+    ),
+    # two counts offered for one pack weight: which one is unknown
+    (
+        "spec.txt",
+        "Packing: carton of 50 pcs (series 62) or 30 pcs (series 63). Carton weight: 6.9 kg",
+        "Bearing 6205",
+        None,
+    ),
+    (
+        "spec.txt",
+        "Conditionnement : carton de 50 pièces ou 30 pièces. Poids du carton : 6,9 kg",
+        "Roulement 6205",
+        None,
+    ),
+    # the weight of a part the name includes is not the article's
+    (
+        "spec.txt",
+        "Peso de la válvula: 0,6 kg\nCapacidad: 26 l",
+        "Fregadero FR-60 con válvula",
+        None,
+    ),
 ]
 
 

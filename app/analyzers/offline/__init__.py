@@ -73,7 +73,7 @@ def analyze_sync(request: AnalysisRequest) -> AnalysisResult:
         volumes.extend(document_volumes(doc.sections, comma))
         if not materials:
             materials, material_note = find_materials_with_note(
-                doc.sections, source=source, comma=comma
+                doc.sections, source=source, comma=comma, article_name=request.article_name
             )
             material_source = source if materials else ""
     if not materials and request.article_name:

@@ -106,7 +106,7 @@ _PROCESS_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "casting",
         re.compile(
-            r"(?i)sandguss|sand[\s-]cast|\bguss\b|gusseisen|cast\s+iron|feinguss|investment\s+cast"
+            r"sandguss|sand[\s-]cast|\bguss\b|gusseisen|cast\s+iron|feinguss|investment\s+cast"
         ),
     ),
     ("forging", re.compile(r"geschmiedet|schmiede|forg(?:ed|ing)")),
@@ -114,16 +114,19 @@ _PROCESS_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "sheet_metal",
         re.compile(
-            r"(?i)stanz|stamp(?:ed|ing)|punch|tiefgezogen|deep[\s-]drawn|biege|bent\b|blech|sheet\s+metal|laser[\s-]?cut|lasergeschnitten"
+            r"stanz|stamp(?:ed|ing)|punch|tiefgezogen|deep[\s-]drawn|biege|bent\b|blech|sheet\s+metal|laser[\s-]?cut|lasergeschnitten"
         ),
     ),
     (
         "machining",
         re.compile(
-            r"(?i)gedreht|gefräst|drehteil|frästeil|\bcnc\b|machin(?:ed|ing)|turned|milled|zerspan|geschliffen|ground\b"
+            r"gedreht|gefräst|drehteil|frästeil|\bcnc\b|machin(?:ed|ing)|turned|milled|zerspan|geschliffen|ground\b"
         ),
     ),
 )
+# Every process word in one pattern (the text is lower case): one pass finds which are named,
+# the order of _PROCESS_WORDS then decides.
+_ANY_PROCESS = re.compile("|".join(f"(?P<{key}>{p.pattern})" for key, p in _PROCESS_WORDS))
 _POLYMERS = {
     "pp",
     "pe_hd",
@@ -150,8 +153,9 @@ def detect_process(materials: Sequence[MaterialFinding], text: str = "") -> Proc
 @functools.lru_cache(maxsize=8)
 def _detect_process(materials: tuple[MaterialFinding, ...], text: str) -> Process:
     low = text[:200_000].lower()
-    for key, pattern in _PROCESS_WORDS:
-        if pattern.search(low):
+    named = {m.lastgroup for m in _ANY_PROCESS.finditer(low)}  # one scan of the text
+    for key, _ in _PROCESS_WORDS:
+        if key in named:
             return PROCESSES[key]
     codes = [m.index_code for m in materials]
     main = codes[0] if codes else None

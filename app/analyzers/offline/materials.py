@@ -16,6 +16,7 @@ A glass-filled polymer ("PA66 GF30") is split into the polymer and `glass_fibre`
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 from collections.abc import Iterator, Sequence
@@ -415,12 +416,20 @@ def _aggregate(mentions: list[_Mention]) -> list[_Material]:
     return list(by_code.values())
 
 
+def _moved(m: _Mention, order: int) -> _Mention:
+    """A copy of a mention on another line (cheaper than dataclasses.replace)."""
+    out = copy.copy(m)
+    out.order = order
+    return out
+
+
 def find_materials_with_note(
     sections: Sequence[Section],
     *,
     source: str,
     comma: bool | None = None,
     names_the_article: bool = False,
+    article_name: str = "",
 ) -> tuple[list[MaterialFinding], str]:
     """Materials with mass shares, and a sentence saying how the shares were obtained.
 
@@ -436,21 +445,28 @@ def find_materials_with_note(
     # Packaging materials are skipped at first; if nothing else is named, the article itself
     # is probably packaging (a carton, a bag), so look again without that rule.
     for packaging_rules in (True, False):
+        # a line met again with the same context (a page footer, a repeated row) names what
+        # it named the first time: scanned once
+        seen: dict[tuple[str, str | None, str, bool, str], list[_Mention]] = {}
         for line in lines:
             location = (
                 f"{source}, {line.location}"
                 if source and line.location
                 else (source or line.location)
             )
-            mentions.extend(
-                _line_mentions(
+            key = (line.text, line.previous, line.heading, line.packaging, location)
+            found = seen.get(key)
+            if found is None:
+                found = seen[key] = _line_mentions(
                     line,
                     location,
                     packaging_rules=packaging_rules and not names_the_article,
                     comma=comma,
                     strong=names_the_article,
                 )
-            )
+                mentions.extend(found)
+            else:
+                mentions.extend(_moved(m, line.order) for m in found)
         if mentions:
             break
     materials = _aggregate(mentions)
@@ -474,6 +490,16 @@ def find_materials_with_note(
             pool = sorted(pool, key=lambda m: (not m.strong, m.order))
         else:
             pool = sorted(pool, key=lambda m: (-m.count, m.order))
+        named = _named_codes(article_name)
+        codes = {m.code for m in materials}
+        if any(codes & _REFINED.get(code, frozenset()) for code in named):
+            named = frozenset()  # "brushed steel" in the name, "304 stainless" in the text
+        if named and not any(m.code in named for m in pool[:1]):
+            # the article name states its material ("Coupling …, ductile iron"): where the
+            # document names it too, it is the main one, whatever parts the text lists first
+            own = [m for m in materials if m.code in named] or _name_materials(article_name)
+            if own:
+                pool = [own[0], *[m for m in pool if m.code != own[0].code]]
         pool = pool[:5]
         if len(pool) == 1:
             shares = {pool[0].code: 1.0}
@@ -514,6 +540,41 @@ def find_materials_with_note(
         )
     findings.sort(key=lambda f: (-round(f[0], 6), f[1]))
     return [f[2] for f in findings], note
+
+
+def _name_materials(article_name: str) -> list[_Material]:
+    """The name's own material as a document material, quoted from the name."""
+    found, _ = find_materials_with_note(
+        [Section("", article_name)], source="article name", names_the_article=True
+    )
+    return [
+        _Material(
+            f.index_code,
+            f.name,
+            True,
+            -1,
+            1,
+            f.evidence or Evidence(article_name, "article name", 0.6),
+        )
+        for f in found
+        if f.index_code not in _NOT_A_BASE
+    ][:1]
+
+
+# A family the document may name more precisely than the name does.
+_REFINED = {"steel": frozenset({"stainless_steel"})}
+_NOT_A_BASE = frozenset({"glass_fibre", "zinc"})  # a filler, a coating ("verzinkt")
+
+
+@functools.lru_cache(maxsize=64)
+def _named_codes(article_name: str) -> frozenset[str]:
+    """The base materials an article name names (none for an empty name)."""
+    if not article_name:
+        return frozenset()
+    found, _ = find_materials_with_note(
+        [Section("", article_name)], source="", names_the_article=True
+    )
+    return frozenset(m.index_code for m in found) - _NOT_A_BASE
 
 
 def find_materials(sections: Sequence[Section], *, source: str) -> list[MaterialFinding]:

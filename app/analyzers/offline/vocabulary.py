@@ -22,6 +22,8 @@ class Vocabulary:
 
     def __init__(self, words: Iterable[str]) -> None:
         words = list(words)
+        # "Zubehör" is "zubehoer" in an export key, "Größe" "groesse": both spellings match
+        words += [w.translate(_ASCII_SPELLING) for w in words if _UMLAUTS.intersection(w)]
         latin = [w.lower() for w in words if w.isascii() or _has_latin(w)]
         cjk = sorted(
             {w for w in words if not (w.isascii() or _has_latin(w))}, key=len, reverse=True
@@ -53,6 +55,12 @@ class Vocabulary:
 
     def __contains__(self, text: object) -> bool:
         return isinstance(text, str) and self.pattern.search(text) is not None
+
+
+_ASCII_SPELLING = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
+)
+_UMLAUTS = frozenset("äöüßÄÖÜ")
 
 
 def _alternation(words: list[str]) -> str:
@@ -394,7 +402,15 @@ TEST_WORDS: Final = Vocabulary(
         "test setup",
         "test mass",
         "test weight",
+        "test door",
+        "test specimen",
+        "test rig",
         "for the test",
+        "prüftür",
+        "prüfstand",
+        "porte d'essai",
+        "porta di prova",
+        "puerta de ensayo",
         "falltest",
         "fallprüfung",
         "prüfmasse",
@@ -426,6 +442,10 @@ PROCESS_WORDS: Final = Vocabulary(
         "injection",
         "schussgewicht",
         "anguss",
+        "anguss*",
+        "verteilergewicht",
+        "runner weight",
+        "sprue weight",
         "schließkraft",
         "zuhaltekraft",
         "presskraft",
@@ -481,6 +501,40 @@ NOT_MASS_WORDS: Final = Vocabulary(
         "couple",
         "coppia",
         "momento",
+        "seismic",
+        "earthquake",
+        "erdbeben*",
+        "accélération",
+        "accélérations",
+        "sismique",
+        "choc",
+        "chocs",
+        "accelerazione",
+        "accelerazioni",
+        "sismica",
+        "sismico",
+        "urto",
+        "urti",
+        "vibrazioni",
+        "aceleración",
+        "aceleraciones",
+        "sísmica",
+        "sísmico",
+        "choque",
+        "vibraciones",
+        "aceleração",
+        "versnelling",
+        "schok",
+        "przyspieszenie",
+        "wstrząs*",
+        "acceleration*",
+        "zrychlení",
+        "accelerationer",
+        "stöt",
+        "振动",
+        "冲击",
+        "衝撃",
+        "耐震",
         "加速度",
         "扭矩",
         "力矩",
@@ -535,6 +589,15 @@ PACK_WORDS: Final = Vocabulary(
         "doos",
         "zak",
         "opakowanie",
+        "opakowania",
+        "balení",
+        "balenie",
+        "krabice",
+        "förpackning",
+        "kartong",
+        "embalagem",
+        "caixa",
+        "verpakking",
         "per 100",
         "per 1000",
         "pro 100",
@@ -553,6 +616,95 @@ PACK_WORDS: Final = Vocabulary(
         "あたり",
         "当り",
         "每",
+    ]
+)
+
+# A weight with the fluids a machine runs with (oil, fuel, water): not the article as
+# delivered, so a dry or empty weight beside it wins.
+OPERATING_WORDS: Final = Vocabulary(
+    [
+        "operating weight",
+        "operating mass",
+        "weight in operation",
+        "service weight",
+        "wet weight",
+        "filled weight",
+        "weight filled",
+        "betriebsgewicht",
+        "dienstgewicht",
+        "gewicht betriebsbereit",
+        "betriebsbereit",
+        "poids en ordre de marche",
+        "poids en service",
+        "poids en fonctionnement",
+        "peso in esercizio",
+        "peso operativo",
+        "peso in ordine di marcia",
+        "peso en orden de marcha",
+        "peso en servicio",
+        "peso em operação",
+        "bedrijfsgewicht",
+        "masa robocza",
+        "masa eksploatacyjna",
+        "provozní hmotnost",
+        "driftvikt",
+        "运行重量",
+        "工作重量",
+        "運転質量",
+        "運転重量",
+    ]
+)
+
+# Headings of what customers write on a shop page (reviews, questions): their figures are
+# about themselves ("I weigh 95 kg and the chair holds"), never the article's weight.
+REVIEW_WORDS: Final = Vocabulary(
+    [
+        "reviews",
+        "customer reviews",
+        "product reviews",
+        "customer ratings",
+        "questions and answers",
+        "questions & answers",
+        "customer questions",
+        "q&a",
+        "bewertungen",
+        "kundenbewertungen",
+        "kundenmeinungen",
+        "rezensionen",
+        "erfahrungsberichte",
+        "fragen und antworten",
+        "avis clients",
+        "avis des clients",
+        "questions-réponses",
+        "questions réponses",
+        "recensioni",
+        "opinioni",
+        "opinioni dei clienti",
+        "domande e risposte",
+        "opiniones",
+        "valoraciones",
+        "reseñas",
+        "opiniones de clientes",
+        "preguntas y respuestas",
+        "avaliações",
+        "opiniões",
+        "perguntas e respostas",
+        "beoordelingen",
+        "recensies",
+        "vragen en antwoorden",
+        "opinie",
+        "recenzje",
+        "pytania i odpowiedzi",
+        "omdömen",
+        "recensioner",
+        "hodnocení",
+        "recenze",
+        "用户评价",
+        "商品评价",
+        "评论",
+        "レビュー",
+        "口コミ",
+        "カスタマーレビュー",
     ]
 )
 
@@ -606,6 +758,15 @@ RELATED_WORDS: Final = Vocabulary(
         "同系列",
         "其他型号",
         "相关产品",
+        "看了又看",
+        "猜你喜欢",
+        "相关推荐",
+        "为你推荐",
+        "同类推荐",
+        "推荐商品",
+        "おすすめ商品",
+        "この商品を見た人",
+        "よく一緒に購入",
         "相關產品",
         "推荐产品",
         "関連商品",
@@ -656,7 +817,9 @@ OWN_WEIGHT_WORDS: Final = frozenset(
     _split(
         "net gross product unit item piece part device article total empty dry operating tare "
         "nominal actual approx approximate the own body-free finished shipping packed package "
-        "packaging"
+        "packaging bauteil bauteils teil teils teiles artikel artikels produkt produkts gerät "
+        "geräts gerätes stück stücks pièce produit appareil pezzo articolo prodotto pieza "
+        "artículo producto peça produto onderdeel artikel"
     )
 )
 

@@ -23,6 +23,7 @@
 
 from __future__ import annotations
 
+import copy
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -90,12 +91,15 @@ class Mention:
     context: bool = False  # labelled only by a header line or heading above
     total: bool = False  # labelled as the whole ("Total weight", "Rollo completo")
     matched: bool = False  # names the article (variant tokens of the article name)
+    part: str = ""  # the part a component weight is of ("válvula" of "Peso de la válvula")
 
 
 # ------------------------------------------------------------------ tokens of names and rows
 
-_TOKEN = re.compile(r"[0-9a-z]+|[\u3040-\u30ff\u4e00-\u9fff]+")
-_MODEL = re.compile(r"[0-9a-z]+(?:-[0-9a-z]+){1,4}")
+# Letters and digits of any Latin-script word ("válvula", "größe" are one token); kana and
+# CJK ideographs run as their own tokens.
+_TOKEN = re.compile(r"[0-9a-z\u00df-\u00f6\u00f8-\u024f]+|[\u3040-\u30ff\u4e00-\u9fff]+")
+_MODEL = re.compile(r"[0-9a-z]+(?:-[0-9a-z]+){1,4}(?:\.[0-9a-z]+)?")  # "mp-al.128" too
 _NOT_IDENT = re.compile(
     r"^\d+(?:x\d+)+$|^\d+(?:mm|cm|m|kg|g|v|a|w|kw|hz|khz|mhz|mah|ah|bar|psi|lb|lbs|oz|s|ms|pcs|nm|n)$"
 )
@@ -143,7 +147,7 @@ def _idents(text: str) -> set[str]:
     models = [
         "".join(parts)
         for m in _MODEL.finditer(low)
-        if not ((parts := m.group().split("-"))[0].isdigit() and parts[-1].isalpha())
+        if not ((parts := re.split(r"[-.]", m.group()))[0].isdigit() and parts[-1].isalpha())
     ]  # but "1-stage", "3-way" are counts
     for tok in [*_TOKEN.findall(low), *models]:
         digit, alpha = any(c.isdigit() for c in tok), any(c.isalpha() for c in tok)
@@ -162,7 +166,7 @@ _SCOPE = re.compile(
 def _models(text: str) -> set[str]:
     """Hyphenated designations of a text, compact: "KH-25-3G25" -> "kh253g25"."""
     return {
-        m.group().replace("-", "")
+        m.group().replace("-", "").replace(".", "")
         for m in _MODEL.finditer(text.lower())
         if any(c.isdigit() for c in m.group()) and any(c.isalpha() for c in m.group())
     }
@@ -530,6 +534,8 @@ def _merge_pairs(text: str, qs: list[_Raw]) -> list[_Raw]:
 
 def _label_unit_quantities(text: str, comma: bool) -> list[_Raw]:
     """'Weight kg 42', 'weight_kg: 0.25', 'Gewicht [g] | 95': the unit is in the label."""
+    if _UNIT_IN_LABEL.search(text) is None:
+        return []  # the cheap test first: most lines with a number have no unit in a label
     w = V.WEIGHT_WORDS.search(text)
     if w is None:
         return []
@@ -574,16 +580,43 @@ def _label_unit_quantities(text: str, comma: bool) -> list[_Raw]:
 # ------------------------------------------------------------------ classification
 
 
-@dataclass(frozen=True, slots=True)
 class _Doc:
-    """What the whole document says that one line cannot: a pack count, a length."""
+    """What the whole document says that one line cannot: a pack count, a length. Each is
+    looked for on first use only: most documents never ask (no pack or per-metre weight)."""
 
-    pack_count: int | None
-    length_m: float | None
-    area_m2: float | None = None  # the face the article name states ("1000 x 2000 mm")
+    __slots__ = ("_comma", "_count", "_length", "_lines", "_name", "area_m2")
+    _UNSET: float = -1.0
+
+    def __init__(self, lines: Sequence[Line], name: str, comma: bool) -> None:
+        self._lines, self._name, self._comma = lines, name, comma
+        self._count: int | float | None = self._UNSET
+        self._length: float | None = self._UNSET
+        self.area_m2 = _name_area_m2(name)  # the face the article name states ("1000 x 2000 mm")
+
+    @property
+    def pack_count(self) -> int | None:
+        if self._count == self._UNSET:
+            self._count = _pack_count(self._lines)
+        return None if self._count is None else int(self._count)
+
+    @property
+    def length_m(self) -> float | None:
+        if self._length == self._UNSET:
+            self._length = _name_length_m(self._name) or _length_m(self._lines, self._comma)
+        return self._length
+
+
+# "… or 30": another count offered beside the first
+_ALTERNATIVE = re.compile(
+    r"(?<![^\W\d_])(?:or|oder|bzw\.?|ou|o|oppure|lub|eller|nebo)\s{1,3}\d", re.IGNORECASE
+)
 
 
 def _pack_n(text: str) -> int | None:
+    """The pieces per pack a text states; None when it offers several ("carton de 50
+    roulements (série 62) ou 30 (série 63)": which count goes with the weight is unknown)."""
+    if _ALTERNATIVE.search(text):
+        return None
     for cm in _COUNT.finditer(text):
         n = to_int(cm["a"] or cm["b"])
         if n and n >= 2:
@@ -659,6 +692,8 @@ def _classify(
         return WeightBasis.GROSS, "a weight in a packaging or shipping section", None
     if not (V.WEIGHT_WORDS.search(label) or net >= 0 or V.PACK_WORDS.search(label)):
         return None, "", None  # a mass figure nobody called a weight: context, not a candidate
+    if part := _ancestor_part(label, name):
+        return WeightBasis.COMPONENT, f"the weight of an element of a list of parts ({part})", None
     if m := _SLASH_PACK.match(glued):
         n = to_int(m["n"])
         if n and n >= 2 and (m["p"] or n in (100, 1000, 10000)):
@@ -706,6 +741,12 @@ def _classify(
     if m and not named and not scoped:
         return WeightBasis.COMPONENT, f"the weight of a component ({m.group()})", None
     if V.WEIGHT_WORDS.search(label):
+        if part := _included_part(label, name):
+            return (
+                WeightBasis.COMPONENT,
+                f"the weight of one part the article includes ({part})",
+                None,
+            )
         if not context and (other := _other_object(label, name)) is not None:
             # "Door weight: max. 12 kg": the weight of what the article carries or holds
             return WeightBasis.CAPACITY, f"the weight of another object ({other})", None
@@ -714,6 +755,7 @@ def _classify(
 
 
 _QUALIFIED_PENALTY = 0.1
+_OPERATING_PENALTY = 0.15
 
 
 def _split_words(words: str) -> list[str]:
@@ -731,7 +773,10 @@ _LABEL_FILLER = frozenset(
             "oz only just spec specs "
             "specification specifications technical data attribute attributes property "
             "properties details info general characteristics caractéristiques merkmale "
-            "technische daten dati tecnici datos técnicos"
+            "technische daten dati tecnici datos técnicos "
+            # articles and prepositions: "Gesamtmasse des Bauteils" names no one else
+            "of a des der dem den du de la le les del della dello dei delle di el los las do "
+            "da dos van het een ein eines einer"
         )
     )
 )
@@ -792,7 +837,57 @@ def _names_article(label: str, name: _Name) -> bool:
     return bool(_words(_PARENS.sub(" ", label)) & name.words)
 
 
-_WEIGHT_OF = re.compile(r"([^\W\d_]{3,20})[\s_\-]{1,2}weight\b", re.IGNORECASE)
+_WEIGHT_OF = re.compile(r"([^\W\d_]{3,20})[\s_\-]{1,2}(?:weight|mass)\b", re.IGNORECASE)
+
+
+# "Weight of the valve", "Peso de la válvula", "Poids du couvercle", "Gewicht des Deckels"
+_WEIGHT_OF_THE = re.compile(
+    r"(?:weight|mass)\s+of\s+(?:the\s+|a\s+|one\s+)?(?P<a>[^\W\d_]{3,20})"
+    r"|peso\s+(?:de\s+(?:la\s+|las\s+|los\s+)?|del\s+|della\s+|dello\s+|dei\s+|degli\s+"
+    r"|delle\s+|di\s+|do\s+|da\s+|dos\s+|das\s+)(?P<b>[^\W\d_]{3,20})"
+    r"|(?:poids|masse)\s+(?:du\s+|de\s+la\s+|de\s+l[’']\s*|des\s+|de\s+)(?P<c>[^\W\d_]{3,20})"
+    r"|gewicht\s+(?:des|der|vom|von\s+der|von\s+dem|van\s+de|van\s+het)\s+(?P<d>[^\W\d_]{3,20})",
+    re.IGNORECASE,
+)
+
+
+def _object_of(label: str) -> str:
+    """What a "weight of X" / "X weight" label weighs (lower case), empty for none."""
+    if m := _WEIGHT_OF_THE.search(label):
+        return next(g for g in m.groups() if g).lower()
+    if m := _WEIGHT_OF.search(label):
+        return m.group(1).lower()
+    return ""
+
+
+_LIST_ELEMENT = re.compile(r"\[\d{1,5}\]")
+
+
+def _ancestor_part(label: str, name: _Name) -> str:
+    """A component word in the key path above a list element ("data.zubehoer[0].gewicht.
+    netto", "accessories[2].weight"): the element is a part beside the article, not it."""
+    path = label.split(":")[0]
+    element = _LIST_ELEMENT.search(path)
+    if element is None:
+        return ""
+    m = V.COMPONENT_WORDS.search(path[: element.start()])
+    if m is None or m.group().lower() in name.low:
+        return ""
+    return m.group()
+
+
+def _included_part(label: str, name: _Name) -> str:
+    """The part a label weighs when the name says the article comes with it ("Peso de la
+    válvula" of a sink "con válvula"): one part of the article, not the article."""
+    part = _object_of(label)
+    if len(part) < 4 or part in V.OWN_WEIGHT_WORDS or part in _STOP:
+        return ""
+    return part if any(_same_part(w[1:], part) for w in name.words if w[:1] == "+") else ""
+
+
+def _same_part(a: str, b: str) -> bool:
+    """One part's name in two inflections ("Deckel", "Deckels"; "valve", "valves")."""
+    return a[:5] == b[:5] and abs(len(a) - len(b)) <= 2
 
 
 def _other_object(label: str, name: _Name) -> str | None:
@@ -829,6 +924,8 @@ def _pack_count(lines: Sequence[Line]) -> int | None:
     for line in lines:
         if _DIGITS.isdisjoint(line.text) or not _PACK_HINT.search(line.text):
             continue
+        if _ALTERNATIVE.search(line.text):
+            continue  # "carton de 50 (série 62) ou 30 (série 63)": no one count
         for m in _DOC_COUNT.finditer(line.text.replace("_", " ")):
             n = to_int(m["n"] or m["m"])
             if n and n >= 2:
@@ -894,11 +991,16 @@ def _name_length_m(name: str) -> float | None:
     return value * {"mm": 0.001, "cm": 0.01, "m": 1.0}[m["u"].lower()] or None
 
 
+# What every _DIMS match contains: a number (or its unit, or "(W)") right before "x" and a
+# number after it.
+_DIMS_HINT = re.compile(r'(?:\d|m|in|"|″|\))\s{0,2}[x×*]\s{0,2}\d', re.IGNORECASE)
+
+
 def _volumes(lines: Sequence[Line], comma: bool) -> tuple[float, ...]:
     out: list[float] = []
     for line in lines:
-        if "x" not in line.text.lower() and "×" not in line.text and "*" not in line.text:
-            continue
+        if _DIMS_HINT.search(line.text) is None:
+            continue  # no "number x number": the cheap test before the vocabulary
         if not (V.DIMENSION_WORDS.search(line.text) or _ANNOTATED_DIMS.search(line.text)):
             continue  # "Winkel 30 x 30 x 3 mm" names a profile, not the article's block
         if line.packaging or V.PACKAGING_KEYS.search(line.text) or V.GROSS_WORDS.search(line.text):
@@ -925,7 +1027,7 @@ def document_volumes(sections: Sequence[Section], comma: bool) -> tuple[float, .
 
 def _is_ident_line(text: str) -> set[str]:
     """A short line that names one model ("RC20", "Model 12B"): what follows is about it."""
-    if len(text) > 40:
+    if len(text) > 40 or _DIGITS.isdisjoint(text):
         return set()
     toks = _tokens(text)
     if 0 < len(toks) <= _IDENT_LINE_MAX_TOKENS:
@@ -943,6 +1045,7 @@ class _LineFacts:
     weight_word: dict[int, bool] = field(default_factory=dict)
     digit: dict[int, bool] = field(default_factory=dict)
     header: dict[int, str] = field(default_factory=dict)
+    by_text: dict[str, bool] = field(default_factory=dict)  # a repeated line is read once
 
     def has_digit(self, j: int) -> bool:
         known = self.digit.get(j)
@@ -954,9 +1057,12 @@ class _LineFacts:
         known = self.weight_word.get(j)
         if known is None:
             t = self.lines[j].text
-            known = self.weight_word[j] = bool(V.WEIGHT_WORDS.search(t)) and not any(
-                True for _ in find_quantities(t, comma_decimal=False)
-            )
+            known = self.by_text.get(t)
+            if known is None:
+                known = self.by_text[t] = bool(V.WEIGHT_WORDS.search(t)) and not any(
+                    True for _ in find_quantities(t, comma_decimal=False)
+                )
+            self.weight_word[j] = known
         return known
 
 
@@ -975,12 +1081,22 @@ def _find_header_above(lines: Sequence[Line], i: int, facts: _LineFacts) -> str:
         if lines[j].location != lines[i].location:
             return ""
         if facts.has_weight_word(j):
-            return t
+            return "" if _is_prose(t) else t
         if _RULE_LINE.match(t):
             continue  # a markdown table's |---|---| line
         if not facts.has_digit(j):
             return _stacked_header(lines, j)
     return ""
+
+
+_CELL_BREAK = re.compile(r"[|\t;]|\S {2,}\S")
+_PROSE_WORDS = 10
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence, not a header row: many words and no cell breaks ("Il peso dipende dalla
+    configurazione e viene comunicato con l'offerta…" labels no figure on the next line)."""
+    return len(text.split()) > _PROSE_WORDS and _CELL_BREAK.search(text) is None
 
 
 def _stacked_header(lines: Sequence[Line], j: int) -> str:
@@ -1008,7 +1124,7 @@ _UNIT_ONLY = re.compile(r"^\s*[\[(][^\])]{1,8}[\])]\s*$")
 _RULE_LINE = re.compile(r"^[\s|:+\-=]+$")
 _ROW_START = re.compile(r"^\s*\|?\s*(\d+)(?:[\s/\"”|:]|$)")
 _ROW_IDENT = re.compile(
-    r"^\s*\|?\s*(?=[A-Za-z0-9-]{0,20}\d)(?=[A-Za-z0-9-]{0,20}[A-Za-z])[A-Za-z0-9-]{2,24}\s"
+    r"^\s*\|?\s*(?=[A-Za-z0-9.-]{0,20}\d)(?=[A-Za-z0-9.-]{0,20}[A-Za-z])[A-Za-z0-9.-]{2,24}\s"
 )
 
 
@@ -1018,8 +1134,10 @@ def _last_column_quantity(text: str, header: str, comma: bool) -> list[_Raw]:
     w = None
     for w in V.WEIGHT_WORDS.pattern.finditer(header):  # noqa: B007 - the last one is kept
         pass
-    if w is None or len(header) - w.end() > 12 or any(c in _DIGITS for c in header):
+    if w is None or len(header) - w.end() > 12:
         return []
+    if not _DIGITS.isdisjoint(header) and not _same_cells(header, text):
+        return []  # digits: a header only when it has the row's cells ("ISO 5211 | Gewicht kg")
     if len(header.split()) < 3 or not (_ROW_START.match(text) or _ROW_IDENT.match(text)):
         return []  # a table header over a table row, not a key line over a value line
     factor = _header_unit(header[w.start() :])
@@ -1032,9 +1150,28 @@ def _last_column_quantity(text: str, header: str, comma: bool) -> list[_Raw]:
     return [_Raw(value * factor, start, end, metric=factor not in _IMPERIAL, label=label)]
 
 
+_COMMA_CLAUSE = re.compile(r"^[^|;\t]{3,80},\s[^|;\t,]{2,40}$")
+
+
+def _same_cells(header: str, row: str) -> bool:
+    """A header row and a table row with as many " | " cells (three or more)."""
+    cells = header.count(" | ")
+    return cells >= 2 and row.count(" | ") == cells
+
+
 def _column_keys(lines: Sequence[Line], i: int, count: int) -> list[set[str]]:
     """Variant columns: a line above whose last `count` tokens each name a model or size
     ("Gewinde M8x30 M10x30 M12x30" over "Gewicht kg/1000 Stk 17,8 29,4 41,1")."""
+    for j in range(i - 1, max(-1, i - 13), -1):
+        if lines[j].location != lines[i].location:
+            break
+        t = lines[j].text
+        if " | " in t and t.count(" | ") == count - 1:
+            # a header row of only the variants ("DP 750 | DP 1100") over rows that carry
+            # their label in a first cell the header leaves out
+            cols = [_idents(c) or _spaced_designation(c) for c in t.split(" | ")]
+            if all(cols):
+                return cols
     for j in range(i - 1, max(-1, i - 7), -1):
         if lines[j].location != lines[i].location:
             break
@@ -1047,6 +1184,15 @@ def _column_keys(lines: Sequence[Line], i: int, count: int) -> list[set[str]]:
         if all(cols):
             return cols
     return []
+
+
+_SPACED_DESIGNATION = re.compile(r"^[A-Za-z]{1,5}[ -]?\d{1,5}[A-Za-z]{0,3}$")
+
+
+def _spaced_designation(cell: str) -> set[str]:
+    """ "DP 750": letters and a number in one short cell name one model ("dp750")."""
+    cell = cell.strip()
+    return {"".join(_tokens(cell))} if _SPACED_DESIGNATION.match(cell) else set()
 
 
 _SLASHED_KEY = re.compile(r"^(?P<key>[^:=|]{1,60}?)\s{0,3}[:=|]")
@@ -1114,28 +1260,55 @@ def collect_mentions(
     lines = list(iter_lines(sections))
     facts = _LineFacts(lines)
     nm = _Name.of(name)
-    doc = _Doc(
-        _pack_count(lines), _name_length_m(name) or _length_m(lines, comma), _name_area_m2(name)
-    )
+    doc = _Doc(lines, name, comma)
     records = _record_keys(lines)
     out: list[Mention] = []
     model_keys: set[str] = set()
     model_loc = ""
+    memo: dict[tuple[object, ...], list[Mention]] = {}
+    read: dict[str, tuple[set[str], list[_Raw]]] = {}  # what a line's own text says, once
+    pending: tuple[tuple[object, ...], int] | None = None
     for i, line in enumerate(lines):
         text = line.text
         if line.location != model_loc:
             model_keys, model_loc = set(), line.location
-        ident_line = _is_ident_line(text)
+        if _DIGITS.isdisjoint(text):
+            continue  # no figure, and no model line either ("RC20" has a digit)
+        known = read.get(text)
+        if known is None:
+            known = read[text] = (
+                _is_ident_line(text),
+                _raw_quantities(text, comma) or _label_unit_quantities(text, comma),
+            )
+        ident_line, raws = known
         if ident_line:
             model_keys = ident_line
-        if not any(c.isdigit() for c in text):
-            continue
-        raws = _raw_quantities(text, comma) or _label_unit_quantities(text, comma)
-        if not raws:
+        if not raws and (_ROW_START.match(text) or _ROW_IDENT.match(text)):
+            # only a table row can take its unit from a header above (bounded work per line)
             header = _header_above(lines, i, facts)
             raws = _last_column_quantity(text, header, comma) if header else []
         if not raws:
             continue
+        if pending is not None:
+            memo[pending[0]] = out[pending[1] :]
+            pending = None
+        above = max(0, i - 13)
+        window = tuple((w.location, w.text) for w in lines[above : i + 2])
+        memo_key = (
+            i - above,  # where in the window the line is (a window is shorter at either end)
+            window,
+            line.heading,
+            line.packaging,
+            line.previous,
+            frozenset(model_keys),
+            _header_above(lines, i, facts),
+        )
+        if (seen_line := memo.get(memo_key)) is not None:
+            # the same line in the same surroundings (a page footer, a repeated table row, a
+            # long log of one sentence): its figures are what they were, at this position
+            out.extend(_moved(m, order_base + line.order) for m in seen_line)
+            continue
+        pending = (memo_key, len(out))
         columns = _column_keys(lines, i, len(raws)) if len(raws) >= 2 else []
         line_label = text[: raws[0].start]
         row_keys: set[str] = set()
@@ -1146,11 +1319,17 @@ def collect_mentions(
         row_keys |= _size_key(first_cell) | _dimension_keys(first_cell)
         if len(first_cell) <= 40:
             row_keys |= {f"!{m}" for m in _models(first_cell)}
+            if _idents(first_cell):
+                # "GPX-2 16": a series and its size number; the number tells the rows apart
+                row_keys |= {f"#{t}" for t in _tokens(first_cell) if t.isdigit()}
         paired = _paired_labels(text, raws)
         prev_end = 0
         for k, q in enumerate(raws):
             nxt = raws[k + 1].start if k + 1 < len(raws) else len(text)
-            after = _clause_after(text[q.end : nxt])
+            tail = text[q.end : nxt]
+            if k + 1 == len(raws) and not tail.strip():
+                tail = _run_on(lines, i)
+            after = _clause_after(tail)
             described = _words_after(text[q.end : nxt])
             own = _nearest_label(
                 _immediate_clause(text[prev_end : q.start])
@@ -1166,6 +1345,10 @@ def collect_mentions(
             labels = [(q.label, False, True)] if q.label else [(own, False, False)]
             if k > 0:
                 labels.append((_clause_before(line_label), True, False))
+            elif own != line_label and _COMMA_CLAUSE.search(line_label):
+                # "Masse de la pièce usinée, telle que livrée : 0,72 kg": the label runs
+                # over a comma; the clause right before the figure is only its end
+                labels.append((line_label.strip(), True, False))
             header = _header_above(lines, i, facts) or (line.previous or "")
             parts_list = _is_parts_header(header)
             if header:
@@ -1203,6 +1386,7 @@ def collect_mentions(
                 and line.heading
                 and (hm := V.COMPONENT_WORDS.search(line.heading))
                 and hm.group().lower() not in nm.low
+                and not _data_heading(line.heading)
             ):
                 basis, reason, grams = (
                     WeightBasis.COMPONENT,
@@ -1233,6 +1417,23 @@ def collect_mentions(
                     f"the weight of another product the document lists ({rm.group()})",
                     None,
                 )
+            if basis in _ELIGIBLE and (test := V.TEST_WORDS.search(key)):
+                # "Test door: 2,100 x 1,000 mm, mass 120 kg": the key says whose mass it is
+                basis, reason, grams = (
+                    WeightBasis.CAPACITY,
+                    f"a test or set-up figure ({test.group()})",
+                    None,
+                )
+            if basis in _ELIGIBLE and (
+                (rv := V.REVIEW_WORDS.search(line.heading or ""))
+                or _in_quoted_speech(text, q.start)
+            ):
+                basis, reason, grams = (
+                    WeightBasis.OTHER_VARIANT,
+                    "a customer's words (a review or a question), not the article's data"
+                    + (f" ({rv.group()})" if rv else ""),
+                    None,
+                )
             if q.upper_bound and basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED):
                 basis, reason = WeightBasis.UPPER_BOUND, "an upper bound ('less than', 'max.')"
             score = _BASE_SCORE.get(basis, 0.0)
@@ -1248,6 +1449,13 @@ def collect_mentions(
                 score += 0.1 if total else 0.0
                 # the whole of what the name names beats a part's net weight ("Film (neto)")
                 score += 0.1 if total and _names_article(own, nm) else 0.0
+            if (
+                score
+                and basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
+                and (op := V.OPERATING_WORDS.search(f"{label} {after[:30]}"))
+            ):
+                score -= _OPERATING_PENALTY  # "Operating weight (oil and fuel)" loses to "Dry"
+                reason = f"{reason}; with its operating fluids ({op.group()}), not as delivered"
             if basis in (WeightBasis.UNSPECIFIED, WeightBasis.DERIVED) and not context:
                 qualifier = _qualifier(label, nm)
                 if qualifier:  # "Peso di spedizione" loses to a bare "Peso" whatever the word
@@ -1290,6 +1498,7 @@ def collect_mentions(
                     metric=q.metric,
                     context=context,
                     total=total,
+                    part=_object_of(label) if basis == WeightBasis.COMPONENT else "",
                 )
             )
     # A table is also in the sections as lines: a row the line rules set aside with its heading
@@ -1304,6 +1513,47 @@ def collect_mentions(
         )
     )
     return out
+
+
+def _data_heading(heading: str) -> bool:
+    """A table caption that lists the article's data ("Dimensions, charges de base et
+    masses", "Abmessungen und Gewichte"): a component word in it ("base") names no part."""
+    return bool(V.DIMENSION_WORDS.search(heading)) and bool(V.WEIGHT_WORDS.search(heading))
+
+
+def _moved(m: Mention, order: int) -> Mention:
+    """A copy of a mention at another position (cheaper than dataclasses.replace)."""
+    out = copy.copy(m)
+    out.order = order
+    return out
+
+
+def _run_on(lines: Sequence[Line], i: int) -> str:
+    """The start of the next line when a sentence runs on to it (prose wrapped by a mail or
+    a PDF: "… ca. 420 kg" / "je Palette (Versandgewicht)"): what the figure is of."""
+    if i + 1 >= len(lines) or lines[i + 1].location != lines[i].location:
+        return ""
+    nxt = lines[i + 1].text
+    if not nxt[:1].islower() or lines[i].text.rstrip()[-1:] in ".:;!?|":
+        return ""
+    return " " + nxt[:80]
+
+
+_OPEN_QUOTE = '«“„"‘‹»'
+_CLOSE_QUOTE = {"«": "»", "“": "”", "„": "“", '"': '"', "‘": "’", "‹": "›", "»": "«"}
+_ATTRIBUTION = re.compile(r"^[\s.,!?]{0,3}(?:[-–—]\s{0,2}[^\W\d_]|\(\s{0,2}[^\W\d_])")
+
+
+def _in_quoted_speech(text: str, position: int) -> bool:
+    """A figure inside words someone is quoted saying: a line that opens with a quotation
+    mark, closes it after the figure and names who said it ("«Peso 95 kg y la silla
+    aguanta…» – Javier"), the way shop pages print reviews."""
+    head = text.lstrip()
+    if not head or head[0] not in _OPEN_QUOTE:
+        return False
+    opening = len(text) - len(head)
+    close = text.rfind(_CLOSE_QUOTE[head[0]])
+    return opening < position < close and _ATTRIBUTION.match(text[close + 1 :]) is not None
 
 
 _SIZE_CELL = re.compile(
@@ -1583,14 +1833,21 @@ def decide(
         if why:
             m.reason, m.score = f"implausible: {why}", 0.0
     implausible = [m for m in eligible if m.score == 0.0 and m.reason.startswith("implausible")]
-    eligible = [m for m in eligible if m not in implausible]
+    out_of_it = {id(m) for m in implausible}
+    eligible = [m for m in eligible if id(m) not in out_of_it]
     for m in eligible:
         if conflict := _scope_conflict(m.keys, nm):
             # "Peso pompa (senza motore)" for a pump "con motore": another scope, never taken
             m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
             m.reason = f"{m.reason}; the name's scope differs ({conflict})"
     eligible = [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]
-    overlap = {id(m): nm.overlap(m.keys) if m.keys else 0 for m in eligible}
+    sums = _sums_of_parts(mentions, nm)
+    eligible.extend(sums)
+    by_keys: dict[frozenset[str], int] = {}
+    for m in eligible:
+        if m.keys not in by_keys:
+            by_keys[m.keys] = nm.overlap(m.keys) if m.keys else 0
+    overlap = {id(m): by_keys[m.keys] for m in eligible}
     best_overlap = max(overlap.values(), default=0)
     for m in eligible:
         m.matched = overlap[id(m)] > 0
@@ -1692,7 +1949,7 @@ def decide(
             notes.extend(_why_none(mentions, review))
     else:
         notes.append(review[-1])
-    ranked = sorted(mentions, key=lambda m: (m is not chosen, -m.score, m.order))
+    ranked = sorted([*sums, *mentions], key=lambda m: (m is not chosen, -m.score, m.order))
     candidates = [
         WeightCandidate(
             grams=None if m.grams is None else round(m.grams, 6),
@@ -1706,6 +1963,47 @@ def decide(
         for m in _dedupe(ranked)[:12]
     ]
     return WeightDecision(finding, status.value, candidates, notes, review)
+
+
+def _sums_of_parts(mentions: list[Mention], name: _Name) -> list[Mention]:
+    """The article's weight as the sum of parts the document itself states: a weight without
+    a part the name includes ("Peso neto (sin válvula) 3,4 kg" of a sink "con válvula") plus
+    that part's own weight ("Peso de la válvula 0,6 kg"). Only when the part is weighed once."""
+    out: list[Mention] = []
+    for m in mentions:
+        if m.basis != WeightBasis.OTHER_VARIANT or m.grams is None:
+            continue
+        missing = [
+            k[1:]
+            for k in m.keys
+            if k[:1] == "-" and any(_same_part(w[1:], k[1:]) for w in name.words if w[:1] == "+")
+        ]
+        for part in missing:
+            parts = [
+                c
+                for c in mentions
+                if c.basis == WeightBasis.COMPONENT and c.part and _same_part(c.part, part)
+            ]
+            values = {round(c.stated_grams, 3) for c in parts}
+            if len(values) != 1:
+                continue
+            grams = m.grams + parts[0].stated_grams
+            reason = (
+                f"the weight without the {part} ({fmt_grams(m.grams)}) + the {part}'s own "
+                f"weight ({fmt_grams(parts[0].stated_grams)}): the name includes it"
+            )
+            out.append(
+                replace(
+                    m,
+                    grams=grams,
+                    basis=WeightBasis.DERIVED,
+                    score=_BASE_SCORE[WeightBasis.DERIVED],
+                    reason=reason,
+                    note=reason,
+                    keys=frozenset(),
+                )
+            )
+    return out
 
 
 def _scope_conflict(keys: Iterable[str], name: _Name) -> str:
