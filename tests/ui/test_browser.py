@@ -436,8 +436,12 @@ async def test_review_corrections_catalogue_and_price_development_in_a_real_brow
             await page.fill("#development-from", "2026-01")
             await page.fill("#development-to", "2026-03")
             await page.click("#development-form button[type=submit]")
+            # The chart drawn before (a default range) may still be shown: wait for the new one.
+            await page.wait_for_function(
+                "() => document.querySelectorAll('#development-chart svg g[data-period]').length"
+                " === 3"
+            )
             await page.locator("#development-chart svg g[data-period='2026-03']").wait_for()
-            assert await page.locator("#development-chart svg g[data-period]").count() == 3
             march = page.locator("#development-chart svg g[data-period='2026-03'] rect")
             codes = {
                 await march.nth(i).get_attribute("data-index-code")
