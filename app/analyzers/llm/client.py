@@ -363,8 +363,17 @@ async def _event_batches(http: httpx2.Response) -> AsyncIterator[list[str]]:
         raise openai.APIConnectionError(request=http.request) from exc
 
 
+# json.loads without its wrapper: the events are compact, and they come one per token.
+_DECODER = json.JSONDecoder()
+
+
 def _decoded(event: str, http: httpx2.Response) -> Any:
-    value = json.loads(event)
+    try:
+        value, end = _DECODER.raw_decode(event)
+    except ValueError:
+        end = -1
+    if end != len(event):  # leading or trailing text: json.loads accepts or rejects it fully
+        value = json.loads(event)
     if isinstance(value, dict) and value.get("error"):
         error = value["error"]
         message = error.get("message") if isinstance(error, dict) else None
