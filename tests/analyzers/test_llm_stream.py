@@ -11,7 +11,13 @@ import httpx2
 import pytest
 from openai import AsyncOpenAI
 
-from app.analyzers.llm.client import CapabilityRegistry, ModelClient, _EventDecoder
+from app.analyzers.llm.client import (
+    CapabilityRegistry,
+    ModelClient,
+    _AnswerEnd,
+    _decoded,
+    _EventDecoder,
+)
 from app.analyzers.llm.evidence import SourceText
 from app.analyzers.llm.prompt import Prompt
 from app.analyzers.llm.schema import InvalidAnswerError, answer_schema
@@ -102,6 +108,33 @@ def test_an_event_without_its_blank_line_at_the_end_still_counts() -> None:
     decoder = _EventDecoder()
     assert decoder.feed(b"data: last") == []
     assert decoder.close() == ["last"]
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 5, 8, 1000])
+def test_the_answer_end_is_found_however_the_text_is_split(size: int) -> None:
+    # Braces, quotes and backslashes inside strings, and an object before the answer that is
+    # not one: the end is the answer's own closing brace, in whatever piece it arrives.
+    answer = {**ANSWER, "q": 'Net weight: 12,5 g \\ "{ } \\" \\'}
+    before = '{"note": "a } \\" {"} '
+    text = before + json.dumps(answer) + " and on {"
+    end = len(before) + len(json.dumps(answer))
+    watcher, parts, seen = _AnswerEnd(), [], 0
+    for start in range(0, len(text), size):
+        parts.append(text[start : start + size])
+        seen += len(parts[-1])
+        if watcher.feed(parts[-1], parts):
+            break
+    assert seen - len(parts[-1]) < end <= seen
+    assert json.loads("".join(parts)[len(before) : end]) == answer
+
+
+def test_an_event_decodes_with_surrounding_space_but_not_with_trailing_text() -> None:
+    response = httpx2.Response(200, request=httpx2.Request("POST", "http://model.test/v1"))
+    assert _decoded(' {"choices": []}\n', response) == {"choices": []}
+    with pytest.raises(ValueError):
+        _decoded('{"choices": []} {"choices": []}', response)
+    with pytest.raises(ValueError):
+        _decoded('{"choices": [', response)
 
 
 @pytest.mark.parametrize("line_end", [b"\n", b"\r\n"])

@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
 import ssl
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -284,30 +285,36 @@ class ModelClient:
         # Leaving the block closes the response, which also tells a runaway server to stop.
         async with request as response:
             http = response.http_response
-            async for chunk in _chunks(http):
-                chunks += 1
-                usage = _usage(chunk) or usage
-                choice = _first_choice(chunk)
-                if choice is None:
-                    continue
-                with_choices += 1
-                content, refusal, finish_reason = _choice_fields(choice)
-                if content:
-                    if answer_done and (content.strip() or pieces > answer_done + 16):
-                        reply.complete_early = True  # run-on text after the answer: stop here
+            async for events in _event_batches(http):
+                for event in events:
+                    chunks += 1
+                    has_choice, content, refusal, finish_reason, event_usage = _fields(
+                        _decoded(event, http)
+                    )
+                    if event_usage is not None:
+                        usage = event_usage
+                    if not has_choice:
+                        continue
+                    with_choices += 1
+                    if content:
+                        if answer_done and (content.strip() or pieces > answer_done + 16):
+                            reply.complete_early = True  # run-on text after the answer: stop
+                            break
+                        parts.append(content)
+                        pieces += 1
+                        chars += len(content)
+                        if not answer_done and answer_end.feed(content, parts):
+                            answer_done = pieces  # read on only for the end and the usage
+                    if refusal:
+                        refusals.append(refusal)
+                    if finish_reason:
+                        reply.finish_reason = finish_reason
+                    if pieces > cap or chars > cap * CHARS_PER_TOKEN_CEILING:
+                        reply.cut_at_cap = True  # the server ignores the cap: stop reading
                         break
-                    parts.append(content)
-                    pieces += 1
-                    chars += len(content)
-                    if not answer_done and answer_end.feed(content, parts):
-                        answer_done = pieces  # read on only for the end and the usage
-                if refusal:
-                    refusals.append(refusal)
-                if finish_reason:
-                    reply.finish_reason = finish_reason
-                if pieces > cap or chars > cap * CHARS_PER_TOKEN_CEILING:
-                    reply.cut_at_cap = True  # the server ignores the cap: stop reading here
-                    break
+                else:
+                    continue
+                break  # leaving the block closes the response mid-stream
         if not chunks:
             kind = http.headers.get("content-type", "no content type")
             raise InvalidAnswerError(f"the response is not a chat completion stream ({kind})")
@@ -321,35 +328,52 @@ class ModelClient:
         return reply
 
 
-async def _chunks(http: httpx2.Response) -> AsyncIterator[Any]:
-    """The decoded `data:` events of a server-sent event stream, up to `[DONE]`.
+async def _event_batches(http: httpx2.Response) -> AsyncIterator[list[str]]:
+    """The `data:` events of a server-sent event stream up to `[DONE]`, as many as each
+    network read brings, still undecoded.
 
-    Read straight off the HTTP stream and decoded with `json.loads` only: the SDK builds a
-    pydantic object per event, and servers send one event per token, which made the SDK's
-    stream the service's hottest path. Transport errors are raised as the SDK raises them;
-    an event that is not JSON raises ValueError; an `error` event raises `openai.APIError`."""
+    Read straight off the HTTP stream (undecoded bytes when the body has no content encoding)
+    and handed on a read at a time: the SDK builds a pydantic object per event, and servers
+    send one event per token, which made the SDK's stream the service's hottest path.
+    Transport errors are raised as the SDK raises them."""
     decoder = _EventDecoder()
     done = False
+    encoding = http.headers.get("content-encoding", "identity").strip().lower()
+    raw = encoding in ("", "identity") and not http.is_stream_consumed  # not read already
+    source = http.aiter_raw() if raw else http.aiter_bytes()
     try:
-        async for data in http.aiter_bytes():
-            for event in decoder.feed(data):
-                if done:
-                    continue  # the rest of the body is read so the connection can be reused
+        async for data in source:
+            events = decoder.feed(data)
+            if done or not events:
+                continue  # the rest of the body is read so the connection can be reused
+            for index, event in enumerate(events):
                 if event.startswith("[DONE]"):
                     done = True
-                    continue
-                yield _decoded(event, http)
-        for event in decoder.close():
-            if not done and not event.startswith("[DONE]"):
-                yield _decoded(event, http)
+                    events = events[:index]
+                    break
+            if events:
+                yield events
+        if not done:
+            events = [event for event in decoder.close() if not event.startswith("[DONE]")]
+            if events:
+                yield events
     except httpx2.TimeoutException as exc:
         raise openai.APITimeoutError(request=http.request) from exc
     except (httpx2.RequestError, ssl.SSLError) as exc:
         raise openai.APIConnectionError(request=http.request) from exc
 
 
+# json.loads without its wrapper: the events are compact, and they come one per token.
+_DECODER = json.JSONDecoder()
+
+
 def _decoded(event: str, http: httpx2.Response) -> Any:
-    value = json.loads(event)
+    try:
+        value, end = _DECODER.raw_decode(event)
+    except ValueError:
+        end = -1
+    if end != len(event):  # leading or trailing text: json.loads accepts or rejects it fully
+        value = json.loads(event)
     if isinstance(value, dict) and value.get("error"):
         error = value["error"]
         message = error.get("message") if isinstance(error, dict) else None
@@ -400,38 +424,47 @@ class _EventDecoder:
         return events
 
 
-def _usage(chunk: Any) -> dict[str, Any] | None:
-    usage = chunk.get("usage") if isinstance(chunk, dict) else None
-    return usage if isinstance(usage, dict) else None
-
-
 def _count(usage: dict[str, Any] | None, key: str) -> int:
     value = (usage or {}).get(key)
     return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
-def _first_choice(chunk: Any) -> dict[str, Any] | None:
+EventFields = tuple[bool, str | None, str | None, str | None, dict[str, Any] | None]
+
+
+def _fields(chunk: Any) -> EventFields:
+    """(has a choice, content, refusal, finish_reason, usage) of one decoded event: one pass,
+    since it runs once per token."""
     if not isinstance(chunk, dict):
         raise InvalidAnswerError(f"the response has an unexpected shape (event {chunk!r:.80})")
+    usage = chunk.get("usage")
+    if not isinstance(usage, dict):
+        usage = None
     choices = chunk.get("choices")
     if not choices:
-        return None
+        return False, None, None, None, usage
     if not isinstance(choices, list) or not isinstance(choices[0], dict):
         raise InvalidAnswerError(f"the response has an unexpected shape (choices {choices!r:.80})")
-    return choices[0]
-
-
-def _choice_fields(choice: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
-    """(content, refusal, finish_reason) of one streamed choice."""
+    choice = choices[0]
     delta = choice.get("delta") or {}
     finish = choice.get("finish_reason")
     if not isinstance(delta, dict):
         raise InvalidAnswerError(f"the response has an unexpected shape (delta {delta!r:.80})")
     content, refusal = delta.get("content"), delta.get("refusal")
+    if (
+        (content is None or type(content) is str)
+        and refusal is None
+        and (finish is None or type(finish) is str)
+    ):
+        return True, content, None, finish, usage  # a token: the common case
     for name, value in (("content", content), ("refusal", refusal), ("finish_reason", finish)):
         if value is not None and not isinstance(value, str):
             raise InvalidAnswerError(f"the response has an unexpected shape ({name} {value!r:.80})")
-    return content, refusal, finish
+    return True, content, refusal, finish, usage
+
+
+# The only characters that change the JSON structure _AnswerEnd follows.
+_STRUCTURAL = re.compile(r'[{}"\\]')
 
 
 class _AnswerEnd:
@@ -446,12 +479,19 @@ class _AnswerEnd:
 
     def feed(self, piece: str, parts: list[str]) -> bool:
         """True when `piece` (the last of `parts`) completes an answer-shaped object."""
-        for offset, char in enumerate(piece):
+        skip = 0  # the character after a backslash in a string is not looked at
+        if self._escaped:  # the previous piece ended in that backslash
+            self._escaped = False
+            skip = 1
+        for match in _STRUCTURAL.finditer(piece, skip):
+            offset = match.start()
+            if offset < skip:
+                continue
+            char = piece[offset]
             if self._in_string:
-                if self._escaped:
-                    self._escaped = False
-                elif char == "\\":
-                    self._escaped = True
+                if char == "\\":
+                    skip = offset + 2
+                    self._escaped = skip > len(piece)
                 elif char == '"':
                     self._in_string = False
             elif char == '"' and self._depth:
