@@ -13,6 +13,10 @@ Request bodies have their own idle and total deadlines (`app.middleware`); idle 
 connections are closed after uvicorn's `timeout_keep_alive`. Both connection deadlines share
 one timer per connection, so a request costs no timer of its own (status polls are most of
 the traffic, and a timer armed and cancelled per request was a measurable part of them).
+
+uvicorn writes a response's head and its body with two writes: two system calls and two TCP
+segments for every small answer. The head of a fixed-length response is held here until its
+body follows, and both leave in one write (`_HeadHeldTransport`).
 """
 
 from __future__ import annotations
@@ -22,10 +26,54 @@ import json
 from http import HTTPStatus
 from typing import Any
 
-from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol, RequestResponseCycle
 
 from app.config import Settings
 from app.errors import DEFAULT_PROBLEM_BASE_URI, PROBLEM_JSON, PROBLEM_TYPES, problem_type_uri
+
+
+class _HeadHeldTransport:
+    """The transport as one request's cycle sees it: the head of a response with a length
+    (not chunked, so not a stream) waits for the body's first write and goes out with it.
+
+    Every other write passes straight through: `100 Continue`, the head of a chunked
+    response (a stream's client sees its headers at once), and everything after the body's
+    first write. Closing sends a held head first.
+    """
+
+    __slots__ = ("_cycle", "_head", "_head_written", "_transport")
+
+    def __init__(self, transport: asyncio.Transport, cycle: RequestResponseCycle) -> None:
+        self._transport = transport
+        self._cycle = cycle
+        self._head: bytes | None = None
+        self._head_written = False
+
+    def write(self, data: bytes) -> None:
+        head = self._head
+        if head is not None:
+            self._head = None
+            self._transport.write(head + data)
+        elif self._head_written or not self._cycle.response_started:
+            self._transport.write(data)
+        else:  # the cycle writes the head right after starting the response
+            self._head_written = True
+            if self._cycle.chunked_encoding:
+                self._transport.write(data)
+            else:
+                self._head = data
+
+    def close(self) -> None:
+        if self._head is not None:
+            head, self._head = self._head, None
+            self._transport.write(head)
+        self._transport.close()
+
+    def is_closing(self) -> bool:
+        return self._transport.is_closing()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._transport, name)
 
 
 class _HeaderLimitError(Exception):
@@ -149,7 +197,11 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
                 f"More than {self.max_header_count} header fields.",
             )
             raise _HeaderLimitError
+        previous = self.cycle
         super().on_headers_complete()
+        cycle = self.cycle
+        if cycle is not None and cycle is not previous:  # a new request (not an upgrade)
+            cycle.transport = _HeadHeldTransport(self.transport, cycle)  # type: ignore[assignment]
 
     def send_400_response(self, msg: str) -> None:
         # uvicorn answers a parser error (our callback's exception included) with a plain 400.
