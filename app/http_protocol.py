@@ -16,7 +16,9 @@ the traffic, and a timer armed and cancelled per request was a measurable part o
 
 uvicorn writes a response's head and its body with two writes: two system calls and two TCP
 segments for every small answer. The head of a fixed-length response is held here until its
-body follows, and both leave in one write (`_HeadHeldTransport`).
+body follows, and both leave in one write (`_HeadHeldTransport`). A handler that has its whole
+response ready (the status fast path) may hand it over at once through the request's
+`PREPARED_RESPONSE` extension: one write, without uvicorn's checks of every header.
 """
 
 from __future__ import annotations
@@ -26,7 +28,11 @@ import json
 from http import HTTPStatus
 from typing import Any
 
-from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol, RequestResponseCycle
+from uvicorn.protocols.http.httptools_impl import (
+    STATUS_LINE,
+    HttpToolsProtocol,
+    RequestResponseCycle,
+)
 
 from app.config import Settings
 from app.errors import DEFAULT_PROBLEM_BASE_URI, PROBLEM_JSON, PROBLEM_TYPES, problem_type_uri
@@ -74,6 +80,58 @@ class _HeadHeldTransport:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._transport, name)
+
+
+# The scope's extension: a `PreparedResponse` for the request, offered by this protocol only.
+PREPARED_RESPONSE = "cms.prepared_response"
+
+_default_head: tuple[list[tuple[bytes, bytes]], bytes] = ([], b"")
+
+
+def _encoded_defaults(headers: list[tuple[bytes, bytes]]) -> bytes:
+    """uvicorn's default headers (date, server) as header lines; its list changes each second."""
+    global _default_head
+    if _default_head[0] is not headers:
+        _default_head = (headers, b"".join(b"%s: %s\r\n" % pair for pair in headers))
+    return _default_head[1]
+
+
+class PreparedResponse:
+    """A whole response in one write for a handler that wrote and checked its header lines
+    itself. Valid only with the server's own `send` (`accepts(send)`): a middleware that
+    wraps `send` to add or read headers must see the response, so it is not bypassed."""
+
+    __slots__ = ("_cycle", "_transport")
+
+    def __init__(self, cycle: RequestResponseCycle, transport: asyncio.Transport) -> None:
+        self._cycle = cycle
+        self._transport = transport  # the socket's, not the cycle's head-holding view
+
+    def accepts(self, send: object) -> bool:
+        return send == self._cycle.send
+
+    async def send(self, status: int, header_lines: bytes, body: bytes) -> None:
+        """`header_lines`: `name: value\r\n` each, content-length included."""
+        cycle = self._cycle
+        if cycle.flow.write_paused and not cycle.disconnected:
+            await cycle.flow.drain()
+        if cycle.disconnected:
+            return
+        if cycle.response_started:
+            raise RuntimeError("The response has already started.")
+        cycle.response_started = cycle.response_complete = True
+        cycle.waiting_for_100_continue = False
+        head = STATUS_LINE[status] + _encoded_defaults(cycle.default_headers) + header_lines
+        if not cycle.keep_alive:
+            head += b"connection: close\r\n"
+        if cycle.scope["method"] == "HEAD":
+            body = b""
+        transport = self._transport
+        transport.write(head + b"\r\n" + body)
+        cycle.message_event.set()
+        if not cycle.keep_alive:
+            transport.close()
+        cycle.on_response()
 
 
 class _HeaderLimitError(Exception):
@@ -202,6 +260,11 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         cycle = self.cycle
         if cycle is not None and cycle is not previous:  # a new request (not an upgrade)
             cycle.transport = _HeadHeldTransport(self.transport, cycle)  # type: ignore[assignment]
+            if not cycle.access_log:  # uvicorn's access log is written by its own send
+                scope: dict[str, Any] = self.scope  # type: ignore[assignment]
+                scope.setdefault("extensions", {})[PREPARED_RESPONSE] = PreparedResponse(
+                    cycle, self.transport
+                )
 
     def send_400_response(self, msg: str) -> None:
         # uvicorn answers a parser error (our callback's exception included) with a plain 400.
