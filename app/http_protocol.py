@@ -13,6 +13,12 @@ Request bodies have their own idle and total deadlines (`app.middleware`); idle 
 connections are closed after uvicorn's `timeout_keep_alive`. Both connection deadlines share
 one timer per connection, so a request costs no timer of its own (status polls are most of
 the traffic, and a timer armed and cancelled per request was a measurable part of them).
+
+uvicorn writes a response's head and its body with two writes: two system calls and two TCP
+segments for every small answer. The head of a fixed-length response is held here until its
+body follows, and both leave in one write (`_HeadHeldTransport`). A handler that has its whole
+response ready (the status fast path) may hand it over at once through the request's
+`PREPARED_RESPONSE` extension: one write, without uvicorn's checks of every header.
 """
 
 from __future__ import annotations
@@ -22,10 +28,110 @@ import json
 from http import HTTPStatus
 from typing import Any
 
-from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+from uvicorn.protocols.http.httptools_impl import (
+    STATUS_LINE,
+    HttpToolsProtocol,
+    RequestResponseCycle,
+)
 
 from app.config import Settings
 from app.errors import DEFAULT_PROBLEM_BASE_URI, PROBLEM_JSON, PROBLEM_TYPES, problem_type_uri
+
+
+class _HeadHeldTransport:
+    """The transport as one request's cycle sees it: the head of a response with a length
+    (not chunked, so not a stream) waits for the body's first write and goes out with it.
+
+    Every other write passes straight through: `100 Continue`, the head of a chunked
+    response (a stream's client sees its headers at once), and everything after the body's
+    first write. Closing sends a held head first.
+    """
+
+    __slots__ = ("_cycle", "_head", "_head_written", "_transport")
+
+    def __init__(self, transport: asyncio.Transport, cycle: RequestResponseCycle) -> None:
+        self._transport = transport
+        self._cycle = cycle
+        self._head: bytes | None = None
+        self._head_written = False
+
+    def write(self, data: bytes) -> None:
+        head = self._head
+        if head is not None:
+            self._head = None
+            self._transport.write(head + data)
+        elif self._head_written or not self._cycle.response_started:
+            self._transport.write(data)
+        else:  # the cycle writes the head right after starting the response
+            self._head_written = True
+            if self._cycle.chunked_encoding:
+                self._transport.write(data)
+            else:
+                self._head = data
+
+    def close(self) -> None:
+        if self._head is not None:
+            head, self._head = self._head, None
+            self._transport.write(head)
+        self._transport.close()
+
+    def is_closing(self) -> bool:
+        return self._transport.is_closing()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._transport, name)
+
+
+# The scope's extension: a `PreparedResponse` for the request, offered by this protocol only.
+PREPARED_RESPONSE = "cms.prepared_response"
+
+_default_head: tuple[list[tuple[bytes, bytes]], bytes] = ([], b"")
+
+
+def _encoded_defaults(headers: list[tuple[bytes, bytes]]) -> bytes:
+    """uvicorn's default headers (date, server) as header lines; its list changes each second."""
+    global _default_head
+    if _default_head[0] is not headers:
+        _default_head = (headers, b"".join(b"%s: %s\r\n" % pair for pair in headers))
+    return _default_head[1]
+
+
+class PreparedResponse:
+    """A whole response in one write for a handler that wrote and checked its header lines
+    itself. Valid only with the server's own `send` (`accepts(send)`): a middleware that
+    wraps `send` to add or read headers must see the response, so it is not bypassed."""
+
+    __slots__ = ("_cycle", "_transport")
+
+    def __init__(self, cycle: RequestResponseCycle, transport: asyncio.Transport) -> None:
+        self._cycle = cycle
+        self._transport = transport  # the socket's, not the cycle's head-holding view
+
+    def accepts(self, send: object) -> bool:
+        return send == self._cycle.send
+
+    async def send(self, status: int, header_lines: bytes, body: bytes) -> None:
+        """`header_lines`: `name: value\r\n` each, content-length included."""
+        cycle = self._cycle
+        if cycle.flow.write_paused and not cycle.disconnected:
+            await cycle.flow.drain()
+        if cycle.disconnected:
+            return
+        if cycle.response_started:
+            raise RuntimeError("The response has already started.")
+        cycle.response_started = cycle.response_complete = True
+        cycle.waiting_for_100_continue = False
+        head = STATUS_LINE[status] + _encoded_defaults(cycle.default_headers) + header_lines
+        if not cycle.keep_alive:
+            head += b"connection: close\r\n"
+        if cycle.scope["method"] == "HEAD":
+            body = b""
+        transport = self._transport
+        transport.write(head + b"\r\n" + body)
+        cycle.message_event.set()
+        if not cycle.keep_alive:
+            transport.close()
+        cycle.on_response()
 
 
 class _HeaderLimitError(Exception):
@@ -149,7 +255,16 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
                 f"More than {self.max_header_count} header fields.",
             )
             raise _HeaderLimitError
+        previous = self.cycle
         super().on_headers_complete()
+        cycle = self.cycle
+        if cycle is not None and cycle is not previous:  # a new request (not an upgrade)
+            cycle.transport = _HeadHeldTransport(self.transport, cycle)  # type: ignore[assignment]
+            if not cycle.access_log:  # uvicorn's access log is written by its own send
+                scope: dict[str, Any] = self.scope  # type: ignore[assignment]
+                scope.setdefault("extensions", {})[PREPARED_RESPONSE] = PreparedResponse(
+                    cycle, self.transport
+                )
 
     def send_400_response(self, msg: str) -> None:
         # uvicorn answers a parser error (our callback's exception included) with a plain 400.

@@ -5,10 +5,11 @@ One layer instead of three keeps the per-request cost low on the hottest endpoin
 
 from __future__ import annotations
 
+import itertools
 import logging
+import os
 import re
 import time
-from random import getrandbits
 from typing import Protocol
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -39,6 +40,26 @@ def route_template(scope: Scope) -> str:
     segments = path.strip("/").split("/") if path.strip("/") else []
     prefix = "/".join(segments[: max(len(segments) - depth, 0)])
     return f"/{prefix}{route_path}" if prefix else route_path
+
+
+class _RequestIds:
+    """Request ids made as a random per-process prefix plus a counter (32 hex digits): unique
+    across processes and restarts without randomness for every request. A forked child
+    draws its own prefix."""
+
+    def __init__(self) -> None:
+        self.reset()
+        os.register_at_fork(after_in_child=self.reset)
+
+    def reset(self) -> None:
+        self._prefix = os.urandom(8).hex()
+        self._counter = itertools.count(1)
+
+    def next(self) -> str:
+        return f"{self._prefix}{next(self._counter) & 0xFFFF_FFFF_FFFF_FFFF:016x}"
+
+
+_request_ids = _RequestIds()
 
 
 class FirstResponder(Protocol):
@@ -77,8 +98,10 @@ class ObservabilityMiddleware:
             if name == b"x-request-id":
                 incoming = value.decode("latin-1")
                 break
-        # A correlation id, not a secret: no system call for randomness on every request.
-        request_id = incoming if _SANE_REQUEST_ID.match(incoming) else f"{getrandbits(128):032x}"
+        # A correlation id, not a secret: no randomness drawn for every request.
+        request_id = (
+            incoming if incoming and _SANE_REQUEST_ID.match(incoming) else _request_ids.next()
+        )
         id_header = (b"x-request-id", request_id.encode("latin-1"))
         if self.first is not None:
             answered = await self.first.answer(scope, send, [id_header])
