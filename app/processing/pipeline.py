@@ -94,7 +94,12 @@ class Pipeline:
         if not await self._store.advance(claim, stage, progress):
             raise JobLostError(claim.article_id)
 
-    async def run(self, claim: Claim, *, analysis_slots: asyncio.Semaphore | None = None) -> None:
+    async def run(
+        self,
+        claim: Claim,
+        *,
+        analysis_slots: contextlib.AbstractAsyncContextManager[Any] | None = None,
+    ) -> None:
         """`analysis_slots` bounds the analyses (model calls) running at once; reading the
         documents and saving the result happen outside them."""
         timer = StageTimer()
@@ -103,7 +108,12 @@ class Pipeline:
         finally:
             timer.stop()
 
-    async def _run(self, claim: Claim, timer: StageTimer, slots: asyncio.Semaphore | None) -> None:
+    async def _run(
+        self,
+        claim: Claim,
+        timer: StageTimer,
+        slots: contextlib.AbstractAsyncContextManager[Any] | None,
+    ) -> None:
         # The claim already set `extracting_text`. Each step awaits as few round trips in a
         # row as it can: at fifty jobs every one waits its turn in the busy event loop, and
         # that wait, not the CPU, is what kept a slot from the model.
@@ -183,7 +193,7 @@ class Pipeline:
         request: AnalysisRequest,
         cached: AnalysisResult | None,
         cache_key: str | None,
-        slots: asyncio.Semaphore | None,
+        slots: contextlib.AbstractAsyncContextManager[Any] | None,
     ) -> tuple[AnalysisResult, CacheEntry | None]:
         """The cached answer, or the analyzer's (with the entry to cache when it is worth it)."""
         if cached is not None:

@@ -285,8 +285,9 @@ class Processor:
             if earlier:
                 await asyncio.wait(earlier)
             logger.info("processing started", extra=log_extra)
-            async with asyncio.timeout(self._settings.job_timeout_s):
-                await self._pipeline.run(claim, analysis_slots=self._analysis_slots)
+            async with asyncio.timeout(self._settings.job_timeout_s) as deadline:
+                slot = _AnalysisSlot(self._analysis_slots, deadline)
+                await self._pipeline.run(claim, analysis_slots=slot)
             duration = time.monotonic() - started
             metrics.JOBS.labels("completed").inc()
             metrics.JOB_DURATION.observe(duration)
@@ -367,3 +368,26 @@ class Processor:
                 len(claims),
                 exc.__class__.__name__,
             )
+
+
+class _AnalysisSlot:
+    """One job's turn at the analysis slots. The wait for a slot (a read-ahead article waits
+    for a running analysis to end) is the processor's pacing, not the job's work: it moves the
+    job's deadline on, so a slow model never times out the articles queued behind it."""
+
+    def __init__(self, slots: asyncio.Semaphore, deadline: asyncio.Timeout) -> None:
+        self._slots = slots
+        self._deadline = deadline
+
+    async def __aenter__(self) -> None:
+        loop = asyncio.get_running_loop()
+        asked, when = loop.time(), self._deadline.when()
+        self._deadline.reschedule(None)  # the wait itself never times out
+        try:
+            await self._slots.acquire()
+        finally:
+            if when is not None:
+                self._deadline.reschedule(when + loop.time() - asked)
+
+    async def __aexit__(self, *_: object) -> None:
+        self._slots.release()

@@ -100,6 +100,30 @@ async def test_the_next_articles_are_read_while_every_analysis_slot_is_busy(
     assert len(analyzer.calls) == 5
 
 
+async def test_waiting_for_an_analysis_slot_does_not_count_against_the_job_timeout(
+    migrated_url: str,
+):
+    """One analysis at a time, 3 s each, and a 5.5 s job timeout: the article read ahead waits
+    ~3 s for the slot and then needs its own 3 s (plus ~1 s of reading), more than 5.5 s in
+    all, and still completes: its own work is within the timeout."""
+    analyzer = ScriptedAnalyzer(delay_s=3.0)
+    settings = make_settings(migrated_url, max_concurrent_jobs=1, job_timeout_s=5.5)
+    async with running_app(settings, analyzer=analyzer) as (app, client):
+        assert app.services is not None
+        processor = app.services.processor
+        ids = [(await upload(client, SPEC, name=f"t{i}"))["id"] for i in range(2)]
+        for _ in range(200):  # a bound only to catch a hang: expected at once
+            if processor.active_jobs == 2:
+                break
+            await asyncio.sleep(0.02)
+        assert processor.active_jobs == 2  # the second is claimed while the first is analysed
+        for article_id in ids:
+            article = await wait_terminal(client, article_id)
+            assert article["processing_status"] == "completed", article
+    assert len(analyzer.calls) == 2
+    assert analyzer.max_in_flight == 1
+
+
 async def test_two_processors_never_work_on_the_same_article(
     migrated_url: str, db_engine: AsyncEngine
 ):
