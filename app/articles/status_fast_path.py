@@ -213,7 +213,7 @@ class StatusFastPath:
             if code == 200:
                 lines.append(_JSON_LINE)
             lines.append(b"content-length: %d\r\n" % len(body))
-            await prepared.send(code, b"".join(lines), body)
+            await prepared.send(send, code, b"".join(lines), body)
             return code
         # The same headers as `render_status`, written as bytes once.
         headers = [(b"etag", etag), _NO_CACHE, *extra_headers]
