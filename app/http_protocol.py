@@ -109,12 +109,17 @@ def _encoded_defaults(headers: list[tuple[bytes, bytes]]) -> bytes:
 
 def _server_cycle(send: object) -> RequestResponseCycle | None:
     """The request cycle whose own `send` this is, when this protocol serves it."""
-    if getattr(send, "__func__", None) is not RequestResponseCycle.send:
-        return None
-    cycle = getattr(send, "__self__", None)
-    if isinstance(cycle, RequestResponseCycle) and isinstance(cycle.transport, _HeadHeldTransport):
-        return cycle
+    try:
+        if send.__func__ is _CYCLE_SEND:  # type: ignore[attr-defined]
+            cycle: RequestResponseCycle = send.__self__  # type: ignore[attr-defined]
+            if isinstance(cycle.transport, _HeadHeldTransport):
+                return cycle
+    except AttributeError:  # not a bound method
+        pass
     return None
+
+
+_CYCLE_SEND = RequestResponseCycle.send
 
 
 class PreparedResponse:
