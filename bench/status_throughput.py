@@ -387,7 +387,7 @@ def estimates(results: dict[str, list[dict[str, float]]]) -> dict[str, Any]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--duration", type=float, default=3.0, help="seconds per wrk run")
+    parser.add_argument("--duration", type=int, default=3, help="whole seconds per wrk run")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--rounds", type=int, default=8, help="paired rounds (ours and bare)")
     parser.add_argument("--paced-s", type=float, default=12.0, help="seconds at half peak")
