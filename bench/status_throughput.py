@@ -402,7 +402,10 @@ def main() -> int:
 
     log(f"machine: {machine()}")
     with contextlib.suppress(OSError):
-        log(f"load average at the start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        load_avg = os.getloadavg()
+        log(f"load average at the start: {' '.join(f'{x:.2f}' for x in load_avg)}")
+        if load_avg[0] > (os.cpu_count() or 1) / 2:
+            log("WARNING: the machine is busy: every figure below is partly its neighbours'")
     wrk = ensure_wrk()
     log(f"load generator: {'wrk ' + wrk if wrk else 'asyncio client on uvloop (no wrk)'}")
     use_uvloop()
