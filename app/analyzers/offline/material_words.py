@@ -37,9 +37,9 @@ RULES: Final[tuple[Rule, ...]] = (
         "stainless_steel",
         r"\bEdelstahl\w*|\bnichtrostende[rnms]?\s+Stahl\w*|\brostfreie[rnms]?\s+Stahl\w*"
         r"|\bstainless(?:\s+steel)?\b|\bInox\b|\bNirosta\b|\bV[24]A\b|\bacier\s+inoxydable"
-        r"|\bacciaio\s+inox\w*|\bacero\s+inoxidable|\broestvrij\s+staal|\bRVS\b"
+        r"|\bacciaio\s+ino(?:x|ssidabil)\w*|\bacero\s+inoxidable|\broestvrij\s+staal|\bRVS\b"
         r"|\bstal\w*\s+nierdzewn\w*|\bnierdzewn\w*|\brostfri\w*(?:\s+stål)?|\baço\s+inox\w*"
-        r"|\bnerez\w*",
+        r"|\bnerez\w*|\binossidabil\w*|\binox[iy]dable\b|\broestvast\w*(?:\s+staal)?",
         _I,
     ),
     _r(
@@ -79,12 +79,12 @@ RULES: Final[tuple[Rule, ...]] = (
     _r("cast_iron", r"\b0\.[67]\d{3}\b(?![.,]\d)", needs_context=True),
     _r(
         "zinc",
-        r"\bZAMAK\s?\d*|\bZn-?Druckguss\w*|\bZink-?[Dd]ruckguss\w*|\bGD-?Zn\w*|\bZnAl\d+\w*"
+        r"\bZAMA[KC]\s?\d*|\bZn-?Druckguss\w*|\bZink-?[Dd]ruckguss\w*|\bGD-?Zn\w*|\bZnAl\d+\w*"
         r"|\bZP\s?0?\d{3,4}\b|\bzinc\s+die[\s-]?cast\w*|\bdie[\s-]?cast\s+zinc\b|\bzinc\s+alloy\b"
         r"|\bZinklegierung\w*|\bZinkguss\b",
         _I,
     ),
-    _r("zinc", r"\bZink\b|\bzinc\b|\bzinco\b|\bcynk\b", _I, coating=True),
+    _r("zinc", r"\bZink\b|\bzinc\b|\bzinco\b|\bcynk\b|\bzinek\b", _I, coating=True),
     _r("nickel", r"\bInconel\s?\d*|\bMonel\b|\bHastelloy\w*|\bNiCr\d+\w*|\bNickelbasis\w*", _I),
     _r("nickel", r"\bNickel\b", _I, coating=True),
     _r("nickel", r"\b2\.4\d{3}\b(?![.,]\d)", needs_context=True),
@@ -134,21 +134,50 @@ RULES: Final[tuple[Rule, ...]] = (
     _r("tin", r"\bZinn\b|\bétain\b|\bstagno\b|\bestaño\b", _I, coating=True),
     # polymers (codes are case-sensitive)
     _r("pa66", rf"\bPA\s?-?(?:66|6\.6|6/6)(?![\d.]){_GF}"),
-    _r("pa66", r"\bPolyamid\w*\s?-?(?:66|6\.6)\b|\bUltramid\s?A\w*|\bZytel\b", _I),
+    _r(
+        "pa66",
+        r"\bPol[iy]amm?id\w*\s?-?(?:66|6\.6)\b|\bUltramid\s?A\w*|\bZytel\b",
+        _I,
+    ),
     _r("pa6", rf"\bPA\s?-?6(?![\d./,]\d|\d){_GF}"),
     _r("pa6", rf"\bPA(?![\w-]){_GF}", needs_context=True),
-    _r("pa6", r"\bPolyamid\w*|\bpolyamide\b|\bnylon\b|\bUltramid\s?B\w*|\bDurethan\s?B\w*", _I),
+    _r(
+        "pa6",
+        r"\bPolyamid\w*|\bpolyamide\b|\bpoliamm?id\w*|\bnylon\b|\bUltramid\s?B\w*"
+        r"|\bDurethan\s?B\w*",
+        _I,
+    ),
     _r("pbt", rf"\bPBT(?![\w]){_GF}|\bUltradur\w*"),
     _r("pet", rf"\bPET(?:-?G)?(?![\w]){_GF}|\bPolyethylenterephthalat\w*"),
+    _r("pet", r"\bpol[iy](?:[eé]th?[iy]l|eth?)(?:[eè]|ee)n\w*[\s-]*t[eé]r[eé](?:ph|f)th?al\w*", _I),
     _r(
         "pom",
         rf"\bPOM(?:-?[CH])?(?![\w]){_GF}|\bPolyacetal\b|\bPolyoxymethylen\w*|\bDelrin\b"
         r"|\bHostaform\b|\bUltraform\b|\bacetal\b",
     ),
+    _r(
+        "pom",
+        r"\bpol[iy]ac[eé]taa?l\w*|\bpol[iy]o(?:x|ss|ks)[iy]m[eé]th?[iy]l[eè]n\w*"
+        r"|\bresina\s+acetalica\b",
+        _I,
+    ),
     _r("pvc", r"\bPVC(?:-?[UP])?(?![\w])|\bPolyvinylchlorid\w*|\bpolyvinyl\s+chloride\b"),
+    _r(
+        "pvc",
+        r"\bpol[iy]vin[iy]l(?!iden)\w*?[\s-]*(?:chlor|klor|clor)\w*|\bpolychlorure\s+de\s+vinyle\b"
+        r"|\bcloruro\s+di\s+polivinile\b|\bpolicloruro\s+de\s+vinilo\b"
+        r"|\bpolichlorek\s+winylu\b|\bpolicloreto\s+de\s+vinila\b",
+        _I,
+    ),
     _r("pmma", r"\bPMMA\b|\bAcrylglas\w*|\bPlexiglas\w*|\bacrylic(?:\s+glass)?\b|\bPerspex\b", _I),
     _r("abs", rf"\bABS(?![\w]|[\s-]?(?:sensor|Sensor|system|brake)){_GF}"),
-    _r("pc", r"\bPolycarbonat\w*|\bpolycarbonate\b|\bMakrolon\w*|\bLexan\b", _I),
+    _r("abs", r"\ba[ck]r[iy]lo?nitr[iy]l\w*?[\s-]*butadi\w*?[\s-]*\w*?st[iy]r\w*", _I),
+    _r(
+        "pc",
+        r"\bPolycarbonat\w*|\bpolycarbonate\b|\bpol[iy]carbona\w*|\bpolykarbon[aá]t\w*"
+        r"|\bpoliwęglan\w*|\bMakrolon\w*|\bLexan\b",
+        _I,
+    ),
     _r(
         "pc",
         rf"(?<!\d\s)(?<!\d)\bPC(?![\w]|-Software|\s(?:software|program)){_GF}",
@@ -161,7 +190,12 @@ RULES: Final[tuple[Rule, ...]] = (
         packaging=True,
     ),
     _r("pe_ld", r"\bPE-?L?LD\b|\bL?LDPE\b|\bPELD\b", 0, packaging=True),
-    _r("pe_hd", r"\bPolyethylen\w*|\bpolyethylene\b", _I, packaging=True),
+    _r(
+        "pe_hd",
+        r"\bPolyethylen\w*|\bpolyethylene\b|\bpol[iy](?:[eé]th?[iy]l|eth?)(?:[eè]|ee)n\w*",
+        _I,
+        packaging=True,
+    ),
     _r("pe_hd", r"\bPE(?![\w-])", needs_context=True, packaging=True),
     _r(
         "pp",
@@ -170,6 +204,7 @@ RULES: Final[tuple[Rule, ...]] = (
         0,
         packaging=True,
     ),
+    _r("pp", r"\bpol[iy]prop(?:[iy]l)?(?:[eè]|ee)n\w*", _I, packaging=True),
     _r(
         "ps",
         r"\bPolystyrol\w*|\bpolystyrene\b|\bHIPS\b|\bPS-HI\b|\bGPPS\b|\bEPS\b|\bXPS\b"
@@ -184,7 +219,8 @@ RULES: Final[tuple[Rule, ...]] = (
     _r(
         "rubber",
         r"\bSilikon\w*|\bsilicone\b|\bViton\b|\bGummi\w*|\brubber\b|\bKautschuk\w*|\bNeopren\w*"
-        r"|\bcaoutchouc\b|\bgomma\b|\bcaucho\b|\bguma\b|\belastomer\w*",
+        r"|\bcaoutchouc\b|\bgomma\b|\bcaucho\b|\bgoma\b|\bguma\b|\bborracha\b|\bpryž\w*"
+        r"|\bsilicona\b|\bsiliconen\b|\belastomer\w*",
         _I,
     ),
     # other materials
@@ -198,7 +234,9 @@ RULES: Final[tuple[Rule, ...]] = (
         r"\b(?!\w*(?:schraube|bohrer|leim))\w*[Hh]olz(?!schraube|bohrer|leim)\w*|\bwood(?:en)?\b"
         r"(?!\s+screws?)|\bplywood\b|\bBuche\w*|\bbeech\b|\bEiche\w*|\boak\b|\bpine\b|\bspruce\b"
         r"|\bbirch\b|\bMDF\b|\bHDF\b|\bOSB\b|\bSpanplatte\w*|\bparticle\s?board\b|\bMultiplex\b"
-        r"|\bbois\b|\blegno\b|\bmadera\b|\bhout\b|\bdrewn\w*|\bbamboo\b|\bBambus\w*",
+        r"|\bbois\b|\blegno\b|\bmadera\b|\bhout\b|\bdrewn\w*|\bbamboo\b|\bBambus\w*"
+        r"|\bcontreplaqu[ée]\w*|\bcontrachapad\w*|\bsklejk\w*|\bmadeira\b|\bträ\b|\bdřev\w*"
+        r"|\bpřekližk\w*",
         _I,
         packaging=True,
     ),
@@ -206,7 +244,8 @@ RULES: Final[tuple[Rule, ...]] = (
         "paper_cardboard",
         r"\bKarton\w*|\b\w+karton\b|\bWellpappe\w*|\b\w+pappe\b|\bPappe\b|\bcardboard\b|\bcorrugated\s+board\b|\bpaperboard\b"
         r"|\bPapier\w*|\bpaper\b|\bcarton(?:board)?\b|\bcarta\b|\bcartón\b|\bcartone\b|\bpapel\b"
-        r"|\btektur\w*",
+        r"|\btektur\w*|\bpapel[ãa]o\b|\bcartão\b(?!\s+(?:de\s+)?(?:crédito|memória|SD|SIM))"
+        r"|\bwellpapp\w*|\bpapper\w*|\blepenk\w*|\bpapír\w*",
         _I,
         packaging=True,
     ),
@@ -214,7 +253,8 @@ RULES: Final[tuple[Rule, ...]] = (
         "glass",
         r"\bGlas\b|\bglass\b(?![\s-]*(?:fib|fab|bead|fill|reinf|kugel))|\bBorosilikat\w*"
         r"|\bborosilicate\b|\bSicherheitsglas\b|\bFloatglas\b|\bEinscheibensicherheitsglas\b"
-        r"|\btempered\s+glass\b|\bverre\b|\bvetro\b|\bvidrio\b|\bszkł\w*|\bESG\b",
+        r"|\btempered\s+glass\b|\bverre\b|\bvetro\b|\bvidrio\b|\bvidro\b|\bszkł\w*|\bsklo\b"
+        r"|\bsklen\w*|\bESG\b",
         _I,
     ),
     _r(
@@ -233,24 +273,31 @@ CJK_WORDS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("cast_iron", ("球墨铸铁", "灰铸铁", "铸铁", "鑄鐵", "鋳鉄")),
     ("brass", ("黄铜", "黃銅", "真鍮", "黄銅")),
     ("bronze", ("青铜", "青銅")),
-    ("zinc", ("锌合金", "压铸锌", "亜鉛ダイカスト", "亜鉛合金")),
+    ("zinc", ("锌合金", "压铸锌", "锌压铸", "亜鉛ダイカスト", "亜鉛合金", "ザマック")),
     ("aluminium", ("铝合金", "压铸铝", "铝", "鋁", "アルミニウム", "アルミ")),
     ("copper", ("紫铜", "铜", "銅")),
+    # glass before steel: "钢化玻璃" is tempered glass, "玻璃钢" glass-fibre plastic
+    ("glass_fibre", ("玻璃纤维", "玻璃钢", "ガラス繊維")),
+    ("glass", ("钢化玻璃", "玻璃", "ガラス")),
     ("steel", ("碳钢", "冷轧钢", "钢", "鋼", "スチール", "鉄")),
     (
         "paper_cardboard",
         ("瓦楞纸板", "瓦楞纸", "纸板", "纸箱", "牛皮纸", "纸", "紙", "段ボール", "板紙"),
     ),
     ("rubber", ("硅胶", "硅橡胶", "橡胶", "シリコーンゴム", "シリコーン", "ゴム")),
-    ("pa66", ("尼龙66", "ナイロン66")),
-    ("pa6", ("尼龙", "ナイロン")),
+    ("pa66", ("尼龙66", "聚酰胺66", "ナイロン66")),
+    ("pa6", ("尼龙", "聚酰胺", "ナイロン", "ポリアミド")),
     ("pc", ("聚碳酸酯", "ポリカーボネート")),
     ("abs", ("ABS树脂", "ABS樹脂")),
     ("pp", ("聚丙烯", "ポリプロピレン")),
+    # PET and PVC before PE: "ポリエチレンテレフタレート" is PET, not polyethylene
+    ("pet", ("聚对苯二甲酸乙二醇酯", "ポリエチレンテレフタレート")),
+    ("pvc", ("聚氯乙烯", "ポリ塩化ビニル", "塩化ビニル", "塩ビ")),
+    ("pe_ld", ("低密度聚乙烯", "低密度ポリエチレン")),
+    ("pe_hd", ("高密度聚乙烯", "聚乙烯", "高密度ポリエチレン", "ポリエチレン")),
     ("pom", ("聚甲醛", "ポリアセタール")),
     ("pmma", ("亚克力", "有机玻璃", "アクリル")),
-    ("glass", ("玻璃", "ガラス")),
-    ("wood", ("木材", "实木", "木製", "木")),
+    ("wood", ("木材", "实木", "胶合板", "木製", "木")),
 )
 
 # Material labels in Chinese and Japanese ("材料：", "材質：").
