@@ -34,25 +34,25 @@ from tests.analyzers.locked_split_checks import (  # noqa: F401 - collected here
 LANGUAGES = frozenset(
     {"en", "de", "fr", "it", "es", "zh", "ja", "nl", "pl", "pt", "sv", "cs", "tr"}
 )
-SIZE = 30
+SIZE = 60
 FORMAT_MINIMUM = {
-    "pdf": 8,
-    "html": 4,
-    "csv": 3,
-    "xlsx": 3,
-    "json": 3,
-    "docx": 3,
-    "markdown": 2,
-    "text": 4,
+    "pdf": 17,
+    "html": 7,
+    "csv": 5,
+    "xlsx": 6,
+    "json": 6,
+    "docx": 6,
+    "markdown": 4,
+    "text": 9,
 }
 LANGUAGE_MINIMUM = {
-    "en": 8,
-    "de": 7,
-    "fr": 3,
-    "it": 3,
-    "es": 2,
+    "en": 19,
+    "de": 14,
+    "fr": 7,
+    "it": 6,
+    "es": 6,
 }
-DERIVED_MINIMUM = 5
+DERIVED_MINIMUM = 9
 # The kinds of document a buyer's inbox holds, each several times.
 DOCUMENT_KINDS = (
     "erp_export",
