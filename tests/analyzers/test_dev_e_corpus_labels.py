@@ -52,16 +52,27 @@ def test_file_names_follow_the_batch_numbering(truth: list[Entry]) -> None:
 
 
 def test_the_batch_is_big_and_varied_enough(truth: list[Entry]) -> None:
-    """The mix grows batch by batch; these floors hold from the first batch on."""
     formats = Counter(entry["format"] for entry in truth)
     languages = Counter(entry["language"] for entry in truth)
     nulls = sum(entry["unit_weight_g"] is None for entry in truth)
-    assert len(truth) >= 25
-    assert all(formats[fmt] >= 2 for fmt in ("pdf", "html", "csv", "xlsx", "json", "docx",
-                                              "markdown", "text")), formats  # fmt: skip
-    assert languages["en"] >= 5 and languages["de"] >= 5, languages
-    assert 0.08 <= nulls / len(truth) <= 0.25, nulls
-    assert sum(entry["derived"] for entry in truth) >= 3
+    assert len(truth) >= 130
+    minimum = {"pdf": 28, "html": 15, "csv": 10, "xlsx": 10, "json": 10, "docx": 10, "markdown": 8,
+               "text": 10}  # fmt: skip
+    assert all(formats[fmt] >= count for fmt, count in minimum.items()), formats
+    assert languages["en"] >= 30 and languages["de"] >= 25, languages
+    assert all(languages[lang] >= 10 for lang in ("fr", "it", "es")), languages
+    assert sum(languages[lang] for lang in ("zh", "ja", "nl", "pl", "pt", "sv", "cs", "tr")) >= 8
+    assert 0.10 <= nulls / len(truth) <= 0.20, nulls
+    assert sum(entry["derived"] for entry in truth) >= 15
+
+
+def test_every_main_material_family_occurs(truth: list[Entry]) -> None:
+    """The material figure means something only when every family is represented."""
+    mains = {entry["main_material"] for entry in truth}
+    families = {"aluminium", "steel", "stainless steel", "cast iron", "copper", "brass", "zinc",
+                "paper", "rubber"}  # fmt: skip
+    assert families <= mains, families - mains
+    assert any(str(main).startswith("plastic:") for main in mains)
 
 
 def test_every_document_has_a_distinct_article_name(truth: list[Entry]) -> None:
