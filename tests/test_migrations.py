@@ -306,8 +306,7 @@ async def test_0011_adds_the_ceramic_textile_and_leather_indices_to_every_catalo
             assert (own.name, own.unit, own.description) == ("Webbing (supplier A)", "EUR/m", None)
             added = [r for r in rows if r is not own]
             assert all(
-                r.unit == "EUR/t" and r.category == "other" and r.currency == "EUR"
-                for r in added
+                r.unit == "EUR/t" and r.category == "other" and r.currency == "EUR" for r in added
             )
             assert all(r.description for r in added)
             after = (await conn.execute(text("SELECT count(*) FROM indices"))).scalar_one()
