@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from app.analyzers.base import Evidence, MaterialFinding
 from app.analyzers.offline._text import Line, iter_lines, trim_quote
-from app.analyzers.offline.material_words import CJK_LABELS, CJK_WORDS, RULES, Rule
+from app.analyzers.offline.material_words import CJK_LABELS, CJK_UNLESS, CJK_WORDS, RULES, Rule
 from app.analyzers.offline.vocabulary import Vocabulary
 from app.analyzers.quantities import decimal_comma, find_quantities
 from app.extraction.document import Section
@@ -313,6 +313,8 @@ def _scan(
         window = text[max(0, start - 25) : end + 25]
         if rule.coating and _COATING.search(window):
             continue
+        if rule.unless is not None and rule.unless.search(window):
+            continue
         if (
             packaging_rules
             and rule.packaging
@@ -380,6 +382,9 @@ def _cjk_mentions(
             if _CJK_NEGATION.search(text[max(0, start - 2) : start]):
                 continue
             window = text[max(0, start - 12) : end + 12]
+            unless = CJK_UNLESS.get(code)
+            if unless is not None and unless.search(window):
+                continue
             if (
                 packaging_rules
                 and code in _PACKAGING_CODES
@@ -562,7 +567,10 @@ def _name_materials(article_name: str) -> list[_Material]:
 
 
 # A family the document may name more precisely than the name does.
-_REFINED = {"steel": frozenset({"stainless_steel"})}
+_REFINED = {
+    "steel": frozenset({"stainless_steel"}),
+    "ceramics": frozenset({"technical_ceramics"}),  # "Ceramic ring", "Material: Al2O3"
+}
 _NOT_A_BASE = frozenset({"glass_fibre", "zinc"})  # a filler, a coating ("verzinkt")
 
 
