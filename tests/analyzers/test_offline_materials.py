@@ -507,6 +507,8 @@ def test_ceramic_textile_and_leather_families_in_every_language(text: str, code:
         ("Material: steel, plasma-sprayed Al2O3 coating", "steel"),
         ("Housing: steel, porcelain enamel finish", "steel"),
         ("Powder coating: polyester, Material: steel S235", "steel"),
+        ("Armoire en tôle d'acier, peinture poudre époxy-polyester RAL 7035", "steel"),
+        ("Radiador de aluminio, lacado epoxi-poliéster RAL 9010", "aluminium"),
         # a component of a board
         ("Board: FR4, ceramic capacitors 0603", "electronics"),
         # the target of a tool
@@ -543,6 +545,10 @@ def test_ceramic_and_textile_false_friends_leave_the_real_material(text: str, co
 )
 def test_ceramic_and_textile_words_that_name_no_article_material(text: str) -> None:
     assert materials(text) == []
+
+
+def test_a_ceramic_named_again_as_alumina_on_its_line_is_one_material() -> None:
+    assert materials("Sensor: ceramic diaphragm (alumina)") == [("technical_ceramics", 1.0)]
 
 
 def test_the_document_refines_a_ceramic_the_name_names() -> None:

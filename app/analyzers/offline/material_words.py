@@ -47,8 +47,9 @@ _NOT_A_CERAMIC_ARTICLE = re.compile(
 )
 # Polyester that is a resin, a film, a paint or a powder coat, not a fabric.
 _NOT_A_FABRIC = re.compile(
-    r"(?i)coat|beschicht|lackier|pulver|powder|paint|vernis|verniciat|pintura|harz|resin"
-    r"|résine|resina|hars|żywic|pryskyřic|laminat|folie|film"
+    r"(?i)coat|beschicht|lackier|pulver|powder|poudre|polvere|polvo|paint|peintur|vernis"
+    r"|vernic|verniciat|pintura|lacquer|\black\b|laque|[eéè]po(?:x|ss)[iy]|harz|resin|résine"
+    r"|resina|hars|żywic|pryskyřic|laminat|folie|film"
 )
 
 

@@ -333,6 +333,10 @@ def _scan(
     if _HAS_CJK.search(text):
         found.extend(_cjk_mentions(line, location, strong_line, found, packaging_rules))
     found.sort(key=lambda f: f[0])
+    codes = {f[2].code for f in found}
+    for general, precise in _SAME_LINE_REFINES.items():
+        if general in codes and precise in codes:
+            found = [f for f in found if f[2].code != general]  # "ceramic (alumina)": one
     if "%" in text:
         pcts = [
             (p.start(), p.end(), float(p.group(1).replace(",", ".")))
@@ -566,6 +570,8 @@ def _name_materials(article_name: str) -> list[_Material]:
     ][:1]
 
 
+# A family a line may name again more precisely: "ceramic diaphragm (alumina)" is one material.
+_SAME_LINE_REFINES = {"ceramics": "technical_ceramics"}
 # A family the document may name more precisely than the name does.
 _REFINED = {
     "steel": frozenset({"stainless_steel"}),
