@@ -45,6 +45,12 @@ _NOT_A_CERAMIC_ARTICLE = re.compile(
     r"|condensat|kondenzát|resonat|varistor|adhesive|kleber|colle\b|bohrer|drill|foret"
     r"|broca|wiert|borr\b|vrták|cleaner|reiniger|nettoyant|detergent"
 )
+# What makes "nylon", "polyester", "PA6" a textile: "nylon webbing", "Polyestergewebe".
+_FABRIC_NOUN = (
+    r"[\s-]+(?:webbing|fabric|strap|tape|yarn|thread|fib(?:re|er)s?|cord|mesh|rope|cloth"
+    r"|textile|Gewebe|Gurt\w*|Band|Garn|Faden|Seil|Vlies)\b"
+)
+_FABRIC_SUFFIX = r"(?:gewebe|gurt|band|garn|faden|tyg|väv|seil|vlies|filz)\w*"
 # Polyester that is a resin, a film, a paint or a powder coat, not a fabric.
 _NOT_A_FABRIC = re.compile(
     r"(?i)coat|beschicht|lackier|pulver|powder|poudre|polvere|polvo|paint|peintur|vernis"
@@ -57,8 +63,9 @@ RULES: Final[tuple[Rule, ...]] = (
     # technical ceramics before aluminium ("Aluminiumoxid") and before the clay ceramics
     _r(
         "technical_ceramics",
-        r"\bAl2O3\b|\bAl₂O₃|\bZrO2\b|\bZrO₂|\bSi3N4\b|\bSi₃N₄|\b(?:S|Si|RB|RBSi|LPS)?SiC\b"
-        r"|\bAlN\b|\b\d?Y-?TZP\b",
+        r"\bAl2O3\b|\bAl₂O₃|\bZrO2\b|\bZrO₂|\bSi3N4\b|\bSi₃N₄|\bSiC\b|\bSSiC\b|\bSiSiC\b"
+        r"|\bRBSiC\b|\bLPSSiC\b"
+        r"|\bAlN\b|\b[1-9]Y-?TZP\b|\bY-?TZP\b",
         unless=_NOT_A_CERAMIC_ARTICLE,
     ),
     # IEC 60672 designations (C 799 alumina, C 221 steatite, C 410 cordierite)
@@ -77,13 +84,16 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|\btlenek\s+(?:glinu|cyrkonu)\b|\boxid\s+(?:hlinitý|zirkoničitý)\b|\bSinterkorund\w*"
         r"|\bkorund\w*|\bcorundum\b|\bsilicon\s+(?:carbide|nitride)\b"
         r"|\bsili[cz]ium(?:karbid|carbid|nitrid)\w*|\bsilicium(?:carbide|nitride)\b"
-        r"|\b(?:carbure|nitrure)\s+de\s+silicium\b|\b(?:carburo|nitruro)\s+d[ie]\s+silicio\b"
-        r"|\b(?:carbeto|nitreto)\s+de\s+silício\b|\b(?:węglik|azotek)\s+krzemu\b"
-        r"|\bkisel(?:karbid|nitrid)\b|\b(?:karbid|nitrid)\s+křemíku\b|\bsteatit\w*|\bstéatite\b"
+        r"|\bcarbure\s+de\s+silicium\b|\bnitrure\s+de\s+silicium\b|\bcarburo\s+d[ie]\s+silicio\b"
+        r"|\bnitruro\s+d[ie]\s+silicio\b"
+        r"|\bcarbeto\s+de\s+silício\b|\bnitreto\s+de\s+silício\b|\bwęglik\s+krzemu\b"
+        r"|\bazotek\s+krzemu\b"
+        r"|\bkisel(?:karbid|nitrid)\b|\bkarbid\s+křemíku\b|\bnitrid\s+křemíku\b|\bsteatit\w*|\bstéatite\b"
         r"|\besteatita\b|\bsteatyt\w*|\bcordierit\w*|\bcordiérite\b|\bkordieryt\w*"
         r"|\bkordierit\w*|\btechni(?:cal|sche[nrms]?)\s+(?:ceramics?|keramik\w*)\b"
-        r"|\b(?:Hochleistungs|Oxid|Nitrid|Carbid|Karbid|Ingenieur|Struktur|Funktions)keramik\w*"
-        r"|\b(?:fine|advanced|engineering|technical)\s+ceramics?\b|\bcéramiques?\s+techniques?\b"
+        r"|\bHochleistungskeramik\w*|\bOxidkeramik\w*|\bNitridkeramik\w*|\bCarbidkeramik\w*"
+        r"|\bKarbidkeramik\w*|\bIngenieurkeramik\w*|\bStrukturkeramik\w*|\bFunktionskeramik\w*"
+        r"|\bfine\s+ceramics?\b|\badvanced\s+ceramics?\b|\bengineering\s+ceramics?\b|\bcéramiques?\s+techniques?\b"
         r"|\bceramic[ah]e?\s+tecnic[ah]e?\b|\bcerámicas?\s+técnicas?\b|\btechnische\s+keramiek\b"
         r"|\bceramika\s+techniczna\b|\bcerâmicas?\s+técnicas?\b|\bteknisk\s+keramik\b"
         r"|\btechnická\s+keramika\b",
@@ -205,17 +215,32 @@ RULES: Final[tuple[Rule, ...]] = (
     # leather (a coated fabric) before leather
     _r(
         "textile",
-        r"\b(?:faux|imitation|synthetic|artificial|vegan|PU|PVC|bonded)[\s-]+leather\b"
+        r"\bfaux[\s-]+leather\b|\bimitation[\s-]+leather\b|\bsynthetic[\s-]+leather\b"
+        r"|\bartificial[\s-]+leather\b|\bvegan[\s-]+leather\b|\bPU[\s-]+leather\b"
+        r"|\bPVC[\s-]+leather\b|\bbonded[\s-]+leather\b"
         r"|\bleatherette\b|\bKunstleder\w*|\bLederimitat\w*|\bsimili[\s-]?cuir\b"
         r"|\bcuir\s+synthétique\b|\bsimilpelle\b|\becopelle\b|\bpelle\s+sintetica\b|\bpolipiel\b"
         r"|\bcuero\s+sintético\b|\bpiel\s+sintética\b|\bkunstleer\b|\bekoskór\w*"
         r"|\bskóra\s+ekologiczna\b|\bcouro\s+sintético\b|\bkonstläder\b|\bkoženk\w*|\bAlcantara\b"
-        r"|\b(?:nylon|polyamide?|pol[iy][eé]st(?:er|ere)|PA\s?6{1,2}|PET)[\s-]+(?:webbing|fabric"
-        r"|strap|tape|yarn|thread|fib(?:re|er)s?|cord|mesh|rope|cloth|textile|Gewebe|Gurt\w*|Band"
-        r"|Garn|Faden|Seil|Vlies)\b|\b(?:Polyester|Nylon|Polyamid)(?:gewebe|gurt|band|garn|faden|tyg|väv"
-        r"|seil|vlies|filz)\w*|\btextil\w*|\btextiel\w*|\btêxte?is\b|\btêxtil\b|\btessil\w*"
+        r"|\bnylon"
+        + _FABRIC_NOUN
+        + r"|\bpolyamide?"
+        + _FABRIC_NOUN
+        + r"|\bpol[iy][eé]st(?:er|ere)"
+        + _FABRIC_NOUN
+        + r"|\bPA\s?6{1,2}"
+        + _FABRIC_NOUN
+        + r"|\bPET"
+        + _FABRIC_NOUN
+        + r"|\bPolyester"
+        + _FABRIC_SUFFIX
+        + r"|\bNylon"
+        + _FABRIC_SUFFIX
+        + r"|\bPolyamid"
+        + _FABRIC_SUFFIX
+        + r"|\btextil\w*|\btextiel\w*|\btêxte?is\b|\btêxtil\b|\btessil\w*"
         r"|\btekstyl\w*|(?<!glass\s)(?<!carbon\s)(?<!aramid\s)\bfabrics?\b|\bGewebe\w*"
-        r"|\b(?:Baumwoll|Misch|Woll|Netz)gewebe\b|\btissus?\b|\btessut[oi]\b|\btejidos?\b"
+        r"|\bMischgewebe\b|\bWollgewebe\b|\bNetzgewebe\b|\btissus?\b|\btessut[oi]\b|\btejidos?\b"
         r"|\bweefsel\w*|\btkanin\w*|\btecidos?\b|\btyg(?:et|er|erna)?\b|\bcotton\b|\bBaumwoll\w*"
         r"|\bcoton\b|\bcotone\b|\balgod[oó]n\b|\balgodão\b|\bkatoen\b|\bbawełn\w*|\bbomull\b"
         r"|\bbavln\w*|(?<!steel\s)(?<!glass\s)(?<!rock\s)(?<!stone\s)(?<!mineral\s)(?<!slag\s)"
@@ -225,7 +250,8 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|\bull\b|\bvlněn\w*|(?<!\bI\s)(?<!\bwe\s)(?<!\bit\s)(?<!\bhe\s)(?<!she\s)(?<!they\s)"
         r"(?<!you\s)\bfelt\b(?![\s-]+(?:like|that|as|to|it|the)\b)|\bFilz\w*|\bfeutre\b|\bfeltro\b"
         r"|\bfieltro\b|\bvilt\b|\bfilc\w*|\bfilt\b|\bpls[tť]\w*|\bnon[\s-]?wovens?\b|\bVlies\w*"
-        r"|\bnon[\s-]?tissés?\b|\btessuto\s+non\s+tessuto\b|\b(?:tela\s+)?no\s+tejid[oa]s?\b"
+        r"|\bnon[\s-]?tissés?\b|\btessuto\s+non\s+tessuto\b|\btela\s+no\s+tejid[oa]s?\b"
+        r"|\bno\s+tejid[oa]s?\b"
         r"|\bwłóknin\w*|\bnão[\s-]tecido\b|\bnetkan\w*|\bfleece\b|\bmicrofib(?:re|er|ra)s?\b"
         r"|\bMikrofaser\w*|\bdenim\b|\bjute\b|\bjuta\b|\bwebbing\b|\bGurtband\w*|\bspunbond\w*",
         _I,
@@ -243,13 +269,14 @@ RULES: Final[tuple[Rule, ...]] = (
         "leather",
         r"\bleather\b(?![\s-]*(?:look|effect|grain|optic|like|imitation|care|conditioner|cleaner))"
         r"|\bLeder(?!optik|-optik|imitat|nachbildung|look|-look|struktur|narbung|pflege|fett)\w*"
-        r"|\b(?:Echt|Rinds?|Ziegen|Schafs?|Nappa|Wild|Glatt|Vollrind|Spalt)leder\w*|\bsuede\b"
+        r"|\bEchtleder\w*|\bRinds?leder\w*|\bZiegenleder\w*|\bSchafs?leder\w*|\bNappaleder\w*"
+        r"|\bWildleder\w*|\bGlattleder\w*|\bVollrindleder\w*|\bSpaltleder\w*|\bsuede\b"
         r"|\bnubuc?k\b|\bNappa\b|\bcuir\b(?![\s-]*(?:synth|artificiel))|\bcuoio\b"
-        r"|\b(?:vera|in)\s+pelle\b(?!\s+sintetica)|\bpelle\s+(?:bovina|conciata|scamosciata"
+        r"|\bvera\s+pelle\b|\bin\s+pelle\b(?!\s+sintetica)|\bpelle\s+(?:bovina|conciata|scamosciata"
         r"|naturale|pieno\s+fiore)\b|\bcuero\b(?![\s-]*(?:sintético|artificial))"
         r"|\bpiel\s+(?:genuina|natural|vacuna|de\s+vacuno)\b|\becht\s+leer\b|\brundleer\b"
         r"|\bskór(?:a|y|ze|ą)\s+(?:naturaln|bydlęc|licow)\w*|\bskórzan\w*|\bcouro\b"
-        r"|\bläder\w*|\b(?:pravá|hovězí)\s+kůže\b|\bkožen[ýáéí]\w*|\busně\b",
+        r"|\bläder\w*|\bpravá\s+kůže\b|\bhovězí\s+kůže\b|\bkožen[ýáéí]\w*|\busně\b",
         _I,
     ),
     # polymers (codes are case-sensitive)
