@@ -523,6 +523,8 @@ def test_ceramic_textile_and_leather_families_in_every_language(text: str, code:
         ("Material: nylon", "pa6"),
         ("Material: aluminium oxidised", "aluminium"),
         ("Material: polyester resin, glass fibre reinforced", "glass_fibre"),
+        ("材料：羊皮纸", "paper_cardboard"),
+        ("Substrate: AlN, Cu DBC", "technical_ceramics"),
     ],
 )
 def test_ceramic_and_textile_false_friends_leave_the_real_material(text: str, code: str) -> None:
@@ -541,6 +543,8 @@ def test_ceramic_and_textile_false_friends_leave_the_real_material(text: str, co
         "Material: ceramic tile adhesive",
         "I felt it was fine",
         "材質：ポリエステル樹脂",
+        "SiC MOSFET, 1200 V",
+        "AlN-LED",
     ],
 )
 def test_ceramic_and_textile_words_that_name_no_article_material(text: str) -> None:

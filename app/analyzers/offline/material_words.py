@@ -45,6 +45,12 @@ _NOT_A_CERAMIC_ARTICLE = re.compile(
     r"|condensat|kondenzát|resonat|varistor|adhesive|kleber|colle\b|bohrer|drill|foret"
     r"|broca|wiert|borr\b|vrták|cleaner|reiniger|nettoyant|detergent"
 )
+# Silicon carbide and aluminium nitride as semiconductors ("SiC MOSFET", "AlN-LED").
+_SEMICONDUCTOR = re.compile(
+    _NOT_A_CERAMIC_ARTICLE.pattern
+    + r"|mosfet|\bfet\b|diode|transistor|igbt|semiconductor|halbleiter|schottky|wafer|\bled\b"
+    + r"|inverter|wechselrichter|power\s+module|leistungsmodul|\bchip"
+)
 # What makes "nylon", "polyester", "PA6" a textile: "nylon webbing", "Polyestergewebe".
 _FABRIC_NOUN = (
     r"[\s-]+(?:webbing|fabric|strap|tape|yarn|thread|fib(?:re|er)s?|cord|mesh|rope|cloth"
@@ -66,7 +72,7 @@ RULES: Final[tuple[Rule, ...]] = (
         r"\bAl2O3\b|\bAl₂O₃|\bZrO2\b|\bZrO₂|\bSi3N4\b|\bSi₃N₄|\bSiC\b|\bSSiC\b|\bSiSiC\b"
         r"|\bRBSiC\b|\bLPSSiC\b"
         r"|\bAlN\b|\b[1-9]Y-?TZP\b|\bY-?TZP\b",
-        unless=_NOT_A_CERAMIC_ARTICLE,
+        unless=_SEMICONDUCTOR,
     ),
     # IEC 60672 designations (C 799 alumina, C 221 steatite, C 410 cordierite)
     _r(
@@ -457,7 +463,7 @@ CJK_WORDS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("steel", ("碳钢", "冷轧钢", "钢", "鋼", "スチール", "鉄")),
     (
         "paper_cardboard",
-        ("瓦楞纸板", "瓦楞纸", "纸板", "纸箱", "牛皮纸", "纸", "紙", "段ボール", "板紙"),
+        ("瓦楞纸板", "瓦楞纸", "纸板", "纸箱", "牛皮纸", "羊皮纸", "纸", "紙", "段ボール", "板紙"),
     ),
     ("rubber", ("硅胶", "硅橡胶", "橡胶", "シリコーンゴム", "シリコーン", "ゴム")),
     # textiles before nylon ("尼龙织带" is webbing) and artificial leather before leather
