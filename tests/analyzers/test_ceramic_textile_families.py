@@ -3,6 +3,7 @@ they stand in, the model path's codes and a price development that follows their
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -23,6 +24,7 @@ from app.analyzers.grounding import reconcile
 from app.analyzers.llm.prompt import catalogue_part
 from app.analyzers.llm.schema import answer_codes
 from app.analyzers.offline.cost_model import PRICE_FACTOR, UNIDENTIFIED, build_cost_model
+from app.analyzers.offline.materials import find_materials
 from app.analyzers.offline.vocabulary import DENSITY
 from app.extraction.document import ExtractedDocument, Section
 from app.indices.seed import DEFAULT_INDICES
@@ -243,3 +245,38 @@ async def test_the_model_path_gives_a_porcelain_insulator_its_ceramic_share(
     assert "no material identified" not in (article["extracted_metadata"].get("review") or {}).get(
         "reasons", []
     )
+
+
+SMALL, LARGE = 20_000, 160_000
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "polyester  - resin ",
+        "I felt ",
+        "Keramikbeschichtung ",
+        "wełn" + "a" * 999,
+        "laine  de  verre ",
+        "陶瓷电容",
+    ],
+    ids=[
+        "polyester resin",
+        "felt as a verb",
+        "ceramic coating",
+        "one long word",
+        "glass wool",
+        "cjk",
+    ],
+)
+def test_the_family_words_stay_linear_on_long_runs(unit: str) -> None:
+    def seconds(size: int) -> float:
+        text = (unit * (size // len(unit) + 1))[:size]
+        best = float("inf")
+        for _ in range(2):
+            started = time.perf_counter()
+            find_materials([Section("text", text)], source="specification")
+            best = min(best, time.perf_counter() - started)
+        return max(best, 1e-3)
+
+    assert seconds(LARGE) / seconds(SMALL) < 3 * (LARGE / SMALL)
