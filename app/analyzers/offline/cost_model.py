@@ -159,8 +159,8 @@ _POLYMERS = {
 @dataclass(frozen=True, slots=True)
 class FamilyShift:
     """What a material family moves between the parts whatever the process: a ceramic is fired
-    in a kiln, a textile or a leather is cut and sewn by hand. Added to the process's split when
-    the family is the main material."""
+    in a kiln, a textile or a leather is cut and sewn. Added to the process's split when the
+    family is the main material (the first, as the material rules order them)."""
 
     why: str
     material: float

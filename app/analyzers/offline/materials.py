@@ -4,7 +4,9 @@ Rules are ordered most specific first and each match masks its text, so "Edelsta
 also "Stahl", "CuZn39Pb3" never also copper and "Plexiglas" never also glass. Short codes
 that are ordinary words elsewhere ("PC" = piece, "PS" = horsepower, "PE" = protective earth,
 "C15" = a capacitor) only count next to a material label, a percentage, a glass-fibre suffix,
-a blend partner ("PC/ABS") or alone in a table cell.
+a blend partner ("PC/ABS") or alone in a table cell. A rule's `unless` words near a match make
+it something else: "Keramikbeschichtung" a coating, a "ceramic capacitor" a board's part, an
+"epoxy-polyester" powder a paint.
 
 Mass shares, in order of preference:
 1. a component table (one material and one mass per row, at least two rows) → by grams;
