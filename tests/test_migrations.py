@@ -10,7 +10,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from app.indices.seed import DEFAULT_INDICES
+from app.indices.seed import CERAMIC_TEXTILE_DESCRIPTIONS, DEFAULT_INDICES
 from app.models import Base
 from app.ops.migrations import alembic_config, head_revisions
 
@@ -355,3 +355,27 @@ async def test_0011_adds_the_ceramic_textile_and_leather_indices_to_every_catalo
             assert total == after
     finally:
         await engine.dispose()
+
+
+async def test_a_fresh_database_has_the_new_families_described_as_a_new_tenant_gets_them(
+    fresh_database_url: str,
+):
+    await asyncio.to_thread(command.upgrade, alembic_config(fresh_database_url), "head")
+    engine = create_async_engine(fresh_database_url)
+    try:
+        async with engine.connect() as conn:
+            rows = (
+                await conn.execute(
+                    text(
+                        "SELECT code, name, currency, description FROM indices "
+                        "WHERE tenant = 'public' AND code = ANY(:codes)"
+                    ),
+                    {"codes": list(NEW_FAMILIES)},
+                )
+            ).all()
+    finally:
+        await engine.dispose()
+    seeded = {code: name for code, name, *_ in DEFAULT_INDICES}
+    assert {(r.code, r.name, r.currency, r.description) for r in rows} == {
+        (code, seeded[code], "EUR", CERAMIC_TEXTILE_DESCRIPTIONS[code]) for code in NEW_FAMILIES
+    }
