@@ -488,6 +488,9 @@ async def test_review_corrections_catalogue_and_price_development_in_a_real_brow
             )
             await page.screenshot(path=str(screenshot_dir / "ui-corrections.png"), full_page=True)
 
+            # The catalogue lists the material families of the default catalogue.
+            for code in ("technical_ceramics", "ceramics", "textile", "leather"):
+                await page.locator(f"#catalogue-table tr[data-code='{code}']").wait_for()
             # The catalogue: add an index, then preview an import with a rejected row.
             await page.fill("#index-code", "test_alloy")
             await page.fill("#index-name", "Test alloy")
