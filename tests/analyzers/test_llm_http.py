@@ -1,4 +1,5 @@
-"""The model's HTTP client: idle keep-alive connections are checked when used, not polled.
+"""The model's HTTP client: idle keep-alive connections checked when used, not polled; a
+request written in one system call.
 
 A real HTTP server on loopback that closes each connection right after its response, as a
 server does when its keep-alive timeout ends or it restarts.
@@ -14,7 +15,7 @@ from typing import Any
 import httpcore2
 import pytest
 
-from app.analyzers.llm.http import model_http_client
+from app.analyzers.llm.http import _CoalescedWrites, model_http_client
 
 BODY = b'{"ok": true}'
 
@@ -110,3 +111,52 @@ async def test_idle_connections_are_probed_only_when_used(
     # One probe per request, on the connection it is sent on (httpcore alone: every idle
     # connection at every request and every response close, here ~400).
     assert len(probes) == 10
+
+
+class RecordingStream(httpcore2.AsyncNetworkStream):
+    def __init__(self) -> None:
+        self.sent: list[bytes] = []
+
+    async def write(self, buffer: bytes, timeout: float | None = None) -> None:  # noqa: ASYNC109
+        self.sent.append(buffer)
+
+    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:  # noqa: ASYNC109
+        return b"HTTP/1.1 200 OK\r\n"
+
+    async def aclose(self) -> None:
+        pass
+
+
+@pytest.mark.asyncio
+async def test_a_request_leaves_in_one_write_when_its_response_is_read() -> None:
+    inner = RecordingStream()
+    stream = _CoalescedWrites(inner)
+    await stream.write(b"POST /v1/chat/completions HTTP/1.1\r\n\r\n")
+    await stream.write(b'{"messages": []}')
+    await stream.write(b"")
+    assert inner.sent == []
+    assert await stream.read(65536) == b"HTTP/1.1 200 OK\r\n"
+    assert inner.sent == [b'POST /v1/chat/completions HTTP/1.1\r\n\r\n{"messages": []}']
+    await stream.read(65536)
+    assert len(inner.sent) == 1  # nothing held: nothing more written
+
+
+@pytest.mark.asyncio
+async def test_a_large_body_is_written_before_the_response_is_read() -> None:
+    inner = RecordingStream()
+    stream = _CoalescedWrites(inner)
+    for _ in range(5):
+        await stream.write(b"x" * 30_000)
+    assert [len(data) for data in inner.sent] == [90_000]  # held at most 64 KiB
+    await stream.read(65536)
+    assert [len(data) for data in inner.sent] == [90_000, 60_000]
+
+
+@pytest.mark.asyncio
+async def test_a_large_request_body_reaches_the_server_whole() -> None:
+    payload = {"messages": [{"role": "user", "content": "y" * 300_000}]}
+    async with server(close_after_response=False) as (url, connections), model_http_client() as c:
+        for _ in range(3):
+            response = await c.post(f"{url}/v1/chat/completions", json=payload)
+            assert response.status_code == 200 and response.content == BODY
+    assert len(connections) == 1
