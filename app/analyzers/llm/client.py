@@ -8,8 +8,9 @@ Each rule comes from a server seen in use:
   (llama.cpp's server goes on generating after it).
 - A stream costs the event loop one HTTP chunk and one JSON event per token, most of a call's
   CPU. Once a server has ended a streamed answer itself, right after its JSON and within the
-  cap, answers are asked for whole. A whole answer past the cap, or one that times out (a
-  runaway looks like a slow server), sends the server back to streaming for good.
+  cap, answers are asked for whole. A whole answer past the cap sends the server back to
+  streaming for good; one that times out (a runaway looks like a slow server), until a stream
+  shows again that it ends its answers.
 - Servers refuse `response_format: json_schema` with 400, 422 or a plain 500 (llama.cpp), or
   ignore it and answer prose. The call falls back to `json_object` (schema in the prompt), then
   to the schema in the prompt alone, and the registry remembers what works for the process, so
