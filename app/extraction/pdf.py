@@ -674,7 +674,7 @@ def ocr_pdf_pages(
 
     clock = _OcrClock(cpu_s, wall_s)
     order = _from_both_ends(pages)
-    boxes: dict[int, tuple[int, int]] = {}
+    boxes: dict[int, ocr.Boxes] = {}
     found: dict[int, str] = {}
     read: list[int] = []
     with _PDFIUM_LOCK:
@@ -686,11 +686,12 @@ def ocr_pdf_pages(
                         break
                     image = _render_for_ocr(pdf, index, ocr.SURVEY_SIDE_PX)
                     if image is not None:
-                        boxes[index] = ocr.count_boxes(image)
+                        boxes[index] = ocr.detect(image)
             rank = {index: position for position, index in enumerate(order)}
+            short = {index: ocr.short_boxes(found_boxes) for index, found_boxes in boxes.items()}
             chosen = sorted(
-                (index for index in order if boxes.get(index, (1, 0))[0] > 0),  # not blank
-                key=lambda index: (-boxes.get(index, (0, 0))[1], rank[index]),
+                (index for index in order if index not in boxes or boxes[index]),  # not blank
+                key=lambda index: (-short.get(index, 0), rank[index]),
             )
             for index in chosen:
                 if len(read) >= max_pages or clock.spent():
@@ -699,7 +700,7 @@ def ocr_pdf_pages(
                 if image is None:
                     continue
                 read.append(index)
-                text = ocr.read_text(image)
+                text = ocr.read_text(image, boxes.get(index))
                 if text:
                     found[index] = text
         finally:
@@ -802,13 +803,13 @@ def assemble_pdf(
                 chosen = ""
                 if result.surveyed:
                     chosen = (
-                        f" (chosen for their tables and short text after a look over "
-                        f"{result.surveyed} of its {len(candidates)} pages)"
+                        f"; they were chosen for their tables and short text after a look over "
+                        f"{result.surveyed} of its {len(candidates)} pages"
                     )
                 warnings.append(
                     f"ocr: true — the PDF has no text layer; the text of {len(found)} of its "
-                    f"pages (of {_page_list([i + 1 for i in result.read])}{chosen}) was read "
-                    "by OCR and may contain misread characters."
+                    f"pages (of {_page_list([i + 1 for i in result.read])}) was read by OCR and "
+                    f"may contain misread characters{chosen}."
                 )
     images: list[bytes] = []
     if (render or not has_text_layer) and limits.max_images > 0 and read > 0:
