@@ -31,8 +31,9 @@ def _engine() -> Any:
         for stage in ("det", "cls", "rec")
         for kind in ("intra", "inter")
     }
-    # Pages are upright: the text-direction classifier would only cost time.
-    return RapidOCR(use_cls=False, **threads)
+    # Pages are upright: the text-direction classifier would only cost time. The detector
+    # works at the size it is given (see `detect`), down to the survey's.
+    return RapidOCR(use_cls=False, det_limit_side_len=SURVEY_SIDE_PX, **threads)
 
 
 def _lines(boxes: list[tuple[float, float, float, str]]) -> list[str]:
@@ -49,24 +50,27 @@ def _lines(boxes: list[tuple[float, float, float, str]]) -> list[str]:
     return [" | ".join(text for *_, text in sorted(line, key=lambda b: b[2])) for line in lines]
 
 
-# The detector scales every image up until its short side has this many pixels: a page is
-# looked at that size (detecting on a 200 dpi render cost four times as much for the same
-# boxes), and its lines are then recognised on crops of the sharp render.
-SURVEY_SIDE_PX = 736
+# Pages are looked over with their short side at this many pixels (A4 at ~45 dpi: 0.15-0.2 s
+# of CPU a page here), which tells a table from prose; the detector is set not to scale them
+# up. The boxes a page is read at are found with its short side at `_READ_SIDE_PX` (0.8 s;
+# detecting on the 200 dpi render cost four times as much for the same boxes), and its lines
+# are then recognised on crops of the sharp render.
+SURVEY_SIDE_PX = 368
+_READ_SIDE_PX = 736
 _SHORT_BOX = 1 / 3  # of the page width: a value, a label, a table cell; not a line of prose
 _PAD = 0.002  # of the page size, around a box cropped for recognition
 
 Boxes = list[tuple[float, float, float, float]]  # left, top, right, bottom as page fractions
 
 
-def detect(image: Any) -> Boxes:
-    """The text boxes on a page image, found by the detector alone (no recognition: a fifth
-    to a thirtieth of the cost of reading the page), as fractions of the page."""
+def detect(image: Any, side_px: int = _READ_SIDE_PX) -> Boxes:
+    """The text boxes on a page image, found by the detector alone (no recognition), with
+    the image's short side at most `side_px`, as fractions of the page."""
     import numpy as np
 
     small = image
-    if min(image.size) > SURVEY_SIDE_PX:
-        factor = SURVEY_SIDE_PX / min(image.size)
+    if min(image.size) > side_px:
+        factor = side_px / min(image.size)
         small = image.resize((round(image.width * factor), round(image.height * factor)))
     points_list, _ = _engine()(np.asarray(small.convert("RGB")), use_det=True, use_cls=False,
                                use_rec=False)  # fmt: skip
@@ -85,13 +89,11 @@ def short_boxes(boxes: Boxes) -> int:
     return sum(1 for left, _, right, _ in boxes if right - left < _SHORT_BOX)
 
 
-def read_text(image: Any, boxes: Boxes | None = None) -> str:
-    """The text OCR reads on a PIL image, one visual line a line ("" when there is none);
-    `boxes` are the page's text boxes when they were already detected."""
+def read_text(image: Any) -> str:
+    """The text OCR reads on a PIL image, one visual line a line ("" when there is none)."""
     import numpy as np
 
-    if boxes is None:
-        boxes = detect(image)
+    boxes = detect(image)
     if not boxes:
         return ""
     pixels = np.asarray(image.convert("RGB"))

@@ -665,8 +665,8 @@ def ocr_pdf_pages(
 ) -> OcrResult:
     """OCR text of at most `max_pages` of `pages` (0-based), within `cpu_s` CPU seconds.
 
-    A page costs 2-30 s to read, most of it recognising lines of prose, which rarely hold a
-    product's figures. When there are more pages than may be read, the text detector alone
+    A page costs 1-15 s of CPU to read, most of it recognising lines of prose, which rarely
+    hold a product's figures. When there are more pages than may be read, the text detector alone
     looks over the pages first (from both ends, within half the budget), and the pages with
     the most short text boxes (tables, label/value lists) are read, at 200 dpi.
     """
@@ -674,7 +674,7 @@ def ocr_pdf_pages(
 
     clock = _OcrClock(cpu_s, wall_s)
     order = _from_both_ends(pages)
-    boxes: dict[int, ocr.Boxes] = {}
+    boxes: dict[int, tuple[int, int]] = {}  # page → text boxes, short ones
     found: dict[int, str] = {}
     read: list[int] = []
     with _PDFIUM_LOCK:
@@ -686,12 +686,12 @@ def ocr_pdf_pages(
                         break
                     image = _render_for_ocr(pdf, index, ocr.SURVEY_SIDE_PX)
                     if image is not None:
-                        boxes[index] = ocr.detect(image)
+                        found_boxes = ocr.detect(image, ocr.SURVEY_SIDE_PX)
+                        boxes[index] = (len(found_boxes), ocr.short_boxes(found_boxes))
             rank = {index: position for position, index in enumerate(order)}
-            short = {index: ocr.short_boxes(found_boxes) for index, found_boxes in boxes.items()}
             chosen = sorted(
-                (index for index in order if index not in boxes or boxes[index]),  # not blank
-                key=lambda index: (-short.get(index, 0), rank[index]),
+                (index for index in order if boxes.get(index, (1, 0))[0] > 0),  # not blank
+                key=lambda index: (-boxes.get(index, (0, 0))[1], rank[index]),
             )
             for index in chosen:
                 if len(read) >= max_pages or clock.spent():
@@ -700,7 +700,7 @@ def ocr_pdf_pages(
                 if image is None:
                     continue
                 read.append(index)
-                text = ocr.read_text(image, boxes.get(index))
+                text = ocr.read_text(image)
                 if text:
                     found[index] = text
         finally:
