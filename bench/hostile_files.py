@@ -1,13 +1,15 @@
 """Hostile files: parse time, peak RSS of the parser process and the outcome, one line each.
 
-    .venv/bin/python bench/hostile_files.py [--timeout 60] [--memory-mb 2048] [--only NAME]
+    .venv/bin/python bench/hostile_files.py [--timeout 60] [--memory-mb 2048] [--only NAME] [--scan]
 
 Builds the worst files the tests know (tests/extraction/hostile.py) at full size, plus two
 legitimate references (a 5-page data sheet, a 200-page PDF), and reads each in a fresh
 process the way a parser worker does: under `CMS_PARSER_MEMORY_LIMIT_MB` (when the code has
 it) and killed at `--timeout`; peak RSS is followed by its growth over the loaded parser
 process (what the file cost). `--offline` also times the offline rules on what extraction
-hands them. Run it against other code by putting that tree first on PYTHONPATH.
+hands them; `--scan` adds a 200-page scan with its technical data on page 190, read within
+the OCR budget (seconds, not the < 1 s of a hostile file). Run it against other code by
+putting that tree first on PYTHONPATH.
 """
 
 from __future__ import annotations
@@ -62,10 +64,11 @@ print(json.dumps({"s": seconds, "cpu": cpu, "rss": peak, "base": base, "outcome"
 """
 
 
-def _files() -> list[tuple[str, str, bytes]]:
+def _files(scan: bool = False) -> list[tuple[str, str, bytes]]:
     from tests.extraction import files, hostile
 
-    return [
+    scans = [("200-page scan (OCR budget)", "a.pdf", files.scanned_manual_pdf(200, 190))]
+    return [*(scans if scan else []),
         ("quadratic-text (400 KB of spaces)", "a.txt", hostile.spaces_text(400_000)),
         ("blank-lines text (400 KB)", "notes", hostile.blank_lines_text(400_000)),
         ("glyph-bomb PDF (8 M glyphs)", "a.pdf", hostile.glyph_bomb_pdf(8_000_000)),
@@ -84,7 +87,7 @@ def _files() -> list[tuple[str, str, bytes]]:
         ("text 4.8 MB", "a.txt", hostile.plain_text(4_800_000)),
         ("5-page data sheet PDF", "a.pdf", files.text_pdf(5)),
         ("200-page PDF", "a.pdf", files.text_pdf(200)),
-    ]
+    ]  # fmt: skip
 
 
 def main() -> None:
@@ -93,11 +96,12 @@ def main() -> None:
     parser.add_argument("--memory-mb", type=int, default=3072)
     parser.add_argument("--only", default="")
     parser.add_argument("--offline", action="store_true")
+    parser.add_argument("--scan", action="store_true", help="also a 200-page scan (OCR)")
     args = parser.parse_args()
     env = dict(os.environ)
     env.setdefault("PYTHONPATH", str(ROOT))
     code_root = env["PYTHONPATH"].split(os.pathsep)[0]  # `python -c` puts its cwd first
-    for name, filename, data in _files():
+    for name, filename, data in _files(args.scan):
         if args.only and args.only not in name:
             continue
         with tempfile.NamedTemporaryFile(suffix="-" + filename) as handle:

@@ -159,3 +159,45 @@ def product_export_xlsx(rows: int = 5_000, columns: int = 30) -> bytes:
         ) + "</row>")  # fmt: skip
     shared = "".join(f"<si><t>{text}</t></si>" for text in strings)
     return xlsx(f"<sheetData>{''.join(lines)}</sheetData>", shared)
+
+
+_PROSE = (
+    "Lesen Sie diese Anleitung vor dem ersten Gebrauch vollständig durch",
+    "und bewahren Sie sie für späteres Nachschlagen sorgfältig auf.",
+    "Das Gerät ist nur für den Gebrauch in trockenen Räumen bestimmt.",
+)
+_DATA = (
+    ("Nennspannung", "230 V"),
+    ("Leistung", "1200 W"),
+    ("Drehzahl", "0-1500 1/min"),
+    ("Gewicht", "4,2 kg"),
+    ("Schutzklasse", "II"),
+    ("Schalldruck", "82 dB(A)"),
+)
+
+
+def scanned_manual_pdf(pages: int, data_page: int | None) -> bytes:
+    """A scanned operating manual of A4 pages at 100 dpi: a cover, pages of prose, and on
+    `data_page` (1-based) a table of technical data."""
+    from PIL import ImageFont
+
+    font = ImageFont.load_default(size=16)
+    images = []
+    for number in range(1, pages + 1):
+        image = Image.new("L", (827, 1169), "white")
+        draw = ImageDraw.Draw(image)
+        if number == 1:
+            draw.text((80, 300), "Bedienungsanleitung", fill="black", font=font)
+        elif number == data_page:
+            draw.text((80, 100), "Technische Daten", fill="black", font=font)
+            for row, (label, value) in enumerate(_DATA):
+                draw.text((80, 160 + 40 * row), label, fill="black", font=font)
+                draw.text((420, 160 + 40 * row), value, fill="black", font=font)
+        else:
+            for row, line in enumerate(_PROSE):
+                draw.text((80, 100 + 40 * row), line, fill="black", font=font)
+        draw.text((400, 1100), str(number), fill="black", font=font)
+        images.append(image)
+    buffer = io.BytesIO()
+    images[0].save(buffer, "PDF", save_all=True, append_images=images[1:], resolution=100)
+    return buffer.getvalue()

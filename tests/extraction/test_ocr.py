@@ -10,6 +10,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from app.extraction import ExtractionLimits, extract_document, ocr
 
+from . import files
+
 pytestmark = pytest.mark.skipif(not ocr.available(), reason="the OCR engine is not installed")
 
 
@@ -39,53 +41,15 @@ def test_ocr_can_be_switched_off() -> None:
     assert doc.text == "" and not any("ocr" in w for w in doc.warnings)
 
 
-_PROSE = (
-    "Lesen Sie diese Anleitung vor dem ersten Gebrauch vollständig durch",
-    "und bewahren Sie sie für späteres Nachschlagen sorgfältig auf.",
-    "Das Gerät ist nur für den Gebrauch in trockenen Räumen bestimmt.",
-)
-_DATA = (
-    ("Nennspannung", "230 V"),
-    ("Leistung", "1200 W"),
-    ("Drehzahl", "0-1500 1/min"),
-    ("Gewicht", "4,2 kg"),
-    ("Schutzklasse", "II"),
-    ("Schalldruck", "82 dB(A)"),
-)
-
-
-def _scanned_manual(pages: int, data_page: int | None) -> bytes:
-    """A scanned operating manual of A4 pages at 100 dpi: a cover, pages of prose, and on
-    `data_page` (1-based) a table of technical data."""
-    font = ImageFont.load_default(size=16)
-    images = []
-    for number in range(1, pages + 1):
-        image = Image.new("L", (827, 1169), "white")
-        draw = ImageDraw.Draw(image)
-        if number == 1:
-            draw.text((80, 300), "Bedienungsanleitung", fill="black", font=font)
-        elif number == data_page:
-            draw.text((80, 100), "Technische Daten", fill="black", font=font)
-            for row, (label, value) in enumerate(_DATA):
-                draw.text((80, 160 + 40 * row), label, fill="black", font=font)
-                draw.text((420, 160 + 40 * row), value, fill="black", font=font)
-        else:
-            for row, line in enumerate(_PROSE):
-                draw.text((80, 100 + 40 * row), line, fill="black", font=font)
-        draw.text((400, 1100), str(number), fill="black", font=font)
-        images.append(image)
-    buffer = io.BytesIO()
-    images[0].save(buffer, "PDF", save_all=True, append_images=images[1:], resolution=100)
-    return buffer.getvalue()
-
-
 def test_the_technical_data_near_the_end_of_a_long_scan_is_read() -> None:
     """Pages 1-5 of this manual hold no figures: the detector's look over every page finds
     the table on page 9, and that page is read first. (Generous budgets: the choice is what
     is tested, not the speed of a busy machine.)"""
     limits = ExtractionLimits(ocr_max_pages=1, ocr_budget_s=300, ocr_wall_s=1200)
 
-    doc = extract_document(_scanned_manual(12, data_page=9), role="specification", limits=limits)
+    doc = extract_document(
+        files.scanned_manual_pdf(12, data_page=9), role="specification", limits=limits
+    )
 
     assert [section.location for section in doc.sections] == ["page 9"]
     assert re.search(r"Gewicht \| 4,2 ?kg", doc.text), doc.text  # OCR may drop the blank
@@ -99,7 +63,7 @@ def test_a_long_scan_is_read_within_its_ocr_budget() -> None:
     import time
 
     limits = ExtractionLimits(ocr_budget_s=4.0, ocr_wall_s=1200)
-    data = _scanned_manual(200, data_page=None)
+    data = files.scanned_manual_pdf(200, data_page=None)
 
     start = time.process_time()
     doc = extract_document(data, role="specification", limits=limits)
