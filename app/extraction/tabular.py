@@ -31,10 +31,13 @@ _VALUE_HEADERS = {
 
 
 def is_number(text: str) -> bool:
-    return bool(_NUMBER.match(text))
+    # Plain digits first: a sheet of figures asks this of every cell.
+    return text.isdecimal() or bool(_NUMBER.match(text))
 
 
 def _is_unit(text: str) -> bool:
+    if len(text) > 11 or text[:1].isdecimal():  # what `_UNIT` refuses first, without it
+        return False
     return bool(_UNIT.match(text)) and not is_number(text)
 
 
