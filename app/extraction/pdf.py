@@ -666,9 +666,9 @@ def ocr_pdf_pages(
     """OCR text of at most `max_pages` of `pages` (0-based), within `cpu_s` CPU seconds.
 
     A page costs 1-15 s of CPU to read, most of it recognising lines of prose, which rarely
-    hold a product's figures. When there are more pages than may be read, the text detector alone
-    looks over the pages first (from both ends, within half the budget), and the pages with
-    the most short text boxes (tables, label/value lists) are read, at 200 dpi.
+    hold a product's figures. When there are more pages than may be read, the text detector
+    alone looks over the pages first (from both ends, within half the budget), and the pages
+    with the most short text boxes (tables, label/value lists) are read, at 200 dpi.
     """
     from app.extraction import ocr
 
