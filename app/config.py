@@ -70,6 +70,7 @@ class Settings(BaseSettings):
     # --- extraction ---
     parser_memory_limit_mb: int = Field(default=3072, ge=0)  # per parser process; 0 = no limit
     ocr_max_pages: int = Field(default=5, ge=0)  # scanned pages read by OCR; 0 = no OCR
+    ocr_budget_s: float = Field(default=20.0, gt=0)  # CPU seconds of OCR per scanned document
 
     # --- model provider protection ---
     llm_breaker_threshold: int = Field(default=5, ge=1)

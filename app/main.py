@@ -96,7 +96,10 @@ async def open_services(
             workers=settings.parser_workers,
             timeout_s=settings.parse_timeout_s,
             limits=ExtractionLimits(
-                max_pages=settings.max_pages, ocr_max_pages=settings.ocr_max_pages
+                max_pages=settings.max_pages,
+                ocr_max_pages=settings.ocr_max_pages,
+                ocr_budget_s=settings.ocr_budget_s,
+                ocr_wall_s=settings.parse_timeout_s / 2,  # the rest is left to the text
             ),
             memory_limit_mb=settings.parser_memory_limit_mb or None,
             preload=("app.analyzers.offline",),  # the offline rules run in the same workers

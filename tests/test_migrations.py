@@ -10,7 +10,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from app.indices.seed import DEFAULT_INDICES
+from app.indices.seed import CERAMIC_TEXTILE_DESCRIPTIONS, DEFAULT_INDICES
 from app.models import Base
 from app.ops.migrations import alembic_config, head_revisions
 
@@ -65,8 +65,9 @@ async def test_upgrade_from_empty_creates_schema_and_default_catalogue(fresh_dat
     finally:
         await engine.dispose()
     assert REQUIRED_CATALOGUE <= codes
-    assert len(codes) == len(DEFAULT_INDICES) == 33
+    assert len(codes) == len(DEFAULT_INDICES) == 37
     assert "unidentified_material" in codes
+    assert {"technical_ceramics", "ceramics", "textile", "leather"} <= codes
     assert {version} == head_revisions()
 
 
@@ -242,3 +243,139 @@ async def test_0010_adds_the_manual_process_and_keeps_the_rows_up_and_down(
             assert sorted(names) == ["a", "b"]
     finally:
         await engine.dispose()
+
+
+NEW_FAMILIES = ("technical_ceramics", "ceramics", "textile", "leather")
+
+
+async def test_0011_adds_the_ceramic_textile_and_leather_indices_to_every_catalogue_up_and_down(
+    fresh_database_url: str,
+):
+    config = alembic_config(fresh_database_url)
+    await asyncio.to_thread(command.upgrade, config, "0010")
+    engine = create_async_engine(fresh_database_url)
+    families = {"codes": list(NEW_FAMILIES)}
+    copy = (
+        "INSERT INTO indices (tenant, code, name, unit, category) SELECT :t, code, name, unit, "
+        "category FROM indices WHERE tenant = 'public' AND code <> ALL(:codes)"
+    )
+    try:
+        async with engine.begin() as conn:
+            # The shared catalogue as 0010 left it, without the new indices.
+            await conn.execute(text("DELETE FROM indices WHERE code = ANY(:codes)"), families)
+            for tenant in ("acme", "used", "valued", "own", "named"):
+                await conn.execute(text(copy), {"t": tenant, **families})
+                await conn.execute(
+                    text("INSERT INTO tenant_catalogues (tenant) VALUES (:t)"), {"t": tenant}
+                )
+            # A tenant's own index of one of the codes, and one of one of the names, stay.
+            await conn.execute(
+                text(
+                    "INSERT INTO indices (tenant, code, name, unit, category) VALUES "
+                    "('own', 'textile', 'Webbing (supplier A)', 'EUR/m', 'other'), "
+                    "('named', 'hides', 'Leather', 'EUR/m2', 'other')"
+                )
+            )
+            await conn.execute(
+                text("INSERT INTO articles (tenant, article_name) VALUES ('used', 'strap')")
+            )
+            before = (await conn.execute(text("SELECT count(*) FROM indices"))).scalar_one()
+        await asyncio.to_thread(command.upgrade, config, "0011")
+        async with engine.begin() as conn:
+            rows = (
+                await conn.execute(
+                    text(
+                        "SELECT tenant, code, id, name, unit, category, currency, description "
+                        "FROM indices WHERE code = ANY(:codes) ORDER BY tenant, code"
+                    ),
+                    families,
+                )
+            ).all()
+            by_tenant: dict[str, set[str]] = {}
+            for r in rows:
+                by_tenant.setdefault(r.tenant, set()).add(r.code)
+            assert by_tenant == {
+                "acme": set(NEW_FAMILIES),
+                "named": set(NEW_FAMILIES) - {"leather"},
+                "own": set(NEW_FAMILIES),
+                "public": set(NEW_FAMILIES),
+                "used": set(NEW_FAMILIES),
+                "valued": set(NEW_FAMILIES),
+            }
+            own = next(r for r in rows if r.tenant == "own" and r.code == "textile")
+            assert (own.name, own.unit, own.description) == ("Webbing (supplier A)", "EUR/m", None)
+            added = [r for r in rows if r is not own]
+            assert all(
+                r.unit == "EUR/t" and r.category == "other" and r.currency == "EUR" for r in added
+            )
+            assert all(r.description for r in added)
+            after = (await conn.execute(text("SELECT count(*) FROM indices"))).scalar_one()
+            assert after == before + 4 * 4 + 3 + 3  # four full tenants, own and named 3 each
+            # A cost model uses one new index, index values sit on another: both must stay.
+            used = next(r.id for r in rows if r.tenant == "used" and r.code == "textile")
+            valued = next(r.id for r in rows if r.tenant == "valued" and r.code == "leather")
+            await conn.execute(
+                text(
+                    "INSERT INTO cost_models (article_id, index_id, part) "
+                    "SELECT id, :i, 1.0 FROM articles WHERE tenant = 'used'"
+                ),
+                {"i": used},
+            )
+            await conn.execute(
+                text(
+                    "INSERT INTO index_values (index_id, period, value) "
+                    "VALUES (:i, DATE '2026-10-01', 41250)"
+                ),
+                {"i": valued},
+            )
+        await asyncio.to_thread(command.downgrade, config, "0010")
+        async with engine.connect() as conn:
+            kept = (
+                await conn.execute(
+                    text(
+                        "SELECT tenant, code FROM indices WHERE code = ANY(:codes) "
+                        "ORDER BY tenant, code"
+                    ),
+                    families,
+                )
+            ).all()
+            assert [tuple(r) for r in kept] == [
+                ("own", "textile"),
+                ("used", "textile"),
+                ("valued", "leather"),
+            ]
+            assert (await conn.execute(text("SELECT count(*) FROM cost_models"))).scalar() == 1
+            assert (await conn.execute(text("SELECT count(*) FROM index_values"))).scalar() == 1
+            total = (await conn.execute(text("SELECT count(*) FROM indices"))).scalar_one()
+            assert total == before + 2
+        # Up again: the rows kept by the downgrade are not added twice.
+        await asyncio.to_thread(command.upgrade, config, "0011")
+        async with engine.connect() as conn:
+            total = (await conn.execute(text("SELECT count(*) FROM indices"))).scalar_one()
+            assert total == after
+    finally:
+        await engine.dispose()
+
+
+async def test_a_fresh_database_has_the_new_families_described_as_a_new_tenant_gets_them(
+    fresh_database_url: str,
+):
+    await asyncio.to_thread(command.upgrade, alembic_config(fresh_database_url), "head")
+    engine = create_async_engine(fresh_database_url)
+    try:
+        async with engine.connect() as conn:
+            rows = (
+                await conn.execute(
+                    text(
+                        "SELECT code, name, currency, description FROM indices "
+                        "WHERE tenant = 'public' AND code = ANY(:codes)"
+                    ),
+                    {"codes": list(NEW_FAMILIES)},
+                )
+            ).all()
+    finally:
+        await engine.dispose()
+    seeded = {code: name for code, name, *_ in DEFAULT_INDICES}
+    assert {(r.code, r.name, r.currency, r.description) for r in rows} == {
+        (code, seeded[code], "EUR", CERAMIC_TEXTILE_DESCRIPTIONS[code]) for code in NEW_FAMILIES
+    }

@@ -63,12 +63,14 @@ def build_analyzer(
         return AnalyzerSetup(analyzer=offline)
 
     from app.analyzers.llm import ModelAnalyzer
+    from app.analyzers.llm.http import model_http_client
 
     client = AsyncOpenAI(
         api_key=settings.openai_api_key.get_secret_value(),
         base_url=settings.openai_base_url,
         timeout=settings.openai_timeout_s,
         max_retries=0,  # the model client retries itself (see app.analyzers.llm.client)
+        http_client=model_http_client(),  # idle connections probed when used, not polled
     )
     model_analyzer = ModelAnalyzer(
         client,

@@ -55,7 +55,12 @@ class ExtractionLimits:
     max_page_objects: int = 200_000  # drawing/text objects on one PDF page
     max_cells: int = 2_000_000  # spreadsheet cells read, all sheets together (empty ones too)
     ocr_max_pages: int = 5  # pages of a scan read by OCR (when the OCR engine is installed)
-    ocr_budget_s: float = 25.0  # no page is started after this long (a page takes 5-20 s)
+    # CPU seconds of OCR per document: no page is started once spent. Looking a page over for
+    # tables takes ~0.2 s, reading one 1-15 s (prose costs most).
+    ocr_budget_s: float = 20.0
+    # ... and wall seconds, the time a parser is held when a busy machine gives it a fraction of
+    # a core (half of the default parse timeout).
+    ocr_wall_s: float = 60.0
 
 
 @dataclass(slots=True)

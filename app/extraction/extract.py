@@ -67,16 +67,31 @@ def finish(
     return doc
 
 
+# What `clean_text` would change in a cell beyond what " ".join(cell.split()) does (controls,
+# full-width forms, lone surrogates), and any whitespace that join would change.
+_CELL_NEEDS_CLEANING = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff\u3000\u3380-\u33ff\uff01-\uffef\ud800-\udfff]"
+    r"|[^\S \n]|  |^ | $",
+    re.M,
+)
+
+
 def _clean_table(table: Table) -> Table:
+    """The table's cells cleaned like the text. A sheet may hold half a million cells and the
+    parsers already normalise their whitespace, so the cells are checked all at once and only
+    cleaned one by one when something in them needs it."""
+
     def cell(text: str) -> str:
         return " ".join(clean_text(text).split())
 
-    return Table(
-        clean_text(table.location) or "text",
-        tuple(cell(text) for text in table.header),
-        tuple(tuple(cell(text) for text in row) for row in table.rows),
-        cell(table.caption),
-    )
+    cells = [*table.header, *(text for row in table.rows for text in row)]
+    joined = "\n".join(cells)
+    if joined.count("\n") == max(len(cells) - 1, 0) and not _CELL_NEEDS_CLEANING.search(joined):
+        header, rows = table.header, table.rows
+    else:
+        header = tuple(cell(text) for text in table.header)
+        rows = tuple(tuple(cell(text) for text in row) for row in table.rows)
+    return Table(clean_text(table.location) or "text", header, rows, cell(table.caption))
 
 
 def assemble_pdf_document(

@@ -7,7 +7,7 @@ import functools
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from app.extraction.document import ExtractionError, ExtractionLimits, Section, Table
@@ -315,6 +315,11 @@ MAX_TEXT_FACTOR = 4
 # Cells that give no text (styled padding, an empty value, a string index out of range) cost
 # their parsing and nothing limits them otherwise: the text budget only counts what is read.
 MAX_DEAD_CELLS = 100_000
+# Cells holding a value, counted a row at a time before any is read: each costs a few
+# microseconds however short its text, and the text budget alone lets half a million one-digit
+# cells through. A product export of 5,000 rows by 30 columns holds 150,000; a sheet with more
+# of them, short enough to stay under the text budget, is cut with a warning.
+MAX_VALUE_CELLS = 200_000
 _COLUMN = re.compile(r"([A-Z]{1,3})")
 _PERCENT_IDS = {9, 10}
 
@@ -370,22 +375,44 @@ def _sheets(archive: zipfile.ZipFile, names: set[str]) -> tuple[list[tuple[str, 
     return sheets, date1904
 
 
+def _too_many_strings() -> ExtractionError:
+    return ExtractionError(
+        _TOO_COMPLEX,
+        f"The workbook has more than {MAX_SHARED_STRINGS:,} shared strings; at most "
+        f"{MAX_SHARED_STRINGS:,} can be read",
+    )
+
+
+def _count_start_tags(archive: zipfile.ZipFile, name: str, local: bytes) -> int:
+    """How many `<local>` / `<local ...>` start tags a part holds, counted in its bytes: a
+    tenth of what parsing them costs, so a part of millions is refused before it is parsed.
+    Tags written with a namespace prefix are not seen here (the parse still counts them)."""
+    needles = (b"<" + local + b">", b"<" + local + b" ", b"<" + local + b"/>")
+    count, tail = 0, b""
+    with archive.open(name) as stream:
+        while chunk := stream.read(1 << 20):
+            window = tail + chunk
+            # A tag split between two chunks is found in the window; one wholly in the tail
+            # was counted with the chunk before.
+            count += sum(window.count(needle) - tail.count(needle) for needle in needles)
+            tail = window[-len(local) - 2 :]
+    return count
+
+
 def _shared_strings(archive: zipfile.ZipFile, names: set[str], budget: TextBudget) -> list[str]:
     """The shared strings, whitespace-normalised once (a cell may reference one a million
     times) and cut at Excel's own limit of a cell; more than `MAX_SHARED_STRINGS` → refused."""
     if "xl/sharedStrings.xml" not in names:
         return []
+    if _count_start_tags(archive, "xl/sharedStrings.xml", b"si") > MAX_SHARED_STRINGS:
+        raise _too_many_strings()
     strings: list[str] = []
     chars = 0
     keep = 2 * budget.remaining + 1_000_000
     t_tag, rph_tag = f"{_MAIN}t", f"{_MAIN}rPh"
     for si in _iterparse(archive, "xl/sharedStrings.xml", f"{_MAIN}si"):
-        if len(strings) >= MAX_SHARED_STRINGS:
-            raise ExtractionError(
-                _TOO_COMPLEX,
-                f"The workbook has more than {MAX_SHARED_STRINGS:,} shared strings; at most "
-                f"{MAX_SHARED_STRINGS:,} can be read",
-            )
+        if len(strings) >= MAX_SHARED_STRINGS:  # written with a prefix the count missed
+            raise _too_many_strings()
         if chars > keep:
             # Past the text budget a string could never be shown; keep its index position.
             strings.append("")
@@ -425,12 +452,6 @@ def _styles(archive: zipfile.ZipFile, names: set[str]) -> list[str]:
     return formats
 
 
-def _column(ref: str | None) -> int | None:
-    if not ref:
-        return None
-    return _column_of_letters(ref.rstrip("0123456789")[:3])
-
-
 @functools.lru_cache(maxsize=4096)
 def _column_of_letters(letters: str) -> int | None:
     """`A` → 0, `AB` → 27 (cached: a sheet repeats its few columns in every row)."""
@@ -443,12 +464,18 @@ def _column_of_letters(letters: str) -> int | None:
     return index - 1
 
 
+_V, _IS_T = f"{_MAIN}v", f"{_MAIN}t"
+
+
 def _cell_value(cell: Any, strings: list[str], formats: list[str], date1904: bool) -> str:
-    kind = cell.get("t", "n")
+    """A cell's text. Every lxml call costs about a microsecond and a sheet may hold half a
+    million cells, so the usual cells (one `<v>`, a shared string or a plain number) take the
+    fewest: `findtext` alone would cost four."""
+    kind = cell.get("t")
     if kind == "inlineStr":
-        text = "".join(t.text or "" for t in cell.iter(f"{_MAIN}t"))
+        text = "".join(t.text or "" for t in cell.iter(_IS_T))
         return " ".join(text[:MAX_CELL_CHARS].split())
-    raw = cell.findtext(f"{_MAIN}v")
+    raw = child.text if len(cell) == 1 and (child := cell[0]).tag == _V else cell.findtext(_V)
     if raw is None:
         return ""
     raw = raw[:MAX_CELL_CHARS]
@@ -462,19 +489,22 @@ def _cell_value(cell: Any, strings: list[str], formats: list[str], date1904: boo
         return "TRUE" if raw.strip() == "1" else "FALSE"
     if kind in ("str", "e", "d"):
         return " ".join(raw.split())
+    style = cell.get("s")
+    try:
+        number_format = formats[0 if style is None else int(style)] if formats else "General"
+    except (ValueError, IndexError):
+        number_format = "General"
+    if number_format == "General" and raw.isdecimal() and len(raw) < 16:
+        return str(int(raw))  # what the float path below makes of a whole number
     try:
         value = float(raw)
     except ValueError:
         return " ".join(raw.split())
-    try:
-        number_format = formats[int(cell.get("s", "0"))]
-    except (ValueError, IndexError):
-        number_format = "General"
     if number_format == "General":  # the usual number: what format_cell would make of it
         if value.is_integer() and abs(value) < 1e15:
             return str(int(value))
         return f"{value:.10g}"
-    if number_format != "General" and _is_date_format(number_format):
+    if _is_date_format(number_format):
         from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
         try:
@@ -505,6 +535,8 @@ class _CellBudget:
         self.chars = chars
         self.dead = MAX_DEAD_CELLS  # cells that give no text: padding, or values that read as ""
         self.dead_cut = False
+        self.values = MAX_VALUE_CELLS  # cells with a value element or an inline string
+        self.values_cut = False
 
 
 def _too_much_text(limit: int) -> ExtractionError:
@@ -527,22 +559,19 @@ def _sheet_rows(
     # by the million then cost what parsing them costs, not a Python object each.
     filled = etree.XPath("m:c[*]", namespaces={"m": _MAIN[1:-1]})
     chars_limit = cells.chars
+    columns: dict[str, int | None] = {}
     for row in _iterparse(archive, part, f"{_MAIN}row"):
-        values: dict[int, str] = {}
         parsed = len(row)
         found = filled(row)
-        if any(cell.get("r") is None for cell in found):
-            found = list(row.iterchildren(c_tag))  # positions by order: every cell counts
-        position = 0
-        for cell in found:
-            column = _column(cell.get("r"))
-            position = position if column is None else column
-            if position < _MAX_COLUMNS:
-                text = _cell_value(cell, strings, formats, date1904)
-                if text:
-                    values[position] = text
-                    cells.chars -= len(text)
-            position += 1
+        cells.values -= len(found)
+        if cells.values < 0:
+            cells.cut = cells.values_cut = True
+            return
+        values = _row_values(found, strings, formats, date1904, columns)
+        if values is None:  # a cell without a reference: positions by order, every cell counts
+            values = _row_values(row.iterchildren(c_tag), strings, formats, date1904, None)
+            assert values is not None
+        cells.chars -= sum(map(len, values.values()))
         if cells.chars < 0:
             raise _too_much_text(chars_limit)
         cells.dead -= parsed - len(values)
@@ -556,6 +585,37 @@ def _sheet_rows(
         cells.remaining -= charge
         if values:
             yield [values.get(index, "") for index in range(max(values) + 1)]
+
+
+def _row_values(
+    found: Iterable[Any], strings: list[str], formats: list[str], date1904: bool,
+    columns: dict[str, int | None] | None,
+) -> dict[int, str] | None:  # fmt: skip
+    """Column → text of one row's cells. With `columns` (a cache of reference letters) every
+    cell must carry its reference, else None; without, a cell lacking one follows the last."""
+    values: dict[int, str] = {}
+    position = 0
+    for cell in found:
+        ref = cell.get("r")
+        if ref is None:
+            if columns is not None:
+                return None
+        else:
+            letters = ref.rstrip("0123456789")
+            if columns is None:
+                column = _column_of_letters(letters[:3])
+            elif (column := columns.get(letters, -1)) == -1:
+                column = _column_of_letters(letters[:3])
+                if len(columns) < _MAX_COLUMNS:  # a sheet's columns, not a file's made-up refs
+                    columns[letters] = column
+            if column is not None:
+                position = column
+        if position < _MAX_COLUMNS:
+            text = _cell_value(cell, strings, formats, date1904)
+            if text:
+                values[position] = text
+        position += 1
+    return values
 
 
 def parse_xlsx(data: bytes, limits: ExtractionLimits, budget: TextBudget) -> Parsed:
@@ -594,7 +654,12 @@ def parse_xlsx(data: bytes, limits: ExtractionLimits, budget: TextBudget) -> Par
         raise
     except Exception as exc:
         raise _corrupt("Excel", exc) from exc
-    if cells.dead_cut:
+    if cells.values_cut:
+        warnings.append(
+            f"The workbook has more than {MAX_VALUE_CELLS:,} cells with a value; the rest was "
+            "not read."
+        )
+    elif cells.dead_cut:
         warnings.append(
             f"The workbook has more than {MAX_DEAD_CELLS:,} cells without text (padding or "
             "empty values); the rest was not read."

@@ -599,38 +599,113 @@ def render_pdf_pages(source: PdfSource, pages: Sequence[int], max_side_px: int) 
     return images
 
 
-def ocr_pdf_pages(source: PdfSource, pages: Sequence[int], budget_s: float) -> dict[int, str]:
-    """OCR text of the given pages (0-based), rendered at 200 dpi; pages with no text left out.
+_SURVEY_SHARE = 0.5  # of the OCR budget, at most, spent choosing the pages to read
 
-    No page is started after `budget_s`, so OCR cannot eat the whole parse deadline.
+
+@dataclass(slots=True)
+class _OcrClock:
+    """OCR's budget for one document: CPU seconds (what the work costs, whatever the load)
+    and wall seconds (how long it holds a parser on a busy machine). No page is started once
+    either share is spent, so a document costs at most its budget and one page."""
+
+    cpu_s: float
+    wall_s: float
+    cpu_start: float = field(default_factory=time.process_time)
+    wall_start: float = field(default_factory=time.monotonic)
+
+    def spent(self, share: float = 1.0) -> bool:
+        return (
+            time.process_time() - self.cpu_start > share * self.cpu_s
+            or time.monotonic() - self.wall_start > share * self.wall_s
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class OcrResult:
+    found: dict[int, str]  # page index → text, pages without text left out
+    read: list[int]  # pages read in full, in page order
+    surveyed: int  # pages looked over by the text detector alone to choose them
+
+
+def _from_both_ends(pages: Sequence[int]) -> list[int]:
+    """First, last, second, second to last…: a document's front matter and its technical
+    appendix are the likeliest places for its figures, and a budget that runs out halfway
+    through a long scan has still seen both."""
+    ordered = sorted(pages)
+    out: list[int] = []
+    low, high = 0, len(ordered) - 1
+    while low <= high:
+        out.append(ordered[low])
+        if high != low:
+            out.append(ordered[high])
+        low, high = low + 1, high - 1
+    return out
+
+
+def _render_for_ocr(pdf: pdfium.PdfDocument, index: int, short_side_px: float | None) -> Any:
+    """Page `index` as a PIL image at 200 dpi, or with its short side at `short_side_px`;
+    None when PDFium cannot render it."""
+    try:
+        page = pdf[index]
+        try:
+            width, height = page.get_size()
+            scale = _OCR_SCALE
+            if short_side_px is not None:
+                scale = min(scale, short_side_px / max(min(width, height), 1.0))
+            # A huge page box must not become a gigapixel bitmap.
+            return _render(page, min(scale, 4000 / max(width, height, 1.0)))
+        finally:
+            page.close()
+    except pdfium.PdfiumError:
+        return None
+
+
+def ocr_pdf_pages(
+    source: PdfSource, pages: Sequence[int], max_pages: int, cpu_s: float, wall_s: float
+) -> OcrResult:
+    """OCR text of at most `max_pages` of `pages` (0-based), within `cpu_s` CPU seconds.
+
+    A page costs 1-15 s of CPU to read, most of it recognising lines of prose, which rarely
+    hold a product's figures. When there are more pages than may be read, the text detector
+    alone looks over the pages first (from both ends, within half the budget), and the pages
+    with the most short text boxes (tables, label/value lists) are read, at 200 dpi.
     """
     from app.extraction import ocr
 
+    clock = _OcrClock(cpu_s, wall_s)
+    order = _from_both_ends(pages)
+    boxes: dict[int, tuple[int, int]] = {}  # page → text boxes, short ones
     found: dict[int, str] = {}
-    deadline = time.monotonic() + budget_s
+    read: list[int] = []
     with _PDFIUM_LOCK:
         pdf = _open(source)
         try:
-            for index in pages:
-                if time.monotonic() > deadline:
+            if len(order) > max_pages:
+                for index in order:
+                    if clock.spent(_SURVEY_SHARE):
+                        break
+                    image = _render_for_ocr(pdf, index, ocr.SURVEY_SIDE_PX)
+                    if image is not None:
+                        found_boxes = ocr.detect(image, ocr.SURVEY_SIDE_PX)
+                        boxes[index] = (len(found_boxes), ocr.short_boxes(found_boxes))
+            rank = {index: position for position, index in enumerate(order)}
+            chosen = sorted(
+                (index for index in order if boxes.get(index, (1, 0))[0] > 0),  # not blank
+                key=lambda index: (-boxes.get(index, (0, 0))[1], rank[index]),
+            )
+            for index in chosen:
+                if len(read) >= max_pages or clock.spent():
                     break
-                try:
-                    page = pdf[index]
-                    try:
-                        width, height = page.get_size()
-                        # A huge page box must not become a gigapixel bitmap.
-                        scale = min(_OCR_SCALE, 4000 / max(width, height, 1.0))
-                        image = _render(page, scale)
-                    finally:
-                        page.close()
-                except pdfium.PdfiumError:
+                image = _render_for_ocr(pdf, index, None)
+                if image is None:
                     continue
+                read.append(index)
                 text = ocr.read_text(image)
                 if text:
                     found[index] = text
         finally:
             pdf.close()
-    return found
+    return OcrResult(found, sorted(read), len(boxes))
 
 
 def _page_list(numbers: Sequence[int]) -> str:
@@ -669,7 +744,8 @@ def assemble_pdf(
 
     Pages are rendered when the PDF has (almost) no text layer — a scan — or when `render`
     asks for them anyway (drawings: the vision model needs the picture, not the labels).
-    A scan's first `ocr_max_pages` pages are read by OCR when the engine is installed.
+    Up to `ocr_max_pages` pages of a scan are read by OCR when the engine is installed,
+    within `ocr_budget_s` CPU seconds (see `ocr_pdf_pages`).
     """
     warnings: list[str] = []
     sections: list[Section] = []
@@ -709,22 +785,31 @@ def assemble_pdf(
         from app.extraction import ocr
 
         if ocr.available():
-            to_read = [pages.first + offset for offset in range(read)][: limits.ocr_max_pages]
+            candidates = [pages.first + offset for offset in range(read)]
+            result: OcrResult | None = None
             try:
-                found = ocr_pdf_pages(source, to_read, limits.ocr_budget_s)
-            except Exception as exc:  # OCR is a bonus: the page images still go on
-                found = {}
-                warnings.append(f"OCR of the scanned pages failed: {exc or type(exc).__name__}")
-            except MemoryError:
-                found = {}
+                result = ocr_pdf_pages(
+                    source, candidates, limits.ocr_max_pages, limits.ocr_budget_s,
+                    limits.ocr_wall_s,
+                )  # fmt: skip
+            except MemoryError:  # before Exception, which it is too
                 warnings.append("OCR of the scanned pages needed more memory than is allowed.")
-            if found:
+            except Exception as exc:  # OCR is a bonus: the page images still go on
+                warnings.append(f"OCR of the scanned pages failed: {exc or type(exc).__name__}")
+            if result is not None and result.found:
                 used_ocr = True
+                found = result.found
                 sections = [Section(f"page {i + 1}", text) for i, text in sorted(found.items())]
+                chosen = ""
+                if result.surveyed:
+                    chosen = (
+                        f"; they were chosen for their tables and short text after a look over "
+                        f"{result.surveyed} of its {len(candidates)} pages"
+                    )
                 warnings.append(
                     f"ocr: true — the PDF has no text layer; the text of {len(found)} of its "
-                    f"pages (of {_page_list([i + 1 for i in to_read])}) was read by OCR and "
-                    "may contain misread characters."
+                    f"pages (of {_page_list([i + 1 for i in result.read])}) was read by OCR and "
+                    f"may contain misread characters{chosen}."
                 )
     images: list[bytes] = []
     if (render or not has_text_layer) and limits.max_images > 0 and read > 0:

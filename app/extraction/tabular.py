@@ -31,10 +31,13 @@ _VALUE_HEADERS = {
 
 
 def is_number(text: str) -> bool:
-    return bool(_NUMBER.match(text))
+    # Plain digits first: a sheet of figures asks this of every cell.
+    return text.isdecimal() or bool(_NUMBER.match(text))
 
 
 def _is_unit(text: str) -> bool:
+    if len(text) > 11 or text[:1].isdecimal():  # what `_UNIT` refuses first, without it
+        return False
     return bool(_UNIT.match(text)) and not is_number(text)
 
 
@@ -66,17 +69,21 @@ def _is_header(row: Sequence[str], following: Sequence[str] | None) -> bool:
     return following is not None and any(is_number(cell) for cell in following if cell)
 
 
-def _row_line(row: Sequence[str], header: Sequence[str] | None) -> str | None:
+def _column_names(header: Sequence[str] | None) -> list[str | None]:
+    """Each header cell as the name its column's values get (None for "Value", "Unit" and
+    unnamed columns), worked out once per table rather than once per cell."""
+    return [None if _value_header(name) else name for name in header or ()]
+
+
+def _row_line(row: Sequence[str], names: list[str | None]) -> str | None:
     filled = [(index, cell) for index, cell in enumerate(row) if cell]
     if not filled:
         return None
     (_, label), rest = filled[0], filled[1:]
     if not rest:
         return label
-    parts: list[tuple[str | None, str]] = []
-    for index, value in rest:
-        name = header[index] if header is not None and index < len(header) else ""
-        parts.append((None if _value_header(name) else name, value))
+    width = len(names)
+    parts = [(names[index] if index < width else None, value) for index, value in rest]
     return f"{label}: {_join_values(parts)}"
 
 
@@ -95,11 +102,12 @@ def rows_to_lines(rows: Iterable[Sequence[str]], budget: TextBudget) -> Iterator
         pending.append(first)
     if second is not None:
         pending.append(second)
+    names = _column_names(header)
     for row in _chain(pending, iterator):
         if budget.exhausted:  # there is more to read than we may keep
             budget.truncated = True
             return
-        line = _row_line(row, header)
+        line = _row_line(row, names)
         if line is not None:
             yield budget.take(line + "\n").removesuffix("\n")
 

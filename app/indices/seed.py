@@ -40,6 +40,10 @@ DEFAULT_INDICES: Final[tuple[tuple[str, str, str, str], ...]] = (
     ("glass", "Glass", "EUR/t", "other"),
     ("wood", "Wood", "EUR/m3", "other"),
     ("paper_cardboard", "Paper and cardboard", "EUR/t", "other"),
+    ("technical_ceramics", "Technical ceramics (alumina, zirconia, SiC, Si3N4)", "EUR/t", "other"),
+    ("ceramics", "Ceramics (porcelain, stoneware, earthenware)", "EUR/t", "other"),
+    ("textile", "Textiles (fabric, webbing, felt, non-woven)", "EUR/t", "other"),
+    ("leather", "Leather", "EUR/t", "other"),
     ("electronics", "Electronic components", "index 2020=100", "other"),
     ("unidentified_material", "Unidentified material (to be named)", "EUR/t", "other"),
     ("electricity", "Electricity (industrial)", "EUR/MWh", "energy"),
@@ -48,8 +52,26 @@ DEFAULT_INDICES: Final[tuple[tuple[str, str, str, str], ...]] = (
 )
 
 UNIDENTIFIED_MATERIAL: Final = "unidentified_material"
+# The material families migration 0011 added to existing catalogues (their descriptions mark
+# the rows it added, so that its downgrade removes only those).
+CERAMIC_TEXTILE_DESCRIPTIONS: Final[dict[str, str]] = {
+    "technical_ceramics": (
+        "Oxide and non-oxide technical ceramics (alumina/Al2O3, zirconia/ZrO2, silicon carbide, "
+        "silicon nitride, steatite, cordierite), as pressed and sintered parts."
+    ),
+    "ceramics": (
+        "Clay-based ceramics (porcelain, stoneware, earthenware, terracotta), and a ceramic "
+        "the documents do not name more precisely."
+    ),
+    "textile": (
+        "Woven, knitted and non-woven textiles of natural or synthetic fibres (cotton, "
+        "polyester, nylon webbing, wool, felt), coated fabrics (artificial leather) included."
+    ),
+    "leather": "Tanned hides (cow, goat, sheep), suede and nubuck; not artificial leather.",
+}
 # Descriptions of the default indices that need one (the others' names say it all).
 DEFAULT_DESCRIPTIONS: Final[dict[str, str]] = {
+    **CERAMIC_TEXTILE_DESCRIPTIONS,
     UNIDENTIFIED_MATERIAL: (
         "The material part of an article whose documents name no material. It has no values: "
         "its share does not move the price development until a person names the material."

@@ -109,6 +109,10 @@ def test_main_material(text: str, code: str) -> None:
         "Oberfläche: verzinkt",
         "Surface: nickel plated",
         "Verpackung: Karton",
+        "Pagamento com cartão de crédito",
+        "Träning och träffar i Stockholm",
+        "Sklon 5°",
+        "Material: PEEK (polyetheretherketone)",
     ],
 )
 def test_no_false_positive(text: str) -> None:
@@ -117,6 +121,7 @@ def test_no_false_positive(text: str) -> None:
 
 def test_zinc_plated_steel_is_steel_only() -> None:
     assert materials("Material: steel, zinc plated") == [("steel", 1.0)]
+    assert materials("材料：镀锌钢板") == [("steel", 1.0)]
 
 
 def test_edelstahl_is_not_also_steel() -> None:
@@ -199,6 +204,75 @@ def test_evidence_points_at_source_line() -> None:
         ("Material: POM-C", "pom"),
         ("Material: PBT GF20", "pbt"),
         ("材料：聚碳酸酯", "pc"),
+        ("Material: papelão ondulado", "paper_cardboard"),
+        ("Material: cartão canelado", "paper_cardboard"),
+        ("Material: wellpapp", "paper_cardboard"),
+        ("Materiál: vlnitá lepenka", "paper_cardboard"),
+        ("Materiál: papír", "paper_cardboard"),
+        ("Materiał: tektura falista", "paper_cardboard"),
+        ("Materiaal: golfkarton", "paper_cardboard"),
+        ("Matériau : contreplaqué", "wood"),
+        ("Material: contrachapado de abedul", "wood"),
+        ("Materiał: sklejka", "wood"),
+        ("Material: madeira de pinho", "wood"),
+        ("Material: trä", "wood"),
+        ("Materiál: překližka", "wood"),
+        ("Materiál: dřevo", "wood"),
+        ("材料：胶合板", "wood"),
+        ("Material: vidro temperado", "glass"),
+        ("Materiál: sklo", "glass"),
+        ("材料：钢化玻璃", "glass"),
+        ("Material: goma EPDM", "rubber"),
+        ("Material: silicona", "rubber"),
+        ("Materiaal: siliconen", "rubber"),
+        ("Material: borracha nitrílica", "rubber"),
+        ("Materiál: pryž", "rubber"),
+        ("Material: ZAMAC 5", "zinc"),
+        ("Materiál: zinek", "zinc"),
+        ("材料：锌压铸", "zinc"),
+        ("Materiale: acciaio inossidabile", "stainless_steel"),
+        ("Materiaal: roestvast staal", "stainless_steel"),
+        ("Matériau : polyéthylène", "pe_hd"),
+        ("Materiale: polietilene", "pe_hd"),
+        ("Material: polietileno", "pe_hd"),
+        ("Materiaal: polyetheen", "pe_hd"),
+        ("Materiał: polietylen", "pe_hd"),
+        ("Material: polyeten", "pe_hd"),
+        ("材料：聚乙烯", "pe_hd"),
+        ("材質：ポリエチレン", "pe_hd"),
+        ("材料：低密度聚乙烯", "pe_ld"),
+        ("Matériau : polypropylène", "pp"),
+        ("Materiale: polipropilene", "pp"),
+        ("Material: polipropileno", "pp"),
+        ("Materiaal: polypropeen", "pp"),
+        ("Materiał: polipropylen", "pp"),
+        ("Materiál: polypropylen", "pp"),
+        ("Materiale: poliammide", "pa6"),
+        ("Material: poliamida 66", "pa66"),
+        ("材料：聚酰胺", "pa6"),
+        ("材質：ポリアミド", "pa6"),
+        ("Matériau : polyoxyméthylène", "pom"),
+        ("Materiale: resina acetalica", "pom"),
+        ("Material: poliacetal", "pom"),
+        ("Materiaal: polyacetaal", "pom"),
+        ("Materiał: polioksymetylen", "pom"),
+        ("Material: acrylonitrile butadiene styrene", "abs"),
+        ("Werkstoff: Acrylnitril-Butadien-Styrol", "abs"),
+        ("Materiale: policarbonato", "pc"),
+        ("Materiaal: polycarbonaat", "pc"),
+        ("Materiał: poliwęglan", "pc"),
+        ("Material: polykarbonat", "pc"),
+        ("Matériau : polychlorure de vinyle", "pvc"),
+        ("Material: policloruro de vinilo", "pvc"),
+        ("Materiaal: polyvinylchloride", "pvc"),
+        ("Materiał: polichlorek winylu", "pvc"),
+        ("Material: polyvinylklorid", "pvc"),
+        ("材料：聚氯乙烯", "pvc"),
+        ("材質：ポリ塩化ビニル", "pvc"),
+        ("材質：塩ビ", "pvc"),
+        ("Material: polyethylene terephthalate", "pet"),
+        ("材質：ポリエチレンテレフタレート", "pet"),
+        ("材料：玻璃钢", "glass_fibre"),
     ],
 )
 def test_material_families_in_every_language(text: str, code: str) -> None:
@@ -312,3 +386,196 @@ def _main_material(text: str, name: str) -> str | None:
 )
 def test_the_material_the_name_states_is_the_main_one(text: str, name: str, code: str) -> None:
     assert _main_material(text, name) == code
+
+
+# ------------------------------------------------------- ceramics, textiles and leather
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # technical ceramics: designations, then words in every language
+        ("Material: Al2O3 99.7 %", "technical_ceramics"),
+        ("Material: Al₂O₃ 96 %", "technical_ceramics"),
+        ("Ball: Si3N4", "technical_ceramics"),
+        ("Seal face: SSiC", "technical_ceramics"),
+        ("Material: zirconia (3Y-TZP)", "technical_ceramics"),
+        ("Werkstoff: Steatit C 221", "technical_ceramics"),
+        ("Material: C 799", "technical_ceramics"),
+        ("Material: alumina ceramic", "technical_ceramics"),
+        ("Werkstoff: Aluminiumoxid", "technical_ceramics"),
+        ("Isolator aus Aluminiumoxidkeramik", "technical_ceramics"),
+        ("Werkstoff: Siliziumnitrid", "technical_ceramics"),
+        ("Matériau : zircone", "technical_ceramics"),
+        ("Matériau : carbure de silicium", "technical_ceramics"),
+        ("Materiale: allumina 96%", "technical_ceramics"),
+        ("Material: carburo de silicio", "technical_ceramics"),
+        ("Material: óxido de alumínio", "technical_ceramics"),
+        ("Materiaal: zirkoonoxide", "technical_ceramics"),
+        ("Materiał: tlenek cyrkonu", "technical_ceramics"),
+        ("Material: kiselkarbid", "technical_ceramics"),
+        ("Materiál: oxid hlinitý", "technical_ceramics"),
+        ("材料：氧化铝陶瓷", "technical_ceramics"),
+        ("材料：碳化硅", "technical_ceramics"),
+        ("材質：アルミナ", "technical_ceramics"),
+        ("材質：窒化ケイ素", "technical_ceramics"),
+        # clay-based ceramics, and a ceramic not named more precisely
+        ("Material: porcelain", "ceramics"),
+        ("Insulator body: C 120 porcelain", "ceramics"),
+        ("Werkstoff: Porzellan", "ceramics"),
+        ("Werkstoff: Steinzeug, glasiert", "ceramics"),
+        ("Werkstoff: Keramik", "ceramics"),
+        ("Matériau : grès", "ceramics"),
+        ("Matériau : faïence", "ceramics"),
+        ("Materiale: gres porcellanato", "ceramics"),
+        ("Materiale: ceramica", "ceramics"),
+        ("Material: loza", "ceramics"),
+        ("Material: cerámica", "ceramics"),
+        ("Materiaal: aardewerk", "ceramics"),
+        ("Materiał: kamionka", "ceramics"),
+        ("Material: cerâmica", "ceramics"),
+        ("Material: stengods", "ceramics"),
+        ("Materiál: porcelán", "ceramics"),
+        ("Material: stoneware mug", "ceramics"),
+        ("Material: terracotta", "ceramics"),
+        ("材料：陶瓷", "ceramics"),
+        ("材質：磁器", "ceramics"),
+        ("材質：セラミック", "ceramics"),
+        # textiles
+        ("Material: polyester webbing", "textile"),
+        ("Material: nylon webbing, 25 mm", "textile"),
+        ("Material: 100 % cotton", "textile"),
+        ("Cotton swab, Material: cotton", "textile"),
+        ("Material: wool felt", "textile"),
+        ("Material: non-woven", "textile"),
+        ("Gurt: Polyestergurtband 25 mm", "textile"),
+        ("Bezug: Polyestergewebe", "textile"),
+        ("Werkstoff: Baumwolle", "textile"),
+        ("Werkstoff: Filz", "textile"),
+        ("Matériau : tissu polyester", "textile"),
+        ("Matière : coton", "textile"),
+        ("Materiale: tessuto in poliestere", "textile"),
+        ("Materiale: feltro", "textile"),
+        ("Material: tejido de poliéster", "textile"),
+        ("Material: algodón", "textile"),
+        ("Materiaal: katoen", "textile"),
+        ("Materiaal: vilt", "textile"),
+        ("Materiał: tkanina poliestrowa", "textile"),
+        ("Materiał: włóknina", "textile"),
+        ("Material: tecido de poliéster", "textile"),
+        ("Material: algodão", "textile"),
+        ("Material: bomull", "textile"),
+        ("Material: polyestertyg", "textile"),
+        ("Materiál: bavlna", "textile"),
+        ("Materiál: plsť", "textile"),
+        ("材料：涤纶织带", "textile"),
+        ("材质：尼龙织带", "textile"),
+        ("材料：无纺布", "textile"),
+        ("材質：綿100%", "textile"),
+        ("材質：フェルト", "textile"),
+        # artificial leather is a coated fabric, not leather
+        ("Material: PU leather", "textile"),
+        ("Bezug: Kunstleder", "textile"),
+        ("Matériau : simili cuir", "textile"),
+        ("材料：人造革", "textile"),
+        ("材質：合成皮革", "textile"),
+        # leather
+        ("Material: genuine leather", "leather"),
+        ("Werkstoff: Rindleder", "leather"),
+        ("Matériau : cuir", "leather"),
+        ("Materiale: vera pelle", "leather"),
+        ("Material: cuero", "leather"),
+        ("Materiaal: leder", "leather"),
+        ("Materiał: skóra naturalna", "leather"),
+        ("Material: couro", "leather"),
+        ("Material: läder", "leather"),
+        ("Materiál: pravá kůže", "leather"),
+        ("材料：真皮", "leather"),
+        ("材質：本革", "leather"),
+    ],
+)
+def test_ceramic_textile_and_leather_families_in_every_language(text: str, code: str) -> None:
+    assert main_code(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a layer on another material, not the article's material
+        ("Material: steel S235JR, Keramikbeschichtung", "steel"),
+        ("Material: 1.4301, ceramic coated", "stainless_steel"),
+        ("Material: steel, plasma-sprayed Al2O3 coating", "steel"),
+        ("Housing: steel, porcelain enamel finish", "steel"),
+        ("Powder coating: polyester, Material: steel S235", "steel"),
+        ("Armoire en tôle d'acier, peinture poudre époxy-polyester RAL 7035", "steel"),
+        ("Radiador de aluminio, lacado epoxi-poliéster RAL 9010", "aluminium"),
+        # a component of a board
+        ("Board: FR4, ceramic capacitors 0603", "electronics"),
+        # the target of a tool
+        ("Diamantbohrer für Fliesen und Keramik, Material: steel", "steel"),
+        # looks, not materials
+        ("Material: PP, leather look", "pp"),
+        ("Oberfläche: Lederoptik, Material: PP", "pp"),
+        # "felt" as a verb, steel wool
+        ("We felt that the design was robust. Material: steel", "steel"),
+        ("Material: steel wool", "steel"),
+        # nylon alone is the polymer, "aluminium oxidised" is aluminium
+        ("Material: nylon", "pa6"),
+        ("Material: aluminium oxidised", "aluminium"),
+        ("Material: polyester resin, glass fibre reinforced", "glass_fibre"),
+        ("材料：羊皮纸", "paper_cardboard"),
+        ("Substrate: AlN, Cu DBC", "technical_ceramics"),
+    ],
+)
+def test_ceramic_and_textile_false_friends_leave_the_real_material(text: str, code: str) -> None:
+    assert [c for c, _ in materials(text)] == [code]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bestückung: 100 nF Keramikkondensator",
+        "Condensateur céramique 10 µF",
+        "基板：陶瓷电容",
+        "Position C 799",
+        "Dämmung: Glaswolle",
+        "Material: lana di roccia",
+        "Material: ceramic tile adhesive",
+        "I felt it was fine",
+        "材質：ポリエステル樹脂",
+        "SiC MOSFET, 1200 V",
+        "AlN-LED",
+    ],
+)
+def test_ceramic_and_textile_words_that_name_no_article_material(text: str) -> None:
+    assert materials(text) == []
+
+
+def test_a_ceramic_named_again_as_alumina_on_its_line_is_one_material() -> None:
+    assert materials("Sensor: ceramic diaphragm (alumina)") == [("technical_ceramics", 1.0)]
+
+
+def test_the_document_refines_a_ceramic_the_name_names() -> None:
+    assert _main_material("Material: Al2O3 99.5 %\nWeight: 12 g", "Ceramic ring") == (
+        "technical_ceramics"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "code"),
+    [
+        ("Ceramic insulator", "Weight: 85 g\nMaterial: porcelain C 120", "ceramics"),
+        ("Lashing strap", "Webbing: polyester, 25 mm\nWeight: 180 g", "textile"),
+        ("Grip", "Material: genuine leather\nWeight: 40 g", "leather"),
+    ],
+)
+def test_a_ceramic_or_textile_article_is_no_longer_an_unidentified_material(
+    name: str, text: str, code: str
+) -> None:
+    result = _analyze(text, name)
+
+    assert [m.index_code for m in result.materials][:1] == [code]
+    assert "no material identified" not in result.review_reasons
+    shares = {s.index_code: s.part for s in result.cost_shares}
+    assert code in shares and "unidentified_material" not in shares
+    assert sum(shares.values()) == pytest.approx(1.0)

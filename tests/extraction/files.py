@@ -110,3 +110,94 @@ def zip_bomb_docx(unpacked_mb: int = 300) -> bytes:
             for _ in range(unpacked_mb):
                 member.write(chunk)
     return buffer.getvalue()
+
+
+_EXPORT_COLUMNS = (
+    ("SKU", lambda r: f"A{100000 + r}"),
+    ("EAN", lambda r: f"40{r:011d}"),
+    ("Name", lambda r: f"Halter {r % 97}"),
+    ("Group", lambda r: ("Halter", "Winkel", "Profil", "Clip")[r % 4]),
+    ("Weight", lambda r: round(0.05 + (r % 400) / 100, 2)),
+    ("Unit", lambda r: "kg"),
+    ("Material", lambda r: ("PA66", "1.4301", "S235", "AlMg3")[r % 4]),
+    ("Length", lambda r: 20 + r % 180),
+    ("Width", lambda r: 10 + r % 50),
+    ("Height", lambda r: 5 + r % 30),
+    ("Colour", lambda r: ("black", "grey", "blank")[r % 3]),
+    ("Finish", lambda r: ("zinc", "raw", "anod.")[r % 3]),
+    ("Pack", lambda r: (1, 10, 50, 100)[r % 4]),
+    ("Price", lambda r: round(0.4 + (r % 900) / 10, 2)),
+    ("Stock", lambda r: r % 731),
+    ("Lead", lambda r: 2 + r % 20),
+)
+
+
+def product_export_xlsx(rows: int = 5_000, columns: int = 30) -> bytes:
+    """A product information export: a header row, then `rows` articles of `columns`
+    attributes (codes and names as shared strings, measures as numbers), as PIM systems write
+    them; attributes past the named ones are numbered."""
+    from tests.extraction.hostile import _column_name, xlsx
+
+    named = list(_EXPORT_COLUMNS[:columns])
+    while len(named) < columns:
+        number = len(named)
+        named.append((f"Attr{number}", lambda r, n=number: (r * n) % 1000))
+    strings: dict[str, int] = {}
+
+    def cell(ref: str, value: object) -> str:
+        if isinstance(value, str):
+            index = strings.setdefault(value, len(strings))
+            return f'<c r="{ref}" t="s"><v>{index}</v></c>'
+        return f'<c r="{ref}"><v>{value}</v></c>'
+
+    lines = ['<row r="1">' + "".join(
+        cell(f"{_column_name(c)}1", name) for c, (name, _) in enumerate(named)
+    ) + "</row>"]  # fmt: skip
+    for r in range(2, rows + 2):
+        lines.append(f'<row r="{r}">' + "".join(
+            cell(f"{_column_name(c)}{r}", value(r)) for c, (_, value) in enumerate(named)
+        ) + "</row>")  # fmt: skip
+    shared = "".join(f"<si><t>{text}</t></si>" for text in strings)
+    return xlsx(f"<sheetData>{''.join(lines)}</sheetData>", shared)
+
+
+_PROSE = (
+    "Lesen Sie diese Anleitung vor dem ersten Gebrauch vollständig durch",
+    "und bewahren Sie sie für späteres Nachschlagen sorgfältig auf.",
+    "Das Gerät ist nur für den Gebrauch in trockenen Räumen bestimmt.",
+)
+_DATA = (
+    ("Nennspannung", "230 V"),
+    ("Leistung", "1200 W"),
+    ("Drehzahl", "0-1500 1/min"),
+    ("Gewicht", "4,2 kg"),
+    ("Schutzklasse", "II"),
+    ("Schalldruck", "82 dB(A)"),
+)
+
+
+def scanned_manual_pdf(pages: int, data_page: int | None) -> bytes:
+    """A scanned operating manual of A4 pages at 100 dpi: a cover, pages of prose, and on
+    `data_page` (1-based) a table of technical data."""
+    from PIL import ImageFont
+
+    font = ImageFont.load_default(size=16)
+    images = []
+    for number in range(1, pages + 1):
+        image = Image.new("L", (827, 1169), "white")
+        draw = ImageDraw.Draw(image)
+        if number == 1:
+            draw.text((80, 300), "Bedienungsanleitung", fill="black", font=font)
+        elif number == data_page:
+            draw.text((80, 100), "Technische Daten", fill="black", font=font)
+            for row, (label, value) in enumerate(_DATA):
+                draw.text((80, 160 + 40 * row), label, fill="black", font=font)
+                draw.text((420, 160 + 40 * row), value, fill="black", font=font)
+        else:
+            for row, line in enumerate(_PROSE):
+                draw.text((80, 100 + 40 * row), line, fill="black", font=font)
+        draw.text((400, 1100), str(number), fill="black", font=font)
+        images.append(image)
+    buffer = io.BytesIO()
+    images[0].save(buffer, "PDF", save_all=True, append_images=images[1:], resolution=100)
+    return buffer.getvalue()

@@ -212,6 +212,18 @@ def dead_cells_xlsx(cells: int, per_row: int = 1000) -> bytes:
     return xlsx(f"<sheetData>{''.join(rows)}</sheetData>")
 
 
+def small_cells_xlsx(cells: int, per_row: int = 1000) -> bytes:
+    """Hundreds of thousands of cells holding one digit each: every cell is real text (so no
+    dead-cell budget cuts it) and a few bytes on the wire, but each is a cell of a `Table`."""
+    rows = []
+    for r in range(1, cells // per_row + 1):
+        row = "".join(
+            f'<c r="{_column_name(c)}{r}"><v>{(r + c) % 10}</v></c>' for c in range(per_row)
+        )
+        rows.append(f'<row r="{r}">{row}</row>')
+    return xlsx(f"<sheetData>{''.join(rows)}</sheetData>")
+
+
 def repeated_string_xlsx(references: int, chars: int = 32_000, per_row: int = 1000) -> bytes:
     """One long shared string referenced by every cell: a few KB unpack to `references` ×
     `chars` characters of cell text."""

@@ -60,8 +60,9 @@ def _extract(filename: str) -> Callable[[object], object]:
         (hostile.brackets_text, None),  # "[" runs in the link sniffer
         (hostile.digits_csv, "a.csv"),  # number and unit patterns on long cells
         (hostile.labels_text, None),  # a label repeated with no values
+        (hostile.small_cells_xlsx, "a.xlsx"),  # one-digit cells: per-cell cost, table cleaning
     ],
-    ids=["spaces", "spaces-unnamed", "blank-lines", "brackets", "digits-csv", "labels"],
+    ids=["spaces", "spaces-unnamed", "blank-lines", "brackets", "digits-csv", "labels", "cells"],
 )
 def test_text_handling_grows_linearly(build: Callable[[int], bytes], filename: str | None) -> None:
     _assert_linear(build, _extract(filename or ""))
@@ -179,6 +180,16 @@ def test_padded_xlsx_costs_what_its_cells_cost_not_its_dimension() -> None:
     padded_s = max(_cost(lambda: _extract("a.xlsx")(padded)), _FLOOR_S)
     honest_s = max(_cost(lambda: _extract("a.xlsx")(honest)), _FLOOR_S)
     assert padded_s < 5 * honest_s
+
+
+def test_half_a_million_one_digit_cells_are_cut_at_the_budget_of_cells_with_a_value() -> None:
+    """1.3 MB on the wire, 2 M characters of text: under the text budget, so only the count of
+    cells with a value stops it (it took 13-40 s to read whole)."""
+    doc = extract_document(hostile.small_cells_xlsx(500_000), role="s", filename="a.xlsx")
+
+    assert any("more than 200,000 cells with a value" in warning for warning in doc.warnings)
+    assert 0 < doc.char_count < 1_000_000
+    assert len(doc.tables[0].rows) == 200
 
 
 def test_spreadsheet_rows_beyond_the_cell_budget_are_cut_with_a_warning() -> None:

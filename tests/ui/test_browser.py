@@ -433,6 +433,30 @@ async def test_review_corrections_catalogue_and_price_development_in_a_real_brow
             await page.wait_for_function(
                 "() => document.getElementById('pricing-state').textContent.includes('computed')"
             )
+            # The process: the analysis's is shown; one chosen by hand is saved, marked, in the
+            # history; choosing "the analysis's" again hands it back.
+            analysed = article["extracted_metadata"]["process"]
+            assert await page.input_value("#process-input") == ""
+            assert "(from the analysis)" in (await page.text_content("#process-state") or "")
+            await page.select_option("#process-input", "die_casting")
+            await page.click("#process-form button[type=submit]")
+            await page.wait_for_function(
+                "() => document.getElementById('process-state').textContent"
+                ".startsWith('Made by die casting (set by hand)')"
+            )
+            assert await page.input_value("#process-input") == "die_casting"
+            await page.wait_for_function(
+                "() => [...document.querySelectorAll('#history-list li')]"
+                ".some((li) => li.textContent.includes('process: ') "
+                "&& li.textContent.endsWith('→ \"die_casting\"'))"
+            )
+            await page.select_option("#process-input", "")
+            await page.click("#process-form button[type=submit]")
+            await page.wait_for_function(
+                "() => document.getElementById('process-state').textContent"
+                ".endsWith('(from the analysis).')"
+            )
+            assert await page.input_value("#process-input") == ""
             await page.fill("#development-from", "2026-01")
             await page.fill("#development-to", "2026-03")
             await page.click("#development-form button[type=submit]")
@@ -464,6 +488,9 @@ async def test_review_corrections_catalogue_and_price_development_in_a_real_brow
             )
             await page.screenshot(path=str(screenshot_dir / "ui-corrections.png"), full_page=True)
 
+            # The catalogue lists the material families of the default catalogue.
+            for code in ("technical_ceramics", "ceramics", "textile", "leather"):
+                await page.locator(f"#catalogue-table tr[data-code='{code}']").wait_for()
             # The catalogue: add an index, then preview an import with a rejected row.
             await page.fill("#index-code", "test_alloy")
             await page.fill("#index-name", "Test alloy")
@@ -510,6 +537,12 @@ async def test_review_corrections_catalogue_and_price_development_in_a_real_brow
     assert final["unit_weight"] == 0.3
     assert final["needs_review"] is False
     assert final["price"] == 10
+    assert final["corrections"]["process"] is False
+    assert final["extracted_metadata"]["process"] == analysed
+    assert [(h["before"], h["after"]) for h in history if h["field"] == "process"] == [
+        (analysed, "die_casting"),
+        ("die_casting", None),
+    ]
     weights = 2 if losing is not None else 1
     assert [h["field"] for h in history][: 1 + weights] == ["needs_review"] + [
         "unit_weight"

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator
 from importlib import resources
+from typing import get_args
 
 import httpx2
 import pytest
 
+from app.articles.correction_schemas import ProcessName
 from app.main import create_app
 from tests.conftest import make_settings
 
@@ -112,6 +114,7 @@ async def test_the_page_has_the_review_correction_catalogue_and_price_parts(
         'id="candidates-table"',  # the weight candidates with "use this"
         'id="weight-form"',
         'id="price-form"',
+        'id="process-form"',
         'id="cost-form"',
         'id="materials-form"',
         'id="history-list"',
@@ -133,3 +136,16 @@ async def test_the_page_has_the_review_correction_catalogue_and_price_parts(
         assert call in script, call
     assert "If-Match" in script
     assert 'form.append("codes", $("import-codes")' in script
+
+
+async def test_the_process_selector_offers_exactly_what_the_api_accepts(
+    http: httpx2.AsyncClient,
+) -> None:
+    page = (await http.get("/ui")).text
+    select = re.search(r'<select id="process-input"[^>]*>(.*?)</select>', page, re.S)
+    assert select, "no process selector"
+    values = re.findall(r'<option value="([^"]*)"', select.group(1))
+    # "" sends null: the analysis's process again.
+    assert values == ["", *values[1:]] and sorted(values[1:]) == sorted(get_args(ProcessName))
+    script = _static("app.js")
+    assert 'patchArticle("process-error", { process: $("process-input").value || null })' in script

@@ -6,6 +6,11 @@ Each rule comes from a server seen in use:
   answer run to the context limit (minutes), so the answer is streamed and reading stops at
   the cap whatever the server does with it, or as soon as the answer's JSON object is complete
   (llama.cpp's server goes on generating after it).
+- A stream costs the event loop one HTTP chunk and one JSON event per token, most of a call's
+  CPU. Once a server has ended a streamed answer itself, right after its JSON and within the
+  cap, answers are asked for whole. A whole answer past the cap sends the server back to
+  streaming for good; one that times out (a runaway looks like a slow server), until a stream
+  shows again that it ends its answers.
 - Servers refuse `response_format: json_schema` with 400, 422 or a plain 500 (llama.cpp), or
   ignore it and answer prose. The call falls back to `json_object` (schema in the prompt), then
   to the schema in the prompt alone, and the registry remembers what works for the process, so
@@ -31,6 +36,7 @@ from urllib.parse import urlsplit
 import httpx2
 import openai
 from openai import AsyncOpenAI
+from openai._constants import RAW_RESPONSE_HEADER  # the SDK's switch for an unread body
 from openai.types.chat import ChatCompletionMessageParam
 
 from app.analyzers.base import AnalysisError
@@ -51,6 +57,7 @@ CapName = Literal["max_tokens", "max_completion_tokens"]
 OPENAI_HOSTS = frozenset({"api.openai.com"})
 # No tokenizer averages more characters per token: a bound on what one answer may stream.
 CHARS_PER_TOKEN_CEILING = 8
+TYPICAL_CHARS_PER_TOKEN = 4  # to estimate the usage of a whole answer when none is reported
 BACKOFF_S = 0.5
 MAX_BACKOFF_S = 8.0
 FORMAT_WORDS = ("response_format", "json_schema", "json schema", "json_object", "grammar")
@@ -82,6 +89,10 @@ class ServerCapabilities:
     mode: ResponseMode = "json_schema"
     confirmed: bool = False  # `mode` has produced a usable answer: its errors are outages now
     stream_usage: bool = True  # accepts stream_options.include_usage
+    # Answers are streamed (and cut at the cap) until the server has ended one itself within
+    # the cap; `runs_over` (a whole answer seen past the cap) keeps it streamed for good.
+    stream: bool = True
+    runs_over: bool = False
 
 
 class CapabilityRegistry:
@@ -109,6 +120,7 @@ class Reply:
     completion_tokens: int = 0
     cut_at_cap: bool = False  # stopped at the output cap (by the server or by us)
     complete_early: bool = False  # stopped at run-on text after a complete JSON answer
+    streamed: bool = True
     notes: list[str] = field(default_factory=list)
 
 
@@ -157,9 +169,21 @@ class ModelClient:
         return reply
 
     def answer_was_usable(self, reply: Reply) -> None:
-        """A valid answer: the mode it came in works on this server."""
-        if reply.mode == self.server.mode:
-            self.server.confirmed = True
+        """A valid answer: the mode it came in works on this server, and a stream the server
+        ended itself within the cap (no run-on text) means whole answers are safe to ask for."""
+        server = self.server
+        if reply.mode == server.mode:
+            server.confirmed = True
+        if (
+            reply.streamed
+            and server.stream
+            and not server.runs_over
+            and reply.finish_reason == "stop"
+            and not reply.cut_at_cap
+            and not reply.complete_early
+            and reply.completion_tokens <= self.max_output_tokens
+        ):
+            server.stream = False
 
     def demote_for_content(self, reply: Reply, content_is_schema_json: bool) -> bool:
         """A 200 whose text is not the schema's JSON under `json_schema` means the server does
@@ -187,7 +211,10 @@ class ModelClient:
         while True:
             mode = self.server.mode
             attempt += 1
+            whole = not self.server.stream
             try:
+                if whole:
+                    return await self._whole(prompt, extra, mode)
                 return await self._stream(prompt, extra, mode)
             except ValueError as exc:  # a 200 whose body or event is not JSON
                 raise InvalidAnswerError(f"the response body is not valid JSON ({exc})") from exc
@@ -205,6 +232,8 @@ class ModelClient:
                     notes.pop()
                 failure: openai.APIError = exc
             except openai.APIError as exc:
+                if whole and isinstance(exc, openai.APITimeoutError):
+                    self.server.stream = True  # a runaway looks like a slow server: stream
                 failure = exc
             if not is_retryable(failure) or attempt > self._max_retries:
                 raise map_error(
@@ -247,33 +276,73 @@ class ModelClient:
         )
         return f"server rejects {mode} (HTTP {exc.status_code}); answered in {server.mode} mode"
 
-    async def _stream(
+    def _body(
         self, prompt: Prompt, extra: list[ChatCompletionMessageParam], mode: ResponseMode
-    ) -> Reply:
-        server, cap = self.server, self.max_output_tokens
-        # The body is handed to the SDK as `extra_body`, sent as is: its typed transform walks
-        # every message and the schema on each call (~1.5 ms of event-loop time, measured).
-        body: dict[str, Any] = {"messages": prompt.messages(extra, mode=mode)}
+    ) -> dict[str, Any]:
+        """The request body, sent as is (see `_post`)."""
+        body: dict[str, Any] = {"model": self._model, "messages": prompt.messages(extra, mode=mode)}
         if mode == "json_schema":
             body["response_format"] = {
                 "type": "json_schema",
                 "json_schema": {"name": SCHEMA_NAME, "strict": True, "schema": prompt.schema},
             }
         elif mode == "json_object":
-            body["response_format"] = {"type": "json_object"}
-        for name in server.cap_names:
-            body[name] = cap
-        if server.stream_usage:
-            body["stream_options"] = {"include_usage": True}
+            body["response_format"] = _JSON_OBJECT
+        for name in self.server.cap_names:
+            body[name] = self.max_output_tokens
         if self._temperature is not None:
             body["temperature"] = self._temperature
-        request = self._client.chat.completions.with_streaming_response.create(
-            model=self._model,
-            messages=(),  # in `body`
-            stream=True,
-            extra_body=body,
-            timeout=self._request_timeout_s,
+        return body
+
+    async def _post(self, body: dict[str, Any], *, unread: bool) -> httpx2.Response:
+        """POST the body through the SDK's plain request method: its auth, headers, error
+        mapping and timeouts, without the typed `create()`, whose transform of the parameters
+        and response wrappers cost ~0.5 ms of event-loop time per call (measured). `unread`
+        leaves the body to be streamed by the caller, who closes the response."""
+        headers = {RAW_RESPONSE_HEADER: "stream"} if unread else {}
+        return await self._client.post(
+            "/chat/completions",
+            cast_to=httpx2.Response,
+            body=body,
+            options={"timeout": self._request_timeout_s, "headers": headers},
         )
+
+    async def _whole(
+        self, prompt: Prompt, extra: list[ChatCompletionMessageParam], mode: ResponseMode
+    ) -> Reply:
+        """The answer in one body, for a server known to end its answers within the cap."""
+        http = await self._post(self._body(prompt, extra, mode), unread=False)
+        raw = http.content
+        if not raw.strip():
+            kind = http.headers.get("content-type", "no content type")
+            raise InvalidAnswerError(f"the response is not a chat completion ({kind})")
+        content, refusal, finish_reason, usage = _message_fields(_decoded(raw.decode(), http))
+        cap = self.max_output_tokens
+        reply = Reply(content=content or "", mode=mode, streamed=False)
+        reply.refusal = refusal or None
+        reply.finish_reason = finish_reason
+        reply.prompt_tokens = _count(usage, "prompt_tokens") or prompt.tokens
+        counted = _count(usage, "completion_tokens")
+        reply.completion_tokens = counted or -(-len(reply.content) // TYPICAL_CHARS_PER_TOKEN)
+        over = counted > cap or len(reply.content) > cap * CHARS_PER_TOKEN_CEILING
+        if over:
+            # It ran past the cap it was sent: stream from now on, cut where a stream is cut.
+            self.server.runs_over = self.server.stream = True
+            reply.content = reply.content[: cap * CHARS_PER_TOKEN_CEILING]
+            reply.completion_tokens = cap
+            reply.notes.append("the server ran past the output cap; answers are streamed now")
+            logger.warning("%s answered past the output cap; streaming from now on", self._model)
+        reply.cut_at_cap = over or finish_reason == "length"
+        return reply
+
+    async def _stream(
+        self, prompt: Prompt, extra: list[ChatCompletionMessageParam], mode: ResponseMode
+    ) -> Reply:
+        server, cap = self.server, self.max_output_tokens
+        body = self._body(prompt, extra, mode)
+        if server.stream_usage:
+            body["stream_options"] = _INCLUDE_USAGE
+        body["stream"] = True
         reply = Reply(content="", mode=mode)
         parts: list[str] = []
         refusals: list[str] = []
@@ -282,9 +351,9 @@ class ModelClient:
         pieces = chars = chunks = 0
         with_choices = 0
         usage: dict[str, Any] | None = None
-        # Leaving the block closes the response, which also tells a runaway server to stop.
-        async with request as response:
-            http = response.http_response
+        http = await self._post(body, unread=True)
+        # Closing the response (also mid-stream) tells a runaway server to stop.
+        try:
             async for events in _event_batches(http):
                 for event in events:
                     chunks += 1
@@ -314,7 +383,9 @@ class ModelClient:
                         break
                 else:
                     continue
-                break  # leaving the block closes the response mid-stream
+                break  # the response is closed mid-stream
+        finally:
+            await http.aclose()
         if not chunks:
             kind = http.headers.get("content-type", "no content type")
             raise InvalidAnswerError(f"the response is not a chat completion stream ({kind})")
@@ -362,6 +433,9 @@ async def _event_batches(http: httpx2.Response) -> AsyncIterator[list[str]]:
     except (httpx2.RequestError, ssl.SSLError) as exc:
         raise openai.APIConnectionError(request=http.request) from exc
 
+
+_JSON_OBJECT = {"type": "json_object"}
+_INCLUDE_USAGE = {"include_usage": True}
 
 # json.loads without its wrapper: the events are compact, and they come one per token.
 _DECODER = json.JSONDecoder()
@@ -461,6 +535,33 @@ def _fields(chunk: Any) -> EventFields:
         if value is not None and not isinstance(value, str):
             raise InvalidAnswerError(f"the response has an unexpected shape ({name} {value!r:.80})")
     return True, content, refusal, finish, usage
+
+
+MessageFields = tuple[str | None, str | None, str | None, dict[str, Any] | None]
+
+
+def _message_fields(body: Any) -> MessageFields:
+    """(content, refusal, finish_reason, usage) of a whole chat completion, shape-checked as
+    strictly as a stream's events."""
+    if not isinstance(body, dict):
+        raise InvalidAnswerError(f"the response has an unexpected shape ({body!r:.80})")
+    usage = body.get("usage")
+    if not isinstance(usage, dict):
+        usage = None
+    choices = body.get("choices")
+    if not choices:
+        raise InvalidAnswerError("the answer has no choices")
+    if not isinstance(choices, list) or not isinstance(choices[0], dict):
+        raise InvalidAnswerError(f"the response has an unexpected shape (choices {choices!r:.80})")
+    choice = choices[0]
+    message = choice.get("message") or {}
+    if not isinstance(message, dict):
+        raise InvalidAnswerError(f"the response has an unexpected shape (message {message!r:.80})")
+    fields = (message.get("content"), message.get("refusal"), choice.get("finish_reason"))
+    for name, value in zip(("content", "refusal", "finish_reason"), fields, strict=True):
+        if value is not None and not isinstance(value, str):
+            raise InvalidAnswerError(f"the response has an unexpected shape ({name} {value!r:.80})")
+    return (*fields, usage)
 
 
 # The only characters that change the JSON structure _AnswerEnd follows.

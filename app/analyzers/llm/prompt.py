@@ -2,7 +2,7 @@
 
 Token economy: the model gets only selected lines (see `passages`: weight lines with their
 heading and pack-size context, material lines, the title) and a minimal strict schema whose
-enum is the catalogue. A corpus document costs ~330 prompt tokens, schema included.
+enum is the catalogue. A corpus document costs ~350 prompt tokens, schema included.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from openai.types.chat import ChatCompletionContentPartParam, ChatCompletionMess
 from app.analyzers.base import AnalysisRequest
 from app.analyzers.llm.evidence import SourceText
 from app.analyzers.llm.schema import answer_schema
+from app.analyzers.offline.cost_model import UNIDENTIFIED
 from app.analyzers.passages import select_passages
 from app.analyzers.tokens import count_tokens
 
@@ -34,6 +35,9 @@ SYSTEM_PROMPT = (
     "verbatim. c: cost shares (materials, energy, labour), sum 1; materials add name as "
     "written and mass share."
 )
+# Only when the catalogue has the index: a material the lines name but no index fits (a trade
+# name, a "compound") goes there with its name, as on the offline path, instead of a guess.
+UNIDENTIFIED_RULE = f" Unknown material: k {UNIDENTIFIED}, never a guessed family."  # 12 tokens
 JSON_OBJECT_SUFFIX = "\nAnswer with one JSON object matching this JSON Schema:\n"
 RETRY_PROMPT = "Your previous answer was invalid: {reason}. Answer again with valid JSON only."
 
@@ -74,17 +78,25 @@ class CataloguePart:
     its text and what the fixed parts cost in tokens (tokenizing them was a hot spot)."""
 
     codes: tuple[str, ...]
+    system: str
     schema: dict[str, Any]  # shared by every prompt of this catalogue: read only
     schema_text: str
     fixed_tokens: int  # system prompt + schema + message framing
 
 
+def system_prompt(codes: tuple[str, ...] | frozenset[str]) -> str:
+    """The system prompt for a catalogue: the unidentified-material rule only where the
+    catalogue has that index (a tenant may have deleted it; the enum would refuse the code)."""
+    return SYSTEM_PROMPT + (UNIDENTIFIED_RULE if UNIDENTIFIED in codes else "")
+
+
 @functools.lru_cache(maxsize=16)
 def catalogue_part(codes: tuple[str, ...]) -> CataloguePart:
+    system = system_prompt(codes)
     schema = answer_schema(codes)
     schema_text = json.dumps(schema, separators=(",", ":"))
-    fixed = count_tokens(SYSTEM_PROMPT) + count_tokens(schema_text) + MESSAGE_OVERHEAD_TOKENS
-    return CataloguePart(codes, schema, schema_text, fixed)
+    fixed = count_tokens(system) + count_tokens(schema_text) + MESSAGE_OVERHEAD_TOKENS
+    return CataloguePart(codes, system, schema, schema_text, fixed)
 
 
 def user_header(request: AnalysisRequest) -> str:
@@ -140,7 +152,7 @@ def build_prompt(
         for section in doc.sections
     ]
     return Prompt(
-        system=SYSTEM_PROMPT,
+        system=catalogue.system,
         user=user,
         schema=catalogue.schema,
         codes=frozenset(catalogue.codes),
@@ -153,14 +165,16 @@ def build_prompt(
 
 
 def naive_prompt_tokens(request: AnalysisRequest) -> int:
-    """Tokens of the obvious prompt (8,000 document characters + the full catalogue table)."""
+    """Tokens of the obvious prompt (8,000 document characters + the full catalogue table),
+    with the same system prompt as ours."""
+    system = system_prompt(frozenset(index.code for index in request.catalogue))
     catalogue = "\n".join(
         f"{index.code} | {index.name} | {index.unit} | {index.category}"
         for index in request.catalogue
     )
     document = "\n\n".join(doc.text for doc in request.documents)[:NAIVE_DOCUMENT_CHARS]
     text = (
-        f"{SYSTEM_PROMPT}\nArticle: {request.article_name}\n"
+        f"{system}\nArticle: {request.article_name}\n"
         f"Description: {request.description or ''}\n"
         f"Catalogue (code | name | unit | category):\n{catalogue}\nDocument:\n{document}"
     )

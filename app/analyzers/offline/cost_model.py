@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from app.analyzers.base import CatalogueIndex, CostShare, MaterialFinding, WeightFinding
 
 __all__ = [
+    "FAMILY_SHIFTS",
     "PRICE_FACTOR",
     "PROCESSES",
     "UNIDENTIFIED",
+    "FamilyShift",
     "Process",
     "build_cost_model",
     "detect_process",
@@ -62,6 +64,15 @@ PRICE_FACTOR: dict[str, float] = {
     "glass": 1.0,
     "wood": 0.8,
     "paper_cardboard": 0.9,
+    # Typical published price ranges, steel at 0.8-0.9 EUR/kg: ready-to-press alumina
+    # granulate 3-8 EUR/kg (most of the technical-ceramics market; zirconia 25-60, SiC and
+    # Si3N4 powders 10-50); a prepared porcelain or stoneware body 0.3-0.8 EUR/kg; woven and
+    # knitted fabric and webbing 3-10 EUR/kg (non-wovens 1.5-3); finished cattle leather
+    # 15-40 EUR/m2 at about 1.2 kg/m2.
+    "technical_ceramics": 8.0,
+    "ceramics": 0.6,
+    "textile": 5.0,
+    "leather": 20.0,
     "electronics": 40.0,
     UNIDENTIFIED: 1.0,
 }
@@ -145,6 +156,30 @@ _POLYMERS = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class FamilyShift:
+    """What a material family moves between the parts whatever the process: a ceramic is fired
+    in a kiln, a textile or a leather is cut and sewn. Added to the process's split when the
+    family is the main material (the first, as the material rules order them)."""
+
+    why: str
+    material: float
+    labour: float
+    electricity: float
+    natural_gas: float = 0.0
+
+
+# Energy is 15-30 % of the production cost of fired ceramics (gas kilns at 1,200-1,400 °C for
+# clay bodies; technical ceramics sinter at 1,500-1,800 °C, often electrically); making up a
+# textile or leather article is mostly labour (cutting, sewing: 30-40 %) and little energy.
+FAMILY_SHIFTS: dict[str, FamilyShift] = {
+    "ceramics": FamilyShift("the kiln firing of a ceramic", -0.10, 0.0, 0.0, 0.10),
+    "technical_ceramics": FamilyShift("the sintering of a ceramic", -0.10, 0.0, 0.05, 0.05),
+    "textile": FamilyShift("cutting and sewing a textile", -0.05, 0.10, -0.05),
+    "leather": FamilyShift("cutting and sewing leather", -0.05, 0.10, -0.05),
+}
+
+
 def detect_process(materials: Sequence[MaterialFinding], text: str = "") -> Process:
     """The process the document names, else the one the main material usually implies."""
     return _detect_process(tuple(materials), text)
@@ -192,7 +227,8 @@ def build_cost_model(
     """Cost shares over catalogue codes, each in (0, 1] with 4 decimals, summing to 1.
 
     Small parts (< 10 g) shift 5 points from material to labour (handling dominates), heavy
-    ones (> 5 kg) 5 points the other way. With no material at all nothing is assumed: the
+    ones (> 5 kg) 5 points the other way; a ceramic, textile or leather main material shifts
+    its family's points (`FAMILY_SHIFTS`). With no material at all nothing is assumed: the
     material part goes to the catalogue's `unidentified_material` index when it has one, and
     is left out (labour and energy only) when it has not.
     """
@@ -210,6 +246,15 @@ def build_cost_model(
         mat_part, labour = mat_part - 0.05, labour + 0.05
     elif weight is not None and weight.grams > 5000:
         mat_part, labour = mat_part + 0.05, labour - 0.05
+    shift = FAMILY_SHIFTS.get(materials[0].index_code) if materials else None
+    if shift is not None:
+        mat_part, labour, elec, gas = (
+            max(0.05, mat_part + shift.material),
+            max(0.0, labour + shift.labour),
+            max(0.0, elec + shift.electricity),
+            max(0.0, gas + shift.natural_gas),
+        )
+    made = f"{process.name} and {shift.why}" if shift is not None else process.name
     assumed = False
     weighted: dict[str, float] = {}
     for m in materials:
@@ -246,9 +291,9 @@ def build_cost_model(
     out: list[CostShare] = []
     for code, units in parts:
         if code == "labour":
-            why = f"labour for {process.name}"
+            why = f"labour for {made}"
         elif code in ("electricity", "natural_gas"):
-            why = f"energy for {process.name}"
+            why = f"energy for {made}"
         elif assumed:
             why = "no material identified: an unidentified material, to be named by a person"
         else:

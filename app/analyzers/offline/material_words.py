@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-__all__ = ["CJK_LABELS", "CJK_WORDS", "RULES", "Rule"]
+__all__ = ["CJK_LABELS", "CJK_UNLESS", "CJK_WORDS", "RULES", "Rule"]
 
 _I = re.IGNORECASE
 _GF = r"(?:[\s\-]*(?:GF|GV)\s?-?(?P<gf>\d{1,2})(?!\d))?"
@@ -25,21 +25,106 @@ class Rule:
     needs_context: bool = False  # short codes that are other words elsewhere
     coating: bool = False  # "zinc plated", "vernickelt": a surface, not the material
     packaging: bool = False  # "Karton", "PE-Beutel": usually the packaging
+    # Words near the match that make it something other than the article's material: a layer
+    # ("Keramikbeschichtung", "ceramic-coated"), a component ("ceramic capacitor"), a resin.
+    unless: re.Pattern[str] | None = None
 
 
-def _r(code: str, pattern: str, flags: int = 0, **kw: bool) -> Rule:
-    return Rule(code, re.compile(pattern, flags), **kw)
+def _r(
+    code: str, pattern: str, flags: int = 0, *, unless: re.Pattern[str] | None = None, **kw: bool
+) -> Rule:
+    return Rule(code, re.compile(pattern, flags), unless=unless, **kw)
+
+
+# A ceramic named as a layer on another material, a component of a board, the target of a
+# tool or a product for it ("Keramikbeschichtung", "porcelain enamel", "ceramic capacitor",
+# "Bohrer für Fliesen und Keramik", "ceramic hob cleaner").
+_NOT_A_CERAMIC_ARTICLE = re.compile(
+    r"(?i)coat|beschicht|schicht|revêt|rivestiment|recubri|bekled|powłok|powlek|revestim"
+    r"|belägg|povlak|sprayed|gespritzt|enamel|emaill|émail|smalt|esmalt|capacit|kondensat"
+    r"|condensat|kondenzát|resonat|varistor|adhesive|kleber|colle\b|bohrer|drill|foret"
+    r"|broca|wiert|borr\b|vrták|cleaner|reiniger|nettoyant|detergent"
+)
+# Silicon carbide and aluminium nitride as semiconductors ("SiC MOSFET", "AlN-LED").
+_SEMICONDUCTOR = re.compile(
+    _NOT_A_CERAMIC_ARTICLE.pattern
+    + r"|mosfet|\bfet\b|diode|transistor|igbt|semiconductor|halbleiter|schottky|wafer|\bled\b"
+    + r"|inverter|wechselrichter|power\s+module|leistungsmodul|\bchip"
+)
+# What makes "nylon", "polyester", "PA6" a textile: "nylon webbing", "Polyestergewebe".
+_FABRIC_NOUN = (
+    r"[\s-]+(?:webbing|fabric|strap|tape|yarn|thread|fib(?:re|er)s?|cord|mesh|rope|cloth"
+    r"|textile|Gewebe|Gurt\w*|Band|Garn|Faden|Seil|Vlies)\b"
+)
+_FABRIC_SUFFIX = r"(?:gewebe|gurt|band|garn|faden|tyg|väv|seil|vlies|filz)\w*"
+# Polyester that is a resin, a film, a paint or a powder coat, not a fabric.
+_NOT_A_FABRIC = re.compile(
+    r"(?i)coat|beschicht|lackier|pulver|powder|poudre|polvere|polvo|paint|peintur|vernis"
+    r"|vernic|verniciat|pintura|lacquer|\black\b|laque|[eéè]po(?:x|ss)[iy]|harz|resin|résine"
+    r"|resina|hars|żywic|pryskyřic|laminat|folie|film"
+)
 
 
 RULES: Final[tuple[Rule, ...]] = (
+    # technical ceramics before aluminium ("Aluminiumoxid") and before the clay ceramics
+    _r(
+        "technical_ceramics",
+        r"\bAl2O3\b|\bAl₂O₃|\bZrO2\b|\bZrO₂|\bSi3N4\b|\bSi₃N₄|\bSiC\b|\bSSiC\b|\bSiSiC\b"
+        r"|\bRBSiC\b|\bLPSSiC\b"
+        r"|\bAlN\b|\b[1-9]Y-?TZP\b|\bY-?TZP\b",
+        unless=_SEMICONDUCTOR,
+    ),
+    # IEC 60672 designations (C 799 alumina, C 221 steatite, C 410 cordierite)
+    _r(
+        "technical_ceramics",
+        r"\bC\s?(?:78[0-6]|79[0-9]|22[01]|230|410|5[123]0|610|620)\b(?![.,]\d)",
+        needs_context=True,
+        unless=_NOT_A_CERAMIC_ARTICLE,
+    ),
+    _r(
+        "technical_ceramics",
+        r"\balumina\b|\balumine\b|\ballumina\b|\balúmina\b|\balumini?um[\s-]?(?:oxide?|nitride?)\b"
+        r"|\bAluminiumoxidkeramik\w*|\b[óo](?:x|ss)ido\s+d[ie]\s+(?:al+um[ií]n|zirc|circ)\w*"
+        r"|\boxyde\s+d[e'’]\s?(?:alumin|zircon)\w*|\bzircone\b|\bzirconia\b|\bzirconium\s+(?:di)?oxide\b"
+        r"|\bzirkon(?:ium)?(?:di)?oxid\w*|\bzirkonia\b|\bzirkoonoxide\b|\bzircônia\b|\bcircona\b"
+        r"|\btlenek\s+(?:glinu|cyrkonu)\b|\boxid\s+(?:hlinitý|zirkoničitý)\b|\bSinterkorund\w*"
+        r"|\bkorund\w*|\bcorundum\b|\bsilicon\s+(?:carbide|nitride)\b"
+        r"|\bsili[cz]ium(?:karbid|carbid|nitrid)\w*|\bsilicium(?:carbide|nitride)\b"
+        r"|\bcarbure\s+de\s+silicium\b|\bnitrure\s+de\s+silicium\b|\bcarburo\s+d[ie]\s+silicio\b"
+        r"|\bnitruro\s+d[ie]\s+silicio\b"
+        r"|\bcarbeto\s+de\s+silício\b|\bnitreto\s+de\s+silício\b|\bwęglik\s+krzemu\b"
+        r"|\bazotek\s+krzemu\b"
+        r"|\bkisel(?:karbid|nitrid)\b|\bkarbid\s+křemíku\b|\bnitrid\s+křemíku\b|\bsteatit\w*|\bstéatite\b"
+        r"|\besteatita\b|\bsteatyt\w*|\bcordierit\w*|\bcordiérite\b|\bkordieryt\w*"
+        r"|\bkordierit\w*|\btechni(?:cal|sche[nrms]?)\s+(?:ceramics?|keramik\w*)\b"
+        r"|\bHochleistungskeramik\w*|\bOxidkeramik\w*|\bNitridkeramik\w*|\bCarbidkeramik\w*"
+        r"|\bKarbidkeramik\w*|\bIngenieurkeramik\w*|\bStrukturkeramik\w*|\bFunktionskeramik\w*"
+        r"|\bfine\s+ceramics?\b|\badvanced\s+ceramics?\b|\bengineering\s+ceramics?\b|\bcéramiques?\s+techniques?\b"
+        r"|\bceramic[ah]e?\s+tecnic[ah]e?\b|\bcerámicas?\s+técnicas?\b|\btechnische\s+keramiek\b"
+        r"|\bceramika\s+techniczna\b|\bcerâmicas?\s+técnicas?\b|\bteknisk\s+keramik\b"
+        r"|\btechnická\s+keramika\b",
+        _I,
+        unless=_NOT_A_CERAMIC_ARTICLE,
+    ),
+    _r(
+        "ceramics",
+        r"\bporcelain\w*|\bPorzellan\w*|\bporcelaine\b|\bporcellan\w*|\bporcel[aá]n\w*|\bporselein\b"
+        r"|\bporslin\b|\bstoneware\b|\bSteinzeug\w*|\bgr[eèé]s\b|\bsteengoed\b|\bkamionk\w*"
+        r"|\bstengods\b|\bkamenin\w*|\bearthenware\b|\bSteingut\w*|\bfa[iï]ence\b|\bfajans\w*"
+        r"|\bfaiança\b|\baardewerk\b|\blergods\b|\bloza\b|\bterr?akott?a\b|\bterra[\s-]?cott?a\b"
+        r"|\bterre\s+cuite\b|\bbarro\s+cocido\b|\bceramic\w*|\bkerami\w*|\bcéramique\w*"
+        r"|\bcer[áâ]mic\w*|\bceramik\w*|\bceramiczn\w*",
+        _I,
+        unless=_NOT_A_CERAMIC_ARTICLE,
+    ),
     # stainless before steel
     _r(
         "stainless_steel",
         r"\bEdelstahl\w*|\bnichtrostende[rnms]?\s+Stahl\w*|\brostfreie[rnms]?\s+Stahl\w*"
         r"|\bstainless(?:\s+steel)?\b|\bInox\b|\bNirosta\b|\bV[24]A\b|\bacier\s+inoxydable"
-        r"|\bacciaio\s+inox\w*|\bacero\s+inoxidable|\broestvrij\s+staal|\bRVS\b"
+        r"|\bacciaio\s+ino(?:x|ssidabil)\w*|\bacero\s+inoxidable|\broestvrij\s+staal|\bRVS\b"
         r"|\bstal\w*\s+nierdzewn\w*|\bnierdzewn\w*|\brostfri\w*(?:\s+stål)?|\baço\s+inox\w*"
-        r"|\bnerez\w*",
+        r"|\bnerez\w*|\binossidabil\w*|\binox[iy]dable\b|\broestvast\w*(?:\s+staal)?",
         _I,
     ),
     _r(
@@ -79,12 +164,12 @@ RULES: Final[tuple[Rule, ...]] = (
     _r("cast_iron", r"\b0\.[67]\d{3}\b(?![.,]\d)", needs_context=True),
     _r(
         "zinc",
-        r"\bZAMAK\s?\d*|\bZn-?Druckguss\w*|\bZink-?[Dd]ruckguss\w*|\bGD-?Zn\w*|\bZnAl\d+\w*"
+        r"\bZAMA[KC]\s?\d*|\bZn-?Druckguss\w*|\bZink-?[Dd]ruckguss\w*|\bGD-?Zn\w*|\bZnAl\d+\w*"
         r"|\bZP\s?0?\d{3,4}\b|\bzinc\s+die[\s-]?cast\w*|\bdie[\s-]?cast\s+zinc\b|\bzinc\s+alloy\b"
         r"|\bZinklegierung\w*|\bZinkguss\b",
         _I,
     ),
-    _r("zinc", r"\bZink\b|\bzinc\b|\bzinco\b|\bcynk\b", _I, coating=True),
+    _r("zinc", r"\bZink\b|\bzinc\b|\bzinco\b|\bcynk\b|\bzinek\b", _I, coating=True),
     _r("nickel", r"\bInconel\s?\d*|\bMonel\b|\bHastelloy\w*|\bNiCr\d+\w*|\bNickelbasis\w*", _I),
     _r("nickel", r"\bNickel\b", _I, coating=True),
     _r("nickel", r"\b2\.4\d{3}\b(?![.,]\d)", needs_context=True),
@@ -132,23 +217,120 @@ RULES: Final[tuple[Rule, ...]] = (
     ),
     _r("copper", r"\b2\.0[01]\d\d\b(?![.,]\d)", needs_context=True),
     _r("tin", r"\bZinn\b|\bétain\b|\bstagno\b|\bestaño\b", _I, coating=True),
+    # textiles before the polymers ("nylon webbing" is a fabric, "nylon" alone PA6) and artificial
+    # leather (a coated fabric) before leather
+    _r(
+        "textile",
+        r"\bfaux[\s-]+leather\b|\bimitation[\s-]+leather\b|\bsynthetic[\s-]+leather\b"
+        r"|\bartificial[\s-]+leather\b|\bvegan[\s-]+leather\b|\bPU[\s-]+leather\b"
+        r"|\bPVC[\s-]+leather\b|\bbonded[\s-]+leather\b"
+        r"|\bleatherette\b|\bKunstleder\w*|\bLederimitat\w*|\bsimili[\s-]?cuir\b"
+        r"|\bcuir\s+synthétique\b|\bsimilpelle\b|\becopelle\b|\bpelle\s+sintetica\b|\bpolipiel\b"
+        r"|\bcuero\s+sintético\b|\bpiel\s+sintética\b|\bkunstleer\b|\bekoskór\w*"
+        r"|\bskóra\s+ekologiczna\b|\bcouro\s+sintético\b|\bkonstläder\b|\bkoženk\w*|\bAlcantara\b"
+        r"|\bnylon"
+        + _FABRIC_NOUN
+        + r"|\bpolyamide?"
+        + _FABRIC_NOUN
+        + r"|\bpol[iy][eé]st(?:er|ere)"
+        + _FABRIC_NOUN
+        + r"|\bPA\s?6{1,2}"
+        + _FABRIC_NOUN
+        + r"|\bPET"
+        + _FABRIC_NOUN
+        + r"|\bPolyester"
+        + _FABRIC_SUFFIX
+        + r"|\bNylon"
+        + _FABRIC_SUFFIX
+        + r"|\bPolyamid"
+        + _FABRIC_SUFFIX
+        + r"|\btextil\w*|\btextiel\w*|\btêxte?is\b|\btêxtil\b|\btessil\w*"
+        r"|\btekstyl\w*|(?<!glass\s)(?<!carbon\s)(?<!aramid\s)\bfabrics?\b|\bGewebe\w*"
+        r"|\bMischgewebe\b|\bWollgewebe\b|\bNetzgewebe\b|\btissus?\b|\btessut[oi]\b|\btejidos?\b"
+        r"|\bweefsel\w*|\btkanin\w*|\btecidos?\b|\btyg(?:et|er|erna)?\b|\bcotton\b|\bBaumwoll\w*"
+        r"|\bcoton\b|\bcotone\b|\balgod[oó]n\b|\balgodão\b|\bkatoen\b|\bbawełn\w*|\bbomull\b"
+        r"|\bbavln\w*|(?<!steel\s)(?<!glass\s)(?<!rock\s)(?<!stone\s)(?<!mineral\s)(?<!slag\s)"
+        r"\bwool(?:len)?\b|\bWolle\b|\bSchurwoll\w*|\blaine\b(?!\s+(?:de\s+)?(?:verre|roche"
+        r"|minérale|laitier))|\blana\b(?!\s+(?:di|de)\s+(?:roccia|vetro|vidrio|roca|mineral|escoria))"
+        r"|\bwol\b|\bwełn\w*+(?!\s+(?:mineral|szklan|kamienn))|\blã\b(?!\s+de\s+(?:vidro|rocha))"
+        r"|\bull\b|\bvlněn\w*|(?<!\bI\s)(?<!\bwe\s)(?<!\bit\s)(?<!\bhe\s)(?<!she\s)(?<!they\s)"
+        r"(?<!you\s)\bfelt\b(?![\s-]+(?:like|that|as|to|it|the)\b)|\bFilz\w*|\bfeutre\b|\bfeltro\b"
+        r"|\bfieltro\b|\bvilt\b|\bfilc\w*|\bfilt\b|\bpls[tť]\w*|\bnon[\s-]?wovens?\b|\bVlies\w*"
+        r"|\bnon[\s-]?tissés?\b|\btessuto\s+non\s+tessuto\b|\btela\s+no\s+tejid[oa]s?\b"
+        r"|\bno\s+tejid[oa]s?\b"
+        r"|\bwłóknin\w*|\bnão[\s-]tecido\b|\bnetkan\w*|\bfleece\b|\bmicrofib(?:re|er|ra)s?\b"
+        r"|\bMikrofaser\w*|\bdenim\b|\bjute\b|\bjuta\b|\bwebbing\b|\bGurtband\w*|\bspunbond\w*",
+        _I,
+        packaging=True,
+    ),
+    _r(
+        "textile",
+        r"\bpol[iy][eé]st(?:er|ere)\b(?![\s-]*(?:resin|harz|film|folie|powder|pulver|lack|paint"
+        r"|coat|laminat|r[ée]sin|resina|hars|żywic|pryskyřic))",
+        _I,
+        packaging=True,
+        unless=_NOT_A_FABRIC,
+    ),
+    _r(
+        "leather",
+        r"\bleather\b(?![\s-]*(?:look|effect|grain|optic|like|imitation|care|conditioner|cleaner))"
+        r"|\bLeder(?!optik|-optik|imitat|nachbildung|look|-look|struktur|narbung|pflege|fett)\w*"
+        r"|\bEchtleder\w*|\bRinds?leder\w*|\bZiegenleder\w*|\bSchafs?leder\w*|\bNappaleder\w*"
+        r"|\bWildleder\w*|\bGlattleder\w*|\bVollrindleder\w*|\bSpaltleder\w*|\bsuede\b"
+        r"|\bnubuc?k\b|\bNappa\b|\bcuir\b(?![\s-]*(?:synth|artificiel))|\bcuoio\b"
+        r"|\bvera\s+pelle\b|\bin\s+pelle\b(?!\s+sintetica)|\bpelle\s+(?:bovina|conciata|scamosciata"
+        r"|naturale|pieno\s+fiore)\b|\bcuero\b(?![\s-]*(?:sintético|artificial))"
+        r"|\bpiel\s+(?:genuina|natural|vacuna|de\s+vacuno)\b|\becht\s+leer\b|\brundleer\b"
+        r"|\bskór(?:a|y|ze|ą)\s+(?:naturaln|bydlęc|licow)\w*|\bskórzan\w*|\bcouro\b"
+        r"|\bläder\w*|\bpravá\s+kůže\b|\bhovězí\s+kůže\b|\bkožen[ýáéí]\w*|\busně\b",
+        _I,
+    ),
     # polymers (codes are case-sensitive)
     _r("pa66", rf"\bPA\s?-?(?:66|6\.6|6/6)(?![\d.]){_GF}"),
-    _r("pa66", r"\bPolyamid\w*\s?-?(?:66|6\.6)\b|\bUltramid\s?A\w*|\bZytel\b", _I),
+    _r(
+        "pa66",
+        r"\bPol[iy]amm?id\w*\s?-?(?:66|6\.6)\b|\bUltramid\s?A\w*|\bZytel\b",
+        _I,
+    ),
     _r("pa6", rf"\bPA\s?-?6(?![\d./,]\d|\d){_GF}"),
     _r("pa6", rf"\bPA(?![\w-]){_GF}", needs_context=True),
-    _r("pa6", r"\bPolyamid\w*|\bpolyamide\b|\bnylon\b|\bUltramid\s?B\w*|\bDurethan\s?B\w*", _I),
+    _r(
+        "pa6",
+        r"\bPolyamid\w*|\bpolyamide\b|\bpoliamm?id\w*|\bnylon\b|\bUltramid\s?B\w*"
+        r"|\bDurethan\s?B\w*",
+        _I,
+    ),
     _r("pbt", rf"\bPBT(?![\w]){_GF}|\bUltradur\w*"),
     _r("pet", rf"\bPET(?:-?G)?(?![\w]){_GF}|\bPolyethylenterephthalat\w*"),
+    _r("pet", r"\bpol[iy](?:[eé]th?[iy]l|eth?)(?:[eè]|ee)n\w*[\s-]*t[eé]r[eé](?:ph|f)th?al\w*", _I),
     _r(
         "pom",
         rf"\bPOM(?:-?[CH])?(?![\w]){_GF}|\bPolyacetal\b|\bPolyoxymethylen\w*|\bDelrin\b"
         r"|\bHostaform\b|\bUltraform\b|\bacetal\b",
     ),
+    _r(
+        "pom",
+        r"\bpol[iy]ac[eé]taa?l\w*|\bpol[iy]o(?:x|ss|ks)[iy]m[eé]th?[iy]l[eè]n\w*"
+        r"|\bresina\s+acetalica\b",
+        _I,
+    ),
     _r("pvc", r"\bPVC(?:-?[UP])?(?![\w])|\bPolyvinylchlorid\w*|\bpolyvinyl\s+chloride\b"),
+    _r(
+        "pvc",
+        r"\bpol[iy]vin[iy]l(?!iden)\w*?[\s-]*(?:chlor|klor|clor)\w*|\bpolychlorure\s+de\s+vinyle\b"
+        r"|\bcloruro\s+di\s+polivinile\b|\bpolicloruro\s+de\s+vinilo\b"
+        r"|\bpolichlorek\s+winylu\b|\bpolicloreto\s+de\s+vinila\b",
+        _I,
+    ),
     _r("pmma", r"\bPMMA\b|\bAcrylglas\w*|\bPlexiglas\w*|\bacrylic(?:\s+glass)?\b|\bPerspex\b", _I),
     _r("abs", rf"\bABS(?![\w]|[\s-]?(?:sensor|Sensor|system|brake)){_GF}"),
-    _r("pc", r"\bPolycarbonat\w*|\bpolycarbonate\b|\bMakrolon\w*|\bLexan\b", _I),
+    _r("abs", r"\ba[ck]r[iy]lo?nitr[iy]l\w*?[\s-]*butadi\w*?[\s-]*\w*?st[iy]r\w*", _I),
+    _r(
+        "pc",
+        r"\bPolycarbonat\w*|\bpolycarbonate\b|\bpol[iy]carbona\w*|\bpolykarbon[aá]t\w*"
+        r"|\bpoliwęglan\w*|\bMakrolon\w*|\bLexan\b",
+        _I,
+    ),
     _r(
         "pc",
         rf"(?<!\d\s)(?<!\d)\bPC(?![\w]|-Software|\s(?:software|program)){_GF}",
@@ -161,7 +343,12 @@ RULES: Final[tuple[Rule, ...]] = (
         packaging=True,
     ),
     _r("pe_ld", r"\bPE-?L?LD\b|\bL?LDPE\b|\bPELD\b", 0, packaging=True),
-    _r("pe_hd", r"\bPolyethylen\w*|\bpolyethylene\b", _I, packaging=True),
+    _r(
+        "pe_hd",
+        r"\bPolyethylen\w*|\bpolyethylene\b|\bpol[iy](?:[eé]th?[iy]l|eth?)(?:[eè]|ee)n\w*",
+        _I,
+        packaging=True,
+    ),
     _r("pe_hd", r"\bPE(?![\w-])", needs_context=True, packaging=True),
     _r(
         "pp",
@@ -170,6 +357,7 @@ RULES: Final[tuple[Rule, ...]] = (
         0,
         packaging=True,
     ),
+    _r("pp", r"\bpol[iy]prop(?:[iy]l)?(?:[eè]|ee)n\w*", _I, packaging=True),
     _r(
         "ps",
         r"\bPolystyrol\w*|\bpolystyrene\b|\bHIPS\b|\bPS-HI\b|\bGPPS\b|\bEPS\b|\bXPS\b"
@@ -184,7 +372,8 @@ RULES: Final[tuple[Rule, ...]] = (
     _r(
         "rubber",
         r"\bSilikon\w*|\bsilicone\b|\bViton\b|\bGummi\w*|\brubber\b|\bKautschuk\w*|\bNeopren\w*"
-        r"|\bcaoutchouc\b|\bgomma\b|\bcaucho\b|\bguma\b|\belastomer\w*",
+        r"|\bcaoutchouc\b|\bgomma\b|\bcaucho\b|\bgoma\b|\bguma\b|\bborracha\b|\bpryž\w*"
+        r"|\bsilicona\b|\bsiliconen\b|\belastomer\w*",
         _I,
     ),
     # other materials
@@ -198,7 +387,9 @@ RULES: Final[tuple[Rule, ...]] = (
         r"\b(?!\w*(?:schraube|bohrer|leim))\w*[Hh]olz(?!schraube|bohrer|leim)\w*|\bwood(?:en)?\b"
         r"(?!\s+screws?)|\bplywood\b|\bBuche\w*|\bbeech\b|\bEiche\w*|\boak\b|\bpine\b|\bspruce\b"
         r"|\bbirch\b|\bMDF\b|\bHDF\b|\bOSB\b|\bSpanplatte\w*|\bparticle\s?board\b|\bMultiplex\b"
-        r"|\bbois\b|\blegno\b|\bmadera\b|\bhout\b|\bdrewn\w*|\bbamboo\b|\bBambus\w*",
+        r"|\bbois\b|\blegno\b|\bmadera\b|\bhout\b|\bdrewn\w*|\bbamboo\b|\bBambus\w*"
+        r"|\bcontreplaqu[ée]\w*|\bcontrachapad\w*|\bsklejk\w*|\bmadeira\b|\bträ\b|\bdřev\w*"
+        r"|\bpřekližk\w*",
         _I,
         packaging=True,
     ),
@@ -206,7 +397,8 @@ RULES: Final[tuple[Rule, ...]] = (
         "paper_cardboard",
         r"\bKarton\w*|\b\w+karton\b|\bWellpappe\w*|\b\w+pappe\b|\bPappe\b|\bcardboard\b|\bcorrugated\s+board\b|\bpaperboard\b"
         r"|\bPapier\w*|\bpaper\b|\bcarton(?:board)?\b|\bcarta\b|\bcartón\b|\bcartone\b|\bpapel\b"
-        r"|\btektur\w*",
+        r"|\btektur\w*|\bpapel[ãa]o\b|\bcartão\b(?!\s+(?:de\s+)?(?:crédito|memória|SD|SIM))"
+        r"|\bwellpapp\w*|\bpapper\w*|\blepenk\w*|\bpapír\w*",
         _I,
         packaging=True,
     ),
@@ -214,7 +406,8 @@ RULES: Final[tuple[Rule, ...]] = (
         "glass",
         r"\bGlas\b|\bglass\b(?![\s-]*(?:fib|fab|bead|fill|reinf|kugel))|\bBorosilikat\w*"
         r"|\bborosilicate\b|\bSicherheitsglas\b|\bFloatglas\b|\bEinscheibensicherheitsglas\b"
-        r"|\btempered\s+glass\b|\bverre\b|\bvetro\b|\bvidrio\b|\bszkł\w*|\bESG\b",
+        r"|\btempered\s+glass\b|\bverre\b|\bvetro\b|\bvidrio\b|\bvidro\b|\bszkł\w*|\bsklo\b"
+        r"|\bsklen\w*|\bESG\b",
         _I,
     ),
     _r(
@@ -233,25 +426,109 @@ CJK_WORDS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("cast_iron", ("球墨铸铁", "灰铸铁", "铸铁", "鑄鐵", "鋳鉄")),
     ("brass", ("黄铜", "黃銅", "真鍮", "黄銅")),
     ("bronze", ("青铜", "青銅")),
-    ("zinc", ("锌合金", "压铸锌", "亜鉛ダイカスト", "亜鉛合金")),
+    ("zinc", ("锌合金", "压铸锌", "锌压铸", "亜鉛ダイカスト", "亜鉛合金", "ザマック")),
+    # technical ceramics before aluminium: "氧化铝" is alumina, "アルミナ" not "アルミ"
+    (
+        "technical_ceramics",
+        (
+            "氧化铝陶瓷",
+            "氧化锆陶瓷",
+            "精密陶瓷",
+            "特种陶瓷",
+            "工业陶瓷",
+            "氧化铝",
+            "氧化鋁",
+            "氧化锆",
+            "氧化鋯",
+            "碳化硅",
+            "碳化矽",
+            "氮化硅",
+            "氮化矽",
+            "滑石瓷",
+            "ファインセラミックス",
+            "アルミナ",
+            "ジルコニア",
+            "炭化ケイ素",
+            "炭化珪素",
+            "窒化ケイ素",
+            "窒化珪素",
+        ),
+    ),
+    ("ceramics", ("陶瓷", "瓷器", "炻器", "陶器", "陶磁器", "磁器", "セラミックス", "セラミック")),
     ("aluminium", ("铝合金", "压铸铝", "铝", "鋁", "アルミニウム", "アルミ")),
     ("copper", ("紫铜", "铜", "銅")),
+    # glass before steel: "钢化玻璃" is tempered glass, "玻璃钢" glass-fibre plastic
+    ("glass_fibre", ("玻璃纤维", "玻璃钢", "ガラス繊維")),
+    ("glass", ("钢化玻璃", "玻璃", "ガラス")),
     ("steel", ("碳钢", "冷轧钢", "钢", "鋼", "スチール", "鉄")),
     (
         "paper_cardboard",
-        ("瓦楞纸板", "瓦楞纸", "纸板", "纸箱", "牛皮纸", "纸", "紙", "段ボール", "板紙"),
+        ("瓦楞纸板", "瓦楞纸", "纸板", "纸箱", "牛皮纸", "羊皮纸", "纸", "紙", "段ボール", "板紙"),
     ),
     ("rubber", ("硅胶", "硅橡胶", "橡胶", "シリコーンゴム", "シリコーン", "ゴム")),
-    ("pa66", ("尼龙66", "ナイロン66")),
-    ("pa6", ("尼龙", "ナイロン")),
+    # textiles before nylon ("尼龙织带" is webbing) and artificial leather before leather
+    (
+        "textile",
+        (
+            "尼龙织带",
+            "涤纶织带",
+            "织带",
+            "纺织品",
+            "织物",
+            "面料",
+            "布料",
+            "无纺布",
+            "帆布",
+            "牛津布",
+            "涤纶",
+            "纯棉",
+            "全棉",
+            "棉质",
+            "棉布",
+            "棉线",
+            "羊毛",
+            "毛毡",
+            "人造革",
+            "人造皮革",
+            "合成革",
+            "合成皮革",
+            "織物",
+            "不織布",
+            "生地",
+            "木綿",
+            "綿",
+            "コットン",
+            "ポリエステル",
+            "ウール",
+            "フェルト",
+            "人工皮革",
+            "合皮",
+            "フェイクレザー",
+        ),
+    ),
+    ("leather", ("头层牛皮", "真皮", "皮革", "牛皮", "羊皮", "本革", "牛革", "レザー", "スエード")),
+    ("pa66", ("尼龙66", "聚酰胺66", "ナイロン66")),
+    ("pa6", ("尼龙", "聚酰胺", "ナイロン", "ポリアミド")),
     ("pc", ("聚碳酸酯", "ポリカーボネート")),
     ("abs", ("ABS树脂", "ABS樹脂")),
     ("pp", ("聚丙烯", "ポリプロピレン")),
+    # PET and PVC before PE: "ポリエチレンテレフタレート" is PET, not polyethylene
+    ("pet", ("聚对苯二甲酸乙二醇酯", "ポリエチレンテレフタレート")),
+    ("pvc", ("聚氯乙烯", "ポリ塩化ビニル", "塩化ビニル", "塩ビ")),
+    ("pe_ld", ("低密度聚乙烯", "低密度ポリエチレン")),
+    ("pe_hd", ("高密度聚乙烯", "聚乙烯", "高密度ポリエチレン", "ポリエチレン")),
     ("pom", ("聚甲醛", "ポリアセタール")),
     ("pmma", ("亚克力", "有机玻璃", "アクリル")),
-    ("glass", ("玻璃", "ガラス")),
-    ("wood", ("木材", "实木", "木製", "木")),
+    ("wood", ("木材", "实木", "胶合板", "木製", "木")),
 )
+
+# Words near a Chinese or Japanese family word that make it not the article's material (a
+# coating, a capacitor, a resin or a film), per family.
+CJK_UNLESS: Final[dict[str, re.Pattern[str]]] = {
+    "technical_ceramics": re.compile(r"涂层|塗層|涂覆|喷涂|コーティング|溶射|电容|コンデンサ"),
+    "ceramics": re.compile(r"涂层|塗層|涂覆|喷涂|コーティング|溶射|电容|電容|コンデンサ"),
+    "textile": re.compile(r"树脂|樹脂|薄膜|フィルム|塗料|涂料|粉末"),
+}
 
 # Material labels in Chinese and Japanese ("材料：", "材質：").
 CJK_LABELS: Final = ("材料", "材质", "材質", "素材", "原料", "本体材質", "外壳材质", "材料名称")

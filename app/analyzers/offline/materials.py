@@ -4,7 +4,9 @@ Rules are ordered most specific first and each match masks its text, so "Edelsta
 also "Stahl", "CuZn39Pb3" never also copper and "Plexiglas" never also glass. Short codes
 that are ordinary words elsewhere ("PC" = piece, "PS" = horsepower, "PE" = protective earth,
 "C15" = a capacitor) only count next to a material label, a percentage, a glass-fibre suffix,
-a blend partner ("PC/ABS") or alone in a table cell.
+a blend partner ("PC/ABS") or alone in a table cell. A rule's `unless` words near a match make
+it something else: "Keramikbeschichtung" a coating, a "ceramic capacitor" a board's part, an
+"epoxy-polyester" powder a paint.
 
 Mass shares, in order of preference:
 1. a component table (one material and one mass per row, at least two rows) → by grams;
@@ -24,7 +26,7 @@ from dataclasses import dataclass, field
 
 from app.analyzers.base import Evidence, MaterialFinding
 from app.analyzers.offline._text import Line, iter_lines, trim_quote
-from app.analyzers.offline.material_words import CJK_LABELS, CJK_WORDS, RULES, Rule
+from app.analyzers.offline.material_words import CJK_LABELS, CJK_UNLESS, CJK_WORDS, RULES, Rule
 from app.analyzers.offline.vocabulary import Vocabulary
 from app.analyzers.quantities import decimal_comma, find_quantities
 from app.extraction.document import Section
@@ -313,6 +315,8 @@ def _scan(
         window = text[max(0, start - 25) : end + 25]
         if rule.coating and _COATING.search(window):
             continue
+        if rule.unless is not None and rule.unless.search(window):
+            continue
         if (
             packaging_rules
             and rule.packaging
@@ -331,6 +335,10 @@ def _scan(
     if _HAS_CJK.search(text):
         found.extend(_cjk_mentions(line, location, strong_line, found, packaging_rules))
     found.sort(key=lambda f: f[0])
+    codes = {f[2].code for f in found}
+    for general, precise in _SAME_LINE_REFINES.items():
+        if general in codes and precise in codes:
+            found = [f for f in found if f[2].code != general]  # "ceramic (alumina)": one
     if "%" in text:
         pcts = [
             (p.start(), p.end(), float(p.group(1).replace(",", ".")))
@@ -380,6 +388,9 @@ def _cjk_mentions(
             if _CJK_NEGATION.search(text[max(0, start - 2) : start]):
                 continue
             window = text[max(0, start - 12) : end + 12]
+            unless = CJK_UNLESS.get(code)
+            if unless is not None and unless.search(window):
+                continue
             if (
                 packaging_rules
                 and code in _PACKAGING_CODES
@@ -561,8 +572,13 @@ def _name_materials(article_name: str) -> list[_Material]:
     ][:1]
 
 
+# A family a line may name again more precisely: "ceramic diaphragm (alumina)" is one material.
+_SAME_LINE_REFINES = {"ceramics": "technical_ceramics"}
 # A family the document may name more precisely than the name does.
-_REFINED = {"steel": frozenset({"stainless_steel"})}
+_REFINED = {
+    "steel": frozenset({"stainless_steel"}),
+    "ceramics": frozenset({"technical_ceramics"}),  # "Ceramic ring", "Material: Al2O3"
+}
 _NOT_A_BASE = frozenset({"glass_fibre", "zinc"})  # a filler, a coating ("verzinkt")
 
 

@@ -1137,6 +1137,13 @@ DENSITY: Final[dict[str, float]] = {
     "glass": 2.5,
     "wood": 0.6,
     "paper_cardboard": 0.7,
+    # alumina 3.6-3.95 (zirconia 6.0, SiC 3.2, Si3N4 3.2); porcelain 2.3-2.5, earthenware 2.0;
+    # a woven fabric or webbing as a whole 0.3-0.8 (its fibres 1.1-1.5, felt 0.1-0.4);
+    # finished leather 0.8-1.0
+    "technical_ceramics": 3.9,
+    "ceramics": 2.4,
+    "textile": 0.5,
+    "leather": 0.9,
     "electronics": 2.0,
 }
 

@@ -799,6 +799,7 @@ function renderCorrections(article) {
     : pricing.status === "computed"
       ? `Material shares computed from the price and the index values of ${pricing.period}; fixed share ${fmtPct(article.fixed_share)}.`
       : `Estimated shares (${pricing.reason || "not computed"}).`;
+  renderProcess(article);
   renderCostEditor(article.cost_models || [], article.fixed_share || 0);
   const materials = ((article.extracted_metadata || {}).materials || []).map((m) => ({
     index_code: m.index_code, name: m.name, mass_share: m.mass_share,
@@ -810,6 +811,23 @@ function renderCorrections(article) {
   loadHistory(article.id);
   if (start) loadDevelopment();
   else $("development-chart").replaceChildren(el("p", { className: "muted", text: "Enter a price and its date to see how it developed." }));
+}
+
+// How the article is made: a person's choice (corrections.process) or the analysis's. The
+// select shows the person's value, or "" (the analysis's) when none is set.
+function renderProcess(article) {
+  const process = (article.extracted_metadata || {}).process || null;
+  const manual = Boolean(article.corrections && article.corrections.process);
+  const label = (value) => {
+    const option = [...$("process-input").options].find((o) => o.value === value);
+    return option ? option.textContent : value;
+  };
+  $("process-input").value = manual && process ? process : "";
+  $("process-state").textContent = !process
+    ? "The analysis named no process."
+    : manual
+      ? `Made by ${label(process)} (set by hand); it sets the yield of a computed cost model.`
+      : `Made by ${label(process)} (from the analysis).`;
 }
 
 function renderCandidates(candidates) {
@@ -1002,6 +1020,10 @@ function initCorrections() {
       price_date: $("price-date-input").value || null,
       price_unit: $("price-unit-input").value,
     });
+  });
+  $("process-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    patchArticle("process-error", { process: $("process-input").value || null });
   });
   $("cost-add").addEventListener("click", () => $("cost-edit-table").tBodies[0].append(costRow("", "")));
   $("fixed-share-input").addEventListener("input", costSum);
