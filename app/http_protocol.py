@@ -45,34 +45,45 @@ class _HeadHeldTransport:
     Every other write passes straight through: `100 Continue`, the head of a chunked
     response (a stream's client sees its headers at once), and everything after the body's
     first write. Closing sends a held head first.
+
+    The view lets go of its cycle as soon as the head is written: the cycle holds the view,
+    and a view holding its cycle made every request a reference cycle, freed only by the
+    garbage collector (a collection every ~70 status polls, pauses of milliseconds).
     """
 
-    __slots__ = ("_cycle", "_head", "_head_written", "_transport")
+    __slots__ = ("_cycle", "_head", "_transport")
 
     def __init__(self, transport: asyncio.Transport, cycle: RequestResponseCycle) -> None:
         self._transport = transport
-        self._cycle = cycle
+        self._cycle: RequestResponseCycle | None = cycle  # None once the head is written
         self._head: bytes | None = None
-        self._head_written = False
 
     def write(self, data: bytes) -> None:
         head = self._head
         if head is not None:
             self._head = None
             self._transport.write(head + data)
-        elif self._head_written or not self._cycle.response_started:
+            return
+        cycle = self._cycle
+        if cycle is None or not cycle.response_started:  # after the head, or 100 Continue
             self._transport.write(data)
-        else:  # the cycle writes the head right after starting the response
-            self._head_written = True
-            if self._cycle.chunked_encoding:
-                self._transport.write(data)
-            else:
-                self._head = data
+            return
+        self._cycle = None  # the cycle writes the head right after starting the response
+        if cycle.chunked_encoding:
+            self._transport.write(data)
+        else:
+            self._head = data
+
+    def write_response(self, data: bytes) -> None:
+        """A whole response, head and body, written by a `PreparedResponse`."""
+        self._cycle = None
+        self._transport.write(data)
 
     def close(self) -> None:
         if self._head is not None:
             head, self._head = self._head, None
             self._transport.write(head)
+        self._cycle = None
         self._transport.close()
 
     def is_closing(self) -> bool:
@@ -82,7 +93,7 @@ class _HeadHeldTransport:
         return getattr(self._transport, name)
 
 
-# The scope's extension: a `PreparedResponse` for the request, offered by this protocol only.
+# The scope's extension: the `PreparedResponse` writer, offered by this protocol only.
 PREPARED_RESPONSE = "cms.prepared_response"
 
 _default_head: tuple[list[tuple[bytes, bytes]], bytes] = ([], b"")
@@ -96,23 +107,39 @@ def _encoded_defaults(headers: list[tuple[bytes, bytes]]) -> bytes:
     return _default_head[1]
 
 
+def _server_cycle(send: object) -> RequestResponseCycle | None:
+    """The request cycle whose own `send` this is, when this protocol serves it."""
+    try:
+        if send.__func__ is _CYCLE_SEND:  # type: ignore[attr-defined]
+            cycle: RequestResponseCycle = send.__self__  # type: ignore[attr-defined]
+            if isinstance(cycle.transport, _HeadHeldTransport):
+                return cycle
+    except AttributeError:  # not a bound method
+        pass
+    return None
+
+
+_CYCLE_SEND = RequestResponseCycle.send
+
+
 class PreparedResponse:
     """A whole response in one write for a handler that wrote and checked its header lines
     itself. Valid only with the server's own `send` (`accepts(send)`): a middleware that
-    wraps `send` to add or read headers must see the response, so it is not bypassed."""
+    wraps `send` to add or read headers must see the response, so it is not bypassed.
 
-    __slots__ = ("_cycle", "_transport")
+    One writer serves every request (the request is found from its `send`): it keeps
+    nothing of a request, so it ties no request's objects together after it ends."""
 
-    def __init__(self, cycle: RequestResponseCycle, transport: asyncio.Transport) -> None:
-        self._cycle = cycle
-        self._transport = transport  # the socket's, not the cycle's head-holding view
+    __slots__ = ()
 
     def accepts(self, send: object) -> bool:
-        return send == self._cycle.send
+        return _server_cycle(send) is not None
 
-    async def send(self, status: int, header_lines: bytes, body: bytes) -> None:
+    async def send(self, send: object, status: int, header_lines: bytes, body: bytes) -> None:
         """`header_lines`: `name: value\r\n` each, content-length included."""
-        cycle = self._cycle
+        cycle = _server_cycle(send)
+        if cycle is None:
+            raise RuntimeError("A prepared response needs the server's own send.")
         if cycle.flow.write_paused and not cycle.disconnected:
             await cycle.flow.drain()
         if cycle.disconnected:
@@ -126,12 +153,15 @@ class PreparedResponse:
             head += b"connection: close\r\n"
         if cycle.scope["method"] == "HEAD":
             body = b""
-        transport = self._transport
-        transport.write(head + b"\r\n" + body)
+        transport: _HeadHeldTransport = cycle.transport  # type: ignore[assignment]
+        transport.write_response(head + b"\r\n" + body)
         cycle.message_event.set()
         if not cycle.keep_alive:
             transport.close()
         cycle.on_response()
+
+
+_PREPARED = PreparedResponse()
 
 
 class _HeaderLimitError(Exception):
@@ -262,9 +292,7 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
             cycle.transport = _HeadHeldTransport(self.transport, cycle)  # type: ignore[assignment]
             if not cycle.access_log:  # uvicorn's access log is written by its own send
                 scope: dict[str, Any] = self.scope  # type: ignore[assignment]
-                scope.setdefault("extensions", {})[PREPARED_RESPONSE] = PreparedResponse(
-                    cycle, self.transport
-                )
+                scope.setdefault("extensions", {})[PREPARED_RESPONSE] = _PREPARED
 
     def send_400_response(self, msg: str) -> None:
         # uvicorn answers a parser error (our callback's exception included) with a plain 400.

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from binascii import hexlify
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from types import SimpleNamespace
@@ -100,7 +101,7 @@ def _render_row(row: asyncpg.Record) -> tuple[bytes, bytes, bool]:
         if value is not None and not (value.microsecond and value.tzinfo is UTC):
             status[key] = format_timestamp(value)
     body = orjson.dumps(status, option=orjson.OPT_UTC_Z)
-    etag = b'"%s"' % hashlib.blake2b(body, digest_size=12).hexdigest().encode()
+    etag = b'"%s"' % hexlify(hashlib.blake2b(body, digest_size=12).digest())
     return body, etag, status["processing_status"] in TERMINAL
 
 
@@ -155,7 +156,8 @@ class StatusFastPath:
         ):
             return None
         article_id = int(match.group(1))
-        services = scope.get("state", {}).get("services")  # the lifespan's (app.services)
+        state = scope.get("state")
+        services = None if state is None else state.get("services")  # the lifespan's
         if services is None or article_id > MAX_ID:
             return None
         pool: asyncpg.Pool = services.database.pools.status
@@ -203,17 +205,21 @@ class StatusFastPath:
             code = 200
         scope["route"] = STATUS_ROUTE
         scope[ROUTE_TEMPLATE_KEY] = self._template
-        prepared: PreparedResponse | None = scope.get("extensions", {}).get(PREPARED_RESPONSE)
+        extensions = scope.get("extensions")
+        prepared: PreparedResponse | None = (
+            None if extensions is None else extensions.get(PREPARED_RESPONSE)
+        )
         if prepared is not None and prepared.accepts(send):
             # Straight to the socket: every value here is ours or checked (the request id).
-            lines = [b"etag: %s\r\ncache-control: no-cache\r\n" % etag]
-            lines.extend(b"%s: %s\r\n" % pair for pair in extra_headers)
+            lines = b"etag: %s\r\ncache-control: no-cache\r\n" % etag
+            for name, value in extra_headers:
+                lines += b"%s: %s\r\n" % (name, value)
             if not finished:
-                lines.append(_RETRY_AFTER_LINE)
+                lines += _RETRY_AFTER_LINE
             if code == 200:
-                lines.append(_JSON_LINE)
-            lines.append(b"content-length: %d\r\n" % len(body))
-            await prepared.send(code, b"".join(lines), body)
+                lines += _JSON_LINE
+            lines += b"content-length: %d\r\n" % len(body)
+            await prepared.send(send, code, lines, body)
             return code
         # The same headers as `render_status`, written as bytes once.
         headers = [(b"etag", etag), _NO_CACHE, *extra_headers]

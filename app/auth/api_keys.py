@@ -36,9 +36,14 @@ class ApiKeyRegistry:
             raise ApiKeyError("CMS_API_KEYS is set but names no key")
 
     def tenant_for(self, presented: str) -> str | None:
+        found = self.lookup(presented)
+        return None if found is None else found[0]
+
+    def lookup(self, presented: str) -> tuple[str, bytes] | None:
+        """(tenant, the key's SHA-256) for a valid key, else None."""
         digest = _digest(presented)
         found = None
         for stored, tenant in self._keys:
             if hmac.compare_digest(stored, digest):
                 found = tenant
-        return found
+        return None if found is None else (found, digest)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -49,11 +48,11 @@ class Authenticator:
         if not credential:
             raise UnauthorizedError("Send an API key (Authorization: Bearer KEY or X-API-Key).")
         if self.api_keys is not None:
-            tenant = self.api_keys.tenant_for(credential)
-            if tenant is not None:
+            found = self.api_keys.lookup(credential)
+            if found is not None:
+                tenant, digest = found
                 # The key's fingerprint names who made a change, never the key itself.
-                fingerprint = hashlib.sha256(credential.encode()).hexdigest()[:8]
-                return Principal(tenant=tenant, kind="api_key", subject=f"key:{fingerprint}")
+                return Principal(tenant=tenant, kind="api_key", subject=f"key:{digest.hex()[:8]}")
         if self.jwt is not None and credential.count(".") == 2:
             try:
                 tenant, subject = await self.jwt.tenant_of(credential)

@@ -5,13 +5,19 @@ fetch at a time, shared by every token check that needs it, while checks with a 
 carry on with the cached set. A token signed with a key id we do not know makes us fetch the
 set again (at most every few seconds), so rotated keys work without a restart; an unknown key
 id and a failed fetch are remembered briefly, so a flood of such tokens costs no fetch each.
+
+A verified token is remembered (by its digest, never the token itself) until it expires or
+the key that signed it leaves the key set, whichever is first: a browser polls with the same
+token every few seconds, and checking its signature again each time cost more than the poll.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import time
+from collections.abc import Callable
 from typing import Any
 
 import httpx2
@@ -28,6 +34,9 @@ NEGATIVE_CACHE_S = 30.0
 FAILED_FETCH_BACKOFF_S = 5.0
 MAX_UNKNOWN_KIDS = 1024
 FETCH_TIMEOUT_S = 5.0
+# Seconds past `exp` a token is still accepted (clock skew between us and the provider).
+LEEWAY_S = 30
+MAX_VERIFIED_TOKENS = 4096
 
 
 class TokenError(Exception):
@@ -46,6 +55,7 @@ class JwtVerifier:
         cache_s: float,
         http: httpx2.AsyncClient,
         tenant_prefix: str = "",
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self._issuer = issuer
         self._audience = audience
@@ -61,6 +71,10 @@ class JwtVerifier:
         self._unknown_kids: dict[str, float] = {}
         self._inflight: asyncio.Task[None] | None = None
         self.fetches = 0  # JWKS requests made (for tests and logs)
+        self._clock = clock  # wall time, as `exp` is
+        # digest of the token -> (tenant, subject, accepted until, the key that verified it)
+        self._verified: dict[bytes, tuple[str, str, float, PyJWK]] = {}
+        self.verifications = 0  # signatures checked (for tests)
 
     async def _fetch(self) -> None:
         self.fetches += 1
@@ -117,7 +131,25 @@ class JwtVerifier:
         raise TokenError("the token is signed with an unknown key")
 
     async def tenant_of(self, token: str) -> tuple[str, str]:
-        """Verify the token; returns (tenant, subject)."""
+        """Verify the token (or recall its verification); returns (tenant, subject)."""
+        digest = hashlib.sha256(token.encode()).digest()
+        known = self._verified.get(digest)
+        if known is not None:
+            tenant, subject, until, key = known
+            now = time.monotonic()
+            if now - self._fetched_at > self._cache_s and now >= self._failed_until:
+                self._refresh()  # as for any token: a stale set is refreshed in the background
+            if self._clock() < until and any(k is key for k in self._keys.values()):
+                return tenant, subject
+            del self._verified[digest]
+        tenant, subject, until, key = await self._verify(token)
+        if len(self._verified) >= MAX_VERIFIED_TOKENS:
+            self._verified.clear()
+        self._verified[digest] = (tenant, subject, until, key)
+        return tenant, subject
+
+    async def _verify(self, token: str) -> tuple[str, str, float, PyJWK]:
+        self.verifications += 1
         try:
             header = jwt.get_unverified_header(token)
         except jwt.PyJWTError as exc:
@@ -131,7 +163,7 @@ class JwtVerifier:
                 audience=self._audience,
                 issuer=self._issuer,
                 options={"require": ["exp", "iss", "aud"]},
-                leeway=30,
+                leeway=LEEWAY_S,
             )
         except jwt.ExpiredSignatureError as exc:
             raise TokenError("the token has expired") from exc
@@ -148,4 +180,5 @@ class JwtVerifier:
         problem = tenant_problem(tenant, prefix=self._tenant_prefix)
         if problem is not None:
             raise TokenError(f"the token's '{self._tenant_claim}' claim {problem}")
-        return f"{self._tenant_prefix}{tenant}", str(claims.get("sub", ""))
+        until = float(claims["exp"]) + LEEWAY_S  # PyJWT checked that it is a number
+        return f"{self._tenant_prefix}{tenant}", str(claims.get("sub", "")), until, key

@@ -18,7 +18,8 @@ from app.core.metrics import HTTP
 from app.logging import request_id_var
 
 access_logger = logging.getLogger("app.access")
-_SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
+# Checked on the header's bytes: what passes is ASCII, so its bytes are its text.
+_SANE_REQUEST_ID = re.compile(rb"[A-Za-z0-9._:\-]{1,128}")
 # A handler that answers without the router may name its route template here.
 ROUTE_TEMPLATE_KEY = "cms.route_template"
 
@@ -52,11 +53,11 @@ class _RequestIds:
         os.register_at_fork(after_in_child=self.reset)
 
     def reset(self) -> None:
-        self._prefix = os.urandom(8).hex()
+        self._prefix = os.urandom(8).hex().encode()
         self._counter = itertools.count(1)
 
-    def next(self) -> str:
-        return f"{self._prefix}{next(self._counter) & 0xFFFF_FFFF_FFFF_FFFF:016x}"
+    def next(self) -> bytes:
+        return b"%s%016x" % (self._prefix, next(self._counter) & 0xFFFF_FFFF_FFFF_FFFF)
 
 
 _request_ids = _RequestIds()
@@ -93,22 +94,21 @@ class ObservabilityMiddleware:
             return
         started = time.perf_counter()
         status = 500
-        incoming = ""
+        request_id = b""
         for name, value in scope["headers"]:
             if name == b"x-request-id":
-                incoming = value.decode("latin-1")
+                request_id = value
                 break
         # A correlation id, not a secret: no randomness drawn for every request.
-        request_id = (
-            incoming if incoming and _SANE_REQUEST_ID.match(incoming) else _request_ids.next()
-        )
-        id_header = (b"x-request-id", request_id.encode("latin-1"))
+        if not (request_id and _SANE_REQUEST_ID.fullmatch(request_id)):
+            request_id = _request_ids.next()
+        id_header = (b"x-request-id", request_id)
         if self.first is not None:
             answered = await self.first.answer(scope, send, [id_header])
             if answered is not None:
                 self._done(scope, answered, started)
                 return
-        token = request_id_var.set(request_id)
+        token = request_id_var.set(request_id.decode("ascii"))
 
         async def send_observed(message: Message) -> None:
             nonlocal status

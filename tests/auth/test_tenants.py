@@ -6,7 +6,7 @@ import asyncio
 import json
 import threading
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -374,7 +374,12 @@ def test_api_key_tenants_follow_the_same_rules():
 # --- JWKS: single-flight refresh, negative cache ---------------------------------------------
 
 
-def _verifier(idp: IdentityProvider, http: httpx2.AsyncClient, cache_s: float = 300.0) -> Any:
+def _verifier(
+    idp: IdentityProvider,
+    http: httpx2.AsyncClient,
+    cache_s: float = 300.0,
+    clock: Callable[[], float] = time.time,
+) -> Any:
     from app.auth.jwt import JwtVerifier
 
     return JwtVerifier(
@@ -385,7 +390,45 @@ def _verifier(idp: IdentityProvider, http: httpx2.AsyncClient, cache_s: float = 
         algorithms=["RS256"],
         cache_s=cache_s,
         http=http,
+        clock=clock,
     )
+
+
+async def test_a_verified_token_is_recalled_until_its_key_leaves_the_set(idp: IdentityProvider):
+    from app.auth.jwt import TokenError
+
+    token = idp.token("k1")
+    async with httpx2.AsyncClient() as http:
+        verifier = _verifier(idp, http, cache_s=0.05)
+        assert await verifier.tenant_of(token) == ("team-a", "user-1")
+        assert await verifier.tenant_of(token) == ("team-a", "user-1")
+        assert verifier.verifications == 1  # the second from memory
+        idp.add_key("k2")
+        idp.published = ["k2"]  # the provider retires k1
+        await asyncio.sleep(0.1)  # our key set is stale now
+        assert await verifier.tenant_of(token) == ("team-a", "user-1")  # k1 is still ours
+        refresh = verifier._inflight
+        assert refresh is not None
+        await refresh  # the background refresh has fetched the set without k1
+        with pytest.raises(TokenError, match="unknown key"):
+            await verifier.tenant_of(token)
+        assert await verifier.tenant_of(idp.token("k2")) == ("team-a", "user-1")
+
+
+async def test_a_recalled_verification_ends_when_the_token_expires(idp: IdentityProvider):
+    from app.auth.jwt import LEEWAY_S
+
+    now = [time.time()]
+    token = idp.token("k1", exp=int(now[0]) + 300)
+    async with httpx2.AsyncClient() as http:
+        verifier = _verifier(idp, http, clock=lambda: now[0])
+        await verifier.tenant_of(token)
+        now[0] += 300 + LEEWAY_S - 5  # still within the leeway
+        await verifier.tenant_of(token)
+        assert verifier.verifications == 1
+        now[0] += 10  # past it: the token is checked again (our real clock still accepts it)
+        await verifier.tenant_of(token)
+        assert verifier.verifications == 2
 
 
 async def test_concurrent_token_checks_share_one_jwks_fetch(idp: IdentityProvider):
