@@ -21,10 +21,16 @@ def get_services(request: Request) -> Services:
     return services
 
 
-ServicesDep = Annotated[Services, Depends(get_services)]
+# The dependencies below are coroutines although they never wait: FastAPI runs a plain
+# function dependency in a worker thread, two thread hand-offs per dependency per request.
+async def _services_dependency(request: Request) -> Services:
+    return get_services(request)
 
 
-def get_app_settings(request: Request) -> Settings:
+ServicesDep = Annotated[Services, Depends(_services_dependency)]
+
+
+async def get_app_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
@@ -45,7 +51,7 @@ async def get_session(services: ServicesDep) -> AsyncIterator[AsyncSession]:
                 raise
 
 
-def get_uploads_pool(services: ServicesDep) -> asyncpg.Pool:
+async def get_uploads_pool(services: ServicesDep) -> asyncpg.Pool:
     """The raw pool for storing small uploads in one statement."""
     return services.database.pools.uploads
 
