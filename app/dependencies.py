@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Annotated
 
-import asyncpg
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -51,11 +50,6 @@ async def get_session(services: ServicesDep) -> AsyncIterator[AsyncSession]:
                 raise
 
 
-async def get_uploads_pool(services: ServicesDep) -> asyncpg.Pool:
-    """The raw pool for storing small uploads in one statement."""
-    return services.database.pools.uploads
-
-
 def wake_processor(request: Request) -> None:
     """Tell the local processor there is new work; the pending row is the real guarantee."""
     get_services(request).processor.wake()
@@ -63,4 +57,3 @@ def wake_processor(request: Request) -> None:
 
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 SessionDep = Annotated[AsyncSession, Depends(get_session)]
-UploadsPoolDep = Annotated[asyncpg.Pool, Depends(get_uploads_pool)]
