@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Annotated
 
-import asyncpg
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -21,10 +20,16 @@ def get_services(request: Request) -> Services:
     return services
 
 
-ServicesDep = Annotated[Services, Depends(get_services)]
+# The dependencies below are coroutines although they never wait: FastAPI runs a plain
+# function dependency in a worker thread, two thread hand-offs per dependency per request.
+async def _services_dependency(request: Request) -> Services:
+    return get_services(request)
 
 
-def get_app_settings(request: Request) -> Settings:
+ServicesDep = Annotated[Services, Depends(_services_dependency)]
+
+
+async def get_app_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
@@ -45,11 +50,6 @@ async def get_session(services: ServicesDep) -> AsyncIterator[AsyncSession]:
                 raise
 
 
-def get_uploads_pool(services: ServicesDep) -> asyncpg.Pool:
-    """The raw pool for storing small uploads in one statement."""
-    return services.database.pools.uploads
-
-
 def wake_processor(request: Request) -> None:
     """Tell the local processor there is new work; the pending row is the real guarantee."""
     get_services(request).processor.wake()
@@ -57,4 +57,3 @@ def wake_processor(request: Request) -> None:
 
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 SessionDep = Annotated[AsyncSession, Depends(get_session)]
-UploadsPoolDep = Annotated[asyncpg.Pool, Depends(get_uploads_pool)]

@@ -28,9 +28,6 @@ from app.auth.dependencies import PrincipalDep
 from app.dependencies import (
     ServicesDep,
     SessionDep,
-    SettingsDep,
-    UploadsPoolDep,
-    wake_processor,
 )
 from app.errors import InvalidInputError, check_upload_size, problem_responses
 from app.limits.dependencies import check_rate
@@ -89,11 +86,7 @@ async def _read_upload(
 )
 async def analyze(
     request: Request,
-    response: Response,
     services: ServicesDep,
-    session: SessionDep,
-    uploads_pool: UploadsPoolDep,
-    settings: SettingsDep,
     principal: PrincipalDep,
     article_name: Annotated[str, Form(alias="articleName", min_length=1, max_length=255)],
     product_specification: Annotated[UploadFile, File(alias="productSpecification")],
@@ -122,8 +115,11 @@ async def analyze(
             description="Retry-safe uploads: the same key within 24 h returns the first article.",
         ),
     ] = None,
-) -> Article:
+) -> Response:
     """Store the article as `pending` and return at once; poll its status URL for progress."""
+    # A session is opened only when the upload needs one (see service.create_article), and
+    # the response is the model's own JSON: this route takes the whole burst of an import.
+    settings = services.settings
     await check_rate(services, principal.tenant, Action.UPLOAD)
     offer = offers.Offer.checked(price, currency, price_date, price_unit)
     uploads = [
@@ -140,28 +136,36 @@ async def analyze(
             await _read_upload("drawing", FileRole.DRAWING, drawing, settings.max_upload_bytes)
         )
     created = await service.create_article(
-        session,
+        services.database.sessions,
         tenant=principal.tenant,
         article_name=article_name,
         description=description,
         uploads=uploads,
         max_upload_bytes=settings.max_upload_bytes,
         idempotency_key=idempotency_key,
-        pool=uploads_pool,
+        pool=services.database.pools.uploads,
     )
     article = created.article
     if offer is not None and not created.replayed:
-        article = await offers.set_offer(session, article.id, offer, services.reprice)
+        async with service.request_session(services.database.sessions) as session:
+            article = await offers.set_offer(session, article.id, offer, services.reprice)
+    base = f"{settings.api_prefix}/articles/{article.id}"
+    headers = {
+        "location": base,
+        "link": f'<{base}/status>; rel="status", <{base}/events>; rel="events"',
+        "x-status-url": f"{base}/status",
+    }
     if created.replayed:
-        response.headers["Idempotent-Replayed"] = "true"
+        headers["idempotent-replayed"] = "true"
     else:
         logger.info("article created", extra={"article_id": article.id})
-        wake_processor(request)
-    base = f"{settings.api_prefix}/articles/{article.id}"
-    response.headers["Location"] = base
-    response.headers["Link"] = f'<{base}/status>; rel="status", <{base}/events>; rel="events"'
-    response.headers["X-Status-URL"] = f"{base}/status"
-    return article
+        services.processor.wake()
+    return Response(
+        article.model_dump_json(),
+        status_code=status.HTTP_201_CREATED,
+        headers=headers,
+        media_type="application/json",
+    )
 
 
 @router.get("/articles", response_model=ArticlePage, summary="List articles, newest first")

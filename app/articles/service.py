@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import asyncpg
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.articles import repository
 from app.articles.jobs import JobStore
@@ -28,7 +29,13 @@ from app.articles.schemas import (
     StoredFile,
 )
 from app.cleaning import clean_text
-from app.errors import ConflictError, InvalidInputError, NotFoundError, check_upload_size
+from app.errors import (
+    ConflictError,
+    InvalidInputError,
+    NotFoundError,
+    check_upload_size,
+    is_database_unavailable,
+)
 
 MAX_NAME_LENGTH = 255
 MAX_DESCRIPTION_LENGTH = 10_000
@@ -99,8 +106,25 @@ def _fingerprint(name: str, description: str | None, files: list[repository.NewF
     return digest.hexdigest()
 
 
+@contextlib.asynccontextmanager
+async def request_session(
+    sessions: async_sessionmaker[AsyncSession],
+) -> AsyncIterator[AsyncSession]:
+    """A session opened only by the request that needs one (closed like `SessionDep`'s: a
+    connection the database dropped meanwhile has nothing left to roll back)."""
+    session = sessions()
+    try:
+        yield session
+    finally:
+        try:
+            await session.close()
+        except Exception as exc:
+            if not is_database_unavailable(exc):
+                raise
+
+
 async def create_article(
-    session: AsyncSession,
+    sessions: async_sessionmaker[AsyncSession],
     *,
     tenant: str,
     article_name: str,
@@ -113,7 +137,8 @@ async def create_article(
     """Validate and store the article with its files in one transaction, as `pending`.
 
     With `pool`, an article with small files and no Idempotency-Key is stored in one
-    statement on it (the common case); otherwise through the session, files streamed.
+    statement on it (the common case, no session opened); otherwise through a session of
+    `sessions`, files streamed.
     """
     # One rule for stored text (app.cleaning), applied here so both insert paths get it.
     name = clean_text(article_name).strip()
@@ -158,6 +183,19 @@ async def create_article(
         )
         return Created(article=_as_article(dict(inserted), _stored(files), []), replayed=False)
 
+    async with request_session(sessions) as session:
+        return await _create_in_session(session, tenant, name, description, files, idempotency_key)
+
+
+async def _create_in_session(
+    session: AsyncSession,
+    tenant: str,
+    name: str,
+    description: str | None,
+    files: list[repository.NewFile],
+    idempotency_key: str | None,
+) -> Created:
+    """The article through the session: large files streamed, the Idempotency-Key checked."""
     fingerprint = _fingerprint(name, description, files) if idempotency_key else None
     if idempotency_key:
         earlier = await _replay(session, tenant, idempotency_key, fingerprint)
