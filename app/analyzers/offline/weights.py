@@ -92,6 +92,7 @@ class Mention:
     total: bool = False  # labelled as the whole ("Total weight", "Rollo completo")
     matched: bool = False  # names the article (variant tokens of the article name)
     part: str = ""  # the part a component weight is of ("válvula" of "Peso de la válvula")
+    qualifier: str = ""  # the word that qualifies its label ("fascio" of "Peso fascio")
 
 
 # ------------------------------------------------------------------ tokens of names and rows
@@ -1456,6 +1457,7 @@ def collect_mentions(
             ):
                 score -= _OPERATING_PENALTY  # "Operating weight (oil and fuel)" loses to "Dry"
                 reason = f"{reason}; with its operating fluids ({op.group()}), not as delivered"
+            qualifier = ""
             if basis in (WeightBasis.UNSPECIFIED, WeightBasis.DERIVED) and not context:
                 qualifier = _qualifier(label, nm)
                 if qualifier:  # "Peso di spedizione" loses to a bare "Peso" whatever the word
@@ -1499,6 +1501,7 @@ def collect_mentions(
                     context=context,
                     total=total,
                     part=_object_of(label) if basis == WeightBasis.COMPONENT else "",
+                    qualifier=qualifier,
                 )
             )
     # A table is also in the sections as lines: a row the line rules set aside with its heading
@@ -1924,6 +1927,12 @@ def decide(
             f"{clusters[0][0].reason})"
         )
         clusters[0][0].reason += "; too weak to report"
+    if chosen is not None and (doubt := _doubt(chosen, mentions, implausible, nm)):
+        # the evidence does not single this figure out: say so instead of picking it
+        status = WeightStatus.AMBIGUOUS
+        review.append(f"not sure of {fmt_grams(chosen.grams or 0)}: {doubt}")
+        chosen.reason += f"; not taken: {doubt}"
+        chosen = None
     if chosen is not None and chosen.grams is not None:
         status = (
             WeightStatus.DERIVED if chosen.basis == WeightBasis.DERIVED else WeightStatus.STATED
@@ -1963,6 +1972,43 @@ def decide(
         for m in _dedupe(ranked)[:12]
     ]
     return WeightDecision(finding, status.value, candidates, notes, review)
+
+
+def _doubt(
+    chosen: Mention, mentions: list[Mention], implausible: list[Mention], name: _Name
+) -> str:
+    """Why the evidence does not single out the chosen figure as the article's (empty when it
+    does). Conditions any author's document can meet, each a reason to abstain, not a rule
+    that picks another value."""
+    assert chosen.grams is not None
+    for m in mentions:
+        if m is chosen or not _agree(m.stated_grams, chosen.grams):
+            continue
+        codes = {k for k in m.keys if k[:1] == "!"}
+        if codes - chosen.keys:
+            continue  # another article's row that happens to weigh the same
+        same_row = bool(codes) or _row_cells(m.quote) == _row_cells(chosen.quote)
+        apart = m.grams is None or not _agree(m.grams, chosen.grams)
+        if not same_row and apart and m.basis in _OTHER_THING:
+            # "weight: 1.36 kg" beside "Weight (pair) | 1.36 kg": the figure may be the pack's
+            return (
+                f"the same figure is read elsewhere as {m.basis.value} ({trim_quote(m.quote, 60)})"
+            )
+        if codes and m.qualifier and chosen.basis != WeightBasis.DERIVED:
+            # the row's own code read as "Peso fascio=19,6": the column weighs something else
+            return f"the same row labels the figure as of something else ({m.qualifier})"
+    return ""
+
+
+_OTHER_THING = frozenset(
+    [
+        WeightBasis.PER_PACK,
+        WeightBasis.GROSS,
+        WeightBasis.COMPONENT,
+        WeightBasis.CAPACITY,
+        WeightBasis.DERIVED,
+    ]
+)
 
 
 def _sums_of_parts(mentions: list[Mention], name: _Name) -> list[Mention]:
