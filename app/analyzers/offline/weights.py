@@ -1997,7 +1997,42 @@ def _doubt(
         if codes and m.qualifier and chosen.basis != WeightBasis.DERIVED:
             # the row's own code read as "Peso fascio=19,6": the column weighs something else
             return f"the same row labels the figure as of something else ({m.qualifier})"
+    if conflict := _designation_conflict(chosen.quote, name):
+        return conflict
     return ""
+
+
+_SIZED = re.compile(r"(?<![0-9a-z\u00df-\u024f])([a-z]{1,3})(\d{1,4})(?![0-9a-z\u00df-\u024f])")
+
+
+def _designation_conflict(quote: str, name: _Name) -> str:
+    """A designation in the figure's line of the same kind as the name's but another value:
+    "P40" or "DN50" where the name says "P50" or "DN80", an article code "BP-80-200" where the
+    name's is "PS-80-250". The line is about another size or another article."""
+    low = quote.lower()
+    if label := V.WEIGHT_WORDS.search(low):
+        low = low[: label.start()]  # what the line names before its weight label
+    sized: dict[str, set[str]] = {}
+    for m in _SIZED.finditer(name.low):
+        sized.setdefault(m.group(1), set()).add(m.group(2))
+    for m in _SIZED.finditer(low):
+        own = sized.get(m.group(1))
+        if own and m.group(2) not in own and not any(f"{m.group(1)}{n}" in low for n in own):
+            return f"the line names {m.group()} where the name says {m.group(1)}{min(own)}"
+    shapes = {_shape(m.group()): m.group() for m in _MODEL.finditer(name.low)}
+    for m in _MODEL.finditer(low):
+        code, shape = m.group(), _shape(m.group())
+        if shape and shape in shapes and code not in name.low:
+            return f"the line names another article code ({code}, the name's is {shapes[shape]})"
+    return ""
+
+
+def _shape(code: str) -> str:
+    """The coding scheme of a designation: "bp-80-200" and "ps-80-250" are both "aa-99-999"
+    (a code that starts with its letters; "2768-m" and "4-polig" have no scheme)."""
+    if not code[:1].isalpha() or not any(c.isdigit() for c in code):
+        return ""
+    return re.sub(r"[a-z\u00df-\u024f]", "a", re.sub(r"\d", "9", code))
 
 
 _OTHER_THING = frozenset(
