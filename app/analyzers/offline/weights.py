@@ -1999,6 +1999,11 @@ def _doubt(
             return f"the same row labels the figure as of something else ({m.qualifier})"
     if conflict := _designation_conflict(chosen.quote, name):
         return conflict
+    if chosen.basis != WeightBasis.NET:
+        for m in implausible:
+            if m.basis == WeightBasis.NET and m.grams and not _agree(m.grams, chosen.grams):
+                # the document's own net weight, ruled out only by a guess at the shape
+                return f"the stated net weight {fmt_grams(m.grams)} disagrees ({m.reason[13:]})"
     return ""
 
 
