@@ -2004,6 +2004,11 @@ def _doubt(
             if m.basis == WeightBasis.NET and m.grams and not _agree(m.grams, chosen.grams):
                 # the document's own net weight, ruled out only by a guess at the shape
                 return f"the stated net weight {fmt_grams(m.grams)} disagrees ({m.reason[13:]})"
+    if chosen.total and any(
+        m.basis == WeightBasis.GROSS and m.quote == chosen.quote for m in mentions
+    ):
+        # "Total net weight: 692.2 kg  Total gross weight: 773.2 kg": a consignment's totals
+        return "a total beside a total gross weight: the weights of a consignment"
     return ""
 
 
