@@ -63,6 +63,7 @@ _BASE_SCORE = {
 }
 _MIN_SCORE = 0.5
 _CONFLICT_MARGIN = 0.08
+_SUPPORTED_MARGIN = 0.1 + 1e-9  # a rival stated in more places may be this far behind
 _AGREE = 0.015
 
 
@@ -1816,6 +1817,11 @@ class WeightDecision:
     review: list[str] = field(default_factory=list)
 
 
+def _places(cluster: list[Mention]) -> int:
+    """In how many places of the documents a value is stated."""
+    return len({(m.source, m.location) for m in cluster})
+
+
 def _agree(a: float, b: float) -> bool:
     return abs(a - b) <= max(_AGREE * max(a, b), 0.011)
 
@@ -1909,7 +1915,14 @@ def decide(
     status = WeightStatus.NOT_STATED
     if clusters and strength(clusters[0]) >= _MIN_SCORE:
         best = clusters[0]
-        rivals = [c for c in clusters[1:] if strength(c) >= strength(best) - _CONFLICT_MARGIN]
+        # a rival close behind that more places of the document state ("Gewicht: 10 kg" in the
+        # text and in the product data against one "Eigengewicht 18 kg") is as good a reading
+        rivals = [
+            c
+            for c in clusters[1:]
+            if strength(c) >= strength(best) - _CONFLICT_MARGIN
+            or (strength(c) >= strength(best) - _SUPPORTED_MARGIN and _places(c) > _places(best))
+        ]
         if rivals:
             status = WeightStatus.AMBIGUOUS
             values = " and ".join(fmt_grams(c[0].grams or 0) for c in [best, *rivals[:2]])
