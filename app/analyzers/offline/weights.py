@@ -1817,6 +1817,17 @@ class WeightDecision:
     review: list[str] = field(default_factory=list)
 
 
+def _included(part: str, name: _Name) -> bool:
+    """The name says the article comes with the part ("with waste fitting", "mit
+    Scharnierdeckel" for a "Deckel": a compound ends with the part)."""
+    part = part.lower()
+    return any(
+        _same_part(w[1:], part) or (len(part) >= 4 and w.endswith(part))
+        for w in name.words
+        if w[:1] == "+"
+    )
+
+
 def _places(cluster: list[Mention]) -> int:
     """In how many places of the documents a value is stated."""
     return len({(m.source, m.location) for m in cluster})
@@ -2017,6 +2028,14 @@ def _doubt(
             if m.basis == WeightBasis.NET and m.grams and not _agree(m.grams, chosen.grams):
                 # the document's own net weight, ruled out only by a guess at the shape
                 return f"the stated net weight {fmt_grams(m.grams)} disagrees ({m.reason[13:]})"
+    if not chosen.total and chosen.basis != WeightBasis.DERIVED:
+        for m in mentions:
+            if m.basis == WeightBasis.COMPONENT and m.part and _included(m.part, name):
+                # "Gewicht Behälter 2,9 kg", "Gewicht Deckel 0,8 kg" of a "Behälter mit Deckel"
+                return (
+                    f"the {m.part} the name includes is weighed apart "
+                    f"({fmt_grams(m.stated_grams)}): the figure may leave it out"
+                )
     if chosen.total and any(
         m.basis == WeightBasis.GROSS and m.quote == chosen.quote for m in mentions
     ):
