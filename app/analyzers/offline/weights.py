@@ -2036,6 +2036,10 @@ def _doubt(
                     f"the {m.part} the name includes is weighed apart "
                     f"({fmt_grams(m.stated_grams)}): the figure may leave it out"
                 )
+    if chosen.keys and all(k[:1] == "#" for k in chosen.keys) and not chosen.matched:
+        # "1: Plaque de base: Masse totale 2.84": a list's numbered row that does not name the
+        # article is one of its entries, whatever its label says
+        return "a numbered row of a list that does not name the article"
     if chosen.total and any(
         m.basis == WeightBasis.GROSS and m.quote == chosen.quote for m in mentions
     ):
