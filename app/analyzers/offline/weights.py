@@ -2018,9 +2018,13 @@ def _doubt(
             return (
                 f"the same figure is read elsewhere as {m.basis.value} ({trim_quote(m.quote, 60)})"
             )
-        if codes and m.qualifier and chosen.basis != WeightBasis.DERIVED:
-            # the row's own code read as "Peso fascio=19,6": the column weighs something else
-            return f"the same row labels the figure as of something else ({m.qualifier})"
+        if codes and chosen.basis != WeightBasis.DERIVED:
+            # the row's own code read as "Peso fascio=19,6" or "Stack weight=15,0": the column
+            # weighs something else
+            if m.qualifier:
+                return f"the same row labels the figure as of something else ({m.qualifier})"
+            if m.basis == WeightBasis.CAPACITY:
+                return f"the same row labels the figure as of something else ({m.reason})"
     if conflict := _designation_conflict(chosen.quote, name):
         return conflict
     if chosen.basis != WeightBasis.NET:
@@ -2036,7 +2040,15 @@ def _doubt(
                     f"the {m.part} the name includes is weighed apart "
                     f"({fmt_grams(m.stated_grams)}): the figure may leave it out"
                 )
-    if chosen.keys and all(k[:1] == "#" for k in chosen.keys) and not chosen.matched:
+    row = chosen.quote.lower()
+    if label := V.WEIGHT_WORDS.search(row):
+        row = row[: label.start()]
+    if (
+        chosen.keys
+        and all(k[:1] == "#" for k in chosen.keys)
+        and not chosen.matched
+        and not (_words(row) & name.words or _idents(row) & name.idents)
+    ):
         # "1: Plaque de base: Masse totale 2.84": a list's numbered row that does not name the
         # article is one of its entries, whatever its label says
         return "a numbered row of a list that does not name the article"
