@@ -4,8 +4,8 @@ Each condition is a situation any author's document can be in, not a phrasing: t
 figure is read elsewhere as a pack's or its own row's key=value reading weighs something else;
 its line names another size or article code of the name's scheme; the document's own net weight
 disagrees and was ruled out only by the stated dimensions; it is a total beside a total gross
-weight (a consignment); a rival close behind is stated in more places; a part the name says the
-article comes with is weighed apart; it is a numbered row of a list that does not name the
+weight (a consignment); a rival close behind is stated in more places; its own words leave out
+a part the name says the article comes with; it is a numbered row of a list that does not name the
 article. Each unsure document has a counterpart a word or a figure away that is still answered.
 Names and figures are invented.
 """
@@ -35,6 +35,7 @@ def analyse(filename: str, text: str, name: str, description: str | None) -> Ana
 TUBES = "Code;Description;{label} (kg)\nRT-100-6;Steel tube 10 mm, bar 6 m;12,5\nRT-120-6;Steel tube 12 mm, bar 6 m;15,0\n"
 TUBE = "Steel tube 12 mm, bar 6 m (RT-120-6)"
 SINK = "Inset sink with waste fitting"
+SINK_TABLE = "| Item | Value |\n|---|---|\n| Net weight | 4.6 kg (bowl only, without waste fitting) |\n| Gross weight | 6 kg |\n"
 BRACKET = "Motor bracket MB-90 with 4 rubber mounts"
 
 # (condition, file name, document, article name, description, what the review says)
@@ -96,6 +97,14 @@ UNSURE = [
         "the weights of a consignment",
     ),
     (
+        "consignment totals",
+        "packing.txt",
+        "Packing list, 40 cartons\nTotals: N.W. 480 kg | G.W. 520 kg",
+        "Ceramic mug 300 ml",
+        None,
+        "the weights of a consignment",
+    ),
+    (
         "supported rival",
         "shop.txt",
         "Kurzhantel 10 kg\nGewicht: 10 kg\nPassend dazu: Ablage – Nettogewicht 18 kg",
@@ -104,12 +113,12 @@ UNSURE = [
         "ambiguous between 18 kg and 10 kg",
     ),
     (
-        "part apart",
-        "spec.txt",
-        "Net weight: 4.6 kg\nWeight of the waste fitting: 0.35 kg",
+        "leaves out a part",
+        "spec.md",
+        SINK_TABLE,
         SINK,
         None,
-        "waste the name includes is weighed apart",
+        "the figure's line leaves out what the name includes (waste)",
     ),
     (
         "numbered row",
@@ -144,6 +153,14 @@ ANSWERED = [
         480,
     ),
     (
+        "consignment totals",
+        "spec.txt",
+        "Data sheet\nN.W. 480 g | G.W. 520 g",
+        "Ceramic mug 300 ml",
+        None,
+        480,
+    ),
+    (
         "supported rival",
         "shop.txt",
         "Kurzhantel 10 kg\nGewicht: 10 kg\nPassend dazu: Ablage – Nettogewicht 18 kg",
@@ -152,12 +169,12 @@ ANSWERED = [
         18000,
     ),
     (
-        "part apart",
-        "spec.txt",
-        "Total weight: 4.95 kg\nWeight of the waste fitting: 0.35 kg",
-        SINK,
+        "leaves out a part",
+        "spec.md",
+        SINK_TABLE,
+        "Inset sink, waste fitting sold separately",
         None,
-        4950,
+        4600,
     ),
     (
         "numbered row",

@@ -1817,17 +1817,6 @@ class WeightDecision:
     review: list[str] = field(default_factory=list)
 
 
-def _included(part: str, name: _Name) -> bool:
-    """The name says the article comes with the part ("with waste fitting", "mit
-    Scharnierdeckel" for a "Deckel": a compound ends with the part)."""
-    part = part.lower()
-    return any(
-        _same_part(w[1:], part) or (len(part) >= 4 and w.endswith(part))
-        for w in name.words
-        if w[:1] == "+"
-    )
-
-
 def _places(cluster: list[Mention]) -> int:
     """In how many places of the documents a value is stated."""
     return len({(m.source, m.location) for m in cluster})
@@ -2032,14 +2021,12 @@ def _doubt(
             if m.basis == WeightBasis.NET and m.grams and not _agree(m.grams, chosen.grams):
                 # the document's own net weight, ruled out only by a guess at the shape
                 return f"the stated net weight {fmt_grams(m.grams)} disagrees ({m.reason[13:]})"
-    if not chosen.total and chosen.basis != WeightBasis.DERIVED:
-        for m in mentions:
-            if m.basis == WeightBasis.COMPONENT and m.part and _included(m.part, name):
-                # "Gewicht Behälter 2,9 kg", "Gewicht Deckel 0,8 kg" of a "Behälter mit Deckel"
-                return (
-                    f"the {m.part} the name includes is weighed apart "
-                    f"({fmt_grams(m.stated_grams)}): the figure may leave it out"
-                )
+    scope = _scope_keys(chosen.quote.lower())
+    conflict = _scope_conflict(scope, name)
+    if conflict and "+" + conflict[1:] not in scope and chosen.basis != WeightBasis.DERIVED:
+        # "Net weight | 4.6 kg (sink only, without waste fitting)" of a sink "with waste
+        # fitting": the figure's own words leave out what the name includes
+        return f"the figure's line leaves out what the name includes ({conflict[1:]})"
     row = chosen.quote.lower()
     if label := V.WEIGHT_WORDS.search(row):
         row = row[: label.start()]
@@ -2052,14 +2039,14 @@ def _doubt(
         # "1: Plaque de base: Masse totale 2.84": a list's numbered row that does not name the
         # article is one of its entries, whatever its label says
         return "a numbered row of a list that does not name the article"
-    if chosen.total and any(
-        m.basis == WeightBasis.GROSS and m.quote == chosen.quote for m in mentions
-    ):
+    totals = chosen.total or (not chosen.keys and bool(_TOTALS.match(chosen.quote)))
+    if totals and any(m.basis == WeightBasis.GROSS and m.quote == chosen.quote for m in mentions):
         # "Total net weight: 692.2 kg  Total gross weight: 773.2 kg": a consignment's totals
         return "a total beside a total gross weight: the weights of a consignment"
     return ""
 
 
+_TOTALS = re.compile(r"\W*(?:grand\s+)?totali?s?\b|\W*totale\b", re.IGNORECASE)  # "Totals: N.W. …"
 _SIZED = re.compile(r"(?<![0-9a-z\u00df-\u024f])([a-z]{1,3})(\d{1,4})(?![0-9a-z\u00df-\u024f])")
 
 
