@@ -1818,8 +1818,14 @@ class WeightDecision:
 
 
 def _places(cluster: list[Mention]) -> int:
-    """In how many places of the documents a value is stated."""
-    return len({(m.source, m.location) for m in cluster})
+    """In how many places of the documents a value is stated (a row read as a table and as
+    key=value lines, named by its own article code, is one place)."""
+    return len(
+        {
+            min(codes) if (codes := [k for k in m.keys if k[:1] == "!"]) else (m.source, m.location)
+            for m in cluster
+        }
+    )
 
 
 def _agree(a: float, b: float) -> bool:
