@@ -6,7 +6,8 @@ its line names another size or article code of the name's scheme; the document's
 disagrees and was ruled out only by the stated dimensions; it is a total beside a total gross
 weight (a consignment); a rival close behind is stated in more places; its own words leave out
 a part the name says the article comes with; it is a numbered row of a list that does not name the
-article. Each unsure document has a counterpart a word or a figure away that is still answered.
+article; it weighs something its label names, not the article, among other products' weights or
+beside a pack's. Each unsure document has a counterpart a word or a figure away that is still answered.
 Names and figures are invented.
 """
 
@@ -35,6 +36,7 @@ def analyse(filename: str, text: str, name: str, description: str | None) -> Ana
 TUBES = "Code;Description;{label} (kg)\nRT-100-6;Steel tube 10 mm, bar 6 m;12,5\nRT-120-6;Steel tube 12 mm, bar 6 m;15,0\n"
 TUBE = "Steel tube 12 mm, bar 6 m (RT-120-6)"
 SINK = "Inset sink with waste fitting"
+LAMPS = "{title}\nAlso in this collection:\n- Sconce of rattan – weight 0.8 kg – 45.00 €\n- Floor lamp of rattan 150 cm – weight 3.2 kg – 119.00 €"
 SINK_TABLE = "| Item | Value |\n|---|---|\n| Net weight | 4.6 kg (bowl only, without waste fitting) |\n| Gross weight | 6 kg |\n"
 BRACKET = "Motor bracket MB-90 with 4 rubber mounts"
 
@@ -128,6 +130,22 @@ UNSURE = [
         None,
         "a numbered row of a list that does not name the article",
     ),
+    (
+        "another product's",
+        "shop.txt",
+        LAMPS.format(title="Pendant lamp rattan Ø 45 cm"),
+        "Pendant lamp rattan Ø 45 cm",
+        None,
+        "the weight of something else (sconce) among other products'",
+    ),
+    (
+        "beside a pack",
+        "spec.txt",
+        "Nail 3.1 x 80 mm\n- box 5 kg\n- stillage weighs approx. 265 kg",
+        "Nail 3.1 x 80 mm, bright",
+        None,
+        "the weight of something else (stillage) beside a pack's weight",
+    ),
 ]
 
 # (condition, file name, document, article name, description, net weight in grams)
@@ -183,6 +201,22 @@ ANSWERED = [
         BRACKET,
         None,
         2840,
+    ),
+    (
+        "another product's",
+        "shop.txt",
+        LAMPS.format(title="Sconce of rattan"),
+        "Sconce of rattan",
+        None,
+        800,
+    ),
+    (
+        "beside a pack",
+        "spec.txt",
+        "Nail 3.1 x 80 mm\n- box 5 kg\n- nail weight approx. 4.8 g",
+        "Nail 3.1 x 80 mm, bright",
+        None,
+        4.8,
     ),
 ]
 

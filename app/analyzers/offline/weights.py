@@ -2045,6 +2045,17 @@ def _doubt(
         # "1: Plaque de base: Masse totale 2.84": a list's numbered row that does not name the
         # article is one of its entries, whatever its label says
         return "a numbered row of a list that does not name the article"
+    if chosen.qualifier and not chosen.matched:
+        # a weight of something the label names ("Aplique … peso 0,8 kg", "hmotnost palety")
+        # that does not name the article, among other products' weights or beside a pack's
+        for m in mentions:
+            if m.basis == WeightBasis.OTHER_VARIANT and (m.source, m.location) == (
+                chosen.source,
+                chosen.location,
+            ):
+                return f"the weight of something else ({chosen.qualifier}) among other products'"
+            if m.basis == WeightBasis.PER_PACK and abs(m.order - chosen.order) <= 2:
+                return f"the weight of something else ({chosen.qualifier}) beside a pack's weight"
     totals = chosen.total or (not chosen.keys and bool(_TOTALS.match(chosen.quote)))
     if totals and any(m.basis == WeightBasis.GROSS and m.quote == chosen.quote for m in mentions):
         # "Total net weight: 692.2 kg  Total gross weight: 773.2 kg": a consignment's totals
