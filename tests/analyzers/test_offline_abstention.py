@@ -6,7 +6,7 @@ its line names another size or article code of the name's scheme; the document's
 disagrees and was ruled out only by the stated dimensions; it is a total beside a total gross
 weight (a consignment); a rival close behind is stated in more places; its own words leave out
 a part the name says the article comes with; it is a numbered row of a list that does not name the
-article; it weighs something its label names, not the article, among other products' weights or
+article; it weighs something its label names, not the article, among other variants' weights or
 beside a pack's. Each unsure document has a counterpart a word or a figure away that is still answered.
 Names and figures are invented.
 """
@@ -136,7 +136,7 @@ UNSURE = [
         LAMPS.format(title="Pendant lamp rattan Ø 45 cm"),
         "Pendant lamp rattan Ø 45 cm",
         None,
-        "the weight of something else (sconce) among other products'",
+        "the weight of something else (sconce) among other variants' weights",
     ),
     (
         "beside a pack",

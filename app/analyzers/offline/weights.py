@@ -2047,13 +2047,16 @@ def _doubt(
         return "a numbered row of a list that does not name the article"
     if chosen.qualifier and not chosen.matched:
         # a weight of something the label names ("Aplique … peso 0,8 kg", "hmotnost palety")
-        # that does not name the article, among other products' weights or beside a pack's
+        # that does not name the article, among other variants' weights or beside a pack's
         for m in mentions:
             if m.basis == WeightBasis.OTHER_VARIANT and (m.source, m.location) == (
                 chosen.source,
                 chosen.location,
             ):
-                return f"the weight of something else ({chosen.qualifier}) among other products'"
+                return (
+                    f"the weight of something else ({chosen.qualifier}) among other variants' "
+                    "weights"
+                )
             if m.basis == WeightBasis.PER_PACK and abs(m.order - chosen.order) <= 2:
                 return f"the weight of something else ({chosen.qualifier}) beside a pack's weight"
     totals = chosen.total or (not chosen.keys and bool(_TOTALS.match(chosen.quote)))
