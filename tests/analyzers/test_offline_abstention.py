@@ -5,10 +5,11 @@ figure is read elsewhere as a pack's or its own row's key=value reading weighs s
 its line names another size or article code of the name's scheme; the document's own net weight
 disagrees and was ruled out only by the stated dimensions; it is a total beside a total gross
 weight (a consignment); a rival close behind is stated in more places; its own words leave out
-a part the name says the article comes with; it is a numbered row of a list that does not name the
-article; it weighs something its label names, not the article, among other variants' weights or
-beside a pack's. Each unsure document has a counterpart a word or a figure away that is still answered.
-Names and figures are invented.
+a part the name says the article comes with; it is a numbered row of a list that does not name
+the article; it weighs something its label names, not the article, among other variants'
+weights or beside a pack's; its label counts pieces the figure was not divided by. Each unsure
+document has a counterpart a word or a figure away that is still answered. Names and figures
+are invented.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -146,6 +147,14 @@ UNSURE = [
         None,
         "the weight of something else (stillage) beside a pack's weight",
     ),
+    (
+        "label counts pieces",
+        "spec.txt",
+        "Holzschraube 6 x 40\nGewicht x 100 Stk: 0,81 kg",
+        "Holzschraube 6 x 40 (HS-640)",
+        None,
+        "its label counts 100 pieces",
+    ),
 ]
 
 # (condition, file name, document, article name, description, net weight in grams)
@@ -217,6 +226,14 @@ ANSWERED = [
         "Nail 3.1 x 80 mm, bright",
         None,
         4.8,
+    ),
+    (
+        "label counts pieces",
+        "spec.txt",
+        "Holzschraube 6 x 40\nGewicht (1 Stk): 8,1 g",
+        "Holzschraube 6 x 40 (HS-640)",
+        None,
+        8.1,
     ),
 ]
 

@@ -94,6 +94,7 @@ class Mention:
     matched: bool = False  # names the article (variant tokens of the article name)
     part: str = ""  # the part a component weight is of ("válvula" of "Peso de la válvula")
     qualifier: str = ""  # the word that qualifies its label ("fascio" of "Peso fascio")
+    label: str = ""  # the words that label it ("Peso x 1000 pz (kg)")
 
 
 # ------------------------------------------------------------------ tokens of names and rows
@@ -315,6 +316,7 @@ _COUNT = re.compile(
     rf"|(?<![\d.,'])(?P<b>\d[\d.,']{{0,8}})\s*(?:{_PIECES})(?![^\W\d_]))",
     re.IGNORECASE,
 )
+_COUNTED = re.compile(rf"(?<![\d.,'])(?P<n>\d[\d.,']{{0,8}})\s*(?:{_PIECES})(?![^\W\d_])", re.I)
 _DOC_COUNT = re.compile(
     rf"(?:\bVE\b|verpackungseinheit|packing\s+unit|pack(?:ing)?\s+(?:size|quantity)|packungsinhalt|inhalt"
     rf"|contenuto|contenu|contenido|conteúdo|inhoud|zawartość|innehåll|入数|入り数|装箱数"
@@ -1503,6 +1505,7 @@ def collect_mentions(
                     total=total,
                     part=_object_of(label) if basis == WeightBasis.COMPONENT else "",
                     qualifier=qualifier,
+                    label=label,
                 )
             )
     # A table is also in the sections as lines: a row the line rules set aside with its heading
@@ -1734,6 +1737,7 @@ def _table_mentions(
                     keys=frozenset(keys),
                     reason=reason + " (table)",
                     metric=metric,
+                    label=label,
                 )
             )
 
@@ -2059,6 +2063,12 @@ def _doubt(
                 )
             if m.basis == WeightBasis.PER_PACK and abs(m.order - chosen.order) <= 2:
                 return f"the weight of something else ({chosen.qualifier}) beside a pack's weight"
+    counted = _COUNTED.search(chosen.label)
+    if chosen.basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED) and counted:
+        count = to_int(counted["n"])
+        if count and count >= 2:
+            # "Peso x 1000 pz (kg)" over "3,10": the label counts pieces the figure may be of
+            return f"its label counts {count} pieces ({trim_quote(chosen.label, 40)})"
     totals = chosen.total or (not chosen.keys and bool(_TOTALS.match(chosen.quote)))
     if totals and any(m.basis == WeightBasis.GROSS and m.quote == chosen.quote for m in mentions):
         # "Total net weight: 692.2 kg  Total gross weight: 773.2 kg": a consignment's totals
