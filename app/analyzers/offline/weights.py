@@ -93,8 +93,8 @@ class Mention:
     total: bool = False  # labelled as the whole ("Total weight", "Rollo completo")
     matched: bool = False  # names the article (variant tokens of the article name)
     part: str = ""  # the part a component weight is of ("válvula" of "Peso de la válvula")
-    qualifier: str = ""  # the word that qualifies its label ("fascio" of "Peso fascio")
-    label: str = ""  # the words that label it ("Peso x 1000 pz (kg)")
+    qualifier: str = ""  # the word that qualifies its label ("crate" of "Weight per crate")
+    label: str = ""  # the words that label it ("Gewicht x 100 Stk (kg)")
 
 
 # ------------------------------------------------------------------ tokens of names and rows
@@ -1925,8 +1925,9 @@ def decide(
     status = WeightStatus.NOT_STATED
     if clusters and strength(clusters[0]) >= _MIN_SCORE:
         best = clusters[0]
-        # a rival close behind that more places of the document state ("Gewicht: 10 kg" in the
-        # text and in the product data against one "Eigengewicht 18 kg") is as good a reading
+        # a rival close behind that more places of the documents state ("Gewicht: 10 kg" in the
+        # specification and in the description against one "Nettogewicht 18 kg") is as good a
+        # reading
         rivals = [
             c
             for c in clusters[1:]
@@ -2013,13 +2014,13 @@ def _doubt(
         same_row = bool(codes) or _row_cells(m.quote) == _row_cells(chosen.quote)
         apart = m.grams is None or not _agree(m.grams, chosen.grams)
         if not same_row and apart and m.basis in _OTHER_THING:
-            # "weight: 1.36 kg" beside "Weight (pair) | 1.36 kg": the figure may be the pack's
+            # "Weight: 2.4 kg" beside "Weight (pair): 2.4 kg": the figure may be the pack's
             return (
                 f"the same figure is read elsewhere as {m.basis.value} ({trim_quote(m.quote, 60)})"
             )
         if codes and chosen.basis != WeightBasis.DERIVED:
-            # the row's own code read as "Peso fascio=19,6" or "Stack weight=15,0": the column
-            # weighs something else
+            # the row's own code read as "Weight per crate=15,0" or "Stack weight=15,0": the
+            # column weighs something else
             if m.qualifier:
                 return f"the same row labels the figure as of something else ({m.qualifier})"
             if m.basis == WeightBasis.CAPACITY:
@@ -2034,7 +2035,7 @@ def _doubt(
     scope = _scope_keys(chosen.quote.lower())
     conflict = _scope_conflict(scope, name)
     if conflict and "+" + conflict[1:] not in scope and chosen.basis != WeightBasis.DERIVED:
-        # "Net weight | 4.6 kg (sink only, without waste fitting)" of a sink "with waste
+        # "Net weight | 4.6 kg (bowl only, without waste fitting)" of a sink "with waste
         # fitting": the figure's own words leave out what the name includes
         return f"the figure's line leaves out what the name includes ({conflict[1:]})"
     row = chosen.quote.lower()
@@ -2046,11 +2047,11 @@ def _doubt(
         and not chosen.matched
         and not (_words(row) & name.words or _idents(row) & name.idents)
     ):
-        # "1: Plaque de base: Masse totale 2.84": a list's numbered row that does not name the
-        # article is one of its entries, whatever its label says
+        # "1: Base plate: Total weight (kg): 2.84": a list's numbered row that does not name
+        # the article is one of its entries, whatever its label says
         return "a numbered row of a list that does not name the article"
     if chosen.qualifier and not chosen.matched:
-        # a weight of something the label names ("Aplique … peso 0,8 kg", "hmotnost palety")
+        # a weight of something the label names ("Sconce … weight 0.8 kg", "stillage weighs")
         # that does not name the article, among other variants' weights or beside a pack's
         for m in mentions:
             if m.basis == WeightBasis.OTHER_VARIANT and (m.source, m.location) == (
@@ -2067,11 +2068,11 @@ def _doubt(
     if chosen.basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED) and counted:
         count = to_int(counted["n"])
         if count and count >= 2:
-            # "Peso x 1000 pz (kg)" over "3,10": the label counts pieces the figure may be of
+            # "Gewicht x 100 Stk: 0,81 kg": the label counts pieces the figure may be of
             return f"its label counts {count} pieces ({trim_quote(chosen.label, 40)})"
     totals = chosen.total or (not chosen.keys and bool(_TOTALS.match(chosen.quote)))
     if totals and any(m.basis == WeightBasis.GROSS and m.quote == chosen.quote for m in mentions):
-        # "Total net weight: 692.2 kg  Total gross weight: 773.2 kg": a consignment's totals
+        # "Total net weight: 480 kg  Total gross weight: 520 kg": a consignment's totals
         return "a total beside a total gross weight: the weights of a consignment"
     return ""
 
@@ -2082,8 +2083,8 @@ _SIZED = re.compile(r"(?<![0-9a-z\u00df-\u024f])([a-z]{1,3})(\d{1,4})(?![0-9a-z\
 
 def _designation_conflict(quote: str, name: _Name) -> str:
     """A designation in the figure's line of the same kind as the name's but another value:
-    "P40" or "DN50" where the name says "P50" or "DN80", an article code "BP-80-200" where the
-    name's is "PS-80-250". The line is about another size or another article."""
+    "P30" or "DN40" where the name says "P35" or "DN65", an article code "KL-40" where the
+    name's is "KL-45". The line is about another size or another article."""
     low = quote.lower()
     if label := V.WEIGHT_WORDS.search(low):
         low = low[: label.start()]  # what the line names before its weight label
@@ -2103,8 +2104,8 @@ def _designation_conflict(quote: str, name: _Name) -> str:
 
 
 def _shape(code: str) -> str:
-    """The coding scheme of a designation: "bp-80-200" and "ps-80-250" are both "aa-99-999"
-    (a code that starts with its letters; "2768-m" and "4-polig" have no scheme)."""
+    """The coding scheme of a designation: "kl-40" and "mx-45" are both "aa-99", "ab-12-300"
+    is "aa-99-999" (a code that starts with its letters; "4-polig" has no scheme)."""
     if not code[:1].isalpha() or not any(c.isdigit() for c in code):
         return ""
     return re.sub(r"[a-z\u00df-\u024f]", "a", re.sub(r"\d", "9", code))
