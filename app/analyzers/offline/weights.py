@@ -63,6 +63,7 @@ _BASE_SCORE = {
 }
 _MIN_SCORE = 0.5
 _CONFLICT_MARGIN = 0.08
+_SUPPORTED_MARGIN = 0.1 + 1e-9  # a rival stated in more places may be this far behind
 _AGREE = 0.015
 
 
@@ -92,6 +93,8 @@ class Mention:
     total: bool = False  # labelled as the whole ("Total weight", "Rollo completo")
     matched: bool = False  # names the article (variant tokens of the article name)
     part: str = ""  # the part a component weight is of ("válvula" of "Peso de la válvula")
+    qualifier: str = ""  # the word that qualifies its label ("crate" of "Weight per crate")
+    label: str = ""  # the words that label it ("Gewicht x 100 Stk (kg)")
 
 
 # ------------------------------------------------------------------ tokens of names and rows
@@ -313,6 +316,7 @@ _COUNT = re.compile(
     rf"|(?<![\d.,'])(?P<b>\d[\d.,']{{0,8}})\s*(?:{_PIECES})(?![^\W\d_]))",
     re.IGNORECASE,
 )
+_COUNTED = re.compile(rf"(?<![\d.,'])(?P<n>\d[\d.,']{{0,8}})\s*(?:{_PIECES})(?![^\W\d_])", re.I)
 _DOC_COUNT = re.compile(
     rf"(?:\bVE\b|verpackungseinheit|packing\s+unit|pack(?:ing)?\s+(?:size|quantity)|packungsinhalt|inhalt"
     rf"|contenuto|contenu|contenido|conteúdo|inhoud|zawartość|innehåll|入数|入り数|装箱数"
@@ -1456,6 +1460,7 @@ def collect_mentions(
             ):
                 score -= _OPERATING_PENALTY  # "Operating weight (oil and fuel)" loses to "Dry"
                 reason = f"{reason}; with its operating fluids ({op.group()}), not as delivered"
+            qualifier = ""
             if basis in (WeightBasis.UNSPECIFIED, WeightBasis.DERIVED) and not context:
                 qualifier = _qualifier(label, nm)
                 if qualifier:  # "Peso di spedizione" loses to a bare "Peso" whatever the word
@@ -1499,6 +1504,8 @@ def collect_mentions(
                     context=context,
                     total=total,
                     part=_object_of(label) if basis == WeightBasis.COMPONENT else "",
+                    qualifier=qualifier,
+                    label=label,
                 )
             )
     # A table is also in the sections as lines: a row the line rules set aside with its heading
@@ -1730,6 +1737,7 @@ def _table_mentions(
                     keys=frozenset(keys),
                     reason=reason + " (table)",
                     metric=metric,
+                    label=label,
                 )
             )
 
@@ -1811,6 +1819,17 @@ class WeightDecision:
     candidates: list[WeightCandidate]
     notes: list[str] = field(default_factory=list)
     review: list[str] = field(default_factory=list)
+
+
+def _places(cluster: list[Mention]) -> int:
+    """In how many places of the documents a value is stated (a row read as a table and as
+    key=value lines, named by its own article code, is one place)."""
+    return len(
+        {
+            min(codes) if (codes := [k for k in m.keys if k[:1] == "!"]) else (m.source, m.location)
+            for m in cluster
+        }
+    )
 
 
 def _agree(a: float, b: float) -> bool:
@@ -1906,7 +1925,15 @@ def decide(
     status = WeightStatus.NOT_STATED
     if clusters and strength(clusters[0]) >= _MIN_SCORE:
         best = clusters[0]
-        rivals = [c for c in clusters[1:] if strength(c) >= strength(best) - _CONFLICT_MARGIN]
+        # a rival close behind that more places of the documents state ("Gewicht: 10 kg" in the
+        # specification and in the description against one "Nettogewicht 18 kg") is as good a
+        # reading
+        rivals = [
+            c
+            for c in clusters[1:]
+            if strength(c) >= strength(best) - _CONFLICT_MARGIN
+            or (strength(c) >= strength(best) - _SUPPORTED_MARGIN and _places(c) > _places(best))
+        ]
         if rivals:
             status = WeightStatus.AMBIGUOUS
             values = " and ".join(fmt_grams(c[0].grams or 0) for c in [best, *rivals[:2]])
@@ -1924,6 +1951,12 @@ def decide(
             f"{clusters[0][0].reason})"
         )
         clusters[0][0].reason += "; too weak to report"
+    if chosen is not None and (doubt := _doubt(chosen, mentions, implausible, nm)):
+        # the evidence does not single this figure out: say so instead of picking it
+        status = WeightStatus.AMBIGUOUS
+        review.append(f"not sure of {fmt_grams(chosen.grams or 0)}: {doubt}")
+        chosen.reason += f"; not taken: {doubt}"
+        chosen = None
     if chosen is not None and chosen.grams is not None:
         status = (
             WeightStatus.DERIVED if chosen.basis == WeightBasis.DERIVED else WeightStatus.STATED
@@ -1963,6 +1996,130 @@ def decide(
         for m in _dedupe(ranked)[:12]
     ]
     return WeightDecision(finding, status.value, candidates, notes, review)
+
+
+def _doubt(
+    chosen: Mention, mentions: list[Mention], implausible: list[Mention], name: _Name
+) -> str:
+    """Why the evidence does not single out the chosen figure as the article's (empty when it
+    does). Conditions any author's document can meet, each a reason to abstain, not a rule
+    that picks another value."""
+    assert chosen.grams is not None
+    for m in mentions:
+        if m is chosen or not _agree(m.stated_grams, chosen.grams):
+            continue
+        codes = {k for k in m.keys if k[:1] == "!"}
+        if codes - chosen.keys:
+            continue  # another article's row that happens to weigh the same
+        same_row = bool(codes) or _row_cells(m.quote) == _row_cells(chosen.quote)
+        apart = m.grams is None or not _agree(m.grams, chosen.grams)
+        if not same_row and apart and m.basis in _OTHER_THING:
+            # "Weight: 2.4 kg" beside "Weight (pair): 2.4 kg": the figure may be the pack's
+            return (
+                f"the same figure is read elsewhere as {m.basis.value} ({trim_quote(m.quote, 60)})"
+            )
+        if codes and chosen.basis != WeightBasis.DERIVED:
+            # the row's own code read as "Weight per crate=15,0" or "Stack weight=15,0": the
+            # column weighs something else
+            if m.qualifier:
+                return f"the same row labels the figure as of something else ({m.qualifier})"
+            if m.basis == WeightBasis.CAPACITY:
+                return f"the same row labels the figure as of something else ({m.reason})"
+    if conflict := _designation_conflict(chosen.quote, name):
+        return conflict
+    if chosen.basis != WeightBasis.NET:
+        for m in implausible:
+            if m.basis == WeightBasis.NET and m.grams and not _agree(m.grams, chosen.grams):
+                # the document's own net weight, ruled out only by a guess at the shape
+                return f"the stated net weight {fmt_grams(m.grams)} disagrees ({m.reason[13:]})"
+    scope = _scope_keys(chosen.quote.lower())
+    conflict = _scope_conflict(scope, name)
+    if conflict and "+" + conflict[1:] not in scope and chosen.basis != WeightBasis.DERIVED:
+        # "Net weight | 4.6 kg (bowl only, without waste fitting)" of a sink "with waste
+        # fitting": the figure's own words leave out what the name includes
+        return f"the figure's line leaves out what the name includes ({conflict[1:]})"
+    row = chosen.quote.lower()
+    if label := V.WEIGHT_WORDS.search(row):
+        row = row[: label.start()]
+    if (
+        chosen.keys
+        and all(k[:1] == "#" for k in chosen.keys)
+        and not chosen.matched
+        and not (_words(row) & name.words or _idents(row) & name.idents)
+    ):
+        # "1: Base plate: Total weight (kg): 2.84": a list's numbered row that does not name
+        # the article is one of its entries, whatever its label says
+        return "a numbered row of a list that does not name the article"
+    if chosen.qualifier and not chosen.matched:
+        # a weight of something the label names ("Sconce … weight 0.8 kg", "stillage weighs")
+        # that does not name the article, among other variants' weights or beside a pack's
+        for m in mentions:
+            if m.basis == WeightBasis.OTHER_VARIANT and (m.source, m.location) == (
+                chosen.source,
+                chosen.location,
+            ):
+                return (
+                    f"the weight of something else ({chosen.qualifier}) among other variants' "
+                    "weights"
+                )
+            if m.basis == WeightBasis.PER_PACK and abs(m.order - chosen.order) <= 2:
+                return f"the weight of something else ({chosen.qualifier}) beside a pack's weight"
+    counted = _COUNTED.search(chosen.label)
+    if chosen.basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED) and counted:
+        count = to_int(counted["n"])
+        if count and count >= 2:
+            # "Gewicht x 100 Stk: 0,81 kg": the label counts pieces the figure may be of
+            return f"its label counts {count} pieces ({trim_quote(chosen.label, 40)})"
+    totals = chosen.total or (not chosen.keys and bool(_TOTALS.match(chosen.quote)))
+    if totals and any(m.basis == WeightBasis.GROSS and m.quote == chosen.quote for m in mentions):
+        # "Total net weight: 480 kg  Total gross weight: 520 kg": a consignment's totals
+        return "a total beside a total gross weight: the weights of a consignment"
+    return ""
+
+
+_TOTALS = re.compile(r"\W*(?:grand\s+)?totali?s?\b|\W*totale\b", re.IGNORECASE)  # "Totals: N.W. …"
+_SIZED = re.compile(r"(?<![0-9a-z\u00df-\u024f])([a-z]{1,3})(\d{1,4})(?![0-9a-z\u00df-\u024f])")
+
+
+def _designation_conflict(quote: str, name: _Name) -> str:
+    """A designation in the figure's line of the same kind as the name's but another value:
+    "P30" or "DN40" where the name says "P35" or "DN65", an article code "KL-40" where the
+    name's is "KL-45". The line is about another size or another article."""
+    low = quote.lower()
+    if label := V.WEIGHT_WORDS.search(low):
+        low = low[: label.start()]  # what the line names before its weight label
+    sized: dict[str, set[str]] = {}
+    for m in _SIZED.finditer(name.low):
+        sized.setdefault(m.group(1), set()).add(m.group(2))
+    for m in _SIZED.finditer(low):
+        own = sized.get(m.group(1))
+        if own and m.group(2) not in own and not any(f"{m.group(1)}{n}" in low for n in own):
+            return f"the line names {m.group()} where the name says {m.group(1)}{min(own)}"
+    shapes = {_shape(m.group()): m.group() for m in _MODEL.finditer(name.low)}
+    for m in _MODEL.finditer(low):
+        code, shape = m.group(), _shape(m.group())
+        if shape and shape in shapes and code not in name.low:
+            return f"the line names another article code ({code}, the name's is {shapes[shape]})"
+    return ""
+
+
+def _shape(code: str) -> str:
+    """The coding scheme of a designation: "kl-40" and "mx-45" are both "aa-99", "ab-12-300"
+    is "aa-99-999" (a code that starts with its letters; "4-polig" has no scheme)."""
+    if not code[:1].isalpha() or not any(c.isdigit() for c in code):
+        return ""
+    return re.sub(r"[a-z\u00df-\u024f]", "a", re.sub(r"\d", "9", code))
+
+
+_OTHER_THING = frozenset(
+    [
+        WeightBasis.PER_PACK,
+        WeightBasis.GROSS,
+        WeightBasis.COMPONENT,
+        WeightBasis.CAPACITY,
+        WeightBasis.DERIVED,
+    ]
+)
 
 
 def _sums_of_parts(mentions: list[Mention], name: _Name) -> list[Mention]:
