@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app.config import Settings
+from app.errors import is_database_unavailable
 
 # Stable constraint names, so Alembic migrations can drop exactly what they created.
 NAMING_CONVENTION = {
@@ -186,3 +187,21 @@ async def open_database(settings: Settings) -> AsyncIterator[Database]:
             uploads=await pool("uploads", settings.db_pool_size),
         )
         yield Database(engine=engine, sessions=create_session_factory(engine), pools=pools)
+
+
+@asynccontextmanager
+async def request_session(
+    sessions: async_sessionmaker[AsyncSession],
+) -> AsyncIterator[AsyncSession]:
+    """One request's session. Closing may run after the response; a connection the database
+    dropped meanwhile (a restart) has nothing left to roll back, so that is no error of the
+    request's."""
+    session = sessions()
+    try:
+        yield session
+    finally:
+        try:
+            await session.close()
+        except Exception as exc:
+            if not is_database_unavailable(exc):
+                raise

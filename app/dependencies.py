@@ -10,7 +10,7 @@ from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.errors import is_database_unavailable
+from app.db import request_session
 from app.services import Services
 
 
@@ -35,19 +35,9 @@ async def get_app_settings(request: Request) -> Settings:
 
 
 async def get_session(services: ServicesDep) -> AsyncIterator[AsyncSession]:
-    """A session for this request only; services commit before the response is sent.
-
-    Closing runs after the response; a connection the database dropped meanwhile (a restart)
-    has nothing left to roll back, so that is no error of the request's."""
-    session = services.database.sessions()
-    try:
+    """A session for this request only; services commit before the response is sent."""
+    async with request_session(services.database.sessions) as session:
         yield session
-    finally:
-        try:
-            await session.close()
-        except Exception as exc:
-            if not is_database_unavailable(exc):
-                raise
 
 
 def wake_processor(request: Request) -> None:

@@ -25,6 +25,7 @@ from app.articles.models import FileRole, ProcessingStatus
 from app.articles.schemas import Article, ArticlePage, ArticleStatus, CostModelEntry, StatusBatch
 from app.articles.status_fast_path import render_status
 from app.auth.dependencies import PrincipalDep
+from app.db import request_session
 from app.dependencies import (
     ServicesDep,
     SessionDep,
@@ -147,7 +148,7 @@ async def analyze(
     )
     article = created.article
     if offer is not None and not created.replayed:
-        async with service.request_session(services.database.sessions) as session:
+        async with request_session(services.database.sessions) as session:
             article = await offers.set_offer(session, article.id, offer, services.reprice)
     base = f"{settings.api_prefix}/articles/{article.id}"
     headers = {

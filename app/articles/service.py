@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hashlib
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -29,12 +28,12 @@ from app.articles.schemas import (
     StoredFile,
 )
 from app.cleaning import clean_text
+from app.db import request_session
 from app.errors import (
     ConflictError,
     InvalidInputError,
     NotFoundError,
     check_upload_size,
-    is_database_unavailable,
 )
 
 MAX_NAME_LENGTH = 255
@@ -104,23 +103,6 @@ def _fingerprint(name: str, description: str | None, files: list[repository.NewF
         digest.update(part.encode())
         digest.update(b"\x00")
     return digest.hexdigest()
-
-
-@contextlib.asynccontextmanager
-async def request_session(
-    sessions: async_sessionmaker[AsyncSession],
-) -> AsyncIterator[AsyncSession]:
-    """A session opened only by the request that needs one (closed like `SessionDep`'s: a
-    connection the database dropped meanwhile has nothing left to roll back)."""
-    session = sessions()
-    try:
-        yield session
-    finally:
-        try:
-            await session.close()
-        except Exception as exc:
-            if not is_database_unavailable(exc):
-                raise
 
 
 async def create_article(
