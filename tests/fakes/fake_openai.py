@@ -85,35 +85,191 @@ def _default_codes() -> list[str]:
     return [code for code, *_ in DEFAULT_INDICES]
 
 
-# keyword -> catalogue code, for a sensible material guess (first match of each code wins)
+# Material words -> catalogue code, for the material guess a decent model makes: a few words per
+# family in en/de/fr/it/es, grades and acronyms (case-sensitive, so "pc" in "10 pc" is no
+# polycarbonate). Order matters: on each line a longer name claims its words before a shorter
+# one inside it ("stainless steel" is no steel, "Aluminiumoxid" no aluminium, "glass fibre" no
+# glass, "artificial leather" a textile), and the materials are listed in this order.
 _MATERIAL_KEYWORDS: tuple[tuple[str, str], ...] = (
-    (r"stainless|edelstahl|1\.4\d{3}|inox", "stainless_steel"),
-    (r"cast iron|grauguss|\bGJL", "cast_iron"),
-    (r"\bsteel\b|\bstahl\b|\bS[23]\d5\b|\bDC0\d", "steel"),
-    (r"alumin(?:i)?um|\bAlMg|\bAlSi", "aluminium"),
-    (r"\bbrass\b|messing|CuZn", "brass"),
-    (r"\bbronze\b", "bronze"),
-    (r"\bcopper\b|kupfer", "copper"),
-    (r"\bzinc\b|\bzink\b|zamak", "zinc"),
-    (r"\bPA ?66\b", "pa66"),
-    (r"\bPA ?6\b(?! ?6)", "pa6"),
-    (r"\bPOM\b", "pom"),
-    (r"\bABS\b", "abs"),
-    (r"\bPC\b|polycarbonat", "pc"),
-    (r"\bPP\b|polypropyl", "pp"),
-    (r"\bPBT\b", "pbt"),
-    (r"\bPVC\b", "pvc"),
-    (r"\bEPDM\b|\bNBR\b|rubber|gummi|silicone", "rubber"),
-    (r"\bGF ?\d\d\b|glass fib", "glass_fibre"),
-    (r"cardboard|karton|paper", "paper_cardboard"),
-    (r"\bPCB\b|electronic", "electronics"),
+    (
+        r"(?:technical ceramic|technische Keramik|céramique technique|ceramica tecnica"
+        r"|cerámica técnica|céramique d'alumine|ceramica di allumina|cerámica de alúmina"
+        r"|alumina|alumine|Aluminiumoxid|oxyde d'aluminium|ossido di alluminio"
+        r"|óxido de aluminio|zirconia|Zirkon(?:ium)?oxid|zircone|circonio"
+        r"|silicon (?:carbide|nitride)|Siliziumcarbid|Siliziumnitrid|carbure de silicium"
+        r"|carburo di silicio|carburo de silicio|steatite|Steatit"
+        r"|(?-i:\bAl2O3\b|\bZrO2\b|\bSiC\b|\bSi3N4\b))"
+        r"(?:[- ](?:Keramik|ceramics?))?",  # "Aluminiumoxid-Keramik" is one material
+        "technical_ceramics",
+    ),
+    (
+        r"ceramic(?![- ]coat)\w*|Keramik(?!beschicht)\w*|céramique|cerámica"
+        r"|porcelaine|porcelain(?! enamel)|Porzellan"
+        r"|porcellana|porcelana|stoneware|Steinzeug|\bgrès\b|\bgres\b|earthenware|Steingut"
+        r"|faïence|terracotta|terre cuite|terracota",
+        "ceramics",
+    ),
+    (
+        r"artificial leather|synthetic leather|faux leather|Kunstleder|similicuir|simili cuir"
+        r"|similpelle|ecopelle|cuero sintético|polipiel|(?:nylon|polyester) (?:webbing|fabric)"
+        r"|\bfabrics?\b|textile|Textil|Gewebe|\bStoff\b"
+        r"|tissu|tessuto|tejido|\bfelt\b|\bFilz|feutre|feltro|fieltro|webbing|Gurtband|sangle"
+        r"|non-woven|Vlies|non-tissé|tessuto non tessuto|cotton|Baumwolle|\bcoton\b|cotone"
+        r"|algodón|(?<!steel )\bwool\b|\bWolle\b|\blaine\b(?! de (?:verre|roche))"
+        r"|\blana\b(?! di roccia)",
+        "textile",
+    ),
+    (
+        r"leather|Leder|\bcuir\b|\bpelle\b|\bcuero\b|\bsuede\b|Wildleder|\bdaim\b|camoscio",
+        "leather",
+    ),
+    (
+        r"stainless steel|stainless|Edelstahl|rostfreier Stahl|rostfrei|acier inox(?:ydable)?"
+        r"|acciaio inox(?:idabile)?|acero inox(?:idable)?|\binox|1\.4\d{3}"
+        r"|(?-i:\bA[24]-\d0\b|\bAISI ?3\d\d|\bSUS ?3\d\d)",
+        "stainless_steel",
+    ),
+    (
+        r"cast iron|Grauguss|Gusseisen|Sphäroguss|\ben fonte\b|\bfonte (?:grise|ductile|GS)\b"
+        r"|ghisa|hierro fundido|(?-i:\bGJ[LS]|EN-GJ)",
+        "cast_iron",
+    ),
+    (
+        r"\bsteel\b|Stahl|\bacier\b|acciaio|\bacero\b|(?-i:\bS[23]\d5|\bDC0\d|\bC45\b)",
+        "steel",
+    ),
+    (
+        r"alumin(?:i)?um|aluminio|alluminio|(?-i:\bAlMg|\bAlSi|EN AW|EN AC)",
+        "aluminium",
+    ),
+    (r"\bbrass\b|Messing|laiton|ottone|latón|(?-i:\bCuZn)", "brass"),
+    (r"bronze|bronzo|bronce|(?-i:\bCuSn)", "bronze"),
+    (r"\bcopper\b|Kupfer|cuivre|\brame\b|\bcobre\b|(?-i:\bCu-ETP)", "copper"),
+    (r"\bzinc\b|\bZink|zamak|\bzinco\b|\bcinc\b", "zinc"),
+    (r"nickel|nichel|níquel", "nickel"),
+    (r"\btin\b|\bZinn\b|étain|stagno|estaño", "tin"),
+    (
+        r"glass fib(?:re|er)|fibreglass|fiberglass|Glasfaser|fibre de verre|fibra di vetro"
+        r"|fibra de vidrio|(?-i:\bGF ?\d\d\b)",
+        "glass_fibre",
+    ),
+    (
+        r"high[- ]density polyethylene|Polyethylen hoher Dichte|polyéthylène haute densité"
+        r"|polietilene ad alta densità|polietileno de alta densidad|(?-i:\bHDPE\b|\bPE-?HD\b)",
+        "pe_hd",
+    ),
+    (
+        r"low[- ]density polyethylene|Polyethylen niedriger Dichte|polyéthylène basse densité"
+        r"|polietilene a bassa densità|polietileno de baja densidad|(?-i:\bL?LDPE\b|\bPE-?L?LD\b)",
+        "pe_ld",
+    ),
+    (
+        r"polyethylene terephthalate|Polyethylenterephthalat|polyéthylène téréphtalate"
+        r"|polietilene tereftalato|tereftalato de polietileno|(?-i:\bPET\b)",
+        "pet",
+    ),
+    (r"polyethylene|Polyethylen|polyéthylène|polietilene|polietileno|(?-i:\bPE\b)", "pe_hd"),
+    (r"(?-i:\bPA ?66\b)|polyamide 66|Polyamid 66|poliammide 66|poliamida 66", "pa66"),
+    (r"(?-i:\bPA ?6\b(?! ?6))|polyamide|Polyamid|poliammide|poliamida|\bnylon\b", "pa6"),
+    (r"(?-i:\bPOM\b)|polyacetal|polyoxymethylene|Polyoxymethylen|acetal", "pom"),
+    (r"(?-i:\bABS\b)", "abs"),
+    (r"(?-i:\bPC\b)|polycarbonat|policarbonato", "pc"),
+    (r"(?-i:\bPP\b)|polypropyl|polipropilene|polipropileno", "pp"),
+    (r"(?-i:\bPBT\b)", "pbt"),
+    (
+        r"(?-i:\bPVC\b)|polyvinyl chlorid|Polyvinylchlorid|polychlorure de vinyle"
+        r"|polivinilcloruro|policloruro de vinilo",
+        "pvc",
+    ),
+    (
+        r"(?-i:\bPS\b|\bEPS\b)|polystyrene|Polystyrol|polystyrène|polistirene|poliestireno"
+        r"|Styropor",
+        "ps",
+    ),
+    (
+        r"(?-i:\bPMMA\b)|acrylic|Acrylglas|Plexiglas|plexiglass|acrylique|metacrilato"
+        r"|polimetilmetacrilato",
+        "pmma",
+    ),
+    (
+        r"(?-i:\bEPDM\b|\bNBR\b|\bFKM\b)|rubber|Gummi|Kautschuk|caoutchouc|gomma|caucho"
+        r"|silicone|Silikon|silicona",
+        "rubber",
+    ),
+    (r"\bglass\b|\bGlas\b|\bverre\b|\bvetro\b|\bvidrio\b", "glass"),
+    (
+        r"\bwood(?:en)?\b(?! screw)|Holz(?!schraube)|\bbois\b|\blegno\b|\bmadera\b|plywood"
+        r"|Sperrholz|(?-i:\bMDF\b)",
+        "wood",
+    ),
+    (
+        r"cardboard|Karton|Pappe|\bcarton\b|cartone|cartón|\bpaper\b|Papier|\bcarta\b|\bpapel\b",
+        "paper_cardboard",
+    ),
+    (
+        r"(?-i:\bPCBA?\b)|electronic|Leiterplatte|Elektronik|électronique|elettronic|electrónic",
+        "electronics",
+    ),
 )
+# The first line labelled as a weight (en/de/fr/it/es) with a mass on it is the weight.
 _WEIGHT_LINE_RE = re.compile(
-    r"(?:weight|mass|gewicht|masse)\b[^\d\n]{0,40}?(\d+(?:[.,]\d+)?)\s*(kg|mg|g|t)\b",
+    r"(?:weight|mass|gewicht|masse|poids|peso|massa)\b[^\d\n]{0,40}?(\d+(?:[.,]\d+)?)\s*"
+    r"(kg|mg|g|t)\b",
     re.IGNORECASE,
 )
 _UNIT_GRAMS = {"mg": 0.001, "g": 1.0, "kg": 1000.0, "t": 1_000_000.0}
 _TAG_RE = re.compile(r"^\[([^\]]+)\]$")
+UNIDENTIFIED_MATERIAL = "unidentified_material"  # app.indices.seed's code
+
+
+_MATERIAL_LABEL_RE = re.compile(
+    r"^(?:materials?|werkstoff|matériau|matière|materiale)\s*[:|]\s*(\S.{0,80})",
+    re.IGNORECASE,
+)
+
+
+def _materials(lines: list[str], codes: list[str]) -> list[dict[str, Any]]:
+    """The catalogue families the lines name, each with its first line, in table order; on a
+    line, words a longer name claimed are not read again. A material line naming no family
+    goes to the unidentified-material index, as the system prompt asks (when it exists)."""
+    location = "specification"
+    found: dict[str, dict[str, Any]] = {}
+    unnamed: dict[str, Any] | None = None
+    for line in lines:
+        tag = _TAG_RE.match(line)
+        if tag:
+            location = tag.group(1)
+            continue
+        claimed: list[tuple[int, int]] = []
+        for pattern, code in _MATERIAL_KEYWORDS:
+            for hit in re.finditer(pattern, line, re.IGNORECASE):
+                if any(hit.start() < end and start < hit.end() for start, end in claimed):
+                    continue
+                claimed.append(hit.span())
+                if code in codes and code not in found:
+                    found[code] = {
+                        "index_code": code,
+                        "name": hit.group(0),
+                        "mass_share": None,
+                        "quote": line,
+                        "location": location,
+                    }
+        label = _MATERIAL_LABEL_RE.match(line)
+        if label and not claimed and unnamed is None:
+            unnamed = {
+                "index_code": UNIDENTIFIED_MATERIAL,
+                "name": label.group(1).strip(),
+                "mass_share": None,
+                "quote": line,
+                "location": location,
+            }
+    first: dict[str, int] = {}
+    for position, (_, code) in enumerate(_MATERIAL_KEYWORDS):
+        first.setdefault(code, position)
+    materials = sorted(found.values(), key=lambda m: first[m["index_code"]])
+    if not materials and unnamed is not None and UNIDENTIFIED_MATERIAL in codes:
+        materials = [unnamed]
+    return materials
 
 
 @dataclass
@@ -218,32 +374,18 @@ def sensible_answer(body: dict[str, Any]) -> dict[str, Any]:
         if match and weight is None:
             value = float(match.group(1).replace(",", "."))
             grams = value * _UNIT_GRAMS[match.group(2).lower()]
+            if grams <= 0:  # "0 g" in a table cell is no weight a model would give
+                continue
             lowered = line.lower()
             basis = (
                 "gross"
-                if "gross" in lowered or "brutto" in lowered
+                if re.search(r"gross|brutto|\bbrut|\bbruto|\blordo", lowered)
                 else "net"
                 if "net" in lowered
                 else "unspecified"
             )
             weight = {"grams": grams, "quote": line, "location": location, "basis": basis}
-    materials: list[dict[str, Any]] = []
-    for pattern, code in _MATERIAL_KEYWORDS:
-        if code not in codes or any(m["index_code"] == code for m in materials):
-            continue
-        for line in lines:
-            hit = re.search(pattern, line, re.IGNORECASE)
-            if hit and not _TAG_RE.match(line):
-                materials.append(
-                    {
-                        "index_code": code,
-                        "name": hit.group(0),
-                        "mass_share": None,
-                        "quote": line,
-                        "location": location,
-                    }
-                )
-                break
+    materials = _materials(lines, codes)
     if len(materials) == 1:
         materials[0]["mass_share"] = 1.0
     material_codes = [m["index_code"] for m in materials] or codes[:1]

@@ -17,6 +17,7 @@ import openai
 import pytest
 from openai import AsyncOpenAI
 
+from app.indices.seed import DEFAULT_INDICES, UNIDENTIFIED_MATERIAL
 from tests.fakes.fake_openai import FAULT_KINDS, FakeOpenAIServer, find_codes, sensible_answer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -304,3 +305,317 @@ def test_cli_mode() -> None:
     finally:
         process.terminate()
         assert process.wait(10) == 0
+
+
+# --- the material families a model knows --------------------------------------------------
+
+CATALOGUE_CODES = [code for code, *_ in DEFAULT_INDICES]
+MATERIAL_CODES = {
+    code
+    for code, _, _, category in DEFAULT_INDICES
+    if category in {"metal", "polymer", "other"} and code != UNIDENTIFIED_MATERIAL
+}
+# Each catalogue family as specification lines name it, in English, German, French, Italian and
+# Spanish (grades and acronyms where that is how the family is written).
+FAMILY_LINES: dict[str, tuple[str, ...]] = {
+    "steel": (
+        "Material: steel S235JR",
+        "Werkstoff: Stahl",
+        "Matériau : acier",
+        "Materiale: acciaio",
+        "Material: acero",
+    ),
+    "stainless_steel": (
+        "Material: stainless steel",
+        "Werkstoff: Edelstahl 1.4301",
+        "Matériau : acier inoxydable",
+        "Materiale: acciaio inox",
+        "Material: acero inoxidable AISI 304",
+    ),
+    "cast_iron": (
+        "Material: cast iron",
+        "Werkstoff: Gusseisen EN-GJL-250",
+        "Corps en fonte grise",
+        "Materiale: ghisa",
+        "Material: hierro fundido",
+    ),
+    "aluminium": (
+        "Material: aluminum",
+        "Werkstoff: Aluminium EN AW-6060",
+        "Matériau : aluminium",
+        "Materiale: alluminio",
+        "Material: aluminio",
+    ),
+    "copper": (
+        "Conductor: copper",
+        "Leiter: Kupfer",
+        "Conducteur : cuivre",
+        "Conduttore: rame",
+        "Conductor: cobre",
+    ),
+    "brass": (
+        "Material: brass",
+        "Werkstoff: Messing CuZn39Pb3",
+        "Matériau : laiton",
+        "Materiale: ottone",
+        "Material: latón",
+    ),
+    "bronze": (
+        "Bushing: bronze",
+        "Buchse: Bronze CuSn8",
+        "Bague : bronze",
+        "Boccola: bronzo",
+        "Casquillo: bronce",
+    ),
+    "zinc": (
+        "Body: zinc die cast",
+        "Gehäuse: Zink-Druckguss ZAMAK 5",
+        "Corps : zinc",
+        "Corpo: zinco",
+        "Cuerpo: zinc",
+    ),
+    "nickel": (
+        "Material: nickel 200",
+        "Werkstoff: Nickel",
+        "Matériau : nickel",
+        "Materiale: nichel",
+        "Material: níquel",
+    ),
+    "tin": ("Solder: tin", "Lot: Zinn", "Soudure : étain", "Lega: stagno", "Soldadura: estaño"),
+    "pp": (
+        "Material: polypropylene",
+        "Werkstoff: PP",
+        "Matériau : polypropylène",
+        "Materiale: polipropilene",
+        "Material: polipropileno",
+    ),
+    "pe_hd": (
+        "Material: HDPE",
+        "Werkstoff: PE-HD",
+        "Matériau : polyéthylène haute densité",
+        "Materiale: polietilene ad alta densità",
+        "Material: polietileno de alta densidad",
+    ),
+    "pe_ld": (
+        "Film: LDPE",
+        "Folie: PE-LD",
+        "Film : polyéthylène basse densité",
+        "Film: polietilene a bassa densità",
+        "Film: polietileno de baja densidad",
+    ),
+    "abs": ("Housing: ABS", "Gehäuse: ABS", "Boîtier : ABS", "Custodia: ABS", "Carcasa: ABS"),
+    "pc": (
+        "Lens: polycarbonate",
+        "Linse: Polycarbonat",
+        "Lentille : PC",
+        "Lente: policarbonato",
+        "Lente: policarbonato",
+    ),
+    "pa6": (
+        "Material: PA6",
+        "Werkstoff: Polyamid",
+        "Matériau : polyamide",
+        "Materiale: poliammide",
+        "Material: poliamida",
+    ),
+    "pa66": (
+        "Material: PA66",
+        "Werkstoff: PA 66",
+        "Matériau : polyamide 66",
+        "Materiale: poliammide 66",
+        "Material: poliamida 66",
+    ),
+    "pom": (
+        "Gear: POM",
+        "Zahnrad: Polyoxymethylen",
+        "Engrenage : POM",
+        "Ingranaggio: poliacetale POM",
+        "Engranaje: POM",
+    ),
+    "pbt": ("Material: PBT", "Werkstoff: PBT", "Matériau : PBT", "Materiale: PBT", "Material: PBT"),
+    "pet": (
+        "Bottle: PET",
+        "Flasche: Polyethylenterephthalat",
+        "Bouteille : PET",
+        "Bottiglia: PET",
+        "Botella: tereftalato de polietileno",
+    ),
+    "pvc": (
+        "Jacket: PVC",
+        "Mantel: Polyvinylchlorid",
+        "Gaine : polychlorure de vinyle",
+        "Guaina: PVC",
+        "Funda: policloruro de vinilo",
+    ),
+    "ps": (
+        "Tray: polystyrene",
+        "Schale: Polystyrol",
+        "Plateau : polystyrène",
+        "Vassoio: polistirene",
+        "Bandeja: poliestireno",
+    ),
+    "pmma": (
+        "Cover: acrylic",
+        "Abdeckung: Acrylglas",
+        "Capot : PMMA",
+        "Copertura: PMMA",
+        "Cubierta: metacrilato",
+    ),
+    "rubber": (
+        "Seal: EPDM",
+        "Dichtung: Gummi",
+        "Joint : caoutchouc",
+        "Guarnizione: gomma",
+        "Junta: caucho",
+    ),
+    "glass_fibre": (
+        "Reinforcement: glass fibre",
+        "Verstärkung: Glasfaser",
+        "Renfort : fibre de verre",
+        "Rinforzo: fibra di vetro",
+        "Refuerzo: fibra de vidrio",
+    ),
+    "glass": ("Pane: glass", "Scheibe: Glas", "Vitre : verre", "Lastra: vetro", "Cristal: vidrio"),
+    "wood": ("Handle: wood", "Griff: Holz", "Manche : bois", "Manico: legno", "Mango: madera"),
+    "paper_cardboard": (
+        "Box: cardboard",
+        "Schachtel: Karton",
+        "Boîte : carton",
+        "Scatola: cartone",
+        "Caja: cartón",
+    ),
+    "technical_ceramics": (
+        "Insulator: alumina",
+        "Isolator: Aluminiumoxid-Keramik",
+        "Isolant : céramique technique",
+        "Isolatore: ceramica tecnica",
+        "Aislador: cerámica técnica",
+    ),
+    "ceramics": (
+        "Mug: stoneware",
+        "Becher: Porzellan",
+        "Tasse : porcelaine",
+        "Tazza: ceramica",
+        "Taza: cerámica",
+    ),
+    "textile": (
+        "Strap: nylon webbing",
+        "Bezug: Baumwolle",
+        "Housse : tissu",
+        "Fodera: tessuto",
+        "Funda: tejido",
+    ),
+    "leather": (
+        "Strap: leather",
+        "Riemen: Leder",
+        "Bracelet : cuir",
+        "Cinturino: pelle",
+        "Correa: cuero",
+    ),
+    "electronics": (
+        "Board: PCB",
+        "Platine: Leiterplatte",
+        "Carte : électronique",
+        "Scheda: elettronica",
+        "Placa: electrónica",
+    ),
+}
+
+
+def answer_for(text: str, codes: list[str] = CATALOGUE_CODES) -> dict[str, Any]:
+    """The fake's answer to a prompt offering the catalogue `codes` (in the schema's enum)."""
+    schema = {"type": "object", "properties": {"k": {"type": "string", "enum": codes}}}
+    body = chat_body({"type": "json_schema", "json_schema": {"name": "a", "schema": schema}}, text)
+    return sensible_answer(body)
+
+
+def material_codes(answer: dict[str, Any]) -> list[str]:
+    return [m["index_code"] for m in answer["materials"]]
+
+
+def test_the_fake_knows_every_material_family_of_the_catalogue() -> None:
+    """A family added to the default catalogue fails this test until the fake names it."""
+    assert set(FAMILY_LINES) == MATERIAL_CODES
+
+
+@pytest.mark.parametrize(("code", "lines"), FAMILY_LINES.items(), ids=list(FAMILY_LINES))
+def test_each_family_is_read_in_five_languages(code: str, lines: tuple[str, ...]) -> None:
+    for line in lines:
+        answer = answer_for(f"Article: Part\n{line}\nNet weight: 10 g")
+
+        assert material_codes(answer)[:1] == [code], line
+        assert answer["materials"][0]["quote"] == line
+        assert code in {share["index_code"] for share in answer["cost_model"]}
+
+
+@pytest.mark.parametrize(
+    ("line", "codes"),
+    [
+        ("Material: stainless steel 1.4301", ["stainless_steel"]),
+        ("Werkstoff: Aluminiumoxid-Keramik (Al2O3 99,7 %)", ["technical_ceramics"]),
+        ("Cover: artificial leather", ["textile"]),
+        ("Bezug: Kunstleder", ["textile"]),
+        ("Strap: nylon webbing 25 mm", ["textile"]),
+        ("Housing: PA66 GF30", ["glass_fibre", "pa66"]),
+        ("Keramikbeschichtung auf Stahl", ["steel"]),  # a coating, not the material
+        ("Pan: ceramic-coated aluminium", ["aluminium"]),
+        ("Packing: 10 pc per carton", ["paper_cardboard"]),  # "pc" is a piece, not PC
+        ("Pad: steel wool", ["steel"]),
+        ("Holzschraube: Stahl verzinkt", ["steel"]),
+        ("Tasche aus Filz mit Ledergriff", ["textile", "leather"]),
+    ],
+)
+def test_a_longer_name_wins_over_the_shorter_one_inside_it(line: str, codes: list[str]) -> None:
+    assert material_codes(answer_for(line)) == codes
+
+
+def test_a_material_no_family_fits_goes_to_the_unidentified_index() -> None:
+    text = "Article: Housing\nMaterial: Xylotherm 7 compound\nNet weight: 120 g"
+
+    answer = answer_for(text)
+    without = answer_for(text, [c for c in CATALOGUE_CODES if c != UNIDENTIFIED_MATERIAL])
+
+    assert answer["materials"] == [
+        {
+            "index_code": UNIDENTIFIED_MATERIAL,
+            "name": "Xylotherm 7 compound",
+            "mass_share": 1.0,
+            "quote": "Material: Xylotherm 7 compound",
+            "location": "specification",
+        }
+    ]
+    assert answer["cost_model"][0]["index_code"] == UNIDENTIFIED_MATERIAL
+    assert without["materials"] == []  # no such index: the family is not guessed either
+    assert UNIDENTIFIED_MATERIAL not in {s["index_code"] for s in without["cost_model"]}
+
+
+def test_a_material_keeps_the_location_of_its_own_passage() -> None:
+    text = "[specification, page 1]\nNet weight: 85 g\n[drawing, page 1]\nMaterial: porcelain"
+
+    (material,) = answer_for(text)["materials"]
+
+    assert (material["index_code"], material["location"]) == ("ceramics", "drawing, page 1")
+
+
+@pytest.mark.parametrize(
+    ("line", "grams", "basis"),
+    [
+        ("Poids net : 250 g", 250.0, "net"),
+        ("Peso netto: 1,2 kg", 1200.0, "net"),
+        ("Peso bruto: 3 kg", 3000.0, "gross"),
+        ("Poids brut : 400 g", 400.0, "gross"),
+        ("Massa: 75 g", 75.0, "unspecified"),
+    ],
+)
+def test_the_weight_line_is_read_in_french_italian_and_spanish(
+    line: str, grams: float, basis: str
+) -> None:
+    weight = answer_for(f"Article: Part\n{line}")["weight"]
+
+    assert (weight["grams"], weight["quote"], weight["basis"]) == (grams, line, basis)
+
+
+def test_a_zero_mass_is_no_weight() -> None:
+    weight = answer_for("Tara weight: 0 g\nNet weight: 40 g")["weight"]
+
+    assert weight["grams"] == 40.0
