@@ -74,6 +74,9 @@ class ExtractedDocument:
     page_count: int = 1
     has_text_layer: bool = True
     images: list[bytes] = field(default_factory=list)  # PNG/JPEG page images for a vision model
+    # The 1-based page of each image, in the same order: the pages chosen for the model (for a
+    # long scan, those OCR chose for their tables, best first), not necessarily the first ones.
+    image_pages: list[int] = field(default_factory=list)
     image_media_type: str = "image/png"
     language: str | None = None
     warnings: list[str] = field(default_factory=list)

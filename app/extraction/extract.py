@@ -107,6 +107,7 @@ def assemble_pdf_document(
         page_count=result.page_count,
         has_text_layer=result.has_text_layer,
         images=result.images,
+        image_pages=result.image_pages,
         warnings=result.warnings,
         tables=result.tables,
     )
@@ -160,6 +161,7 @@ def extract_document(
                 media_type=detection.media_type,
                 has_text_layer=False,
                 images=[image],
+                image_pages=[1],
                 image_media_type=media_type,
                 warnings=["an image has no text layer: only a vision model can read it"],
             )

@@ -573,9 +573,12 @@ def _render(page: pdfium.PdfPage, scale: float) -> object:
         bitmap.close()
 
 
-def render_pdf_pages(source: PdfSource, pages: Sequence[int], max_side_px: int) -> list[bytes]:
-    """PNG images of the given pages (0-based), longest side at most `max_side_px`."""
-    images: list[bytes] = []
+def render_pdf_pages(
+    source: PdfSource, pages: Sequence[int], max_side_px: int
+) -> list[tuple[int, bytes]]:
+    """(page, PNG image) of the given pages (0-based) in their order, longest side at most
+    `max_side_px`; a page PDFium cannot render is left out."""
+    images: list[tuple[int, bytes]] = []
     with _PDFIUM_LOCK:
         pdf = _open(source)
         try:
@@ -593,7 +596,7 @@ def render_pdf_pages(source: PdfSource, pages: Sequence[int], max_side_px: int) 
                 image.thumbnail((max_side_px, max_side_px))  # type: ignore[attr-defined]
                 buffer = io.BytesIO()
                 image.save(buffer, format="PNG")  # type: ignore[attr-defined]
-                images.append(buffer.getvalue())
+                images.append((index, buffer.getvalue()))
         finally:
             pdf.close()
     return images
@@ -625,6 +628,10 @@ class OcrResult:
     found: dict[int, str]  # page index → text, pages without text left out
     read: list[int]  # pages read in full, in page order
     surveyed: int  # pages looked over by the text detector alone to choose them
+    # Pages not blank, best first (most short text boxes, then from both ends): the order they
+    # are read in, and the order a vision model gets them in. Ranked by the look over the pages
+    # when there was one (`surveyed`), otherwise just from both ends.
+    ranked: list[int] = field(default_factory=list)
 
 
 def _from_both_ends(pages: Sequence[int]) -> list[int]:
@@ -705,7 +712,7 @@ def ocr_pdf_pages(
                     found[index] = text
         finally:
             pdf.close()
-    return OcrResult(found, sorted(read), len(boxes))
+    return OcrResult(found, sorted(read), len(boxes), chosen)
 
 
 def _page_list(numbers: Sequence[int]) -> str:
@@ -735,6 +742,7 @@ class PdfResult:
     images: list[bytes]
     tables: list[Table] = field(default_factory=list)
     ocr: bool = False
+    image_pages: list[int] = field(default_factory=list)  # 1-based page of each image
 
 
 def assemble_pdf(
@@ -781,6 +789,7 @@ def assemble_pdf(
             "their content is not in the text."
         )
     used_ocr = False
+    ranked: list[int] = []  # pages the look over a long scan found worth reading, best first
     if not has_text_layer and limits.ocr_max_pages > 0 and read > 0:
         from app.extraction import ocr
 
@@ -796,6 +805,8 @@ def assemble_pdf(
                 warnings.append("OCR of the scanned pages needed more memory than is allowed.")
             except Exception as exc:  # OCR is a bonus: the page images still go on
                 warnings.append(f"OCR of the scanned pages failed: {exc or type(exc).__name__}")
+            if result is not None and result.surveyed:
+                ranked = result.ranked
             if result is not None and result.found:
                 used_ocr = True
                 found = result.found
@@ -811,17 +822,28 @@ def assemble_pdf(
                     f"pages (of {_page_list([i + 1 for i in result.read])}) was read by OCR and "
                     f"may contain misread characters{chosen}."
                 )
-    images: list[bytes] = []
+    rendered: list[tuple[int, bytes]] = []
     if (render or not has_text_layer) and limits.max_images > 0 and read > 0:
-        to_render = [
+        # The pages OCR chose are the ones a vision model needs too (the technical data on
+        # page 9 of a 12-page manual, not its cover and preface); the first pages otherwise.
+        first_pages = [
             pages.first + offset for offset, text in enumerate(pages.texts) if text is not None
-        ][: limits.max_images]
-        images = render_pdf_pages(source, to_render, limits.image_max_side_px)
+        ]
+        to_render = (ranked or first_pages)[: limits.max_images]
+        rendered = render_pdf_pages(source, to_render, limits.image_max_side_px)
         if not has_text_layer:
+            kept = f" (pages {_page_list(sorted(i + 1 for i, _ in rendered))})" if rendered else ""
             warnings.append(
-                f"The PDF has no text layer (scanned?); {len(images)} of its pages were "
-                "kept as images."
+                f"The PDF has no text layer (scanned?); {len(rendered)} of its pages were "
+                f"kept as images{kept}."
             )
     return PdfResult(
-        sections, warnings, pages.total, has_text_layer, images, list(pages.tables), used_ocr
+        sections,
+        warnings,
+        pages.total,
+        has_text_layer,
+        [image for _, image in rendered],
+        list(pages.tables),
+        used_ocr,
+        [index + 1 for index, _ in rendered],
     )

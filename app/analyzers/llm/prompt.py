@@ -135,7 +135,9 @@ def build_prompt(
     for document in request.documents:
         if document.has_text_layer or not document.images:
             continue
-        for page, image in enumerate(document.images, 1):
+        # Extraction chose the pages (a long scan's table pages, best first) and says which.
+        pages = document.image_pages or range(1, len(document.images) + 1)
+        for page, image in zip(pages, document.images, strict=False):
             if len(parts) // 2 >= max_images:
                 break
             url = f"data:{document.image_media_type};base64,"
