@@ -8,7 +8,9 @@ app raises before responding), and because sleeping handlers must scale to high 
 
 It reads each request the way a model would need to: the catalogue codes from the JSON
 schema's enum (or the schema stated in the prompt), the weight line and materials from the
-user prompt, and answers a schema-valid result whose parts sum to 1 - unless told to fail.
+user prompt (every material family of the catalogue, named in en/de/fr/it/es; a material it
+cannot place goes to `unidentified_material`, as the system prompt asks), and answers a
+schema-valid result whose parts sum to 1 - unless told to fail.
 
     with FakeOpenAIServer(latency=0.05, fault_rate=0.2, fault_kinds=("429", "drop")) as fake:
         client = AsyncOpenAI(api_key="test", base_url=fake.base_url)
