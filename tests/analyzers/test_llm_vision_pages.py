@@ -130,7 +130,9 @@ async def openai_client(
         openai_base_url=fake.base_url,
         openai_max_retries=0,
         ocr_max_pages=1,
-        ocr_budget_s=300,
+        ocr_budget_s=300,  # generous budgets: the choice is tested, not a busy machine's speed
+        parse_timeout_s=600,
+        job_timeout_s=900,
     )
     async with running_app(settings) as (_, http):
         yield http
@@ -142,7 +144,7 @@ async def test_the_model_gets_the_image_of_the_data_page_of_a_long_scan(
 ) -> None:
     data = files.scanned_manual_pdf(12, data_page=9)
     created = await upload(openai_client, data, name="Pumpe P-40", filename="manual.pdf")
-    status = await wait_terminal(openai_client, created["id"], within_s=300)
+    status = await wait_terminal(openai_client, created["id"], within_s=600)
     assert status["processing_status"] == "completed", status
 
     (body,) = fake.requests
