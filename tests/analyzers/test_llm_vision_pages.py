@@ -51,7 +51,8 @@ def _prompt_content(document: ExtractedDocument, max_images: int) -> list[dict[s
         max_images=max_images,
         image_detail="low",
     )
-    assert isinstance(prompt.user, list)
+    if isinstance(prompt.user, str):  # no images: the text alone
+        return [{"type": "text", "text": prompt.user}]
     return list(prompt.user)  # type: ignore[arg-type]
 
 
@@ -87,6 +88,29 @@ def test_images_without_their_pages_are_numbered_from_one() -> None:
         "[drawing, page 1 image]",
         "[drawing, page 2 image]",
     ]
+
+
+def test_a_drawing_with_a_text_layer_still_sends_its_picture() -> None:
+    """A CAD drawing's title block is text, its dimensions are drawn: the model sees both."""
+    drawing = ExtractedDocument(
+        role="drawing",
+        format="pdf",
+        media_type="application/pdf",
+        has_text_layer=True,
+        images=[b"sheet"],
+    )
+    specification = ExtractedDocument(
+        role="specification",
+        format="pdf",
+        media_type="application/pdf",
+        has_text_layer=True,
+        images=[b"page"],
+    )
+
+    assert sent_images(_prompt_content(drawing, max_images=4)) == {
+        "[drawing, page 1 image]": b"sheet"
+    }
+    assert sent_images(_prompt_content(specification, max_images=4)) == {}
 
 
 @needs_ocr

@@ -133,7 +133,9 @@ def build_prompt(
     user_text = header + (selection.text or "(no text; see the page images)")
     parts: list[ChatCompletionContentPartParam] = []
     for document in request.documents:
-        if document.has_text_layer or not document.images:
+        # A drawing's geometry and dimensions are in its picture even when its title block is
+        # text; a specification with a text layer says everything in its text.
+        if not document.images or (document.has_text_layer and document.role != "drawing"):
             continue
         # Extraction chose the pages (a long scan's table pages, best first) and says which.
         pages = document.image_pages or range(1, len(document.images) + 1)
