@@ -483,7 +483,12 @@ def find_materials_with_note(
     materials = _aggregate(mentions)
     if not materials:
         return [], ""
-    strong = [m for m in materials if m.strong or m.percent is not None or m.grams is not None]
+    # one material beside one mass ("padlock, brass – 0,18 kg", "carton 18,3 kg") is an
+    # accessory's or the packaging's row; masses decide only as a component table (two rows)
+    weighed = sum(1 for m in materials if m.grams is not None) >= 2
+    strong = [
+        m for m in materials if m.strong or m.percent is not None or (weighed and m.grams)
+    ]
     pool = strong or materials
     with_grams = [m for m in pool if m.grams]
     with_pct = [m for m in pool if m.percent is not None]
