@@ -26,7 +26,17 @@ from dataclasses import dataclass, field
 
 from app.analyzers.base import Evidence, MaterialFinding
 from app.analyzers.offline._text import Line, iter_lines, trim_quote
-from app.analyzers.offline.material_words import CJK_LABELS, CJK_UNLESS, CJK_WORDS, RULES, Rule
+from app.analyzers.offline.material_words import (
+    ACCESSORY,
+    CJK_LABELS,
+    CJK_UNLESS,
+    CJK_WORDS,
+    LOOK_AFTER,
+    RULES,
+    SEAL_WORDS,
+    STEEL_COATINGS,
+    Rule,
+)
 from app.analyzers.offline.vocabulary import Vocabulary
 from app.analyzers.quantities import decimal_comma, find_quantities
 from app.extraction.document import Section
@@ -138,7 +148,8 @@ _MATERIAL_LABEL = re.compile(
     r"|materiał\w*|rohstoff\w*|raw\s+material|composition|zusammensetzung|composizione"
     r"|composición|samenstelling|skład|grundwerkstoff|base\s+material|made\s+(?:of|from)"
     r"|manufactured\s+from|gefertigt\s+aus|hergestellt\s+aus|aus|kunststoff|plastic|polymer"
-    r"|qualität|grade|güte|werkstoffnummer|werkstoff-?nr)\b"
+    r"|qualität|grade|güte|werkstoffnummer|werkstoff-?nr|materiál\w*|malzeme\w*|alloy"
+    r"|legierung|alliage|lega|aleación|liga)\b"
 )
 # "Housing: PA66", "Seal | EPDM": a component row names the component's material.
 _COMPONENT_LABEL = re.compile(
@@ -160,7 +171,8 @@ _NEGATION = re.compile(
     r"|machining|mounting|fixing)|zum\s+\w+\s+(?:von|in|auf)|mating|gegenstück|gegenwerkstoff"
     r"|counterpart|alternativ\w*|optional|wahlweise|auf\s+anfrage|on\s+request|avoid"
     r"|vermeiden|contact\s+with|kontakt\s+mit|für\s+(?:\w+\s+)?(?:aus|in|auf)\b|like|wie\b"
-    r"|instead|replaces|ersetzt|previously|bisher|früher|for\s+\w+\s+made\s+of)"
+    r"|instead|replaces|ersetzt|previously|bisher|früher|for\s+\w+\s+made\s+of"
+    r"|\baspe(?:ct|tto|cto)\b|\blook\b|\beffe(?:ct|t|tto)\b|\befecto\b|\bimitation\b)"
 )
 _CLAUSE_END = re.compile(r"[.;|](?!\d)")
 _FREE_AFTER = re.compile(r"(?i)^-?\s?(?:frei|free)")
@@ -172,6 +184,8 @@ _PACKAGING = re.compile(
     r"(?i)verpack|packag|packing|packed|\bbox\b|\bbag\b|beutel|palett|pallet|shipping|versand"
     r"|emballage|imballo|embalaje|verpakking|opakow|\bfolie\b|film\b|\bctn\b"
     r"|cartons?\s+(?:of|qty|quantity|content)|karton\s+(?:à|mit|zu|inhalt)"
+    r"|\b(?:im|in|je|pro|per|par|por|v|w|ve|na)\s+(?:karton|carton|cart[oó]n|cartone|doos|scatola"
+    r"|caja)\w*|\bbalen[íi]\b|confezion\w*|embalagem|förpackning"
 )
 _SUBSTANCES = re.compile(
     r"(?i)rohs|reach|svhc|\bpbb\b|pbde|cadmium|quecksilber|mercury|\bblei\b|\blead\b|hexavalent"
@@ -203,6 +217,8 @@ class _Mention:
     gf: int | None = None
     percent: float | None = None
     grams: float | None = None
+    pos: int = 0  # where on its line: the first of a line's materials leads
+    seal: bool = False  # named as a seal, lining, insert or seat
 
 
 @dataclass(slots=True)
@@ -218,6 +234,8 @@ class _Material:
     grams: float | None = None
     names: list[str] = field(default_factory=list)
     lines: set[int] = field(default_factory=set)
+    pos: int = 0
+    seal: bool = True  # every mention of it (its stated ones, when it has any) is a seal's
 
 
 def _needs_context_ok(line: Line, start: int, end: int, text: str, has_gf: bool) -> bool:
@@ -286,6 +304,7 @@ def _scan(
     text = line.text
     found: list[tuple[int, int, _Mention]] = []
     skip_until = 0
+    values = _value_starts(text) if not strong_line else frozenset()
     for m in _word_matches(text):
         group = m.lastgroup
         if group is None or not m.group(0).strip() or m.start() < skip_until:
@@ -299,6 +318,8 @@ def _scan(
         matched = m.group(0)
         if re.search(r"(?i)frei|free", matched) or _FREE_AFTER.match(tail):
             continue
+        if LOOK_AFTER.match(text[end : end + 8]):
+            continue  # "Edelstahl-Optik": a look
         if _NEGATION.search(clause):
             continue
         gf_group = f"gf{index}_{alt}"
@@ -330,11 +351,17 @@ def _scan(
         ):
             continue
         name = matched.strip(" ,;:()-")
-        evidence = Evidence(trim_quote(text), location, 0.9 if strong_line else 0.6)
-        found.append((start, end, _Mention(rule.code, name, strong_line, line.order, evidence, gf)))
+        stated = strong_line or start in values
+        evidence = Evidence(trim_quote(text), location, 0.9 if stated else 0.6)
+        mention = _Mention(rule.code, name, stated, line.order, evidence, gf, pos=start)
+        mention.seal = _is_seal(text, start, end)
+        found.append((start, end, mention))
     if _HAS_CJK.search(text):
         found.extend(_cjk_mentions(line, location, strong_line, found, packaging_rules))
     found.sort(key=lambda f: f[0])
+    gfs = {f[2].gf for f in found if f[2].gf}
+    if gfs:  # "PBT GF30 (glasfaserverstärkt 30 %)": the glass words name the same filler
+        found = [f for f in found if f[2].code != "glass_fibre"]
     codes = {f[2].code for f in found}
     for general, precise in _SAME_LINE_REFINES.items():
         if general in codes and precise in codes:
@@ -355,7 +382,7 @@ def _scan(
                     gap = ps - end if ps >= end else start - pe
                     if gap <= 20 and (best is None or gap < best[0]):
                         best = (gap, value)
-            if best is not None and 0 < best[1] <= 100:
+            if best is not None and 0 < best[1] <= 100 and best[1] not in gfs:
                 mention.percent = best[1]
     primaries = [f for f in found if f[2].code != "glass_fibre" or not any(g[2].gf for g in found)]
     if (
@@ -367,6 +394,50 @@ def _scan(
         if len(grams) == 1:
             primaries[0][2].grams = grams[0]
     return [f[2] for f in found]
+
+
+# "Barrel | Aluminium alloy", "Zylinderrohr: E355+SR": a label and a value that begins with a
+# material state that material, whatever the label (a colour, a finish, a use do not).
+_KEY_VALUE = re.compile(r"(?:^|\|)\s*([^\W\d][^\d:|=]{0,40}?)\s*:\s+(?=\S)")
+_NOT_A_MATERIAL_KEY = re.compile(
+    r"(?i)colou?r|farbe|couleur|colore|finish|oberfl|surface|coat|beschicht|anwend|applica"
+    r"|\buse\b|einsatz|suitable|geeignet|\bfür\b|\bfor\b|compatib|medi(?:um|en|a)\b|fluid"
+    r"|verpack|packag|packing|liefer|deliver|zubehör|accessor|ersatz|spare|brand|marke|title"
+    r"|descr|bezeichnung|benennung|name|\bref|code|\bcod|sku|ean|gtin|\bid\b|model|\btyp|part\b"
+    r"|\bteil\b|item|bestell|order|artikel|article|produ[ck]t|\bart\b|\bnr\b|\bno\b|n[uú]mero"
+    r"|serie"
+)
+
+
+def _value_starts(text: str) -> frozenset[int]:
+    """Where the value of a "label | value" row or a "label: value" cell begins."""
+    out: set[int] = set()
+    for m in _KEY_VALUE.finditer(text):
+        if not _NOT_A_MATERIAL_KEY.search(m.group(1)):
+            out.add(m.end())
+    cells = [c for c in re.finditer(r"[^|]+", text) if c.group().strip()]
+    if len(cells) == 2:
+        label, value = cells[0].group().strip(), cells[1]
+        if (
+            re.search(r"[^\W\d_]{3,}", label)
+            and len(label.split()) <= 6
+            and not re.search(r"\d", label)
+            and not _NOT_A_MATERIAL_KEY.search(label)
+        ):
+            out.add(value.start() + len(value.group()) - len(value.group().lstrip()))
+    return frozenset(out)
+
+
+def _is_seal(text: str, start: int, end: int) -> bool:
+    """A material named in the clause of a seal, lining, insert or seat word."""
+    before = re.split(r"[.;,|]|\band\b|\bund\b", text[max(0, start - 30) : start])[-1]
+    after = re.match(r"[\s-]*[\w-]*", text[end : end + 20])
+    label = re.match(r"[^|:]*[|:]", text)
+    return bool(
+        SEAL_WORDS.search(before)
+        or SEAL_WORDS.search(text[start:end] + (after.group() if after else ""))
+        or (label is not None and label.end() <= start and SEAL_WORDS.search(label.group()))
+    )
 
 
 def _cjk_mentions(
@@ -409,11 +480,15 @@ def _aggregate(mentions: list[_Mention]) -> list[_Material]:
         mat = by_code.get(m.code)
         if mat is None:
             mat = by_code[m.code] = _Material(
-                m.code, m.name, m.strong, m.order, 0, m.evidence, m.gf, names=[]
+                m.code, m.name, m.strong, m.order, 0, m.evidence, m.gf, names=[], pos=m.pos
             )
+            mat.seal = m.seal
         elif m.strong and not mat.strong:
             mat.strong, mat.name, mat.evidence, mat.order = True, m.name, m.evidence, m.order
+            mat.pos, mat.seal = m.pos, m.seal
             mat.gf = m.gf if m.gf is not None else mat.gf
+        elif m.strong == mat.strong:
+            mat.seal = mat.seal and m.seal
         if m.order not in mat.lines:
             mat.lines.add(m.order)
             mat.count += 1
@@ -441,6 +516,7 @@ def find_materials_with_note(
     comma: bool | None = None,
     names_the_article: bool = False,
     article_name: str = "",
+    coatings: bool = True,
 ) -> tuple[list[MaterialFinding], str]:
     """Materials with mass shares, and a sentence saying how the shares were obtained.
 
@@ -480,15 +556,27 @@ def find_materials_with_note(
                 mentions.extend(_moved(m, line.order) for m in found)
         if mentions:
             break
+    other_rows: frozenset[int] = frozenset()
+    if names_the_article:
+        for m in mentions:  # "Gewebeplane … mit Aluminium-Ösen": the eyelets' material
+            m.seal = m.seal or any(
+                a.start() <= m.pos < a.end()
+                for a in ACCESSORY.finditer(
+                    next((line.text for line in lines if line.order == m.order), "")
+                )
+            )
+    elif article_name:
+        other_rows = _other_articles_rows(lines, mentions, article_name)
+        mentions = [m for m in mentions if m.order not in other_rows]
+    if not mentions and coatings:
+        mentions = _coated_steel(lines, other_rows, source, strong=names_the_article)
     materials = _aggregate(mentions)
     if not materials:
         return [], ""
     # one material beside one mass ("padlock, brass – 0,18 kg", "carton 18,3 kg") is an
     # accessory's or the packaging's row; masses decide only as a component table (two rows)
     weighed = sum(1 for m in materials if m.grams is not None) >= 2
-    strong = [
-        m for m in materials if m.strong or m.percent is not None or (weighed and m.grams)
-    ]
+    strong = [m for m in materials if m.strong or m.percent is not None or (weighed and m.grams)]
     pool = strong or materials
     with_grams = [m for m in pool if m.grams]
     with_pct = [m for m in pool if m.percent is not None]
@@ -502,10 +590,13 @@ def find_materials_with_note(
         pool, shares = with_pct, {m.code: (m.percent or 0.0) / total for m in with_pct}
         note = "material mass shares from the composition stated in the document"
     else:
+        # a seal's, a lining's or an accessory's material follows the body's, unless the
+        # article is itself a seal
+        demote = not SEAL_WORDS.search(article_name)
         if strong:
-            pool = sorted(pool, key=lambda m: (not m.strong, m.order))
+            pool = sorted(pool, key=lambda m: (demote and m.seal, not m.strong, m.order, m.pos))
         else:
-            pool = sorted(pool, key=lambda m: (-m.count, m.order))
+            pool = sorted(pool, key=lambda m: (demote and m.seal, -m.count, m.order, m.pos))
         named = _named_codes(article_name)
         codes = {m.code for m in materials}
         if any(codes & _REFINED.get(code, frozenset()) for code in named):
@@ -558,10 +649,104 @@ def find_materials_with_note(
     return [f[2] for f in findings], note
 
 
+def _own_name(article_name: str) -> str:
+    """The article name without what comes with the article ("… mit Aluminium-Ösen")."""
+    return ACCESSORY.sub(" ", article_name)
+
+
+_NAME_TOKEN = re.compile(r"[0-9a-z\u00df-\u024f]+")
+_NAME_STOP = frozenset(
+    {"with", "without", "and", "the", "for", "per", "mit", "ohne", "und", "der", "die", "das"}
+    | {"avec", "sans", "con", "senza", "sin", "pour", "para"}
+)
+_CODE = re.compile(r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[a-z])[a-z0-9]+(?:[-.][a-z0-9]+)+(?![\w-])")
+
+
+def _other_articles_rows(
+    lines: Sequence[Line], mentions: Sequence[_Mention], article_name: str
+) -> frozenset[int]:
+    """Table rows of other articles, when one row of a list names the article.
+
+    A price list, an ERP export or a catalogue table has one row per article, each with its
+    own material ("… A2-70" beside "… 8 verzinkt"). The row that carries the name's article
+    code, or nearly all of the name's words, is the article's; the others' materials are not.
+    """
+    named = {m.order for m in mentions}
+    rows = {
+        line.order: line.text.lower()
+        for line in lines
+        if len([c for c in line.text.split("|") if c.strip()]) >= 3
+    }
+    if len(named & rows.keys()) < 2:
+        return frozenset()
+    low = _own_name(article_name).lower()
+    codes = {c for c in _CODE.findall(low) if not re.fullmatch(r"m?\d+(?:[.,]\d+)?(?:x\d+)+", c)}
+    words = {t for t in _NAME_TOKEN.findall(low) if t not in _NAME_STOP}
+    if not words:
+        return frozenset()
+
+    def score(text: str) -> float:
+        if any(re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", text) for c in codes):
+            return 2.0
+        return len(words & set(_NAME_TOKEN.findall(text))) / len(words)
+
+    scores = {order: score(text) for order, text in rows.items()}
+    best = max(scores.values())
+    top = {order for order, value in scores.items() if value == best}
+    if best < 0.75 or len({rows[o] for o in top}) > 1:
+        return frozenset()
+    if not (top & named or any(STEEL_COATINGS.search(rows[o]) for o in top)):
+        return frozenset()  # a bill of materials' assembly row: its parts' rows are the article
+    return frozenset(rows.keys() - top)
+
+
+# "Oberfläche: verzinkt" says what the surface is, not what is under it; "Tuerca M12 zincada"
+# describes the part. A negation ("nicht verzinkt") names nothing.
+_SURFACE_ONLY = re.compile(
+    r"(?i)oberfl|surface|finish|finitura|acabado|finition|afwerking|wykończ|povrch|behandlung"
+    r"|treatment|trattament|tratamiento|coating|beschicht|revêtement|rivestiment|\bnot?\b"
+    r"|nicht|\bkein|\bohne\b|without|\bsans\b|\bsenza\b|\bsin\b"
+)
+
+
+def _coated_steel(
+    lines: Sequence[Line], skip: frozenset[int], source: str, *, strong: bool
+) -> list[_Mention]:
+    """Steel from a zinc layer only steel gets ("Tuerca M12 zincada"), when nothing else is
+    named: galvanising is the steel's finish, not an assumption from the kind of article."""
+    out: list[_Mention] = []
+    for line in lines:
+        if line.order in skip or line.packaging:
+            continue
+        m = next(
+            (
+                m
+                for m in STEEL_COATINGS.finditer(line.text)
+                if not _SURFACE_ONLY.search(re.split(r"[|;]", line.text[: m.start()])[-1])
+            ),
+            None,
+        )
+        if m is None:
+            continue
+        location = f"{source}, {line.location}" if source and line.location else source
+        stated = strong or _is_strong(line)
+        evidence = Evidence(
+            trim_quote(line.text), location or line.location, 0.8 if stated else 0.5
+        )
+        word = m.group().strip()
+        out.append(
+            _Mention("steel", f"steel ({word})", stated, line.order, evidence, pos=m.start())
+        )
+    return out
+
+
 def _name_materials(article_name: str) -> list[_Material]:
     """The name's own material as a document material, quoted from the name."""
     found, _ = find_materials_with_note(
-        [Section("", article_name)], source="article name", names_the_article=True
+        [Section("", _own_name(article_name))],
+        source="article name",
+        names_the_article=True,
+        coatings=False,
     )
     return [
         _Material(
@@ -593,7 +778,7 @@ def _named_codes(article_name: str) -> frozenset[str]:
     if not article_name:
         return frozenset()
     found, _ = find_materials_with_note(
-        [Section("", article_name)], source="", names_the_article=True
+        [Section("", _own_name(article_name))], source="", names_the_article=True, coatings=False
     )
     return frozenset(m.index_code for m in found) - _NOT_A_BASE
 
