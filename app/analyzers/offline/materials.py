@@ -147,8 +147,10 @@ _MATERIAL_LABEL = re.compile(
     r"(?i)\b(?:material\w*|werkstoff\w*|matériau\w*|matière|materiale|materiali|materiaal"
     r"|materiał\w*|rohstoff\w*|raw\s+material|composition|zusammensetzung|composizione"
     r"|composición|samenstelling|skład|grundwerkstoff|base\s+material|made\s+(?:of|from)"
-    r"|manufactured\s+from|gefertigt\s+aus|hergestellt\s+aus|aus|kunststoff|plastic|polymer"
-    r"|qualität|grade|güte|werkstoffnummer|werkstoff-?nr|materiál\w*|malzeme\w*|alloy"
+    r"|manufactured\s+from|gefertigt\s+aus|hergestellt\s+aus|aus"
+    # "Kunststoff: PA6" labels; "… handle with plastic grip" does not
+    r"|(?:kunststoff|plastic|polymer)(?=\s*[:|=(]|$)|^\W*(?:kunststoff|plastic|polymer)"
+    r"|qualität|(?<!food[\s-])grade|güte|werkstoffnummer|werkstoff-?nr|materiál\w*|malzeme\w*|alloy"
     r"|legierung|alliage|lega|aleación|liga)\b"
 )
 # "Housing: PA66", "Seal | EPDM": a component row names the component's material.
@@ -238,8 +240,12 @@ class _Material:
     seal: bool = True  # every mention of it (its stated ones, when it has any) is a seal's
 
 
-def _needs_context_ok(line: Line, start: int, end: int, text: str, has_gf: bool) -> bool:
+def _needs_context_ok(
+    line: Line, start: int, end: int, text: str, has_gf: bool, cells: Sequence[tuple[int, int]]
+) -> bool:
     """An ambiguous short code counts only where a reader would take it as a material."""
+    if any(a <= start < b for a, b in cells):
+        return True  # in a table's material column
     if re.search(r"\d\s*[|;,\t]?\s*$", text[:start]):
         return False  # "2 PC", "Qty | 2 | PC", "5,5 PS": a count or a unit
     if has_gf or "%" in text or _MATERIAL_LABEL.search(text[:start]):
@@ -254,8 +260,8 @@ def _needs_context_ok(line: Line, start: int, end: int, text: str, has_gf: bool)
     ):
         return True
     token = text[start:end].strip()
-    cells = [c.strip() for c in _CELL_SPLIT.split(text)]
-    return len(cells) > 1 and token in cells
+    parts = [c.strip() for c in _CELL_SPLIT.split(text)]
+    return len(parts) > 1 and token in parts
 
 
 def _line_mentions(
@@ -265,12 +271,15 @@ def _line_mentions(
     packaging_rules: bool = True,
     comma: bool = False,
     strong: bool = False,
+    cells: Sequence[tuple[int, int]] = (),
 ) -> list[_Mention]:
     text = line.text
     strong_line = strong or _is_strong(line)
-    if not packaging_rules and not strong_line:
+    if not packaging_rules and not strong_line and not cells:
         return []  # second pass: only "Material: corrugated board" style lines
-    found = _scan(line, location, strong_line, packaging_rules=packaging_rules, comma=comma)
+    found = _scan(
+        line, location, strong_line, packaging_rules=packaging_rules, comma=comma, cells=cells
+    )
     if found and not strong_line and _SUBSTANCES.search(text):
         return []  # a RoHS / REACH substance list, not the article's materials
     return found
@@ -299,7 +308,13 @@ def _heading_names_materials(heading: str) -> bool:
 
 
 def _scan(
-    line: Line, location: str, strong_line: bool, *, packaging_rules: bool, comma: bool
+    line: Line,
+    location: str,
+    strong_line: bool,
+    *,
+    packaging_rules: bool,
+    comma: bool,
+    cells: Sequence[tuple[int, int]] = (),
 ) -> list[_Mention]:
     text = line.text
     found: list[tuple[int, int, _Mention]] = []
@@ -331,7 +346,9 @@ def _scan(
                 gf = int(extra.group(1))
                 end += extra.end()
                 skip_until = end
-        if rule.needs_context and not _needs_context_ok(line, start, end, text, gf is not None):
+        if rule.needs_context and not _needs_context_ok(
+            line, start, end, text, gf is not None, cells
+        ):
             continue
         window = text[max(0, start - 25) : end + 25]
         if rule.coating and _COATING.search(window):
@@ -440,6 +457,118 @@ def _is_seal(text: str, start: int, end: int) -> bool:
     )
 
 
+def _cell_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each " | " cell of a table row, a Markdown row's empty edges left out."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for i, ch in enumerate(text):
+        if ch == "|":
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(text)))
+    if spans and not text[spans[0][0] : spans[0][1]].strip():
+        spans = spans[1:]
+    if spans and not text[spans[-1][0] : spans[-1][1]].strip():
+        spans = spans[:-1]
+    return spans
+
+
+_WEIGHT_HEADER = re.compile(
+    r"(?i)gewicht|weight|\bmass\b|\bmasse\b|\bpeso\b|poids|hmotnost|\bwaga\b|\bvikt\b|重量|质量"
+)
+_NOT_NET_HEADER = re.compile(r"(?i)gross|brutto|lordo|bruto|brut\b|pack|/|\bper\b|\bpro\b|\bje\b")
+_HEADER_UNIT = re.compile(r"(?i)(?<![^\W\d_])(kg|g)(?![^\W\d_])")
+# A parts list, not a list of articles: its masses are the article's components.
+_PARTS_LIST = re.compile(
+    r"(?i)\bpos\b|component|komponent|stückliste|bill\s+of\s+materials?|\bbom\b|parts?\s+list"
+    r"|teileliste|bauteil|composant|componente|składnik|součást"
+)
+_TOTAL_ROW = re.compile(
+    r"(?i)summe|\btotal|gesamt\b|insgesamt|complete|komplett|assembly|baugruppe|合计|总计|合計"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """A table header with a material column ("Pos | Benennung | Werkstoff | Gewicht kg")."""
+
+    width: int
+    material: int
+    weight: int | None  # a net mass column of a parts list
+    unit: str | None
+
+    @classmethod
+    def of(cls, line: Line, spans: list[tuple[int, int]]) -> _Columns | None:
+        if len(spans) < 3:
+            return None
+        cells = [line.text[a:b].strip() for a, b in spans]
+        if any(re.search(r"\d", c) or len(c.split()) > 5 for c in cells):
+            return None
+        material = next(
+            (i for i, c in enumerate(cells) if c and len(c.split()) <= 3 and _labelled(c)), None
+        )
+        if material is None:
+            return None
+        weight: int | None = None
+        unit: str | None = None
+        if _PARTS_LIST.search(line.text) or _PARTS_LIST.search(line.heading):
+            for i, c in enumerate(cells):
+                if _WEIGHT_HEADER.search(c) and not _NOT_NET_HEADER.search(c):
+                    weight, found = i, _HEADER_UNIT.search(c)
+                    unit = found.group(1).lower() if found else None
+        return cls(len(spans), material, weight, unit)
+
+    def fits(self, spans: list[tuple[int, int]]) -> bool:
+        """A row of this table: as many cells, or one or two less (a count and its unit
+        merged into one cell, an empty cell dropped by the export)."""
+        return self.width - 2 <= len(spans) <= self.width
+
+    def cells(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Where a row's material cell may be: counted from the left, or from the right, or
+        one to the left of its header (a merged cell before it)."""
+        out: list[tuple[int, int]] = []
+        for i in (self.material, self.material + len(spans) - self.width, self.material - 1):
+            if 0 <= i < len(spans) and spans[i] not in out:
+                out.append(spans[i])
+        return out
+
+    def row(
+        self, found: list[_Mention], text: str, spans: list[tuple[int, int]], comma: bool
+    ) -> list[_Mention]:
+        """A row's materials in the material column are stated; in a parts list the mass
+        column weighs the row's (first) material, and nothing else on the row."""
+        shift = len(spans) - self.width
+        stated: list[_Mention] = []
+        for start, end in self.cells(spans):
+            stated = [m for m in found if start <= m.pos < end]
+            if stated:
+                break
+        for m in stated:
+            m.strong = True
+            m.evidence = Evidence(m.evidence.quote, m.evidence.location, 0.9)
+        if self.weight is not None:
+            for m in found:
+                m.grams = None
+            if stated and not _TOTAL_ROW.search(text):
+                a, b = spans[self.weight + shift]
+                stated[0].grams = _cell_grams(text[a:b], self.unit, comma)
+        return found
+
+
+def _cell_grams(cell: str, unit: str | None, comma: bool) -> float | None:
+    """The mass in a table cell: "0,028" under "Gewicht kg", "420 g" under "Weight"."""
+    m = re.fullmatch(r"\s*(\d{1,6}(?:[.,]\d{1,4})?)\s*(kg|g)?\s*", cell, re.IGNORECASE)
+    if m is None:
+        return None
+    number = m.group(1)
+    number = number.replace(",", ".") if comma else number.replace(",", "")
+    written = (m.group(2) or unit or "").lower()
+    if written not in {"kg", "g"}:
+        return None
+    value = float(number) * (1000.0 if written == "kg" else 1.0)
+    return value if value > 0 else None
+
+
 def _cjk_mentions(
     line: Line,
     location: str,
@@ -535,22 +664,35 @@ def find_materials_with_note(
         # a line met again with the same context (a page footer, a repeated row) names what
         # it named the first time: scanned once
         seen: dict[tuple[str, str | None, str, bool, str], list[_Mention]] = {}
+        columns: _Columns | None = None
         for line in lines:
             location = (
                 f"{source}, {line.location}"
                 if source and line.location
                 else (source or line.location)
             )
+            spans = _cell_spans(line.text) if "|" in line.text else []
+            header = _Columns.of(line, spans)
+            # a table runs until a row of another shape (lines without cells, such as the
+            # "Lid: Material: PP" lines a document converter adds after each row, do not end it)
+            if header is not None or (columns is not None and spans and not columns.fits(spans)):
+                columns = header
+            header_line = header is not None or not spans
             key = (line.text, line.previous, line.heading, line.packaging, location)
             found = seen.get(key)
             if found is None:
-                found = seen[key] = _line_mentions(
+                in_table = columns is not None and not header_line
+                found = _line_mentions(
                     line,
                     location,
                     packaging_rules=packaging_rules and not names_the_article,
                     comma=comma,
                     strong=names_the_article,
+                    cells=columns.cells(spans) if columns is not None and in_table else (),
                 )
+                if columns is not None and in_table:
+                    found = columns.row(found, line.text, spans, comma)
+                seen[key] = found
                 mentions.extend(found)
             else:
                 mentions.extend(_moved(m, line.order) for m in found)
