@@ -320,6 +320,7 @@ def _scan(
     found: list[tuple[int, int, _Mention]] = []
     skip_until = 0
     values = _value_starts(text) if not strong_line else frozenset()
+    seal_label_end = _seal_label_end(text)
     for m in _word_matches(text):
         group = m.lastgroup
         if group is None or not m.group(0).strip() or m.start() < skip_until:
@@ -371,7 +372,7 @@ def _scan(
         stated = strong_line or start in values
         evidence = Evidence(trim_quote(text), location, 0.9 if stated else 0.6)
         mention = _Mention(rule.code, name, stated, line.order, evidence, gf, pos=start)
-        mention.seal = _is_seal(text, start, end)
+        mention.seal = _is_seal(text, start, end, seal_label_end)
         found.append((start, end, mention))
     if _HAS_CJK.search(text):
         found.extend(_cjk_mentions(line, location, strong_line, found, packaging_rules))
@@ -445,15 +446,20 @@ def _value_starts(text: str) -> frozenset[int]:
     return frozenset(out)
 
 
-def _is_seal(text: str, start: int, end: int) -> bool:
+def _seal_label_end(text: str) -> int | None:
+    """Where a row's label ends when the label is a seal's ("Dichtung | 2RS NBR")."""
+    label = re.match(r"[^|:]{0,80}[|:]", text)
+    return label.end() if label is not None and SEAL_WORDS.search(label.group()) else None
+
+
+def _is_seal(text: str, start: int, end: int, seal_label_end: int | None) -> bool:
     """A material named in the clause of a seal, lining, insert or seat word."""
     before = re.split(r"[.;,|]|\band\b|\bund\b", text[max(0, start - 30) : start])[-1]
     after = re.match(r"[\s-]*[\w-]*", text[end : end + 20])
-    label = re.match(r"[^|:]*[|:]", text)
     return bool(
         SEAL_WORDS.search(before)
         or SEAL_WORDS.search(text[start:end] + (after.group() if after else ""))
-        or (label is not None and label.end() <= start and SEAL_WORDS.search(label.group()))
+        or (seal_label_end is not None and seal_label_end <= start)
     )
 
 
@@ -699,14 +705,13 @@ def find_materials_with_note(
         if mentions:
             break
     other_rows: frozenset[int] = frozenset()
-    if names_the_article:
-        for m in mentions:  # "Gewebeplane … mit Aluminium-Ösen": the eyelets' material
-            m.seal = m.seal or any(
-                a.start() <= m.pos < a.end()
-                for a in ACCESSORY.finditer(
-                    next((line.text for line in lines if line.order == m.order), "")
-                )
-            )
+    if names_the_article:  # "Gewebeplane … mit Aluminium-Ösen": the eyelets' material
+        extras = {
+            line.order: [(a.start(), a.end()) for a in ACCESSORY.finditer(line.text)]
+            for line in lines
+        }
+        for m in mentions:
+            m.seal = m.seal or any(a <= m.pos < b for a, b in extras.get(m.order, ()))
     elif article_name:
         other_rows = _other_articles_rows(lines, mentions, article_name)
         mentions = [m for m in mentions if m.order not in other_rows]
@@ -864,7 +869,9 @@ def _coated_steel(
             (
                 m
                 for m in STEEL_COATINGS.finditer(line.text)
-                if not _SURFACE_ONLY.search(re.split(r"[|;]", line.text[: m.start()])[-1])
+                if not _SURFACE_ONLY.search(
+                    line.text[max(line.text.rfind("|", 0, m.start()), 0) : m.start()][-60:]
+                )
             ),
             None,
         )
