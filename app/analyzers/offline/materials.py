@@ -605,7 +605,8 @@ def _cjk_mentions(
                 continue
             spans.append((start, end))
             evidence = Evidence(trim_quote(text), location, 0.9 if strong_line else 0.6)
-            out.append((start, end, _Mention(code, m.group(), strong_line, line.order, evidence)))
+            mention = _Mention(code, m.group(), strong_line, line.order, evidence, pos=start)
+            out.append((start, end, mention))
     return out
 
 
@@ -869,9 +870,7 @@ def _coated_steel(
             (
                 m
                 for m in STEEL_COATINGS.finditer(line.text)
-                if not _SURFACE_ONLY.search(
-                    line.text[max(line.text.rfind("|", 0, m.start()), 0) : m.start()][-60:]
-                )
+                if not _SURFACE_ONLY.search(line.text[max(0, m.start() - 40) : m.start()])
             ),
             None,
         )
@@ -915,7 +914,7 @@ def _name_materials(article_name: str) -> list[_Material]:
 _SAME_LINE_REFINES = {"ceramics": "technical_ceramics"}
 # A family the document may name more precisely than the name does.
 _REFINED = {
-    "steel": frozenset({"stainless_steel"}),
+    "steel": frozenset({"stainless_steel", "cast_iron"}),  # "鉄器" in the name, "鋳鉄" inside
     "ceramics": frozenset({"technical_ceramics"}),  # "Ceramic ring", "Material: Al2O3"
 }
 _NOT_A_BASE = frozenset({"glass_fibre", "zinc"})  # a filler, a coating ("verzinkt")
