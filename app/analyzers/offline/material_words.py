@@ -429,7 +429,10 @@ RULES: Final[tuple[Rule, ...]] = (
     ),
     _r(
         "paper_cardboard",
-        r"\bKarton\w*|\b\w+karton\b|\bWellpappe\w*|\b\w+pappe\b|\bPappe\b|\bcardboard\b|\bcorrugated\s+board\b|\bpaperboard\b"
+        r"\bKarton\w*|\b\w+karton\b|\b\w+papier(?:e|s)?\b|\bkraft\s?liners?\b|\btest\s?liners?\b"
+        # a flute grade is a corrugated board's (E-flute, BC-Welle, cannelure B)
+        r"|\bfluting\b|\b[A-F]{1,2}[\s-]flute\b|\b[A-F]{1,2}-Welle\b|\bcannelure\s+[A-F]{1,2}\b"
+        r"|\bWellpappe\w*|\b\w+pappe\b|\bPappe\b|\bcardboard\b|\bcorrugated\s+board\b|\bpaperboard\b"
         r"|\bPapier\w*|\bpaper\b|\bcarton(?:board)?\b|\bcarta\b|\bcartón\b|\bcartone\b|\bpapel\b"
         r"|\btektur\w*|\bpapel[ãa]o\b|\bcartão\b(?!\s+(?:de\s+)?(?:crédito|memória|SD|SIM))"
         r"|\bwellpapp\w*|\bpapper\w*|\blepenk\w*|\bpapír\w*",

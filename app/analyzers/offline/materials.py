@@ -187,7 +187,8 @@ _PACKAGING = re.compile(
     r"|emballage|imballo|embalaje|verpakking|opakow|\bfolie\b|film\b|\bctn\b"
     r"|cartons?\s+(?:of|qty|quantity|content)|karton\s+(?:à|mit|zu|inhalt)"
     r"|\b(?:im|in|je|pro|per|par|por|v|w|ve|na)\s+(?:karton|carton|cart[oó]n|cartone|doos|scatola"
-    r"|caja)\w*|\bbalen[íi]\b|confezion\w*|embalagem|förpackning"
+    r"|caja)\w*|\bbalen[íi]\b|confezion\w*|embalagem|förpackning|strap\w*|umreif\w*"
+    r"|feuillard|reggett\w*|fleje|\bbundles?\b|bündel"
 )
 _SUBSTANCES = re.compile(
     r"(?i)rohs|reach|svhc|\bpbb\b|pbde|cadmium|quecksilber|mercury|\bblei\b|\blead\b|hexavalent"
@@ -722,11 +723,13 @@ def find_materials_with_note(
     if not materials:
         return [], ""
     # one material beside one mass ("padlock, brass – 0,18 kg", "carton 18,3 kg") is an
-    # accessory's or the packaging's row; masses decide only as a component table (two rows)
-    weighed = sum(1 for m in materials if m.grams is not None) >= 2
+    # accessory's or the packaging's row; masses decide only as a component table (two rows),
+    # and where the document states materials, only the stated ones' masses do
+    stated = any(m.strong for m in materials)
+    weighed = sum(1 for m in materials if m.grams and (m.strong or not stated)) >= 2
     strong = [m for m in materials if m.strong or m.percent is not None or (weighed and m.grams)]
     pool = strong or materials
-    with_grams = [m for m in pool if m.grams]
+    with_grams = [m for m in pool if m.grams and (m.strong or not stated)]
     with_pct = [m for m in pool if m.percent is not None]
     shares: dict[str, float]
     if len(with_grams) >= 2:
