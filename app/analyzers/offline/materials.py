@@ -385,6 +385,8 @@ def _scan(
     for general, precise in _SAME_LINE_REFINES.items():
         if general in codes and precise in codes:
             found = [f for f in found if f[2].code != general]  # "ceramic (alumina)": one
+    if "pa66" in codes:  # "尼龙 PA66", "nylon (PA 6.6)": the word is the code's family
+        found = [f for f in found if f[2].code != "pa6" or re.search(r"\d", f[2].name)]
     if "%" in text:
         pcts = [
             (p.start(), p.end(), float(p.group(1).replace(",", ".")))
@@ -449,7 +451,7 @@ def _value_starts(text: str) -> frozenset[int]:
 
 def _seal_label_end(text: str) -> int | None:
     """Where a row's label ends when the label is a seal's ("Dichtung | 2RS NBR")."""
-    label = re.match(r"[^|:]{0,80}[|:]", text)
+    label = re.match(r"\s*\|?[^|:]{0,80}[|:]", text)
     return label.end() if label is not None and SEAL_WORDS.search(label.group()) else None
 
 
@@ -668,6 +670,7 @@ def find_materials_with_note(
     mentions: list[_Mention] = []
     # Packaging materials are skipped at first; if nothing else is named, the article itself
     # is probably packaging (a carton, a bag), so look again without that rule.
+    parts_list = False  # a bill of materials: its rows are the article's parts
     for packaging_rules in (True, False):
         # a line met again with the same context (a page footer, a repeated row) names what
         # it named the first time: scanned once
@@ -685,6 +688,7 @@ def find_materials_with_note(
             # "Lid: Material: PP" lines a document converter adds after each row, do not end it)
             if header is not None or (columns is not None and spans and not columns.fits(spans)):
                 columns = header
+                parts_list = parts_list or (header is not None and header.weight is not None)
             header_line = header is not None or not spans
             key = (line.text, line.previous, line.heading, line.packaging, location)
             found = seen.get(key)
@@ -714,7 +718,7 @@ def find_materials_with_note(
         }
         for m in mentions:
             m.seal = m.seal or any(a <= m.pos < b for a, b in extras.get(m.order, ()))
-    elif article_name:
+    elif article_name and not parts_list:
         other_rows = _other_articles_rows(lines, mentions, article_name)
         mentions = [m for m in mentions if m.order not in other_rows]
     if not mentions and coatings:
@@ -808,7 +812,7 @@ def _own_name(article_name: str) -> str:
 _NAME_TOKEN = re.compile(r"[0-9a-z\u00df-\u024f]+")
 _NAME_STOP = frozenset(
     {"with", "without", "and", "the", "for", "per", "mit", "ohne", "und", "der", "die", "das"}
-    | {"avec", "sans", "con", "senza", "sin", "pour", "para"}
+    | {"avec", "sans", "con", "senza", "sin", "pour", "para", "mm", "cm", "kg", "pcs", "stk"}
 )
 _CODE = re.compile(r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[a-z])[a-z0-9]+(?:[-.][a-z0-9]+)+(?![\w-])")
 
