@@ -177,3 +177,49 @@ def test_a_plastic_adjective_in_prose_is_not_a_material_label() -> None:
 def test_packaging_in_other_languages_is_not_the_article() -> None:
     assert main("Materiál: ocel S235JR\nBalení: 10 ks v kartonu, 18,3 kg") == "steel"
     assert main("Teile entfettet, lose im Karton.\nWerkstoff: 1.4301") == "stainless_steel"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Board | double wall, BC flute", "paper_cardboard"),
+        ("Wellpappe-Qualität: 2.40 BC-Welle", "paper_cardboard"),
+        ("Liners | kraftliner 150 g/m², testliner 125 g/m²", "paper_cardboard"),
+        ("Material=Thermopapier 75 g/m²", "paper_cardboard"),
+    ],
+)
+def test_board_grades_and_paper_compounds_name_paper(text: str, code: str) -> None:
+    assert main(text) == code
+
+
+def test_a_flute_of_another_kind_is_no_board() -> None:
+    assert found("Champagne flute, 210 ml") == []
+
+
+def test_a_mass_in_prose_does_not_weigh_against_a_stated_material() -> None:
+    text = (
+        "Layer | Paper | Grammage\n"
+        "Weight of one carton: 0.63 kg.\n"
+        "Delivered flat in bundles strapped with PP band (bundle approx. 12.7 kg).\n"
+    )
+    assert main(text) == "paper_cardboard"
+
+
+def test_nylon_beside_its_code_is_that_code() -> None:
+    assert main("材质: 尼龙 PA66, 黑色") == "pa66"
+    assert main("Material: nylon") == "pa6"
+
+
+def test_a_seal_row_with_a_leading_cell_bar_is_a_seal() -> None:
+    text = "| Dichtung | 2RS NBR |\nWerkstoff: Ringe 100Cr6, Käfig Stahlblech\n"
+    assert main(text, name="Rillenkugellager 6205-2RS") == "steel"
+
+
+def test_a_parts_list_row_that_shares_the_name_keeps_the_other_parts() -> None:
+    text = (
+        "Pos | Description | Material | Qty | Line weight (kg)\n"
+        "10 | Swivel castor wheel 100 mm, TPR tyre | PP | 1 | 0.245\n"
+        "20 | Fork, pressed | Steel DD11 | 1 | 0.312\n"
+        "30 | Top plate 80 x 60 | Steel DD11 | 1 | 0.118\n"
+    )
+    assert main(text, name="Swivel castor 100 mm") == "steel"
