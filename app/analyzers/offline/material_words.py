@@ -429,7 +429,7 @@ RULES: Final[tuple[Rule, ...]] = (
     ),
     _r(
         "paper_cardboard",
-        r"\bKarton\w*|\b\w+karton\b|\b\w+papier(?:e|s)?\b|\bkraft\s?liners?\b|\btest\s?liners?\b"
+        r"\bKarton\w*|\b\w+(?:karton|papier(?:e|s)?)\b|\bkraft\s?liners?\b|\btest\s?liners?\b"
         # a flute grade is a corrugated board's (E-flute, BC-Welle, cannelure B)
         r"|\bfluting\b|\b[A-F]{1,2}[\s-]flute\b|\b[A-F]{1,2}-Welle\b|\bcannelure\s+[A-F]{1,2}\b"
         r"|\bWellpappe\w*|\b\w+pappe\b|\bPappe\b|\bcardboard\b|\bcorrugated\s+board\b|\bpaperboard\b"

@@ -320,8 +320,8 @@ def _scan(
     text = line.text
     found: list[tuple[int, int, _Mention]] = []
     skip_until = 0
-    values = _value_starts(text) if not strong_line else frozenset()
-    seal_label_end = _seal_label_end(text)
+    values: frozenset[int] | None = None if not strong_line else frozenset()
+    seal_label: tuple[int | None] | None = None  # both read once, at the line's first match
     for m in _word_matches(text):
         group = m.lastgroup
         if group is None or not m.group(0).strip() or m.start() < skip_until:
@@ -370,10 +370,14 @@ def _scan(
         ):
             continue
         name = matched.strip(" ,;:()-")
+        if values is None:
+            values = _value_starts(text)
+        if seal_label is None:
+            seal_label = (_seal_label_end(text),)
         stated = strong_line or start in values
         evidence = Evidence(trim_quote(text), location, 0.9 if stated else 0.6)
         mention = _Mention(rule.code, name, stated, line.order, evidence, gf, pos=start)
-        mention.seal = _is_seal(text, start, end, seal_label_end)
+        mention.seal = _is_seal(text, start, end, seal_label[0])
         found.append((start, end, mention))
     if _HAS_CJK.search(text):
         found.extend(_cjk_mentions(line, location, strong_line, found, packaging_rules))
