@@ -223,3 +223,28 @@ def test_a_parts_list_row_that_shares_the_name_keeps_the_other_parts() -> None:
         "30 | Top plate 80 x 60 | Steel DD11 | 1 | 0.118\n"
     )
     assert main(text, name="Swivel castor 100 mm") == "steel"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Compression spring 1.6 x 12 x 40, wire EN 10270-1 SH", "steel"),
+        ("Spring wire EN 10270-3, 1.4310", "stainless_steel"),
+        ("Rectangular tube EN 10219, 40 x 20 x 2", "steel"),
+        ("Cover 14 ga CRS, powder coated", "steel"),
+    ],
+)
+def test_a_material_standard_names_the_family(text: str, code: str) -> None:
+    assert main(text) == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inspection certificate 3.1 to EN 10204",  # a certificate standard, not a material
+        "Flange to EN 1092-1, type 05",  # a dimension standard
+        "Map datum CRS EPSG:4326",  # an abbreviation of something else
+    ],
+)
+def test_a_standard_that_is_no_material_names_none(text: str) -> None:
+    assert found(text) == []

@@ -145,6 +145,8 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|034|057|122|418)\b(?![.,]\d|\s*(?:mm|kg|g|%))",
     ),
     _r("stainless_steel", r"\b1\.4\d{3}\b(?![.,]\d|\s*(?:mm|kg|g|%))", needs_context=True),
+    # material standards: stainless flat and long products, stainless spring wire
+    _r("stainless_steel", r"\bEN\s?(?:10088(?:-[1-5])?|10270-3|10151)\b"),
     # copper alloys before copper
     _r(
         "brass",
@@ -213,7 +215,12 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|\bBSt\s?500\s?[SM]?\b|\b\d{1,2}SMn(?:Pb)?\d{2}K?\b|\bCk\s?(?:10|15|22|35|45|60)\b"
         r"|\bQ(?:195|215|235|275|345|355|390|420|460)[A-E]?\b"
         r"|\bASTM\s?A\s?(?:36|53|105|106|181|216|234|283|285|307|325|333|350|352|449|500|516"
-        r"|572|588|694|992)\b|\b(?:AISI|SAE)\s?(?:10|11|12|15|41|43|51|86)\d{2}\b",
+        r"|572|588|694|992)\b|\b(?:AISI|SAE)\s?(?:10|11|12|15|41|43|51|86)\d{2}\b"
+        # steel product standards (spring wire, structural, cold-rolled, tubes, rebar) and
+        # US sheet: "16 ga CRS" is cold-rolled steel
+        r"|\bEN\s?(?:10025|10270(?:-[12])?|10083|10084|10130|10346|10149|10277|10305|10210"
+        r"|10219|10216|10217|10080|10028)(?:-\d)?\b|\bDIN\s?17223\b"
+        r"|\b\d{1,2}\s?(?:ga|gauge|gage)\.?\s+(?:CRS|HRS|HRPO|CRCA)\b",
     ),
     # a fastener's property class (ISO 898-1/-2) is a class of carbon or alloy steel; stainless
     # fasteners are classed A2-70, A4-80 (above)
@@ -226,7 +233,11 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|5|6|8|10|12)\b(?![.,]\d)",
         _I,
     ),
-    _r("steel", r"\bC(?:10|15|22|35|45|60)\b|\bE(?:235|355)\b|\bA36\b", needs_context=True),
+    _r(
+        "steel",
+        r"\bC(?:10|15|22|35|45|60)\b|\bE(?:235|355)\b|\bA36\b|\b(?:CRS|HRS|HRPO|CRCA)\b",
+        needs_context=True,
+    ),
     _r("steel", r"\b1\.[0-35-8]\d{3}\b(?![.,]\d|\s*(?:mm|kg|g|%))", needs_context=True),
     _r(
         "steel",
