@@ -248,3 +248,20 @@ def test_a_material_standard_names_the_family(text: str, code: str) -> None:
 )
 def test_a_standard_that_is_no_material_names_none(text: str) -> None:
     assert found(text) == []
+
+
+def test_a_strap_article_is_not_its_own_packaging() -> None:
+    assert main("Lifting strap 2 m, polyester webbing") == "textile"
+    assert main("Cartons strapped with PP band\nMaterial: corrugated board, BC flute") == (
+        "paper_cardboard"
+    )
+
+
+def test_a_workpiece_or_a_use_is_not_a_stated_material() -> None:
+    text = "Workpiece | steel, stainless steel\nBlade: HSS-Co 5 %, Schaft aus Stahl"
+    assert main(text, name="Hole saw 32 mm") == "steel"
+    assert main("Cuts | aluminium, copper\nBody: steel C45") == "steel"
+
+
+def test_a_chair_seat_is_no_valve_seat() -> None:
+    assert main("Seat | beech plywood\nFrame: steel tube") == "wood"

@@ -596,8 +596,8 @@ SEAL_WORDS: Final = re.compile(
     r"(?i)dicht(?:ung|ring|element|lippe|scheibe)\w*|\bseal(?:s|ing)?\b|\bgaskets?\b"
     r"|\bo-?rings?\b|\bjoints?\s+(?:torique|d'étanchéité)|guarnizion\w*|\bjuntas?\b"
     r"|afdichting\w*|\bpakking\w*|uszczel\w*|těsn\w*|packning\w*|tätning\w*|\bveda[çc]\w*"
-    r"|\blin(?:ing|ed)\b|auskleid\w*|einlage\w*|\binserts?\b|\binlays?\b|\bseats?\b"
-    r"|sitzring\w*|\bbushings?\b"
+    r"|\blin(?:ing|ed)\b|auskleid\w*|einlage\w*|\binserts?\b|\binlays?\b|\bvalve\s+seats?\b"
+    r"|\bseat\s+rings?\b|ventilsitz\w*|sitzring\w*|\bbushings?\b"
 )
 
 # What an article name has besides its body: "… with rubber lining", "mit Aluminium-Ösen",

@@ -187,8 +187,8 @@ _PACKAGING = re.compile(
     r"|emballage|imballo|embalaje|verpakking|opakow|\bfolie\b|film\b|\bctn\b"
     r"|cartons?\s+(?:of|qty|quantity|content)|karton\s+(?:à|mit|zu|inhalt)"
     r"|\b(?:im|in|je|pro|per|par|por|v|w|ve|na)\s+(?:karton|carton|cart[oó]n|cartone|doos|scatola"
-    r"|caja)\w*|\bbalen[íi]\b|confezion\w*|embalagem|förpackning|strap\w*|umreif\w*"
-    r"|feuillard|reggett\w*|fleje|\bbundles?\b|bündel"
+    r"|caja)\w*|\bbalen[íi]\b|confezion\w*|embalagem|förpackning|strapp(?:ed|ing)|umreif\w*"
+    r"|feuillard|reggiat\w*|fleje|\bbundles?\s+of\b|\bper\s+bundle|\bin\s+bundles\b|gebündelt"
 )
 _SUBSTANCES = re.compile(
     r"(?i)rohs|reach|svhc|\bpbb\b|pbde|cadmium|quecksilber|mercury|\bblei\b|\blead\b|hexavalent"
@@ -430,7 +430,8 @@ _NOT_A_MATERIAL_KEY = re.compile(
     r"|verpack|packag|packing|liefer|deliver|zubehör|accessor|ersatz|spare|brand|marke|title"
     r"|descr|bezeichnung|benennung|name|\bref|code|\bcod|sku|ean|gtin|\bid\b|model|\btyp|part\b"
     r"|\bteil\b|item|bestell|order|artikel|article|produ[ck]t|\bart\b|\bnr\b|\bno\b|n[uú]mero"
-    r"|serie"
+    r"|serie|werkstück|workpiece|\bcuts?\b|cutting|schneid|bohr|drill|mount|montage|install"
+    r"|untergrund|substrate"
 )
 
 
