@@ -8,8 +8,15 @@ a blend partner ("PC/ABS") or alone in a table cell. A rule's `unless` words nea
 it something else: "Keramikbeschichtung" a coating, a "ceramic capacitor" a board's part, an
 "epoxy-polyester" powder a paint.
 
+Which material leads: a stated one (a label, a component row, a "label | value" cell, a
+table's material column) before one merely named; the body's before a seal's, a lining's or an
+accessory's ("mit Aluminium-Ösen" in the name); in a list of articles, the row the name's
+article code picks, the other rows' materials dropped; a zinc layer only steel gets
+("zincada") names steel when nothing else is named.
+
 Mass shares, in order of preference:
-1. a component table (one material and one mass per row, at least two rows) → by grams;
+1. a component table (one material and one mass per row, at least two rows; a parts list's
+   mass column; where materials are stated, only stated masses) → by grams;
 2. an explicit composition ("70 % steel, 30 % PA6") whose percentages sum to ~100 %;
 3. an estimate: the main material (first one named under a "Material:" label, else the most
    often named) gets 70 % and the others share 30 %; a single material gets 100 %.
@@ -563,8 +570,9 @@ class _Columns:
         if self.weight is not None:
             for m in found:
                 m.grams = None
-            if stated and not _TOTAL_ROW.search(text):
-                a, b = spans[self.weight + shift]
+            column = self.weight + shift  # the mass columns close the row: counted from the right
+            if stated and not _TOTAL_ROW.search(text) and 0 <= column < len(spans):
+                a, b = spans[column]
                 stated[0].grams = _cell_grams(text[a:b], self.unit, comma)
         return found
 
