@@ -12,7 +12,17 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-__all__ = ["CJK_LABELS", "CJK_UNLESS", "CJK_WORDS", "RULES", "Rule"]
+__all__ = [
+    "ACCESSORY",
+    "CJK_LABELS",
+    "CJK_UNLESS",
+    "CJK_WORDS",
+    "LOOK_AFTER",
+    "RULES",
+    "SEAL_WORDS",
+    "STEEL_COATINGS",
+    "Rule",
+]
 
 _I = re.IGNORECASE
 _GF = r"(?:[\s\-]*(?:GF|GV)\s?-?(?P<gf>\d{1,2})(?!\d))?"
@@ -135,6 +145,8 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|034|057|122|418)\b(?![.,]\d|\s*(?:mm|kg|g|%))",
     ),
     _r("stainless_steel", r"\b1\.4\d{3}\b(?![.,]\d|\s*(?:mm|kg|g|%))", needs_context=True),
+    # material standards: stainless flat and long products, stainless spring wire
+    _r("stainless_steel", r"\bEN\s?(?:10088(?:-[1-5])?|10270-3|10151)\b"),
     # copper alloys before copper
     _r(
         "brass",
@@ -155,9 +167,10 @@ RULES: Final[tuple[Rule, ...]] = (
     # cast iron, zinc die casting before aluminium and steel words
     _r(
         "cast_iron",
-        r"\bEN-?GJ[LSMV]\w*(?:-\d+(?:-\d+)?)?|\bGJ[LS]-?\d+\b|\bGGG?-?\d{2}\b|\bGrauguss\w*"
+        r"\bEN-?GJ[LSMV]\w*(?:-\d+(?:-\d+)?)?|\bGJ[LS]-?\d+\b|\bGG-?(?:10|15|20|25|30|35|40)\b|\bGGG-?(?:35|40|45|50|60|70|80)\b|\bGrauguss\w*"
         r"|\bGusseisen\w*|\bSphäroguss\w*|\bTemperguss\w*|\bcast[\s-]iron\b|\bductile\s+iron\b"
-        r"|\bgr[ae]y\s+iron\b|\bnodular\s+iron\b|\bfonte\b|\bghisa\b|\bhierro\s+fundido\b"
+        r"|\bgr[ae]y\s+iron\b|\bnodular\s+iron\b|\bmalleable\s+(?:cast\s+)?iron\b|\bfonte\s+mall[ée]able\b"
+        r"|\bghisa\s+malleabile\b|\bfundici[oó]n\s+maleable\b|\bfonte\b|\bghisa\b|\bhierro\s+fundido\b"
         r"|\bfundición\b|\bgietijzer\b|\bżeliw\w*|\bferro\s+fundido\b|\blitin\w*|\bgjutjärn\b",
         _I,
     ),
@@ -193,14 +206,44 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|\b\d{2,3}(?:Cr|Mn|Ni|Mo|Si|V|B|S)(?:[A-Z][a-z]?)*\d+(?:-\d+)?\b"
         r"|\bSCM\s?4[1-4]\d\b|\bSS\s?400\b|\bS[1-5]\dC\b|\bSPC[CDE]\b|\bSUJ2\b"
         r"|\bDC0[1-7]\b|\bDD1[1-4]\b|\bDX5[1-7]D?\b|\bR?St\s?(?:37|44|52)(?:-\d)?\b|\bETG\s?100\b"
-        r"|\bC(?:10|15|22|35|45|60)(?:E|R)?(?:\+[A-Z]+)\b|\bC(?:10|15|22|35|45|60)E\b",
+        r"|\bC(?:10|15|22|35|45|60)(?:E|R)?(?:\+[A-Z]+)\b|\bC(?:10|15|22|35|45|60)E\b"
+        # tube, pressure-vessel, line-pipe and rebar grades (EN 10305, EN 10028, EN 10208,
+        # EN 10080), free-cutting steels, Chinese, ASTM, AISI/SAE carbon and alloy steels
+        r"|\bE(?:235|275|315|355|420|460)\+(?:N|C|SR|A|LC)\b"
+        r"|\bP(?:195|235|250|265|275|295|355|460)(?:GH|NH|NL[12]?|N|M|ML[12]?|QH?|QL[12]?|TR[12])\b"
+        r"|\bL(?:245|290|360|415|450|485)(?:NB|MB|NE|ME|QB|N|M)\b|\bB\s?(?:450|500)\s?[ABC]\b"
+        r"|\bBSt\s?500\s?[SM]?\b|\b\d{1,2}SMn(?:Pb)?\d{2}K?\b|\bCk\s?(?:10|15|22|35|45|60)\b"
+        r"|\bQ(?:195|215|235|275|345|355|390|420|460)[A-E]?\b"
+        r"|\bASTM\s?A\s?(?:36|53|105|106|181|216|234|283|285|307|325|333|350|352|449|500|516"
+        r"|572|588|694|992)\b|\b(?:AISI|SAE)\s?(?:10|11|12|15|41|43|51|86)\d{2}\b"
+        # steel product standards (spring wire, structural, cold-rolled, tubes, rebar) and
+        # US sheet: "16 ga CRS" is cold-rolled steel
+        r"|\bEN\s?(?:10025|10270(?:-[12])?|10083|10084|10130|10346|10149|10277|10305|10210"
+        r"|10219|10216|10217|10080|10028)(?:-\d)?\b|\bDIN\s?17223\b"
+        r"|\b\d{1,2}\s?(?:ga|gauge|gage)\.?\s+(?:CRS|HRS|HRPO|CRCA)\b",
     ),
-    _r("steel", r"\bC(?:10|15|22|35|45|60)\b", needs_context=True),
+    # a fastener's property class (ISO 898-1/-2) is a class of carbon or alloy steel; stainless
+    # fasteners are classed A2-70, A4-80 (above)
+    _r(
+        "steel",
+        r"\bM\d{1,2}(?:\s?[x×]\s?\d{1,3}(?:[.,]\d)?)?(?:\s?mm)?[\s,-]{1,4}(?:4\.6|5\.6|8\.8|10\.9"
+        r"|12\.9)\b(?![.,]\d|\s*(?:mm|kw|w|v|n|nm|kn|bar|%|°))|\b(?:Festigkeitsklasse|property\s+class|classe\s+de\s+qualit[ée]"
+        r"|classe\s+di\s+resistenza|clase\s+de\s+resistencia|calidad|klasa\s+wytrzyma\w*"
+        r"|sterkteklasse|pevnostní\s+tříd\w*)\s*[:=]?\s*(?:4\.6|4\.8|5\.6|5\.8|6\.8|8\.8|10\.9|12\.9"
+        r"|5|6|8|10|12)\b(?![.,]\d)",
+        _I,
+    ),
+    _r(
+        "steel",
+        r"\bC(?:10|15|22|35|45|60)\b|\bE(?:235|355)\b|\bA36\b|\b(?:CRS|HRS|HRPO|CRCA)\b",
+        needs_context=True,
+    ),
     _r("steel", r"\b1\.[0-35-8]\d{3}\b(?![.,]\d|\s*(?:mm|kg|g|%))", needs_context=True),
     _r(
         "steel",
         r"(?<![Ee]del)(?<![Ee]del-)\b\w*stahl\w*|\bsteel\b|\bacier\b|\bacciaio\b|\bacero\b"
-        r"|\bstaal\b|\bstal\b|\bstali\b|\bStahlguss\b|\bstål\b|\baço\b|\bocel\w*",
+        r"|\bstaal\w*|\bstalen\b|\bstal\b|\bstali\b|\bstalow\w*|\bStahlguss\b|\bstål\w*"
+        r"|\baço\b|\bocel\w*",
         _I,
     ),
     _r(
@@ -379,7 +422,9 @@ RULES: Final[tuple[Rule, ...]] = (
     # other materials
     _r(
         "glass_fibre",
-        r"\bGlasfaser\w*|\bglass[\s-]fib(?:re|er)s?\b|\bGFK\b|\bGRP\b|\bfib(?:re|er)glass\b",
+        r"\bGlasfaser\w*|\bglass[\s-]fib(?:re|er)s?\b|\bGFK\b|\bGRP\b|\bfib(?:re|er)glass\b"
+        r"|\bfibr[ae]\s+(?:de|di)\s+(?:vidrio|vetro|vidro|verre)\b|\bfibre\s+de\s+verre\b"
+        r"|\bglasvezel\w*|\bwłók\w*\s+szklan\w*|\bskelné?\s+vlák\w*|\bglasfiber\w*|\bvetroresina\b",
         _I,
     ),
     _r(
@@ -395,7 +440,10 @@ RULES: Final[tuple[Rule, ...]] = (
     ),
     _r(
         "paper_cardboard",
-        r"\bKarton\w*|\b\w+karton\b|\bWellpappe\w*|\b\w+pappe\b|\bPappe\b|\bcardboard\b|\bcorrugated\s+board\b|\bpaperboard\b"
+        r"\bKarton\w*|\b\w+(?:karton|papier(?:e|s)?)\b|\bkraft\s?liners?\b|\btest\s?liners?\b"
+        # a flute grade is a corrugated board's (E-flute, BC-Welle, cannelure B)
+        r"|\bfluting\b|\b[A-F]{1,2}[\s-]flute\b|\b[A-F]{1,2}-Welle\b|\bcannelure\s+[A-F]{1,2}\b"
+        r"|\bWellpappe\w*|\b\w+pappe\b|\bPappe\b|\bcardboard\b|\bcorrugated\s+board\b|\bpaperboard\b"
         r"|\bPapier\w*|\bpaper\b|\bcarton(?:board)?\b|\bcarta\b|\bcartón\b|\bcartone\b|\bpapel\b"
         r"|\btektur\w*|\bpapel[ãa]o\b|\bcartão\b(?!\s+(?:de\s+)?(?:crédito|memória|SD|SIM))"
         r"|\bwellpapp\w*|\bpapper\w*|\blepenk\w*|\bpapír\w*",
@@ -532,3 +580,34 @@ CJK_UNLESS: Final[dict[str, re.Pattern[str]]] = {
 
 # Material labels in Chinese and Japanese ("材料：", "材質：").
 CJK_LABELS: Final = ("材料", "材质", "材質", "素材", "原料", "本体材質", "外壳材质", "材料名称")
+
+# A zinc layer that is only ever put on iron or steel: galvanising, zinc plating, zinc flake.
+# Named with no material anywhere else, the part is steel ("Tuerca M12 zincada", "verzinkt").
+STEEL_COATINGS: Final = re.compile(
+    r"(?i)\b(?:feuer|galv\.?\s?|galvanisch\s+)?verzink\w*|\bverz\.(?!\w)"
+    r"|\bgalvani[sz](?:ed|ing)\b|\bgalvanis[ée]\w*|\bgalvaniz(?:ad|at)\w*|\bgegalvaniseerd\b"
+    r"|\bzincat[oaie]\b|\bzincad[oa]s?\b|\bzingu[ée]\w*|\bzinc[\s-]+(?:plated|flake)\b"
+    r"|\bzinkovan\w*|\bpozinkovan\w*|\bocynkowan\w*|\bförzinkad\w*|\bzincado\b|\btZn\b"
+)
+
+# A seal, lining, insert or seat: its material is the article's main one only when the article
+# is itself a seal ("O-ring 20 x 2 NBR"), never beside the body's ("Seals | NBR / PU").
+SEAL_WORDS: Final = re.compile(
+    r"(?i)dicht(?:ung|ring|element|lippe|scheibe)\w*|\bseal(?:s|ing)?\b|\bgaskets?\b"
+    r"|\bo-?rings?\b|\bjoints?\s+(?:torique|d'étanchéité)|guarnizion\w*|\bjuntas?\b"
+    r"|afdichting\w*|\bpakking\w*|uszczel\w*|těsn\w*|packning\w*|tätning\w*|\bveda[çc]\w*"
+    r"|\blin(?:ing|ed)\b|auskleid\w*|einlage\w*|\binserts?\b|\binlays?\b|\bvalve\s+seats?\b"
+    r"|\bseat\s+rings?\b|ventilsitz\w*|sitzring\w*|\bbushings?\b"
+)
+
+# What an article name has besides its body: "… with rubber lining", "mit Aluminium-Ösen",
+# "con goma", "avec poignée bois", "（木蓋付き）", "（含方钢）". A material named there is an
+# accessory's, not the article's own.
+ACCESSORY: Final = re.compile(
+    r"(?i)\b(?:with|w/|incl\.?|including|plus|mit|inkl\.?|inklusive|samt|avec|con|com|met|med"
+    r")\s[^,;()（）]*"
+    r"|[（(][^)）]*(?:付き|付|含|带|帶|附)[^)）]*[)）]"
+)
+
+# Words after a material that make it a look, not a material ("Edelstahl-Optik", "inox look").
+LOOK_AFTER: Final = re.compile(r"(?i)^[\s-]?(?:optik|look|effe[ck]t|imitat)")

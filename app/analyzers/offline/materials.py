@@ -8,8 +8,15 @@ a blend partner ("PC/ABS") or alone in a table cell. A rule's `unless` words nea
 it something else: "Keramikbeschichtung" a coating, a "ceramic capacitor" a board's part, an
 "epoxy-polyester" powder a paint.
 
+Which material leads: a stated one (a label, a component row, a "label | value" cell, a
+table's material column) before one merely named; the body's before a seal's, a lining's or an
+accessory's ("mit Aluminium-Ösen" in the name); in a list of articles, the row the name's
+article code picks, the other rows' materials dropped; a zinc layer only steel gets
+("zincada") names steel when nothing else is named.
+
 Mass shares, in order of preference:
-1. a component table (one material and one mass per row, at least two rows) → by grams;
+1. a component table (one material and one mass per row, at least two rows; a parts list's
+   mass column; where materials are stated, only stated masses) → by grams;
 2. an explicit composition ("70 % steel, 30 % PA6") whose percentages sum to ~100 %;
 3. an estimate: the main material (first one named under a "Material:" label, else the most
    often named) gets 70 % and the others share 30 %; a single material gets 100 %.
@@ -26,7 +33,17 @@ from dataclasses import dataclass, field
 
 from app.analyzers.base import Evidence, MaterialFinding
 from app.analyzers.offline._text import Line, iter_lines, trim_quote
-from app.analyzers.offline.material_words import CJK_LABELS, CJK_UNLESS, CJK_WORDS, RULES, Rule
+from app.analyzers.offline.material_words import (
+    ACCESSORY,
+    CJK_LABELS,
+    CJK_UNLESS,
+    CJK_WORDS,
+    LOOK_AFTER,
+    RULES,
+    SEAL_WORDS,
+    STEEL_COATINGS,
+    Rule,
+)
 from app.analyzers.offline.vocabulary import Vocabulary
 from app.analyzers.quantities import decimal_comma, find_quantities
 from app.extraction.document import Section
@@ -137,8 +154,11 @@ _MATERIAL_LABEL = re.compile(
     r"(?i)\b(?:material\w*|werkstoff\w*|matériau\w*|matière|materiale|materiali|materiaal"
     r"|materiał\w*|rohstoff\w*|raw\s+material|composition|zusammensetzung|composizione"
     r"|composición|samenstelling|skład|grundwerkstoff|base\s+material|made\s+(?:of|from)"
-    r"|manufactured\s+from|gefertigt\s+aus|hergestellt\s+aus|aus|kunststoff|plastic|polymer"
-    r"|qualität|grade|güte|werkstoffnummer|werkstoff-?nr)\b"
+    r"|manufactured\s+from|gefertigt\s+aus|hergestellt\s+aus|aus"
+    # "Kunststoff: PA6" labels; "… handle with plastic grip" does not
+    r"|(?:kunststoff|plastic|polymer)(?=\s*[:|=(]|$)|^\W*(?:kunststoff|plastic|polymer)"
+    r"|qualität|(?<!food[\s-])grade|güte|werkstoffnummer|werkstoff-?nr|materiál\w*|malzeme\w*|alloy"
+    r"|legierung|alliage|lega|aleación|liga)\b"
 )
 # "Housing: PA66", "Seal | EPDM": a component row names the component's material.
 _COMPONENT_LABEL = re.compile(
@@ -160,7 +180,8 @@ _NEGATION = re.compile(
     r"|machining|mounting|fixing)|zum\s+\w+\s+(?:von|in|auf)|mating|gegenstück|gegenwerkstoff"
     r"|counterpart|alternativ\w*|optional|wahlweise|auf\s+anfrage|on\s+request|avoid"
     r"|vermeiden|contact\s+with|kontakt\s+mit|für\s+(?:\w+\s+)?(?:aus|in|auf)\b|like|wie\b"
-    r"|instead|replaces|ersetzt|previously|bisher|früher|for\s+\w+\s+made\s+of)"
+    r"|instead|replaces|ersetzt|previously|bisher|früher|for\s+\w+\s+made\s+of"
+    r"|\baspe(?:ct|tto|cto)\b|\blook\b|\beffe(?:ct|t|tto)\b|\befecto\b|\bimitation\b)"
 )
 _CLAUSE_END = re.compile(r"[.;|](?!\d)")
 _FREE_AFTER = re.compile(r"(?i)^-?\s?(?:frei|free)")
@@ -172,6 +193,9 @@ _PACKAGING = re.compile(
     r"(?i)verpack|packag|packing|packed|\bbox\b|\bbag\b|beutel|palett|pallet|shipping|versand"
     r"|emballage|imballo|embalaje|verpakking|opakow|\bfolie\b|film\b|\bctn\b"
     r"|cartons?\s+(?:of|qty|quantity|content)|karton\s+(?:à|mit|zu|inhalt)"
+    r"|\b(?:im|in|je|pro|per|par|por|v|w|ve|na)\s+(?:karton|carton|cart[oó]n|cartone|doos|scatola"
+    r"|caja)\w*|\bbalen[íi]\b|confezion\w*|embalagem|förpackning|strapp(?:ed|ing)|umreif\w*"
+    r"|feuillard|reggiat\w*|fleje|\bbundles?\s+of\b|\bper\s+bundle|\bin\s+bundles\b|gebündelt"
 )
 _SUBSTANCES = re.compile(
     r"(?i)rohs|reach|svhc|\bpbb\b|pbde|cadmium|quecksilber|mercury|\bblei\b|\blead\b|hexavalent"
@@ -203,6 +227,8 @@ class _Mention:
     gf: int | None = None
     percent: float | None = None
     grams: float | None = None
+    pos: int = 0  # where on its line: the first of a line's materials leads
+    seal: bool = False  # named as a seal, lining, insert or seat
 
 
 @dataclass(slots=True)
@@ -218,10 +244,16 @@ class _Material:
     grams: float | None = None
     names: list[str] = field(default_factory=list)
     lines: set[int] = field(default_factory=set)
+    pos: int = 0
+    seal: bool = True  # every mention of it (its stated ones, when it has any) is a seal's
 
 
-def _needs_context_ok(line: Line, start: int, end: int, text: str, has_gf: bool) -> bool:
+def _needs_context_ok(
+    line: Line, start: int, end: int, text: str, has_gf: bool, cells: Sequence[tuple[int, int]]
+) -> bool:
     """An ambiguous short code counts only where a reader would take it as a material."""
+    if any(a <= start < b for a, b in cells):
+        return True  # in a table's material column
     if re.search(r"\d\s*[|;,\t]?\s*$", text[:start]):
         return False  # "2 PC", "Qty | 2 | PC", "5,5 PS": a count or a unit
     if has_gf or "%" in text or _MATERIAL_LABEL.search(text[:start]):
@@ -236,8 +268,8 @@ def _needs_context_ok(line: Line, start: int, end: int, text: str, has_gf: bool)
     ):
         return True
     token = text[start:end].strip()
-    cells = [c.strip() for c in _CELL_SPLIT.split(text)]
-    return len(cells) > 1 and token in cells
+    parts = [c.strip() for c in _CELL_SPLIT.split(text)]
+    return len(parts) > 1 and token in parts
 
 
 def _line_mentions(
@@ -247,12 +279,15 @@ def _line_mentions(
     packaging_rules: bool = True,
     comma: bool = False,
     strong: bool = False,
+    cells: Sequence[tuple[int, int]] = (),
 ) -> list[_Mention]:
     text = line.text
     strong_line = strong or _is_strong(line)
-    if not packaging_rules and not strong_line:
+    if not packaging_rules and not strong_line and not cells:
         return []  # second pass: only "Material: corrugated board" style lines
-    found = _scan(line, location, strong_line, packaging_rules=packaging_rules, comma=comma)
+    found = _scan(
+        line, location, strong_line, packaging_rules=packaging_rules, comma=comma, cells=cells
+    )
     if found and not strong_line and _SUBSTANCES.search(text):
         return []  # a RoHS / REACH substance list, not the article's materials
     return found
@@ -281,11 +316,19 @@ def _heading_names_materials(heading: str) -> bool:
 
 
 def _scan(
-    line: Line, location: str, strong_line: bool, *, packaging_rules: bool, comma: bool
+    line: Line,
+    location: str,
+    strong_line: bool,
+    *,
+    packaging_rules: bool,
+    comma: bool,
+    cells: Sequence[tuple[int, int]] = (),
 ) -> list[_Mention]:
     text = line.text
     found: list[tuple[int, int, _Mention]] = []
     skip_until = 0
+    values: frozenset[int] | None = None if not strong_line else frozenset()
+    seal_label: tuple[int | None] | None = None  # both read once, at the line's first match
     for m in _word_matches(text):
         group = m.lastgroup
         if group is None or not m.group(0).strip() or m.start() < skip_until:
@@ -299,6 +342,8 @@ def _scan(
         matched = m.group(0)
         if re.search(r"(?i)frei|free", matched) or _FREE_AFTER.match(tail):
             continue
+        if LOOK_AFTER.match(text[end : end + 8]):
+            continue  # "Edelstahl-Optik": a look
         if _NEGATION.search(clause):
             continue
         gf_group = f"gf{index}_{alt}"
@@ -310,7 +355,9 @@ def _scan(
                 gf = int(extra.group(1))
                 end += extra.end()
                 skip_until = end
-        if rule.needs_context and not _needs_context_ok(line, start, end, text, gf is not None):
+        if rule.needs_context and not _needs_context_ok(
+            line, start, end, text, gf is not None, cells
+        ):
             continue
         window = text[max(0, start - 25) : end + 25]
         if rule.coating and _COATING.search(window):
@@ -330,15 +377,27 @@ def _scan(
         ):
             continue
         name = matched.strip(" ,;:()-")
-        evidence = Evidence(trim_quote(text), location, 0.9 if strong_line else 0.6)
-        found.append((start, end, _Mention(rule.code, name, strong_line, line.order, evidence, gf)))
+        if values is None:
+            values = _value_starts(text)
+        if seal_label is None:
+            seal_label = (_seal_label_end(text),)
+        stated = strong_line or start in values
+        evidence = Evidence(trim_quote(text), location, 0.9 if stated else 0.6)
+        mention = _Mention(rule.code, name, stated, line.order, evidence, gf, pos=start)
+        mention.seal = _is_seal(text, start, end, seal_label[0])
+        found.append((start, end, mention))
     if _HAS_CJK.search(text):
         found.extend(_cjk_mentions(line, location, strong_line, found, packaging_rules))
     found.sort(key=lambda f: f[0])
+    gfs = {f[2].gf for f in found if f[2].gf}
+    if gfs:  # "PBT GF30 (glasfaserverstärkt 30 %)": the glass words name the same filler
+        found = [f for f in found if f[2].code != "glass_fibre"]
     codes = {f[2].code for f in found}
     for general, precise in _SAME_LINE_REFINES.items():
         if general in codes and precise in codes:
             found = [f for f in found if f[2].code != general]  # "ceramic (alumina)": one
+    if "pa66" in codes:  # "尼龙 PA66", "nylon (PA 6.6)": the word is the code's family
+        found = [f for f in found if f[2].code != "pa6" or re.search(r"\d", f[2].name)]
     if "%" in text:
         pcts = [
             (p.start(), p.end(), float(p.group(1).replace(",", ".")))
@@ -355,7 +414,7 @@ def _scan(
                     gap = ps - end if ps >= end else start - pe
                     if gap <= 20 and (best is None or gap < best[0]):
                         best = (gap, value)
-            if best is not None and 0 < best[1] <= 100:
+            if best is not None and 0 < best[1] <= 100 and best[1] not in gfs:
                 mention.percent = best[1]
     primaries = [f for f in found if f[2].code != "glass_fibre" or not any(g[2].gf for g in found)]
     if (
@@ -367,6 +426,169 @@ def _scan(
         if len(grams) == 1:
             primaries[0][2].grams = grams[0]
     return [f[2] for f in found]
+
+
+# "Barrel | Aluminium alloy", "Zylinderrohr: E355+SR": a label and a value that begins with a
+# material state that material, whatever the label (a colour, a finish, a use do not).
+_KEY_VALUE = re.compile(r"(?:^|\|)\s*([^\W\d][^\d:|=]{0,40}?)\s*:\s+(?=\S)")
+_NOT_A_MATERIAL_KEY = re.compile(
+    r"(?i)colou?r|farbe|couleur|colore|finish|oberfl|surface|coat|beschicht|anwend|applica"
+    r"|\buse\b|einsatz|suitable|geeignet|\bfür\b|\bfor\b|compatib|medi(?:um|en|a)\b|fluid"
+    r"|verpack|packag|packing|liefer|deliver|zubehör|accessor|ersatz|spare|brand|marke|title"
+    r"|descr|bezeichnung|benennung|name|\bref|code|\bcod|sku|ean|gtin|\bid\b|model|\btyp|part\b"
+    r"|\bteil\b|item|bestell|order|artikel|article|produ[ck]t|\bart\b|\bnr\b|\bno\b|n[uú]mero"
+    r"|serie|werkstück|workpiece|\bcuts?\b|cutting|schneid|bohr|drill|mount|montage|install"
+    r"|untergrund|substrate"
+)
+
+
+def _value_starts(text: str) -> frozenset[int]:
+    """Where the value of a "label | value" row or a "label: value" cell begins."""
+    out: set[int] = set()
+    for m in _KEY_VALUE.finditer(text):
+        if not _NOT_A_MATERIAL_KEY.search(m.group(1)):
+            out.add(m.end())
+    cells = [c for c in re.finditer(r"[^|]+", text) if c.group().strip()]
+    if len(cells) == 2:
+        label, value = cells[0].group().strip(), cells[1]
+        if (
+            re.search(r"[^\W\d_]{3,}", label)
+            and len(label.split()) <= 6
+            and not re.search(r"\d", label)
+            and not _NOT_A_MATERIAL_KEY.search(label)
+        ):
+            out.add(value.start() + len(value.group()) - len(value.group().lstrip()))
+    return frozenset(out)
+
+
+def _seal_label_end(text: str) -> int | None:
+    """Where a row's label ends when the label is a seal's ("Dichtung | 2RS NBR")."""
+    label = re.match(r"\s*\|?[^|:]{0,80}[|:]", text)
+    return label.end() if label is not None and SEAL_WORDS.search(label.group()) else None
+
+
+def _is_seal(text: str, start: int, end: int, seal_label_end: int | None) -> bool:
+    """A material named in the clause of a seal, lining, insert or seat word."""
+    before = re.split(r"[.;,|]|\band\b|\bund\b", text[max(0, start - 30) : start])[-1]
+    after = re.match(r"[\s-]*[\w-]*", text[end : end + 20])
+    return bool(
+        SEAL_WORDS.search(before)
+        or SEAL_WORDS.search(text[start:end] + (after.group() if after else ""))
+        or (seal_label_end is not None and seal_label_end <= start)
+    )
+
+
+def _cell_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each " | " cell of a table row, a Markdown row's empty edges left out."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for i, ch in enumerate(text):
+        if ch == "|":
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(text)))
+    if spans and not text[spans[0][0] : spans[0][1]].strip():
+        spans = spans[1:]
+    if spans and not text[spans[-1][0] : spans[-1][1]].strip():
+        spans = spans[:-1]
+    return spans
+
+
+_WEIGHT_HEADER = re.compile(
+    r"(?i)gewicht|weight|\bmass\b|\bmasse\b|\bpeso\b|poids|hmotnost|\bwaga\b|\bvikt\b|重量|质量"
+)
+_NOT_NET_HEADER = re.compile(r"(?i)gross|brutto|lordo|bruto|brut\b|pack|/|\bper\b|\bpro\b|\bje\b")
+_HEADER_UNIT = re.compile(r"(?i)(?<![^\W\d_])(kg|g)(?![^\W\d_])")
+# A parts list, not a list of articles: its masses are the article's components.
+_PARTS_LIST = re.compile(
+    r"(?i)\bpos\b|component|komponent|stückliste|bill\s+of\s+materials?|\bbom\b|parts?\s+list"
+    r"|teileliste|bauteil|composant|componente|składnik|součást"
+)
+_TOTAL_ROW = re.compile(
+    r"(?i)summe|\btotal|gesamt\b|insgesamt|complete|komplett|assembly|baugruppe|合计|总计|合計"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """A table header with a material column ("Pos | Benennung | Werkstoff | Gewicht kg")."""
+
+    width: int
+    material: int
+    weight: int | None  # a net mass column of a parts list
+    unit: str | None
+
+    @classmethod
+    def of(cls, line: Line, spans: list[tuple[int, int]]) -> _Columns | None:
+        if len(spans) < 3:
+            return None
+        cells = [line.text[a:b].strip() for a, b in spans]
+        if any(re.search(r"\d", c) or len(c.split()) > 5 for c in cells):
+            return None
+        material = next(
+            (i for i, c in enumerate(cells) if c and len(c.split()) <= 3 and _labelled(c)), None
+        )
+        if material is None:
+            return None
+        weight: int | None = None
+        unit: str | None = None
+        if _PARTS_LIST.search(line.text) or _PARTS_LIST.search(line.heading):
+            for i, c in enumerate(cells):
+                if _WEIGHT_HEADER.search(c) and not _NOT_NET_HEADER.search(c):
+                    weight, found = i, _HEADER_UNIT.search(c)
+                    unit = found.group(1).lower() if found else None
+        return cls(len(spans), material, weight, unit)
+
+    def fits(self, spans: list[tuple[int, int]]) -> bool:
+        """A row of this table: as many cells, or one or two less (a count and its unit
+        merged into one cell, an empty cell dropped by the export)."""
+        return self.width - 2 <= len(spans) <= self.width
+
+    def cells(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Where a row's material cell may be: counted from the left, or from the right, or
+        one to the left of its header (a merged cell before it)."""
+        out: list[tuple[int, int]] = []
+        for i in (self.material, self.material + len(spans) - self.width, self.material - 1):
+            if 0 <= i < len(spans) and spans[i] not in out:
+                out.append(spans[i])
+        return out
+
+    def row(
+        self, found: list[_Mention], text: str, spans: list[tuple[int, int]], comma: bool
+    ) -> list[_Mention]:
+        """A row's materials in the material column are stated; in a parts list the mass
+        column weighs the row's (first) material, and nothing else on the row."""
+        shift = len(spans) - self.width
+        stated: list[_Mention] = []
+        for start, end in self.cells(spans):
+            stated = [m for m in found if start <= m.pos < end]
+            if stated:
+                break
+        for m in stated:
+            m.strong = True
+            m.evidence = Evidence(m.evidence.quote, m.evidence.location, 0.9)
+        if self.weight is not None:
+            for m in found:
+                m.grams = None
+            column = self.weight + shift  # the mass columns close the row: counted from the right
+            if stated and not _TOTAL_ROW.search(text) and 0 <= column < len(spans):
+                a, b = spans[column]
+                stated[0].grams = _cell_grams(text[a:b], self.unit, comma)
+        return found
+
+
+def _cell_grams(cell: str, unit: str | None, comma: bool) -> float | None:
+    """The mass in a table cell: "0,028" under "Gewicht kg", "420 g" under "Weight"."""
+    m = re.fullmatch(r"\s*(\d{1,6}(?:[.,]\d{1,4})?)\s*(kg|g)?\s*", cell, re.IGNORECASE)
+    if m is None:
+        return None
+    number = m.group(1)
+    number = number.replace(",", ".") if comma else number.replace(",", "")
+    written = (m.group(2) or unit or "").lower()
+    if written not in {"kg", "g"}:
+        return None
+    value = float(number) * (1000.0 if written == "kg" else 1.0)
+    return value if value > 0 else None
 
 
 def _cjk_mentions(
@@ -399,7 +621,8 @@ def _cjk_mentions(
                 continue
             spans.append((start, end))
             evidence = Evidence(trim_quote(text), location, 0.9 if strong_line else 0.6)
-            out.append((start, end, _Mention(code, m.group(), strong_line, line.order, evidence)))
+            mention = _Mention(code, m.group(), strong_line, line.order, evidence, pos=start)
+            out.append((start, end, mention))
     return out
 
 
@@ -409,11 +632,15 @@ def _aggregate(mentions: list[_Mention]) -> list[_Material]:
         mat = by_code.get(m.code)
         if mat is None:
             mat = by_code[m.code] = _Material(
-                m.code, m.name, m.strong, m.order, 0, m.evidence, m.gf, names=[]
+                m.code, m.name, m.strong, m.order, 0, m.evidence, m.gf, names=[], pos=m.pos
             )
+            mat.seal = m.seal
         elif m.strong and not mat.strong:
             mat.strong, mat.name, mat.evidence, mat.order = True, m.name, m.evidence, m.order
+            mat.pos, mat.seal = m.pos, m.seal
             mat.gf = m.gf if m.gf is not None else mat.gf
+        elif m.strong == mat.strong:
+            mat.seal = mat.seal and m.seal
         if m.order not in mat.lines:
             mat.lines.add(m.order)
             mat.count += 1
@@ -441,6 +668,7 @@ def find_materials_with_note(
     comma: bool | None = None,
     names_the_article: bool = False,
     article_name: str = "",
+    coatings: bool = True,
 ) -> tuple[list[MaterialFinding], str]:
     """Materials with mass shares, and a sentence saying how the shares were obtained.
 
@@ -455,37 +683,70 @@ def find_materials_with_note(
     mentions: list[_Mention] = []
     # Packaging materials are skipped at first; if nothing else is named, the article itself
     # is probably packaging (a carton, a bag), so look again without that rule.
+    parts_list = False  # a bill of materials: its rows are the article's parts
     for packaging_rules in (True, False):
         # a line met again with the same context (a page footer, a repeated row) names what
         # it named the first time: scanned once
         seen: dict[tuple[str, str | None, str, bool, str], list[_Mention]] = {}
+        columns: _Columns | None = None
         for line in lines:
             location = (
                 f"{source}, {line.location}"
                 if source and line.location
                 else (source or line.location)
             )
+            spans = _cell_spans(line.text) if "|" in line.text else []
+            header = _Columns.of(line, spans)
+            # a table runs until a row of another shape (lines without cells, such as the
+            # "Lid: Material: PP" lines a document converter adds after each row, do not end it)
+            if header is not None or (columns is not None and spans and not columns.fits(spans)):
+                columns = header
+                parts_list = parts_list or (header is not None and header.weight is not None)
+            header_line = header is not None or not spans
             key = (line.text, line.previous, line.heading, line.packaging, location)
             found = seen.get(key)
             if found is None:
-                found = seen[key] = _line_mentions(
+                in_table = columns is not None and not header_line
+                found = _line_mentions(
                     line,
                     location,
                     packaging_rules=packaging_rules and not names_the_article,
                     comma=comma,
                     strong=names_the_article,
+                    cells=columns.cells(spans) if columns is not None and in_table else (),
                 )
+                if columns is not None and in_table:
+                    found = columns.row(found, line.text, spans, comma)
+                seen[key] = found
                 mentions.extend(found)
             else:
                 mentions.extend(_moved(m, line.order) for m in found)
         if mentions:
             break
+    other_rows: frozenset[int] = frozenset()
+    if names_the_article:  # "Gewebeplane … mit Aluminium-Ösen": the eyelets' material
+        extras = {
+            line.order: [(a.start(), a.end()) for a in ACCESSORY.finditer(line.text)]
+            for line in lines
+        }
+        for m in mentions:
+            m.seal = m.seal or any(a <= m.pos < b for a, b in extras.get(m.order, ()))
+    elif article_name and not parts_list:
+        other_rows = _other_articles_rows(lines, mentions, article_name)
+        mentions = [m for m in mentions if m.order not in other_rows]
+    if not mentions and coatings:
+        mentions = _coated_steel(lines, other_rows, source, strong=names_the_article)
     materials = _aggregate(mentions)
     if not materials:
         return [], ""
-    strong = [m for m in materials if m.strong or m.percent is not None or m.grams is not None]
+    # one material beside one mass ("padlock, brass – 0,18 kg", "carton 18,3 kg") is an
+    # accessory's or the packaging's row; masses decide only as a component table (two rows),
+    # and where the document states materials, only the stated ones' masses do
+    stated = any(m.strong for m in materials)
+    weighed = sum(1 for m in materials if m.grams and (m.strong or not stated)) >= 2
+    strong = [m for m in materials if m.strong or m.percent is not None or (weighed and m.grams)]
     pool = strong or materials
-    with_grams = [m for m in pool if m.grams]
+    with_grams = [m for m in pool if m.grams and (m.strong or not stated)]
     with_pct = [m for m in pool if m.percent is not None]
     shares: dict[str, float]
     if len(with_grams) >= 2:
@@ -497,10 +758,13 @@ def find_materials_with_note(
         pool, shares = with_pct, {m.code: (m.percent or 0.0) / total for m in with_pct}
         note = "material mass shares from the composition stated in the document"
     else:
+        # a seal's, a lining's or an accessory's material follows the body's, unless the
+        # article is itself a seal
+        demote = not SEAL_WORDS.search(article_name)
         if strong:
-            pool = sorted(pool, key=lambda m: (not m.strong, m.order))
+            pool = sorted(pool, key=lambda m: (demote and m.seal, not m.strong, m.order, m.pos))
         else:
-            pool = sorted(pool, key=lambda m: (-m.count, m.order))
+            pool = sorted(pool, key=lambda m: (demote and m.seal, -m.count, m.order, m.pos))
         named = _named_codes(article_name)
         codes = {m.code for m in materials}
         if any(codes & _REFINED.get(code, frozenset()) for code in named):
@@ -553,10 +817,104 @@ def find_materials_with_note(
     return [f[2] for f in findings], note
 
 
+def _own_name(article_name: str) -> str:
+    """The article name without what comes with the article ("… mit Aluminium-Ösen")."""
+    return ACCESSORY.sub(" ", article_name)
+
+
+_NAME_TOKEN = re.compile(r"[0-9a-z\u00df-\u024f]+")
+_NAME_STOP = frozenset(
+    {"with", "without", "and", "the", "for", "per", "mit", "ohne", "und", "der", "die", "das"}
+    | {"avec", "sans", "con", "senza", "sin", "pour", "para", "mm", "cm", "kg", "pcs", "stk"}
+)
+_CODE = re.compile(r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[a-z])[a-z0-9]+(?:[-.][a-z0-9]+)+(?![\w-])")
+
+
+def _other_articles_rows(
+    lines: Sequence[Line], mentions: Sequence[_Mention], article_name: str
+) -> frozenset[int]:
+    """Table rows of other articles, when one row of a list names the article.
+
+    A price list, an ERP export or a catalogue table has one row per article, each with its
+    own material ("… A2-70" beside "… 8 verzinkt"). The row that carries the name's article
+    code, or nearly all of the name's words, is the article's; the others' materials are not.
+    """
+    named = {m.order for m in mentions}
+    rows = {
+        line.order: line.text.lower()
+        for line in lines
+        if len([c for c in line.text.split("|") if c.strip()]) >= 3
+    }
+    if len(named & rows.keys()) < 2:
+        return frozenset()
+    low = _own_name(article_name).lower()
+    codes = {c for c in _CODE.findall(low) if not re.fullmatch(r"m?\d+(?:[.,]\d+)?(?:x\d+)+", c)}
+    words = {t for t in _NAME_TOKEN.findall(low) if t not in _NAME_STOP}
+    if not words:
+        return frozenset()
+
+    def score(text: str) -> float:
+        if any(re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", text) for c in codes):
+            return 2.0
+        return len(words & set(_NAME_TOKEN.findall(text))) / len(words)
+
+    scores = {order: score(text) for order, text in rows.items()}
+    best = max(scores.values())
+    top = {order for order, value in scores.items() if value == best}
+    if best < 0.75 or len({rows[o] for o in top}) > 1:
+        return frozenset()
+    if not (top & named or any(STEEL_COATINGS.search(rows[o]) for o in top)):
+        return frozenset()  # a bill of materials' assembly row: its parts' rows are the article
+    return frozenset(rows.keys() - top)
+
+
+# "Oberfläche: verzinkt" says what the surface is, not what is under it; "Tuerca M12 zincada"
+# describes the part. A negation ("nicht verzinkt") names nothing.
+_SURFACE_ONLY = re.compile(
+    r"(?i)oberfl|surface|finish|finitura|acabado|finition|afwerking|wykończ|povrch|behandlung"
+    r"|treatment|trattament|tratamiento|coating|beschicht|revêtement|rivestiment|\bnot?\b"
+    r"|nicht|\bkein|\bohne\b|without|\bsans\b|\bsenza\b|\bsin\b"
+)
+
+
+def _coated_steel(
+    lines: Sequence[Line], skip: frozenset[int], source: str, *, strong: bool
+) -> list[_Mention]:
+    """Steel from a zinc layer only steel gets ("Tuerca M12 zincada"), when nothing else is
+    named: galvanising is the steel's finish, not an assumption from the kind of article."""
+    out: list[_Mention] = []
+    for line in lines:
+        if line.order in skip or line.packaging:
+            continue
+        m = next(
+            (
+                m
+                for m in STEEL_COATINGS.finditer(line.text)
+                if not _SURFACE_ONLY.search(line.text[max(0, m.start() - 40) : m.start()])
+            ),
+            None,
+        )
+        if m is None:
+            continue
+        location = f"{source}, {line.location}" if source and line.location else source
+        stated = strong or _is_strong(line)
+        evidence = Evidence(
+            trim_quote(line.text), location or line.location, 0.8 if stated else 0.5
+        )
+        word = m.group().strip()
+        out.append(
+            _Mention("steel", f"steel ({word})", stated, line.order, evidence, pos=m.start())
+        )
+    return out
+
+
 def _name_materials(article_name: str) -> list[_Material]:
     """The name's own material as a document material, quoted from the name."""
     found, _ = find_materials_with_note(
-        [Section("", article_name)], source="article name", names_the_article=True
+        [Section("", _own_name(article_name))],
+        source="article name",
+        names_the_article=True,
+        coatings=False,
     )
     return [
         _Material(
@@ -576,7 +934,7 @@ def _name_materials(article_name: str) -> list[_Material]:
 _SAME_LINE_REFINES = {"ceramics": "technical_ceramics"}
 # A family the document may name more precisely than the name does.
 _REFINED = {
-    "steel": frozenset({"stainless_steel"}),
+    "steel": frozenset({"stainless_steel", "cast_iron"}),  # "鉄器" in the name, "鋳鉄" inside
     "ceramics": frozenset({"technical_ceramics"}),  # "Ceramic ring", "Material: Al2O3"
 }
 _NOT_A_BASE = frozenset({"glass_fibre", "zinc"})  # a filler, a coating ("verzinkt")
@@ -588,7 +946,7 @@ def _named_codes(article_name: str) -> frozenset[str]:
     if not article_name:
         return frozenset()
     found, _ = find_materials_with_note(
-        [Section("", article_name)], source="", names_the_article=True
+        [Section("", _own_name(article_name))], source="", names_the_article=True, coatings=False
     )
     return frozenset(m.index_code for m in found) - _NOT_A_BASE
 
