@@ -1,0 +1,254 @@
+"""Status polling CPU in process: ours vs the bare app of `status_throughput.py`, no sockets.
+
+    .venv/bin/python bench/status_cpu.py [--polls 20000] [--rounds 7] [--profile ours|bare]
+
+Each app is served by its uvicorn protocol (ours: the service's `limited_http_protocol`, the
+bare app: uvicorn's httptools protocol), configured as the real servers are (`proxy_headers`,
+no access log, logging at WARNING, the heap frozen after setup), on uvloop. A keep-alive
+connection with an in-memory transport is fed `GET /api/articles/{id}/status` requests one
+at a time, each answered before the next (wrk's pattern per connection). The database is a
+canned row behind a pool that answers on the next loop iteration, as asyncpg answers from
+its protocol's `data_received`: both apps pay the same for it, and neither pays PostgreSQL.
+
+What is measured is the process's CPU time (user + system) per poll, ours and bare in
+alternating rounds within one run; the ratio of the medians is the figure (a busy machine
+slows both alike, so compare ratios within a run, not absolute µs across runs). The
+harness's own cost per poll (feeding a request and waiting for its answer with an app that
+answers at once) is measured too and shown; it is in both figures.
+
+`--profile ours` (or `bare`) runs cProfile over the polls and prints the top functions.
+Target: ours <= 1.1 x bare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import cProfile
+import gc
+import logging
+import pstats
+import statistics
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import machine
+from status_throughput import bare_app
+
+TARGET = 1.1
+NOW = datetime(2026, 12, 1, 12, 0, 0, 123456, tzinfo=UTC)
+# A finished article's status row, as STATUS_SQL returns it.
+ROW = {
+    "id": 17,
+    "processing_status": "completed",
+    "processing_stage": "completed",
+    "progress": 100,
+    "processing_error": None,
+    "processing_error_code": None,
+    "processing_started_at": NOW,
+    "processing_completed_at": NOW,
+    "updated_at": NOW,
+    "needs_review": False,
+}
+
+
+class CannedPool:
+    """asyncpg's pool as the status path uses it (`fetchrow`, `acquire`), answering one loop
+    iteration later with the canned row."""
+
+    def __init__(self, row: dict[str, Any]) -> None:
+        self.row = row
+
+    async def fetchrow(self, _sql: str, *_args: Any) -> dict[str, Any]:
+        loop = asyncio.get_running_loop()
+        answer: asyncio.Future[dict[str, Any]] = loop.create_future()
+        loop.call_soon(answer.set_result, self.row)
+        return await answer
+
+    def acquire(self) -> CannedPool:
+        return self
+
+    async def __aenter__(self) -> CannedPool:
+        return self
+
+    async def __aexit__(self, *_exc: object) -> None:
+        return None
+
+    async def close(self) -> None:
+        return None
+
+
+class Transport(asyncio.Transport):
+    """A socket that keeps what is written while `recording` (the first poll's answer)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.recording = True
+        self.written = b""
+        self.closed = False
+
+    def write(self, data: Any) -> None:
+        if self.recording:
+            self.written += bytes(data)
+
+    def is_closing(self) -> bool:
+        return self.closed
+
+    def close(self) -> None:
+        self.closed = True
+
+    def get_extra_info(self, name: str, default: Any = None) -> Any:
+        return {"sockname": ("127.0.0.1", 8000), "peername": ("127.0.0.1", 50000)}.get(name)
+
+    def pause_reading(self) -> None:
+        pass
+
+    def resume_reading(self) -> None:
+        pass
+
+
+class Connection:
+    """One keep-alive connection to an app through a uvicorn protocol class."""
+
+    def __init__(self, app: Any, protocol_class: type[Any], app_state: dict[str, Any]) -> None:
+        import uvicorn
+        from uvicorn.server import ServerState
+
+        config = uvicorn.Config(
+            app, lifespan="off", log_config=None, access_log=False, proxy_headers=True
+        )
+        config.load()
+        self.state = ServerState()
+        self.state.default_headers = [
+            (b"date", b"Tue, 01 Dec 2026 12:00:00 GMT"),
+            (b"server", b"uvicorn"),
+        ]
+        self.protocol = protocol_class(config=config, server_state=self.state, app_state=app_state)
+        self.transport = Transport()
+        self.protocol.connection_made(self.transport)
+        self.requests = [
+            b"GET /api/articles/%d/status HTTP/1.1\r\nHost: 127.0.0.1:8000\r\n\r\n" % n
+            for n in range(1, 1001)
+        ]
+
+    async def poll(self, count: int) -> None:
+        state, feed, requests = self.state, self.protocol.data_received, self.requests
+        sleep = asyncio.sleep
+        for i in range(count):
+            done = state.total_requests + 1
+            feed(requests[i % 1000])
+            while state.total_requests < done:
+                await sleep(0)
+
+
+def ours(pool: CannedPool) -> tuple[Any, type[Any], dict[str, Any]]:
+    """The service's app and protocol; the lifespan's state is built from the canned pool."""
+    from app.auth.dependencies import Authenticator
+    from app.config import Settings
+    from app.http_protocol import limited_http_protocol
+    from app.main import create_app
+
+    settings = Settings(database_url="postgresql+asyncpg://bench@localhost/bench")
+    services = SimpleNamespace(
+        settings=settings,
+        database=SimpleNamespace(pools=SimpleNamespace(status=pool)),
+        authenticator=Authenticator(api_keys=None, jwt=None),
+    )
+    return create_app(settings), limited_http_protocol(settings), {"services": services}
+
+
+def bare(pool: CannedPool) -> tuple[Any, type[Any], dict[str, Any]]:
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+    return bare_app("", 10, pool=pool), HttpToolsProtocol, {}
+
+
+async def immediate(_scope: Any, _receive: Any, send: Any) -> None:
+    """The harness's floor: an app that answers at once, with nothing looked up."""
+    await send(
+        {"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"2")]}
+    )
+    await send({"type": "http.response.body", "body": b"{}"})
+
+
+def floor(_pool: CannedPool) -> tuple[Any, type[Any], dict[str, Any]]:
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+    return immediate, HttpToolsProtocol, {}
+
+
+APPS = {"ours": ours, "bare": bare, "floor": floor}
+
+
+async def measure(connection: Connection, polls: int) -> float:
+    """CPU µs per poll."""
+    started = time.process_time()
+    await connection.poll(polls)
+    return (time.process_time() - started) / polls * 1e6
+
+
+async def run(args: argparse.Namespace) -> int:
+    logging.getLogger().setLevel(logging.WARNING)  # as the benchmark runs the service
+    pool = CannedPool(ROW)
+    connections = {name: Connection(*build(pool)) for name, build in APPS.items()}
+    for name, connection in connections.items():
+        await connection.poll(1)
+        answer, connection.transport.recording = connection.transport.written, False
+        if not answer.startswith(b"HTTP/1.1 200 OK\r\n") or (
+            name != "floor" and b'"processing_status":"completed"' not in answer
+        ):
+            print(f"{name} answered {answer[:300]!r}")
+            return 2
+        await connection.poll(2000)  # warm
+    gc.collect()
+    gc.freeze()  # as the service does after startup
+    if args.profile:
+        profiler = cProfile.Profile()
+        profiler.enable()
+        await connections[args.profile].poll(args.polls)
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(30)
+        return 0
+    print(f"machine: {machine()}")
+    results: dict[str, list[float]] = {name: [] for name in connections}
+    for round_no in range(args.rounds):
+        order = list(connections) if round_no % 2 == 0 else list(reversed(connections))
+        for name in order:
+            results[name].append(await measure(connections[name], args.polls))
+        print(
+            f"round {round_no + 1}: "
+            + ", ".join(f"{name} {results[name][-1]:.1f} µs" for name in connections)
+            + f", ours/bare {results['ours'][-1] / results['bare'][-1]:.3f}",
+            flush=True,
+        )
+    median = {name: statistics.median(values) for name, values in results.items()}
+    ratios = [o / b for o, b in zip(results["ours"], results["bare"], strict=True)]
+    ratio = median["ours"] / median["bare"]
+    print(
+        f"status_cpu: CPU per poll ours {median['ours']:.1f} µs, bare {median['bare']:.1f} µs "
+        f"(medians of {args.rounds} rounds of {args.polls}); ours/bare {ratio:.3f} (per round "
+        f"{min(ratios):.3f}–{max(ratios):.3f}; target <= {TARGET}); harness floor "
+        f"{median['floor']:.1f} µs {'PASS' if ratio <= TARGET else 'FAIL'}"
+    )
+    return 0 if ratio <= TARGET else 1
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--polls", type=int, default=20_000, help="polls per app per round")
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--profile", choices=sorted(APPS), help="cProfile one app instead")
+    args = parser.parse_args()
+    import uvloop
+
+    return uvloop.run(run(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
