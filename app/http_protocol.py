@@ -53,8 +53,9 @@ class _HeadHeldTransport:
     (not chunked, so not a stream) waits for the body's first write and goes out with it.
 
     Every other write passes straight through: `100 Continue`, the head of a chunked
-    response (a stream's client sees its headers at once), and everything after the body's
-    first write. Closing sends a held head first.
+    response (a stream's client sees its headers at once), the head of an answer to HEAD
+    (uvicorn writes it no body), and everything after the body's first write. Closing sends
+    a held head first.
 
     The view lets go of its cycle as soon as the head is written: the cycle holds the view,
     and a view holding its cycle made every request a reference cycle, freed only by the
@@ -79,7 +80,8 @@ class _HeadHeldTransport:
             self._transport.write(data)
             return
         self._cycle = None  # the cycle writes the head right after starting the response
-        if cycle.chunked_encoding:
+        # A stream's head leaves at once; an answer to HEAD has no body to wait for.
+        if cycle.chunked_encoding or cycle.scope["method"] == "HEAD":
             self._transport.write(data)
         else:
             self._head = data

@@ -48,9 +48,7 @@ class App:
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         extensions = scope.get("extensions") or {}
-        self.seen.append(
-            (scope["path"], EARLY_DECLINED in scope, PREPARED_RESPONSE in extensions)
-        )
+        self.seen.append((scope["path"], EARLY_DECLINED in scope, PREPARED_RESPONSE in extensions))
         start = {"type": "http.response.start", "status": 200}
         await send({**start, "headers": [(b"content-length", b"5")]})
         await send({"type": "http.response.body", "body": b"stack"})
@@ -79,9 +77,10 @@ async def test_a_claimed_request_is_answered_in_one_write_without_the_stack():
     for n in range(1, 3):  # the connection stays usable
         protocol.data_received(get("/early/ok"))
         await transport.until(n)
-    assert transport.writes == [
-        b"HTTP/1.1 200 OK\r\nserver: test\r\nx-early: 1\r\ncontent-length: 5\r\n\r\nearly"
-    ] * 2
+    assert (
+        transport.writes
+        == [b"HTTP/1.1 200 OK\r\nserver: test\r\nx-early: 1\r\ncontent-length: 5\r\n\r\nearly"] * 2
+    )
     assert app.seen == []
     protocol.data_received(get("/other"))  # not claimed: the stack, as before
     await transport.until(3)
