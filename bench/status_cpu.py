@@ -120,8 +120,14 @@ class Connection:
         import uvicorn
         from uvicorn.server import ServerState
 
+        # Keep-alive as long as the run: an app waiting for its round must not be closed.
         config = uvicorn.Config(
-            app, lifespan="off", log_config=None, access_log=False, proxy_headers=True
+            app,
+            lifespan="off",
+            log_config=None,
+            access_log=False,
+            proxy_headers=True,
+            timeout_keep_alive=3600,
         )
         config.load()
         self.state = ServerState()
