@@ -340,7 +340,7 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         # Called for every request the app runs (at once, or when a pipelined one's turn
         # comes), never for an upgrade.
         early = self._early
-        if early is not None:
+        if early is not None and app is self.app:  # not uvicorn's 503 over its concurrency limit
             claim = early.claim(cycle.scope)  # type: ignore[arg-type]
             if claim is not None:
                 coroutine = self._run_early(early, claim, cycle, app)

@@ -54,9 +54,17 @@ class App:
         await send({"type": "http.response.body", "body": b"stack"})
 
 
-def connect(app: Any, *, access_log: bool = False) -> tuple[Any, Transport]:
+def connect(
+    app: Any, *, access_log: bool = False, limit_concurrency: int | None = None
+) -> tuple[Any, Transport]:
     settings = Settings(database_url="postgresql+asyncpg://u@h/d")
-    config = uvicorn.Config(app, lifespan="off", log_config=None, access_log=False)
+    config = uvicorn.Config(
+        app,
+        lifespan="off",
+        log_config=None,
+        access_log=False,
+        limit_concurrency=limit_concurrency,
+    )
     config.load()
     state = ServerState()
     state.default_headers = [(b"server", b"test")]
@@ -129,6 +137,15 @@ async def test_with_uvicorns_access_log_nothing_is_answered_early():
     await transport.until(1)
     assert app.early_responder.responded == []
     assert app.seen == [("/early/ok", False, False)]
+
+
+async def test_over_uvicorns_concurrency_limit_a_claimed_request_gets_its_503():
+    app = App()
+    protocol, transport = connect(app, limit_concurrency=1)  # this connection fills it
+    protocol.data_received(get("/early/ok"))
+    await transport.until(1)
+    assert transport.writes[0].startswith(b"HTTP/1.1 503 Service Unavailable\r\n")
+    assert app.early_responder.responded == []
 
 
 async def test_an_early_answer_is_freed_without_the_garbage_collector():
