@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import re
 import shutil
 import tempfile
@@ -225,3 +226,25 @@ async def test_an_early_poll_answers_503_while_the_database_is_away(
             assert polls_counted((await http.get("/metrics")).text).get(503, 0) >= 1
         finally:
             await asyncio.to_thread(database.restart_in_place)
+
+
+async def test_an_early_poll_writes_its_access_log_line_at_debug(
+    settings: Settings, caplog: pytest.LogCaptureFixture
+):
+    async with served(settings) as (app, stack, http):
+        await app.services.processor.stop(0)
+        article = await upload(http, SPEC)
+        url = f"/api/articles/{article['id']}/status"
+        with caplog.at_level(logging.DEBUG, logger="app.access"):
+            stack.paths.clear()
+            assert (await http.get(url)).status_code == 200
+            assert stack.paths == []
+    lines = [
+        r
+        for r in caplog.records
+        if r.name == "app.access" and r.getMessage().endswith(f"GET {url} 200")
+    ]
+    assert len(lines) == 1
+    assert lines[0].levelno == logging.DEBUG
+    assert lines[0].route == "/api/articles/{article_id}/status"  # type: ignore[attr-defined]
+    assert lines[0].status == 200  # type: ignore[attr-defined]
