@@ -1,11 +1,12 @@
 """The status endpoint without the framework: every open browser tab polls it every 2–3 s.
 
-A pure ASGI middleware answers `GET {prefix}/articles/{id}/status` with one prepared
-primary-key query on a small asyncpg pool, rendered exactly as the FastAPI route renders it
-(`render_status`). Anything it is not sure about — a missing or wrong credential, an unknown
-id, a database error, a long poll (`?wait=`) — falls through to the regular route, which
-answers with the usual problem+json. The route stays the documented, validated reference
-implementation.
+It answers `GET {prefix}/articles/{id}/status` with one prepared primary-key query on a
+small asyncpg pool, rendered exactly as the FastAPI route renders it (`render_status`):
+straight from the service's HTTP protocol where it can (no ASGI layer in front of it), else
+as a pure ASGI middleware. Anything it is not sure about — a missing or wrong credential,
+an unknown id, a database error, a long poll (`?wait=`) — falls through to the regular
+route, which answers with the usual problem+json. The route stays the documented,
+validated reference implementation.
 """
 
 from __future__ import annotations
