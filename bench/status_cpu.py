@@ -114,9 +114,13 @@ class Transport(asyncio.Transport):
 
 
 class Connection:
-    """One keep-alive connection to an app through a uvicorn protocol class."""
+    """`width` keep-alive connections to an app through a uvicorn protocol class (one server),
+    each sent a request in turn, all answered before the next turn: with one, wrk's pattern
+    per connection; with more, its batches (several requests per loop iteration)."""
 
-    def __init__(self, app: Any, protocol_class: type[Any], app_state: dict[str, Any]) -> None:
+    def __init__(
+        self, app: Any, protocol_class: type[Any], app_state: dict[str, Any], width: int = 1
+    ) -> None:
         import uvicorn
         from uvicorn.server import ServerState
 
@@ -135,20 +139,30 @@ class Connection:
             (b"date", b"Tue, 01 Dec 2026 12:00:00 GMT"),
             (b"server", b"uvicorn"),
         ]
-        self.protocol = protocol_class(config=config, server_state=self.state, app_state=app_state)
-        self.transport = Transport()
-        self.protocol.connection_made(self.transport)
+        self.protocols = []
+        for _ in range(width):
+            protocol = protocol_class(config=config, server_state=self.state, app_state=app_state)
+            protocol.connection_made(Transport())
+            self.protocols.append(protocol)
+        self.transport: Transport = self.protocols[0].transport
         self.requests = [
             b"GET /api/articles/%d/status HTTP/1.1\r\nHost: 127.0.0.1:8000\r\n\r\n" % n
             for n in range(1, 1001)
         ]
 
+    def stop_recording(self) -> None:
+        for protocol in self.protocols:
+            protocol.transport.recording = False
+
     async def poll(self, count: int) -> None:
-        state, feed, requests = self.state, self.protocol.data_received, self.requests
-        sleep = asyncio.sleep
-        for i in range(count):
-            done = state.total_requests + 1
-            feed(requests[i % 1000])
+        """`count` polls (rounded up to whole turns)."""
+        state, requests, sleep = self.state, self.requests, asyncio.sleep
+        feeds = [protocol.data_received for protocol in self.protocols]
+        width = len(feeds)
+        for turn in range(-(-count // width)):
+            done = state.total_requests + width
+            for n, feed in enumerate(feeds):
+                feed(requests[(turn * width + n) % 1000])
             while state.total_requests < done:
                 await sleep(0)
 
@@ -202,10 +216,13 @@ async def measure(connection: Connection, polls: int) -> float:
 async def run(args: argparse.Namespace) -> int:
     logging.getLogger().setLevel(logging.WARNING)  # as the benchmark runs the service
     pool = CannedPool(ROW)
-    connections = {name: Connection(*build(pool)) for name, build in APPS.items()}
+    connections = {
+        name: Connection(*build(pool), width=args.connections) for name, build in APPS.items()
+    }
     for name, connection in connections.items():
         await connection.poll(1)
-        answer, connection.transport.recording = connection.transport.written, False
+        answer = connection.transport.written
+        connection.stop_recording()
         if not answer.startswith(b"HTTP/1.1 200 OK\r\n") or (
             name != "floor" and b'"processing_status":"completed"' not in answer
         ):
@@ -250,6 +267,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--polls", type=int, default=20_000, help="polls per app per round")
     parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument(
+        "--connections", type=int, default=1, help="requests per loop turn (wrk: 32)"
+    )
     parser.add_argument("--profile", choices=sorted(APPS), help="cProfile one app instead")
     args = parser.parse_args()
     import uvloop
