@@ -1,12 +1,14 @@
 """Status polling CPU in process: ours vs the bare app of `status_throughput.py`, no sockets.
 
-    .venv/bin/python bench/status_cpu.py [--polls 20000] [--rounds 7] [--profile ours|bare]
+    .venv/bin/python bench/status_cpu.py [--polls 20000] [--rounds 7] [--connections 1]
+                                         [--profile ours|bare]
 
 Each app is served by its uvicorn protocol (ours: the service's `limited_http_protocol`, the
 bare app: uvicorn's httptools protocol), configured as the real servers are (`proxy_headers`,
-no access log, logging at WARNING, the heap frozen after setup), on uvloop. A keep-alive
-connection with an in-memory transport is fed `GET /api/articles/{id}/status` requests one
-at a time, each answered before the next (wrk's pattern per connection). The database is a
+no access log, logging at WARNING, the heap frozen after setup), on uvloop. Keep-alive
+connections with in-memory transports are fed `GET /api/articles/{id}/status` requests, one
+per connection per turn, all answered before the next turn (`--connections 1`, the default:
+one at a time, wrk's pattern per connection; `--connections 32`: wrk's batches). The database is a
 canned row behind a pool that answers on the next loop iteration, as asyncpg answers from
 its protocol's `data_received`: both apps pay the same for it, and neither pays PostgreSQL.
 
