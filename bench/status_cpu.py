@@ -10,7 +10,8 @@ connections with in-memory transports are fed `GET /api/articles/{id}/status` re
 per connection per turn, all answered before the next turn (`--connections 1`, the default:
 one at a time, wrk's pattern per connection; `--connections 32`: wrk's batches). The database is a
 canned row behind a pool that answers on the next loop iteration, as asyncpg answers from
-its protocol's `data_received`: both apps pay the same for it, and neither pays PostgreSQL.
+its protocol's `data_received`: both apps pay the same for it, and neither pays PostgreSQL
+(`--real-database`: a real asyncpg pool on an embedded PostgreSQL, shared by both apps).
 
 What is measured is the process's CPU time (user + system) per poll, ours and bare in
 alternating rounds within one run; the ratio of the medians is the figure (a busy machine
@@ -93,11 +94,14 @@ class Transport(asyncio.Transport):
         super().__init__()
         self.recording = True
         self.written = b""
+        self.wrote: asyncio.Event | None = None  # set on every write, when waited on
         self.closed = False
 
     def write(self, data: Any) -> None:
         if self.recording:
             self.written += bytes(data)
+        if self.wrote is not None:
+            self.wrote.set()
 
     def is_closing(self) -> bool:
         return self.closed
@@ -147,10 +151,18 @@ class Connection:
             protocol.connection_made(Transport())
             self.protocols.append(protocol)
         self.transport: Transport = self.protocols[0].transport
+        self.wrote: asyncio.Event | None = None
         self.requests = [
             b"GET /api/articles/%d/status HTTP/1.1\r\nHost: 127.0.0.1:8000\r\n\r\n" % n
             for n in range(1, 1001)
         ]
+
+    def wait_for_writes(self) -> None:
+        """Wait for answers on an event instead of spinning the loop (a real database's
+        answer takes long enough for spinning to be most of the CPU)."""
+        self.wrote = asyncio.Event()
+        for protocol in self.protocols:
+            protocol.transport.wrote = self.wrote
 
     def stop_recording(self) -> None:
         for protocol in self.protocols:
@@ -165,8 +177,13 @@ class Connection:
             done = state.total_requests + width
             for n, feed in enumerate(feeds):
                 feed(requests[(turn * width + n) % 1000])
+            wrote = self.wrote
             while state.total_requests < done:
-                await sleep(0)
+                if wrote is None:
+                    await sleep(0)
+                else:
+                    await wrote.wait()
+                    wrote.clear()
 
 
 def ours(pool: CannedPool) -> tuple[Any, type[Any], dict[str, Any]]:
@@ -215,13 +232,21 @@ async def measure(connection: Connection, polls: int) -> float:
     return (time.process_time() - started) / polls * 1e6
 
 
-async def run(args: argparse.Namespace) -> int:
+async def run(args: argparse.Namespace, database_url: str | None = None) -> int:
     logging.getLogger().setLevel(logging.WARNING)  # as the benchmark runs the service
-    pool = CannedPool(ROW)
+    pool: Any = CannedPool(ROW)
+    if database_url is not None:  # --real-database: one asyncpg pool, as the service opens it
+        from app.config import Settings
+        from app.db import create_raw_pool
+
+        settings = Settings(database_url=database_url)
+        pool = await create_raw_pool(settings, database_url, purpose="status", size=10)
     connections = {
         name: Connection(*build(pool), width=args.connections) for name, build in APPS.items()
     }
     for name, connection in connections.items():
+        if database_url is not None:
+            connection.wait_for_writes()
         await connection.poll(1)
         answer = connection.transport.written
         connection.stop_recording()
@@ -273,10 +298,22 @@ def main() -> int:
         "--connections", type=int, default=1, help="requests per loop turn (wrk: 32)"
     )
     parser.add_argument("--profile", choices=sorted(APPS), help="cProfile one app instead")
+    parser.add_argument(
+        "--real-database",
+        action="store_true",
+        help="an embedded PostgreSQL with 1,000 finished articles instead of the canned row, "
+        "one pool for both apps (its client work counts, PostgreSQL's does not)",
+    )
     args = parser.parse_args()
     import uvloop
 
-    return uvloop.run(run(args))
+    if not args.real_database:
+        return uvloop.run(run(args))
+    from common import postgres, seed_articles
+
+    with postgres() as url:
+        asyncio.run(seed_articles(url, 1000))
+        return uvloop.run(run(args, url))
 
 
 if __name__ == "__main__":
