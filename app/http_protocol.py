@@ -19,14 +19,21 @@ segments for every small answer. The head of a fixed-length response is held her
 body follows, and both leave in one write (`_HeadHeldTransport`). A handler that has its whole
 response ready (the status fast path) may hand it over at once through the request's
 `PREPARED_RESPONSE` extension: one write, without uvicorn's checks of every header.
+
+An app may go further and offer an `EarlyResponder` (`early_responder` on the app object given
+to uvicorn): a request it claims on its method and path (a status poll) runs it straight from
+the protocol, without the ASGI stack in front of the app (uvicorn's proxy-headers layer, the
+app's middleware); what it does not answer goes through the whole stack as usual.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import json
+import logging
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Protocol
 
 from uvicorn.protocols.http.httptools_impl import (
     STATUS_LINE,
@@ -35,7 +42,10 @@ from uvicorn.protocols.http.httptools_impl import (
 )
 
 from app.config import Settings
+from app.core.observe import EARLY_DECLINED
 from app.errors import DEFAULT_PROBLEM_BASE_URI, PROBLEM_JSON, PROBLEM_TYPES, problem_type_uri
+
+logger = logging.getLogger(__name__)
 
 
 class _HeadHeldTransport:
@@ -43,8 +53,9 @@ class _HeadHeldTransport:
     (not chunked, so not a stream) waits for the body's first write and goes out with it.
 
     Every other write passes straight through: `100 Continue`, the head of a chunked
-    response (a stream's client sees its headers at once), and everything after the body's
-    first write. Closing sends a held head first.
+    response (a stream's client sees its headers at once), the head of an answer to HEAD
+    (uvicorn writes it no body), and everything after the body's first write. Closing sends
+    a held head first.
 
     The view lets go of its cycle as soon as the head is written: the cycle holds the view,
     and a view holding its cycle made every request a reference cycle, freed only by the
@@ -69,7 +80,8 @@ class _HeadHeldTransport:
             self._transport.write(data)
             return
         self._cycle = None  # the cycle writes the head right after starting the response
-        if cycle.chunked_encoding:
+        # A stream's head leaves at once; an answer to HEAD has no body to wait for.
+        if cycle.chunked_encoding or cycle.scope["method"] == "HEAD":
             self._transport.write(data)
         else:
             self._head = data
@@ -140,28 +152,61 @@ class PreparedResponse:
         cycle = _server_cycle(send)
         if cycle is None:
             raise RuntimeError("A prepared response needs the server's own send.")
-        if cycle.flow.write_paused and not cycle.disconnected:
-            await cycle.flow.drain()
-        if cycle.disconnected:
-            return
-        if cycle.response_started:
-            raise RuntimeError("The response has already started.")
-        cycle.response_started = cycle.response_complete = True
-        cycle.waiting_for_100_continue = False
-        head = STATUS_LINE[status] + _encoded_defaults(cycle.default_headers) + header_lines
-        if not cycle.keep_alive:
-            head += b"connection: close\r\n"
-        if cycle.scope["method"] == "HEAD":
-            body = b""
-        transport: _HeadHeldTransport = cycle.transport  # type: ignore[assignment]
+        await write_prepared(cycle, status, header_lines, body)
+
+
+async def write_prepared(
+    cycle: RequestResponseCycle, status: int, header_lines: bytes, body: bytes
+) -> None:
+    """A whole response in one write on `cycle`'s connection, with the server's default
+    headers: `header_lines` are `name: value\r\n` each, content-length included, written
+    and checked by the caller."""
+    if cycle.flow.write_paused and not cycle.disconnected:
+        await cycle.flow.drain()
+    if cycle.disconnected:
+        return
+    if cycle.response_started:
+        raise RuntimeError("The response has already started.")
+    cycle.response_started = cycle.response_complete = True
+    cycle.waiting_for_100_continue = False
+    head = STATUS_LINE[status] + _encoded_defaults(cycle.default_headers) + header_lines
+    if not cycle.keep_alive:
+        head += b"connection: close\r\n"
+    if cycle.scope["method"] == "HEAD":
+        body = b""
+    transport = cycle.transport
+    if isinstance(transport, _HeadHeldTransport):
         transport.write_response(head + b"\r\n" + body)
-        cycle.message_event.set()
-        if not cycle.keep_alive:
-            transport.close()
-        cycle.on_response()
+    else:  # an early responder's request: the connection's own transport
+        transport.write(head + b"\r\n" + body)
+    cycle.message_event.set()
+    if not cycle.keep_alive:
+        transport.close()
+    cycle.on_response()
+
+
+class EarlyResponder(Protocol):
+    """What an app offers to answer before its ASGI stack (`early_responder` on the app).
+
+    `claim` looks at the scope of a request uvicorn has just parsed (method, path, query;
+    nothing awaited) and returns what `respond` needs, or None to leave it to the stack.
+    `respond` answers a claimed request on its cycle (`write_prepared`, or the cycle's own
+    `send`), observing it itself, and returns False to hand it to the whole stack instead,
+    having sent nothing.
+    """
+
+    def claim(self, scope: dict[str, Any]) -> Any: ...
+
+    async def respond(
+        self, scope: dict[str, Any], cycle: RequestResponseCycle, claim: Any
+    ) -> bool: ...
 
 
 _PREPARED = PreparedResponse()
+
+
+def _nothing() -> None:
+    pass
 
 
 class _HeaderLimitError(Exception):
@@ -178,6 +223,10 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         self, transport: asyncio.Transport
     ) -> None:
         super().connection_made(transport)
+        # uvicorn's access log is written by its own send, which an early answer bypasses.
+        self._early: EarlyResponder | None = (
+            None if self.access_log else getattr(self.config.app, "early_responder", None)
+        )
         self._refusal: tuple[int, str, str] | None = None
         self._timer: asyncio.TimerHandle | None = None
         self._header_deadline: float | None = None
@@ -285,14 +334,49 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
                 f"More than {self.max_header_count} header fields.",
             )
             raise _HeaderLimitError
-        previous = self.cycle
         super().on_headers_complete()
-        cycle = self.cycle
-        if cycle is not None and cycle is not previous:  # a new request (not an upgrade)
-            cycle.transport = _HeadHeldTransport(self.transport, cycle)  # type: ignore[assignment]
-            if not cycle.access_log:  # uvicorn's access log is written by its own send
-                scope: dict[str, Any] = self.scope  # type: ignore[assignment]
-                scope.setdefault("extensions", {})[PREPARED_RESPONSE] = _PREPARED
+
+    def _start_asgi_task(self, cycle: RequestResponseCycle, app: Any) -> None:
+        # Called for every request the app runs (at once, or when a pipelined one's turn
+        # comes), never for an upgrade.
+        early = self._early
+        if early is not None and app is self.app:  # not uvicorn's 503 over its concurrency limit
+            claim = early.claim(cycle.scope)  # type: ignore[arg-type]
+            if claim is not None:
+                coroutine = self._run_early(early, claim, cycle, app)
+                if self.config.reset_contextvars:  # as uvicorn starts a task
+                    task = self.loop.create_task(coroutine, context=contextvars.Context())
+                else:
+                    task = self.loop.create_task(coroutine)
+                task.add_done_callback(self.tasks.discard)
+                self.tasks.add(task)
+                return
+        self._prepare_cycle(cycle)
+        super()._start_asgi_task(cycle, app)
+
+    def _prepare_cycle(self, cycle: RequestResponseCycle) -> None:
+        """The cycle as the app sees it: the head-holding transport, the prepared writer."""
+        cycle.transport = _HeadHeldTransport(self.transport, cycle)  # type: ignore[assignment]
+        if not cycle.access_log:  # uvicorn's access log is written by its own send
+            scope: dict[str, Any] = cycle.scope  # type: ignore[assignment]
+            scope.setdefault("extensions", {})[PREPARED_RESPONSE] = _PREPARED
+
+    async def _run_early(
+        self, early: EarlyResponder, claim: Any, cycle: RequestResponseCycle, app: Any
+    ) -> None:
+        scope: dict[str, Any] = cycle.scope  # type: ignore[assignment]
+        try:
+            if await early.respond(scope, cycle, claim):
+                cycle.on_response = _nothing  # as uvicorn lets go of the protocol after a request
+                return
+        except Exception:
+            logger.exception("early responder failed; the app answers instead")
+            if cycle.response_started:
+                self.transport.close()
+                return
+        scope[EARLY_DECLINED] = True
+        self._prepare_cycle(cycle)
+        await cycle.run_asgi(app)
 
     def send_400_response(self, msg: str) -> None:
         # uvicorn answers a parser error (our callback's exception included) with a plain 400.

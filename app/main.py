@@ -35,6 +35,7 @@ from app.db import Database, open_database
 from app.errors import install_error_handlers
 from app.extraction.document import ExtractionLimits
 from app.extraction.runner import DocumentExtractor
+from app.http_protocol import EarlyResponder
 from app.indices.router import router as indices_router
 from app.indices.service import load_catalogue_for_article
 from app.limits.service import RateLimiter
@@ -206,6 +207,8 @@ class CostModelApp(FastAPI):
     the framework, so the status polls of every open tab skip its middleware layers."""
 
     front: ASGIApp | None = None
+    # Asked by the service's HTTP protocol before the ASGI stack (app.http_protocol).
+    early_responder: EarlyResponder | None = None
     # The running lifespan's services, for tests and tools; requests read their lifespan state.
     services: Services | None = None
     freeze_heap: bool = False
@@ -282,10 +285,14 @@ def create_app(
 
     # Credentials are checked on the headers before a request body is read.
     front: ASGIApp = AuthenticateFirst(app.framework, api_prefix=settings.api_prefix)
-    status_polls = StatusFastPath(front, api_prefix=settings.api_prefix)
-    # Without CORS the fast path answers straight from the observing layer; with it, behind
-    # CORS (which adds its headers to the answers).
+    status_polls = StatusFastPath(
+        front, api_prefix=settings.api_prefix, access_log=settings.access_log
+    )
+    # Without CORS the fast path answers straight from the HTTP protocol (or, served by
+    # another server, from the observing layer); with it, behind CORS (which adds its
+    # headers to the answers).
     first = None if settings.cors_origin_list else status_polls
+    app.early_responder = first
     if settings.cors_origin_list:
         front = CORSMiddleware(
             status_polls,

@@ -81,15 +81,16 @@ STATUS_SQL = (
 )
 
 
-def bare_app(dsn: str, pool_size: int) -> Any:
-    """Raw ASGI: parse the id, one primary-key query on an asyncpg pool, orjson response."""
+def bare_app(dsn: str, pool_size: int, *, pool: Any = None) -> Any:
+    """Raw ASGI: parse the id, one primary-key query on an asyncpg pool, orjson response.
+    `pool` replaces the one the lifespan opens (bench/status_cpu.py)."""
     import asyncpg
     import orjson
 
     async def no_reset(_connection: Any) -> None:
         """Like the service's status pool: read-only queries leave nothing to reset."""
 
-    state: dict[str, Any] = {}
+    state: dict[str, Any] = {} if pool is None else {"pool": pool}
     prefix, suffix = "/api/articles/", "/status"
     json_headers = [(b"content-type", b"application/json")]
 

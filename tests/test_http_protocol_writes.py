@@ -181,3 +181,20 @@ async def test_a_finished_request_is_freed_without_the_garbage_collector():
         assert [ref() is None for ref in finished] == [True, True, True, True]
     finally:
         gc.enable()
+
+
+async def test_the_head_of_an_answer_to_head_is_not_held():
+    """uvicorn writes no body for HEAD: there is nothing for the head to wait for."""
+
+    async def ok(scope: Any, receive: Any, send: Any) -> None:
+        start = {"type": "http.response.start", "status": 200}
+        await send({**start, "headers": [(b"content-length", b"2")]})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    protocol, transport = connect(ok)
+    for n in range(1, 3):  # the connection stays usable
+        protocol.data_received(b"HEAD /x HTTP/1.1\r\nHost: t\r\n\r\n")
+        await transport.until(n)
+    assert transport.writes[0].startswith(b"HTTP/1.1 200 OK\r\n")
+    assert transport.writes[0].endswith(b"content-length: 2\r\n\r\n")
+    assert not transport.closed

@@ -36,12 +36,30 @@ class Authenticator:
         return self.api_keys is not None or self.jwt is not None
 
     async def authenticate(self, request: Request) -> Principal:
+        headers = request.headers
+        return await self.authenticate_values(
+            headers.get("x-api-key"), headers.get("authorization", "")
+        )
+
+    async def authenticate_raw(self, headers: list[tuple[bytes, bytes]]) -> Principal:
+        """`authenticate` on a scope's raw headers (the status fast path: no request object)."""
+        api_key: str | None = None
+        authorization: str | None = None
+        for name, value in headers:
+            if name == b"x-api-key":
+                if api_key is None:
+                    api_key = value.decode("latin-1")
+            elif name == b"authorization" and authorization is None:
+                authorization = value.decode("latin-1")
+        return await self.authenticate_values(api_key, authorization or "")
+
+    async def authenticate_values(self, api_key: str | None, authorization: str) -> Principal:
+        """The principal of an X-API-Key value and an Authorization value (first of each)."""
         if not self.enabled:
             return Principal(tenant=OPEN_TENANT, kind="open")
-        credential = request.headers.get("x-api-key")
+        credential = api_key
         if credential is not None:
             credential = credential.strip()  # like the bearer value below
-        authorization = request.headers.get("authorization", "")
         scheme, _, value = authorization.partition(" ")
         if credential is None and scheme.lower() == "bearer":
             credential = value.strip()

@@ -22,6 +22,9 @@ access_logger = logging.getLogger("app.access")
 _SANE_REQUEST_ID = re.compile(rb"[A-Za-z0-9._:\-]{1,128}")
 # A handler that answers without the router may name its route template here.
 ROUTE_TEMPLATE_KEY = "cms.route_template"
+# In the scope of a request an early responder (app.http_protocol) handed to the app after
+# looking at it: the app's `first` responder, the same code, must not be asked again.
+EARLY_DECLINED = "cms.early_declined"
 
 
 def route_template(scope: Scope) -> str:
@@ -63,6 +66,37 @@ class _RequestIds:
 _request_ids = _RequestIds()
 
 
+def request_id_of(headers: list[tuple[bytes, bytes]]) -> bytes:
+    """The request's X-Request-ID when sane, else a new one (a correlation id, not a secret:
+    no randomness drawn for every request)."""
+    for name, value in headers:
+        if name == b"x-request-id":
+            if _SANE_REQUEST_ID.fullmatch(value):
+                return value
+            break
+    return _request_ids.next()
+
+
+def observed(
+    access_log: bool, method: str, path: str, template: str, status: int, started: float
+) -> None:
+    """Count a finished request by its route template; its access-log line if `access_log`."""
+    elapsed = time.perf_counter() - started
+    HTTP.observe(method, template, status, elapsed)
+    # Status polls are most of the traffic: logged only at DEBUG (and the record, with its
+    # extra fields, is only built when the level is on).
+    level = logging.DEBUG if template.endswith("/status") else logging.INFO
+    if access_log and access_logger.isEnabledFor(level):
+        access_logger.log(
+            level,
+            "%s %s %s",
+            method,
+            path,
+            status,
+            extra={"route": template, "status": status, "duration_ms": round(elapsed * 1e3, 2)},
+        )
+
+
 class FirstResponder(Protocol):
     """A handler asked before the app (the status fast path): it answers with `extra_headers`
     added and returns the status it sent, or None to leave the request to the app."""
@@ -94,16 +128,10 @@ class ObservabilityMiddleware:
             return
         started = time.perf_counter()
         status = 500
-        request_id = b""
-        for name, value in scope["headers"]:
-            if name == b"x-request-id":
-                request_id = value
-                break
-        # A correlation id, not a secret: no randomness drawn for every request.
-        if not (request_id and _SANE_REQUEST_ID.fullmatch(request_id)):
-            request_id = _request_ids.next()
+        request_id = request_id_of(scope["headers"])
         id_header = (b"x-request-id", request_id)
-        if self.first is not None:
+        # A request an early responder (app.http_protocol) handed over was already its.
+        if self.first is not None and EARLY_DECLINED not in scope:
             answered = await self.first.answer(scope, send, [id_header])
             if answered is not None:
                 self._done(scope, answered, started)
@@ -124,19 +152,6 @@ class ObservabilityMiddleware:
             self._done(scope, status, started)
 
     def _done(self, scope: Scope, status: int, started: float) -> None:
-        template = route_template(scope)
-        method = scope["method"]
-        elapsed = time.perf_counter() - started
-        HTTP.observe(method, template, status, elapsed)
-        # Status polls are most of the traffic: logged only at DEBUG (and the record, with its
-        # extra fields, is only built when the level is on).
-        level = logging.DEBUG if template.endswith("/status") else logging.INFO
-        if self.access_log and access_logger.isEnabledFor(level):
-            access_logger.log(
-                level,
-                "%s %s %s",
-                method,
-                scope["path"],
-                status,
-                extra={"route": template, "status": status, "duration_ms": round(elapsed * 1e3, 2)},
-            )
+        observed(
+            self.access_log, scope["method"], scope["path"], route_template(scope), status, started
+        )
