@@ -1415,6 +1415,7 @@ def collect_mentions(
             if basis in _ELIGIBLE and (
                 (rm := V.RELATED_WORDS.search(line.heading or ""))
                 or (rm := V.RELATED_WORDS.search(key))
+                or (rm := _RELATED_PATH.search(key))
             ):
                 basis, reason, grams = (
                     WeightBasis.OTHER_VARIANT,
@@ -1520,6 +1521,15 @@ def collect_mentions(
         )
     )
     return out
+
+
+# An export's list of other products ("related[0].netWeight", "crossSellings[1].gewicht",
+# "similar_items[2].weight"): each element is another article, whatever its fields say.
+_RELATED_PATH = re.compile(
+    r"(?:^|[.\s])(?:related|similar|recommended|alternatives?|cross_?sell\w{0,4}|up_?sell\w{0,4}"
+    r"|also_?bought|suggest\w{0,6})(?:_?(?:products?|items?|articles?))?\[\d{1,5}\]",
+    re.IGNORECASE,
+)
 
 
 def _data_heading(heading: str) -> bool:

@@ -1,0 +1,63 @@
+"""Rules that must hold for any writer's documents, each with its counterpart.
+
+Every row is a short invented document run through extraction and the offline analysis as an
+upload is. Each mechanism has rows that must be answered and rows that must stay unsure (or be
+answered with another figure), so a rule that fixes one side cannot quietly break the other.
+"""
+
+# ruff: noqa: E501 - each row is one document, kept on one line to be read as written
+
+from __future__ import annotations
+
+import pytest
+
+from app.analyzers.base import AnalysisRequest, CatalogueIndex
+from app.analyzers.offline import analyze_sync
+from app.extraction.extract import extract_document
+from app.indices.seed import DEFAULT_INDICES
+
+CATALOGUE = tuple(
+    CatalogueIndex(i + 1, code, name, unit, category)
+    for i, (code, name, unit, category) in enumerate(DEFAULT_INDICES)
+)
+
+
+def weight_of(filename: str, text: str, name: str) -> float | None:
+    doc = extract_document(text.encode(), role="specification", filename=filename)
+    result = analyze_sync(AnalysisRequest(name, None, doc, None, CATALOGUE))
+    return None if result.weight is None else result.weight.grams
+
+
+# (file name, document, article name, the weight in grams, or None for "not sure")
+CASES = [
+    # an export's list of other products: its elements are other articles
+    (
+        "item.json",
+        '{"item": {"sku": "TB-20", "netWeight": "2.4 kg", "relatedProducts": [{"sku": "TB-30", "netWeight": "3.1 kg"}]}}',
+        "Tool box TB-20",
+        2400,
+    ),
+    (
+        "item.json",
+        '{"item": {"sku": "TB-20", "crossSelling": [{"sku": "TB-30", "netWeight": "3.1 kg"}]}}',
+        "Tool box TB-20",
+        None,
+    ),
+    (
+        "item.json",
+        '{"item": {"sku": "TB-20", "variants": [{"sku": "TB-20", "netWeight": "2.4 kg"}]}}',
+        "Tool box TB-20",
+        2400,
+    ),
+]
+
+
+@pytest.mark.parametrize(("filename", "text", "name", "grams"), CASES)
+def test_the_rule_holds_for_any_document(
+    filename: str, text: str, name: str, grams: float | None
+) -> None:
+    got = weight_of(filename, text, name)
+    if grams is None:
+        assert got is None
+    else:
+        assert got is not None and abs(got - grams) <= max(0.005 * grams, 0.01)
