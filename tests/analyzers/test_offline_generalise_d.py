@@ -49,6 +49,36 @@ CASES = [
         "Tool box TB-20",
         2400,
     ),
+    # a part the name includes, weighed on its own: added to a weight stated without it, and
+    # a reason for doubt beside a weight that does not say it includes the part
+    (
+        "spec.txt",
+        "Gewicht Kasten (ohne Deckel): 2,0 kg\nGewicht Deckel: 0,5 kg",
+        "Kasten KX-4 mit Deckel",
+        2500,
+    ),
+    (
+        "spec.txt",
+        "Weight of box (without lid): 2.0 kg\nLid weight: 0.5 kg",
+        "Box KX-4 with lid",
+        2500,
+    ),
+    ("spec.txt", "Gewicht Kasten: 2,0 kg\nGewicht Deckel: 0,5 kg", "Kasten KX-4 mit Deckel", None),
+    (
+        "spec.txt",
+        "Peso cassetta: 2,0 kg\nPeso coperchio: 0,5 kg",
+        "Cassetta KX-4 con coperchio",
+        None,
+    ),
+    ("spec.txt", "Gewicht: 2,0 kg\nGewicht Deckel: 0,5 kg", "Kastenset KX-4 mit Deckel", 2000),
+    (
+        "spec.txt",
+        "Gewicht mit Deckel: 2,5 kg\nGewicht Deckel: 0,5 kg",
+        "Kasten KX-4 mit Deckel",
+        2500,
+    ),
+    ("spec.txt", "Gesamtgewicht: 2,5 kg\nGewicht Deckel: 0,5 kg", "Kasten KX-4 mit Deckel", 2500),
+    ("spec.txt", "Gewicht: 2,0 kg\nGewicht Deckel: 0,5 kg", "Kasten KX-4", 2000),
 ]
 
 

@@ -883,10 +883,20 @@ def _ancestor_part(label: str, name: _Name) -> str:
 def _included_part(label: str, name: _Name) -> str:
     """The part a label weighs when the name says the article comes with it ("Peso de la
     válvula" of a sink "con válvula"): one part of the article, not the article."""
-    part = _object_of(label)
+    part = _object_of(label) or _word_after_weight(label)
     if len(part) < 4 or part in V.OWN_WEIGHT_WORDS or part in _STOP:
         return ""
     return part if any(_same_part(w[1:], part) for w in name.words if w[:1] == "+") else ""
+
+
+def _word_after_weight(label: str) -> str:
+    """The noun right after a weight word with no article between ("Gewicht Montageplatte",
+    "Peso valvola", "Poids levier"): what the label weighs when the name includes it."""
+    m = V.WEIGHT_WORDS.search(label)
+    if m is None:
+        return ""
+    following = _tokens(label[m.end() : m.end() + 40])
+    return following[0] if following and following[0].isalpha() else ""
 
 
 def _same_part(a: str, b: str) -> bool:
@@ -1504,7 +1514,9 @@ def collect_mentions(
                     metric=q.metric,
                     context=context,
                     total=total,
-                    part=_object_of(label) if basis == WeightBasis.COMPONENT else "",
+                    part=(_object_of(label) or _included_part(label, nm))
+                    if basis == WeightBasis.COMPONENT
+                    else "",
                     qualifier=qualifier,
                     label=label,
                 )
@@ -2037,6 +2049,8 @@ def _doubt(
                 return f"the same row labels the figure as of something else ({m.reason})"
     if conflict := _designation_conflict(chosen.quote, name):
         return conflict
+    if part := _part_weighed_apart(chosen, mentions, name):
+        return part
     if chosen.basis != WeightBasis.NET:
         for m in implausible:
             if m.basis == WeightBasis.NET and m.grams and not _agree(m.grams, chosen.grams):
@@ -2084,6 +2098,31 @@ def _doubt(
     if totals and any(m.basis == WeightBasis.GROSS and m.quote == chosen.quote for m in mentions):
         # "Total net weight: 480 kg  Total gross weight: 520 kg": a consignment's totals
         return "a total beside a total gross weight: the weights of a consignment"
+    return ""
+
+
+def _part_weighed_apart(chosen: Mention, mentions: list[Mention], name: _Name) -> str:
+    """A part the name says the article comes with ("mit Deckel", "con motore") weighed on its
+    own in the document, beside a figure labelled as the weight of something ("Gewicht
+    Behälter", "Peso riduttore") that neither is the whole nor says it includes the part: the
+    figure may be the article without it (empty when it is not in doubt)."""
+    if chosen.total or chosen.basis == WeightBasis.DERIVED:
+        return ""
+    own = _object_of(chosen.label) or _word_after_weight(chosen.label)
+    if own in _LABEL_FILLER or V.TOTAL_WORDS.search(own):
+        own = ""
+    if not (own or chosen.qualifier):
+        return ""  # a bare "Weight" beside a part's is the whole's ("Pump set with motor")
+    included = [w[1:] for w in name.words if w[:1] == "+"]
+    for m in mentions:
+        if m.basis != WeightBasis.COMPONENT:
+            continue
+        part = m.part or _word_after_weight(m.label)
+        if len(part) < 4 or not any(_same_part(w, part) or w.endswith(part) for w in included):
+            continue
+        if any(k[:1] == "+" and _same_part(k[1:], part) for k in chosen.keys):
+            continue  # "Gewicht mit Deckel": the figure says it includes the part
+        return f"the document weighs a part the name includes on its own ({part})"
     return ""
 
 
@@ -2168,6 +2207,7 @@ def _sums_of_parts(mentions: list[Mention], name: _Name) -> list[Mention]:
                     reason=reason,
                     note=reason,
                     keys=frozenset(),
+                    qualifier="",  # the sum is of the whole the name names, not of its label's
                 )
             )
     return out
