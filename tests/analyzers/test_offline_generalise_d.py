@@ -79,6 +79,15 @@ CASES = [
     ),
     ("spec.txt", "Gesamtgewicht: 2,5 kg\nGewicht Deckel: 0,5 kg", "Kasten KX-4 mit Deckel", 2500),
     ("spec.txt", "Gewicht: 2,0 kg\nGewicht Deckel: 0,5 kg", "Kasten KX-4", 2000),
+    # a count inside an export key divides as it does in a label ("gewicht_je_1000_stk")
+    (
+        "item.json",
+        '{"artikel": {"gewicht_je_1000_stk": "5,2 kg", "ve_menge": 500}}',
+        "Mutter M8",
+        5.2,
+    ),
+    ("item.json", '{"item": {"weight_per_100_pcs": "2.14 kg"}}', "Washer M8", 21.4),
+    ("item.json", '{"item": {"weight_per_piece": "5.2 g", "pcs_per_box": 1000}}', "Nut M8", 5.2),
 ]
 
 

@@ -702,7 +702,11 @@ def _classify(
         n = to_int(m["n"])
         if n and n >= 2 and (m["p"] or n in (100, 1000, 10000)):
             return WeightBasis.DERIVED, f"weight per {n} pieces ÷ {n}", grams / n
-    if (m := _LABEL_PER_COUNT.search(label)) and (n := to_int(m["n"] or m["c"])) and n >= 2:
+    if (
+        (m := _LABEL_PER_COUNT.search(label.replace("_", " ")))  # "gewicht_je_1000_stk" too
+        and (n := to_int(m["n"] or m["c"]))
+        and n >= 2
+    ):
         # "Peso por 1.000 piezas (kg)", "Gewicht je 100 Stück", "1000個当たり質量"
         return WeightBasis.DERIVED, f"weight per {n} pieces ÷ {n}", grams / n
     if _SLASH_PIECE.match(glued):
