@@ -88,6 +88,25 @@ CASES = [
     ),
     ("item.json", '{"item": {"weight_per_100_pcs": "2.14 kg"}}', "Washer M8", 21.4),
     ("item.json", '{"item": {"weight_per_piece": "5.2 g", "pcs_per_box": 1000}}', "Nut M8", 5.2),
+    # an e-mail thread: the latest message, on top, corrects the weights it quotes below
+    (
+        "mail.txt",
+        "From: Anna Berg\nSubject: RE: bracket KB-7\n\nHello,\nsorry, the KB-7 bracket weighs 1,9 kg as delivered.\nRegards, Anna\n\nAm 3. März schrieb Tom Lind:\n> please confirm the data\n> Gewicht: 2,2 kg\n",
+        "Konsole KB-7",
+        1900,
+    ),
+    (
+        "mail.txt",
+        "From: Anna Berg\nSubject: RE: bracket KB-7\n\nHello, the bracket weighs 1.9 kg.\nBest, Anna\n\n-----Original Message-----\nFrom: Tom Lind\nSent: Monday\nHi Anna, our data says: Weight: 2.2 kg. Correct?\n",
+        "Bracket KB-7",
+        1900,
+    ),
+    (
+        "mail.txt",
+        "From: Anna Berg\nSubject: RE: bracket KB-7\n\nHello, see the data below.\nBest, Anna\n\n-----Original Message-----\nFrom: Tom Lind\nHi Anna, the data: Weight: 2.2 kg\n",
+        "Bracket KB-7",
+        2200,
+    ),
 ]
 
 

@@ -1525,6 +1525,7 @@ def collect_mentions(
                     label=label,
                 )
             )
+    _superseded_by_reply(lines, out)
     # A table is also in the sections as lines: a row the line rules set aside with its heading
     # and the lines around it (a component's section, a parts list) is not taken again from the
     # table without them.
@@ -1546,6 +1547,42 @@ _RELATED_PATH = re.compile(
     r"|also_?bought|suggest\w{0,6})(?:_?(?:products?|items?|articles?))?\[\d{1,5}\]",
     re.IGNORECASE,
 )
+
+
+# Where an e-mail thread quotes earlier messages: "> …", "-----Original Message-----",
+# "On … wrote:", "Am … schrieb …:", and a second header block ("From: …" below the text).
+_QUOTE_MARK = re.compile(
+    r"^\s*>"
+    r"|^\s*-{2,}\s*(?:original|urspr[üu]ngliche|message d['’]origine|messaggio originale"
+    r"|mensaje original|mensagem original|oorspronkelijk|originalmeddelande|původní zpráva"
+    r"|forwarded|weitergeleitet)"
+    r"|(?:wrote|schrieb|a écrit|ha scritto|escribió|escreveu|schreef|skrev|napsal)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_MAIL_HEADER = re.compile(r"^\s*(?:from|von|de|da|van|od|från|发件人)\s*:\s*\S", re.IGNORECASE)
+_QUOTED_PENALTY = 0.15
+
+
+def _superseded_by_reply(lines: Sequence[Line], mentions: list[Mention]) -> None:
+    """An e-mail thread's latest message comes first and corrects what it quotes below: when it
+    states a weight of its own, the weights of the quoted earlier messages weigh less."""
+    boundary = next(
+        (
+            line.order
+            for i, line in enumerate(lines)
+            if _QUOTE_MARK.search(line.text) or (i >= 6 and _MAIL_HEADER.match(line.text))
+        ),
+        None,
+    )
+    if boundary is None:
+        return
+    latest = [m.order for m in mentions if m.order < boundary and m.basis in _ELIGIBLE]
+    if not latest:
+        return  # the reply states no weight: what it quotes is all there is
+    for m in mentions:
+        if m.order > boundary and m.basis in _ELIGIBLE and m.score:
+            m.score = round(max(0.0, m.score - _QUOTED_PENALTY), 3)
+            m.reason += "; quoted from an earlier message the reply supersedes"
 
 
 def _data_heading(heading: str) -> bool:
