@@ -107,6 +107,10 @@ CASES = [
         "Bracket KB-7",
         2200,
     ),
+    # a pallet's or an outer carton's size bounds nothing the article weighs
+    ("spec.txt", "Dimensiones palé: 1200 x 800 x 1650 mm\nPeso unitario: 5 g", "Clip CL-2", 5),
+    ("spec.txt", "纸箱尺寸：380 × 280 × 200 mm\n单件净重：5 g", "卡扣 CL-2", 5),
+    ("spec.txt", "Dimensiones: 1200 x 800 x 1650 mm\nPeso unitario: 5 g", "Clip CL-2", None),
 ]
 
 

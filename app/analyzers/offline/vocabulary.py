@@ -799,6 +799,22 @@ PACKAGING_KEYS: Final = Vocabulary(
     ]
 )
 
+# Outer packs and load carriers whose size a line may give ("Dimensiones palé", "纸箱尺寸"):
+# a size on such a line is theirs, not the article's.
+OUTER_PACK_WORDS: Final = Vocabulary(
+    [
+        *_split("pallet pallets palett* palette paletten palé palés palet palets paleta paletas"),
+        *_split("bancale pallettizzazione umkarton versandkarton außenkarton aussenkarton"),
+        "outer carton",
+        "master carton",
+        "shipping carton",
+        "carton extérieur",
+        "cartone esterno",
+        "caja master",
+        *_split("纸箱 外箱 每箱 托盘 栈板 外装 パレット 外箱 段ボール箱"),
+    ]
+)
+
 # Pieces: the counting word after a pack count ("VE 100 Stück", "box of 50 pcs").
 PIECE_WORDS: Final = _split(
     "pcs pc pcs. pieces piece stk stk. stück stueck st. units unit items ea szt sztuk pezzi "

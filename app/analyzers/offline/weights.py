@@ -1023,6 +1023,8 @@ def _volumes(lines: Sequence[Line], comma: bool) -> tuple[float, ...]:
             continue  # "Winkel 30 x 30 x 3 mm" names a profile, not the article's block
         if line.packaging or V.PACKAGING_KEYS.search(line.text) or V.GROSS_WORDS.search(line.text):
             continue  # a carton's or a pallet's size bounds nothing the article weighs
+        if V.OUTER_PACK_WORDS.search(line.text):
+            continue  # "Dimensiones palé", "纸箱尺寸", "Umkarton": the same, in other words
         for m in _DIMS.finditer(line.text):
             unit = (m["uc"] or m["ub"] or m["ua"] or "").lower()
             if not unit:
