@@ -107,6 +107,14 @@ CASES = [
         "Bracket KB-7",
         2200,
     ),
+    # a section and its wall beside a stated length bound a long bar, not a small block
+    (
+        "spec.txt",
+        "Abmessung: 40 x 40 x 3 mm\nLänge: 6000 mm\nGewicht: 20,5 kg",
+        "Vierkantrohr VR-40",
+        20500,
+    ),
+    ("spec.txt", "Abmessung: 40 x 40 x 3 mm\nGewicht: 20,5 kg", "Vierkantrohr VR-40", None),
     # a pallet's or an outer carton's size bounds nothing the article weighs
     ("spec.txt", "Dimensiones palé: 1200 x 800 x 1650 mm\nPeso unitario: 5 g", "Clip CL-2", 5),
     ("spec.txt", "纸箱尺寸：380 × 280 × 200 mm\n单件净重：5 g", "卡扣 CL-2", 5),

@@ -1036,8 +1036,18 @@ def _volumes(lines: Sequence[Line], comma: bool) -> tuple[float, ...]:
             f = {"mm": 0.1, "cm": 1.0, "m": 100.0, "in": 2.54, '"': 2.54, "″": 2.54}[unit]
             a, b, c = (parse_number(m[k], comma_decimal=comma) * f for k in "abc")
             if a > 0 and b > 0 and c > 0:
-                out.append(a * b * c)
+                out.append(_with_length(a, b, c, lines, comma))
     return tuple(out)
+
+
+def _with_length(a: float, b: float, c: float, lines: Sequence[Line], comma: bool) -> float:
+    """The block (cm³) of "40 x 40 x 3 mm" beside a stated "Länge 6.000 mm" longer than any of
+    its sides: a section and its wall, as long as the length, not a block of three sides."""
+    longest = max(a, b, c)
+    length_m = _length_m(lines, comma)
+    if length_m is None or length_m * 100 <= longest:
+        return a * b * c
+    return a * b * c / min(a, b, c) * length_m * 100
 
 
 def document_volumes(sections: Sequence[Section], comma: bool) -> tuple[float, ...]:
