@@ -119,6 +119,10 @@ CASES = [
     ("spec.txt", "Dimensiones palé: 1200 x 800 x 1650 mm\nPeso unitario: 5 g", "Clip CL-2", 5),
     ("spec.txt", "纸箱尺寸：380 × 280 × 200 mm\n单件净重：5 g", "卡扣 CL-2", 5),
     ("spec.txt", "Dimensiones: 1200 x 800 x 1650 mm\nPeso unitario: 5 g", "Clip CL-2", None),
+    # a preposition or the unit a figure is per says nothing about whose weight it is
+    ("spec.txt", "Peso por pieza: 28 g\nCaja | 200 piezas | 6,1 kg", "Inserto IN-4", 28),
+    ("spec.txt", "Peso por pieza: 28 g\nCaja: Peso: 6,1 kg", "Inserto IN-4", None),
+    ("spec.txt", "Peso por pieza: 28 g\nPeso bruto caja: 6,1 kg", "Inserto IN-4", 28),
 ]
 
 

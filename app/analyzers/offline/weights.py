@@ -784,7 +784,9 @@ _LABEL_FILLER = frozenset(
             "technische daten dati tecnici datos técnicos "
             # articles and prepositions: "Gesamtmasse des Bauteils" names no one else
             "of a des der dem den du de la le les del della dello dei delle di el los las do "
-            "da dos van het een ein eines einer"
+            "da dos van het een ein eines einer "
+            # "Peso por metro", "Poids par mètre": what a figure is per, not whose it is
+            "per por pro je par para pour metre meter metro mètre metri metros"
         )
     )
 )
