@@ -123,6 +123,25 @@ CASES = [
     ("spec.txt", "Peso por pieza: 28 g\nCaja | 200 piezas | 6,1 kg", "Inserto IN-4", 28),
     ("spec.txt", "Peso por pieza: 28 g\nCaja: Peso: 6,1 kg", "Inserto IN-4", None),
     ("spec.txt", "Peso por pieza: 28 g\nPeso bruto caja: 6,1 kg", "Inserto IN-4", 28),
+    # a weight stated for another length than the name's, in any unit, is another variant's
+    (
+        "spec.txt",
+        "Peso por metro: 1,45 kg/m\nPeso barra 6 m: 8,70 kg",
+        "Perfil PA-40, cortado a 1.200 mm",
+        1740,
+    ),
+    (
+        "spec.txt",
+        "Peso por metro: 1,45 kg/m\nPeso barra 6 m: 8,70 kg",
+        "Perfil PA-40, barra 6 m",
+        8700,
+    ),
+    (
+        "spec.txt",
+        "Peso por metro: 1,45 kg/m\nPeso barra 6 m: 8,70 kg",
+        "Perfil PA-40, cortado a 6.000 mm",
+        8700,
+    ),
 ]
 
 

@@ -606,7 +606,9 @@ class _Doc:
     @property
     def length_m(self) -> float | None:
         if self._length == self._UNSET:
-            self._length = _name_length_m(self._name) or _length_m(self._lines, self._comma)
+            self._length = _name_length_m(self._name, self._comma) or _length_m(
+                self._lines, self._comma
+            )
         return self._length
 
 
@@ -830,6 +832,27 @@ def _other_condition(label: str, name: _Name) -> str:
         same_unit = {v for u, v in named if u == unit}
         if same_unit and value not in same_unit:
             return f"{value} {unit}"
+    return _other_length(stated, named)
+
+
+_TO_MM = {"mm": 1.0, "cm": 10.0, "m": 1000.0}
+
+
+def _lengths_mm(value: str, unit: str) -> set[float]:
+    """What "1.200 mm" or "6 m" may mean in millimetres (a point or comma read either way)."""
+    f = _TO_MM[unit]
+    return {round(parse_number(value, comma_decimal=c) * f, 3) for c in (True, False)}
+
+
+def _other_length(stated: set[tuple[str, str]], named: set[tuple[str, str]]) -> str:
+    """ "Peso barra 6 m" for a name "cortado a 1.200 mm": a length in another unit than the
+    name's, and no reading of the two the same. Empty when they can be the same length."""
+    names = [_lengths_mm(v, u) for u, v in named if u in _TO_MM]
+    if not names:
+        return ""
+    for unit, value in stated:
+        if unit in _TO_MM and all(not (_lengths_mm(value, unit) & n) for n in names):
+            return f"{value} {unit}"
     return ""
 
 
@@ -997,7 +1020,7 @@ _BY_THE_METRE = re.compile(
 )
 
 
-def _name_length_m(name: str) -> float | None:
+def _name_length_m(name: str, comma: bool = False) -> float | None:
     """The one length an article name states ("cut to 500 mm", "Kabel 5 m", 1 m for a cable
     "sold by the metre"): what a weight per metre is multiplied by, before any length the
     document mentions (a stock bar's)."""
@@ -1007,7 +1030,9 @@ def _name_length_m(name: str) -> float | None:
     if len(found) != 1:
         return None
     m = found[0]
-    value = parse_number(m["n"], comma_decimal="," in m["n"])
+    # "cortado a 1.200 mm" in a document that writes decimals with a comma: 1200 mm
+    thousands = comma and re.fullmatch(r"\d{1,3}\.\d{3}", m["n"]) is not None
+    value = parse_number(m["n"], comma_decimal="," in m["n"] or thousands)
     return value * {"mm": 0.001, "cm": 0.01, "m": 1.0}[m["u"].lower()] or None
 
 
