@@ -142,6 +142,16 @@ CASES = [
         "Perfil PA-40, cortado a 6.000 mm",
         8700,
     ),
+    # a total of something the label names (an order, a consignment) is not the piece's
+    (
+        "mail.txt",
+        "Pos. 1: Flansch DN 80, 40 Stück\nGesamtgewicht Lieferung: 716 kg",
+        "Blindflansch DN 100",
+        None,
+    ),
+    ("mail.txt", "Peso totale fornitura: 716 kg circa", "Flangia cieca DN 100", None),
+    ("spec.txt", "Gesamtmasse des Puffers: 54 g", "Gummipuffer GP-40", 54),
+    ("spec.txt", "Gesamtgewicht: 5,6 kg", "Blindflansch DN 100", 5600),
 ]
 
 

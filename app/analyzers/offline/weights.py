@@ -2131,6 +2131,16 @@ def _doubt(
         return conflict
     if part := _part_weighed_apart(chosen, mentions, name):
         return part
+    q = chosen.qualifier
+    if (
+        q
+        and not chosen.matched
+        and V.TOTAL_WORDS.search(chosen.label)
+        and q[: max(4, len(q) - 2)] not in name.low
+    ):
+        # "Peso totale fornitura", "Gesamtgewicht Sendung": the total of what the label names,
+        # unless that is the article in another inflection ("Gesamtmasse des Puffers")
+        return f"a total of something the label names ({q})"
     if chosen.basis != WeightBasis.NET:
         for m in implausible:
             if m.basis == WeightBasis.NET and m.grams and not _agree(m.grams, chosen.grams):
