@@ -152,6 +152,27 @@ CASES = [
     ("mail.txt", "Peso totale fornitura: 716 kg circa", "Flangia cieca DN 100", None),
     ("spec.txt", "Gesamtmasse des Puffers: 54 g", "Gummipuffer GP-40", 54),
     ("spec.txt", "Gesamtgewicht: 5,6 kg", "Blindflansch DN 100", 5600),
+    # a change's old value beside its new one is superseded
+    (
+        "spec.txt",
+        "Nettogewicht: 128 g\n03.11.2025: Nettogewicht aktualisiert (vorher 135 g)",
+        "Deckel DK-7",
+        128,
+    ),
+    ("spec.txt", "Net weight: 128 g\nNet weight updated, previously: 135 g", "Cover DK-7", 128),
+    ("spec.txt", "Net weight: 128 g\nNet weight updated: 135 g", "Cover DK-7", None),
+    (
+        "change.md",
+        "| | old (rev. B) | new (rev. C) |\n|---|---|---|\n| Weight | 1.32 kg | 1.15 kg |\n",
+        "Bracket MB-2 rev. C",
+        1150,
+    ),
+    (
+        "change.md",
+        "| | rev. B | rev. C |\n|---|---|---|\n| Weight | 1.32 kg | 1.15 kg |\n",
+        "Bracket MB-2",
+        None,
+    ),
 ]
 
 

@@ -1492,6 +1492,14 @@ def collect_mentions(
                     + (f" ({rv.group()})" if rv else ""),
                     None,
                 )
+            if basis in _ELIGIBLE and _SUPERSEDED_BEFORE.search(
+                text[max(0, q.start - 30) : q.start]
+            ):
+                basis, reason, grams = (
+                    WeightBasis.OTHER_VARIANT,
+                    "a superseded value (the figure it replaced)",
+                    None,
+                )
             if q.upper_bound and basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED):
                 basis, reason = WeightBasis.UPPER_BOUND, "an upper bound ('less than', 'max.')"
             score = _BASE_SCORE.get(basis, 0.0)
@@ -1962,6 +1970,7 @@ def decide(
             m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
             m.reason = f"{m.reason}; the name's scope differs ({conflict})"
     eligible = [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]
+    eligible = _drop_superseded(eligible)
     sums = _sums_of_parts(mentions, nm)
     eligible.extend(sums)
     by_keys: dict[frozenset[str], int] = {}
@@ -2189,6 +2198,39 @@ def _doubt(
         # "Total net weight: 480 kg  Total gross weight: 520 kg": a consignment's totals
         return "a total beside a total gross weight: the weights of a consignment"
     return ""
+
+
+_OLD_WORDS = frozenset(
+    _split_words(
+        "alt old previous former vorher bisher früher ancien ancienne précédent vecchio "
+        "precedente anterior antiguo antigo oud vorige tidigare gammal stary dříve"
+    )
+)
+_NEW_WORDS = frozenset(
+    _split_words(
+        "neu new current aktuell nouveau nouvelle actuel nuovo attuale nuevo actual novo nieuw "
+        "huidig ny nowy nový"
+    )
+)
+# "(vorher 135 g)", "previously: 334 g", "old value 1.32 kg": the figure a change replaced
+_SUPERSEDED_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:vorher|bisher|früher|zuvor|previously|formerly|old(?:\s+value)?"
+    r"|alt(?:er\s+wert)?|auparavant|précédemment|anciennement|prima|precedentemente|antes"
+    r"|anteriormente|voorheen|tidigare|dříve|poprzednio)\s{0,2}[:=]?\s{0,2}(?:ca\.?\s{0,2})?$",
+    re.IGNORECASE,
+)
+
+
+def _drop_superseded(eligible: list[Mention]) -> list[Mention]:
+    """A change notice's table ("alt (Index C)" beside "neu (Index D)", "Rev. B (old)" beside
+    "Rev. C (new)"): the figures of the column or row named old are superseded."""
+    old = [m for m in eligible if m.keys & _OLD_WORDS]
+    if not old or not any(m.keys & _NEW_WORDS and not m.keys & _OLD_WORDS for m in eligible):
+        return eligible
+    for m in old:
+        m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
+        m.reason += "; a superseded value (the column or row named old)"
+    return [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]
 
 
 def _part_weighed_apart(chosen: Mention, mentions: list[Mention], name: _Name) -> str:
