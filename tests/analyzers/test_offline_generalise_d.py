@@ -173,6 +173,25 @@ CASES = [
         "Bracket MB-2",
         None,
     ),
+    # a line that counts what the name counts, with another number, is another variant's
+    (
+        "spec.txt",
+        "Gewicht: 5,9 kg\nStehleiter 4 Stufen – Gewicht 4,1 kg – 64,99 €",
+        "Stehleiter SL-6, 6 Stufen",
+        5900,
+    ),
+    (
+        "spec.txt",
+        "Weight: 5.8 kg\nPump head 8 channels – weight 4.9 kg",
+        "Pump drive PD-2, 12 channels",
+        5800,
+    ),
+    (
+        "spec.txt",
+        "Gewicht: 5,9 kg\nStehleiter 4 Stufen – Gewicht 4,1 kg – 64,99 €",
+        "Stehleiter SL-4, 4 Stufen",
+        None,
+    ),
 ]
 
 

@@ -1969,6 +1969,11 @@ def decide(
             # "Peso pompa (senza motore)" for a pump "con motore": another scope, never taken
             m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
             m.reason = f"{m.reason}; the name's scope differs ({conflict})"
+    for m in eligible:
+        if m.basis != WeightBasis.OTHER_VARIANT and (counted := _count_conflict(m.quote, nm)):
+            # "Stehleiter 4 Stufen – Gewicht 4,1 kg" for a ladder "6 Stufen": another variant
+            m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
+            m.reason = f"{m.reason}; the line names {counted}, the name another number"
     eligible = [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]
     eligible = _drop_superseded(eligible)
     sums = _sums_of_parts(mentions, nm)
@@ -2197,6 +2202,28 @@ def _doubt(
     if totals and any(m.basis == WeightBasis.GROSS and m.quote == chosen.quote for m in mentions):
         # "Total net weight: 480 kg  Total gross weight: 520 kg": a consignment's totals
         return "a total beside a total gross weight: the weights of a consignment"
+    return ""
+
+
+_COUNTED_WORD = re.compile(r"(?<![\d.,x×])(\d{1,3})\s?-?\s?([^\W\d_]{4,})")
+
+
+def _count_conflict(quote: str, name: _Name) -> str:
+    """A count of a thing the name counts too, with another number, in what the figure's line
+    names before its weight label ("4 Stufen" where the name says "6 Stufen", "8 channels"
+    for "12 channels"): the line is about another variant. Empty otherwise."""
+    counted: dict[str, set[str]] = {}
+    for m in _COUNTED_WORD.finditer(name.low):
+        counted.setdefault(m.group(2), set()).add(m.group(1))
+    if not counted:
+        return ""
+    low = quote.lower()
+    if label := V.WEIGHT_WORDS.search(low):
+        low = low[: label.start()]
+    for m in _COUNTED_WORD.finditer(low):
+        own = counted.get(m.group(2))
+        if own and m.group(1) not in own:
+            return m.group()
     return ""
 
 
