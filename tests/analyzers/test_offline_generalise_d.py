@@ -192,6 +192,20 @@ CASES = [
         "Stehleiter SL-4, 4 Stufen",
         None,
     ),
+    # a weight labelled with a pallet or an outer carton is theirs, unless the article is one
+    (
+        "spec.md",
+        "| Propiedad | Valor |\n|---|---|\n| Material | PP |\n| Peso palé completo (kg) | 251 |",
+        "Maceta MC-60",
+        None,
+    ),
+    (
+        "spec.md",
+        "| Propiedad | Valor |\n|---|---|\n| Material | PP |\n| Peso (kg) | 1,2 |",
+        "Maceta MC-60",
+        1200,
+    ),
+    ("spec.txt", "Peso palé: 22 kg", "Palé de madera PM-12 1200 x 800", 22000),
 ]
 
 

@@ -691,6 +691,9 @@ def _classify(
         net = 0 if V.NET_WORDS.search(after[:30]) and gross < 0 else -1
     if gross > net:
         return WeightBasis.GROSS, "a packed, gross or shipping weight", None
+    outer = None if packaging else V.OUTER_PACK_WORDS.search(label)
+    if outer is not None and outer.group().lower() not in name.low:
+        packaging = label  # "Peso palé completo", "外箱重量": a load carrier's weight
     if packaging and net < 0:
         n = _pack_n(packaging) or (doc.pack_count if V.PACK_WORDS.search(packaging) else None)
         if n:
