@@ -206,6 +206,17 @@ CASES = [
         1200,
     ),
     ("spec.txt", "Peso palé: 22 kg", "Palé de madera PM-12 1200 x 800", 22000),
+    # "Max. X weight": the most a carried object may weigh, not the article's weight
+    (
+        "spec.md",
+        "| Property | Value |\n|---|---|\n| Max. sensor weight | 250 g |\n| Weight | - |",
+        "Sensor bracket SB-4",
+        None,
+    ),
+    ("spec.txt", "Max. gate weight: 150 kg\nGross weight: 2.6 kg", "Gate hinge GH-4", None),
+    ("spec.txt", "Türgewicht max.: 100 kg\nGewicht: 1,6 kg", "Türschließer TS-3", 1600),
+    ("spec.txt", "Gewicht: max. 1,2 kg", "Halter HX-1", 1200),
+    ("spec.txt", "Max. Stückgewicht: 1,2 kg", "Halter HX-1", 1200),
 ]
 
 

@@ -760,6 +760,9 @@ def _classify(
                 f"the weight of one part the article includes ({part})",
                 None,
             )
+        if carried := _carried_weight(label):
+            # "Max. sensor weight", "Türgewicht max.": the most the article carries or holds
+            return WeightBasis.CAPACITY, f"the most another object may weigh ({carried})", None
         if not context and (other := _other_object(label, name)) is not None:
             # "Door weight: max. 12 kg": the weight of what the article carries or holds
             return WeightBasis.CAPACITY, f"the weight of another object ({other})", None
@@ -934,6 +937,36 @@ def _word_after_weight(label: str) -> str:
 def _same_part(a: str, b: str) -> bool:
     """One part's name in two inflections ("Deckel", "Deckels"; "valve", "valves")."""
     return a[:5] == b[:5] and abs(len(a) - len(b)) <= 2
+
+
+_MAX_WORD = re.compile(
+    r"(?<![^\W\d_])(?:max|maxi|maximum|maximal|maximale|zul|zulässig|zulässiges|massimo|massima"
+    r"|máx|máximo|máxima)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_COMPOUND_WEIGHT = re.compile(
+    r"(?<![^\W\d_])([^\W\d_]{3,20})(?:gewicht|gewichts|vikt)(?![^\W\d_])", re.I
+)
+_OWN_PREFIXES = frozenset(
+    _split_words(
+        "eigen gesamt betriebs leer netto brutto einzel roh fertig liefer versand transport "
+        "dienst leer rüst füll nenn soll ist mess"
+    )
+)
+
+
+def _carried_weight(label: str) -> str:
+    """The object of a "Max. X weight" / "X-gewicht max." label, X not a word for one's own
+    weight: the most the article carries or holds, a limit, not its weight. Empty otherwise."""
+    if not _MAX_WORD.search(label):
+        return ""
+    m = _COMPOUND_WEIGHT.search(label)
+    thing = _object_of(label) or (m.group(1).lower() if m else "")
+    if len(thing) < 3 or thing in V.OWN_WEIGHT_WORDS or thing in _OWN_PREFIXES or thing in _STOP:
+        return ""
+    if V.NET_WORDS.search(thing) or V.GROSS_WORDS.search(thing) or V.TOTAL_WORDS.search(thing):
+        return ""
+    return thing
 
 
 def _other_object(label: str, name: _Name) -> str | None:
