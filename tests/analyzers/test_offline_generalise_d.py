@@ -217,6 +217,20 @@ CASES = [
     ("spec.txt", "Türgewicht max.: 100 kg\nGewicht: 1,6 kg", "Türschließer TS-3", 1600),
     ("spec.txt", "Gewicht: max. 1,2 kg", "Halter HX-1", 1200),
     ("spec.txt", "Max. Stückgewicht: 1,2 kg", "Halter HX-1", 1200),
+    # rows with different pack counts: the count of the row that names the article's code
+    (
+        "list.txt",
+        "NR-3208: Niet 3,2 x 8 | VE (Stk.)=1000\nNR-4010: Niet 4,0 x 10 | VE (Stk.)=500\n\nNR-3208: Gewicht je VE (kg)=0.43\nNR-4010: Gewicht je VE (kg)=0.41",
+        "Blindniet 4,0 x 10 (NR-4010)",
+        0.82,
+    ),
+    (
+        "list.txt",
+        "NR-3208: Niet 3,2 x 8 | VE (Stk.)=1000\nNR-4010: Niet 4,0 x 10 | VE (Stk.)=500\n\nNR-3208: Gewicht je VE (kg)=0.43\nNR-4010: Gewicht je VE (kg)=0.41",
+        "Blindniet 3,2 x 8 (NR-3208)",
+        0.43,
+    ),
+    ("list.txt", "VE (Stk.)=500\nGewicht je VE (kg)=0.41", "Blindniet 4,0 x 10 (NR-4010)", 0.82),
 ]
 
 

@@ -600,7 +600,7 @@ class _Doc:
     @property
     def pack_count(self) -> int | None:
         if self._count == self._UNSET:
-            self._count = _pack_count(self._lines)
+            self._count = _named_pack_count(self._lines, self._name) or _pack_count(self._lines)
         return None if self._count is None else int(self._count)
 
     @property
@@ -1010,6 +1010,29 @@ def _pack_count(lines: Sequence[Line]) -> int | None:
             if n and n >= 2:
                 return n
     return None
+
+
+def _named_pack_count(lines: Sequence[Line], name: str) -> int | None:
+    """The pack count of the row that names the article's code when rows state different
+    counts ("BN-3208: VE (Stk.)=1000", "BN-4010: VE (Stk.)=500" for a "… (BN-4010)"): the
+    first count of the document would be another article's. None when no row names it."""
+    codes = _models(name)
+    if not codes:
+        return None
+    counts: set[int] = set()
+    for line in lines:
+        if _DIGITS.isdisjoint(line.text) or not _PACK_HINT.search(line.text):
+            continue
+        if not codes & _models(line.text[:60]) or _ALTERNATIVE.search(line.text):
+            continue
+        if V.WEIGHT_WORDS.search(line.text):
+            continue  # the row's weights ("Gewicht je VE=0.41 | VE je Karton=10"), not its pack
+        for m in _DOC_COUNT.finditer(line.text.replace("_", " ")):
+            n = to_int(m["n"] or m["m"])
+            if n and n >= 2:
+                counts.add(n)
+                break
+    return counts.pop() if len(counts) == 1 else None
 
 
 def _length_m(lines: Sequence[Line], comma: bool) -> float | None:
