@@ -231,6 +231,20 @@ CASES = [
         0.43,
     ),
     ("list.txt", "VE (Stk.)=500\nGewicht je VE (kg)=0.41", "Blindniet 4,0 x 10 (NR-4010)", 0.82),
+    # a shop's tile of another product, with its price, is not the article's data
+    (
+        "shop.txt",
+        "Gewicht: 10 kg\nHantelablage für 6 Paar – Eigengewicht 18 kg – 119,00 €",
+        "Kurzhantel KH-10",
+        10000,
+    ),
+    (
+        "shop.txt",
+        "Technische Daten\nBreite: 50 mm\nZurrgurt 8 m – Gewicht 1,6 kg – 24,90 €",
+        "Spanngurt SG-5 einteilig",
+        None,
+    ),
+    ("shop.txt", "Kurzhantel KH-10 – Gewicht 10 kg – 29,90 €", "Kurzhantel KH-10", 10000),
 ]
 
 

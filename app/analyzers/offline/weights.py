@@ -2033,6 +2033,11 @@ def decide(
             # "Stehleiter 4 Stufen – Gewicht 4,1 kg" for a ladder "6 Stufen": another variant
             m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
             m.reason = f"{m.reason}; the line names {counted}, the name another number"
+    for m in eligible:
+        if m.basis != WeightBasis.OTHER_VARIANT and _other_tile(m, nm):
+            # "Zurrgurt 8 m – Gewicht 1,6 kg – 24,90 €": a shop's tile of another product
+            m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
+            m.reason = f"{m.reason}; a product tile with its price that does not name the article"
     eligible = [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]
     eligible = _drop_superseded(eligible)
     sums = _sums_of_parts(mentions, nm)
@@ -2262,6 +2267,25 @@ def _doubt(
         # "Total net weight: 480 kg  Total gross weight: 520 kg": a consignment's totals
         return "a total beside a total gross weight: the weights of a consignment"
     return ""
+
+
+# A price after a dash or a dot, the way shop pages print tiles ("… – 24,90 €", "· $19.99")
+_TILE_PRICE = re.compile(
+    r"[–—·•]\s{0,2}(?:ab\s|from\s|dès\s|da\s|desde\s)?"
+    r"(?:\d[\d.,']{0,9}\s?(?:€|eur\b|usd\b|\$|£|chf\b|zł|kč)|(?:€|\$|£)\s?\d)",
+    re.IGNORECASE,
+)
+
+
+def _other_tile(m: Mention, name: _Name) -> bool:
+    """A figure on a shop tile (a price after a dash) that neither names the article nor
+    shares a product word with its name: another product the page shows."""
+    if name.matches(m.keys) or not _TILE_PRICE.search(m.quote):
+        return False
+    low = m.quote.lower()
+    if label := V.WEIGHT_WORDS.search(low):
+        low = low[: label.start()]
+    return not (_words(low) & name.words)
 
 
 _COUNTED_WORD = re.compile(r"(?<![\d.,x×])(\d{1,3})\s?-?\s?([^\W\d_]{4,})")
