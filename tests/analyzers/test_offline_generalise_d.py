@@ -245,6 +245,19 @@ CASES = [
         None,
     ),
     ("shop.txt", "Kurzhantel KH-10 – Gewicht 10 kg – 29,90 €", "Kurzhantel KH-10", 10000),
+    # a data row above ("Inertia (motor side) | 0.0011 | kg m²") is no parts-list header
+    (
+        "spec.txt",
+        "Parameter | Value | Unit\nRated power | 0.37 | kW\nMass moment of inertia (motor side) | 0.0011 | kg m²\nWeight | 12.4 | kg",
+        "Gear motor GM-37",
+        12400,
+    ),
+    (
+        "spec.txt",
+        "Pos | Part | Material | Mass (g)\n1 | Motor flange | steel | 900\n2 | Housing | Al | 300",
+        "Gear motor GM-37",
+        None,
+    ),
 ]
 
 

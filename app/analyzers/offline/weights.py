@@ -1355,9 +1355,14 @@ def _column_label(header: str, text: str, position: int) -> str:
     return heads[index][1].strip()
 
 
+_NUMBER_CELL = re.compile(r"^[<>~≈±]?\s?\d[\d.,' ]*$")
+
+
 def _is_parts_header(header: str) -> bool:
     """A header row of a parts list ("Pos, Part, Material, Qty, Mass (g)")."""
     cells = [c.strip().lower() for c in _CELL_SEP.split(header) if c.strip()]
+    if any(_NUMBER_CELL.match(c) for c in cells):
+        return False  # "Mass moment of inertia (motor side) | 0.0011 | kg m²": a data row
     if len(cells) >= 3 and V.COMPONENT_WORDS.search(cells[0]):
         return True  # "Fixings | Description | Weight", "Zubehör | Artikel | Gewicht"
     return len(cells) >= 3 and any(c in V.PARTS_LIST_COLUMNS for c in cells)
