@@ -1102,6 +1102,7 @@ _DIMS_HINT = re.compile(r'(?:\d|m|in|"|″|\))\s{0,2}[x×*]\s{0,2}\d', re.IGNORE
 
 def _volumes(lines: Sequence[Line], comma: bool) -> tuple[float, ...]:
     out: list[float] = []
+    length: list[float | None] = []  # the document's length, looked for once, on first use
     for line in lines:
         if _DIMS_HINT.search(line.text) is None:
             continue  # no "number x number": the cheap test before the vocabulary
@@ -1122,15 +1123,16 @@ def _volumes(lines: Sequence[Line], comma: bool) -> tuple[float, ...]:
             f = {"mm": 0.1, "cm": 1.0, "m": 100.0, "in": 2.54, '"': 2.54, "″": 2.54}[unit]
             a, b, c = (parse_number(m[k], comma_decimal=comma) * f for k in "abc")
             if a > 0 and b > 0 and c > 0:
-                out.append(_with_length(a, b, c, lines, comma))
+                if not length:
+                    length.append(_length_m(lines, comma))
+                out.append(_with_length(a, b, c, length[0]))
     return tuple(out)
 
 
-def _with_length(a: float, b: float, c: float, lines: Sequence[Line], comma: bool) -> float:
+def _with_length(a: float, b: float, c: float, length_m: float | None) -> float:
     """The block (cm³) of "40 x 40 x 3 mm" beside a stated "Länge 6.000 mm" longer than any of
     its sides: a section and its wall, as long as the length, not a block of three sides."""
     longest = max(a, b, c)
-    length_m = _length_m(lines, comma)
     if length_m is None or length_m * 100 <= longest:
         return a * b * c
     return a * b * c / min(a, b, c) * length_m * 100
@@ -1663,27 +1665,37 @@ _RELATED_PATH = re.compile(
 # Where an e-mail thread quotes earlier messages: "> …", "-----Original Message-----",
 # "On … wrote:", "Am … schrieb …:", and a second header block ("From: …" below the text).
 _QUOTE_MARK = re.compile(
-    r"^\s*>"
-    r"|^\s*-{2,}\s*(?:original|urspr[üu]ngliche|message d['’]origine|messaggio originale"
+    r"\s*>"
+    r"|\s*-{2,}\s*(?:original|urspr[üu]ngliche|message d['’]origine|messaggio originale"
     r"|mensaje original|mensagem original|oorspronkelijk|originalmeddelande|původní zpráva"
-    r"|forwarded|weitergeleitet)"
-    r"|(?:wrote|schrieb|a écrit|ha scritto|escribió|escreveu|schreef|skrev|napsal)\s*:?\s*$",
+    r"|forwarded|weitergeleitet)",
     re.IGNORECASE,
-)
+)  # matched at the start of a line
+_WROTE = re.compile(
+    r"(?:wrote|schrieb|a écrit|ha scritto|escribió|escreveu|schreef|skrev|napsal)\s*:?\s*$",
+    re.IGNORECASE,
+)  # searched in the end of a line
 _MAIL_HEADER = re.compile(r"^\s*(?:from|von|de|da|van|od|från|发件人)\s*:\s*\S", re.IGNORECASE)
 _QUOTED_PENALTY = 0.15
+
+
+def _quotes_below(i: int, text: str) -> bool:
+    """The line where a thread's quoted messages start (cheap tests first: most lines are not)."""
+    head = text.lstrip()[:1]
+    if head in (">", "-") and _QUOTE_MARK.match(text):
+        return True
+    if text.endswith(":") and _WROTE.search(text[-30:]):
+        return True
+    return i >= 6 and ":" in text[:12] and _MAIL_HEADER.match(text) is not None
 
 
 def _superseded_by_reply(lines: Sequence[Line], mentions: list[Mention]) -> None:
     """An e-mail thread's latest message comes first and corrects what it quotes below: when it
     states a weight of its own, the weights of the quoted earlier messages weigh less."""
+    if not any(m.basis in _ELIGIBLE for m in mentions):
+        return
     boundary = next(
-        (
-            line.order
-            for i, line in enumerate(lines)
-            if _QUOTE_MARK.search(line.text) or (i >= 6 and _MAIL_HEADER.match(line.text))
-        ),
-        None,
+        (line.order for i, line in enumerate(lines) if _quotes_below(i, line.text)), None
     )
     if boundary is None:
         return
