@@ -258,6 +258,25 @@ CASES = [
         "Gear motor GM-37",
         None,
     ),
+    # "unitário", "unitaire": the weight of one piece, not of something the label names
+    (
+        "list.csv",
+        "Código;Descrição;Acabamento;Dimensões (mm);Peso unitário (kg);Embalagem\nDB-3020;Dobradiça de latão 3 pol.;latão polido;76 x 63;0,085;par\nDB-2515;Dobradiça de latão 2,5 pol.;latão polido;63 x 51;0,045;par",
+        "Dobradiça de latão 3 pol. (DB-3020)",
+        85,
+    ),
+    (
+        "list.csv",
+        "Code;Désignation;Finition;Poids unitaire (kg)\nCH-3020;Charnière 3 po.;laiton poli;0,085\nCH-2515;Charnière 2,5 po.;laiton poli;0,045",
+        "Charnière 3 po. (CH-3020)",
+        85,
+    ),
+    (
+        "list.csv",
+        "Código;Descrição;Acabamento;Dimensões (mm);Peso caixa (kg);Embalagem\nDB-3020;Dobradiça de latão 3 pol.;latão polido;76 x 63;0,085;par\nDB-2515;Dobradiça de latão 2,5 pol.;latão polido;63 x 51;0,045;par",
+        "Dobradiça de latão 3 pol. (DB-3020)",
+        None,
+    ),
 ]
 
 

@@ -794,7 +794,10 @@ _LABEL_FILLER = frozenset(
             "of a des der dem den du de la le les del della dello dei delle di el los las do "
             "da dos van het een ein eines einer "
             # "Peso por metro", "Poids par mètre": what a figure is per, not whose it is
-            "per por pro je par para pour metre meter metro mètre metri metros"
+            "per por pro je par para pour metre meter metro mètre metri metros "
+            # "Peso unitário", "Poids unitaire": the weight of one, the article's own
+            "unitário unitario unitaria unitarie unitari unitaire unitaires unitarios unitária "
+            "unitarias jednostkowa jednostkowy"
         )
     )
 )
