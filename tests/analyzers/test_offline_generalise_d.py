@@ -277,6 +277,19 @@ CASES = [
         "Dobradiça de latão 3 pol. (DB-3020)",
         None,
     ),
+    # a value wrapped onto its own line is not a heading (a component's) over what follows
+    (
+        "sheet.txt",
+        "Material ......... Cr-V steel, satin chrome;\n                  handle PP/TPE\nWeight ........... 0.95 kg",
+        "Torque wrench TW-200",
+        950,
+    ),
+    (
+        "sheet.txt",
+        "Material ......... Cr-V steel, satin chrome\n\nHandle\nWeight ........... 0.12 kg",
+        "Torque wrench TW-200",
+        None,
+    ),
 ]
 
 
