@@ -309,6 +309,14 @@ CASES = [
         "アルミ脚立 3段 AL-3S",
         None,
     ),
+    # a sentence that mentions logistics or packaging is not a packaging key
+    (
+        "mail.txt",
+        "Hello,\nthe finished heat sink HS-12 weighs 313 g.\nPlease use 313 g for your logistics data.\nRegards",
+        "Heat sink HS-12",
+        313,
+    ),
+    ("spec.txt", "Logistics data: 313 g", "Heat sink HS-12", None),
 ]
 
 

@@ -1466,7 +1466,11 @@ def collect_mentions(
                 own = paired[k]
             prev_end = q.end
             key = re.split(r"[:|=]", text, maxsplit=1)[0][:60]
-            packaging = text if line.packaging or V.PACKAGING_KEYS.search(key) else ""
+            packaging = (
+                text
+                if line.packaging or (V.PACKAGING_KEYS.search(key) and not _sentence(text, key))
+                else ""
+            )
             # The label nearest the figure first, then the line's, a header row above, the heading.
             labels = [(q.label, False, True)] if q.label else [(own, False, False)]
             if k > 0:
@@ -1709,6 +1713,12 @@ def _superseded_by_reply(lines: Sequence[Line], mentions: list[Mention]) -> None
         if m.order > boundary and m.basis in _ELIGIBLE and m.score:
             m.score = round(max(0.0, m.score - _QUOTED_PENALTY), 3)
             m.reason += "; quoted from an earlier message the reply supersedes"
+
+
+def _sentence(text: str, key: str) -> bool:
+    """A line with no key before a separator, five words or more ("Please use 313 g for your
+    logistics data."): a sentence, whose words are not a packaging key."""
+    return len(key) == len(text[:60]) and len(key.split()) >= 5
 
 
 def _data_heading(heading: str) -> bool:
