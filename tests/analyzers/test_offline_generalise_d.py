@@ -317,6 +317,12 @@ CASES = [
         313,
     ),
     ("spec.txt", "Logistics data: 313 g", "Heat sink HS-12", None),
+    (
+        "spec.txt",
+        "Weight 0.8 kg\nCarton of 10 pieces, weight 8.4 kg in total",
+        "Heat sink HS-12",
+        800,
+    ),
 ]
 
 

@@ -1468,7 +1468,8 @@ def collect_mentions(
             key = re.split(r"[:|=]", text, maxsplit=1)[0][:60]
             packaging = (
                 text
-                if line.packaging or (V.PACKAGING_KEYS.search(key) and not _sentence(text, key))
+                if line.packaging
+                or (V.PACKAGING_KEYS.search(key) and not _sentence(text, key, q.start))
                 else ""
             )
             # The label nearest the figure first, then the line's, a header row above, the heading.
@@ -1715,10 +1716,13 @@ def _superseded_by_reply(lines: Sequence[Line], mentions: list[Mention]) -> None
             m.reason += "; quoted from an earlier message the reply supersedes"
 
 
-def _sentence(text: str, key: str) -> bool:
-    """A line with no key before a separator, five words or more ("Please use 313 g for your
-    logistics data."): a sentence, whose words are not a packaging key."""
-    return len(key) == len(text[:60]) and len(key.split()) >= 5
+def _sentence(text: str, key: str, position: int) -> bool:
+    """A line with no key before a separator, five words or more, that names packaging only
+    after the figure ("Please use 313 g for your logistics data."): a sentence about the
+    figure, not the weight of a package ("Package of 5 pcs, weight 6 kg")."""
+    if len(key) != len(text[:60]) or len(key.split()) < 5:
+        return False
+    return V.PACKAGING_KEYS.search(text[:position]) is None
 
 
 def _data_heading(heading: str) -> bool:
