@@ -319,7 +319,7 @@ CASES = [
     ("spec.txt", "Logistics data: 313 g", "Heat sink HS-12", None),
     (
         "spec.txt",
-        "Weight 0.8 kg\nCarton of 10 pieces, weight 8.4 kg in total",
+        "Weight 0.8 kg\nPackaging of 10 pieces, total weight 8.4 kg",
         "Heat sink HS-12",
         800,
     ),
