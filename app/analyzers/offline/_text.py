@@ -200,11 +200,15 @@ def _walk(sections: Sequence[Section]) -> Iterator[Line]:
         packaging = packaging_sheet
         previous: str | None = None
         heading = ""
+        last = ""
         for raw in _with_columns(_merge_value_unit(section_lines(section.text))):
             line = raw.strip()
             if not line:
                 continue
-            is_heading = _is_heading(line)
+            # a value wrapped onto the next line ("Material … steel, chrome;" / "handle PP") is
+            # the end of that value, not a heading
+            is_heading = _is_heading(line) and last[-1:] not in (",", ";")
+            last = line
             if is_heading:
                 if _PACKAGING_WORDS.search(line):
                     packaging = True

@@ -360,6 +360,14 @@ CAPACITY_WORDS: Final = Vocabulary(
         "負荷",
         "耐荷重",
         "最大荷重",
+        # "最大使用質量" (the most a user may weigh), "最大积载重量", "最大承载质量": limits
+        "最大使用",
+        "最大積載",
+        "最大积载",
+        "最大承载",
+        "最大载重",
+        "許容質量",
+        "允许重量",
         "容量",
     ]
 )
@@ -796,6 +804,22 @@ PACKAGING_KEYS: Final = Vocabulary(
         "opakowanie",
         "包装",
         "梱包",
+    ]
+)
+
+# Outer packs and load carriers whose size a line may give ("Dimensiones palé", "纸箱尺寸"):
+# a size on such a line is theirs, not the article's.
+OUTER_PACK_WORDS: Final = Vocabulary(
+    [
+        *_split("pallet pallets palett* palette paletten palé palés palet palets paleta paletas"),
+        *_split("bancale pallettizzazione umkarton versandkarton außenkarton aussenkarton"),
+        "outer carton",
+        "master carton",
+        "shipping carton",
+        "carton extérieur",
+        "cartone esterno",
+        "caja master",
+        *_split("纸箱 外箱 每箱 托盘 栈板 外装 パレット 外箱 段ボール箱"),
     ]
 )
 

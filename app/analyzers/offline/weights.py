@@ -600,13 +600,15 @@ class _Doc:
     @property
     def pack_count(self) -> int | None:
         if self._count == self._UNSET:
-            self._count = _pack_count(self._lines)
+            self._count = _named_pack_count(self._lines, self._name) or _pack_count(self._lines)
         return None if self._count is None else int(self._count)
 
     @property
     def length_m(self) -> float | None:
         if self._length == self._UNSET:
-            self._length = _name_length_m(self._name) or _length_m(self._lines, self._comma)
+            self._length = _name_length_m(self._name, self._comma) or _length_m(
+                self._lines, self._comma
+            )
         return self._length
 
 
@@ -689,6 +691,9 @@ def _classify(
         net = 0 if V.NET_WORDS.search(after[:30]) and gross < 0 else -1
     if gross > net:
         return WeightBasis.GROSS, "a packed, gross or shipping weight", None
+    outer = None if packaging else V.OUTER_PACK_WORDS.search(label)
+    if outer is not None and outer.group().lower() not in name.low:
+        packaging = label  # "Peso palé completo", "外箱重量": a load carrier's weight
     if packaging and net < 0:
         n = _pack_n(packaging) or (doc.pack_count if V.PACK_WORDS.search(packaging) else None)
         if n:
@@ -702,7 +707,11 @@ def _classify(
         n = to_int(m["n"])
         if n and n >= 2 and (m["p"] or n in (100, 1000, 10000)):
             return WeightBasis.DERIVED, f"weight per {n} pieces ÷ {n}", grams / n
-    if (m := _LABEL_PER_COUNT.search(label)) and (n := to_int(m["n"] or m["c"])) and n >= 2:
+    if (
+        (m := _LABEL_PER_COUNT.search(label.replace("_", " ")))  # "gewicht_je_1000_stk" too
+        and (n := to_int(m["n"] or m["c"]))
+        and n >= 2
+    ):
         # "Peso por 1.000 piezas (kg)", "Gewicht je 100 Stück", "1000個当たり質量"
         return WeightBasis.DERIVED, f"weight per {n} pieces ÷ {n}", grams / n
     if _SLASH_PIECE.match(glued):
@@ -751,6 +760,9 @@ def _classify(
                 f"the weight of one part the article includes ({part})",
                 None,
             )
+        if carried := _carried_weight(label):
+            # "Max. sensor weight", "Türgewicht max.": the most the article carries or holds
+            return WeightBasis.CAPACITY, f"the most another object may weigh ({carried})", None
         if not context and (other := _other_object(label, name)) is not None:
             # "Door weight: max. 12 kg": the weight of what the article carries or holds
             return WeightBasis.CAPACITY, f"the weight of another object ({other})", None
@@ -780,7 +792,12 @@ _LABEL_FILLER = frozenset(
             "technische daten dati tecnici datos técnicos "
             # articles and prepositions: "Gesamtmasse des Bauteils" names no one else
             "of a des der dem den du de la le les del della dello dei delle di el los las do "
-            "da dos van het een ein eines einer"
+            "da dos van het een ein eines einer "
+            # "Peso por metro", "Poids par mètre": what a figure is per, not whose it is
+            "per por pro je par para pour metre meter metro mètre metri metros "
+            # "Peso unitário", "Poids unitaire": the weight of one, the article's own
+            "unitário unitario unitaria unitarie unitari unitaire unitaires unitarios unitária "
+            "unitarias jednostkowa jednostkowy"
         )
     )
 )
@@ -823,6 +840,27 @@ def _other_condition(label: str, name: _Name) -> str:
     for unit, value in stated:
         same_unit = {v for u, v in named if u == unit}
         if same_unit and value not in same_unit:
+            return f"{value} {unit}"
+    return _other_length(stated, named)
+
+
+_TO_MM = {"mm": 1.0, "cm": 10.0, "m": 1000.0}
+
+
+def _lengths_mm(value: str, unit: str) -> set[float]:
+    """What "1.200 mm" or "6 m" may mean in millimetres (a point or comma read either way)."""
+    f = _TO_MM[unit]
+    return {round(parse_number(value, comma_decimal=c) * f, 3) for c in (True, False)}
+
+
+def _other_length(stated: set[tuple[str, str]], named: set[tuple[str, str]]) -> str:
+    """ "Peso barra 6 m" for a name "cortado a 1.200 mm": a length in another unit than the
+    name's, and no reading of the two the same. Empty when they can be the same length."""
+    names = [_lengths_mm(v, u) for u, v in named if u in _TO_MM]
+    if not names:
+        return ""
+    for unit, value in stated:
+        if unit in _TO_MM and all(not (_lengths_mm(value, unit) & n) for n in names):
             return f"{value} {unit}"
     return ""
 
@@ -883,15 +921,55 @@ def _ancestor_part(label: str, name: _Name) -> str:
 def _included_part(label: str, name: _Name) -> str:
     """The part a label weighs when the name says the article comes with it ("Peso de la
     válvula" of a sink "con válvula"): one part of the article, not the article."""
-    part = _object_of(label)
+    part = _object_of(label) or _word_after_weight(label)
     if len(part) < 4 or part in V.OWN_WEIGHT_WORDS or part in _STOP:
         return ""
     return part if any(_same_part(w[1:], part) for w in name.words if w[:1] == "+") else ""
 
 
+def _word_after_weight(label: str) -> str:
+    """The noun right after a weight word with no article between ("Gewicht Montageplatte",
+    "Peso valvola", "Poids levier"): what the label weighs when the name includes it."""
+    m = V.WEIGHT_WORDS.search(label)
+    if m is None:
+        return ""
+    following = _tokens(label[m.end() : m.end() + 40])
+    return following[0] if following and following[0].isalpha() else ""
+
+
 def _same_part(a: str, b: str) -> bool:
     """One part's name in two inflections ("Deckel", "Deckels"; "valve", "valves")."""
     return a[:5] == b[:5] and abs(len(a) - len(b)) <= 2
+
+
+_MAX_WORD = re.compile(
+    r"(?<![^\W\d_])(?:max|maxi|maximum|maximal|maximale|zul|zulässig|zulässiges|massimo|massima"
+    r"|máx|máximo|máxima)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_COMPOUND_WEIGHT = re.compile(
+    r"(?<![^\W\d_])([^\W\d_]{3,20})(?:gewicht|gewichts|vikt)(?![^\W\d_])", re.I
+)
+_OWN_PREFIXES = frozenset(
+    _split_words(
+        "eigen gesamt betriebs leer netto brutto einzel roh fertig liefer versand transport "
+        "dienst leer rüst füll nenn soll ist mess"
+    )
+)
+
+
+def _carried_weight(label: str) -> str:
+    """The object of a "Max. X weight" / "X-gewicht max." label, X not a word for one's own
+    weight: the most the article carries or holds, a limit, not its weight. Empty otherwise."""
+    if not _MAX_WORD.search(label):
+        return ""
+    m = _COMPOUND_WEIGHT.search(label)
+    thing = _object_of(label) or (m.group(1).lower() if m else "")
+    if len(thing) < 3 or thing in V.OWN_WEIGHT_WORDS or thing in _OWN_PREFIXES or thing in _STOP:
+        return ""
+    if V.NET_WORDS.search(thing) or V.GROSS_WORDS.search(thing) or V.TOTAL_WORDS.search(thing):
+        return ""
+    return thing
 
 
 def _other_object(label: str, name: _Name) -> str | None:
@@ -935,6 +1013,29 @@ def _pack_count(lines: Sequence[Line]) -> int | None:
             if n and n >= 2:
                 return n
     return None
+
+
+def _named_pack_count(lines: Sequence[Line], name: str) -> int | None:
+    """The pack count of the row that names the article's code when rows state different
+    counts ("BN-3208: VE (Stk.)=1000", "BN-4010: VE (Stk.)=500" for a "… (BN-4010)"): the
+    first count of the document would be another article's. None when no row names it."""
+    codes = _models(name)
+    if not codes:
+        return None
+    counts: set[int] = set()
+    for line in lines:
+        if _DIGITS.isdisjoint(line.text) or not _PACK_HINT.search(line.text):
+            continue
+        if not codes & _models(line.text[:60]) or _ALTERNATIVE.search(line.text):
+            continue
+        if V.WEIGHT_WORDS.search(line.text):
+            continue  # the row's weights ("Gewicht je VE=0.41 | VE je Karton=10"), not its pack
+        for m in _DOC_COUNT.finditer(line.text.replace("_", " ")):
+            n = to_int(m["n"] or m["m"])
+            if n and n >= 2:
+                counts.add(n)
+                break
+    return counts.pop() if len(counts) == 1 else None
 
 
 def _length_m(lines: Sequence[Line], comma: bool) -> float | None:
@@ -981,7 +1082,7 @@ _BY_THE_METRE = re.compile(
 )
 
 
-def _name_length_m(name: str) -> float | None:
+def _name_length_m(name: str, comma: bool = False) -> float | None:
     """The one length an article name states ("cut to 500 mm", "Kabel 5 m", 1 m for a cable
     "sold by the metre"): what a weight per metre is multiplied by, before any length the
     document mentions (a stock bar's)."""
@@ -991,7 +1092,9 @@ def _name_length_m(name: str) -> float | None:
     if len(found) != 1:
         return None
     m = found[0]
-    value = parse_number(m["n"], comma_decimal="," in m["n"])
+    # "cortado a 1.200 mm" in a document that writes decimals with a comma: 1200 mm
+    thousands = comma and re.fullmatch(r"\d{1,3}\.\d{3}", m["n"]) is not None
+    value = parse_number(m["n"], comma_decimal="," in m["n"] or thousands)
     return value * {"mm": 0.001, "cm": 0.01, "m": 1.0}[m["u"].lower()] or None
 
 
@@ -1002,6 +1105,7 @@ _DIMS_HINT = re.compile(r'(?:\d|m|in|"|″|\))\s{0,2}[x×*]\s{0,2}\d', re.IGNORE
 
 def _volumes(lines: Sequence[Line], comma: bool) -> tuple[float, ...]:
     out: list[float] = []
+    length: list[float | None] = []  # the document's length, looked for once, on first use
     for line in lines:
         if _DIMS_HINT.search(line.text) is None:
             continue  # no "number x number": the cheap test before the vocabulary
@@ -1009,6 +1113,8 @@ def _volumes(lines: Sequence[Line], comma: bool) -> tuple[float, ...]:
             continue  # "Winkel 30 x 30 x 3 mm" names a profile, not the article's block
         if line.packaging or V.PACKAGING_KEYS.search(line.text) or V.GROSS_WORDS.search(line.text):
             continue  # a carton's or a pallet's size bounds nothing the article weighs
+        if V.OUTER_PACK_WORDS.search(line.text):
+            continue  # "Dimensiones palé", "纸箱尺寸", "Umkarton": the same, in other words
         for m in _DIMS.finditer(line.text):
             unit = (m["uc"] or m["ub"] or m["ua"] or "").lower()
             if not unit:
@@ -1020,8 +1126,19 @@ def _volumes(lines: Sequence[Line], comma: bool) -> tuple[float, ...]:
             f = {"mm": 0.1, "cm": 1.0, "m": 100.0, "in": 2.54, '"': 2.54, "″": 2.54}[unit]
             a, b, c = (parse_number(m[k], comma_decimal=comma) * f for k in "abc")
             if a > 0 and b > 0 and c > 0:
-                out.append(a * b * c)
+                if not length:
+                    length.append(_length_m(lines, comma))
+                out.append(_with_length(a, b, c, length[0]))
     return tuple(out)
+
+
+def _with_length(a: float, b: float, c: float, length_m: float | None) -> float:
+    """The block (cm³) of "40 x 40 x 3 mm" beside a stated "Länge 6.000 mm" longer than any of
+    its sides: a section and its wall, as long as the length, not a block of three sides."""
+    longest = max(a, b, c)
+    if length_m is None or length_m * 100 <= longest:
+        return a * b * c
+    return a * b * c / min(a, b, c) * length_m * 100
 
 
 def document_volumes(sections: Sequence[Section], comma: bool) -> tuple[float, ...]:
@@ -1243,9 +1360,14 @@ def _column_label(header: str, text: str, position: int) -> str:
     return heads[index][1].strip()
 
 
+_NUMBER_CELL = re.compile(r"^[<>~≈±]?\s?\d[\d.,' ]*$")
+
+
 def _is_parts_header(header: str) -> bool:
     """A header row of a parts list ("Pos, Part, Material, Qty, Mass (g)")."""
     cells = [c.strip().lower() for c in _CELL_SEP.split(header) if c.strip()]
+    if any(_NUMBER_CELL.match(c) for c in cells):
+        return False  # "Mass moment of inertia (motor side) | 0.0011 | kg m²": a data row
     if len(cells) >= 3 and V.COMPONENT_WORDS.search(cells[0]):
         return True  # "Fixings | Description | Weight", "Zubehör | Artikel | Gewicht"
     return len(cells) >= 3 and any(c in V.PARTS_LIST_COLUMNS for c in cells)
@@ -1344,7 +1466,12 @@ def collect_mentions(
                 own = paired[k]
             prev_end = q.end
             key = re.split(r"[:|=]", text, maxsplit=1)[0][:60]
-            packaging = text if line.packaging or V.PACKAGING_KEYS.search(key) else ""
+            packaging = (
+                text
+                if line.packaging
+                or (V.PACKAGING_KEYS.search(key) and not _sentence(text, key, q.start))
+                else ""
+            )
             # The label nearest the figure first, then the line's, a header row above, the heading.
             labels = [(q.label, False, True)] if q.label else [(own, False, False)]
             if k > 0:
@@ -1415,6 +1542,7 @@ def collect_mentions(
             if basis in _ELIGIBLE and (
                 (rm := V.RELATED_WORDS.search(line.heading or ""))
                 or (rm := V.RELATED_WORDS.search(key))
+                or (rm := _RELATED_PATH.search(key))
             ):
                 basis, reason, grams = (
                     WeightBasis.OTHER_VARIANT,
@@ -1436,6 +1564,14 @@ def collect_mentions(
                     WeightBasis.OTHER_VARIANT,
                     "a customer's words (a review or a question), not the article's data"
                     + (f" ({rv.group()})" if rv else ""),
+                    None,
+                )
+            if basis in _ELIGIBLE and _SUPERSEDED_BEFORE.search(
+                text[max(0, q.start - 30) : q.start]
+            ):
+                basis, reason, grams = (
+                    WeightBasis.OTHER_VARIANT,
+                    "a superseded value (the figure it replaced)",
                     None,
                 )
             if q.upper_bound and basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED):
@@ -1503,11 +1639,14 @@ def collect_mentions(
                     metric=q.metric,
                     context=context,
                     total=total,
-                    part=_object_of(label) if basis == WeightBasis.COMPONENT else "",
+                    part=(_object_of(label) or _included_part(label, nm))
+                    if basis == WeightBasis.COMPONENT
+                    else "",
                     qualifier=qualifier,
                     label=label,
                 )
             )
+    _superseded_by_reply(lines, out)
     # A table is also in the sections as lines: a row the line rules set aside with its heading
     # and the lines around it (a component's section, a parts list) is not taken again from the
     # table without them.
@@ -1520,6 +1659,70 @@ def collect_mentions(
         )
     )
     return out
+
+
+# An export's list of other products ("related[0].netWeight", "crossSellings[1].gewicht",
+# "similar_items[2].weight"): each element is another article, whatever its fields say.
+_RELATED_PATH = re.compile(
+    r"(?:^|[.\s])(?:related|similar|recommended|alternatives?|cross_?sell\w{0,4}|up_?sell\w{0,4}"
+    r"|also_?bought|suggest\w{0,6})(?:_?(?:products?|items?|articles?))?\[\d{1,5}\]",
+    re.IGNORECASE,
+)
+
+
+# Where an e-mail thread quotes earlier messages: "> …", "-----Original Message-----",
+# "On … wrote:", "Am … schrieb …:", and a second header block ("From: …" below the text).
+_QUOTE_MARK = re.compile(
+    r"\s*>"
+    r"|\s*-{2,}\s*(?:original|urspr[üu]ngliche|message d['’]origine|messaggio originale"
+    r"|mensaje original|mensagem original|oorspronkelijk|originalmeddelande|původní zpráva"
+    r"|forwarded|weitergeleitet)",
+    re.IGNORECASE,
+)  # matched at the start of a line
+_WROTE = re.compile(
+    r"(?:wrote|schrieb|a écrit|ha scritto|escribió|escreveu|schreef|skrev|napsal)\s*:?\s*$",
+    re.IGNORECASE,
+)  # searched in the end of a line
+_MAIL_HEADER = re.compile(r"^\s*(?:from|von|de|da|van|od|från|发件人)\s*:\s*\S", re.IGNORECASE)
+_QUOTED_PENALTY = 0.15
+
+
+def _quotes_below(i: int, text: str) -> bool:
+    """The line where a thread's quoted messages start (cheap tests first: most lines are not)."""
+    head = text.lstrip()[:1]
+    if head in (">", "-") and _QUOTE_MARK.match(text):
+        return True
+    if text.endswith(":") and _WROTE.search(text[-30:]):
+        return True
+    return i >= 6 and ":" in text[:12] and _MAIL_HEADER.match(text) is not None
+
+
+def _superseded_by_reply(lines: Sequence[Line], mentions: list[Mention]) -> None:
+    """An e-mail thread's latest message comes first and corrects what it quotes below: when it
+    states a weight of its own, the weights of the quoted earlier messages weigh less."""
+    if not any(m.basis in _ELIGIBLE for m in mentions):
+        return
+    boundary = next(
+        (line.order for i, line in enumerate(lines) if _quotes_below(i, line.text)), None
+    )
+    if boundary is None:
+        return
+    latest = [m.order for m in mentions if m.order < boundary and m.basis in _ELIGIBLE]
+    if not latest:
+        return  # the reply states no weight: what it quotes is all there is
+    for m in mentions:
+        if m.order > boundary and m.basis in _ELIGIBLE and m.score:
+            m.score = round(max(0.0, m.score - _QUOTED_PENALTY), 3)
+            m.reason += "; quoted from an earlier message the reply supersedes"
+
+
+def _sentence(text: str, key: str, position: int) -> bool:
+    """A line with no key before a separator, five words or more, that names packaging only
+    after the figure ("Please use 313 g for your logistics data."): a sentence about the
+    figure, not the weight of a package ("Package of 5 pcs, weight 6 kg")."""
+    if len(key) != len(text[:60]) or len(key.split()) < 5:
+        return False
+    return V.PACKAGING_KEYS.search(text[:position]) is None
 
 
 def _data_heading(heading: str) -> bool:
@@ -1859,7 +2062,18 @@ def decide(
             # "Peso pompa (senza motore)" for a pump "con motore": another scope, never taken
             m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
             m.reason = f"{m.reason}; the name's scope differs ({conflict})"
+    for m in eligible:
+        if m.basis != WeightBasis.OTHER_VARIANT and (counted := _count_conflict(m.quote, nm)):
+            # "Stehleiter 4 Stufen – Gewicht 4,1 kg" for a ladder "6 Stufen": another variant
+            m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
+            m.reason = f"{m.reason}; the line names {counted}, the name another number"
+    for m in eligible:
+        if m.basis != WeightBasis.OTHER_VARIANT and _other_tile(m, nm):
+            # "Zurrgurt 8 m – Gewicht 1,6 kg – 24,90 €": a shop's tile of another product
+            m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
+            m.reason = f"{m.reason}; a product tile with its price that does not name the article"
     eligible = [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]
+    eligible = _drop_superseded(eligible)
     sums = _sums_of_parts(mentions, nm)
     eligible.extend(sums)
     by_keys: dict[frozenset[str], int] = {}
@@ -2027,6 +2241,18 @@ def _doubt(
                 return f"the same row labels the figure as of something else ({m.reason})"
     if conflict := _designation_conflict(chosen.quote, name):
         return conflict
+    if part := _part_weighed_apart(chosen, mentions, name):
+        return part
+    q = chosen.qualifier
+    if (
+        q
+        and not chosen.matched
+        and V.TOTAL_WORDS.search(chosen.label)
+        and q[: max(4, len(q) - 2)] not in name.low
+    ):
+        # "Peso totale fornitura", "Gesamtgewicht Sendung": the total of what the label names,
+        # unless that is the article in another inflection ("Gesamtmasse des Puffers")
+        return f"a total of something the label names ({q})"
     if chosen.basis != WeightBasis.NET:
         for m in implausible:
             if m.basis == WeightBasis.NET and m.grams and not _agree(m.grams, chosen.grams):
@@ -2074,6 +2300,105 @@ def _doubt(
     if totals and any(m.basis == WeightBasis.GROSS and m.quote == chosen.quote for m in mentions):
         # "Total net weight: 480 kg  Total gross weight: 520 kg": a consignment's totals
         return "a total beside a total gross weight: the weights of a consignment"
+    return ""
+
+
+# A price after a dash or a dot, the way shop pages print tiles ("… – 24,90 €", "· $19.99")
+_TILE_PRICE = re.compile(
+    r"[–—·•]\s{0,2}(?:ab\s|from\s|dès\s|da\s|desde\s)?"
+    r"(?:\d[\d.,']{0,9}\s?(?:€|eur\b|usd\b|\$|£|chf\b|zł|kč)|(?:€|\$|£)\s?\d)",
+    re.IGNORECASE,
+)
+
+
+def _other_tile(m: Mention, name: _Name) -> bool:
+    """A figure on a shop tile (a price after a dash) that neither names the article nor
+    shares a product word with its name: another product the page shows."""
+    if name.matches(m.keys) or not _TILE_PRICE.search(m.quote):
+        return False
+    low = m.quote.lower()
+    if label := V.WEIGHT_WORDS.search(low):
+        low = low[: label.start()]
+    return not (_words(low) & name.words)
+
+
+_COUNTED_WORD = re.compile(r"(?<![\d.,x×])(\d{1,3})\s?-?\s?([^\W\d_]{4,})")
+
+
+def _count_conflict(quote: str, name: _Name) -> str:
+    """A count of a thing the name counts too, with another number, in what the figure's line
+    names before its weight label ("4 Stufen" where the name says "6 Stufen", "8 channels"
+    for "12 channels"): the line is about another variant. Empty otherwise."""
+    counted: dict[str, set[str]] = {}
+    for m in _COUNTED_WORD.finditer(name.low):
+        counted.setdefault(m.group(2), set()).add(m.group(1))
+    if not counted:
+        return ""
+    low = quote.lower()
+    if label := V.WEIGHT_WORDS.search(low):
+        low = low[: label.start()]
+    for m in _COUNTED_WORD.finditer(low):
+        own = counted.get(m.group(2))
+        if own and m.group(1) not in own:
+            return m.group()
+    return ""
+
+
+_OLD_WORDS = frozenset(
+    _split_words(
+        "alt old previous former vorher bisher früher ancien ancienne précédent vecchio "
+        "precedente anterior antiguo antigo oud vorige tidigare gammal stary dříve"
+    )
+)
+_NEW_WORDS = frozenset(
+    _split_words(
+        "neu new current aktuell nouveau nouvelle actuel nuovo attuale nuevo actual novo nieuw "
+        "huidig ny nowy nový"
+    )
+)
+# "(vorher 135 g)", "previously: 334 g", "old value 1.32 kg": the figure a change replaced
+_SUPERSEDED_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:vorher|bisher|früher|zuvor|previously|formerly|old(?:\s+value)?"
+    r"|alt(?:er\s+wert)?|auparavant|précédemment|anciennement|prima|precedentemente|antes"
+    r"|anteriormente|voorheen|tidigare|dříve|poprzednio)\s{0,2}[:=]?\s{0,2}(?:ca\.?\s{0,2})?$",
+    re.IGNORECASE,
+)
+
+
+def _drop_superseded(eligible: list[Mention]) -> list[Mention]:
+    """A change notice's table ("alt (Index C)" beside "neu (Index D)", "Rev. B (old)" beside
+    "Rev. C (new)"): the figures of the column or row named old are superseded."""
+    old = [m for m in eligible if m.keys & _OLD_WORDS]
+    if not old or not any(m.keys & _NEW_WORDS and not m.keys & _OLD_WORDS for m in eligible):
+        return eligible
+    for m in old:
+        m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
+        m.reason += "; a superseded value (the column or row named old)"
+    return [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]
+
+
+def _part_weighed_apart(chosen: Mention, mentions: list[Mention], name: _Name) -> str:
+    """A part the name says the article comes with ("mit Deckel", "con motore") weighed on its
+    own in the document, beside a figure labelled as the weight of something ("Gewicht
+    Behälter", "Peso riduttore") that neither is the whole nor says it includes the part: the
+    figure may be the article without it (empty when it is not in doubt)."""
+    if chosen.total or chosen.basis == WeightBasis.DERIVED:
+        return ""
+    own = _object_of(chosen.label) or _word_after_weight(chosen.label)
+    if own in _LABEL_FILLER or V.TOTAL_WORDS.search(own):
+        own = ""
+    if not (own or chosen.qualifier):
+        return ""  # a bare "Weight" beside a part's is the whole's ("Pump set with motor")
+    included = [w[1:] for w in name.words if w[:1] == "+"]
+    for m in mentions:
+        if m.basis != WeightBasis.COMPONENT:
+            continue
+        part = m.part or _word_after_weight(m.label)
+        if len(part) < 4 or not any(_same_part(w, part) or w.endswith(part) for w in included):
+            continue
+        if any(k[:1] == "+" and _same_part(k[1:], part) for k in chosen.keys):
+            continue  # "Gewicht mit Deckel": the figure says it includes the part
+        return f"the document weighs a part the name includes on its own ({part})"
     return ""
 
 
@@ -2158,6 +2483,7 @@ def _sums_of_parts(mentions: list[Mention], name: _Name) -> list[Mention]:
                     reason=reason,
                     note=reason,
                     keys=frozenset(),
+                    qualifier="",  # the sum is of the whole the name names, not of its label's
                 )
             )
     return out
