@@ -622,13 +622,26 @@ def _pack_n(text: str) -> int | None:
     if _ALTERNATIVE.search(text):
         return None
     for cm in _COUNT.finditer(text):
-        n = to_int(cm["a"] or cm["b"])
+        n = _as_count(cm["a"] or cm["b"])
         if n and n >= 2:
             return n
     return None
 
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_WHOLE_COUNT = re.compile(r"\d{1,3}(?:[.,'\u00a0 ]\d{3})+|\d{1,9}")
+
+
+def _as_count(text: str) -> int | None:
+    """A count of pieces as written ("100", "1.000", "1 000"); a decimal ("1,85", the weight
+    after "VE kg=") is no count."""
+    return to_int(text) if _WHOLE_COUNT.fullmatch(text.strip()) else None
+
+
+def _name_has_word(name: _Name, word: str) -> bool:
+    """The name says `word` as a word of its own: a pack's "VE" is not in "verzinkt"."""
+    low = word.lower()
+    return re.search(rf"(?<![^\W\d_]){re.escape(low)}(?![^\W\d_])", name.low) is not None
 
 
 def _classify(
@@ -713,7 +726,7 @@ def _classify(
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.PER_PACK, "a weight per pack, and no pack count is stated", None
     pack = V.PACK_WORDS.search(label)
-    if pack and pack.group().lower() in name.low and _pack_n(name.low) is None:
+    if pack and _name_has_word(name, pack.group()) and _pack_n(name.low) is None:
         pack = None  # "Rolle komplett" of an article that is a roll: the article, not a pack
     if pack and (net < 0 or (pack.start() >= net and pack.group().lower() in V.PACK_NOUNS)):
         # "Peso netto confezione", "Net weight per box": the net weight of a pack
@@ -931,7 +944,7 @@ def _pack_count(lines: Sequence[Line]) -> int | None:
         if _ALTERNATIVE.search(line.text):
             continue  # "carton de 50 (série 62) ou 30 (série 63)": no one count
         for m in _DOC_COUNT.finditer(line.text.replace("_", " ")):
-            n = to_int(m["n"] or m["m"])
+            n = _as_count(m["n"] or m["m"])
             if n and n >= 2:
                 return n
     return None

@@ -1,0 +1,55 @@
+"""Rules that must hold whoever wrote the document: each case is a class of evidence, not a
+supplier's wording, and each case that must stay unanswered has a counterpart that must still
+be answered (and the other way round). Names and figures are invented.
+
+- A pack word is a word of the article name only as a whole word ("VE" is not in "verzinkt").
+"""
+
+# ruff: noqa: E501 - each row is one document, kept on one line to be read as written
+
+from __future__ import annotations
+
+import pytest
+
+from app.analyzers.base import AnalysisRequest, CatalogueIndex
+from app.analyzers.offline import analyze_sync
+from app.extraction.extract import extract_document
+from app.indices.seed import DEFAULT_INDICES
+
+CATALOGUE = tuple(
+    CatalogueIndex(i + 1, code, name, unit, category)
+    for i, (code, name, unit, category) in enumerate(DEFAULT_INDICES)
+)
+
+
+def weight_of(filename: str, text: str, name: str) -> float | None:
+    doc = extract_document(text.encode(), role="specification", filename=filename)
+    result = analyze_sync(AnalysisRequest(name, None, doc, None, CATALOGUE))
+    return None if result.weight is None else result.weight.grams
+
+
+# (file name, document, article name, weight in grams or None for "not sure")
+CASES = [
+    # a pack word inside a longer word of the name names no pack: the pack column stays a pack's
+    (
+        "list.csv",
+        "Artikel;Bezeichnung;Gewicht VE kg\nZB-1;Zylinderstift 6x20 vernickelt;1,85\n",
+        "Zylinderstift 6x20 vernickelt",
+        None,
+    ),
+    (
+        "list.csv",
+        "Artikel;Bezeichnung;Gewicht kg\nZB-1;Zylinderstift 6x20 vernickelt;0,0045\n",
+        "Zylinderstift 6x20 vernickelt",
+        4.5,
+    ),
+]
+
+
+@pytest.mark.parametrize(("filename", "text", "name", "grams"), CASES)
+def test_weight_or_abstention(filename: str, text: str, name: str, grams: float | None) -> None:
+    got = weight_of(filename, text, name)
+    if grams is None:
+        assert got is None
+    else:
+        assert got is not None and abs(got - grams) <= max(0.005 * grams, 0.01)
