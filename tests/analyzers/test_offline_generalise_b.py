@@ -3,6 +3,8 @@ supplier's wording, and each case that must stay unanswered has a counterpart th
 be answered (and the other way round). Names and figures are invented.
 
 - A pack word is a word of the article name only as a whole word ("VE" is not in "verzinkt").
+- A weight "per piece" or "per" the article's own noun ("Peso por pieza", "Gewicht je Stk")
+  is the article's, not the weight of something the label qualifies.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -42,6 +44,25 @@ CASES = [
         "Artikel;Bezeichnung;Gewicht kg\nZB-1;Zylinderstift 6x20 vernickelt;0,0045\n",
         "Zylinderstift 6x20 vernickelt",
         4.5,
+    ),
+    # per piece, per the article's own noun: the article's weight, beside a box's
+    (
+        "sheet.txt",
+        "Peso por unidad: 42 g\nPeso de la caja: 2,3 kg\nMaterial: acero",
+        "Escuadra de montaje 40 x 40",
+        42,
+    ),
+    (
+        "sheet.txt",
+        "Peso por panel: 3,1 kg\nPeso: 3,4 kg\nMaterial: aluminio",
+        "Panel de aluminio 500 x 500",
+        None,
+    ),
+    (
+        "sheet.txt",
+        "Gewicht je Stk.: 18 g\nGewicht Karton: 1,9 kg",
+        "Gerätefuß rund 30 mm",
+        18,
     ),
 ]
 

@@ -796,6 +796,9 @@ _LABEL_FILLER = frozenset(
             "da dos van het een ein eines einer"
         )
     )
+    # "Peso por pieza", "Peso por chapa", "Gewicht je Stk": per piece is the article's own
+    | set(_split_words("per por pro je par pour para each ea unidad unité unit pieza pezzo"))
+    | {w.lower() for w in V.PIECE_WORDS}
 )
 _PARENS = re.compile(r"\([^()]{0,80}\)")  # "(flat, unprinted)": a state, not whose weight
 _PATH_DOT = re.compile(r"(?:(?<=[^\W\d_])|(?<=\]))\.(?=[^\W\d_])")
