@@ -5,6 +5,9 @@ be answered (and the other way round). Names and figures are invented.
 - A pack word is a word of the article name only as a whole word ("VE" is not in "verzinkt").
 - A weight "per piece" or "per" the article's own noun ("Peso por pieza", "Gewicht je Stk")
   is the article's, not the weight of something the label qualifies.
+- A weight word followed by a count ("Peso 1000 uds", "Weight 100 pcs") weighs that many
+  pieces: the figure is divided; a count elsewhere in the label ("Gewicht x 100 Stk") is only
+  a doubt.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -64,6 +67,16 @@ CASES = [
         "Gerätefuß rund 30 mm",
         18,
     ),
+    # a weight word that counts the pieces it weighs
+    (
+        "prices.csv",
+        "Code;Description;Box pcs;Weight 100 pcs (kg);Price 100 pcs (EUR)\nWN-8;Wing nut M8 zinc;200;1,25;9,90\n",
+        "Wing nut M8 zinc",
+        12.5,
+    ),
+    ("sheet.txt", "Gewicht 100 Stk: 0,81 kg\nWerkstoff: Messing", "Gewindebuchse M4", 8.1),
+    ("sheet.txt", "Gewicht x 100 Stk: 0,81 kg\nWerkstoff: Messing", "Gewindebuchse M4", None),
+    ("sheet.txt", "Peso 1000 uds: 3,4 kg\nMaterial: latón", "Casquillo roscado M4", 3.4),
 ]
 
 

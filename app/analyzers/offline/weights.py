@@ -629,6 +629,18 @@ def _pack_n(text: str) -> int | None:
 
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_COUNT_AFTER_WEIGHT = re.compile(
+    rf"\s{{1,2}}(?P<n>\d[\d.,']{{0,8}})\s{{0,2}}(?:{_PIECES})(?![^\W\d_])", re.IGNORECASE
+)
+
+
+def _weight_of_count(label: str) -> int | None:
+    """The count a weight word is followed by ("Peso 1000 uds", "Weight 100 pcs"): the
+    figure weighs that many pieces. None for a count anywhere else in the label."""
+    for m in V.WEIGHT_WORDS.pattern.finditer(label):
+        if (c := _COUNT_AFTER_WEIGHT.match(label, m.end())) and (n := _as_count(c["n"])):
+            return n if n >= 2 else None
+    return None
 _WHOLE_COUNT = re.compile(r"\d{1,3}(?:[.,'\u00a0 ]\d{3})+|\d{1,9}")
 
 
@@ -718,6 +730,9 @@ def _classify(
     if (m := _LABEL_PER_COUNT.search(label)) and (n := to_int(m["n"] or m["c"])) and n >= 2:
         # "Peso por 1.000 piezas (kg)", "Gewicht je 100 Stück", "1000個当たり質量"
         return WeightBasis.DERIVED, f"weight per {n} pieces ÷ {n}", grams / n
+    if n := _weight_of_count(label):
+        # "Peso 1000 uds (kg)", "Gewicht 100 Stück": the weight word counts the pieces it weighs
+        return WeightBasis.DERIVED, f"weight of {n} pieces ÷ {n}", grams / n
     if _SLASH_PIECE.match(glued):
         return WeightBasis.NET, "weight per piece", grams
     if _SLASH_CONTAINER.match(glued):  # "净重 14 kg/箱", "12 kg/carton": the weight of a pack
