@@ -8,6 +8,8 @@ be answered (and the other way round). Names and figures are invented.
 - A weight word followed by a count ("Peso 1000 uds", "Weight 100 pcs") weighs that many
   pieces: the figure is divided; a count elsewhere in the label ("Gewicht x 100 Stk") is only
   a doubt.
+- A pack weight is divided by the count its own row states for that pack ("Bars per bundle"
+  beside "Bundle weight kg"), not by another row's; "VE je Karton" counts packs, not pieces.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -77,6 +79,23 @@ CASES = [
     ("sheet.txt", "Gewicht 100 Stk: 0,81 kg\nWerkstoff: Messing", "Gewindebuchse M4", 8.1),
     ("sheet.txt", "Gewicht x 100 Stk: 0,81 kg\nWerkstoff: Messing", "Gewindebuchse M4", None),
     ("sheet.txt", "Peso 1000 uds: 3,4 kg\nMaterial: latón", "Casquillo roscado M4", 3.4),
+    # the count of a pack in the pack weight's own row
+    (
+        "list.csv",
+        "Code;Description;Bars per bundle;Bundle weight kg\nRB-20;Round bar C45 20 mm, 3 m;12;88,8\nRB-25;Round bar C45 25 mm, 3 m;8;92,5\n",
+        "Round bar C45 25 mm, 3 m",
+        11562.5,
+    ),
+    (
+        "list.csv",
+        "Code;Description;Bundle weight kg\nRB-20;Round bar C45 20 mm, 3 m;88,8\nRB-25;Round bar C45 25 mm, 3 m;92,5\n",
+        "Round bar C45 25 mm, 3 m",
+        None,
+    ),
+    ("sheet.txt", "Barre per fascio: 40\nPeso fascio: 480 kg", "Barra quadra 20 mm, 6 m", 12000),
+    ("sheet.txt", "Articolo: BQ-20\nPeso fascio: 480 kg", "Barra quadra 20 mm, 6 m", None),
+    ("record.json", '{"art": "BN-4", "gewicht_je_ve_kg": 0.5, "ve_je_karton": 10}', "Blindniete 4 x 10", None),
+    ("record.json", '{"art": "BN-4", "gewicht_je_ve_kg": 0.5, "stueck_je_ve": 500}', "Blindniete 4 x 10", 1.0),
 ]
 
 

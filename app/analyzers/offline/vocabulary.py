@@ -559,6 +559,10 @@ PACK_WORDS: Final = Vocabulary(
         "bags",
         "bundle",
         "bund",
+        "bündel",
+        "fascio",
+        "pacco",
+        "paquet",
         "reel",
         "spule",
         "rolle",
@@ -808,7 +812,8 @@ PIECE_WORDS: Final = _split(
 # Containers a count is given for ("box of 50", "caja de 1000", "Beutel mit 100").
 PACK_NOUNS: Final = _split(
     "box pack bag carton reel roll bundle karton beutel packung eimer rolle caja bolsa paquete "
-    "rollo scatola confezione sacchetto rotolo boîte sachet rouleau doos zak rol opakowanie"
+    "rollo scatola confezione sacchetto rotolo boîte sachet rouleau doos zak rol opakowanie "
+    "bündel fascio pacco paquet"
 )
 PACK_PREPOSITIONS: Final = _split("of à a mit with contains zu de da di van z con")
 

@@ -321,7 +321,8 @@ _DOC_COUNT = re.compile(
     rf"(?:\bVE\b|verpackungseinheit|packing\s+unit|pack(?:ing)?\s+(?:size|quantity)|packungsinhalt|inhalt"
     rf"|contenuto|contenu|contenido|conteúdo|inhoud|zawartość|innehåll|入数|入り数|装箱数"
     rf"|contents|(?:{'|'.join(V.PACK_NOUNS)})\s+(?:{'|'.join(V.PACK_PREPOSITIONS)})"
-    rf"|(?:pcs|pieces|stück|units|qty)\s+(?:per|pro|je)\s+\w+|quantity\s+per\s+\w+)"
+    rf"|(?:pcs|pieces|stück|units|qty)\s+(?:per|pro|je)\s+\w+|quantity\s+per\s+\w+"
+    rf"|(?P<per>(?:per|pro|je|par|por)\s+(?:{'|'.join(V.PACK_NOUNS)})(?![^\W\d_])))"
     rf"[^\d\n]{{0,20}}(?P<n>\d[\d.,']{{0,8}})"
     rf"|(?<![\d.,'])(?P<m>\d[\d.,']{{0,8}})\s*(?:{_PIECES})\s*(?:/|per|pro|je)\s*(?:bag|box|pack|carton|reel|beutel|karton|packung|ve)",
     re.IGNORECASE,
@@ -954,6 +955,12 @@ _PACK_HINT = re.compile(
 )
 
 
+_PACKS_PER = re.compile(
+    rf"(?:ve|{'|'.join(V.PACK_NOUNS)})\s{{0,2}}(?:je|per|pro|por|par|/)\s{{0,2}}[^\W\d_]", re.IGNORECASE
+)
+_PRICE = re.compile(r"pre(?:is|cio|ço|zzo)|prix|price|cost|kosten|eur|usd|€|\$", re.IGNORECASE)
+
+
 def _pack_count(lines: Sequence[Line]) -> int | None:
     """A pack count stated anywhere ("VE 100 Stück", "pack_quantity: 1000", "100 pcs/bag")."""
     for line in lines:
@@ -962,10 +969,60 @@ def _pack_count(lines: Sequence[Line]) -> int | None:
         if _ALTERNATIVE.search(line.text):
             continue  # "carton de 50 (série 62) ou 30 (série 63)": no one count
         for m in _DOC_COUNT.finditer(line.text.replace("_", " ")):
+            if m["per"] and _PRICE.search(line.text[max(0, m.start() - 30) : m.start()]):
+                continue  # "Price per box: 12": money, not pieces
+            if _PACKS_PER.match(line.text.replace("_", " "), m.start()):
+                continue  # "VE je Karton: 10": packs per carton, not pieces per pack
             n = _as_count(m["n"] or m["m"])
             if n and n >= 2:
                 return n
     return None
+
+
+_PER_AFTER = re.compile(r"[\s_]{0,2}(?:je|per|pro|por|par|pour|/)(?![^\W\d_])")
+_COUNT_VALUE = re.compile(r"\s*\d{1,3}(?:[.,'\u00a0 ]\d{3})+\s*|\s*\d{1,6}\s*")
+_KEY_VALUE = re.compile(r"^\s*(?P<k>[^=:|]{1,60}?)\s*(?:=|:\s)\s*(?P<v>[^=:|]{1,12})$")
+
+
+def _row_pack_count(label: str, cells: Iterable[tuple[str, str]]) -> int | None:
+    """The pieces per pack a row states for the pack its weight label names: "bars_per_bundle
+    | 10" beside "bundle_weight_kg | 235.5", "VE Stk | 100" beside "Gewicht VE kg". A row of an
+    export or price list counts its own pack; the document's first count may be another
+    row's. None when the row states no such count, or several."""
+    pack = V.PACK_WORDS.search(label)
+    if pack is None:
+        return None
+    word = re.compile(rf"(?<![^\W\d_]){re.escape(pack.group().lower())}(?![^\W\d_])")
+    found: set[int] = set()
+    for key, value in cells:
+        if key == label or not _COUNT_VALUE.fullmatch(value) or V.WEIGHT_WORDS.search(key):
+            continue
+        low = key.lower()
+        if (w := word.search(low)) and _UNIT_IN_LABEL.search(key) is None:
+            if _PER_AFTER.match(low, w.end()):
+                continue  # "VE je Karton": packs per carton, not pieces per pack
+            n = _as_count(value)
+            if n and n >= 2:
+                found.add(n)
+    return found.pop() if len(found) == 1 else None
+
+
+def _line_cells(text: str) -> list[tuple[str, str]]:
+    """A "key=value | key=value" line as its (key, value) cells."""
+    out = []
+    for cell in re.split(r"[|;\t]", text):
+        if m := _KEY_VALUE.match(cell):
+            out.append((m["k"], m["v"]))
+    return out
+
+
+def _counted_doc(doc: _Doc, n: int | None) -> _Doc:
+    """`doc` with the pack count a row states in place of the document's."""
+    if n is None:
+        return doc
+    counted = copy.copy(doc)
+    counted._count = n
+    return counted
 
 
 def _length_m(lines: Sequence[Line], comma: bool) -> float | None:
@@ -1395,8 +1452,11 @@ def collect_mentions(
             for label, inherited, context in labels:  # noqa: B007 - the one that classifies is kept
                 if not label:
                     continue
+                row_doc = doc
+                if V.PACK_WORDS.search(label):  # a pack weight counted on its own line
+                    row_doc = _counted_doc(doc, _row_pack_count(label, _line_cells(text)))
                 basis, reason, grams = _classify(
-                    label, after, q.unit_glued, nm, doc, q.grams, packaging, context=context
+                    label, after, q.unit_glued, nm, row_doc, q.grams, packaging, context=context
                 )
                 if basis is not None:
                     break
@@ -1707,6 +1767,7 @@ def _table_mentions(
             row_unit: float | None = None,
             parts: bool = False,
             related: bool = related,
+            cells: Sequence[tuple[str, str]] = (),
         ) -> None:
             got = _cell_grams(cell, _header_unit(label) or row_unit, comma)
             if got is None:
@@ -1719,8 +1780,9 @@ def _table_mentions(
             if seen and (round(grams, 3), row_text) in seen:
                 return
             packed = label if V.PACKAGING_KEYS.search(label) else ""  # "Peso imballo (kg)"
+            row_doc = _counted_doc(doc, _row_pack_count(label, cells)) if cells else doc
             basis, reason, per_piece = _classify(
-                label, "", glued, name, doc, grams, packed, context=column
+                label, "", glued, name, row_doc, grams, packed, context=column
             )
             if basis is None:
                 return
@@ -1801,6 +1863,7 @@ def _table_mentions(
                         row_text=row_text,
                         row_unit=row_unit,
                         parts=parts,
+                        cells=list(zip(header, row, strict=False)),
                     )
             if row and V.WEIGHT_WORDS.search(row_label) and not weight_cols:
                 for j in range(1, len(row)):
