@@ -10,6 +10,8 @@ be answered (and the other way round). Names and figures are invented.
   a doubt.
 - A pack weight is divided by the count its own row states for that pack ("Bars per bundle"
   beside "Bundle weight kg"), not by another row's; "VE je Karton" counts packs, not pieces.
+- A row that states a size ("100 x 20 mm") when the name states another ("50 x 10 mm") is
+  another size's row, even when its other words match the name.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -94,8 +96,31 @@ CASES = [
     ),
     ("sheet.txt", "Barre per fascio: 40\nPeso fascio: 480 kg", "Barra quadra 20 mm, 6 m", 12000),
     ("sheet.txt", "Articolo: BQ-20\nPeso fascio: 480 kg", "Barra quadra 20 mm, 6 m", None),
-    ("record.json", '{"art": "BN-4", "gewicht_je_ve_kg": 0.5, "ve_je_karton": 10}', "Blindniete 4 x 10", None),
-    ("record.json", '{"art": "BN-4", "gewicht_je_ve_kg": 0.5, "stueck_je_ve": 500}', "Blindniete 4 x 10", 1.0),
+    (
+        "record.json",
+        '{"art": "BN-4", "gewicht_je_ve_kg": 0.5, "ve_je_karton": 10}',
+        "Blindniete 4 x 10",
+        None,
+    ),
+    (
+        "record.json",
+        '{"art": "BN-4", "gewicht_je_ve_kg": 0.5, "stueck_je_ve": 500}',
+        "Blindniete 4 x 10",
+        1.0,
+    ),
+    # a row of another size
+    (
+        "list.csv",
+        "Code;Description;Weight kg\nFB-1;Flat bar 40 x 8 mm, 6 m;15,07\nFB-2;Flat bar 50 x 10 mm, 6 m;23,55\nFB-3;Flat bar 100 x 20 mm, 6 m;94,2\nFB-4;Flat bar 100 x 20 mm S355, 6 m;94,2\n",
+        "Flat bar 50 x 10 mm S275, 6 m",
+        23550,
+    ),
+    (
+        "list.csv",
+        "Code;Description;Weight kg\nFB-1;Flat bar 40 x 8 mm, 6 m;15,07\nFB-2;Flat bar 50 x 10 mm, 6 m;23,55\nFB-3;Flat bar 100 x 20 mm, 6 m;94,2\nFB-4;Flat bar 100 x 20 mm S355, 6 m;94,2\n",
+        "Flat bar S275, 6 m",
+        None,
+    ),
 ]
 
 

@@ -642,6 +642,8 @@ def _weight_of_count(label: str) -> int | None:
         if (c := _COUNT_AFTER_WEIGHT.match(label, m.end())) and (n := _as_count(c["n"])):
             return n if n >= 2 else None
     return None
+
+
 _WHOLE_COUNT = re.compile(r"\d{1,3}(?:[.,'\u00a0 ]\d{3})+|\d{1,9}")
 
 
@@ -956,7 +958,8 @@ _PACK_HINT = re.compile(
 
 
 _PACKS_PER = re.compile(
-    rf"(?:ve|{'|'.join(V.PACK_NOUNS)})\s{{0,2}}(?:je|per|pro|por|par|/)\s{{0,2}}[^\W\d_]", re.IGNORECASE
+    rf"(?:ve|{'|'.join(V.PACK_NOUNS)})\s{{0,2}}(?:je|per|pro|por|par|/)\s{{0,2}}[^\W\d_]",
+    re.IGNORECASE,
 )
 _PRICE = re.compile(r"pre(?:is|cio|ço|zzo)|prix|price|cost|kosten|eur|usd|€|\$", re.IGNORECASE)
 
@@ -1953,6 +1956,11 @@ def decide(
             # "Peso pompa (senza motore)" for a pump "con motore": another scope, never taken
             m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
             m.reason = f"{m.reason}; the name's scope differs ({conflict})"
+    for m in eligible:
+        if size := _size_conflict(m.keys, nm):
+            # "100 x 20" in the row of a bar the name sizes "50 x 10": another size's row
+            m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
+            m.reason = f"{m.reason}; the row names another size ({size})"
     eligible = [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]
     sums = _sums_of_parts(mentions, nm)
     eligible.extend(sums)
@@ -2263,6 +2271,19 @@ def _scope_conflict(keys: Iterable[str], name: _Name) -> str:
         if key[:1] in "+-" and ("-" if key[0] == "+" else "+") + key[1:] in name.words:
             return key
     return ""
+
+
+def _size_conflict(keys: Iterable[str], name: _Name) -> str:
+    """A size key of a row ("=100x20") when the name states sizes and none of the row's is
+    one of them (or starts one: "40x40" of a name's "40x40x4"); empty otherwise."""
+    named = [k for k in name.idents if k[:1] == "="]
+    sizes = [k for k in keys if k[:1] == "="]
+    if not named or not sizes:
+        return ""
+    for size in sizes:
+        if any(n.startswith(size) or size.startswith(n) for n in named):
+            return ""
+    return sizes[0][1:]
 
 
 def _is_designation(key: str) -> bool:
