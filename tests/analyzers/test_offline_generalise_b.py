@@ -12,6 +12,10 @@ be answered (and the other way round). Names and figures are invented.
   beside "Bundle weight kg"), not by another row's; "VE je Karton" counts packs, not pieces.
 - A row that states a size ("100 x 20 mm") when the name states another ("50 x 10 mm") is
   another size's row, even when its other words match the name.
+- A maximum before a weight word with the thing it weighs between them ("Max. panel weight")
+  and a permissible mass ("Massa lorda ammessa", "zulässiges Gesamtgewicht") are limits of
+  what the article takes, even when the thing is a word of the name; "Peso: max. 1,3 kg" is
+  still the article's upper bound.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -120,6 +124,28 @@ CASES = [
         "Code;Description;Weight kg\nFB-1;Flat bar 40 x 8 mm, 6 m;15,07\nFB-2;Flat bar 50 x 10 mm, 6 m;23,55\nFB-3;Flat bar 100 x 20 mm, 6 m;94,2\nFB-4;Flat bar 100 x 20 mm S355, 6 m;94,2\n",
         "Flat bar S275, 6 m",
         None,
+    ),
+    # limits of what the article takes
+    (
+        "spec.md",
+        "| Property | Value |\n|---|---|\n| Max. panel weight | 40 kg |\n| Weight | 1.2 kg |\n",
+        "Panel clamp PC-20",
+        1200,
+    ),
+    (
+        "spec.md",
+        "| Property | Value |\n|---|---|\n| Max. panel weight | 40 kg |\n| Weight | — |\n",
+        "Panel clamp PC-20",
+        None,
+    ),
+    ("spec.txt", "Peso: max. 1,3 kg\nMateriale: acciaio", "Staffa ST-4", 1300),
+    ("spec.txt", "Massa lorda ammessa: 250 kg\nPeso netto: 12 kg", "Fusto in acciaio 200 l", 12000),
+    ("spec.txt", "Massa lorda ammessa: 250 kg\nVolume: 200 l", "Fusto in acciaio 200 l", None),
+    (
+        "spec.txt",
+        "Zulässiges Gesamtgewicht: 750 kg\nGewicht: 68 kg",
+        "Anhängerrahmen AR-750",
+        68000,
     ),
 ]
 

@@ -653,6 +653,29 @@ def _as_count(text: str) -> int | None:
     return to_int(text) if _WHOLE_COUNT.fullmatch(text.strip()) else None
 
 
+_MAX_WORD = re.compile(
+    r"(?<![^\W\d_])(?:max|maximum|maximal|maximale?r?|höchst|maxi|máx|mass)(?![^\W\d_])\.?",
+    re.IGNORECASE,
+)
+
+
+def _limit_of(label: str) -> str:
+    """ "Max. sensor weight", "Maximum door weight": a maximum before a weight word, with the
+    thing it weighs between them, is a limit of what the article carries, not its weight
+    ("Max. weight" itself is a capacity word; "Weight: max. 2 kg" an upper bound)."""
+    m = _MAX_WORD.search(label)
+    if m is None:
+        return ""
+    w = V.WEIGHT_WORDS.pattern.search(label, m.end())
+    if w is None:
+        return ""
+    between = label[m.end() : w.start()]
+    words = [t for t in _tokens(between) if t.isalpha()]
+    if not words or len(words) > 3 or _DIGITS.intersection(between):
+        return ""
+    return f"{m.group()} {' '.join(words)}"
+
+
 def _name_has_word(name: _Name, word: str) -> bool:
     """The name says `word` as a word of its own: a pack's "VE" is not in "verzinkt"."""
     low = word.lower()
@@ -697,6 +720,8 @@ def _classify(
         return WeightBasis.PROCESS, f"a process or machine figure ({m.group()})", None
     if m := V.CAPACITY_WORDS.search(label):
         return WeightBasis.CAPACITY, f"a capacity, load or limit ({m.group()})", None
+    if limit := _limit_of(label):
+        return WeightBasis.CAPACITY, f"a limit of what the article takes ({limit})", None
     if m := V.TEST_WORDS.search(text):
         return WeightBasis.CAPACITY, f"a test or set-up figure ({m.group()})", None
     if V.PER_AREA_WORDS.search(label):
