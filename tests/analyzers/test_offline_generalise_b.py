@@ -16,6 +16,7 @@ be answered (and the other way round). Names and figures are invented.
   and a permissible mass ("Massa lorda ammessa", "zulässiges Gesamtgewicht") are limits of
   what the article takes, even when the thing is a word of the name; "Peso: max. 1,3 kg" is
   still the article's upper bound.
+- A pallet's weight is gross in Spanish and Italian too ("Peso palé completo", "bancale").
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -147,6 +148,10 @@ CASES = [
         "Anhängerrahmen AR-750",
         68000,
     ),
+    # a pallet's weight
+    ("spec.txt", "Peso neto: 2,4 kg\nPeso palé completo: 480 kg", "Maceta de barro 30 cm", 2400),
+    ("spec.txt", "Peso palé completo: 480 kg", "Maceta de barro 30 cm", None),
+    ("spec.txt", "Peso bancale: 300 kg", "Vaso in terracotta 30 cm", None),
 ]
 
 
