@@ -17,6 +17,10 @@ be answered (and the other way round). Names and figures are invented.
   what the article takes, even when the thing is a word of the name; "Peso: max. 1,3 kg" is
   still the article's upper bound.
 - A pallet's weight is gross in Spanish and Italian too ("Peso palé completo", "bancale").
+- An export key without its diacritics ("tillbehor", "poids_expedition") means what the word
+  with them means, and a logistics block is a packaging block in every language; a line of
+  an export ("article.expedition.emballage: …") is the next record, not the end of the
+  sentence before it.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -152,6 +156,44 @@ CASES = [
     ("spec.txt", "Peso neto: 2,4 kg\nPeso palé completo: 480 kg", "Maceta de barro 30 cm", 2400),
     ("spec.txt", "Peso palé completo: 480 kg", "Maceta de barro 30 cm", None),
     ("spec.txt", "Peso bancale: 300 kg", "Vaso in terracotta 30 cm", None),
+    # export keys without diacritics, logistics blocks
+    (
+        "record.json",
+        '{"produkt": {"namn": "Kratta", "vikt": "0,9 kg", "tillbehor": [{"namn": "Skaft", "vikt": "0,4 kg"}]}}',
+        "Kratta av stål",
+        900,
+    ),
+    (
+        "record.json",
+        '{"produkt": {"namn": "Kratta", "tillbehor": [{"namn": "Skaft", "vikt": "0,4 kg"}]}}',
+        "Kratta av stål",
+        None,
+    ),
+    (
+        "record.json",
+        '{"article": {"poids": "1,2 kg", "logistique": {"conditionnement": "boite", "poids_carton": "13,5 kg"}}}',
+        "Support mural SM-2",
+        1200,
+    ),
+    (
+        "record.json",
+        '{"article": {"logistique": {"conditionnement": "boite", "poids_carton": "13,5 kg"}}}',
+        "Support mural SM-2",
+        None,
+    ),
+    (
+        "record.json",
+        '{"article": {"poids": "1,2 kg", "poids_expedition": "1,5 kg"}}',
+        "Support mural SM-2",
+        1200,
+    ),
+    ("record.json", '{"article": {"poids_expedition": "1,5 kg"}}', "Support mural SM-2", None),
+    (
+        "record.txt",
+        "article.reference: GA-12\narticle.poids_kg: 4,2\narticle.expedition.emballage: caisse",
+        "Groupe de filtration GA-12",
+        4200,
+    ),
 ]
 
 

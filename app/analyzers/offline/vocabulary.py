@@ -9,6 +9,7 @@ compound, "brutto*" also starts one); CJK words match anywhere.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Final
 
@@ -24,6 +25,8 @@ class Vocabulary:
         words = list(words)
         # "Zubehör" is "zubehoer" in an export key, "Größe" "groesse": both spellings match
         words += [w.translate(_ASCII_SPELLING) for w in words if _UMLAUTS.intersection(w)]
+        # an export key drops the marks: "tillbehor", "expedition", "peso_palet"
+        words += [bare for w in words if (bare := _unmarked(w)) != w and len(bare) >= 4]
         latin = [w.lower() for w in words if w.isascii() or _has_latin(w)]
         cjk = sorted(
             {w for w in words if not (w.isascii() or _has_latin(w))}, key=len, reverse=True
@@ -66,6 +69,14 @@ _UMLAUTS = frozenset("äöüßÄÖÜ")
 def _alternation(words: list[str]) -> str:
     """Literal words as alternatives; a space also matches "_" or "-" ("net_weight")."""
     return "|".join(re.escape(w.strip("*")).replace(r"\ ", r"[\s_\-]{1,3}") for w in words)
+
+
+def _unmarked(word: str) -> str:
+    """A Latin word without its diacritics ("tillbehör" -> "tillbehor"); CJK is left as is."""
+    if not _has_latin(word) or word.isascii():
+        return word
+    bare = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return bare if bare.isascii() else word
 
 
 def _has_latin(word: str) -> bool:
@@ -797,6 +808,11 @@ PACKAGING_KEYS: Final = Vocabulary(
         "packing",
         "package",
         "logistics",
+        "logistique",
+        "logistica",
+        "logística",
+        "logistiek",
+        "logistyka",
         "shipping",
         "verpackung*",
         "förpackning*",

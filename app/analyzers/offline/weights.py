@@ -1662,7 +1662,12 @@ def _run_on(lines: Sequence[Line], i: int) -> str:
     nxt = lines[i + 1].text
     if not nxt[:1].islower() or lines[i].text.rstrip()[-1:] in ".:;!?|":
         return ""
+    if _KEY_LINE.match(nxt):
+        return ""  # "article.expedition.emballage: …": the next record of an export, no run-on
     return " " + nxt[:80]
+
+
+_KEY_LINE = re.compile(r"[^\W\d][\w.\[\]\-]{0,80}[:=]\s")
 
 
 _OPEN_QUOTE = '«“„"‘‹»'
