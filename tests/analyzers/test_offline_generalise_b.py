@@ -18,9 +18,11 @@ be answered (and the other way round). Names and figures are invented.
   still the article's upper bound.
 - A pallet's weight is gross in Spanish and Italian too ("Peso palé completo", "bancale").
 - An export key without its diacritics ("tillbehor", "poids_expedition") means what the word
-  with them means, and a logistics block is a packaging block in every language; a line of
-  an export ("article.expedition.emballage: …") is the next record, not the end of the
-  sentence before it.
+  with them means, and a logistics block is a packaging block in every language.
+- A part of a set the name includes ("con motore") that the document weighs on its own makes a
+  figure labelled with another part ("Peso riduttore") unsure; a bare "Peso" stays the set's.
+- A line of an export ("article.expedition.emballage: …") is the next record, not the end of
+  the sentence before it.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -188,6 +190,20 @@ CASES = [
         1200,
     ),
     ("record.json", '{"article": {"poids_expedition": "1,5 kg"}}', "Support mural SM-2", None),
+    # a part of the set weighed on its own
+    (
+        "sheet.txt",
+        "Peso riduttore (kg): 3,8\nPeso motore (kg): 5,2\nMateriale: alluminio",
+        "Motoriduttore MR 50 con motore 0,37 kW",
+        None,
+    ),
+    (
+        "sheet.txt",
+        "Peso (kg): 9,0\nPeso motore (kg): 5,2\nMateriale: alluminio",
+        "Motoriduttore MR 50 con motore 0,37 kW",
+        9000,
+    ),
+    # the next record of an export is no run-on
     (
         "record.txt",
         "article.reference: GA-12\narticle.poids_kg: 4,2\narticle.expedition.emballage: caisse",

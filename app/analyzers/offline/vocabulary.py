@@ -919,6 +919,8 @@ COMPONENT_WORDS: Final = Vocabulary(
         "netzteil",
         "ladegerät",
         "motor",
+        "moteur",
+        "motore",
         "lid",
         "cap",
         "screw cap",

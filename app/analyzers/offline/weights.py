@@ -2196,6 +2196,10 @@ def _doubt(
                 )
             if m.basis == WeightBasis.PER_PACK and abs(m.order - chosen.order) <= 2:
                 return f"the weight of something else ({chosen.qualifier}) beside a pack's weight"
+    if part := _part_weighed_apart(chosen, mentions, name):
+        # "Peso riduttore 3,8 kg" of a gearmotor "con motore" whose motor the document weighs
+        # in a table of its own: the figure weighs the rest of the set, without the part
+        return f"the document weighs the {part} the name includes on its own"
     counted = _COUNTED.search(chosen.label)
     if chosen.basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED) and counted:
         count = to_int(counted["n"])
@@ -2206,6 +2210,27 @@ def _doubt(
     if totals and any(m.basis == WeightBasis.GROSS and m.quote == chosen.quote for m in mentions):
         # "Total net weight: 480 kg  Total gross weight: 520 kg": a consignment's totals
         return "a total beside a total gross weight: the weights of a consignment"
+    return ""
+
+
+def _part_weighed_apart(chosen: Mention, mentions: list[Mention], name: _Name) -> str:
+    """The part of a set the name includes ("con motore") that the document weighs as a
+    component, when the chosen figure's label names something of its own ("Peso riduttore")
+    and neither a total nor the part: empty otherwise."""
+    if chosen.total or chosen.basis == WeightBasis.DERIVED:
+        return ""
+    label = _PARENS.sub(" ", _CAMEL.sub(" ", _PATH_DOT.split(chosen.label)[-1]))
+    rest = V.WEIGHT_WORDS.pattern.sub(" ", label)
+    own = [t for t in _tokens(rest) if t.isalpha() and len(t) >= 4 and t not in _LABEL_FILLER]
+    if not own:
+        return ""
+    included = [w[1:] for w in name.words if w[:1] == "+"]
+    for m in mentions:
+        if m.basis != WeightBasis.COMPONENT or "one part of the set" not in m.reason:
+            continue
+        word = m.reason.rsplit("(", 1)[-1].rstrip(")").lower()
+        if any(_same_part(word, p) for p in included) and not any(_same_part(word, t) for t in own):
+            return word
     return ""
 
 
