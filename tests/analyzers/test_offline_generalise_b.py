@@ -23,6 +23,9 @@ be answered (and the other way round). Names and figures are invented.
   figure labelled with another part ("Peso riduttore") unsure; a bare "Peso" stays the set's.
 - A line of an export ("article.expedition.emballage: …") is the next record, not the end of
   the sentence before it.
+- A pack word inside a compound of the name ("gearbox") is the article's word; a part the
+  name leaves out ("without motor") is a component, and a total beside that part's own weight
+  includes it: unsure.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -209,6 +212,21 @@ CASES = [
         "article.reference: GA-12\narticle.poids_kg: 4,2\narticle.expedition.emballage: caisse",
         "Groupe de filtration GA-12",
         4200,
+    ),
+    # compounds and parts the name leaves out
+    ("sheet.txt", "Gearbox weight: 8,2 kg\nHousing: cast iron", "Helical gearbox HG-50", 8200),
+    ("sheet.txt", "Box weight: 2 kg\nHousing: cast iron", "Helical gearbox HG-50", None),
+    (
+        "sheet.txt",
+        "Gearbox weight: 8.2 kg\nMotor weight: 6.1 kg\nTotal weight: 14.3 kg",
+        "Helical gearbox HG-50 (without motor)",
+        None,
+    ),
+    (
+        "sheet.txt",
+        "Gearbox weight: 8.2 kg\nMotor weight: 6.1 kg\nTotal weight: 14.3 kg",
+        "Gearmotor HG-50 with motor",
+        14300,
     ),
 ]
 

@@ -676,6 +676,16 @@ def _limit_of(label: str) -> str:
     return f"{m.group()} {' '.join(words)}"
 
 
+def _word_at(text: str, m: re.Match[str]) -> str:
+    """The whole word a vocabulary match sits in ("gearbox" for the "*box" of a compound)."""
+    start, end = m.start(), m.end()
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return text[start:end]
+
+
 def _name_has_word(name: _Name, word: str) -> bool:
     """The name says `word` as a word of its own: a pack's "VE" is not in "verzinkt"."""
     low = word.lower()
@@ -769,7 +779,7 @@ def _classify(
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.PER_PACK, "a weight per pack, and no pack count is stated", None
     pack = V.PACK_WORDS.search(label)
-    if pack and _name_has_word(name, pack.group()) and _pack_n(name.low) is None:
+    if pack and _name_has_word(name, _word_at(label, pack)) and _pack_n(name.low) is None:
         pack = None  # "Rolle komplett" of an article that is a roll: the article, not a pack
     if pack and (net < 0 or (pack.start() >= net and pack.group().lower() in V.PACK_NOUNS)):
         # "Peso netto confezione", "Net weight per box": the net weight of a pack
@@ -788,6 +798,8 @@ def _classify(
         return WeightBasis.NET, "labelled as the net weight (or unit weight)", grams
     m = V.COMPONENT_WORDS.search(label)
     named = m is not None and m.group().lower() in name.low
+    if named and m is not None and f"-{m.group().lower()}" in name.words:
+        named = False  # "motor weight" of a gearbox the name says is "without motor"
     scoped = m is not None and _SCOPED.search(label[: m.start()]) is not None
     if (
         named
@@ -2196,6 +2208,10 @@ def _doubt(
                 )
             if m.basis == WeightBasis.PER_PACK and abs(m.order - chosen.order) <= 2:
                 return f"the weight of something else ({chosen.qualifier}) beside a pack's weight"
+    if chosen.total and (left := _left_out_part_weighed(mentions, name)):
+        # "total_weight_kg: 14.3" beside "motor_weight_kg: 6.1" of a gearbox "without motor":
+        # the total includes what the name leaves out
+        return f"a total, and the document weighs the {left} the name leaves out"
     if part := _part_weighed_apart(chosen, mentions, name):
         # "Peso riduttore 3,8 kg" of a gearmotor "con motore" whose motor the document weighs
         # in a table of its own: the figure weighs the rest of the set, without the part
@@ -2210,6 +2226,17 @@ def _doubt(
     if totals and any(m.basis == WeightBasis.GROSS and m.quote == chosen.quote for m in mentions):
         # "Total net weight: 480 kg  Total gross weight: 520 kg": a consignment's totals
         return "a total beside a total gross weight: the weights of a consignment"
+    return ""
+
+
+def _left_out_part_weighed(mentions: list[Mention], name: _Name) -> str:
+    """A part the name leaves out ("without motor") that the document weighs as a component."""
+    excluded = [w[1:] for w in name.words if w[:1] == "-"]
+    for m in mentions:
+        if m.basis == WeightBasis.COMPONENT and "(" in m.reason:
+            word = m.reason.rsplit("(", 1)[-1].split(")")[0].lower()
+            if any(_same_part(word, p) for p in excluded):
+                return word
     return ""
 
 
