@@ -26,6 +26,8 @@ be answered (and the other way round). Names and figures are invented.
 - A pack word inside a compound of the name ("gearbox") is the article's word; a part the
   name leaves out ("without motor") is a component, and a total beside that part's own weight
   includes it: unsure.
+- The things a name or a label joins with "and" ("avec tuyau et flexible") are all in its
+  scope: a weight without the second one is not the article's.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -227,6 +229,25 @@ CASES = [
         "Gearbox weight: 8.2 kg\nMotor weight: 6.1 kg\nTotal weight: 14.3 kg",
         "Gearmotor HG-50 with motor",
         14300,
+    ),
+    # scope lists
+    (
+        "sheet.txt",
+        "Poids (sans flexible): 6,1 kg\nTension: 230 V",
+        "Aspirateur AS-20 avec tuyau et flexible",
+        None,
+    ),
+    (
+        "sheet.txt",
+        "Poids (sans flexible): 6,1 kg\nTension: 230 V",
+        "Aspirateur AS-20 avec tuyau",
+        6100,
+    ),
+    (
+        "sheet.txt",
+        "Poids (sans flexible): 6,1 kg\nPoids (avec tuyau et flexible): 7,0 kg",
+        "Aspirateur AS-20 avec tuyau et flexible",
+        7000,
     ),
 ]
 

@@ -191,6 +191,27 @@ def _scope_keys(text: str) -> set[str]:
         thing = next((t for t in following if t not in _STOP and not t.startswith("ah")), None)
         if thing:
             out.add(("-" if m["neg"] else "+") + thing)
+            out |= _joined_things(text[m.end() : m.end() + 60], thing, "-" if m["neg"] else "+")
+    return out
+
+
+_AND = frozenset(["and", "und", "et", "e", "y", "en", "och", "og", "i", "a"])
+
+
+def _joined_things(text: str, first: str, sign: str) -> set[str]:
+    """The things joined to the first by "and" ("avec enrouleur et accessoires": the
+    accessories too), each a scope key of the same sign."""
+    tokens = _tokens(text)
+    out: set[str] = set()
+    if first not in tokens:
+        return out
+    k = tokens.index(first) + 1
+    while k + 1 < len(tokens) and tokens[k] in _AND:
+        thing = tokens[k + 1]
+        if not thing.isalpha() or len(thing) < 3 or thing in _STOP:
+            break
+        out.add(sign + thing)
+        k += 2
     return out
 
 
