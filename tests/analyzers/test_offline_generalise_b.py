@@ -28,6 +28,8 @@ be answered (and the other way round). Names and figures are invented.
   includes it: unsure.
 - The things a name or a label joins with "and" ("avec tuyau et flexible") are all in its
   scope: a weight without the second one is not the article's.
+- A part "available as an accessory" or "en option" is sold separately: its weight, "each"
+  or not, is not the article's.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -248,6 +250,25 @@ CASES = [
         "Poids (sans flexible): 6,1 kg\nPoids (avec tuyau et flexible): 7,0 kg",
         "Aspirateur AS-20 avec tuyau et flexible",
         7000,
+    ),
+    # accessories sold apart
+    (
+        "sheet.txt",
+        "Mat weight: 15 kg.\nEdge strips are available as an accessory (ES-12, 1.4 kg each).",
+        "Rubber mat 1200 x 1000",
+        15000,
+    ),
+    (
+        "sheet.txt",
+        "Edge strips are available as an accessory (ES-12, 1.4 kg each).",
+        "Rubber mat 1200 x 1000",
+        None,
+    ),
+    (
+        "sheet.txt",
+        "Le support mural est disponible en option (SM-4, 0,6 kg).",
+        "Radiateur R-20",
+        None,
     ),
 ]
 

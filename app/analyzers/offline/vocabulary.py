@@ -391,6 +391,13 @@ CAPACITY_WORDS: Final = Vocabulary(
 SOLD_SEPARATELY_WORDS: Final = Vocabulary(
     [
         "sold separately",
+        "as an accessory",
+        "as accessory",
+        "als zubehör",
+        "en accessoire",
+        "en option",
+        "come accessorio",
+        "como accesorio",
         "available separately",
         "order separately",
         "not included",
