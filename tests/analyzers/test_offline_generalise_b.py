@@ -30,6 +30,8 @@ be answered (and the other way round). Names and figures are invented.
   scope: a weight without the second one is not the article's.
 - A part "available as an accessory" or "en option" is sold separately: its weight, "each"
   or not, is not the article's.
+- "Das könnte Sie auch interessieren", "Vous aimerez aussi": a shop's other products, in the
+  languages shops write them in; the article's own weight above them stays its weight.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -269,6 +271,25 @@ CASES = [
         "Le support mural est disponible en option (SM-4, 0,6 kg).",
         "Radiateur R-20",
         None,
+    ),
+    # a shop's other products
+    (
+        "page.html",
+        "<html><body><h1>Spanngurt mit Ratsche</h1><p>Versand 4,90 €</p><h2>Das könnte Sie auch interessieren</h2><ul><li>Kantenschutz – Gewicht 0,3 kg – 6,90 €</li></ul></body></html>",
+        "Spanngurt mit Ratsche",
+        None,
+    ),
+    (
+        "page.html",
+        "<html><body><h1>Sangle à cliquet</h1><h2>Vous aimerez aussi</h2><ul><li>Protège-angle – poids 0,3 kg – 6,90 €</li></ul></body></html>",
+        "Sangle à cliquet",
+        None,
+    ),
+    (
+        "page.html",
+        "<html><body><h1>Spanngurt SG-3</h1><table><tr><td>Gewicht</td><td>0,9 kg</td></tr></table><h2>Das könnte Sie auch interessieren</h2><ul><li>Kantenschutz – Gewicht 0,3 kg – 6,90 €</li></ul></body></html>",
+        "Spanngurt SG-3",
+        900,
     ),
 ]
 
