@@ -32,6 +32,8 @@ be answered (and the other way round). Names and figures are invented.
   or not, is not the article's.
 - "Das könnte Sie auch interessieren", "Vous aimerez aussi": a shop's other products, in the
   languages shops write them in; the article's own weight above them stays its weight.
+- A line that names a sibling of the name's article code (all segments but the last the same:
+  "HX-20-05-AB-M8" beside the name's "HX-20-05-AB-3M") is about the sibling.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -290,6 +292,19 @@ CASES = [
         "<html><body><h1>Spanngurt SG-3</h1><table><tr><td>Gewicht</td><td>0,9 kg</td></tr></table><h2>Das könnte Sie auch interessieren</h2><ul><li>Kantenschutz – Gewicht 0,3 kg – 6,90 €</li></ul></body></html>",
         "Spanngurt SG-3",
         900,
+    ),
+    # sibling article codes
+    (
+        "codes.md",
+        "Order codes\n- HX-20-05-AB-3M: 3 m cable\n- HX-20-05-AB-M8: M8 connector (weight approx. 22 g)",
+        "Inductive sensor HX-20-05-AB-3M",
+        None,
+    ),
+    (
+        "codes.md",
+        "Order codes\n- HX-20-05-AB-3M: PNP, 3 m lead (weight approx. 64 g)\n- HX-20-05-AB-M8: PNP, M8 plug (weight approx. 22 g)",
+        "Inductive sensor HX-20-05-AB-3M",
+        64,
     ),
 ]
 

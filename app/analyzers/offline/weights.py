@@ -2305,6 +2305,21 @@ def _designation_conflict(quote: str, name: _Name) -> str:
         code, shape = m.group(), _shape(m.group())
         if shape and shape in shapes and code not in name.low:
             return f"the line names another article code ({code}, the name's is {shapes[shape]})"
+        if (sibling := _sibling_code(code, name)) and code not in name.low:
+            return f"the line names another article code ({code}, the name's is {sibling})"
+    return ""
+
+
+def _sibling_code(code: str, name: _Name) -> str:
+    """The name's code of the same series as `code` ("ips-12-04-pno-2m" for "ips-12-04-pno-
+    m12"): as many segments, all but the last the same. Empty for none."""
+    parts = code.split("-")
+    if len(parts) < 4 or not parts[0].isalpha():
+        return ""
+    for m in _MODEL.finditer(name.low):
+        own = m.group().split("-")
+        if len(own) == len(parts) and own[:-1] == parts[:-1] and own[-1] != parts[-1]:
+            return m.group()
     return ""
 
 
