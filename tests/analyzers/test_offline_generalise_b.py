@@ -34,6 +34,8 @@ be answered (and the other way round). Names and figures are invented.
   languages shops write them in; the article's own weight above them stays its weight.
 - A line that names a sibling of the name's article code (all segments but the last the same:
   "HX-20-05-AB-M8" beside the name's "HX-20-05-AB-3M") is about the sibling.
+- Scope in Japanese and Chinese ("蓋を除く", "木蓋付き", "不含电池", "含电池") conflicts like
+  "without lid" against "with lid": a weight without what the name includes is not taken.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -306,6 +308,11 @@ CASES = [
         "Inductive sensor HX-20-05-AB-3M",
         64,
     ),
+    # scope in Japanese and Chinese
+    ("spec.txt", "重量：1.2 kg（蓋を除く）\n材質：鋳鉄", "鉄鍋 20cm（木蓋付き）", None),
+    ("spec.txt", "重量：1.2 kg（蓋を除く）\n材質：鋳鉄", "鉄鍋 20cm", 1200),
+    ("spec.txt", "重量（不含电池）：1.5 kg", "电钻 DZ-12（含电池）", None),
+    ("spec.txt", "重量（不含电池）：1.5 kg", "电钻 DZ-12", 1500),
 ]
 
 

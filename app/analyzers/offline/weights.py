@@ -192,7 +192,23 @@ def _scope_keys(text: str) -> set[str]:
         if thing:
             out.add(("-" if m["neg"] else "+") + thing)
             out |= _joined_things(text[m.end() : m.end() + 60], thing, "-" if m["neg"] else "+")
+    if not text.isascii():
+        for m in _CJK_SCOPE.finditer(text):
+            thing = m["neg"] or m["pos"] or m["neg2"] or m["pos2"]
+            sign = "-" if (m["neg"] or m["neg2"]) else "+"
+            out.add(sign + (thing[-1] if _KANJI.fullmatch(thing) else thing))
     return out
+
+
+# "蓋を除く" (without the lid), "木蓋付き" (with a wooden lid), "不含电池", "含电池": a kanji
+# compound is named by its last character ("木蓋" is a lid)
+_KANJI = re.compile(r"[\u4e00-\u9fff]+")
+_CJK_SCOPE = re.compile(
+    r"(?P<neg>[\u4e00-\u9fff\u30a0-\u30ff]{1,4})を?除く"
+    r"|(?P<pos>[\u4e00-\u9fff\u30a0-\u30ff]{1,4})付き?"
+    r"|不含(?P<neg2>[\u4e00-\u9fff]{1,4})"
+    r"|(?<!不)[含带](?P<pos2>[\u4e00-\u9fff]{1,4})"
+)
 
 
 _AND = frozenset(["and", "und", "et", "e", "y", "en", "och", "og", "i", "a"])
