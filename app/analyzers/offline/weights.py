@@ -691,7 +691,7 @@ def _as_count(text: str) -> int | None:
 
 
 _MAX_WORD = re.compile(
-    r"(?<![^\W\d_])(?:max|maximum|maximal|maximale?r?|höchst|maxi|máx|mass)(?![^\W\d_])\.?",
+    r"(?<![^\W\d_])(?:max|maximum|maximal|maximale?r?|höchst|maxi|máx)(?![^\W\d_])\.?",
     re.IGNORECASE,
 )
 
