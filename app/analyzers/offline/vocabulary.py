@@ -9,6 +9,7 @@ compound, "brutto*" also starts one); CJK words match anywhere.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Final
 
@@ -24,6 +25,8 @@ class Vocabulary:
         words = list(words)
         # "Zubehör" is "zubehoer" in an export key, "Größe" "groesse": both spellings match
         words += [w.translate(_ASCII_SPELLING) for w in words if _UMLAUTS.intersection(w)]
+        # an export key drops the marks: "tillbehor", "expedition", "peso_palet"
+        words += [bare for w in words if (bare := _unmarked(w)) != w and len(bare) >= 4]
         latin = [w.lower() for w in words if w.isascii() or _has_latin(w)]
         cjk = sorted(
             {w for w in words if not (w.isascii() or _has_latin(w))}, key=len, reverse=True
@@ -66,6 +69,14 @@ _UMLAUTS = frozenset("äöüßÄÖÜ")
 def _alternation(words: list[str]) -> str:
     """Literal words as alternatives; a space also matches "_" or "-" ("net_weight")."""
     return "|".join(re.escape(w.strip("*")).replace(r"\ ", r"[\s_\-]{1,3}") for w in words)
+
+
+def _unmarked(word: str) -> str:
+    """A Latin word without its diacritics ("tillbehör" -> "tillbehor"); CJK is left as is."""
+    if not _has_latin(word) or word.isascii():
+        return word
+    bare = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return bare if bare.isascii() else word
 
 
 def _has_latin(word: str) -> bool:
@@ -245,6 +256,9 @@ GROSS_WORDS: Final = Vocabulary(
         "prepravná",
         "pallet",
         "palette",
+        "palé",
+        "palet",
+        "bancale",
         "colis",
         "毛重",
         "运输",
@@ -330,6 +344,15 @@ CAPACITY_WORDS: Final = Vocabulary(
         "charge max.",
         "capacité",
         "charge admissible",
+        "admissible",
+        "admisible",
+        "ammessa",
+        "ammesso",
+        "ammissibile",
+        "permissible",
+        "allowable",
+        "zulässig*",
+        "zul.",
         "carga",
         "capacidad",
         "draagvermogen",
@@ -376,6 +399,13 @@ CAPACITY_WORDS: Final = Vocabulary(
 SOLD_SEPARATELY_WORDS: Final = Vocabulary(
     [
         "sold separately",
+        "as an accessory",
+        "as accessory",
+        "als zubehör",
+        "en accessoire",
+        "en option",
+        "come accessorio",
+        "como accesorio",
         "available separately",
         "order separately",
         "not included",
@@ -567,6 +597,10 @@ PACK_WORDS: Final = Vocabulary(
         "bags",
         "bundle",
         "bund",
+        "bündel",
+        "fascio",
+        "pacco",
+        "paquet",
         "reel",
         "spule",
         "rolle",
@@ -729,6 +763,18 @@ RELATED_WORDS: Final = Vocabulary(
         "similar products",
         "similar items",
         "you may also like",
+        "you might also like",
+        "you may also be interested",
+        "könnte sie auch interessieren",
+        "könnte ihnen auch gefallen",
+        "auch interessant",
+        "vous aimerez aussi",
+        "vous aimerez peut-être aussi",
+        "potrebbe interessarti",
+        "ti potrebbe interessare",
+        "potrebbero interessarti",
+        "te puede interesar",
+        "también te puede interesar",
         "recommended products",
         "also available",
         "other versions",
@@ -789,6 +835,11 @@ PACKAGING_KEYS: Final = Vocabulary(
         "packing",
         "package",
         "logistics",
+        "logistique",
+        "logistica",
+        "logística",
+        "logistiek",
+        "logistyka",
         "shipping",
         "verpackung*",
         "förpackning*",
@@ -832,7 +883,8 @@ PIECE_WORDS: Final = _split(
 # Containers a count is given for ("box of 50", "caja de 1000", "Beutel mit 100").
 PACK_NOUNS: Final = _split(
     "box pack bag carton reel roll bundle karton beutel packung eimer rolle caja bolsa paquete "
-    "rollo scatola confezione sacchetto rotolo boîte sachet rouleau doos zak rol opakowanie"
+    "rollo scatola confezione sacchetto rotolo boîte sachet rouleau doos zak rol opakowanie "
+    "bündel fascio pacco paquet"
 )
 PACK_PREPOSITIONS: Final = _split("of à a mit with contains zu de da di van z con")
 
@@ -910,6 +962,8 @@ COMPONENT_WORDS: Final = Vocabulary(
         "netzteil",
         "ladegerät",
         "motor",
+        "moteur",
+        "motore",
         "lid",
         "cap",
         "screw cap",

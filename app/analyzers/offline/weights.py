@@ -191,6 +191,43 @@ def _scope_keys(text: str) -> set[str]:
         thing = next((t for t in following if t not in _STOP and not t.startswith("ah")), None)
         if thing:
             out.add(("-" if m["neg"] else "+") + thing)
+            out |= _joined_things(text[m.end() : m.end() + 60], thing, "-" if m["neg"] else "+")
+    if not text.isascii():
+        for m in _CJK_SCOPE.finditer(text):
+            thing = m["neg"] or m["pos"] or m["neg2"] or m["pos2"]
+            sign = "-" if (m["neg"] or m["neg2"]) else "+"
+            out.add(sign + (thing[-1] if _KANJI.fullmatch(thing) else thing))
+    return out
+
+
+# "蓋を除く" (without the lid), "木蓋付き" (with a wooden lid), "不含电池", "含电池": a kanji
+# compound is named by its last character ("木蓋" is a lid)
+_KANJI = re.compile(r"[\u4e00-\u9fff]+")
+_CJK_SCOPE = re.compile(
+    r"(?P<neg>[\u4e00-\u9fff\u30a0-\u30ff]{1,4})を?除く"
+    r"|(?P<pos>[\u4e00-\u9fff\u30a0-\u30ff]{1,4})付き?"
+    r"|不含(?P<neg2>[\u4e00-\u9fff]{1,4})"
+    r"|(?<!不)[含带](?P<pos2>[\u4e00-\u9fff]{1,4})"
+)
+
+
+_AND = frozenset(["and", "und", "et", "e", "y", "en", "och", "og", "i", "a"])
+
+
+def _joined_things(text: str, first: str, sign: str) -> set[str]:
+    """The things joined to the first by "and" ("avec enrouleur et accessoires": the
+    accessories too), each a scope key of the same sign."""
+    tokens = _tokens(text)
+    out: set[str] = set()
+    if first not in tokens:
+        return out
+    k = tokens.index(first) + 1
+    while k + 1 < len(tokens) and tokens[k] in _AND:
+        thing = tokens[k + 1]
+        if not thing.isalpha() or len(thing) < 3 or thing in _STOP:
+            break
+        out.add(sign + thing)
+        k += 2
     return out
 
 
@@ -321,7 +358,8 @@ _DOC_COUNT = re.compile(
     rf"(?:\bVE\b|verpackungseinheit|packing\s+unit|pack(?:ing)?\s+(?:size|quantity)|packungsinhalt|inhalt"
     rf"|contenuto|contenu|contenido|conteúdo|inhoud|zawartość|innehåll|入数|入り数|装箱数"
     rf"|contents|(?:{'|'.join(V.PACK_NOUNS)})\s+(?:{'|'.join(V.PACK_PREPOSITIONS)})"
-    rf"|(?:pcs|pieces|stück|units|qty)\s+(?:per|pro|je)\s+\w+|quantity\s+per\s+\w+)"
+    rf"|(?:pcs|pieces|stück|units|qty)\s+(?:per|pro|je)\s+\w+|quantity\s+per\s+\w+"
+    rf"|(?P<per>(?:per|pro|je|par|por)\s+(?:{'|'.join(V.PACK_NOUNS)})(?![^\W\d_])))"
     rf"[^\d\n]{{0,20}}(?P<n>\d[\d.,']{{0,8}})"
     rf"|(?<![\d.,'])(?P<m>\d[\d.,']{{0,8}})\s*(?:{_PIECES})\s*(?:/|per|pro|je)\s*(?:bag|box|pack|carton|reel|beutel|karton|packung|ve)",
     re.IGNORECASE,
@@ -624,13 +662,73 @@ def _pack_n(text: str) -> int | None:
     if _ALTERNATIVE.search(text):
         return None
     for cm in _COUNT.finditer(text):
-        n = to_int(cm["a"] or cm["b"])
+        n = _as_count(cm["a"] or cm["b"])
         if n and n >= 2:
             return n
     return None
 
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_COUNT_AFTER_WEIGHT = re.compile(
+    rf"\s{{1,2}}(?P<n>\d[\d.,']{{0,8}})\s{{0,2}}(?:{_PIECES})(?![^\W\d_])", re.IGNORECASE
+)
+
+
+def _weight_of_count(label: str) -> int | None:
+    """The count a weight word is followed by ("Peso 1000 uds", "Weight 100 pcs"): the
+    figure weighs that many pieces. None for a count anywhere else in the label."""
+    for m in V.WEIGHT_WORDS.pattern.finditer(label):
+        if (c := _COUNT_AFTER_WEIGHT.match(label, m.end())) and (n := _as_count(c["n"])):
+            return n if n >= 2 else None
+    return None
+
+
+_WHOLE_COUNT = re.compile(r"\d{1,3}(?:[.,'\u00a0 ]\d{3})+|\d{1,9}")
+
+
+def _as_count(text: str) -> int | None:
+    """A count of pieces as written ("100", "1.000", "1 000"); a decimal ("1,85", the weight
+    after "VE kg=") is no count."""
+    return to_int(text) if _WHOLE_COUNT.fullmatch(text.strip()) else None
+
+
+_MAX_WORD = re.compile(
+    r"(?<![^\W\d_])(?:max|maximum|maximal|maximale?r?|höchst|maxi|máx)(?![^\W\d_])\.?",
+    re.IGNORECASE,
+)
+
+
+def _limit_of(label: str) -> str:
+    """ "Max. sensor weight", "Maximum door weight": a maximum before a weight word, with the
+    thing it weighs between them, is a limit of what the article carries, not its weight
+    ("Max. weight" itself is a capacity word; "Weight: max. 2 kg" an upper bound)."""
+    m = _MAX_WORD.search(label)
+    if m is None:
+        return ""
+    w = V.WEIGHT_WORDS.pattern.search(label, m.end())
+    if w is None:
+        return ""
+    between = label[m.end() : w.start()]
+    words = [t for t in _tokens(between) if t.isalpha()]
+    if not words or len(words) > 3 or _DIGITS.intersection(between):
+        return ""
+    return f"{m.group()} {' '.join(words)}"
+
+
+def _word_at(text: str, m: re.Match[str]) -> str:
+    """The whole word a vocabulary match sits in ("gearbox" for the "*box" of a compound)."""
+    start, end = m.start(), m.end()
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return text[start:end]
+
+
+def _name_has_word(name: _Name, word: str) -> bool:
+    """The name says `word` as a word of its own: a pack's "VE" is not in "verzinkt"."""
+    low = word.lower()
+    return re.search(rf"(?<![^\W\d_]){re.escape(low)}(?![^\W\d_])", name.low) is not None
 
 
 def _classify(
@@ -671,6 +769,8 @@ def _classify(
         return WeightBasis.PROCESS, f"a process or machine figure ({m.group()})", None
     if m := V.CAPACITY_WORDS.search(label):
         return WeightBasis.CAPACITY, f"a capacity, load or limit ({m.group()})", None
+    if limit := _limit_of(label):
+        return WeightBasis.CAPACITY, f"a limit of what the article takes ({limit})", None
     if m := V.TEST_WORDS.search(text):
         return WeightBasis.CAPACITY, f"a test or set-up figure ({m.group()})", None
     if V.PER_AREA_WORDS.search(label):
@@ -714,6 +814,9 @@ def _classify(
     ):
         # "Peso por 1.000 piezas (kg)", "Gewicht je 100 Stück", "1000個当たり質量"
         return WeightBasis.DERIVED, f"weight per {n} pieces ÷ {n}", grams / n
+    if n := _weight_of_count(label):
+        # "Peso 1000 uds (kg)", "Gewicht 100 Stück": the weight word counts the pieces it weighs
+        return WeightBasis.DERIVED, f"weight of {n} pieces ÷ {n}", grams / n
     if _SLASH_PIECE.match(glued):
         return WeightBasis.NET, "weight per piece", grams
     if _SLASH_CONTAINER.match(glued):  # "净重 14 kg/箱", "12 kg/carton": the weight of a pack
@@ -722,7 +825,7 @@ def _classify(
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.PER_PACK, "a weight per pack, and no pack count is stated", None
     pack = V.PACK_WORDS.search(label)
-    if pack and pack.group().lower() in name.low and _pack_n(name.low) is None:
+    if pack and _name_has_word(name, _word_at(label, pack)) and _pack_n(name.low) is None:
         pack = None  # "Rolle komplett" of an article that is a roll: the article, not a pack
     if pack and (net < 0 or (pack.start() >= net and pack.group().lower() in V.PACK_NOUNS)):
         # "Peso netto confezione", "Net weight per box": the net weight of a pack
@@ -741,6 +844,8 @@ def _classify(
         return WeightBasis.NET, "labelled as the net weight (or unit weight)", grams
     m = V.COMPONENT_WORDS.search(label)
     named = m is not None and m.group().lower() in name.low
+    if named and m is not None and f"-{m.group().lower()}" in name.words:
+        named = False  # "motor weight" of a gearbox the name says is "without motor"
     scoped = m is not None and _SCOPED.search(label[: m.start()]) is not None
     if (
         named
@@ -800,6 +905,9 @@ _LABEL_FILLER = frozenset(
             "unitarias jednostkowa jednostkowy"
         )
     )
+    # "Peso por pieza", "Peso por chapa", "Gewicht je Stk": per piece is the article's own
+    | set(_split_words("per por pro je par pour para each ea unidad unité unit pieza pezzo"))
+    | {w.lower() for w in V.PIECE_WORDS}
 )
 _PARENS = re.compile(r"\([^()]{0,80}\)")  # "(flat, unprinted)": a state, not whose weight
 _PATH_DOT = re.compile(r"(?:(?<=[^\W\d_])|(?<=\]))\.(?=[^\W\d_])")
@@ -942,7 +1050,7 @@ def _same_part(a: str, b: str) -> bool:
     return a[:5] == b[:5] and abs(len(a) - len(b)) <= 2
 
 
-_MAX_WORD = re.compile(
+_MAX_OR_PERMITTED = re.compile(
     r"(?<![^\W\d_])(?:max|maxi|maximum|maximal|maximale|zul|zulässig|zulässiges|massimo|massima"
     r"|máx|máximo|máxima)(?![^\W\d_])",
     re.IGNORECASE,
@@ -961,7 +1069,7 @@ _OWN_PREFIXES = frozenset(
 def _carried_weight(label: str) -> str:
     """The object of a "Max. X weight" / "X-gewicht max." label, X not a word for one's own
     weight: the most the article carries or holds, a limit, not its weight. Empty otherwise."""
-    if not _MAX_WORD.search(label):
+    if not _MAX_OR_PERMITTED.search(label):
         return ""
     m = _COMPOUND_WEIGHT.search(label)
     thing = _object_of(label) or (m.group(1).lower() if m else "")
@@ -1001,6 +1109,13 @@ _PACK_HINT = re.compile(
 )
 
 
+_PACKS_PER = re.compile(
+    rf"(?:ve|{'|'.join(V.PACK_NOUNS)})\s{{0,2}}(?:je|per|pro|por|par|/)\s{{0,2}}[^\W\d_]",
+    re.IGNORECASE,
+)
+_PRICE = re.compile(r"pre(?:is|cio|ço|zzo)|prix|price|cost|kosten|eur|usd|€|\$", re.IGNORECASE)
+
+
 def _pack_count(lines: Sequence[Line]) -> int | None:
     """A pack count stated anywhere ("VE 100 Stück", "pack_quantity: 1000", "100 pcs/bag")."""
     for line in lines:
@@ -1009,7 +1124,11 @@ def _pack_count(lines: Sequence[Line]) -> int | None:
         if _ALTERNATIVE.search(line.text):
             continue  # "carton de 50 (série 62) ou 30 (série 63)": no one count
         for m in _DOC_COUNT.finditer(line.text.replace("_", " ")):
-            n = to_int(m["n"] or m["m"])
+            if m["per"] and _PRICE.search(line.text[max(0, m.start() - 30) : m.start()]):
+                continue  # "Price per box: 12": money, not pieces
+            if _PACKS_PER.match(line.text.replace("_", " "), m.start()):
+                continue  # "VE je Karton: 10": packs per carton, not pieces per pack
+            n = _as_count(m["n"] or m["m"])
             if n and n >= 2:
                 return n
     return None
@@ -1036,6 +1155,52 @@ def _named_pack_count(lines: Sequence[Line], name: str) -> int | None:
                 counts.add(n)
                 break
     return counts.pop() if len(counts) == 1 else None
+
+
+_PER_AFTER = re.compile(r"[\s_]{0,2}(?:je|per|pro|por|par|pour|/)(?![^\W\d_])")
+_COUNT_VALUE = re.compile(r"\s*\d{1,3}(?:[.,'\u00a0 ]\d{3})+\s*|\s*\d{1,6}\s*")
+_KEY_VALUE = re.compile(r"^\s*(?P<k>[^=:|]{1,60}?)\s*(?:=|:\s)\s*(?P<v>[^=:|]{1,12})$")
+
+
+def _row_pack_count(label: str, cells: Iterable[tuple[str, str]]) -> int | None:
+    """The pieces per pack a row states for the pack its weight label names: "bars_per_bundle
+    | 10" beside "bundle_weight_kg | 235.5", "VE Stk | 100" beside "Gewicht VE kg". A row of an
+    export or price list counts its own pack; the document's first count may be another
+    row's. None when the row states no such count, or several."""
+    pack = V.PACK_WORDS.search(label)
+    if pack is None:
+        return None
+    word = re.compile(rf"(?<![^\W\d_]){re.escape(pack.group().lower())}(?![^\W\d_])")
+    found: set[int] = set()
+    for key, value in cells:
+        if key == label or not _COUNT_VALUE.fullmatch(value) or V.WEIGHT_WORDS.search(key):
+            continue
+        low = key.lower()
+        if (w := word.search(low)) and _UNIT_IN_LABEL.search(key) is None:
+            if _PER_AFTER.match(low, w.end()):
+                continue  # "VE je Karton": packs per carton, not pieces per pack
+            n = _as_count(value)
+            if n and n >= 2:
+                found.add(n)
+    return found.pop() if len(found) == 1 else None
+
+
+def _line_cells(text: str) -> list[tuple[str, str]]:
+    """A "key=value | key=value" line as its (key, value) cells."""
+    out = []
+    for cell in re.split(r"[|;\t]", text):
+        if m := _KEY_VALUE.match(cell):
+            out.append((m["k"], m["v"]))
+    return out
+
+
+def _counted_doc(doc: _Doc, n: int | None) -> _Doc:
+    """`doc` with the pack count a row states in place of the document's."""
+    if n is None:
+        return doc
+    counted = copy.copy(doc)
+    counted._count = n
+    return counted
 
 
 def _length_m(lines: Sequence[Line], comma: bool) -> float | None:
@@ -1491,8 +1656,11 @@ def collect_mentions(
             for label, inherited, context in labels:  # noqa: B007 - the one that classifies is kept
                 if not label:
                     continue
+                row_doc = doc
+                if V.PACK_WORDS.search(label):  # a pack weight counted on its own line
+                    row_doc = _counted_doc(doc, _row_pack_count(label, _line_cells(text)))
                 basis, reason, grams = _classify(
-                    label, after, q.unit_glued, nm, doc, q.grams, packaging, context=context
+                    label, after, q.unit_glued, nm, row_doc, q.grams, packaging, context=context
                 )
                 if basis is not None:
                     break
@@ -1746,7 +1914,12 @@ def _run_on(lines: Sequence[Line], i: int) -> str:
     nxt = lines[i + 1].text
     if not nxt[:1].islower() or lines[i].text.rstrip()[-1:] in ".:;!?|":
         return ""
+    if _KEY_LINE.match(nxt):
+        return ""  # "article.expedition.emballage: …": the next record of an export, no run-on
     return " " + nxt[:80]
+
+
+_KEY_LINE = re.compile(r"[^\W\d][\w.\[\]\-]{0,80}[:=]\s")
 
 
 _OPEN_QUOTE = '«“„"‘‹»'
@@ -1879,6 +2052,7 @@ def _table_mentions(
             row_unit: float | None = None,
             parts: bool = False,
             related: bool = related,
+            cells: Sequence[tuple[str, str]] = (),
         ) -> None:
             got = _cell_grams(cell, _header_unit(label) or row_unit, comma)
             if got is None:
@@ -1891,8 +2065,9 @@ def _table_mentions(
             if seen and (round(grams, 3), row_text) in seen:
                 return
             packed = label if V.PACKAGING_KEYS.search(label) else ""  # "Peso imballo (kg)"
+            row_doc = _counted_doc(doc, _row_pack_count(label, cells)) if cells else doc
             basis, reason, per_piece = _classify(
-                label, "", glued, name, doc, grams, packed, context=column
+                label, "", glued, name, row_doc, grams, packed, context=column
             )
             if basis is None:
                 return
@@ -1973,6 +2148,7 @@ def _table_mentions(
                         row_text=row_text,
                         row_unit=row_unit,
                         parts=parts,
+                        cells=list(zip(header, row, strict=False)),
                     )
             if row and V.WEIGHT_WORDS.search(row_label) and not weight_cols:
                 for j in range(1, len(row)):
@@ -2072,6 +2248,10 @@ def decide(
             # "Zurrgurt 8 m – Gewicht 1,6 kg – 24,90 €": a shop's tile of another product
             m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
             m.reason = f"{m.reason}; a product tile with its price that does not name the article"
+        if size := _size_conflict(m.keys, nm):
+            # "100 x 20" in the row of a bar the name sizes "50 x 10": another size's row
+            m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
+            m.reason = f"{m.reason}; the row names another size ({size})"
     eligible = [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]
     eligible = _drop_superseded(eligible)
     sums = _sums_of_parts(mentions, nm)
@@ -2290,6 +2470,14 @@ def _doubt(
                 )
             if m.basis == WeightBasis.PER_PACK and abs(m.order - chosen.order) <= 2:
                 return f"the weight of something else ({chosen.qualifier}) beside a pack's weight"
+    if chosen.total and (left := _left_out_part_weighed(mentions, name)):
+        # "total_weight_kg: 14.3" beside "motor_weight_kg: 6.1" of a gearbox "without motor":
+        # the total includes what the name leaves out
+        return f"a total, and the document weighs the {left} the name leaves out"
+    if part := _set_part_weighed_apart(chosen, mentions, name):
+        # "Peso riduttore 3,8 kg" of a gearmotor "con motore" whose motor the document weighs
+        # in a table of its own: the figure weighs the rest of the set, without the part
+        return f"the document weighs the {part} the name includes on its own"
     counted = _COUNTED.search(chosen.label)
     if chosen.basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED) and counted:
         count = to_int(counted["n"])
@@ -2402,6 +2590,38 @@ def _part_weighed_apart(chosen: Mention, mentions: list[Mention], name: _Name) -
     return ""
 
 
+def _left_out_part_weighed(mentions: list[Mention], name: _Name) -> str:
+    """A part the name leaves out ("without motor") that the document weighs as a component."""
+    excluded = [w[1:] for w in name.words if w[:1] == "-"]
+    for m in mentions:
+        if m.basis == WeightBasis.COMPONENT and "(" in m.reason:
+            word = m.reason.rsplit("(", 1)[-1].split(")")[0].lower()
+            if any(_same_part(word, p) for p in excluded):
+                return word
+    return ""
+
+
+def _set_part_weighed_apart(chosen: Mention, mentions: list[Mention], name: _Name) -> str:
+    """The part of a set the name includes ("con motore") that the document weighs as a
+    component, when the chosen figure's label names something of its own ("Peso riduttore")
+    and neither a total nor the part: empty otherwise."""
+    if chosen.total or chosen.basis == WeightBasis.DERIVED:
+        return ""
+    label = _PARENS.sub(" ", _CAMEL.sub(" ", _PATH_DOT.split(chosen.label)[-1]))
+    rest = V.WEIGHT_WORDS.pattern.sub(" ", label)
+    own = [t for t in _tokens(rest) if t.isalpha() and len(t) >= 4 and t not in _LABEL_FILLER]
+    if not own:
+        return ""
+    included = [w[1:] for w in name.words if w[:1] == "+"]
+    for m in mentions:
+        if m.basis != WeightBasis.COMPONENT or "one part of the set" not in m.reason:
+            continue
+        word = m.reason.rsplit("(", 1)[-1].rstrip(")").lower()
+        if any(_same_part(word, p) for p in included) and not any(_same_part(word, t) for t in own):
+            return word
+    return ""
+
+
 _TOTALS = re.compile(r"\W*(?:grand\s+)?totali?s?\b|\W*totale\b", re.IGNORECASE)  # "Totals: N.W. …"
 _SIZED = re.compile(r"(?<![0-9a-z\u00df-\u024f])([a-z]{1,3})(\d{1,4})(?![0-9a-z\u00df-\u024f])")
 
@@ -2425,6 +2645,21 @@ def _designation_conflict(quote: str, name: _Name) -> str:
         code, shape = m.group(), _shape(m.group())
         if shape and shape in shapes and code not in name.low:
             return f"the line names another article code ({code}, the name's is {shapes[shape]})"
+        if (sibling := _sibling_code(code, name)) and code not in name.low:
+            return f"the line names another article code ({code}, the name's is {sibling})"
+    return ""
+
+
+def _sibling_code(code: str, name: _Name) -> str:
+    """The name's code of the same series as `code` ("ips-12-04-pno-2m" for "ips-12-04-pno-
+    m12"): as many segments, all but the last the same. Empty for none."""
+    parts = code.split("-")
+    if len(parts) < 4 or not parts[0].isalpha():
+        return ""
+    for m in _MODEL.finditer(name.low):
+        own = m.group().split("-")
+        if len(own) == len(parts) and own[:-1] == parts[:-1] and own[-1] != parts[-1]:
+            return m.group()
     return ""
 
 
@@ -2495,6 +2730,19 @@ def _scope_conflict(keys: Iterable[str], name: _Name) -> str:
         if key[:1] in "+-" and ("-" if key[0] == "+" else "+") + key[1:] in name.words:
             return key
     return ""
+
+
+def _size_conflict(keys: Iterable[str], name: _Name) -> str:
+    """A size key of a row ("=100x20") when the name states sizes and none of the row's is
+    one of them (or starts one: "40x40" of a name's "40x40x4"); empty otherwise."""
+    named = [k for k in name.idents if k[:1] == "="]
+    sizes = [k for k in keys if k[:1] == "="]
+    if not named or not sizes:
+        return ""
+    for size in sizes:
+        if any(n.startswith(size) or size.startswith(n) for n in named):
+            return ""
+    return sizes[0][1:]
 
 
 def _is_designation(key: str) -> bool:
