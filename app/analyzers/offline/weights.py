@@ -712,6 +712,8 @@ def _limit_of(label: str) -> str:
     words = [t for t in _tokens(between) if t.isalpha()]
     if not words or len(words) > 3 or _DIGITS.intersection(between):
         return ""
+    if all(t.lower() in V.OWN_WEIGHT_WORDS or t.lower() in _OWN_PREFIXES for t in words):
+        return ""  # "Max. Stückgewicht", "Maximum unit weight": the article's own, at most
     return f"{m.group()} {' '.join(words)}"
 
 
@@ -786,6 +788,17 @@ def _classify(
             )
         return WeightBasis.PER_LENGTH, "a weight per metre, and no length is stated", None
     gross, net = V.GROSS_WORDS.last(label), V.NET_WORDS.last(label)
+    carrier = V.OUTER_PACK_WORDS.search(label)
+    if gross >= 0 and carrier is not None and carrier.group().lower() in name.low:
+        # "Peso palé: 22 kg" of a "Palé de madera": the load carrier is the article itself
+        gross = max(
+            (
+                m.end()
+                for m in V.GROSS_WORDS.pattern.finditer(label)
+                if m.group().lower() not in name.low
+            ),
+            default=-1,
+        )
     if gross < 0 and net < 0:
         gross = 0 if V.GROSS_WORDS.search(after[:30]) else -1
         net = 0 if V.NET_WORDS.search(after[:30]) and gross < 0 else -1
@@ -1038,11 +1051,17 @@ def _included_part(label: str, name: _Name) -> str:
 def _word_after_weight(label: str) -> str:
     """The noun right after a weight word with no article between ("Gewicht Montageplatte",
     "Peso valvola", "Poids levier"): what the label weighs when the name includes it."""
+    label = _PARENS.sub(" ", label)  # "Peso (kg)": the unit, not a part
     m = V.WEIGHT_WORDS.search(label)
     if m is None:
         return ""
     following = _tokens(label[m.end() : m.end() + 40])
-    return following[0] if following and following[0].isalpha() else ""
+    if not following or not following[0].isalpha() or following[0] in _MASS_UNIT_WORDS:
+        return ""
+    return following[0]
+
+
+_MASS_UNIT_WORDS = frozenset({"g", "gr", "kg", "kgs", "lb", "lbs", "oz", "t"})
 
 
 def _same_part(a: str, b: str) -> bool:
