@@ -44,22 +44,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.analyzers.base import AnalysisRequest, CatalogueIndex
-from app.analyzers.offline import analyze_sync
-from app.extraction.extract import extract_document
-from app.indices.seed import DEFAULT_INDICES
-
-CATALOGUE = tuple(
-    CatalogueIndex(i + 1, code, name, unit, category)
-    for i, (code, name, unit, category) in enumerate(DEFAULT_INDICES)
-)
-
-
-def weight_of(filename: str, text: str, name: str) -> float | None:
-    doc = extract_document(text.encode(), role="specification", filename=filename)
-    result = analyze_sync(AnalysisRequest(name, None, doc, None, CATALOGUE))
-    return None if result.weight is None else result.weight.grams
-
+from tests.analyzers.offline_support import weight_of
 
 # (file name, document, article name, weight in grams or None for "not sure")
 CASES = [
