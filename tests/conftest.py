@@ -7,7 +7,9 @@ start none.
 
 from __future__ import annotations
 
+import asyncio
 import os
+import shutil
 import tempfile
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -123,3 +125,18 @@ async def client(settings: Settings) -> AsyncIterator[httpx2.AsyncClient]:
     """The app with its lifespan running (processor included), driven in-process over ASGI."""
     async with running_app(settings) as (_, http):
         yield http
+
+
+@pytest.fixture
+async def own_database() -> AsyncIterator[tuple[EmbeddedPostgres, str]]:
+    """A PostgreSQL of the test's own (server, URL), migrated: stopping or restarting it
+    disturbs no other test."""
+    data_dir = Path(tempfile.mkdtemp(prefix="cms-own-db-"))
+    server = EmbeddedPostgres(data_dir / "postgres", database="own")
+    url = await asyncio.to_thread(server.start)
+    await asyncio.to_thread(upgrade_to_head, url)
+    try:
+        yield server, url
+    finally:
+        await asyncio.to_thread(server.remove)
+        shutil.rmtree(data_dir, ignore_errors=True)

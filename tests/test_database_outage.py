@@ -3,35 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-import shutil
-import tempfile
 from collections import Counter
-from collections.abc import AsyncIterator
-from pathlib import Path
 
 import httpx2
 import pytest
 
 from app.core.embedded_postgres import EmbeddedPostgres
-from app.ops.migrations import upgrade_to_head
 from tests.conftest import make_settings
 from tests.support import running_app, upload
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-async def own_database() -> AsyncIterator[tuple[EmbeddedPostgres, str]]:
-    """A PostgreSQL of this test's own, so restarting it disturbs no other test."""
-    data_dir = Path(tempfile.mkdtemp(prefix="cms-outage-"))
-    server = EmbeddedPostgres(data_dir / "postgres", database="outage")
-    url = await asyncio.to_thread(server.start)
-    await asyncio.to_thread(upgrade_to_head, url)
-    try:
-        yield server, url
-    finally:
-        await asyncio.to_thread(server.remove)
-        shutil.rmtree(data_dir, ignore_errors=True)
 
 
 async def test_polls_during_a_database_restart_answer_503_never_500(

@@ -9,11 +9,8 @@ import asyncio
 import contextlib
 import logging
 import re
-import shutil
-import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 from typing import Any
 
 import httpx2
@@ -26,7 +23,6 @@ from app.config import Settings
 from app.core.embedded_postgres import EmbeddedPostgres
 from app.http_protocol import limited_http_protocol
 from app.main import CostModelApp, create_app
-from app.ops.migrations import upgrade_to_head
 from tests.conftest import make_settings
 from tests.support import ScriptedAnalyzer, free_port, upload, wait_terminal
 
@@ -188,20 +184,6 @@ async def test_early_polls_are_tenant_isolated(migrated_url: str, db_engine: Asy
         assert (await http.get(url, headers={"X-API-Key": "wrong"})).status_code == 401
         assert (await http.get(url, headers=b)).status_code == 404
         assert len(stack.paths) == 3  # each refusal answered by the route
-
-
-@pytest.fixture
-async def own_database() -> AsyncIterator[tuple[EmbeddedPostgres, str]]:
-    """A PostgreSQL of this test's own, so stopping it disturbs no other test."""
-    data_dir = Path(tempfile.mkdtemp(prefix="cms-early-outage-"))
-    server = EmbeddedPostgres(data_dir / "postgres", database="early_outage")
-    url = await asyncio.to_thread(server.start)
-    await asyncio.to_thread(upgrade_to_head, url)
-    try:
-        yield server, url
-    finally:
-        await asyncio.to_thread(server.remove)
-        shutil.rmtree(data_dir, ignore_errors=True)
 
 
 @pytest.mark.slow

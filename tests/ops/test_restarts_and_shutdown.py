@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-import shutil
-import tempfile
 import time
-from collections.abc import AsyncIterator
-from pathlib import Path
 
 import httpx2
 import pytest
@@ -16,7 +12,6 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from app.core.embedded_postgres import EmbeddedPostgres
-from app.ops.migrations import upgrade_to_head
 from tests.fakes.fake_openai import FakeOpenAIServer
 from tests.support import (
     TERMINAL,
@@ -46,20 +41,6 @@ async def _wait_all_terminal(http: httpx2.AsyncClient, ids: list[int], within_s:
         if time.monotonic() > deadline:
             raise AssertionError(f"not terminal within {within_s}s")
         await asyncio.sleep(0.3)
-
-
-@pytest.fixture
-async def own_database() -> AsyncIterator[tuple[EmbeddedPostgres, str]]:
-    """A PostgreSQL of this test's own, so stopping it disturbs no other test."""
-    data_dir = Path(tempfile.mkdtemp(prefix="cms-restart-"))
-    server = EmbeddedPostgres(data_dir / "postgres", database="restart")
-    url = await asyncio.to_thread(server.start)
-    await asyncio.to_thread(upgrade_to_head, url)
-    try:
-        yield server, url
-    finally:
-        await asyncio.to_thread(server.remove)
-        shutil.rmtree(data_dir, ignore_errors=True)
 
 
 async def test_database_restart_under_load_answers_503_then_recovers_without_losing_work(
