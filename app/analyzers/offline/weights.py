@@ -699,22 +699,18 @@ _MAX_WORD = re.compile(
 
 
 def _limit_of(label: str) -> str:
-    """ "Max. sensor weight", "Maximum door weight": a maximum before a weight word, with the
-    thing it weighs between them, is a limit of what the article carries, not its weight
-    ("Max. weight" itself is a capacity word; "Weight: max. 2 kg" an upper bound)."""
-    m = _MAX_WORD.search(label)
-    if m is None:
-        return ""
-    w = V.WEIGHT_WORDS.pattern.search(label, m.end())
-    if w is None:
-        return ""
-    between = label[m.end() : w.start()]
-    words = [t for t in _tokens(between) if t.isalpha()]
-    if not words or len(words) > 3 or _DIGITS.intersection(between):
-        return ""
-    if all(t.lower() in V.OWN_WEIGHT_WORDS or t.lower() in _OWN_PREFIXES for t in words):
-        return ""  # "Max. Stückgewicht", "Maximum unit weight": the article's own, at most
-    return f"{m.group()} {' '.join(words)}"
+    """What a maximum in the label says the article carries or holds at most, empty when it
+    says none: "Max. sensor weight", "Maximum door weight" (a maximum before a weight word with
+    the thing it weighs between them) or "Türgewicht max.", "massa ammessa" (the object of a
+    maximum or permissible weight). "Max. weight" itself is a capacity word, "Weight: max. 2 kg"
+    an upper bound and "Max. Stückgewicht" the article's own at most."""
+    if (m := _MAX_WORD.search(label)) and (w := V.WEIGHT_WORDS.pattern.search(label, m.end())):
+        between = label[m.end() : w.start()]
+        words = [t for t in _tokens(between) if t.isalpha()]
+        own = all(t.lower() in V.OWN_WEIGHT_WORDS or t.lower() in _OWN_PREFIXES for t in words)
+        if words and len(words) <= 3 and not _DIGITS.intersection(between) and not own:
+            return f"{m.group()} {' '.join(words)}"
+    return _carried_weight(label)
 
 
 def _word_at(text: str, m: re.Match[str]) -> str:
@@ -878,9 +874,6 @@ def _classify(
                 f"the weight of one part the article includes ({part})",
                 None,
             )
-        if carried := _carried_weight(label):
-            # "Max. sensor weight", "Türgewicht max.": the most the article carries or holds
-            return WeightBasis.CAPACITY, f"the most another object may weigh ({carried})", None
         if not context and (other := _other_object(label, name)) is not None:
             # "Door weight: max. 12 kg": the weight of what the article carries or holds
             return WeightBasis.CAPACITY, f"the weight of another object ({other})", None
