@@ -27,6 +27,7 @@ from app.core.embedded_postgres import EmbeddedPostgres
 from app.db import async_database_url, asyncpg_dsn
 from app.indices.repository import seed_with
 from app.ops.migrations import upgrade_to_head
+from tests.fakes.fake_openai import FakeOpenAIServer
 from tests.support import DatabaseServer, running_app
 
 
@@ -140,3 +141,10 @@ async def own_database() -> AsyncIterator[tuple[EmbeddedPostgres, str]]:
     finally:
         await asyncio.to_thread(server.remove)
         shutil.rmtree(data_dir, ignore_errors=True)
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeOpenAIServer]:
+    """An OpenAI-compatible server on loopback (scripted per test through its attributes)."""
+    with FakeOpenAIServer() as server:
+        yield server

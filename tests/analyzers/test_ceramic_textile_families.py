@@ -4,7 +4,7 @@ they stand in, the model path's codes and a price development that follows their
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx2
@@ -201,12 +201,6 @@ async def test_a_textile_strap_is_priced_and_its_price_follows_the_textile_index
     textile_march = next(c for c in months["2026-03"]["contributions"] if c["code"] == "textile")
     assert textile_march["ratio"] == pytest.approx(1.25)
     assert months["2026-03"]["price"] > months["2026-01"]["price"] + 2.0 * share * 0.2
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeOpenAIServer]:
-    with FakeOpenAIServer() as server:
-        yield server
 
 
 async def test_the_model_path_gives_a_porcelain_insulator_its_ceramic_share(

@@ -5,7 +5,7 @@ and the article's cost model carries that family's index."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx2
@@ -40,12 +40,6 @@ ARTICLES: tuple[tuple[str, str, str], ...] = (
         "leather",
     ),
 )
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeOpenAIServer]:
-    with FakeOpenAIServer() as server:
-        yield server
 
 
 @pytest.fixture

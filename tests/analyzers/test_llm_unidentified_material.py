@@ -4,7 +4,7 @@ ends, through the running service, as that share with its note and a review."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx2
@@ -65,12 +65,6 @@ def test_the_naive_comparison_reads_the_same_system_prompt() -> None:
     with_rule = naive_prompt_tokens(_request(DEFAULT))
     without_rule = naive_prompt_tokens(_request(WITHOUT))
     assert with_rule > without_rule
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeOpenAIServer]:
-    with FakeOpenAIServer() as server:
-        yield server
 
 
 @pytest.fixture

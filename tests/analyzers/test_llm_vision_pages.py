@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import base64
 import itertools
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx2
@@ -136,12 +136,6 @@ def test_without_a_choice_the_images_are_the_first_pages() -> None:
 
     assert doc.image_pages == [1, 2, 3, 4]
     assert doc.images[0] == render_pdf_pages(data, [0], 1600)[0][1]
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeOpenAIServer]:
-    with FakeOpenAIServer() as server:
-        yield server
 
 
 @pytest.fixture

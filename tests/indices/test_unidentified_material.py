@@ -4,7 +4,7 @@ has no values."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx2
@@ -134,12 +134,6 @@ def test_a_material_the_model_found_in_the_document_is_kept() -> None:
 
     assert {s.index_code for s in result.cost_shares} == {"steel", "labour"}
     assert not result.needs_review
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeOpenAIServer]:
-    with FakeOpenAIServer() as server:
-        yield server
 
 
 @pytest.fixture
