@@ -36,60 +36,138 @@ from tests.analyzers.locked_split_checks import (  # noqa: F401 - collected here
 LANGUAGES = frozenset(
     {"en", "de", "fr", "it", "es", "zh", "ja", "nl", "pl", "pt", "sv", "cs", "tr", "da"}
 )
-SIZE = 28
+SIZE = 112
 FORMAT_MINIMUM = {
-    "pdf": 8,
-    "html": 4,
-    "csv": 3,
-    "xlsx": 2,
-    "json": 2,
-    "docx": 2,
-    "markdown": 3,
-    "text": 4,
+    "pdf": 30,
+    "html": 14,
+    "csv": 9,
+    "xlsx": 9,
+    "json": 9,
+    "docx": 9,
+    "markdown": 7,
+    "text": 9,
 }
 LANGUAGE_MINIMUM = {
-    "en": 9,
-    "de": 6,
-    "fr": 2,
-    "it": 2,
-    "es": 2,
+    "en": 28,
+    "de": 22,
+    "fr": 9,
+    "it": 9,
+    "es": 9,
+    "zh": 2,
+    "ja": 2,
+    "nl": 2,
+    "pl": 2,
+    "pt": 2,
+    "sv": 2,
+    "cs": 2,
+    "tr": 2,
+    "da": 2,
 }
-DERIVED_MINIMUM = 6
-NULL_SHARE = (0.05, 0.20)
+DERIVED_MINIMUM = 24
+NULL_SHARE = (0.10, 0.20)
 # The kinds of document the buyers of this split receive, each on several documents.
 DOCUMENT_KINDS = (
     "datasheet",
     "catalogue_table",
+    "specification",
+    "manual",
     "webshop",
     "erp_export",
+    "api_json",
+    "quotation",
+    "email",
+    "bom",
+    "test_report",
 )
-# The goods and distractors this split leans on, each on several documents.
+# The goods of these buyers and the distractors their documents carry, each on several
+# documents.
 SITUATIONS = (
     "wear_part",
     "agricultural",
+    "food_machinery",
     "lighting",
+    "luminaire",
+    "led_strip",
+    "electronics",
     "hydraulics",
+    "pneumatics",
+    "cylinder",
+    "hose",
+    "fitting",
+    "packaging_material",
+    "film",
+    "textile",
+    "diy_retail",
+    "variant_selector",
+    "multi_page",
+    "per_metre",
+    "per_stroke",
+    "per_pack",
+    "per_1000",
+    "per_area",
+    "length_per_piece",
     "component_masses",
+    "assembly_component",
     "table_row",
     "unit_in_header",
+    "unit_column",
+    "two_column",
     "decimal_comma",
+    "approx",
+    "related_products",
+    "accessories",
+    "review",
+    "weight_row_empty",
+    "packed_only",
+    "no_weight",
+    "ordinary",
     "distractor:gross",
     "distractor:packed",
+    "distractor:shipping",
+    "distractor:pallet",
+    "distractor:grammage",
     "distractor:torque",
-    "review",
+    "distractor:machine_force",
+    "distractor:max_load",
+    "distractor:capacity",
+    "distractor:load_rating",
+    "distractor:acceleration_g",
+    "distractor:battery_capacity",
+    "distractor:electrical_ratings",
+    "distractor:set_weight",
+    "distractor:weight_class",
 )
 # Rarer situations, each at least twice so that no single document decides them.
 RARE_SITUATIONS = (
-    "per_stroke",
-    "per_metre",
-    "weight_row_empty",
-    "diy_retail",
-    "distractor:set_weight",
-    "distractor:grammage",
-    "distractor:pallet",
+    "source:script_data",
+    "second_sheet",
+    "table_column",
+    "assembly_without_part",
+    "raw_vs_finished",
+    "tolerance",
+    "imperial",
+    "thousands_separator",
+    "material_declaration",
+    "drawing_title_block",
+    "distractor:refrigerant_charge",
+    "distractor:fill_weight",
+    "distractor:copper_weight",
+    "distractor:blank_weight",
+    "distractor:total_weight",
 )
-FAMILY_MINIMUM = 1  # every listed main-material family on at least this many documents
-FAMILIES = ("steel", "stainless steel", "brass", "paper", "plastic")
+FAMILY_MINIMUM = 2  # every main-material family on at least this many documents
+FAMILIES = (
+    "aluminium",
+    "steel",
+    "stainless steel",
+    "cast iron",
+    "copper",
+    "brass",
+    "zinc",
+    "paper",
+    "rubber",
+    "plastic",
+)
 
 
 @pytest.fixture(scope="module")
