@@ -7,10 +7,10 @@ automotive aftermarket and laboratory and medical consumables receive: fittings 
 DN tables, radiators and pumps with and without their water fill, hinges and slides sold in
 pairs or sets, car parts with OE cross-reference tables listing other parts, consumables sold
 in cases or sleeves of N with a case weight, catalogue tables whose row or column the article
-name picks, weights per 100 or 1000 pieces and per metre with a cut length, bilingual data
-sheets and REACH/RoHS self-disclosures with a total product mass. The shared checks hold its
-labels to LABELLING.md and its binaries to build.py; the split is scored once per rule change,
-and nothing here reads an analyzer.
+name picks, weights per 100 or 1000 pieces, per metre with a cut length and per m² with a panel
+size, bilingual data sheets and REACH/RoHS self-disclosures with a total product mass. The
+shared checks hold its labels to LABELLING.md and its binaries to build.py; the split is
+committed before the next rule change and scored once on it, and nothing here reads an analyzer.
 """
 
 from __future__ import annotations
@@ -210,6 +210,7 @@ def test_the_split_is_big_and_varied_enough(truth: list[Entry]) -> None:
 
 
 def test_every_file_name_carries_number_language_and_slug(truth: list[Entry]) -> None:
+    """The name is how a reader finds a document's batch and language without opening it."""
     for entry in truth:
         assert re.match(NAME, entry["file"]), entry["file"]
         assert entry["file"].split("_")[1] == entry["language"], entry["file"]
