@@ -42,7 +42,7 @@ _MAX_COLUMNS = 32
 _MAX_HEADER_ROWS = 4
 _FIT = 0.25  # how far (a share of the column pitch) a label may sit from its column
 _NUMBER = re.compile(r"[\d\s.,:;/x×*+\-–±~%]+")
-_SENTENCE = re.compile(r"\w{4,}[.!?](?:\s+[A-ZÀ-Ý]|$)|:$")
+_SENTENCE = re.compile(r"\w{4,}[.!?](?:\s+[A-ZÀ-Ý]|$)|\)[.!?]$|:$")
 
 
 def _spans(row: Row) -> list[tuple[float, float]]:
@@ -144,10 +144,14 @@ def _header(
     k = first - 1
     while k >= 0 and len(stack) < _MAX_HEADER_ROWS:
         row = rows[k]
-        height = max(max(r.height for r in row), max(r.height for r in below))
+        own, under = max(r.height for r in row), max(r.height for r in below)
+        height = max(own, under)
         distance = row[0].middle - below[0].middle
         # the first header row may sit a cell's padding above the data; wrapped lines are tight
-        if distance > (2.5 if not stack else 1.05) * height:
+        # and set in the same type (a caption is further away, or larger)
+        if distance > (2.5 if not stack else 1.5) * height:
+            break
+        if stack and not 0.85 <= own / under <= 1.18:
             break
         text = " ".join(r.text for r in row)
         if _SENTENCE.search(text) or min(r.left for r in row) < low:
@@ -206,7 +210,7 @@ _Token = tuple[float, float, str, str, int]  # left, right, text, joiner before,
 def _tokens(row: Row) -> list[_Token] | None:
     """The row's words with their x extent; a word is also cut where a label runs into the
     next one (the next character starts left of the previous one's end, or a letter follows a
-    closing parenthesis)."""
+    closing parenthesis) or may (a capital right after a small letter)."""
     tokens: list[_Token] = []
     previous: _RunLike | None = None
     for run in row:
@@ -223,14 +227,17 @@ def _tokens(row: Row) -> list[_Token] | None:
                     kind = _GLUE if gap < -0.2 * run.height else _TOUCH
             joiner = " " if kind == _SPACE and not previous.text.endswith("-") else ""
         start = 0
+        cut_kind = _GLUE
         for c in range(1, len(text) + 1):
             if c < len(text):
                 ch = text[c]
                 if ch != " ":
                     back = run.lefts[c] < run.rights[c - 1] - 0.2 * run.height
                     paren = text[c - 1] == ")" and ch.isalnum()
-                    if not (back or paren):
+                    case = text[c - 1].islower() and ch.isupper()  # "RillenzahlWirk…"
+                    if not (back or paren or case):
                         continue
+                    cut_kind = _GLUE if back or paren else _TOUCH
             if c > start:
                 word = text[start:c]
                 left, right = min(run.lefts[start:c]), max(run.rights[start:c])
@@ -238,7 +245,7 @@ def _tokens(row: Row) -> list[_Token] | None:
             if c < len(text) and text[c] == " ":
                 joiner, kind, start = " ", _SPACE, c + 1
             else:
-                joiner, kind, start = "", _GLUE, c
+                joiner, kind, start = "", cut_kind, c
         previous = run
     return tokens if len(tokens) <= _MAX_TOKENS else None
 
@@ -256,6 +263,10 @@ def _pieces(
         return None
     n, t_count = len(columns), len(tokens)
     inf = float("inf")
+    # A line with neither a cell gap nor labels running together is one label or prose: it is
+    # not cut at its blanks.
+    structured = any(token[4] in (_GAP, _GLUE) for token in tokens[1:])
+    cuts = _CUT if structured else {**_CUT, _SPACE: inf, _TOUCH: inf}
     # best[t][j]: cheapest cut of tokens[:t] whose last piece is on column j
     best = [[inf] * n for _ in range(t_count + 1)]
     parent: list[list[tuple[int, int]]] = [[(-1, -1)] * n for _ in range(t_count + 1)]
@@ -273,7 +284,9 @@ def _pieces(
         if before[-1][0] == inf:
             continue
         left, right = inf, -inf
-        inside = _CUT[tokens[t1][4]] if t1 else 0.0
+        inside = cuts[tokens[t1][4]] if t1 else 0.0
+        if inside == inf:
+            continue
         for t2 in range(t1 + 1, t_count + 1):
             left = min(left, tokens[t2 - 1][0])
             right = max(right, tokens[t2 - 1][1])
@@ -288,13 +301,13 @@ def _pieces(
                 base, last = before[j]
                 if base == inf:
                     continue
-                if (j and left <= columns[j - 1][1]) or (j + 1 < n and right >= columns[j + 1][0]):
-                    continue  # a label over a neighbour's figures
+                if (j and left <= centres[j - 1]) or (j + 1 < n and right >= centres[j + 1]):
+                    continue  # a label over its neighbour
                 off = min(
                     abs(centre - centres[j]), abs(left - columns[j][0]), abs(right - columns[j][1])
                 )
-                if off > _FIT * pitches[j]:
-                    continue
+                if off > _FIT * pitches[j] and (right < columns[j][0] or left > columns[j][1]):
+                    continue  # neither aligned with its column nor over its figures
                 cost = base + off / pitches[j] + inside
                 if cost < best[t2][j]:
                     best[t2][j] = cost
