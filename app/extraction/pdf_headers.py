@@ -42,7 +42,7 @@ _MAX_COLUMNS = 32
 _MAX_HEADER_ROWS = 4
 _FIT = 0.25  # how far (a share of the column pitch) a label may sit from its column
 _NUMBER = re.compile(r"[\d\s.,:;/x×*+\-–±~%]+")
-_SENTENCE = re.compile(r"\w{4,}[.!?](?:\s+[A-ZÀ-Ý]|$)|\)[.!?]$|:$")
+_SENTENCE = re.compile(r"\w{4,}[.!?](?:\s+[A-ZÀ-Ý]|$)|[\d)][.!?]$|:$")
 
 
 def _spans(row: Row) -> list[tuple[float, float]]:
@@ -158,6 +158,8 @@ def _header(
             break
         if max(r.right for r in row) > high:
             break
+        if k and len(spans[k]) == 1 and _continues(rows[k - 1], row, low, high, centres):
+            break  # the last line of a paragraph
         if len(spans[k]) == len(columns):  # already one cell a column
             found: tuple[list[tuple[int, str]], bool] | None = (list(enumerate(_cells(row))), False)
         elif len(spans[k]) > len(columns):
@@ -167,9 +169,8 @@ def _header(
         if found is None:
             break
         pieces, glued = found
-        figures = sum(1 for _, piece in pieces if any(ch.isdigit() for ch in piece))
-        if 2 * figures > len(pieces) or any(_NUMBER.fullmatch(piece) for _, piece in pieces):
-            break  # figures: a data row with a cell left empty, not a header
+        if any(piece[:1].isdigit() or _NUMBER.fullmatch(piece) for _, piece in pieces):
+            break  # a value ("480 mm", "12"): a data row with a cell left empty, not a header
         cut = cut or glued or len(spans[k]) >= 2
         stack.append(pieces)
         below = row
@@ -186,7 +187,7 @@ def _header(
             else:
                 labels[j] = f"{labels[j]} {piece}"
     if len(stack) == 1 and len(stack[0]) == len(spans[first - 1]):
-        return None  # the gap rule cut it the same way
+        return None  # the gap rule cut it the same way (a shifted row reads no better)
     return len(stack), labels
 
 
@@ -204,6 +205,19 @@ _SPACE, _TOUCH, _GLUE, _GAP = 0, 1, 2, 3
 # costs a little more than at a visible break.
 _INSIDE = {_SPACE: 0.0, _TOUCH: 0.0, _GLUE: float("inf"), _GAP: float("inf")}
 _CUT = {_SPACE: 0.05, _TOUCH: 0.05, _GLUE: 0.0, _GAP: 0.0}
+
+
+def _continues(above: Row, row: Row, low: float, high: float, centres: Sequence[float]) -> bool:
+    """`row` is the next line of the one-cell line `above`, which runs wider than the table or
+    across three of its columns: a paragraph, not a label."""
+    if len(_spans(above)) != 1:
+        return False
+    height = max(max(r.height for r in above), max(r.height for r in row))
+    left, right = min(r.left for r in above), max(r.right for r in above)
+    wide = left < low or right > high or sum(1 for c in centres if left < c < right) >= 3
+    return wide and above[0].middle - row[0].middle <= 1.5 * height
+
+
 _Token = tuple[float, float, str, str, int]  # left, right, text, joiner before, break before
 
 

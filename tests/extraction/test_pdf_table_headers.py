@@ -271,3 +271,39 @@ def test_key_value_lines_and_the_footer_are_left_alone() -> None:
     assert "Werkstoff | EN-GJL-250" in lines
     assert "Oberflaeche | phosphatiert" in lines
     assert "Technische Aenderungen vorbehalten | Blatt 1/1" in lines
+
+
+def test_a_row_of_values_with_units_above_the_table_is_not_taken_for_a_header() -> None:
+    """Fewer cells than the rows below and no figure alone in a cell, but a value all the same."""
+
+    def draw(pdf: FPDF) -> None:
+        _rows(pdf, [LABELS], WIDTHS, 7)
+        _rows(pdf, [["Sondermass", "", "63 mm", "", "", "", ""]], WIDTHS, 7, height=3.5)
+        _rows(pdf, ROWS, WIDTHS, 7)
+
+    doc = _extract(_pdf(draw))
+    assert "Sondermass | 63 mm" in doc.text.splitlines()
+
+
+def test_the_last_line_of_a_paragraph_right_above_a_header_is_not_a_label() -> None:
+    def draw(pdf: FPDF) -> None:
+        pdf.set_font("Helvetica", size=7)
+        line = (
+            "Alle Scheiben werden vorgebohrt geliefert, sind fuer Spannbuchsen nach Katalog"
+            " vorbereitet und werden auf Wunsch mit Passfedernut und fertiger"
+        )
+        pdf.cell(0, 3.5, line, new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 3.5, "Nabenbohrung", new_x="LMARGIN", new_y="NEXT")
+        _rows(
+            pdf,
+            [["Bestellnummer", "Rillenzahl", "Wirkdurchmesser d1 (mm)", "", "", "", ""]],
+            WIDTHS,
+            7,
+            height=3.5,
+        )
+        _rows(pdf, [["", "", "", *LABELS[3:]]], WIDTHS, 7)
+        _rows(pdf, ROWS, WIDTHS, 7)
+
+    doc = _extract(_pdf(draw))
+    assert "Nabenbohrung" in doc.text.splitlines()
+    assert _line(doc, "Bestellnummer").split(" | ") == LABELS
