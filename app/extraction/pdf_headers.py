@@ -112,7 +112,7 @@ def column_headers(rows: Sequence[Row]) -> dict[int, tuple[int, list[str]]]:
             pairs = zip(columns, spans[j], strict=True)
             columns = [(min(a[0], b[0]), max(a[1], b[1])) for a, b in pairs]
             j += 1
-        if all(columns[k][1] < columns[k + 1][0] for k in range(n - 1)):
+        if j - i >= 2 and all(columns[k][1] < columns[k + 1][0] for k in range(n - 1)):
             found = _header(rows, spans, i, columns)
             if found is not None:
                 out[i - found[0]] = found
@@ -160,12 +160,9 @@ def _header(
             break
         if k and len(spans[k]) == 1 and _continues(rows[k - 1], row, low, high, centres):
             break  # the last line of a paragraph
-        if len(spans[k]) == len(columns):  # already one cell a column
-            found: tuple[list[tuple[int, str]], bool] | None = (list(enumerate(_cells(row))), False)
-        elif len(spans[k]) > len(columns):
-            break
-        else:
-            found = _pieces(row, columns, centres, pitches)
+        if len(spans[k]) >= len(columns):
+            break  # one cell a column already: a row of its own (lines of text side by side)
+        found = _pieces(row, columns, centres, pitches)
         if found is None:
             break
         pieces, glued = found
@@ -177,6 +174,8 @@ def _header(
         k -= 1
     if not stack or not cut:
         return None
+    if {j for pieces in stack for j, _ in pieces} != set(range(len(columns))):
+        return None  # a header labels every column; a row that leaves some bare is something else
     labels = [""] * len(columns)
     for pieces in reversed(stack):
         for j, piece in pieces:
@@ -197,14 +196,16 @@ def is_header(labels: Sequence[str]) -> bool:
     return 3 * sum(1 for label in labels if any(ch.isdigit() for ch in label)) <= len(labels)
 
 
-# What precedes a word: a blank, text touching text (two text objects, a superscript), text
-# running into text (the next character starts left of the last one's end, or a letter follows
-# a closing parenthesis: two labels), a gap the layout cuts cells at.
-_SPACE, _TOUCH, _GLUE, _GAP = 0, 1, 2, 3
-# A piece never holds two labels running into each other nor two cells; cutting at a blank
-# costs a little more than at a visible break.
-_INSIDE = {_SPACE: 0.0, _TOUCH: 0.0, _GLUE: float("inf"), _GAP: float("inf")}
-_CUT = {_SPACE: 0.05, _TOUCH: 0.05, _GLUE: 0.0, _GAP: 0.0}
+# What precedes a word: a blank between words, text touching text (two text objects, a
+# superscript), a gap wider than a blank but narrower than the layout's cell gap (two runs of
+# text), text running into text (the next character starts left of the last one's end, or a
+# letter follows a closing parenthesis: two labels), a gap the layout cuts cells at.
+_SPACE, _TOUCH, _WIDE, _GLUE, _GAP = 0, 1, 2, 3, 4
+# A piece never holds two labels running into each other nor two cells; it is never cut at a
+# word space, and at a wider blank or where text touches at a little more than a visible break.
+_INSIDE = {_SPACE: 0.0, _TOUCH: 0.0, _WIDE: 0.0, _GLUE: float("inf"), _GAP: float("inf")}
+_CUT = {_SPACE: float("inf"), _TOUCH: 0.05, _WIDE: 0.05, _GLUE: 0.0, _GAP: 0.0}
+_MAX_WORDS = 6  # of one label on one line; more is a sentence
 
 
 def _continues(above: Row, row: Row, low: float, high: float, centres: Sequence[float]) -> bool:
@@ -212,7 +213,10 @@ def _continues(above: Row, row: Row, low: float, high: float, centres: Sequence[
     across three of its columns: a paragraph, not a label."""
     if len(_spans(above)) != 1:
         return False
-    height = max(max(r.height for r in above), max(r.height for r in row))
+    own, under = max(r.height for r in above), max(r.height for r in row)
+    if not 0.85 <= own / under <= 1.18:
+        return False  # a title in larger type, not the same paragraph
+    height = max(own, under)
     left, right = min(r.left for r in above), max(r.right for r in above)
     wide = left < low or right > high or sum(1 for c in centres if left < c < right) >= 3
     return wide and above[0].middle - row[0].middle <= 1.5 * height
@@ -227,6 +231,15 @@ def _tokens(row: Row) -> list[_Token] | None:
     closing parenthesis) or may (a capital right after a small letter)."""
     tokens: list[_Token] = []
     previous: _RunLike | None = None
+    blanks = sorted(
+        (run.lefts[c + 1] - run.rights[c - 1]) / run.height
+        for run in row
+        if len(run.lefts) == len(run.text)
+        for c in range(1, len(run.text) - 1)
+        if run.text[c] == " "
+    )
+    # a blank wider than the line's word spaces may end a label ("(mm)  Spessore")
+    wide = 1.3 * min(blanks[len(blanks) // 2], 0.3) if blanks else 0.0
     for run in row:
         text = run.text
         if len(run.lefts) != len(text):
@@ -236,10 +249,10 @@ def _tokens(row: Row) -> list[_Token] | None:
         if previous is not None:
             gap = run.left - previous.right
             if gap <= 1.2 * min(run.height, previous.height):
-                kind = _SPACE
+                kind = _WIDE
                 if gap < 0.12 * run.height:
                     kind = _GLUE if gap < -0.2 * run.height else _TOUCH
-            joiner = " " if kind == _SPACE and not previous.text.endswith("-") else ""
+            joiner = " " if kind == _WIDE and not previous.text.endswith("-") else ""
         start = 0
         cut_kind = _GLUE
         for c in range(1, len(text) + 1):
@@ -257,7 +270,10 @@ def _tokens(row: Row) -> list[_Token] | None:
                 left, right = min(run.lefts[start:c]), max(run.rights[start:c])
                 tokens.append((left, right, word, joiner, kind))
             if c < len(text) and text[c] == " ":
-                joiner, kind, start = " ", _SPACE, c + 1
+                gap = (
+                    (run.lefts[c + 1] - run.rights[c - 1]) / run.height if c + 1 < len(text) else 0
+                )
+                joiner, kind, start = " ", _WIDE if gap > wide else _SPACE, c + 1
             else:
                 joiner, kind, start = "", cut_kind, c
         previous = run
@@ -278,9 +294,11 @@ def _pieces(
     n, t_count = len(columns), len(tokens)
     inf = float("inf")
     # A line with neither a cell gap nor labels running together is one label or prose: it is
-    # not cut at its blanks.
-    structured = any(token[4] in (_GAP, _GLUE) for token in tokens[1:])
-    cuts = _CUT if structured else {**_CUT, _SPACE: inf, _TOUCH: inf}
+    # not cut at all; between the words of one run only where labels run together.
+    kinds = {token[4] for token in tokens[1:]}
+    cuts = dict(_CUT)
+    if _GLUE not in kinds and _GAP not in kinds:
+        cuts[_SPACE] = cuts[_TOUCH] = cuts[_WIDE] = inf
     # best[t][j]: cheapest cut of tokens[:t] whose last piece is on column j
     best = [[inf] * n for _ in range(t_count + 1)]
     parent: list[list[tuple[int, int]]] = [[(-1, -1)] * n for _ in range(t_count + 1)]
@@ -297,14 +315,15 @@ def _pieces(
                     running = (best[t1][j], j)
         if before[-1][0] == inf:
             continue
-        left, right = inf, -inf
+        left, right, words = inf, -inf, 0
         inside = cuts[tokens[t1][4]] if t1 else 0.0
         if inside == inf:
             continue
         for t2 in range(t1 + 1, t_count + 1):
             left = min(left, tokens[t2 - 1][0])
             right = max(right, tokens[t2 - 1][1])
-            if right - left > widest:
+            words += 1 + tokens[t2 - 1][2].count(" ")
+            if right - left > widest or words > _MAX_WORDS:
                 break
             if t2 - 1 > t1:
                 inside += _INSIDE[tokens[t2 - 1][4]]
@@ -334,8 +353,8 @@ def _pieces(
     t, j = t_count, end
     while t > 0:
         t1, last = parent[t][j]
-        words = tokens[t1:t]
-        text = words[0][2] + "".join(f"{w[3]}{w[2]}" for w in words[1:])
+        piece = tokens[t1:t]
+        text = piece[0][2] + "".join(f"{w[3]}{w[2]}" for w in piece[1:])
         glued = glued or (t1 > 0 and tokens[t1][4] == _GLUE)  # where labels run into each other
         pieces.append((j, text))
         t, j = t1, last

@@ -214,14 +214,20 @@ def test_a_group_header_over_two_columns_stays_above_the_column_labels() -> None
     assert _line(doc, "Bestellnummer").split(" | ") == labels
 
 
+def _second_row(pdf: FPDF, texts: Sequence[str], aligns: Sequence[str]) -> None:
+    pdf.set_font("Helvetica", size=8)
+    for text, width, align in zip(texts, WIDTHS, aligns, strict=True):
+        pdf.cell(width, 5, text, align=align)
+    pdf.ln(5)
+
+
 def test_two_header_rows_over_their_own_columns_are_joined() -> None:
-    """A second label row over some of the columns, printed above the first."""
+    """A label over one column printed above a row of labels two of which nearly touch."""
 
     def draw(pdf: FPDF) -> None:
-        pdf.set_font("Helvetica", size=8)
-        _rows(pdf, [["", "", "", "", "Nabe", "Bohrung", ""]], WIDTHS, 8, height=3.5)
-        second = ["Bestellnummer", "Rillen", "dw mm", "da mm", "mm", "max. mm", "kg"]
-        _rows(pdf, [second], WIDTHS, 8)
+        _rows(pdf, [["", "", "", "", "", "Bohrung", ""]], WIDTHS, 8, height=3.5)
+        second = ["Bestellnummer", "Rillen", "dw mm", "da mm", "Nabe mm", "max. mm", "kg"]
+        _second_row(pdf, second, ["C", "C", "C", "C", "R", "L", "C"])
         _rows(pdf, ROWS, WIDTHS, 8)
 
     header = _line(_extract(_pdf(draw)), "Bestellnummer")
@@ -234,6 +240,20 @@ def test_two_header_rows_over_their_own_columns_are_joined() -> None:
         "Bohrung max. mm",
         "kg",
     ]
+
+
+def test_a_row_above_a_header_of_one_cell_a_column_stays_a_line_of_its_own() -> None:
+    """Nothing to cut: lines of text that already sit one a column are not joined."""
+
+    def draw(pdf: FPDF) -> None:
+        _rows(pdf, [["", "", "", "", "", "Bohrung", ""]], WIDTHS, 8, height=3.5)
+        second = ["Bestellnummer", "Rillen", "dw mm", "da mm", "Nabe mm", "max. mm", "kg"]
+        _second_row(pdf, second, ["C"] * 7)
+        _rows(pdf, ROWS, WIDTHS, 8)
+
+    doc = _extract(_pdf(draw))
+    assert "Bohrung" in doc.text.splitlines()
+    assert "Bestellnummer | Rillen | dw mm | da mm | Nabe mm | max. mm | kg" in doc.text
 
 
 def test_a_prose_paragraph_above_a_glued_header_stays_prose() -> None:
