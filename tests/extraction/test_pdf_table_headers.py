@@ -327,3 +327,18 @@ def test_the_last_line_of_a_paragraph_right_above_a_header_is_not_a_label() -> N
     doc = _extract(_pdf(draw))
     assert "Nabenbohrung" in doc.text.splitlines()
     assert _line(doc, "Bestellnummer").split(" | ") == LABELS
+
+
+def test_a_caption_beside_a_label_is_not_cut_at_its_word_spaces() -> None:
+    """Words spaced as words, each of which could sit over a column: one caption, not labels."""
+
+    def draw(pdf: FPDF) -> None:
+        pdf.set_font("Helvetica", size=8)
+        pdf.cell(WIDTHS[0] + 6, 5, "Bestellnummer", align="L")
+        caption = "Rillen Durchmesser Aussen Nabe Bohrung Gewicht"
+        pdf.cell(sum(WIDTHS[1:]) - 6, 5, caption, align="L")
+        pdf.ln(5)
+        _rows(pdf, ROWS, WIDTHS, 8)
+
+    doc = _extract(_pdf(draw))
+    assert "Bestellnummer | Rillen Durchmesser Aussen Nabe Bohrung Gewicht" in doc.text.splitlines()
