@@ -6,7 +6,9 @@ between them) and assemble once; `extract_document` does both in one call.
 Text is rebuilt from positioned text runs rather than taken in the PDF's content order: a
 label and its value on one visual row are read as one line even when the file draws them far
 apart, a wide gap between runs becomes a " | " cell separator (and such rows a `Table`), and
-a page set in two columns is read column by column.
+a page set in two columns is read column by column. A table's header labels are put on the
+columns its data rows establish (`pdf_headers`): labels printed edge to edge are cut apart and
+a label wrapped over two or three lines is joined into one.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import pypdfium2.raw as pdfium_c
 from pypdf import PdfReader  # imported here so the preloading forkserver pays its 0.5 s once
 
 from app.extraction.document import ExtractionError, ExtractionLimits, Section, Table
+from app.extraction.pdf_headers import column_headers, is_header
 
 PdfSource = bytes | str  # the bytes, or a path (the runner hands big files to workers by path)
 
@@ -93,6 +96,10 @@ class _Run:
     right: float
     top: float
     text: str
+    # x extent of each character of `text` (a blank: the gap it stands for): where a header
+    # label ends inside a run of labels printed edge to edge
+    lefts: list[float] = field(default_factory=list)
+    rights: list[float] = field(default_factory=list)
 
     @property
     def height(self) -> float:
@@ -119,6 +126,8 @@ def _runs(textpage: pdfium.PdfTextPage, count: int) -> list[_Run]:
     get_box = pdfium_c.FPDFText_GetLooseCharBox
     runs: list[_Run] = []
     chars: list[str] = []
+    lefts: list[float] = []
+    rights: list[float] = []
     left = bottom = right = top = height = 0.0
     for index, ch in enumerate(text):
         if ch in _SKIP:
@@ -141,7 +150,12 @@ def _runs(textpage: pdfium.PdfTextPage, count: int) -> list[_Run]:
             ) and -0.5 * h <= gap <= 0.9 * (h if h > height else height):
                 if gap > 0.15 * h and chars[-1] != " ":
                     chars.append(" ")
+                if chars[-1] == " " and len(lefts) < len(chars):
+                    lefts.append(right)
+                    rights.append(x0)
                 chars.append(ch)
+                lefts.append(x0)
+                rights.append(x1)
                 if x1 > right:
                     right = x1
                 if b < bottom:
@@ -149,11 +163,32 @@ def _runs(textpage: pdfium.PdfTextPage, count: int) -> list[_Run]:
                 if t > top:
                     top, height = t, t - bottom
                 continue
-            runs.append(_Run(left, bottom, right, top, "".join(chars).strip()))
+            runs.append(_run(left, bottom, right, top, chars, lefts, rights))
         left, bottom, right, top, height, chars = x0, b, x1, t, h, [ch]
+        lefts, rights = [x0], [x1]
     if chars:
-        runs.append(_Run(left, bottom, right, top, "".join(chars).strip()))
+        runs.append(_run(left, bottom, right, top, chars, lefts, rights))
     return [run for run in runs if run.text]
+
+
+def _run(
+    left: float,
+    bottom: float,
+    right: float,
+    top: float,
+    chars: list[str],
+    lefts: list[float],
+    rights: list[float],
+) -> _Run:
+    raw = "".join(chars)
+    text = raw.strip()
+    lead = len(raw) - len(raw.lstrip())
+    if len(lefts) == len(raw) - 1 and raw.endswith(" "):  # a trailing blank: no gap known yet
+        lefts, rights = [*lefts, right], [*rights, right]
+    if len(lefts) != len(raw):
+        return _Run(left, bottom, right, top, text)
+    end = lead + len(text)
+    return _Run(left, bottom, right, top, text, lefts[lead:end], rights[lead:end])
 
 
 def _rows(runs: list[_Run]) -> list[list[_Run]]:
@@ -251,8 +286,18 @@ def _layout(runs: list[_Run], width: float, location: str) -> tuple[str, list[Ta
         pending: list[list[str]] = []
         rows = _rows(block)
         stacked: tuple[tuple[str, ...], int] | None = None
+        headers = column_headers(rows)  # header rows put on the columns of the rows below
+        covered = 0
         for i, row in enumerate(rows):
+            if covered:
+                covered -= 1
+                continue
             cells = _cells(row)
+            if i in headers:
+                covered, cells = headers[i][0] - 1, headers[i][1]
+                if is_header(cells):
+                    _flush(pending, location, tables)
+                    cells, stacked = _Header(cells), (tuple(cells), 0)
             lines.append(" | ".join(cells))
             if stacked is None and _has_digit(row) and i and not _has_digit(rows[i - 1]):
                 stacked = _stacked_header(rows, i)
@@ -333,10 +378,16 @@ def _stacked_header(rows: list[list[_Run]], first: int) -> tuple[tuple[str, ...]
     return tuple(" ".join(words) for words in columns), len(heads)
 
 
+class _Header(list[str]):
+    """A table's header row as `column_headers` found it (it may hold digits: "d0 (mm)")."""
+
+
 def _flush(pending: list[list[str]], location: str, tables: list[Table]) -> None:
     if len(pending) >= 2:
         first = pending[0]
-        has_header = not any(ch in "0123456789" for cell in first for ch in cell)  # "(g.cm²)"
+        has_header = isinstance(first, _Header) or not any(
+            ch in "0123456789" for cell in first for ch in cell
+        )  # "(g.cm²)"
         header = tuple(first) if has_header else ()
         body = pending[1:] if has_header else pending
         tables.append(Table(location, header, tuple(tuple(row) for row in body)))
