@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from app.analyzers.base import Evidence, WeightBasis, WeightCandidate, WeightFinding, WeightStatus
+from app.analyzers.offline import derived as D  # noqa: N812 - derived weights, read as D.x
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 from app.analyzers.offline._text import Line, iter_lines, trim_quote
 from app.analyzers.quantities import (
@@ -313,7 +314,7 @@ _SHARED_UNIT_BEFORE = re.compile(r"(?<![\d.,])(?P<n>\d{1,6}(?:[.,]\d{1,4})?)\s{0
 _TOLERANCE_BEFORE = re.compile(r"(?:±|\+/-|\+-|\+/−)\s*$")
 _IMPERIAL = {LB_G, OZ_G}
 _UNIT_IN_LABEL = re.compile(
-    r"(?:[\[(（]\s*(?:in\s+)?(?P<b>[^\W\d_]{1,9})\s*[\])）])"
+    r"(?:[\[(（]\s*(?:in\s+)?(?P<b>[^\W\d_]{1,9})(?P<r>\s{0,2}/\s{0,2}(?:m²|m2|km|m)(?![^\W_]))?\s*[\])）])"
     r"|(?:(?<=[\s_\-.])|^)(?P<t>kg|kgs|g|gr|lbs?|oz|mg|grams?|gramm|克|公斤|千克)"
     r"(?=$|[\s_:=|\]),/\"'])",
     re.IGNORECASE,
@@ -590,7 +591,7 @@ def _label_unit_quantities(text: str, comma: bool) -> list[_Raw]:
         if factor is None:
             continue
         tail = text[m.end() :]
-        glued = ""
+        glued = m["r"] or ""  # "Gewicht (kg/m)": a weight per metre
         if pm := _SLASH_PACK.match(tail):
             glued, tail = tail[: pm.end()], tail[pm.end() :]
         offset = len(text) - len(tail)
@@ -644,9 +645,12 @@ class _Doc:
     @property
     def length_m(self) -> float | None:
         if self._length == self._UNSET:
-            self._length = _name_length_m(self._name, self._comma) or _length_m(
-                self._lines, self._comma
-            )
+            labelled = D.name_length_m(self._name, self._comma)  # 0.0: two lengths, none
+            self._length = (
+                labelled
+                if labelled is not None
+                else _name_length_m(self._name, self._comma) or _length_m(self._lines, self._comma)
+            ) or None
         return self._length
 
 
@@ -773,6 +777,15 @@ def _classify(
         return WeightBasis.CAPACITY, f"a test or set-up figure ({m.group()})", None
     if V.PER_AREA_WORDS.search(label):
         return WeightBasis.PER_AREA, "a weight per area (grammage)", None
+    if (base := D.rate_base_m(label)) is not None:
+        # "Weight per 100 mm length 182 g": the weight of that length, times the article's
+        if doc.length_m:
+            return (
+                WeightBasis.DERIVED,
+                f"weight per {base:g} m × length {doc.length_m:g} m",
+                grams / base * doc.length_m,
+            )
+        return WeightBasis.PER_LENGTH, "a weight per length, and no length is stated", None
     per_km = _SLASH_KM.match(glued) is not None
     if per_km or _SLASH_LENGTH.match(glued) or V.PER_LENGTH_WORDS.search(label):
         per_m = grams / 1000 if per_km else grams  # "215 kg/km" is 215 g per metre
@@ -1445,7 +1458,17 @@ def _last_column_quantity(text: str, header: str, comma: bool) -> list[_Raw]:
     start, end, value = nums[-1]
     head = header[: w.start()].split()[-1:]  # "Motor Weight (g)", not the other columns'
     label = " ".join([*head, header[w.start() :]])
-    return [_Raw(value * factor, start, end, metric=factor not in _IMPERIAL, label=label)]
+    rate = next((u["r"] for u in _UNIT_IN_LABEL.finditer(header[w.start() :]) if u["r"]), "")
+    return [
+        _Raw(
+            value * factor,
+            start,
+            end,
+            metric=factor not in _IMPERIAL,
+            label=label,
+            unit_glued=rate,
+        )
+    ]
 
 
 _COMMA_CLAUSE = re.compile(r"^[^|;\t]{3,80},\s[^|;\t,]{2,40}$")
@@ -1713,7 +1736,7 @@ def collect_mentions(
                     f"the weight of something sold separately ({sold.group()})",
                     None,
                 )
-            if basis in _ELIGIBLE and (cond := _other_condition(label, nm)):
+            if basis in _ELIGIBLE and (cond := _other_condition(D.without_rate_base(label), nm)):
                 basis, reason, grams = (
                     WeightBasis.OTHER_VARIANT,
                     f"stated for {cond}, and the article name states another value",
@@ -2073,7 +2096,8 @@ def _table_mentions(
             written = _raw_quantities(cell, comma)
             glued = written[0].unit_glued if written else ""  # "1,45 kg/m", "80 g/m²"
             if not written and (unit := _UNIT_IN_LABEL.search(label)) is not None:
-                glued = label[unit.end() :]  # "Peso kg/1000 pz", "Gewicht (kg/m)" over a number
+                # "Peso kg/1000 pz", "Gewicht (kg/m)" over a number
+                glued = label[unit.start("r") if unit["r"] else unit.end() :]
             if seen and (round(grams, 3), row_text) in seen:
                 return
             packed = label if V.PACKAGING_KEYS.search(label) else ""  # "Peso imballo (kg)"
