@@ -11,10 +11,17 @@ rules then abstain as they would without it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
+from app.analyzers.base import WeightBasis
 from app.analyzers.quantities import parse_number
 
-__all__ = ["name_length_m", "rate_base_m", "without_rate_base"]
+if TYPE_CHECKING:
+    from app.analyzers.offline.weights import Mention
+
+__all__ = ["name_length_m", "rate_base_m", "stroke_weights", "without_rate_base"]
 
 _TO_M = {"mm": 0.001, "cm": 0.01, "m": 1.0, "km": 1000.0}
 
@@ -84,3 +91,196 @@ def without_rate_base(label: str) -> str:
     """The label without its rate's length: "per 100 mm" says what the figure weighs, not
     which variant it is of."""
     return _RATE_BASE.sub(" ", label)
+
+
+# ------------------------------------------------------------------ a weight at a stroke
+
+# The words for a cylinder's stroke or a hoist's lift: a weight "at 0 mm stroke" plus one
+# "per 10 mm stroke" is the weight of every stroke, and the article name says which.
+_STROKE = (
+    r"(?:stroke|hub|hubhöhe|hublänge|course|corsa|carrera|curso|lift|lifting\s+height|slag"
+    r"|skok|slaglängd)"
+)
+_STROKE_WORD = re.compile(rf"(?<![^\W\d_]){_STROKE}(?![^\W\d_])", re.IGNORECASE)
+# "at 0 mm stroke", "at stroke 0", "bei Hub 0 mm", "bei 3 m Hubhöhe", "à course 0"
+_AT_STROKE = re.compile(
+    rf"(?<![^\W\d_])(?:at|bei|à|a|con|with|für|for|@)\s{{1,2}}"
+    rf"(?:(?P<w1>{_STROKE})\s{{0,2}}[=:]?\s{{0,2}})?(?P<n>\d{{1,5}}(?:[.,]\d{{1,3}})?)\s{{0,2}}"
+    rf"(?P<u>mm|cm|m)?(?![^\W_])\s{{0,2}}(?:(?:of\s+)?(?P<w2>{_STROKE})(?![^\W\d_]))?",
+    re.IGNORECASE,
+)
+# "per 10 mm stroke", "per 100 mm of stroke", "je 100 mm Hub", "je weiterem Meter Hubhöhe",
+# "per additional metre of lift"
+_PER_STROKE = re.compile(
+    r"(?<![^\W\d_])(?:per|je|pro|par|pour|ogni|por|each)\s{1,2}"
+    r"(?:(?P<n>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m)(?![^\W_])"
+    r"|(?:weitere[nmrs]?|additional|further|extra)\s{1,2}(?P<w>met(?:er|re)|m)(?![^\W\d_]))",
+    re.IGNORECASE,
+)
+_NAME_STROKE = re.compile(
+    rf"(?<![^\W\d_]){_STROKE}\s{{0,3}}[:=]?\s{{0,3}}(?P<n>\d{{1,5}}(?:[.,]\d{{1,3}})?)\s{{0,2}}"
+    rf"(?P<u>mm|cm|m)?(?![^\W_])"
+    rf"|(?<![\d.,])(?P<n2>\d{{1,5}}(?:[.,]\d{{1,3}})?)\s{{0,2}}(?P<u2>mm|cm|m)\s{{1,2}}{_STROKE}"
+    rf"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_EXAMPLE = re.compile(
+    r"(?<![^\W\d_])(?:example|e\.g\.|beispiel|bestellbeispiel|z\.\s?b\.|exemple|esempio|ejemplo"
+    r"|exemplo|voorbeeld)",
+    re.IGNORECASE,
+)
+
+
+def name_stroke_m(name: str, comma: bool = False) -> float | None:
+    """The one stroke or lift the article name states ("stroke 250 mm", "Hub 200",
+    "Hubhöhe 5 m"), in metres; a bare number is millimetres. None for none or two."""
+    found: set[float] = set()
+    for m in _NAME_STROKE.finditer(name):
+        value, unit = (m["n"], m["u"]) if m["n"] else (m["n2"], m["u2"])
+        found.add(round(_metres(value, unit or "mm", comma), 6))
+    return found.pop() if len(found) == 1 else None
+
+
+def stroke_base_m(label: str) -> float | None:
+    """The stroke a weight label says the figure is for ("Weight at 0 mm stroke": 0.0,
+    "Eigengewicht bei 3 m Hubhöhe": 3.0); None when it names none or an increment."""
+    if _PER_STROKE.search(label) or _EXAMPLE.search(label):
+        return None
+    found = set()
+    for m in _AT_STROKE.finditer(label):
+        if m["w1"] or m["w2"]:
+            found.add(round(_metres(m["n"], m["u"] or "mm", False), 6))
+    return found.pop() if len(found) == 1 else None
+
+
+def stroke_step_m(text: str) -> float | None:
+    """The stroke an increment is stated for ("Additional weight per 10 mm stroke": 0.01,
+    "Mehrgewicht je weiterem Meter Hubhöhe": 1.0), when the text speaks of a stroke."""
+    if _EXAMPLE.search(text) or not _STROKE_WORD.search(text):
+        return None
+    found = set()
+    for m in _PER_STROKE.finditer(text):
+        found.add(1.0 if m["w"] else round(_metres(m["n"], m["u"], False), 6))
+    if len(found) != 1:
+        return None
+    step = found.pop()
+    return step if step > 0 else None
+
+
+# "0.9 kg per 100 mm of stroke" in prose: the increment and the stroke it is for
+_VALUE_PER_STROKE = re.compile(
+    rf"(?P<v>\d{{1,6}}(?:[.,]\d{{1,3}})?)\s{{0,2}}(?P<mu>kg|g)\s{{0,3}}"
+    rf"(?:per|je|pro|par|pour|ogni|por)\s{{1,2}}(?P<n>\d{{1,5}}(?:[.,]\d{{1,3}})?)\s{{0,2}}"
+    rf"(?P<u>mm|cm|m)\s{{0,2}}(?:of\s+)?{_STROKE}(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# "Moving mass at 0 mm stroke": the mass of the piston and rod, not a term of the article's
+_MOVING = re.compile(
+    r"(?<![^\W\d_])(?:moving|moved|bewegte[nr]?|mobile|in\s+movimento|en\s+movimiento"
+    r"|en\s+mouvement|móvil|mobili|movente)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_NOT_A_TERM = frozenset(
+    [
+        WeightBasis.GROSS,
+        WeightBasis.CAPACITY,
+        WeightBasis.PROCESS,
+        WeightBasis.NOT_MASS,
+        WeightBasis.PER_PACK,
+    ]
+)
+
+
+def _prose_step(m: Mention) -> float | None:
+    """The stroke step of an increment stated in a sentence ("plus 0.9 kg per 100 mm of
+    stroke"): the step of the figure itself, found by its value in the line."""
+    for pm in _VALUE_PER_STROKE.finditer(m.quote):
+        factor = 1000.0 if pm["mu"].lower() == "kg" else 1.0
+        values = {parse_number(pm["v"], comma_decimal=c) * factor for c in (True, False)}
+        if any(abs(v - m.stated_grams) <= 0.005 * m.stated_grams for v in values):
+            return _metres(pm["n"], pm["u"], False) or None
+    return None
+
+
+def _term_label(m: Mention) -> str:
+    """The words that label a figure as a term: its label, or the column header a table row's
+    quote names ("32: Basic weight at 0 mm stroke (g): 245" under a heading "Weights")."""
+    if _STROKE_WORD.search(m.label):
+        return m.label
+    parts = m.quote.split(": ")
+    return parts[1] if len(parts) == 3 else m.label
+
+
+def _fmt(grams: float) -> str:
+    return f"{grams / 1000:.4g} kg" if grams >= 1000 else f"{grams:.4g} g"
+
+
+def _one_term(
+    terms: Sequence[tuple[Mention, float]], overlap: Callable[[Mention], int]
+) -> tuple[Mention, float] | None:
+    """The one (figure, stroke) a list of terms states for the article: the rows that name
+    it when some do; None when they state several values."""
+    named = [t for t in terms if overlap(t[0]) > 0]
+    pool = named or [t for t in terms if not t[0].keys] or list(terms)
+    values = {(round(t[0].stated_grams, 3), t[1]) for t in pool}
+    return pool[0] if len(values) == 1 else None
+
+
+def stroke_weights(
+    mentions: Sequence[Mention], name: str, overlap: Callable[[frozenset[str]], int]
+) -> list[Mention]:
+    """The article's weight from a weight at one stroke plus an increment per stroke step
+    ("Weight at 0 mm stroke 245 g" + "Additional weight per 10 mm stroke 28 g", a name with
+    "stroke 50 mm": 245 + 5 x 28 = 385 g). Only when the name states one stroke and the
+    document one base and one increment for the article. The terms are marked as what they
+    are, not as weights of the article, whenever a document states both."""
+    stroke = name_stroke_m(name)
+    mm = (
+        {f"#{stroke * 1000:g}"} if stroke is not None else set()
+    )  # "stroke 50 mm" selects no row of a table by its number
+
+    def keyed(m: Mention) -> int:
+        return overlap(frozenset(m.keys - mm))
+
+    bases: list[tuple[Mention, float]] = []
+    steps: list[tuple[Mention, float]] = []
+    for m in mentions:
+        if m.basis in _NOT_A_TERM or m.stated_grams <= 0 or _MOVING.search(_term_label(m)):
+            continue
+        label = _term_label(m)
+        if (step := stroke_step_m(label) or _prose_step(m)) is not None:
+            steps.append((m, step))
+        elif (at := stroke_base_m(label)) is not None:
+            bases.append((m, at))
+    if not bases or not steps:
+        return []
+    own = {id(m) for m, at in bases if at == stroke}
+    for m, _ in (*bases, *steps):
+        if id(m) in own:
+            continue  # "Eigengewicht bei 3 m Hubhöhe" of a hoist "Hubhöhe 3 m": its own weight
+        # a weight at another stroke, or a weight per stroke step: not the article's weight
+        m.basis, m.grams, m.score = WeightBasis.OTHER_VARIANT, None, 0.0
+        m.reason = f"{m.reason}; a term of the weight at a stroke"
+    base, step = _one_term(bases, keyed), _one_term(steps, keyed)
+    if stroke is None or base is None or step is None or base[1] >= stroke:
+        return []
+    (b, at), (s, per) = base, step
+    grams = b.stated_grams + (stroke - at) / per * s.stated_grams
+    reason = (
+        f"the weight at {at * 1000:g} mm stroke ({_fmt(b.stated_grams)}) + "
+        f"{(stroke - at) / per:g} × {_fmt(s.stated_grams)} per {per * 1000:g} mm for the "
+        f"stroke the name states ({stroke * 1000:g} mm)"
+    )
+    return [
+        replace(
+            b,
+            grams=grams,
+            basis=WeightBasis.DERIVED,
+            score=0.72,
+            reason=reason,
+            note=reason,
+            keys=frozenset(b.keys - mm),
+            qualifier="",
+            context=False,
+        )
+    ]

@@ -2260,6 +2260,7 @@ def decide(
 ) -> WeightDecision:
     """Pick the article's weight from classified mentions, or abstain and say why."""
     nm = _Name.of(name)
+    mentions = [*mentions, *D.stroke_weights(mentions, name, nm.overlap)]  # base + per stroke
     eligible = [m for m in mentions if m.basis in _ELIGIBLE and m.grams is not None and m.grams > 0]
     for m in eligible:
         assert m.grams is not None
