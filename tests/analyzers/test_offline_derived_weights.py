@@ -109,6 +109,31 @@ CASES = [
         "Electric actuator EA-40",
         None,
     ),
+    # a weight per area times the face the name states (a thickness is no side of the face)
+    (
+        "matte.txt",
+        "Gummimatte GM-8\nFlächengewicht | DIN 53352 | 9,6 kg/m²\nHärte | 65 Shore A",
+        "Gummimatte GM-8 800 x 600 x 8 mm",
+        4608,
+    ),
+    (
+        "matte.txt",
+        "Gummimatte GM-8\nFlächengewicht | DIN 53352 | 9,6 kg/m²\nHärte | 65 Shore A",
+        "Gummimatte GM-8 800 x 600 x 8 mm, Packung mit 10 Stück",
+        None,
+    ),
+    (
+        "fleece.txt",
+        "Filter fleece FF-120\nMass per unit area: 120 g/m²\nAir permeability: 900 l/m²s",
+        "Filter fleece FF-120, 50 x 50 cm",
+        30,
+    ),
+    (
+        "fleece.txt",
+        "Filter fleece FF-120\nMass per unit area: 120 g/m²\nMass per unit area, coated: 150 g/m²",
+        "Filter fleece FF-120, 50 x 50 cm",
+        None,
+    ),
 ]
 
 

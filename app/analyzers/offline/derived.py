@@ -16,12 +16,20 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from app.analyzers.base import WeightBasis
+from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 from app.analyzers.quantities import parse_number
 
 if TYPE_CHECKING:
     from app.analyzers.offline.weights import Mention
 
-__all__ = ["name_length_m", "rate_base_m", "stroke_weights", "without_rate_base"]
+__all__ = [
+    "area_weights",
+    "name_face_m2",
+    "name_length_m",
+    "rate_base_m",
+    "stroke_weights",
+    "without_rate_base",
+]
 
 _TO_M = {"mm": 0.001, "cm": 0.01, "m": 1.0, "km": 1000.0}
 
@@ -280,6 +288,85 @@ def stroke_weights(
             reason=reason,
             note=reason,
             keys=frozenset(b.keys - mm),
+            qualifier="",
+            context=False,
+        )
+    ]
+
+
+# ------------------------------------------------------------------ a weight per area
+
+_FACE = re.compile(
+    r"(?<![\d.,x×*])(?<![x×*] )(?P<a>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?:mm|cm|m)?\s{0,2}[x×*]\s{0,2}"
+    r"(?P<b>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?:(?:mm|cm|m)?\s{0,2}[x×*]\s{0,2}"
+    r"(?P<c>\d{1,5}(?:[.,]\d{1,3})?))?\s{0,2}(?P<u>mm|cm|m)(?![^\W_])(?!\s{0,2}[x×*]\s{0,2}\d)",
+    re.IGNORECASE,
+)
+
+
+def name_face_m2(name: str, comma: bool = False) -> float | None:
+    """The face of a flat article the name sizes ("Mat 1200 x 1000 x 10 mm": 1.2 m², a sheet
+    "40 x 40 cm"): the two larger sides when the third is a thickness (a tenth of them or
+    less). None for a block, for several sizes, or for a profile's section."""
+    found = list(_FACE.finditer(name))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    f = _TO_M[m["u"].lower()]
+    sides = sorted(
+        (parse_number(m[k], comma_decimal=comma) * f for k in "abc" if m[k]), reverse=True
+    )
+    if len(sides) == 3 and sides[2] > sides[1] / 10:
+        return None  # a block, not a sheet
+    area = sides[0] * sides[1]
+    return area if area >= 0.001 else None
+
+
+def area_weights(
+    mentions: Sequence[Mention],
+    name: str,
+    overlap: Callable[[frozenset[str]], int],
+    counted: bool,
+    comma: bool = False,
+) -> list[Mention]:
+    """The article's weight from a weight per area its line calls a weight or a mass
+    ("Flächenbezogene Masse | DIN EN 12127 | 245 g/m²") times the face the name states. Not
+    when the name counts pieces or sheets (`counted`: the face is one sheet of a pack), and
+    only when the document states one such rate for the article (the first on its line)."""
+    area = None if counted else name_face_m2(name, comma)
+    if area is None:
+        return []
+    seen: set[str] = set()
+    rates: list[Mention] = []
+    for m in mentions:
+        if m.quote in seen:
+            continue
+        seen.add(m.quote)
+        derived = m.basis == WeightBasis.DERIVED and m.reason.startswith("weight per area")
+        if not (m.basis == WeightBasis.PER_AREA or derived) or m.stated_grams <= 0:
+            continue
+        first = re.split(r"[|:;\t]", m.quote, maxsplit=1)[0]
+        if V.WEIGHT_WORDS.search(first) or V.WEIGHT_WORDS.search(m.label):
+            rates.append(m)
+    named = [m for m in rates if overlap(m.keys) > 0]
+    pool = named or rates
+    if len({round(m.stated_grams, 3) for m in pool}) > 1:
+        for m in pool:  # two rates for the article: which one its face weighs is unknown
+            m.basis, m.grams, m.score = WeightBasis.PER_AREA, None, 0.0
+            m.reason = f"{m.reason}; the document states another weight per area"
+        return []
+    if not pool:
+        return []
+    m = pool[0]
+    reason = f"weight per area {_fmt(m.stated_grams)}/m² × the face the name states {area:g} m²"
+    return [
+        replace(
+            m,
+            grams=m.stated_grams * area,
+            basis=WeightBasis.DERIVED,
+            score=0.72,
+            reason=reason,
+            note=reason,
             qualifier="",
             context=False,
         )
