@@ -134,6 +134,31 @@ CASES = [
         "Filter fleece FF-120, 50 x 50 cm",
         None,
     ),
+    # a weight stated without a part the name includes, plus that part weighed once
+    (
+        "floodlight.txt",
+        "Floodlight FL-80\nWeight (floodlight without mounting bracket) | 2.6 kg\nMounting bracket (supplied, fitted) | 0.3 kg",
+        "Floodlight FL-80 with mounting bracket",
+        2900,
+    ),
+    (
+        "floodlight.txt",
+        "Floodlight FL-80\nWeight (floodlight without mounting bracket) | 2.6 kg\nMounting bracket (supplied, fitted) | 0.3 kg\nMounting bracket (stainless version) | 0.45 kg",
+        "Floodlight FL-80 with mounting bracket",
+        None,
+    ),
+    (
+        "lampada.txt",
+        "Lampada LX-3\nPeso lampada (senza staffa) | 1,9 kg\nStaffa a U (inclusa, montata) | 0,25 kg",
+        "Lampada LX-3 con staffa a U",
+        2150,
+    ),
+    (
+        "lampada.txt",
+        "Lampada LX-3\nPeso lampada (senza staffa) | 1,9 kg\nPeso lampada (senza staffa, versione IP66) | 2,1 kg\nStaffa a U (inclusa, montata) | 0,25 kg",
+        "Lampada LX-3 con staffa a U",
+        None,
+    ),
 ]
 
 

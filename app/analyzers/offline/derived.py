@@ -24,8 +24,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "area_weights",
+    "included_part",
     "name_face_m2",
     "name_length_m",
+    "part_sums",
     "rate_base_m",
     "stroke_weights",
     "without_rate_base",
@@ -369,5 +371,150 @@ def area_weights(
             note=reason,
             qualifier="",
             context=False,
+        )
+    ]
+
+
+# ------------------------------------------------------------------ the parts the name includes
+
+# "with U-bracket", "mit Taper-Spannbuchse 1210", "con motore", "avec support mural": the
+# phrase after a with-word of the name, up to the next punctuation or with-word
+_WITH = re.compile(
+    r"(?<![^\W\d_])(?:with|w/|incl\.?|including|mit|inkl\.?|avec|con|com|met|med|y|und|and|et|e)"
+    r"\s+(?P<what>[^,;()|]{2,60})",
+    re.IGNORECASE,
+)
+_WITHOUT = re.compile(
+    r"(?<![^\W\d_])(?:without|w/o|excl\.?|excluding|ohne|exkl\.?|sans|senza|sin|zonder|utan|bez"
+    r"|sem)\s+(?P<what>[^,;()|:]{2,50})",
+    re.IGNORECASE,
+)
+_PART_TOKEN = re.compile(r"[^\W\d_]{4,}")
+_ARTICLES = frozenset(
+    [
+        *("the", "and", "with", "der", "die", "das", "den", "dem", "des", "und", "mit"),
+        *("le", "la", "les", "avec", "il", "lo", "gli", "el", "los", "las", "con", "het", "een"),
+    ]
+)
+_NOT_A_TERM_OF_SUM = frozenset(
+    [
+        WeightBasis.GROSS,
+        WeightBasis.CAPACITY,
+        WeightBasis.PROCESS,
+        WeightBasis.NOT_MASS,
+        WeightBasis.PER_PACK,
+        WeightBasis.PER_LENGTH,
+        WeightBasis.PER_AREA,
+        WeightBasis.DERIVED,
+    ]
+)
+
+
+def _part_words(text: str) -> set[str]:
+    return {t.lower() for t in _PART_TOKEN.findall(text) if t.lower() not in _ARTICLES}
+
+
+def _included_words(name: str) -> set[str]:
+    """The words of the parts the name says the article comes with."""
+    return {w for m in _WITH.finditer(name) for w in _part_words(m["what"])}
+
+
+def _same(a: str, b: str) -> bool:
+    """One part's name in two inflections ("bracket", "brackets"; "Deckel", "Deckels")."""
+    return a[:5] == b[:5] and abs(len(a) - len(b)) <= 2
+
+
+def _shared(words: set[str], others: set[str]) -> set[str]:
+    return {w for w in words if any(_same(w, o) for o in others)}
+
+
+def included_part(label: str, name: str) -> str:
+    """The part a figure's label names when the name says the article comes with it and the
+    label is that part's name alone ("U-bracket (included, fitted) | 0.4 kg" of a luminaire
+    "with U-bracket"): the part's own weight. Empty otherwise."""
+    head = re.split(r"[(|:;]", label, maxsplit=1)[0]
+    words = _part_words(head)
+    if not words or _WITHOUT.search(label) or len(words) > 4:
+        return ""
+    shared = _shared(words, _included_words(name))
+    return sorted(shared)[0] if shared and len(shared) * 2 >= len(words) else ""
+
+
+def _row_head(m: Mention) -> str:
+    return re.split(r"[|:]", m.quote, maxsplit=1)[0]
+
+
+def _weighs_part(m: Mention, missing: set[str]) -> bool:
+    """The figure is the part's own weight: a component of that part, or a row whose head
+    is the part's name alone ("U-bracket (included, fitted)", "Gewicht Akku"), not a weight
+    with or without it ("Gewicht mit Akku")."""
+    if m.part and _shared({m.part}, missing):
+        return True
+    head = _row_head(m)
+    if _WITH.search(head) or _WITHOUT.search(head) or V.TOTAL_WORDS.search(head):
+        return False
+    words = _part_words(V.WEIGHT_WORDS.pattern.sub(" ", re.split(r"[(]", head, maxsplit=1)[0]))
+    shared = _shared(words, missing)
+    return bool(shared) and len(shared) * 2 >= len(words)
+
+
+def part_sums(mentions: Sequence[Mention], name: str) -> list[Mention]:
+    """The article's weight as a weight stated without a part the name includes plus that
+    part's own weight ("Weight (luminaire without bracket) 3.2 kg" + "U-bracket (included,
+    fitted) 0.4 kg" of a luminaire "with U-bracket"). Only when the document states one such
+    weight and weighs the part once; the weight without the part is then no rival."""
+    included = _included_words(name)
+    if not included:
+        return []
+    withouts: list[tuple[Mention, set[str]]] = []
+    for m in mentions:
+        if m.basis in _NOT_A_TERM or m.basis in _NOT_A_TERM_OF_SUM or m.stated_grams <= 0:
+            continue
+        left = {
+            w
+            for wm in _WITHOUT.finditer(f"{_row_head(m)} | {m.label}")
+            for w in _part_words(wm["what"])
+        }
+        if missing := _shared(left, included):
+            withouts.append((m, missing))
+    if len({round(m.stated_grams, 3) for m, _ in withouts}) != 1:
+        return []
+    missing = set().union(*(w for _, w in withouts))
+    apart = {id(m) for m, _ in withouts}
+    parts = [
+        m
+        for m in mentions
+        if id(m) not in apart
+        and m.basis not in _NOT_A_TERM_OF_SUM
+        and m.basis not in _NOT_A_TERM
+        and m.stated_grams > 0
+        and _weighs_part(m, missing)
+    ]
+    if len({round(m.stated_grams, 3) for m in parts}) != 1:
+        return []
+    base, part = withouts[0][0], parts[0]
+    what = sorted(missing)[0]
+    reason = (
+        f"the weight without the {what} ({_fmt(base.stated_grams)}) + the {what}'s own weight "
+        f"({_fmt(part.stated_grams)}): the name includes it"
+    )
+    for m, _ in withouts:
+        m.basis, m.grams, m.score = WeightBasis.OTHER_VARIANT, None, 0.0
+        m.reason = f"{m.reason}; weighed without a part the name includes ({what})"
+    for m in parts:
+        m.basis, m.grams, m.score = WeightBasis.COMPONENT, None, 0.0
+        m.reason = f"{m.reason}; the weight of a part the name includes ({what})"
+    return [
+        replace(
+            base,
+            grams=base.stated_grams + part.stated_grams,
+            basis=WeightBasis.DERIVED,
+            score=0.72,
+            reason=reason,
+            note=reason,
+            keys=frozenset(k for k in base.keys if k[:1] != "-"),
+            qualifier="",
+            context=False,
+            part="",
         )
     ]

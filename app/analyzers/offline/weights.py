@@ -822,6 +822,9 @@ def _classify(
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.GROSS, "a weight in a packaging or shipping section", None
     if not (V.WEIGHT_WORDS.search(label) or net >= 0 or V.PACK_WORDS.search(label)):
+        if part := D.included_part(label, name.low):  # "U-bracket (included) | 0.4 kg"
+            reason = f"the weight of one part the article includes ({part})"
+            return WeightBasis.COMPONENT, reason, None
         return None, "", None  # a mass figure nobody called a weight: context, not a candidate
     if part := _ancestor_part(label, name):
         return WeightBasis.COMPONENT, f"the weight of an element of a list of parts ({part})", None
@@ -2263,6 +2266,7 @@ def decide(
     mentions = [*mentions, *D.stroke_weights(mentions, name, nm.overlap)]  # base + per stroke
     counted = bool(V.PACK_WORDS.search(nm.low) or _pack_n(nm.low))  # a ream's sheet, a pack's
     mentions = [*mentions, *D.area_weights(mentions, name, nm.overlap, counted)]
+    mentions = [*mentions, *D.part_sums(mentions, name)]  # a weight without a part + the part
     eligible = [m for m in mentions if m.basis in _ELIGIBLE and m.grams is not None and m.grams > 0]
     for m in eligible:
         assert m.grams is not None
