@@ -159,6 +159,25 @@ CASES = [
         "Lampada LX-3 con staffa a U",
         None,
     ),
+    # the part's stated volume times its material's stated density
+    (
+        "slider.md",
+        "# Slider GS-5\n\n| Property | Value |\n|---|---|\n| Material | POM-C |\n| Density | 1,41 g/cm³ |\n| Part volume (CAD) | 5,0 cm³ |\n",
+        "Slider GS-5, POM-C",
+        7.05,
+    ),
+    (
+        "slider.md",
+        "# Slider GS-5\n\n| Property | Value |\n|---|---|\n| Material | POM-C |\n| Density | 1,41 g/cm³ |\n| Part volume (CAD) | 5,0 cm³ |\n| Volume with insert | 5,6 cm³ |\n",
+        "Slider GS-5, POM-C",
+        None,
+    ),
+    (
+        "bottle.txt",
+        "Bottle FL-500\nFill volume: 500 cm³\nDensity of the contents: 1,05 g/cm³",
+        "Bottle FL-500",
+        None,
+    ),
 ]
 
 

@@ -20,6 +20,7 @@ from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary
 from app.analyzers.quantities import parse_number
 
 if TYPE_CHECKING:
+    from app.analyzers.offline._text import Line
     from app.analyzers.offline.weights import Mention
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "part_sums",
     "rate_base_m",
     "stroke_weights",
+    "volume_density",
     "without_rate_base",
 ]
 
@@ -518,3 +520,61 @@ def part_sums(mentions: Sequence[Mention], name: str) -> list[Mention]:
             part="",
         )
     ]
+
+
+# ------------------------------------------------------------------ volume × density
+
+# "Volume de la pièce | 2,9 cm³", "Part volume (CAD): 12.4 cm3", "Bauteilvolumen 850 mm³"
+_VOLUME = re.compile(
+    r"(?<![^\W\d_])(?:part\s+volume|volume|volumen|bauteilvolumen|teilevolumen|volym|objętość"
+    r"|objem|volumes?)(?![^\W\d_])[^\d\n|]{0,40}?(?:\|\s{0,3})?"
+    r"(?P<n>\d{1,7}(?:[.,]\d{1,4})?)\s{0,2}(?P<u>mm³|mm3|cm³|cm3|ccm|dm³|dm3)(?![^\W_])",
+    re.IGNORECASE,
+)
+_VOLUME_CM3 = {"mm³": 0.001, "mm3": 0.001, "cm³": 1.0, "cm3": 1.0, "ccm": 1.0, "dm³": 1000.0}
+_VOLUME_CM3["dm3"] = 1000.0
+# "Masse volumique | 1,36 g/cm³", "Dichte: 7,85 kg/dm³", "Density 1140 kg/m³"
+_DENSITY = re.compile(
+    r"(?<![^\W\d_])(?:density|dichte|rohdichte|masse\s+volumique|densité|densità|densidad"
+    r"|massa\s+vol[úu]mica|massa\s+volumica|gęstość|densiteit|densitet|hustota)(?![^\W\d_])"
+    r"[^\d\n|]{0,40}?(?:\|\s{0,3})?(?P<n>\d{1,5}(?:[.,]\d{1,4})?)\s{0,2}"
+    r"(?P<u>g/cm³|g/cm3|g/ccm|kg/dm³|kg/dm3|kg/m³|kg/m3|t/m³|t/m3|g/cc|g/ml|kg/l)(?![^\W_])",
+    re.IGNORECASE,
+)
+_DENSITY_G_CM3 = {"kg/m³": 0.001, "kg/m3": 0.001}
+# a volume that is held, not the part's: "Füllvolumen", "fill volume", "Nutzvolumen"
+_HELD = re.compile(
+    r"(?:füll|fill|nutz|nenn|inhalt|capacit|contenu|hub|displacement|cylindr|brutto|gross"
+    r"|packed|shipping|carton|karton|pallet|palette)",
+    re.IGNORECASE,
+)
+
+
+def volume_density(lines: Sequence[Line], comma: bool) -> tuple[float, Line, str] | None:
+    """The part's weight as its stated volume times its material's stated density ("Volume
+    de la pièce 2,9 cm³" and "Masse volumique 1,36 g/cm³": 3.94 g), with the line of the
+    volume and the computation. Only when the document states one volume (not a fill or
+    capacity) and one density."""
+    volumes: dict[float, Line] = {}
+    densities: set[float] = set()
+    for line in lines:
+        text = line.text
+        if "m³" not in text and "m3" not in text and "ccm" not in text and "/cc" not in text:
+            continue  # the cheap test first: most lines state neither
+        for m in _VOLUME.finditer(text):
+            if _HELD.search(text[max(0, m.start() - 20) : m.start("n")]) or line.packaging:
+                continue
+            cm3 = parse_number(m["n"], comma_decimal=comma) * _VOLUME_CM3[m["u"].lower()]
+            volumes.setdefault(round(cm3, 6), line)
+        for m in _DENSITY.finditer(text):
+            unit = m["u"].lower()
+            densities.add(
+                round(parse_number(m["n"], comma_decimal=comma) * _DENSITY_G_CM3.get(unit, 1.0), 6)
+            )
+    if len(volumes) != 1 or len(densities) != 1:
+        return None
+    (cm3, line), density = next(iter(volumes.items())), next(iter(densities))
+    if not (0.05 <= density <= 25.0) or cm3 <= 0:
+        return None
+    grams = cm3 * density
+    return grams, line, f"part volume {cm3:g} cm³ × density {density:g} g/cm³"

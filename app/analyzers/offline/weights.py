@@ -1852,6 +1852,22 @@ def collect_mentions(
                     label=label,
                 )
             )
+    if (by_volume := D.volume_density(lines, comma)) is not None:
+        grams, vline, reason = by_volume  # "Volume de la pièce 2,9 cm³" × "1,36 g/cm³"
+        out.append(
+            Mention(
+                grams=grams,
+                stated_grams=grams,
+                basis=WeightBasis.DERIVED,
+                score=_BASE_SCORE[WeightBasis.DERIVED],
+                quote=trim_quote(vline.text),
+                location=f"{source}, {vline.location}" if vline.location else source,
+                source=source,
+                order=order_base + vline.order,
+                reason=reason,
+                note=reason,
+            )
+        )
     _superseded_by_reply(lines, out)
     # A table is also in the sections as lines: a row the line rules set aside with its heading
     # and the lines around it (a component's section, a parts list) is not taken again from the
