@@ -260,8 +260,8 @@ def stroke_weights(
         if m.basis in _NOT_A_TERM or m.stated_grams <= 0 or _MOVING.search(_term_label(m)):
             continue
         label = _term_label(m)
-        if (step := stroke_step_m(label) or _prose_step(m)) is not None:
-            steps.append((m, step))
+        if (per_step := stroke_step_m(label) or _prose_step(m)) is not None:
+            steps.append((m, per_step))
         elif (at := stroke_base_m(label)) is not None:
             bases.append((m, at))
     if not bases or not steps:

@@ -2280,8 +2280,8 @@ def decide(
     """Pick the article's weight from classified mentions, or abstain and say why."""
     nm = _Name.of(name)
     mentions = [*mentions, *D.stroke_weights(mentions, name, nm.overlap)]  # base + per stroke
-    counted = bool(V.PACK_WORDS.search(nm.low) or _pack_n(nm.low))  # a ream's sheet, a pack's
-    mentions = [*mentions, *D.area_weights(mentions, name, nm.overlap, counted)]
+    pieces = bool(V.PACK_WORDS.search(nm.low) or _pack_n(nm.low))  # a ream's sheet, a pack's
+    mentions = [*mentions, *D.area_weights(mentions, name, nm.overlap, pieces)]
     mentions = [*mentions, *D.part_sums(mentions, name)]  # a weight without a part + the part
     eligible = [m for m in mentions if m.basis in _ELIGIBLE and m.grams is not None and m.grams > 0]
     for m in eligible:
