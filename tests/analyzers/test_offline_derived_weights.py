@@ -98,6 +98,12 @@ CASES = [
         None,
     ),
     (
+        "hoist.txt",
+        "Eigengewicht bei 3 m Hubhöhe .... 9,5 kg\nMehrgewicht je weiterem Meter Hubhöhe .... 1,4 kg\n",
+        "Kettenzug KZ 500, Hubhöhe 6 m",
+        13700,
+    ),
+    (
         "actuator.txt",
         "Electric actuator EA-40. Weight at stroke 0: 2.6 kg, plus 0.4 kg per 50 mm of stroke.",
         "Electric actuator EA-40, stroke 150 mm",
@@ -176,6 +182,19 @@ CASES = [
         "bottle.txt",
         "Bottle FL-500\nFill volume: 500 cm³\nDensity of the contents: 1,05 g/cm³",
         "Bottle FL-500",
+        None,
+    ),
+    # a weight-per-metre column of a table, the row that names the article
+    (
+        "flachstahl.txt",
+        "Flachstahl S235JR\nCode | Abmessung | Gewicht (kg/m) | Lagerlänge (m)\nFB-5010 | 50 x 10 | 3,93 | 6\nFB-6010 | 60 x 10 | 4,71 | 6\nFB-8010 | 80 x 10 | 6,28 | 6",
+        "Flachstahl FB-6010, Zuschnitt 1.500 mm",
+        7065,
+    ),
+    (
+        "flachstahl.txt",
+        "Flachstahl S235JR\nCode | Abmessung | Gewicht (kg/m) | Lagerlänge (m)\nFB-5010 | 50 x 10 | 3,93 | 6\nFB-6010 | 60 x 10 | 4,71 | 6\nFB-8010 | 80 x 10 | 6,28 | 6",
+        "Flachstahl FB-7010, Zuschnitt 1.500 mm",
         None,
     ),
 ]

@@ -30,6 +30,7 @@ __all__ = [
     "name_length_m",
     "part_sums",
     "rate_base_m",
+    "rate_row",
     "stroke_weights",
     "volume_density",
     "without_rate_base",
@@ -578,3 +579,74 @@ def volume_density(lines: Sequence[Line], comma: bool) -> tuple[float, Line, str
         return None
     grams = cm3 * density
     return grams, line, f"part volume {cm3:g} cm³ × density {density:g} g/cm³"
+
+
+# ------------------------------------------------------------------ a rate column's row
+
+# A header cell that is a weight per length with its unit: "Peso al metro (kg/m)", "Mass
+# (kg/m)", "Gewicht [g/m]", "Linear weight (kg/km)"
+_RATE_HEADER = re.compile(
+    r"[\[(]\s*(?P<mu>kg|g)\s*/\s*(?P<n>100\s*)?(?P<u>m|km)\s*[\])]", re.IGNORECASE
+)
+_CELL_X = re.compile(r"\s*[x×*]\s*")
+_BARE_NUMBER = re.compile(r"\s*\d{1,6}(?:[.,]\d{1,4})?\s*")
+
+
+def _cells_of(text: str) -> list[str]:
+    return [c.strip() for c in text.strip().strip("|").split("|")]
+
+
+def _plain(text: str) -> str:
+    return _CELL_X.sub("x", " ".join(text.lower().split()))
+
+
+def rate_row(lines: Sequence[Line], name: str, comma: bool) -> tuple[Line, float, list[int]] | None:
+    """The row of a " | " table whose header has a weight-per-length column that names the
+    article (its code, size or length cells are in the name), the row's grams per metre and
+    the orders of the table's other rows (and of the lines that restate them). None unless
+    exactly one row names the article best."""
+    plain_name = _plain(name)
+    for i, line in enumerate(lines):
+        if " | " not in line.text or "/" not in line.text:
+            continue
+        header = _cells_of(line.text)
+        cols = [j for j, c in enumerate(header) if _RATE_HEADER.search(c)]
+        if len(header) < 3 or len(cols) != 1:
+            continue
+        unit = _RATE_HEADER.search(header[cols[0]])
+        assert unit is not None
+        per_m = (1000.0 if unit["mu"].lower() == "kg" else 1.0) / (
+            (100.0 if unit["n"] else 1.0) * (1000.0 if unit["u"].lower() == "km" else 1.0)
+        )
+        from_end = len(header) - 1 - cols[0]  # a PDF may merge header cells, seldom the last
+        rows: list[tuple[int, Line, float, list[int]]] = []
+        width = 0
+        for row in lines[i + 1 : i + 60]:
+            if " | " not in row.text and row.location == line.location:
+                if rows:  # a row restated as "40 x 40 x 2.0: Mass (kg/m): 2.31", or a note
+                    rows[-1][3].append(row.order)
+                continue
+            cells = _cells_of(row.text)
+            width = width or len(cells)
+            if row.location != line.location or len(cells) != width or width < len(header):
+                break
+            at = width - 1 - from_end
+            if not _BARE_NUMBER.fullmatch(cells[at]):
+                continue
+            hits = sum(
+                1
+                for k, c in enumerate(cells)
+                if k != at
+                and len(c) >= 3
+                and any(ch.isdigit() for ch in c)
+                and re.search(rf"(?<![\w.,]){re.escape(_plain(c))}(?![\w])", plain_name)
+            )
+            value = parse_number(cells[at], comma_decimal=comma) * per_m
+            rows.append((hits, row, value, [row.order]))
+        best = max((r[0] for r in rows), default=0)
+        chosen = [r for r in rows if r[0] == best]
+        if best and len(chosen) == 1:
+            _, row, grams_per_m, _ = chosen[0]
+            others = [o for r in rows if r[1] is not row for o in r[3]]
+            return row, grams_per_m, others
+    return None

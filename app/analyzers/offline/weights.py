@@ -1868,6 +1868,31 @@ def collect_mentions(
                 note=reason,
             )
         )
+    if (rated := D.rate_row(lines, name, comma)) is not None and doc.length_m:
+        rline, per_m, others = rated  # "TM16R100 | 16 x 2,0 | … | 0,112" under "(kg/m)"
+        reason = (
+            f"weight per metre {fmt_grams(per_m)} of the row that names the article × length "
+            f"{doc.length_m:g} m"
+        )
+        out.append(
+            Mention(
+                grams=per_m * doc.length_m,
+                stated_grams=per_m,
+                basis=WeightBasis.DERIVED,
+                score=_BASE_SCORE[WeightBasis.DERIVED],
+                quote=trim_quote(rline.text),
+                location=f"{source}, {rline.location}" if rline.location else source,
+                source=source,
+                order=order_base + rline.order,
+                reason=reason,
+                note=reason,
+            )
+        )
+        other_rows = {order_base + o for o in others}
+        for m in out:
+            if m.order in other_rows and m.basis in (WeightBasis.DERIVED, WeightBasis.PER_LENGTH):
+                m.basis, m.grams, m.score = WeightBasis.OTHER_VARIANT, None, 0.0
+                m.reason += "; another row of the table the article's row is in"
     _superseded_by_reply(lines, out)
     # A table is also in the sections as lines: a row the line rules set aside with its heading
     # and the lines around it (a component's section, a parts list) is not taken again from the
