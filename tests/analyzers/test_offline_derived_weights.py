@@ -165,6 +165,30 @@ CASES = [
         "Lampada LX-3 con staffa a U",
         None,
     ),
+    (
+        "groupe.json",
+        '{"article": {"masses": {"poids_sans_moteur_kg": 40}, "moteur": {"poids_kg": 22}}}',
+        "Groupe motopompe GM-40 avec moteur",
+        62000,
+    ),
+    (
+        "groupe.json",
+        '{"article": {"masses": {"poids_sans_moteur_kg": 40, "poids_sans_moteur_inox_kg": 44}, "moteur": {"poids_kg": 22}}}',
+        "Groupe motopompe GM-40 avec moteur",
+        None,
+    ),
+    (
+        "basin.txt",
+        "Wash basin WB-40\nNet weight | 3.1 kg (basin only, without drain set)\nWeight of drain set | 0.25 kg",
+        "Wash basin WB-40 with drain set",
+        3350,
+    ),
+    (
+        "basin.txt",
+        "Wash basin WB-40\nNet weight | 3.1 kg (basin only, without drain set)\nWeight of drain set | 0.25 kg\nWeight of drain set (chrome) | 0.3 kg",
+        "Wash basin WB-40 with drain set",
+        None,
+    ),
     # the part's stated volume times its material's stated density
     (
         "slider.md",

@@ -389,9 +389,10 @@ _WITH = re.compile(
 )
 _WITHOUT = re.compile(
     r"(?<![^\W\d_])(?:without|w/o|excl\.?|excluding|ohne|exkl\.?|sans|senza|sin|zonder|utan|bez"
-    r"|sem)\s+(?P<what>[^,;()|:]{2,50})",
+    r"|sem)[\s_]+(?P<what>[^,;()|:]{2,50})",
     re.IGNORECASE,
 )
+_BRACKETED = re.compile(r"\(([^()]{3,80})\)")
 _PART_TOKEN = re.compile(r"[^\W\d_]{4,}")
 _ARTICLES = frozenset(
     [
@@ -473,11 +474,10 @@ def part_sums(mentions: Sequence[Mention], name: str) -> list[Mention]:
     for m in mentions:
         if m.basis in _NOT_A_TERM or m.basis in _NOT_A_TERM_OF_SUM or m.stated_grams <= 0:
             continue
-        left = {
-            w
-            for wm in _WITHOUT.finditer(f"{_row_head(m)} | {m.label}")
-            for w in _part_words(wm["what"])
-        }
+        # "Weight (luminaire without bracket)", "poids_sans_moteur_kg", "4.6 kg (sink only,
+        # without waste fitting)": the row, its label, or a bracket on its line
+        said = " | ".join([_row_head(m), m.label, *_BRACKETED.findall(m.quote)])
+        left = {w for wm in _WITHOUT.finditer(said) for w in _part_words(wm["what"])}
         if missing := _shared(left, included):
             withouts.append((m, missing))
     if len({round(m.stated_grams, 3) for m, _ in withouts}) != 1:
