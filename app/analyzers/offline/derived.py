@@ -258,7 +258,11 @@ def stroke_weights(
     bases: list[tuple[Mention, float]] = []
     steps: list[tuple[Mention, float]] = []
     for m in mentions:
-        if m.basis in _NOT_A_TERM or m.stated_grams <= 0 or _MOVING.search(_term_label(m)):
+        if m.basis in _NOT_A_TERM or m.stated_grams <= 0:
+            continue
+        if not (_STROKE_WORD.search(m.quote) or _STROKE_WORD.search(m.label)):
+            continue  # the cheap test first: most figures' lines name no stroke
+        if _MOVING.search(_term_label(m)):
             continue
         label = _term_label(m)
         if (per_step := stroke_step_m(label) or _prose_step(m)) is not None:
