@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 
 from app.analyzers.base import WeightBasis
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
@@ -21,7 +21,24 @@ from app.analyzers.quantities import parse_number
 
 if TYPE_CHECKING:
     from app.analyzers.offline._text import Line
-    from app.analyzers.offline.weights import Mention
+
+
+class _Figure(Protocol):
+    """What these rules read and change of a weight rule's mention (a dataclass)."""
+
+    __dataclass_fields__: ClassVar[dict[str, Any]]
+    grams: float | None
+    stated_grams: float
+    basis: WeightBasis
+    score: float
+    quote: str
+    label: str
+    reason: str
+    keys: frozenset[str]
+    part: str
+
+
+FigureT = TypeVar("FigureT", bound=_Figure)  # a weight rule's mention, returned as given
 
 __all__ = [
     "area_weights",
@@ -204,7 +221,7 @@ _NOT_A_TERM = frozenset(
 )
 
 
-def _prose_step(m: Mention) -> float | None:
+def _prose_step(m: FigureT) -> float | None:
     """The stroke step of an increment stated in a sentence ("plus 0.9 kg per 100 mm of
     stroke"): the step of the figure itself, found by its value in the line."""
     for pm in _VALUE_PER_STROKE.finditer(m.quote):
@@ -215,7 +232,7 @@ def _prose_step(m: Mention) -> float | None:
     return None
 
 
-def _term_label(m: Mention) -> str:
+def _term_label(m: FigureT) -> str:
     """The words that label a figure as a term: its label, or the column header a table row's
     quote names ("32: Basic weight at 0 mm stroke (g): 245" under a heading "Weights")."""
     if _STROKE_WORD.search(m.label):
@@ -229,8 +246,8 @@ def _fmt(grams: float) -> str:
 
 
 def _one_term(
-    terms: Sequence[tuple[Mention, float]], overlap: Callable[[Mention], int]
-) -> tuple[Mention, float] | None:
+    terms: Sequence[tuple[FigureT, float]], overlap: Callable[[FigureT], int]
+) -> tuple[FigureT, float] | None:
     """The one (figure, stroke) a list of terms states for the article: the rows that name
     it when some do; None when they state several values."""
     named = [t for t in terms if overlap(t[0]) > 0]
@@ -240,8 +257,8 @@ def _one_term(
 
 
 def stroke_weights(
-    mentions: Sequence[Mention], name: str, overlap: Callable[[frozenset[str]], int]
-) -> list[Mention]:
+    mentions: Sequence[FigureT], name: str, overlap: Callable[[frozenset[str]], int]
+) -> list[FigureT]:
     """The article's weight from a weight at one stroke plus an increment per stroke step
     ("Weight at 0 mm stroke 245 g" + "Additional weight per 10 mm stroke 28 g", a name with
     "stroke 50 mm": 245 + 5 x 28 = 385 g). Only when the name states one stroke and the
@@ -252,11 +269,11 @@ def stroke_weights(
         {f"#{stroke * 1000:g}"} if stroke is not None else set()
     )  # "stroke 50 mm" selects no row of a table by its number
 
-    def keyed(m: Mention) -> int:
+    def keyed(m: FigureT) -> int:
         return overlap(frozenset(m.keys - mm))
 
-    bases: list[tuple[Mention, float]] = []
-    steps: list[tuple[Mention, float]] = []
+    bases: list[tuple[FigureT, float]] = []
+    steps: list[tuple[FigureT, float]] = []
     for m in mentions:
         if m.basis in _NOT_A_TERM or m.stated_grams <= 0:
             continue
@@ -332,12 +349,12 @@ def name_face_m2(name: str, comma: bool = False) -> float | None:
 
 
 def area_weights(
-    mentions: Sequence[Mention],
+    mentions: Sequence[FigureT],
     name: str,
     overlap: Callable[[frozenset[str]], int],
     counted: bool,
     comma: bool = False,
-) -> list[Mention]:
+) -> list[FigureT]:
     """The article's weight from a weight per area its line calls a weight or a mass
     ("Flächenbezogene Masse | DIN EN 12127 | 245 g/m²") times the face the name states. Not
     when the name counts pieces or sheets (`counted`: the face is one sheet of a pack), and
@@ -346,7 +363,7 @@ def area_weights(
     if area is None:
         return []
     seen: set[str] = set()
-    rates: list[Mention] = []
+    rates: list[FigureT] = []
     for m in mentions:
         if m.quote in seen:
             continue
@@ -448,11 +465,11 @@ def included_part(label: str, name: str) -> str:
     return sorted(shared)[0] if shared and len(shared) * 2 >= len(words) else ""
 
 
-def _row_head(m: Mention) -> str:
+def _row_head(m: FigureT) -> str:
     return re.split(r"[|:]", m.quote, maxsplit=1)[0]
 
 
-def _weighs_part(m: Mention, missing: set[str]) -> bool:
+def _weighs_part(m: FigureT, missing: set[str]) -> bool:
     """The figure is the part's own weight: a component of that part, or a row whose head
     is the part's name alone ("U-bracket (included, fitted)", "Gewicht Akku"), not a weight
     with or without it ("Gewicht mit Akku")."""
@@ -466,7 +483,7 @@ def _weighs_part(m: Mention, missing: set[str]) -> bool:
     return bool(shared) and len(shared) * 2 >= len(words)
 
 
-def part_sums(mentions: Sequence[Mention], name: str) -> list[Mention]:
+def part_sums(mentions: Sequence[FigureT], name: str) -> list[FigureT]:
     """The article's weight as a weight stated without a part the name includes plus that
     part's own weight ("Weight (luminaire without bracket) 3.2 kg" + "U-bracket (included,
     fitted) 0.4 kg" of a luminaire "with U-bracket"). Only when the document states one such
@@ -474,7 +491,7 @@ def part_sums(mentions: Sequence[Mention], name: str) -> list[Mention]:
     included = _included_words(name)
     if not included:
         return []
-    withouts: list[tuple[Mention, set[str]]] = []
+    withouts: list[tuple[FigureT, set[str]]] = []
     for m in mentions:
         if m.basis in _NOT_A_TERM or m.basis in _NOT_A_TERM_OF_SUM or m.stated_grams <= 0:
             continue
