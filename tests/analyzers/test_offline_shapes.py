@@ -742,7 +742,7 @@ NOT_THE_WEIGHT = [
     (
         "spec.txt",
         "Eigengewicht bei 3 m Hubhöhe .... 9,5 kg\nMehrgewicht je weiterem Meter Hubhöhe .... 1,4 kg\n",
-        "Kettenzug KZ 500, Hubhöhe 6 m",
+        "Kettenzug KZ 500",
         None,
     ),
     (

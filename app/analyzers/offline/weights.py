@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from app.analyzers.base import Evidence, WeightBasis, WeightCandidate, WeightFinding, WeightStatus
+from app.analyzers.offline import derived as D  # noqa: N812 - derived weights, read as D.x
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 from app.analyzers.offline._text import Line, iter_lines, trim_quote
 from app.analyzers.quantities import (
@@ -313,7 +314,7 @@ _SHARED_UNIT_BEFORE = re.compile(r"(?<![\d.,])(?P<n>\d{1,6}(?:[.,]\d{1,4})?)\s{0
 _TOLERANCE_BEFORE = re.compile(r"(?:±|\+/-|\+-|\+/−)\s*$")
 _IMPERIAL = {LB_G, OZ_G}
 _UNIT_IN_LABEL = re.compile(
-    r"(?:[\[(（]\s*(?:in\s+)?(?P<b>[^\W\d_]{1,9})\s*[\])）])"
+    r"(?:[\[(（]\s*(?:in\s+)?(?P<b>[^\W\d_]{1,9})(?P<r>\s{0,2}/\s{0,2}(?:m²|m2|km|m)(?![^\W_]))?\s*[\])）])"
     r"|(?:(?<=[\s_\-.])|^)(?P<t>kg|kgs|g|gr|lbs?|oz|mg|grams?|gramm|克|公斤|千克)"
     r"(?=$|[\s_:=|\]),/\"'])",
     re.IGNORECASE,
@@ -590,7 +591,7 @@ def _label_unit_quantities(text: str, comma: bool) -> list[_Raw]:
         if factor is None:
             continue
         tail = text[m.end() :]
-        glued = ""
+        glued = m["r"] or ""  # "Gewicht (kg/m)": a weight per metre
         if pm := _SLASH_PACK.match(tail):
             glued, tail = tail[: pm.end()], tail[pm.end() :]
         offset = len(text) - len(tail)
@@ -644,9 +645,12 @@ class _Doc:
     @property
     def length_m(self) -> float | None:
         if self._length == self._UNSET:
-            self._length = _name_length_m(self._name, self._comma) or _length_m(
-                self._lines, self._comma
-            )
+            labelled = D.name_length_m(self._name, self._comma)  # 0.0: two lengths, none
+            self._length = (
+                labelled
+                if labelled is not None
+                else _name_length_m(self._name, self._comma) or _length_m(self._lines, self._comma)
+            ) or None
         return self._length
 
 
@@ -773,6 +777,15 @@ def _classify(
         return WeightBasis.CAPACITY, f"a test or set-up figure ({m.group()})", None
     if V.PER_AREA_WORDS.search(label):
         return WeightBasis.PER_AREA, "a weight per area (grammage)", None
+    if (base := D.rate_base_m(label)) is not None:
+        # "Weight per 100 mm length 182 g": the weight of that length, times the article's
+        if doc.length_m:
+            return (
+                WeightBasis.DERIVED,
+                f"weight per {base:g} m × length {doc.length_m:g} m",
+                grams / base * doc.length_m,
+            )
+        return WeightBasis.PER_LENGTH, "a weight per length, and no length is stated", None
     per_km = _SLASH_KM.match(glued) is not None
     if per_km or _SLASH_LENGTH.match(glued) or V.PER_LENGTH_WORDS.search(label):
         per_m = grams / 1000 if per_km else grams  # "215 kg/km" is 215 g per metre
@@ -809,6 +822,9 @@ def _classify(
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.GROSS, "a weight in a packaging or shipping section", None
     if not (V.WEIGHT_WORDS.search(label) or net >= 0 or V.PACK_WORDS.search(label)):
+        if part := D.included_part(label, name.low):  # "U-bracket (included) | 0.4 kg"
+            reason = f"the weight of one part the article includes ({part})"
+            return WeightBasis.COMPONENT, reason, None
         return None, "", None  # a mass figure nobody called a weight: context, not a candidate
     if part := _ancestor_part(label, name):
         return WeightBasis.COMPONENT, f"the weight of an element of a list of parts ({part})", None
@@ -1445,7 +1461,17 @@ def _last_column_quantity(text: str, header: str, comma: bool) -> list[_Raw]:
     start, end, value = nums[-1]
     head = header[: w.start()].split()[-1:]  # "Motor Weight (g)", not the other columns'
     label = " ".join([*head, header[w.start() :]])
-    return [_Raw(value * factor, start, end, metric=factor not in _IMPERIAL, label=label)]
+    rate = next((u["r"] for u in _UNIT_IN_LABEL.finditer(header[w.start() :]) if u["r"]), "")
+    return [
+        _Raw(
+            value * factor,
+            start,
+            end,
+            metric=factor not in _IMPERIAL,
+            label=label,
+            unit_glued=rate,
+        )
+    ]
 
 
 _COMMA_CLAUSE = re.compile(r"^[^|;\t]{3,80},\s[^|;\t,]{2,40}$")
@@ -1713,7 +1739,7 @@ def collect_mentions(
                     f"the weight of something sold separately ({sold.group()})",
                     None,
                 )
-            if basis in _ELIGIBLE and (cond := _other_condition(label, nm)):
+            if basis in _ELIGIBLE and (cond := _other_condition(D.without_rate_base(label), nm)):
                 basis, reason, grams = (
                     WeightBasis.OTHER_VARIANT,
                     f"stated for {cond}, and the article name states another value",
@@ -1826,6 +1852,47 @@ def collect_mentions(
                     label=label,
                 )
             )
+    if (by_volume := D.volume_density(lines, comma)) is not None:
+        grams, vline, reason = by_volume  # "Volume de la pièce 2,9 cm³" × "1,36 g/cm³"
+        out.append(
+            Mention(
+                grams=grams,
+                stated_grams=grams,
+                basis=WeightBasis.DERIVED,
+                score=_BASE_SCORE[WeightBasis.DERIVED],
+                quote=trim_quote(vline.text),
+                location=f"{source}, {vline.location}" if vline.location else source,
+                source=source,
+                order=order_base + vline.order,
+                reason=reason,
+                note=reason,
+            )
+        )
+    if (rated := D.rate_row(lines, name, comma)) is not None and doc.length_m:
+        rline, per_m, others = rated  # "TM16R100 | 16 x 2,0 | … | 0,112" under "(kg/m)"
+        reason = (
+            f"weight per metre {fmt_grams(per_m)} of the row that names the article × length "
+            f"{doc.length_m:g} m"
+        )
+        out.append(
+            Mention(
+                grams=per_m * doc.length_m,
+                stated_grams=per_m,
+                basis=WeightBasis.DERIVED,
+                score=_BASE_SCORE[WeightBasis.DERIVED],
+                quote=trim_quote(rline.text),
+                location=f"{source}, {rline.location}" if rline.location else source,
+                source=source,
+                order=order_base + rline.order,
+                reason=reason,
+                note=reason,
+            )
+        )
+        other_rows = {order_base + o for o in others}
+        for m in out:
+            if m.order in other_rows and m.basis in (WeightBasis.DERIVED, WeightBasis.PER_LENGTH):
+                m.basis, m.grams, m.score = WeightBasis.OTHER_VARIANT, None, 0.0
+                m.reason += "; another row of the table the article's row is in"
     _superseded_by_reply(lines, out)
     # A table is also in the sections as lines: a row the line rules set aside with its heading
     # and the lines around it (a component's section, a parts list) is not taken again from the
@@ -2073,7 +2140,8 @@ def _table_mentions(
             written = _raw_quantities(cell, comma)
             glued = written[0].unit_glued if written else ""  # "1,45 kg/m", "80 g/m²"
             if not written and (unit := _UNIT_IN_LABEL.search(label)) is not None:
-                glued = label[unit.end() :]  # "Peso kg/1000 pz", "Gewicht (kg/m)" over a number
+                # "Peso kg/1000 pz", "Gewicht (kg/m)" over a number
+                glued = label[unit.start("r") if unit["r"] else unit.end() :]
             if seen and (round(grams, 3), row_text) in seen:
                 return
             packed = label if V.PACKAGING_KEYS.search(label) else ""  # "Peso imballo (kg)"
@@ -2236,6 +2304,10 @@ def decide(
 ) -> WeightDecision:
     """Pick the article's weight from classified mentions, or abstain and say why."""
     nm = _Name.of(name)
+    mentions = [*mentions, *D.stroke_weights(mentions, name, nm.overlap)]  # base + per stroke
+    pieces = bool(V.PACK_WORDS.search(nm.low) or _pack_n(nm.low))  # a ream's sheet, a pack's
+    mentions = [*mentions, *D.area_weights(mentions, name, nm.overlap, pieces)]
+    mentions = [*mentions, *D.part_sums(mentions, name)]  # a weight without a part + the part
     eligible = [m for m in mentions if m.basis in _ELIGIBLE and m.grams is not None and m.grams > 0]
     for m in eligible:
         assert m.grams is not None

@@ -1,0 +1,673 @@
+"""Weights a buyer computes from what the document states: a rate times the article's size.
+
+Many documents give the article's weight only as a rate (per metre, per 100 mm, per square
+metre, per 10 mm of stroke) and leave the multiplication to the reader. The inputs must be
+stated unambiguously: the article's length, area or stroke is read from its name first (a
+length the name labels as one: "cut length 2,000 mm", "rollo de 25 m", "Hub 200"), and two
+different values of it are no value. Every helper returns None when unsure, and the weight
+rules then abstain as they would without it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
+
+from app.analyzers.base import WeightBasis
+from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
+from app.analyzers.quantities import parse_number
+
+if TYPE_CHECKING:
+    from app.analyzers.offline._text import Line
+
+
+class _Figure(Protocol):
+    """What these rules read and change of a weight rule's mention (a dataclass)."""
+
+    __dataclass_fields__: ClassVar[dict[str, Any]]
+    grams: float | None
+    stated_grams: float
+    basis: WeightBasis
+    score: float
+    quote: str
+    label: str
+    reason: str
+    keys: frozenset[str]
+    part: str
+
+
+FigureT = TypeVar("FigureT", bound=_Figure)  # a weight rule's mention, returned as given
+
+__all__ = [
+    "area_weights",
+    "included_part",
+    "name_face_m2",
+    "name_length_m",
+    "part_sums",
+    "rate_base_m",
+    "rate_row",
+    "stroke_weights",
+    "volume_density",
+    "without_rate_base",
+]
+
+_TO_M = {"mm": 0.001, "cm": 0.01, "m": 1.0, "km": 1000.0}
+
+# A length figure: not the second or third side of "a x b" and not a section ("25 mm²",
+# "mm2"), nor a diameter ("Ø6 mm").
+_LENGTH_FIGURE = re.compile(
+    r"(?<![\d.,x×*/Ø⌀\-–])(?<![x×*/Ø⌀] )"
+    r"(?P<n>\d{1,6}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|km|m)(?![^\W_])"
+    r"(?!\s{0,2}[x×*]\s{0,2}\d)",
+    re.IGNORECASE,
+)
+
+# The words that make a figure of a name the article's length: a length word ("cut length",
+# "Länge", "längd", "L ="), or the form it is delivered in with its length ("rollo de 25 m",
+# "couronne de 50 m", "coil of 100 m", "Stange 6 m", "bar 6 m").
+_LENGTH_LABEL = re.compile(
+    r"(?<![^\W\d_])(?:"
+    r"(?:cut\s+)?length|cut\s+to|länge|schnittlänge|zuschnitt|fixlänge|längd|längde|lengde"
+    r"|longueur|lunghezza|longitud|comprimento|lengte|długość|délka|\bL\b"
+    r"|rolls?|coils?|reels?|bars?|drums?|rolle|ring|ringe?|trommel|stange|stangen|spule"
+    r"|rouleau|couronne|bobine|barre|touret|rotolo|matassa|barra|bobina|rollo|rollos|vara|varas"
+    r"|bobina|rolo|rol|haspel|stang|rulle|ring|krąg|zwój|sztanga|cortado\s+a|tagliato\s+a"
+    r"|coupé\s+à|abgelängt\s+auf"
+    r")(?![^\W\d_])"
+    r"\s{0,2}(?:[:=]|of|de|da|di|von|à|a|van|på|z|mit|with|à)?\s{0,2}(?:ca\.?\s{0,2})?$",
+    re.IGNORECASE,
+)
+
+
+def _metres(value: str, unit: str, comma: bool) -> float:
+    return parse_number(value, comma_decimal=comma) * _TO_M[unit.lower()]
+
+
+def name_length_m(name: str, comma: bool) -> float | None:
+    """The length the article name labels as the article's ("cut length 2,000 mm", "vara de
+    5 m", "längd 3 m"), in metres. None when it labels none; 0.0 when it labels two different
+    lengths (the caller abstains rather than pick one)."""
+    found: set[float] = set()
+    for m in _LENGTH_FIGURE.finditer(name):
+        if _LENGTH_LABEL.search(name[max(0, m.start() - 30) : m.start()]):
+            found.add(round(_metres(m["n"], m["u"], comma), 6))
+    if not found:
+        return None
+    return found.pop() if len(found) == 1 else 0.0
+
+
+# "Weight per 100 mm length", "Gewicht je 100 m", "Peso per 10 m", "kg/100 m": a weight of a
+# stated length. Not one per length of stroke or lift (a cylinder's increment).
+_RATE_BASE = re.compile(
+    r"(?<![^\W\d_])(?:per|pro|je|par|por|each|/)\s{0,2}(?P<n>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}"
+    r"(?P<u>mm|cm|km|m)(?![^\W_])(?!\s{0,3}(?:of\s+)?(?:stroke|hub|course|corsa|carrera|lift))",
+    re.IGNORECASE,
+)
+
+
+def rate_base_m(label: str) -> float | None:
+    """The length a weight label says the figure weighs ("Weight per 100 mm length": 0.1 m),
+    None when it names no such length or several."""
+    found = {round(_metres(m["n"], m["u"], False), 6) for m in _RATE_BASE.finditer(label)}
+    if len(found) != 1:
+        return None
+    base = found.pop()
+    return base if base > 0 else None
+
+
+def without_rate_base(label: str) -> str:
+    """The label without its rate's length: "per 100 mm" says what the figure weighs, not
+    which variant it is of."""
+    return _RATE_BASE.sub(" ", label)
+
+
+# ------------------------------------------------------------------ a weight at a stroke
+
+# The words for a cylinder's stroke or a hoist's lift: a weight "at 0 mm stroke" plus one
+# "per 10 mm stroke" is the weight of every stroke, and the article name says which.
+_STROKE = (
+    r"(?:stroke|hub|hubhöhe|hublänge|course|corsa|carrera|curso|lift|lifting\s+height|slag"
+    r"|skok|slaglängd)"
+)
+_STROKE_WORD = re.compile(rf"(?<![^\W\d_]){_STROKE}(?![^\W\d_])", re.IGNORECASE)
+# "at 0 mm stroke", "at stroke 0", "bei Hub 0 mm", "bei 3 m Hubhöhe", "à course 0"
+_AT_STROKE = re.compile(
+    rf"(?<![^\W\d_])(?:at|bei|à|a|con|with|für|for|@)\s{{1,2}}"
+    rf"(?:(?P<w1>{_STROKE})\s{{0,2}}[=:]?\s{{0,2}})?(?P<n>\d{{1,5}}(?:[.,]\d{{1,3}})?)\s{{0,2}}"
+    rf"(?P<u>mm|cm|m)?(?![^\W_])\s{{0,2}}(?:(?:of\s+)?(?P<w2>{_STROKE})(?![^\W\d_]))?",
+    re.IGNORECASE,
+)
+# "per 10 mm stroke", "per 100 mm of stroke", "je 100 mm Hub", "je weiterem Meter Hubhöhe",
+# "per additional metre of lift"
+_PER_STROKE = re.compile(
+    r"(?<![^\W\d_])(?:per|je|pro|par|pour|ogni|por|each)\s{1,2}"
+    r"(?:(?P<n>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m)(?![^\W_])"
+    r"|(?:weitere[nmrs]?|additional|further|extra)\s{1,2}(?P<w>met(?:er|re)|m)(?![^\W\d_]))",
+    re.IGNORECASE,
+)
+_NAME_STROKE = re.compile(
+    rf"(?<![^\W\d_]){_STROKE}\s{{0,3}}[:=]?\s{{0,3}}(?P<n>\d{{1,5}}(?:[.,]\d{{1,3}})?)\s{{0,2}}"
+    rf"(?P<u>mm|cm|m)?(?![^\W_])"
+    rf"|(?<![\d.,])(?P<n2>\d{{1,5}}(?:[.,]\d{{1,3}})?)\s{{0,2}}(?P<u2>mm|cm|m)\s{{1,2}}{_STROKE}"
+    rf"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_EXAMPLE = re.compile(
+    r"(?<![^\W\d_])(?:example|e\.g\.|beispiel|bestellbeispiel|z\.\s?b\.|exemple|esempio|ejemplo"
+    r"|exemplo|voorbeeld)",
+    re.IGNORECASE,
+)
+
+
+def name_stroke_m(name: str, comma: bool = False) -> float | None:
+    """The one stroke or lift the article name states ("stroke 250 mm", "Hub 200",
+    "Hubhöhe 5 m"), in metres; a bare number is millimetres. None for none or two."""
+    found: set[float] = set()
+    for m in _NAME_STROKE.finditer(name):
+        value, unit = (m["n"], m["u"]) if m["n"] else (m["n2"], m["u2"])
+        found.add(round(_metres(value, unit or "mm", comma), 6))
+    return found.pop() if len(found) == 1 else None
+
+
+def stroke_base_m(label: str) -> float | None:
+    """The stroke a weight label says the figure is for ("Weight at 0 mm stroke": 0.0,
+    "Eigengewicht bei 3 m Hubhöhe": 3.0); None when it names none or an increment."""
+    if _PER_STROKE.search(label) or _EXAMPLE.search(label):
+        return None
+    found = set()
+    for m in _AT_STROKE.finditer(label):
+        if m["w1"] or m["w2"]:
+            found.add(round(_metres(m["n"], m["u"] or "mm", False), 6))
+    return found.pop() if len(found) == 1 else None
+
+
+def stroke_step_m(text: str) -> float | None:
+    """The stroke an increment is stated for ("Additional weight per 10 mm stroke": 0.01,
+    "Mehrgewicht je weiterem Meter Hubhöhe": 1.0), when the text speaks of a stroke."""
+    if _EXAMPLE.search(text) or not _STROKE_WORD.search(text):
+        return None
+    found = set()
+    for m in _PER_STROKE.finditer(text):
+        found.add(1.0 if m["w"] else round(_metres(m["n"], m["u"], False), 6))
+    if len(found) != 1:
+        return None
+    step = found.pop()
+    return step if step > 0 else None
+
+
+# "0.9 kg per 100 mm of stroke" in prose: the increment and the stroke it is for
+_VALUE_PER_STROKE = re.compile(
+    rf"(?P<v>\d{{1,6}}(?:[.,]\d{{1,3}})?)\s{{0,2}}(?P<mu>kg|g)\s{{0,3}}"
+    rf"(?:per|je|pro|par|pour|ogni|por)\s{{1,2}}(?P<n>\d{{1,5}}(?:[.,]\d{{1,3}})?)\s{{0,2}}"
+    rf"(?P<u>mm|cm|m)\s{{0,2}}(?:of\s+)?{_STROKE}(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# "Moving mass at 0 mm stroke": the mass of the piston and rod, not a term of the article's
+_MOVING = re.compile(
+    r"(?<![^\W\d_])(?:moving|moved|bewegte[nr]?|mobile|in\s+movimento|en\s+movimiento"
+    r"|en\s+mouvement|móvil|mobili|movente)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_NOT_A_TERM = frozenset(
+    [
+        WeightBasis.GROSS,
+        WeightBasis.CAPACITY,
+        WeightBasis.PROCESS,
+        WeightBasis.NOT_MASS,
+        WeightBasis.PER_PACK,
+    ]
+)
+
+
+def _prose_step(m: FigureT) -> float | None:
+    """The stroke step of an increment stated in a sentence ("plus 0.9 kg per 100 mm of
+    stroke"): the step of the figure itself, found by its value in the line."""
+    for pm in _VALUE_PER_STROKE.finditer(m.quote):
+        factor = 1000.0 if pm["mu"].lower() == "kg" else 1.0
+        values = {parse_number(pm["v"], comma_decimal=c) * factor for c in (True, False)}
+        if any(abs(v - m.stated_grams) <= 0.005 * m.stated_grams for v in values):
+            return _metres(pm["n"], pm["u"], False) or None
+    return None
+
+
+def _term_label(m: FigureT) -> str:
+    """The words that label a figure as a term: its label, or the column header a table row's
+    quote names ("32: Basic weight at 0 mm stroke (g): 245" under a heading "Weights")."""
+    if _STROKE_WORD.search(m.label):
+        return m.label
+    parts = m.quote.split(": ")
+    return parts[1] if len(parts) == 3 else m.label
+
+
+def _fmt(grams: float) -> str:
+    return f"{grams / 1000:.4g} kg" if grams >= 1000 else f"{grams:.4g} g"
+
+
+def _one_term(
+    terms: Sequence[tuple[FigureT, float]], overlap: Callable[[FigureT], int]
+) -> tuple[FigureT, float] | None:
+    """The one (figure, stroke) a list of terms states for the article: the rows that name
+    it when some do; None when they state several values."""
+    named = [t for t in terms if overlap(t[0]) > 0]
+    pool = named or [t for t in terms if not t[0].keys] or list(terms)
+    values = {(round(t[0].stated_grams, 3), t[1]) for t in pool}
+    return pool[0] if len(values) == 1 else None
+
+
+def stroke_weights(
+    mentions: Sequence[FigureT], name: str, overlap: Callable[[frozenset[str]], int]
+) -> list[FigureT]:
+    """The article's weight from a weight at one stroke plus an increment per stroke step
+    ("Weight at 0 mm stroke 245 g" + "Additional weight per 10 mm stroke 28 g", a name with
+    "stroke 50 mm": 245 + 5 x 28 = 385 g). Only when the name states one stroke and the
+    document one base and one increment for the article. The terms are marked as what they
+    are, not as weights of the article, whenever a document states both."""
+    stroke = name_stroke_m(name)
+    mm = (
+        {f"#{stroke * 1000:g}"} if stroke is not None else set()
+    )  # "stroke 50 mm" selects no row of a table by its number
+
+    def keyed(m: FigureT) -> int:
+        return overlap(frozenset(m.keys - mm))
+
+    bases: list[tuple[FigureT, float]] = []
+    steps: list[tuple[FigureT, float]] = []
+    for m in mentions:
+        if m.basis in _NOT_A_TERM or m.stated_grams <= 0:
+            continue
+        if not (_STROKE_WORD.search(m.quote) or _STROKE_WORD.search(m.label)):
+            continue  # the cheap test first: most figures' lines name no stroke
+        if _MOVING.search(_term_label(m)):
+            continue
+        label = _term_label(m)
+        if (per_step := stroke_step_m(label) or _prose_step(m)) is not None:
+            steps.append((m, per_step))
+        elif (at := stroke_base_m(label)) is not None:
+            bases.append((m, at))
+    if not bases or not steps:
+        return []
+    own = {id(m) for m, at in bases if at == stroke}
+    for m, _ in (*bases, *steps):
+        if id(m) in own:
+            continue  # "Eigengewicht bei 3 m Hubhöhe" of a hoist "Hubhöhe 3 m": its own weight
+        # a weight at another stroke, or a weight per stroke step: not the article's weight
+        m.basis, m.grams, m.score = WeightBasis.OTHER_VARIANT, None, 0.0
+        m.reason = f"{m.reason}; a term of the weight at a stroke"
+    base, step = _one_term(bases, keyed), _one_term(steps, keyed)
+    if stroke is None or base is None or step is None or base[1] >= stroke:
+        return []
+    (b, at), (s, per) = base, step
+    grams = b.stated_grams + (stroke - at) / per * s.stated_grams
+    reason = (
+        f"the weight at {at * 1000:g} mm stroke ({_fmt(b.stated_grams)}) + "
+        f"{(stroke - at) / per:g} × {_fmt(s.stated_grams)} per {per * 1000:g} mm for the "
+        f"stroke the name states ({stroke * 1000:g} mm)"
+    )
+    return [
+        replace(
+            b,
+            grams=grams,
+            basis=WeightBasis.DERIVED,
+            score=0.72,
+            reason=reason,
+            note=reason,
+            keys=frozenset(b.keys - mm),
+            qualifier="",
+            context=False,
+        )
+    ]
+
+
+# ------------------------------------------------------------------ a weight per area
+
+_FACE = re.compile(
+    r"(?<![\d.,x×*])(?<![x×*] )(?P<a>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?:mm|cm|m)?\s{0,2}[x×*]\s{0,2}"
+    r"(?P<b>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?:(?:mm|cm|m)?\s{0,2}[x×*]\s{0,2}"
+    r"(?P<c>\d{1,5}(?:[.,]\d{1,3})?))?\s{0,2}(?P<u>mm|cm|m)(?![^\W_])(?!\s{0,2}[x×*]\s{0,2}\d)",
+    re.IGNORECASE,
+)
+
+
+def name_face_m2(name: str, comma: bool = False) -> float | None:
+    """The face of a flat article the name sizes ("Mat 1200 x 1000 x 10 mm": 1.2 m², a sheet
+    "40 x 40 cm"): the two larger sides when the third is a thickness (a tenth of them or
+    less). None for a block, for several sizes, or for a profile's section."""
+    found = list(_FACE.finditer(name))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    f = _TO_M[m["u"].lower()]
+    sides = sorted(
+        (parse_number(m[k], comma_decimal=comma) * f for k in "abc" if m[k]), reverse=True
+    )
+    if len(sides) == 3 and sides[2] > sides[1] / 10:
+        return None  # a block, not a sheet
+    area = sides[0] * sides[1]
+    return area if area >= 0.001 else None
+
+
+def area_weights(
+    mentions: Sequence[FigureT],
+    name: str,
+    overlap: Callable[[frozenset[str]], int],
+    counted: bool,
+    comma: bool = False,
+) -> list[FigureT]:
+    """The article's weight from a weight per area its line calls a weight or a mass
+    ("Flächenbezogene Masse | DIN EN 12127 | 245 g/m²") times the face the name states. Not
+    when the name counts pieces or sheets (`counted`: the face is one sheet of a pack), and
+    only when the document states one such rate for the article (the first on its line)."""
+    area = None if counted else name_face_m2(name, comma)
+    if area is None:
+        return []
+    seen: set[str] = set()
+    rates: list[FigureT] = []
+    for m in mentions:
+        if m.quote in seen:
+            continue
+        seen.add(m.quote)
+        derived = m.basis == WeightBasis.DERIVED and m.reason.startswith("weight per area")
+        if not (m.basis == WeightBasis.PER_AREA or derived) or m.stated_grams <= 0:
+            continue
+        first = re.split(r"[|:;\t]", m.quote, maxsplit=1)[0]
+        if V.WEIGHT_WORDS.search(first) or V.WEIGHT_WORDS.search(m.label):
+            rates.append(m)
+    named = [m for m in rates if overlap(m.keys) > 0]
+    pool = named or rates
+    if len({round(m.stated_grams, 3) for m in pool}) > 1:
+        for m in pool:  # two rates for the article: which one its face weighs is unknown
+            m.basis, m.grams, m.score = WeightBasis.PER_AREA, None, 0.0
+            m.reason = f"{m.reason}; the document states another weight per area"
+        return []
+    if not pool:
+        return []
+    m = pool[0]
+    reason = f"weight per area {_fmt(m.stated_grams)}/m² × the face the name states {area:g} m²"
+    return [
+        replace(
+            m,
+            grams=m.stated_grams * area,
+            basis=WeightBasis.DERIVED,
+            score=0.72,
+            reason=reason,
+            note=reason,
+            qualifier="",
+            context=False,
+        )
+    ]
+
+
+# ------------------------------------------------------------------ the parts the name includes
+
+# "with U-bracket", "mit Taper-Spannbuchse 1210", "con motore", "avec support mural": the
+# phrase after a with-word of the name, up to the next punctuation or with-word
+_WITH = re.compile(
+    r"(?<![^\W\d_])(?:with|w/|incl\.?|including|mit|inkl\.?|avec|con|com|met|med|y|und|and|et|e)"
+    r"\s+(?P<what>[^,;()|]{2,60})",
+    re.IGNORECASE,
+)
+_WITHOUT = re.compile(
+    r"(?<![^\W\d_])(?:without|w/o|excl\.?|excluding|ohne|exkl\.?|sans|senza|sin|zonder|utan|bez"
+    r"|sem)[\s_]+(?P<what>[^,;()|:]{2,50})",
+    re.IGNORECASE,
+)
+_BRACKETED = re.compile(r"\(([^()]{3,80})\)")
+_PART_TOKEN = re.compile(r"[^\W\d_]{4,}")
+_ARTICLES = frozenset(
+    [
+        *("the", "and", "with", "der", "die", "das", "den", "dem", "des", "und", "mit"),
+        *("le", "la", "les", "avec", "il", "lo", "gli", "el", "los", "las", "con", "het", "een"),
+    ]
+)
+_NOT_A_TERM_OF_SUM = frozenset(
+    [
+        WeightBasis.GROSS,
+        WeightBasis.CAPACITY,
+        WeightBasis.PROCESS,
+        WeightBasis.NOT_MASS,
+        WeightBasis.PER_PACK,
+        WeightBasis.PER_LENGTH,
+        WeightBasis.PER_AREA,
+        WeightBasis.DERIVED,
+    ]
+)
+
+
+def _part_words(text: str) -> set[str]:
+    return {t.lower() for t in _PART_TOKEN.findall(text) if t.lower() not in _ARTICLES}
+
+
+def _included_words(name: str) -> set[str]:
+    """The words of the parts the name says the article comes with."""
+    return {w for m in _WITH.finditer(name) for w in _part_words(m["what"])}
+
+
+def _same(a: str, b: str) -> bool:
+    """One part's name in two inflections ("bracket", "brackets"; "Deckel", "Deckels")."""
+    return a[:5] == b[:5] and abs(len(a) - len(b)) <= 2
+
+
+def _shared(words: set[str], others: set[str]) -> set[str]:
+    return {w for w in words if any(_same(w, o) for o in others)}
+
+
+def included_part(label: str, name: str) -> str:
+    """The part a figure's label names when the name says the article comes with it and the
+    label is that part's name alone ("U-bracket (included, fitted) | 0.4 kg" of a luminaire
+    "with U-bracket"): the part's own weight. Empty otherwise."""
+    head = re.split(r"[(|:;]", label, maxsplit=1)[0]
+    words = _part_words(head)
+    if not words or _WITHOUT.search(label) or len(words) > 4:
+        return ""
+    shared = _shared(words, _included_words(name))
+    return sorted(shared)[0] if shared and len(shared) * 2 >= len(words) else ""
+
+
+def _row_head(m: FigureT) -> str:
+    return re.split(r"[|:]", m.quote, maxsplit=1)[0]
+
+
+def _weighs_part(m: FigureT, missing: set[str]) -> bool:
+    """The figure is the part's own weight: a component of that part, or a row whose head
+    is the part's name alone ("U-bracket (included, fitted)", "Gewicht Akku"), not a weight
+    with or without it ("Gewicht mit Akku")."""
+    if m.part and _shared({m.part}, missing):
+        return True
+    head = _row_head(m)
+    if _WITH.search(head) or _WITHOUT.search(head) or V.TOTAL_WORDS.search(head):
+        return False
+    words = _part_words(V.WEIGHT_WORDS.pattern.sub(" ", re.split(r"[(]", head, maxsplit=1)[0]))
+    shared = _shared(words, missing)
+    return bool(shared) and len(shared) * 2 >= len(words)
+
+
+def part_sums(mentions: Sequence[FigureT], name: str) -> list[FigureT]:
+    """The article's weight as a weight stated without a part the name includes plus that
+    part's own weight ("Weight (luminaire without bracket) 3.2 kg" + "U-bracket (included,
+    fitted) 0.4 kg" of a luminaire "with U-bracket"). Only when the document states one such
+    weight and weighs the part once; the weight without the part is then no rival."""
+    included = _included_words(name)
+    if not included:
+        return []
+    withouts: list[tuple[FigureT, set[str]]] = []
+    for m in mentions:
+        if m.basis in _NOT_A_TERM or m.basis in _NOT_A_TERM_OF_SUM or m.stated_grams <= 0:
+            continue
+        # "Weight (luminaire without bracket)", "poids_sans_moteur_kg", "4.6 kg (sink only,
+        # without waste fitting)": the row, its label, or a bracket on its line
+        said = " | ".join([_row_head(m), m.label, *_BRACKETED.findall(m.quote)])
+        left = {w for wm in _WITHOUT.finditer(said) for w in _part_words(wm["what"])}
+        if missing := _shared(left, included):
+            withouts.append((m, missing))
+    if len({round(m.stated_grams, 3) for m, _ in withouts}) != 1:
+        return []
+    missing = set().union(*(w for _, w in withouts))
+    apart = {id(m) for m, _ in withouts}
+    parts = [
+        m
+        for m in mentions
+        if id(m) not in apart
+        and m.basis not in _NOT_A_TERM_OF_SUM
+        and m.basis not in _NOT_A_TERM
+        and m.stated_grams > 0
+        and _weighs_part(m, missing)
+    ]
+    if len({round(m.stated_grams, 3) for m in parts}) != 1:
+        return []
+    base, part = withouts[0][0], parts[0]
+    what = sorted(missing)[0]
+    reason = (
+        f"the weight without the {what} ({_fmt(base.stated_grams)}) + the {what}'s own weight "
+        f"({_fmt(part.stated_grams)}): the name includes it"
+    )
+    for m, _ in withouts:
+        m.basis, m.grams, m.score = WeightBasis.OTHER_VARIANT, None, 0.0
+        m.reason = f"{m.reason}; weighed without a part the name includes ({what})"
+    for m in parts:
+        m.basis, m.grams, m.score = WeightBasis.COMPONENT, None, 0.0
+        m.reason = f"{m.reason}; the weight of a part the name includes ({what})"
+    return [
+        replace(
+            base,
+            grams=base.stated_grams + part.stated_grams,
+            basis=WeightBasis.DERIVED,
+            score=0.72,
+            reason=reason,
+            note=reason,
+            keys=frozenset(k for k in base.keys if k[:1] != "-"),
+            qualifier="",
+            context=False,
+            part="",
+        )
+    ]
+
+
+# ------------------------------------------------------------------ volume × density
+
+# "Volume de la pièce | 2,9 cm³", "Part volume (CAD): 12.4 cm3", "Bauteilvolumen 850 mm³"
+_VOLUME = re.compile(
+    r"(?<![^\W\d_])(?:part\s+volume|volume|volumen|bauteilvolumen|teilevolumen|volym|objętość"
+    r"|objem|volumes?)(?![^\W\d_])[^\d\n|]{0,40}?(?:\|\s{0,3})?"
+    r"(?P<n>\d{1,7}(?:[.,]\d{1,4})?)\s{0,2}(?P<u>mm³|mm3|cm³|cm3|ccm|dm³|dm3)(?![^\W_])",
+    re.IGNORECASE,
+)
+_VOLUME_CM3 = {"mm³": 0.001, "mm3": 0.001, "cm³": 1.0, "cm3": 1.0, "ccm": 1.0, "dm³": 1000.0}
+_VOLUME_CM3["dm3"] = 1000.0
+# "Masse volumique | 1,36 g/cm³", "Dichte: 7,85 kg/dm³", "Density 1140 kg/m³"
+_DENSITY = re.compile(
+    r"(?<![^\W\d_])(?:density|dichte|rohdichte|masse\s+volumique|densité|densità|densidad"
+    r"|massa\s+vol[úu]mica|massa\s+volumica|gęstość|densiteit|densitet|hustota)(?![^\W\d_])"
+    r"[^\d\n|]{0,40}?(?:\|\s{0,3})?(?P<n>\d{1,5}(?:[.,]\d{1,4})?)\s{0,2}"
+    r"(?P<u>g/cm³|g/cm3|g/ccm|kg/dm³|kg/dm3|kg/m³|kg/m3|t/m³|t/m3|g/cc|g/ml|kg/l)(?![^\W_])",
+    re.IGNORECASE,
+)
+_DENSITY_G_CM3 = {"kg/m³": 0.001, "kg/m3": 0.001}
+# a volume that is held, not the part's: "Füllvolumen", "fill volume", "Nutzvolumen"
+_HELD = re.compile(
+    r"(?:füll|fill|nutz|nenn|inhalt|capacit|contenu|hub|displacement|cylindr|brutto|gross"
+    r"|packed|shipping|carton|karton|pallet|palette)",
+    re.IGNORECASE,
+)
+
+
+def volume_density(lines: Sequence[Line], comma: bool) -> tuple[float, Line, str] | None:
+    """The part's weight as its stated volume times its material's stated density ("Volume
+    de la pièce 2,9 cm³" and "Masse volumique 1,36 g/cm³": 3.94 g), with the line of the
+    volume and the computation. Only when the document states one volume (not a fill or
+    capacity) and one density."""
+    volumes: dict[float, Line] = {}
+    densities: set[float] = set()
+    for line in lines:
+        text = line.text
+        if "m³" not in text and "m3" not in text and "ccm" not in text and "/cc" not in text:
+            continue  # the cheap test first: most lines state neither
+        for m in _VOLUME.finditer(text):
+            if _HELD.search(text[max(0, m.start() - 20) : m.start("n")]) or line.packaging:
+                continue
+            cm3 = parse_number(m["n"], comma_decimal=comma) * _VOLUME_CM3[m["u"].lower()]
+            volumes.setdefault(round(cm3, 6), line)
+        for m in _DENSITY.finditer(text):
+            unit = m["u"].lower()
+            densities.add(
+                round(parse_number(m["n"], comma_decimal=comma) * _DENSITY_G_CM3.get(unit, 1.0), 6)
+            )
+    if len(volumes) != 1 or len(densities) != 1:
+        return None
+    (cm3, line), density = next(iter(volumes.items())), next(iter(densities))
+    if not (0.05 <= density <= 25.0) or cm3 <= 0:
+        return None
+    grams = cm3 * density
+    return grams, line, f"part volume {cm3:g} cm³ × density {density:g} g/cm³"
+
+
+# ------------------------------------------------------------------ a rate column's row
+
+# A header cell that is a weight per length with its unit: "Peso al metro (kg/m)", "Mass
+# (kg/m)", "Gewicht [g/m]", "Linear weight (kg/km)"
+_RATE_HEADER = re.compile(
+    r"[\[(]\s*(?P<mu>kg|g)\s*/\s*(?P<n>100\s*)?(?P<u>m|km)\s*[\])]", re.IGNORECASE
+)
+_CELL_X = re.compile(r"\s*[x×*]\s*")
+_BARE_NUMBER = re.compile(r"\s*\d{1,6}(?:[.,]\d{1,4})?\s*")
+
+
+def _cells_of(text: str) -> list[str]:
+    return [c.strip() for c in text.strip().strip("|").split("|")]
+
+
+def _plain(text: str) -> str:
+    return _CELL_X.sub("x", " ".join(text.lower().split()))
+
+
+def rate_row(lines: Sequence[Line], name: str, comma: bool) -> tuple[Line, float, list[int]] | None:
+    """The row of a " | " table whose header has a weight-per-length column that names the
+    article (its code, size or length cells are in the name), the row's grams per metre and
+    the orders of the table's other rows (and of the lines that restate them). None unless
+    exactly one row names the article best."""
+    plain_name = _plain(name)
+    for i, line in enumerate(lines):
+        if " | " not in line.text or "/" not in line.text:
+            continue
+        header = _cells_of(line.text)
+        cols = [j for j, c in enumerate(header) if _RATE_HEADER.search(c)]
+        if len(header) < 3 or len(cols) != 1:
+            continue
+        unit = _RATE_HEADER.search(header[cols[0]])
+        assert unit is not None
+        per_m = (1000.0 if unit["mu"].lower() == "kg" else 1.0) / (
+            (100.0 if unit["n"] else 1.0) * (1000.0 if unit["u"].lower() == "km" else 1.0)
+        )
+        from_end = len(header) - 1 - cols[0]  # a PDF may merge header cells, seldom the last
+        rows: list[tuple[int, Line, float, list[int]]] = []
+        width = 0
+        for row in lines[i + 1 : i + 60]:
+            if " | " not in row.text and row.location == line.location:
+                if rows:  # a row restated as "40 x 40 x 2.0: Mass (kg/m): 2.31", or a note
+                    rows[-1][3].append(row.order)
+                continue
+            cells = _cells_of(row.text)
+            width = width or len(cells)
+            if row.location != line.location or len(cells) != width or width < len(header):
+                break
+            at = width - 1 - from_end
+            if not _BARE_NUMBER.fullmatch(cells[at]):
+                continue
+            hits = sum(
+                1
+                for k, c in enumerate(cells)
+                if k != at
+                and len(c) >= 3
+                and any(ch.isdigit() for ch in c)
+                and re.search(rf"(?<![\w.,]){re.escape(_plain(c))}(?![\w])", plain_name)
+            )
+            value = parse_number(cells[at], comma_decimal=comma) * per_m
+            rows.append((hits, row, value, [row.order]))
+        best = max((r[0] for r in rows), default=0)
+        chosen = [r for r in rows if r[0] == best]
+        if best and len(chosen) == 1:
+            _, row, grams_per_m, _ = chosen[0]
+            others = [o for r in rows if r[1] is not row for o in r[3]]
+            return row, grams_per_m, others
+    return None
