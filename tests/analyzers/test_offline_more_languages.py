@@ -174,3 +174,16 @@ def test_a_weight_per_square_metre_times_the_named_area() -> None:
 def test_a_weight_per_square_metre_without_an_area_is_not_the_piece_weight() -> None:
     text = "Technische Daten\nStärke | 10 mm\nGewicht pro m² | 22,5 kg\n"
     assert weight_of("tile.md", text, "Bodenfliese grau") is None
+
+
+def test_the_tare_of_a_container_is_its_own_weight() -> None:
+    text = (
+        "Technische Daten\nNennvolumen | 60 l\nTara | 4,2 kg\n"
+        "Zulässige Bruttomasse | 95 kg\nWerkstoff | Stahlblech, lackiert\n"
+    )
+    assert weight_of("drum.md", text, "Spundfass 60 l, Stahl") == pytest.approx(4200.0)
+
+
+def test_the_tare_of_the_packaging_is_not_the_article_s() -> None:
+    text = "Versanddaten\nNettoinhalt | 25 Stück\nTara | 0,4 kg\nWerkstoff | Messing\n"
+    assert weight_of("fitting.md", text, "Winkelverschraubung 1/2 Zoll, Messing") is None

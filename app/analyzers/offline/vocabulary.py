@@ -327,6 +327,22 @@ GROSS_WORDS: Final = Vocabulary(
     ]
 )
 
+# A tare: a container's own empty weight. It is the article's weight when the article is the
+# container (`CONTAINER_WORDS` in its name), else the weight of the packaging.
+TARE_WORDS: Final = Vocabulary(
+    [*_split("tare tara tarra taragewicht tarragewicht 皮重 風袋"), "tare weight", "peso tara"]
+)
+CONTAINER_WORDS: Final = Vocabulary(
+    _split(
+        "drum drums barrel keg canister jerrycan bottle cylinder tank ibc container bucket pail "
+        "tote crate bin fass kanister flasche gasflasche behälter eimer kiste "
+        "fût bidon bouteille seau bac fusto bombola tanica secchio recipiente contenitore cassa "
+        "bidón garrafa bombona cubo depósito vat emmer bak beczka butla pojemnik wiadro "
+        "fat dunk tunna sud kanystr 桶 瓶 罐 容器 钢瓶 ドラム 缶 ボンベ "
+    )
+    + [f"*{w}" for w in _split("fass kanister flasche behälter eimer kiste tank container")]
+)
+
 # Capacities, loads, limits, fills: what the article carries or holds, not what it weighs.
 CAPACITY_WORDS: Final = Vocabulary(
     [
