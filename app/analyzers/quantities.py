@@ -104,6 +104,15 @@ UNITS: Final[dict[str, float]] = {
     "公斤": 1000.0,
     "斤": 500.0,
     "グラム": 1.0,
+    # ru, uk, bg; ko
+    "кг": 1000.0,
+    "г": 1.0,
+    "гр": 1.0,
+    "мг": 0.001,
+    "килограмм": 1000.0,
+    "грамм": 1.0,
+    "킬로그램": 1000.0,
+    "그램": 1.0,
     "キログラム": 1000.0,
     "ミリグラム": 0.001,
 }
@@ -130,9 +139,18 @@ _NUM = rf"\d{{1,9}}(?:[.,{_GROUPING}]\d{{1,6}}){{0,4}}"
 _NUM_SPACED = rf"\d{{1,3}}(?: \d{{3}}){{1,3}}(?:,\d{{1,6}})?(?![\d.,])|{_NUM}"
 _NUMBER_RE = re.compile(rf"(?<![0-9A-Za-z_])(?<![0-9][.,]){_NUM}")
 
-_COMMA_ONLY = re.compile(r"(?<![\d.,])\d{1,6},(?:\d{1,2}|\d{4,6})(?![\d.,])|\d\.\d{3},\d")
-_POINT_ONLY = re.compile(r"(?<![\d.,])\d{1,6}\.(?:\d{1,2}|\d{4,6})(?![\d.,])|\d,\d{3}\.\d")
-_COMMA_LANGUAGES: Final = frozenset({"de", "fr", "it", "es", "nl", "pl", "pt", "cs", "da", "sv"})
+# A number that reads one way only: two or four-plus decimals, both marks, or a leading zero
+# (no thousands group starts with 0: "0,064", "0.064").
+_COMMA_ONLY = re.compile(
+    r"(?<![\d.,])(?:\d{1,6},(?:\d{1,2}|\d{4,6})|0,\d{3})(?![\d.,])|\d\.\d{3},\d"
+)
+_POINT_ONLY = re.compile(
+    r"(?<![\d.,])(?:\d{1,6}\.(?:\d{1,2}|\d{4,6})|0\.\d{3})(?![\d.,])|\d,\d{3}\.\d"
+)
+_COMMA_LANGUAGES: Final = frozenset(
+    {"de", "fr", "it", "es", "nl", "pl", "pt", "cs", "sk", "da", "sv", "no", "nb", "fi"}
+    | {"hu", "ro", "tr", "ru", "uk", "bg", "el", "sl", "hr"}
+)
 
 
 @functools.lru_cache(maxsize=16)
@@ -195,11 +213,14 @@ def numbers(text: str, *, comma_decimal: bool) -> list[tuple[int, int, float]]:
 
 _APPROX_WORDS = (
     r"ca\.?|approx\.?|approximately|about|around|circa|env\.?|environ|etwa|ungefähr|ungef\."
-    r"|~|≈|約|约|大约"
+    r"|~|≈|約|约|大约|aprox\.?|aproximadamente|cerca\s+de|cirka|ca:a|ungefär|omkring|ongeveer"
+    r"|ong\.|około|ok\.|cca\.?|přibližně|noin|kb\.|körülbelül|aproximativ|yaklaşık|yakl\."
+    r"|около|ок\.|примерно|περίπου|약"
 )
 _BOUND_WORDS = (
     r"<|≤|<=|less\s+than|under|below|max\.?|max(?:imum)?|up\s+to|not\s+more\s+than"
     r"|weniger\s+als|unter|höchstens|bis\s+zu|moins\s+de|meno\s+di|menos\s+de|最大|以下"
+    r"|máx\.?|máximo|massimo|högst|højst|maks\.?|en\s+fazla|не\s+более"
 )
 
 

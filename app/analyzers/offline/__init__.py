@@ -12,6 +12,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 
 from app.analyzers.base import AnalysisError, AnalysisRequest, AnalysisResult, MaterialFinding
+from app.analyzers.offline._text import iter_lines
 from app.analyzers.offline.cost_model import (
     PROCESSES,
     UNIDENTIFIED,
@@ -19,6 +20,7 @@ from app.analyzers.offline.cost_model import (
     detect_process,
 )
 from app.analyzers.offline.materials import find_materials_with_note
+from app.analyzers.offline.parts_total import parts_list_totals, with_parts_totals
 from app.analyzers.offline.vocabulary import DENSITY, guess_language
 from app.analyzers.offline.weights import Mention, collect_mentions, decide, document_volumes
 from app.analyzers.quantities import decimal_comma
@@ -60,16 +62,22 @@ def analyze_sync(request: AnalysisRequest) -> AnalysisResult:
         # The ONE decimal decision of this document, from its language (extraction's, or for a
         # text too short for that, its label words).
         comma = decimal_comma(text, doc.language or guess_language(text))
-        mentions.extend(
-            collect_mentions(
-                doc.sections,
-                source=source,
-                name=request.article_name,
-                comma=comma,
-                tables=doc.tables,
-                order_base=k * 10_000_000,
-            )
+        found = collect_mentions(
+            doc.sections,
+            source=source,
+            name=request.article_name,
+            comma=comma,
+            tables=doc.tables,
+            order_base=k * 10_000_000,
         )
+        totals = parts_list_totals(
+            list(iter_lines(doc.sections)),
+            name=request.article_name,
+            source=source,
+            comma=comma,
+            order_base=k * 10_000_000,
+        )
+        mentions.extend(with_parts_totals(found, totals))
         volumes.extend(document_volumes(doc.sections, comma))
         if not materials:
             materials, material_note = find_materials_with_note(

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from app.analyzers.quantities import mass_unit
 from app.extraction.document import Section
 
 
@@ -193,6 +194,64 @@ def _lines(sections: tuple[tuple[str, str], ...]) -> tuple[Line, ...]:
     return tuple(_walk([Section(location, text) for location, text in sections]))
 
 
+# A unit declared once for a record's weights ("meta.weightUnit: kg", "unitePoids: kg",
+# SAP's "GEWEI: G"), and the bare numbers it is the unit of ("data.weight: 0.042").
+_KEY_VALUE = re.compile(r"^(?P<key>[^:=|;\t]{1,160}?)\s*[:=]\s*\"?(?P<value>[^\"]{1,40}?)\"?\s*$")
+_KEY_WEIGHT = re.compile(
+    r"(?i)weight|mass|gewicht|poids|peso|masse|massa|vikt|v[æa]e?gt|vekt|paino|ağırlık|agirlik"
+)
+_KEY_UNIT = re.compile(
+    r"(?i)unit|uom|einheit|unit[eé]|unit[àa]|unidad|unidade|eenheid|enhet|enhed|birim"
+)
+_KEY_UNIT_IN_NAME = re.compile(
+    r"(?i)(?:^|[_\-\s(\[/])(?:kg|kgs|g|gr|lbs?|oz|mg|grams?)(?:$|[_\-\s)\]])"
+)
+_BARE_NUMBER = re.compile(r"^-?\d{1,9}(?:[.,]\d{1,6})?$")
+
+
+def _last_key(key: str) -> str:
+    return re.split(r"[.\[\]/>]+", key.strip().strip("[]"))[-1] if key.strip() else ""
+
+
+def _declared_weight_unit(lines: list[str]) -> list[str]:
+    """Bare weight numbers with the unit their record declares once, when it declares one."""
+    units: set[str] = set()
+    for line in lines:
+        if (
+            "nit" not in line
+            and "inheit" not in line
+            and "uom" not in line.lower()
+            and ("GEWEI" not in line and "nidad" not in line and "birim" not in line)
+        ):
+            continue  # the cheap test first
+        m = _KEY_VALUE.match(line.strip())
+        if m is None:
+            continue
+        key = _last_key(m["key"])
+        declares = key.upper() == "GEWEI" or (
+            _KEY_WEIGHT.search(key) is not None and _KEY_UNIT.search(key) is not None
+        )
+        if declares and mass_unit(m["value"].strip()) is not None:
+            units.add(m["value"].strip())
+    factors = {mass_unit(u) for u in units}
+    if len(factors) != 1:
+        return lines  # none declared, or two that disagree: no unit is assumed
+    unit = min(units)
+    out = list(lines)
+    for i, line in enumerate(lines):
+        m = _KEY_VALUE.match(line.strip())
+        if m is None or not _BARE_NUMBER.match(m["value"].strip()):
+            continue
+        key = _last_key(m["key"])
+        if (
+            _KEY_WEIGHT.search(key)
+            and not _KEY_UNIT.search(key)
+            and not _KEY_UNIT_IN_NAME.search(key)
+        ):
+            out[i] = f"{line.rstrip()} {unit}"
+    return out
+
+
 def _walk(sections: Sequence[Section]) -> Iterator[Line]:
     order = 0
     for section in sections:
@@ -201,7 +260,8 @@ def _walk(sections: Sequence[Section]) -> Iterator[Line]:
         previous: str | None = None
         heading = ""
         last = ""
-        for raw in _with_columns(_merge_value_unit(section_lines(section.text))):
+        lines = _declared_weight_unit(_merge_value_unit(section_lines(section.text)))
+        for raw in _with_columns(lines):
             line = raw.strip()
             if not line:
                 continue

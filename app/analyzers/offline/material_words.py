@@ -139,6 +139,12 @@ RULES: Final[tuple[Rule, ...]] = (
     ),
     _r(
         "stainless_steel",
+        r"\brustfri(?:t|tt)?\s+stål\b|\bruostumaton\b|\brozsdamentes\b|\boțel\s+inoxidabil\b"
+        r"|\botel\s+inoxidabil\b|\bpaslanmaz\b|\bнержавею\w*|\bнерж\.?(?=\s|$)|\bανοξείδωτ\w*",
+        _I,
+    ),
+    _r(
+        "stainless_steel",
         r"\bAISI\s?(?:30[1-4]|31[0-6]|321|347|4[0-4]\d)L?\b|\bSUS\s?3\d\dL?\b|\bSS\s?3[01]\dL?\b"
         r"|\b(?:304|316)L\b|\bX\d{1,3}Cr[A-Za-z]*\d[\d\-]*\b|\bA[24]-(?:50|70|80)\b"
         r"|\b1\.4(?:301|303|305|306|307|310|401|404|435|541|571|016|509|512|539|462|104|021"
@@ -155,6 +161,7 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|\blatão\b|\bmosaz\w*",
         0,
     ),
+    _r("brass", r"\bmessinki\b|\bsárgaréz\w*|\balamă\b|\bpirinç\b|\bлатун\w*|\bορείχαλκ\w*", _I),
     _r("brass", r"\b(?:messing|brass)\b", _I),
     _r("brass", r"\b2\.0[2-5]\d\d\b(?![.,]\d)", needs_context=True),
     _r(
@@ -196,6 +203,11 @@ RULES: Final[tuple[Rule, ...]] = (
         "aluminium",
         r"\balumini?um\w*|\balluminio\b|\baluminio\b|\balumínio\b|\bhliník\w*|\baluminiow\w*|\bAlu\b|\bAlu-\w+|\bEloxal\w*"
         r"|\banodi[sz]ed\b",
+        _I,
+    ),
+    _r(
+        "aluminium",
+        r"\balumiini\w*|\balumínium\w*|\baluminiu\b|\balüminyum\w*|\bалюмини\w*|\bαλουμίνι\w*",
         _I,
     ),
     _r("aluminium", r"\b3\.[0-4]\d{3}\b(?![.,]\d)", needs_context=True),
@@ -247,6 +259,12 @@ RULES: Final[tuple[Rule, ...]] = (
         _I,
     ),
     _r(
+        "steel",
+        r"\bteräs\w*|\bacél\w*|\boțel\w*|\botel\b|\bçelik\w*|\bстал(?:ь|и|ью|ьн\w*)"
+        r"|\bχάλυβ\w*|\bατσάλι\w*",
+        _I,
+    ),
+    _r(
         "copper",
         r"\bCu-?(?:ETP|OF|DHP|HCP|FRHC|PHC)\b|\bCW0[01]\d[AC]\b|\bE-?Cu\w*|\bSF-?Cu\b"
         r"|\bCu\s?99[.,]9\d*",
@@ -255,6 +273,12 @@ RULES: Final[tuple[Rule, ...]] = (
         "copper",
         r"\bKupfer\w*|\bcopper\b|\bcuivre\b|\brame\b|\bcobre\b|\bkoper\b|\bmiedź\w*|\bkoppar\b"
         r"|\bměď\b|\bměděn\w*",
+        _I,
+        coating=True,
+    ),
+    _r(
+        "copper",
+        r"\bkobber\b|\bkupari\b|\bvörösréz\b|\bcupru\b|\bbakır\b|\bмедь\b|\bмедн\w*|\bχαλκ(?:ός|ού)\b",
         _I,
         coating=True,
     ),
@@ -419,6 +443,11 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|\bsilicona\b|\bsiliconen\b|\belastomer\w*",
         _I,
     ),
+    _r(
+        "rubber",
+        r"\bkumi\b|\bgumi\b|\bcauciuc\w*|\bkauçuk\b|\bрезин\w*|\bсиликон\w*|\bκαουτσούκ\b",
+        _I,
+    ),
     # other materials
     _r(
         "glass_fibre",
@@ -439,6 +468,13 @@ RULES: Final[tuple[Rule, ...]] = (
         packaging=True,
     ),
     _r(
+        "wood",
+        r"\btræ\b|\bkrydsfiner\b|\bvaneri\b|\blemn\w*|\bahşap\b|\bдревесин\w*"
+        r"|\bдеревян\w*|\bфанер\w*|\bξύλ\w*",
+        _I,
+        packaging=True,
+    ),
+    _r(
         "paper_cardboard",
         r"\bKarton\w*|\b\w+(?:karton|papier(?:e|s)?)\b|\bkraft\s?liners?\b|\btest\s?liners?\b"
         # a flute grade is a corrugated board's (E-flute, BC-Welle, cannelure B)
@@ -451,6 +487,13 @@ RULES: Final[tuple[Rule, ...]] = (
         packaging=True,
     ),
     _r(
+        "paper_cardboard",
+        r"\bpap\b|\bpapir\b|\bpahvi\w*|\bkartonki\b|\bpaperi\b|\bmukavva\b|\bkağıt\b"
+        r"|\bкартон\w*|\bбумаг\w*|\bχαρτόν\w*",
+        _I,
+        packaging=True,
+    ),
+    _r(
         "glass",
         r"\bGlas\b|\bglass\b(?![\s-]*(?:fib|fab|bead|fill|reinf|kugel))|\bBorosilikat\w*"
         r"|\bborosilicate\b|\bSicherheitsglas\b|\bFloatglas\b|\bEinscheibensicherheitsglas\b"
@@ -458,6 +501,7 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|\bsklen\w*|\bESG\b",
         _I,
     ),
+    _r("glass", r"\blasi\b|\büveg\w*|\bsticlă\b|\bстекл\w*|\bγυαλ\w*", _I),
     _r(
         "electronics",
         r"\bPCBA?\b|\bLeiterplatte\w*|\bprinted\s+circuit\s+boards?\b|\bcircuit\s+boards?\b"
@@ -474,6 +518,9 @@ CJK_WORDS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("cast_iron", ("球墨铸铁", "灰铸铁", "铸铁", "鑄鐵", "鋳鉄")),
     ("brass", ("黄铜", "黃銅", "真鍮", "黄銅")),
     ("bronze", ("青铜", "青銅")),
+    ("stainless_steel", ("스테인리스", "스텐")),
+    ("brass", ("황동",)),
+    ("aluminium", ("알루미늄",)),
     ("zinc", ("锌合金", "压铸锌", "锌压铸", "亜鉛ダイカスト", "亜鉛合金", "ザマック")),
     # technical ceramics before aluminium: "氧化铝" is alumina, "アルミナ" not "アルミ"
     (
@@ -579,7 +626,10 @@ CJK_UNLESS: Final[dict[str, re.Pattern[str]]] = {
 }
 
 # Material labels in Chinese and Japanese ("材料：", "材質：").
-CJK_LABELS: Final = ("材料", "材质", "材質", "素材", "原料", "本体材質", "外壳材质", "材料名称")
+CJK_LABELS: Final = (
+    *("材料", "材质", "材質", "素材", "原料", "本体材質", "外壳材质", "材料名称"),
+    *("재질", "소재", "재료"),
+)
 
 # A zinc layer that is only ever put on iron or steel: galvanising, zinc plating, zinc flake.
 # Named with no material anywhere else, the part is steel ("Tuerca M12 zincada", "verzinkt").

@@ -158,7 +158,7 @@ _MATERIAL_LABEL = re.compile(
     # "Kunststoff: PA6" labels; "… handle with plastic grip" does not
     r"|(?:kunststoff|plastic|polymer)(?=\s*[:|=(]|$)|^\W*(?:kunststoff|plastic|polymer)"
     r"|qualität|(?<!food[\s-])grade|güte|werkstoffnummer|werkstoff-?nr|materiál\w*|malzeme\w*|alloy"
-    r"|legierung|alliage|lega|aleación|liga)\b"
+    r"|legierung|alliage|lega|aleación|liga|materiaali|anyag\w*|материал\w*|υλικό)\b"
 )
 # "Housing: PA66", "Seal | EPDM": a component row names the component's material.
 _COMPONENT_LABEL = re.compile(
@@ -210,7 +210,7 @@ _TOTAL = re.compile(
     r"(?i)total|gesamt|summe|\bsum\b|netto|\bnet\b|brutto|gross|article|artikel|produkt|product"
 )
 _CELL_SPLIT = re.compile(r"[|;\t]")
-_HAS_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_HAS_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")  # kana, CJK, Hangul
 _CJK_VOCABULARY = tuple((code, Vocabulary(words)) for code, words in CJK_WORDS)
 _CJK_NEGATION = re.compile(r"(?:不含|无|無|非|不是|除)$")
 _CJK_PACKAGING = re.compile(r"包装|包裝|梱包|外箱")
@@ -496,6 +496,7 @@ def _cell_spans(text: str) -> list[tuple[int, int]]:
 
 _WEIGHT_HEADER = re.compile(
     r"(?i)gewicht|weight|\bmass\b|\bmasse\b|\bpeso\b|poids|hmotnost|\bwaga\b|\bvikt\b|重量|质量"
+    r"|vægt|\bvekt\b|paino|tömeg|ağırlık|\bвес\b|\bмасса\b|무게|중량"
 )
 _NOT_NET_HEADER = re.compile(r"(?i)gross|brutto|lordo|bruto|brut\b|pack|/|\bper\b|\bpro\b|\bje\b")
 _HEADER_UNIT = re.compile(r"(?i)(?<![^\W\d_])(kg|g)(?![^\W\d_])")

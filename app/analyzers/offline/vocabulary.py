@@ -80,18 +80,25 @@ def _unmarked(word: str) -> str:
 
 
 def _has_latin(word: str) -> bool:
-    return any("a" <= ch.lower() <= "z" or "à" <= ch.lower() <= "ž" for ch in word)
+    """Alphabets with spaces between words (Latin, Greek, Cyrillic): matched as whole words."""
+    return any(
+        "a" <= ch.lower() <= "z" or "à" <= ch.lower() <= "ž" or "\u0370" <= ch <= "\u04ff"
+        for ch in word
+    )
 
 
 # ------------------------------------------------------------------ what a mass figure is of
 
-# A weight of something (en, de, fr, it, es, nl, pl, zh, ja).
+# A weight of something (en, de, fr, it, es, nl, pl, pt, sv, da, no, fi, cs, hu, ro, tr, ru, el,
+# zh, ja, ko).
 WEIGHT_WORDS: Final = Vocabulary(
     [
         *_split(
             "weight weights weighs weigh wt wt. mass masse gewicht gewichte wiegt poids pèse "
             "peso pesa massa masa waga gewicht gewichten vikt vikter ciężar ntgew brgew masses "
             "massen masas pesi pesos wagi hmotnost hmotnosť váha "
+            "vægt vekt paino tömeg súly greutate greutatea ağırlık ağırlığı agirlik agirligi "
+            "вес веса весом масса массы маса тегло βάρος μάζα 무게 중량 "
             "fertigmasse nettomasse gesamtmasse eigenmasse leermasse stückmasse teilemasse "
             "bauteilmasse artikelmasse produktmasse rohmasse rohteilmasse "
             "重量 质量 質量 重さ 净重 毛重 淨重 本体質量 自重 "
@@ -103,6 +110,14 @@ WEIGHT_WORDS: Final = Vocabulary(
         "gewicht*",
         "*weight",
         "*vikt",
+        "*vægt",
+        "*vekt",
+        "*paino",
+        "*tömeg",
+        "*tömege",
+        "*súly",
+        "*ağırlık",
+        "*ağırlığı",
         "poids*",
         "peso*",
     ]
@@ -131,6 +146,28 @@ NET_WORDS: Final = Vocabulary(
         "peso liquido",
         "nettovikt",
         "netvikt",
+        "nettovægt",
+        "nettovekt",
+        "egenvægt",
+        "egenvekt",
+        "nettopaino",
+        "omapaino",
+        "nettó",
+        "saját tömeg",
+        "greutate netă",
+        "greutate neta",
+        "masă netă",
+        "net ağırlık",
+        "net ağırlığı",
+        "birim ağırlık",
+        "birim ağırlığı",
+        "нетто",
+        "собственный вес",
+        "καθαρό βάρος",
+        "순중량",
+        "제품 중량",
+        "čistá hmotnost",
+        "vlastní hmotnost",
         "eigengewicht",
         "leergewicht",
         "poids net",
@@ -252,6 +289,20 @@ GROSS_WORDS: Final = Vocabulary(
         "emballerad",
         "med förpackning",
         "bruttovikt",
+        "bruttovægt",
+        "bruttovekt",
+        "bruttopaino",
+        "bruttó",
+        "brüt",
+        "greutate brută",
+        "greutate bruta",
+        "ambalajlı",
+        "sevkiyat",
+        "брутто",
+        "в упаковке",
+        "μικτό βάρος",
+        "총중량",
+        "포장 중량",
         "přepravní",
         "prepravná",
         "pallet",
@@ -274,6 +325,22 @@ GROSS_WORDS: Final = Vocabulary(
         "梱包重量",
         "総重量",
     ]
+)
+
+# A tare: a container's own empty weight. It is the article's weight when the article is the
+# container (`CONTAINER_WORDS` in its name), else the weight of the packaging.
+TARE_WORDS: Final = Vocabulary(
+    [*_split("tare tara tarra taragewicht tarragewicht 皮重 風袋"), "tare weight", "peso tara"]
+)
+CONTAINER_WORDS: Final = Vocabulary(
+    _split(
+        "drum drums barrel keg canister jerrycan bottle cylinder tank ibc container bucket pail "
+        "tote crate bin fass kanister flasche gasflasche behälter eimer kiste "
+        "fût bidon bouteille seau bac fusto bombola tanica secchio recipiente contenitore cassa "
+        "bidón garrafa bombona cubo depósito vat emmer bak beczka butla pojemnik wiadro "
+        "fat dunk tunna sud kanystr 桶 瓶 罐 容器 钢瓶 ドラム 缶 ボンベ "
+    )
+    + [f"*{w}" for w in _split("fass kanister flasche behälter eimer kiste tank container")]
 )
 
 # Capacities, loads, limits, fills: what the article carries or holds, not what it weighs.
@@ -637,6 +704,18 @@ PACK_WORDS: Final = Vocabulary(
         "krabice",
         "förpackning",
         "kartong",
+        "koli",
+        "kolisi",
+        "paket",
+        "pakke",
+        "pakkaus",
+        "csomag",
+        "doboz",
+        "cutie",
+        "pachet",
+        "упаковка",
+        "коробка",
+        "кор.",
         "embalagem",
         "caixa",
         "verpakking",
@@ -920,6 +999,14 @@ PER_LENGTH_WORDS: Final = Vocabulary(
         "per lopende meter",
         "na metr",
         "per löpmeter",
+        "pr. meter",
+        "metrelik",
+        "metre başına",
+        "metripaino",
+        "na běžný metr",
+        "за метр",
+        "на метр",
+        "погонный",
         "pro lfm",
         "kg/lfm",
         "poids au mètre",
@@ -939,6 +1026,21 @@ PER_AREA_WORDS: Final = Vocabulary(
         "gsm",
         "grammatura",
         "gramaje",
+        "kg/m²",
+        "kg/m2",
+        "per m²",
+        "per m2",
+        "pro m²",
+        "pro m2",
+        "je m²",
+        "pro qm",
+        "je qm",
+        "par m²",
+        "al m²",
+        "por m²",
+        "per square metre",
+        "per square meter",
+        "pro quadratmeter",
         "克重",
     ]
 )
@@ -1235,6 +1337,11 @@ LANGUAGE_WORDS: Final[dict[str, Vocabulary]] = {
     "es": Vocabulary(_split("peso material dimensiones longitud anchura pieza con para carga")),
     "nl": Vocabulary(_split("gewicht materiaal afmetingen lengte breedte stuk met voor")),
     "pl": Vocabulary(_split("masa waga materiał wymiary długość szerokość sztuk dla")),
+    "pt": Vocabulary(_split("dimensões comprimento largura peça não")),
+    "sv": Vocabulary(_split("vikt mått längd bredd höjd styck och för")),
+    "da": Vocabulary(_split("vægt materiale mål længde bredde højde stk og til")),
+    "cs": Vocabulary(_split("hmotnost materiál rozměry délka šířka výška kus pro")),
+    "tr": Vocabulary(_split("ağırlık malzeme boyutlar uzunluk genişlik adet ve ile için")),
     "en": Vocabulary(_split("weight material dimensions length width piece with for the and")),
 }
 

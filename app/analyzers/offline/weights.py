@@ -811,6 +811,14 @@ def _classify(
     if gross < 0 and net < 0:
         gross = 0 if V.GROSS_WORDS.search(after[:30]) else -1
         net = 0 if V.NET_WORDS.search(after[:30]) and gross < 0 else -1
+    if net < 0 and (tare := V.TARE_WORDS.search(label)) is not None:
+        if V.CONTAINER_WORDS.search(name.low):
+            return (
+                WeightBasis.NET,
+                f"the tare of the container the article is ({tare.group()})",
+                grams,
+            )
+        return WeightBasis.GROSS, f"a tare: the packaging's weight ({tare.group()})", None
     if gross > net:
         return WeightBasis.GROSS, "a packed, gross or shipping weight", None
     outer = None if packaging else V.OUTER_PACK_WORDS.search(label)

@@ -1,0 +1,202 @@
+"""The total of a parts list: the article's weight when it is the sum of the listed parts.
+
+Bills of materials, material declarations and costed BOMs list the parts with a mass column
+and close with a total row ("Summe Baugruppe: 2,024", "Total product mass | 96.0 | 100 %",
+"Assembly weight: 0.84"). The rows are components, never the article; the total row is the
+article, but its cells rarely line up with the header's and its unit is only in the header.
+What singles it out, whoever wrote the list, is arithmetic: one number on it equals the sum
+of one mass column of the rows above. Only that number is taken, in that column's unit, and
+the rows it sums become components.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from app.analyzers.base import WeightBasis
+from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
+from app.analyzers.offline._text import Line, trim_quote
+from app.analyzers.offline.weights import Mention, fmt_grams
+from app.analyzers.quantities import mass_unit, numbers
+
+_HEADER_UNIT = re.compile(
+    r"(?i)(?:[\[(（]\s*|(?<![^\W\d_]))(kg|g|gr|lbs?|oz|mg|t)(?:\s*[\])）]|(?![^\W\d_]))"
+)
+# The closing row's label; a subtotal closes only part of the list
+_TOTAL_LABEL = re.compile(
+    r"(?i)(?<![^\W\d_])(?:summe|sum|summa|total|totals|totale|totaal|gesamt\w*|insgesamt|suma|razem"
+    r"|celkem|toplam|итого|всего|complessiv[oa])(?![^\W\d_])|合计|合計|总计|總計"
+)
+_SUBTOTAL = re.compile(r"(?i)zwischensumme|sub-?\s?total|subtotale|subtotaal|teilsumme|小计|小計")
+# "Grundkörper: Masse [g]: 84,3": a table cell with its row and column, as extraction repeats
+# each row's cells below it; transparent while walking up the list
+_CELL_LINE = re.compile(r"^[^:|]{1,80}: [^:|]{1,80}: [^|]{0,80}$")
+_MAX_ROWS = 120
+_MAX_LABEL = 60  # a total row is a label and its figures, not a sentence
+_CODE = re.compile(r"(?i)(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)+(?![\w-])")
+
+
+def _not_parts(cell: str) -> bool:
+    """A packed, shipping, process, pack or capacity column sums no parts of the article."""
+    return any(
+        words.search(cell)
+        for words in (V.GROSS_WORDS, V.PROCESS_WORDS, V.PACK_WORDS, V.CAPACITY_WORDS)
+    )
+
+
+def _names_article(row: list[str], name: str) -> bool:
+    """A row that is the article itself (its code, or most of its name's words): the list is of
+    consignment items or a lot, not of the article's parts."""
+    text = " ".join(row).casefold()
+    if any(
+        re.search(rf"(?<![\w-]){re.escape(code.casefold())}(?![\w-])", text)
+        for code in _CODE.findall(name)
+    ):
+        return True
+    words = re.findall(r"[^\W\d_]{3,}", name.casefold())
+    return bool(words) and sum(w in text for w in words) >= 0.6 * len(
+        words
+    )  # how far above a total its rows are looked for
+
+
+_AGREE = 0.01  # parts rounded to their last digit still add up to the total within this
+_MAX_GAP = 2  # lines inside a list that are not rows (a sub-heading, the assembly's own line)
+
+
+@dataclass(frozen=True, slots=True)
+class PartsTotal:
+    mention: Mention
+    row_labels: frozenset[str]  # the first cells of the rows it sums
+
+
+def _cells(text: str) -> list[str]:
+    return [c.strip() for c in text.split("|")]
+
+
+def _label(text: str) -> str:
+    """The first cell, or the words before the value of a "label: value" line."""
+    first = text.split("|")[0]
+    head, sep, _ = first.rpartition(":")
+    return (head if sep and not re.search(r"\d\s*$", head) else first).strip(" :*#")
+
+
+def _mass_columns(header: list[str]) -> list[tuple[int, float]]:
+    """(offset from the right, grams per unit) of each weight column with a unit."""
+    out = []
+    for i, cell in enumerate(header):
+        if not V.WEIGHT_WORDS.search(cell) or _not_parts(cell):
+            continue
+        unit = _HEADER_UNIT.search(cell)
+        factor = mass_unit(unit.group(1)) if unit else None
+        if factor is not None:
+            out.append((len(header) - i, factor))
+    return out
+
+
+def _value(cells: list[str], offset: int, comma: bool) -> float | None:
+    if len(cells) < offset:
+        return None
+    found = numbers(cells[-offset], comma_decimal=comma)
+    return found[0][2] if len(found) == 1 else None
+
+
+def _sums(
+    rows: list[list[str]], columns: list[tuple[int, float]], comma: bool
+) -> list[tuple[float, float]]:
+    """(sum in the column's unit, grams per unit) of each mass column whose every row has a
+    number in it."""
+    out = []
+    for offset, factor in columns:
+        values = [_value(cells, offset, comma) for cells in rows]
+        if all(v is not None for v in values):
+            out.append((sum(v for v in values if v is not None), factor))
+    return out
+
+
+def _is_row(text: str) -> bool:
+    return text.count("|") >= 2
+
+
+def parts_list_totals(
+    lines: Sequence[Line], *, name: str, source: str, comma: bool, order_base: int = 0
+) -> list[PartsTotal]:
+    totals: list[PartsTotal] = []
+    for i, line in enumerate(lines):
+        label = _label(line.text)
+        if not label or len(label) > _MAX_LABEL or _SUBTOTAL.search(label):
+            continue
+        if not (_TOTAL_LABEL.search(label) or V.WEIGHT_WORDS.search(label)):
+            continue
+        if any(mass_unit(c.split()[-1]) for c in _cells(line.text)[1:] if c.split()):
+            continue  # a total with its own unit is read by the weight rules themselves
+        rows: list[list[str]] = []
+        header: list[str] | None = None
+        gap = 0
+        for above in reversed(lines[max(0, i - _MAX_ROWS) : i]):
+            if _is_row(above.text) and _mass_columns(_cells(above.text)):
+                header = _cells(above.text)
+                break
+            if _is_row(above.text):
+                rows.append(_cells(above.text))
+                continue
+            if _CELL_LINE.match(above.text):
+                continue
+            gap += 1
+            if gap > _MAX_GAP:
+                break
+        if header is None or len(rows) < 2 or any(_names_article(r, name) for r in rows):
+            continue
+        sums = _sums(rows, _mass_columns(header), comma)
+        figures = line.text[line.text.index(label) + len(label) :]
+        stated = [v for _, _, v in numbers(figures, comma_decimal=comma)]
+        match = next(
+            (
+                value * factor
+                for total, factor in sums
+                for value in stated
+                if total > 0 and abs(value - total) <= _AGREE * total
+            ),
+            None,
+        )
+        if match is None:
+            continue
+        grams = match
+        reason = f"the total of a parts list: the sum of its {len(rows)} rows ({fmt_grams(grams)})"
+        mention = Mention(
+            grams=grams,
+            stated_grams=grams,
+            basis=WeightBasis.NET,
+            score=1.0,
+            quote=trim_quote(line.text),
+            location=line.location,
+            source=source,
+            order=order_base + line.order,
+            reason=reason,
+            total=True,
+            label=label,
+        )
+        labels = frozenset(c[0] for c in rows if len(c[0]) >= 3 and not c[0].isdigit())
+        totals.append(PartsTotal(mention, labels))
+    return totals
+
+
+def with_parts_totals(mentions: list[Mention], totals: Sequence[PartsTotal]) -> list[Mention]:
+    """The mentions with each total added and the rows it sums read as components."""
+    if not totals:
+        return mentions
+    labels = frozenset().union(*(t.row_labels for t in totals))
+    out = [
+        replace(
+            m,
+            basis=WeightBasis.COMPONENT,
+            grams=None,
+            score=0.0,
+            reason="a row of a parts list whose total is stated (the weight of one part)",
+        )
+        if any(m.quote.startswith(label) for label in labels)
+        else m
+        for m in mentions
+    ]
+    return out + [t.mention for t in totals]
