@@ -314,6 +314,8 @@ CAPACITY_WORDS: Final = Vocabulary(
         "load rating",
         "rated load",
         "working load",
+        "wll",
+        "swl",
         "user weight",
         "max user weight",
         "body weight",

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from app.analyzers.base import Evidence, WeightBasis, WeightCandidate, WeightFinding, WeightStatus
+from app.analyzers.offline import tables as T  # noqa: N812 - variant tables, read as T.fn
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 from app.analyzers.offline._text import Line, iter_lines, trim_quote
 from app.analyzers.quantities import (
@@ -1271,7 +1272,9 @@ def _name_length_m(name: str, comma: bool = False) -> float | None:
     m = found[0]
     # "cortado a 1.200 mm" in a document that writes decimals with a comma: 1200 mm
     thousands = comma and re.fullmatch(r"\d{1,3}\.\d{3}", m["n"]) is not None
-    value = parse_number(m["n"], comma_decimal="," in m["n"] or thousands)
+    # "cut length 2,000 mm" in a document that writes decimals with a point: 2000 mm
+    grouped = not comma and re.fullmatch(r"\d{1,3},\d{3}", m["n"]) is not None
+    value = parse_number(m["n"], comma_decimal=("," in m["n"] and not grouped) or thousands)
     return value * {"mm": 0.001, "cm": 0.01, "m": 1.0}[m["u"].lower()] or None
 
 
@@ -2026,7 +2029,12 @@ def _header_unit(cell: str) -> float | None:
         factor = mass_unit(m["b"] or m["t"])
         if factor is not None:
             return factor
-    return None
+    bracketed = T.bracket_unit(cell)  # "Gewicht (g/100 Stk.)": the unit and what it is per
+    return bracketed[0] if bracketed else None
+
+
+def _table_quote(row: Sequence[str]) -> str:
+    return trim_quote(" | ".join(row))
 
 
 def _table_mentions(
@@ -2041,7 +2049,9 @@ def _table_mentions(
 ) -> list[Mention]:
     """Column-unit and variant tables: "Weight (g)" over bare numbers, or a weight row."""
     out: list[Mention] = []
+    tables = T.with_header_rows(tables)  # a PDF table's header row, a table run on to a page
     for t_index, table in enumerate(tables):
+        first = len(out)
         header = list(table.header)
         location = f"{source}, {table.location}" if table.location else source
         parts = (
@@ -2074,6 +2084,8 @@ def _table_mentions(
             glued = written[0].unit_glued if written else ""  # "1,45 kg/m", "80 g/m²"
             if not written and (unit := _UNIT_IN_LABEL.search(label)) is not None:
                 glued = label[unit.end() :]  # "Peso kg/1000 pz", "Gewicht (kg/m)" over a number
+            elif not written and (bracketed := T.bracket_unit(label)) is not None:
+                glued = bracketed[1]  # "Gewicht (g/100 Stk.)": per 100 pieces
             if seen and (round(grams, 3), row_text) in seen:
                 return
             packed = label if V.PACKAGING_KEYS.search(label) else ""  # "Peso imballo (kg)"
@@ -2089,6 +2101,12 @@ def _table_mentions(
                     f"the weight of something sold separately ({sold.group()})",
                     None,
                 )
+            if basis in _ELIGIBLE and T.increment(cell):
+                basis, reason, per_piece = (
+                    WeightBasis.COMPONENT,
+                    "what an option adds to the weight (+), not a weight of its own",
+                    None,
+                )
             keys = keys | _scope_keys(f"{label} {quote.split(' | ')[0]}")
             if related and basis in _ELIGIBLE:
                 basis, reason, per_piece = (
@@ -2098,7 +2116,7 @@ def _table_mentions(
                 )
             if (
                 parts
-                and basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
+                and basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED, WeightBasis.DERIVED)
                 and not V.TOTAL_WORDS.search(quote)
             ):
                 basis, reason, per_piece = (
@@ -2175,6 +2193,8 @@ def _table_mentions(
                         column=False,
                         row_text=row_text,
                     )
+        if weight_cols:  # the row the name names is the article's, the others other articles
+            T.named_row(out[first:], table.rows, _table_quote, name.overlap, name.low)
     return out
 
 
