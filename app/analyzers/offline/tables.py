@@ -26,7 +26,16 @@ from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary
 from app.analyzers.quantities import find_quantities, mass_unit
 from app.extraction.document import Table
 
-__all__ = ["bracket_unit", "increment", "named_row", "weight_label", "with_header_rows"]
+__all__ = [
+    "bare_number",
+    "bracket_unit",
+    "increment",
+    "named_row",
+    "unit_row",
+    "weight_label",
+    "with_header_rows",
+    "with_unit_row",
+]
 
 _MASS = r"kg|kgs|g|gr|grs|lbs?|oz|mg|克|公斤|千克"
 _PIECES = "|".join(re.escape(w) for w in sorted(V.PIECE_WORDS, key=len, reverse=True))
@@ -74,6 +83,41 @@ def bracket_unit(cell: str) -> tuple[float, str] | None:
     if factor is None or not _PER_KNOWN.match(per):
         return None
     return factor, per
+
+
+# a row of units under a header row ("(kN)", "mm | mm", "Nm   kg/Stck"), the way a PDF or an
+# OCR text prints a header over two lines
+_UNIT_TOKEN = re.compile(
+    rf"^[\[(]?(?:mm|cm|m|µm|kn|n|nm|kw|w|v|a|bar|mpa|°|°c|%|mm²|mm2|cm²|cm2|in|rpm|min-1|1/min"
+    rf"|(?:{_MASS})(?:/[^\W\d_]{{1,6}}\.?)?)[\])]?$",
+    re.IGNORECASE,
+)
+_MASS_TOKEN = re.compile(rf"^[\[(]?(?:{_MASS})(?:/[^\W\d_]{{1,6}}\.?)?[\])]?$", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"(?<![^\W_])\d+(?:[.,]\d+)?(?![^\W_])")
+
+
+def unit_row(text: str) -> bool:
+    """A line of units only, as printed under a header row."""
+    tokens = [t for t in re.split(r"[\s|]+", text) if t]
+    return bool(tokens) and len(tokens) <= 12 and all(_UNIT_TOKEN.match(t) for t in tokens)
+
+
+def with_unit_row(header: str, units: str) -> str:
+    """A header whose last column is a weight word given the mass unit printed under it
+    ("… Gew." over "… kg/Stck": "… Gew. kg/Stck"); the header as it is otherwise."""
+    tokens = [t for t in re.split(r"[\s|]+", units) if t]
+    if not tokens or not _MASS_TOKEN.match(tokens[-1]):
+        return header
+    words = header.split()
+    if not words or not V.WEIGHT_WORDS.search(words[-1]):
+        return header
+    return f"{header} {tokens[-1]}"
+
+
+def bare_number(header: str) -> bool:
+    """A number standing on its own in a line ("ISO 5211", "2,5"): the line may be a value line,
+    not a header row, whose symbols carry digits as part of a name ("d0", "H7", "C0 stat.")."""
+    return _BARE_NUMBER.search(header) is not None
 
 
 _INCREMENT = re.compile(r"^\s*\+\s{0,2}\d")
@@ -178,7 +222,9 @@ def _split(table: Table) -> tuple[list[Table], tuple[str, ...] | None]:
     header of its last part, for a table that runs on to the next page."""
     header = tuple(table.header)
     if header and _weight_columns(header):
-        return [table], None  # a header of its own: read as it is
+        # a header of its own: read as it is, and carried to a page its rows run on to
+        widths = {len(row) for row in table.rows if _has_number(row)}
+        return [table], header if widths == {len(header)} else None
     starts = [r for r, row in enumerate(table.rows) if _weight_columns(row)]
     # a header row has data below it, after at most a row of units ("mm | mm") or a group header
     starts = [r for r in starts if any(_has_number(row) for row in table.rows[r + 1 : r + 3])]

@@ -91,7 +91,7 @@ WEIGHT_WORDS: Final = Vocabulary(
         *_split(
             "weight weights weighs weigh wt wt. mass masse gewicht gewichte wiegt poids pèse "
             "peso pesa massa masa waga gewicht gewichten vikt vikter ciężar ntgew brgew masses "
-            "massen masas pesi pesos wagi hmotnost hmotnosť váha "
+            "massen masas pesi pesos wagi hmotnost hmotnosť váha gew "
             "fertigmasse nettomasse gesamtmasse eigenmasse leermasse stückmasse teilemasse "
             "bauteilmasse artikelmasse produktmasse rohmasse rohteilmasse "
             "重量 质量 質量 重さ 净重 毛重 淨重 本体質量 自重 "

@@ -1377,14 +1377,18 @@ def _header_above(lines: Sequence[Line], i: int, facts: _LineFacts | None = None
 
 
 def _find_header_above(lines: Sequence[Line], i: int, facts: _LineFacts) -> str:
+    units = ""
     for j in range(i - 1, max(-1, i - 13), -1):
         t = lines[j].text
         if lines[j].location != lines[i].location:
             return ""
         if facts.has_weight_word(j):
-            return "" if _is_prose(t) else t
+            return "" if _is_prose(t) else T.with_unit_row(t, units)
         if _RULE_LINE.match(t):
             continue  # a markdown table's |---|---| line
+        if not units and T.unit_row(t):
+            units = t  # "(kN)", "mm | mm": the header's units, printed in a row of their own
+            continue
         if not facts.has_digit(j):
             return _stacked_header(lines, j)
     return ""
@@ -1437,8 +1441,8 @@ def _last_column_quantity(text: str, header: str, comma: bool) -> list[_Raw]:
         pass
     if w is None or len(header) - w.end() > 12:
         return []
-    if not _DIGITS.isdisjoint(header) and not _same_cells(header, text):
-        return []  # digits: a header only when it has the row's cells ("ISO 5211 | Gewicht kg")
+    if T.bare_number(header) and not _same_cells(header, text):
+        return []  # a number: a header only when it has the row's cells ("ISO 5211 | Gewicht kg")
     if len(header.split()) < 3 or not (_ROW_START.match(text) or _ROW_IDENT.match(text)):
         return []  # a table header over a table row, not a key line over a value line
     factor = _header_unit(header[w.start() :])
@@ -1448,7 +1452,13 @@ def _last_column_quantity(text: str, header: str, comma: bool) -> list[_Raw]:
     start, end, value = nums[-1]
     head = header[: w.start()].split()[-1:]  # "Motor Weight (g)", not the other columns'
     label = " ".join([*head, header[w.start() :]])
-    return [_Raw(value * factor, start, end, metric=factor not in _IMPERIAL, label=label)]
+    glued = ""  # "Gewicht (g/100 Stk.)", "Masse kg/m": what the unit is per
+    if (unit := _UNIT_IN_LABEL.search(header, w.start())) is not None:
+        glued = header[unit.end() :]
+    elif (bracketed := T.bracket_unit(header[w.start() :])) is not None:
+        glued = bracketed[1]
+    metric = factor not in _IMPERIAL
+    return [_Raw(value * factor, start, end, metric=metric, label=label, unit_glued=glued)]
 
 
 _COMMA_CLAUSE = re.compile(r"^[^|;\t]{3,80},\s[^|;\t,]{2,40}$")
