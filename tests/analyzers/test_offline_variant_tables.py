@@ -107,7 +107,20 @@ BOLTS_2 = [
 ]
 
 
+SPROCKETS = [
+    ["Order no.", "z", "d0 mm", "Bore mm", "Weight kg"],
+    ["SR10B1-19", "19", "77,2", "12", "0,50"],
+    ["SR10B1-25", "25", "101,3", "12", "0,83"],
+]
+PLATES = [
+    ["Order no.", "z", "d0 mm", "Thickness mm", "Weight kg"],
+    ["SP10B1-19", "19", "77,2", "7,2", "0,24"],
+    ["SP10B1-25", "25", "101,3", "7,2", "0,43"],
+]
 PDF_CASES = [
+    # a second product line below with the same tooth counts: the row of the name's own code
+    ((("Sprockets", [SPROCKETS, PLATES]),), "Sprocket 10B-1 z = 25 with hub (SR10B1-25)", 830),
+    ((("Sprockets", [SPROCKETS, PLATES]),), "Sprocket 10B-1 z = 25 with hub", None),
     # a header row inside a PDF table, the weight column labelled only by a mass per count
     ((("Hex standoffs", [SPACERS]),), "Hex standoff M4 x 20, brass (SP-0420)", 5.76),
     ((("Hex standoffs", [SPACERS]),), "Hex standoff M4, brass (SP-04)", None),

@@ -27,6 +27,7 @@ from app.analyzers.quantities import find_quantities, mass_unit
 from app.extraction.document import Table
 
 __all__ = [
+    "another_code",
     "bare_number",
     "bracket_unit",
     "increment",
@@ -401,3 +402,21 @@ def named_row(
 _ELIGIBLE = frozenset(
     {WeightBasis.NET, WeightBasis.UNSPECIFIED, WeightBasis.UPPER_BOUND, WeightBasis.DERIVED}
 )
+
+
+def another_code(entries: Sequence[_Entry], codes: frozenset[str]) -> None:
+    """Across the documents, a row named by the article's own code (every article code the row
+    carries is one of the name's: "KR08B1-25") makes rows carrying another code other
+    articles, whatever else they share with the name (a size, a tooth count): the product line
+    below ("KS08B1-25") or a sibling code. Nothing changes when no row carries the name's code."""
+
+    def own(entry: _Entry) -> bool | None:
+        found = {k[1:] for k in entry.keys if k[:1] == "!"}
+        return None if not found else found <= codes
+
+    if not codes or not any(own(e) for e in entries):
+        return
+    for entry in entries:
+        if own(entry) is False and entry.basis in _ELIGIBLE:
+            entry.basis, entry.score = WeightBasis.OTHER_VARIANT, 0.0
+            entry.reason += "; the row of another article code (the article's own code has a row)"
