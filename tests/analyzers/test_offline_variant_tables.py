@@ -129,6 +129,10 @@ PDF_CASES = [
     ((("Handwheels and knobs", [HANDWHEELS, KNOBS]),), "Handwheel VK-160 without handle", 205),
     ((("Handwheels and knobs", [HANDWHEELS, KNOBS]),), "Handwheel VK-160 with handle", 228),
     ((("Handwheels and knobs", [HANDWHEELS, KNOBS]),), "Handwheel VK-16 with handle", None),
+    # the name says nothing of the handle: the plain column, not the qualified one
+    ((("Handwheels and knobs", [HANDWHEELS, KNOBS]),), "Handwheel VK-160", 205),
+    ((("Gear units", [GEARS]),), "Gear unit GU-63", None),
+    ((("Gear units", [GEARS]),), "Gear unit GU-63 with oil", 7400),
     # the symbol of mass over bare numbers; an options table's "+ 4,5 kg" adds, it is no rival
     ((("Three-phase motors", [MOTORS, OPTIONS]),), "Three-phase motor QX 90L-4, 1,5 kW", 15100),
     ((("Three-phase motors", [MOTORS, OPTIONS]),), "Three-phase motor QX 90, 1,5 kW", None),

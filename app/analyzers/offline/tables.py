@@ -32,6 +32,7 @@ __all__ = [
     "bracket_unit",
     "increment",
     "named_row",
+    "plain_column",
     "unit_row",
     "weight_label",
     "with_header_rows",
@@ -322,6 +323,7 @@ class _Entry(Protocol):
     score: float
     reason: str
     quote: str
+    label: str
 
 
 def _designation_key(key: str) -> bool:
@@ -420,3 +422,31 @@ def another_code(entries: Sequence[_Entry], codes: frozenset[str]) -> None:
         if own(entry) is False and entry.basis in _ELIGIBLE:
             entry.basis, entry.score = WeightBasis.OTHER_VARIANT, 0.0
             entry.reason += "; the row of another article code (the article's own code has a row)"
+
+
+_QUALIFIED_PENALTY = 0.1
+
+
+def plain_column(
+    entries: Sequence[_Entry], scope: Callable[[str], set[str]], words: frozenset[str]
+) -> None:
+    """Several weight columns in one row ("Peso g | Peso con maniglia g", "Weight | Weight with
+    oil"): a column qualified by what it includes or leaves out yields to the plain one when the
+    name says nothing of that (a name that does say it is matched by the rules of variants).
+    Columns all qualified, or none, are left as they are: the rules abstain between them."""
+    by_row: dict[str, list[_Entry]] = {}
+    for entry in entries:
+        if entry.basis in _ELIGIBLE:
+            by_row.setdefault(entry.quote, []).append(entry)
+    for group in by_row.values():
+        scoped = [(e, scope(e.label)) for e in group]
+        if not any(keys for _, keys in scoped) or all(keys for _, keys in scoped):
+            continue
+        for entry, keys in scoped:
+            said = {k[1:] for k in words if k[:1] in "+-"}
+            if keys and not any(k[1:] in said for k in keys):
+                entry.score = round(max(0.0, entry.score - _QUALIFIED_PENALTY), 3)
+                entry.reason += (
+                    f"; a column qualified by what the name does not say ({sorted(keys)[0]}),"
+                    " beside a plain one"
+                )

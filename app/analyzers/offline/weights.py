@@ -2205,6 +2205,8 @@ def _table_mentions(
                     )
         if weight_cols:  # the row the name names is the article's, the others other articles
             T.named_row(out[first:], table.rows, _table_quote, name.overlap, name.low)
+        if len(weight_cols) >= 2:  # "Peso g | Peso con maniglia g": the plain one
+            T.plain_column(out[first:], _scope_keys, name.words)
     return out
 
 
