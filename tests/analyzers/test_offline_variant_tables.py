@@ -117,7 +117,21 @@ PLATES = [
     ["SP10B1-19", "19", "77,2", "7,2", "0,24"],
     ["SP10B1-25", "25", "101,3", "7,2", "0,43"],
 ]
+CASTORS = [
+    ["Code", "Wheel mm", "Height mm", "Load kg", "Weight kg"],
+    ["50.080.RG", "80", "108", "70", "0,44"],
+    ["50.100.RG", "100", "128", "90", "0,62"],
+    ["50.125.RG", "125", "155", "110", "0,86"],
+]
+BRAKED = [
+    ["Code", "Wheel mm", "Load kg", "Weight kg"],
+    ["50.100.RGF", "100", "90", "0,74"],
+    ["50.125.RGF", "125", "110", "0,99"],
+]
 PDF_CASES = [
+    # a dotted order code written in the name: the braked line below names other articles
+    ((("Castors", [CASTORS, BRAKED]),), "Swivel castor 100 mm, grey rubber (50.100.RG)", 620),
+    ((("Castors", [CASTORS, BRAKED]),), "Swivel castor 100 mm, grey rubber", None),
     # a second product line below with the same tooth counts: the row of the name's own code
     ((("Sprockets", [SPROCKETS, PLATES]),), "Sprocket 10B-1 z = 25 with hub (SR10B1-25)", 830),
     ((("Sprockets", [SPROCKETS, PLATES]),), "Sprocket 10B-1 z = 25 with hub", None),

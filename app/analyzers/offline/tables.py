@@ -406,17 +406,33 @@ _ELIGIBLE = frozenset(
 )
 
 
-def another_code(entries: Sequence[_Entry], codes: frozenset[str]) -> None:
-    """Across the documents, a row named by the article's own code (every article code the row
-    carries is one of the name's: "KR08B1-25") makes rows carrying another code other
-    articles, whatever else they share with the name (a size, a tooth count): the product line
-    below ("KS08B1-25") or a sibling code. Nothing changes when no row carries the name's code."""
+_CODE_CELL = re.compile(r"^(?=[^\s|:]*\d)(?=[^\s|:]*[^\W\d_])[^\s|:]{4,30}$")
+_FIRST_CELL = re.compile(r"\s\|\s|:\s")
+
+
+def _code_cell(entry: _Entry) -> str:
+    """The article code a row starts with ("40.100.GP | 100 | …", "40.100.GP: Peso kg: 0,62"),
+    lower case; empty when its first cell is no code (a word, a number, a phrase)."""
+    first = _FIRST_CELL.split(entry.quote, maxsplit=1)[0].strip().lower()
+    return first if _CODE_CELL.match(first) else ""
+
+
+def another_code(entries: Sequence[_Entry], codes: frozenset[str], name: str) -> None:
+    """Across the documents, a row named by the article's own code (every hyphenated code the
+    row carries is one of the name's, "KR08B1-25", or the code it starts with is written in the
+    name as it is, "40.100.GP") makes rows carrying another code other articles, whatever else
+    they share with the name (a size, a tooth count): the product line below ("KS08B1-25",
+    "40.100.GPF") or a sibling code. Nothing changes when no row carries the name's code."""
+    low = _SPACES.sub(" ", name.lower())
 
     def own(entry: _Entry) -> bool | None:
         found = {k[1:] for k in entry.keys if k[:1] == "!"}
-        return None if not found else found <= codes
+        if found:
+            return found <= codes
+        code = _code_cell(entry)
+        return _repeated(code, low) if code else None
 
-    if not codes or not any(own(e) for e in entries):
+    if not any(own(e) for e in entries):
         return
     for entry in entries:
         if own(entry) is False and entry.basis in _ELIGIBLE:

@@ -2296,7 +2296,7 @@ def decide(
             # "100 x 20" in the row of a bar the name sizes "50 x 10": another size's row
             m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
             m.reason = f"{m.reason}; the row names another size ({size})"
-    T.another_code(eligible, nm.models)  # "KS08B1-25" beside a row of the name's "KR08B1-25"
+    T.another_code(eligible, nm.models, name)  # "KS08B1-25" beside a row of the name's "KR08B1-25"
     eligible = [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]
     eligible = _drop_superseded(eligible)
     sums = _sums_of_parts(mentions, nm)
