@@ -164,9 +164,10 @@ def _weight_columns(row: Sequence[str]) -> list[int]:
     for cell in filled:
         if _NUMBER_CELL.match(cell) or not _HAS_LETTER.search(cell):
             return []
-        if any(True for _ in find_quantities(cell, comma_decimal=False)):
-            return []
-    return [j for j, c in enumerate(row) if weight_label(c)]
+    columns = [j for j, c in enumerate(row) if weight_label(c)]
+    if columns and any(any(True for _ in find_quantities(c, comma_decimal=False)) for c in filled):
+        return []
+    return columns
 
 
 def _has_number(row: Sequence[str]) -> bool:
