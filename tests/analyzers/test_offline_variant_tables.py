@@ -212,7 +212,16 @@ CHAINS = (
     "08B-1 | 12,70 | 8,51 | 18,0 | 0,70\n"
     "10B-1 | 15,875 | 10,16 | 22,4 | 0,95\n"
 )
+HOODS = (
+    "Article;Description;Width;Net weight;Gross weight;Pack\n"
+    ";;mm;kg;kg;pcs\n"
+    "CH-060-S;Cooker hood 600 mm, steel;600;7.9;9.4;1\n"
+    "CH-090-S;Cooker hood 900 mm, steel;900;10.6;12.3;1\n"
+)
 TEXT_CASES = [
+    # units in a row of their own under the header: the net column of the named row
+    (HOODS, "Cooker hood 900 mm, steel (CH-090-S)", 10600),
+    (HOODS, "Cooker hood 750 mm, steel (CH-075-S)", None),
     # a header printed over two lines: the unit row below the weight word
     (JOINTS, "Universal joint, single (UJ-32E)", 340),
     (JOINTS, "Universal joint, single (UJ-50E)", None),
@@ -224,5 +233,5 @@ TEXT_CASES = [
 
 @pytest.mark.parametrize(("text", "name", "grams"), TEXT_CASES)
 def test_text_tables(text: str, name: str, grams: float | None) -> None:
-    got = weight_of("catalogue.txt", text, name)
+    got = weight_of("export.csv" if ";" in text else "catalogue.txt", text, name)
     assert got == (pytest.approx(grams) if grams is not None else None)

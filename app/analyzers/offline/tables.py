@@ -91,7 +91,7 @@ def bracket_unit(cell: str) -> tuple[float, str] | None:
 # OCR text prints a header over two lines
 _UNIT_TOKEN = re.compile(
     rf"^[\[(]?(?:mm|cm|m|µm|kn|n|nm|kw|w|v|a|bar|mpa|°|°c|%|mm²|mm2|cm²|cm2|in|rpm|min-1|1/min"
-    rf"|(?:{_MASS})(?:/[^\W\d_]{{1,6}}\.?)?)[\])]?$",
+    rf"|{_PIECES}|(?:{_MASS})(?:/[^\W\d_]{{1,6}}\.?)?)[\])]?$",
     re.IGNORECASE,
 )
 _MASS_TOKEN = re.compile(rf"^[\[(]?(?:{_MASS})(?:/[^\W\d_]{{1,6}}\.?)?[\])]?$", re.IGNORECASE)
@@ -215,6 +215,21 @@ def _aligned(header: Sequence[str], width: int, columns: list[int]) -> tuple[str
     return (header[0], *([""] * (width - 2)), label)
 
 
+def _with_units(head: tuple[str, ...], below: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
+    """A header row with the units a row of its own prints under its cells ("Net weight" over
+    "kg": "Net weight kg"), when the row below is such a row: as many cells, units only."""
+    if not below or len(below[0]) != len(head):
+        return head
+    units = below[0]
+    if not any(u.strip() for u in units) or not all(
+        not u.strip() or _UNIT_TOKEN.match(u.strip()) for u in units
+    ):
+        return head
+    return tuple(
+        f"{h} {u.strip()}".strip() if u.strip() else h for h, u in zip(head, units, strict=True)
+    )
+
+
 def _shape(cell: str) -> str:
     return _SHAPE_DIGIT.sub("9", _SHAPE_LETTER.sub("a", cell.strip().lower()))
 
@@ -244,7 +259,7 @@ def _split(table: Table) -> tuple[list[Table], tuple[str, ...] | None]:
     last: tuple[str, ...] | None = None
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(table.rows)
-        head = table.rows[start]
+        head = _with_units(table.rows[start], table.rows[start + 1 : start + 2])
         body = [row for row in table.rows[start + 1 : end] if _has_number(row)]
         widths = {len(row) for row in body}
         width = max(widths, key=lambda w: sum(len(row) == w for row in body)) if body else 0
