@@ -128,7 +128,15 @@ BRAKED = [
     ["50.100.RGF", "100", "90", "0,74"],
     ["50.125.RGF", "125", "110", "0,99"],
 ]
+CARRIAGES = [
+    ["Size", "C dyn. (kN)", "Mx (Nm)", "Carriage (kg)", "Rail (kg/m)"],
+    ["RG-15 F", "11,4", "178", "0,20", "1,45"],
+    ["RG-25 F", "26,5", "590", "0,57", "3,08"],
+]
 PDF_CASES = [
+    # a column labelled by the thing the name names and a mass unit: the carriage's weight
+    ((("Linear guides", [CARRIAGES]),), "Carriage RG-25 F, flange", 570),
+    ((("Linear guides", [CARRIAGES]),), "Guide rail RG-25, 1 m", None),
     # a dotted order code written in the name: the braked line below names other articles
     ((("Castors", [CASTORS, BRAKED]),), "Swivel castor 100 mm, grey rubber (50.100.RG)", 620),
     ((("Castors", [CASTORS, BRAKED]),), "Swivel castor 100 mm, grey rubber", None),

@@ -294,7 +294,33 @@ def _runs_on(table: Table, previous: Table, header: tuple[str, ...]) -> bool:
     return bool(_HAS_LETTER.search(first)) and _shape(first) == _shape(previous.rows[-1][0])
 
 
-def with_header_rows(tables: Sequence[Table]) -> list[Table]:
+# "Wagen (kg)", "Carriage [kg]": a column labelled by a thing and a mass unit, no weight word
+_THING_UNIT_CELL = re.compile(rf"^\s*([^\W\d_]{{4,30}})\s*[\[(]\s*(?:{_MASS})\s*[\])]\s*$", re.I)
+_FIRST_WORD = re.compile(r"[^\W\d_]{4,40}")
+
+
+def _own_columns(table: Table, name: str) -> Table:
+    """A column labelled by the thing the article name names first and a mass unit ("Wagen
+    (kg)" beside "Schiene (kg/m)" for a "Führungswagen …"): the article's weight column, given
+    a weight word. A thing the name does not start with is another part's, and left as it is."""
+    first = _FIRST_WORD.match(name.strip())
+    if first is None:
+        return table
+    noun = first.group().lower()
+
+    def own(cell: str) -> str:
+        m = _THING_UNIT_CELL.match(cell)
+        thing = m.group(1).lower() if m else ""
+        return f"weight {cell.strip()}" if thing and noun.endswith(thing) else cell
+
+    header = tuple(own(c) for c in table.header)
+    rows = tuple(tuple(own(c) for c in row) if not _has_number(row) else row for row in table.rows)
+    if header == tuple(table.header) and rows == table.rows:
+        return table
+    return Table(table.location, header, rows, table.caption)
+
+
+def with_header_rows(tables: Sequence[Table], name: str = "") -> list[Table]:
     """The tables with their header rows found: a table whose header is one of its rows, or
     runs on from the previous page, is split into the rows above the header (as they were) and
     the rows below it with that header. Tables with a header of their own are left as they are,
@@ -302,6 +328,7 @@ def with_header_rows(tables: Sequence[Table]) -> list[Table]:
     out: list[Table] = []
     carried: tuple[tuple[str, ...], Table] | None = None
     for table in tables:
+        table = _own_columns(table, name) if name else table
         if table.header and not any(V.WEIGHT_WORDS.search(h) for h in table.header):
             relabelled = tuple(weight_label(h) or h for h in table.header)
             if relabelled != tuple(table.header) and _weight_columns(relabelled):

@@ -2059,7 +2059,7 @@ def _table_mentions(
 ) -> list[Mention]:
     """Column-unit and variant tables: "Weight (g)" over bare numbers, or a weight row."""
     out: list[Mention] = []
-    tables = T.with_header_rows(tables)  # a PDF table's header row, a table run on to a page
+    tables = T.with_header_rows(tables, name.low)  # a header among the rows, a table run on
     for t_index, table in enumerate(tables):
         first = len(out)
         header = list(table.header)
