@@ -11,8 +11,12 @@ them. What reaches the weight rules is rarely a clean table with a header:
 
 `with_header_rows` finds the header row of each table and gives the rows below it that header
 (a header with fewer cells than the rows is lined up from the right only when the weight is its
-last column), so `weights._table_mentions` reads them like any table with a header.
-`bracket_unit` reads a unit written with what it is per inside brackets ("(g/100 Stk.)").
+last column; a row of units under it joins its cells), so `weights._table_mentions` reads them
+like any table with a header. `bracket_unit` reads a unit written with what it is per inside
+brackets ("(g/100 Stk.)"). Once the rows are read, `named_row` keeps the one row of a variant
+table the name names (the others are other articles), `another_code` does the same across
+tables for rows of another article code, and `plain_column` prefers the plain weight column to
+a qualified one the name says nothing of. Each decides only when one row or column stands out.
 """
 
 from __future__ import annotations
