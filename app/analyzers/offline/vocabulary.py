@@ -96,7 +96,7 @@ WEIGHT_WORDS: Final = Vocabulary(
         *_split(
             "weight weights weighs weigh wt wt. mass masse gewicht gewichte wiegt poids pèse "
             "peso pesa massa masa waga gewicht gewichten vikt vikter ciężar ntgew brgew masses "
-            "massen masas pesi pesos wagi hmotnost hmotnosť váha "
+            "massen masas pesi pesos wagi hmotnost hmotnosť váha gew "
             "vægt vekt paino tömeg súly greutate greutatea ağırlık ağırlığı agirlik agirligi "
             "вес веса весом масса массы маса тегло βάρος μάζα 무게 중량 "
             "fertigmasse nettomasse gesamtmasse eigenmasse leermasse stückmasse teilemasse "
@@ -381,6 +381,8 @@ CAPACITY_WORDS: Final = Vocabulary(
         "load rating",
         "rated load",
         "working load",
+        "wll",
+        "swl",
         "user weight",
         "max user weight",
         "body weight",

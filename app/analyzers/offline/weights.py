@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 
 from app.analyzers.base import Evidence, WeightBasis, WeightCandidate, WeightFinding, WeightStatus
 from app.analyzers.offline import derived as D  # noqa: N812 - derived weights, read as D.x
+from app.analyzers.offline import tables as T  # noqa: N812 - variant tables, read as T.fn
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 from app.analyzers.offline._text import Line, iter_lines, trim_quote
 from app.analyzers.quantities import (
@@ -1295,7 +1296,9 @@ def _name_length_m(name: str, comma: bool = False) -> float | None:
     m = found[0]
     # "cortado a 1.200 mm" in a document that writes decimals with a comma: 1200 mm
     thousands = comma and re.fullmatch(r"\d{1,3}\.\d{3}", m["n"]) is not None
-    value = parse_number(m["n"], comma_decimal="," in m["n"] or thousands)
+    # "cut length 2,000 mm" in a document that writes decimals with a point: 2000 mm
+    grouped = not comma and re.fullmatch(r"\d{1,3},\d{3}", m["n"]) is not None
+    value = parse_number(m["n"], comma_decimal=("," in m["n"] and not grouped) or thousands)
     return value * {"mm": 0.001, "cm": 0.01, "m": 1.0}[m["u"].lower()] or None
 
 
@@ -1398,14 +1401,18 @@ def _header_above(lines: Sequence[Line], i: int, facts: _LineFacts | None = None
 
 
 def _find_header_above(lines: Sequence[Line], i: int, facts: _LineFacts) -> str:
+    units = ""
     for j in range(i - 1, max(-1, i - 13), -1):
         t = lines[j].text
         if lines[j].location != lines[i].location:
             return ""
         if facts.has_weight_word(j):
-            return "" if _is_prose(t) else t
+            return "" if _is_prose(t) else T.with_unit_row(t, units)
         if _RULE_LINE.match(t):
             continue  # a markdown table's |---|---| line
+        if not units and T.unit_row(t):
+            units = t  # "(kN)", "mm | mm": the header's units, printed in a row of their own
+            continue
         if not facts.has_digit(j):
             return _stacked_header(lines, j)
     return ""
@@ -1458,8 +1465,8 @@ def _last_column_quantity(text: str, header: str, comma: bool) -> list[_Raw]:
         pass
     if w is None or len(header) - w.end() > 12:
         return []
-    if not _DIGITS.isdisjoint(header) and not _same_cells(header, text):
-        return []  # digits: a header only when it has the row's cells ("ISO 5211 | Gewicht kg")
+    if T.bare_number(header) and not _same_cells(header, text):
+        return []  # a number: a header only when it has the row's cells ("ISO 5211 | Gewicht kg")
     if len(header.split()) < 3 or not (_ROW_START.match(text) or _ROW_IDENT.match(text)):
         return []  # a table header over a table row, not a key line over a value line
     factor = _header_unit(header[w.start() :])
@@ -1469,17 +1476,14 @@ def _last_column_quantity(text: str, header: str, comma: bool) -> list[_Raw]:
     start, end, value = nums[-1]
     head = header[: w.start()].split()[-1:]  # "Motor Weight (g)", not the other columns'
     label = " ".join([*head, header[w.start() :]])
-    rate = next((u["r"] for u in _UNIT_IN_LABEL.finditer(header[w.start() :]) if u["r"]), "")
-    return [
-        _Raw(
-            value * factor,
-            start,
-            end,
-            metric=factor not in _IMPERIAL,
-            label=label,
-            unit_glued=rate,
-        )
-    ]
+    # "Gewicht (kg/m)": a rate; "Gewicht (g/100 Stk.)", "Masse kg/m": what the unit is per
+    glued = next((u["r"] for u in _UNIT_IN_LABEL.finditer(header[w.start() :]) if u["r"]), "")
+    if not glued and (unit := _UNIT_IN_LABEL.search(header, w.start())) is not None:
+        glued = header[unit.end() :]
+    elif not glued and (bracketed := T.bracket_unit(header[w.start() :])) is not None:
+        glued = bracketed[1]
+    metric = factor not in _IMPERIAL
+    return [_Raw(value * factor, start, end, metric=metric, label=label, unit_glued=glued)]
 
 
 _COMMA_CLAUSE = re.compile(r"^[^|;\t]{3,80},\s[^|;\t,]{2,40}$")
@@ -2101,7 +2105,12 @@ def _header_unit(cell: str) -> float | None:
         factor = mass_unit(m["b"] or m["t"])
         if factor is not None:
             return factor
-    return None
+    bracketed = T.bracket_unit(cell)  # "Gewicht (g/100 Stk.)": the unit and what it is per
+    return bracketed[0] if bracketed else None
+
+
+def _table_quote(row: Sequence[str]) -> str:
+    return trim_quote(" | ".join(row))
 
 
 def _table_mentions(
@@ -2116,7 +2125,9 @@ def _table_mentions(
 ) -> list[Mention]:
     """Column-unit and variant tables: "Weight (g)" over bare numbers, or a weight row."""
     out: list[Mention] = []
+    tables = T.with_header_rows(tables, name.low)  # a header among the rows, a table run on
     for t_index, table in enumerate(tables):
+        first = len(out)
         header = list(table.header)
         location = f"{source}, {table.location}" if table.location else source
         parts = (
@@ -2150,6 +2161,8 @@ def _table_mentions(
             if not written and (unit := _UNIT_IN_LABEL.search(label)) is not None:
                 # "Peso kg/1000 pz", "Gewicht (kg/m)" over a number
                 glued = label[unit.start("r") if unit["r"] else unit.end() :]
+            elif not written and (bracketed := T.bracket_unit(label)) is not None:
+                glued = bracketed[1]  # "Gewicht (g/100 Stk.)": per 100 pieces
             if seen and (round(grams, 3), row_text) in seen:
                 return
             packed = label if V.PACKAGING_KEYS.search(label) else ""  # "Peso imballo (kg)"
@@ -2165,6 +2178,12 @@ def _table_mentions(
                     f"the weight of something sold separately ({sold.group()})",
                     None,
                 )
+            if basis in _ELIGIBLE and T.increment(cell):
+                basis, reason, per_piece = (
+                    WeightBasis.COMPONENT,
+                    "what an option adds to the weight (+), not a weight of its own",
+                    None,
+                )
             keys = keys | _scope_keys(f"{label} {quote.split(' | ')[0]}")
             if related and basis in _ELIGIBLE:
                 basis, reason, per_piece = (
@@ -2174,7 +2193,7 @@ def _table_mentions(
                 )
             if (
                 parts
-                and basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
+                and basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED, WeightBasis.DERIVED)
                 and not V.TOTAL_WORDS.search(quote)
             ):
                 basis, reason, per_piece = (
@@ -2251,6 +2270,10 @@ def _table_mentions(
                         column=False,
                         row_text=row_text,
                     )
+        if weight_cols:  # the row the name names is the article's, the others other articles
+            T.named_row(out[first:], table.rows, _table_quote, name.overlap, name.low)
+        if len(weight_cols) >= 2:  # "Peso g | Peso con maniglia g": the plain one
+            T.plain_column(out[first:], _scope_keys, name.words)
     return out
 
 
@@ -2344,6 +2367,7 @@ def decide(
             # "100 x 20" in the row of a bar the name sizes "50 x 10": another size's row
             m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
             m.reason = f"{m.reason}; the row names another size ({size})"
+    T.another_code(eligible, nm.models, name)  # "KS08B1-25" beside a row of the name's "KR08B1-25"
     eligible = [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]
     eligible = _drop_superseded(eligible)
     sums = _sums_of_parts(mentions, nm)
