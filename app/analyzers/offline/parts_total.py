@@ -11,6 +11,7 @@ the rows it sums become components.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -34,6 +35,7 @@ _SUBTOTAL = re.compile(r"(?i)zwischensumme|sub-?\s?total|subtotale|subtotaal|tei
 # each row's cells below it; transparent while walking up the list
 _CELL_LINE = re.compile(r"^[^:|]{1,80}: [^:|]{1,80}: [^|]{0,80}$")
 _MAX_ROWS = 120
+_DIGIT = re.compile(r"\d")
 _MAX_LABEL = 60  # a total row is a label and its figures, not a sentence
 _CODE = re.compile(r"(?i)(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)+(?![\w-])")
 
@@ -82,8 +84,10 @@ def _label(text: str) -> str:
     return (head if sep and not re.search(r"\d\s*$", head) else first).strip(" :*#")
 
 
-def _mass_columns(header: list[str]) -> list[tuple[int, float]]:
+@functools.lru_cache(maxsize=512)
+def _mass_columns(line: str) -> list[tuple[int, float]]:
     """(offset from the right, grams per unit) of each weight column with a unit."""
+    header = _cells(line)
     out = []
     for i, cell in enumerate(header):
         if not V.WEIGHT_WORDS.search(cell) or _not_parts(cell):
@@ -119,11 +123,28 @@ def _is_row(text: str) -> bool:
     return text.count("|") >= 2
 
 
+def _closes_rows(lines: Sequence[Line], i: int) -> bool:
+    """A line with a figure right below a table row (cell lines and a short gap between)."""
+    if not _DIGIT.search(lines[i].text):
+        return False
+    gap = 0
+    for above in reversed(lines[max(0, i - 24) : i]):
+        if _is_row(above.text):
+            return True
+        if not _CELL_LINE.match(above.text):
+            gap += 1
+            if gap > _MAX_GAP:
+                return False
+    return False
+
+
 def parts_list_totals(
     lines: Sequence[Line], *, name: str, source: str, comma: bool, order_base: int = 0
 ) -> list[PartsTotal]:
     totals: list[PartsTotal] = []
     for i, line in enumerate(lines):
+        if not _closes_rows(lines, i):
+            continue  # the cheap test first: a total row follows its rows
         label = _label(line.text)
         if not label or len(label) > _MAX_LABEL or _SUBTOTAL.search(label):
             continue
@@ -135,7 +156,7 @@ def parts_list_totals(
         header: list[str] | None = None
         gap = 0
         for above in reversed(lines[max(0, i - _MAX_ROWS) : i]):
-            if _is_row(above.text) and _mass_columns(_cells(above.text)):
+            if _is_row(above.text) and _mass_columns(above.text):
                 header = _cells(above.text)
                 break
             if _is_row(above.text):
@@ -148,7 +169,7 @@ def parts_list_totals(
                 break
         if header is None or len(rows) < 2 or any(_names_article(r, name) for r in rows):
             continue
-        sums = _sums(rows, _mass_columns(header), comma)
+        sums = _sums(rows, _mass_columns(" | ".join(header)), comma)
         figures = line.text[line.text.index(label) + len(label) :]
         stated = [v for _, _, v in numbers(figures, comma_decimal=comma)]
         match = next(
