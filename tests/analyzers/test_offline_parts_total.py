@@ -86,3 +86,14 @@ def test_a_sentence_that_happens_to_hold_the_sum_is_no_total() -> None:
         "The mould weight for this housing is about 50 kg on our 50 t press, see the tool list.\n"
     )
     assert weight_of("decl.txt", text, "Sensor housing SH-2") is None
+
+
+def test_an_export_s_total_row_read_again_as_a_table_row_is_still_the_total() -> None:
+    text = (
+        "Pos;Benennung;Werkstoff;Masse [kg]\n"
+        "10;Armrohr 40 x 3;S235JR;1,240\n"
+        "20;Lagerbock;EN-GJL-250;0,860\n"
+        "30;Bolzen Ø 16;C45;0,095\n"
+        ";Summe Baugruppe;;2,195\n"
+    )
+    assert weight_of("bom.csv", text, "Schwenkarm SA-300, komplett") == pytest.approx(2195.0)

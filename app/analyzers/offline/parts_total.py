@@ -152,6 +152,10 @@ def parts_list_totals(
             continue
         if any(mass_unit(c.split()[-1]) for c in _cells(line.text)[1:] if c.split()):
             continue  # a total with its own unit is read by the weight rules themselves
+        if (keyed := _keyed_total(lines, i, name, comma)) is not None:
+            grams, count = keyed
+            totals.append(_total(line, label, grams, count, source, order_base, frozenset()))
+            continue
         rows: list[list[str]] = []
         header: list[str] | None = None
         gap = 0
@@ -183,23 +187,8 @@ def parts_list_totals(
         )
         if match is None:
             continue
-        grams = match
-        reason = f"the total of a parts list: the sum of its {len(rows)} rows ({fmt_grams(grams)})"
-        mention = Mention(
-            grams=grams,
-            stated_grams=grams,
-            basis=WeightBasis.NET,
-            score=1.0,
-            quote=trim_quote(line.text),
-            location=line.location,
-            source=source,
-            order=order_base + line.order,
-            reason=reason,
-            total=True,
-            label=label,
-        )
         labels = frozenset(c[0] for c in rows if len(c[0]) >= 3 and not c[0].isdigit())
-        totals.append(PartsTotal(mention, labels))
+        totals.append(_total(line, label, match, len(rows), source, order_base, labels))
     return totals
 
 
@@ -208,6 +197,9 @@ def with_parts_totals(mentions: list[Mention], totals: Sequence[PartsTotal]) -> 
     if not totals:
         return mentions
     labels = frozenset().union(*(t.row_labels for t in totals))
+    # the total row itself, read again from the extracted table ("|  | Summe Baugruppe |  | 2,024")
+    # as one more row of the list, is the total, not a rival of it
+    mentions = [m for m in mentions if not any(_same_figure(m, t.mention) for t in totals)]
     out = [
         replace(
             m,
@@ -221,3 +213,82 @@ def with_parts_totals(mentions: list[Mention], totals: Sequence[PartsTotal]) -> 
         for m in mentions
     ]
     return out + [t.mention for t in totals]
+
+
+def _total(
+    line: Line,
+    label: str,
+    grams: float,
+    rows: int,
+    source: str,
+    order_base: int,
+    labels: frozenset[str],
+) -> PartsTotal:
+    reason = f"the total of a parts list: the sum of its {rows} rows ({fmt_grams(grams)})"
+    mention = Mention(
+        grams=grams,
+        stated_grams=grams,
+        basis=WeightBasis.NET,
+        score=1.0,
+        quote=trim_quote(line.text),
+        location=line.location,
+        source=source,
+        order=order_base + line.order,
+        reason=reason,
+        total=True,
+        label=label,
+    )
+    return PartsTotal(mention, labels)
+
+
+# "Masse [kg]=1,240": a cell that names its column, as exports without a header line write rows
+_KEYED_CELL = re.compile(r"^(?:[^:|=]{1,40}:\s)?(?P<key>[^=|:]{2,60})=(?P<value>[^=|]{1,30})$")
+
+
+def _keyed_masses(text: str, comma: bool) -> dict[str, tuple[float, float]]:
+    """{column key: (number, grams per unit)} of a row's cells whose key is a mass column."""
+    out = {}
+    for cell in _cells(text):
+        m = _KEYED_CELL.match(cell)
+        if m is None or not V.WEIGHT_WORDS.search(m["key"]) or _not_parts(m["key"]):
+            continue
+        unit = _HEADER_UNIT.search(m["key"])
+        factor = mass_unit(unit.group(1)) if unit else None
+        found = numbers(m["value"], comma_decimal=comma)
+        if factor is not None and len(found) == 1:
+            out[m["key"].strip()] = (found[0][2], factor)
+    return out
+
+
+def _keyed_total(lines: Sequence[Line], i: int, name: str, comma: bool) -> tuple[float, int] | None:
+    """(grams, rows) when line i's keyed mass is the sum of the same key over the rows above."""
+    own = _keyed_masses(lines[i].text, comma)
+    if len(own) != 1:
+        return None
+    key, (value, factor) = next(iter(own.items()))
+    values: list[float] = []
+    gap = 0
+    for above in reversed(lines[max(0, i - _MAX_ROWS) : i]):
+        if _is_row(above.text):
+            cell = _keyed_masses(above.text, comma).get(key)
+            if cell is None or _names_article(_cells(above.text), name):
+                return None
+            values.append(cell[0])
+            continue
+        if _CELL_LINE.match(above.text):
+            continue
+        gap += 1
+        if gap > _MAX_GAP:
+            break
+    total = sum(values)
+    if len(values) < 2 or total <= 0 or abs(value - total) > _AGREE * total:
+        return None
+    return value * factor, len(values)
+
+
+def _same_figure(m: Mention, total: Mention) -> bool:
+    return (
+        m.basis == WeightBasis.COMPONENT
+        and total.label in m.quote
+        and abs(m.stated_grams - total.stated_grams) <= 1e-6 * total.stated_grams
+    )
