@@ -976,7 +976,11 @@ OWN_WEIGHT_WORDS: Final = frozenset(
         "nominal actual approx approximate the own body-free finished shipping packed package "
         "packaging bauteil bauteils teil teils teiles artikel artikels produkt produkts gerät "
         "geräts gerätes stück stücks pièce produit appareil pezzo articolo prodotto pieza "
-        "artículo producto peça produto onderdeel artikel"
+        "artículo producto peça produto onderdeel artikel "
+        # a measured figure of the article itself (test and inspection reports)
+        "mean average avg measured weighed ist gemessene gemessenes gemessen mittlere mittleres "
+        "mittel durchschnittliche durchschnittliches moyenne moyen mesurée mesuré media medio "
+        "misurata misurato promedio medida medido gemiddelde gemeten średnia zmierzona"
     )
 )
 
