@@ -13,24 +13,15 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from app.analyzers.base import WeightBasis
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 from app.analyzers.offline._text import Line, trim_quote
-from app.analyzers.offline.weights import Mention, fmt_grams
+from app.analyzers.offline.weights import Mention, fmt_grams, header_unit
 from app.analyzers.quantities import mass_unit, numbers
 
-_HEADER_UNIT = re.compile(
-    r"(?i)(?:[\[(（]\s*|(?<![^\W\d_]))(kg|g|gr|lbs?|oz|mg|t)(?:\s*[\])）]|(?![^\W\d_]))"
-)
-# The closing row's label; a subtotal closes only part of the list
-_TOTAL_LABEL = re.compile(
-    r"(?i)(?<![^\W\d_])(?:summe|sum|summa|total|totals|totale|totaal|gesamt\w*|insgesamt|suma|razem"
-    r"|celkem|toplam|итого|всего|complessiv[oa])(?![^\W\d_])|合计|合計|总计|總計"
-)
-_SUBTOTAL = re.compile(r"(?i)zwischensumme|sub-?\s?total|subtotale|subtotaal|teilsumme|小计|小計")
 # "Grundkörper: Masse [g]: 84,3": a table cell with its row and column, as extraction repeats
 # each row's cells below it; transparent while walking up the list
 _CELL_LINE = re.compile(r"^[^:|]{1,80}: [^:|]{1,80}: [^|]{0,80}$")
@@ -58,9 +49,7 @@ def _names_article(row: list[str], name: str) -> bool:
     ):
         return True
     words = re.findall(r"[^\W\d_]{3,}", name.casefold())
-    return bool(words) and sum(w in text for w in words) >= 0.6 * len(
-        words
-    )  # how far above a total its rows are looked for
+    return bool(words) and sum(w in text for w in words) >= 0.6 * len(words)
 
 
 _AGREE = 0.01  # parts rounded to their last digit still add up to the total within this
@@ -92,9 +81,7 @@ def _mass_columns(line: str) -> list[tuple[int, float]]:
     for i, cell in enumerate(header):
         if not V.WEIGHT_WORDS.search(cell) or _not_parts(cell):
             continue
-        unit = _HEADER_UNIT.search(cell)
-        factor = mass_unit(unit.group(1)) if unit else None
-        if factor is not None:
+        if (factor := header_unit(cell)) is not None:
             out.append((len(header) - i, factor))
     return out
 
@@ -123,19 +110,26 @@ def _is_row(text: str) -> bool:
     return text.count("|") >= 2
 
 
-def _closes_rows(lines: Sequence[Line], i: int) -> bool:
-    """A line with a figure right below a table row (cell lines and a short gap between)."""
-    if not _DIGIT.search(lines[i].text):
-        return False
+def _rows_above(lines: Sequence[Line], i: int, limit: int = _MAX_ROWS) -> Iterator[Line]:
+    """The table rows above line i, nearest first, through its repeated cell lines and up to
+    `_MAX_GAP` other lines (a sub-heading, the assembly's own line)."""
     gap = 0
-    for above in reversed(lines[max(0, i - 24) : i]):
+    for above in reversed(lines[max(0, i - limit) : i]):
         if _is_row(above.text):
-            return True
-        if not _CELL_LINE.match(above.text):
+            yield above
+        elif not _CELL_LINE.match(above.text):
             gap += 1
             if gap > _MAX_GAP:
-                return False
-    return False
+                return
+
+
+def _agrees(value: float, total: float) -> bool:
+    return total > 0 and abs(value - total) <= _AGREE * total
+
+
+def _closes_rows(lines: Sequence[Line], i: int) -> bool:
+    """A line with a figure right below a table row: the cheap test before any other."""
+    return bool(_DIGIT.search(lines[i].text)) and next(_rows_above(lines, i, 24), None) is not None
 
 
 def parts_list_totals(
@@ -146,9 +140,9 @@ def parts_list_totals(
         if not _closes_rows(lines, i):
             continue  # the cheap test first: a total row follows its rows
         label = _label(line.text)
-        if not label or len(label) > _MAX_LABEL or _SUBTOTAL.search(label):
+        if not label or len(label) > _MAX_LABEL or V.SUBTOTAL_WORDS.search(label):
             continue
-        if not (_TOTAL_LABEL.search(label) or V.WEIGHT_WORDS.search(label)):
+        if not (V.TOTAL_ROW_WORDS.search(label) or V.WEIGHT_WORDS.search(label)):
             continue
         if any(mass_unit(c.split()[-1]) for c in _cells(line.text)[1:] if c.split()):
             continue  # a total with its own unit is read by the weight rules themselves
@@ -158,31 +152,18 @@ def parts_list_totals(
             continue
         rows: list[list[str]] = []
         header: list[str] | None = None
-        gap = 0
-        for above in reversed(lines[max(0, i - _MAX_ROWS) : i]):
-            if _is_row(above.text) and _mass_columns(above.text):
+        for above in _rows_above(lines, i):
+            if _mass_columns(above.text):
                 header = _cells(above.text)
                 break
-            if _is_row(above.text):
-                rows.append(_cells(above.text))
-                continue
-            if _CELL_LINE.match(above.text):
-                continue
-            gap += 1
-            if gap > _MAX_GAP:
-                break
+            rows.append(_cells(above.text))
         if header is None or len(rows) < 2 or any(_names_article(r, name) for r in rows):
             continue
         sums = _sums(rows, _mass_columns(" | ".join(header)), comma)
         figures = line.text[line.text.index(label) + len(label) :]
         stated = [v for _, _, v in numbers(figures, comma_decimal=comma)]
         match = next(
-            (
-                value * factor
-                for total, factor in sums
-                for value in stated
-                if total > 0 and abs(value - total) <= _AGREE * total
-            ),
+            (value * factor for total, factor in sums for value in stated if _agrees(value, total)),
             None,
         )
         if match is None:
@@ -252,8 +233,7 @@ def _keyed_masses(text: str, comma: bool) -> dict[str, tuple[float, float]]:
         m = _KEYED_CELL.match(cell)
         if m is None or not V.WEIGHT_WORDS.search(m["key"]) or _not_parts(m["key"]):
             continue
-        unit = _HEADER_UNIT.search(m["key"])
-        factor = mass_unit(unit.group(1)) if unit else None
+        factor = header_unit(m["key"])
         found = numbers(m["value"], comma_decimal=comma)
         if factor is not None and len(found) == 1:
             out[m["key"].strip()] = (found[0][2], factor)
@@ -267,21 +247,12 @@ def _keyed_total(lines: Sequence[Line], i: int, name: str, comma: bool) -> tuple
         return None
     key, (value, factor) = next(iter(own.items()))
     values: list[float] = []
-    gap = 0
-    for above in reversed(lines[max(0, i - _MAX_ROWS) : i]):
-        if _is_row(above.text):
-            cell = _keyed_masses(above.text, comma).get(key)
-            if cell is None or _names_article(_cells(above.text), name):
-                return None
-            values.append(cell[0])
-            continue
-        if _CELL_LINE.match(above.text):
-            continue
-        gap += 1
-        if gap > _MAX_GAP:
-            break
-    total = sum(values)
-    if len(values) < 2 or total <= 0 or abs(value - total) > _AGREE * total:
+    for above in _rows_above(lines, i):
+        cell = _keyed_masses(above.text, comma).get(key)
+        if cell is None or _names_article(_cells(above.text), name):
+            return None
+        values.append(cell[0])
+    if len(values) < 2 or not _agrees(value, sum(values)):
         return None
     return value * factor, len(values)
 

@@ -1210,6 +1210,22 @@ TOTAL_WORDS: Final = Vocabulary(
     ]
 )
 
+# The label of a list's closing row ("Summe", "Total product mass", "Peso complessivo"), and of
+# a row that closes only part of it.
+TOTAL_ROW_WORDS: Final = Vocabulary(
+    [
+        *_split("summe sum summa total totals totale totaal insgesamt suma razem celkem toplam"),
+        *_split("итого всего complessivo complessiva 合计 合計 总计 總計"),
+        "gesamt*",
+    ]
+)
+SUBTOTAL_WORDS: Final = Vocabulary(
+    [
+        *_split("zwischensumme* teilsumme* subtotal* subtotaal sub-total 小计 小計"),
+        "sub total",
+    ]
+)
+
 # An article name that names a set: its parts' weights are components, not the article's.
 SET_WORDS: Final = Vocabulary(
     _split(

@@ -1469,7 +1469,7 @@ def _last_column_quantity(text: str, header: str, comma: bool) -> list[_Raw]:
         return []  # a number: a header only when it has the row's cells ("ISO 5211 | Gewicht kg")
     if len(header.split()) < 3 or not (_ROW_START.match(text) or _ROW_IDENT.match(text)):
         return []  # a table header over a table row, not a key line over a value line
-    factor = _header_unit(header[w.start() :])
+    factor = header_unit(header[w.start() :])
     nums = numbers(text, comma_decimal=comma)
     if factor is None or len(nums) < 2 or _HAS_LETTER.search(text[nums[-1][1] :]):
         return []
@@ -2100,7 +2100,8 @@ def _cell_grams(cell: str, unit_factor: float | None, comma: bool) -> tuple[floa
     return None
 
 
-def _header_unit(cell: str) -> float | None:
+def header_unit(cell: str) -> float | None:
+    """Grams per unit of a header cell ("Gewicht (kg)", "Masse [g]", "Weight kg"), else None."""
     for m in _UNIT_IN_LABEL.finditer(cell):
         factor = mass_unit(m["b"] or m["t"])
         if factor is not None:
@@ -2152,7 +2153,7 @@ def _table_mentions(
             related: bool = related,
             cells: Sequence[tuple[str, str]] = (),
         ) -> None:
-            got = _cell_grams(cell, _header_unit(label) or row_unit, comma)
+            got = _cell_grams(cell, header_unit(label) or row_unit, comma)
             if got is None:
                 return
             grams, metric = got
