@@ -1,0 +1,155 @@
+"""Integrity of the locked-k batch (tests/fixtures/corpus/locked-k), not its accuracy.
+
+locked-k is written by an eleventh independent author, who read neither the rules, the
+development documents nor the documents and labels of the other locked splits. It leans on what
+buyers in construction hardware, tools and abrasives, sports and outdoor goods, household
+appliances, consumer electronics and chemical-technical products receive: anchors and screws
+weighed per box or per 1000 pieces, grinding and cutting discs in size tables, tents, packs and
+bikes with trail and shipping weights beside the weight as supplied, appliances with net, gross,
+capacity and load figures, electronics with battery capacities and weights with and without a
+stand, sealants and adhesives in cartridges, paints by the litre with a density, marketplace
+pages with item and package weights and questions from customers, and the NW/GW packing lines of
+exporters' English. The shared checks hold its labels to LABELLING.md and its binaries to
+build.py; the split is scored once per rule change by bench/offline_accuracy.py, and nothing
+here reads an analyzer.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from tests.analyzers.locked_split_checks import (  # noqa: F401 - collected here, for this split
+    Entry,
+    Split,
+    test_committed_binaries_read_as_what_build_py_writes,
+    test_every_document_opens_with_the_service_extraction,
+    test_every_entry_has_exactly_the_labelling_fields,
+    test_every_evidence_string_is_in_the_document_text,
+    test_main_material_is_an_allowed_family,
+    test_material_shares_are_mass_fractions,
+    test_tolerance_follows_the_formula,
+    test_truth_and_corpus_list_the_same_files,
+)
+
+LANGUAGES = frozenset(
+    {"en", "de", "fr", "it", "es", "zh", "ja", "ko", "nl", "pl", "pt", "sv", "cs", "tr", "da"}
+)
+SIZE = 28
+FORMAT_MINIMUM = {
+    "pdf": 10,
+    "html": 5,
+    "csv": 2,
+    "xlsx": 1,
+    "json": 2,
+    "docx": 2,
+    "markdown": 2,
+    "text": 4,
+}
+LANGUAGE_MINIMUM = {
+    "en": 11,
+    "de": 6,
+    "fr": 3,
+    "it": 3,
+    "es": 2,
+}
+DERIVED_MINIMUM = 6
+NULL_SHARE = (0.08, 0.20)
+# The kinds of document the buyers of this split receive, each on several documents.
+DOCUMENT_KINDS = (
+    "datasheet",
+    "specification",
+    "webshop",
+    "erp_export",
+)
+# The goods of these buyers and the distractors their documents carry, each on several
+# documents.
+SITUATIONS = (
+    "construction_hardware",
+    "tools_abrasives",
+    "sports_outdoor",
+    "appliance",
+    "electronics",
+    "chemical",
+    "asian_english",
+    "per_pack",
+    "table_row",
+    "unit_in_header",
+    "unit_column",
+    "decimal_comma",
+    "thousands_separator",
+    "approx",
+    "variant_selector",
+    "assembly_component",
+    "accessories",
+    "related_products",
+    "customer_qa",
+    "distractor:gross",
+    "distractor:packed",
+    "distractor:pallet",
+    "distractor:capacity",
+    "distractor:max_load",
+    "distractor:load_rating",
+    "distractor:torque",
+    "distractor:density",
+)
+# Rarer situations, each at least twice so that no single document decides them.
+RARE_SITUATIONS = (
+    "two_column",
+    "review",
+    "cartridge",
+    "nw_gw",
+    "gross_only",
+    "packed_only",
+    "weight_row_empty",
+    "distractor:minimum_weight",
+    "distractor:set_weight",
+    "distractor:battery_capacity",
+)
+FAMILY_MINIMUM = 1  # every main-material family on at least this many documents
+FAMILIES = ("steel", "plastic")
+
+
+@pytest.fixture(scope="module")
+def split() -> Split:
+    return Split(
+        folder=Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "locked-k",
+        languages=LANGUAGES,
+        binary=(".pdf", ".docx", ".xlsx"),
+        build_module="locked_k_build",
+    )
+
+
+def test_the_split_is_big_and_varied_enough(truth: list[Entry]) -> None:
+    formats = Counter(entry["format"] for entry in truth)
+    languages = Counter(entry["language"] for entry in truth)
+    nulls = sum(entry["unit_weight_g"] is None for entry in truth)
+    assert len(truth) >= SIZE
+    assert all(formats[fmt] >= count for fmt, count in FORMAT_MINIMUM.items()), formats
+    assert all(languages[lang] >= count for lang, count in LANGUAGE_MINIMUM.items()), languages
+    assert NULL_SHARE[0] <= nulls / len(truth) <= NULL_SHARE[1], nulls
+    assert sum(entry["derived"] for entry in truth) >= DERIVED_MINIMUM
+
+
+def test_document_kinds_and_situations_are_each_present_several_times(
+    truth: list[Entry],
+) -> None:
+    """Each kind of document and each situation on more than one document, so that one lucky
+    or unlucky document does not decide the figure for its class."""
+    tags = Counter(tag for entry in truth for tag in set(entry["tags"]))
+    for tag in DOCUMENT_KINDS + SITUATIONS:
+        assert tags[tag] >= 3, (tag, tags[tag])
+    for tag in RARE_SITUATIONS:
+        assert tags[tag] >= 2, (tag, tags[tag])
+
+
+def test_every_material_family_is_labelled_on_several_documents(truth: list[Entry]) -> None:
+    families = Counter(
+        "plastic" if main.startswith("plastic:") else main
+        for main in (entry["main_material"] for entry in truth)
+        if main is not None
+    )
+    for family in FAMILIES:
+        assert families[family] >= FAMILY_MINIMUM, (family, families[family])
