@@ -37,32 +37,35 @@ from tests.analyzers.locked_split_checks import (  # noqa: F401 - collected here
 LANGUAGES = frozenset(
     {"en", "de", "fr", "it", "es", "zh", "ja", "ko", "nl", "pl", "pt", "sv", "cs", "tr", "da"}
 )
-SIZE = 28
+SIZE = 56
 FORMAT_MINIMUM = {
-    "pdf": 10,
-    "html": 5,
-    "csv": 2,
-    "xlsx": 1,
-    "json": 2,
-    "docx": 2,
-    "markdown": 2,
-    "text": 4,
+    "pdf": 17,
+    "html": 9,
+    "csv": 3,
+    "xlsx": 4,
+    "json": 6,
+    "docx": 5,
+    "markdown": 5,
+    "text": 7,
 }
 LANGUAGE_MINIMUM = {
-    "en": 11,
-    "de": 6,
-    "fr": 3,
-    "it": 3,
-    "es": 2,
+    "en": 19,
+    "de": 12,
+    "fr": 5,
+    "it": 5,
+    "es": 4,
 }
-DERIVED_MINIMUM = 6
+DERIVED_MINIMUM = 9
 NULL_SHARE = (0.08, 0.20)
 # The kinds of document the buyers of this split receive, each on several documents.
 DOCUMENT_KINDS = (
     "datasheet",
     "specification",
+    "catalogue_table",
     "webshop",
+    "marketplace",
     "erp_export",
+    "api_json",
 )
 # The goods of these buyers and the distractors their documents carry, each on several
 # documents.
@@ -94,22 +97,42 @@ SITUATIONS = (
     "distractor:load_rating",
     "distractor:torque",
     "distractor:density",
+    "distractor:battery_capacity",
+    "weight_row_empty",
+    "packed_only",
+    "no_weight",
+    "gross_only",
+    "nw_gw",
+    "unit_field",
+    "two_column",
+    "review",
+    "tolerance",
+    "distractor:set_weight",
+    "ordinary",
 )
 # Rarer situations, each at least twice so that no single document decides them.
 RARE_SITUATIONS = (
-    "two_column",
-    "review",
     "cartridge",
-    "nw_gw",
-    "gross_only",
-    "packed_only",
-    "weight_row_empty",
+    "bike",
+    "email",
+    "second_sheet",
     "distractor:minimum_weight",
-    "distractor:set_weight",
-    "distractor:battery_capacity",
+    "distractor:shipping",
+    "distractor:machine_force",
 )
 FAMILY_MINIMUM = 1  # every main-material family on at least this many documents
-FAMILIES = ("steel", "plastic")
+FAMILIES = (
+    "aluminium",
+    "steel",
+    "stainless steel",
+    "cast iron",
+    "copper",
+    "brass",
+    "zinc",
+    "paper",
+    "rubber",
+    "plastic",
+)
 
 
 @pytest.fixture(scope="module")
