@@ -345,9 +345,9 @@ _SLASH_PIECE = re.compile(
     rf"^\s*(?:/|per|pro|je)\s*(?:1\s*)?(?:{_PIECES})(?![^\W\d_])", re.IGNORECASE
 )
 _LABEL_PER_COUNT = re.compile(
-    rf"(?:(?<![^\W\d_])(?:per|por|pro|je|par|pour|para|för|/)\s{{0,2}}(?P<n>\d[\d.,']{{0,8}})\s{{0,2}}"
+    rf"(?:(?:(?<![^\W\d_])(?:per|por|pro|je|par|pour|para|för)|/)\s{{0,2}}(?P<n>\d[\d.,']{{0,8}})\s{{0,2}}"
     rf"(?:{_PIECES})(?![^\W\d_]))"
-    rf"|(?P<c>\d[\d.,']{{0,8}})\s{{0,2}}(?:個|个|只|件|枚)\s{{0,2}}(?:当たり|あたり|当り)",
+    rf"|(?P<c>\d[\d.,']{{0,8}})\s{{0,2}}(?:個|个|只|件|枚|本|支|根|颗|粒|개)\s{{0,2}}(?:当たり|あたり|当り|당)",
     re.IGNORECASE,
 )
 _COUNT = re.compile(
@@ -688,6 +688,45 @@ def _weight_of_count(label: str) -> int | None:
     return None
 
 
+# "Peso/1000 (kg)", "Gewicht per 1000:": a round basis with no piece word, the figure of that
+# many pieces (a length or area basis is read before, by the rate rules)
+_BARE_BASIS = re.compile(
+    r"(?:(?<![^\W\d_])(?:per|por|pro|je|par|pour|para|för)\s{1,2}|/\s{0,2})"
+    r"(?P<n>10{2,4}|1[.,' ]000)(?=\s{0,2}(?:[(\[|:=]|$))",
+    re.IGNORECASE,
+)
+# "Ağırlık (100 adet)", "Hmotnost sady (2 ks, …)": a piece count in parentheses in the label
+_PAREN_COUNT = re.compile(
+    rf"[(（]\s{{0,2}}(?P<n>\d[\d.,']{{0,8}})\s{{0,2}}(?:{_PIECES})(?![^\W\d_])", re.IGNORECASE
+)
+# "Masse pour 1000 sachets" of a "Sachet …": a count of the noun the article's name starts with
+_PER_NOUN_COUNT = re.compile(
+    r"(?<![^\W\d_])(?:per|por|pro|je|par|pour|para|för|for)\s{1,2}(?P<n>\d[\d.,']{0,8})\s{0,2}"
+    r"(?P<w>[^\W\d_]{3,})",
+    re.IGNORECASE,
+)
+
+
+def _label_count(label: str, name: _Name) -> int | None:
+    """The count of pieces a weight label says its figure weighs where no pack word says it:
+    a parenthesized piece count, a round basis ("/1000"), a count of the article's own noun.
+    None when the name states that count itself: then the article is the set, pack or pair."""
+    m = _PAREN_COUNT.search(label) or _BARE_BASIS.search(label)
+    if m is None and (noun := _PER_NOUN_COUNT.search(label)) and _is_name_noun(noun["w"], name):
+        m = noun
+    n = _as_count(m["n"]) if m else None
+    if n is None or n < 2 or _pack_n(name.low) == n:
+        return None
+    return n
+
+
+def _is_name_noun(word: str, name: _Name) -> bool:
+    """`word` is the first word of the name, or its plural ("sachets" of "Sachet sous vide")."""
+    first = next(iter(_tokens(name.low)), "")
+    low = word.lower()
+    return len(first) >= 4 and low.startswith(first) and len(low) - len(first) <= 2
+
+
 _WHOLE_COUNT = re.compile(r"\d{1,3}(?:[.,'\u00a0 ]\d{3})+|\d{1,9}")
 
 
@@ -850,6 +889,8 @@ def _classify(
         return WeightBasis.DERIVED, f"weight per {n} pieces ÷ {n}", grams / n
     if n := _weight_of_count(label):
         # "Peso 1000 uds (kg)", "Gewicht 100 Stück": the weight word counts the pieces it weighs
+        return WeightBasis.DERIVED, f"weight of {n} pieces ÷ {n}", grams / n
+    if n := _label_count(label, name):  # "Ağırlık (100 adet)", "Peso/1000 (kg)"
         return WeightBasis.DERIVED, f"weight of {n} pieces ÷ {n}", grams / n
     if _SLASH_PIECE.match(glued):
         return WeightBasis.NET, "weight per piece", grams
