@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 
 from app.analyzers.base import Evidence, WeightBasis, WeightCandidate, WeightFinding, WeightStatus
 from app.analyzers.offline import derived as D  # noqa: N812 - derived weights, read as D.x
+from app.analyzers.offline import line_counts as LC  # noqa: N812 - a table line's quantity
 from app.analyzers.offline import tables as T  # noqa: N812 - variant tables, read as T.fn
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 from app.analyzers.offline._text import Line, iter_lines, trim_quote
@@ -2151,6 +2152,37 @@ def header_unit(cell: str) -> float | None:
     return bracketed[0] if bracketed else None
 
 
+def _line_weight(line: LC.LineQuantity, grams: float) -> tuple[WeightBasis, str, float | None]:
+    """A weight on a line of `line.count` pieces: the line's total divided by its quantity, or
+    no piece weight when the header does not say whether it weighs the line or one piece."""
+    if line.total:
+        return (
+            WeightBasis.DERIVED,
+            f"the line's weight ÷ its quantity {line.count}",
+            grams / line.count,
+        )
+    reason = f"the weight of a line of {line.count} pieces, or of one: the header does not say"
+    return WeightBasis.PER_PACK, reason, None
+
+
+def _line_weights_everywhere(mentions: Sequence[Mention]) -> None:
+    """A figure a table line's quantity says is the line's weight is the line's wherever else
+    the same row is read (its "code: header: value" lines): the same figure of the same row
+    code takes the line's reading."""
+    lines = [m for m in mentions if m.reason.startswith(_LINE_REASONS)]
+    for m in mentions:
+        if m.basis not in (WeightBasis.NET, WeightBasis.UNSPECIFIED):
+            continue
+        for line in lines:
+            if m.keys & line.keys and abs(line.stated_grams - m.stated_grams) < 1e-6:
+                m.basis, m.grams, m.reason = line.basis, line.grams, line.reason
+                m.score = line.score if line.grams is not None else 0.0
+                break
+
+
+_LINE_REASONS = ("the line's weight ÷", "the weight of a line of")
+
+
 def _table_quote(row: Sequence[str]) -> str:
     return trim_quote(" | ".join(row))
 
@@ -2193,6 +2225,7 @@ def _table_mentions(
             parts: bool = False,
             related: bool = related,
             cells: Sequence[tuple[str, str]] = (),
+            summed: bool = False,
         ) -> None:
             got = _cell_grams(cell, header_unit(label) or row_unit, comma)
             if got is None:
@@ -2214,6 +2247,10 @@ def _table_mentions(
             )
             if basis is None:
                 return
+            if basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED) and (
+                line := LC.line_quantity(label, cells, summed=summed, name_words=name.words)
+            ):
+                basis, reason, per_piece = _line_weight(line, grams)
             if basis in _ELIGIBLE and (sold := V.SOLD_SEPARATELY_WORDS.search(quote)):
                 basis, reason, per_piece = (
                     WeightBasis.COMPONENT,
@@ -2269,6 +2306,7 @@ def _table_mentions(
             )
 
         weight_cols = [j for j, h in enumerate(header) if V.WEIGHT_WORDS.search(h)]
+        summed = {j for j in weight_cols if LC.summed_column(table.rows, j)}  # line totals
         heads = header
         for r, row in enumerate(table.rows):
             if not table.header and len(row) >= 3 and all(_idents(c) for c in row[1:]):
@@ -2298,6 +2336,7 @@ def _table_mentions(
                         row_unit=row_unit,
                         parts=parts,
                         cells=list(zip(header, row, strict=False)),
+                        summed=j in summed and r < len(table.rows) - 1,  # not the total
                     )
             if row and V.WEIGHT_WORDS.search(row_label) and not weight_cols:
                 for j in range(1, len(row)):
@@ -2377,6 +2416,7 @@ def decide(
 ) -> WeightDecision:
     """Pick the article's weight from classified mentions, or abstain and say why."""
     nm = _Name.of(name)
+    _line_weights_everywhere(mentions)
     mentions = [*mentions, *D.stroke_weights(mentions, name, nm.overlap)]  # base + per stroke
     pieces = bool(V.PACK_WORDS.search(nm.low) or _pack_n(nm.low))  # a ream's sheet, a pack's
     mentions = [*mentions, *D.area_weights(mentions, name, nm.overlap, pieces)]
