@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 
 from app.analyzers.base import Evidence, WeightBasis, WeightCandidate, WeightFinding, WeightStatus
 from app.analyzers.offline import derived as D  # noqa: N812 - derived weights, read as D.x
+from app.analyzers.offline import key_counts as KC  # noqa: N812 - counts beside a weight field
 from app.analyzers.offline import line_counts as LC  # noqa: N812 - a table line's quantity
 from app.analyzers.offline import tables as T  # noqa: N812 - variant tables, read as T.fn
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
@@ -346,7 +347,8 @@ _SLASH_PIECE = re.compile(
     rf"^\s*(?:/|per|pro|je)\s*(?:1\s*)?(?:{_PIECES})(?![^\W\d_])", re.IGNORECASE
 )
 _LABEL_PER_COUNT = re.compile(
-    rf"(?:(?:(?<![^\W\d_])(?:per|por|pro|je|par|pour|para|för)|/)\s{{0,2}}(?P<n>\d[\d.,']{{0,8}})\s{{0,2}}"
+    rf"(?:(?:(?<![^\W\d_])(?:per|por|pro|je|par|pour|para|för)|/|(?<![\w.,]\s)(?<![\w.,])x)"
+    rf"\s{{0,2}}(?P<n>\d[\d.,']{{0,8}})\s{{0,2}}"
     rf"(?:{_PIECES})(?![^\W\d_]))"
     rf"|(?P<c>\d[\d.,']{{0,8}})\s{{0,2}}(?:個|个|只|件|枚|本|支|根|颗|粒|개)\s{{0,2}}(?:当たり|あたり|当り|당)",
     re.IGNORECASE,
@@ -629,7 +631,7 @@ class _Doc:
     """What the whole document says that one line cannot: a pack count, a length. Each is
     looked for on first use only: most documents never ask (no pack or per-metre weight)."""
 
-    __slots__ = ("_comma", "_count", "_length", "_lines", "_name", "area_m2")
+    __slots__ = ("_comma", "_count", "_length", "_lines", "_name", "_paths", "area_m2")
     _UNSET: float = -1.0
 
     def __init__(self, lines: Sequence[Line], name: str, comma: bool) -> None:
@@ -637,6 +639,18 @@ class _Doc:
         self._count: int | float | None = self._UNSET
         self._length: float | None = self._UNSET
         self.area_m2 = _name_area_m2(name)  # the face the article name states ("1000 x 2000 mm")
+        self._paths: dict[str, str] | None = None
+
+    @property
+    def name_low(self) -> str:
+        return self._name.lower()
+
+    @property
+    def key_paths(self) -> dict[str, str]:
+        """An export's "a.b.c: value" lines by key path (for the counts beside a weight)."""
+        if self._paths is None:
+            self._paths = KC.key_paths(line.text for line in self._lines)
+        return self._paths
 
     @property
     def pack_count(self) -> int | None:
@@ -1273,6 +1287,20 @@ def _line_cells(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def _field_count(label: str, text: str, doc: _Doc) -> int | None:
+    """The pieces a weight field is for, by the fields beside it: its key path's object in an
+    export ("opakowanie.sztuk_w_opakowaniu: 20"), or its key=value row ("Base poids=1000 PCE")."""
+    n = None
+    if "." in text and (m := _PATH_KEY.match(text)):
+        n = KC.path_count(m["k"], doc.key_paths)
+    elif "=" in text or " | " in text:
+        n = KC.row_count(label, _line_cells(text))
+    return None if n is None or n == _pack_n(doc.name_low) else n  # "set, 19 pcs": the set's
+
+
+_PATH_KEY = re.compile(rf"^\s*(?P<k>{KC.PATH})\s*[:=]")
+
+
 def _counted_doc(doc: _Doc, n: int | None) -> _Doc:
     """`doc` with the pack count a row states in place of the document's."""
     if n is None:
@@ -1758,6 +1786,13 @@ def collect_mentions(
                     break
             if basis is None:
                 continue
+            if basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED) and (
+                counted := _field_count(label, text, doc)
+            ):
+                basis, grams = WeightBasis.DERIVED, q.grams / counted
+                reason = (
+                    f"the weight of the {counted} pieces the fields beside it count ÷ {counted}"
+                )
             if (
                 basis in (WeightBasis.UNSPECIFIED, WeightBasis.NET)
                 and (
@@ -2251,6 +2286,15 @@ def _table_mentions(
                 line := LC.line_quantity(label, cells, summed=summed, name_words=name.words)
             ):
                 basis, reason, per_piece = _line_weight(line, grams)
+            elif (
+                basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
+                and (counted := KC.row_count(label, cells))
+                and counted != _pack_n(name.low)
+            ):
+                basis, per_piece = WeightBasis.DERIVED, grams / counted
+                reason = (
+                    f"the weight of the {counted} pieces the fields beside it count ÷ {counted}"
+                )
             if basis in _ELIGIBLE and (sold := V.SOLD_SEPARATELY_WORDS.search(quote)):
                 basis, reason, per_piece = (
                     WeightBasis.COMPONENT,
