@@ -33,6 +33,7 @@ from app.analyzers.base import Evidence, WeightBasis, WeightCandidate, WeightFin
 from app.analyzers.offline import derived as D  # noqa: N812 - derived weights, read as D.x
 from app.analyzers.offline import key_counts as KC  # noqa: N812 - counts beside a weight field
 from app.analyzers.offline import line_counts as LC  # noqa: N812 - a table line's quantity
+from app.analyzers.offline import set_counts as S  # noqa: N812 - sets and pairs of pieces
 from app.analyzers.offline import tables as T  # noqa: N812 - variant tables, read as T.fn
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 from app.analyzers.offline._text import Line, iter_lines, trim_quote
@@ -641,6 +642,10 @@ class _Doc:
         self.area_m2 = _name_area_m2(name)  # the face the article name states ("1000 x 2000 mm")
         self._paths: dict[str, str] | None = None
 
+    def set_count(self, word: str) -> int | None:
+        """The pieces a set or pair the document names holds ("set van 4", "1組(2本)")."""
+        return S.set_count(word, (line.text for line in self._lines))
+
     @property
     def name_low(self) -> str:
         return self._name.lower()
@@ -930,6 +935,10 @@ def _classify(
         if n:  # "Net weight: 1.2 kg (pack of 50)"
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.PER_PACK, "a weight per pack, and no pack count is stated", None
+    if (word := S.set_word(label, name.low)) is not None:  # "Gewicht per set", "質量 (1組)"
+        if n := doc.set_count(word):
+            return WeightBasis.DERIVED, f"the weight of a {word} ÷ its {n} pieces", grams / n
+        return WeightBasis.PER_PACK, f"the weight of a {word}, and its count is not stated", None
     if net >= 0:
         return WeightBasis.NET, "labelled as the net weight (or unit weight)", grams
     m = V.COMPONENT_WORDS.search(label)
