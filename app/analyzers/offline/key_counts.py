@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 
-__all__ = ["PATH", "key_paths", "path_count", "row_count"]
+__all__ = ["PATH", "in_pack", "key_paths", "path_count", "row_count"]
 
 _PIECES = "|".join(re.escape(w) for w in sorted(V.PIECE_WORDS, key=len, reverse=True))
 # UN/ECE and GS1 codes of a count ("50 H87", "1000 PCE", "20 EA")
@@ -51,6 +51,12 @@ _PACK_PATH = re.compile(
     r"|inner|trade_?item_?unit)(?:$|[._\[\]\s-])",
     re.IGNORECASE,
 )
+
+
+def _split(words: str) -> list[str]:
+    return words.split()
+
+
 _PACK_DESCRIPTOR = re.compile(r"^\s*(?:CASE|PACK_OR_INNER_PACK|PACK|BOX|CARTON)\s*$")
 # "produkt.opakowanie.masa_netto_kg", "tradeItems[1].tradeItemWeight.netWeight" (not "N.W.")
 PATH = r"[^\W\d][\w\[\]-]+(?:\.[\w\[\]-]+)+"
@@ -73,6 +79,25 @@ def key_paths(texts: Iterable[str]) -> dict[str, str]:
 def _parent(path: str) -> str:
     cut = max(path.rfind("."), path.rfind("["))
     return path[:cut] if cut > 0 else ""
+
+
+# A pack's own object in an export ("item.pack", "conditionnement.carton", "opakowanie"); not
+# "packaging" or "logistics", whose net weight is the packed article's
+_PACK_SEGMENTS = frozenset(
+    [
+        *V.PACK_NOUNS,
+        *_split(
+            "pack packs case cases carton cartons box boxes bag bundle inner_pack innerpack "
+            "outer_pack outerpack master_carton opakowanie opakowania krabice kutu koli "
+            "kartong kartonnen schachtel colis caisse caixa"
+        ),
+    ]
+)
+
+
+def in_pack(path: str) -> bool:
+    """A key path inside a pack's object: a weight there is the pack's."""
+    return any(p.lower() in _PACK_SEGMENTS for p in _SEGMENT.split(_parent(path)) if p)
 
 
 def path_count(path: str, paths: Mapping[str, str]) -> int | None:

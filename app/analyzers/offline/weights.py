@@ -1296,6 +1296,14 @@ def _line_cells(text: str) -> list[tuple[str, str]]:
     return out
 
 
+_ROW_NAME = re.compile(r"^[^=|:]{1,40}:\s(?=[^=|:]{1,60}=)")
+
+
+def _row_cells_kv(text: str) -> list[tuple[str, str]]:
+    """The key=value cells of a table row read as a line, its row name ("NT-8: ") left off."""
+    return _line_cells(_ROW_NAME.sub("", text, count=1))
+
+
 def _field_count(label: str, text: str, doc: _Doc) -> int | None:
     """The pieces a weight field is for, by the fields beside it: its key path's object in an
     export ("opakowanie.sztuk_w_opakowaniu: 20"), or its key=value row ("Base poids=1000 PCE")."""
@@ -1802,6 +1810,27 @@ def collect_mentions(
                 reason = (
                     f"the weight of the {counted} pieces the fields beside it count ÷ {counted}"
                 )
+            elif (
+                basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
+                and (path := _PATH_KEY.match(text))
+                and KC.in_pack(path["k"])
+            ):  # "item.pack.net_weight_kg: 2.6" and no count of the pack's pieces
+                basis, grams = WeightBasis.PER_PACK, None
+                reason = "the weight of a pack's object, and no count of its pieces is stated"
+            elif (
+                basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
+                and (row := _ROW_NAME.match(text))
+                and (carrier := V.OUTER_PACK_WORDS.search(row.group()))
+                and carrier.group().lower() not in nm.low
+            ):  # "托盘: 数量=50 捆 | 重量 kg=840": the row of a pallet or outer carton
+                basis, grams = WeightBasis.GROSS, None
+                reason = f"the weight of a load carrier's row ({carrier.group()})"
+            elif (
+                basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
+                and "=" in text
+                and (row_line := LC.line_quantity(label, _row_cells_kv(text), name_words=nm.words))
+            ):  # "NT-8: Quantity=2000 | Net weight (kg)=11,0": a table row as key=value cells
+                basis, reason, grams = _line_weight(row_line, q.grams)
             if (
                 basis in (WeightBasis.UNSPECIFIED, WeightBasis.NET)
                 and (
