@@ -262,3 +262,26 @@ def test_a_pair_s_weight_of_one_rail_is_of_two() -> None:
 def test_a_pair_s_weight_is_not_one_rail_s() -> None:
     text = "Drawer slide DS-35, steel\nLength | 350 mm\nWeight (pair) | 0,72 kg\n"
     assert weight_of("sheet.txt", text, "Drawer slide DS-35 (one rail)") != pytest.approx(720.0)
+
+
+def test_a_consignment_s_total_is_not_the_piece_weight() -> None:
+    text = (
+        "Offer 5521\n"
+        "Bracket BR-40, steel 3 mm, 1,000 pcs at 0.92 EUR\n"
+        "Total weight of goods | 410 kg\n"
+    )
+    assert weight_of("offer.txt", text, "Bracket BR-40, steel 3 mm") is None
+
+
+def test_a_lot_s_total_is_not_the_piece_weight() -> None:
+    text = (
+        "Cotação 771 – suporte SP-20\n"
+        "Quantidade: lote de 2.000 unidades\n"
+        "Peso do lote: 740 kg\n"
+    )
+    assert weight_of("mail.txt", text, "Suporte SP-20, aço") != pytest.approx(740000.0)
+
+
+def test_the_article_that_is_the_lot_keeps_its_weight() -> None:
+    text = "Lote de teste LT-5, amostras\nPeso do lote: 2,4 kg\n"
+    assert weight_of("mail.txt", text, "Lote de teste LT-5") == pytest.approx(2400.0)

@@ -29,7 +29,13 @@ _SETS = _split(
     "set sets satz jeu lot kit sett sarja sada sady sadu zestaw komplet készlet takım takımı "
     "conjunto juego jogo gioco набор комплект σετ 套 セット 세트"
 )
-_ALL = sorted({*_PAIRS, *_SETS}, key=len, reverse=True)
+# A lot or a consignment of the article: "Peso total do lote", "Total weight of goods"
+_LOTS = _split(
+    "lote lotes lotto partita partij partia šarže goods consignment shipment sendung envío "
+    "expédition spedizione remessa zending zásilka przesyłka sändning forsendelse sevkiyat "
+    "szállítmány expediere отгрузка αποστολή 货物 出荷 화물"
+)
+_ALL = sorted({*_PAIRS, *_SETS, *_LOTS}, key=len, reverse=True)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(
     "|".join(
@@ -38,10 +44,10 @@ _WORD = re.compile(
     ),
     re.IGNORECASE,
 )
-# "set van 4", "set of 4 pcs", "sada 2 ks", "1組(2本)", "Satz mit 6", "juego de 3"
+# "set van 4", "set of 4 pcs", "sada 2 ks", "1組(2本)", "Satz mit 6", "lote de 5.000 unidades"
 _AFTER = re.compile(
     r"^\s{0,2}(?:[(（]\s{0,2}|(?:van|of|de|di|da|mit|med|met|z|av|à|a|con|com|with|aus|ze)\s{1,2})?"
-    r"(?P<n>\d{1,3})(?![\d.,]\d)",
+    r"(?P<n>\d{1,3}(?:[.,' ]\d{3})+|\d{1,6})(?![\d.,]\d)",
     re.IGNORECASE,
 )
 # "4er-Set", "4-piece set", "6-teiliger Satz" (a count before the word without one counts sets)
@@ -76,7 +82,7 @@ def set_count(word: str, lines: Iterable[str]) -> int | None:
             start = i + len(word)
             after = low[start : start + 30]
             if (m := _AFTER.match(after)) or (m := _BEFORE.search(low[max(0, i - 12) : i])):
-                n = int(m["n"])
+                n = int(re.sub(r"\D", "", m["n"]))
                 if n >= 2:
                     counts.add(n)
     if not counts and word in _PAIRS:
