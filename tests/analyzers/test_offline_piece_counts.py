@@ -273,13 +273,14 @@ def test_a_consignment_s_total_is_not_the_piece_weight() -> None:
     assert weight_of("offer.txt", text, "Bracket BR-40, steel 3 mm") is None
 
 
-def test_a_lot_s_total_is_not_the_piece_weight() -> None:
-    text = (
-        "Cotação 771 – suporte SP-20\n"
-        "Quantidade: lote de 2.000 unidades\n"
-        "Peso do lote: 740 kg\n"
-    )
-    assert weight_of("mail.txt", text, "Suporte SP-20, aço") != pytest.approx(740000.0)
+def test_a_lot_s_weight_is_divided_by_the_lot_s_count() -> None:
+    text = "Cotação 771 – suporte SP-20\nQuantidade: lote de 2.000 unidades\nPeso do lote: 740 kg\n"
+    assert weight_of("mail.txt", text, "Suporte SP-20, aço") == pytest.approx(370.0)
+
+
+def test_a_lot_without_a_count_is_not_the_piece_weight() -> None:
+    text = "Cotação 771 – suporte SP-20\nQuantidade: um lote\nPeso do lote: 740 kg\n"
+    assert weight_of("mail.txt", text, "Suporte SP-20, aço") is None
 
 
 def test_the_article_that_is_the_lot_keeps_its_weight() -> None:
