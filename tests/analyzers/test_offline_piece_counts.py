@@ -286,3 +286,26 @@ def test_a_lot_without_a_count_is_not_the_piece_weight() -> None:
 def test_the_article_that_is_the_lot_keeps_its_weight() -> None:
     text = "Lote de teste LT-5, amostras\nPeso do lote: 2,4 kg\n"
     assert weight_of("mail.txt", text, "Lote de teste LT-5") == pytest.approx(2400.0)
+
+
+SPACED_OFFER = (
+    "OFERTA 88-12\n"
+    "Lín. Ref.      Descripción                 Uds.   Precio/ud.   {header}\n"
+    "1    LM-20     Lámina de corte 200 mm      400    3,10 €       48,0 kg\n"
+    "2    LM-30     Lámina de corte 300 mm      100    4,60 €       18,5 kg\n"
+)
+
+
+def test_a_line_total_of_a_table_laid_out_with_spaces_is_divided() -> None:
+    text = SPACED_OFFER.format(header="Peso total línea")
+    assert weight_of("offer.txt", text, "Lámina de corte 200 mm (LM-20)") == pytest.approx(120.0)
+
+
+def test_a_per_piece_key_beside_a_pack_count_keeps_its_weight() -> None:
+    text = json.dumps({"item": {"weight_per_piece": "5.2 g", "pcs_per_box": 1000}})
+    assert weight_of("item.json", text, "Nut M8") == pytest.approx(5.2)
+
+
+def test_a_spaced_line_weight_the_header_leaves_unsaid_is_not_the_piece_weight() -> None:
+    text = SPACED_OFFER.format(header="Peso")
+    assert weight_of("offer.txt", text, "Lámina de corte 200 mm (LM-20)") is None

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 
-__all__ = ["LineQuantity", "line_quantity"]
+__all__ = ["LineQuantity", "line_quantity", "says_one_piece", "summed_column"]
 
 # The header of a line's quantity column, in every language of the corpus ("Qty", "Menge",
 # "Cantidad", "Množství", "Ilość", "数量"): the whole header, bar a unit in brackets.
@@ -120,6 +120,11 @@ def _names_article(header: str, name_words: frozenset[str]) -> bool:
         if any(token.startswith(w) and len(token) - len(w) <= 2 for w in name_words if len(w) >= 4):
             return True
     return False
+
+
+def says_one_piece(header: str) -> bool:
+    """A weight header or key that weighs one piece ("Unit weight", "weight_per_piece")."""
+    return _PIECE_HEADER.search(header.replace("_", " ")) is not None
 
 
 def _is_quantity_header(header: str) -> bool:

@@ -1296,6 +1296,25 @@ def _line_cells(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def _spaced_line_quantity(
+    header: str, text: str, position: int, name: _Name
+) -> LC.LineQuantity | None:
+    """The quantity of a row of a table laid out with spaces (two or more between cells),
+    lined up from the right (a header's first two cells may run together: "Lín. Referencia"),
+    when the figure's header cell names a weight."""
+    heads, cells = list(_SPACED_CELLS.finditer(header)), list(_SPACED_CELLS.finditer(text))
+    if len(heads) < 4 or not 0 <= len(cells) - len(heads) <= 1:
+        return None
+    cells = cells[len(cells) - len(heads) :]
+    index = max((k for k, c in enumerate(cells) if c.start() <= position), default=0)
+    weight_header = heads[index].group()
+    if not V.WEIGHT_WORDS.search(weight_header):
+        return None
+    pairs = [(h.group(), c.group()) for h, c in zip(heads, cells, strict=True)]
+    return LC.line_quantity(weight_header, pairs, name_words=name.words)
+
+
+_SPACED_CELLS = re.compile(r"\S+(?: \S+)*")
 _ROW_NAME = re.compile(r"^[^=|:]{1,40}:\s(?=[^=|:]{1,60}=)")
 
 
@@ -1309,6 +1328,8 @@ def _field_count(label: str, text: str, doc: _Doc) -> int | None:
     export ("opakowanie.sztuk_w_opakowaniu: 20"), or its key=value row ("Base poids=1000 PCE")."""
     n = None
     if "." in text and (m := _PATH_KEY.match(text)):
+        if LC.says_one_piece(m["k"].rsplit(".", 1)[-1]):
+            return None  # "item.weight_per_piece: 5.2 g" beside "pcs_per_box": one piece's
         n = KC.path_count(m["k"], doc.key_paths)
     elif "=" in text or " | " in text:
         n = KC.row_count(label, _line_cells(text))
@@ -1825,6 +1846,12 @@ def collect_mentions(
             ):  # "托盘: 数量=50 捆 | 重量 kg=840": the row of a pallet or outer carton
                 basis, grams = WeightBasis.GROSS, None
                 reason = f"the weight of a load carrier's row ({carrier.group()})"
+            elif (
+                basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
+                and header
+                and (spaced := _spaced_line_quantity(header, text, q.start, nm))
+            ):  # "Lín.  Ref.  Uds.  Peso total línea" over "1  CB-25  250  87,5 kg"
+                basis, reason, grams = _line_weight(spaced, q.grams)
             elif (
                 basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
                 and "=" in text
