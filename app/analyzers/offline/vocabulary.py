@@ -959,6 +959,10 @@ OUTER_PACK_WORDS: Final = Vocabulary(
 PIECE_WORDS: Final = _split(
     "pcs pc pcs. pieces piece stk stk. stück stueck st. units unit items ea szt sztuk pezzi "
     "pz pièces piezas unidades uds unités unità stuks teile 个 只 件 枚 個 "
+    # every language of the corpus: "100 adet", "100 ks", "100 peças", "100 st", "1000 PCE"
+    "pce pces pièce pezzo pieza stuk stykker styck stycken kpl kappaletta ks kusů kusy kus "
+    "adet peças peça pçs sztuki darab buc buc. bucăți bucati шт шт. штук штуки τεμ τεμ. "
+    "τεμάχια st 개 本 支 根 颗 粒 "
 )
 
 # Containers a count is given for ("box of 50", "caja de 1000", "Beutel mit 100").

@@ -31,6 +31,9 @@ from dataclasses import dataclass, field, replace
 
 from app.analyzers.base import Evidence, WeightBasis, WeightCandidate, WeightFinding, WeightStatus
 from app.analyzers.offline import derived as D  # noqa: N812 - derived weights, read as D.x
+from app.analyzers.offline import key_counts as KC  # noqa: N812 - counts beside a weight field
+from app.analyzers.offline import line_counts as LC  # noqa: N812 - a table line's quantity
+from app.analyzers.offline import set_counts as S  # noqa: N812 - sets and pairs of pieces
 from app.analyzers.offline import tables as T  # noqa: N812 - variant tables, read as T.fn
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 from app.analyzers.offline._text import Line, iter_lines, trim_quote
@@ -345,9 +348,10 @@ _SLASH_PIECE = re.compile(
     rf"^\s*(?:/|per|pro|je)\s*(?:1\s*)?(?:{_PIECES})(?![^\W\d_])", re.IGNORECASE
 )
 _LABEL_PER_COUNT = re.compile(
-    rf"(?:(?<![^\W\d_])(?:per|por|pro|je|par|pour|para|för|/)\s{{0,2}}(?P<n>\d[\d.,']{{0,8}})\s{{0,2}}"
+    rf"(?:(?:(?<![^\W\d_])(?:per|por|pro|je|par|pour|para|för)|/|(?<![\w.,]\s)(?<![\w.,])x)"
+    rf"\s{{0,2}}(?P<n>\d[\d.,']{{0,8}})\s{{0,2}}"
     rf"(?:{_PIECES})(?![^\W\d_]))"
-    rf"|(?P<c>\d[\d.,']{{0,8}})\s{{0,2}}(?:個|个|只|件|枚)\s{{0,2}}(?:当たり|あたり|当り)",
+    rf"|(?P<c>\d[\d.,']{{0,8}})\s{{0,2}}(?:個|个|只|件|枚|本|支|根|颗|粒|개)\s{{0,2}}(?:当たり|あたり|当り|당)",
     re.IGNORECASE,
 )
 _COUNT = re.compile(
@@ -628,7 +632,7 @@ class _Doc:
     """What the whole document says that one line cannot: a pack count, a length. Each is
     looked for on first use only: most documents never ask (no pack or per-metre weight)."""
 
-    __slots__ = ("_comma", "_count", "_length", "_lines", "_name", "area_m2")
+    __slots__ = ("_comma", "_count", "_length", "_lines", "_name", "_paths", "area_m2")
     _UNSET: float = -1.0
 
     def __init__(self, lines: Sequence[Line], name: str, comma: bool) -> None:
@@ -636,6 +640,22 @@ class _Doc:
         self._count: int | float | None = self._UNSET
         self._length: float | None = self._UNSET
         self.area_m2 = _name_area_m2(name)  # the face the article name states ("1000 x 2000 mm")
+        self._paths: dict[str, str] | None = None
+
+    def set_count(self, word: str) -> int | None:
+        """The pieces a set or pair the document names holds ("set van 4", "1組(2本)")."""
+        return S.set_count(word, (line.text for line in self._lines))
+
+    @property
+    def name_low(self) -> str:
+        return self._name.lower()
+
+    @property
+    def key_paths(self) -> dict[str, str]:
+        """An export's "a.b.c: value" lines by key path (for the counts beside a weight)."""
+        if self._paths is None:
+            self._paths = KC.key_paths(line.text for line in self._lines)
+        return self._paths
 
     @property
     def pack_count(self) -> int | None:
@@ -686,6 +706,45 @@ def _weight_of_count(label: str) -> int | None:
         if (c := _COUNT_AFTER_WEIGHT.match(label, m.end())) and (n := _as_count(c["n"])):
             return n if n >= 2 else None
     return None
+
+
+# "Peso/1000 (kg)", "Gewicht per 1000:": a round basis with no piece word, the figure of that
+# many pieces (a length or area basis is read before, by the rate rules)
+_BARE_BASIS = re.compile(
+    r"(?:(?<![^\W\d_])(?:per|por|pro|je|par|pour|para|för)\s{1,2}|/\s{0,2})"
+    r"(?P<n>10{2,4}|1[.,' ]000)(?=\s{0,2}(?:[(\[|:=]|$))",
+    re.IGNORECASE,
+)
+# "Ağırlık (100 adet)", "Hmotnost sady (2 ks, …)": a piece count in parentheses in the label
+_PAREN_COUNT = re.compile(
+    rf"[(（]\s{{0,2}}(?P<n>\d[\d.,']{{0,8}})\s{{0,2}}(?:{_PIECES})(?![^\W\d_])", re.IGNORECASE
+)
+# "Masse pour 1000 sachets" of a "Sachet …": a count of the noun the article's name starts with
+_PER_NOUN_COUNT = re.compile(
+    r"(?<![^\W\d_])(?:per|por|pro|je|par|pour|para|för|for)\s{1,2}(?P<n>\d[\d.,']{0,8})\s{0,2}"
+    r"(?P<w>[^\W\d_]{3,})",
+    re.IGNORECASE,
+)
+
+
+def _label_count(label: str, name: _Name) -> int | None:
+    """The count of pieces a weight label says its figure weighs where no pack word says it:
+    a parenthesized piece count, a round basis ("/1000"), a count of the article's own noun.
+    None when the name states that count itself: then the article is the set, pack or pair."""
+    m = _PAREN_COUNT.search(label) or _BARE_BASIS.search(label)
+    if m is None and (noun := _PER_NOUN_COUNT.search(label)) and _is_name_noun(noun["w"], name):
+        m = noun
+    n = _as_count(m["n"]) if m else None
+    if n is None or n < 2 or _pack_n(name.low) == n:
+        return None
+    return n
+
+
+def _is_name_noun(word: str, name: _Name) -> bool:
+    """`word` is the first word of the name, or its plural ("sachets" of "Sachet sous vide")."""
+    first = next(iter(_tokens(name.low)), "")
+    low = word.lower()
+    return len(first) >= 4 and low.startswith(first) and len(low) - len(first) <= 2
 
 
 _WHOLE_COUNT = re.compile(r"\d{1,3}(?:[.,'\u00a0 ]\d{3})+|\d{1,9}")
@@ -851,6 +910,8 @@ def _classify(
     if n := _weight_of_count(label):
         # "Peso 1000 uds (kg)", "Gewicht 100 Stück": the weight word counts the pieces it weighs
         return WeightBasis.DERIVED, f"weight of {n} pieces ÷ {n}", grams / n
+    if n := _label_count(label, name):  # "Ağırlık (100 adet)", "Peso/1000 (kg)"
+        return WeightBasis.DERIVED, f"weight of {n} pieces ÷ {n}", grams / n
     if _SLASH_PIECE.match(glued):
         return WeightBasis.NET, "weight per piece", grams
     if _SLASH_CONTAINER.match(glued):  # "净重 14 kg/箱", "12 kg/carton": the weight of a pack
@@ -874,6 +935,11 @@ def _classify(
         if n:  # "Net weight: 1.2 kg (pack of 50)"
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.PER_PACK, "a weight per pack, and no pack count is stated", None
+    if (word := S.set_word(label, name.low)) is not None and not V.COMPONENT_WORDS.search(label):
+        # "Gewicht per set", "質量 (1組)"; "Weight of the accessory set" is a component's
+        if n := doc.set_count(word):
+            return WeightBasis.DERIVED, f"the weight of a {word} ÷ its {n} pieces", grams / n
+        return WeightBasis.PER_PACK, f"the weight of a {word}, and its count is not stated", None
     if net >= 0:
         return WeightBasis.NET, "labelled as the net weight (or unit weight)", grams
     m = V.COMPONENT_WORDS.search(label)
@@ -1229,6 +1295,49 @@ def _line_cells(text: str) -> list[tuple[str, str]]:
         if m := _KEY_VALUE.match(cell):
             out.append((m["k"], m["v"]))
     return out
+
+
+def _spaced_line_quantity(
+    header: str, text: str, position: int, name: _Name
+) -> LC.LineQuantity | None:
+    """The quantity of a row of a table laid out with spaces (two or more between cells),
+    lined up from the right (a header's first two cells may run together: "Lín. Referencia"),
+    when the figure's header cell names a weight."""
+    heads, cells = list(_SPACED_CELLS.finditer(header)), list(_SPACED_CELLS.finditer(text))
+    if len(heads) < 4 or not 0 <= len(cells) - len(heads) <= 1:
+        return None
+    cells = cells[len(cells) - len(heads) :]
+    index = max((k for k, c in enumerate(cells) if c.start() <= position), default=0)
+    weight_header = heads[index].group()
+    if not V.WEIGHT_WORDS.search(weight_header):
+        return None
+    pairs = [(h.group(), c.group()) for h, c in zip(heads, cells, strict=True)]
+    return LC.line_quantity(weight_header, pairs, name_words=name.words)
+
+
+_SPACED_CELLS = re.compile(r"\S+(?: \S+)*")
+_ROW_NAME = re.compile(r"^[^=|:]{1,40}:\s(?=[^=|:]{1,60}=)")
+
+
+def _row_cells_kv(text: str) -> list[tuple[str, str]]:
+    """The key=value cells of a table row read as a line, its row name ("NT-8: ") left off."""
+    return _line_cells(_ROW_NAME.sub("", text, count=1))
+
+
+def _field_count(label: str, text: str, doc: _Doc) -> int | None:
+    """The pieces a weight field is for, by the fields beside it: its key path's object in an
+    export ("opakowanie.sztuk_w_opakowaniu: 20"), or its key=value row ("Base poids=1000 PCE")."""
+    n = None
+    if "." in text and (m := _PATH_KEY.match(text)):
+        if LC.says_one_piece(m["k"].rsplit(".", 1)[-1]):
+            return None  # "item.weight_per_piece: 5.2 g" beside "pcs_per_box": one piece's
+        n = KC.path_count(m["k"], doc.key_paths)
+    elif "=" in text or " | " in text:
+        n = KC.row_count(label, _line_cells(text))
+    return None if n is None or n == _pack_n(doc.name_low) else n  # "set, 19 pcs": the set's
+
+
+_PATH_KEY = re.compile(rf"^\s*(?P<k>{KC.PATH})\s*[:=]")
 
 
 def _counted_doc(doc: _Doc, n: int | None) -> _Doc:
@@ -1716,6 +1825,40 @@ def collect_mentions(
                     break
             if basis is None:
                 continue
+            if basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED) and (
+                counted := _field_count(label, text, doc)
+            ):
+                basis, grams = WeightBasis.DERIVED, q.grams / counted
+                reason = (
+                    f"the weight of the {counted} pieces the fields beside it count ÷ {counted}"
+                )
+            elif (
+                basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
+                and (path := _PATH_KEY.match(text))
+                and KC.in_pack(path["k"])
+            ):  # "item.pack.net_weight_kg: 2.6" and no count of the pack's pieces
+                basis, grams = WeightBasis.PER_PACK, None
+                reason = "the weight of a pack's object, and no count of its pieces is stated"
+            elif (
+                basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
+                and (row := _ROW_NAME.match(text))
+                and (carrier := V.OUTER_PACK_WORDS.search(row.group()))
+                and carrier.group().lower() not in nm.low
+            ):  # "托盘: 数量=50 捆 | 重量 kg=840": the row of a pallet or outer carton
+                basis, grams = WeightBasis.GROSS, None
+                reason = f"the weight of a load carrier's row ({carrier.group()})"
+            elif (
+                basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
+                and header
+                and (spaced := _spaced_line_quantity(header, text, q.start, nm))
+            ):  # "Lín.  Ref.  Uds.  Peso total línea" over "1  CB-25  250  87,5 kg"
+                basis, reason, grams = _line_weight(spaced, q.grams)
+            elif (
+                basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
+                and "=" in text
+                and (row_line := LC.line_quantity(label, _row_cells_kv(text), name_words=nm.words))
+            ):  # "NT-8: Quantity=2000 | Net weight (kg)=11,0": a table row as key=value cells
+                basis, reason, grams = _line_weight(row_line, q.grams)
             if (
                 basis in (WeightBasis.UNSPECIFIED, WeightBasis.NET)
                 and (
@@ -2110,6 +2253,37 @@ def header_unit(cell: str) -> float | None:
     return bracketed[0] if bracketed else None
 
 
+def _line_weight(line: LC.LineQuantity, grams: float) -> tuple[WeightBasis, str, float | None]:
+    """A weight on a line of `line.count` pieces: the line's total divided by its quantity, or
+    no piece weight when the header does not say whether it weighs the line or one piece."""
+    if line.total:
+        return (
+            WeightBasis.DERIVED,
+            f"the line's weight ÷ its quantity {line.count}",
+            grams / line.count,
+        )
+    reason = f"the weight of a line of {line.count} pieces, or of one: the header does not say"
+    return WeightBasis.PER_PACK, reason, None
+
+
+def _line_weights_everywhere(mentions: Sequence[Mention]) -> None:
+    """A figure a table line's quantity says is the line's weight is the line's wherever else
+    the same row is read (its "code: header: value" lines): the same figure of the same row
+    code takes the line's reading."""
+    lines = [m for m in mentions if m.reason.startswith(_LINE_REASONS)]
+    for m in mentions:
+        if m.basis not in (WeightBasis.NET, WeightBasis.UNSPECIFIED):
+            continue
+        for line in lines:
+            if m.keys & line.keys and abs(line.stated_grams - m.stated_grams) < 1e-6:
+                m.basis, m.grams, m.reason = line.basis, line.grams, line.reason
+                m.score = line.score if line.grams is not None else 0.0
+                break
+
+
+_LINE_REASONS = ("the line's weight ÷", "the weight of a line of")
+
+
 def _table_quote(row: Sequence[str]) -> str:
     return trim_quote(" | ".join(row))
 
@@ -2152,6 +2326,7 @@ def _table_mentions(
             parts: bool = False,
             related: bool = related,
             cells: Sequence[tuple[str, str]] = (),
+            summed: bool = False,
         ) -> None:
             got = _cell_grams(cell, header_unit(label) or row_unit, comma)
             if got is None:
@@ -2173,6 +2348,19 @@ def _table_mentions(
             )
             if basis is None:
                 return
+            if basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED) and (
+                line := LC.line_quantity(label, cells, summed=summed, name_words=name.words)
+            ):
+                basis, reason, per_piece = _line_weight(line, grams)
+            elif (
+                basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
+                and (counted := KC.row_count(label, cells))
+                and counted != _pack_n(name.low)
+            ):
+                basis, per_piece = WeightBasis.DERIVED, grams / counted
+                reason = (
+                    f"the weight of the {counted} pieces the fields beside it count ÷ {counted}"
+                )
             if basis in _ELIGIBLE and (sold := V.SOLD_SEPARATELY_WORDS.search(quote)):
                 basis, reason, per_piece = (
                     WeightBasis.COMPONENT,
@@ -2228,6 +2416,7 @@ def _table_mentions(
             )
 
         weight_cols = [j for j, h in enumerate(header) if V.WEIGHT_WORDS.search(h)]
+        summed = {j for j in weight_cols if LC.summed_column(table.rows, j)}  # line totals
         heads = header
         for r, row in enumerate(table.rows):
             if not table.header and len(row) >= 3 and all(_idents(c) for c in row[1:]):
@@ -2257,6 +2446,7 @@ def _table_mentions(
                         row_unit=row_unit,
                         parts=parts,
                         cells=list(zip(header, row, strict=False)),
+                        summed=j in summed and r < len(table.rows) - 1,  # not the total
                     )
             if row and V.WEIGHT_WORDS.search(row_label) and not weight_cols:
                 for j in range(1, len(row)):
@@ -2336,6 +2526,7 @@ def decide(
 ) -> WeightDecision:
     """Pick the article's weight from classified mentions, or abstain and say why."""
     nm = _Name.of(name)
+    _line_weights_everywhere(mentions)
     mentions = [*mentions, *D.stroke_weights(mentions, name, nm.overlap)]  # base + per stroke
     pieces = bool(V.PACK_WORDS.search(nm.low) or _pack_n(nm.low))  # a ream's sheet, a pack's
     mentions = [*mentions, *D.area_weights(mentions, name, nm.overlap, pieces)]

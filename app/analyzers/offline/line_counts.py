@@ -1,0 +1,141 @@
+"""The quantity a table line's weight is for.
+
+A quotation, packing list, delivery note or invoice lists each article once with the quantity
+of the line ("Qty | 2000") beside a weight: that weight is usually the line's (2000 nuts,
+11 kg), not one piece's. `line_quantity` reads the line's quantity from its own quantity column
+and says whether the weight column is the line's total ("Peso total línea", "Hmotnost
+celkem"), one piece's ("Unit weight", "Stückgewicht") or left unsaid. The weight rules divide a
+total by the quantity, keep a piece weight, and never report an unsaid one as the piece's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
+
+__all__ = ["LineQuantity", "line_quantity", "says_one_piece", "summed_column"]
+
+
+def _split(words: str) -> list[str]:
+    return words.split()
+
+
+# The header of a line's quantity column, in every language of the corpus ("Qty", "Menge",
+# "Cantidad", "Množství", "Ilość", "数量"): the whole header, bar a unit in brackets.
+_QUANTITY_HEADERS = frozenset(
+    _split(
+        "qty quantity quantities menge anzahl stückzahl bestellmenge liefermenge qté "
+        "quantité quantità qtà q.tà cantidad cant. cant uds uds. unidades quantidade qtd "
+        "qtd. qtde hoeveelheid aantal ilość ilosc antal antall mængde määrä kpl množství "
+        "počet mnozstvi miktar adet mennyiség cantitate количество кол-во ποσότητα 数量 數量 수량 "
+        "pcs pieces stk stück"
+    )
+)
+_BRACKETS = re.compile(r"[\[(（].*?[\])）]")
+_EDGE = re.compile(r"^[\s:.#*]+|[\s:*]+$")
+# "80", "2000", "2 000", "150 ks": a whole count, a piece word after it at most
+_PIECES = "|".join(re.escape(w) for w in sorted(V.PIECE_WORDS, key=len, reverse=True))
+_COUNT_CELL = re.compile(
+    rf"^\s*(?P<n>\d{{1,3}}(?:[.,'\u00a0 ]\d{{3}})+|\d{{1,7}})\s*(?:{_PIECES})?\s*$", re.IGNORECASE
+)
+# The weight column is the line's: "total", "line", "Gesamt", "celkem", "合計" …
+_TOTAL_HEADER = re.compile(
+    r"(?<![^\W\d_])(?:total|totale|totaal|totalt|totais|line|línea|linea|ligne|riga|gesamt\w*"
+    r"|summe|celkem|celková|celkova|łączna|laczna|razem|suma|összes|toplam|yhteensä|yhteensa"
+    r"|samlet|sammanlagt|итого|общий|общая|συνολικό|συνολικό|lote|lot|partij|posten)(?![^\W\d_])"
+    r"|gesamt|合計|合计|总|總|총",
+    re.IGNORECASE,
+)
+# The weight column is one piece's: "Unit weight", "Stückgewicht", "Peso unitario", "単重" …
+_PIECE_HEADER = re.compile(
+    r"(?<![^\W\d_])(?:unit|units|each|ea|per|pro|je|par|pour|por|para|för|unitario|unitaria"
+    r"|unitário|unitária|unitaire|unitario|jednotková|jednotkova|jednostkowa|jednostkowy"
+    r"|birim|egység|stykvægt|styckvikt|kappalepaino|einzel\w*|stück\w*|stk|piece|pièce"
+    r"|pieza|pezzo|peça|单件|單件|单重|單重|単重|単位|个|個|개당)(?![^\W\d_])"
+    r"|stückgewicht|einzelgewicht|單|单|単|/\s*(?:1\s*)?(?:" + _PIECES + r")(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+class LineQuantity:
+    """The count of a table line and whether its weight column is the line's total."""
+
+    __slots__ = ("count", "total")
+
+    def __init__(self, count: int, *, total: bool) -> None:
+        self.count = count
+        self.total = total
+
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _names_article(header: str, name_words: frozenset[str]) -> bool:
+    """A word of the header is a word of the name, or its plural ("sheets" of "sheet")."""
+    for token in _WORD.findall(header.lower()):
+        if V.WEIGHT_WORDS.search(token):
+            continue
+        if any(token.startswith(w) and len(token) - len(w) <= 2 for w in name_words if len(w) >= 4):
+            return True
+    return False
+
+
+def says_one_piece(header: str) -> bool:
+    """A weight header or key that weighs one piece ("Unit weight", "weight_per_piece")."""
+    return _PIECE_HEADER.search(header.replace("_", " ")) is not None
+
+
+def _is_quantity_header(header: str) -> bool:
+    bare = _EDGE.sub("", _BRACKETS.sub(" ", header)).strip().lower()
+    return bare in _QUANTITY_HEADERS
+
+
+def line_quantity(
+    weight_header: str,
+    cells: Sequence[tuple[str, str]],
+    *,
+    summed: bool = False,
+    name_words: frozenset[str] = frozenset(),
+) -> LineQuantity | None:
+    """The quantity of the line a weight is read from (more than one piece), when its table has
+    one quantity column and the weight column does not say it weighs one piece. `cells` are the
+    line's (header, cell) pairs. None without such a column, for a quantity of one, or for
+    several quantity columns that disagree. `summed`: a total row sums the weight column.
+    A header that names what the article is ("Hmotnost tabule" of a "… (tabule)", the words
+    of its name in `name_words`) weighs one of them."""
+    if _PIECE_HEADER.search(weight_header) or _names_article(weight_header, name_words):
+        return None
+    counts = {
+        int(re.sub(r"\D", "", m["n"]))
+        for header, cell in cells
+        if _is_quantity_header(header) and (m := _COUNT_CELL.match(cell))
+    }
+    if len(counts) != 1:
+        return None
+    count = counts.pop()
+    if count < 2:
+        return None
+    return LineQuantity(count, total=summed or _TOTAL_HEADER.search(weight_header) is not None)
+
+
+_NUMBER = re.compile(r"^\s*(?P<n>\d{1,7}(?:[.,]\d{1,3})?)\s*(?:[^\W\d_]{1,3})?\s*$")
+
+
+def _number(cell: str) -> float | None:
+    m = _NUMBER.match(cell)
+    return float(m["n"].replace(",", ".")) if m else None
+
+
+def summed_column(rows: Sequence[Sequence[str]], j: int) -> bool:
+    """Column `j` of a table is summed by its last row ("Total | 5000 | 26,3"): each row above
+    is a line's own weight, not one piece's. Two lines at least, each with a number."""
+    if len(rows) < 3:
+        return False
+    values = [_number(row[j]) if j < len(row) else None for row in rows]
+    *lines, last = values
+    if last is None or any(v is None for v in lines):
+        return False
+    total = sum(v for v in lines if v is not None)
+    return abs(total - last) <= max(0.01 * last, 0.011)

@@ -1,0 +1,90 @@
+"""A weight of a set or pair when the article is one of its pieces.
+
+A shop or catalogue sells legs "per set of 4" and rails "1組(2本)" (a pair), and states the
+weight of the set ("Gewicht per set | 1,2 kg", "質量 (1組)"); the article name asks for one
+piece ("één poot", "1本"). `set_word` finds the set or pair a weight label names when the
+name does not say the article is that set; `set_count` reads how many pieces the document
+says the set holds ("set van 4", "1組(2本)", "pair" = 2). The weight rules divide by that
+count, or report no piece weight when the document does not state it once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = ["set_count", "set_word"]
+
+
+# A set or a pair, in every language of the corpus (a pair holds two unless it says)
+def _split(words: str) -> list[str]:
+    return words.split()
+
+
+_PAIRS = _split(
+    "pair pairs paar paire paires paio paia pár páru çift pary пара ζεύγος "
+    "对 對 双 雙 組 组 쌍 켤레"
+)
+_SETS = _split(
+    "set sets satz jeu lot kit sett sarja sada sady sadu zestaw komplet készlet takım takımı "
+    "conjunto juego jogo gioco набор комплект σετ 套 セット 세트"
+)
+# A lot or a consignment of the article: "Peso total do lote", "Total weight of goods"
+_LOTS = _split(
+    "lote lotes lotto partita partij partia šarže goods consignment shipment sendung envío "
+    "expédition spedizione remessa zending zásilka przesyłka sändning forsendelse sevkiyat "
+    "szállítmány expediere отгрузка αποστολή 货物 出荷 화물"
+)
+_ALL = sorted({*_PAIRS, *_SETS, *_LOTS}, key=len, reverse=True)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_WORD = re.compile(
+    "|".join(
+        re.escape(w) if _CJK.search(w) else rf"(?<![^\W\d_]){re.escape(w)}(?![^\W\d_])"
+        for w in _ALL
+    ),
+    re.IGNORECASE,
+)
+# "set van 4", "set of 4 pcs", "sada 2 ks", "1組(2本)", "Satz mit 6", "lote de 5.000 unidades"
+_AFTER = re.compile(
+    r"^\s{0,2}(?:[(（]\s{0,2}|(?:van|of|de|di|da|mit|med|met|z|av|à|a|con|com|with|aus|ze)\s{1,2})?"
+    r"(?P<n>\d{1,3}(?:[.,' ]\d{3})+|\d{1,6})(?![\d.,]\d)",
+    re.IGNORECASE,
+)
+# "4er-Set", "4-piece set", "6-teiliger Satz" (a count before the word without one counts sets)
+_BEFORE = re.compile(
+    r"(?<![\d.,])(?P<n>\d{1,3})\s{0,2}-?\s{0,2}(?:er|piece|pieces|pcs|teilig\w*|delig\w*|częściowy)"
+    r"[-\s]{0,2}$",
+    re.IGNORECASE,
+)
+
+
+def set_word(label: str, name_low: str) -> str | None:
+    """The set or pair a weight label names ("Gewicht per set", "質量 (1組)"), None when the
+    label names none or the article name says the article is that set or pair."""
+    m = _WORD.search(label)
+    if m is None:
+        return None
+    word = m.group().lower()
+    if _WORD.search(name_low) or word in name_low:
+        return None
+    return word
+
+
+def set_count(word: str, lines: Iterable[str]) -> int | None:
+    """How many pieces the document says a set or pair (`word`) holds: the one count stated
+    right after or before the word ("set van 4", "1組(2本)", "4er-Set"); two for a pair that
+    states none; None for no count or several."""
+    counts: set[int] = set()
+    for text in lines:
+        low = text.lower()
+        start = 0
+        while (i := low.find(word, start)) >= 0:
+            start = i + len(word)
+            after = low[start : start + 30]
+            if (m := _AFTER.match(after)) or (m := _BEFORE.search(low[max(0, i - 12) : i])):
+                n = int(re.sub(r"\D", "", m["n"]))
+                if n >= 2:
+                    counts.add(n)
+    if not counts and word in _PAIRS:
+        return 2
+    return counts.pop() if len(counts) == 1 else None
