@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 
 from app.analyzers.base import Evidence, WeightBasis, WeightCandidate, WeightFinding, WeightStatus
 from app.analyzers.offline import derived as D  # noqa: N812 - derived weights, read as D.x
+from app.analyzers.offline import revisions as R  # noqa: N812 - corrections, read as R.fn
 from app.analyzers.offline import tables as T  # noqa: N812 - variant tables, read as T.fn
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 from app.analyzers.offline._text import Line, iter_lines, trim_quote
@@ -1695,6 +1696,8 @@ def collect_mentions(
                 # "Masse de la pièce usinée, telle que livrée : 0,72 kg": the label runs
                 # over a comma; the clause right before the figure is only its end
                 labels.append((line_label.strip(), True, False))
+            if k == 0 and not V.WEIGHT_WORDS.search(own) and (lead := R.lead_in(lines, i)):
+                labels.append((lead, False, False))  # "…, the correct weight is:" above
             header = _header_above(lines, i, facts) or (line.previous or "")
             parts_list = _is_parts_header(header)
             if header:
@@ -1792,6 +1795,13 @@ def collect_mentions(
                     "a superseded value (the figure it replaced)",
                     None,
                 )
+            revised = R.revision(text, q.start, q.end, wrapped) if basis in _ELIGIBLE else ""
+            if revised == "wrong":  # "por error un peso de 4,2 kg", "2,1 kg statt 2,4 kg"
+                basis, reason, grams = (
+                    WeightBasis.OTHER_VARIANT,
+                    "called wrong, or the figure a correction replaces",
+                    None,
+                )
             if q.upper_bound and basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED):
                 basis, reason = WeightBasis.UPPER_BOUND, "an upper bound ('less than', 'max.')"
             score = _BASE_SCORE.get(basis, 0.0)
@@ -1807,6 +1817,9 @@ def collect_mentions(
                 score += 0.1 if total else 0.0
                 # the whole of what the name names beats a part's net weight ("Film (neto)")
                 score += 0.1 if total and _names_article(own, nm) else 0.0
+                if revised == "correct":  # "el peso correcto es 0,42 kg"
+                    score += R.CORRECTED_BONUS
+                    reason = f"{reason}; the text calls it the corrected weight"
             if (
                 score
                 and basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
@@ -1815,7 +1828,11 @@ def collect_mentions(
                 score -= _OPERATING_PENALTY  # "Operating weight (oil and fuel)" loses to "Dry"
                 reason = f"{reason}; with its operating fluids ({op.group()}), not as delivered"
             qualifier = ""
-            if basis in (WeightBasis.UNSPECIFIED, WeightBasis.DERIVED) and not context:
+            if (
+                basis in (WeightBasis.UNSPECIFIED, WeightBasis.DERIVED)
+                and not context
+                and revised != "correct"  # "the correct weight": the word qualifies nothing
+            ):
                 qualifier = _qualifier(label, nm)
                 if qualifier:  # "Peso di spedizione" loses to a bare "Peso" whatever the word
                     score -= _QUALIFIED_PENALTY
@@ -1906,6 +1923,7 @@ def collect_mentions(
                 m.basis, m.grams, m.score = WeightBasis.OTHER_VARIANT, None, 0.0
                 m.reason += "; another row of the table the article's row is in"
     _superseded_by_reply(lines, out)
+    R.corrected_thread(lines, out, _quotes_below, _ELIGIBLE)
     # A table is also in the sections as lines: a row the line rules set aside with its heading
     # and the lines around it (a component's section, a parts list) is not taken again from the
     # table without them.
