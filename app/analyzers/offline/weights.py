@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 
 from app.analyzers.base import Evidence, WeightBasis, WeightCandidate, WeightFinding, WeightStatus
 from app.analyzers.offline import derived as D  # noqa: N812 - derived weights, read as D.x
+from app.analyzers.offline import others as O  # noqa: N812 - other objects, read as O.fn
 from app.analyzers.offline import revisions as R  # noqa: N812 - corrections, read as R.fn
 from app.analyzers.offline import tables as T  # noqa: N812 - variant tables, read as T.fn
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
@@ -1795,6 +1796,10 @@ def collect_mentions(
                     "a superseded value (the figure it replaced)",
                     None,
                 )
+            if basis in _ELIGIBLE and (
+                other := O.not_the_article(text, q.start, q.end, nm.low, nm.words, wrapped)
+            ):
+                basis, reason, grams = (*other, None)  # "can carry 50 kg", "la testa pesa 28 kg"
             revised = R.revision(text, q.start, q.end, wrapped) if basis in _ELIGIBLE else ""
             if revised == "wrong":  # "por error un peso de 4,2 kg", "2,1 kg statt 2,4 kg"
                 basis, reason, grams = (
@@ -2191,6 +2196,10 @@ def _table_mentions(
             )
             if basis is None:
                 return
+            if basis in _ELIGIBLE and written:  # "A bis F, Unterschied je Klasse 10 g"
+                q = written[0]
+                if other := O.not_the_article(cell, q.start, q.end, name.low, name.words):
+                    basis, reason, per_piece = (*other, None)
             if basis in _ELIGIBLE and (sold := V.SOLD_SEPARATELY_WORDS.search(quote)):
                 basis, reason, per_piece = (
                     WeightBasis.COMPONENT,
