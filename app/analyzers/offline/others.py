@@ -19,7 +19,7 @@ def _split(words: str) -> list[str]:
     return words.split()
 
 
-__all__ = ["not_the_article"]
+__all__ = ["SCOPE_FILLER", "left_out", "not_the_article"]
 
 # Carrying or holding verbs of running text (en, de, fr, it, es, nl, pl, pt, sv, da, no, fi,
 # cs, tr, hu, ro, ru, el, zh, ja, ko).
@@ -181,11 +181,15 @@ def _subject(before: str) -> list[str]:
 
 
 def _names(word: str, name_low: str, name_words: frozenset[str]) -> bool:
-    """The article name has this word, or one that starts the same (inflections)."""
-    if word in name_low:
+    """The article name has this word, ends a compound with it, or has an inflection of it
+    ("testa"/"teste"; not "bale" of "baler": a stem of five letters or more)."""
+    tokens = _TOKEN.findall(name_low)
+    if word in name_words or any(t == word or t.endswith(word) for t in tokens):
+        return True  # "Gehäuse" of a "Stehlagergehäuse" too
+    if len(word) >= 5 and word in name_low:
         return True
     stem = word[:5]
-    return len(stem) >= 4 and any(w.startswith(stem) for w in name_words)
+    return len(stem) >= 5 and any(w.startswith(stem) for w in name_words)
 
 
 def not_the_article(
@@ -221,3 +225,27 @@ def not_the_article(
     ):
         return WeightBasis.COMPONENT, f"the weight of what the sentence names ({subject[-1]})"
     return None
+
+
+# "Weight (without net roll)", "Gewicht ohne Rolle": what follows is left out of the figure.
+_LEFT_OUT = re.compile(
+    r"(?<![^\W\d_])(?:without|w/o|excl\.?|excluding|ohne|exkl\.?|sans|senza|sin|zonder|bez|utan"
+    r"|uden|uten|ilman|olmadan|nélkül|fără|без|χωρίς)\s+(?:[^\W\d_]+\s+){0,2}$|(?:不含|除く|제외)$",
+    re.IGNORECASE,
+)
+
+# Words between "with" and the thing ("with inserted battery", "mit eingesetztem Akku").
+SCOPE_FILLER: Final = frozenset(
+    _split(
+        "inserted included fitted mounted attached installed supplied integrated built "
+        "eingesetztem eingesetzter eingesetzten eingelegtem eingelegter montiertem montierter "
+        "montierten integriertem integrierter inklusive inclus incluse incluses monté montée "
+        "intégré intégrée inserita inserito incluso inclusa montato montata integrato integrata "
+        "incluido incluida montado montada integrado integrada ingebouwde gemonteerde"
+    )
+)
+
+
+def left_out(label: str, position: int) -> bool:
+    """The word at label[position] is what a "without" right before it leaves out."""
+    return _LEFT_OUT.search(label[max(0, position - 40) : position]) is not None

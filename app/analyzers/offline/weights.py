@@ -192,7 +192,14 @@ def _scope_keys(text: str) -> set[str]:
         following = [
             t for t in _tokens(text[m.end() : m.end() + 40]) if t.isalpha() and len(t) >= 3
         ]
-        thing = next((t for t in following if t not in _STOP and not t.startswith("ah")), None)
+        thing = next(
+            (
+                t
+                for t in following
+                if t not in _STOP and not t.startswith("ah") and t not in O.SCOPE_FILLER
+            ),
+            None,
+        )
         if thing:
             out.add(("-" if m["neg"] else "+") + thing)
             out |= _joined_things(text[m.end() : m.end() + 60], thing, "-" if m["neg"] else "+")
@@ -863,6 +870,8 @@ def _classify(
     pack = V.PACK_WORDS.search(label)
     if pack and _name_has_word(name, _word_at(label, pack)) and _pack_n(name.low) is None:
         pack = None  # "Rolle komplett" of an article that is a roll: the article, not a pack
+    if pack and O.left_out(label, pack.start()):
+        pack = None  # "Weight (without net roll)": the article without it, not a pack's weight
     if pack and (net < 0 or (pack.start() >= net and pack.group().lower() in V.PACK_NOUNS)):
         # "Peso netto confezione", "Net weight per box": the net weight of a pack
         n = _pack_n(label) or doc.pack_count
