@@ -44,3 +44,27 @@ def test_a_kit_with_an_inserted_battery_abstains_when_only_the_bare_tool_is_weig
     text = "Cordless drill CD-18, technical data\nWeight without battery | 1.2 kg\n"
     name = "Cordless drill CD-18 kit with inserted 2.0 Ah battery"
     assert weight_of("data.txt", text, name) is None
+
+
+_MIXER = "MX-40: name=Lavatory mixer 40 with drain set, chrome | "
+
+
+def test_the_net_weight_of_a_part_the_name_includes_adds_to_the_weight_without_it() -> None:
+    text = (
+        "Product export, lavatory mixers\n"
+        f"{_MIXER}feature=Net weight mixer (without drain set) | 1,20 kg\n"
+        f"{_MIXER}feature=Net weight drain set | 0,25 kg\n"
+        f"{_MIXER}feature=Gross weight | 1,90 kg\n"
+    )
+    name = "Lavatory mixer 40 with drain set, chrome (MX-40)"
+    assert weight_of("export.txt", text, name) == pytest.approx(1450.0)
+
+
+def test_the_net_weight_of_an_included_part_alone_is_not_the_article_s() -> None:
+    text = (
+        "Product export, lavatory mixers\n"
+        f"{_MIXER}feature=Net weight drain set | 0,25 kg\n"
+        f"{_MIXER}feature=Gross weight | 1,90 kg\n"
+    )
+    name = "Lavatory mixer 40 with drain set, chrome (MX-40)"
+    assert weight_of("export.txt", text, name) is None

@@ -886,6 +886,14 @@ def _classify(
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.PER_PACK, "a weight per pack, and no pack count is stated", None
     if net >= 0:
+        if part := _included_part(label, name) or _included_part(
+            V.NET_WORDS.pattern.sub(" ", label), name
+        ):  # "Nettogewicht Ablaufgarnitur", "Net weight drain set" of a name "with" the part
+            return (
+                WeightBasis.COMPONENT,
+                f"the net weight of a part the article includes ({part})",
+                None,
+            )
         return WeightBasis.NET, "labelled as the net weight (or unit weight)", grams
     m = V.COMPONENT_WORDS.search(label)
     named = m is not None and m.group().lower() in name.low
@@ -1888,7 +1896,11 @@ def collect_mentions(
                     metric=q.metric,
                     context=context,
                     total=total,
-                    part=(_object_of(label) or _included_part(label, nm))
+                    part=(
+                        _included_part(V.NET_WORDS.pattern.sub(" ", label), nm)  # "Net weight X"
+                        or _object_of(label)
+                        or _included_part(label, nm)
+                    )
                     if basis == WeightBasis.COMPONENT
                     else "",
                     qualifier=qualifier,
