@@ -162,6 +162,8 @@ _DETERMINERS: Final = frozenset(
     )
 )
 _TOKEN = re.compile(r"[^\W\d_]{3,}")
+# An article code of the name: letters and digits, maybe hyphenated ("kb-7", "tc25", "sn 513").
+_CODE = re.compile(r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[\w]+(?:-[\w]+)*")
 
 
 def _clause_before(text: str) -> str:
@@ -169,15 +171,17 @@ def _clause_before(text: str) -> str:
     return text[starts[-1] :] if starts else text
 
 
-def _subject(before: str) -> list[str]:
+def _subject(before: str, name_low: str) -> list[str]:
     """The words a weighing verb right before a figure has for subject ("la testa" of "la
     testa pesa circa 28 kg"): empty when the verb is not right before the figure."""
     bare = _VERB_THEN_FIGURE.sub("", before)
     verbs = list(_WEIGHS.pattern.finditer(bare))
     if not verbs or verbs[-1].end() < len(bare):
         return []
-    clause = _clause_before(bare[: verbs[-1].start()])
-    return [t for t in _TOKEN.findall(clause.lower()) if t not in _DETERMINERS]
+    clause = _clause_before(bare[: verbs[-1].start()]).lower()
+    if any(code in clause for code in _CODE.findall(name_low)):
+        return []  # "the KB-7 bracket weighs" of a "Konsole KB-7": the article, in any language
+    return [t for t in _TOKEN.findall(clause) if t not in _DETERMINERS]
 
 
 def _names(word: str, name_low: str, name_words: frozenset[str]) -> bool:
@@ -215,7 +219,7 @@ def not_the_article(
         return WeightBasis.NOT_MASS, f"a difference or tolerance, not a weight ({m.group()})"
     if (m := PROCESS_WORDS.search(before)) is not None and m.group().lower() not in name_low:
         return WeightBasis.PROCESS, f"a process quantity ({m.group()})"
-    subject = _subject(head[-80:])
+    subject = _subject(head[-80:], name_low)
     if any(PACKAGE_WORDS.search(w) and w not in name_low for w in subject):
         return WeightBasis.GROSS, f"the weight of a package ({' '.join(subject[-2:])})"
     if (
