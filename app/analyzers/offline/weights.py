@@ -2416,8 +2416,8 @@ def decide(
             # "100 x 20" in the row of a bar the name sizes "50 x 10": another size's row
             m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
             m.reason = f"{m.reason}; the row names another size ({size})"
-    T.another_code(eligible, nm.models, name)  # "KS08B1-25" beside a row of the name's "KR08B1-25"
-    # the article's own row may state only a gross weight, or none: another code's still loses
+    # "KS08B1-25" beside a row of the name's "KR08B1-25"; the article's own row may state only a
+    # gross weight, or none: another code's row still loses
     T.another_code([*eligible, *(m for m in mentions if m.basis not in _ELIGIBLE)], nm.models, name)
     eligible = [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]
     eligible = _drop_superseded(eligible)
