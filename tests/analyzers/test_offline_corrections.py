@@ -138,3 +138,11 @@ def test_a_figure_on_the_line_after_a_sentence_that_does_not_weigh_anything_abst
         "0,98 kg of steel times the steel index plus the forming cost.\n"
     )
     assert weight_of("mail.txt", text, "Bracket BR-20, S235 galvanised") is None
+
+
+def test_an_error_the_sentence_before_names_in_something_else_leaves_the_weight_alone() -> None:
+    text = (
+        "Subject: bracket BR-20, rev. C\n"
+        "The drawing had an error in the hole pattern. Weight: 0,98 kg per piece.\n"
+    )
+    assert weight_of("mail.txt", text, "Bracket BR-20, S235 galvanised") == pytest.approx(980.0)

@@ -231,7 +231,10 @@ def revision(text: str, start: int, end: int, above: str = "") -> str:
     sentences = [m.end() for m in _SENTENCE_END.finditer(before)]
     this = sentences[-1] if sentences else 0  # the sentence the figure is in starts here
     previous = sentences[-2] if len(sentences) >= 2 else 0
-    errors = [m.end() for m in ERROR_WORDS.pattern.finditer(before, previous)]
+    # the sentence before counts when it speaks of a weight ("the weight … was wrong."), not
+    # of anything else ("Defective parts are replaced.")
+    since = previous if WEIGHT_WORDS.search(before[previous:this]) else this
+    errors = [m.end() for m in ERROR_WORDS.pattern.finditer(before, since)]
     errors += [m.end() for m in EARLIER_WORDS.pattern.finditer(before, this)]
     rights = [m.end() for m in CORRECT_WORDS.pattern.finditer(before, this)]
     if max(rights, default=-1) > max(errors, default=-1):
