@@ -142,7 +142,7 @@ UNSURE = [
     (
         "beside a pack",
         "spec.txt",
-        "Nail 3.1 x 80 mm\n- box 5 kg\n- stillage weighs approx. 265 kg",
+        "Nail 3.1 x 80 mm\n- box 5 kg\n- stillage: weighs approx. 265 kg",
         "Nail 3.1 x 80 mm, bright",
         None,
         "the weight of something else (stillage) beside a pack's weight",

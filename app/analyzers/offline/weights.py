@@ -33,6 +33,8 @@ from app.analyzers.base import Evidence, WeightBasis, WeightCandidate, WeightFin
 from app.analyzers.offline import derived as D  # noqa: N812 - derived weights, read as D.x
 from app.analyzers.offline import key_counts as KC  # noqa: N812 - counts beside a weight field
 from app.analyzers.offline import line_counts as LC  # noqa: N812 - a table line's quantity
+from app.analyzers.offline import others as O  # noqa: N812 - other objects, read as O.fn
+from app.analyzers.offline import revisions as R  # noqa: N812 - corrections, read as R.fn
 from app.analyzers.offline import set_counts as S  # noqa: N812 - sets and pairs of pieces
 from app.analyzers.offline import tables as T  # noqa: N812 - variant tables, read as T.fn
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
@@ -193,7 +195,14 @@ def _scope_keys(text: str) -> set[str]:
         following = [
             t for t in _tokens(text[m.end() : m.end() + 40]) if t.isalpha() and len(t) >= 3
         ]
-        thing = next((t for t in following if t not in _STOP and not t.startswith("ah")), None)
+        thing = next(
+            (
+                t
+                for t in following
+                if t not in _STOP and not t.startswith("ah") and t not in O.SCOPE_FILLER
+            ),
+            None,
+        )
         if thing:
             out.add(("-" if m["neg"] else "+") + thing)
             out |= _joined_things(text[m.end() : m.end() + 60], thing, "-" if m["neg"] else "+")
@@ -922,6 +931,8 @@ def _classify(
     pack = V.PACK_WORDS.search(label)
     if pack and _name_has_word(name, _word_at(label, pack)) and _pack_n(name.low) is None:
         pack = None  # "Rolle komplett" of an article that is a roll: the article, not a pack
+    if pack and O.left_out(label, pack.start()):
+        pack = None  # "Weight (without net roll)": the article without it, not a pack's weight
     if pack and (net < 0 or (pack.start() >= net and pack.group().lower() in V.PACK_NOUNS)):
         # "Peso netto confezione", "Net weight per box": the net weight of a pack
         n = _pack_n(label) or doc.pack_count
@@ -941,6 +952,14 @@ def _classify(
             return WeightBasis.DERIVED, f"the weight of a {word} ÷ its {n} pieces", grams / n
         return WeightBasis.PER_PACK, f"the weight of a {word}, and its count is not stated", None
     if net >= 0:
+        if part := _included_part(label, name) or _included_part(
+            V.NET_WORDS.pattern.sub(" ", label), name
+        ):  # "Nettogewicht Ablaufgarnitur", "Net weight drain set" of a name "with" the part
+            return (
+                WeightBasis.COMPONENT,
+                f"the net weight of a part the article includes ({part})",
+                None,
+            )
         return WeightBasis.NET, "labelled as the net weight (or unit weight)", grams
     m = V.COMPONENT_WORDS.search(label)
     named = m is not None and m.group().lower() in name.low
@@ -1804,6 +1823,8 @@ def collect_mentions(
                 # "Masse de la pièce usinée, telle que livrée : 0,72 kg": the label runs
                 # over a comma; the clause right before the figure is only its end
                 labels.append((line_label.strip(), True, False))
+            if k == 0 and not V.WEIGHT_WORDS.search(own) and (lead := R.lead_in(lines, i)):
+                labels.append((lead, False, False))  # "…, the correct weight is:" above
             header = _header_above(lines, i, facts) or (line.previous or "")
             parts_list = _is_parts_header(header)
             if header:
@@ -1935,6 +1956,17 @@ def collect_mentions(
                     "a superseded value (the figure it replaced)",
                     None,
                 )
+            if basis in _ELIGIBLE and (
+                other := O.not_the_article(text, q.start, q.end, nm.low, nm.words, wrapped)
+            ):
+                basis, reason, grams = (*other, None)  # "can carry 50 kg", "la testa pesa 28 kg"
+            revised = R.revision(text, q.start, q.end, wrapped) if basis in _ELIGIBLE else ""
+            if revised == "wrong":  # "por error un peso de 4,2 kg", "2,1 kg statt 2,4 kg"
+                basis, reason, grams = (
+                    WeightBasis.OTHER_VARIANT,
+                    "called wrong, or the figure a correction replaces",
+                    None,
+                )
             if q.upper_bound and basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED):
                 basis, reason = WeightBasis.UPPER_BOUND, "an upper bound ('less than', 'max.')"
             score = _BASE_SCORE.get(basis, 0.0)
@@ -1950,6 +1982,9 @@ def collect_mentions(
                 score += 0.1 if total else 0.0
                 # the whole of what the name names beats a part's net weight ("Film (neto)")
                 score += 0.1 if total and _names_article(own, nm) else 0.0
+                if revised == "correct":  # "el peso correcto es 0,42 kg"
+                    score += R.CORRECTED_BONUS
+                    reason = f"{reason}; the text calls it the corrected weight"
             if (
                 score
                 and basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
@@ -1958,7 +1993,11 @@ def collect_mentions(
                 score -= _OPERATING_PENALTY  # "Operating weight (oil and fuel)" loses to "Dry"
                 reason = f"{reason}; with its operating fluids ({op.group()}), not as delivered"
             qualifier = ""
-            if basis in (WeightBasis.UNSPECIFIED, WeightBasis.DERIVED) and not context:
+            if (
+                basis in (WeightBasis.UNSPECIFIED, WeightBasis.DERIVED)
+                and not context
+                and revised != "correct"  # "the correct weight": the word qualifies nothing
+            ):
                 qualifier = _qualifier(label, nm)
                 if qualifier:  # "Peso di spedizione" loses to a bare "Peso" whatever the word
                     score -= _QUALIFIED_PENALTY
@@ -2000,7 +2039,11 @@ def collect_mentions(
                     metric=q.metric,
                     context=context,
                     total=total,
-                    part=(_object_of(label) or _included_part(label, nm))
+                    part=(
+                        _included_part(V.NET_WORDS.pattern.sub(" ", label), nm)  # "Net weight X"
+                        or _object_of(label)
+                        or _included_part(label, nm)
+                    )
                     if basis == WeightBasis.COMPONENT
                     else "",
                     qualifier=qualifier,
@@ -2049,6 +2092,7 @@ def collect_mentions(
                 m.basis, m.grams, m.score = WeightBasis.OTHER_VARIANT, None, 0.0
                 m.reason += "; another row of the table the article's row is in"
     _superseded_by_reply(lines, out)
+    R.corrected_thread(lines, out, _quotes_below, _ELIGIBLE)
     # A table is also in the sections as lines: a row the line rules set aside with its heading
     # and the lines around it (a component's section, a parts list) is not taken again from the
     # table without them.
@@ -2348,6 +2392,10 @@ def _table_mentions(
             )
             if basis is None:
                 return
+            if basis in _ELIGIBLE and written:  # "A bis F, Unterschied je Klasse 10 g"
+                q = written[0]
+                if other := O.not_the_article(cell, q.start, q.end, name.low, name.words):
+                    basis, reason, per_piece = (*other, None)
             if basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED) and (
                 line := LC.line_quantity(label, cells, summed=summed, name_words=name.words)
             ):
@@ -2559,7 +2607,9 @@ def decide(
             # "100 x 20" in the row of a bar the name sizes "50 x 10": another size's row
             m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
             m.reason = f"{m.reason}; the row names another size ({size})"
-    T.another_code(eligible, nm.models, name)  # "KS08B1-25" beside a row of the name's "KR08B1-25"
+    # "KS08B1-25" beside a row of the name's "KR08B1-25"; the article's own row may state only a
+    # gross weight, or none: another code's row still loses
+    T.another_code([*eligible, *(m for m in mentions if m.basis not in _ELIGIBLE)], nm.models, name)
     eligible = [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]
     eligible = _drop_superseded(eligible)
     sums = _sums_of_parts(mentions, nm)

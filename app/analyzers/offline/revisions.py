@@ -1,0 +1,340 @@
+"""Which of two figures for the same thing a document means now: corrections and threads.
+
+A supplier who got a weight wrong writes again: "the 48 g I gave you was wrong", "errata: el
+peso correcto es 0,42 kg", "2,1 kg statt 2,4 kg", usually above the quoted earlier message.
+The figure the text calls wrong, or the one a correction replaces, is never the article's
+weight; the figure the text calls the correct one beats the other readings; and once the
+newest message of a thread corrects, what it quotes below is history, not data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Sequence
+from typing import Final, Protocol
+
+from app.analyzers.base import WeightBasis
+from app.analyzers.offline._text import Line
+from app.analyzers.offline.vocabulary import WEIGHT_WORDS, Vocabulary
+
+
+def _split(words: str) -> list[str]:
+    return words.split()
+
+
+__all__ = [
+    "CORRECTED_BONUS",
+    "corrected_thread",
+    "lead_in",
+    "revision",
+]
+
+# The figure was wrong (en, de, fr, it, es, nl, pl, pt, sv, da, no, fi, cs, tr, hu, ro, ru, el,
+# zh, ja, ko).
+ERROR_WORDS: Final = Vocabulary(
+    [
+        *_split(
+            "wrong incorrect incorrectly erroneous erroneously mistake mistakenly mistyped typo "
+            "errata erratum falsch falsche falscher fehlerhaft fehlerhafte irrtümlich "
+            "versehentlich tippfehler erreur erroné erronée erronés inexact inexacte errore "
+            "erroneamente errato errata sbagliato sbagliata sbaglio error erróneo errónea "
+            "equivocado equivocada equivocadamente errado errada erro engano fout foutief "
+            "foutieve abusievelijk onjuist błąd błędnie błędna błędny pomyłka felaktig felaktigt "
+            "forkert fejl feil feilaktig virhe virheellinen väärin chyba chybně chybná omylem "
+            "yanlış hatalı hata hibás hibásan téves tévesen greșit greșită eronat eronată ошибка "
+            "ошибочно неверно неверный неправильно λάθος λανθασμένο λανθασμένα"
+        ),
+        "by error",
+        "in error",
+        "par erreur",
+        "per errore",
+        "por error",
+        "por erro",
+        "per abuis",
+        "по ошибке",
+        "错误",
+        "有误",
+        "誤り",
+        "間違",
+        "誤記",
+        "잘못",
+        "오류",
+    ]
+)
+
+# The figure an earlier message gave, reported by the newest one ("in my mail of yesterday I
+# wrote that it weighs 3.4 kg"): the value under discussion, not the data.
+EARLIER_WORDS: Final = Vocabulary(
+    [
+        "i wrote",
+        "i gave you",
+        "i had given",
+        "i stated",
+        "i had stated",
+        "i mentioned",
+        "i had mentioned",
+        "i indicated",
+        "my previous mail",
+        "my previous e-mail",
+        "my previous message",
+        "my last mail",
+        "my mail of",
+        "my e-mail of",
+        "our previous offer",
+        "ich schrieb",
+        "hatte ich",
+        "meiner letzten mail",
+        "meiner mail vom",
+        "meiner e-mail vom",
+        "je vous avais",
+        "j'avais indiqué",
+        "j’avais indiqué",
+        "mon message précédent",
+        "mon message d'hier",
+        "mon message d’hier",
+        "mon mail d'hier",
+        "mon courriel",
+        "vi avevo",
+        "avevo indicato",
+        "nel mio messaggio",
+        "nella mia mail",
+        "les indiqué",
+        "les había indicado",
+        "había indicado",
+        "en mi correo",
+        "mi mensaje anterior",
+        "eu tinha indicado",
+        "na minha mensagem",
+        "no meu e-mail",
+        "ik schreef",
+        "had ik",
+        "mijn vorige",
+        "mijn mail van",
+        "jag skrev",
+        "mitt förra",
+        "jeg skrev",
+        "min forrige",
+        "kirjoitin",
+        "napisałem",
+        "napisałam",
+        "w mojej poprzedniej",
+        "psal jsem",
+        "v mém předchozím",
+        "önceki mesajımda",
+        "yazdığım",
+        "előző levelemben",
+        "în mesajul meu anterior",
+        "я писал",
+        "в моём предыдущем",
+        "в моем предыдущем",
+        "έγραψα",
+        "στο προηγούμενο μήνυμά μου",
+        "上一封邮件",
+        "前回のメール",
+        "지난 메일",
+    ]
+)
+
+# The figure is the right one.
+CORRECT_WORDS: Final = Vocabulary(
+    [
+        *_split(
+            "correct corrected correction richtig richtige richtiges korrekt korrekte korrektes "
+            "korrigiert korrigierte berichtigt berichtigte correcte corrigé corrigée corretto "
+            "corretta corrette corretti corretto corretta corrigido corrigida correto correta "
+            "correcto correcta corregido corregida juiste gecorrigeerd poprawny poprawna poprawne "
+            "poprawiony poprawiona rätt rätta korrigerad korrigerat riktig riktige korrekt "
+            "korrigeret korrigert oikein korjattu správný správná správně opravený opravená "
+            "düzeltilmiş helyes helyesen javított corect corectă corectat правильный правильная "
+            "правильно исправленный σωστό σωστή διορθωμένο"
+        ),
+        "正确",
+        "更正",
+        "正しい",
+        "訂正",
+        "올바른",
+        "정정",
+    ]
+)
+
+# "2,1 kg instead of 2,4 kg": the figure after these is the one the correction replaces.
+INSTEAD_BEFORE: Final = Vocabulary(
+    [
+        "instead of",
+        "rather than",
+        "not",
+        "statt",
+        "anstatt",
+        "anstelle von",
+        "nicht",
+        "au lieu de",
+        "au lieu des",
+        "et non",
+        "invece di",
+        "anziché",
+        "e non",
+        "en lugar de",
+        "en vez de",
+        "y no",
+        "em vez de",
+        "ao invés de",
+        "e não",
+        "in plaats van",
+        "en niet",
+        "istället för",
+        "i stället för",
+        "i stedet for",
+        "i stedet for",
+        "zamiast",
+        "místo",
+        "namísto",
+        "în loc de",
+        "вместо",
+        "αντί για",
+        "αντί",
+    ]
+)
+# Languages that put the word after the replaced figure ("2,4 kg yerine", "2,4 kg helyett").
+INSTEAD_AFTER: Final = Vocabulary(["yerine", "helyett", "の代わり", "대신", "而非"])
+
+
+class _Figure(Protocol):
+    order: int
+    basis: WeightBasis
+    score: float
+    grams: float | None
+    reason: str
+
+
+CORRECTED_BONUS: Final = 0.15
+_NEAR: Final = 160  # characters before a figure that still speak of it
+_SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)|\n")
+
+
+def _clause_start(text: str) -> int:
+    """Where the sentence that runs into the end of `text` starts."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    return ends[-1] if ends else 0
+
+
+def revision(text: str, start: int, end: int, above: str = "") -> str:
+    """What a line says of the figure at text[start:end]: "wrong" (called wrong, or replaced by
+    a correction), "correct" (called the correct one), or "" (neither). `above` is the line
+    before when the sentence may run on from it."""
+    before = f"{above} {text[:start]}"[-_NEAR:] if above else text[max(0, start - _NEAR) : start]
+    tail = before[-16:].rstrip(" ~≈ca.:(")
+    if INSTEAD_BEFORE.pattern.search(tail) and _ends_with(INSTEAD_BEFORE, tail):
+        return "wrong"
+    after = text[end : end + 16]
+    if (m := INSTEAD_AFTER.search(after)) is not None and m.start() <= 3:
+        return "wrong"
+    sentences = [m.end() for m in _SENTENCE_END.finditer(before)]
+    this = sentences[-1] if sentences else 0  # the sentence the figure is in starts here
+    previous = sentences[-2] if len(sentences) >= 2 else 0
+    # the sentence before counts when it speaks of a weight ("the weight … was wrong."), not
+    # of anything else ("Defective parts are replaced.")
+    since = previous if WEIGHT_WORDS.search(before[previous:this]) else this
+    errors = [m.end() for m in ERROR_WORDS.pattern.finditer(before, since)]
+    errors += [m.end() for m in EARLIER_WORDS.pattern.finditer(before, this)]
+    rights = [m.end() for m in CORRECT_WORDS.pattern.finditer(before, this)]
+    if max(rights, default=-1) > max(errors, default=-1):
+        return "correct"  # "el peso correcto es 0,42 kg", "errata: correct is 0.42 kg"
+    if errors:
+        # "aparece por error un peso de 4,2 kg", "the weight … was wrong. The 48 g I gave":
+        # the mistake is named in this sentence or the one just before
+        return "wrong"
+    # "The 48 g I gave you were wrong": the sentence the figure is in calls it wrong
+    rest = text[end : end + 60]
+    stop = _SENTENCE_END.search(rest)
+    rest = rest[: stop.start()] if stop else rest
+    if any(c.isdigit() for c in rest):
+        rest = rest[: next(i for i, c in enumerate(rest) if c.isdigit())]
+    if ERROR_WORDS.search(rest) is not None and CORRECT_WORDS.search(rest) is None:
+        return "wrong"
+    return ""
+
+
+def _ends_with(words: Vocabulary, text: str) -> bool:
+    return any(m.end() >= len(text) - 1 for m in words.pattern.finditer(text))
+
+
+# A sentence that ends in a weighing verb runs on to the figure ("… after forming weighs").
+WEIGH_VERBS: Final = Vocabulary(
+    [
+        *_split(
+            "weighs weigh weighing wiegt wiegen pèse pèsent pesa pesano pesan pesam weegt wegen "
+            "väger vejer veier painaa váží waží waży ważą tartar cântărește cântăresc весит весят "
+            "ζυγίζει ζυγίζουν"
+        ),
+    ]
+)
+_APPROX_END = re.compile(
+    r"(?:\s+(?:approx\.?|about|around|ca\.?|circa|etwa|rund|environ|unos|cerca\s+de|ongeveer"
+    r"|około|cca\.?|yaklaşık|körülbelül|aproximativ|около|περίπου|only|just|nur|seulement|solo))*$",
+    re.IGNORECASE,
+)
+
+
+def lead_in(lines: Sequence[Line], i: int) -> str:
+    """The end of the sentence right above a line when it leads into the line's figure: it ends
+    in a weighing verb ("… after forming weighs" / "41 g per piece"), or it announces the
+    corrected weight ("…, the correct weight is:" / "CP-410 rev. C: 2,15 kg"). Empty else."""
+    if i == 0 or lines[i - 1].location != lines[i].location:
+        return ""
+    above = lines[i - 1].text.rstrip(" *_")
+    if not above or "|" in above or "\t" in above or len(above.split()) < 4:
+        return ""  # a heading or a table row, not a sentence
+    clause = above[_clause_start(above) :][-100:]
+    bare = _APPROX_END.sub("", clause)
+    if (verb := WEIGH_VERBS.pattern.search(bare[-16:])) is not None and bare.endswith(verb.group()):
+        return clause
+    if clause.endswith(":") and CORRECT_WORDS.search(clause[-40:]) is not None:
+        return clause
+    return ""
+
+
+def _calls_weight_wrong(text: str) -> bool:
+    """A sentence that calls a weight wrong ("the weight below was wrong", "das Gewicht war
+    falsch"): the weight word and the error word in one sentence, with no figure in it."""
+    if (error := ERROR_WORDS.search(text)) is None:
+        return False
+    start = _clause_start(text[: error.start()])
+    stop = _SENTENCE_END.search(text, error.end())
+    sentence = text[start : stop.start() if stop else len(text)]
+    return WEIGHT_WORDS.search(sentence) is not None and not any(c.isdigit() for c in sentence)
+
+
+def _plain(text: str) -> str:
+    """A line without Markdown emphasis ("**From:** …" is a mail header too)."""
+    return text.replace("*", "").strip()
+
+
+def corrected_thread(
+    lines: Sequence[Line],
+    mentions: Sequence[_Figure],
+    starts_quote: Callable[[int, str], bool],
+    eligible: Collection[WeightBasis],
+) -> None:
+    """When the newest message of a thread corrects a weight (it calls a figure wrong, or one
+    correct) and states one, the weights of the messages it quotes are superseded."""
+    boundary = next(
+        (
+            line.order
+            for k, line in enumerate(lines)
+            if starts_quote(k, line.text)
+            or ("*" in line.text and starts_quote(k, _plain(line.text)))
+        ),
+        None,
+    )
+    if boundary is None:
+        return
+    newest = [m for m in mentions if m.order < boundary]
+    corrects = any("corrected weight" in m.reason or "called wrong" in m.reason for m in newest)
+    stated = corrects and any(m.basis in eligible and m.score for m in newest)
+    # "sorry, the weight below was wrong": with no figure of its own, nothing answers
+    if not stated and not any(_calls_weight_wrong(ln.text) for ln in lines if ln.order < boundary):
+        return
+    for m in mentions:
+        if m.order > boundary and m.basis in eligible:
+            m.basis, m.score, m.grams = WeightBasis.OTHER_VARIANT, 0.0, None
+            m.reason += "; superseded: the newest message corrects the weight it quotes"
