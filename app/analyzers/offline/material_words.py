@@ -17,6 +17,8 @@ __all__ = [
     "CJK_LABELS",
     "CJK_UNLESS",
     "CJK_WORDS",
+    "FINISH_METALS",
+    "FINISH_WORDS",
     "LOOK_AFTER",
     "RULES",
     "SEAL_WORDS",
@@ -661,3 +663,23 @@ ACCESSORY: Final = re.compile(
 
 # Words after a material that make it a look, not a material ("Edelstahl-Optik", "inox look").
 LOOK_AFTER: Final = re.compile(r"(?i)^[\s-]?(?:optik|look|effe[ck]t|imitat)")
+
+# A plating metal named by its bare word ("satin nickel", "nickel satiné", "zinc-nickel",
+# "verchromt" aside): in an article name it is the finish, not the body's material.
+FINISH_METALS: Final = re.compile(
+    r"(?i)^(?:nickel|nikkel|nikiel|nikl|níquel|nichel|nikkeli|nikkel|никель|νικέλιο"
+    r"|zinc|zink|zinco|cynk|zinek|sinkki|çinko|цинк|ψευδάργυρος"
+    r"|tin|zinn|étain|stagno|estaño|tin|cyna|estanho|tenn|tina|cín|kalay|олово|κασσίτερος"
+    r"|chrom\w*|chrome|cromo|krom\w*)$"
+)
+
+# Finish words that make a bare plating metal a surface ("satin nickel", "nickel brossé",
+# "cromo satinato"), in every language of the documents.
+FINISH_WORDS: Final = re.compile(
+    r"(?i)\b(?:satin\w*|brushed|matt?e?|polished|bright|pearl|satiniert\w*|gebürstet\w*"
+    r"|poliert\w*|glanz\w*|satiné\w*|brossé\w*|poli\b|brillant\w*|satinat\w*|spazzolat\w*"
+    r"|opac\w*|lucid\w*|satinad\w*|cepillad\w*|pulid\w*|geborsteld|gesatineerd|gepolijst"
+    r"|satynow\w*|szczotkow\w*|polerow\w*|acetinad\w*|escovad\w*|borstad|satinerad|poler\w*"
+    r"|børstet|harjattu|kiillotettu|kartáčovan\w*|leštěn\w*|saténov\w*|fırçalanmış|saten"
+    r"|szálcsiszolt|periat\w*|матов\w*|шлифован\w*|σατινέ|βουρτσισμέν\w*)\b"
+)

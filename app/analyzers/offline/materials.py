@@ -38,6 +38,8 @@ from app.analyzers.offline.material_words import (
     CJK_LABELS,
     CJK_UNLESS,
     CJK_WORDS,
+    FINISH_METALS,
+    FINISH_WORDS,
     LOOK_AFTER,
     RULES,
     SEAL_WORDS,
@@ -362,6 +364,8 @@ def _scan(
         window = text[max(0, start - 25) : end + 25]
         if rule.coating and _COATING.search(window):
             continue
+        if rule.coating and FINISH_METALS.match(matched.strip()) and FINISH_WORDS.search(window):
+            continue  # "satin nickel", "nickel brossé": a finish
         if rule.unless is not None and rule.unless.search(window):
             continue
         if (
@@ -927,7 +931,7 @@ def _name_materials(article_name: str) -> list[_Material]:
             f.evidence or Evidence(article_name, "article name", 0.6),
         )
         for f in found
-        if f.index_code not in _NOT_A_BASE
+        if f.index_code not in _NOT_A_BASE and not FINISH_METALS.match(f.name)
     ][:1]
 
 
@@ -939,6 +943,7 @@ _REFINED = {
     "ceramics": frozenset({"technical_ceramics"}),  # "Ceramic ring", "Material: Al2O3"
 }
 _NOT_A_BASE = frozenset({"glass_fibre", "zinc"})  # a filler, a coating ("verzinkt")
+_NOT_A_BASE_NAMED = frozenset({"glass_fibre"})
 
 
 @functools.lru_cache(maxsize=64)
@@ -949,7 +954,12 @@ def _named_codes(article_name: str) -> frozenset[str]:
     found, _ = find_materials_with_note(
         [Section("", _own_name(article_name))], source="", names_the_article=True, coatings=False
     )
-    return frozenset(m.index_code for m in found) - _NOT_A_BASE
+    # a die-cast zinc ("Zamak 3") is the body; a bare plating word ("satin nickel") a finish
+    return frozenset(
+        m.index_code
+        for m in found
+        if m.index_code not in _NOT_A_BASE_NAMED and not FINISH_METALS.match(m.name)
+    )
 
 
 def find_materials(sections: Sequence[Section], *, source: str) -> list[MaterialFinding]:
