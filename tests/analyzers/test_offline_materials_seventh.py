@@ -89,3 +89,69 @@ def test_a_plating_in_a_spreadsheet_row_leaves_the_body() -> None:
         ["KN-40", "Cabinet knob, satin nickel", "Zamak 5", "0.038"],
     ]
     assert main_material(_xlsx(rows), "offer.xlsx", "Cabinet knob KN-40, satin nickel") == "zinc"
+
+
+# --- compound steel words, the article's material in a packaging specification -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Bult B-10\nMaterial: kolstål, härdat\nVikt: 12 g\n", "Bult B-10", "steel"),
+        ("Veer V-3\nMateriaal: verenstaal\nGewicht: 4 g\n", "Veer V-3", "steel"),
+        ("Jousi J-3\nMateriaali: jousiteräs\nPaino: 4 g\n", "Jousi J-3", "steel"),
+        # the counterpart: a compound of stainless stays stainless
+        ("Bult B-11\nMaterial: rostfritt stål A2\nVikt: 12 g\n", "Bult B-11", "stainless_steel"),
+    ],
+)
+def test_a_compound_steel_word_names_steel(text: str, name: str, code: str) -> None:
+    assert main_material(text, "blad.txt", name) == code
+
+
+PACK_SPEC = (
+    "Packaging specification\n"
+    "Cable clip CC-12\n"
+    "{own}"
+    "Level | Content | Dimensions\n"
+    "Bag (PE) | 100 pcs | 250 x 180\n"
+    "Carton | 10 bags | 400 x 300 x 200\n"
+    "Labelling\n"
+    "- Carton label: article number, batch, quantity\n"
+)
+
+
+def test_the_article_material_stated_in_a_packaging_spec_is_the_article() -> None:
+    text = PACK_SPEC.format(own="Material of article | polyamide PA66, natural\n")
+    assert main_material(text, "pack.md", "Cable clip CC-12") == "pa66"
+
+
+def test_a_packaging_spec_without_the_article_material_names_no_polymer() -> None:
+    text = PACK_SPEC.format(own="Material of bag | PE-LD film\n")
+    assert main_material(text, "pack.md", "Cable clip CC-12") != "pe_ld"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Couche | Matière | Grammage\nExtérieure | PA 6 | 20 g/m²\n"
+            "Intérieure | PE-LD | 60 g/m²\nConditionnement | carton de 500 sachets, 6,2 kg\n",
+            "pe_ld",
+        ),
+        ("Boîte pliante B-5\nMatière : carton compact 400 g/m²\n", "paper_cardboard"),
+    ],
+)
+def test_the_packing_line_is_not_the_article(text: str, code: str) -> None:
+    assert main_material(text, "fiche.txt", "Sachet S-1") == code
+
+
+@pytest.mark.parametrize(
+    ("lines", "code"),
+    [
+        (["Platine de fixation PF-90", "Platine carrée en acier S235JR, 8 mm"], "steel"),
+        (["Steuerung ST-4", "Platine: FR4, bestückt", "Gewicht: 45 g"], "electronics"),
+        (["Blade PCB-450, straight", "Material: 1.4034 stainless"], "stainless_steel"),
+    ],
+)
+def test_a_plate_and_an_article_code_are_not_a_circuit_board(lines: list[str], code: str) -> None:
+    assert main_material(_pdf(lines), "sheet.pdf", lines[0]) == code

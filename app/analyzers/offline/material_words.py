@@ -77,6 +77,12 @@ _NOT_A_FABRIC = re.compile(
 )
 
 
+_FRENCH_PLATE = re.compile(
+    r"(?i)\b(?:de|d['’]|du|des|en|à|pour|carrée?s?|acier|inox|fixation|soudée?s?|percée?s?)(?!\w)"
+    r"|\d"
+)
+
+
 RULES: Final[tuple[Rule, ...]] = (
     # technical ceramics before aluminium ("Aluminiumoxid") and before the clay ceramics
     _r(
@@ -136,7 +142,8 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|\bstainless(?:\s+steel)?\b|\bInox\b|\bNirosta\b|\bV[24]A\b|\bacier\s+inoxydable"
         r"|\bacciaio\s+ino(?:x|ssidabil)\w*|\bacero\s+inoxidable|\broestvrij\s+staal|\bRVS\b"
         r"|\bstal\w*\s+nierdzewn\w*|\bnierdzewn\w*|\brostfri\w*(?:\s+stål)?|\baço\s+inox\w*"
-        r"|\bnerez\w*|\binossidabil\w*|\binox[iy]dable\b|\broestvast\w*(?:\s+staal)?",
+        r"|\bnerez\w*|\binossidabil\w*|\binox[iy]dable\b|\broestvast\w*(?:\s+staal)?"
+        r"|\broestvrijstaal\b",
         _I,
     ),
     _r(
@@ -257,7 +264,9 @@ RULES: Final[tuple[Rule, ...]] = (
         "steel",
         r"(?<![Ee]del)(?<![Ee]del-)\b\w*stahl\w*|\bsteel\b|\bacier\b|\bacciaio\b|\bacero\b"
         r"|\bstaal\w*|\bstalen\b|\bstal\b|\bstali\b|\bstalow\w*|\bStahlguss\b|\bstål\w*"
-        r"|\baço\b|\bocel\w*",
+        r"|\baço\b|\bocel\w*"
+        # compounds: "kolstål", "fjærstål", "koolstofstaal", "hiiliteräs", "szénacél"
+        r"|\b\w+stål\w*|\b\w+staal\b|\b\w+teräs\w*|\b\w+acél\w*",
         _I,
     ),
     _r(
@@ -506,11 +515,13 @@ RULES: Final[tuple[Rule, ...]] = (
     _r("glass", r"\blasi\b|\büveg\w*|\bsticlă\b|\bстекл\w*|\bγυαλ\w*", _I),
     _r(
         "electronics",
-        r"\bPCBA?\b|\bLeiterplatte\w*|\bprinted\s+circuit\s+boards?\b|\bcircuit\s+boards?\b"
+        r"\bPCBA?\b(?![-‐]?\d)|\bLeiterplatte\w*|\bprinted\s+circuit\s+boards?\b|\bcircuit\s+boards?\b"
         r"|\belectronic\s+components?\b|\belektronische[n]?\s+(?:Bauteile|Komponenten|Baugruppe)"
-        r"|\bElektronikbaugruppe\w*|\bFR-?4\b|\bPlatine\b|\bSMD\b|\bmicrocontroller\b",
+        r"|\bElektronikbaugruppe\w*|\bFR-?4\b|\bSMD\b|\bmicrocontroller\b",
         _I,
     ),
+    # the German board, not the French plate ("platine de fixation", "platine carrée en acier")
+    _r("electronics", r"\bPlatine\b", unless=_FRENCH_PLATE),
 )
 
 

@@ -26,6 +26,7 @@ A glass-filled polymer ("PA66 GF30") is split into the polymer and `glass_fibre`
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
 import re
 from collections.abc import Iterator, Sequence
@@ -198,6 +199,8 @@ _PACKAGING = re.compile(
     r"|\b(?:im|in|je|pro|per|par|por|v|w|ve|na)\s+(?:karton|carton|cart[oó]n|cartone|doos|scatola"
     r"|caja)\w*|\bbalen[íi]\b|confezion\w*|embalagem|förpackning|strapp(?:ed|ing)|umreif\w*"
     r"|feuillard|reggiat\w*|fleje|\bbundles?\s+of\b|\bper\s+bundle|\bin\s+bundles\b|gebündelt"
+    r"|conditionnement|condizionament\w*|acondicionamiento|\bcolli\b|\bkolli\b|emballasje"
+    r"|pakkau\w*|ambalaj\w*|csomagol\w*|упаков\w*|συσκευασ\w*|embalag\w*|opakování"
 )
 _SUBSTANCES = re.compile(
     r"(?i)rohs|reach|svhc|\bpbb\b|pbde|cadmium|quecksilber|mercury|\bblei\b|\blead\b|hexavalent"
@@ -631,6 +634,29 @@ def _cjk_mentions(
     return out
 
 
+_ARTICLE_WORD = (
+    r"(?:article|artikel\w*|product|produkt\w*|part|item|teil\w*|produit|pi[eè]ce|articolo"
+    r"|prodotto|pezzo|art[ií]culo|producto|pieza|onderdeel|wyr[oó]b\w*|produto|pe[çc]a|vara"
+    r"|tuote\w*|výrob\w*|ürün\w*|termék\w*|produs\w*|издели\w*|προϊόν\w*)"
+)
+# "Material of article | PP", "Artikelwerkstoff: PA6", "Matière du produit : PE": the article's
+# own material, stated even in a packaging specification.
+_ARTICLE_MATERIAL_LABEL = re.compile(
+    r"(?i)^\W*(?:(?:material\w*|werkstoff\w*|mat[ée]riau\w*|mati[èe]re|materiale|materiaal"
+    r"|materia[łl]\w*|materiaali|anyag\w*|malzeme\w*|материал\w*|υλικό)\s+(?:of\s+(?:the\s+)?"
+    r"|des\s+|der\s+|de\s+l[a'’]?\s*|du\s+|dell[oa'’]?\s*|del\s+|van\s+(?:het\s+)?|do\s+|da\s+"
+    r"|d[eo]s?\s+)?" + _ARTICLE_WORD + r"|" + _ARTICLE_WORD + r"[\s-]?(?:material\w*|werkstoff\w*"
+    r"|materiaal))\b[^:|=]{0,20}[:|=]"
+)
+
+
+def _own_material_line(line: Line) -> Line:
+    """A packaging block's line that states the article's own material is not packaging."""
+    if line.packaging and _ARTICLE_MATERIAL_LABEL.match(line.text):
+        return dataclasses.replace(line, packaging=False)
+    return line
+
+
 def _aggregate(mentions: list[_Mention]) -> list[_Material]:
     by_code: dict[str, _Material] = {}
     for m in mentions:
@@ -682,7 +708,7 @@ def find_materials_with_note(
     the article's name ("Corrugated cardboard box"), so every material in it is the article's,
     packaging words included.
     """
-    lines = list(iter_lines(sections))
+    lines = [_own_material_line(line) for line in iter_lines(sections)]
     if comma is None:
         comma = decimal_comma("\n".join(line.text for line in lines))
     mentions: list[_Mention] = []
