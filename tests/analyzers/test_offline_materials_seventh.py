@@ -155,3 +155,42 @@ def test_the_packing_line_is_not_the_article(text: str, code: str) -> None:
 )
 def test_a_plate_and_an_article_code_are_not_a_circuit_board(lines: list[str], code: str) -> None:
     assert main_material(_pdf(lines), "sheet.pdf", lines[0]) == code
+
+
+# --- what the article is made for, and variants it is not ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Hinge GH-2\nBody: zamak, chromed\nWeight: 85 g\n", "Hinge for glass doors GH-2", "zinc"),
+        (
+            "Cerniera CV-2\nLinea vetro\nCorpo | zama pressofusa\nPeso | 85 g\n",
+            "Cerniera per ante in vetro CV-2, zama",
+            "zinc",
+        ),
+        ("Pipe clamp PC-32 for PVC pipes, galvanised steel\n", "Pipe clamp PC-32", "steel"),
+        # the counterparts: the glass, the pipe itself
+        ("Glass shelf GS-1\nMaterial: tempered glass 8 mm\n", "Glass shelf GS-1", "glass"),
+        ("Mensola MV-1 in vetro temperato\nPeso: 2,1 kg\n", "Mensola in vetro MV-1", "glass"),
+        ("PVC pipe 32 mm, pressure rated\nWeight: 210 g/m\n", "PVC pipe 32 mm", "pvc"),
+    ],
+)
+def test_the_counterpart_an_article_is_for_is_not_its_material(
+    text: str, name: str, code: str
+) -> None:
+    assert main_material(text, "sheet.md", name) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Washer W-10, steel, zinc plated\nOther finishes (stainless A2, A4) on page 4\n", "steel"),
+        ("Guide carriage GC-15\n- double seals, stainless steel version on request\n", None),
+        # the counterparts: the stainless article itself
+        ("Washer W-12\nMaterial: stainless steel A2\n", "stainless_steel"),
+        ("Guide carriage GC-16\n- double seals, stainless steel version\n", "stainless_steel"),
+    ],
+)
+def test_a_variant_on_request_is_not_the_article(text: str, code: str | None) -> None:
+    assert main_material(text, "sheet.txt", text.split("\n")[0]) == code

@@ -19,7 +19,10 @@ __all__ = [
     "CJK_WORDS",
     "FINISH_METALS",
     "FINISH_WORDS",
+    "FOR_A_COUNTERPART",
     "LOOK_AFTER",
+    "OTHER_VARIANT_AFTER",
+    "OTHER_VARIANT_BEFORE",
     "RULES",
     "SEAL_WORDS",
     "STEEL_COATINGS",
@@ -193,7 +196,7 @@ RULES: Final[tuple[Rule, ...]] = (
     _r("cast_iron", r"\b0\.[67]\d{3}\b(?![.,]\d)", needs_context=True),
     _r(
         "zinc",
-        r"\bZAMA[KC]\s?\d*|\bZn-?Druckguss\w*|\bZink-?[Dd]ruckguss\w*|\bGD-?Zn\w*|\bZnAl\d+\w*"
+        r"\bZAMA[KC]\s?\d*|\bzama\b|\bZn-?Druckguss\w*|\bZink-?[Dd]ruckguss\w*|\bGD-?Zn\w*|\bZnAl\d+\w*"
         r"|\bZP\s?0?\d{3,4}\b|\bzinc\s+die[\s-]?cast\w*|\bdie[\s-]?cast\s+zinc\b|\bzinc\s+alloy\b"
         r"|\bZinklegierung\w*|\bZinkguss\b",
         _I,
@@ -693,4 +696,45 @@ FINISH_WORDS: Final = re.compile(
     r"|satynow\w*|szczotkow\w*|polerow\w*|acetinad\w*|escovad\w*|borstad|satinerad|poler\w*"
     r"|børstet|harjattu|kiillotettu|kartáčovan\w*|leštěn\w*|saténov\w*|fırçalanmış|saten"
     r"|szálcsiszolt|periat\w*|матов\w*|шлифован\w*|σατινέ|βουρτσισμέν\w*)\b"
+)
+
+# What the article is fitted to or made for ("hinge for glass doors", "cerniera per ante in
+# vetro", "Halter für Glasscheiben", "collier pour tubes en PVC"): the counterpart's material.
+_FOR = r"(?:for|für|pour|per|para|voor|för|til|dla|do|pro|pentru|için|для|για)"
+_COUNTERPART = (
+    r"(?:doors?|ante|anta|port[ae]s?|türen|tür|puertas?|deuren|deur|drzwi|dörr\w*|dør\w*|ov[ei]"
+    r"|dveř\w*|kapı\w*|ajt[óa]\w*|uș\w*|двер\w*|πόρτ\w*|panels?|pannell[oi]|paneel\w*|panneaux?"
+    r"|paneles?|platten|scheiben|vitrines?|vetrin\w*|shelf|shelves|regal\w*|ripian\w*|étagères?"
+    r"|baldas?|pipes?|tubes?|tub[oi]|tubos?|rohre?|tuyaux?|tuber[ií]as?|buizen|rur\w*|rör"
+    r"|profiles?|profil\w*|sheets?|bleche?|tôles?|lamier\w*|chapas?|boards?|tavol[ae]|planches?)"
+)
+_ART = r"(?:(?:the|die|den|das|les?|la|l['’]|i|gli|las|los|de|het|o|os|as)\s*)?"
+FOR_A_COUNTERPART: Final = (
+    # the counterpart before the material: "per ante in vetro", "pour tubes en PVC"
+    re.compile(
+        rf"(?i)\b{_FOR}\s+{_ART}{_COUNTERPART}\s+"
+        r"(?:(?:in|di|da|de|en|aus|of|z|ze|från|av|af|em|из|από)\s+)?$"
+    ),
+    # a bare "for" before it and the counterpart after: "for glass doors", "für Glas-Türen"
+    re.compile(rf"(?i)\b{_FOR}\s+{_ART}$"),
+    re.compile(rf"(?i)^[\s-]*{_COUNTERPART}\b"),
+)
+
+# A variant the article is not: "stainless version on request", "auf Anfrage in Edelstahl",
+# "Altre finiture (inox A2, A4)", "also available in brass".
+OTHER_VARIANT_AFTER: Final = re.compile(
+    r"(?i)^[^.;|]{0,25}?\b(?:version|ausführung|variante|exécution|versione|versión|uitvoering"
+    r"|wersj\w*|versão|utförande|udførelse|provedení)?\s*(?:on\s+request|upon\s+request"
+    r"|auf\s+anfrage|sur\s+demande|su\s+richiesta|a\s+richiesta|bajo\s+pedido|a\s+pedido"
+    r"|sob\s+consulta|op\s+aanvraag|na\s+(?:zamówienie|życzenie|vyžádání|objednávku)"
+    r"|på\s+(?:begäran|forespørgsel|forespørsel)|pyynnöstä|talep\s+üzerine|на\s+заказ"
+    r"|κατόπιν)"
+)
+OTHER_VARIANT_BEFORE: Final = re.compile(
+    r"(?i)(?:other|altre|andere|autres|otr[oa]s|outr[oa]s|andra|andre|inne|jiné|muut)\s+"
+    r"(?:finish\w*|finitur\w*|ausführung\w*|oberfläch\w*|finitions?|acabados?|afwerking\w*"
+    r"|version\w*|varianten?|variantes?|materials?|werkstoff\w*|matériaux|materiali|materiales)"
+    r"|also\s+available|auch\s+(?:erhältlich|lieferbar)|aussi\s+disponible|disponible\s+aussi"
+    r"|disponibil[ei]\s+anche|también\s+disponible|ook\s+leverbaar|również\s+dostępn\w*"
+    r"|även\s+i|også\s+i|také\s+v"
 )

@@ -41,7 +41,10 @@ from app.analyzers.offline.material_words import (
     CJK_WORDS,
     FINISH_METALS,
     FINISH_WORDS,
+    FOR_A_COUNTERPART,
     LOOK_AFTER,
+    OTHER_VARIANT_AFTER,
+    OTHER_VARIANT_BEFORE,
     RULES,
     SEAL_WORDS,
     STEEL_COATINGS,
@@ -351,6 +354,8 @@ def _scan(
             continue  # "Edelstahl-Optik": a look
         if _NEGATION.search(clause):
             continue
+        if _not_the_article(text, clause, start, end):
+            continue
         gf_group = f"gf{index}_{alt}"
         gf_text = m.group(gf_group) if gf_group in m.re.groupindex else None
         gf = int(gf_text) if gf_text else None
@@ -433,6 +438,20 @@ def _scan(
         if len(grams) == 1:
             primaries[0][2].grams = grams[0]
     return [f[2] for f in found]
+
+
+def _not_the_article(text: str, clause: str, start: int, end: int) -> bool:
+    """A counterpart's material ("for glass doors") or a variant's the article is not
+    ("stainless version on request", "other finishes (inox A2)")."""
+    counterpart_first, bare_for, counterpart_after = FOR_A_COUNTERPART
+    before = text[max(0, start - 40) : start]
+    if counterpart_first.search(before):
+        return True
+    if bare_for.search(before) and counterpart_after.match(text[end : end + 20]):
+        return True
+    return bool(OTHER_VARIANT_AFTER.match(text[end : end + 60])) or bool(
+        OTHER_VARIANT_BEFORE.search(clause)
+    )
 
 
 # "Barrel | Aluminium alloy", "Zylinderrohr: E355+SR": a label and a value that begins with a
