@@ -194,3 +194,45 @@ def test_the_counterpart_an_article_is_for_is_not_its_material(
 )
 def test_a_variant_on_request_is_not_the_article(text: str, code: str | None) -> None:
     assert main_material(text, "sheet.txt", text.split("\n")[0]) == code
+
+
+# --- the body before a seal, an accessory the name lists, a part ordered apart ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        (
+            "Radial bearings with FKM lip seals, rings of chromium steel 100Cr6\n",
+            "Radial bearing 6004",
+            "steel",
+        ),
+        (
+            "Trommelwinde TW-3\n* 6 m Polyester strap, vernäht\n* Rahmen Stahl, verzinkt\n",
+            "Trommelwinde TW-3 with 6 m strap",
+            "steel",
+        ),
+        (
+            "TA-48: Descripción=Tornillo TA-48 con arandela EPDM | Material=acero templado\n",
+            "Tornillo TA-48 con arandela EPDM",
+            "steel",
+        ),
+        (
+            "Nivellierfuß NF-12\nFuß Stahl verzinkt\n"
+            "Hinweis: Gummikappe separat bestellen (Gewicht 0,03 kg)\n",
+            "NF-12",
+            "steel",
+        ),
+        # the counterparts: the seal itself, a part that comes with the body, a body named in
+        # the name's "with" clause
+        ("O-ring 20 x 2\nMaterial: FKM 75 Shore A\n", "O-ring 20 x 2, FKM", "rubber"),
+        ("Nivellierfuß NF-13\nFuß: Gummi, Kern aus Stahl\n", "NF-13", "rubber"),
+        (
+            "Valve VB-2\nHousing | brass CW617N\nSeal | EPDM\n",
+            "Valve VB-2 with brass housing",
+            "brass",
+        ),
+    ],
+)
+def test_the_body_leads_its_seals_and_accessories(text: str, name: str, code: str) -> None:
+    assert main_material(text, "sheet.txt", name) == code

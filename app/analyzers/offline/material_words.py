@@ -728,7 +728,11 @@ OTHER_VARIANT_AFTER: Final = re.compile(
     r"|auf\s+anfrage|sur\s+demande|su\s+richiesta|a\s+richiesta|bajo\s+pedido|a\s+pedido"
     r"|sob\s+consulta|op\s+aanvraag|na\s+(?:zamówienie|życzenie|vyžádání|objednávku)"
     r"|på\s+(?:begäran|forespørgsel|forespørsel)|pyynnöstä|talep\s+üzerine|на\s+заказ"
-    r"|κατόπιν)"
+    r"|κατόπιν"
+    # sold apart: "Gummiauflage separat bestellen", "cushion sold separately"
+    r"|separat\w*|separately|séparément|separatamente|por\s+separado|em\s+separado"
+    r"|apart\s+(?:te\s+)?(?:bestellen|verkrijgbaar|leverbaar)|osobno|zvlášť|erikseen|ayrıca"
+    r"|külön|отдельно|ξεχωριστά)"
 )
 OTHER_VARIANT_BEFORE: Final = re.compile(
     r"(?i)(?:other|altre|andere|autres|otr[oa]s|outr[oa]s|andra|andre|inne|jiné|muut)\s+"

@@ -496,7 +496,7 @@ def _seal_label_end(text: str) -> int | None:
 def _is_seal(text: str, start: int, end: int, seal_label_end: int | None) -> bool:
     """A material named in the clause of a seal, lining, insert or seat word."""
     before = re.split(r"[.;,|]|\band\b|\bund\b", text[max(0, start - 30) : start])[-1]
-    after = re.match(r"[\s-]*[\w-]*", text[end : end + 20])
+    after = re.match(r"[\s-]*[\w-]*(?:\s+[\w-]+)?", text[end : end + 30])  # "NBR contact seals"
     return bool(
         SEAL_WORDS.search(before)
         or SEAL_WORDS.search(text[start:end] + (after.group() if after else ""))
@@ -784,6 +784,7 @@ def find_materials_with_note(
     elif article_name and not parts_list:
         other_rows = _other_articles_rows(lines, mentions, article_name)
         mentions = [m for m in mentions if m.order not in other_rows]
+        _mark_name_accessories(lines, mentions, article_name)
     if not mentions and coatings:
         mentions = _coated_steel(lines, other_rows, source, strong=names_the_article)
     materials = _aggregate(mentions)
@@ -865,6 +866,41 @@ def find_materials_with_note(
         )
     findings.sort(key=lambda f: (-round(f[0], 6), f[1]))
     return [f[2] for f in findings], note
+
+
+_BODY_WORD = re.compile(
+    r"(?i)hous|gehäus|body|körper|corp[osu]|cuerpo|casing|frame|rahmen|base|shell|carcas|boîtier"
+    r"|telaio|chassis|structur"
+)
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+
+
+def _mark_name_accessories(
+    lines: Sequence[Line], mentions: Sequence[_Mention], article_name: str
+) -> None:
+    """A material beside a noun the name says comes with the article ("… with 20 ft strap",
+    "… con arandela EPDM") is that accessory's: it follows the body's, as a seal's does."""
+    nouns = {
+        w.lower()[:5]
+        for a in ACCESSORY.finditer(article_name)
+        for w in _WORD.findall(a.group())
+        if len(w) >= 4
+        and w.lower() not in _NAME_STOP
+        and not _BODY_WORD.match(w)
+        and not any(True for _ in _word_matches(w))
+    }
+    if not nouns:
+        return
+    texts = {line.order: line.text for line in lines}
+    for m in mentions:
+        text = texts.get(m.order, "")
+        start = m.pos
+        end = start + len(m.name)
+        before = re.split(r"[|;,:()]", text[max(0, start - 25) : start])[-1]
+        after = re.split(r"[|;,:()]", text[end : end + 25])[0]
+        near = [*_WORD.findall(before)[-2:], *_WORD.findall(m.name), *_WORD.findall(after)[:2]]
+        if any(w.lower()[:5] in nouns for w in near) and not any(_BODY_WORD.match(w) for w in near):
+            m.seal = True
 
 
 def _own_name(article_name: str) -> str:
