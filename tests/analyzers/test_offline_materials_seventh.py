@@ -236,3 +236,28 @@ def test_a_variant_on_request_is_not_the_article(text: str, code: str | None) ->
 )
 def test_the_body_leads_its_seals_and_accessories(text: str, name: str, code: str) -> None:
     assert main_material(text, "sheet.txt", name) == code
+
+
+# --- a synthetic fibre's fabric is its polymer --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Fabric | Piece\n100 % polyester, twill weave | 150 x 250 cm\n", "pet"),
+        ("Composition | 70 % polyester / 30 % cotton (by mass)\n", "pet"),
+        ("Gurt: Nylongewebe 20 mm\n", "pa6"),
+        ("Tissu : polyester enduit PU, 300 g/m²\n", "pet"),
+        # the counterparts: a natural fibre stays a textile, a polyester resin is no fabric
+        ("Fabric | Piece\n100 % cotton, twill weave | 150 x 250 cm\n", "textile"),
+        ("Composition | 70 % cotton / 30 % polyester (by mass)\n", "textile"),
+        ("Material: polyester resin, glass fibre reinforced\n", "glass_fibre"),
+    ],
+)
+def test_a_fabric_of_a_synthetic_fibre_is_that_polymer(text: str, code: str) -> None:
+    assert main_material(text, "spec.txt", "Table cover TC-9") == code
+
+
+def test_a_polyester_tablecloth_in_a_spreadsheet_is_pet() -> None:
+    rows = [["Article", "Fabric", "Size"], ["TC-9", "100 % polyester, spun yarn", "150 x 250"]]
+    assert main_material(_xlsx(rows), "range.xlsx", "Table cover TC-9") == "pet"

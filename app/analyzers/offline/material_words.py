@@ -17,6 +17,7 @@ __all__ = [
     "CJK_LABELS",
     "CJK_UNLESS",
     "CJK_WORDS",
+    "FIBRE_POLYMERS",
     "FINISH_METALS",
     "FINISH_WORDS",
     "FOR_A_COUNTERPART",
@@ -26,6 +27,7 @@ __all__ = [
     "RULES",
     "SEAL_WORDS",
     "STEEL_COATINGS",
+    "TEXTILE_GENERIC",
     "Rule",
 ]
 
@@ -83,6 +85,39 @@ _NOT_A_FABRIC = re.compile(
 _FRENCH_PLATE = re.compile(
     r"(?i)\b(?:de|d['’]|du|des|en|à|pour|carrée?s?|acier|inox|fixation|soudée?s?|percée?s?)(?!\w)"
     r"|\d"
+)
+
+
+# A synthetic fibre's fabric is its polymer (LABELLING has no textile family): "polyester
+# webbing", "Polyestergewebe" are PET, "nylon webbing" PA6, "PA66 fabric" PA66.
+_FIBRE_FABRICS = (
+    _r(
+        "pet",
+        r"\bpol[iy][eé]st(?:er|ere)"
+        + _FABRIC_NOUN
+        + r"|\bPET"
+        + _FABRIC_NOUN
+        + r"|\bPolyester"
+        + _FABRIC_SUFFIX,
+        _I,
+        packaging=True,
+    ),
+    _r("pa66", r"\bPA\s?66" + _FABRIC_NOUN, _I, packaging=True),
+    _r(
+        "pa6",
+        r"\bnylon"
+        + _FABRIC_NOUN
+        + r"|\bpolyamide?"
+        + _FABRIC_NOUN
+        + r"|\bPA\s?6"
+        + _FABRIC_NOUN
+        + r"|\bNylon"
+        + _FABRIC_SUFFIX
+        + r"|\bPolyamid"
+        + _FABRIC_SUFFIX,
+        _I,
+        packaging=True,
+    ),
 )
 
 
@@ -298,8 +333,9 @@ RULES: Final[tuple[Rule, ...]] = (
     ),
     _r("copper", r"\b2\.0[01]\d\d\b(?![.,]\d)", needs_context=True),
     _r("tin", r"\bZinn\b|\bétain\b|\bstagno\b|\bestaño\b", _I, coating=True),
-    # textiles before the polymers ("nylon webbing" is a fabric, "nylon" alone PA6) and artificial
-    # leather (a coated fabric) before leather
+    # a fibre's fabric before the textile words and the polymers ("nylon webbing" is PA6 as a
+    # fabric), artificial leather (a coated fabric) before leather
+    *_FIBRE_FABRICS,
     _r(
         "textile",
         r"\bfaux[\s-]+leather\b|\bimitation[\s-]+leather\b|\bsynthetic[\s-]+leather\b"
@@ -309,23 +345,7 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|\bcuir\s+synthétique\b|\bsimilpelle\b|\becopelle\b|\bpelle\s+sintetica\b|\bpolipiel\b"
         r"|\bcuero\s+sintético\b|\bpiel\s+sintética\b|\bkunstleer\b|\bekoskór\w*"
         r"|\bskóra\s+ekologiczna\b|\bcouro\s+sintético\b|\bkonstläder\b|\bkoženk\w*|\bAlcantara\b"
-        r"|\bnylon"
-        + _FABRIC_NOUN
-        + r"|\bpolyamide?"
-        + _FABRIC_NOUN
-        + r"|\bpol[iy][eé]st(?:er|ere)"
-        + _FABRIC_NOUN
-        + r"|\bPA\s?6{1,2}"
-        + _FABRIC_NOUN
-        + r"|\bPET"
-        + _FABRIC_NOUN
-        + r"|\bPolyester"
-        + _FABRIC_SUFFIX
-        + r"|\bNylon"
-        + _FABRIC_SUFFIX
-        + r"|\bPolyamid"
-        + _FABRIC_SUFFIX
-        + r"|\btextil\w*|\btextiel\w*|\btêxte?is\b|\btêxtil\b|\btessil\w*"
+        r"|\btextil\w*|\btextiel\w*|\btêxte?is\b|\btêxtil\b|\btessil\w*"
         r"|\btekstyl\w*|(?<!glass\s)(?<!carbon\s)(?<!aramid\s)\bfabrics?\b|\bGewebe\w*"
         r"|\bMischgewebe\b|\bWollgewebe\b|\bNetzgewebe\b|\btissus?\b|\btessut[oi]\b|\btejidos?\b"
         r"|\bweefsel\w*|\btkanin\w*|\btecidos?\b|\btyg(?:et|er|erna)?\b|\bcotton\b|\bBaumwoll\w*"
@@ -345,7 +365,7 @@ RULES: Final[tuple[Rule, ...]] = (
         packaging=True,
     ),
     _r(
-        "textile",
+        "pet",
         r"\bpol[iy][eé]st(?:er|ere)\b(?![\s-]*(?:resin|harz|film|folie|powder|pulver|lack|paint"
         r"|coat|laminat|r[ée]sin|resina|hars|żywic|pryskyřic))",
         _I,
@@ -741,4 +761,14 @@ OTHER_VARIANT_BEFORE: Final = re.compile(
     r"|also\s+available|auch\s+(?:erhältlich|lieferbar)|aussi\s+disponible|disponible\s+aussi"
     r"|disponibil[ei]\s+anche|también\s+disponible|ook\s+leverbaar|również\s+dostępn\w*"
     r"|även\s+i|også\s+i|také\s+v"
+)
+
+# The polymers a fabric is woven of, and the textile words that say only "a fabric": named
+# beside such a polymer, the fabric is that polymer's ("Fabric | 100 % polyester").
+FIBRE_POLYMERS: Final = frozenset({"pet", "pa6", "pa66", "pp"})
+TEXTILE_GENERIC: Final = re.compile(
+    r"(?i)textil\w*|textiel\w*|têxte?is|têxtil|tessil\w*|tekstyl\w*|fabrics?|Gewebe\w*"
+    r"|Mischgewebe|Netzgewebe|tissus?|tessut[oi]|tejidos?|weefsel\w*|tkanin\w*|tecidos?"
+    r"|tyg(?:et|er|erna)?|non[\s-]?wovens?|Vlies\w*|non[\s-]?tissés?|webbing|Gurtband\w*"
+    r"|spunbond\w*|fleece|microfib(?:re|er|ra)s?|Mikrofaser\w*"
 )

@@ -39,6 +39,7 @@ from app.analyzers.offline.material_words import (
     CJK_LABELS,
     CJK_UNLESS,
     CJK_WORDS,
+    FIBRE_POLYMERS,
     FINISH_METALS,
     FINISH_WORDS,
     FOR_A_COUNTERPART,
@@ -48,6 +49,7 @@ from app.analyzers.offline.material_words import (
     RULES,
     SEAL_WORDS,
     STEEL_COATINGS,
+    TEXTILE_GENERIC,
     Rule,
 )
 from app.analyzers.offline.vocabulary import Vocabulary
@@ -785,6 +787,11 @@ def find_materials_with_note(
         other_rows = _other_articles_rows(lines, mentions, article_name)
         mentions = [m for m in mentions if m.order not in other_rows]
         _mark_name_accessories(lines, mentions, article_name)
+    if any(m.code in FIBRE_POLYMERS for m in mentions):
+        # "Fabric | 100 % polyester": the fabric is the polymer's, not a second material
+        mentions = [
+            m for m in mentions if m.code != "textile" or not TEXTILE_GENERIC.fullmatch(m.name)
+        ]
     if not mentions and coatings:
         mentions = _coated_steel(lines, other_rows, source, strong=names_the_article)
     materials = _aggregate(mentions)
