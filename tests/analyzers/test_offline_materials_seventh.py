@@ -261,3 +261,33 @@ def test_a_fabric_of_a_synthetic_fibre_is_that_polymer(text: str, code: str) -> 
 def test_a_polyester_tablecloth_in_a_spreadsheet_is_pet() -> None:
     rows = [["Article", "Fabric", "Size"], ["TC-9", "100 % polyester, spun yarn", "150 x 250"]]
     assert main_material(_xlsx(rows), "range.xlsx", "Table cover TC-9") == "pet"
+
+
+# --- the article's own row of a list --------------------------------------------------------------
+
+EXPORT = (
+    "AB-100-Z: description=Angle bracket 100, zinc plated | EA | net_weight=0.21 | "
+    "material=ASTM A1011 CS\n"
+    "AB-100-SS: description=Angle bracket 100, 304 stainless | EA | net_weight=0.22 | "
+    "material=AISI 304\n"
+    "AB-KIT-6: description=Bracket kit, 6 x AB-100-Z with screws | KT | net_weight=1.4 | "
+    "material=mixed\n"
+)
+PRICES = (
+    "TR-4216: Descripción=Tornillo rosca chapa 4,2 x 16 | Acabado=cincado blanco | Caja=1000\n"
+    "TR-4219: Descripción=Tornillo rosca chapa 4,2 x 19 | Acabado=cincado blanco | Caja=1000\n"
+    "TR-4219-A2: Descripción=Tornillo rosca chapa 4,2 x 19 | Acabado=inoxidable A2 | Caja=500\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        (EXPORT, "Angle bracket 100, zinc plated (AB-100-Z)", "steel"),
+        (EXPORT, "Angle bracket 100, 304 stainless (AB-100-SS)", "stainless_steel"),
+        (PRICES, "Tornillo rosca chapa 4,2 x 19, cincado blanco", "steel"),
+        (PRICES, "Tornillo rosca chapa 4,2 x 19, inoxidable A2", "stainless_steel"),
+    ],
+)
+def test_the_row_of_the_article_gives_its_material(text: str, name: str, code: str) -> None:
+    assert main_material(text, "export.txt", name) == code

@@ -274,7 +274,7 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|\bBSt\s?500\s?[SM]?\b|\b\d{1,2}SMn(?:Pb)?\d{2}K?\b|\bCk\s?(?:10|15|22|35|45|60)\b"
         r"|\bQ(?:195|215|235|275|345|355|390|420|460)[A-E]?\b"
         r"|\bASTM\s?A\s?(?:36|53|105|106|181|216|234|283|285|307|325|333|350|352|449|500|516"
-        r"|572|588|694|992)\b|\b(?:AISI|SAE)\s?(?:10|11|12|15|41|43|51|86)\d{2}\b"
+        r"|572|588|653|694|992|1008|1011|1018)\b|\b(?:AISI|SAE)\s?(?:10|11|12|15|41|43|51|86)\d{2}\b"
         # steel product standards (spring wire, structural, cold-rolled, tubes, rebar) and
         # US sheet: "16 ga CRS" is cold-rolled steel
         r"|\bEN\s?(?:10025|10270(?:-[12])?|10083|10084|10130|10346|10149|10277|10305|10210"
@@ -672,7 +672,7 @@ CJK_LABELS: Final = (
 STEEL_COATINGS: Final = re.compile(
     r"(?i)\b(?:feuer|galv\.?\s?|galvanisch\s+)?verzink\w*|\bverz\.(?!\w)"
     r"|\bgalvani[sz](?:ed|ing)\b|\bgalvanis[ée]\w*|\bgalvaniz(?:ad|at)\w*|\bgegalvaniseerd\b"
-    r"|\bzincat[oaie]\b|\bzincad[oa]s?\b|\bzingu[ée]\w*|\bzinc[\s-]+(?:plated|flake)\b"
+    r"|\bzincat[oaie]\b|\b[zc]incad[oa]s?\b|\bzingu[ée]\w*|\bzinc[\s-]+(?:plated|flake)\b"
     r"|\bzinkovan\w*|\bpozinkovan\w*|\bocynkowan\w*|\bförzinkad\w*|\bzincado\b|\btZn\b"
 )
 

@@ -938,7 +938,9 @@ def _other_articles_rows(
         for line in lines
         if len([c for c in line.text.split("|") if c.strip()]) >= 3
     }
-    if len(named & rows.keys()) < 2:
+    coated = {o for o, text in rows.items() if STEEL_COATINGS.search(text)}
+    # a list whose other rows name materials, and whose zinc-plated rows name none of theirs
+    if len(named & rows.keys()) < (1 if coated - named else 2):
         return frozenset()
     low = _own_name(article_name).lower()
     codes = {c for c in _CODE.findall(low) if not re.fullmatch(r"m?\d+(?:[.,]\d+)?(?:x\d+)+", c)}
@@ -947,6 +949,8 @@ def _other_articles_rows(
         return frozenset()
 
     def score(text: str) -> float:
+        if any(re.match(rf"\W*{re.escape(c)}(?![\w-])", text) for c in codes):
+            return 3.0  # the row's own key ("BR-2040-Z: …"), not a kit row that lists it
         if any(re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", text) for c in codes):
             return 2.0
         return len(words & set(_NAME_TOKEN.findall(text))) / len(words)
