@@ -291,3 +291,41 @@ PRICES = (
 )
 def test_the_row_of_the_article_gives_its_material(text: str, name: str, code: str) -> None:
     assert main_material(text, "export.txt", name) == code
+
+
+# --- a composition table's share column, titanium zinc --------------------------------------------
+
+BREAKDOWN = (
+    "Mass and material breakdown (per harness)\n"
+    "Material | Mass (g) | Share\n"
+    "Copper (conductors and terminals) | {cu} | {cu_pct} %\n"
+    "PVC (insulation, tape, sleeving) | {pvc} | {pvc_pct} %\n"
+    "EPDM (grommet) | 10 | 5.0 %\n"
+    "Protection | PVC tape full wrap\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("values", "code"),
+    [
+        ({"cu": 110, "cu_pct": "55.0", "pvc": 80, "pvc_pct": "40.0"}, "copper"),
+        # the counterpart: the same table with the insulation heavier
+        ({"cu": 70, "cu_pct": "35.0", "pvc": 120, "pvc_pct": "60.0"}, "pvc"),
+    ],
+)
+def test_a_share_column_gives_each_row_its_share(values: dict[str, object], code: str) -> None:
+    text = BREAKDOWN.format(**values)
+    assert main_material(text, "harness.md", "Door harness DH-4") == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Werkstoff: Titanzink nach EN 988, 0,7 mm\n", "zinc"),
+        ("Matériau : zinc-titane, 0,65 mm\n", "zinc"),
+        # the counterpart: titanium alone is not zinc
+        ("Werkstoff: Titan Grade 2\n", None),
+    ],
+)
+def test_titanium_zinc_is_zinc(text: str, code: str | None) -> None:
+    assert main_material(text, "blatt.txt", "Rinnenwinkel RW-1") == code

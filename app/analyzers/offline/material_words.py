@@ -233,7 +233,10 @@ RULES: Final[tuple[Rule, ...]] = (
         "zinc",
         r"\bZAMA[KC]\s?\d*|\bzama\b|\bZn-?Druckguss\w*|\bZink-?[Dd]ruckguss\w*|\bGD-?Zn\w*|\bZnAl\d+\w*"
         r"|\bZP\s?0?\d{3,4}\b|\bzinc\s+die[\s-]?cast\w*|\bdie[\s-]?cast\s+zinc\b|\bzinc\s+alloy\b"
-        r"|\bZinklegierung\w*|\bZinkguss\b",
+        r"|\bZinklegierung\w*|\bZinkguss\b"
+        # rolled titanium zinc (EN 988) for roofing and gutters
+        r"|\bTitanzink\w*|\btitanium[\s-]zinc\b|\bzinc[\s-]titane?\b|\bzinco[\s-]titanio\b"
+        r"|\bcinc[\s-]titanio\b|\btitaanzink\b|\bcynkowo[\s-]tytanow\w*|\btitanzinek\b",
         _I,
     ),
     _r("zinc", r"\bZink\b|\bzinc\b|\bzinco\b|\bcynk\b|\bzinek\b", _I, coating=True),

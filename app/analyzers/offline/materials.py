@@ -430,6 +430,7 @@ def _scan(
                         best = (gap, value)
             if best is not None and 0 < best[1] <= 100 and best[1] not in gfs:
                 mention.percent = best[1]
+        _row_share(text, found, pcts, gfs)
     primaries = [f for f in found if f[2].code != "glass_fibre" or not any(g[2].gf for g in found)]
     if (
         len({p[2].code for p in primaries}) == 1
@@ -454,6 +455,26 @@ def _not_the_article(text: str, clause: str, start: int, end: int) -> bool:
     return bool(OTHER_VARIANT_AFTER.match(text[end : end + 60])) or bool(
         OTHER_VARIANT_BEFORE.search(clause)
     )
+
+
+def _row_share(
+    text: str,
+    found: list[tuple[int, int, _Mention]],
+    pcts: list[tuple[int, int, float]],
+    gfs: set[int | None],
+) -> None:
+    """A composition table's row ("Copper (conductors) | 74 | 50.0 %"): its one material
+    has the row's one share, however far the cells put them apart."""
+    if "|" not in text or len(pcts) != 1 or len({f[2].code for f in found}) != 1:
+        return
+    start, _, value = pcts[0]
+    if (
+        all(f[2].percent is None and f[1] <= start and f[2].gf is None for f in found)
+        and 0 < value <= 100
+        and value not in gfs
+        and text[found[0][0] : start].count("|") >= 1
+    ):
+        found[0][2].percent = value
 
 
 # "Barrel | Aluminium alloy", "Zylinderrohr: E355+SR": a label and a value that begins with a
