@@ -329,3 +329,16 @@ def test_a_share_column_gives_each_row_its_share(values: dict[str, object], code
 )
 def test_titanium_zinc_is_zinc(text: str, code: str | None) -> None:
     assert main_material(text, "blatt.txt", "Rinnenwinkel RW-1") == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Kettenräder für Rollenkette, einseitige Nabe, C45, Zähne gehärtet\n", "steel"),
+        # the counterparts: a count before the code, a code that begins the line's text
+        ("Schrauben, 2, C15, verpackt\n", None),
+        ("C45 Kettenrad-Sortiment, 12 Teile\n", None),
+    ],
+)
+def test_a_grade_as_an_item_of_a_comma_list_is_a_material(text: str, code: str | None) -> None:
+    assert main_material(text, "tabelle.txt", "Kettenrad KR-21") == code

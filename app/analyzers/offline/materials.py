@@ -279,7 +279,11 @@ def _needs_context_ok(
         return True
     token = text[start:end].strip()
     parts = [c.strip() for c in _CELL_SPLIT.split(text)]
-    return len(parts) > 1 and token in parts
+    if len(parts) > 1 and token in parts:
+        return True
+    # a grade with digits as one item of a comma list: "Kettenräder …, C45, gehärtet"
+    items = [c.strip() for c in re.split(r"[,;|]", text)]
+    return bool(re.search(r"\d", token)) and len(items) > 2 and token in items[1:]
 
 
 def _line_mentions(
@@ -461,7 +465,7 @@ def _row_share(
     text: str,
     found: list[tuple[int, int, _Mention]],
     pcts: list[tuple[int, int, float]],
-    gfs: set[int | None],
+    gfs: set[int],
 ) -> None:
     """A composition table's row ("Copper (conductors) | 74 | 50.0 %"): its one material
     has the row's one share, however far the cells put them apart."""
