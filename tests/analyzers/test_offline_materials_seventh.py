@@ -342,3 +342,19 @@ def test_titanium_zinc_is_zinc(text: str, code: str | None) -> None:
 )
 def test_a_grade_as_an_item_of_a_comma_list_is_a_material(text: str, code: str | None) -> None:
     assert main_material(text, "tabelle.txt", "Kettenrad KR-21") == code
+
+
+# --- a parts list's mass per unit times its count -------------------------------------------------
+
+
+@pytest.mark.parametrize(("rail_metres", "code"), [(2, "aluminium"), (1, "steel")])
+def test_a_mass_per_unit_is_weighed_by_the_count(rail_metres: int, code: str) -> None:
+    rows = [
+        ["Baugruppe: ST-5", "Schiebetürbeschlag ST-5"],
+        ["Pos.", "Benennung", "Menge", "Werkstoff", "Gewicht je Einheit (kg)"],
+        ["1", "Laufwagen", "2 Stk", "Stahl verzinkt", "0,42"],
+        ["2", "Laufschiene", f"{rail_metres} m", "Aluminium EN AW-6063", "0,60"],
+        ["3", "Puffer", "2 Stk", "POM", "0,02"],
+    ]
+    name = "Schiebetürbeschlag ST-5 mit Laufschiene"
+    assert main_material(_xlsx(rows), "stueckliste.xlsx", name) == code

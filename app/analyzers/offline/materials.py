@@ -571,6 +571,7 @@ class _Columns:
     material: int
     weight: int | None  # a net mass column of a parts list
     unit: str | None
+    quantity: int | None = None  # the weight column is per unit: times this column's count
 
     @classmethod
     def of(cls, line: Line, spans: list[tuple[int, int]]) -> _Columns | None:
@@ -591,6 +592,8 @@ class _Columns:
                 if _WEIGHT_HEADER.search(c) and not _NOT_NET_HEADER.search(c):
                     weight, found = i, _HEADER_UNIT.search(c)
                     unit = found.group(1).lower() if found else None
+            if weight is None:
+                return _per_unit_columns(cells, material) or cls(len(spans), material, None, None)
         return cls(len(spans), material, weight, unit)
 
     def fits(self, spans: list[tuple[int, int]]) -> bool:
@@ -628,7 +631,52 @@ class _Columns:
             if stated and not _TOTAL_ROW.search(text) and 0 <= column < len(spans):
                 a, b = spans[column]
                 stated[0].grams = _cell_grams(text[a:b], self.unit, comma)
+                if self.quantity is not None and stated[0].grams is not None:
+                    stated[0].grams = _times_count(text, spans, self.quantity, stated[0].grams)
         return found
+
+
+# "Gewicht je Einheit (kg)" beside "Menge": a parts list's mass per unit and its count
+_PER_UNIT_HEADER = re.compile(
+    r"(?i)\bje\s+(?:einheit|st(?:ü|ue)ck|stk)|\bper\s+(?:unit|piece|pc|part)|\beach\b"
+    r"|/\s*(?:stk|pcs?|unit|einheit)\b|\bpro\s+(?:einheit|st(?:ü|ue)ck)|\bpar\s+(?:unité|pièce)"
+    r"|\bper\s+unità|\bpor\s+unidad|\bper\s+stuk|\bna\s+(?:sztukę|jednostkę)|\bper\s+enhet"
+)
+_QUANTITY_HEADER = re.compile(
+    r"(?i)^(?:menge|qty|quantity|anzahl|stückzahl|quantité|qté|quantità|q\.tà|cantidad|cant\."
+    r"|aantal|ilość|množství|antal|määrä|mennyiség|adet)\b"
+)
+
+
+def _per_unit_columns(cells: list[str], material: int) -> _Columns | None:
+    """A parts list whose mass column is per unit and which has one count column."""
+    weights = [
+        i
+        for i, c in enumerate(cells)
+        if _WEIGHT_HEADER.search(c)
+        and _PER_UNIT_HEADER.search(c)
+        and not re.search(r"(?i)gross|brutto|lordo|bruto|brut\b|pack", c)
+    ]
+    counts = [i for i, c in enumerate(cells) if _QUANTITY_HEADER.match(c)]
+    if len(weights) != 1 or len(counts) != 1 or counts[0] > material:
+        return None
+    found = _HEADER_UNIT.search(cells[weights[0]])
+    unit = found.group(1).lower() if found else None
+    return _Columns(len(cells), material, weights[0], unit, counts[0])
+
+
+def _times_count(
+    text: str, spans: list[tuple[int, int]], column: int, grams: float
+) -> float | None:
+    """The row's mass: per unit times the count its count column (left of the material) states."""
+    if column >= len(spans):
+        return None
+    a, b = spans[column]
+    count = re.match(r"\s*(\d+(?:[.,]\d+)?)\s*[^\W\d_]*\s*$", text[a:b])
+    if count is None:
+        return None
+    value = float(count.group(1).replace(",", "."))
+    return grams * value if value > 0 else None
 
 
 def _cell_grams(cell: str, unit: str | None, comma: bool) -> float | None:
