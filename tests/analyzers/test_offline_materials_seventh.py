@@ -358,3 +358,28 @@ def test_a_mass_per_unit_is_weighed_by_the_count(rail_metres: int, code: str) ->
     ]
     name = "Schiebetürbeschlag ST-5 mit Laufschiene"
     assert main_material(_xlsx(rows), "stueckliste.xlsx", name) == code
+
+
+# --- a general word the document names more precisely ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        (
+            "Kabelbinder KB-3\nNylon, schwarz\nWerkstoff: PA66, UL94 V-2\n",
+            "Nylon-Kabelbinder KB-3",
+            "pa66",
+        ),
+        (
+            "Welle W-4\nRohteil: Rundstahl Ø30 x 80\nWerkstoff: 1.4305\n",
+            "Welle W-4",
+            "stainless_steel",
+        ),
+        # the counterparts: nylon alone is PA6, a round bar beside no stainless grade is steel
+        ("Kabelbinder KB-4\nNylon, schwarz\n", "Nylon-Kabelbinder KB-4", "pa6"),
+        ("Welle W-5\nRohteil: Rundstahl Ø30 x 80\nWerkstoff: C45\n", "Welle W-5", "steel"),
+    ],
+)
+def test_a_general_word_yields_to_the_precise_one(text: str, name: str, code: str) -> None:
+    assert main_material(text, "blatt.txt", name) == code

@@ -27,6 +27,7 @@ __all__ = [
     "RULES",
     "SEAL_WORDS",
     "STEEL_COATINGS",
+    "STEEL_FORMS",
     "TEXTILE_GENERIC",
     "Rule",
 ]
@@ -774,4 +775,11 @@ TEXTILE_GENERIC: Final = re.compile(
     r"|Mischgewebe|Netzgewebe|tissus?|tessut[oi]|tejidos?|weefsel\w*|tkanin\w*|tecidos?"
     r"|tyg(?:et|er|erna)?|non[\s-]?wovens?|Vlies\w*|non[\s-]?tissés?|webbing|Gurtband\w*"
     r"|spunbond\w*|fleece|microfib(?:re|er|ra)s?|Mikrofaser\w*"
+)
+
+# Bar and section stock named by its shape ("Rundstahl Ø45", "Flachstahl", "round steel
+# bar"): the form, not the grade; a stainless grade the document states is the steel's.
+STEEL_FORMS: Final = re.compile(
+    r"(?i)(?:rund|flach|vierkant|sechskant|blank|profil|band|winkel|breitflach|quadrat)stahl\w*"
+    r"|(?:rund|flad|fir?kant|platt)stål|rondstaal|platstaal"
 )

@@ -49,6 +49,7 @@ from app.analyzers.offline.material_words import (
     RULES,
     SEAL_WORDS,
     STEEL_COATINGS,
+    STEEL_FORMS,
     TEXTILE_GENERIC,
     Rule,
 )
@@ -751,6 +752,21 @@ def _own_material_line(line: Line) -> Line:
     return line
 
 
+def _refined_in_the_document(mentions: list[_Mention]) -> list[_Mention]:
+    """A general word the document names more precisely elsewhere is that material: "尼龙"
+    beside "尼龙66 (PA66)" is PA66, "Rundstahl" beside "Werkstoff: 1.4305" the stainless bar."""
+    codes = {m.code for m in mentions}
+    drop: set[str] = set()
+    pa6 = [m for m in mentions if m.code == "pa6"]
+    if "pa66" in codes and pa6 and not any(re.search(r"\d", m.name) for m in pa6):
+        drop.add("pa6")
+    steel = [m for m in mentions if m.code == "steel"]
+    stainless = any(m.code == "stainless_steel" and m.strong for m in mentions)
+    if stainless and steel and all(STEEL_FORMS.fullmatch(m.name) for m in steel):
+        drop.add("steel")
+    return [m for m in mentions if m.code not in drop] if drop else mentions
+
+
 def _aggregate(mentions: list[_Mention]) -> list[_Material]:
     by_code: dict[str, _Material] = {}
     for m in mentions:
@@ -865,6 +881,7 @@ def find_materials_with_note(
         mentions = [
             m for m in mentions if m.code != "textile" or not TEXTILE_GENERIC.fullmatch(m.name)
         ]
+    mentions = _refined_in_the_document(mentions)
     if not mentions and coatings:
         mentions = _coated_steel(lines, other_rows, source, strong=names_the_article)
     materials = _aggregate(mentions)
@@ -1106,6 +1123,7 @@ _SAME_LINE_REFINES = {"ceramics": "technical_ceramics"}
 _REFINED = {
     "steel": frozenset({"stainless_steel", "cast_iron"}),  # "鉄器" in the name, "鋳鉄" inside
     "ceramics": frozenset({"technical_ceramics"}),  # "Ceramic ring", "Material: Al2O3"
+    "pa6": frozenset({"pa66"}),  # "尼龙扎带" in the name, "尼龙66 (PA66)" inside
 }
 _NOT_A_BASE = frozenset({"glass_fibre", "zinc"})  # a filler, a coating ("verzinkt")
 _NOT_A_BASE_NAMED = frozenset({"glass_fibre"})
