@@ -177,7 +177,7 @@ async def test_a_textile_strap_is_priced_and_its_price_follows_the_textile_index
     assert put.status_code == 200, put.text
 
     article = await _completed(
-        client, "Lashing strap\nWebbing: polyester, 25 mm\nNet weight: 180 g\n", "Lashing strap"
+        client, "Lashing strap\nWebbing: cotton, 25 mm\nNet weight: 180 g\n", "Lashing strap"
     )
     assert article["needs_review"] is False, article["extracted_metadata"]["review"]
     assert [m["index_code"] for m in article["extracted_metadata"]["materials"]] == ["textile"]

@@ -251,7 +251,7 @@ def test_a_standard_that_is_no_material_names_none(text: str) -> None:
 
 
 def test_a_strap_article_is_not_its_own_packaging() -> None:
-    assert main("Lifting strap 2 m, polyester webbing") == "textile"
+    assert main("Lifting strap 2 m, polyester webbing") == "pet"
     assert main("Cartons strapped with PP band\nMaterial: corrugated board, BC flute") == (
         "paper_cardboard"
     )

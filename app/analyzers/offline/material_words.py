@@ -17,10 +17,18 @@ __all__ = [
     "CJK_LABELS",
     "CJK_UNLESS",
     "CJK_WORDS",
+    "FIBRE_POLYMERS",
+    "FINISH_METALS",
+    "FINISH_WORDS",
+    "FOR_A_COUNTERPART",
     "LOOK_AFTER",
+    "OTHER_VARIANT_AFTER",
+    "OTHER_VARIANT_BEFORE",
     "RULES",
     "SEAL_WORDS",
     "STEEL_COATINGS",
+    "STEEL_FORMS",
+    "TEXTILE_GENERIC",
     "Rule",
 ]
 
@@ -72,6 +80,45 @@ _NOT_A_FABRIC = re.compile(
     r"(?i)coat|beschicht|lackier|pulver|powder|poudre|polvere|polvo|paint|peintur|vernis"
     r"|vernic|verniciat|pintura|lacquer|\black\b|laque|[eéè]po(?:x|ss)[iy]|harz|resin|résine"
     r"|resina|hars|żywic|pryskyřic|laminat|folie|film"
+)
+
+
+_FRENCH_PLATE = re.compile(
+    r"(?i)\b(?:de|d['’]|du|des|en|à|pour|carrée?s?|acier|inox|fixation|soudée?s?|percée?s?)(?!\w)"
+    r"|\d"
+)
+
+
+# A synthetic fibre's fabric is its polymer (LABELLING has no textile family): "polyester
+# webbing", "Polyestergewebe" are PET, "nylon webbing" PA6, "PA66 fabric" PA66.
+_FIBRE_FABRICS = (
+    _r(
+        "pet",
+        r"\bpol[iy][eé]st(?:er|ere)"
+        + _FABRIC_NOUN
+        + r"|\bPET"
+        + _FABRIC_NOUN
+        + r"|\bPolyester"
+        + _FABRIC_SUFFIX,
+        _I,
+        packaging=True,
+    ),
+    _r("pa66", r"\bPA\s?66" + _FABRIC_NOUN, _I, packaging=True),
+    _r(
+        "pa6",
+        r"\bnylon"
+        + _FABRIC_NOUN
+        + r"|\bpolyamide?"
+        + _FABRIC_NOUN
+        + r"|\bPA\s?6"
+        + _FABRIC_NOUN
+        + r"|\bNylon"
+        + _FABRIC_SUFFIX
+        + r"|\bPolyamid"
+        + _FABRIC_SUFFIX,
+        _I,
+        packaging=True,
+    ),
 )
 
 
@@ -134,7 +181,8 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|\bstainless(?:\s+steel)?\b|\bInox\b|\bNirosta\b|\bV[24]A\b|\bacier\s+inoxydable"
         r"|\bacciaio\s+ino(?:x|ssidabil)\w*|\bacero\s+inoxidable|\broestvrij\s+staal|\bRVS\b"
         r"|\bstal\w*\s+nierdzewn\w*|\bnierdzewn\w*|\brostfri\w*(?:\s+stål)?|\baço\s+inox\w*"
-        r"|\bnerez\w*|\binossidabil\w*|\binox[iy]dable\b|\broestvast\w*(?:\s+staal)?",
+        r"|\bnerez\w*|\binossidabil\w*|\binox[iy]dable\b|\broestvast\w*(?:\s+staal)?"
+        r"|\broestvrijstaal\b",
         _I,
     ),
     _r(
@@ -184,9 +232,12 @@ RULES: Final[tuple[Rule, ...]] = (
     _r("cast_iron", r"\b0\.[67]\d{3}\b(?![.,]\d)", needs_context=True),
     _r(
         "zinc",
-        r"\bZAMA[KC]\s?\d*|\bZn-?Druckguss\w*|\bZink-?[Dd]ruckguss\w*|\bGD-?Zn\w*|\bZnAl\d+\w*"
+        r"\bZAMA[KC]\s?\d*|\bzama\b|\bZn-?Druckguss\w*|\bZink-?[Dd]ruckguss\w*|\bGD-?Zn\w*|\bZnAl\d+\w*"
         r"|\bZP\s?0?\d{3,4}\b|\bzinc\s+die[\s-]?cast\w*|\bdie[\s-]?cast\s+zinc\b|\bzinc\s+alloy\b"
-        r"|\bZinklegierung\w*|\bZinkguss\b",
+        r"|\bZinklegierung\w*|\bZinkguss\b"
+        # rolled titanium zinc (EN 988) for roofing and gutters
+        r"|\bTitanzink\w*|\btitanium[\s-]zinc\b|\bzinc[\s-]titane?\b|\bzinco[\s-]titanio\b"
+        r"|\bcinc[\s-]titanio\b|\btitaanzink\b|\bcynkowo[\s-]tytanow\w*|\btitanzinek\b",
         _I,
     ),
     _r("zinc", r"\bZink\b|\bzinc\b|\bzinco\b|\bcynk\b|\bzinek\b", _I, coating=True),
@@ -227,7 +278,7 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|\bBSt\s?500\s?[SM]?\b|\b\d{1,2}SMn(?:Pb)?\d{2}K?\b|\bCk\s?(?:10|15|22|35|45|60)\b"
         r"|\bQ(?:195|215|235|275|345|355|390|420|460)[A-E]?\b"
         r"|\bASTM\s?A\s?(?:36|53|105|106|181|216|234|283|285|307|325|333|350|352|449|500|516"
-        r"|572|588|694|992)\b|\b(?:AISI|SAE)\s?(?:10|11|12|15|41|43|51|86)\d{2}\b"
+        r"|572|588|653|694|992|1008|1011|1018)\b|\b(?:AISI|SAE)\s?(?:10|11|12|15|41|43|51|86)\d{2}\b"
         # steel product standards (spring wire, structural, cold-rolled, tubes, rebar) and
         # US sheet: "16 ga CRS" is cold-rolled steel
         r"|\bEN\s?(?:10025|10270(?:-[12])?|10083|10084|10130|10346|10149|10277|10305|10210"
@@ -255,7 +306,9 @@ RULES: Final[tuple[Rule, ...]] = (
         "steel",
         r"(?<![Ee]del)(?<![Ee]del-)\b\w*stahl\w*|\bsteel\b|\bacier\b|\bacciaio\b|\bacero\b"
         r"|\bstaal\w*|\bstalen\b|\bstal\b|\bstali\b|\bstalow\w*|\bStahlguss\b|\bstål\w*"
-        r"|\baço\b|\bocel\w*",
+        r"|\baço\b|\bocel\w*"
+        # compounds: "kolstål", "fjærstål", "koolstofstaal", "hiiliteräs", "szénacél"
+        r"|\b\w+stål\w*|\b\w+staal\b|\b\w+teräs\w*|\b\w+acél\w*",
         _I,
     ),
     _r(
@@ -284,8 +337,9 @@ RULES: Final[tuple[Rule, ...]] = (
     ),
     _r("copper", r"\b2\.0[01]\d\d\b(?![.,]\d)", needs_context=True),
     _r("tin", r"\bZinn\b|\bétain\b|\bstagno\b|\bestaño\b", _I, coating=True),
-    # textiles before the polymers ("nylon webbing" is a fabric, "nylon" alone PA6) and artificial
-    # leather (a coated fabric) before leather
+    # a fibre's fabric before the textile words and the polymers ("nylon webbing" is PA6 as a
+    # fabric), artificial leather (a coated fabric) before leather
+    *_FIBRE_FABRICS,
     _r(
         "textile",
         r"\bfaux[\s-]+leather\b|\bimitation[\s-]+leather\b|\bsynthetic[\s-]+leather\b"
@@ -295,23 +349,7 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|\bcuir\s+synthétique\b|\bsimilpelle\b|\becopelle\b|\bpelle\s+sintetica\b|\bpolipiel\b"
         r"|\bcuero\s+sintético\b|\bpiel\s+sintética\b|\bkunstleer\b|\bekoskór\w*"
         r"|\bskóra\s+ekologiczna\b|\bcouro\s+sintético\b|\bkonstläder\b|\bkoženk\w*|\bAlcantara\b"
-        r"|\bnylon"
-        + _FABRIC_NOUN
-        + r"|\bpolyamide?"
-        + _FABRIC_NOUN
-        + r"|\bpol[iy][eé]st(?:er|ere)"
-        + _FABRIC_NOUN
-        + r"|\bPA\s?6{1,2}"
-        + _FABRIC_NOUN
-        + r"|\bPET"
-        + _FABRIC_NOUN
-        + r"|\bPolyester"
-        + _FABRIC_SUFFIX
-        + r"|\bNylon"
-        + _FABRIC_SUFFIX
-        + r"|\bPolyamid"
-        + _FABRIC_SUFFIX
-        + r"|\btextil\w*|\btextiel\w*|\btêxte?is\b|\btêxtil\b|\btessil\w*"
+        r"|\btextil\w*|\btextiel\w*|\btêxte?is\b|\btêxtil\b|\btessil\w*"
         r"|\btekstyl\w*|(?<!glass\s)(?<!carbon\s)(?<!aramid\s)\bfabrics?\b|\bGewebe\w*"
         r"|\bMischgewebe\b|\bWollgewebe\b|\bNetzgewebe\b|\btissus?\b|\btessut[oi]\b|\btejidos?\b"
         r"|\bweefsel\w*|\btkanin\w*|\btecidos?\b|\btyg(?:et|er|erna)?\b|\bcotton\b|\bBaumwoll\w*"
@@ -331,7 +369,7 @@ RULES: Final[tuple[Rule, ...]] = (
         packaging=True,
     ),
     _r(
-        "textile",
+        "pet",
         r"\bpol[iy][eé]st(?:er|ere)\b(?![\s-]*(?:resin|harz|film|folie|powder|pulver|lack|paint"
         r"|coat|laminat|r[ée]sin|resina|hars|żywic|pryskyřic))",
         _I,
@@ -504,11 +542,13 @@ RULES: Final[tuple[Rule, ...]] = (
     _r("glass", r"\blasi\b|\büveg\w*|\bsticlă\b|\bстекл\w*|\bγυαλ\w*", _I),
     _r(
         "electronics",
-        r"\bPCBA?\b|\bLeiterplatte\w*|\bprinted\s+circuit\s+boards?\b|\bcircuit\s+boards?\b"
+        r"\bPCBA?\b(?![-‐]?\d)|\bLeiterplatte\w*|\bprinted\s+circuit\s+boards?\b|\bcircuit\s+boards?\b"
         r"|\belectronic\s+components?\b|\belektronische[n]?\s+(?:Bauteile|Komponenten|Baugruppe)"
-        r"|\bElektronikbaugruppe\w*|\bFR-?4\b|\bPlatine\b|\bSMD\b|\bmicrocontroller\b",
+        r"|\bElektronikbaugruppe\w*|\bFR-?4\b|\bSMD\b|\bmicrocontroller\b",
         _I,
     ),
+    # the German board, not the French plate ("platine de fixation", "platine carrée en acier")
+    _r("electronics", r"\bPlatine\b", unless=_FRENCH_PLATE),
 )
 
 
@@ -636,7 +676,7 @@ CJK_LABELS: Final = (
 STEEL_COATINGS: Final = re.compile(
     r"(?i)\b(?:feuer|galv\.?\s?|galvanisch\s+)?verzink\w*|\bverz\.(?!\w)"
     r"|\bgalvani[sz](?:ed|ing)\b|\bgalvanis[ée]\w*|\bgalvaniz(?:ad|at)\w*|\bgegalvaniseerd\b"
-    r"|\bzincat[oaie]\b|\bzincad[oa]s?\b|\bzingu[ée]\w*|\bzinc[\s-]+(?:plated|flake)\b"
+    r"|\bzincat[oaie]\b|\b[zc]incad[oa]s?\b|\bzingu[ée]\w*|\bzinc[\s-]+(?:plated|flake)\b"
     r"|\bzinkovan\w*|\bpozinkovan\w*|\bocynkowan\w*|\bförzinkad\w*|\bzincado\b|\btZn\b"
 )
 
@@ -661,3 +701,85 @@ ACCESSORY: Final = re.compile(
 
 # Words after a material that make it a look, not a material ("Edelstahl-Optik", "inox look").
 LOOK_AFTER: Final = re.compile(r"(?i)^[\s-]?(?:optik|look|effe[ck]t|imitat)")
+
+# A plating metal named by its bare word ("satin nickel", "nickel satiné", "zinc-nickel",
+# "verchromt" aside): in an article name it is the finish, not the body's material.
+FINISH_METALS: Final = re.compile(
+    r"(?i)^(?:nickel|nikkel|nikiel|nikl|níquel|nichel|nikkeli|nikkel|никель|νικέλιο"
+    r"|zinc|zink|zinco|cynk|zinek|sinkki|çinko|цинк|ψευδάργυρος"
+    r"|tin|zinn|étain|stagno|estaño|tin|cyna|estanho|tenn|tina|cín|kalay|олово|κασσίτερος"
+    r"|chrom\w*|chrome|cromo|krom\w*)$"
+)
+
+# Finish words that make a bare plating metal a surface ("satin nickel", "nickel brossé",
+# "cromo satinato"), in every language of the documents.
+FINISH_WORDS: Final = re.compile(
+    r"(?i)\b(?:satin\w*|brushed|matt?e?|polished|bright|pearl|satiniert\w*|gebürstet\w*"
+    r"|poliert\w*|glanz\w*|satiné\w*|brossé\w*|poli\b|brillant\w*|satinat\w*|spazzolat\w*"
+    r"|opac\w*|lucid\w*|satinad\w*|cepillad\w*|pulid\w*|geborsteld|gesatineerd|gepolijst"
+    r"|satynow\w*|szczotkow\w*|polerow\w*|acetinad\w*|escovad\w*|borstad|satinerad|poler\w*"
+    r"|børstet|harjattu|kiillotettu|kartáčovan\w*|leštěn\w*|saténov\w*|fırçalanmış|saten"
+    r"|szálcsiszolt|periat\w*|матов\w*|шлифован\w*|σατινέ|βουρτσισμέν\w*)\b"
+)
+
+# What the article is fitted to or made for ("hinge for glass doors", "cerniera per ante in
+# vetro", "Halter für Glasscheiben", "collier pour tubes en PVC"): the counterpart's material.
+_FOR = r"(?:for|für|pour|per|para|voor|för|til|dla|do|pro|pentru|için|для|για)"
+_COUNTERPART = (
+    r"(?:doors?|ante|anta|port[ae]s?|türen|tür|puertas?|deuren|deur|drzwi|dörr\w*|dør\w*|ov[ei]"
+    r"|dveř\w*|kapı\w*|ajt[óa]\w*|uș\w*|двер\w*|πόρτ\w*|panels?|pannell[oi]|paneel\w*|panneaux?"
+    r"|paneles?|platten|scheiben|vitrines?|vetrin\w*|shelf|shelves|regal\w*|ripian\w*|étagères?"
+    r"|baldas?|pipes?|tubes?|tub[oi]|tubos?|rohre?|tuyaux?|tuber[ií]as?|buizen|rur\w*|rör"
+    r"|profiles?|profil\w*|sheets?|bleche?|tôles?|lamier\w*|chapas?|boards?|tavol[ae]|planches?)"
+)
+_ART = r"(?:(?:the|die|den|das|les?|la|l['’]|i|gli|las|los|de|het|o|os|as)\s*)?"
+FOR_A_COUNTERPART: Final = (
+    # the counterpart before the material: "per ante in vetro", "pour tubes en PVC"
+    re.compile(
+        rf"(?i)\b{_FOR}\s+{_ART}{_COUNTERPART}\s+"
+        r"(?:(?:in|di|da|de|en|aus|of|z|ze|från|av|af|em|из|από)\s+)?$"
+    ),
+    # a bare "for" before it and the counterpart after: "for glass doors", "für Glas-Türen"
+    re.compile(rf"(?i)\b{_FOR}\s+{_ART}$"),
+    re.compile(rf"(?i)^[\s-]*{_COUNTERPART}\b"),
+)
+
+# A variant the article is not: "stainless version on request", "auf Anfrage in Edelstahl",
+# "Altre finiture (inox A2, A4)", "also available in brass".
+OTHER_VARIANT_AFTER: Final = re.compile(
+    r"(?i)^[^.;|]{0,25}?\b(?:version|ausführung|variante|exécution|versione|versión|uitvoering"
+    r"|wersj\w*|versão|utförande|udførelse|provedení)?\s*(?:on\s+request|upon\s+request"
+    r"|auf\s+anfrage|sur\s+demande|su\s+richiesta|a\s+richiesta|bajo\s+pedido|a\s+pedido"
+    r"|sob\s+consulta|op\s+aanvraag|na\s+(?:zamówienie|życzenie|vyžádání|objednávku)"
+    r"|på\s+(?:begäran|forespørgsel|forespørsel)|pyynnöstä|talep\s+üzerine|на\s+заказ"
+    r"|κατόπιν"
+    # sold apart: "Gummiauflage separat bestellen", "cushion sold separately"
+    r"|separat\w*|separately|séparément|separatamente|por\s+separado|em\s+separado"
+    r"|apart\s+(?:te\s+)?(?:bestellen|verkrijgbaar|leverbaar)|osobno|zvlášť|erikseen|ayrıca"
+    r"|külön|отдельно|ξεχωριστά)"
+)
+OTHER_VARIANT_BEFORE: Final = re.compile(
+    r"(?i)(?:other|altre|andere|autres|otr[oa]s|outr[oa]s|andra|andre|inne|jiné|muut)\s+"
+    r"(?:finish\w*|finitur\w*|ausführung\w*|oberfläch\w*|finitions?|acabados?|afwerking\w*"
+    r"|version\w*|varianten?|variantes?|materials?|werkstoff\w*|matériaux|materiali|materiales)"
+    r"|also\s+available|auch\s+(?:erhältlich|lieferbar)|aussi\s+disponible|disponible\s+aussi"
+    r"|disponibil[ei]\s+anche|también\s+disponible|ook\s+leverbaar|również\s+dostępn\w*"
+    r"|även\s+i|også\s+i|také\s+v"
+)
+
+# The polymers a fabric is woven of, and the textile words that say only "a fabric": named
+# beside such a polymer, the fabric is that polymer's ("Fabric | 100 % polyester").
+FIBRE_POLYMERS: Final = frozenset({"pet", "pa6", "pa66", "pp"})
+TEXTILE_GENERIC: Final = re.compile(
+    r"(?i)textil\w*|textiel\w*|têxte?is|têxtil|tessil\w*|tekstyl\w*|fabrics?|Gewebe\w*"
+    r"|Mischgewebe|Netzgewebe|tissus?|tessut[oi]|tejidos?|weefsel\w*|tkanin\w*|tecidos?"
+    r"|tyg(?:et|er|erna)?|non[\s-]?wovens?|Vlies\w*|non[\s-]?tissés?|webbing|Gurtband\w*"
+    r"|spunbond\w*|fleece|microfib(?:re|er|ra)s?|Mikrofaser\w*"
+)
+
+# Bar and section stock named by its shape ("Rundstahl Ø45", "Flachstahl", "round steel
+# bar"): the form, not the grade; a stainless grade the document states is the steel's.
+STEEL_FORMS: Final = re.compile(
+    r"(?i)(?:rund|flach|vierkant|sechskant|blank|profil|band|winkel|breitflach|quadrat)stahl\w*"
+    r"|(?:rund|flad|fir?kant|platt)stål|rondstaal|platstaal"
+)

@@ -26,6 +26,7 @@ A glass-filled polymer ("PA66 GF30") is split into the polymer and `glass_fibre`
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
 import re
 from collections.abc import Iterator, Sequence
@@ -38,10 +39,18 @@ from app.analyzers.offline.material_words import (
     CJK_LABELS,
     CJK_UNLESS,
     CJK_WORDS,
+    FIBRE_POLYMERS,
+    FINISH_METALS,
+    FINISH_WORDS,
+    FOR_A_COUNTERPART,
     LOOK_AFTER,
+    OTHER_VARIANT_AFTER,
+    OTHER_VARIANT_BEFORE,
     RULES,
     SEAL_WORDS,
     STEEL_COATINGS,
+    STEEL_FORMS,
+    TEXTILE_GENERIC,
     Rule,
 )
 from app.analyzers.offline.vocabulary import Vocabulary
@@ -196,6 +205,8 @@ _PACKAGING = re.compile(
     r"|\b(?:im|in|je|pro|per|par|por|v|w|ve|na)\s+(?:karton|carton|cart[oó]n|cartone|doos|scatola"
     r"|caja)\w*|\bbalen[íi]\b|confezion\w*|embalagem|förpackning|strapp(?:ed|ing)|umreif\w*"
     r"|feuillard|reggiat\w*|fleje|\bbundles?\s+of\b|\bper\s+bundle|\bin\s+bundles\b|gebündelt"
+    r"|conditionnement|condizionament\w*|acondicionamiento|\bcolli\b|\bkolli\b|emballasje"
+    r"|pakkau\w*|ambalaj\w*|csomagol\w*|упаков\w*|συσκευασ\w*|embalag\w*|opakování"
 )
 _SUBSTANCES = re.compile(
     r"(?i)rohs|reach|svhc|\bpbb\b|pbde|cadmium|quecksilber|mercury|\bblei\b|\blead\b|hexavalent"
@@ -269,7 +280,11 @@ def _needs_context_ok(
         return True
     token = text[start:end].strip()
     parts = [c.strip() for c in _CELL_SPLIT.split(text)]
-    return len(parts) > 1 and token in parts
+    if len(parts) > 1 and token in parts:
+        return True
+    # a grade with digits as one item of a comma list: "Kettenräder …, C45, gehärtet"
+    items = [c.strip() for c in re.split(r"[,;|]", text)]
+    return bool(re.search(r"\d", token)) and len(items) > 2 and token in items[1:]
 
 
 def _line_mentions(
@@ -346,6 +361,8 @@ def _scan(
             continue  # "Edelstahl-Optik": a look
         if _NEGATION.search(clause):
             continue
+        if _not_the_article(text, clause, start, end):
+            continue
         gf_group = f"gf{index}_{alt}"
         gf_text = m.group(gf_group) if gf_group in m.re.groupindex else None
         gf = int(gf_text) if gf_text else None
@@ -362,6 +379,8 @@ def _scan(
         window = text[max(0, start - 25) : end + 25]
         if rule.coating and _COATING.search(window):
             continue
+        if rule.coating and FINISH_METALS.match(matched.strip()) and FINISH_WORDS.search(window):
+            continue  # "satin nickel", "nickel brossé": a finish
         if rule.unless is not None and rule.unless.search(window):
             continue
         if (
@@ -416,6 +435,7 @@ def _scan(
                         best = (gap, value)
             if best is not None and 0 < best[1] <= 100 and best[1] not in gfs:
                 mention.percent = best[1]
+        _row_share(text, found, pcts, gfs)
     primaries = [f for f in found if f[2].code != "glass_fibre" or not any(g[2].gf for g in found)]
     if (
         len({p[2].code for p in primaries}) == 1
@@ -426,6 +446,40 @@ def _scan(
         if len(grams) == 1:
             primaries[0][2].grams = grams[0]
     return [f[2] for f in found]
+
+
+def _not_the_article(text: str, clause: str, start: int, end: int) -> bool:
+    """A counterpart's material ("for glass doors") or a variant's the article is not
+    ("stainless version on request", "other finishes (inox A2)")."""
+    counterpart_first, bare_for, counterpart_after = FOR_A_COUNTERPART
+    before = text[max(0, start - 40) : start]
+    if counterpart_first.search(before):
+        return True
+    if bare_for.search(before) and counterpart_after.match(text[end : end + 20]):
+        return True
+    return bool(OTHER_VARIANT_AFTER.match(text[end : end + 60])) or bool(
+        OTHER_VARIANT_BEFORE.search(clause)
+    )
+
+
+def _row_share(
+    text: str,
+    found: list[tuple[int, int, _Mention]],
+    pcts: list[tuple[int, int, float]],
+    gfs: set[int],
+) -> None:
+    """A composition table's row ("Copper (conductors) | 74 | 50.0 %"): its one material
+    has the row's one share, however far the cells put them apart."""
+    if "|" not in text or len(pcts) != 1 or len({f[2].code for f in found}) != 1:
+        return
+    start, _, value = pcts[0]
+    if (
+        all(f[2].percent is None and f[1] <= start and f[2].gf is None for f in found)
+        and 0 < value <= 100
+        and value not in gfs
+        and text[found[0][0] : start].count("|") >= 1
+    ):
+        found[0][2].percent = value
 
 
 # "Barrel | Aluminium alloy", "Zylinderrohr: E355+SR": a label and a value that begins with a
@@ -470,7 +524,7 @@ def _seal_label_end(text: str) -> int | None:
 def _is_seal(text: str, start: int, end: int, seal_label_end: int | None) -> bool:
     """A material named in the clause of a seal, lining, insert or seat word."""
     before = re.split(r"[.;,|]|\band\b|\bund\b", text[max(0, start - 30) : start])[-1]
-    after = re.match(r"[\s-]*[\w-]*", text[end : end + 20])
+    after = re.match(r"[\s-]*[\w-]*(?:\s+[\w-]+)?", text[end : end + 30])  # "NBR contact seals"
     return bool(
         SEAL_WORDS.search(before)
         or SEAL_WORDS.search(text[start:end] + (after.group() if after else ""))
@@ -518,6 +572,7 @@ class _Columns:
     material: int
     weight: int | None  # a net mass column of a parts list
     unit: str | None
+    quantity: int | None = None  # the weight column is per unit: times this column's count
 
     @classmethod
     def of(cls, line: Line, spans: list[tuple[int, int]]) -> _Columns | None:
@@ -538,6 +593,8 @@ class _Columns:
                 if _WEIGHT_HEADER.search(c) and not _NOT_NET_HEADER.search(c):
                     weight, found = i, _HEADER_UNIT.search(c)
                     unit = found.group(1).lower() if found else None
+            if weight is None:
+                return _per_unit_columns(cells, material) or cls(len(spans), material, None, None)
         return cls(len(spans), material, weight, unit)
 
     def fits(self, spans: list[tuple[int, int]]) -> bool:
@@ -575,7 +632,52 @@ class _Columns:
             if stated and not _TOTAL_ROW.search(text) and 0 <= column < len(spans):
                 a, b = spans[column]
                 stated[0].grams = _cell_grams(text[a:b], self.unit, comma)
+                if self.quantity is not None and stated[0].grams is not None:
+                    stated[0].grams = _times_count(text, spans, self.quantity, stated[0].grams)
         return found
+
+
+# "Gewicht je Einheit (kg)" beside "Menge": a parts list's mass per unit and its count
+_PER_UNIT_HEADER = re.compile(
+    r"(?i)\bje\s+(?:einheit|st(?:ü|ue)ck|stk)|\bper\s+(?:unit|piece|pc|part)|\beach\b"
+    r"|/\s*(?:stk|pcs?|unit|einheit)\b|\bpro\s+(?:einheit|st(?:ü|ue)ck)|\bpar\s+(?:unité|pièce)"
+    r"|\bper\s+unità|\bpor\s+unidad|\bper\s+stuk|\bna\s+(?:sztukę|jednostkę)|\bper\s+enhet"
+)
+_QUANTITY_HEADER = re.compile(
+    r"(?i)^(?:menge|qty|quantity|anzahl|stückzahl|quantité|qté|quantità|q\.tà|cantidad|cant\."
+    r"|aantal|ilość|množství|antal|määrä|mennyiség|adet)\b"
+)
+
+
+def _per_unit_columns(cells: list[str], material: int) -> _Columns | None:
+    """A parts list whose mass column is per unit and which has one count column."""
+    weights = [
+        i
+        for i, c in enumerate(cells)
+        if _WEIGHT_HEADER.search(c)
+        and _PER_UNIT_HEADER.search(c)
+        and not re.search(r"(?i)gross|brutto|lordo|bruto|brut\b|pack", c)
+    ]
+    counts = [i for i, c in enumerate(cells) if _QUANTITY_HEADER.match(c)]
+    if len(weights) != 1 or len(counts) != 1 or counts[0] > material:
+        return None
+    found = _HEADER_UNIT.search(cells[weights[0]])
+    unit = found.group(1).lower() if found else None
+    return _Columns(len(cells), material, weights[0], unit, counts[0])
+
+
+def _times_count(
+    text: str, spans: list[tuple[int, int]], column: int, grams: float
+) -> float | None:
+    """The row's mass: per unit times the count its count column (left of the material) states."""
+    if column >= len(spans):
+        return None
+    a, b = spans[column]
+    count = re.match(r"\s*(\d+(?:[.,]\d+)?)\s*[^\W\d_]*\s*$", text[a:b])
+    if count is None:
+        return None
+    value = float(count.group(1).replace(",", "."))
+    return grams * value if value > 0 else None
 
 
 def _cell_grams(cell: str, unit: str | None, comma: bool) -> float | None:
@@ -625,6 +727,44 @@ def _cjk_mentions(
             mention = _Mention(code, m.group(), strong_line, line.order, evidence, pos=start)
             out.append((start, end, mention))
     return out
+
+
+_ARTICLE_WORD = (
+    r"(?:article|artikel\w*|product|produkt\w*|part|item|teil\w*|produit|pi[eè]ce|articolo"
+    r"|prodotto|pezzo|art[ií]culo|producto|pieza|onderdeel|wyr[oó]b\w*|produto|pe[çc]a|vara"
+    r"|tuote\w*|výrob\w*|ürün\w*|termék\w*|produs\w*|издели\w*|προϊόν\w*)"
+)
+# "Material of article | PP", "Artikelwerkstoff: PA6", "Matière du produit : PE": the article's
+# own material, stated even in a packaging specification.
+_ARTICLE_MATERIAL_LABEL = re.compile(
+    r"(?i)^\W*(?:(?:material\w*|werkstoff\w*|mat[ée]riau\w*|mati[èe]re|materiale|materiaal"
+    r"|materia[łl]\w*|materiaali|anyag\w*|malzeme\w*|материал\w*|υλικό)\s+(?:of\s+(?:the\s+)?"
+    r"|des\s+|der\s+|de\s+l[a'’]?\s*|du\s+|dell[oa'’]?\s*|del\s+|van\s+(?:het\s+)?|do\s+|da\s+"
+    r"|d[eo]s?\s+)?" + _ARTICLE_WORD + r"|" + _ARTICLE_WORD + r"[\s-]?(?:material\w*|werkstoff\w*"
+    r"|materiaal))\b[^:|=]{0,20}[:|=]"
+)
+
+
+def _own_material_line(line: Line) -> Line:
+    """A packaging block's line that states the article's own material is not packaging."""
+    if line.packaging and _ARTICLE_MATERIAL_LABEL.match(line.text):
+        return dataclasses.replace(line, packaging=False)
+    return line
+
+
+def _refined_in_the_document(mentions: list[_Mention]) -> list[_Mention]:
+    """A general word the document names more precisely elsewhere is that material: "尼龙"
+    beside "尼龙66 (PA66)" is PA66, "Rundstahl" beside "Werkstoff: 1.4305" the stainless bar."""
+    codes = {m.code for m in mentions}
+    drop: set[str] = set()
+    pa6 = [m for m in mentions if m.code == "pa6"]
+    if "pa66" in codes and pa6 and not any(re.search(r"\d", m.name) for m in pa6):
+        drop.add("pa6")
+    steel = [m for m in mentions if m.code == "steel"]
+    stainless = any(m.code == "stainless_steel" and m.strong for m in mentions)
+    if stainless and steel and all(STEEL_FORMS.fullmatch(m.name) for m in steel):
+        drop.add("steel")
+    return [m for m in mentions if m.code not in drop] if drop else mentions
 
 
 def _aggregate(mentions: list[_Mention]) -> list[_Material]:
@@ -678,7 +818,7 @@ def find_materials_with_note(
     the article's name ("Corrugated cardboard box"), so every material in it is the article's,
     packaging words included.
     """
-    lines = list(iter_lines(sections))
+    lines = [_own_material_line(line) for line in iter_lines(sections)]
     if comma is None:
         comma = decimal_comma("\n".join(line.text for line in lines))
     mentions: list[_Mention] = []
@@ -735,6 +875,13 @@ def find_materials_with_note(
     elif article_name and not parts_list:
         other_rows = _other_articles_rows(lines, mentions, article_name)
         mentions = [m for m in mentions if m.order not in other_rows]
+        _mark_name_accessories(lines, mentions, article_name)
+    if any(m.code in FIBRE_POLYMERS for m in mentions):
+        # "Fabric | 100 % polyester": the fabric is the polymer's, not a second material
+        mentions = [
+            m for m in mentions if m.code != "textile" or not TEXTILE_GENERIC.fullmatch(m.name)
+        ]
+    mentions = _refined_in_the_document(mentions)
     if not mentions and coatings:
         mentions = _coated_steel(lines, other_rows, source, strong=names_the_article)
     materials = _aggregate(mentions)
@@ -818,6 +965,41 @@ def find_materials_with_note(
     return [f[2] for f in findings], note
 
 
+_BODY_WORD = re.compile(
+    r"(?i)hous|gehäus|body|körper|corp[osu]|cuerpo|casing|frame|rahmen|base|shell|carcas|boîtier"
+    r"|telaio|chassis|structur"
+)
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+
+
+def _mark_name_accessories(
+    lines: Sequence[Line], mentions: Sequence[_Mention], article_name: str
+) -> None:
+    """A material beside a noun the name says comes with the article ("… with 20 ft strap",
+    "… con arandela EPDM") is that accessory's: it follows the body's, as a seal's does."""
+    nouns = {
+        w.lower()[:5]
+        for a in ACCESSORY.finditer(article_name)
+        for w in _WORD.findall(a.group())
+        if len(w) >= 4
+        and w.lower() not in _NAME_STOP
+        and not _BODY_WORD.match(w)
+        and not any(True for _ in _word_matches(w))
+    }
+    if not nouns:
+        return
+    texts = {line.order: line.text for line in lines}
+    for m in mentions:
+        text = texts.get(m.order, "")
+        start = m.pos
+        end = start + len(m.name)
+        before = re.split(r"[|;,:()]", text[max(0, start - 25) : start])[-1]
+        after = re.split(r"[|;,:()]", text[end : end + 25])[0]
+        near = [*_WORD.findall(before)[-2:], *_WORD.findall(m.name), *_WORD.findall(after)[:2]]
+        if any(w.lower()[:5] in nouns for w in near) and not any(_BODY_WORD.match(w) for w in near):
+            m.seal = True
+
+
 def _own_name(article_name: str) -> str:
     """The article name without what comes with the article ("… mit Aluminium-Ösen")."""
     return ACCESSORY.sub(" ", article_name)
@@ -846,7 +1028,9 @@ def _other_articles_rows(
         for line in lines
         if len([c for c in line.text.split("|") if c.strip()]) >= 3
     }
-    if len(named & rows.keys()) < 2:
+    coated = {o for o, text in rows.items() if STEEL_COATINGS.search(text)}
+    # a list whose other rows name materials, and whose zinc-plated rows name none of theirs
+    if len(named & rows.keys()) < (1 if coated - named else 2):
         return frozenset()
     low = _own_name(article_name).lower()
     codes = {c for c in _CODE.findall(low) if not re.fullmatch(r"m?\d+(?:[.,]\d+)?(?:x\d+)+", c)}
@@ -855,6 +1039,8 @@ def _other_articles_rows(
         return frozenset()
 
     def score(text: str) -> float:
+        if any(re.match(rf"\W*{re.escape(c)}(?![\w-])", text) for c in codes):
+            return 3.0  # the row's own key ("BR-2040-Z: …"), not a kit row that lists it
         if any(re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", text) for c in codes):
             return 2.0
         return len(words & set(_NAME_TOKEN.findall(text))) / len(words)
@@ -927,7 +1113,7 @@ def _name_materials(article_name: str) -> list[_Material]:
             f.evidence or Evidence(article_name, "article name", 0.6),
         )
         for f in found
-        if f.index_code not in _NOT_A_BASE
+        if f.index_code not in _NOT_A_BASE and not FINISH_METALS.match(f.name)
     ][:1]
 
 
@@ -937,8 +1123,10 @@ _SAME_LINE_REFINES = {"ceramics": "technical_ceramics"}
 _REFINED = {
     "steel": frozenset({"stainless_steel", "cast_iron"}),  # "鉄器" in the name, "鋳鉄" inside
     "ceramics": frozenset({"technical_ceramics"}),  # "Ceramic ring", "Material: Al2O3"
+    "pa6": frozenset({"pa66"}),  # "尼龙扎带" in the name, "尼龙66 (PA66)" inside
 }
 _NOT_A_BASE = frozenset({"glass_fibre", "zinc"})  # a filler, a coating ("verzinkt")
+_NOT_A_BASE_NAMED = frozenset({"glass_fibre"})
 
 
 @functools.lru_cache(maxsize=64)
@@ -949,7 +1137,12 @@ def _named_codes(article_name: str) -> frozenset[str]:
     found, _ = find_materials_with_note(
         [Section("", _own_name(article_name))], source="", names_the_article=True, coatings=False
     )
-    return frozenset(m.index_code for m in found) - _NOT_A_BASE
+    # a die-cast zinc ("Zamak 3") is the body; a bare plating word ("satin nickel") a finish
+    return frozenset(
+        m.index_code
+        for m in found
+        if m.index_code not in _NOT_A_BASE_NAMED and not FINISH_METALS.match(m.name)
+    )
 
 
 def find_materials(sections: Sequence[Section], *, source: str) -> list[MaterialFinding]:
