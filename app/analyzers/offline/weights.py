@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from app.analyzers.base import Evidence, WeightBasis, WeightCandidate, WeightFinding, WeightStatus
+from app.analyzers.offline import basis as B  # noqa: N812 - a figure's basis, read as B.fn
 from app.analyzers.offline import derived as D  # noqa: N812 - derived weights, read as D.x
 from app.analyzers.offline import tables as T  # noqa: N812 - variant tables, read as T.fn
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
@@ -638,6 +639,10 @@ class _Doc:
         self.area_m2 = _name_area_m2(name)  # the face the article name states ("1000 x 2000 mm")
 
     @property
+    def lines(self) -> Sequence[Line]:
+        return self._lines
+
+    @property
     def pack_count(self) -> int | None:
         if self._count == self._UNSET:
             self._count = _named_pack_count(self._lines, self._name) or _pack_count(self._lines)
@@ -787,8 +792,13 @@ def _classify(
                 grams / base * doc.length_m,
             )
         return WeightBasis.PER_LENGTH, "a weight per length, and no length is stated", None
+    if B.per_element(label):  # "Gewicht je Glied" of a "Block mit 8 Gliedern"
+        if n := B.element_count(name.low):
+            return WeightBasis.DERIVED, f"weight per element × {n} elements", grams * n
+        return WeightBasis.COMPONENT, "a weight per element, and no element count is named", None
     per_km = _SLASH_KM.match(glued) is not None
-    if per_km or _SLASH_LENGTH.match(glued) or V.PER_LENGTH_WORDS.search(label):
+    per_metre = V.PER_LENGTH_WORDS.search(label) or B.per_unit_length(label)  # "Masa 1 mb"
+    if per_km or _SLASH_LENGTH.match(glued) or per_metre:
         per_m = grams / 1000 if per_km else grams  # "215 kg/km" is 215 g per metre
         if doc.length_m:
             return (
@@ -826,6 +836,8 @@ def _classify(
     if outer is not None and outer.group().lower() not in name.low:
         packaging = label  # "Peso palé completo", "外箱重量": a load carrier's weight
     if packaging and net < 0:
+        if B.capped(packaging, grams):  # "max. 15 kg je Karton": a limit, not a pack's weight
+            return WeightBasis.CAPACITY, "a maximum of the pack, not a weight to divide", None
         n = _pack_n(packaging) or (doc.pack_count if V.PACK_WORDS.search(packaging) else None)
         if n:
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
@@ -859,11 +871,19 @@ def _classify(
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.PER_PACK, "a weight per pack, and no pack count is stated", None
     pack = V.PACK_WORDS.search(label)
-    if pack and _name_has_word(name, _word_at(label, pack)) and _pack_n(name.low) is None:
+    named_pack = pack and B.name_compound(name.low, _word_at(label, pack))  # "Faltschachtel"
+    named = pack and (_name_has_word(name, _word_at(label, pack)) or named_pack)
+    if named and _pack_n(name.low) is None:
         pack = None  # "Rolle komplett" of an article that is a roll: the article, not a pack
     if pack and (net < 0 or (pack.start() >= net and pack.group().lower() in V.PACK_NOUNS)):
         # "Peso netto confezione", "Net weight per box": the net weight of a pack
-        n = _pack_n(label) or doc.pack_count
+        n = _pack_n(label)
+        n = doc.pack_count if n is None or B.own_number(n, grams) else n
+        n = None if n is not None and B.own_number(n, grams) else n  # "per roll:155 g"
+        if B.counts_pieces(doc.lines, _word_at(label, pack), n, name.low):
+            # "Peso del rollo" beside "Caja de 12 rollos": the weight of one counted piece
+            basis = WeightBasis.NET if net >= 0 else WeightBasis.UNSPECIFIED
+            return basis, f"the weight of one of the {n} pieces of a pack", grams
         if n:
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.PER_PACK, "a weight per pack, and no pack count is stated", None
