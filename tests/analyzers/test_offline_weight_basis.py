@@ -160,3 +160,56 @@ def test_the_weight_of_a_carton_that_holds_the_rolls_is_no_roll_s() -> None:
     )
     got = _weight(data, "tape.docx", "Masking tape MT-30, 30 mm x 50 m")
     assert got is None or got == pytest.approx(437.5)
+
+
+# ------------------------------------------------------------------ a weight at a stroke
+
+
+@pytest.mark.parametrize(
+    ("base", "step", "name", "expected"),
+    [
+        (
+            "Gewicht Grundkörper (Hub 0): 2,4 kg",
+            "Mehrgewicht je 50 mm Hub: 0,5 kg",
+            "Hub 200",
+            4400,
+        ),
+        ("Peso con carrera 0: 90 g", "Peso adicional por mm de carrera: 2 g", "carrera 40", 170),
+    ],
+)
+def test_a_weight_at_no_stroke_plus_the_increment_for_the_named_stroke(
+    base: str, step: str, name: str, expected: float
+) -> None:
+    text = f"Cylinder KZ-40\nBore 40 mm\n{base}\n{step}\nPressure 10 bar\n"
+    assert weight_of("cyl.txt", text, f"Cylinder KZ-40, {name}") == pytest.approx(expected)
+
+
+def test_a_weight_at_no_stroke_is_no_weight_when_the_name_states_no_stroke() -> None:
+    text = (
+        "Cylinder KZ-40\nBore 40 mm\nPeso con carrera 0: 90 g\n"
+        "Peso adicional por mm de carrera: 2 g\nPressure 10 bar\n"
+    )
+    assert weight_of("cyl.txt", text, "Cylinder KZ-40") is None
+
+
+# ------------------------------------------------------------------ rates an export key names
+
+
+def test_a_face_in_two_units_times_the_weight_per_area() -> None:
+    text = "Conveyor mat CM-9\nMaterial PP\nMat weight: 4.0 kg/m²\n"
+    got = weight_of("mat.txt", text, "Conveyor mat CM-9, 500 mm x 3.0 m")
+    assert got == pytest.approx(6000)
+
+
+def test_a_face_the_name_does_not_state_leaves_the_weight_per_area_unsure() -> None:
+    text = "Conveyor mat CM-9\nMaterial PP\nMat weight: 4.0 kg/m²\n"
+    assert weight_of("mat.txt", text, "Conveyor mat CM-9, grey") is None
+
+
+@pytest.mark.parametrize("key", ["masse_lineique_kg_m", "linear_mass_kg", "weight_kg_per_m"])
+def test_a_linear_mass_key_is_a_weight_per_metre(key: str) -> None:
+    text = (
+        f"code;designation;colour;{key}\nDX-20;Duct DX-20;white;0,25\nDX-30;Duct DX-30;white;0,40\n"
+    )
+    assert weight_of("export.csv", text, "Duct DX-20, length 8 m") == pytest.approx(2000)
+    assert weight_of("export.csv", text, "Duct DX-20") is None

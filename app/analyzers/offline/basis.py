@@ -23,6 +23,7 @@ __all__ = [
     "capped",
     "counts_pieces",
     "element_count",
+    "key_rate",
     "name_compound",
     "own_number",
     "per_element",
@@ -192,3 +193,21 @@ def capped(text: str, grams: float) -> bool:
             if abs(value - grams) <= 1e-6 * max(grams, 1.0):
                 return True
     return False
+
+
+# the unit an export key ends with: "masse_kg_m2", "poids_g_m", "weight_kg_per_m", "kg_km"
+_KEY_RATE = re.compile(
+    r"(?<![^\W\d_])(?:kg|g)[_ ](?:per[_ ]|pro[_ ]|je[_ ])?(?P<u>m2|m²|sqm|qm|m|lfm|mtr|km)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def key_rate(label: str) -> str:
+    """The rate an export key's unit names: "m2" for a weight per square metre ("masse_kg_m2"),
+    "m" per metre ("masse_lineique_kg_m"), "km" per kilometre; empty for none or two."""
+    found = set()
+    for m in _KEY_RATE.finditer(label):
+        u = m["u"].lower()
+        found.add("m2" if u in ("m2", "m²", "sqm", "qm") else "km" if u == "km" else "m")
+    return found.pop() if len(found) == 1 else ""

@@ -1018,6 +1018,15 @@ PER_LENGTH_WORDS: Final = Vocabulary(
         "poids au mètre",
         "peso al metro",
         "米重",
+        # a linear mass named as such ("masse linéique", "masse_lineique_kg_m" of an export)
+        *("masse linéique", "masse_linéique", "lineic mass", "linear mass", "linear weight"),
+        *("mass per unit length", "weight per unit length", "massa lineare", "massa_lineare"),
+        *("massa lineica", "peso lineal", "masa lineal", "peso linear", "massa linear"),
+        *("masa liniowa", "masa_liniowa", "lineaire massa", "lineair gewicht", "metervikt"),
+        *("metervekt", "metervægt", "längenbezogene masse", "längenmasse", "lineární hmotnost"),
+        *("doğrusal kütle", "lineáris tömeg", "folyóméter tömeg", "masă liniară"),
+        *("погонная масса", "линейная масса", "γραμμική μάζα", "線密度", "线密度", "単位長さ質量"),
+        *("metrimassa", "metripaino", "kg/jm", "vekt per meter"),
     ]
 )
 PER_AREA_WORDS: Final = Vocabulary(

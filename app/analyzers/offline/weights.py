@@ -757,7 +757,8 @@ def _classify(
     """
     if _GLUED_NOT_MASS.match(glued):
         return WeightBasis.NOT_MASS, "a torque or inertia unit (g·cm, kgf), not a mass", None
-    if _SLASH_AREA.match(glued) or V.PER_AREA_WORDS.search(label):
+    rate = B.key_rate(label)  # "masse_kg_m2", "masse_lineique_kg_m": an export key's unit
+    if _SLASH_AREA.match(glued) or V.PER_AREA_WORDS.search(label) or rate == "m2":
         if (m := V.CAPACITY_WORDS.search(label)) is not None:
             return WeightBasis.CAPACITY, f"a capacity, load or limit ({m.group()})", None
         if doc.area_m2 and V.WEIGHT_WORDS.search(label):  # "Peso al m²", not a paper's grammage
@@ -796,8 +797,8 @@ def _classify(
         if n := B.element_count(name.low):
             return WeightBasis.DERIVED, f"weight per element × {n} elements", grams * n
         return WeightBasis.COMPONENT, "a weight per element, and no element count is named", None
-    per_km = _SLASH_KM.match(glued) is not None
-    per_metre = V.PER_LENGTH_WORDS.search(label) or B.per_unit_length(label)  # "Masa 1 mb"
+    per_km = _SLASH_KM.match(glued) is not None or rate == "km"
+    per_metre = V.PER_LENGTH_WORDS.search(label) or B.per_unit_length(label) or rate == "m"
     if per_km or _SLASH_LENGTH.match(glued) or per_metre:
         per_m = grams / 1000 if per_km else grams  # "215 kg/km" is 215 g per metre
         if doc.length_m:
@@ -1279,7 +1280,8 @@ _NAME_LENGTH = re.compile(
 
 
 _NAME_AREA = re.compile(
-    r"(?<![\d.,x×*])(?<![x×*] )(?P<a>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?:mm|cm|m)?\s{0,2}[x×*]\s{0,2}"
+    r"(?<![\d.,x×*])(?<![x×*] )(?P<a>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<ua>mm|cm|m)?\s{0,2}"
+    r"[x×*]\s{0,2}"
     r"(?P<b>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m)(?![^\W\d_²³])(?!\s{0,2}[x×*]\s{0,2}\d)",
     re.IGNORECASE,
 )
@@ -1292,8 +1294,11 @@ def _name_area_m2(name: str) -> float | None:
     if len(found) != 1:
         return None
     m = found[0]
-    f = {"mm": 0.001, "cm": 0.01, "m": 1.0}[m["u"].lower()]
+    to_m = {"mm": 0.001, "cm": 0.01, "m": 1.0}
+    f = to_m[m["u"].lower()]
     a, b = (parse_number(m[k], comma_decimal="," in m[k]) * f for k in "ab")
+    if m["ua"]:  # "600 mm x 2.0 m": each side in its own unit
+        a = parse_number(m["a"], comma_decimal="," in m["a"]) * to_m[m["ua"].lower()]
     return a * b if a * b >= 0.001 else None  # not a profile's section ("tube 25 x 2 mm")
 
 
