@@ -213,3 +213,36 @@ def test_a_linear_mass_key_is_a_weight_per_metre(key: str) -> None:
     )
     assert weight_of("export.csv", text, "Duct DX-20, length 8 m") == pytest.approx(2000)
     assert weight_of("export.csv", text, "Duct DX-20") is None
+
+
+# ------------------------------------------------------------------ one of a pair
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Trail boot TX-4, size 44 (pair)", 1240.0), ("Wanderschuh TX-4, Gr. 44, 1 Paar", 1240.0)],
+)
+def test_a_single_shoe_s_weight_doubled_for_a_pair(name: str, expected: float) -> None:
+    text = "Trail boot TX-4\nUpper: leather\n- Weight: 620 g (single boot, size 44)\n"
+    assert weight_of("boot.txt", text, name) == pytest.approx(expected)
+
+
+def test_a_single_shoe_s_weight_of_an_article_that_is_no_pair_stays_as_stated() -> None:
+    text = "Trail boot TX-4\nUpper: leather\n- Weight: 620 g (single boot, size 44)\n"
+    assert weight_of("boot.txt", text, "Trail boot TX-4, size 44") == pytest.approx(620)
+
+
+# ------------------------------------------------------------------ a letter that is no gram
+
+
+def test_a_balance_grade_letter_is_no_gram() -> None:
+    text = (
+        "Impeller IM-160\nMaterial EN-GJL-250\n"
+        "All weights are net weights. Balanced to grade G 2,5.\n"
+    )
+    assert weight_of("impeller.txt", text, "Impeller IM-160") is None
+
+
+def test_a_weight_in_grams_after_the_grade_is_still_read() -> None:
+    text = "Impeller IM-160\nBalanced to grade G 2,5.\nNet weight: 2,5 kg\n"
+    assert weight_of("impeller.txt", text, "Impeller IM-160") == pytest.approx(2500)

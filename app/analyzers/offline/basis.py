@@ -23,11 +23,13 @@ __all__ = [
     "capped",
     "counts_pieces",
     "element_count",
+    "grade_letter",
     "key_rate",
     "name_compound",
     "own_number",
     "per_element",
     "per_unit_length",
+    "single_of_pair",
 ]
 
 # the words that put a figure per one of something: "per", "je", "pr.", "på", "na", "/"
@@ -154,10 +156,13 @@ def counts_pieces(lines: Sequence[Line], word: str, n: int | None, name_low: str
     return any(str(n) in line.text and counted.search(line.text) for line in lines)
 
 
-def own_number(n: int, grams: float) -> bool:
+def own_number(lines: Sequence[Line], n: int, grams: float) -> bool:
     """The count read is the figure's own number ("Weight per roll:155 g" read as 155
-    pieces): no count at all."""
-    return any(abs(grams / f - n) < 1e-6 for f in (1.0, 1000.0))
+    pieces): the document writes `n` with a mass unit and the figure weighs that much."""
+    if not any(abs(grams / f - n) < 1e-6 for f in (1.0, 1000.0)):
+        return False
+    weighed = re.compile(rf"(?<![\d.,]){n}\s{{0,2}}(?:g|kg)(?![^\W\d_])", re.IGNORECASE)
+    return any(weighed.search(line.text) for line in lines)
 
 
 def name_compound(name_low: str, word: str) -> bool:
@@ -211,3 +216,47 @@ def key_rate(label: str) -> str:
         u = m["u"].lower()
         found.add("m2" if u in ("m2", "m²", "sqm", "qm") else "km" if u == "km" else "m")
     return found.pop() if len(found) == 1 else ""
+
+
+# an article sold as a pair: "(Paar)", "1 pair", "paire", "un paio", "ett par", "1 пара"
+_PAIR_NAME = re.compile(
+    r"(?<![^\W\d_])(?:pairs?|paar|paire|paio|paia|pareja|parzysty|çift|párů?|pary|пара|ζεύγος)"
+    r"(?![^\W\d_])|(?:\(\s{0,2}|(?<![^\W\d_])(?:1|un|ett|et|jeden|um|uno)\s{1,2})(?:par|pár)"
+    r"(?![^\W\d_])|双|一対|켤레",
+    re.IGNORECASE,
+)
+# the figure weighs one of the pair: "(Einzelschuh)", "single shoe", "per piece of the pair"
+_SINGLE = re.compile(
+    r"(?<![^\W\d_])(?:single|einzel[^\W\d_]{0,12}|individual|singol[oa]|seule?|unitaire"
+    r"|enkel[^\W\d_]{0,10}|enkelt[^\W\d_]{0,10}|pojedyncz[^\W\d_]{0,6}|jednotliv[^\W\d_]{0,6}"
+    r"|tek\s+\w+|singur[^\W\d_]{0,4}|одиночн[^\W\d_]{0,4}|μονό|one\s+(?:shoe|boot|glove|sock"
+    r"|piece)|per\s+(?:shoe|boot|glove|sock|piece)|je\s+(?:schuh|stiefel|handschuh|stück))"
+    r"(?![^\W\d_])|单只|片方|한\s?짝",
+    re.IGNORECASE,
+)
+
+
+def single_of_pair(label: str, after: str, name_low: str) -> bool:
+    """The article is a pair and the figure weighs one of it ("Gewicht: 265 g (Einzelschuh)"
+    of a shoe "(Paar)"): the pair weighs twice the figure."""
+    if _PAIR_NAME.search(name_low) is None:
+        return False
+    bracket = after.lstrip()
+    said = bracket[: bracket.find(")") + 1] if bracket.startswith("(") else ""
+    return _SINGLE.search(f"{label} {said}") is not None
+
+
+# a grade, class or quality the letters after it name ("Güte G 6,3", "balance grade G 2.5")
+_GRADE_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:[^\W\d_]*güte|gütestufe|grade|quality|class|klasse|classe|qualité|qualità"
+    r"|calidad|clase|qualidade|classe|kwaliteit|klasse|jakość|klasa|třída|jakost|sınıf|kalite"
+    r"|osztály|minőség|clasa|calitate|класс|качество|κατηγορία|ποιότητα|laatu|luokka|kvalitet"
+    r"|等级|等級|品質|등급)\s{0,2}$",
+    re.IGNORECASE,
+)
+
+
+def grade_letter(text: str, start: int, unit: str) -> bool:
+    """An upper-case "G" after a grade word is the grade's letter, not grams ("Wuchtgüte
+    G 6,3", "balance quality grade G 2.5")."""
+    return unit == "G" and _GRADE_BEFORE.search(text[max(0, start - 24) : start]) is not None

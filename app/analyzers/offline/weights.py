@@ -590,7 +590,7 @@ def _label_unit_quantities(text: str, comma: bool) -> list[_Raw]:
             break
         unit = m["b"] or m["t"]
         factor = mass_unit(unit)
-        if factor is None:
+        if factor is None or B.grade_letter(text, m.start(), unit):  # "Güte G 6,3"
             continue
         tail = text[m.end() :]
         glued = m["r"] or ""  # "Gewicht (kg/m)": a weight per metre
@@ -808,6 +808,8 @@ def _classify(
                 per_m * doc.length_m,
             )
         return WeightBasis.PER_LENGTH, "a weight per metre, and no length is stated", None
+    if B.single_of_pair(label, after, name.low):  # "265 g (Einzelschuh)" of a pair of shoes
+        return WeightBasis.DERIVED, "the weight of one of the pair × 2", grams * 2
     gross, net = V.GROSS_WORDS.last(label), V.NET_WORDS.last(label)
     carrier = V.OUTER_PACK_WORDS.search(label)
     if gross >= 0 and carrier is not None and carrier.group().lower() in name.low:
@@ -879,8 +881,8 @@ def _classify(
     if pack and (net < 0 or (pack.start() >= net and pack.group().lower() in V.PACK_NOUNS)):
         # "Peso netto confezione", "Net weight per box": the net weight of a pack
         n = _pack_n(label)
-        n = doc.pack_count if n is None or B.own_number(n, grams) else n
-        n = None if n is not None and B.own_number(n, grams) else n  # "per roll:155 g"
+        n = doc.pack_count if n is None or B.own_number(doc.lines, n, grams) else n
+        n = None if n is not None and B.own_number(doc.lines, n, grams) else n  # "roll:155 g"
         if B.counts_pieces(doc.lines, _word_at(label, pack), n, name.low):
             # "Peso del rollo" beside "Caja de 12 rollos": the weight of one counted piece
             basis = WeightBasis.NET if net >= 0 else WeightBasis.UNSPECIFIED
