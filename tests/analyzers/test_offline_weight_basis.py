@@ -246,3 +246,25 @@ def test_a_balance_grade_letter_is_no_gram() -> None:
 def test_a_weight_in_grams_after_the_grade_is_still_read() -> None:
     text = "Impeller IM-160\nBalanced to grade G 2,5.\nNet weight: 2,5 kg\n"
     assert weight_of("impeller.txt", text, "Impeller IM-160") == pytest.approx(2500)
+
+
+# ------------------------------------------------------------------ what a reel or a bundle weighs
+
+
+def test_a_weight_per_metre_of_a_reel_s_cable_is_not_the_reel_s() -> None:
+    text = "Kabeltrommel KT-25\nLeitung H05VV-F 3G1,5\nLeitungsgewicht | 120 kg/km\n"
+    assert weight_of("reel.txt", text, "Kabeltrommel 25 m, 3 Steckdosen") is None
+
+
+def test_a_weight_per_metre_of_a_cable_sold_by_length_is_multiplied() -> None:
+    text = "Leitung H05VV-F 3G1,5\nLeitungsgewicht | 120 kg/km\n"
+    assert weight_of("cable.txt", text, "Leitung H05VV-F 3G1,5, Ring 25 m") == pytest.approx(3000)
+
+
+def test_a_bundle_s_weight_is_a_pack_s_not_the_bar_s() -> None:
+    text = (
+        "Flachstahl FS 40x8\nLängengewicht | 2,51 kg/m\n"
+        "Gebündelt zu 5 Stück, Bundgewicht ca. 13 kg inkl. Umreifung.\n"
+    )
+    got = weight_of("bar.txt", text, "Flachstahl FS 40x8, Zuschnitt 1.000 mm")
+    assert got is None or got == pytest.approx(2510)  # never the bundle's 13 kg

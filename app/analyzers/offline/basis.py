@@ -29,6 +29,7 @@ __all__ = [
     "own_number",
     "per_element",
     "per_unit_length",
+    "reel_with_length",
     "single_of_pair",
 ]
 
@@ -260,3 +261,19 @@ def grade_letter(text: str, start: int, unit: str) -> bool:
     """An upper-case "G" after a grade word is the grade's letter, not grams ("Wuchtgüte
     G 6,3", "balance quality grade G 2.5")."""
     return unit == "G" and _GRADE_BEFORE.search(text[max(0, start - 24) : start]) is not None
+
+
+# a reel or drum sold with the cable or hose it carries: "Kabeltrommel 50 m", "hose reel"
+_REEL_NAME = re.compile(
+    r"[^\W\d_]{3,}(?:trommel|haspel|aufroller|trumma|tromle|vinda|haspel|kela|buben|dob)"
+    r"(?![^\W\d_])|(?<![^\W\d_])(?:cable|hose|cord)\s{1,2}(?:reel|drum)s?(?![^\W\d_])"
+    r"|(?<![^\W\d_])(?:enrouleur|avvolgicavo|avvolgitubo|enrollacables|enrollador|carrete"
+    r"|zwijacz|bęben\s+(?:na\s+)?kabl|kablo\s+makaras|tambur\s+de\s+cablu)",
+    re.IGNORECASE,
+)
+
+
+def reel_with_length(name_low: str) -> bool:
+    """The article is a reel or drum with the length it carries ("Kabeltrommel 50 m", "cable
+    reel 25 m"): a weight per metre times that length weighs the cable, not the reel."""
+    return _REEL_NAME.search(name_low) is not None

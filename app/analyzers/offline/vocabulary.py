@@ -666,6 +666,7 @@ PACK_WORDS: Final = Vocabulary(
         "bags",
         "bundle",
         "bund",
+        "bundgewicht",  # the compound of a bundle's weight: "Bundgewicht ca. 27,5 kg"
         "bündel",
         "fascio",
         "pacco",

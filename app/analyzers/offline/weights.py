@@ -801,6 +801,8 @@ def _classify(
     per_metre = V.PER_LENGTH_WORDS.search(label) or B.per_unit_length(label) or rate == "m"
     if per_km or _SLASH_LENGTH.match(glued) or per_metre:
         per_m = grams / 1000 if per_km else grams  # "215 kg/km" is 215 g per metre
+        if doc.length_m and B.reel_with_length(name.low):  # "Kabeltrommel 50 m"
+            return WeightBasis.COMPONENT, "a weight per metre of what the reel carries", None
         if doc.length_m:
             return (
                 WeightBasis.DERIVED,
