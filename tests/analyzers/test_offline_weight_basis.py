@@ -268,3 +268,13 @@ def test_a_bundle_s_weight_is_a_pack_s_not_the_bar_s() -> None:
     )
     got = weight_of("bar.txt", text, "Flachstahl FS 40x8, Zuschnitt 1.000 mm")
     assert got is None or got == pytest.approx(2510)  # never the bundle's 13 kg
+
+
+def test_a_section_weight_of_a_group_the_name_counts_in_chinese() -> None:
+    text = "铸铁散热器 XR-500\n单片重量 | 4.2 kg\n木架重量约 5 kg\n"
+    assert weight_of("radiator.txt", text, "铸铁散热器 XR-500 8片组") == pytest.approx(33_600)
+
+
+def test_a_single_piece_weight_in_chinese_without_a_group_stays_the_piece_s() -> None:
+    text = "垫片 XR-500\n单片重量 | 4.2 g\n"
+    assert weight_of("washer.txt", text, "垫片 XR-500") == pytest.approx(4.2)

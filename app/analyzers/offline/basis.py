@@ -80,16 +80,25 @@ _COUNT_ELEMENTS = re.compile(
 )
 
 
-def per_element(label: str) -> bool:
+# "单片重量" of a "10片组": one section of a group the name counts ("单片" alone is also one
+# piece of a pack, so it is an element only beside such a count)
+_CJK_PER_ELEMENT = re.compile(r"单片|單片|每片|单节|單節|每节")
+_CJK_ELEMENTS = re.compile(r"(?<![\d.,])(?P<n>\d{1,3})\s?(?:片|节|節|柱)\s?(?:/\s?)?(?:组|組)")
+
+
+def per_element(label: str, name_low: str = "") -> bool:
     """The label says the figure weighs one element ("Peso per elemento", "Gewicht je
-    Glied", "weight per section")."""
-    return _PER_ELEMENT.search(label) is not None
+    Glied", "weight per section", "单片重量" of a "10片组")."""
+    if _PER_ELEMENT.search(label) is not None:
+        return True
+    return _CJK_PER_ELEMENT.search(label) is not None and _CJK_ELEMENTS.search(name_low) is not None
 
 
 def element_count(name: str) -> int | None:
     """The count of elements the article name states ("batteria da 8 elementi", "Block mit
     8 Gliedern", "10-gliedrig"); None for none, for one, or for two different counts."""
     found = {int(m["n"] or m["g"] or m["m"]) for m in _COUNT_ELEMENTS.finditer(name)}
+    found |= {int(m["n"]) for m in _CJK_ELEMENTS.finditer(name)}
     if len(found) != 1:
         return None
     n = found.pop()

@@ -953,6 +953,7 @@ OUTER_PACK_WORDS: Final = Vocabulary(
         "cartone esterno",
         "caja master",
         *_split("纸箱 外箱 每箱 托盘 栈板 外装 パレット 外箱 段ボール箱"),
+        *_split("木架 木箱 木托 木枠 木箱梱包 나무상자"),  # a wooden crate or frame for shipping
     ]
 )
 

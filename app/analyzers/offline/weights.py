@@ -793,7 +793,7 @@ def _classify(
                 grams / base * doc.length_m,
             )
         return WeightBasis.PER_LENGTH, "a weight per length, and no length is stated", None
-    if B.per_element(label):  # "Gewicht je Glied" of a "Block mit 8 Gliedern"
+    if B.per_element(label, name.low):  # "Gewicht je Glied" of a "Block mit 8 Gliedern"
         if n := B.element_count(name.low):
             return WeightBasis.DERIVED, f"weight per element × {n} elements", grams * n
         return WeightBasis.COMPONENT, "a weight per element, and no element count is named", None
