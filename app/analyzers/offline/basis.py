@@ -168,11 +168,13 @@ def counts_pieces(lines: Sequence[Line], word: str, n: int | None, name_low: str
 
 def own_number(lines: Sequence[Line], n: int, grams: float) -> bool:
     """The count read is the figure's own number ("Weight per roll:155 g" read as 155
-    pieces): the document writes `n` with a mass unit and the figure weighs that much."""
+    pieces): the figure weighs `n` g or kg and the document writes `n` nowhere but with a
+    mass unit ("Pack of 10: 10 kg" states the count apart)."""
     if not any(abs(grams / f - n) < 1e-6 for f in (1.0, 1000.0)):
         return False
-    weighed = re.compile(rf"(?<![\d.,]){n}\s{{0,2}}(?:g|kg)(?![^\W\d_])", re.IGNORECASE)
-    return any(weighed.search(line.text) for line in lines)
+    written = re.compile(rf"(?<![\d.,]){n}(?![\d]|[.,]\d)(?P<unit>\s{{0,2}}(?:g|kg)(?![^\W\d_]))?")
+    found = [m["unit"] is not None for line in lines for m in written.finditer(line.text)]
+    return bool(found) and all(found)
 
 
 def name_compound(name_low: str, word: str) -> bool:
