@@ -134,7 +134,7 @@ _STROKE = (
 _STROKE_WORD = re.compile(rf"(?<![^\W\d_]){_STROKE}(?![^\W\d_])", re.IGNORECASE)
 # "at 0 mm stroke", "at stroke 0", "bei Hub 0 mm", "bei 3 m Hubhöhe", "à course 0"
 _AT_STROKE = re.compile(
-    rf"(?<![^\W\d_])(?:at|bei|à|a|con|with|für|for|@)\s{{1,2}}"
+    rf"(?:(?<![^\W\d_])(?:at|bei|à|a|con|with|für|for|@)\s{{1,2}}|\(\s{{0,2}}(?={_STROKE}))"
     rf"(?:(?P<w1>{_STROKE})\s{{0,2}}[=:]?\s{{0,2}})?(?P<n>\d{{1,5}}(?:[.,]\d{{1,3}})?)\s{{0,2}}"
     rf"(?P<u>mm|cm|m)?(?![^\W_])\s{{0,2}}(?:(?:of\s+)?(?P<w2>{_STROKE})(?![^\W\d_]))?",
     re.IGNORECASE,
@@ -143,7 +143,7 @@ _AT_STROKE = re.compile(
 # "per additional metre of lift"
 _PER_STROKE = re.compile(
     r"(?<![^\W\d_])(?:per|je|pro|par|pour|ogni|por|each)\s{1,2}"
-    r"(?:(?P<n>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m)(?![^\W_])"
+    r"(?:(?P<n>\d{1,5}(?:[.,]\d{1,3})?)?\s{0,2}(?P<u>mm|cm|m)(?![^\W_])"
     r"|(?:weitere[nmrs]?|additional|further|extra)\s{1,2}(?P<w>met(?:er|re)|m)(?![^\W\d_]))",
     re.IGNORECASE,
 )
@@ -190,7 +190,7 @@ def stroke_step_m(text: str) -> float | None:
         return None
     found = set()
     for m in _PER_STROKE.finditer(text):
-        found.add(1.0 if m["w"] else round(_metres(m["n"], m["u"], False), 6))
+        found.add(1.0 if m["w"] else round(_metres(m["n"] or "1", m["u"], False), 6))
     if len(found) != 1:
         return None
     step = found.pop()
@@ -323,7 +323,8 @@ def stroke_weights(
 # ------------------------------------------------------------------ a weight per area
 
 _FACE = re.compile(
-    r"(?<![\d.,x×*])(?<![x×*] )(?P<a>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?:mm|cm|m)?\s{0,2}[x×*]\s{0,2}"
+    r"(?<![\d.,x×*])(?<![x×*] )(?P<a>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<ua>mm|cm|m)?\s{0,2}"
+    r"[x×*]\s{0,2}"
     r"(?P<b>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?:(?:mm|cm|m)?\s{0,2}[x×*]\s{0,2}"
     r"(?P<c>\d{1,5}(?:[.,]\d{1,3})?))?\s{0,2}(?P<u>mm|cm|m)(?![^\W_])(?!\s{0,2}[x×*]\s{0,2}\d)",
     re.IGNORECASE,
@@ -339,8 +340,10 @@ def name_face_m2(name: str, comma: bool = False) -> float | None:
         return None
     m = found[0]
     f = _TO_M[m["u"].lower()]
+    units = {"a": _TO_M[m["ua"].lower()] if m["ua"] else f}  # "600 mm x 2.0 m"
     sides = sorted(
-        (parse_number(m[k], comma_decimal=comma) * f for k in "abc" if m[k]), reverse=True
+        (parse_number(m[k], comma_decimal=comma) * units.get(k, f) for k in "abc" if m[k]),
+        reverse=True,
     )
     if len(sides) == 3 and sides[2] > sides[1] / 10:
         return None  # a block, not a sheet

@@ -666,6 +666,7 @@ PACK_WORDS: Final = Vocabulary(
         "bags",
         "bundle",
         "bund",
+        "bundgewicht",  # the compound of a bundle's weight: "Bundgewicht ca. 27,5 kg"
         "bündel",
         "fascio",
         "pacco",
@@ -952,6 +953,7 @@ OUTER_PACK_WORDS: Final = Vocabulary(
         "cartone esterno",
         "caja master",
         *_split("纸箱 外箱 每箱 托盘 栈板 外装 パレット 外箱 段ボール箱"),
+        *_split("木架 木箱 木托 木枠 木箱梱包 나무상자"),  # a wooden crate or frame for shipping
     ]
 )
 
@@ -1022,6 +1024,15 @@ PER_LENGTH_WORDS: Final = Vocabulary(
         "poids au mètre",
         "peso al metro",
         "米重",
+        # a linear mass named as such ("masse linéique", "masse_lineique_kg_m" of an export)
+        *("masse linéique", "masse_linéique", "lineic mass", "linear mass", "linear weight"),
+        *("mass per unit length", "weight per unit length", "massa lineare", "massa_lineare"),
+        *("massa lineica", "peso lineal", "masa lineal", "peso linear", "massa linear"),
+        *("masa liniowa", "masa_liniowa", "lineaire massa", "lineair gewicht", "metervikt"),
+        *("metervekt", "metervægt", "längenbezogene masse", "längenmasse", "lineární hmotnost"),
+        *("doğrusal kütle", "lineáris tömeg", "folyóméter tömeg", "masă liniară"),
+        *("погонная масса", "линейная масса", "γραμμική μάζα", "線密度", "线密度", "単位長さ質量"),
+        *("metrimassa", "metripaino", "kg/jm", "vekt per meter"),
     ]
 )
 PER_AREA_WORDS: Final = Vocabulary(

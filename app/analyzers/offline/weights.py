@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from app.analyzers.base import Evidence, WeightBasis, WeightCandidate, WeightFinding, WeightStatus
+from app.analyzers.offline import basis as B  # noqa: N812 - a figure's basis, read as B.fn
 from app.analyzers.offline import derived as D  # noqa: N812 - derived weights, read as D.x
 from app.analyzers.offline import key_counts as KC  # noqa: N812 - counts beside a weight field
 from app.analyzers.offline import line_counts as LC  # noqa: N812 - a table line's quantity
@@ -602,7 +603,7 @@ def _label_unit_quantities(text: str, comma: bool) -> list[_Raw]:
             break
         unit = m["b"] or m["t"]
         factor = mass_unit(unit)
-        if factor is None:
+        if factor is None or B.grade_letter(text, m.start(), unit):  # "Güte G 6,3"
             continue
         tail = text[m.end() :]
         glued = m["r"] or ""  # "Gewicht (kg/m)": a weight per metre
@@ -665,6 +666,10 @@ class _Doc:
         if self._paths is None:
             self._paths = KC.key_paths(line.text for line in self._lines)
         return self._paths
+
+    @property
+    def lines(self) -> Sequence[Line]:
+        return self._lines
 
     @property
     def pack_count(self) -> int | None:
@@ -820,7 +825,8 @@ def _classify(
     """
     if _GLUED_NOT_MASS.match(glued):
         return WeightBasis.NOT_MASS, "a torque or inertia unit (g·cm, kgf), not a mass", None
-    if _SLASH_AREA.match(glued) or V.PER_AREA_WORDS.search(label):
+    rate = B.key_rate(label)  # "masse_kg_m2", "masse_lineique_kg_m": an export key's unit
+    if _SLASH_AREA.match(glued) or V.PER_AREA_WORDS.search(label) or rate == "m2":
         if (m := V.CAPACITY_WORDS.search(label)) is not None:
             return WeightBasis.CAPACITY, f"a capacity, load or limit ({m.group()})", None
         if doc.area_m2 and V.WEIGHT_WORDS.search(label):  # "Peso al m²", not a paper's grammage
@@ -855,9 +861,16 @@ def _classify(
                 grams / base * doc.length_m,
             )
         return WeightBasis.PER_LENGTH, "a weight per length, and no length is stated", None
-    per_km = _SLASH_KM.match(glued) is not None
-    if per_km or _SLASH_LENGTH.match(glued) or V.PER_LENGTH_WORDS.search(label):
+    if B.per_element(label, name.low):  # "Gewicht je Glied" of a "Block mit 8 Gliedern"
+        if n := B.element_count(name.low):
+            return WeightBasis.DERIVED, f"weight per element × {n} elements", grams * n
+        return WeightBasis.COMPONENT, "a weight per element, and no element count is named", None
+    per_km = _SLASH_KM.match(glued) is not None or rate == "km"
+    per_metre = V.PER_LENGTH_WORDS.search(label) or B.per_unit_length(label) or rate == "m"
+    if per_km or _SLASH_LENGTH.match(glued) or per_metre:
         per_m = grams / 1000 if per_km else grams  # "215 kg/km" is 215 g per metre
+        if doc.length_m and B.reel_with_length(name.low):  # "Kabeltrommel 50 m"
+            return WeightBasis.COMPONENT, "a weight per metre of what the reel carries", None
         if doc.length_m:
             return (
                 WeightBasis.DERIVED,
@@ -865,6 +878,8 @@ def _classify(
                 per_m * doc.length_m,
             )
         return WeightBasis.PER_LENGTH, "a weight per metre, and no length is stated", None
+    if B.single_of_pair(label, after, name.low):  # "265 g (Einzelschuh)" of a pair of shoes
+        return WeightBasis.DERIVED, "the weight of one of the pair × 2", grams * 2
     gross, net = V.GROSS_WORDS.last(label), V.NET_WORDS.last(label)
     carrier = V.OUTER_PACK_WORDS.search(label)
     if gross >= 0 and carrier is not None and carrier.group().lower() in name.low:
@@ -894,6 +909,8 @@ def _classify(
     if outer is not None and outer.group().lower() not in name.low:
         packaging = label  # "Peso palé completo", "外箱重量": a load carrier's weight
     if packaging and net < 0:
+        if B.capped(packaging, grams):  # "max. 15 kg je Karton": a limit, not a pack's weight
+            return WeightBasis.CAPACITY, "a maximum of the pack, not a weight to divide", None
         n = _pack_n(packaging) or (doc.pack_count if V.PACK_WORDS.search(packaging) else None)
         if n:
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
@@ -929,13 +946,21 @@ def _classify(
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.PER_PACK, "a weight per pack, and no pack count is stated", None
     pack = V.PACK_WORDS.search(label)
-    if pack and _name_has_word(name, _word_at(label, pack)) and _pack_n(name.low) is None:
+    named_pack = pack and B.name_compound(name.low, _word_at(label, pack))  # "Faltschachtel"
+    named = pack and (_name_has_word(name, _word_at(label, pack)) or named_pack)
+    if named and _pack_n(name.low) is None:
         pack = None  # "Rolle komplett" of an article that is a roll: the article, not a pack
     if pack and O.left_out(label, pack.start()):
         pack = None  # "Weight (without net roll)": the article without it, not a pack's weight
     if pack and (net < 0 or (pack.start() >= net and pack.group().lower() in V.PACK_NOUNS)):
         # "Peso netto confezione", "Net weight per box": the net weight of a pack
-        n = _pack_n(label) or doc.pack_count
+        n = _pack_n(label)
+        n = doc.pack_count if n is None or B.own_number(doc.lines, n, grams) else n
+        n = None if n is not None and B.own_number(doc.lines, n, grams) else n  # "roll:155 g"
+        if B.counts_pieces(doc.lines, _word_at(label, pack), n, name.low):
+            # "Peso del rollo" beside "Caja de 12 rollos": the weight of one counted piece
+            basis = WeightBasis.NET if net >= 0 else WeightBasis.UNSPECIFIED
+            return basis, f"the weight of one of the {n} pieces of a pack", grams
         if n:
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.PER_PACK, "a weight per pack, and no pack count is stated", None
@@ -1387,7 +1412,8 @@ _NAME_LENGTH = re.compile(
 
 
 _NAME_AREA = re.compile(
-    r"(?<![\d.,x×*])(?<![x×*] )(?P<a>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?:mm|cm|m)?\s{0,2}[x×*]\s{0,2}"
+    r"(?<![\d.,x×*])(?<![x×*] )(?P<a>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<ua>mm|cm|m)?\s{0,2}"
+    r"[x×*]\s{0,2}"
     r"(?P<b>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m)(?![^\W\d_²³])(?!\s{0,2}[x×*]\s{0,2}\d)",
     re.IGNORECASE,
 )
@@ -1400,8 +1426,11 @@ def _name_area_m2(name: str) -> float | None:
     if len(found) != 1:
         return None
     m = found[0]
-    f = {"mm": 0.001, "cm": 0.01, "m": 1.0}[m["u"].lower()]
+    to_m = {"mm": 0.001, "cm": 0.01, "m": 1.0}
+    f = to_m[m["u"].lower()]
     a, b = (parse_number(m[k], comma_decimal="," in m[k]) * f for k in "ab")
+    if m["ua"]:  # "600 mm x 2.0 m": each side in its own unit
+        a = parse_number(m["a"], comma_decimal="," in m["a"]) * to_m[m["ua"].lower()]
     return a * b if a * b >= 0.001 else None  # not a profile's section ("tube 25 x 2 mm")
 
 
