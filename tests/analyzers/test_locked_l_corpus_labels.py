@@ -35,25 +35,153 @@ from tests.analyzers.locked_split_checks import (  # noqa: F401 - collected here
 LANGUAGES = frozenset(
     {"en", "de", "fr", "it", "es", "zh", "ja", "nl", "pl", "pt", "sv", "cs", "tr", "da"}
 )
-SIZE = 25
+SIZE = 113
 FORMAT_MINIMUM = {
-    "pdf": 8,
-    "html": 4,
-    "csv": 2,
-    "xlsx": 2,
-    "json": 2,
-    "docx": 2,
-    "markdown": 2,
-    "text": 3,
+    "pdf": 30,
+    "html": 14,
+    "csv": 9,
+    "xlsx": 9,
+    "json": 9,
+    "docx": 9,
+    "markdown": 7,
+    "text": 9,
 }
-LANGUAGE_MINIMUM = {"en": 8, "de": 5, "fr": 2, "it": 2, "es": 2}
-DERIVED_MINIMUM = 1
-NULL_SHARE = (0.05, 0.20)
-DOCUMENT_KINDS: tuple[str, ...] = ()
-SITUATIONS: tuple[str, ...] = ()
-RARE_SITUATIONS: tuple[str, ...] = ()
-FAMILY_MINIMUM = 1
-FAMILIES: tuple[str, ...] = ()
+LANGUAGE_MINIMUM = {
+    "en": 28,
+    "de": 22,
+    "fr": 9,
+    "it": 9,
+    "es": 9,
+    "zh": 2,
+    "ja": 2,
+    "nl": 2,
+    "pl": 2,
+    "pt": 2,
+    "sv": 2,
+    "cs": 2,
+    "tr": 2,
+    "da": 2,
+}
+DERIVED_MINIMUM = 16
+NULL_SHARE = (0.10, 0.20)
+# The kinds of document the buyers of this split receive, each on several documents.
+DOCUMENT_KINDS = (
+    "datasheet",
+    "specification",
+    "catalogue_table",
+    "webshop",
+    "erp_export",
+    "api_json",
+    "manual",
+    "quotation",
+    "email",
+    "test_report",
+    "drawing_title_block",
+)
+# The goods of these buyers and the situations and distractors their documents carry, each on
+# several documents.
+SITUATIONS = (
+    "railway",
+    "shipbuilding",
+    "pump",
+    "compressor",
+    "valve",
+    "instrument",
+    "cleaning",
+    "office_supplies",
+    "writing_goods",
+    "paper_ream",
+    "canister",
+    "large_machine",
+    "heaviest_part",
+    "with_without_display",
+    "end_connection_variant",
+    "per_pack",
+    "table_row",
+    "table_column",
+    "unit_in_header",
+    "unit_column",
+    "unit_field",
+    "decimal_comma",
+    "thousands_separator",
+    "approx",
+    "variant_selector",
+    "assembly_component",
+    "assembly_without_part",
+    "accessories",
+    "related_products",
+    "component_masses",
+    "second_sheet",
+    "multi_page",
+    "two_column",
+    "review",
+    "tolerance",
+    "ordinary",
+    "raw_vs_finished",
+    "casting",
+    "imperial",
+    "nw_gw",
+    "length_per_piece",
+    "weight_row_empty",
+    "packed_only",
+    "gross_only",
+    "distractor:gross",
+    "distractor:packed",
+    "distractor:pallet",
+    "distractor:shipping",
+    "distractor:capacity",
+    "distractor:max_load",
+    "distractor:load_rating",
+    "distractor:torque",
+    "distractor:density",
+    "distractor:machine_force",
+    "distractor:operating_weight",
+    "distractor:set_weight",
+    "distractor:grammage",
+    "distractor:fill_weight",
+    "distractor:battery_capacity",
+    "distractor:per_metre",
+    "distractor:script_data",
+)
+# Rarer situations, each at least twice so that no single document decides them.
+RARE_SITUATIONS = (
+    "kg_and_lb",
+    "unit:lb",
+    "unit:oz",
+    "per_pair",
+    "per_metre",
+    "cable_included",
+    "battery_included",
+    "battery_excluded",
+    "upper_bound_only",
+    "component_shares",
+    "material_declaration",
+    "declaration_of_conformity",
+    "no_weight",
+    "bom",
+    "forging",
+    "customer_qa",
+    "email_correction",
+    "packing_list",
+    "asian_english",
+    "source:script_data",
+    "distractor:minimum_weight",
+    "distractor:acceleration_g",
+    "distractor:refrigerant_charge",
+)
+FAMILY_MINIMUM = 2  # every main-material family on at least this many documents
+FAMILIES = (
+    "aluminium",
+    "steel",
+    "stainless steel",
+    "cast iron",
+    "copper",
+    "brass",
+    "zinc",
+    "paper",
+    "rubber",
+    "plastic",
+)
 
 
 @pytest.fixture(scope="module")
