@@ -62,7 +62,7 @@ LANGUAGE_MINIMUM = {
     "tr": 2,
     "da": 2,
 }
-DERIVED_MINIMUM = 16
+DERIVED_MINIMUM = 17
 NULL_SHARE = (0.10, 0.20)
 # The kinds of document the buyers of this split receive, each on several documents.
 DOCUMENT_KINDS = (
@@ -124,7 +124,6 @@ SITUATIONS = (
     "length_per_piece",
     "weight_row_empty",
     "packed_only",
-    "gross_only",
     "distractor:gross",
     "distractor:packed",
     "distractor:pallet",
@@ -154,6 +153,7 @@ RARE_SITUATIONS = (
     "battery_included",
     "battery_excluded",
     "upper_bound_only",
+    "gross_only",
     "component_shares",
     "material_declaration",
     "declaration_of_conformity",
