@@ -1309,6 +1309,15 @@ _COUNT_VALUE = re.compile(r"\s*\d{1,3}(?:[.,'\u00a0 ]\d{3})+\s*|\s*\d{1,6}\s*")
 _KEY_VALUE = re.compile(r"^\s*(?P<k>[^=:|]{1,60}?)\s*(?:=|:\s)\s*(?P<v>[^=:|]{1,12})$")
 
 
+_PIECE_BRACKET = re.compile(rf"[\[(（]\s*(?:{_PIECES})\s*[\])）]", re.IGNORECASE)
+
+
+def _counts_pieces(key: str) -> bool:
+    """A key whose bracketed unit is a piece word: "VE (Stück)", "Pack [pcs]" count pieces."""
+    unit = _UNIT_IN_LABEL.search(key)
+    return unit is not None and _PIECE_BRACKET.fullmatch(unit.group()) is not None
+
+
 def _row_pack_count(label: str, cells: Iterable[tuple[str, str]]) -> int | None:
     """The pieces per pack a row states for the pack its weight label names: "bars_per_bundle
     | 10" beside "bundle_weight_kg | 235.5", "VE Stk | 100" beside "Gewicht VE kg". A row of an
@@ -1323,7 +1332,7 @@ def _row_pack_count(label: str, cells: Iterable[tuple[str, str]]) -> int | None:
         if key == label or not _COUNT_VALUE.fullmatch(value) or V.WEIGHT_WORDS.search(key):
             continue
         low = key.lower()
-        if (w := word.search(low)) and _UNIT_IN_LABEL.search(key) is None:
+        if (w := word.search(low)) and (_UNIT_IN_LABEL.search(key) is None or _counts_pieces(key)):
             if _PER_AFTER.match(low, w.end()):
                 continue  # "VE je Karton": packs per carton, not pieces per pack
             n = _as_count(value)
