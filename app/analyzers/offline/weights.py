@@ -38,6 +38,7 @@ from app.analyzers.offline import others as O  # noqa: N812 - other objects, rea
 from app.analyzers.offline import revisions as R  # noqa: N812 - corrections, read as R.fn
 from app.analyzers.offline import set_counts as S  # noqa: N812 - sets and pairs of pieces
 from app.analyzers.offline import tables as T  # noqa: N812 - variant tables, read as T.fn
+from app.analyzers.offline import units_of_measure as UM  # noqa: N812 - an ERP row's unit
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 from app.analyzers.offline._text import Line, iter_lines, trim_quote
 from app.analyzers.quantities import (
@@ -1341,6 +1342,26 @@ def _row_pack_count(label: str, cells: Iterable[tuple[str, str]]) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _unit_weight(
+    unit: UM.RowUnit, grams: float, doc: _Doc, name: _Name
+) -> tuple[WeightBasis, str, float | None]:
+    """(basis, reason, grams per piece) of the weight of one unit of measure of a row."""
+    if unit.count:
+        n = unit.count
+        return (
+            WeightBasis.DERIVED,
+            f"{UM.REASON} ({unit.code.upper()}) of {n} pieces ÷ {n}",
+            grams / n,
+        )
+    if unit.metre:
+        if doc.length_m and UM.names_metres(name.low, doc.length_m):
+            reason = f"{UM.REASON} ({unit.code.upper()}) × length {doc.length_m:g} m"
+            return WeightBasis.DERIVED, reason, grams * doc.length_m
+        return WeightBasis.PER_LENGTH, f"{UM.REASON} (a metre), and no length is stated", None
+    reason = f"{UM.REASON} ({unit.code.upper()}), and no count of its pieces is stated"
+    return WeightBasis.PER_PACK, reason, None
+
+
 def _line_cells(text: str) -> list[tuple[str, str]]:
     """A "key=value | key=value" line as its (key, value) cells."""
     out = []
@@ -1884,6 +1905,12 @@ def collect_mentions(
                     break
             if basis is None:
                 continue
+            if (
+                basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
+                and "=" in text
+                and (unit := UM.row_unit(label, _row_cells_kv(text)))
+            ):  # "Basismengeneinheit=TST | Nettogewicht=4,850": one unit of measure's weight
+                basis, reason, grams = _unit_weight(unit, q.grams, doc, nm)
             if basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED) and (
                 counted := _field_count(label, text, doc)
             ):
@@ -2363,7 +2390,7 @@ def _line_weights_everywhere(mentions: Sequence[Mention]) -> None:
                 break
 
 
-_LINE_REASONS = ("the line's weight ÷", "the weight of a line of")
+_LINE_REASONS = ("the line's weight ÷", "the weight of a line of", UM.REASON)
 
 
 def _table_quote(row: Sequence[str]) -> str:
@@ -2434,6 +2461,10 @@ def _table_mentions(
                 q = written[0]
                 if other := O.not_the_article(cell, q.start, q.end, name.low, name.words):
                     basis, reason, per_piece = (*other, None)
+            if basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED) and (
+                unit := UM.row_unit(label, cells)
+            ):  # "uom | BX" beside "qty_per_uom | 100": the weight of one unit of measure
+                basis, reason, per_piece = _unit_weight(unit, grams, doc, name)
             if basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED) and (
                 line := LC.line_quantity(label, cells, summed=summed, name_words=name.words)
             ):
