@@ -702,7 +702,7 @@ def _pack_n(text: str) -> int | None:
     if _ALTERNATIVE.search(text):
         return None
     for cm in _COUNT.finditer(text):
-        n = _as_count(cm["a"] or cm["b"])
+        n = _as_count((cm["a"] or cm["b"]).rstrip(".,'"))  # "box of 100, net": 100
         if n and n >= 2:
             return n
     return None
@@ -806,6 +806,20 @@ def _name_has_word(name: _Name, word: str) -> bool:
     """The name says `word` as a word of its own: a pack's "VE" is not in "verzinkt"."""
     low = word.lower()
     return re.search(rf"(?<![^\W\d_]){re.escape(low)}(?![^\W\d_])", name.low) is not None
+
+
+def _net_of_counted_pack(label: str, pack: re.Match[str]) -> bool:
+    """The net word qualifies a pack in the same brackets: "Weight (box of 100, net)", "Poids
+    (boîte de 50, net)", "Weight (box, net)" weigh the pack's contents, not one piece."""
+    opening = max(label.rfind("(", 0, pack.start()), label.rfind("[", 0, pack.start()))
+    if opening < 0 or re.search(r"[)\]]", label[opening : pack.start()]):
+        return False
+    closing = min(
+        (i for i in (label.find(")", pack.end()), label.find("]", pack.end())) if i > 0),
+        default=len(label),
+    )
+    inside = label[opening + 1 : closing]
+    return V.NET_WORDS.search(inside) is not None
 
 
 def _classify(
@@ -953,7 +967,11 @@ def _classify(
         pack = None  # "Rolle komplett" of an article that is a roll: the article, not a pack
     if pack and O.left_out(label, pack.start()):
         pack = None  # "Weight (without net roll)": the article without it, not a pack's weight
-    if pack and (net < 0 or (pack.start() >= net and pack.group().lower() in V.PACK_NOUNS)):
+    if pack and (
+        net < 0
+        or (pack.start() >= net and pack.group().lower() in V.PACK_NOUNS)
+        or _net_of_counted_pack(label, pack)
+    ):
         # "Peso netto confezione", "Net weight per box": the net weight of a pack
         n = _pack_n(label)
         n = doc.pack_count if n is None or B.own_number(doc.lines, n, grams) else n
