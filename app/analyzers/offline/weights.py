@@ -352,9 +352,14 @@ _SLASH_PACK = re.compile(
     rf"^\s*(?:/|per|pro|je|for)\s*(?P<n>\d[\d.,']{{0,8}})\s*(?P<p>{_PIECES})?", re.IGNORECASE
 )
 _SLASH_CONTAINER = re.compile(
-    r"^\s*/\s*(?:箱|盒|包|袋|ctn|carton|box|bag|pack|karton|caja|scatola|carton|doos)(?![^\W\d_])",
+    r"^\s*/\s*(?:箱|盒|包|袋|ctn|carton|box|bag|pack|karton|caja|scatola|carton|doos"
+    r"|cs|pk|pkg|pkt|bx|boîte|boite|sachet|sac|paquet|colis|schachtel|beutel|packung|paket"
+    r"|bolsa|paquete|caixa|pacote|confezione|conf|busta|sacchetto|zak|pak|kartong|påse|eske"
+    r"|pakke|pose|laatikko|pakkaus|pussi|krabice|balení|sáček|kutu|koli|poşet|doboz|csomag"
+    r"|cutie|pachet|коробка|упаковка|пакет|уп|κουτί|συσκευασία|ケース|상자|박스|봉지|팩)(?![^\W\d_])",
     re.IGNORECASE,
 )
+_SLASH_WORD = re.compile(r"^\s*/\s*(?P<w>[^\W\d_]{1,12})(?![^\W\d_])")
 _SLASH_PIECE = re.compile(
     rf"^\s*(?:/|per|pro|je)\s*(?:1\s*)?(?:{_PIECES})(?![^\W\d_])", re.IGNORECASE
 )
@@ -953,6 +958,15 @@ def _classify(
         return WeightBasis.DERIVED, f"weight of {n} pieces ÷ {n}", grams / n
     if n := _label_count(label, name):  # "Ağırlık (100 adet)", "Peso/1000 (kg)"
         return WeightBasis.DERIVED, f"weight of {n} pieces ÷ {n}", grams / n
+    if (
+        (per_set := _SLASH_WORD.match(glued))
+        and (word := S.set_word(per_set["w"], name.low))
+        and not LC.says_one_piece(label)  # "单重:0.35 kg/套": the unit the article is sold in
+    ):
+        # "NW 0.41 kg/set" of one drill: the set's weight, divided by a count the document states
+        if n := doc.set_count(word):
+            return WeightBasis.DERIVED, f"the weight of a {word} ÷ its {n} pieces", grams / n
+        return WeightBasis.PER_PACK, f"the weight of a {word}, and its count is not stated", None
     if _SLASH_PIECE.match(glued):
         return WeightBasis.NET, "weight per piece", grams
     if _SLASH_CONTAINER.match(glued):  # "净重 14 kg/箱", "12 kg/carton": the weight of a pack
