@@ -860,7 +860,7 @@ def _classify(
         return WeightBasis.NOT_MASS, "a density or a rate (g/cm³, kg/h), not a mass", None
     label = _CAMEL.sub(" ", label)  # "grossWeight", "netWeight": export keys read as words
     text = f"{label} {after[:40]}"
-    if V.NOT_MASS_WORDS.search(label):
+    if V.NOT_MASS_WORDS.search(label) and not B.pair_word_of_name(label, name.low):
         return WeightBasis.NOT_MASS, "labelled as an acceleration, torque or inertia", None
     if (m := V.PROCESS_WORDS.search(text)) and m.group().lower() not in name.low:
         return WeightBasis.PROCESS, f"a process or machine figure ({m.group()})", None
