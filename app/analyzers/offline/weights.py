@@ -754,10 +754,30 @@ def _label_count(label: str, name: _Name) -> int | None:
     m = _PAREN_COUNT.search(label) or _BARE_BASIS.search(label)
     if m is None and (noun := _PER_NOUN_COUNT.search(label)) and _is_name_noun(noun["w"], name):
         m = noun
+    if m is None:
+        m = _count_of_name_noun(label, name)  # "Poids d'une botte de 10 tiges" of a "Tige …"
     n = _as_count(m["n"]) if m else None
     if n is None or n < 2 or _pack_n(name.low) == n:
         return None
     return n
+
+
+_COUNT_NOUN = re.compile(r"(?<![\d.,])(?P<n>\d{1,5})\s{1,2}(?P<w>[^\W\d_]{4,})")
+
+
+def _count_of_name_noun(label: str, name: _Name) -> re.Match[str] | None:
+    """The one count of a noun of the name, or its plural, the label states ("botte de 10
+    tiges", "bundle of 10 bars", "Bund mit 10 Stangen" of one "Tige", "bar", "Stange")."""
+    found = [
+        m
+        for m in _COUNT_NOUN.finditer(label)
+        if any(
+            m["w"].lower().startswith(w) and len(m["w"]) - len(w) <= 2
+            for w in name.words
+            if len(w) >= 4 and w.isalpha()
+        )
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _is_name_noun(word: str, name: _Name) -> bool:
