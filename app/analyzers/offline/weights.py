@@ -1442,6 +1442,25 @@ def _spaced_line_quantity(
 
 
 _SPACED_CELLS = re.compile(r"\S+(?: \S+)*")
+_PIECE_TAIL = re.compile(rf"\s*(?:{_PIECES})\.?\s*$", re.IGNORECASE)
+
+
+def _spaced_cells(
+    header: str, text: str, position: int
+) -> tuple[str, list[tuple[str, str]]] | None:
+    """A row of a table laid out with spaces: the header of the cell at `position` and the
+    row's (header, cell) pairs, lined up from the right, a count's piece word left off ("Paket
+    içi | 10 adet" reads "10"). None unless the row has as many cells as the header, or one
+    more."""
+    heads, cells = list(_SPACED_CELLS.finditer(header)), list(_SPACED_CELLS.finditer(text))
+    if len(heads) < 3 or not 0 <= len(cells) - len(heads) <= 1:
+        return None
+    cells = cells[len(cells) - len(heads) :]
+    index = max((k for k, c in enumerate(cells) if c.start() <= position), default=0)
+    pairs = [(h.group(), _PIECE_TAIL.sub("", c.group())) for h, c in zip(heads, cells, strict=True)]
+    return heads[index].group(), pairs
+
+
 _ROW_NAME = re.compile(r"^[^=|:]{1,40}:\s(?=[^=|:]{1,60}=)")
 
 
@@ -1949,7 +1968,10 @@ def collect_mentions(
                     continue
                 row_doc = doc
                 if V.PACK_WORDS.search(label):  # a pack weight counted on its own line
-                    row_doc = _counted_doc(doc, _row_pack_count(label, _line_cells(text)))
+                    cells, pack_label = _line_cells(text), label
+                    if not cells and (spaced := _spaced_cells(header, text, q.start)):
+                        pack_label, cells = spaced  # the figure's own column's header
+                    row_doc = _counted_doc(doc, _row_pack_count(pack_label, cells))
                 basis, reason, grams = _classify(
                     label, after, q.unit_glued, nm, row_doc, q.grams, packaging, context=context
                 )
