@@ -1969,8 +1969,8 @@ def collect_mentions(
                 row_doc = doc
                 if V.PACK_WORDS.search(label):  # a pack weight counted on its own line
                     cells, pack_label = _line_cells(text), label
-                    if not cells and (spaced := _spaced_cells(header, text, q.start)):
-                        pack_label, cells = spaced  # the figure's own column's header
+                    if not cells and (own_column := _spaced_cells(header, text, q.start)):
+                        pack_label, cells = own_column  # the figure's own column's header
                     row_doc = _counted_doc(doc, _row_pack_count(pack_label, cells))
                 basis, reason, grams = _classify(
                     label, after, q.unit_glued, nm, row_doc, q.grams, packaging, context=context
@@ -1982,9 +1982,9 @@ def collect_mentions(
             if (
                 basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
                 and "=" in text
-                and (unit := UM.row_unit(label, _row_cells_kv(text)))
+                and (row_uom := UM.row_unit(label, _row_cells_kv(text)))
             ):  # "Basismengeneinheit=TST | Nettogewicht=4,850": one unit of measure's weight
-                basis, reason, grams = _unit_weight(unit, q.grams, doc, nm)
+                basis, reason, grams = _unit_weight(row_uom, q.grams, doc, nm)
             if basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED) and (
                 counted := _field_count(label, text, doc)
             ):
@@ -2536,9 +2536,9 @@ def _table_mentions(
                 if other := O.not_the_article(cell, q.start, q.end, name.low, name.words):
                     basis, reason, per_piece = (*other, None)
             if basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED) and (
-                unit := UM.row_unit(label, cells)
+                row_uom := UM.row_unit(label, cells)
             ):  # "uom | BX" beside "qty_per_uom | 100": the weight of one unit of measure
-                basis, reason, per_piece = _unit_weight(unit, grams, doc, name)
+                basis, reason, per_piece = _unit_weight(row_uom, grams, doc, name)
             if basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED) and (
                 line := LC.line_quantity(label, cells, summed=summed, name_words=name.words)
             ):
