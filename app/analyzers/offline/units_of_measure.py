@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 
-__all__ = ["REASON", "RowUnit", "names_metres", "row_unit"]
+__all__ = ["REASON", "RowUnit", "named_feet", "names_metres", "row_unit"]
 
 REASON = "the weight of one unit of measure"
 
@@ -152,3 +152,16 @@ def names_metres(name: str, length_m: float) -> bool:
     return any(
         abs(float(m["n"].replace(",", ".")) - length_m) < 1e-6 for m in _METRES.finditer(name)
     )
+
+
+# "20 ft length", "10' bar", "21 feet": one length in feet the name states
+_FEET = re.compile(
+    r"(?<![\w.,])(?P<n>\d{1,3}(?:\.\d{1,2})?)\s?(?:ft|feet|foot|pies|')(?![^\W\d_'])",
+    re.IGNORECASE,
+)
+
+
+def named_feet(name: str) -> float | None:
+    """The one length in feet the name states, or None (none, or several)."""
+    found = {float(m["n"]) for m in _FEET.finditer(name)}
+    return found.pop() if len(found) == 1 else None

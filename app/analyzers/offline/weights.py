@@ -360,6 +360,9 @@ _SLASH_CONTAINER = re.compile(
     re.IGNORECASE,
 )
 _SLASH_WORD = re.compile(r"^\s*/\s*(?P<w>[^\W\d_]{1,12})(?![^\W\d_])")
+_SLASH_FOOT = re.compile(
+    r"^\s*(?:/|per)\s*(?:lin(?:ear)?\.?\s*)?(?:ft|foot|feet|pie|pies)(?![^\W\d_])", re.IGNORECASE
+)
 _SLASH_PIECE = re.compile(
     rf"^\s*(?:/|per|pro|je)\s*(?:1\s*)?(?:{_PIECES})(?![^\W\d_])", re.IGNORECASE
 )
@@ -905,6 +908,10 @@ def _classify(
         if n := B.element_count(name.low):
             return WeightBasis.DERIVED, f"weight per element × {n} elements", grams * n
         return WeightBasis.COMPONENT, "a weight per element, and no element count is named", None
+    if _SLASH_FOOT.match(glued):  # "0.285 lb/ft" of a "20 ft length": a weight per foot
+        if feet := UM.named_feet(name.low):
+            return WeightBasis.DERIVED, f"weight per foot × length {feet:g} ft", grams * feet
+        return WeightBasis.PER_LENGTH, "a weight per foot, and no length is stated", None
     per_km = _SLASH_KM.match(glued) is not None or rate == "km"
     per_metre = V.PER_LENGTH_WORDS.search(label) or B.per_unit_length(label) or rate == "m"
     if per_km or _SLASH_LENGTH.match(glued) or per_metre:
