@@ -1843,11 +1843,21 @@ def _column_label(header: str, text: str, position: int) -> str:
 _NUMBER_CELL = re.compile(r"^[<>~≈±]?\s?\d[\d.,' ]*$")
 
 
+_TRADE_ITEM_COLUMN = re.compile(
+    r"(?:upc|ean|gtin|ean13|ean-13|gtin-13|gtin-14|ean/upc|upc/ean|ean code|ean-code|barcode"
+    r"|código ean|code ean|codice ean|ean-nr\.?|ean nummer|kod ean|streckkod|stregkode)"
+    r"(?:\s*[(\[][^)\]]*[)\]])?",
+    re.IGNORECASE,
+)
+
+
 def _is_parts_header(header: str) -> bool:
     """A header row of a parts list ("Pos, Part, Material, Qty, Mass (g)")."""
     cells = [c.strip().lower() for c in _CELL_SEP.split(header) if c.strip()]
     if any(_NUMBER_CELL.match(c) for c in cells):
         return False  # "Mass moment of inertia (motor side) | 0.0011 | kg m²": a data row
+    if any(_TRADE_ITEM_COLUMN.fullmatch(c) for c in cells):
+        return False  # "Item | Description | UPC | Net Wt": an export of articles sold, not parts
     if len(cells) >= 3 and V.COMPONENT_WORDS.search(cells[0]):
         return True  # "Fixings | Description | Weight", "Zubehör | Artikel | Gewicht"
     return len(cells) >= 3 and any(c in V.PARTS_LIST_COLUMNS for c in cells)
