@@ -186,3 +186,166 @@ def test_the_unit_column_is_read_in_every_writing(
 )
 def test_no_unit_is_read_where_the_row_does_not_say(cells: list[tuple[str, str]]) -> None:
     assert UM.row_unit("Net weight", [*cells, ("Net weight", "1,2")]) is None
+
+
+# ------------------------------------------------------------------ a counted pack in the label
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Weight (box of 50, net)", "Poids (boîte de 50, net)", "Gewicht (Karton à 50, netto)"],
+)
+def test_a_net_weight_of_a_counted_pack_is_divided(label: str) -> None:
+    text = f"Ear tip ET-4, silicone\nMaterial: silicone\n{label}: 0,30 kg\n"
+    assert weight_of("card.txt", text, "Ear tip ET-4, silicone") == pytest.approx(6.0)
+
+
+def test_a_net_weight_of_an_uncounted_pack_abstains() -> None:
+    text = "Ear tip ET-4, silicone\nMaterial: silicone\nWeight (box, net): 0,30 kg\n"
+    assert weight_of("card.txt", text, "Ear tip ET-4, silicone") is None
+
+
+# ------------------------------------------------------------------ a weight per set or container
+
+
+def test_a_weight_per_set_of_one_piece_s_article_is_not_the_piece_s() -> None:
+    text = "Quotation Q-118\nItem 1: hex key 4 mm, CrV\nNW 0.48kg/set (incl. holder), 20sets/ctn\n"
+    assert weight_of("quote.txt", text, "Hex key 4 mm, CrV") is None
+
+
+def test_a_weight_per_set_of_an_article_that_is_the_set_is_kept() -> None:
+    text = "Quotation Q-118\nItem 1: hex key set 9 pcs, CrV\nNW 0.48kg/set, 20sets/ctn\n"
+    assert weight_of("quote.txt", text, "Hex key set 9 pcs, CrV") == pytest.approx(480.0)
+
+
+# ------------------------------------------------------------------ a pair that is the article
+
+
+def test_the_pair_weight_of_an_article_that_is_a_pair_is_not_a_torque() -> None:
+    # Italian "coppia" is a pair and a torque: of a "Coppia di …" it weighs the pair
+    text = (
+        "Coppia di pomoli Lago, ottone lucido\nMateriale: ottone\n"
+        "Peso singolo pomolo | 0,21 kg\nPeso coppia completa | 0,47 kg\n"
+    )
+    assert weight_of("scheda.txt", text, "Coppia di pomoli Lago, ottone") == pytest.approx(470.0)
+
+
+def test_a_torque_of_an_article_that_is_not_a_pair_is_no_weight() -> None:
+    text = (
+        "Avvitatore AV-12, 12 V\nMateriale: ABS, acciaio\n"
+        "Coppia massima | 30 Nm\nPeso coppia | 0,47 kg\n"
+    )
+    assert weight_of("scheda.txt", text, "Avvitatore AV-12, 12 V") is None
+
+
+# ------------------------------------------------------------------ a pack count in a spaced table
+
+
+def test_a_spaced_table_s_pack_count_is_the_row_s() -> None:
+    text = (
+        "Ürün bilgi formu: Pirinç rakor, düz\n\n"
+        "Ölçü    Kod        Paket içi   Paket ağırlığı   Koli içi\n"
+        "12 mm   PR-12      20 adet     0,50 kg          400 adet\n"
+        "16 mm   PR-16      10 adet     0,42 kg          200 adet\n"
+    )
+    assert weight_of("form.txt", text, "Pirinç rakor 16 mm (PR-16)") == pytest.approx(42.0)
+
+
+def test_a_spaced_table_without_a_pack_count_abstains() -> None:
+    text = (
+        "Ürün bilgi formu: Pirinç rakor, düz\n\n"
+        "Ölçü    Kod        Paket ağırlığı   Koli içi\n"
+        "12 mm   PR-12      0,50 kg          400 adet\n"
+        "16 mm   PR-16      0,42 kg          200 adet\n"
+    )
+    assert weight_of("form.txt", text, "Pirinç rakor 16 mm (PR-16)") is None
+
+
+# ------------------------------------------------------------------ a count of the article's noun
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Poids d'une botte de 10 cornières : 8,4 kg.", "Cornière acier 40 x 40 x 4, 1 m"),
+        ("Weight of a bundle of 10 angles: 8.4 kg", "Angle steel 40 x 40 x 4, 1 m"),
+        ("Gewicht eines Bundes mit 10 Winkeln: 8,4 kg", "Winkel Stahl 40 x 40 x 4, 1 m"),
+    ],
+)
+def test_the_weight_of_a_count_of_the_article_s_noun_is_divided(line: str, name: str) -> None:
+    text = f"{name}\nMatériau / material: S235\n{line}\n"
+    assert weight_of("note.txt", text, name) == pytest.approx(840.0)
+
+
+def test_a_count_of_another_noun_does_not_divide() -> None:
+    # ten packs of something else: never a tenth of the bundle as the piece's weight
+    text = (
+        "Cornière acier 40 x 40 x 4, 1 m\nMatériau: S235\nPoids d'une botte de 10 tubes : 8,4 kg.\n"
+    )
+    assert weight_of("note.txt", text, "Cornière acier 40 x 40 x 4, 1 m") != pytest.approx(840.0)
+
+
+def test_a_count_per_pack_of_another_column_is_not_the_pack_s() -> None:
+    # "Ask/kartong" counts boxes per carton: with "Antal/ask" beside it the count is unsure
+    text = (
+        "Produktblad: Träskruv, förzinkad\n\n"
+        "Art.nr   Dimension    Antal/ask   Vikt/ask   Ask/kartong\n"
+        "TS-4030  4,0 x 30 mm  500 st      0,92 kg    10\n"
+        "TS-5060  5,0 x 60 mm  200 st      1,38 kg    12\n"
+    )
+    got = weight_of("blad.txt", text, "Träskruv 5,0 x 60 mm (TS-5060)")
+    assert got not in (pytest.approx(1380.0 / 12), pytest.approx(1380.0))
+
+
+# ------------------------------------------------------------------ a weight per foot
+
+
+def test_a_weight_per_foot_times_the_length_in_feet_the_name_states() -> None:
+    text = "Submittal: steel conduit EMT 3/4\"\nMaterial: steel\nWeight: 0.50 lb/ft\n"
+    got = weight_of("submittal.txt", text, "EMT conduit 3/4\", 10 ft length")
+    assert got == pytest.approx(0.5 * 453.59237 * 10, rel=1e-3)
+
+
+def test_a_weight_per_foot_without_a_length_abstains() -> None:
+    text = "Submittal: steel conduit EMT 3/4\"\nMaterial: steel\nWeight: 0.50 lb/ft\n"
+    assert weight_of("submittal.txt", text, "EMT conduit 3/4\"") is None
+
+
+# ------------------------------------------------------------------ an export of articles sold
+
+
+_EXPORT = (
+    "Item,Description,UPC,Net Wt,Wt UoM,Case Qty,Case Wt (LB)\n"
+    "TG-1,Toggle switch 15 A,000000223344,0.10,LB,10,1.3\n"
+    "TG-2,Toggle switch 20 A,000000223351,0.14,LB,10,1.7\n"
+)
+
+
+def test_an_export_row_with_a_trade_item_number_is_the_article_s() -> None:
+    got = weight_of("export.csv", _EXPORT, "Toggle switch 20 A (TG-2)")
+    assert got == pytest.approx(0.14 * 453.59237, rel=1e-3)
+
+
+def test_a_parts_list_row_is_still_a_component() -> None:
+    rows = (
+        "Item,Description,Qty,Net Wt,Wt UoM\n"
+        "1,Housing,1,0.10,LB\n"
+        "2,Rocker,1,0.02,LB\n"
+    )
+    assert weight_of("bom.csv", rows, "Toggle switch 20 A (TG-2)") is None
+
+
+# ------------------------------------------------------------------ a pack's net weight
+
+
+def test_a_pack_s_net_weight_in_brackets_after_the_pack_is_not_the_piece_s() -> None:
+    text = (
+        "Filterbeutel FB-3, Vlies\nPackungsinhalt: 4 Filterbeutel, 1 Motorfilter\n"
+        "Gewicht Packung (netto) | 96 g\n"
+    )
+    assert weight_of("blatt.md", text, "Filterbeutel FB-3 (Vlies), 1 Beutel") != pytest.approx(96.0)
+
+
+def test_a_piece_s_net_weight_in_brackets_is_kept() -> None:
+    text = "Filterbeutel FB-3, Vlies\nMaterial: Vlies\nGewicht Beutel (netto) | 21 g\n"
+    assert weight_of("blatt.md", text, "Filterbeutel FB-3 (Vlies), 1 Beutel") == pytest.approx(21.0)

@@ -836,9 +836,14 @@ def _name_has_word(name: _Name, word: str) -> bool:
     return re.search(rf"(?<![^\W\d_]){re.escape(low)}(?![^\W\d_])", name.low) is not None
 
 
+_BRACKET_AFTER = re.compile(r"[^\W\d_]{0,12}\s{0,2}[(\[](?P<b>[^)\]]{1,20})[)\]]")
+
+
 def _net_of_counted_pack(label: str, pack: re.Match[str]) -> bool:
     """The net word qualifies a pack in the same brackets: "Weight (box of 100, net)", "Poids
     (boîte de 50, net)", "Weight (box, net)" weigh the pack's contents, not one piece."""
+    if (after := _BRACKET_AFTER.match(label, pack.end())) and V.NET_WORDS.search(after["b"]):
+        return True  # "Gewicht Packung (netto)", "Peso confezione (netto)"
     opening = max(label.rfind("(", 0, pack.start()), label.rfind("[", 0, pack.start()))
     if opening < 0 or re.search(r"[)\]]", label[opening : pack.start()]):
         return False
