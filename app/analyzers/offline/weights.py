@@ -704,12 +704,20 @@ _ALTERNATIVE = re.compile(
 )
 
 
+_MASS_AFTER = re.compile(
+    r"\s{0,2}(?:kg|kgs|g|gr|grs|mg|lb|lbs|oz|t|l|ml|cl|dl|公斤|千克|克|кг|г)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
 def _pack_n(text: str) -> int | None:
     """The pieces per pack a text states; None when it offers several ("carton de 50
     roulements (série 62) ou 30 (série 63)": which count goes with the weight is unknown)."""
     if _ALTERNATIVE.search(text):
         return None
     for cm in _COUNT.finditer(text):
+        if _MASS_AFTER.match(text, cm.end()):
+            continue  # "Sac PE de 15 kg", "Eimer à 10 kg": a mass, not a count
         n = _as_count((cm["a"] or cm["b"]).rstrip(".,'"))  # "box of 100, net": 100
         if n and n >= 2:
             return n
