@@ -847,6 +847,16 @@ def _name_has_word(name: _Name, word: str) -> bool:
 _BRACKET_AFTER = re.compile(r"[^\W\d_]{0,12}\s{0,2}[(\[](?P<b>[^)\]]{1,20})[)\]]")
 
 
+# "0,4 kg in più", "0.3 kg more than", "0,3 kg zusätzlich", "0,3 kg de plus": an amount added
+_ADDED_AFTER = re.compile(
+    r"^[\s,]{0,3}(?:(?:in|di)\s+più|de\s+plus|en\s+plus|more\s+than|extra|additional"
+    r"|zusätzlich|mehr\s+als|de\s+más|a\s+mais|adicionales?|adicionais|meer\s+dan|extra"
+    r"|więcej\s+niż|navíc|víc\s+než|mere\s+end|mer\s+än|enemmän|daha\s+fazla|többlet"
+    r"|în\s+plus|больше|επιπλέον)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
 def _net_of_counted_pack(label: str, pack: re.Match[str]) -> bool:
     """The net word qualifies a pack in the same brackets: "Weight (box of 100, net)", "Poids
     (boîte de 50, net)", "Weight (box, net)" weigh the pack's contents, not one piece."""
@@ -898,6 +908,8 @@ def _classify(
     text = f"{label} {after[:40]}"
     if V.NOT_MASS_WORDS.search(label) and not B.pair_word_of_name(label, name.low):
         return WeightBasis.NOT_MASS, "labelled as an acceleration, torque or inertia", None
+    if _ADDED_AFTER.match(after):  # "0,4 kg in più rispetto al contenuto": what it adds
+        return WeightBasis.COMPONENT, "what something adds to a weight, not a weight itself", None
     if (m := V.PROCESS_WORDS.search(text)) and m.group().lower() not in name.low:
         return WeightBasis.PROCESS, f"a process or machine figure ({m.group()})", None
     if m := V.CAPACITY_WORDS.search(label):
