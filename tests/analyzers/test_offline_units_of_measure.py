@@ -301,14 +301,14 @@ def test_a_count_per_pack_of_another_column_is_not_the_pack_s() -> None:
 
 
 def test_a_weight_per_foot_times_the_length_in_feet_the_name_states() -> None:
-    text = "Submittal: steel conduit EMT 3/4\"\nMaterial: steel\nWeight: 0.50 lb/ft\n"
-    got = weight_of("submittal.txt", text, "EMT conduit 3/4\", 10 ft length")
+    text = 'Submittal: steel conduit EMT 3/4"\nMaterial: steel\nWeight: 0.50 lb/ft\n'
+    got = weight_of("submittal.txt", text, 'EMT conduit 3/4", 10 ft length')
     assert got == pytest.approx(0.5 * 453.59237 * 10, rel=1e-3)
 
 
 def test_a_weight_per_foot_without_a_length_abstains() -> None:
-    text = "Submittal: steel conduit EMT 3/4\"\nMaterial: steel\nWeight: 0.50 lb/ft\n"
-    assert weight_of("submittal.txt", text, "EMT conduit 3/4\"") is None
+    text = 'Submittal: steel conduit EMT 3/4"\nMaterial: steel\nWeight: 0.50 lb/ft\n'
+    assert weight_of("submittal.txt", text, 'EMT conduit 3/4"') is None
 
 
 # ------------------------------------------------------------------ an export of articles sold
@@ -327,11 +327,7 @@ def test_an_export_row_with_a_trade_item_number_is_the_article_s() -> None:
 
 
 def test_a_parts_list_row_is_still_a_component() -> None:
-    rows = (
-        "Item,Description,Qty,Net Wt,Wt UoM\n"
-        "1,Housing,1,0.10,LB\n"
-        "2,Rocker,1,0.02,LB\n"
-    )
+    rows = "Item,Description,Qty,Net Wt,Wt UoM\n1,Housing,1,0.10,LB\n2,Rocker,1,0.02,LB\n"
     assert weight_of("bom.csv", rows, "Toggle switch 20 A (TG-2)") is None
 
 
@@ -349,3 +345,66 @@ def test_a_pack_s_net_weight_in_brackets_after_the_pack_is_not_the_piece_s() -> 
 def test_a_piece_s_net_weight_in_brackets_is_kept() -> None:
     text = "Filterbeutel FB-3, Vlies\nMaterial: Vlies\nGewicht Beutel (netto) | 21 g\n"
     assert weight_of("blatt.md", text, "Filterbeutel FB-3 (Vlies), 1 Beutel") == pytest.approx(21.0)
+
+
+# ------------------------------------------------------------------ a list of weights per count
+
+
+def test_a_weight_per_thousand_pieces_needs_no_weight_word() -> None:
+    text = (
+        "Buongiorno,\necco i dati richiesti:\n\n"
+        "- Vite autofilettante TC 3,5 x 13 ....... 0,95 kg/1000 pz\n"
+        "Distinti saluti\n"
+    )
+    got = weight_of("mail.txt", text, "Vite autofilettante TC 3,5 x 13")
+    assert got == pytest.approx(0.95)
+
+
+def test_a_mass_per_thousand_of_nothing_named_is_no_weight() -> None:
+    # "kg/1000" says no pieces and no word calls it a weight: never reported
+    text = (
+        "Buongiorno,\necco i dati richiesti:\n\n"
+        "- Vite autofilettante TC 3,5 x 13 ....... 0,95 kg/1000\n"
+        "Distinti saluti\n"
+    )
+    assert weight_of("mail.txt", text, "Vite autofilettante TC 3,5 x 13") is None
+
+
+# ------------------------------------------------------------------ an amount a pack adds
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Il peso del cartone è di circa 0,4 kg in più rispetto al contenuto.",
+        "The carton weighs about 0.4 kg more than its contents.",
+        "Der Karton wiegt 0,4 kg zusätzlich zum Inhalt.",
+    ],
+)
+def test_what_a_carton_adds_is_no_weight(line: str) -> None:
+    text = f"Rondella piana M8, acciaio zincato\nMateriale: acciaio\n{line}\n"
+    assert weight_of("mail.txt", text, "Rondella piana M8, acciaio zincato") is None
+
+
+def test_a_carton_weight_stated_as_such_is_not_what_it_adds() -> None:
+    text = (
+        "Rondella piana M8, acciaio zincato\nMateriale: acciaio\n"
+        "Peso netto: 2,1 g\nIl cartone pesa 0,4 kg in totale.\n"
+    )
+    got = weight_of("mail.txt", text, "Rondella piana M8, acciaio zincato")
+    assert got == pytest.approx(2.1)
+
+
+# ------------------------------------------------------------------ a pack's mass is no count
+
+
+def test_a_bag_of_a_mass_is_not_a_count_of_pieces() -> None:
+    # "Sac de 25 kg" weighs 25 kg: never 1 kg as the weight of one of 25 pieces
+    text = "Sable de quartz 0,4-0,8 mm\nConditionnement : Sac PE de 25 kg\n"
+    assert weight_of("fiche.txt", text, "Sable de quartz 0,4-0,8 mm") != pytest.approx(1000.0)
+
+
+def test_a_bag_of_a_count_is_divided() -> None:
+    text = "Cheville nylon 8 x 40\nMatériau : PA6\nConditionnement : Sac de 25 pièces, 0,10 kg\n"
+    got = weight_of("fiche.txt", text, "Cheville nylon 8 x 40")
+    assert got == pytest.approx(4.0)

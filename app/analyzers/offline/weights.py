@@ -987,7 +987,10 @@ def _classify(
         if n:
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.GROSS, "a weight in a packaging or shipping section", None
-    if not (V.WEIGHT_WORDS.search(label) or net >= 0 or V.PACK_WORDS.search(label)):
+    counted = (m := _SLASH_PACK.match(glued)) is not None and m["p"] is not None
+    counted = counted and _names_article(label, name)  # the line names what it weighs
+    if not (V.WEIGHT_WORDS.search(label) or net >= 0 or V.PACK_WORDS.search(label) or counted):
+        # "Rivetto … 0,80 kg/1000 pz" says what it weighs: a list of them needs no weight word
         if part := D.included_part(label, name.low):  # "U-bracket (included) | 0.4 kg"
             reason = f"the weight of one part the article includes ({part})"
             return WeightBasis.COMPONENT, reason, None
