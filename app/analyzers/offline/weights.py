@@ -778,11 +778,13 @@ _COUNT_NOUN = re.compile(r"(?<![\d.,])(?P<n>\d{1,5})\s{1,2}(?P<w>[^\W\d_]{4,})")
 
 def _count_of_name_noun(label: str, name: _Name) -> re.Match[str] | None:
     """The one count of a noun of the name, or its plural, the label states ("botte de 10
-    tiges", "bundle of 10 bars", "Bund mit 10 Stangen" of one "Tige", "bar", "Stange")."""
+    tiges", "bundle of 10 bars", "Bund mit 10 Stangen" of one "Tige", "bar", "Stange"). Not a
+    count the name states too ("4 Stufen" of a "Stehleiter, 4 Stufen": its own steps)."""
     found = [
         m
         for m in _COUNT_NOUN.finditer(label)
-        if any(
+        if f"#{m['n']}" not in name.numbers
+        and any(
             m["w"].lower().startswith(w) and len(m["w"]) - len(w) <= 2
             for w in name.words
             if len(w) >= 4 and w.isalpha()
