@@ -27,6 +27,7 @@ __all__ = [
     "key_rate",
     "name_compound",
     "own_number",
+    "pair_word_of_name",
     "per_element",
     "per_unit_length",
     "reel_with_length",
@@ -232,7 +233,8 @@ def key_rate(label: str) -> str:
 
 # an article sold as a pair: "(Paar)", "1 pair", "paire", "un paio", "ett par", "1 пара"
 _PAIR_NAME = re.compile(
-    r"(?<![^\W\d_])(?:pairs?|paar|paire|paio|paia|pareja|parzysty|çift|párů?|pary|пара|ζεύγος)"
+    r"(?<![^\W\d_])(?:pairs?|paar|paire|paio|paia|pareja|parzysty|çift|párů?|pary|пара|ζεύγος"
+    r"|coppia|coppie|pari|pereche)"
     r"(?![^\W\d_])|(?:\(\s{0,2}|(?<![^\W\d_])(?:1|un|ett|et|jeden|um|uno)\s{1,2})(?:par|pár)"
     r"(?![^\W\d_])|双|一対|켤레",
     re.IGNORECASE,
@@ -246,6 +248,20 @@ _SINGLE = re.compile(
     r"(?![^\W\d_])|单只|片方|한\s?짝",
     re.IGNORECASE,
 )
+
+
+# A word that is a pair and a torque too: Italian "coppia" ("Peso coppia", "Coppia max.")
+
+_PAIR_OR_TORQUE = re.compile(r"(?<![^\W\d_])(?:coppia|coppie)(?![^\W\d_])", re.IGNORECASE)
+
+
+def pair_word_of_name(label: str, name_low: str) -> bool:
+    """The label's torque word is the pair the name says the article is ("Peso coppia
+    completa" of a "Coppia di maniglie"): a weight, not a torque."""
+    return any(
+        re.search(rf"(?<![^\W\d_]){m.group().lower()}(?![^\W\d_])", name_low)
+        for m in _PAIR_OR_TORQUE.finditer(label)
+    )
 
 
 def single_of_pair(label: str, after: str, name_low: str) -> bool:

@@ -23,6 +23,7 @@ def _split(words: str) -> list[str]:
 
 _PAIRS = _split(
     "pair pairs paar paire paires paio paia pár páru çift pary пара ζεύγος "
+    "coppia coppie pari pereche parell ペア "
     "对 對 双 雙 組 组 쌍 켤레"
 )
 _SETS = _split(

@@ -38,6 +38,7 @@ from app.analyzers.offline import others as O  # noqa: N812 - other objects, rea
 from app.analyzers.offline import revisions as R  # noqa: N812 - corrections, read as R.fn
 from app.analyzers.offline import set_counts as S  # noqa: N812 - sets and pairs of pieces
 from app.analyzers.offline import tables as T  # noqa: N812 - variant tables, read as T.fn
+from app.analyzers.offline import units_of_measure as UM  # noqa: N812 - an ERP row's unit
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 from app.analyzers.offline._text import Line, iter_lines, trim_quote
 from app.analyzers.quantities import (
@@ -351,8 +352,16 @@ _SLASH_PACK = re.compile(
     rf"^\s*(?:/|per|pro|je|for)\s*(?P<n>\d[\d.,']{{0,8}})\s*(?P<p>{_PIECES})?", re.IGNORECASE
 )
 _SLASH_CONTAINER = re.compile(
-    r"^\s*/\s*(?:箱|盒|包|袋|ctn|carton|box|bag|pack|karton|caja|scatola|carton|doos)(?![^\W\d_])",
+    r"^\s*/\s*(?:箱|盒|包|袋|ctn|carton|box|bag|pack|karton|caja|scatola|carton|doos"
+    r"|cs|pk|pkg|pkt|bx|boîte|boite|sachet|sac|paquet|colis|schachtel|beutel|packung|paket"
+    r"|bolsa|paquete|caixa|pacote|confezione|conf|busta|sacchetto|zak|pak|kartong|påse|eske"
+    r"|pakke|pose|laatikko|pakkaus|pussi|krabice|balení|sáček|kutu|koli|poşet|doboz|csomag"
+    r"|cutie|pachet|коробка|упаковка|пакет|уп|κουτί|συσκευασία|ケース|상자|박스|봉지|팩)(?![^\W\d_])",
     re.IGNORECASE,
+)
+_SLASH_WORD = re.compile(r"^\s*/\s*(?P<w>[^\W\d_]{1,12})(?![^\W\d_])")
+_SLASH_FOOT = re.compile(
+    r"^\s*(?:/|per)\s*(?:lin(?:ear)?\.?\s*)?(?:ft|foot|feet|pie|pies)(?![^\W\d_])", re.IGNORECASE
 )
 _SLASH_PIECE = re.compile(
     rf"^\s*(?:/|per|pro|je)\s*(?:1\s*)?(?:{_PIECES})(?![^\W\d_])", re.IGNORECASE
@@ -695,13 +704,21 @@ _ALTERNATIVE = re.compile(
 )
 
 
+_MASS_AFTER = re.compile(
+    r"\s{0,2}(?:kg|kgs|g|gr|grs|mg|lb|lbs|oz|t|l|ml|cl|dl|公斤|千克|克|кг|г)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
 def _pack_n(text: str) -> int | None:
     """The pieces per pack a text states; None when it offers several ("carton de 50
     roulements (série 62) ou 30 (série 63)": which count goes with the weight is unknown)."""
     if _ALTERNATIVE.search(text):
         return None
     for cm in _COUNT.finditer(text):
-        n = _as_count(cm["a"] or cm["b"])
+        if _MASS_AFTER.match(text, cm.end()):
+            continue  # "Sac PE de 15 kg", "Eimer à 10 kg": a mass, not a count
+        n = _as_count((cm["a"] or cm["b"]).rstrip(".,'"))  # "box of 100, net": 100
         if n and n >= 2:
             return n
     return None
@@ -748,10 +765,32 @@ def _label_count(label: str, name: _Name) -> int | None:
     m = _PAREN_COUNT.search(label) or _BARE_BASIS.search(label)
     if m is None and (noun := _PER_NOUN_COUNT.search(label)) and _is_name_noun(noun["w"], name):
         m = noun
+    if m is None:
+        m = _count_of_name_noun(label, name)  # "Poids d'une botte de 10 tiges" of a "Tige …"
     n = _as_count(m["n"]) if m else None
     if n is None or n < 2 or _pack_n(name.low) == n:
         return None
     return n
+
+
+_COUNT_NOUN = re.compile(r"(?<![\d.,])(?P<n>\d{1,5})\s{1,2}(?P<w>[^\W\d_]{4,})")
+
+
+def _count_of_name_noun(label: str, name: _Name) -> re.Match[str] | None:
+    """The one count of a noun of the name, or its plural, the label states ("botte de 10
+    tiges", "bundle of 10 bars", "Bund mit 10 Stangen" of one "Tige", "bar", "Stange"). Not a
+    count the name states too ("4 Stufen" of a "Stehleiter, 4 Stufen": its own steps)."""
+    found = [
+        m
+        for m in _COUNT_NOUN.finditer(label)
+        if f"#{m['n']}" not in name.numbers
+        and any(
+            m["w"].lower().startswith(w) and len(m["w"]) - len(w) <= 2
+            for w in name.words
+            if len(w) >= 4 and w.isalpha()
+        )
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _is_name_noun(word: str, name: _Name) -> bool:
@@ -807,6 +846,35 @@ def _name_has_word(name: _Name, word: str) -> bool:
     return re.search(rf"(?<![^\W\d_]){re.escape(low)}(?![^\W\d_])", name.low) is not None
 
 
+_BRACKET_AFTER = re.compile(r"[^\W\d_]{0,12}\s{0,2}[(\[](?P<b>[^)\]]{1,20})[)\]]")
+
+
+# "0,4 kg in più", "0.3 kg more than", "0,3 kg zusätzlich", "0,3 kg de plus": an amount added
+_ADDED_AFTER = re.compile(
+    r"^[\s,]{0,3}(?:(?:in|di)\s+più|de\s+plus|en\s+plus|more\s+than|extra|additional"
+    r"|zusätzlich|mehr\s+als|de\s+más|a\s+mais|adicionales?|adicionais|meer\s+dan|extra"
+    r"|więcej\s+niż|navíc|víc\s+než|mere\s+end|mer\s+än|enemmän|daha\s+fazla|többlet"
+    r"|în\s+plus|больше|επιπλέον)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _net_of_counted_pack(label: str, pack: re.Match[str]) -> bool:
+    """The net word qualifies a pack in the same brackets: "Weight (box of 100, net)", "Poids
+    (boîte de 50, net)", "Weight (box, net)" weigh the pack's contents, not one piece."""
+    if (after := _BRACKET_AFTER.match(label, pack.end())) and V.NET_WORDS.search(after["b"]):
+        return True  # "Gewicht Packung (netto)", "Peso confezione (netto)"
+    opening = max(label.rfind("(", 0, pack.start()), label.rfind("[", 0, pack.start()))
+    if opening < 0 or re.search(r"[)\]]", label[opening : pack.start()]):
+        return False
+    closing = min(
+        (i for i in (label.find(")", pack.end()), label.find("]", pack.end())) if i > 0),
+        default=len(label),
+    )
+    inside = label[opening + 1 : closing]
+    return V.NET_WORDS.search(inside) is not None
+
+
 def _classify(
     label: str,
     after: str,
@@ -840,8 +908,10 @@ def _classify(
         return WeightBasis.NOT_MASS, "a density or a rate (g/cm³, kg/h), not a mass", None
     label = _CAMEL.sub(" ", label)  # "grossWeight", "netWeight": export keys read as words
     text = f"{label} {after[:40]}"
-    if V.NOT_MASS_WORDS.search(label):
+    if V.NOT_MASS_WORDS.search(label) and not B.pair_word_of_name(label, name.low):
         return WeightBasis.NOT_MASS, "labelled as an acceleration, torque or inertia", None
+    if _ADDED_AFTER.match(after):  # "0,4 kg in più rispetto al contenuto": what it adds
+        return WeightBasis.COMPONENT, "what something adds to a weight, not a weight itself", None
     if (m := V.PROCESS_WORDS.search(text)) and m.group().lower() not in name.low:
         return WeightBasis.PROCESS, f"a process or machine figure ({m.group()})", None
     if m := V.CAPACITY_WORDS.search(label):
@@ -865,6 +935,10 @@ def _classify(
         if n := B.element_count(name.low):
             return WeightBasis.DERIVED, f"weight per element × {n} elements", grams * n
         return WeightBasis.COMPONENT, "a weight per element, and no element count is named", None
+    if _SLASH_FOOT.match(glued):  # "0.285 lb/ft" of a "20 ft length": a weight per foot
+        if feet := UM.named_feet(name.low):
+            return WeightBasis.DERIVED, f"weight per foot × length {feet:g} ft", grams * feet
+        return WeightBasis.PER_LENGTH, "a weight per foot, and no length is stated", None
     per_km = _SLASH_KM.match(glued) is not None or rate == "km"
     per_metre = V.PER_LENGTH_WORDS.search(label) or B.per_unit_length(label) or rate == "m"
     if per_km or _SLASH_LENGTH.match(glued) or per_metre:
@@ -915,7 +989,10 @@ def _classify(
         if n:
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.GROSS, "a weight in a packaging or shipping section", None
-    if not (V.WEIGHT_WORDS.search(label) or net >= 0 or V.PACK_WORDS.search(label)):
+    counted = (m := _SLASH_PACK.match(glued)) is not None and m["p"] is not None
+    counted = counted and _names_article(label, name)  # the line names what it weighs
+    if not (V.WEIGHT_WORDS.search(label) or net >= 0 or V.PACK_WORDS.search(label) or counted):
+        # "Rivetto … 0,80 kg/1000 pz" says what it weighs: a list of them needs no weight word
         if part := D.included_part(label, name.low):  # "U-bracket (included) | 0.4 kg"
             reason = f"the weight of one part the article includes ({part})"
             return WeightBasis.COMPONENT, reason, None
@@ -938,6 +1015,15 @@ def _classify(
         return WeightBasis.DERIVED, f"weight of {n} pieces ÷ {n}", grams / n
     if n := _label_count(label, name):  # "Ağırlık (100 adet)", "Peso/1000 (kg)"
         return WeightBasis.DERIVED, f"weight of {n} pieces ÷ {n}", grams / n
+    if (
+        (per_set := _SLASH_WORD.match(glued))
+        and (word := S.set_word(per_set["w"], name.low))
+        and not LC.says_one_piece(label)  # "单重:0.35 kg/套": the unit the article is sold in
+    ):
+        # "NW 0.41 kg/set" of one drill: the set's weight, divided by a count the document states
+        if n := doc.set_count(word):
+            return WeightBasis.DERIVED, f"the weight of a {word} ÷ its {n} pieces", grams / n
+        return WeightBasis.PER_PACK, f"the weight of a {word}, and its count is not stated", None
     if _SLASH_PIECE.match(glued):
         return WeightBasis.NET, "weight per piece", grams
     if _SLASH_CONTAINER.match(glued):  # "净重 14 kg/箱", "12 kg/carton": the weight of a pack
@@ -952,7 +1038,11 @@ def _classify(
         pack = None  # "Rolle komplett" of an article that is a roll: the article, not a pack
     if pack and O.left_out(label, pack.start()):
         pack = None  # "Weight (without net roll)": the article without it, not a pack's weight
-    if pack and (net < 0 or (pack.start() >= net and pack.group().lower() in V.PACK_NOUNS)):
+    if pack and (
+        net < 0
+        or (pack.start() >= net and pack.group().lower() in V.PACK_NOUNS)
+        or _net_of_counted_pack(label, pack)
+    ):
         # "Peso netto confezione", "Net weight per box": the net weight of a pack
         n = _pack_n(label)
         n = doc.pack_count if n is None or B.own_number(doc.lines, n, grams) else n
@@ -1309,6 +1399,15 @@ _COUNT_VALUE = re.compile(r"\s*\d{1,3}(?:[.,'\u00a0 ]\d{3})+\s*|\s*\d{1,6}\s*")
 _KEY_VALUE = re.compile(r"^\s*(?P<k>[^=:|]{1,60}?)\s*(?:=|:\s)\s*(?P<v>[^=:|]{1,12})$")
 
 
+_PIECE_BRACKET = re.compile(rf"[\[(（]\s*(?:{_PIECES})\s*[\])）]", re.IGNORECASE)
+
+
+def _counts_pieces(key: str) -> bool:
+    """A key whose bracketed unit is a piece word: "VE (Stück)", "Pack [pcs]" count pieces."""
+    unit = _UNIT_IN_LABEL.search(key)
+    return unit is not None and _PIECE_BRACKET.fullmatch(unit.group()) is not None
+
+
 def _row_pack_count(label: str, cells: Iterable[tuple[str, str]]) -> int | None:
     """The pieces per pack a row states for the pack its weight label names: "bars_per_bundle
     | 10" beside "bundle_weight_kg | 235.5", "VE Stk | 100" beside "Gewicht VE kg". A row of an
@@ -1323,13 +1422,33 @@ def _row_pack_count(label: str, cells: Iterable[tuple[str, str]]) -> int | None:
         if key == label or not _COUNT_VALUE.fullmatch(value) or V.WEIGHT_WORDS.search(key):
             continue
         low = key.lower()
-        if (w := word.search(low)) and _UNIT_IN_LABEL.search(key) is None:
+        if (w := word.search(low)) and (_UNIT_IN_LABEL.search(key) is None or _counts_pieces(key)):
             if _PER_AFTER.match(low, w.end()):
                 continue  # "VE je Karton": packs per carton, not pieces per pack
             n = _as_count(value)
             if n and n >= 2:
                 found.add(n)
     return found.pop() if len(found) == 1 else None
+
+
+def _unit_weight(
+    unit: UM.RowUnit, grams: float, doc: _Doc, name: _Name
+) -> tuple[WeightBasis, str, float | None]:
+    """(basis, reason, grams per piece) of the weight of one unit of measure of a row."""
+    if unit.count:
+        n = unit.count
+        return (
+            WeightBasis.DERIVED,
+            f"{UM.REASON} ({unit.code.upper()}) of {n} pieces ÷ {n}",
+            grams / n,
+        )
+    if unit.metre:
+        if doc.length_m and UM.names_metres(name.low, doc.length_m):
+            reason = f"{UM.REASON} ({unit.code.upper()}) × length {doc.length_m:g} m"
+            return WeightBasis.DERIVED, reason, grams * doc.length_m
+        return WeightBasis.PER_LENGTH, f"{UM.REASON} (a metre), and no length is stated", None
+    reason = f"{UM.REASON} ({unit.code.upper()}), and no count of its pieces is stated"
+    return WeightBasis.PER_PACK, reason, None
 
 
 def _line_cells(text: str) -> list[tuple[str, str]]:
@@ -1360,6 +1479,25 @@ def _spaced_line_quantity(
 
 
 _SPACED_CELLS = re.compile(r"\S+(?: \S+)*")
+_PIECE_TAIL = re.compile(rf"\s*(?:{_PIECES})\.?\s*$", re.IGNORECASE)
+
+
+def _spaced_cells(
+    header: str, text: str, position: int
+) -> tuple[str, list[tuple[str, str]]] | None:
+    """A row of a table laid out with spaces: the header of the cell at `position` and the
+    row's (header, cell) pairs, lined up from the right, a count's piece word left off ("Paket
+    içi | 10 adet" reads "10"). None unless the row has as many cells as the header, or one
+    more."""
+    heads, cells = list(_SPACED_CELLS.finditer(header)), list(_SPACED_CELLS.finditer(text))
+    if len(heads) < 3 or not 0 <= len(cells) - len(heads) <= 1:
+        return None
+    cells = cells[len(cells) - len(heads) :]
+    index = max((k for k, c in enumerate(cells) if c.start() <= position), default=0)
+    pairs = [(h.group(), _PIECE_TAIL.sub("", c.group())) for h, c in zip(heads, cells, strict=True)]
+    return heads[index].group(), pairs
+
+
 _ROW_NAME = re.compile(r"^[^=|:]{1,40}:\s(?=[^=|:]{1,60}=)")
 
 
@@ -1735,11 +1873,21 @@ def _column_label(header: str, text: str, position: int) -> str:
 _NUMBER_CELL = re.compile(r"^[<>~≈±]?\s?\d[\d.,' ]*$")
 
 
+_TRADE_ITEM_COLUMN = re.compile(
+    r"(?:upc|ean|gtin|ean13|ean-13|gtin-13|gtin-14|ean/upc|upc/ean|ean code|ean-code|barcode"
+    r"|código ean|code ean|codice ean|ean-nr\.?|ean nummer|kod ean|streckkod|stregkode)"
+    r"(?:\s*[(\[][^)\]]*[)\]])?",
+    re.IGNORECASE,
+)
+
+
 def _is_parts_header(header: str) -> bool:
     """A header row of a parts list ("Pos, Part, Material, Qty, Mass (g)")."""
     cells = [c.strip().lower() for c in _CELL_SEP.split(header) if c.strip()]
     if any(_NUMBER_CELL.match(c) for c in cells):
         return False  # "Mass moment of inertia (motor side) | 0.0011 | kg m²": a data row
+    if any(_TRADE_ITEM_COLUMN.fullmatch(c) for c in cells):
+        return False  # "Item | Description | UPC | Net Wt": an export of articles sold, not parts
     if len(cells) >= 3 and V.COMPONENT_WORDS.search(cells[0]):
         return True  # "Fixings | Description | Weight", "Zubehör | Artikel | Gewicht"
     return len(cells) >= 3 and any(c in V.PARTS_LIST_COLUMNS for c in cells)
@@ -1867,7 +2015,10 @@ def collect_mentions(
                     continue
                 row_doc = doc
                 if V.PACK_WORDS.search(label):  # a pack weight counted on its own line
-                    row_doc = _counted_doc(doc, _row_pack_count(label, _line_cells(text)))
+                    cells, pack_label = _line_cells(text), label
+                    if not cells and (own_column := _spaced_cells(header, text, q.start)):
+                        pack_label, cells = own_column  # the figure's own column's header
+                    row_doc = _counted_doc(doc, _row_pack_count(pack_label, cells))
                 basis, reason, grams = _classify(
                     label, after, q.unit_glued, nm, row_doc, q.grams, packaging, context=context
                 )
@@ -1875,6 +2026,12 @@ def collect_mentions(
                     break
             if basis is None:
                 continue
+            if (
+                basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
+                and "=" in text
+                and (row_uom := UM.row_unit(label, _row_cells_kv(text)))
+            ):  # "Basismengeneinheit=TST | Nettogewicht=4,850": one unit of measure's weight
+                basis, reason, grams = _unit_weight(row_uom, q.grams, doc, nm)
             if basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED) and (
                 counted := _field_count(label, text, doc)
             ):
@@ -2354,7 +2511,7 @@ def _line_weights_everywhere(mentions: Sequence[Mention]) -> None:
                 break
 
 
-_LINE_REASONS = ("the line's weight ÷", "the weight of a line of")
+_LINE_REASONS = ("the line's weight ÷", "the weight of a line of", UM.REASON)
 
 
 def _table_quote(row: Sequence[str]) -> str:
@@ -2425,6 +2582,10 @@ def _table_mentions(
                 q = written[0]
                 if other := O.not_the_article(cell, q.start, q.end, name.low, name.words):
                     basis, reason, per_piece = (*other, None)
+            if basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED) and (
+                row_uom := UM.row_unit(label, cells)
+            ):  # "uom | BX" beside "qty_per_uom | 100": the weight of one unit of measure
+                basis, reason, per_piece = _unit_weight(row_uom, grams, doc, name)
             if basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED) and (
                 line := LC.line_quantity(label, cells, summed=summed, name_words=name.words)
             ):
