@@ -19,7 +19,7 @@ def _split(words: str) -> list[str]:
     return words.split()
 
 
-__all__ = ["SCOPE_FILLER", "left_out", "not_the_article"]
+__all__ = ["BILLED_WORDS", "SCOPE_FILLER", "left_out", "not_the_article"]
 
 # Carrying or holding verbs of running text (en, de, fr, it, es, nl, pl, pt, sv, da, no, fi,
 # cs, tr, hu, ro, ru, el, zh, ja, ko).
@@ -41,6 +41,41 @@ CARRY_VERBS: Final = Vocabulary(
         "can bear",
         "can lift",
         "can take",
+        # a rating of a fixing or a part ("anchor bolts rated for 150 kg each")
+        "rated for",
+        "rated to",
+        "rated at",
+        "designed for",
+        "ausgelegt für",
+        "ausgelegt auf",
+        "zugelassen für",
+        "dimensionné pour",
+        "homologué pour",
+        "prévu pour",
+        "dimensionato per",
+        "omologato per",
+        "dimensionado para",
+        "homologado para",
+        "ontworpen voor",
+        "berekend op",
+        "przystosowany do",
+        "obliczony na",
+        "dimensionerad för",
+        "dimensioneret til",
+        "dimensjonert for",
+        "mitoitettu",
+        "dimenzován na",
+        "dimenzovaný na",
+        "için tasarlanmış",
+        "méretezve",
+        "dimensionat pentru",
+        "рассчитан на",
+        "рассчитаны на",
+        "рассчитанный на",
+        "σχεδιασμένο για",
+        "额定",
+        "定格",
+        "정격",
         "to carry",
         "to support",
         "to hold",
@@ -81,6 +116,37 @@ DIFFERENCE_WORDS: Final = Vocabulary(
         "차이",
         "편차",
         "공차",
+    ]
+)
+
+# A weight a carrier bills from the dimensions (volumetric, dimensional, chargeable): a mass
+# unit, but nothing weighed it.
+BILLED_WORDS: Final = Vocabulary(
+    [
+        *_split(
+            "volumetric volumetrico volumetrica volumétrico volumétrica volumétrique volumetrique "
+            "volumetrisch volumetrisches volumetrischer volumengewicht volumegewicht volymvikt "
+            "volumenvægt volumvekt tilavuuspaino wolumetryczna wolumetryczny gabarytowa "
+            "gabarytowy cubado cubagem facturable tassabile taxable chargeable billable "
+            "frachtpflichtig frachtpflichtiges fraktdragande térfogatsúly hacimsel desi "
+            "volumetrică volumetric объёмный объемный ογκομετρικό ογκομετρικό"
+        ),
+        "dimensional weight",
+        "dim weight",
+        "volume weight",
+        "billed weight",
+        "poids taxé",
+        "peso tasable",
+        "objemová hmotnost zásilky",
+        "体积重",
+        "计费重",
+        "計費重",
+        "容積重量",
+        "容積換算",
+        "부피중량",
+        "부피 중량",
+        "부피 무게",
+        "운임중량",
     ]
 )
 

@@ -842,6 +842,8 @@ def _classify(
     text = f"{label} {after[:40]}"
     if V.NOT_MASS_WORDS.search(label):
         return WeightBasis.NOT_MASS, "labelled as an acceleration, torque or inertia", None
+    if m := O.BILLED_WORDS.search(label):
+        return WeightBasis.NOT_MASS, f"a weight billed from the dimensions ({m.group()})", None
     if (m := V.PROCESS_WORDS.search(text)) and m.group().lower() not in name.low:
         return WeightBasis.PROCESS, f"a process or machine figure ({m.group()})", None
     if m := V.CAPACITY_WORDS.search(label):

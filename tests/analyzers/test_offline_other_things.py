@@ -1,0 +1,88 @@
+"""A real figure of something that is not the article, reported as the article's: a weight a
+carrier bills from the dimensions, a rating of a fixing. Each case that must abstain has a
+counterpart the rules must still answer.
+
+Every document here is written for this file.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.analyzers.offline_support import weight_of
+
+
+def _record(**fields: object) -> str:
+    return json.dumps({"artikel": {"bezeichnung": "Werkzeugkoffer WK-5", **fields}})
+
+
+@pytest.mark.parametrize(
+    ("filename", "text", "name"),
+    [
+        ("doc.json", _record(volumengewicht_kg=7.4), "Werkzeugkoffer WK-5"),
+        (
+            "doc.txt",
+            "Storage bin SB-20, stackable\nDimensional weight: 5.4 kg (48 x 36 x 31 cm)\n",
+            "Storage bin SB-20",
+        ),
+        (
+            "doc.txt",
+            "Armadio pensile AP-60\nPeso tassabile della spedizione: 11 kg\n",
+            "Armadio pensile AP-60",
+        ),
+        (
+            "doc.txt",
+            "Wall cabinet WC-60, oak\n"
+            "Fix it with the four wall plugs supplied, rated for at least 40 kg each.\n",
+            "Wall cabinet WC-60",
+        ),
+        (
+            "doc.txt",
+            "Hängeschrank HS-60, Eiche\n"
+            "Befestigung mit vier Dübeln, ausgelegt für 40 kg je Dübel.\n",
+            "Hängeschrank HS-60",
+        ),
+    ],
+)
+def test_a_billed_weight_or_a_rating_is_no_weight(filename: str, text: str, name: str) -> None:
+    assert weight_of(filename, text, name) is None
+
+
+@pytest.mark.parametrize(
+    ("filename", "text", "name", "grams"),
+    [
+        (
+            "doc.json",
+            _record(volumengewicht_kg=7.4, nettogewicht_kg=3.1),
+            "Werkzeugkoffer WK-5",
+            3100.0,
+        ),
+        (
+            "doc.txt",
+            "Storage bin SB-20, stackable\nNet weight: 2.2 kg\n"
+            "Dimensional weight: 5.4 kg (48 x 36 x 31 cm)\n",
+            "Storage bin SB-20",
+            2200.0,
+        ),
+        (
+            "doc.txt",
+            "Wall cabinet WC-60, oak\nNet weight: 14 kg\n"
+            "Fix it with the four wall plugs supplied, rated for at least 40 kg each.\n",
+            "Wall cabinet WC-60",
+            14000.0,
+        ),
+        (
+            "doc.txt",
+            "Hängeschrank HS-60, Eiche\nGewicht: 14 kg\n"
+            "Befestigung mit vier Dübeln, ausgelegt für 40 kg je Dübel.\n",
+            "Hängeschrank HS-60",
+            14000.0,
+        ),
+    ],
+)
+def test_the_article_s_own_weight_still_answers(
+    filename: str, text: str, name: str, grams: float
+) -> None:
+    assert weight_of(filename, text, name) == pytest.approx(grams)
