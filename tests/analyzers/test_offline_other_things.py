@@ -86,3 +86,56 @@ def test_the_article_s_own_weight_still_answers(
     filename: str, text: str, name: str, grams: float
 ) -> None:
     assert weight_of(filename, text, name) == pytest.approx(grams)
+
+
+_POT = "Nádoba na potraviny NP-2, 2 l"
+_KETTLE = "전기 주전자 EK-17 (1.7L)"
+_HEAD = "Thermostatic head TV-15"
+
+
+def _shop_page(own: str) -> str:
+    return (
+        f"<html><body><h1>{_POT}</h1><table><tr><td>Objem</td><td>2 l</td></tr>"
+        f"<tr><td>Hmotnost</td><td>{own}</td></tr></table><h2>Podobné produkty</h2>"
+        "<ul><li>Víko náhradní VN-2 – hmotnost 90 g</li></ul></body></html>"
+    )
+
+
+def _kettle_page(own: str) -> str:
+    return (
+        f"<html><body><h1>{_KETTLE}</h1><table><tr><td>용량</td><td>1.7L</td></tr>"
+        f"<tr><td>무게</td><td>{own}</td></tr></table><h3>함께 구매하면 좋은 상품</h3>"
+        "<ul><li>EK-17 전용 필터 (무게 40g) 9,900원</li></ul></body></html>"
+    )
+
+
+def _pim(own: str | None) -> str:
+    item = {"sku": "TV-15", "name": _HEAD, "netWeight": own}
+    item["compatibleWith"] = [{"sku": "VB-15", "name": "Valve body VB-15", "netWeight": "0.21 kg"}]
+    return json.dumps({"items": [item]})
+
+
+@pytest.mark.parametrize(
+    ("filename", "text", "name"),
+    [
+        ("doc.html", _shop_page("–"), _POT),
+        ("doc.html", _kettle_page("-"), _KETTLE),
+        ("doc.json", _pim(None), _HEAD),
+    ],
+)
+def test_another_product_the_page_lists_never_answers(filename: str, text: str, name: str) -> None:
+    assert weight_of(filename, text, name) is None
+
+
+@pytest.mark.parametrize(
+    ("filename", "text", "name", "grams"),
+    [
+        ("doc.html", _shop_page("480 g"), _POT, 480.0),
+        ("doc.html", _kettle_page("1.1kg"), _KETTLE, 1100.0),
+        ("doc.json", _pim("0.12 kg"), _HEAD, 120.0),
+    ],
+)
+def test_the_article_beside_other_products_answers(
+    filename: str, text: str, name: str, grams: float
+) -> None:
+    assert weight_of(filename, text, name) == pytest.approx(grams)

@@ -2142,7 +2142,8 @@ def collect_mentions(
 # "similar_items[2].weight"): each element is another article, whatever its fields say.
 _RELATED_PATH = re.compile(
     r"(?:^|[.\s])(?:related|similar|recommended|alternatives?|cross_?sell\w{0,4}|up_?sell\w{0,4}"
-    r"|also_?bought|suggest\w{0,6})(?:_?(?:products?|items?|articles?))?\[\d{1,5}\]",
+    r"|also_?bought|suggest\w{0,6}|compatible\w{0,6}|spare_?parts?|accessor(?:y|ies)"
+    r"|zubehoer|accessoires?|accessori)(?:_?(?:products?|items?|articles?))?\[\d{1,5}\]",
     re.IGNORECASE,
 )
 
