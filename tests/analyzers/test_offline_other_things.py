@@ -139,3 +139,30 @@ def test_the_article_beside_other_products_answers(
     filename: str, text: str, name: str, grams: float
 ) -> None:
     assert weight_of(filename, text, name) == pytest.approx(grams)
+
+
+_GROUPS = (
+    "Datenblatt Pumpengruppen\n\n"
+    "| Set | Ausführung | Gewicht [kg] | Artikel |\n"
+    "|---|---|---|---|\n"
+    "| PG-20 A | klein | 4,1 | PG-20-A |\n"
+    "| PG-20 B | groß | {own} | PG-20-B |\n"
+    "| PG-30 A | klein | 6,3 | PG-30-A |\n"
+)
+
+
+def test_an_empty_own_row_never_takes_another_row_s_weight() -> None:
+    assert (
+        weight_of("doc.md", _GROUPS.format(own="–"), "Pumpengruppe PG-20 B, groß (PG-20-B)") is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("own", "name", "grams"),
+    [
+        ("5,2", "Pumpengruppe PG-20 B, groß (PG-20-B)", 5200.0),
+        ("–", "Pumpengruppe PG-20 A, klein (PG-20-A)", 4100.0),
+    ],
+)
+def test_the_named_row_still_answers(own: str, name: str, grams: float) -> None:
+    assert weight_of("doc.md", _GROUPS.format(own=own), name) == pytest.approx(grams)
