@@ -166,3 +166,77 @@ def test_an_empty_own_row_never_takes_another_row_s_weight() -> None:
 )
 def test_the_named_row_still_answers(own: str, name: str, grams: float) -> None:
     assert weight_of("doc.md", _GROUPS.format(own=own), name) == pytest.approx(grams)
+
+
+def _drill(rows: list[tuple[str, str]]) -> str:
+    cells = "".join(f"| {a} | {b} |\n" for a, b in rows)
+    return f"Cordless drill CD-18\n\n| Property | Value |\n|---|---|\n| Voltage | 18 V |\n{cells}"
+
+
+def _lamp(rows: list[tuple[str, str]]) -> str:
+    cells = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows)
+    return f"<html><body><h1>LEDライト LT-5</h1><table>{cells}</table></body></html>"
+
+
+_DRILL = "Cordless drill CD-18, kit with 5.0 Ah battery"
+_LAMP = "LEDライト LT-5(単4形乾電池3本付き)"
+_POWER = ("電源", "単4形乾電池×3本(付属)")
+_BORE = "Akku-boremaskine AB-18 med batteri"
+_MATKAP = "Akülü matkap AM-18, akü dahil"
+
+
+@pytest.mark.parametrize(
+    ("filename", "text", "name", "grams"),
+    [
+        (
+            "doc.md",
+            _drill(
+                [("Weight incl. 5.0 Ah battery", "3.4 kg"), ("Weight without battery", "2.7 kg")]
+            ),
+            _DRILL,
+            3400.0,
+        ),
+        (
+            "doc.html",
+            _lamp([_POWER, ("重量", "約180g(電池含む)"), ("本体重量", "約145g(電池含まず)")]),
+            _LAMP,
+            180.0,
+        ),
+        (
+            "doc.txt",
+            "Akku-boremaskine AB-18\nVægt uden batteri: 1,9 kg\nVægt med batteri: 2,4 kg\n",
+            _BORE,
+            2400.0,
+        ),
+        (
+            "doc.txt",
+            "Akülü matkap AM-18\nAğırlık (akü hariç): 1,9 kg\nAğırlık (akü dahil): 2,4 kg\n",
+            _MATKAP,
+            2400.0,
+        ),
+    ],
+)
+def test_the_weight_with_the_part_the_name_includes_answers(
+    filename: str, text: str, name: str, grams: float
+) -> None:
+    assert weight_of(filename, text, name) == pytest.approx(grams)
+
+
+@pytest.mark.parametrize(
+    ("filename", "text", "name"),
+    [
+        ("doc.md", _drill([("Weight without battery", "2.7 kg")]), _DRILL),
+        (
+            "doc.md",
+            _drill([("Weight with 5.0 Ah battery", "3.4 kg")]),
+            "Cordless drill CD-18, tool only",
+        ),
+        ("doc.html", _lamp([_POWER, ("本体重量", "約145g(電池含まず)")]), _LAMP),
+        ("doc.txt", "Akku-boremaskine AB-18\nVægt uden batteri: 1,9 kg\n", _BORE),
+        ("doc.txt", "Akülü matkap AM-18\nAğırlık (akü hariç): 1,9 kg\n", _MATKAP),
+    ],
+)
+def test_a_weight_without_the_part_the_name_includes_abstains(
+    filename: str, text: str, name: str
+) -> None:
+    assert weight_of(filename, text, name) is None

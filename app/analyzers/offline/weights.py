@@ -212,7 +212,23 @@ def _scope_keys(text: str) -> set[str]:
             thing = m["neg"] or m["pos"] or m["neg2"] or m["pos2"]
             sign = "-" if (m["neg"] or m["neg2"]) else "+"
             out.add(sign + (thing[-1] if _KANJI.fullmatch(thing) else thing))
-    return out
+    return out | O.scope_words(text, _scope_thing)
+
+
+def _scope_thing(text: str) -> str | None:
+    """The part a text after "with"/"without" starts with ("2.0 Ah battery": battery)."""
+    return next(
+        (
+            t
+            for t in _tokens(text)
+            if t.isalpha()
+            and len(t) >= 3
+            and t not in _STOP
+            and not t.startswith("ah")
+            and t not in O.SCOPE_FILLER
+        ),
+        None,
+    )
 
 
 # "蓋を除く" (without the lid), "木蓋付き" (with a wooden lid), "不含电池", "含电池": a kanji
@@ -993,6 +1009,7 @@ def _classify(
     if named and m is not None and f"-{m.group().lower()}" in name.words:
         named = False  # "motor weight" of a gearbox the name says is "without motor"
     scoped = m is not None and _SCOPED.search(label[: m.start()]) is not None
+    scoped = scoped or (named and m is not None and O.scoped_by_spec(label[: m.start()]))
     if (
         named
         and m is not None
@@ -2481,6 +2498,7 @@ def _table_mentions(
                     None,
                 )
             keys = keys | _scope_keys(f"{label} {quote.split(' | ')[0]}")
+            keys = keys | O.scope_words(cell.lower(), _scope_thing)  # "約225g(電池含まず)"
             if related and basis in _ELIGIBLE:
                 basis, reason, per_piece = (
                     WeightBasis.OTHER_VARIANT,
