@@ -240,3 +240,58 @@ def test_a_weight_without_the_part_the_name_includes_abstains(
     filename: str, text: str, name: str
 ) -> None:
     assert weight_of(filename, text, name) is None
+
+
+def _vacuum(own: str) -> str:
+    return (
+        f"Cordless vacuum CV-8\nRun time: 40 min\nWeight: {own}\nIn the box:\n"
+        "- Wall charging dock (weight 410 g)\n- Crevice tool\n"
+    )
+
+
+def _aspirateur(own: str) -> str:
+    return (
+        f"Aspirateur sans fil AS-8\nAutonomie : 40 min\nPoids : {own}\n"
+        "Contenu de la livraison :\n- Station murale de charge (poids 410 g)\n- Suceur plat\n"
+    )
+
+
+_SAW = (
+    "Tischkreissäge TS-10\nLeistung | 1800 W\nGewicht | -\nLieferumfang\n"
+    "- Sägeblatt 210 mm, 24 Z (Gewicht 0,6 kg)\n- Parallelanschlag\n"
+)
+
+
+def _handheld(own: str) -> str:
+    return (
+        "HANDHELD VACUUM HV-2\nDIMENSIONS AND WEIGHTS\n"
+        "  Handheld unit ........ 350 x 90 x 220 mm\n"
+        f"  Weight ............... {own}\n  Charging dock ........ 410 g\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (_handheld("see rating label"), "Handheld vacuum HV-2"),
+        (_vacuum("n/a"), "Cordless vacuum CV-8"),
+        (_aspirateur("—"), "Aspirateur sans fil AS-8"),
+        (_SAW, "Tischkreissäge TS-10"),
+    ],
+)
+def test_an_empty_own_weight_is_not_filled_by_a_listed_thing(text: str, name: str) -> None:
+    assert weight_of("doc.txt", text, name) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "grams"),
+    [
+        (_handheld("1.3 kg"), "Handheld vacuum HV-2", 1300.0),
+        (_vacuum("2.1 kg"), "Cordless vacuum CV-8", 2100.0),
+        (_aspirateur("2,1 kg"), "Aspirateur sans fil AS-8", 2100.0),
+    ],
+)
+def test_a_stated_own_weight_beside_a_listed_thing_answers(
+    text: str, name: str, grams: float
+) -> None:
+    assert weight_of("doc.txt", text, name) == pytest.approx(grams)

@@ -2153,6 +2153,7 @@ def collect_mentions(
         )
     )
     _twins_of_other_rows(out)
+    out.extend(_empty_own_weight(lines, source, order_base))
     return out
 
 
@@ -2316,6 +2317,54 @@ def _description_keys(cells: Iterable[str]) -> set[str]:
             if len([w for w in _tokens(cell) if w.isalpha() and len(w) >= 3]) >= 2:
                 # numbers of a description ("FL 205 komplett"), not a measured cell ("100 mm")
                 out |= {f"#{t}" for t in _tokens(cell) if t.isdigit() and len(t) <= 5}
+    return out
+
+
+# "Gewicht | -", "Hmotnost | –", "Weight: n/a", "Poids : sur demande", "Weight ... see rating
+# label": the document leaves the article's own weight field without a figure.
+_EMPTY_VALUE = re.compile(
+    r"\s*(?:[-–—/?]+|n/?a|n\.\s?a\.|k\.\s?a\.|tbd|tba|t\.b\.d\.|n\.d\.|s\.o\.|brak|nincs|нет"
+    r"|(?:see|siehe|voir|vedi|ver|zie|se|patrz|viz|bkz\.?|lásd|vezi|см\.?)\s.{0,40}?"
+    r"(?:label|typenschild|leistungsschild|plaque|targ|placa|etiqueta|typeplaat|typskylt"
+    r"|typeskilt|tabliczk|štít|etiket|címk|etichet|табличк|ετικέτα).{0,30}"
+    r"|on\s+request|auf\s+anfrage|sur\s+demande|su\s+richiesta|bajo\s+pedido|op\s+aanvraag"
+    r"|na\s+zapytanie|sob\s+consulta|på\s+begäran|på\s+forespørsel|na\s+vyžádání"
+    r"|talep\s+üzerine|kérésre|la\s+cerere|по\s+запросу|not\s+stated|not\s+available"
+    r"|nicht\s+angegeben|non\s+renseigné|non\s+disponibile|no\s+disponible|folgt"
+    r"|wird\s+nachgereicht|to\s+follow|à\s+venir)\s*$",
+    re.IGNORECASE,
+)
+_EMPTY_LABEL = re.compile(
+    r"^(?P<label>[^|:=.\d]{2,40}?)\s*(?:\[[^\]]{0,8}\]|\([^)]{0,8}\))?\s*(?:[|:=]|\.{3,})"
+)
+_EMPTY_OWN = "the article's own weight field is left empty"
+_BULLET = re.compile(r"^\s*(?:[-–•*·▪]|\d{1,2}[.)])\s")
+
+
+def _empty_own_weight(lines: Sequence[Line], source: str, order_base: int) -> list[Mention]:
+    """A plain weight field with no value, kept as a marker (no figure): when the article's
+    own weight is left empty, a weight the document gives of something it lists is not it."""
+    out = []
+    for line in lines:
+        m = _EMPTY_LABEL.match(line.text)
+        if m is None or not _EMPTY_VALUE.fullmatch(line.text[m.end() :]):
+            continue
+        label = m["label"]
+        bare = V.NET_WORDS.pattern.sub(" ", V.WEIGHT_WORDS.pattern.sub(" ", label))
+        if V.WEIGHT_WORDS.search(label) and not re.search(r"[^\W\d_]", bare):
+            out.append(
+                Mention(
+                    grams=None,
+                    stated_grams=0.0,
+                    basis=WeightBasis.NOT_MASS,
+                    score=0.0,
+                    quote=trim_quote(line.text),
+                    location=f"{source}, {line.location}" if line.location else source,
+                    source=source,
+                    order=order_base + line.order,
+                    reason=_EMPTY_OWN,
+                )
+            )
     return out
 
 
@@ -2854,6 +2903,18 @@ def _doubt(
                 return f"the same row labels the figure as of something else ({m.qualifier})"
             if m.basis == WeightBasis.CAPACITY:
                 return f"the same row labels the figure as of something else ({m.reason})"
+    if (
+        not chosen.matched
+        and (
+            chosen.qualifier
+            or _BULLET.match(chosen.quote)
+            or chosen.context
+            or not V.WEIGHT_WORDS.search(chosen.label)
+        )
+        and (empty := next((m for m in mentions if m.reason == _EMPTY_OWN), None))
+    ):
+        # "Gewicht | -" above "- Sägeblatt … (Gewicht 1,2 kg)": the listed thing's weight
+        return f"the document leaves the article's own weight empty ({trim_quote(empty.quote, 40)})"
     if conflict := _designation_conflict(chosen.quote, name):
         return conflict
     if part := _part_weighed_apart(chosen, mentions, name):
