@@ -295,3 +295,23 @@ def test_a_stated_own_weight_beside_a_listed_thing_answers(
     text: str, name: str, grams: float
 ) -> None:
     assert weight_of("doc.txt", text, name) == pytest.approx(grams)
+
+
+def _kit(total: str) -> str:
+    return (
+        "# Kit de fixation KF-4 – nomenclature\n\n"
+        "| Rep. | Qté | Pièce | Matière | Masse unitaire (g) | Masse totale (g) |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 1 | 2 | Équerre renforcée 90 mm | acier zingué | 310 | 620 |\n"
+        "| 2 | 4 | Cheville à expansion M8 | acier zingué | 45 | 180 |\n"
+        "| 3 | 1 | Rail de montage 1 m | aluminium | 540 | 540 |\n"
+        f"| | | **Total kit** | | | **{total}** |\n"
+    )
+
+
+def test_a_parts_list_total_grouped_by_a_space_is_the_set_s_weight() -> None:
+    assert weight_of("doc.md", _kit("1 340"), "Kit de fixation KF-4 (un kit)") == 1340.0
+
+
+def test_a_total_the_rows_do_not_sum_to_is_no_parts_total() -> None:
+    assert weight_of("doc.md", _kit("1 400"), "Kit de fixation KF-4 (un kit)") is None
