@@ -315,3 +315,35 @@ def test_a_parts_list_total_grouped_by_a_space_is_the_set_s_weight() -> None:
 
 def test_a_total_the_rows_do_not_sum_to_is_no_parts_total() -> None:
     assert weight_of("doc.md", _kit("1 400"), "Kit de fixation KF-4 (un kit)") is None
+
+
+_HEIZ = (
+    "Plattenheizkörper PH-6\nVerpackungseinheit: 10 Stück je Palette\n{w}"
+    "Verpackung: Karton mit Kantenschutz, ca. 1,2 kg je Heizkörper\n"
+)
+_PANEL = (
+    "Panel radiator PR-6\nPacking unit: 10 pieces per pallet\n{w}"
+    "Packaging: carton and corner guards, approx. 1.2 kg per radiator\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (_HEIZ.format(w=""), "Plattenheizkörper PH-6, 600 x 1000 mm"),
+        (_PANEL.format(w=""), "Panel radiator PR-6, 600 x 1000 mm"),
+    ],
+)
+def test_the_packaging_s_weight_per_article_is_no_pack_to_divide(text: str, name: str) -> None:
+    assert weight_of("doc.txt", text, name) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (_HEIZ.format(w="Gewicht: 24,5 kg\n"), "Plattenheizkörper PH-6, 600 x 1000 mm"),
+        (_PANEL.format(w="Weight: 24.5 kg\n"), "Panel radiator PR-6, 600 x 1000 mm"),
+    ],
+)
+def test_the_article_s_weight_beside_its_packaging_s_answers(text: str, name: str) -> None:
+    assert weight_of("doc.txt", text, name) == 24500.0

@@ -391,3 +391,24 @@ def scope_words(text: str, first_word: Callable[[str], str | None]) -> set[str]:
                 thing = thing[-1]  # "リ乾電池" of "アルカリ乾電池": a battery
             out.add(("-" if kind.startswith("neg") else "+") + thing)
     return out
+
+
+# "ca 1 kg per radiator", "0,4 kg je Heizkörper", "env. 1 kg par radiateur": a figure stated per
+# one article (the packaging's own weight per radiator), in every corpus language.
+_PER_ONE = re.compile(
+    r"^\s*(?:per|je|pro|par|pour|por|para|för|pr\.|på|for|za|na|başına|ανά|на|每)\s+"
+    r"(?:(?:one|each|a|an|un|une|ein|einen|eine|uno|una|een|en|ett|jeden|jedna)\s+)?"
+    r"(?P<word>[^\W\d_]{4,})",
+    re.IGNORECASE,
+)
+
+
+def per_article(after: str, name_low: str) -> str:
+    """The word a figure is stated per when the article name names it ("per radiator" of a
+    "Panelradiator"), else empty."""
+    m = _PER_ONE.match(after)
+    if m is None:
+        return ""
+    word = m["word"].lower()
+    names = any(t.endswith(word) or t.startswith(word) for t in _TOKEN.findall(name_low))
+    return word if names else ""

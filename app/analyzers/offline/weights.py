@@ -926,6 +926,9 @@ def _classify(
     outer = None if packaging else V.OUTER_PACK_WORDS.search(label)
     if outer is not None and outer.group().lower() not in name.low:
         packaging = label  # "Peso palé completo", "外箱重量": a load carrier's weight
+    if packaging and net < 0 and (one := O.per_article(after, name.low)):
+        # "Emballage: kartong, ca 1 kg per radiator": the packaging's own weight per article
+        return WeightBasis.GROSS, f"the packaging's weight per article (per {one})", None
     if packaging and net < 0:
         if B.capped(packaging, grams):  # "max. 15 kg je Karton": a limit, not a pack's weight
             return WeightBasis.CAPACITY, "a maximum of the pack, not a weight to divide", None
