@@ -141,33 +141,6 @@ def test_the_article_beside_other_products_answers(
     assert weight_of(filename, text, name) == pytest.approx(grams)
 
 
-_GROUPS = (
-    "Datenblatt Pumpengruppen\n\n"
-    "| Set | Ausführung | Gewicht [kg] | Artikel |\n"
-    "|---|---|---|---|\n"
-    "| PG-20 A | klein | 4,1 | PG-20-A |\n"
-    "| PG-20 B | groß | {own} | PG-20-B |\n"
-    "| PG-30 A | klein | 6,3 | PG-30-A |\n"
-)
-
-
-def test_an_empty_own_row_never_takes_another_row_s_weight() -> None:
-    assert (
-        weight_of("doc.md", _GROUPS.format(own="–"), "Pumpengruppe PG-20 B, groß (PG-20-B)") is None
-    )
-
-
-@pytest.mark.parametrize(
-    ("own", "name", "grams"),
-    [
-        ("5,2", "Pumpengruppe PG-20 B, groß (PG-20-B)", 5200.0),
-        ("–", "Pumpengruppe PG-20 A, klein (PG-20-A)", 4100.0),
-    ],
-)
-def test_the_named_row_still_answers(own: str, name: str, grams: float) -> None:
-    assert weight_of("doc.md", _GROUPS.format(own=own), name) == pytest.approx(grams)
-
-
 def _drill(rows: list[tuple[str, str]]) -> str:
     cells = "".join(f"| {a} | {b} |\n" for a, b in rows)
     return f"Cordless drill CD-18\n\n| Property | Value |\n|---|---|\n| Voltage | 18 V |\n{cells}"
@@ -347,3 +320,23 @@ def test_the_packaging_s_weight_per_article_is_no_pack_to_divide(text: str, name
 )
 def test_the_article_s_weight_beside_its_packaging_s_answers(text: str, name: str) -> None:
     assert weight_of("doc.txt", text, name) == 24500.0
+
+
+def _bike(battery: str) -> str:
+    own = f"| Battery weight | {battery} |\n" if battery else ""
+    return (
+        "City e-bike CE-5\n\n| Property | Value |\n|---|---|\n| Motor | 250 W |\n"
+        f"{own}\n| Size | Weight without battery | Permitted total weight |\n"
+        "|---|---|---|\n| 50 cm | 21.4 kg | 150 kg |\n"
+    )
+
+
+_BIKE = "City e-bike CE-5, frame 50 cm (battery included)"
+
+
+def test_a_permitted_total_is_a_limit_and_the_included_part_is_added() -> None:
+    assert weight_of("doc.md", _bike("3.4 kg"), _BIKE) == pytest.approx(24800.0)
+
+
+def test_without_the_included_part_s_weight_a_permitted_total_does_not_answer() -> None:
+    assert weight_of("doc.md", _bike(""), _BIKE) is None

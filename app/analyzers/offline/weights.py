@@ -2155,7 +2155,6 @@ def collect_mentions(
             tables, source=source, name=nm, doc=doc, comma=comma, order_base=order_base, seen=seen
         )
     )
-    _twins_of_other_rows(out)
     out.extend(_empty_own_weight(lines, source, order_base))
     return out
 
@@ -2369,32 +2368,6 @@ def _empty_own_weight(lines: Sequence[Line], source: str, order_base: int) -> li
                 )
             )
     return out
-
-
-_ROW_HEAD = re.compile(r"^\s*([^=|:]{2,40}?)\s*(?::\s|\|)")
-
-
-def _twins_of_other_rows(out: list[Mention]) -> None:
-    """A table row read twice, as its table and as a line ("HKS-32 U: Gewicht [kg]: 8,4"): when
-    the table reading is another article's row (the article's own row is found, its weight cell
-    maybe empty), the line reading of that row, same row name and figure, is that article's too."""
-    others = {
-        (head.group(1).lower(), round(m.stated_grams, 3))
-        for m in out
-        if m.basis is WeightBasis.OTHER_VARIANT and " | " in m.quote
-        if (head := _ROW_HEAD.match(m.quote))
-    }
-    if not others:
-        return
-    for m in out:
-        head = _ROW_HEAD.match(m.quote)
-        if (
-            m.basis in _ELIGIBLE
-            and head
-            and (head.group(1).lower(), round(m.stated_grams, 3)) in others
-        ):
-            m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
-            m.reason += "; the same row read as a table is another article's"
 
 
 def _row_cells(text: str) -> str:
