@@ -9,6 +9,7 @@ tolerance ("Unterschied je Klasse 10 g"), a process quantity (the melt, the char
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final
 
 from app.analyzers.base import WeightBasis
@@ -19,7 +20,14 @@ def _split(words: str) -> list[str]:
     return words.split()
 
 
-__all__ = ["SCOPE_FILLER", "left_out", "not_the_article"]
+__all__ = [
+    "BILLED_WORDS",
+    "SCOPE_FILLER",
+    "left_out",
+    "not_the_article",
+    "scope_words",
+    "scoped_by_spec",
+]
 
 # Carrying or holding verbs of running text (en, de, fr, it, es, nl, pl, pt, sv, da, no, fi,
 # cs, tr, hu, ro, ru, el, zh, ja, ko).
@@ -41,6 +49,41 @@ CARRY_VERBS: Final = Vocabulary(
         "can bear",
         "can lift",
         "can take",
+        # a rating of a fixing or a part ("anchor bolts rated for 150 kg each")
+        "rated for",
+        "rated to",
+        "rated at",
+        "designed for",
+        "ausgelegt für",
+        "ausgelegt auf",
+        "zugelassen für",
+        "dimensionné pour",
+        "homologué pour",
+        "prévu pour",
+        "dimensionato per",
+        "omologato per",
+        "dimensionado para",
+        "homologado para",
+        "ontworpen voor",
+        "berekend op",
+        "przystosowany do",
+        "obliczony na",
+        "dimensionerad för",
+        "dimensioneret til",
+        "dimensjonert for",
+        "mitoitettu",
+        "dimenzován na",
+        "dimenzovaný na",
+        "için tasarlanmış",
+        "méretezve",
+        "dimensionat pentru",
+        "рассчитан на",
+        "рассчитаны на",
+        "рассчитанный на",
+        "σχεδιασμένο για",
+        "额定",
+        "定格",
+        "정격",
         "to carry",
         "to support",
         "to hold",
@@ -81,6 +124,37 @@ DIFFERENCE_WORDS: Final = Vocabulary(
         "차이",
         "편차",
         "공차",
+    ]
+)
+
+# A weight a carrier bills from the dimensions (volumetric, dimensional, chargeable): a mass
+# unit, but nothing weighed it.
+BILLED_WORDS: Final = Vocabulary(
+    [
+        *_split(
+            "volumetric volumetrico volumetrica volumétrico volumétrica volumétrique volumetrique "
+            "volumetrisch volumetrisches volumetrischer volumengewicht volumegewicht volymvikt "
+            "volumenvægt volumvekt tilavuuspaino wolumetryczna wolumetryczny gabarytowa "
+            "gabarytowy cubado cubagem facturable tassabile taxable chargeable billable "
+            "frachtpflichtig frachtpflichtiges fraktdragande térfogatsúly hacimsel desi "
+            "volumetrică volumetric объёмный объемный ογκομετρικό ογκομετρικό"
+        ),
+        "dimensional weight",
+        "dim weight",
+        "volume weight",
+        "billed weight",
+        "poids taxé",
+        "peso tasable",
+        "objemová hmotnost zásilky",
+        "体积重",
+        "计费重",
+        "計費重",
+        "容積重量",
+        "容積換算",
+        "부피중량",
+        "부피 중량",
+        "부피 무게",
+        "운임중량",
     ]
 )
 
@@ -253,3 +327,88 @@ SCOPE_FILLER: Final = frozenset(
 def left_out(label: str, position: int) -> bool:
     """The word at label[position] is what a "without" right before it leaves out."""
     return _LEFT_OUT.search(label[max(0, position - 40) : position]) is not None
+
+
+# "with" or "without" and a specification before the part ("incl. 2.0 Ah battery", "mit 5,0 Ah
+# Akku", "sans 2 piles AA", "včetně 2 baterií"): the part word after it is in the figure's scope.
+_SCOPE_THEN_SPEC = re.compile(
+    r"(?<![^\W\d_])(?:without|w/o|excl\.?|excluding|ohne|exkl\.?|sans|senza|sin|zonder|bez|utan"
+    r"|uden|uten|ilman|fără|без|χωρίς|with|w/|incl\.?|including|inkl\.?|einschl\.?|mit|avec"
+    r"|y\s+compris|con|incluso|incluida|incluido|com|incluindo|met|inclusief|med|z|ze|wraz\s+z"
+    r"|łącznie\s+z|s|se|včetně|cu|inclusiv|с|включая|με)"
+    r"(?:\s+(?:\S*\d\S*|[^\W\d_]{1,3}))+\s*$",
+    re.IGNORECASE,
+)
+
+
+def scoped_by_spec(before: str) -> bool:
+    """The words before a part word end in "with"/"without" and a specification of the part
+    (numbers and their units), so the part is what the figure includes or leaves out."""
+    return _SCOPE_THEN_SPEC.search(before[-60:]) is not None
+
+
+# "With" and "without" the corpus languages write before the part ("uden batteri", "ilman akkua",
+# "včetně baterie", "inclusief accu") or after it ("battery included", "pil hariç", "elem
+# nélkül"), and the Japanese and Korean ones after it ("電池含まず", "電池含む", "배터리 제외").
+_SCOPE_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:(?P<neg>uden|uten|utan|ilman|fără|sem|w/o)"
+    r"|(?P<pos>w/|einschl\.?|y\s+compris|incluso|incluida|incluido|incluindo|inclusief|med"
+    r"|včetně|inclusiv|wraz\s+z|łącznie\s+z))\s+",
+    re.IGNORECASE,
+)
+_SCOPE_AFTER = re.compile(
+    r"(?<![^\W\d_])(?P<thing>[^\W\d_]{3,})\s+(?:(?P<neg>not\s+included|excluded|hariç|dahil\s+değil"
+    r"|nélkül|nicht\s+inbegriffen|non\s+inclus[ae]?|non\s+compres[oa]|no\s+incluid[oa])"
+    r"|(?P<pos>included|inclusive|dahil|inbegriffen|inclus[ae]?|compres[oa]|incluid[oa]|kanssa"
+    r"|mukana))(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_CJK_AFTER = re.compile(
+    r"(?P<neg>[\u4e00-\u9fff\u30a0-\u30ff]{1,4})(?:を|は)?(?:含まず|含まない|別売り?|なし|無し)"
+    r"|(?P<pos>[\u4e00-\u9fff\u30a0-\u30ff]{1,4})(?:を)?含む"
+    r"|(?P<pos_count>[\u4e00-\u9fff\u30a0-\u30ff]{1,4})\d{1,3}[本個枚組つ]付き?"
+    r"|(?P<neg_ko>[\uac00-\ud7a3]{2,6})\s?(?:제외|미포함|별매|없이)"
+    r"|(?P<pos_ko>[\uac00-\ud7a3]{2,6})\s?포함"
+)
+_KANJI_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def scope_words(text: str, first_word: Callable[[str], str | None]) -> set[str]:
+    """What a figure's words include or leave out in the wording the scope rules of the
+    variants do not read: "+battery" or "-battery", "+池" of "電池含む" (a kanji compound is
+    named by its last character, as elsewhere). `first_word` picks the part a text starts with."""
+    out: set[str] = set()
+    for m in _SCOPE_BEFORE.finditer(text):
+        if thing := first_word(text[m.end() : m.end() + 40]):
+            out.add(("-" if m["neg"] else "+") + thing)
+    for m in _SCOPE_AFTER.finditer(text):
+        out.add(("-" if m["neg"] else "+") + m["thing"].lower())
+    if not text.isascii():
+        for m in _CJK_AFTER.finditer(text):
+            kind = next(k for k, v in m.groupdict().items() if v)
+            thing = m[kind]
+            if _KANJI_RUN.fullmatch(thing[-1]):
+                thing = thing[-1]  # "リ乾電池" of "アルカリ乾電池": a battery
+            out.add(("-" if kind.startswith("neg") else "+") + thing)
+    return out
+
+
+# "ca 1 kg per radiator", "0,4 kg je Heizkörper", "env. 1 kg par radiateur": a figure stated per
+# one article (the packaging's own weight per radiator), in every corpus language.
+_PER_ONE = re.compile(
+    r"^\s*(?:per|je|pro|par|pour|por|para|för|pr\.|på|for|za|na|başına|ανά|на|每)\s+"
+    r"(?:(?:one|each|a|an|un|une|ein|einen|eine|uno|una|een|en|ett|jeden|jedna)\s+)?"
+    r"(?P<word>[^\W\d_]{4,})",
+    re.IGNORECASE,
+)
+
+
+def per_article(after: str, name_low: str) -> str:
+    """The word a figure is stated per when the article name names it ("per radiator" of a
+    "Panelradiator"), else empty."""
+    m = _PER_ONE.match(after)
+    if m is None:
+        return ""
+    word = m["word"].lower()
+    names = any(t.endswith(word) or t.startswith(word) for t in _TOKEN.findall(name_low))
+    return word if names else ""

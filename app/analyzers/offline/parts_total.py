@@ -68,7 +68,7 @@ def _cells(text: str) -> list[str]:
 
 def _label(text: str) -> str:
     """The first cell, or the words before the value of a "label: value" line."""
-    first = text.split("|")[0]
+    first = next((c for c in text.split("|") if c.strip()), "")  # "| | | **Razem** | …" too
     head, sep, _ = first.rpartition(":")
     return (head if sep and not re.search(r"\d\s*$", head) else first).strip(" :*#")
 
@@ -132,6 +132,18 @@ def _closes_rows(lines: Sequence[Line], i: int) -> bool:
     return bool(_DIGIT.search(lines[i].text)) and next(_rows_above(lines, i, 24), None) is not None
 
 
+# "1 246", "12 480": a figure whose thousands a space groups (Polish, French, Czech, Swedish
+# writing), kept as one more reading; only the sum of the rows above can confirm it.
+_SPACED = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d])")
+
+
+_RULE_ROW = re.compile(r"[\s|:\-–—=+]+")
+
+
+def _spaced_groups(text: str) -> list[float]:
+    return [float(m.group().replace(" ", "")) for m in _SPACED.finditer(text)]
+
+
 def parts_list_totals(
     lines: Sequence[Line], *, name: str, source: str, comma: bool, order_base: int = 0
 ) -> list[PartsTotal]:
@@ -156,12 +168,14 @@ def parts_list_totals(
             if _mass_columns(above.text):
                 header = _cells(above.text)
                 break
-            rows.append(_cells(above.text))
+            if not _RULE_ROW.fullmatch(above.text):  # a Markdown "|---|---|" under the header
+                rows.append(_cells(above.text))
         if header is None or len(rows) < 2 or any(_names_article(r, name) for r in rows):
             continue
         sums = _sums(rows, _mass_columns(" | ".join(header)), comma)
         figures = line.text[line.text.index(label) + len(label) :]
         stated = [v for _, _, v in numbers(figures, comma_decimal=comma)]
+        stated += _spaced_groups(figures)  # "**1 246**": a space groups the thousands
         match = next(
             (value * factor for total, factor in sums for value in stated if _agrees(value, total)),
             None,

@@ -213,7 +213,23 @@ def _scope_keys(text: str) -> set[str]:
             thing = m["neg"] or m["pos"] or m["neg2"] or m["pos2"]
             sign = "-" if (m["neg"] or m["neg2"]) else "+"
             out.add(sign + (thing[-1] if _KANJI.fullmatch(thing) else thing))
-    return out
+    return out | O.scope_words(text, _scope_thing)
+
+
+def _scope_thing(text: str) -> str | None:
+    """The part a text after "with"/"without" starts with ("2.0 Ah battery": battery)."""
+    return next(
+        (
+            t
+            for t in _tokens(text)
+            if t.isalpha()
+            and len(t) >= 3
+            and t not in _STOP
+            and not t.startswith("ah")
+            and t not in O.SCOPE_FILLER
+        ),
+        None,
+    )
 
 
 # "蓋を除く" (without the lid), "木蓋付き" (with a wooden lid), "不含电池", "含电池": a kanji
@@ -912,6 +928,8 @@ def _classify(
         return WeightBasis.NOT_MASS, "labelled as an acceleration, torque or inertia", None
     if _ADDED_AFTER.match(after):  # "0,4 kg in più rispetto al contenuto": what it adds
         return WeightBasis.COMPONENT, "what something adds to a weight, not a weight itself", None
+    if m := O.BILLED_WORDS.search(label):
+        return WeightBasis.NOT_MASS, f"a weight billed from the dimensions ({m.group()})", None
     if (m := V.PROCESS_WORDS.search(text)) and m.group().lower() not in name.low:
         return WeightBasis.PROCESS, f"a process or machine figure ({m.group()})", None
     if m := V.CAPACITY_WORDS.search(label):
@@ -982,6 +1000,9 @@ def _classify(
     outer = None if packaging else V.OUTER_PACK_WORDS.search(label)
     if outer is not None and outer.group().lower() not in name.low:
         packaging = label  # "Peso palé completo", "外箱重量": a load carrier's weight
+    if packaging and net < 0 and (one := O.per_article(after, name.low)):
+        # "Emballage: kartong, ca 1 kg per radiator": the packaging's own weight per article
+        return WeightBasis.GROSS, f"the packaging's weight per article (per {one})", None
     if packaging and net < 0:
         if B.capped(packaging, grams):  # "max. 15 kg je Karton": a limit, not a pack's weight
             return WeightBasis.CAPACITY, "a maximum of the pack, not a weight to divide", None
@@ -1081,6 +1102,7 @@ def _classify(
     if named and m is not None and f"-{m.group().lower()}" in name.words:
         named = False  # "motor weight" of a gearbox the name says is "without motor"
     scoped = m is not None and _SCOPED.search(label[: m.start()]) is not None
+    scoped = scoped or (named and m is not None and O.scoped_by_spec(label[: m.start()]))
     if (
         named
         and m is not None
@@ -2290,6 +2312,7 @@ def collect_mentions(
             tables, source=source, name=nm, doc=doc, comma=comma, order_base=order_base, seen=seen
         )
     )
+    out.extend(_empty_own_weight(lines, source, order_base))
     return out
 
 
@@ -2297,7 +2320,8 @@ def collect_mentions(
 # "similar_items[2].weight"): each element is another article, whatever its fields say.
 _RELATED_PATH = re.compile(
     r"(?:^|[.\s])(?:related|similar|recommended|alternatives?|cross_?sell\w{0,4}|up_?sell\w{0,4}"
-    r"|also_?bought|suggest\w{0,6})(?:_?(?:products?|items?|articles?))?\[\d{1,5}\]",
+    r"|also_?bought|suggest\w{0,6}|compatible\w{0,6}|spare_?parts?|accessor(?:y|ies)"
+    r"|zubehoer|accessoires?|accessori)(?:_?(?:products?|items?|articles?))?\[\d{1,5}\]",
     re.IGNORECASE,
 )
 
@@ -2452,6 +2476,54 @@ def _description_keys(cells: Iterable[str]) -> set[str]:
             if len([w for w in _tokens(cell) if w.isalpha() and len(w) >= 3]) >= 2:
                 # numbers of a description ("FL 205 komplett"), not a measured cell ("100 mm")
                 out |= {f"#{t}" for t in _tokens(cell) if t.isdigit() and len(t) <= 5}
+    return out
+
+
+# "Gewicht | -", "Hmotnost | –", "Weight: n/a", "Poids : sur demande", "Weight ... see rating
+# label": the document leaves the article's own weight field without a figure.
+_EMPTY_VALUE = re.compile(
+    r"\s*(?:[-–—/?]+|n/?a|n\.\s?a\.|k\.\s?a\.|tbd|tba|t\.b\.d\.|n\.d\.|s\.o\.|brak|nincs|нет"
+    r"|(?:see|siehe|voir|vedi|ver|zie|se|patrz|viz|bkz\.?|lásd|vezi|см\.?)\s.{0,40}?"
+    r"(?:label|typenschild|leistungsschild|plaque|targ|placa|etiqueta|typeplaat|typskylt"
+    r"|typeskilt|tabliczk|štít|etiket|címk|etichet|табличк|ετικέτα).{0,30}"
+    r"|on\s+request|auf\s+anfrage|sur\s+demande|su\s+richiesta|bajo\s+pedido|op\s+aanvraag"
+    r"|na\s+zapytanie|sob\s+consulta|på\s+begäran|på\s+forespørsel|na\s+vyžádání"
+    r"|talep\s+üzerine|kérésre|la\s+cerere|по\s+запросу|not\s+stated|not\s+available"
+    r"|nicht\s+angegeben|non\s+renseigné|non\s+disponibile|no\s+disponible|folgt"
+    r"|wird\s+nachgereicht|to\s+follow|à\s+venir)\s*$",
+    re.IGNORECASE,
+)
+_EMPTY_LABEL = re.compile(
+    r"^(?P<label>[^|:=.\d]{2,40}?)\s*(?:\[[^\]]{0,8}\]|\([^)]{0,8}\))?\s*(?:[|:=]|\.{3,})"
+)
+_EMPTY_OWN = "the article's own weight field is left empty"
+_BULLET = re.compile(r"^\s*(?:[-–•*·▪]|\d{1,2}[.)])\s")
+
+
+def _empty_own_weight(lines: Sequence[Line], source: str, order_base: int) -> list[Mention]:
+    """A plain weight field with no value, kept as a marker (no figure): when the article's
+    own weight is left empty, a weight the document gives of something it lists is not it."""
+    out = []
+    for line in lines:
+        m = _EMPTY_LABEL.match(line.text)
+        if m is None or not _EMPTY_VALUE.fullmatch(line.text[m.end() :]):
+            continue
+        label = m["label"]
+        bare = V.NET_WORDS.pattern.sub(" ", V.WEIGHT_WORDS.pattern.sub(" ", label))
+        if V.WEIGHT_WORDS.search(label) and not re.search(r"[^\W\d_]", bare):
+            out.append(
+                Mention(
+                    grams=None,
+                    stated_grams=0.0,
+                    basis=WeightBasis.NOT_MASS,
+                    score=0.0,
+                    quote=trim_quote(line.text),
+                    location=f"{source}, {line.location}" if line.location else source,
+                    source=source,
+                    order=order_base + line.order,
+                    reason=_EMPTY_OWN,
+                )
+            )
     return out
 
 
@@ -2612,6 +2684,7 @@ def _table_mentions(
                     None,
                 )
             keys = keys | _scope_keys(f"{label} {quote.split(' | ')[0]}")
+            keys = keys | O.scope_words(cell.lower(), _scope_thing)  # "約225g(電池含まず)"
             if related and basis in _ELIGIBLE:
                 basis, reason, per_piece = (
                     WeightBasis.OTHER_VARIANT,
@@ -2967,6 +3040,18 @@ def _doubt(
                 return f"the same row labels the figure as of something else ({m.qualifier})"
             if m.basis == WeightBasis.CAPACITY:
                 return f"the same row labels the figure as of something else ({m.reason})"
+    if (
+        not chosen.matched
+        and (
+            chosen.qualifier
+            or _BULLET.match(chosen.quote)
+            or chosen.context
+            or not V.WEIGHT_WORDS.search(chosen.label)
+        )
+        and (empty := next((m for m in mentions if m.reason == _EMPTY_OWN), None))
+    ):
+        # "Gewicht | -" above "- Sägeblatt … (Gewicht 1,2 kg)": the listed thing's weight
+        return f"the document leaves the article's own weight empty ({trim_quote(empty.quote, 40)})"
     if conflict := _designation_conflict(chosen.quote, name):
         return conflict
     if part := _part_weighed_apart(chosen, mentions, name):
