@@ -18,7 +18,7 @@ from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary
 
 __all__ = ["PATH", "in_pack", "key_paths", "path_count", "row_count"]
 
-_PIECES = "|".join(re.escape(w) for w in sorted(V.PIECE_WORDS, key=len, reverse=True))
+_PIECES = V.PIECE_ALTERNATION
 # UN/ECE and GS1 codes of a count ("50 H87", "1000 PCE", "20 EA")
 _COUNT_UNITS = rf"h87|c62|ea|each|pce|pcs|pc|st|stk|{_PIECES}"
 _COUNT_VALUE = re.compile(

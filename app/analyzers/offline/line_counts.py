@@ -36,7 +36,7 @@ _QUANTITY_HEADERS = frozenset(
 _BRACKETS = re.compile(r"[\[(（].*?[\])）]")
 _EDGE = re.compile(r"^[\s:.#*]+|[\s:*]+$")
 # "80", "2000", "2 000", "150 ks": a whole count, a piece word after it at most
-_PIECES = "|".join(re.escape(w) for w in sorted(V.PIECE_WORDS, key=len, reverse=True))
+_PIECES = V.PIECE_ALTERNATION
 _COUNT_CELL = re.compile(
     rf"^\s*(?P<n>\d{{1,3}}(?:[.,'\u00a0 ]\d{{3}})+|\d{{1,7}})\s*(?:{_PIECES})?\s*$", re.IGNORECASE
 )

@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 _MASS = r"kg|kgs|g|gr|grs|lbs?|oz|mg|克|公斤|千克"
-_PIECES = "|".join(re.escape(w) for w in sorted(V.PIECE_WORDS, key=len, reverse=True))
+_PIECES = V.PIECE_ALTERNATION
 
 # "kg/1000 pcs", "g / 100 Stk.", "(kg/100 pcs)", "kg per 1000": a column of the weight of N pieces
 _PER_COUNT_CELL = re.compile(

@@ -1080,6 +1080,10 @@ PIECE_WORDS: Final = _split(
     "adet peças peça pçs sztuki darab buc buc. bucăți bucati шт шт. штук штуки τεμ τεμ. "
     "τεμάχια st 개 本 支 根 颗 粒 "
 )
+# The piece words as one regex alternation, longest first ("Stück" before "St")
+PIECE_ALTERNATION: Final = "|".join(
+    re.escape(w) for w in sorted(PIECE_WORDS, key=len, reverse=True)
+)
 
 # Containers a count is given for ("box of 50", "caja de 1000", "Beutel mit 100").
 PACK_NOUNS: Final = _split(

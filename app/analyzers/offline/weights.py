@@ -363,7 +363,7 @@ _SLASH_LENGTH = re.compile(
     r"^\s*(?:/|per|pro|je)\s*(?:lfd\.?\s*)?(?:m|lfm|meter|metre|mtr\.?)(?![^\W\d_²³])",
     re.IGNORECASE,
 )
-_PIECES = "|".join(re.escape(w) for w in sorted(V.PIECE_WORDS, key=len, reverse=True))
+_PIECES = V.PIECE_ALTERNATION
 _SLASH_PACK = re.compile(
     rf"^\s*(?:/|per|pro|je|for)\s*(?P<n>\d[\d.,']{{0,8}})\s*(?P<p>{_PIECES})?", re.IGNORECASE
 )
@@ -2260,40 +2260,14 @@ def collect_mentions(
             )
     if (by_volume := D.volume_density(lines, comma)) is not None:
         grams, vline, reason = by_volume  # "Volume de la pièce 2,9 cm³" × "1,36 g/cm³"
-        out.append(
-            Mention(
-                grams=grams,
-                stated_grams=grams,
-                basis=WeightBasis.DERIVED,
-                score=_BASE_SCORE[WeightBasis.DERIVED],
-                quote=trim_quote(vline.text),
-                location=f"{source}, {vline.location}" if vline.location else source,
-                source=source,
-                order=order_base + vline.order,
-                reason=reason,
-                note=reason,
-            )
-        )
+        out.append(_derived_mention(vline, grams, grams, reason, source, order_base))
     if (rated := D.rate_row(lines, name, comma)) is not None and doc.length_m:
         rline, per_m, others = rated  # "TM16R100 | 16 x 2,0 | … | 0,112" under "(kg/m)"
         reason = (
             f"weight per metre {fmt_grams(per_m)} of the row that names the article × length "
             f"{doc.length_m:g} m"
         )
-        out.append(
-            Mention(
-                grams=per_m * doc.length_m,
-                stated_grams=per_m,
-                basis=WeightBasis.DERIVED,
-                score=_BASE_SCORE[WeightBasis.DERIVED],
-                quote=trim_quote(rline.text),
-                location=f"{source}, {rline.location}" if rline.location else source,
-                source=source,
-                order=order_base + rline.order,
-                reason=reason,
-                note=reason,
-            )
-        )
+        out.append(_derived_mention(rline, per_m * doc.length_m, per_m, reason, source, order_base))
         other_rows = {order_base + o for o in others}
         for m in out:
             if m.order in other_rows and m.basis in (WeightBasis.DERIVED, WeightBasis.PER_LENGTH):
@@ -2498,6 +2472,24 @@ _EMPTY_LABEL = re.compile(
 )
 _EMPTY_OWN = "the article's own weight field is left empty"
 _BULLET = re.compile(r"^\s*(?:[-–•*·▪]|\d{1,2}[.)])\s")
+
+
+def _derived_mention(
+    line: Line, grams: float, stated: float, reason: str, source: str, order_base: int
+) -> Mention:
+    """A weight the document gives only through a calculation, quoted from its line."""
+    return Mention(
+        grams=grams,
+        stated_grams=stated,
+        basis=WeightBasis.DERIVED,
+        score=_BASE_SCORE[WeightBasis.DERIVED],
+        quote=trim_quote(line.text),
+        location=f"{source}, {line.location}" if line.location else source,
+        source=source,
+        order=order_base + line.order,
+        reason=reason,
+        note=reason,
+    )
 
 
 def _empty_own_weight(lines: Sequence[Line], source: str, order_base: int) -> list[Mention]:
