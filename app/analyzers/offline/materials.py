@@ -33,6 +33,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from app.analyzers.base import Evidence, MaterialFinding
+from app.analyzers.offline._regex import top_level_alternatives
 from app.analyzers.offline._text import Line, iter_lines, trim_quote
 from app.analyzers.offline.material_words import (
     ACCESSORY,
@@ -58,31 +59,6 @@ from app.analyzers.quantities import decimal_comma, find_quantities
 from app.extraction.document import Section
 
 __all__ = ["find_materials", "find_materials_with_note"]
-
-
-def _top_level_alternatives(pattern: str) -> list[str]:
-    """Split a pattern at its top-level "|" (outside groups and character classes)."""
-    out: list[str] = []
-    depth, start, i, in_class = 0, 0, 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            out.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    out.append(pattern[start:])
-    return out
 
 
 _LEADING_ZERO_WIDTH = re.compile(r"^(?:\\b|\(\?<?[!=](?:[^()\\]|\\.|\([^()]*\))*\))+")
@@ -116,29 +92,49 @@ def _first_chars(alternative: str, ignore_case: bool) -> set[str] | None:
     return {c for ch in out for c in (ch, ch.lower(), ch.upper())} if ignore_case else out
 
 
-def _dispatch(rules: tuple[Rule, ...]) -> tuple[dict[str, re.Pattern[str]], re.Pattern[str]]:
+_Dispatch = tuple[re.Pattern[str], re.Pattern[str]]  # (rules with groups, the gate)
+
+
+def _dispatch(rules: tuple[Rule, ...]) -> tuple[dict[str, _Dispatch], _Dispatch]:
     """One combined regex per first character of a word, alternatives in rule order.
 
     Trying ~60 rules with ~400 keywords at every word start is what made long documents
     slow; keyed by the word's first character only a handful of alternatives remain. At a
     position the earliest rule that matches wins and consumes its text, which is what keeps
     "Edelstahl" from also being "Stahl".
+
+    Each regex comes with a gate: the same alternatives without their groups and without a
+    leading `\\b` (always true at a word start). Most word starts match no rule, and the gate
+    says so about twice as fast; only where it matches is the grouped regex run.
     """
-    entries: list[tuple[set[str] | None, str]] = []
+    entries: list[tuple[set[str] | None, str, str]] = []
     for i, rule in enumerate(rules):
         ignore_case = bool(rule.pattern.flags & re.IGNORECASE)
         flag = "i" if ignore_case else "-i"
-        for j, alt in enumerate(_top_level_alternatives(rule.pattern.pattern)):
+        for j, alt in enumerate(top_level_alternatives(rule.pattern.pattern)):
             body = alt.replace("(?P<gf>", f"(?P<gf{i}_{j}>")
-            entries.append((_first_chars(alt, ignore_case), f"(?P<r{i}_{j}>(?{flag}:{body}))"))
+            gate = alt.replace("(?P<gf>", "(?:").removeprefix("\\b")
+            entries.append(
+                (
+                    _first_chars(alt, ignore_case),
+                    f"(?P<r{i}_{j}>(?{flag}:{body}))",
+                    f"(?{flag}:{gate})",
+                )
+            )
+
+    def both(wanted: list[tuple[str, str]]) -> _Dispatch:
+        return re.compile("|".join(p for p, _ in wanted)), re.compile(
+            "|".join(g for _, g in wanted)
+        )
+
     chars: set[str] = set()
-    for first, _ in entries:
+    for first, _, _ in entries:
         chars |= first or set()
     table = {
-        ch: re.compile("|".join(p for first, p in entries if first is None or ch in first))
+        ch: both([(p, g) for first, p, g in entries if first is None or ch in first])
         for ch in chars
     }
-    wildcard = re.compile("|".join(p for first, p in entries if first is None))
+    wildcard = both([(p, g) for first, p, g in entries if first is None])
     return table, wildcard
 
 
@@ -153,7 +149,10 @@ def _word_matches(text: str) -> Iterator[re.Match[str]]:
         at = start.start()
         if at < pos:
             continue
-        m = _BY_FIRST_CHAR.get(text[at], _WILDCARD).match(text, at)
+        rules, gate = _BY_FIRST_CHAR.get(text[at], _WILDCARD)
+        if gate.match(text, at) is None:
+            continue
+        m = rules.match(text, at)
         if m is not None and m.end() > m.start():
             pos = m.end()
             yield m
