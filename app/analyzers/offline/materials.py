@@ -92,10 +92,9 @@ def _first_chars(alternative: str, ignore_case: bool) -> set[str] | None:
     return {c for ch in out for c in (ch, ch.lower(), ch.upper())} if ignore_case else out
 
 
-_Dispatch = tuple[re.Pattern[str], re.Pattern[str]]  # (rules with groups, the gate)
-
-
-def _dispatch(rules: tuple[Rule, ...]) -> tuple[dict[str, _Dispatch], _Dispatch]:
+def _dispatch(
+    rules: tuple[Rule, ...],
+) -> tuple[dict[str, re.Pattern[str]], re.Pattern[str], dict[str, str]]:
     """One combined regex per first character of a word, alternatives in rule order.
 
     Trying ~60 rules with ~400 keywords at every word start is what made long documents
@@ -103,9 +102,10 @@ def _dispatch(rules: tuple[Rule, ...]) -> tuple[dict[str, _Dispatch], _Dispatch]
     position the earliest rule that matches wins and consumes its text, which is what keeps
     "Edelstahl" from also being "Stahl".
 
-    Each regex comes with a gate: the same alternatives without their groups and without a
-    leading `\\b` (always true at a word start). Most word starts match no rule, and the gate
-    says so about twice as fast; only where it matches is the grouped regex run.
+    Each regex comes with a gate (its source, keyed like the regexes, "" for the wildcard):
+    the same alternatives without their groups and without a leading `\\b` (always true at a
+    word start). Most word starts match no rule, and the gate says so about twice as fast;
+    only where it matches is the grouped regex run.
     """
     entries: list[tuple[set[str] | None, str, str]] = []
     for i, rule in enumerate(rules):
@@ -121,25 +121,27 @@ def _dispatch(rules: tuple[Rule, ...]) -> tuple[dict[str, _Dispatch], _Dispatch]
                     f"(?{flag}:{gate})",
                 )
             )
-
-    def both(wanted: list[tuple[str, str]]) -> _Dispatch:
-        return re.compile("|".join(p for p, _ in wanted)), re.compile(
-            "|".join(g for _, g in wanted)
-        )
-
     chars: set[str] = set()
     for first, _, _ in entries:
         chars |= first or set()
-    table = {
-        ch: both([(p, g) for first, p, g in entries if first is None or ch in first])
-        for ch in chars
-    }
-    wildcard = both([(p, g) for first, p, g in entries if first is None])
-    return table, wildcard
+    table, gates = {}, {}
+    for ch in chars:
+        wanted = [(p, g) for first, p, g in entries if first is None or ch in first]
+        table[ch] = re.compile("|".join(p for p, _ in wanted))
+        gates[ch] = "|".join(g for _, g in wanted)
+    wildcard = [(p, g) for first, p, g in entries if first is None]
+    gates[""] = "|".join(g for _, g in wildcard)
+    return table, re.compile("|".join(p for p, _ in wildcard)), gates
 
 
-_BY_FIRST_CHAR, _WILDCARD = _dispatch(RULES)
+_BY_FIRST_CHAR, _WILDCARD, _GATE_SOURCES = _dispatch(RULES)
 _WORD_START = re.compile(r"(?<!\w)\w")
+
+
+@functools.cache
+def _gate(key: str) -> re.Pattern[str]:
+    """A gate, compiled on first use (a document meets a few dozen first characters)."""
+    return re.compile(_GATE_SOURCES[key])
 
 
 def _word_matches(text: str) -> Iterator[re.Match[str]]:
@@ -149,10 +151,10 @@ def _word_matches(text: str) -> Iterator[re.Match[str]]:
         at = start.start()
         if at < pos:
             continue
-        rules, gate = _BY_FIRST_CHAR.get(text[at], _WILDCARD)
-        if gate.match(text, at) is None:
+        key = text[at] if text[at] in _BY_FIRST_CHAR else ""
+        if _gate(key).match(text, at) is None:
             continue
-        m = rules.match(text, at)
+        m = _BY_FIRST_CHAR.get(key, _WILDCARD).match(text, at)
         if m is not None and m.end() > m.start():
             pos = m.end()
             yield m
@@ -705,7 +707,7 @@ def _cjk_mentions(
     spans = [(start, end) for start, end, _ in taken]
     out: list[tuple[int, int, _Mention]] = []
     for code, vocabulary in _CJK_VOCABULARY:
-        for m in vocabulary.pattern.finditer(text):
+        for m in vocabulary.finditer(text):
             start, end = m.span()
             if any(s < end and start < e for s, e in spans):
                 continue

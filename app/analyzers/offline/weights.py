@@ -749,7 +749,7 @@ _COUNT_AFTER_WEIGHT = re.compile(
 def _weight_of_count(label: str) -> int | None:
     """The count a weight word is followed by ("Peso 1000 uds", "Weight 100 pcs"): the
     figure weighs that many pieces. None for a count anywhere else in the label."""
-    for m in V.WEIGHT_WORDS.pattern.finditer(label):
+    for m in V.WEIGHT_WORDS.finditer(label):
         if (c := _COUNT_AFTER_WEIGHT.match(label, m.end())) and (n := _as_count(c["n"])):
             return n if n >= 2 else None
     return None
@@ -837,7 +837,7 @@ def _limit_of(label: str) -> str:
     the thing it weighs between them) or "Türgewicht max.", "massa ammessa" (the object of a
     maximum or permissible weight). "Max. weight" itself is a capacity word, "Weight: max. 2 kg"
     an upper bound and "Max. Stückgewicht" the article's own at most."""
-    if (m := _MAX_WORD.search(label)) and (w := V.WEIGHT_WORDS.pattern.search(label, m.end())):
+    if (m := _MAX_WORD.search(label)) and (w := V.WEIGHT_WORDS.search(label, m.end())):
         between = label[m.end() : w.start()]
         words = [t for t in _tokens(between) if t.isalpha()]
         own = all(t.lower() in V.OWN_WEIGHT_WORDS or t.lower() in _OWN_PREFIXES for t in words)
@@ -977,11 +977,7 @@ def _classify(
     if gross >= 0 and carrier is not None and carrier.group().lower() in name.low:
         # "Peso palé: 22 kg" of a "Palé de madera": the load carrier is the article itself
         gross = max(
-            (
-                m.end()
-                for m in V.GROSS_WORDS.pattern.finditer(label)
-                if m.group().lower() not in name.low
-            ),
+            (m.end() for m in V.GROSS_WORDS.finditer(label) if m.group().lower() not in name.low),
             default=-1,
         )
     if gross < 0 and net < 0:
@@ -1778,7 +1774,7 @@ def _last_column_quantity(text: str, header: str, comma: bool) -> list[_Raw]:
     """A row of bare numbers under a header whose last column is the weight with its unit
     ("DN D (mm) k (mm) Weight (kg)" over "80 200 160 3.4"): the row's last number."""
     w = None
-    for w in V.WEIGHT_WORDS.pattern.finditer(header):  # noqa: B007 - the last one is kept
+    for w in V.WEIGHT_WORDS.finditer(header):  # noqa: B007 - the last one is kept
         pass
     if w is None or len(header) - w.end() > 12:
         return []
