@@ -1618,14 +1618,15 @@ def _name_length_m(name: str, comma: bool = False) -> float | None:
 # What every _DIMS match contains: a number (or its unit, or "(W)") right before "x" and a
 # number after it.
 _DIMS_HINT = re.compile(r'(?:\d|m|in|"|″|\))\s{0,2}[x×*]\s{0,2}\d', re.IGNORECASE)
+_TIMES = frozenset("xX×*")  # what the hint's [x×*] matches, ignoring case
 
 
 def _volumes(lines: Sequence[Line], comma: bool) -> tuple[float, ...]:
     out: list[float] = []
     length: list[float | None] = []  # the document's length, looked for once, on first use
     for line in lines:
-        if _DIMS_HINT.search(line.text) is None:
-            continue  # no "number x number": the cheap test before the vocabulary
+        if _TIMES.isdisjoint(line.text) or _DIMS_HINT.search(line.text) is None:
+            continue  # no "number x number": the cheap tests before the vocabulary
         if not (V.DIMENSION_WORDS.search(line.text) or _ANNOTATED_DIMS.search(line.text)):
             continue  # "Winkel 30 x 30 x 3 mm" names a profile, not the article's block
         if line.packaging or V.PACKAGING_KEYS.search(line.text) or V.GROSS_WORDS.search(line.text):
@@ -2493,6 +2494,8 @@ def _empty_own_weight(lines: Sequence[Line], source: str, order_base: int) -> li
     own weight is left empty, a weight the document gives of something it lists is not it."""
     out = []
     for line in lines:
+        if V.WEIGHT_WORDS.search(line.text) is None:
+            continue  # the label needs a weight word, and a line without one has none
         m = _EMPTY_LABEL.match(line.text)
         if m is None or not _EMPTY_VALUE.fullmatch(line.text[m.end() :]):
             continue
