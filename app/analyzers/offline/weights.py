@@ -1685,6 +1685,14 @@ class _LineFacts:
     digit: dict[int, bool] = field(default_factory=dict)
     header: dict[int, str] = field(default_factory=dict)
     by_text: dict[str, bool] = field(default_factory=dict)  # a repeated line is read once
+    units: dict[int, bool] = field(default_factory=dict)
+
+    def is_unit_row(self, j: int) -> bool:
+        """`T.unit_row` of line j, read once (the walk up from each figure passes it again)."""
+        known = self.units.get(j)
+        if known is None:
+            known = self.units[j] = T.unit_row(self.lines[j].text)
+        return known
 
     def has_digit(self, j: int) -> bool:
         known = self.digit.get(j)
@@ -1724,7 +1732,7 @@ def _find_header_above(lines: Sequence[Line], i: int, facts: _LineFacts) -> str:
             return "" if _is_prose(t) else T.with_unit_row(t, units)
         if _RULE_LINE.match(t):
             continue  # a markdown table's |---|---| line
-        if not units and T.unit_row(t):
+        if not units and facts.is_unit_row(j):
             units = t  # "(kN)", "mm | mm": the header's units, printed in a row of their own
             continue
         if not facts.has_digit(j):
@@ -2494,8 +2502,6 @@ def _empty_own_weight(lines: Sequence[Line], source: str, order_base: int) -> li
     own weight is left empty, a weight the document gives of something it lists is not it."""
     out = []
     for line in lines:
-        if V.WEIGHT_WORDS.search(line.text) is None:
-            continue  # the label needs a weight word, and a line without one has none
         m = _EMPTY_LABEL.match(line.text)
         if m is None or not _EMPTY_VALUE.fullmatch(line.text[m.end() :]):
             continue
