@@ -141,11 +141,14 @@ _NUMBER_RE = re.compile(rf"(?<![0-9A-Za-z_])(?<![0-9][.,]){_NUM}")
 
 # A number that reads one way only: two or four-plus decimals, both marks, or a leading zero
 # (no thousands group starts with 0: "0,064", "0.064").
+# Written to start with the digit every match starts with, so that the scan of a document
+# skips to digits: "(?<![\d.,])(?:\d{1,6},(?:\d{1,2}|\d{4,6})|0,\d{3})(?![\d.,])|\d\.\d{3},\d"
+# with the first digit taken out of each alternative (the look-behind then looks past it).
 _COMMA_ONLY = re.compile(
-    r"(?<![\d.,])(?:\d{1,6},(?:\d{1,2}|\d{4,6})|0,\d{3})(?![\d.,])|\d\.\d{3},\d"
+    r"\d(?:(?<![\d.,]\d)(?:\d{0,5},(?:\d{1,2}|\d{4,6})|(?<=0),\d{3})(?![\d.,])|\.\d{3},\d)"
 )
 _POINT_ONLY = re.compile(
-    r"(?<![\d.,])(?:\d{1,6}\.(?:\d{1,2}|\d{4,6})|0\.\d{3})(?![\d.,])|\d,\d{3}\.\d"
+    r"\d(?:(?<![\d.,]\d)(?:\d{0,5}\.(?:\d{1,2}|\d{4,6})|(?<=0)\.\d{3})(?![\d.,])|,\d{3}\.\d)"
 )
 _COMMA_LANGUAGES: Final = frozenset(
     {"de", "fr", "it", "es", "nl", "pl", "pt", "cs", "sk", "da", "sv", "no", "nb", "fi"}

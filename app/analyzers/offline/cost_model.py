@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.analyzers.base import CatalogueIndex, CostShare, MaterialFinding, WeightFinding
+from app.analyzers.offline._regex import first_start, literal_heads
 
 __all__ = [
     "FAMILY_SHIFTS",
@@ -138,6 +139,13 @@ _PROCESS_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # Every process word in one pattern (the text is lower case): one pass finds which are named,
 # the order of _PROCESS_WORDS then decides.
 _ANY_PROCESS = re.compile("|".join(f"(?P<{key}>{p.pattern})" for key, p in _PROCESS_WORDS))
+# The literal text each process word starts with: where none occurs no scan is needed, and the
+# scan starts at the first that does (most data sheets name no process).
+_PROCESS_HEADS = (
+    None
+    if any(literal_heads(p.pattern) is None for _, p in _PROCESS_WORDS)
+    else tuple(h for _, p in _PROCESS_WORDS for h in literal_heads(p.pattern) or ())
+)
 _POLYMERS = {
     "pp",
     "pe_hd",
@@ -188,7 +196,9 @@ def detect_process(materials: Sequence[MaterialFinding], text: str = "") -> Proc
 @functools.lru_cache(maxsize=8)
 def _detect_process(materials: tuple[MaterialFinding, ...], text: str) -> Process:
     low = text[:200_000].lower()
-    named = {m.lastgroup for m in _ANY_PROCESS.finditer(low)}  # one scan of the text
+    start = first_start(low, _PROCESS_HEADS)
+    # one scan of the text, from where a process word can first start
+    named = {m.lastgroup for m in _ANY_PROCESS.finditer(low, start)} if start >= 0 else set()
     for key, _ in _PROCESS_WORDS:
         if key in named:
             return PROCESSES[key]

@@ -249,7 +249,7 @@ def _subject(before: str, name_low: str) -> list[str]:
     """The words a weighing verb right before a figure has for subject ("la testa" of "la
     testa pesa circa 28 kg"): empty when the verb is not right before the figure."""
     bare = _VERB_THEN_FIGURE.sub("", before)
-    verbs = list(_WEIGHS.pattern.finditer(bare))
+    verbs = list(_WEIGHS.finditer(bare))
     if not verbs or verbs[-1].end() < len(bare):
         return []
     clause = _clause_before(bare[: verbs[-1].start()]).lower()

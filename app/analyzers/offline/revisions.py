@@ -223,7 +223,7 @@ def revision(text: str, start: int, end: int, above: str = "") -> str:
     before when the sentence may run on from it."""
     before = f"{above} {text[:start]}"[-_NEAR:] if above else text[max(0, start - _NEAR) : start]
     tail = before[-16:].rstrip(" ~≈ca.:(")
-    if INSTEAD_BEFORE.pattern.search(tail) and _ends_with(INSTEAD_BEFORE, tail):
+    if INSTEAD_BEFORE.search(tail) and _ends_with(INSTEAD_BEFORE, tail):
         return "wrong"
     after = text[end : end + 16]
     if (m := INSTEAD_AFTER.search(after)) is not None and m.start() <= 3:
@@ -234,9 +234,9 @@ def revision(text: str, start: int, end: int, above: str = "") -> str:
     # the sentence before counts when it speaks of a weight ("the weight … was wrong."), not
     # of anything else ("Defective parts are replaced.")
     since = previous if WEIGHT_WORDS.search(before[previous:this]) else this
-    errors = [m.end() for m in ERROR_WORDS.pattern.finditer(before, since)]
-    errors += [m.end() for m in EARLIER_WORDS.pattern.finditer(before, this)]
-    rights = [m.end() for m in CORRECT_WORDS.pattern.finditer(before, this)]
+    errors = [m.end() for m in ERROR_WORDS.finditer(before, since)]
+    errors += [m.end() for m in EARLIER_WORDS.finditer(before, this)]
+    rights = [m.end() for m in CORRECT_WORDS.finditer(before, this)]
     if max(rights, default=-1) > max(errors, default=-1):
         return "correct"  # "el peso correcto es 0,42 kg", "errata: correct is 0.42 kg"
     if errors:
@@ -255,7 +255,7 @@ def revision(text: str, start: int, end: int, above: str = "") -> str:
 
 
 def _ends_with(words: Vocabulary, text: str) -> bool:
-    return any(m.end() >= len(text) - 1 for m in words.pattern.finditer(text))
+    return any(m.end() >= len(text) - 1 for m in words.finditer(text))
 
 
 # A sentence that ends in a weighing verb runs on to the figure ("… after forming weighs").
@@ -286,7 +286,7 @@ def lead_in(lines: Sequence[Line], i: int) -> str:
         return ""  # a heading or a table row, not a sentence
     clause = above[_clause_start(above) :][-100:]
     bare = _APPROX_END.sub("", clause)
-    if (verb := WEIGH_VERBS.pattern.search(bare[-16:])) is not None and bare.endswith(verb.group()):
+    if (verb := WEIGH_VERBS.search(bare[-16:])) is not None and bare.endswith(verb.group()):
         return clause
     if clause.endswith(":") and CORRECT_WORDS.search(clause[-40:]) is not None:
         return clause

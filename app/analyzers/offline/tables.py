@@ -182,7 +182,7 @@ def _last_label(cell: str) -> str:
     """The weight label at the end of a header cell that extraction glued to the cells before
     it ("Shank length (mm) Weight (kg)" -> "Weight (kg)"), with the one word before the weight
     word that may qualify it ("Gross weight (kg)")."""
-    found = list(V.WEIGHT_WORDS.pattern.finditer(cell))
+    found = list(V.WEIGHT_WORDS.finditer(cell))
     if not found:
         return weight_label(cell)
     start = found[-1].start()
@@ -194,7 +194,7 @@ def _last_label(cell: str) -> str:
 
 def _ends_with_weight(cell: str) -> bool:
     """The weight label is the last thing in the cell: nothing but its unit after the word."""
-    found = list(V.WEIGHT_WORDS.pattern.finditer(cell))
+    found = list(V.WEIGHT_WORDS.finditer(cell))
     if not found:
         return bool(weight_label(cell))
     rest = _UNIT_WORD.sub("", cell[found[-1].end() :])

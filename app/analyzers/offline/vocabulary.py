@@ -8,9 +8,10 @@ compound, "brutto*" also starts one); CJK words match anywhere.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Final
 
 
@@ -48,16 +49,116 @@ class Vocabulary:
         if cjk:
             parts.append("|".join(re.escape(w) for w in cjk))
         self.pattern = re.compile("|".join(parts) if parts else r"(?!x)x", re.IGNORECASE)
+        self._words = (whole, open_left, open_right, cjk)
 
-    def search(self, text: str) -> re.Match[str] | None:
-        return self.pattern.search(text)
+    @functools.cached_property
+    def _ascii(self) -> re.Pattern[str] | None:
+        """Compiled on first use: most vocabularies are read by few rules."""
+        return _ascii_finder(*self._words)
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        """`pattern.search(text, pos)`, faster on ASCII text."""
+        if self._ascii is None or not text.isascii():
+            return self.pattern.search(text, pos)
+        return self._find(text, text.lower(), pos)
+
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        """`pattern.finditer(text, pos)`, faster on ASCII text (no word is empty, so each
+        search goes on where the last match ended)."""
+        if self._ascii is None or not text.isascii():
+            yield from self.pattern.finditer(text, pos)
+            return
+        low = text.lower()
+        while (m := self._find(text, low, pos)) is not None:
+            yield m
+            pos = m.end()
+
+    def _find(self, text: str, low: str, pos: int) -> re.Match[str] | None:
+        """The first match from `pos`: the finder says in the lower-cased text where one may
+        start, the pattern's own match at the first such place is the answer."""
+        assert self._ascii is not None
+        while (at := self._ascii.search(low, pos)) is not None:
+            if (m := self.pattern.match(text, at.start())) is not None:
+                return m
+            pos = at.start() + 1
+        return None
 
     def last(self, text: str) -> int:
         """End of the last match in `text`, -1 when none (the word nearest a following number)."""
-        return max((m.end() for m in self.pattern.finditer(text)), default=-1)
+        return max((m.end() for m in self.finditer(text)), default=-1)
 
     def __contains__(self, text: object) -> bool:
-        return isinstance(text, str) and self.pattern.search(text) is not None
+        return isinstance(text, str) and self.search(text) is not None
+
+
+_ASCII = "".join(map(chr, range(128)))
+
+
+@functools.cache
+def _ascii_char(char: str) -> str:
+    """A lower-case word character as a pattern for lower-cased ASCII text: itself, or with the
+    ASCII characters it matches under ignore-case ("ı" matches "i", "K" matches "k")."""
+    if char == " ":
+        return r"[\s_\-]{1,3}"  # as _alternation writes a space
+    twins = {t.lower() for t in re.findall(re.escape(char), _ASCII, re.IGNORECASE)} - {char}
+    if not twins:
+        return re.escape(char)
+    return "[" + "".join(re.escape(c) for c in sorted({char, *twins})) + "]"
+
+
+def _ascii_finder(
+    whole: list[str], open_left: list[str], open_right: list[str], cjk: list[str]
+) -> re.Pattern[str] | None:
+    """The vocabulary's pattern for lower-cased ASCII text: case-sensitive and written as a
+    tree of the words' characters, so that the regex engine skips the positions no word starts
+    with and follows one branch per character (an ignore-case alternation of every word is
+    tried whole at every position).
+
+    On ASCII text it matches where the pattern matches (a case-sensitive match of lower-case
+    words in lower-cased text is an ignore-case one); `search` still takes the match from the
+    pattern itself, the finder only says where to look.
+    """
+    words = [*whole, *open_left, *open_right, *cjk]
+    if not words or any(not w or "*" in w for w in words):
+        return None
+    letter, before = r"(?![^\W\d_])", r"(?<![^\W\d_].)"  # after the first character
+    firsts: dict[str, list[str]] = {}
+    for part, ends, kind in (
+        (whole, letter, before),
+        (open_left, letter, ""),
+        (open_right, "", before),
+    ):
+        by_first: dict[str, list[str]] = {}
+        for w in part:
+            by_first.setdefault(_ascii_char(w[0]), []).append(w[1:])
+        for first, rests in by_first.items():
+            firsts.setdefault(first, []).append(f"{kind}{_tree(rests)}{ends}")
+    parts = [f"{first}{_either(alts)}" for first, alts in firsts.items()]
+    if cjk:
+        parts.append(_tree([w.lower() for w in cjk]))
+    return re.compile(_either(parts))
+
+
+def _either(alternatives: list[str]) -> str:
+    return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+
+
+def _tree(words: list[str]) -> str:
+    """Words as a pattern that branches once per distinct next character ("" matches an empty
+    word); which alternative comes first does not matter, only whether one matches."""
+    if not words:
+        return ""
+    nexts: dict[str, list[str]] = {}
+    ends = False
+    for w in words:
+        if w:
+            nexts.setdefault(_ascii_char(w[0]), []).append(w[1:])
+        else:
+            ends = True
+    alternatives = [f"{char}{_tree(rest)}" for char, rest in nexts.items()]
+    if ends:
+        alternatives.append("")
+    return _either(alternatives) if alternatives != [""] else ""
 
 
 _ASCII_SPELLING = str.maketrans(

@@ -749,7 +749,7 @@ _COUNT_AFTER_WEIGHT = re.compile(
 def _weight_of_count(label: str) -> int | None:
     """The count a weight word is followed by ("Peso 1000 uds", "Weight 100 pcs"): the
     figure weighs that many pieces. None for a count anywhere else in the label."""
-    for m in V.WEIGHT_WORDS.pattern.finditer(label):
+    for m in V.WEIGHT_WORDS.finditer(label):
         if (c := _COUNT_AFTER_WEIGHT.match(label, m.end())) and (n := _as_count(c["n"])):
             return n if n >= 2 else None
     return None
@@ -837,7 +837,7 @@ def _limit_of(label: str) -> str:
     the thing it weighs between them) or "Türgewicht max.", "massa ammessa" (the object of a
     maximum or permissible weight). "Max. weight" itself is a capacity word, "Weight: max. 2 kg"
     an upper bound and "Max. Stückgewicht" the article's own at most."""
-    if (m := _MAX_WORD.search(label)) and (w := V.WEIGHT_WORDS.pattern.search(label, m.end())):
+    if (m := _MAX_WORD.search(label)) and (w := V.WEIGHT_WORDS.search(label, m.end())):
         between = label[m.end() : w.start()]
         words = [t for t in _tokens(between) if t.isalpha()]
         own = all(t.lower() in V.OWN_WEIGHT_WORDS or t.lower() in _OWN_PREFIXES for t in words)
@@ -977,11 +977,7 @@ def _classify(
     if gross >= 0 and carrier is not None and carrier.group().lower() in name.low:
         # "Peso palé: 22 kg" of a "Palé de madera": the load carrier is the article itself
         gross = max(
-            (
-                m.end()
-                for m in V.GROSS_WORDS.pattern.finditer(label)
-                if m.group().lower() not in name.low
-            ),
+            (m.end() for m in V.GROSS_WORDS.finditer(label) if m.group().lower() not in name.low),
             default=-1,
         )
     if gross < 0 and net < 0:
@@ -1622,14 +1618,15 @@ def _name_length_m(name: str, comma: bool = False) -> float | None:
 # What every _DIMS match contains: a number (or its unit, or "(W)") right before "x" and a
 # number after it.
 _DIMS_HINT = re.compile(r'(?:\d|m|in|"|″|\))\s{0,2}[x×*]\s{0,2}\d', re.IGNORECASE)
+_TIMES = frozenset("xX×*")  # what the hint's [x×*] matches, ignoring case
 
 
 def _volumes(lines: Sequence[Line], comma: bool) -> tuple[float, ...]:
     out: list[float] = []
     length: list[float | None] = []  # the document's length, looked for once, on first use
     for line in lines:
-        if _DIMS_HINT.search(line.text) is None:
-            continue  # no "number x number": the cheap test before the vocabulary
+        if _TIMES.isdisjoint(line.text) or _DIMS_HINT.search(line.text) is None:
+            continue  # no "number x number": the cheap tests before the vocabulary
         if not (V.DIMENSION_WORDS.search(line.text) or _ANNOTATED_DIMS.search(line.text)):
             continue  # "Winkel 30 x 30 x 3 mm" names a profile, not the article's block
         if line.packaging or V.PACKAGING_KEYS.search(line.text) or V.GROSS_WORDS.search(line.text):
@@ -1688,6 +1685,14 @@ class _LineFacts:
     digit: dict[int, bool] = field(default_factory=dict)
     header: dict[int, str] = field(default_factory=dict)
     by_text: dict[str, bool] = field(default_factory=dict)  # a repeated line is read once
+    units: dict[int, bool] = field(default_factory=dict)
+
+    def is_unit_row(self, j: int) -> bool:
+        """`T.unit_row` of line j, read once (the walk up from each figure passes it again)."""
+        known = self.units.get(j)
+        if known is None:
+            known = self.units[j] = T.unit_row(self.lines[j].text)
+        return known
 
     def has_digit(self, j: int) -> bool:
         known = self.digit.get(j)
@@ -1727,7 +1732,7 @@ def _find_header_above(lines: Sequence[Line], i: int, facts: _LineFacts) -> str:
             return "" if _is_prose(t) else T.with_unit_row(t, units)
         if _RULE_LINE.match(t):
             continue  # a markdown table's |---|---| line
-        if not units and T.unit_row(t):
+        if not units and facts.is_unit_row(j):
             units = t  # "(kN)", "mm | mm": the header's units, printed in a row of their own
             continue
         if not facts.has_digit(j):
@@ -1778,7 +1783,7 @@ def _last_column_quantity(text: str, header: str, comma: bool) -> list[_Raw]:
     """A row of bare numbers under a header whose last column is the weight with its unit
     ("DN D (mm) k (mm) Weight (kg)" over "80 200 160 3.4"): the row's last number."""
     w = None
-    for w in V.WEIGHT_WORDS.pattern.finditer(header):  # noqa: B007 - the last one is kept
+    for w in V.WEIGHT_WORDS.finditer(header):  # noqa: B007 - the last one is kept
         pass
     if w is None or len(header) - w.end() > 12:
         return []
