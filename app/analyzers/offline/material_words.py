@@ -182,7 +182,7 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|\bacciaio\s+ino(?:x|ssidabil)\w*|\bacero\s+inoxidable|\broestvrij\s+staal|\bRVS\b"
         r"|\bstal\w*\s+nierdzewn\w*|\bnierdzewn\w*|\brostfri\w*(?:\s+stål)?|\baço\s+inox\w*"
         r"|\bnerez\w*|\binossidabil\w*|\binox[iy]dable\b|\broestvast\w*(?:\s+staal)?"
-        r"|\broestvrijstaal\b",
+        r"|\broestvrijstaal\b|\bcorrosion[\s-]resist(?:ant|ing)\s+steel\b",
         _I,
     ),
     _r(
@@ -199,6 +199,11 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|034|057|122|418)\b(?![.,]\d|\s*(?:mm|kg|g|%))",
     ),
     _r("stainless_steel", r"\b1\.4\d{3}\b(?![.,]\d|\s*(?:mm|kg|g|%))", needs_context=True),
+    # ASTM grades valves and flanges are named by: forged (A182 F316) and cast (A351 CF8M)
+    _r(
+        "stainless_steel",
+        r"\bA\s?182\s?F\s?(?:30[4-9]|31[06]|321|347|5[13])L?\b|\bCF[38]M?\b|\bCRES\b",
+    ),
     # material standards: stainless flat and long products, stainless spring wire
     _r("stainless_steel", r"\bEN\s?(?:10088(?:-[1-5])?|10270-3|10151)\b"),
     # copper alloys before copper
@@ -283,7 +288,11 @@ RULES: Final[tuple[Rule, ...]] = (
         # US sheet: "16 ga CRS" is cold-rolled steel
         r"|\bEN\s?(?:10025|10270(?:-[12])?|10083|10084|10130|10346|10149|10277|10305|10210"
         r"|10219|10216|10217|10080|10028)(?:-\d)?\b|\bDIN\s?17223\b"
-        r"|\b\d{1,2}\s?(?:ga|gauge|gage)\.?\s+(?:CRS|HRS|HRPO|CRCA)\b",
+        r"|\b\d{1,2}\s?(?:ga|gauge|gage)\.?\s+(?:CRS|HRS|HRPO|CRCA)\b"
+        # bare ASTM grades of valves and flanges: forged A105, A350 LF2, cast A216 WCB
+        r"|\bA\s?105N?\b(?![.,]\d)|\bA\s?350\s?LF[123]\b|\b(?:A\s?216\s?)?WC[ABC]\b"
+        # high-speed steel of drills and cutters (HSS, HSS-G, HSS-E, HSS-Co5)
+        r"|\bHSS(?:-?(?:G|E|R|PM|TiN|Co\s?\d{0,2}))?\b",
     ),
     # a fastener's property class (ISO 898-1/-2) is a class of carbon or alloy steel; stainless
     # fasteners are classed A2-70, A4-80 (above)
@@ -476,7 +485,8 @@ RULES: Final[tuple[Rule, ...]] = (
     _r("rubber", r"\b(?:NR|CR)\b", needs_context=True),
     _r(
         "rubber",
-        r"\bSilikon\w*|\bsilicone\b|\bViton\b|\bGummi\w*|\brubber\b|\bKautschuk\w*|\bNeopren\w*"
+        r"\bSilikon\w*|\bsilicone\b|\bViton\b|\bGummi\w*|\brubber\b|\b\w*[Kk]autschuk\w*|\bNeopren\w*"
+        r"|\b(?:Natur)?[Ll][aá]tex\b"
         r"|\bcaoutchouc\b|\bgomma\b|\bcaucho\b|\bgoma\b|\bguma\b|\bborracha\b|\bpryž\w*"
         r"|\bsilicona\b|\bsiliconen\b|\belastomer\w*",
         _I,
@@ -498,7 +508,7 @@ RULES: Final[tuple[Rule, ...]] = (
         "wood",
         r"\b(?!\w*(?:schraube|bohrer|leim))\w*[Hh]olz(?!schraube|bohrer|leim)\w*|\bwood(?:en)?\b"
         r"(?!\s+screws?)|\bplywood\b|\bBuche\w*|\bbeech\b|\bEiche\w*|\boak\b|\bpine\b|\bspruce\b"
-        r"|\bbirch\b|\bMDF\b|\bHDF\b|\bOSB\b|\bSpanplatte\w*|\bparticle\s?board\b|\bMultiplex\b"
+        r"|\bbirch\b|\bMDF\b|\bHDF\b|\bOSB\b|\bSpanplatte(?!n?schraube|n?bohrer)\w*|\bparticle\s?board\b|\bMultiplex\b"
         r"|\bbois\b|\blegno\b|\bmadera\b|\bhout\b|\bdrewn\w*|\bbamboo\b|\bBambus\w*"
         r"|\bcontreplaqu[ée]\w*|\bcontrachapad\w*|\bsklejk\w*|\bmadeira\b|\bträ\b|\bdřev\w*"
         r"|\bpřekližk\w*",
@@ -687,7 +697,10 @@ SEAL_WORDS: Final = re.compile(
     r"|\bo-?rings?\b|\bjoints?\s+(?:torique|d'étanchéité)|guarnizion\w*|\bjuntas?\b"
     r"|afdichting\w*|\bpakking\w*|uszczel\w*|těsn\w*|packning\w*|tätning\w*|\bveda[çc]\w*"
     r"|\blin(?:ing|ed)\b|auskleid\w*|einlage\w*|\binserts?\b|\binlays?\b|\bvalve\s+seats?\b"
-    r"|\bseat\s+rings?\b|ventilsitz\w*|sitzring\w*|\bbushings?\b"
+    r"|\bseat\s+rings?\b|ventilsitz\w*|sitzring\w*|\bbushings?\b|\binsert[oi]s?\b"
+    # a tap's cartridge, a tool's or pen's soft grip: parts inside or on the body
+    r"|\bcartridges?\b|\bkartusche\w*|\bcartuch[oa]s?\b|\bcartouches?\b|\bcartucc[ei]a\b"
+    r"|\bgrips?\b|\bsoft[\s-]?grip\w*|\bgriffzone\w*|\bimpugnatur[ae]\b|\bempuñadur[ae]s?\b"
 )
 
 # What an article name has besides its body: "… with rubber lining", "mit Aluminium-Ösen",
@@ -730,7 +743,9 @@ _COUNTERPART = (
     r"|dveř\w*|kapı\w*|ajt[óa]\w*|uș\w*|двер\w*|πόρτ\w*|panels?|pannell[oi]|paneel\w*|panneaux?"
     r"|paneles?|platten|scheiben|vitrines?|vetrin\w*|shelf|shelves|regal\w*|ripian\w*|étagères?"
     r"|baldas?|pipes?|tubes?|tub[oi]|tubos?|rohre?|tuyaux?|tuber[ií]as?|buizen|rur\w*|rör"
-    r"|profiles?|profil\w*|sheets?|bleche?|tôles?|lamier\w*|chapas?|boards?|tavol[ae]|planches?)"
+    r"|profiles?|profil\w*|sheets?|bleche?|tôles?|lamier\w*|chapas?|boards?|tavol[ae]|planches?"
+    # a boat's hull (sacrificial anodes, fenders): "per carene in acciaio", "for steel hulls"
+    r"|hulls?|caren[ae]|scaf[oi]|rümpfe|rumpf|coques?|cascos?|rompen|skrov\w*)"
 )
 _ART = r"(?:(?:the|die|den|das|les?|la|l['’]|i|gli|las|los|de|het|o|os|as)\s*)?"
 FOR_A_COUNTERPART: Final = (
