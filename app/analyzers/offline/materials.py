@@ -208,6 +208,13 @@ _PACKAGING = re.compile(
     r"|conditionnement|condizionament\w*|acondicionamiento|\bcolli\b|\bkolli\b|emballasje"
     r"|pakkau\w*|ambalaj\w*|csomagol\w*|упаков\w*|συσκευασ\w*|embalag\w*|opakování"
 )
+# "Ein Karton SLA 12/25 mit 20 Stück", "a carton with 50 pcs": a pack that holds pieces
+_HOLDS_PIECES = re.compile(
+    r"(?i)[^.;|]{0,30}?\b(?:mit|with|avec|con|met|de|di|da|z)\s+\d+\s*"
+    r"(?:stück|stk|st\b|pcs|pieces|pz|pezzi|pièces|uds|unidades|szt)"
+)
+# "76230 Bois-Guillaume", "D-42103 Wuppertal": a town after its postcode, in an address
+_POSTCODE_BEFORE = re.compile(r"(?:^|[\s|,(])(?:[A-Z]{1,2}-)?\d{4,5}\s$")
 _SUBSTANCES = re.compile(
     r"(?i)rohs|reach|svhc|\bpbb\b|pbde|cadmium|quecksilber|mercury|\bblei\b|\blead\b|hexavalent"
     r"|cr\s*\(?vi|substances?\b|\bstoffe\b|restricted|kandidatenliste|candidate\s+list"
@@ -359,6 +366,8 @@ def _scan(
             continue
         if LOOK_AFTER.match(text[end : end + 8]):
             continue  # "Edelstahl-Optik": a look
+        if matched[:1].isupper() and _POSTCODE_BEFORE.search(text[max(0, start - 12) : start]):
+            continue  # a town's name in an address
         if _NEGATION.search(clause):
             continue
         if _not_the_article(text, clause, start, end):
@@ -386,7 +395,11 @@ def _scan(
         if (
             packaging_rules
             and rule.packaging
-            and (line.packaging or _PACKAGING.search(text[max(0, start - 40) : end + 12]))
+            and (
+                line.packaging
+                or _PACKAGING.search(text[max(0, start - 40) : end + 12])
+                or _HOLDS_PIECES.match(text, end, end + 50)
+            )
         ):
             continue
         if (
@@ -937,9 +950,12 @@ def find_materials_with_note(
     findings: list[tuple[float, int, MaterialFinding]] = []
     glass: float = 0.0
     glass_mat: _Material | None = None
+    # "PA6 GF30" beside "Polyamid 6: 68 %, Glasfaser: 30 %": the stated shares already split
+    # the compound, so its grade's fibre content is not taken out of the polymer again
+    split = any(m.code == "glass_fibre" for m in pool) and not note.startswith("single")
     for i, mat in enumerate(pool):
         share = shares[mat.code]
-        if mat.gf and mat.code != "glass_fibre" and 0 < mat.gf < 80:
+        if mat.gf and mat.code != "glass_fibre" and 0 < mat.gf < 80 and not split:
             glass += share * mat.gf / 100
             glass_mat = glass_mat or mat
             share *= 1 - mat.gf / 100
