@@ -456,7 +456,18 @@ RULES: Final[tuple[Rule, ...]] = (
         0,
         packaging=True,
     ),
-    _r("pe_ld", r"\bPE-?L?LD\b|\bL?LDPE\b|\bPELD\b", 0, packaging=True),
+    # PE-BD / PEBD, PE-AD / PEAD: the Romance abbreviations (basse / baja densité, alta densidad)
+    _r("pe_ld", r"\bPE-?L?LD\b|\bL?LDPE\b|\bPELD\b|\bPE-?BD\b|\bPEBD\b", 0, packaging=True),
+    _r("pe_hd", r"\bPE-?AD\b|\bPEAD\b", 0, packaging=True),
+    # the density in words: "polietileno de baja densidad", "PE linéaire basse densité"
+    _r(
+        "pe_ld",
+        r"\b(?:PE|Polyethylen\w*|polyethylene|pol[iy](?:[eé]th?[iy]l|eth?)(?:[eè]|ee)n\w*)\s+"
+        r"(?:(?:de|a|à|di|mit|with)\s+)?(?:line[aá]\w*\s+|linéaire\s+)?(?:low|basse|bassa|baja|baixa"
+        r"|niedriger?|lage)\s+(?:density|densit\w*|densidad\w*|dichte|dichtheid)",
+        _I,
+        packaging=True,
+    ),
     _r(
         "pe_hd",
         r"\bPolyethylen\w*|\bpolyethylene\b|\bpol[iy](?:[eé]th?[iy]l|eth?)(?:[eè]|ee)n\w*",
@@ -684,7 +695,8 @@ CJK_LABELS: Final = (
 # A zinc layer that is only ever put on iron or steel: galvanising, zinc plating, zinc flake.
 # Named with no material anywhere else, the part is steel ("Tuerca M12 zincada", "verzinkt").
 STEEL_COATINGS: Final = re.compile(
-    r"(?i)\b(?:feuer|galv\.?\s?|galvanisch\s+)?verzink\w*|\bverz\.(?!\w)"
+    # compounds too: "sendzimirverzinkt", "bandverzinkt" (not "unverzinkt")
+    r"(?i)\b(?:galv\.?\s?|galvanisch\s+)?(?!un)\w*verzink\w*|\bverz\.(?!\w)"
     r"|\bgalvani[sz](?:ed|ing)\b|\bgalvanis[ée]\w*|\bgalvaniz(?:ad|at)\w*|\bgegalvaniseerd\b"
     r"|\bzincat[oaie]\b|\b[zc]incad[oa]s?\b|\bzingu[ée]\w*|\bzinc[\s-]+(?:plated|flake)\b"
     r"|\bzinkovan\w*|\bpozinkovan\w*|\bocynkowan\w*|\bförzinkad\w*|\bzincado\b|\btZn\b"

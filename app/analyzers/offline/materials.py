@@ -213,6 +213,13 @@ _HOLDS_PIECES = re.compile(
     r"(?i)[^.;|]{0,30}?\b(?:mit|with|avec|con|met|de|di|da|z)\s+\d+\s*"
     r"(?:stück|stk|st\b|pcs|pieces|pz|pezzi|pièces|uds|unidades|szt)"
 )
+# "latón, acabado PVD acero inoxidable", "finish: brushed stainless": the look of the surface,
+# not what the body is made of
+_FINISH_BEFORE = re.compile(
+    r"(?i)\b(?:acabado|finish|finition|finitura|afwerking|wykończenie)\s*[:=]?\s*"
+    r"(?:(?:PVD|effetto|efecto|effect|look|aspect|aspecto|tipo|type|style|estilo)\s+)?$"
+)
+_FINISH_METALS = frozenset({"stainless_steel", "steel", "brass", "copper", "aluminium", "bronze"})
 # "76230 Bois-Guillaume", "D-42103 Wuppertal": a town after its postcode, in an address
 _POSTCODE_BEFORE = re.compile(r"(?:^|[\s|,(])(?:[A-Z]{1,2}-)?\d{4,5}\s$")
 _SUBSTANCES = re.compile(
@@ -366,6 +373,8 @@ def _scan(
             continue
         if LOOK_AFTER.match(text[end : end + 8]):
             continue  # "Edelstahl-Optik": a look
+        if rule.code in _FINISH_METALS and _FINISH_BEFORE.search(clause):
+            continue  # a finish
         if matched[:1].isupper() and _POSTCODE_BEFORE.search(text[max(0, start - 12) : start]):
             continue  # a town's name in an address
         if _NEGATION.search(clause):
@@ -777,7 +786,18 @@ def _refined_in_the_document(mentions: list[_Mention]) -> list[_Mention]:
     stainless = any(m.code == "stainless_steel" and m.strong for m in mentions)
     if stainless and steel and all(STEEL_FORMS.fullmatch(m.name) for m in steel):
         drop.add("steel")
+    # "Tubi in polietilene" beside "Materiale: PE-BD (LDPE)": the low-density grade; the
+    # generic word alone reads as PE-HD
+    if any(m.code == "pe_ld" for m in mentions) and all(
+        _GENERIC_PE.fullmatch(m.name) for m in mentions if m.code == "pe_hd"
+    ):
+        drop.add("pe_hd")
     return [m for m in mentions if m.code not in drop] if drop else mentions
+
+
+_GENERIC_PE = re.compile(
+    r"(?i)PE|Polyethylen\w*|polyethylene|pol[iy](?:[eé]th?[iy]l|eth?)(?:[eè]|ee)n\w*"
+)
 
 
 def _aggregate(mentions: list[_Mention]) -> list[_Material]:
