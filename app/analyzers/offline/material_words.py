@@ -271,7 +271,7 @@ RULES: Final[tuple[Rule, ...]] = (
     _r(
         "steel",
         r"\bS(?:185|235|275|355|420|460|500|550|690)(?:[A-Z]{1,3}\d?)*\b|\bS\d{3}GD\b"
-        r"|\b\d{2,3}(?:Cr|Mn|Ni|Mo|Si|V|B|S)(?:[A-Z][a-z]?)*\d+(?:-\d+)?\b"
+        r"|(?<![\w-])\d{2,3}(?:Cr|Mn|Ni|Mo|Si|V|B|S)(?:[A-Z][a-z]?)*\d+(?:-\d+)?\b(?!-)"
         r"|\bSCM\s?4[1-4]\d\b|\bSS\s?400\b|\bS[1-5]\dC\b|\bSPC[CDE]\b|\bSUJ2\b"
         r"|\bDC0[1-7]\b|\bDD1[1-4]\b|\bDX5[1-7]D?\b|\bR?St\s?(?:37|44|52)(?:-\d)?\b|\bETG\s?100\b"
         r"|\bC(?:10|15|22|35|45|60)(?:E|R)?(?:\+[A-Z]+)\b|\bC(?:10|15|22|35|45|60)E\b"
@@ -492,8 +492,9 @@ RULES: Final[tuple[Rule, ...]] = (
     ),
     _r("ps", r"(?<!\d\s)(?<!\d)\bPS\b(?!\s*\d)", needs_context=True, packaging=True),
     # elastomers
-    _r("rubber", r"\b(?:EPDM|H?NBR|FKM|FPM|FFKM|VMQ|MVQ|SBR|TPE(?:-[A-Z])?|TPV|ACM|IIR)\b"),
-    _r("rubber", r"\b(?:NR|CR)\b", needs_context=True),
+    _r("rubber", r"\b(?:EPDM|H?NBR|FKM|FPM|FFKM|VMQ|MVQ|SBR|TPE(?:-[A-Z])?|TPV|ACM)\b"),
+    # butyl rubber IIR is also a surgical mask's type (EN 14683 "Type IIR")
+    _r("rubber", r"\b(?:NR|CR|IIR)\b", needs_context=True),
     _r(
         "rubber",
         r"\bSilikon\w*|\bsilicone\b|\bViton\b|\bGummi\w*|\brubber\b|\b\w*[Kk]autschuk\w*|\bNeopren\w*"

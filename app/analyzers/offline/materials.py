@@ -576,6 +576,11 @@ _WEIGHT_HEADER = re.compile(
 )
 _NOT_NET_HEADER = re.compile(r"(?i)gross|brutto|lordo|bruto|brut\b|pack|/|\bper\b|\bpro\b|\bje\b")
 _HEADER_UNIT = re.compile(r"(?i)(?<![^\W\d_])(kg|g)(?![^\W\d_])")
+# A composition column's header: its cells are mass percentages without the sign
+_PCT_HEADER = re.compile(
+    r"(?i)%|\bpercent\w*|\bporcentaje\b|\bpercentu\w*|\bpourcentage\b|\bprozent\w*|\banteil\b"
+    r"|\bmass\s+(?:share|fraction)\b|\bwt\b"
+)
 # A parts list, not a list of articles: its masses are the article's components.
 _PARTS_LIST = re.compile(
     r"(?i)\bpos\b|component|komponent|stückliste|bill\s+of\s+materials?|\bbom\b|parts?\s+list"
@@ -595,9 +600,19 @@ class _Columns:
     weight: int | None  # a net mass column of a parts list
     unit: str | None
     quantity: int | None = None  # the weight column is per unit: times this column's count
+    percent: int | None = None  # a composition column ("% en masa", "Anteil %")
 
     @classmethod
     def of(cls, line: Line, spans: list[tuple[int, int]]) -> _Columns | None:
+        columns = cls._of(line, spans)
+        if columns is None:
+            return None
+        cells = [line.text[a:b] for a, b in spans]
+        percent = [i for i, c in enumerate(cells) if i != columns.material and _PCT_HEADER.search(c)]
+        return dataclasses.replace(columns, percent=percent[0]) if len(percent) == 1 else columns
+
+    @classmethod
+    def _of(cls, line: Line, spans: list[tuple[int, int]]) -> _Columns | None:
         if len(spans) < 3:
             return None
         cells = [line.text[a:b].strip() for a, b in spans]
@@ -647,6 +662,14 @@ class _Columns:
         for m in stated:
             m.strong = True
             m.evidence = Evidence(m.evidence.quote, m.evidence.location, 0.9)
+        if self.percent is not None and stated and stated[0].percent is None:
+            column = self.percent + shift
+            if 0 <= column < len(spans):
+                a, b = spans[column]
+                cell = re.fullmatch(r"\s*(\d{1,3}(?:[.,]\d+)?)\s*%?\s*", text[a:b])
+                value = float(cell.group(1).replace(",", ".")) if cell else 0.0
+                if 0 < value <= 100:
+                    stated[0].percent = value
         if self.weight is not None:
             for m in found:
                 m.grams = None
