@@ -739,6 +739,50 @@ def _cell_grams(cell: str, unit: str | None, comma: bool) -> float | None:
     return value if value > 0 else None
 
 
+# An article that is the whole of a bill of materials, not one of its rows
+_WHOLE = re.compile(
+    r"(?i)\bassembl\w*|\bkits?\b|\bsets?\b|baugruppe|bausatz|\bensemble\b|\bkit\b|\bgruppo\b"
+    r"|\bconjunto\b|\bzestaw\w*|\bsada\b|\bsats\b"
+)
+_KV_CELL = re.compile(r"\s*(?:\d+:\s*)?([^=|:]{1,40}?)\s*=\s*")
+_ROW_TOTAL_KEY = re.compile(r"(?i)total|extended|gesamt|summe|totale|\bext\b")
+
+
+def _key_value_parts_row(found: list[_Mention], text: str, comma: bool) -> bool:
+    """A bill of materials exported as key=value rows ("Qty=2 | Part=O-ring | Material=FKM |
+    Mass each g=0.8 | Mass total g=1.6"): the row's mass weighs its material cell's material.
+    True when the row is such a parts row."""
+    cells: list[tuple[str, int, int]] = []  # key, value start, value end
+    pos = 0
+    for piece in text.split("|"):
+        m = _KV_CELL.match(piece)
+        if m is not None:
+            cells.append((m.group(1), pos + m.end(), pos + len(piece)))
+        pos += len(piece) + 1
+    qty = [text[a:b] for k, a, b in cells if _QUANTITY_HEADER.match(k)]
+    weights = [
+        (k, text[a:b]) for k, a, b in cells if _WEIGHT_HEADER.search(k) and not _labelled(k)
+    ]
+    material = [(a, b) for k, a, b in cells if _labelled(k) and not _WEIGHT_HEADER.search(k)]
+    if len(qty) != 1 or not weights or len(material) != 1:
+        return False
+    totals = [w for w in weights if _ROW_TOTAL_KEY.search(w[0])]
+    key, value = (totals or weights)[0]
+    unit = _HEADER_UNIT.search(key)
+    grams = _cell_grams(value, unit.group(1).lower() if unit else None, comma)
+    count = re.match(r"\s*(\d{1,4})(?!\d|[.,]\d)", qty[0])
+    if grams is not None and not totals and count is not None:
+        grams *= int(count.group(1))
+    a, b = material[0]
+    stated = [m for m in found if a <= m.pos < b]
+    if grams is None or not stated:
+        return False
+    for m in found:
+        m.grams = None
+    stated[0].grams = grams
+    return True
+
+
 def _cjk_mentions(
     line: Line,
     location: str,
@@ -881,6 +925,7 @@ def find_materials_with_note(
     # Packaging materials are skipped at first; if nothing else is named, the article itself
     # is probably packaging (a carton, a bag), so look again without that rule.
     parts_list = False  # a bill of materials: its rows are the article's parts
+    kv_parts = False  # key=value rows of a bill of materials: whose parts, the name says
     for packaging_rules in (True, False):
         # a line met again with the same context (a page footer, a repeated row) names what
         # it named the first time: scanned once
@@ -914,6 +959,8 @@ def find_materials_with_note(
                 )
                 if columns is not None and in_table:
                     found = columns.row(found, line.text, spans, comma)
+                elif "=" in line.text and found:
+                    kv_parts = _key_value_parts_row(found, line.text, comma) or kv_parts
                 seen[key] = found
                 mentions.extend(found)
             else:
@@ -928,7 +975,7 @@ def find_materials_with_note(
         }
         for m in mentions:
             m.seal = m.seal or any(a <= m.pos < b for a, b in extras.get(m.order, ()))
-    elif article_name and not parts_list:
+    elif article_name and not parts_list and not (kv_parts and _WHOLE.search(article_name)):
         other_rows = _other_articles_rows(lines, mentions, article_name)
         mentions = [m for m in mentions if m.order not in other_rows]
         _mark_name_accessories(lines, mentions, article_name)
