@@ -608,7 +608,8 @@ class _Columns:
         if columns is None:
             return None
         cells = [line.text[a:b] for a, b in spans]
-        percent = [i for i, c in enumerate(cells) if i != columns.material and _PCT_HEADER.search(c)]
+        material = columns.material
+        percent = [i for i, c in enumerate(cells) if i != material and _PCT_HEADER.search(c)]
         return dataclasses.replace(columns, percent=percent[0]) if len(percent) == 1 else columns
 
     @classmethod
@@ -760,9 +761,7 @@ def _key_value_parts_row(found: list[_Mention], text: str, comma: bool) -> bool:
             cells.append((m.group(1), pos + m.end(), pos + len(piece)))
         pos += len(piece) + 1
     qty = [text[a:b] for k, a, b in cells if _QUANTITY_HEADER.match(k)]
-    weights = [
-        (k, text[a:b]) for k, a, b in cells if _WEIGHT_HEADER.search(k) and not _labelled(k)
-    ]
+    weights = [(k, text[a:b]) for k, a, b in cells if _WEIGHT_HEADER.search(k) and not _labelled(k)]
     material = [(a, b) for k, a, b in cells if _labelled(k) and not _WEIGHT_HEADER.search(k)]
     if len(qty) != 1 or not weights or len(material) != 1:
         return False
