@@ -756,9 +756,9 @@ def _key_value_parts_row(found: list[_Mention], text: str, comma: bool) -> bool:
     cells: list[tuple[str, int, int]] = []  # key, value start, value end
     pos = 0
     for piece in text.split("|"):
-        m = _KV_CELL.match(piece)
-        if m is not None:
-            cells.append((m.group(1), pos + m.end(), pos + len(piece)))
+        cell = _KV_CELL.match(piece)
+        if cell is not None:
+            cells.append((cell.group(1), pos + cell.end(), pos + len(piece)))
         pos += len(piece) + 1
     qty = [text[a:b] for k, a, b in cells if _QUANTITY_HEADER.match(k)]
     weights = [(k, text[a:b]) for k, a, b in cells if _WEIGHT_HEADER.search(k) and not _labelled(k)]
@@ -773,11 +773,11 @@ def _key_value_parts_row(found: list[_Mention], text: str, comma: bool) -> bool:
     if grams is not None and not totals and count is not None:
         grams *= int(count.group(1))
     a, b = material[0]
-    stated = [m for m in found if a <= m.pos < b]
+    stated = [f for f in found if a <= f.pos < b]
     if grams is None or not stated:
         return False
-    for m in found:
-        m.grams = None
+    for f in found:
+        f.grams = None
     stated[0].grams = grams
     return True
 
