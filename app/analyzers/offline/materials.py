@@ -221,7 +221,9 @@ _FINISH_BEFORE = re.compile(
 )
 _FINISH_METALS = frozenset({"stainless_steel", "steel", "brass", "copper", "aluminium", "bronze"})
 # "76230 Bois-Guillaume", "D-42103 Wuppertal": a town after its postcode, in an address
-_POSTCODE_BEFORE = re.compile(r"(?:^|[\s|,(])(?:[A-Z]{1,2}-)?\d{4,5}\s$")
+_POSTCODE_BEFORE = re.compile(
+    r"(?<!ISO)(?<!DIN)(?<!EN)(?<!ASTM)(?<!NF)(?<!UNI)(?<!UNE)(?:^|[\s|,(])(?:[A-Z]{1,2}-)?\d{4,5}\s$"
+)
 _SUBSTANCES = re.compile(
     r"(?i)rohs|reach|svhc|\bpbb\b|pbde|cadmium|quecksilber|mercury|\bblei\b|\blead\b|hexavalent"
     r"|cr\s*\(?vi|substances?\b|\bstoffe\b|restricted|kandidatenliste|candidate\s+list"
@@ -375,7 +377,11 @@ def _scan(
             continue  # "Edelstahl-Optik": a look
         if rule.code in _FINISH_METALS and _FINISH_BEFORE.search(clause):
             continue  # a finish
-        if matched[:1].isupper() and _POSTCODE_BEFORE.search(text[max(0, start - 12) : start]):
+        if (
+            matched[:1].isupper()
+            and matched.replace("-", "").isalpha()
+            and _POSTCODE_BEFORE.search(text[max(0, start - 16) : start])
+        ):
             continue  # a town's name in an address
         if _NEGATION.search(clause):
             continue
