@@ -290,7 +290,7 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|10219|10216|10217|10080|10028)(?:-\d)?\b|\bDIN\s?17223\b"
         r"|\b\d{1,2}\s?(?:ga|gauge|gage)\.?\s+(?:CRS|HRS|HRPO|CRCA)\b"
         # bare ASTM grades of valves and flanges: forged A105, A350 LF2, cast A216 WCB
-        r"|\bA\s?105N?\b(?![.,]\d)|\bA\s?350\s?LF[123]\b|\b(?:A\s?216\s?)?WC[ABC]\b"
+        r"|\bA\s?105N?\b(?![.,]\d)|\bA\s?350\s?LF[123]\b|\bA\s?216\s?WC[ABC]\b|\bWC[ABC]\b"
         # high-speed steel of drills and cutters (HSS, HSS-G, HSS-E, HSS-Co5)
         r"|\bHSS(?:-?(?:G|E|R|PM|TiN|Co\s?\d{0,2}))?\b",
     ),
@@ -459,12 +459,21 @@ RULES: Final[tuple[Rule, ...]] = (
     # PE-BD / PEBD, PE-AD / PEAD: the Romance abbreviations (basse / baja densité, alta densidad)
     _r("pe_ld", r"\bPE-?L?LD\b|\bL?LDPE\b|\bPELD\b|\bPE-?BD\b|\bPEBD\b", 0, packaging=True),
     _r("pe_hd", r"\bPE-?AD\b|\bPEAD\b", 0, packaging=True),
-    # the density in words: "polietileno de baja densidad", "PE linéaire basse densité"
+    # the density in words: "polietileno de baja densidad", "PE linéaire basse densité" (one
+    # alternative per leading word: an alternative opening with a group is tried at every word)
     _r(
         "pe_ld",
-        r"\b(?:PE|Polyethylen\w*|polyethylene|pol[iy](?:[eé]th?[iy]l|eth?)(?:[eè]|ee)n\w*)\s+"
-        r"(?:(?:de|a|à|di|mit|with)\s+)?(?:line[aá]\w*\s+|linéaire\s+)?(?:low|basse|bassa|baja|baixa"
-        r"|niedriger?|lage)\s+(?:density|densit\w*|densidad\w*|dichte|dichtheid)",
+        "|".join(
+            rf"\b{word}\s+(?:(?:de|a|à|di|mit|with)\s+)?(?:line[aá]\w*\s+|linéaire\s+)?"
+            r"(?:low|basse|bassa|baja|baixa|niedriger?|lage)\s+"
+            r"(?:density|densit\w*|densidad\w*|dichte|dichtheid)"
+            for word in (
+                "PE",
+                r"Polyethylen\w*",
+                "polyethylene",
+                r"pol[iy](?:[eé]th?[iy]l|eth?)(?:[eè]|ee)n\w*",
+            )
+        ),
         _I,
         packaging=True,
     ),
@@ -497,8 +506,10 @@ RULES: Final[tuple[Rule, ...]] = (
     _r("rubber", r"\b(?:NR|CR|IIR)\b", needs_context=True),
     _r(
         "rubber",
-        r"\bSilikon\w*|\bsilicone\b|\bViton\b|\bGummi\w*|\brubber\b|\b\w*[Kk]autschuk\w*|\bNeopren\w*"
-        r"|\b(?:Natur)?[Ll][aá]tex\b"
+        r"\bSilikon\w*|\bsilicone\b|\bViton\b|\bGummi\w*|\brubber\b|\bKautschuk\w*"
+        r"|\bNaturkautschuk\w*|\bSynthesekautschuk\w*|\bSilikonkautschuk\w*|\bNitrilkautschuk\w*"
+        r"|\bButylkautschuk\w*|\bChloroprenkautschuk\w*|\bFluorkautschuk\w*|\bNeopren\w*"
+        r"|\bNaturlatex\b|\b[Ll][aá]tex\b"
         r"|\bcaoutchouc\b|\bgomma\b|\bcaucho\b|\bgoma\b|\bguma\b|\bborracha\b|\bpryž\w*"
         r"|\bsilicona\b|\bsiliconen\b|\belastomer\w*",
         _I,
