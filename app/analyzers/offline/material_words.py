@@ -182,7 +182,7 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|\bacciaio\s+ino(?:x|ssidabil)\w*|\bacero\s+inoxidable|\broestvrij\s+staal|\bRVS\b"
         r"|\bstal\w*\s+nierdzewn\w*|\bnierdzewn\w*|\brostfri\w*(?:\s+stål)?|\baço\s+inox\w*"
         r"|\bnerez\w*|\binossidabil\w*|\binox[iy]dable\b|\broestvast\w*(?:\s+staal)?"
-        r"|\broestvrijstaal\b",
+        r"|\broestvrijstaal\b|\bcorrosion[\s-]resist(?:ant|ing)\s+steel\b",
         _I,
     ),
     _r(
@@ -199,6 +199,11 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|034|057|122|418)\b(?![.,]\d|\s*(?:mm|kg|g|%))",
     ),
     _r("stainless_steel", r"\b1\.4\d{3}\b(?![.,]\d|\s*(?:mm|kg|g|%))", needs_context=True),
+    # ASTM grades valves and flanges are named by: forged (A182 F316) and cast (A351 CF8M)
+    _r(
+        "stainless_steel",
+        r"\bA\s?182\s?F\s?(?:30[4-9]|31[06]|321|347|5[13])L?\b|\bCF[38]M?\b|\bCRES\b",
+    ),
     # material standards: stainless flat and long products, stainless spring wire
     _r("stainless_steel", r"\bEN\s?(?:10088(?:-[1-5])?|10270-3|10151)\b"),
     # copper alloys before copper
@@ -266,7 +271,7 @@ RULES: Final[tuple[Rule, ...]] = (
     _r(
         "steel",
         r"\bS(?:185|235|275|355|420|460|500|550|690)(?:[A-Z]{1,3}\d?)*\b|\bS\d{3}GD\b"
-        r"|\b\d{2,3}(?:Cr|Mn|Ni|Mo|Si|V|B|S)(?:[A-Z][a-z]?)*\d+(?:-\d+)?\b"
+        r"|(?<![\w-])\d{2,3}(?:Cr|Mn|Ni|Mo|Si|V|B|S)(?:[A-Z][a-z]?)*\d+(?:-\d+)?\b(?!-)"
         r"|\bSCM\s?4[1-4]\d\b|\bSS\s?400\b|\bS[1-5]\dC\b|\bSPC[CDE]\b|\bSUJ2\b"
         r"|\bDC0[1-7]\b|\bDD1[1-4]\b|\bDX5[1-7]D?\b|\bR?St\s?(?:37|44|52)(?:-\d)?\b|\bETG\s?100\b"
         r"|\bC(?:10|15|22|35|45|60)(?:E|R)?(?:\+[A-Z]+)\b|\bC(?:10|15|22|35|45|60)E\b"
@@ -283,7 +288,11 @@ RULES: Final[tuple[Rule, ...]] = (
         # US sheet: "16 ga CRS" is cold-rolled steel
         r"|\bEN\s?(?:10025|10270(?:-[12])?|10083|10084|10130|10346|10149|10277|10305|10210"
         r"|10219|10216|10217|10080|10028)(?:-\d)?\b|\bDIN\s?17223\b"
-        r"|\b\d{1,2}\s?(?:ga|gauge|gage)\.?\s+(?:CRS|HRS|HRPO|CRCA)\b",
+        r"|\b\d{1,2}\s?(?:ga|gauge|gage)\.?\s+(?:CRS|HRS|HRPO|CRCA)\b"
+        # bare ASTM grades of valves and flanges: forged A105, A350 LF2, cast A216 WCB
+        r"|\bA\s?105N?\b(?![.,]\d)|\bA\s?350\s?LF[123]\b|\bA\s?216\s?WC[ABC]\b|\bWC[ABC]\b"
+        # high-speed steel of drills and cutters (HSS, HSS-G, HSS-E, HSS-Co5)
+        r"|\bHSS(?:-?(?:G|E|R|PM|TiN|Co\s?\d{0,2}))?\b",
     ),
     # a fastener's property class (ISO 898-1/-2) is a class of carbon or alloy steel; stainless
     # fasteners are classed A2-70, A4-80 (above)
@@ -447,7 +456,27 @@ RULES: Final[tuple[Rule, ...]] = (
         0,
         packaging=True,
     ),
-    _r("pe_ld", r"\bPE-?L?LD\b|\bL?LDPE\b|\bPELD\b", 0, packaging=True),
+    # PE-BD / PEBD, PE-AD / PEAD: the Romance abbreviations (basse / baja densité, alta densidad)
+    _r("pe_ld", r"\bPE-?L?LD\b|\bL?LDPE\b|\bPELD\b|\bPE-?BD\b|\bPEBD\b", 0, packaging=True),
+    _r("pe_hd", r"\bPE-?AD\b|\bPEAD\b", 0, packaging=True),
+    # the density in words: "polietileno de baja densidad", "PE linéaire basse densité" (one
+    # alternative per leading word: an alternative opening with a group is tried at every word)
+    _r(
+        "pe_ld",
+        "|".join(
+            rf"\b{word}\s+(?:(?:de|a|à|di|mit|with)\s+)?(?:line[aá]\w*\s+|linéaire\s+)?"
+            r"(?:low|basse|bassa|baja|baixa|niedriger?|lage)\s+"
+            r"(?:density|densit\w*|densidad\w*|dichte|dichtheid)"
+            for word in (
+                "PE",
+                r"Polyethylen\w*",
+                "polyethylene",
+                r"pol[iy](?:[eé]th?[iy]l|eth?)(?:[eè]|ee)n\w*",
+            )
+        ),
+        _I,
+        packaging=True,
+    ),
     _r(
         "pe_hd",
         r"\bPolyethylen\w*|\bpolyethylene\b|\bpol[iy](?:[eé]th?[iy]l|eth?)(?:[eè]|ee)n\w*",
@@ -472,11 +501,15 @@ RULES: Final[tuple[Rule, ...]] = (
     ),
     _r("ps", r"(?<!\d\s)(?<!\d)\bPS\b(?!\s*\d)", needs_context=True, packaging=True),
     # elastomers
-    _r("rubber", r"\b(?:EPDM|H?NBR|FKM|FPM|FFKM|VMQ|MVQ|SBR|TPE(?:-[A-Z])?|TPV|ACM|IIR)\b"),
-    _r("rubber", r"\b(?:NR|CR)\b", needs_context=True),
+    _r("rubber", r"\b(?:EPDM|H?NBR|FKM|FPM|FFKM|VMQ|MVQ|SBR|TPE(?:-[A-Z])?|TPV|ACM)\b"),
+    # butyl rubber IIR is also a surgical mask's type (EN 14683 "Type IIR")
+    _r("rubber", r"\b(?:NR|CR|IIR)\b", needs_context=True),
     _r(
         "rubber",
-        r"\bSilikon\w*|\bsilicone\b|\bViton\b|\bGummi\w*|\brubber\b|\bKautschuk\w*|\bNeopren\w*"
+        r"\bSilikon\w*|\bsilicone\b|\bViton\b|\bGummi\w*|\brubber\b|\bKautschuk\w*"
+        r"|\bNaturkautschuk\w*|\bSynthesekautschuk\w*|\bSilikonkautschuk\w*|\bNitrilkautschuk\w*"
+        r"|\bButylkautschuk\w*|\bChloroprenkautschuk\w*|\bFluorkautschuk\w*|\bNeopren\w*"
+        r"|\bNaturlatex\b|\b[Ll][aá]tex\b"
         r"|\bcaoutchouc\b|\bgomma\b|\bcaucho\b|\bgoma\b|\bguma\b|\bborracha\b|\bpryž\w*"
         r"|\bsilicona\b|\bsiliconen\b|\belastomer\w*",
         _I,
@@ -498,7 +531,7 @@ RULES: Final[tuple[Rule, ...]] = (
         "wood",
         r"\b(?!\w*(?:schraube|bohrer|leim))\w*[Hh]olz(?!schraube|bohrer|leim)\w*|\bwood(?:en)?\b"
         r"(?!\s+screws?)|\bplywood\b|\bBuche\w*|\bbeech\b|\bEiche\w*|\boak\b|\bpine\b|\bspruce\b"
-        r"|\bbirch\b|\bMDF\b|\bHDF\b|\bOSB\b|\bSpanplatte\w*|\bparticle\s?board\b|\bMultiplex\b"
+        r"|\bbirch\b|\bMDF\b|\bHDF\b|\bOSB\b|\bSpanplatte(?!n?schraube|n?bohrer)\w*|\bparticle\s?board\b|\bMultiplex\b"
         r"|\bbois\b|\blegno\b|\bmadera\b|\bhout\b|\bdrewn\w*|\bbamboo\b|\bBambus\w*"
         r"|\bcontreplaqu[ée]\w*|\bcontrachapad\w*|\bsklejk\w*|\bmadeira\b|\bträ\b|\bdřev\w*"
         r"|\bpřekližk\w*",
@@ -674,7 +707,8 @@ CJK_LABELS: Final = (
 # A zinc layer that is only ever put on iron or steel: galvanising, zinc plating, zinc flake.
 # Named with no material anywhere else, the part is steel ("Tuerca M12 zincada", "verzinkt").
 STEEL_COATINGS: Final = re.compile(
-    r"(?i)\b(?:feuer|galv\.?\s?|galvanisch\s+)?verzink\w*|\bverz\.(?!\w)"
+    # compounds too: "sendzimirverzinkt", "bandverzinkt" (not "unverzinkt")
+    r"(?i)\b(?:galv\.?\s?|galvanisch\s+)?(?!un)\w*verzink\w*|\bverz\.(?!\w)"
     r"|\bgalvani[sz](?:ed|ing)\b|\bgalvanis[ée]\w*|\bgalvaniz(?:ad|at)\w*|\bgegalvaniseerd\b"
     r"|\bzincat[oaie]\b|\b[zc]incad[oa]s?\b|\bzingu[ée]\w*|\bzinc[\s-]+(?:plated|flake)\b"
     r"|\bzinkovan\w*|\bpozinkovan\w*|\bocynkowan\w*|\bförzinkad\w*|\bzincado\b|\btZn\b"
@@ -687,7 +721,10 @@ SEAL_WORDS: Final = re.compile(
     r"|\bo-?rings?\b|\bjoints?\s+(?:torique|d'étanchéité)|guarnizion\w*|\bjuntas?\b"
     r"|afdichting\w*|\bpakking\w*|uszczel\w*|těsn\w*|packning\w*|tätning\w*|\bveda[çc]\w*"
     r"|\blin(?:ing|ed)\b|auskleid\w*|einlage\w*|\binserts?\b|\binlays?\b|\bvalve\s+seats?\b"
-    r"|\bseat\s+rings?\b|ventilsitz\w*|sitzring\w*|\bbushings?\b"
+    r"|\bseat\s+rings?\b|ventilsitz\w*|sitzring\w*|\bbushings?\b|\binsert[oi]s?\b"
+    # a tap's cartridge, a tool's or pen's soft grip: parts inside or on the body
+    r"|\bcartridges?\b|\bkartusche\w*|\bcartuch[oa]s?\b|\bcartouches?\b|\bcartucc[ei]a\b"
+    r"|\bgrips?\b|\bsoft[\s-]?grip\w*|\bgriffzone\w*|\bimpugnatur[ae]\b|\bempuñadur[ae]s?\b"
 )
 
 # What an article name has besides its body: "… with rubber lining", "mit Aluminium-Ösen",
@@ -730,7 +767,9 @@ _COUNTERPART = (
     r"|dveř\w*|kapı\w*|ajt[óa]\w*|uș\w*|двер\w*|πόρτ\w*|panels?|pannell[oi]|paneel\w*|panneaux?"
     r"|paneles?|platten|scheiben|vitrines?|vetrin\w*|shelf|shelves|regal\w*|ripian\w*|étagères?"
     r"|baldas?|pipes?|tubes?|tub[oi]|tubos?|rohre?|tuyaux?|tuber[ií]as?|buizen|rur\w*|rör"
-    r"|profiles?|profil\w*|sheets?|bleche?|tôles?|lamier\w*|chapas?|boards?|tavol[ae]|planches?)"
+    r"|profiles?|profil\w*|sheets?|bleche?|tôles?|lamier\w*|chapas?|boards?|tavol[ae]|planches?"
+    # a boat's hull (sacrificial anodes, fenders): "per carene in acciaio", "for steel hulls"
+    r"|hulls?|caren[ae]|scaf[oi]|rümpfe|rumpf|coques?|cascos?|rompen|skrov\w*)"
 )
 _ART = r"(?:(?:the|die|den|das|les?|la|l['’]|i|gli|las|los|de|het|o|os|as)\s*)?"
 FOR_A_COUNTERPART: Final = (

@@ -209,6 +209,22 @@ _PACKAGING = re.compile(
     r"|conditionnement|condizionament\w*|acondicionamiento|\bcolli\b|\bkolli\b|emballasje"
     r"|pakkau\w*|ambalaj\w*|csomagol\w*|упаков\w*|συσκευασ\w*|embalag\w*|opakování"
 )
+# "Ein Karton SLA 12/25 mit 20 Stück", "a carton with 50 pcs": a pack that holds pieces
+_HOLDS_PIECES = re.compile(
+    r"(?i)[^.;|]{0,30}?\b(?:mit|with|avec|con|met|de|di|da|z)\s+\d+\s*"
+    r"(?:stück|stk|st\b|pcs|pieces|pz|pezzi|pièces|uds|unidades|szt)"
+)
+# "latón, acabado PVD acero inoxidable", "finish: brushed stainless": the look of the surface,
+# not what the body is made of
+_FINISH_BEFORE = re.compile(
+    r"(?i)\b(?:acabado|finish|finition|finitura|afwerking|wykończenie)\s*[:=]?\s*"
+    r"(?:(?:PVD|effetto|efecto|effect|look|aspect|aspecto|tipo|type|style|estilo)\s+)?$"
+)
+_FINISH_METALS = frozenset({"stainless_steel", "steel", "brass", "copper", "aluminium", "bronze"})
+# "76230 Bois-Guillaume", "D-42103 Wuppertal": a town after its postcode, in an address
+_POSTCODE_BEFORE = re.compile(
+    r"(?<!ISO)(?<!DIN)(?<!EN)(?<!ASTM)(?<!NF)(?<!UNI)(?<!UNE)(?:^|[\s|,(])(?:[A-Z]{1,2}-)?\d{4,5}\s$"
+)
 _SUBSTANCES = re.compile(
     r"(?i)rohs|reach|svhc|\bpbb\b|pbde|cadmium|quecksilber|mercury|\bblei\b|\blead\b|hexavalent"
     r"|cr\s*\(?vi|substances?\b|\bstoffe\b|restricted|kandidatenliste|candidate\s+list"
@@ -360,6 +376,14 @@ def _scan(
             continue
         if LOOK_AFTER.match(text[end : end + 8]):
             continue  # "Edelstahl-Optik": a look
+        if rule.code in _FINISH_METALS and _FINISH_BEFORE.search(clause):
+            continue  # a finish
+        if (
+            matched[:1].isupper()
+            and matched.replace("-", "").isalpha()
+            and _POSTCODE_BEFORE.search(text[max(0, start - 16) : start])
+        ):
+            continue  # a town's name in an address
         if _NEGATION.search(clause):
             continue
         if _not_the_article(text, clause, start, end):
@@ -387,7 +411,11 @@ def _scan(
         if (
             packaging_rules
             and rule.packaging
-            and (line.packaging or _PACKAGING.search(text[max(0, start - 40) : end + 12]))
+            and (
+                line.packaging
+                or _PACKAGING.search(text[max(0, start - 40) : end + 12])
+                or _HOLDS_PIECES.match(text, end, end + 50)
+            )
         ):
             continue
         if (
@@ -555,6 +583,11 @@ _WEIGHT_HEADER = re.compile(
 )
 _NOT_NET_HEADER = re.compile(r"(?i)gross|brutto|lordo|bruto|brut\b|pack|/|\bper\b|\bpro\b|\bje\b")
 _HEADER_UNIT = re.compile(r"(?i)(?<![^\W\d_])(kg|g)(?![^\W\d_])")
+# A composition column's header: its cells are mass percentages without the sign
+_PCT_HEADER = re.compile(
+    r"(?i)%|\bpercent\w*|\bporcentaje\b|\bpercentu\w*|\bpourcentage\b|\bprozent\w*|\banteil\b"
+    r"|\bmass\s+(?:share|fraction)\b|\bwt\b"
+)
 # A parts list, not a list of articles: its masses are the article's components.
 _PARTS_LIST = re.compile(
     r"(?i)\bpos\b|component|komponent|stückliste|bill\s+of\s+materials?|\bbom\b|parts?\s+list"
@@ -574,9 +607,20 @@ class _Columns:
     weight: int | None  # a net mass column of a parts list
     unit: str | None
     quantity: int | None = None  # the weight column is per unit: times this column's count
+    percent: int | None = None  # a composition column ("% en masa", "Anteil %")
 
     @classmethod
     def of(cls, line: Line, spans: list[tuple[int, int]]) -> _Columns | None:
+        columns = cls._of(line, spans)
+        if columns is None:
+            return None
+        cells = [line.text[a:b] for a, b in spans]
+        material = columns.material
+        percent = [i for i, c in enumerate(cells) if i != material and _PCT_HEADER.search(c)]
+        return dataclasses.replace(columns, percent=percent[0]) if len(percent) == 1 else columns
+
+    @classmethod
+    def _of(cls, line: Line, spans: list[tuple[int, int]]) -> _Columns | None:
         if len(spans) < 3:
             return None
         cells = [line.text[a:b].strip() for a, b in spans]
@@ -626,6 +670,14 @@ class _Columns:
         for m in stated:
             m.strong = True
             m.evidence = Evidence(m.evidence.quote, m.evidence.location, 0.9)
+        if self.percent is not None and stated and stated[0].percent is None:
+            column = self.percent + shift
+            if 0 <= column < len(spans):
+                a, b = spans[column]
+                cell = re.fullmatch(r"\s*(\d{1,3}(?:[.,]\d+)?)\s*%?\s*", text[a:b])
+                value = float(cell.group(1).replace(",", ".")) if cell else 0.0
+                if 0 < value <= 100:
+                    stated[0].percent = value
         if self.weight is not None:
             for m in found:
                 m.grams = None
@@ -693,6 +745,48 @@ def _cell_grams(cell: str, unit: str | None, comma: bool) -> float | None:
         return None
     value = float(number) * (1000.0 if written == "kg" else 1.0)
     return value if value > 0 else None
+
+
+# An article that is the whole of a bill of materials, not one of its rows
+_WHOLE = re.compile(
+    r"(?i)\bassembl\w*|\bkits?\b|\bsets?\b|baugruppe|bausatz|\bensemble\b|\bkit\b|\bgruppo\b"
+    r"|\bconjunto\b|\bzestaw\w*|\bsada\b|\bsats\b"
+)
+_KV_CELL = re.compile(r"\s*(?:\d+:\s*)?([^=|:]{1,40}?)\s*=\s*")
+_ROW_TOTAL_KEY = re.compile(r"(?i)total|extended|gesamt|summe|totale|\bext\b")
+
+
+def _key_value_parts_row(found: list[_Mention], text: str, comma: bool) -> bool:
+    """A bill of materials exported as key=value rows ("Qty=2 | Part=O-ring | Material=FKM |
+    Mass each g=0.8 | Mass total g=1.6"): the row's mass weighs its material cell's material.
+    True when the row is such a parts row."""
+    cells: list[tuple[str, int, int]] = []  # key, value start, value end
+    pos = 0
+    for piece in text.split("|"):
+        cell = _KV_CELL.match(piece)
+        if cell is not None:
+            cells.append((cell.group(1), pos + cell.end(), pos + len(piece)))
+        pos += len(piece) + 1
+    qty = [text[a:b] for k, a, b in cells if _QUANTITY_HEADER.match(k)]
+    weights = [(k, text[a:b]) for k, a, b in cells if _WEIGHT_HEADER.search(k) and not _labelled(k)]
+    material = [(a, b) for k, a, b in cells if _labelled(k) and not _WEIGHT_HEADER.search(k)]
+    if len(qty) != 1 or not weights or len(material) != 1:
+        return False
+    totals = [w for w in weights if _ROW_TOTAL_KEY.search(w[0])]
+    key, value = (totals or weights)[0]
+    unit = _HEADER_UNIT.search(key)
+    grams = _cell_grams(value, unit.group(1).lower() if unit else None, comma)
+    count = re.match(r"\s*(\d{1,4})(?!\d|[.,]\d)", qty[0])
+    if grams is not None and not totals and count is not None:
+        grams *= int(count.group(1))
+    a, b = material[0]
+    stated = [f for f in found if a <= f.pos < b]
+    if grams is None or not stated:
+        return False
+    for f in found:
+        f.grams = None
+    stated[0].grams = grams
+    return True
 
 
 def _cjk_mentions(
@@ -765,7 +859,18 @@ def _refined_in_the_document(mentions: list[_Mention]) -> list[_Mention]:
     stainless = any(m.code == "stainless_steel" and m.strong for m in mentions)
     if stainless and steel and all(STEEL_FORMS.fullmatch(m.name) for m in steel):
         drop.add("steel")
+    # "Tubi in polietilene" beside "Materiale: PE-BD (LDPE)": the low-density grade; the
+    # generic word alone reads as PE-HD
+    if any(m.code == "pe_ld" for m in mentions) and all(
+        _GENERIC_PE.fullmatch(m.name) for m in mentions if m.code == "pe_hd"
+    ):
+        drop.add("pe_hd")
     return [m for m in mentions if m.code not in drop] if drop else mentions
+
+
+_GENERIC_PE = re.compile(
+    r"(?i)PE|Polyethylen\w*|polyethylene|pol[iy](?:[eé]th?[iy]l|eth?)(?:[eè]|ee)n\w*"
+)
 
 
 def _aggregate(mentions: list[_Mention]) -> list[_Material]:
@@ -826,6 +931,7 @@ def find_materials_with_note(
     # Packaging materials are skipped at first; if nothing else is named, the article itself
     # is probably packaging (a carton, a bag), so look again without that rule.
     parts_list = False  # a bill of materials: its rows are the article's parts
+    kv_parts = False  # key=value rows of a bill of materials: whose parts, the name says
     for packaging_rules in (True, False):
         # a line met again with the same context (a page footer, a repeated row) names what
         # it named the first time: scanned once
@@ -859,6 +965,8 @@ def find_materials_with_note(
                 )
                 if columns is not None and in_table:
                     found = columns.row(found, line.text, spans, comma)
+                elif "=" in line.text and found:
+                    kv_parts = _key_value_parts_row(found, line.text, comma) or kv_parts
                 seen[key] = found
                 mentions.extend(found)
             else:
@@ -873,7 +981,7 @@ def find_materials_with_note(
         }
         for m in mentions:
             m.seal = m.seal or any(a <= m.pos < b for a, b in extras.get(m.order, ()))
-    elif article_name and not parts_list:
+    elif article_name and not parts_list and not (kv_parts and _WHOLE.search(article_name)):
         other_rows = _other_articles_rows(lines, mentions, article_name)
         mentions = [m for m in mentions if m.order not in other_rows]
         _mark_name_accessories(lines, mentions, article_name)
@@ -938,9 +1046,12 @@ def find_materials_with_note(
     findings: list[tuple[float, int, MaterialFinding]] = []
     glass: float = 0.0
     glass_mat: _Material | None = None
+    # "PA6 GF30" beside "Polyamid 6: 68 %, Glasfaser: 30 %": the stated shares already split
+    # the compound, so its grade's fibre content is not taken out of the polymer again
+    split = any(m.code == "glass_fibre" for m in pool) and not note.startswith("single")
     for i, mat in enumerate(pool):
         share = shares[mat.code]
-        if mat.gf and mat.code != "glass_fibre" and 0 < mat.gf < 80:
+        if mat.gf and mat.code != "glass_fibre" and 0 < mat.gf < 80 and not split:
             glass += share * mat.gf / 100
             glass_mat = glass_mat or mat
             share *= 1 - mat.gf / 100
