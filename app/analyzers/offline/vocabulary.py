@@ -1367,9 +1367,9 @@ PARTS_LIST_COLUMNS: Final = frozenset(
         "pos pos. position part component bauteil teil benennung item qty menge anzahl "
         "quantity repère pièce composant posizione componente pieza 部件 零件 部品 "
         "accessory accessories zubehör accessoire accessoires accessorio accessori accesorio "
-        "accesorios acessório toebehoren akcesoria tillbehör příslušenství položka 附件 配件 付属品 "
+        "accesorios acessório toebehoren akcesoria tillbehör příslušenství položka 附件 配件 付属品"
         # the part column in the other languages: "Díl | Materiál | Počet | Hmotnost"
-        "díl část součást część parte onderdeel del osa parça peça alkatrész деталь"
+        " díl část součást część parte onderdeel del osa parça peça alkatrész деталь"
     )
 )
 

@@ -905,16 +905,16 @@ def _net_of_counted_pack(label: str, pack: re.Match[str]) -> bool:
 
 
 def _count_follows_pack(label: str, pack: re.Match[str]) -> bool:
-    """"Peso della scatola da 12 penne (netto)", "Net weight, box of 12 pens": the pack word
-    with its count right after it, so a net figure weighs the pack's counted contents."""
+    """The pack word with its count right after it ("Peso della scatola da 12 penne (netto)",
+    "Net weight, box of 12 pens"): a net figure there weighs the pack's counted contents."""
     rest = label[pack.end() :].lstrip()
     cm = _COUNT.match(rest)
     return cm is not None and cm["a"] is not None and not _MASS_AFTER.match(rest, cm.end())
 
 
 def _net_follows_pack(label: str, pack: re.Match[str]) -> bool:
-    """"peso.pack_neto_kg", "Carton net weight": the net word right after the pack word
-    qualifies the pack, so the figure is the net weight of the pack's contents (read so only
+    """The net word right after the pack word ("peso.pack_neto_kg", "Carton net weight")
+    qualifies the pack: the figure is the net weight of the pack's contents (read so only
     where the document counts a pack and the name does not: "单包净重" of a "500张/包" is the
     article's own)."""
     rest = label[pack.end() :]
@@ -2538,9 +2538,9 @@ _BULLET = re.compile(r"^\s*(?:[-–•*·▪]|\d{1,2}[.)])\s")
 
 
 def _beside_empty_cell(before: str) -> bool:
-    """"Gewicht: auf Anfrage | 1,4 kg": the weight field's own cell says it is given on request
-    and the figure stands in a later column, another offer's (a bare dash is only an empty
-    column, "Peso | – | 2,49 kg" of requirement and measurement)."""
+    """The weight field's own cell says it is given on request and the figure stands in a
+    later column, another offer's ("Gewicht: auf Anfrage | 1,4 kg"; a bare dash is only an
+    empty column, "Peso | – | 2,49 kg" of requirement and measurement)."""
     if "|" not in before or (m := _EMPTY_LABEL.match(before)) is None:
         return False
     cells = before[m.end() :].split("|")
