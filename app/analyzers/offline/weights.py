@@ -804,6 +804,15 @@ _WITH_BEFORE = re.compile(
 )
 
 
+def _weight_with(before: str) -> bool:
+    """A weight word right before "with" ("Gewicht mit 3 Stützisolatoren"): the count after it
+    is of what the weighed article includes; "eines Bundes mit 10 Winkeln" counts a bundle's."""
+    if (w := _WITH_BEFORE.search(before)) is None:
+        return False
+    head = before[: w.start()].rstrip()
+    return bool(head) and V.WEIGHT_WORDS.last(head) == len(head)
+
+
 def _count_of_name_noun(label: str, name: _Name) -> re.Match[str] | None:
     """The one count of a noun of the name, or its plural, the label states ("botte de 10
     tiges", "bundle of 10 bars", "Bund mit 10 Stangen" of one "Tige", "bar", "Stange"). Not a
@@ -812,7 +821,7 @@ def _count_of_name_noun(label: str, name: _Name) -> re.Match[str] | None:
         m
         for m in _COUNT_NOUN.finditer(label)
         if f"#{m['n']}" not in name.numbers
-        and not _WITH_BEFORE.search(label, 0, m.start())
+        and not _weight_with(label[: m.start()])
         and any(
             m["w"].lower().startswith(w) and len(m["w"]) - len(w) <= 2
             for w in name.words
