@@ -174,6 +174,32 @@ CASES = [
         None,
     ),
     ("spec.txt", "Ride-on car RC-1\nItem weight | 8 kg\n", "Ride-on car RC-1 with battery", 8000),
+    # a row the table sets aside as another article's is set aside where it is read as a line
+    (
+        "list.csv",
+        "kode;beskrivelse;enhed;antal pr. enhed;nettovægt pr. enhed (kg);materiale\nPN-1;Kuglepen med klik, blå, fin;æske;50;0,40;ABS\nPN-2;Kuglepen med klik, sort, fin;æske;50;0,40;ABS\nHM-2;Hæftemaskine, sort;stk;1;0,26;stål\n",
+        "Kuglepen med klik, blå, fin",
+        8,
+    ),
+    (
+        "list.csv",
+        "kode;beskrivelse;enhed;antal pr. enhed;nettovægt pr. enhed (kg);materiale\nPN-1;Kuglepen med klik, blå, fin;æske;50;0,40;ABS\nPN-2;Kuglepen med klik, sort, fin;æske;50;0,40;ABS\nHM-2;Hæftemaskine, sort;stk;1;0,26;stål\n",
+        "Hæftemaskine, sort",
+        260,
+    ),
+    # the heaviest single part at assembly is one part's weight
+    (
+        "spec.txt",
+        "Kran K-1\nGewichte\nPosition | Gewicht\nSchwerstes Einzelteil bei der Montage | Säule, 700 kg\n",
+        "Kran K-1",
+        None,
+    ),
+    (
+        "spec.txt",
+        "Kran K-1\nGewichte\nPosition | Gewicht\nKran komplett | 1.200 kg\nSchwerstes Einzelteil bei der Montage | Säule, 700 kg\n",
+        "Kran K-1",
+        1200000,
+    ),
 ]
 
 

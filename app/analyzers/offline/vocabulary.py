@@ -531,6 +531,12 @@ SOLD_SEPARATELY_WORDS: Final = Vocabulary(
         "säljs separat",
         "单独销售",
         "別売",
+        # delivered apart from the article, with its own weight
+        *("separat geliefert", "getrennt geliefert", "delivered separately", "shipped separately"),
+        *("supplied separately", "livré séparément", "livrée séparément", "fornito separatamente"),
+        *("consegnato separatamente", "suministrado por separado", "entregado por separado"),
+        *("fornecido separadamente", "apart geleverd", "levereras separat", "leveres separat"),
+        *("leveres særskilt", "dodáváno samostatně", "dostarczane osobno", "ayrı teslim edilir"),
     ]
 )
 
@@ -1355,6 +1361,19 @@ PARTS_LIST_WORDS: Final = Vocabulary(
         "部件",
         "零件",
         "部品",
+    ]
+)
+
+# The heaviest single part to lift at assembly ("Schwerstes Einzelteil | Säule, 720 kg"): the
+# weight of one part, not of the whole article.
+HEAVIEST_PART_WORDS: Final = Vocabulary(
+    [
+        *("heaviest part", "heaviest single part", "heaviest component", "heaviest piece"),
+        *("heaviest lift", "schwerstes einzelteil", "schwerstes teil", "schwerste einzelteil"),
+        *("pièce la plus lourde", "parte più pesante", "pezzo più pesante", "pieza más pesada"),
+        *("peça mais pesada", "zwaarste onderdeel", "zwaarste deel", "najcięższy element"),
+        *("najcięższa część", "tyngsta delen", "tyngste del", "tungeste del", "raskain osa"),
+        *("en ağır parça", "nejtěžší díl", "nejtěžší část", "最重部件", "最重件"),
     ]
 )
 

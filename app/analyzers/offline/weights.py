@@ -2119,6 +2119,9 @@ def collect_mentions(
                     break
             if basis is None:
                 continue
+            if basis in _ELIGIBLE and (heavy := V.HEAVIEST_PART_WORDS.search(text[: q.start])):
+                basis, grams = WeightBasis.COMPONENT, None  # "Schwerstes Einzelteil | …, 720 kg"
+                reason = f"the weight of the heaviest single part ({heavy.group()})"
             if (
                 basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
                 and "=" in text
@@ -2358,8 +2361,30 @@ def collect_mentions(
             tables, source=source, name=nm, doc=doc, comma=comma, order_base=order_base, seen=seen
         )
     )
+    _other_rows_everywhere(out)
     out.extend(_empty_own_weight(lines, source, order_base))
     return out
+
+
+_OTHER_ROW = "another row of the table than the one that names the article"
+
+
+def _other_rows_everywhere(mentions: Sequence[Mention]) -> None:
+    """A row the table reading sets aside as another article's ("HM-1 | Hæftemaskine | … |
+    0,26" beside the named "KP-50-BL" row) is set aside where the same row is read as a line
+    ("HM-1: beskrivelse=… | nettovægt=0,26"): the same figure of the row with the same code."""
+    others = {
+        (t.quote.split(" | ")[0].strip(), round(t.stated_grams, 6))
+        for t in mentions
+        if t.basis == WeightBasis.OTHER_VARIANT and _OTHER_ROW in t.reason
+    }
+    if not others:
+        return
+    for m in mentions:
+        code = m.quote.split(":")[0].strip()
+        if m.basis in _ELIGIBLE and (code, round(m.stated_grams, 6)) in others:
+            m.basis, m.grams, m.score = WeightBasis.OTHER_VARIANT, None, 0.0
+            m.reason += f"; {_OTHER_ROW}"
 
 
 # An export's list of other products ("related[0].netWeight", "crossSellings[1].gewicht",
@@ -2750,6 +2775,9 @@ def _table_mentions(
                 reason = (
                     f"the weight of the {counted} pieces the fields beside it count ÷ {counted}"
                 )
+            if basis in _ELIGIBLE and (heavy := V.HEAVIEST_PART_WORDS.search(quote)):
+                basis, per_piece = WeightBasis.COMPONENT, None
+                reason = f"the weight of the heaviest single part ({heavy.group()})"
             if basis in _ELIGIBLE and (sold := V.SOLD_SEPARATELY_WORDS.search(quote)):
                 basis, reason, per_piece = (
                     WeightBasis.COMPONENT,
