@@ -200,6 +200,19 @@ CASES = [
         "Kran K-1",
         1200000,
     ),
+    # a Czech total beside the weights of the parts
+    (
+        "spec.txt",
+        "Kladivo K-1\nHmotnost hlavy | 500 g\nHmotnost celkem | 700 g\n",
+        "Kladivo K-1",
+        700,
+    ),
+    (
+        "spec.txt",
+        "Kladivo K-1\nHmotnost hlavy | 500 g\nHmotnost násady | 200 g\n",
+        "Kladivo K-1",
+        None,
+    ),
 ]
 
 

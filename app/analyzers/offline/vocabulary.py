@@ -1407,6 +1407,7 @@ TOTAL_WORDS: Final = Vocabulary(
         "insgesamt",
         "totale",
         "total net",
+        *_split("celkem celková celkový"),  # Czech: "Hmotnost celkem", "celková hmotnost"
         "合计",
         "总重",
     ]
