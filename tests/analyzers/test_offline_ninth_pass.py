@@ -213,6 +213,19 @@ CASES = [
         "Kladivo K-1",
         None,
     ),
+    # an export key's weight "con_cavo" is with the part, not the part's own weight
+    (
+        "item.json",
+        '{"pesi": {"pompa_senza_cavo_kg": 20.5, "pompa_con_cavo_kg": 22.0}, "dotazione": ["cavo 10 m"]}',
+        "Pompa sommersa PS-1 con 10 m di cavo",
+        22000,
+    ),
+    (
+        "item.json",
+        '{"pesi": {"pompa_senza_cavo_kg": 20.5}, "cavo": {"peso_kg": 1.5}}',
+        "Pompa sommersa PS-1 con 10 m di cavo",
+        22000,
+    ),
 ]
 
 
