@@ -408,7 +408,7 @@ def area_weights(
 # phrase after a with-word of the name, up to the next punctuation or with-word
 _WITH = re.compile(
     r"(?<![^\W\d_])(?:with|w/|incl\.?|including|mit|inkl\.?|avec|con|com|met|med|y|und|and|et|e)"
-    r"\s+(?P<what>[^,;()|]{2,60})",
+    r"[\s_]+(?P<what>[^,;()|]{2,60})",  # "pompa_con_cavo_kg" too, as "senza_cavo" below
     re.IGNORECASE,
 )
 _WITHOUT = re.compile(

@@ -358,7 +358,10 @@ _SCOPE_BEFORE = re.compile(
 )
 _SCOPE_AFTER = re.compile(
     r"(?<![^\W\d_])(?P<thing>[^\W\d_]{3,})\s+(?:(?P<neg>not\s+included|excluded|hariç|dahil\s+değil"
-    r"|nélkül|nicht\s+inbegriffen|non\s+inclus[ae]?|non\s+compres[oa]|no\s+incluid[oa])"
+    r"|nélkül|nicht\s+inbegriffen|non\s+inclus[ae]?|non\s+compres[oa]|no\s+incluid[oa]"
+    # taken out: "battery removed", "Akku entnommen", "batterie retirée", "batteria rimossa"
+    r"|removed|entnommen|ausgebaut|retir[ée]e?s?|enlev[ée]e?s?|rimoss[oaie]|retirad[oa]s?"
+    r"|verwijderd|usunięt[aey]|vyjmut[aáéý]|çıkarılmış)"
     r"|(?P<pos>included|inclusive|dahil|inbegriffen|inclus[ae]?|compres[oa]|incluid[oa]|kanssa"
     r"|mukana))(?![^\W\d_])",
     re.IGNORECASE,

@@ -202,7 +202,7 @@ WEIGHT_WORDS: Final = Vocabulary(
             "вес веса весом масса массы маса тегло βάρος μάζα 무게 중량 "
             "fertigmasse nettomasse gesamtmasse eigenmasse leermasse stückmasse teilemasse "
             "bauteilmasse artikelmasse produktmasse rohmasse rohteilmasse "
-            "重量 质量 質量 重さ 净重 毛重 淨重 本体質量 自重 "
+            "重量 质量 質量 重さ 净重 毛重 淨重 本体質量 自重 总重 總重 "
         ),
         "net wt",
         "*gewicht",
@@ -425,6 +425,11 @@ GROSS_WORDS: Final = Vocabulary(
         "梱包質量",
         "梱包重量",
         "総重量",
+        # with its packaging, or shipped by a carrier, in the other languages
+        *("s obalem", "včetně obalu", "s balením", "met verpakking", "inclusief verpakking"),
+        *("med emballage", "med emballasje", "pakkauksen kanssa", "csomagolással"),
+        *("cu ambalaj", "cu ambalajul", "ambalaj dahil", "kargo", "kargo*", "nakliye*", "cargo"),
+        *("expedice", "expediční", "zásilk*", "przesyłk*", "forsendelse*", "szállítási"),
     ]
 )
 
@@ -627,6 +632,12 @@ SOLD_SEPARATELY_WORDS: Final = Vocabulary(
         "säljs separat",
         "单独销售",
         "別売",
+        # delivered apart from the article, with its own weight
+        *("separat geliefert", "getrennt geliefert", "delivered separately", "shipped separately"),
+        *("supplied separately", "livré séparément", "livrée séparément", "fornito separatamente"),
+        *("consegnato separatamente", "suministrado por separado", "entregado por separado"),
+        *("fornecido separadamente", "apart geleverd", "levereras separat", "leveres separat"),
+        *("leveres særskilt", "dodáváno samostatně", "dostarczane osobno", "ayrı teslim edilir"),
     ]
 )
 
@@ -713,6 +724,17 @@ PROCESS_WORDS: Final = Vocabulary(
         "fuerza",
         "锁模力",
         "射出重量",
+        # a casting or moulding shot of several pieces with its runners (fr, it, es, pt, nl, pl)
+        "grappe",
+        "carotte",
+        "materozza",
+        "materozze",
+        "mazarota",
+        "bebedero",
+        "massalote",
+        "gietkanaal",
+        "wlew",
+        "wlewek",
     ]
 )
 
@@ -851,6 +873,9 @@ PACK_WORDS: Final = Vocabulary(
         "embalagem",
         "caixa",
         "verpakking",
+        # a bale of rolls or packs (toilet paper, towels, nonwovens), in each language
+        *_split("bale bales bal balen balens baal balle balles ballen ballens balla bala balas"),
+        *_split("balya balyası paali paalin bela bele"),
         "per 100",
         "per 1000",
         "pro 100",
@@ -976,6 +1001,34 @@ RELATED_WORDS: Final = Vocabulary(
         "you may also like",
         "you might also like",
         "you may also be interested",
+        # what else the buyer may need: other products, with their own weights
+        "you may also need",
+        "you might also need",
+        "you will also need",
+        "you'll also need",
+        "you may also want",
+        "you might also want",
+        "complete the look",
+        "complete your set",
+        "goes well with",
+        "sie benötigen auch",
+        "das könnten sie auch brauchen",
+        "vous aurez aussi besoin",
+        "vous aurez besoin de",
+        "pour compléter",
+        "ti servirà anche",
+        "potrebbe servirti",
+        "también necesitarás",
+        "también te puede servir",
+        "você também pode precisar",
+        "je hebt ook nodig",
+        "misschien ook nodig",
+        "może ci się przydać",
+        "du behöver också",
+        "du får brug for",
+        "du trenger også",
+        "budete potřebovat",
+        "bunlara da ihtiyacınız olabilir",
         "könnte sie auch interessieren",
         "könnte ihnen auch gefallen",
         "auch interessant",
@@ -1190,7 +1243,8 @@ PIECE_ALTERNATION: Final = "|".join(
 PACK_NOUNS: Final = _split(
     "box pack bag carton reel roll bundle karton beutel packung eimer rolle caja bolsa paquete "
     "rollo scatola confezione sacchetto rotolo boîte sachet rouleau doos zak rol opakowanie "
-    "bündel fascio pacco paquet"
+    "bündel fascio pacco paquet bale bal balle ballen bala baal balya "
+    "caixa pacote kartong låda æske eske krabice krabička pudełko kutu koli doboz cutie коробка"
 )
 PACK_PREPOSITIONS: Final = _split("of à a mit with contains zu de da di van z con")
 
@@ -1411,6 +1465,19 @@ PARTS_LIST_WORDS: Final = Vocabulary(
     ]
 )
 
+# The heaviest single part to lift at assembly ("Schwerstes Einzelteil | Säule, 720 kg"): the
+# weight of one part, not of the whole article.
+HEAVIEST_PART_WORDS: Final = Vocabulary(
+    [
+        *("heaviest part", "heaviest single part", "heaviest component", "heaviest piece"),
+        *("heaviest lift", "schwerstes einzelteil", "schwerstes teil", "schwerste einzelteil"),
+        *("pièce la plus lourde", "parte più pesante", "pezzo più pesante", "pieza más pesada"),
+        *("peça mais pesada", "zwaarste onderdeel", "zwaarste deel", "najcięższy element"),
+        *("najcięższa część", "tyngsta delen", "tyngste del", "tungeste del", "raskain osa"),
+        *("en ağır parça", "nejtěžší díl", "nejtěžší část", "最重部件", "最重件"),
+    ]
+)
+
 # Column headers that make a table a parts list (one row per component).
 PARTS_LIST_COLUMNS: Final = frozenset(
     _split(
@@ -1418,6 +1485,8 @@ PARTS_LIST_COLUMNS: Final = frozenset(
         "quantity repère pièce composant posizione componente pieza 部件 零件 部品 "
         "accessory accessories zubehör accessoire accessoires accessorio accessori accesorio "
         "accesorios acessório toebehoren akcesoria tillbehör příslušenství položka 附件 配件 付属品"
+        # the part column in the other languages: "Díl | Materiál | Počet | Hmotnost"
+        " díl část součást część parte onderdeel del osa parça peça alkatrész деталь"
     )
 )
 
@@ -1439,6 +1508,7 @@ TOTAL_WORDS: Final = Vocabulary(
         "insgesamt",
         "totale",
         "total net",
+        *_split("celkem celková celkový"),  # Czech: "Hmotnost celkem", "celková hmotnost"
         "合计",
         "总重",
     ]

@@ -355,7 +355,7 @@ _GLUED_NOT_MASS = re.compile(
 )
 _SLASH_AREA = re.compile(r"^\s*/\s*(?:m²|m2|m\^2|sqm|qm)", re.IGNORECASE)
 _SLASH_NOT_MASS = re.compile(
-    r"^\s*/\s*(?:cm³|cm3|ccm|dm³|dm3|m³|m3|l|liter|litre|h|hr|min|s|sec|mm|cm|kw|kwh|day|tag|year)\b",
+    r"^\s*/\s*(?:cm³|cm3|ccm|cc|dm³|dm3|m³|m3|l|ml|cl|dl|ltr|liter|litre|h|hr|min|s|sec|mm|cm|kw|kwh|day|tag|year)\b",
     re.IGNORECASE,
 )
 _SLASH_KM = re.compile(r"^\s*(?:/|per|pro|je)\s*km(?![^\W\d_²³])", re.IGNORECASE)
@@ -364,8 +364,11 @@ _SLASH_LENGTH = re.compile(
     re.IGNORECASE,
 )
 _PIECES = V.PIECE_ALTERNATION
+# a count after "per", "pour", "/": "1000", "1.000" or with a space as thousands separator
+# ("Masse pour 1 000 pièces", a narrow no-break space in typeset French)
+_PER_N = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d[\d.,']{0,8}"
 _SLASH_PACK = re.compile(
-    rf"^\s*(?:/|per|pro|je|for)\s*(?P<n>\d[\d.,']{{0,8}})\s*(?P<p>{_PIECES})?", re.IGNORECASE
+    rf"^\s*(?:/|per|pro|je|for)\s*(?P<n>{_PER_N})\s*(?P<p>{_PIECES})?", re.IGNORECASE
 )
 _SLASH_CONTAINER = re.compile(
     r"^\s*/\s*(?:箱|盒|包|袋|ctn|carton|box|bag|pack|karton|caja|scatola|carton|doos"
@@ -384,7 +387,7 @@ _SLASH_PIECE = re.compile(
 )
 _LABEL_PER_COUNT = re.compile(
     rf"(?:(?:(?<![^\W\d_])(?:per|por|pro|je|par|pour|para|för)|/|(?<![\w.,]\s)(?<![\w.,])x)"
-    rf"\s{{0,2}}(?P<n>\d[\d.,']{{0,8}})\s{{0,2}}"
+    rf"\s{{0,2}}(?P<n>{_PER_N})\s{{0,2}}"
     rf"(?:{_PIECES})(?![^\W\d_]))"
     rf"|(?P<c>\d[\d.,']{{0,8}})\s{{0,2}}(?:個|个|只|件|枚|本|支|根|颗|粒|개)\s{{0,2}}(?:当たり|あたり|当り|당)",
     re.IGNORECASE,
@@ -399,10 +402,12 @@ _DOC_COUNT = re.compile(
     rf"(?:\bVE\b|verpackungseinheit|packing\s+unit|pack(?:ing)?\s+(?:size|quantity)|packungsinhalt|inhalt"
     rf"|contenuto|contenu|contenido|conteúdo|inhoud|zawartość|innehåll|入数|入り数|装箱数"
     rf"|contents|(?:{'|'.join(V.PACK_NOUNS)})\s+(?:{'|'.join(V.PACK_PREPOSITIONS)})"
-    rf"|(?:pcs|pieces|stück|units|qty)\s+(?:per|pro|je)\s+\w+|quantity\s+per\s+\w+"
+    rf"|(?:pcs|pieces|stück|units|qty)\s+(?:per|pro|je)\s+[^\W\d_]+|quantity\s+per\s+[^\W\d_]+"
     rf"|(?P<per>(?:per|pro|je|par|por)\s+(?:{'|'.join(V.PACK_NOUNS)})(?![^\W\d_])))"
     rf"[^\d\n]{{0,20}}(?P<n>\d[\d.,']{{0,8}})"
-    rf"|(?<![\d.,'])(?P<m>\d[\d.,']{{0,8}})\s*(?:{_PIECES})\s*(?:/|per|pro|je)\s*(?:bag|box|pack|carton|reel|beutel|karton|packung|ve)",
+    rf"|(?<![\d.,'])(?P<m>\d[\d.,']{{0,8}})\s*(?:{_PIECES})\s*(?:/|per|pro|je)\s*"
+    rf"(?:\d{{1,2}}(?:\"|''|”|-?inch|-?in\.)\s*)?"  # "1000 pcs per 13\" reel": the reel's size
+    rf"(?:bag|box|pack|carton|reel|beutel|karton|packung|ve)",
     re.IGNORECASE,
 )
 _LENGTH = re.compile(
@@ -742,7 +747,7 @@ def _pack_n(text: str) -> int | None:
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _COUNT_AFTER_WEIGHT = re.compile(
-    rf"\s{{1,2}}(?P<n>\d[\d.,']{{0,8}})\s{{0,2}}(?:{_PIECES})(?![^\W\d_])", re.IGNORECASE
+    rf"\s{{1,2}}(?P<n>{_PER_N})\s{{0,2}}(?:{_PIECES})(?![^\W\d_])", re.IGNORECASE
 )
 
 
@@ -764,11 +769,11 @@ _BARE_BASIS = re.compile(
 )
 # "Ağırlık (100 adet)", "Hmotnost sady (2 ks, …)": a piece count in parentheses in the label
 _PAREN_COUNT = re.compile(
-    rf"[(（]\s{{0,2}}(?P<n>\d[\d.,']{{0,8}})\s{{0,2}}(?:{_PIECES})(?![^\W\d_])", re.IGNORECASE
+    rf"[(（]\s{{0,2}}(?P<n>{_PER_N})\s{{0,2}}(?:{_PIECES})(?![^\W\d_])", re.IGNORECASE
 )
 # "Masse pour 1000 sachets" of a "Sachet …": a count of the noun the article's name starts with
 _PER_NOUN_COUNT = re.compile(
-    r"(?<![^\W\d_])(?:per|por|pro|je|par|pour|para|för|for)\s{1,2}(?P<n>\d[\d.,']{0,8})\s{0,2}"
+    rf"(?<![^\W\d_])(?:per|por|pro|je|par|pour|para|för|for)\s{{1,2}}(?P<n>{_PER_N})\s{{0,2}}"
     r"(?P<w>[^\W\d_]{3,})",
     re.IGNORECASE,
 )
@@ -790,6 +795,22 @@ def _label_count(label: str, name: _Name) -> int | None:
 
 
 _COUNT_NOUN = re.compile(r"(?<![\d.,])(?P<n>\d{1,5})\s{1,2}(?P<w>[^\W\d_]{4,})")
+# "Gewicht mit 3 Stützisolatoren", "weight with 2 batteries": what the weighed article includes
+_WITH_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:mit|with|incl|inkl|including|inklusive|einschl|einschließlich|avec"
+    r"|y\s+compris|con|com|incluso|incluido|incluidos|inclusi|met|inclusief|med|inklusive|z|ze"
+    r"|s|se|wraz\s+z)\.?\s{1,2}$",
+    re.IGNORECASE,
+)
+
+
+def _weight_with(before: str) -> bool:
+    """A weight word right before "with" ("Gewicht mit 3 Stützisolatoren"): the count after it
+    is of what the weighed article includes; "eines Bundes mit 10 Winkeln" counts a bundle's."""
+    if (w := _WITH_BEFORE.search(before)) is None:
+        return False
+    head = before[: w.start()].rstrip()
+    return bool(head) and V.WEIGHT_WORDS.last(head) == len(head)
 
 
 def _count_of_name_noun(label: str, name: _Name) -> re.Match[str] | None:
@@ -800,6 +821,7 @@ def _count_of_name_noun(label: str, name: _Name) -> re.Match[str] | None:
         m
         for m in _COUNT_NOUN.finditer(label)
         if f"#{m['n']}" not in name.numbers
+        and not _weight_with(label[: m.start()])
         and any(
             m["w"].lower().startswith(w) and len(m["w"]) - len(w) <= 2
             for w in name.words
@@ -889,6 +911,24 @@ def _net_of_counted_pack(label: str, pack: re.Match[str]) -> bool:
     )
     inside = label[opening + 1 : closing]
     return V.NET_WORDS.search(inside) is not None
+
+
+def _count_follows_pack(label: str, pack: re.Match[str]) -> bool:
+    """The pack word with its count right after it ("Peso della scatola da 12 penne (netto)",
+    "Net weight, box of 12 pens"): a net figure there weighs the pack's counted contents."""
+    rest = label[pack.end() :].lstrip()
+    cm = _COUNT.match(rest)
+    return cm is not None and cm["a"] is not None and not _MASS_AFTER.match(rest, cm.end())
+
+
+def _net_follows_pack(label: str, pack: re.Match[str]) -> bool:
+    """The net word right after the pack word ("peso.pack_neto_kg", "Carton net weight")
+    qualifies the pack: the figure is the net weight of the pack's contents (read so only
+    where the document counts a pack and the name does not: "单包净重" of a "500张/包" is the
+    article's own)."""
+    rest = label[pack.end() :]
+    start = pack.end() + len(rest) - len(rest.lstrip(" _.-"))
+    return start - pack.end() <= 2 and V.NET_WORDS.pattern.match(label, start) is not None
 
 
 def _classify(
@@ -1059,6 +1099,8 @@ def _classify(
         net < 0
         or (pack.start() >= net and pack.group().lower() in V.PACK_NOUNS)
         or _net_of_counted_pack(label, pack)
+        or _count_follows_pack(label, pack)
+        or (_net_follows_pack(label, pack) and _pack_n(name.low) is None and doc.pack_count)
     ):
         # "Peso netto confezione", "Net weight per box": the net weight of a pack
         n = _pack_n(label)
@@ -1111,7 +1153,7 @@ def _classify(
     if m and not named and not scoped:
         return WeightBasis.COMPONENT, f"the weight of a component ({m.group()})", None
     if V.WEIGHT_WORDS.search(label):
-        if part := _included_part(label, name):
+        if part := _included_part(label, name) or _member_of_counted_set(label, name):
             return (
                 WeightBasis.COMPONENT,
                 f"the weight of one part the article includes ({part})",
@@ -1282,6 +1324,33 @@ def _included_part(label: str, name: _Name) -> str:
     if len(part) < 4 or part in V.OWN_WEIGHT_WORDS or part in _STOP:
         return ""
     return part if any(_same_part(w[1:], part) for w in name.words if w[:1] == "+") else ""
+
+
+# "mesa + 4 sillas", "table and 4 chairs", "Tisch mit 4 Stühlen": a name of counted pieces
+_COUNTED_MEMBERS = re.compile(
+    r"(?:\+|&|(?<![^\W\d_])(?:and|y|und|et|e|i|og|och|ve|a|en|with|mit|con|avec|com|med|met|z|s))"
+    r"\s{0,2}\d{1,2}\s{0,2}[^\W\d_]{3,}",
+    re.IGNORECASE,
+)
+_EACH = re.compile(
+    r"(?<![^\W\d_])(?:cada|each|every|chaque|ogni|jede[rsn]?|elke|iedere|każd\w*|varje|hver"
+    r"|každ\w*|her)\s+",
+    re.IGNORECASE,
+)
+
+
+def _member_of_counted_set(label: str, name: _Name) -> str:
+    """The piece a label weighs when the name is a set that counts its pieces ("Peso de la
+    mesa", "Peso de cada silla" of a "mesa + 4 sillas"): one piece of the set, not the set."""
+    if _COUNTED_MEMBERS.search(name.low) is None:
+        return ""
+    label = _EACH.sub("", label)
+    part = _object_of(label) or _word_after_weight(label)
+    if len(part) < 3 or part in V.OWN_WEIGHT_WORDS or part in _STOP:
+        return ""
+    if V.SET_WORDS.search(part) or V.TOTAL_WORDS.search(part) or V.PACK_WORDS.search(part):
+        return ""  # "Peso del conjunto", "Gesamtgewicht": the whole
+    return part if any(_same_part(w, part) for w in name.words if w.isalpha()) else ""
 
 
 def _word_after_weight(label: str) -> str:
@@ -1998,6 +2067,8 @@ def collect_mentions(
         paired = _paired_labels(text, raws)
         prev_end = 0
         for k, q in enumerate(raws):
+            if k == 0 and _beside_empty_cell(text[: q.start]):
+                continue
             nxt = raws[k + 1].start if k + 1 < len(raws) else len(text)
             tail = text[q.end : nxt]
             if k + 1 == len(raws) and not tail.strip():
@@ -2053,6 +2124,9 @@ def collect_mentions(
                     break
             if basis is None:
                 continue
+            if basis in _ELIGIBLE and (heavy := V.HEAVIEST_PART_WORDS.search(text[: q.start])):
+                basis, grams = WeightBasis.COMPONENT, None  # "Schwerstes Einzelteil | …, 720 kg"
+                reason = f"the weight of the heaviest single part ({heavy.group()})"
             if (
                 basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
                 and "=" in text
@@ -2101,6 +2175,7 @@ def collect_mentions(
                     or parts_list
                 )
                 and not V.TOTAL_WORDS.search(label)
+                and not V.TOTAL_ROW_WORDS.search(text[: q.start])  # "Lavice celkem | 28 kg"
             ):
                 basis, reason, grams = (
                     WeightBasis.COMPONENT,
@@ -2291,8 +2366,30 @@ def collect_mentions(
             tables, source=source, name=nm, doc=doc, comma=comma, order_base=order_base, seen=seen
         )
     )
+    _other_rows_everywhere(out)
     out.extend(_empty_own_weight(lines, source, order_base))
     return out
+
+
+_OTHER_ROW = "another row of the table than the one that names the article"
+
+
+def _other_rows_everywhere(mentions: Sequence[Mention]) -> None:
+    """A row the table reading sets aside as another article's ("HM-1 | Hæftemaskine | … |
+    0,26" beside the named "KP-50-BL" row) is set aside where the same row is read as a line
+    ("HM-1: beskrivelse=… | nettovægt=0,26"): the same figure of the row with the same code."""
+    others = {
+        (t.quote.split(" | ")[0].strip(), round(t.stated_grams, 6))
+        for t in mentions
+        if t.basis == WeightBasis.OTHER_VARIANT and _OTHER_ROW in t.reason
+    }
+    if not others:
+        return
+    for m in mentions:
+        code = m.quote.split(":")[0].strip()
+        if m.basis in _ELIGIBLE and (code, round(m.stated_grams, 6)) in others:
+            m.basis, m.grams, m.score = WeightBasis.OTHER_VARIANT, None, 0.0
+            m.reason += f"; {_OTHER_ROW}"
 
 
 # An export's list of other products ("related[0].netWeight", "crossSellings[1].gewicht",
@@ -2477,6 +2574,21 @@ _EMPTY_LABEL = re.compile(
 )
 _EMPTY_OWN = "the article's own weight field is left empty"
 _BULLET = re.compile(r"^\s*(?:[-–•*·▪]|\d{1,2}[.)])\s")
+
+
+def _beside_empty_cell(before: str) -> bool:
+    """The weight field's own cell says it is given on request and the figure stands in a
+    later column, another offer's ("Gewicht: auf Anfrage | 1,4 kg"; a bare dash is only an
+    empty column, "Peso | – | 2,49 kg" of requirement and measurement)."""
+    if "|" not in before or (m := _EMPTY_LABEL.match(before)) is None:
+        return False
+    cells = before[m.end() :].split("|")
+    return (
+        len(cells) >= 2
+        and V.WEIGHT_WORDS.search(m["label"]) is not None
+        and _EMPTY_VALUE.fullmatch(cells[0]) is not None
+        and _HAS_LETTER.search(cells[0]) is not None
+    )
 
 
 def _derived_mention(
@@ -2668,6 +2780,9 @@ def _table_mentions(
                 reason = (
                     f"the weight of the {counted} pieces the fields beside it count ÷ {counted}"
                 )
+            if basis in _ELIGIBLE and (heavy := V.HEAVIEST_PART_WORDS.search(quote)):
+                basis, per_piece = WeightBasis.COMPONENT, None
+                reason = f"the weight of the heaviest single part ({heavy.group()})"
             if basis in _ELIGIBLE and (sold := V.SOLD_SEPARATELY_WORDS.search(quote)):
                 basis, reason, per_piece = (
                     WeightBasis.COMPONENT,
@@ -2757,6 +2872,10 @@ def _table_mentions(
                         summed=j in summed and r < len(table.rows) - 1,  # not the total
                     )
             if row and V.WEIGHT_WORDS.search(row_label) and not weight_cols:
+                # "Gewicht | auf Anfrage | 1,4 kg": one column's weight is given on request, so
+                # a figure of a column that does not name the article may be another offer's
+                # (a bare dash is only an empty column: "Peso | – | 2,49 kg" of spec and test)
+                empty = any(_EMPTY_VALUE.fullmatch(c) and _HAS_LETTER.search(c) for c in row[1:])
                 for j in range(1, len(row)):
                     col = heads[j] if j < len(heads) else ""
                     keys = _idents(col) | _words(col)
@@ -2768,6 +2887,7 @@ def _table_mentions(
                         r,
                         column=False,
                         row_text=row_text,
+                        related=related or (empty and not _models(col) & name.models),
                     )
         if weight_cols:  # the row the name names is the article's, the others other articles
             T.named_row(out[first:], table.rows, _table_quote, name.overlap, name.low)
