@@ -268,9 +268,9 @@ def test_the_family_words_stay_linear_on_long_runs(unit: str) -> None:
         text = (unit * (size // len(unit) + 1))[:size]
         best = float("inf")
         for _ in range(2):
-            started = time.perf_counter()
+            started = time.thread_time()  # this thread's CPU: a busy machine adds none
             find_materials([Section("text", text)], source="specification")
-            best = min(best, time.perf_counter() - started)
+            best = min(best, time.thread_time() - started)
         return max(best, 1e-3)
 
     assert seconds(LARGE) / seconds(SMALL) < 3 * (LARGE / SMALL)
