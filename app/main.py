@@ -103,7 +103,8 @@ async def open_services(
                 ocr_wall_s=settings.parse_timeout_s / 2,  # the rest is left to the text
             ),
             memory_limit_mb=settings.parser_memory_limit_mb or None,
-            preload=("app.analyzers.offline",),  # the offline rules run in the same workers
+            # the offline rules run in the same workers, their patterns built before the fork
+            preload=("app.analyzers.offline._preload",),
         )
     stack.push_async_callback(extractor.close)
     parsers = ParserWarmup()
