@@ -53,10 +53,6 @@ _PACK_PATH = re.compile(
 )
 
 
-def _split(words: str) -> list[str]:
-    return words.split()
-
-
 _PACK_DESCRIPTOR = re.compile(r"^\s*(?:CASE|PACK_OR_INNER_PACK|PACK|BOX|CARTON)\s*$")
 # "produkt.opakowanie.masa_netto_kg", "tradeItems[1].tradeItemWeight.netWeight" (not "N.W.")
 PATH = r"[^\W\d][\w\[\]-]+(?:\.[\w\[\]-]+)+"
@@ -86,7 +82,7 @@ def _parent(path: str) -> str:
 _PACK_SEGMENTS = frozenset(
     [
         *V.PACK_NOUNS,
-        *_split(
+        *V.split_words(
             "pack packs case cases carton cartons box boxes bag bundle inner_pack innerpack "
             "outer_pack outerpack master_carton opakowanie opakowania krabice kutu koli "
             "kartong kartonnen schachtel colis caisse caixa"

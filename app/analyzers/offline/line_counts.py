@@ -18,14 +18,10 @@ from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary
 __all__ = ["LineQuantity", "line_quantity", "says_one_piece", "summed_column"]
 
 
-def _split(words: str) -> list[str]:
-    return words.split()
-
-
 # The header of a line's quantity column, in every language of the corpus ("Qty", "Menge",
 # "Cantidad", "Množství", "Ilość", "数量"): the whole header, bar a unit in brackets.
 _QUANTITY_HEADERS = frozenset(
-    _split(
+    V.split_words(
         "qty quantity quantities menge anzahl stückzahl bestellmenge liefermenge qté "
         "quantité quantità qtà q.tà cantidad cant. cant uds uds. unidades quantidade qtd "
         "qtd. qtde hoeveelheid aantal ilość ilosc antal antall mængde määrä kpl množství "

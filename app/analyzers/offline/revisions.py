@@ -15,12 +15,7 @@ from typing import Final, Protocol
 
 from app.analyzers.base import WeightBasis
 from app.analyzers.offline._text import Line
-from app.analyzers.offline.vocabulary import WEIGHT_WORDS, Vocabulary
-
-
-def _split(words: str) -> list[str]:
-    return words.split()
-
+from app.analyzers.offline.vocabulary import WEIGHT_WORDS, Vocabulary, split_words
 
 __all__ = [
     "CORRECTED_BONUS",
@@ -33,7 +28,7 @@ __all__ = [
 # zh, ja, ko).
 ERROR_WORDS: Final = Vocabulary(
     [
-        *_split(
+        *split_words(
             "wrong incorrect incorrectly erroneous erroneously mistake mistakenly mistyped typo "
             "errata erratum falsch falsche falscher fehlerhaft fehlerhafte irrtümlich "
             "versehentlich tippfehler erreur erroné erronée erronés inexact inexacte errore "
@@ -138,7 +133,7 @@ EARLIER_WORDS: Final = Vocabulary(
 # The figure is the right one.
 CORRECT_WORDS: Final = Vocabulary(
     [
-        *_split(
+        *split_words(
             "correct corrected correction richtig richtige richtiges korrekt korrekte korrektes "
             "korrigiert korrigierte berichtigt berichtigte correcte corrigé corrigée corretto "
             "corretta corrette corretti corretto corretta corrigido corrigida correto correta "
@@ -261,7 +256,7 @@ def _ends_with(words: Vocabulary, text: str) -> bool:
 # A sentence that ends in a weighing verb runs on to the figure ("… after forming weighs").
 WEIGH_VERBS: Final = Vocabulary(
     [
-        *_split(
+        *split_words(
             "weighs weigh weighing wiegt wiegen pèse pèsent pesa pesano pesan pesam weegt wegen "
             "väger vejer veier painaa váží waží waży ważą tartar cântărește cântăresc весит весят "
             "ζυγίζει ζυγίζουν"

@@ -1170,16 +1170,12 @@ _QUALIFIED_PENALTY = 0.1
 _OPERATING_PENALTY = 0.15
 
 
-def _split_words(words: str) -> list[str]:
-    return words.split()
-
-
 _LABEL_FILLER = frozenset(
     _STOP
     | V.OWN_WEIGHT_WORDS
     | V.MODEL_WORDS
     | set(
-        _split_words(
+        V.split_words(
             "approx approximately circa about env environ etwa ungefähr aprox ca cca one single "
             "value values amount wert valor valeur valore unit units kgs lbs gram grams gramm "
             "oz only just spec specs "
@@ -1197,7 +1193,7 @@ _LABEL_FILLER = frozenset(
         )
     )
     # "Peso por pieza", "Peso por chapa", "Gewicht je Stk": per piece is the article's own
-    | set(_split_words("per por pro je par pour para each ea unidad unité unit pieza pezzo"))
+    | set(V.split_words("per por pro je par pour para each ea unidad unité unit pieza pezzo"))
     | {w.lower() for w in V.PIECE_WORDS}
 )
 _PARENS = re.compile(r"\([^()]{0,80}\)")  # "(flat, unprinted)": a state, not whose weight
@@ -1383,7 +1379,7 @@ _COMPOUND_WEIGHT = re.compile(
     r"(?<![^\W\d_])([^\W\d_]{3,20})(?:gewicht|gewichts|vikt)(?![^\W\d_])", re.I
 )
 _OWN_PREFIXES = frozenset(
-    _split_words(
+    V.split_words(
         "eigen gesamt betriebs leer netto brutto einzel roh fertig liefer versand transport "
         "dienst leer rüst füll nenn soll ist mess"
     )
@@ -3283,13 +3279,13 @@ def _count_conflict(quote: str, name: _Name) -> str:
 
 
 _OLD_WORDS = frozenset(
-    _split_words(
+    V.split_words(
         "alt old previous former vorher bisher früher ancien ancienne précédent vecchio "
         "precedente anterior antiguo antigo oud vorige tidigare gammal stary dříve"
     )
 )
 _NEW_WORDS = frozenset(
-    _split_words(
+    V.split_words(
         "neu new current aktuell nouveau nouvelle actuel nuovo attuale nuevo actual novo nieuw "
         "huidig ny nowy nový"
     )
