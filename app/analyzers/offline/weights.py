@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 
 from app.analyzers.base import Evidence, WeightBasis, WeightCandidate, WeightFinding, WeightStatus
 from app.analyzers.offline import basis as B  # noqa: N812 - a figure's basis, read as B.fn
+from app.analyzers.offline import counts as C  # noqa: N812 - piece counts, read as C.fn
 from app.analyzers.offline import derived as D  # noqa: N812 - derived weights, read as D.x
 from app.analyzers.offline import key_counts as KC  # noqa: N812 - counts beside a weight field
 from app.analyzers.offline import line_counts as LC  # noqa: N812 - a table line's quantity
@@ -40,7 +41,7 @@ from app.analyzers.offline import set_counts as S  # noqa: N812 - sets and pairs
 from app.analyzers.offline import tables as T  # noqa: N812 - variant tables, read as T.fn
 from app.analyzers.offline import units_of_measure as UM  # noqa: N812 - an ERP row's unit
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
-from app.analyzers.offline._text import Line, iter_lines, trim_quote
+from app.analyzers.offline._text import DIGITS, TOKEN, Line, iter_lines, tokens_of, trim_quote
 from app.analyzers.quantities import (
     LB_G,
     OZ_G,
@@ -108,9 +109,6 @@ class Mention:
 
 # ------------------------------------------------------------------ tokens of names and rows
 
-# Letters and digits of any Latin-script word ("válvula", "größe" are one token); kana and
-# CJK ideographs run as their own tokens.
-_TOKEN = re.compile(r"[0-9a-z\u00df-\u00f6\u00f8-\u024f]+|[\u3040-\u30ff\u4e00-\u9fff]+")
 _MODEL = re.compile(r"[0-9a-z]+(?:-[0-9a-z]+){1,4}(?:\.[0-9a-z]+)?")  # "mp-al.128" too
 _NOT_IDENT = re.compile(
     r"^\d+(?:x\d+)+$|^\d+(?:mm|cm|m|kg|g|v|a|w|kw|hz|khz|mhz|mah|ah|bar|psi|lb|lbs|oz|s|ms|pcs|nm|n)$"
@@ -147,10 +145,6 @@ _STOP = frozenset(
 )
 
 
-def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text.lower())
-
-
 def _idents(text: str) -> set[str]:
     """Model-like tokens (letters and digits: DN50, M8, RC20, KS4430) and "#n" numbers."""
     out: set[str] = set()
@@ -161,7 +155,7 @@ def _idents(text: str) -> set[str]:
         for m in _MODEL.finditer(low)
         if not ((parts := re.split(r"[-.]", m.group()))[0].isdigit() and parts[-1].isalpha())
     ]  # but "1-stage", "3-way" are counts
-    for tok in [*_TOKEN.findall(low), *models]:
+    for tok in [*TOKEN.findall(low), *models]:
         digit, alpha = any(c.isdigit() for c in tok), any(c.isalpha() for c in tok)
         if digit and alpha and not _NOT_IDENT.match(tok):
             out.add(tok)
@@ -195,7 +189,7 @@ def _scope_keys(text: str) -> set[str]:
     out: set[str] = set()
     for m in _SCOPE.finditer(text):
         following = [
-            t for t in _tokens(text[m.end() : m.end() + 40]) if t.isalpha() and len(t) >= 3
+            t for t in tokens_of(text[m.end() : m.end() + 40]) if t.isalpha() and len(t) >= 3
         ]
         thing = next(
             (
@@ -221,7 +215,7 @@ def _scope_thing(text: str) -> str | None:
     return next(
         (
             t
-            for t in _tokens(text)
+            for t in tokens_of(text)
             if t.isalpha()
             and len(t) >= 3
             and t not in _STOP
@@ -249,7 +243,7 @@ _AND = frozenset(["and", "und", "et", "e", "y", "en", "och", "og", "i", "a"])
 def _joined_things(text: str, first: str, sign: str) -> set[str]:
     """The things joined to the first by "and" ("avec enrouleur et accessoires": the
     accessories too), each a scope key of the same sign."""
-    tokens = _tokens(text)
+    tokens = tokens_of(text)
     out: set[str] = set()
     if first not in tokens:
         return out
@@ -264,7 +258,7 @@ def _joined_things(text: str, first: str, sign: str) -> set[str]:
 
 
 def _words(text: str) -> set[str]:
-    return {t for t in _tokens(text) if t.isalpha() and len(t) >= 3 and t not in _STOP}
+    return {t for t in tokens_of(text) if t.isalpha() and len(t) >= 3 and t not in _STOP}
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,7 +277,7 @@ class _Name:
         for tok in list(idents):  # "m8x40" also names "m8"
             idents.update(p for p in re.split(r"(?<=\d)x(?=\d)", tok) if p)
         idents |= _dimension_keys(low)  # "12X20" names a size row, "12X30" another
-        nums = {f"#{t}" for t in _tokens(low) if t.isdigit()}
+        nums = {f"#{t}" for t in tokens_of(low) if t.isdigit()}
         # sizes written as a prefix and a number name a row by its number: DN80, NPS4, M10
         nums |= {f"#{m.group(1)}" for t in idents if (m := _SIZE.match(t))}
         scope = _scope_keys(low)
@@ -293,7 +287,7 @@ class _Name:
             frozenset(idents),
             frozenset(nums),
             frozenset(_words(low) | scope),
-            "".join(_tokens(low)),
+            "".join(tokens_of(low)),
             low,
             frozenset(_models(low)),
         )
@@ -363,13 +357,6 @@ _SLASH_LENGTH = re.compile(
     r"^\s*(?:/|per|pro|je)\s*(?:lfd\.?\s*)?(?:m|lfm|meter|metre|mtr\.?)(?![^\W\d_²³])",
     re.IGNORECASE,
 )
-_PIECES = V.PIECE_ALTERNATION
-# a count after "per", "pour", "/": "1000", "1.000" or with a space as thousands separator
-# ("Masse pour 1 000 pièces", a narrow no-break space in typeset French)
-_PER_N = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d[\d.,']{0,8}"
-_SLASH_PACK = re.compile(
-    rf"^\s*(?:/|per|pro|je|for)\s*(?P<n>{_PER_N})\s*(?P<p>{_PIECES})?", re.IGNORECASE
-)
 _SLASH_CONTAINER = re.compile(
     r"^\s*/\s*(?:箱|盒|包|袋|ctn|carton|box|bag|pack|karton|caja|scatola|carton|doos"
     r"|cs|pk|pkg|pkt|bx|boîte|boite|sachet|sac|paquet|colis|schachtel|beutel|packung|paket"
@@ -381,34 +368,6 @@ _SLASH_CONTAINER = re.compile(
 _SLASH_WORD = re.compile(r"^\s*/\s*(?P<w>[^\W\d_]{1,12})(?![^\W\d_])")
 _SLASH_FOOT = re.compile(
     r"^\s*(?:/|per)\s*(?:lin(?:ear)?\.?\s*)?(?:ft|foot|feet|pie|pies)(?![^\W\d_])", re.IGNORECASE
-)
-_SLASH_PIECE = re.compile(
-    rf"^\s*(?:/|per|pro|je)\s*(?:1\s*)?(?:{_PIECES})(?![^\W\d_])", re.IGNORECASE
-)
-_LABEL_PER_COUNT = re.compile(
-    rf"(?:(?:(?<![^\W\d_])(?:per|por|pro|je|par|pour|para|för)|/|(?<![\w.,]\s)(?<![\w.,])x)"
-    rf"\s{{0,2}}(?P<n>{_PER_N})\s{{0,2}}"
-    rf"(?:{_PIECES})(?![^\W\d_]))"
-    rf"|(?P<c>\d[\d.,']{{0,8}})\s{{0,2}}(?:個|个|只|件|枚|本|支|根|颗|粒|개)\s{{0,2}}(?:当たり|あたり|当り|당)",
-    re.IGNORECASE,
-)
-_COUNT = re.compile(
-    rf"(?:(?:of|à|a|mit|with|zu|de|da|van|z|per|pro|je|/)\s*(?P<a>\d[\d.,']{{0,8}})\s*(?:{_PIECES})?(?![^\W\d_])"
-    rf"|(?<![\d.,'])(?P<b>\d[\d.,']{{0,8}})\s*(?:{_PIECES})(?![^\W\d_]))",
-    re.IGNORECASE,
-)
-_COUNTED = re.compile(rf"(?<![\d.,'])(?P<n>\d[\d.,']{{0,8}})\s*(?:{_PIECES})(?![^\W\d_])", re.I)
-_DOC_COUNT = re.compile(
-    rf"(?:\bVE\b|verpackungseinheit|packing\s+unit|pack(?:ing)?\s+(?:size|quantity)|packungsinhalt|inhalt"
-    rf"|contenuto|contenu|contenido|conteúdo|inhoud|zawartość|innehåll|入数|入り数|装箱数"
-    rf"|contents|(?:{'|'.join(V.PACK_NOUNS)})\s+(?:{'|'.join(V.PACK_PREPOSITIONS)})"
-    rf"|(?:pcs|pieces|stück|units|qty)\s+(?:per|pro|je)\s+[^\W\d_]+|quantity\s+per\s+[^\W\d_]+"
-    rf"|(?P<per>(?:per|pro|je|par|por)\s+(?:{'|'.join(V.PACK_NOUNS)})(?![^\W\d_])))"
-    rf"[^\d\n]{{0,20}}(?P<n>\d[\d.,']{{0,8}})"
-    rf"|(?<![\d.,'])(?P<m>\d[\d.,']{{0,8}})\s*(?:{_PIECES})\s*(?:/|per|pro|je)\s*"
-    rf"(?:\d{{1,2}}(?:\"|''|”|-?inch|-?in\.)\s*)?"  # "1000 pcs per 13\" reel": the reel's size
-    rf"(?:bag|box|pack|carton|reel|beutel|karton|packung|ve)",
-    re.IGNORECASE,
 )
 _LENGTH = re.compile(
     r"(?<![^\W\d_])(?:länge|length|schnittlänge|zuschnitt\w*|fixlänge|longueur|lunghezza|longitud|lengte|długość|\bL\b)"
@@ -503,7 +462,7 @@ def _nearest_label(clause: str) -> str:
     counted = 0
     depth = 0  # inside a parenthesis right before the colon: "Weight of one carton (flat, …):"
     for n, token in enumerate(reversed(tokens)):
-        if any(c in _DIGITS for c in token) and words and words[-1].lower() in _PIECE_SET:
+        if any(c in DIGITS for c in token) and words and words[-1].lower() in _PIECE_SET:
             words.append(token)  # "Peso por 1.000 piezas (kg):": a count inside the label
             continue
         if not words and token.endswith(")") and "(" not in token:
@@ -513,7 +472,7 @@ def _nearest_label(clause: str) -> str:
             if "(" in token:
                 depth = 0
             continue
-        if any(c in _DIGITS for c in token) or (words and token.endswith(")") and "(" not in token):
+        if any(c in DIGITS for c in token) or (words and token.endswith(")") and "(" not in token):
             break
         words.append(token)
         counted += 1
@@ -637,7 +596,7 @@ def _label_unit_quantities(text: str, comma: bool) -> list[_Raw]:
             continue
         tail = text[m.end() :]
         glued = m["r"] or ""  # "Gewicht (kg/m)": a weight per metre
-        if pm := _SLASH_PACK.match(tail):
+        if pm := C.SLASH_PACK.match(tail):
             glued, tail = tail[: pm.end()], tail[pm.end() :]
         offset = len(text) - len(tail)
         out: list[_Raw] = []
@@ -704,7 +663,7 @@ class _Doc:
     @property
     def pack_count(self) -> int | None:
         if self._count == self._UNSET:
-            self._count = _named_pack_count(self._lines, self._name) or _pack_count(self._lines)
+            self._count = _named_pack_count(self._lines, self._name) or C.pack_count(self._lines)
         return None if self._count is None else int(self._count)
 
     @property
@@ -719,132 +678,7 @@ class _Doc:
         return self._length
 
 
-# "… or 30": another count offered beside the first
-_ALTERNATIVE = re.compile(
-    r"(?<![^\W\d_])(?:or|oder|bzw\.?|ou|o|oppure|lub|eller|nebo)\s{1,3}\d", re.IGNORECASE
-)
-
-
-_MASS_AFTER = re.compile(
-    r"\s{0,2}(?:kg|kgs|g|gr|grs|mg|lb|lbs|oz|t|l|ml|cl|dl|公斤|千克|克|кг|г)(?![^\W\d_])",
-    re.IGNORECASE,
-)
-
-
-def _pack_n(text: str) -> int | None:
-    """The pieces per pack a text states; None when it offers several ("carton de 50
-    roulements (série 62) ou 30 (série 63)": which count goes with the weight is unknown)."""
-    if _ALTERNATIVE.search(text):
-        return None
-    for cm in _COUNT.finditer(text):
-        if _MASS_AFTER.match(text, cm.end()):
-            continue  # "Sac PE de 15 kg", "Eimer à 10 kg": a mass, not a count
-        n = _as_count((cm["a"] or cm["b"]).rstrip(".,'"))  # "box of 100, net": 100
-        if n and n >= 2:
-            return n
-    return None
-
-
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_COUNT_AFTER_WEIGHT = re.compile(
-    rf"\s{{1,2}}(?P<n>{_PER_N})\s{{0,2}}(?:{_PIECES})(?![^\W\d_])", re.IGNORECASE
-)
-
-
-def _weight_of_count(label: str) -> int | None:
-    """The count a weight word is followed by ("Peso 1000 uds", "Weight 100 pcs"): the
-    figure weighs that many pieces. None for a count anywhere else in the label."""
-    for m in V.WEIGHT_WORDS.finditer(label):
-        if (c := _COUNT_AFTER_WEIGHT.match(label, m.end())) and (n := _as_count(c["n"])):
-            return n if n >= 2 else None
-    return None
-
-
-# "Peso/1000 (kg)", "Gewicht per 1000:": a round basis with no piece word, the figure of that
-# many pieces (a length or area basis is read before, by the rate rules)
-_BARE_BASIS = re.compile(
-    r"(?:(?<![^\W\d_])(?:per|por|pro|je|par|pour|para|för)\s{1,2}|/\s{0,2})"
-    r"(?P<n>10{2,4}|1[.,' ]000)(?=\s{0,2}(?:[(\[|:=]|$))",
-    re.IGNORECASE,
-)
-# "Ağırlık (100 adet)", "Hmotnost sady (2 ks, …)": a piece count in parentheses in the label
-_PAREN_COUNT = re.compile(
-    rf"[(（]\s{{0,2}}(?P<n>{_PER_N})\s{{0,2}}(?:{_PIECES})(?![^\W\d_])", re.IGNORECASE
-)
-# "Masse pour 1000 sachets" of a "Sachet …": a count of the noun the article's name starts with
-_PER_NOUN_COUNT = re.compile(
-    rf"(?<![^\W\d_])(?:per|por|pro|je|par|pour|para|för|for)\s{{1,2}}(?P<n>{_PER_N})\s{{0,2}}"
-    r"(?P<w>[^\W\d_]{3,})",
-    re.IGNORECASE,
-)
-
-
-def _label_count(label: str, name: _Name) -> int | None:
-    """The count of pieces a weight label says its figure weighs where no pack word says it:
-    a parenthesized piece count, a round basis ("/1000"), a count of the article's own noun.
-    None when the name states that count itself: then the article is the set, pack or pair."""
-    m = _PAREN_COUNT.search(label) or _BARE_BASIS.search(label)
-    if m is None and (noun := _PER_NOUN_COUNT.search(label)) and _is_name_noun(noun["w"], name):
-        m = noun
-    if m is None:
-        m = _count_of_name_noun(label, name)  # "Poids d'une botte de 10 tiges" of a "Tige …"
-    n = _as_count(m["n"]) if m else None
-    if n is None or n < 2 or _pack_n(name.low) == n:
-        return None
-    return n
-
-
-_COUNT_NOUN = re.compile(r"(?<![\d.,])(?P<n>\d{1,5})\s{1,2}(?P<w>[^\W\d_]{4,})")
-# "Gewicht mit 3 Stützisolatoren", "weight with 2 batteries": what the weighed article includes
-_WITH_BEFORE = re.compile(
-    r"(?<![^\W\d_])(?:mit|with|incl|inkl|including|inklusive|einschl|einschließlich|avec"
-    r"|y\s+compris|con|com|incluso|incluido|incluidos|inclusi|met|inclusief|med|inklusive|z|ze"
-    r"|s|se|wraz\s+z)\.?\s{1,2}$",
-    re.IGNORECASE,
-)
-
-
-def _weight_with(before: str) -> bool:
-    """A weight word right before "with" ("Gewicht mit 3 Stützisolatoren"): the count after it
-    is of what the weighed article includes; "eines Bundes mit 10 Winkeln" counts a bundle's."""
-    if (w := _WITH_BEFORE.search(before)) is None:
-        return False
-    head = before[: w.start()].rstrip()
-    return bool(head) and V.WEIGHT_WORDS.last(head) == len(head)
-
-
-def _count_of_name_noun(label: str, name: _Name) -> re.Match[str] | None:
-    """The one count of a noun of the name, or its plural, the label states ("botte de 10
-    tiges", "bundle of 10 bars", "Bund mit 10 Stangen" of one "Tige", "bar", "Stange"). Not a
-    count the name states too ("4 Stufen" of a "Stehleiter, 4 Stufen": its own steps)."""
-    found = [
-        m
-        for m in _COUNT_NOUN.finditer(label)
-        if f"#{m['n']}" not in name.numbers
-        and not _weight_with(label[: m.start()])
-        and any(
-            m["w"].lower().startswith(w) and len(m["w"]) - len(w) <= 2
-            for w in name.words
-            if len(w) >= 4 and w.isalpha()
-        )
-    ]
-    return found[0] if len(found) == 1 else None
-
-
-def _is_name_noun(word: str, name: _Name) -> bool:
-    """`word` is the first word of the name, or its plural ("sachets" of "Sachet sous vide")."""
-    first = next(iter(_tokens(name.low)), "")
-    low = word.lower()
-    return len(first) >= 4 and low.startswith(first) and len(low) - len(first) <= 2
-
-
-_WHOLE_COUNT = re.compile(r"\d{1,3}(?:[.,'\u00a0 ]\d{3})+|\d{1,9}")
-
-
-def _as_count(text: str) -> int | None:
-    """A count of pieces as written ("100", "1.000", "1 000"); a decimal ("1,85", the weight
-    after "VE kg=") is no count."""
-    return to_int(text) if _WHOLE_COUNT.fullmatch(text.strip()) else None
 
 
 _MAX_WORD = re.compile(
@@ -861,9 +695,9 @@ def _limit_of(label: str) -> str:
     an upper bound and "Max. Stückgewicht" the article's own at most."""
     if (m := _MAX_WORD.search(label)) and (w := V.WEIGHT_WORDS.search(label, m.end())):
         between = label[m.end() : w.start()]
-        words = [t for t in _tokens(between) if t.isalpha()]
+        words = [t for t in tokens_of(between) if t.isalpha()]
         own = all(t.lower() in V.OWN_WEIGHT_WORDS or t.lower() in _OWN_PREFIXES for t in words)
-        if words and len(words) <= 3 and not _DIGITS.intersection(between) and not own:
+        if words and len(words) <= 3 and not DIGITS.intersection(between) and not own:
             return f"{m.group()} {' '.join(words)}"
     return _carried_weight(label)
 
@@ -911,14 +745,6 @@ def _net_of_counted_pack(label: str, pack: re.Match[str]) -> bool:
     )
     inside = label[opening + 1 : closing]
     return V.NET_WORDS.search(inside) is not None
-
-
-def _count_follows_pack(label: str, pack: re.Match[str]) -> bool:
-    """The pack word with its count right after it ("Peso della scatola da 12 penne (netto)",
-    "Net weight, box of 12 pens"): a net figure there weighs the pack's counted contents."""
-    rest = label[pack.end() :].lstrip()
-    cm = _COUNT.match(rest)
-    return cm is not None and cm["a"] is not None and not _MASS_AFTER.match(rest, cm.end())
 
 
 def _net_follows_pack(label: str, pack: re.Match[str]) -> bool:
@@ -1042,11 +868,11 @@ def _classify(
     if packaging and net < 0:
         if B.capped(packaging, grams):  # "max. 15 kg je Karton": a limit, not a pack's weight
             return WeightBasis.CAPACITY, "a maximum of the pack, not a weight to divide", None
-        n = _pack_n(packaging) or (doc.pack_count if V.PACK_WORDS.search(packaging) else None)
+        n = C.pack_n(packaging) or (doc.pack_count if V.PACK_WORDS.search(packaging) else None)
         if n:
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.GROSS, "a weight in a packaging or shipping section", None
-    counted = (m := _SLASH_PACK.match(glued)) is not None and m["p"] is not None
+    counted = (m := C.SLASH_PACK.match(glued)) is not None and m["p"] is not None
     counted = counted and _names_article(label, name)  # the line names what it weighs
     if not (V.WEIGHT_WORDS.search(label) or net >= 0 or V.PACK_WORDS.search(label) or counted):
         # "Rivetto … 0,80 kg/1000 pz" says what it weighs: a list of them needs no weight word
@@ -1056,21 +882,21 @@ def _classify(
         return None, "", None  # a mass figure nobody called a weight: context, not a candidate
     if part := _ancestor_part(label, name):
         return WeightBasis.COMPONENT, f"the weight of an element of a list of parts ({part})", None
-    if m := _SLASH_PACK.match(glued):
+    if m := C.SLASH_PACK.match(glued):
         n = to_int(m["n"])
         if n and n >= 2 and (m["p"] or n in (100, 1000, 10000)):
             return WeightBasis.DERIVED, f"weight per {n} pieces ÷ {n}", grams / n
     if (
-        (m := _LABEL_PER_COUNT.search(label.replace("_", " ")))  # "gewicht_je_1000_stk" too
+        (m := C.LABEL_PER_COUNT.search(label.replace("_", " ")))  # "gewicht_je_1000_stk" too
         and (n := to_int(m["n"] or m["c"]))
         and n >= 2
     ):
         # "Peso por 1.000 piezas (kg)", "Gewicht je 100 Stück", "1000個当たり質量"
         return WeightBasis.DERIVED, f"weight per {n} pieces ÷ {n}", grams / n
-    if n := _weight_of_count(label):
+    if n := C.weight_of_count(label):
         # "Peso 1000 uds (kg)", "Gewicht 100 Stück": the weight word counts the pieces it weighs
         return WeightBasis.DERIVED, f"weight of {n} pieces ÷ {n}", grams / n
-    if n := _label_count(label, name):  # "Ağırlık (100 adet)", "Peso/1000 (kg)"
+    if n := C.label_count(label, name):  # "Ağırlık (100 adet)", "Peso/1000 (kg)"
         return WeightBasis.DERIVED, f"weight of {n} pieces ÷ {n}", grams / n
     if (
         (per_set := _SLASH_WORD.match(glued))
@@ -1081,17 +907,17 @@ def _classify(
         if n := doc.set_count(word):
             return WeightBasis.DERIVED, f"the weight of a {word} ÷ its {n} pieces", grams / n
         return WeightBasis.PER_PACK, f"the weight of a {word}, and its count is not stated", None
-    if _SLASH_PIECE.match(glued):
+    if C.SLASH_PIECE.match(glued):
         return WeightBasis.NET, "weight per piece", grams
     if _SLASH_CONTAINER.match(glued):  # "净重 14 kg/箱", "12 kg/carton": the weight of a pack
-        n = _pack_n(label) or doc.pack_count
+        n = C.pack_n(label) or doc.pack_count
         if n:
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.PER_PACK, "a weight per pack, and no pack count is stated", None
     pack = V.PACK_WORDS.search(label)
     named_pack = pack and B.name_compound(name.low, _word_at(label, pack))  # "Faltschachtel"
     named = pack and (_name_has_word(name, _word_at(label, pack)) or named_pack)
-    if named and _pack_n(name.low) is None:
+    if named and C.pack_n(name.low) is None:
         pack = None  # "Rolle komplett" of an article that is a roll: the article, not a pack
     if pack and O.left_out(label, pack.start()):
         pack = None  # "Weight (without net roll)": the article without it, not a pack's weight
@@ -1099,11 +925,11 @@ def _classify(
         net < 0
         or (pack.start() >= net and pack.group().lower() in V.PACK_NOUNS)
         or _net_of_counted_pack(label, pack)
-        or _count_follows_pack(label, pack)
-        or (_net_follows_pack(label, pack) and _pack_n(name.low) is None and doc.pack_count)
+        or C.count_follows_pack(label, pack)
+        or (_net_follows_pack(label, pack) and C.pack_n(name.low) is None and doc.pack_count)
     ):
         # "Peso netto confezione", "Net weight per box": the net weight of a pack
-        n = _pack_n(label)
+        n = C.pack_n(label)
         n = doc.pack_count if n is None or B.own_number(doc.lines, n, grams) else n
         n = None if n is not None and B.own_number(doc.lines, n, grams) else n  # "roll:155 g"
         if B.counts_pieces(doc.lines, _word_at(label, pack), n, name.low):
@@ -1116,7 +942,7 @@ def _classify(
     if not (V.WEIGHT_WORDS.search(label) or net >= 0):
         return None, "", None  # a mass figure nobody called a weight: context, not a candidate
     if after.lstrip().startswith("(") and ")" in after and V.PACK_WORDS.search(after):
-        n = _pack_n(after) or doc.pack_count
+        n = C.pack_n(after) or doc.pack_count
         if n:  # "Net weight: 1.2 kg (pack of 50)"
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.PER_PACK, "a weight per pack, and no pack count is stated", None
@@ -1207,7 +1033,7 @@ def _qualifier(label: str, name: _Name) -> str:
     Empty for "Weight", "Gewicht ca.", "product.specs.weight" (a JSON path's last key counts)."""
     last = _PARENS.sub(" ", _CAMEL.sub(" ", _PATH_DOT.split(label)[-1]))
     rest = V.TOTAL_WORDS.pattern.sub(" ", V.WEIGHT_WORDS.pattern.sub(" ", last))
-    for token in _tokens(rest):
+    for token in tokens_of(rest):
         if token.isascii() or any(c.isalpha() and c.isascii() for c in token):
             if not token.isalpha() or len(token) < 3:
                 continue
@@ -1356,7 +1182,7 @@ def _word_after_weight(label: str) -> str:
     m = V.WEIGHT_WORDS.search(label)
     if m is None:
         return ""
-    following = _tokens(label[m.end() : m.end() + 40])
+    following = tokens_of(label[m.end() : m.end() + 40])
     if not following or not following[0].isalpha() or following[0] in _MASS_UNIT_WORDS:
         return ""
     return following[0]
@@ -1417,43 +1243,6 @@ def _other_object(label: str, name: _Name) -> str | None:
 # ------------------------------------------------------------------ collection
 
 
-_PACK_HINT = re.compile(
-    "|".join(
-        [
-            *("ve", "inhalt", "content", "per", "pro", "je", "qty", "unit", "contenu", "contenido"),
-            *("conteúdo", "inhoud", "zawartość", "innehåll", "入数", "入り数", "装箱数"),
-            *V.PACK_NOUNS,
-        ]
-    ),
-    re.IGNORECASE,
-)
-
-
-_PACKS_PER = re.compile(
-    rf"(?:ve|{'|'.join(V.PACK_NOUNS)})\s{{0,2}}(?:je|per|pro|por|par|/)\s{{0,2}}[^\W\d_]",
-    re.IGNORECASE,
-)
-_PRICE = re.compile(r"pre(?:is|cio|ço|zzo)|prix|price|cost|kosten|eur|usd|€|\$", re.IGNORECASE)
-
-
-def _pack_count(lines: Sequence[Line]) -> int | None:
-    """A pack count stated anywhere ("VE 100 Stück", "pack_quantity: 1000", "100 pcs/bag")."""
-    for line in lines:
-        if _DIGITS.isdisjoint(line.text) or not _PACK_HINT.search(line.text):
-            continue
-        if _ALTERNATIVE.search(line.text):
-            continue  # "carton de 50 (série 62) ou 30 (série 63)": no one count
-        for m in _DOC_COUNT.finditer(line.text.replace("_", " ")):
-            if m["per"] and _PRICE.search(line.text[max(0, m.start() - 30) : m.start()]):
-                continue  # "Price per box: 12": money, not pieces
-            if _PACKS_PER.match(line.text.replace("_", " "), m.start()):
-                continue  # "VE je Karton: 10": packs per carton, not pieces per pack
-            n = _as_count(m["n"] or m["m"])
-            if n and n >= 2:
-                return n
-    return None
-
-
 def _named_pack_count(lines: Sequence[Line], name: str) -> int | None:
     """The pack count of the row that names the article's code when rows state different
     counts ("BN-3208: VE (Stk.)=1000", "BN-4010: VE (Stk.)=500" for a "… (BN-4010)"): the
@@ -1463,13 +1252,13 @@ def _named_pack_count(lines: Sequence[Line], name: str) -> int | None:
         return None
     counts: set[int] = set()
     for line in lines:
-        if _DIGITS.isdisjoint(line.text) or not _PACK_HINT.search(line.text):
+        if DIGITS.isdisjoint(line.text) or not C.PACK_HINT.search(line.text):
             continue
-        if not codes & _models(line.text[:60]) or _ALTERNATIVE.search(line.text):
+        if not codes & _models(line.text[:60]) or C.ALTERNATIVE.search(line.text):
             continue
         if V.WEIGHT_WORDS.search(line.text):
             continue  # the row's weights ("Gewicht je VE=0.41 | VE je Karton=10"), not its pack
-        for m in _DOC_COUNT.finditer(line.text.replace("_", " ")):
+        for m in C.DOC_COUNT.finditer(line.text.replace("_", " ")):
             n = to_int(m["n"] or m["m"])
             if n and n >= 2:
                 counts.add(n)
@@ -1482,7 +1271,7 @@ _COUNT_VALUE = re.compile(r"\s*\d{1,3}(?:[.,'\u00a0 ]\d{3})+\s*|\s*\d{1,6}\s*")
 _KEY_VALUE = re.compile(r"^\s*(?P<k>[^=:|]{1,60}?)\s*(?:=|:\s)\s*(?P<v>[^=:|]{1,12})$")
 
 
-_PIECE_BRACKET = re.compile(rf"[\[(（]\s*(?:{_PIECES})\s*[\])）]", re.IGNORECASE)
+_PIECE_BRACKET = re.compile(rf"[\[(（]\s*(?:{C.PIECES})\s*[\])）]", re.IGNORECASE)
 
 
 def _counts_pieces(key: str) -> bool:
@@ -1508,7 +1297,7 @@ def _row_pack_count(label: str, cells: Iterable[tuple[str, str]]) -> int | None:
         if (w := word.search(low)) and (_UNIT_IN_LABEL.search(key) is None or _counts_pieces(key)):
             if _PER_AFTER.match(low, w.end()):
                 continue  # "VE je Karton": packs per carton, not pieces per pack
-            n = _as_count(value)
+            n = C.as_count(value)
             if n and n >= 2:
                 found.add(n)
     return found.pop() if len(found) == 1 else None
@@ -1562,7 +1351,7 @@ def _spaced_line_quantity(
 
 
 _SPACED_CELLS = re.compile(r"\S+(?: \S+)*")
-_PIECE_TAIL = re.compile(rf"\s*(?:{_PIECES})\.?\s*$", re.IGNORECASE)
+_PIECE_TAIL = re.compile(rf"\s*(?:{C.PIECES})\.?\s*$", re.IGNORECASE)
 
 
 def _spaced_cells(
@@ -1599,7 +1388,7 @@ def _field_count(label: str, text: str, doc: _Doc) -> int | None:
         n = KC.path_count(m["k"], doc.key_paths)
     elif "=" in text or " | " in text:
         n = KC.row_count(label, _line_cells(text))
-    return None if n is None or n == _pack_n(doc.name_low) else n  # "set, 19 pcs": the set's
+    return None if n is None or n == C.pack_n(doc.name_low) else n  # "set, 19 pcs": the set's
 
 
 _PATH_KEY = re.compile(rf"^\s*(?P<k>{KC.PATH})\s*[:=]")
@@ -1731,9 +1520,9 @@ def document_volumes(sections: Sequence[Section], comma: bool) -> tuple[float, .
 
 def _is_ident_line(text: str) -> set[str]:
     """A short line that names one model ("RC20", "Model 12B"): what follows is about it."""
-    if len(text) > 40 or _DIGITS.isdisjoint(text):
+    if len(text) > 40 or DIGITS.isdisjoint(text):
         return set()
-    toks = _tokens(text)
+    toks = tokens_of(text)
     if 0 < len(toks) <= _IDENT_LINE_MAX_TOKENS:
         idents = _idents(text)
         words = [t for t in toks if t.isalpha() and t not in V.MODEL_WORDS]
@@ -1762,7 +1551,7 @@ class _LineFacts:
     def has_digit(self, j: int) -> bool:
         known = self.digit.get(j)
         if known is None:
-            known = self.digit[j] = not _DIGITS.isdisjoint(self.lines[j].text)
+            known = self.digit[j] = not DIGITS.isdisjoint(self.lines[j].text)
         return known
 
     def has_weight_word(self, j: int) -> bool:
@@ -1821,7 +1610,7 @@ def _stacked_header(lines: Sequence[Line], j: int) -> str:
     parts: list[str] = []
     for k in range(j, max(-1, j - 40), -1):
         t = lines[k].text
-        if lines[k].location != lines[j].location or any(c in _DIGITS for c in t):
+        if lines[k].location != lines[j].location or any(c in DIGITS for c in t):
             break
         if len(t) > 25 or len(t.split()) > 3:
             break
@@ -1835,7 +1624,6 @@ def _stacked_header(lines: Sequence[Line], j: int) -> str:
 
 
 _CELL_SEP = re.compile(r"[,;|\t]")
-_DIGITS = frozenset("0123456789")
 _UNIT_ONLY = re.compile(r"^\s*[\[(][^\])]{1,8}[\])]\s*$")
 _RULE_LINE = re.compile(r"^[\s|:+\-=]+$")
 _ROW_START = re.compile(r"^\s*\|?\s*(\d+)(?:[\s/\"”|:]|$)")
@@ -1915,7 +1703,7 @@ _SPACED_DESIGNATION = re.compile(r"^[A-Za-z]{1,5}[ -]?\d{1,5}[A-Za-z]{0,3}$")
 def _spaced_designation(cell: str) -> set[str]:
     """ "DP 750": letters and a number in one short cell name one model ("dp750")."""
     cell = cell.strip()
-    return {"".join(_tokens(cell))} if _SPACED_DESIGNATION.match(cell) else set()
+    return {"".join(tokens_of(cell))} if _SPACED_DESIGNATION.match(cell) else set()
 
 
 _SLASHED_KEY = re.compile(r"^(?P<key>[^:=|]{1,60}?)\s{0,3}[:=|]")
@@ -2010,7 +1798,7 @@ def collect_mentions(
         text = line.text
         if line.location != model_loc:
             model_keys, model_loc = set(), line.location
-        if _DIGITS.isdisjoint(text):
+        if DIGITS.isdisjoint(text):
             continue  # no figure, and no model line either ("RC20" has a digit)
         known = read.get(text)
         if known is None:
@@ -2059,7 +1847,7 @@ def collect_mentions(
             row_keys |= {f"!{m}" for m in _models(first_cell)}
             if _idents(first_cell):
                 # "GPX-2 16": a series and its size number; the number tells the rows apart
-                row_keys |= {f"#{t}" for t in _tokens(first_cell) if t.isdigit()}
+                row_keys |= {f"#{t}" for t in tokens_of(first_cell) if t.isdigit()}
         paired = _paired_labels(text, raws)
         prev_end = 0
         for k, q in enumerate(raws):
@@ -2545,9 +2333,9 @@ def _description_keys(cells: Iterable[str]) -> set[str]:
     for cell in cells:
         if _HAS_LETTER.search(cell) and len(cell) <= 120:
             out |= _idents(cell) | _dimension_keys(cell)
-            if len([w for w in _tokens(cell) if w.isalpha() and len(w) >= 3]) >= 2:
+            if len([w for w in tokens_of(cell) if w.isalpha() and len(w) >= 3]) >= 2:
                 # numbers of a description ("FL 205 komplett"), not a measured cell ("100 mm")
-                out |= {f"#{t}" for t in _tokens(cell) if t.isdigit() and len(t) <= 5}
+                out |= {f"#{t}" for t in tokens_of(cell) if t.isdigit() and len(t) <= 5}
     return out
 
 
@@ -2770,7 +2558,7 @@ def _table_mentions(
             elif (
                 basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
                 and (counted := KC.row_count(label, cells))
-                and counted != _pack_n(name.low)
+                and counted != C.pack_n(name.low)
             ):
                 basis, per_piece = WeightBasis.DERIVED, grams / counted
                 reason = (
@@ -2842,7 +2630,9 @@ def _table_mentions(
                 heads = list(row)  # a headerless table's row of variants names the columns below
                 continue
             row_label = row[0] if row else ""
-            row_keys = _idents(row_label) | {f"#{t}" for t in _tokens(row_label)[:1] if t.isdigit()}
+            row_keys = _idents(row_label) | {
+                f"#{t}" for t in tokens_of(row_label)[:1] if t.isdigit()
+            }
             row_keys |= _size_key(row_label) | _dimension_keys(row_label)
             row_keys |= {f"!{m}" for m in _models(row_label)}
             row_text = _row_cells(trim_quote(" | ".join(row)))
@@ -2952,7 +2742,7 @@ def decide(
     nm = _Name.of(name)
     _line_weights_everywhere(mentions)
     mentions = [*mentions, *D.stroke_weights(mentions, name, nm.overlap)]  # base + per stroke
-    pieces = bool(V.PACK_WORDS.search(nm.low) or _pack_n(nm.low))  # a ream's sheet, a pack's
+    pieces = bool(V.PACK_WORDS.search(nm.low) or C.pack_n(nm.low))  # a ream's sheet, a pack's
     mentions = [*mentions, *D.area_weights(mentions, name, nm.overlap, pieces)]
     mentions = [*mentions, *D.part_sums(mentions, name)]  # a weight without a part + the part
     eligible = [m for m in mentions if m.basis in _ELIGIBLE and m.grams is not None and m.grams > 0]
@@ -3224,7 +3014,7 @@ def _doubt(
         # "Peso riduttore 3,8 kg" of a gearmotor "con motore" whose motor the document weighs
         # in a table of its own: the figure weighs the rest of the set, without the part
         return f"the document weighs the {part} the name includes on its own"
-    counted = _COUNTED.search(chosen.label)
+    counted = C.COUNTED.search(chosen.label)
     if chosen.basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED) and counted:
         count = to_int(counted["n"])
         if count and count >= 2:
@@ -3355,7 +3145,7 @@ def _set_part_weighed_apart(chosen: Mention, mentions: list[Mention], name: _Nam
         return ""
     label = _PARENS.sub(" ", _CAMEL.sub(" ", _PATH_DOT.split(chosen.label)[-1]))
     rest = V.WEIGHT_WORDS.pattern.sub(" ", label)
-    own = [t for t in _tokens(rest) if t.isalpha() and len(t) >= 4 and t not in _LABEL_FILLER]
+    own = [t for t in tokens_of(rest) if t.isalpha() and len(t) >= 4 and t not in _LABEL_FILLER]
     if not own:
         return ""
     included = [w[1:] for w in name.words if w[:1] == "+"]
