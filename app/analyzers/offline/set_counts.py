@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from app.analyzers.offline import counts as C  # noqa: N812 - piece counts, read as C.fn
 from app.analyzers.offline.vocabulary import split_words
 
 __all__ = ["set_count", "set_word"]
@@ -81,7 +82,7 @@ def set_count(word: str, lines: Iterable[str]) -> int | None:
             start = i + len(word)
             after = low[start : start + 30]
             if (m := _AFTER.match(after)) or (m := _BEFORE.search(low[max(0, i - 12) : i])):
-                n = int(re.sub(r"\D", "", m["n"]))
+                n = C.whole(m["n"])
                 if n >= 2:
                     counts.add(n)
     if not counts and word in _PAIRS:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from app.analyzers.offline import counts as C  # noqa: N812 - piece counts, read as C.fn
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 
 __all__ = ["REASON", "RowUnit", "named_feet", "names_metres", "row_unit"]
@@ -58,7 +59,7 @@ _PACK = frozenset(
 )
 _MASS = frozenset(V.split_words("kg kgm g grm lb lbr lbs oz onz t tne mg"))
 _CELL = re.compile(r"^\s*(?P<c>[^\W_][\w.\-]{0,7})\s*$")
-_COUNT = re.compile(r"^\s*(?P<n>\d{1,3}(?:[.,'\u00a0 ]\d{3})+|\d{1,6})\s*$")
+_COUNT = re.compile(rf"^\s*(?P<n>{C.GROUPED}|\d{{1,6}})\s*$")
 # A field that converts the unit into pieces ("qty_per_uom", "Umrechnung", "pcs per unit",
 # "Stück je ME", "contenu", "contenido", "pezzi per confezione", "入数")
 _PER_UNIT_KEY = re.compile(
@@ -100,7 +101,7 @@ def _is_uom_header(header: str) -> bool:
 
 def _as_int(value: str) -> int | None:
     m = _COUNT.match(value)
-    return int(re.sub(r"\D", "", m["n"])) if m else None
+    return C.whole(m["n"]) if m else None
 
 
 def _per_unit_count(weight_key: str, cells: Sequence[tuple[str, str]]) -> int | None:

@@ -1267,7 +1267,7 @@ def _named_pack_count(lines: Sequence[Line], name: str) -> int | None:
 
 
 _PER_AFTER = re.compile(r"[\s_]{0,2}(?:je|per|pro|por|par|pour|/)(?![^\W\d_])")
-_COUNT_VALUE = re.compile(r"\s*\d{1,3}(?:[.,'\u00a0 ]\d{3})+\s*|\s*\d{1,6}\s*")
+_COUNT_VALUE = re.compile(rf"\s*{C.GROUPED}\s*|\s*\d{{1,6}}\s*")
 _KEY_VALUE = re.compile(r"^\s*(?P<k>[^=:|]{1,60}?)\s*(?:=|:\s)\s*(?P<v>[^=:|]{1,12})$")
 
 
