@@ -43,6 +43,7 @@ FigureT = TypeVar("FigureT", bound=_Figure)  # a weight rule's mention, returned
 __all__ = [
     "area_weights",
     "included_part",
+    "name_area_m2",
     "name_face_m2",
     "name_length_m",
     "part_sums",
@@ -86,9 +87,16 @@ def _metres(value: str, unit: str, comma: bool) -> float:
 
 
 def name_length_m(name: str, comma: bool) -> float | None:
-    """The length the article name labels as the article's ("cut length 2,000 mm", "vara de
-    5 m", "längd 3 m"), in metres. None when it labels none; 0.0 when it labels two different
+    """The article's length as its name states it, in metres: the length it labels as the
+    article's ("cut length 2,000 mm", "vara de 5 m"), else the one length it states ("Kabel
+    5 m", 1 m "by the metre"). None when it states none; 0.0 when it labels two different
     lengths (the caller abstains rather than pick one)."""
+    labelled = _labelled_length_m(name, comma)
+    return labelled if labelled is not None else _stated_length_m(name, comma)
+
+
+def _labelled_length_m(name: str, comma: bool) -> float | None:
+    """The length the name labels as the article's; None for none, 0.0 for two."""
     found: set[float] = set()
     for m in _LENGTH_FIGURE.finditer(name):
         if _LENGTH_LABEL.search(name[max(0, m.start() - 30) : m.start()]):
@@ -96,6 +104,39 @@ def name_length_m(name: str, comma: bool) -> float | None:
     if not found:
         return None
     return found.pop() if len(found) == 1 else 0.0
+
+
+_NAME_LENGTH = re.compile(
+    r"(?<![\d.,x×*/Ø⌀\-–(])(?<![x×*/Ø⌀\-–(] )"
+    r"(?P<n>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m)(?![^\W\d_²³])"
+    r"(?!\s{0,2}[x×*]\s{0,2}\d)",
+    re.IGNORECASE,
+)
+
+
+_BY_THE_METRE = re.compile(
+    r"by\s+the\s+met(?:re|er)|per\s+met(?:re|er)|meterware|als\s+meterware|au\s+mètre|al\s+metro"
+    r"|por\s+metro|per\s+meter|na\s+metry|metervara|按米",
+    re.IGNORECASE,
+)
+
+
+def _stated_length_m(name: str, comma: bool) -> float | None:
+    """The one length an article name states ("cut to 500 mm", "Kabel 5 m", 1 m for a cable
+    "sold by the metre"): what a weight per metre is multiplied by, before any length the
+    document mentions (a stock bar's)."""
+    if _BY_THE_METRE.search(name):
+        return 1.0
+    found = list(_NAME_LENGTH.finditer(name))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    # "cortado a 1.200 mm" in a document that writes decimals with a comma: 1200 mm
+    thousands = comma and re.fullmatch(r"\d{1,3}\.\d{3}", m["n"]) is not None
+    # "cut length 2,000 mm" in a document that writes decimals with a point: 2000 mm
+    grouped = not comma and re.fullmatch(r"\d{1,3},\d{3}", m["n"]) is not None
+    value = parse_number(m["n"], comma_decimal=("," in m["n"] and not grouped) or thousands)
+    return value * _TO_M[m["u"].lower()] or None
 
 
 # "Weight per 100 mm length", "Gewicht je 100 m", "Peso per 10 m", "kg/100 m": a weight of a
@@ -349,6 +390,30 @@ def name_face_m2(name: str, comma: bool = False) -> float | None:
         return None  # a block, not a sheet
     area = sides[0] * sides[1]
     return area if area >= 0.001 else None
+
+
+_NAME_AREA = re.compile(
+    r"(?<![\d.,x×*])(?<![x×*] )(?P<a>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<ua>mm|cm|m)?\s{0,2}"
+    r"[x×*]\s{0,2}"
+    r"(?P<b>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m)(?![^\W\d_²³])(?!\s{0,2}[x×*]\s{0,2}\d)",
+    re.IGNORECASE,
+)
+
+
+def name_area_m2(name: str) -> float | None:
+    """The one face an article name states ("Pannello 1000 x 2000 mm", "Sheet 210 x 297 mm"):
+    what a weight per area on the figure's own line is multiplied by. Stricter than
+    `name_face_m2`, which sizes a sheet for the document's one rate: two sides only (no
+    thickness), each side's decimal comma read from the side itself."""
+    found = list(_NAME_AREA.finditer(name))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    f = _TO_M[m["u"].lower()]
+    a, b = (parse_number(m[k], comma_decimal="," in m[k]) * f for k in "ab")
+    if m["ua"]:  # "600 mm x 2.0 m": each side in its own unit
+        a = parse_number(m["a"], comma_decimal="," in m["a"]) * _TO_M[m["ua"].lower()]
+    return a * b if a * b >= 0.001 else None  # not a profile's section ("tube 25 x 2 mm")
 
 
 def area_weights(

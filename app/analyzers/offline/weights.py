@@ -638,7 +638,7 @@ class _Doc:
         self._lines, self._name, self._comma = lines, name, comma
         self._count: int | float | None = self._UNSET
         self._length: float | None = self._UNSET
-        self.area_m2 = _name_area_m2(name)  # the face the article name states ("1000 x 2000 mm")
+        self.area_m2 = D.name_area_m2(name)  # the face the article name states ("1000 x 2000 mm")
         self._paths: dict[str, str] | None = None
 
     def set_count(self, word: str) -> int | None:
@@ -669,11 +669,9 @@ class _Doc:
     @property
     def length_m(self) -> float | None:
         if self._length == self._UNSET:
-            labelled = D.name_length_m(self._name, self._comma)  # 0.0: two lengths, none
+            named = D.name_length_m(self._name, self._comma)  # 0.0: two lengths, none
             self._length = (
-                labelled
-                if labelled is not None
-                else _name_length_m(self._name, self._comma) or _length_m(self._lines, self._comma)
+                named if named is not None else _length_m(self._lines, self._comma)
             ) or None
         return self._length
 
@@ -1411,62 +1409,6 @@ def _length_m(lines: Sequence[Line], comma: bool) -> float | None:
             value = parse_number(m["n"], comma_decimal=comma)
             return value * {"mm": 0.001, "cm": 0.01, "m": 1.0}[m["u"].lower()]
     return None
-
-
-_NAME_LENGTH = re.compile(
-    r"(?<![\d.,x×*/Ø⌀\-–(])(?<![x×*/Ø⌀\-–(] )"
-    r"(?P<n>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m)(?![^\W\d_²³])"
-    r"(?!\s{0,2}[x×*]\s{0,2}\d)",
-    re.IGNORECASE,
-)
-
-
-_NAME_AREA = re.compile(
-    r"(?<![\d.,x×*])(?<![x×*] )(?P<a>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<ua>mm|cm|m)?\s{0,2}"
-    r"[x×*]\s{0,2}"
-    r"(?P<b>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m)(?![^\W\d_²³])(?!\s{0,2}[x×*]\s{0,2}\d)",
-    re.IGNORECASE,
-)
-
-
-def _name_area_m2(name: str) -> float | None:
-    """The one face an article name states ("Pannello 1000 x 2000 mm", "Sheet 210 x 297 mm"):
-    what a weight per area is multiplied by. Not a block of three dimensions."""
-    found = list(_NAME_AREA.finditer(name))
-    if len(found) != 1:
-        return None
-    m = found[0]
-    to_m = {"mm": 0.001, "cm": 0.01, "m": 1.0}
-    f = to_m[m["u"].lower()]
-    a, b = (parse_number(m[k], comma_decimal="," in m[k]) * f for k in "ab")
-    if m["ua"]:  # "600 mm x 2.0 m": each side in its own unit
-        a = parse_number(m["a"], comma_decimal="," in m["a"]) * to_m[m["ua"].lower()]
-    return a * b if a * b >= 0.001 else None  # not a profile's section ("tube 25 x 2 mm")
-
-
-_BY_THE_METRE = re.compile(
-    r"by\s+the\s+met(?:re|er)|per\s+met(?:re|er)|meterware|als\s+meterware|au\s+mètre|al\s+metro"
-    r"|por\s+metro|per\s+meter|na\s+metry|metervara|按米",
-    re.IGNORECASE,
-)
-
-
-def _name_length_m(name: str, comma: bool = False) -> float | None:
-    """The one length an article name states ("cut to 500 mm", "Kabel 5 m", 1 m for a cable
-    "sold by the metre"): what a weight per metre is multiplied by, before any length the
-    document mentions (a stock bar's)."""
-    if _BY_THE_METRE.search(name):
-        return 1.0
-    found = list(_NAME_LENGTH.finditer(name))
-    if len(found) != 1:
-        return None
-    m = found[0]
-    # "cortado a 1.200 mm" in a document that writes decimals with a comma: 1200 mm
-    thousands = comma and re.fullmatch(r"\d{1,3}\.\d{3}", m["n"]) is not None
-    # "cut length 2,000 mm" in a document that writes decimals with a point: 2000 mm
-    grouped = not comma and re.fullmatch(r"\d{1,3},\d{3}", m["n"]) is not None
-    value = parse_number(m["n"], comma_decimal=("," in m["n"] and not grouped) or thousands)
-    return value * {"mm": 0.001, "cm": 0.01, "m": 1.0}[m["u"].lower()] or None
 
 
 # What every _DIMS match contains: a number (or its unit, or "(W)") right before "x" and a
