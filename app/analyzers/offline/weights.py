@@ -35,13 +35,14 @@ from app.analyzers.offline import counts as C  # noqa: N812 - piece counts, read
 from app.analyzers.offline import derived as D  # noqa: N812 - derived weights, read as D.x
 from app.analyzers.offline import key_counts as KC  # noqa: N812 - counts beside a weight field
 from app.analyzers.offline import line_counts as LC  # noqa: N812 - a table line's quantity
+from app.analyzers.offline import names as N  # noqa: N812 - the article name, read as N.Name
 from app.analyzers.offline import others as O  # noqa: N812 - other objects, read as O.fn
 from app.analyzers.offline import revisions as R  # noqa: N812 - corrections, read as R.fn
 from app.analyzers.offline import set_counts as S  # noqa: N812 - sets and pairs of pieces
 from app.analyzers.offline import tables as T  # noqa: N812 - variant tables, read as T.fn
 from app.analyzers.offline import units_of_measure as UM  # noqa: N812 - an ERP row's unit
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
-from app.analyzers.offline._text import DIGITS, TOKEN, Line, iter_lines, tokens_of, trim_quote
+from app.analyzers.offline._text import DIGITS, Line, iter_lines, tokens_of, trim_quote
 from app.analyzers.quantities import (
     LB_G,
     OZ_G,
@@ -105,228 +106,6 @@ class Mention:
     part: str = ""  # the part a component weight is of ("válvula" of "Peso de la válvula")
     qualifier: str = ""  # the word that qualifies its label ("crate" of "Weight per crate")
     label: str = ""  # the words that label it ("Gewicht x 100 Stk (kg)")
-
-
-# ------------------------------------------------------------------ tokens of names and rows
-
-_MODEL = re.compile(r"[0-9a-z]+(?:-[0-9a-z]+){1,4}(?:\.[0-9a-z]+)?")  # "mp-al.128" too
-_NOT_IDENT = re.compile(
-    r"^\d+(?:x\d+)+$|^\d+(?:mm|cm|m|kg|g|v|a|w|kw|hz|khz|mhz|mah|ah|bar|psi|lb|lbs|oz|s|ms|pcs|nm|n)$"
-)
-_SIZE = re.compile(r"^(?:dn|nps|nw|pn|m|g|r|size|gr)(\d{1,4})$")
-_STOP = frozenset(
-    [
-        "with",
-        "without",
-        "and",
-        "the",
-        "for",
-        "per",
-        "incl",
-        "excl",
-        "approx",
-        "about",
-        "mit",
-        "ohne",
-        "und",
-        "der",
-        "die",
-        "das",
-        "avec",
-        "sans",
-        "con",
-        "senza",
-        "sin",
-        "weight",
-        "gewicht",
-        "net",
-        "gross",
-    ]
-)
-
-
-def _idents(text: str) -> set[str]:
-    """Model-like tokens (letters and digits: DN50, M8, RC20, KS4430) and "#n" numbers."""
-    out: set[str] = set()
-    low = text.lower()
-    # "MX-12", "PX-DR12": a hyphenated designation is one model, and its parts are too
-    models = [
-        "".join(parts)
-        for m in _MODEL.finditer(low)
-        if not ((parts := re.split(r"[-.]", m.group()))[0].isdigit() and parts[-1].isalpha())
-    ]  # but "1-stage", "3-way" are counts
-    for tok in [*TOKEN.findall(low), *models]:
-        digit, alpha = any(c.isdigit() for c in tok), any(c.isalpha() for c in tok)
-        if digit and alpha and not _NOT_IDENT.match(tok):
-            out.add(tok)
-    return out
-
-
-_SCOPE = re.compile(
-    r"(?P<neg>without|w/o|excl\.?|excluding|ohne|exkl\.?|sans|senza|sin|zonder|bez|不含)"
-    r"|(?P<pos>with|incl\.?|including|mit|inkl\.?|avec|con|met|含)",
-    re.IGNORECASE,
-)
-
-
-def _models(text: str) -> set[str]:
-    """Hyphenated designations of a text, compact: "KH-25-3G25" -> "kh253g25"."""
-    return {
-        m.group().replace("-", "").replace(".", "")
-        for m in _MODEL.finditer(text.lower())
-        if any(c.isdigit() for c in m.group()) and any(c.isalpha() for c in m.group())
-    }
-
-
-def _family(model: str) -> str:
-    """The letters a designation starts with ("kh" of "kh253g25"), when there are two or more."""
-    m = re.match(r"[a-z]{2,}", model)
-    return m.group() if m else ""
-
-
-def _scope_keys(text: str) -> set[str]:
-    """What a figure includes or leaves out: "with battery" -> +battery, "without" -> -battery."""
-    out: set[str] = set()
-    for m in _SCOPE.finditer(text):
-        following = [
-            t for t in tokens_of(text[m.end() : m.end() + 40]) if t.isalpha() and len(t) >= 3
-        ]
-        thing = next(
-            (
-                t
-                for t in following
-                if t not in _STOP and not t.startswith("ah") and t not in O.SCOPE_FILLER
-            ),
-            None,
-        )
-        if thing:
-            out.add(("-" if m["neg"] else "+") + thing)
-            out |= _joined_things(text[m.end() : m.end() + 60], thing, "-" if m["neg"] else "+")
-    if not text.isascii():
-        for m in _CJK_SCOPE.finditer(text):
-            thing = m["neg"] or m["pos"] or m["neg2"] or m["pos2"]
-            sign = "-" if (m["neg"] or m["neg2"]) else "+"
-            out.add(sign + (thing[-1] if _KANJI.fullmatch(thing) else thing))
-    return out | O.scope_words(text, _scope_thing)
-
-
-def _scope_thing(text: str) -> str | None:
-    """The part a text after "with"/"without" starts with ("2.0 Ah battery": battery)."""
-    return next(
-        (
-            t
-            for t in tokens_of(text)
-            if t.isalpha()
-            and len(t) >= 3
-            and t not in _STOP
-            and not t.startswith("ah")
-            and t not in O.SCOPE_FILLER
-        ),
-        None,
-    )
-
-
-# "蓋を除く" (without the lid), "木蓋付き" (with a wooden lid), "不含电池", "含电池": a kanji
-# compound is named by its last character ("木蓋" is a lid)
-_KANJI = re.compile(r"[\u4e00-\u9fff]+")
-_CJK_SCOPE = re.compile(
-    r"(?P<neg>[\u4e00-\u9fff\u30a0-\u30ff]{1,4})を?除く"
-    r"|(?P<pos>[\u4e00-\u9fff\u30a0-\u30ff]{1,4})付き?"
-    r"|不含(?P<neg2>[\u4e00-\u9fff]{1,4})"
-    r"|(?<!不)[含带](?P<pos2>[\u4e00-\u9fff]{1,4})"
-)
-
-
-_AND = frozenset(["and", "und", "et", "e", "y", "en", "och", "og", "i", "a"])
-
-
-def _joined_things(text: str, first: str, sign: str) -> set[str]:
-    """The things joined to the first by "and" ("avec enrouleur et accessoires": the
-    accessories too), each a scope key of the same sign."""
-    tokens = tokens_of(text)
-    out: set[str] = set()
-    if first not in tokens:
-        return out
-    k = tokens.index(first) + 1
-    while k + 1 < len(tokens) and tokens[k] in _AND:
-        thing = tokens[k + 1]
-        if not thing.isalpha() or len(thing) < 3 or thing in _STOP:
-            break
-        out.add(sign + thing)
-        k += 2
-    return out
-
-
-def _words(text: str) -> set[str]:
-    return {t for t in tokens_of(text) if t.isalpha() and len(t) >= 3 and t not in _STOP}
-
-
-@dataclass(frozen=True, slots=True)
-class _Name:
-    idents: frozenset[str]
-    numbers: frozenset[str]
-    words: frozenset[str]
-    compact: str
-    low: str
-    models: frozenset[str] = frozenset()  # hyphenated designations, compact ("kh253g25")
-
-    @classmethod
-    def of(cls, name: str) -> _Name:
-        low = name.lower()
-        idents = set(_idents(low))
-        for tok in list(idents):  # "m8x40" also names "m8"
-            idents.update(p for p in re.split(r"(?<=\d)x(?=\d)", tok) if p)
-        idents |= _dimension_keys(low)  # "12X20" names a size row, "12X30" another
-        nums = {f"#{t}" for t in tokens_of(low) if t.isdigit()}
-        # sizes written as a prefix and a number name a row by its number: DN80, NPS4, M10
-        nums |= {f"#{m.group(1)}" for t in idents if (m := _SIZE.match(t))}
-        scope = _scope_keys(low)
-        if re.search(r"\bsolo\b|\bbare\b|\bbody only\b|\bnur gerät\b", low):
-            scope |= {"-battery", "-akku", "-batteries"}
-        return cls(
-            frozenset(idents),
-            frozenset(nums),
-            frozenset(_words(low) | scope),
-            "".join(tokens_of(low)),
-            low,
-            frozenset(_models(low)),
-        )
-
-    def matches(self, keys: Iterable[str]) -> bool:
-        return self.overlap(keys) > 0
-
-    def overlap(self, keys: Iterable[str]) -> int:
-        """How many of a mention's variant keys the name names (0: none, or a scope conflict)."""
-        keys = set(keys)
-        scoped = {k for k in keys if k[:1] in "+-"}
-        for key in scoped:  # "with battery" against a name that says "without battery"
-            opposite = ("-" if key[0] == "+" else "+") + key[1:]
-            if opposite in self.words:
-                return 0
-        count = 0
-        for key in [k for k in keys if k[:1] == "!"]:
-            # a row's own article code: the same code names the article; a sibling code of the
-            # same family ("KH-40-…" beside the name's "KH-25-…") names another article,
-            # whatever its description shares with the name
-            if key[1:] in self.models:
-                count += 2
-            elif _family(key[1:]) and any(_family(m) == _family(key[1:]) for m in self.models):
-                return 0
-        for key in keys:
-            if key[:1] == "!":
-                continue
-            if key in self.idents or key in self.numbers or key in self.words:
-                count += 1
-                continue
-            model = len(key) >= 4 and not key.startswith("#") and any(c.isdigit() for c in key)
-            if model and key in self.compact:
-                count += 1
-        return count
-
-    @property
-    def designated(self) -> bool:
-        """The name carries a designation (a model code, a size): variants can be told apart."""
-        return bool(self.idents)
 
 
 # ------------------------------------------------------------------ context of a quantity
@@ -710,7 +489,7 @@ def _word_at(text: str, m: re.Match[str]) -> str:
     return text[start:end]
 
 
-def _name_has_word(name: _Name, word: str) -> bool:
+def _name_has_word(name: N.Name, word: str) -> bool:
     """The name says `word` as a word of its own: a pack's "VE" is not in "verzinkt"."""
     low = word.lower()
     return re.search(rf"(?<![^\W\d_]){re.escape(low)}(?![^\W\d_])", name.low) is not None
@@ -759,7 +538,7 @@ def _classify(
     label: str,
     after: str,
     glued: str,
-    name: _Name,
+    name: N.Name,
     doc: _Doc,
     grams: float,
     packaging: str = "",
@@ -995,7 +774,7 @@ _OPERATING_PENALTY = 0.15
 
 
 _LABEL_FILLER = frozenset(
-    _STOP
+    N.STOP
     | V.OWN_WEIGHT_WORDS
     | V.MODEL_WORDS
     | set(
@@ -1024,7 +803,7 @@ _PARENS = re.compile(r"\([^()]{0,80}\)")  # "(flat, unprinted)": a state, not wh
 _PATH_DOT = re.compile(r"(?:(?<=[^\W\d_])|(?<=\]))\.(?=[^\W\d_])")
 
 
-def _qualifier(label: str, name: _Name) -> str:
+def _qualifier(label: str, name: N.Name) -> str:
     """A word of a bare weight label that says WHOSE weight it is when that is neither the
     article's nor a word the rules know ("Peso di spedizione", "Fraktvikt", "运输重量"): the
     structural evidence that a bare "Weight" beside it is the article's own, in any language.
@@ -1049,7 +828,7 @@ _CONDITION = re.compile(
 )
 
 
-def _other_condition(label: str, name: _Name) -> str:
+def _other_condition(label: str, name: N.Name) -> str:
     """ "Eigengewicht bei 3 m Hubhöhe" for a name that says "Hubhöhe 5 m": a weight stated
     for a value of a quantity the name gives another value of (a variant). Empty otherwise."""
     stated = {(m["u"].lower(), m["n"]) for m in _CONDITION.finditer(label)}
@@ -1084,7 +863,7 @@ def _other_length(stated: set[tuple[str, str]], named: set[tuple[str, str]]) -> 
     return ""
 
 
-def _whole_of_article(label: str, name: _Name) -> bool:
+def _whole_of_article(label: str, name: N.Name) -> bool:
     """ "Total weight", "Sling, complete (…)": the whole, and of nothing the name does not name
     ("bac complet" is a tank's, beside a pump housing)."""
     if not V.TOTAL_WORDS.search(label):
@@ -1093,9 +872,9 @@ def _whole_of_article(label: str, name: _Name) -> bool:
     return not _qualifier(rest, name)
 
 
-def _names_article(label: str, name: _Name) -> bool:
+def _names_article(label: str, name: N.Name) -> bool:
     """The label names the article itself ("Rollo completo" of a "… (rollo)")."""
-    return bool(_words(_PARENS.sub(" ", label)) & name.words)
+    return bool(N.words(_PARENS.sub(" ", label)) & name.words)
 
 
 _WEIGHT_OF = re.compile(r"([^\W\d_]{3,20})[\s_\-]{1,2}(?:weight|mass)\b", re.IGNORECASE)
@@ -1124,7 +903,7 @@ def _object_of(label: str) -> str:
 _LIST_ELEMENT = re.compile(r"\[\d{1,5}\]")
 
 
-def _ancestor_part(label: str, name: _Name) -> str:
+def _ancestor_part(label: str, name: N.Name) -> str:
     """A component word in the key path above a list element ("data.zubehoer[0].gewicht.
     netto", "accessories[2].weight"): the element is a part beside the article, not it."""
     path = label.split(":")[0]
@@ -1137,11 +916,11 @@ def _ancestor_part(label: str, name: _Name) -> str:
     return m.group()
 
 
-def _included_part(label: str, name: _Name) -> str:
+def _included_part(label: str, name: N.Name) -> str:
     """The part a label weighs when the name says the article comes with it ("Peso de la
     válvula" of a sink "con válvula"): one part of the article, not the article."""
     part = _object_of(label) or _word_after_weight(label)
-    if len(part) < 4 or part in V.OWN_WEIGHT_WORDS or part in _STOP:
+    if len(part) < 4 or part in V.OWN_WEIGHT_WORDS or part in N.STOP:
         return ""
     return part if any(_same_part(w[1:], part) for w in name.words if w[:1] == "+") else ""
 
@@ -1159,14 +938,14 @@ _EACH = re.compile(
 )
 
 
-def _member_of_counted_set(label: str, name: _Name) -> str:
+def _member_of_counted_set(label: str, name: N.Name) -> str:
     """The piece a label weighs when the name is a set that counts its pieces ("Peso de la
     mesa", "Peso de cada silla" of a "mesa + 4 sillas"): one piece of the set, not the set."""
     if _COUNTED_MEMBERS.search(name.low) is None:
         return ""
     label = _EACH.sub("", label)
     part = _object_of(label) or _word_after_weight(label)
-    if len(part) < 3 or part in V.OWN_WEIGHT_WORDS or part in _STOP:
+    if len(part) < 3 or part in V.OWN_WEIGHT_WORDS or part in N.STOP:
         return ""
     if V.SET_WORDS.search(part) or V.TOTAL_WORDS.search(part) or V.PACK_WORDS.search(part):
         return ""  # "Peso del conjunto", "Gesamtgewicht": the whole
@@ -1217,21 +996,21 @@ def _carried_weight(label: str) -> str:
         return ""
     m = _COMPOUND_WEIGHT.search(label)
     thing = _object_of(label) or (m.group(1).lower() if m else "")
-    if len(thing) < 3 or thing in V.OWN_WEIGHT_WORDS or thing in _OWN_PREFIXES or thing in _STOP:
+    if len(thing) < 3 or thing in V.OWN_WEIGHT_WORDS or thing in _OWN_PREFIXES or thing in N.STOP:
         return ""
     if V.NET_WORDS.search(thing) or V.GROSS_WORDS.search(thing) or V.TOTAL_WORDS.search(thing):
         return ""
     return thing
 
 
-def _other_object(label: str, name: _Name) -> str | None:
+def _other_object(label: str, name: N.Name) -> str | None:
     """The X of an English "X weight" label when X is neither an own-weight word nor a word of
     the article name ("door weight", "user weight"; not "net weight", "motor weight" of a motor)."""
     m = _WEIGHT_OF.search(label)
     if m is None:
         return None
     word = m.group(1).lower()
-    if word in V.OWN_WEIGHT_WORDS or word in name.low or word in _STOP:
+    if word in V.OWN_WEIGHT_WORDS or word in name.low or word in N.STOP:
         return None
     if V.GROSS_WORDS.search(word) or V.NET_WORDS.search(word) or V.WEIGHT_WORDS.search(word):
         return None
@@ -1245,14 +1024,14 @@ def _named_pack_count(lines: Sequence[Line], name: str) -> int | None:
     """The pack count of the row that names the article's code when rows state different
     counts ("BN-3208: VE (Stk.)=1000", "BN-4010: VE (Stk.)=500" for a "… (BN-4010)"): the
     first count of the document would be another article's. None when no row names it."""
-    codes = _models(name)
+    codes = N.models(name)
     if not codes:
         return None
     counts: set[int] = set()
     for line in lines:
         if DIGITS.isdisjoint(line.text) or not C.PACK_HINT.search(line.text):
             continue
-        if not codes & _models(line.text[:60]) or C.ALTERNATIVE.search(line.text):
+        if not codes & N.models(line.text[:60]) or C.ALTERNATIVE.search(line.text):
             continue
         if V.WEIGHT_WORDS.search(line.text):
             continue  # the row's weights ("Gewicht je VE=0.41 | VE je Karton=10"), not its pack
@@ -1302,7 +1081,7 @@ def _row_pack_count(label: str, cells: Iterable[tuple[str, str]]) -> int | None:
 
 
 def _unit_weight(
-    unit: UM.RowUnit, grams: float, doc: _Doc, name: _Name
+    unit: UM.RowUnit, grams: float, doc: _Doc, name: N.Name
 ) -> tuple[WeightBasis, str, float | None]:
     """(basis, reason, grams per piece) of the weight of one unit of measure of a row."""
     if unit.count:
@@ -1331,7 +1110,7 @@ def _line_cells(text: str) -> list[tuple[str, str]]:
 
 
 def _spaced_line_quantity(
-    header: str, text: str, position: int, name: _Name
+    header: str, text: str, position: int, name: N.Name
 ) -> LC.LineQuantity | None:
     """The quantity of a row of a table laid out with spaces (two or more between cells),
     lined up from the right (a header's first two cells may run together: "Lín. Referencia"),
@@ -1466,7 +1245,7 @@ def _is_ident_line(text: str) -> set[str]:
         return set()
     toks = tokens_of(text)
     if 0 < len(toks) <= _IDENT_LINE_MAX_TOKENS:
-        idents = _idents(text)
+        idents = N.idents(text)
         words = [t for t in toks if t.isalpha() and t not in V.MODEL_WORDS]
         return idents if len(idents) == 1 and not words else set()
     return set()
@@ -1622,7 +1401,7 @@ def _column_keys(lines: Sequence[Line], i: int, count: int) -> list[set[str]]:
         if " | " in t and t.count(" | ") == count - 1:
             # a header row of only the variants ("DP 750 | DP 1100") over rows that carry
             # their label in a first cell the header leaves out
-            cols = [_idents(c) or _spaced_designation(c) for c in t.split(" | ")]
+            cols = [N.idents(c) or _spaced_designation(c) for c in t.split(" | ")]
             if all(cols):
                 return cols
     for j in range(i - 1, max(-1, i - 7), -1):
@@ -1633,7 +1412,7 @@ def _column_keys(lines: Sequence[Line], i: int, count: int) -> list[set[str]]:
         tokens = [c.strip() for c in t.split(" | ")] if " | " in t else t.split()
         if len(tokens) <= count:
             continue
-        cols = [_idents(t) for t in tokens[-count:]]
+        cols = [N.idents(t) for t in tokens[-count:]]
         if all(cols):
             return cols
     return []
@@ -1727,7 +1506,7 @@ def collect_mentions(
     """Every mass figure of one document's sections (and tables), classified."""
     lines = list(iter_lines(sections))
     facts = _LineFacts(lines)
-    nm = _Name.of(name)
+    nm = N.Name.of(name)
     doc = _Doc(lines, name, comma)
     records = _record_keys(lines)
     out: list[Mention] = []
@@ -1782,12 +1561,12 @@ def collect_mentions(
         row_keys: set[str] = set()
         if row_start := _ROW_START.match(text):
             row_keys.add(f"#{row_start.group(1)}")
-        row_keys |= _idents(line_label.split(":")[0][:40]) if ":" not in line_label[:2] else set()
+        row_keys |= N.idents(line_label.split(":")[0][:40]) if ":" not in line_label[:2] else set()
         first_cell = re.split(r"[|;:\t]", line_label, maxsplit=1)[0]
-        row_keys |= _size_key(first_cell) | _dimension_keys(first_cell)
+        row_keys |= _size_key(first_cell) | N.dimension_keys(first_cell)
         if len(first_cell) <= 40:
-            row_keys |= {f"!{m}" for m in _models(first_cell)}
-            if _idents(first_cell):
+            row_keys |= {f"!{m}" for m in N.models(first_cell)}
+            if N.idents(first_cell):
                 # "GPX-2 16": a series and its size number; the number tells the rows apart
                 row_keys |= {f"#{t}" for t in tokens_of(first_cell) if t.isdigit()}
         paired = _paired_labels(text, raws)
@@ -2020,7 +1799,7 @@ def collect_mentions(
                         if basis == WeightBasis.DERIVED
                         else f"labelled as the weight of something qualified ({qualifier})"
                     )
-            own_idents = _idents(own) or (columns[k] if columns else set())
+            own_idents = N.idents(own) or (columns[k] if columns else set())
             if records and (record := _RECORD_PATH.match(text)):
                 own_idents = own_idents | records.get(record["path"], set())
             keys = (
@@ -2029,10 +1808,10 @@ def collect_mentions(
                     if k == 0
                     else own_idents or row_keys | model_keys
                 )
-                | (_idents(label) if not context and not own_idents else set())
-                | _words(described)
-                | _idents(described)
-                | _scope_keys(f"{label} {described}")
+                | (N.idents(label) if not context and not own_idents else set())
+                | N.words(described)
+                | N.idents(described)
+                | N.scope_keys(f"{label} {described}")
             )
             note = "; ".join(
                 n for n in (q.note, reason if basis == WeightBasis.DERIVED else "") if n
@@ -2252,20 +2031,8 @@ def _record_keys(lines: Sequence[Line]) -> dict[str, set[str]]:
     for line in lines:
         m = _RECORD_PATH.match(line.text)
         if m is not None:
-            out.setdefault(m["path"], set()).update(_idents(line.text[m.end() :][:80]))
+            out.setdefault(m["path"], set()).update(N.idents(line.text[m.end() :][:80]))
     return out
-
-
-_DIMENSION_TOKEN = re.compile(r"(?<![\d.,])\d{1,4}(?:x\d{1,4}){1,2}(?!\w|[.,]\d)", re.IGNORECASE)
-
-
-_DIMENSION_GAP = re.compile(r"(?<=\d)\s{0,2}[x×]\s{0,2}(?=\d)", re.IGNORECASE)
-
-
-def _dimension_keys(text: str) -> set[str]:
-    """Sizes written as "12x20", "40 x 40 x 4" or "M12 x 50" in a name or a row description."""
-    joined = _DIMENSION_GAP.sub("x", text)
-    return {"=" + m.group().lower() for m in _DIMENSION_TOKEN.finditer(joined)}
 
 
 def _description_keys(cells: Iterable[str]) -> set[str]:
@@ -2274,7 +2041,7 @@ def _description_keys(cells: Iterable[str]) -> set[str]:
     out: set[str] = set()
     for cell in cells:
         if _HAS_LETTER.search(cell) and len(cell) <= 120:
-            out |= _idents(cell) | _dimension_keys(cell)
+            out |= N.idents(cell) | N.dimension_keys(cell)
             if len([w for w in tokens_of(cell) if w.isalpha() and len(w) >= 3]) >= 2:
                 # numbers of a description ("FL 205 komplett"), not a measured cell ("100 mm")
                 out |= {f"#{t}" for t in tokens_of(cell) if t.isdigit() and len(t) <= 5}
@@ -2429,7 +2196,7 @@ def _table_mentions(
     tables: Sequence[Table],
     *,
     source: str,
-    name: _Name,
+    name: N.Name,
     doc: _Doc,
     comma: bool,
     order_base: int,
@@ -2521,8 +2288,8 @@ def _table_mentions(
                     "what an option adds to the weight (+), not a weight of its own",
                     None,
                 )
-            keys = keys | _scope_keys(f"{label} {quote.split(' | ')[0]}")
-            keys = keys | O.scope_words(cell.lower(), _scope_thing)  # "約225g(電池含まず)"
+            keys = keys | N.scope_keys(f"{label} {quote.split(' | ')[0]}")
+            keys = keys | O.scope_words(cell.lower(), N.scope_thing)  # "約225g(電池含まず)"
             if related and basis in _ELIGIBLE:
                 basis, reason, per_piece = (
                     WeightBasis.OTHER_VARIANT,
@@ -2568,15 +2335,15 @@ def _table_mentions(
         summed = {j for j in weight_cols if LC.summed_column(table.rows, j)}  # line totals
         heads = header
         for r, row in enumerate(table.rows):
-            if not table.header and len(row) >= 3 and all(_idents(c) for c in row[1:]):
+            if not table.header and len(row) >= 3 and all(N.idents(c) for c in row[1:]):
                 heads = list(row)  # a headerless table's row of variants names the columns below
                 continue
             row_label = row[0] if row else ""
-            row_keys = _idents(row_label) | {
+            row_keys = N.idents(row_label) | {
                 f"#{t}" for t in tokens_of(row_label)[:1] if t.isdigit()
             }
-            row_keys |= _size_key(row_label) | _dimension_keys(row_label)
-            row_keys |= {f"!{m}" for m in _models(row_label)}
+            row_keys |= _size_key(row_label) | N.dimension_keys(row_label)
+            row_keys |= {f"!{m}" for m in N.models(row_label)}
             row_text = _row_cells(trim_quote(" | ".join(row)))
             if weight_cols:
                 # an export row names its article in any text cell ("MAKTX", "Bezeichnung")
@@ -2606,7 +2373,7 @@ def _table_mentions(
                 empty = any(_EMPTY_VALUE.fullmatch(c) and _HAS_LETTER.search(c) for c in row[1:])
                 for j in range(1, len(row)):
                     col = heads[j] if j < len(heads) else ""
-                    keys = _idents(col) | _words(col)
+                    keys = N.idents(col) | N.words(col)
                     add(
                         row_label,
                         row[j],
@@ -2615,12 +2382,12 @@ def _table_mentions(
                         r,
                         column=False,
                         row_text=row_text,
-                        related=related or (empty and not _models(col) & name.models),
+                        related=related or (empty and not N.models(col) & name.models),
                     )
         if weight_cols:  # the row the name names is the article's, the others other articles
             T.named_row(out[first:], table.rows, _table_quote, name.overlap, name.low)
         if len(weight_cols) >= 2:  # "Peso g | Peso con maniglia g": the plain one
-            T.plain_column(out[first:], _scope_keys, name.words)
+            T.plain_column(out[first:], N.scope_keys, name.words)
     return out
 
 
@@ -2681,7 +2448,7 @@ def decide(
     density: float | None = None,
 ) -> WeightDecision:
     """Pick the article's weight from classified mentions, or abstain and say why."""
-    nm = _Name.of(name)
+    nm = N.Name.of(name)
     _line_weights_everywhere(mentions)
     mentions = [*mentions, *D.stroke_weights(mentions, name, nm.overlap)]  # base + per stroke
     pieces = bool(V.PACK_WORDS.search(nm.low) or C.pack_n(nm.low))  # a ream's sheet, a pack's
@@ -2859,7 +2626,7 @@ def decide(
 
 
 def _doubt(
-    chosen: Mention, mentions: list[Mention], implausible: list[Mention], name: _Name
+    chosen: Mention, mentions: list[Mention], implausible: list[Mention], name: N.Name
 ) -> str:
     """Why the evidence does not single out the chosen figure as the article's (empty when it
     does). Conditions any author's document can meet, each a reason to abstain, not a rule
@@ -2916,7 +2683,7 @@ def _doubt(
             if m.basis == WeightBasis.NET and m.grams and not _agree(m.grams, chosen.grams):
                 # the document's own net weight, ruled out only by a guess at the shape
                 return f"the stated net weight {fmt_grams(m.grams)} disagrees ({m.reason[13:]})"
-    scope = _scope_keys(chosen.quote.lower())
+    scope = N.scope_keys(chosen.quote.lower())
     conflict = _scope_conflict(scope, name)
     if conflict and "+" + conflict[1:] not in scope and chosen.basis != WeightBasis.DERIVED:
         # "Net weight | 4.6 kg (bowl only, without waste fitting)" of a sink "with waste
@@ -2929,7 +2696,7 @@ def _doubt(
         chosen.keys
         and all(k[:1] == "#" for k in chosen.keys)
         and not chosen.matched
-        and not (_words(row) & name.words or _idents(row) & name.idents)
+        and not (N.words(row) & name.words or N.idents(row) & name.idents)
     ):
         # "1: Base plate: Total weight (kg): 2.84": a list's numbered row that does not name
         # the article is one of its entries, whatever its label says
@@ -2977,7 +2744,7 @@ _TILE_PRICE = re.compile(
 )
 
 
-def _other_tile(m: Mention, name: _Name) -> bool:
+def _other_tile(m: Mention, name: N.Name) -> bool:
     """A figure on a shop tile (a price after a dash) that neither names the article nor
     shares a product word with its name: another product the page shows."""
     if name.matches(m.keys) or not _TILE_PRICE.search(m.quote):
@@ -2985,13 +2752,13 @@ def _other_tile(m: Mention, name: _Name) -> bool:
     low = m.quote.lower()
     if label := V.WEIGHT_WORDS.search(low):
         low = low[: label.start()]
-    return not (_words(low) & name.words)
+    return not (N.words(low) & name.words)
 
 
 _COUNTED_WORD = re.compile(r"(?<![\d.,x×])(\d{1,3})\s?-?\s?([^\W\d_]{4,})")
 
 
-def _count_conflict(quote: str, name: _Name) -> str:
+def _count_conflict(quote: str, name: N.Name) -> str:
     """A count of a thing the name counts too, with another number, in what the figure's line
     names before its weight label ("4 Stufen" where the name says "6 Stufen", "8 channels"
     for "12 channels"): the line is about another variant. Empty otherwise."""
@@ -3043,7 +2810,7 @@ def _drop_superseded(eligible: list[Mention]) -> list[Mention]:
     return [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]
 
 
-def _part_weighed_apart(chosen: Mention, mentions: list[Mention], name: _Name) -> str:
+def _part_weighed_apart(chosen: Mention, mentions: list[Mention], name: N.Name) -> str:
     """A part the name says the article comes with ("mit Deckel", "con motore") weighed on its
     own in the document, beside a figure labelled as the weight of something ("Gewicht
     Behälter", "Peso riduttore") that neither is the whole nor says it includes the part: the
@@ -3068,7 +2835,7 @@ def _part_weighed_apart(chosen: Mention, mentions: list[Mention], name: _Name) -
     return ""
 
 
-def _left_out_part_weighed(mentions: list[Mention], name: _Name) -> str:
+def _left_out_part_weighed(mentions: list[Mention], name: N.Name) -> str:
     """A part the name leaves out ("without motor") that the document weighs as a component."""
     excluded = [w[1:] for w in name.words if w[:1] == "-"]
     for m in mentions:
@@ -3079,7 +2846,7 @@ def _left_out_part_weighed(mentions: list[Mention], name: _Name) -> str:
     return ""
 
 
-def _set_part_weighed_apart(chosen: Mention, mentions: list[Mention], name: _Name) -> str:
+def _set_part_weighed_apart(chosen: Mention, mentions: list[Mention], name: N.Name) -> str:
     """The part of a set the name includes ("con motore") that the document weighs as a
     component, when the chosen figure's label names something of its own ("Peso riduttore")
     and neither a total nor the part: empty otherwise."""
@@ -3104,7 +2871,7 @@ _TOTALS = re.compile(r"\W*(?:grand\s+)?totali?s?\b|\W*totale\b", re.IGNORECASE) 
 _SIZED = re.compile(r"(?<![0-9a-z\u00df-\u024f])([a-z]{1,3})(\d{1,4})(?![0-9a-z\u00df-\u024f])")
 
 
-def _designation_conflict(quote: str, name: _Name) -> str:
+def _designation_conflict(quote: str, name: N.Name) -> str:
     """A designation in the figure's line of the same kind as the name's but another value:
     "P30" or "DN40" where the name says "P35" or "DN65", an article code "KL-40" where the
     name's is "KL-45". The line is about another size or another article."""
@@ -3118,8 +2885,8 @@ def _designation_conflict(quote: str, name: _Name) -> str:
         own = sized.get(m.group(1))
         if own and m.group(2) not in own and not any(f"{m.group(1)}{n}" in low for n in own):
             return f"the line names {m.group()} where the name says {m.group(1)}{min(own)}"
-    shapes = {_shape(m.group()): m.group() for m in _MODEL.finditer(name.low)}
-    for m in _MODEL.finditer(low):
+    shapes = {_shape(m.group()): m.group() for m in N.MODEL.finditer(name.low)}
+    for m in N.MODEL.finditer(low):
         code, shape = m.group(), _shape(m.group())
         if shape and shape in shapes and code not in name.low:
             return f"the line names another article code ({code}, the name's is {shapes[shape]})"
@@ -3128,13 +2895,13 @@ def _designation_conflict(quote: str, name: _Name) -> str:
     return ""
 
 
-def _sibling_code(code: str, name: _Name) -> str:
+def _sibling_code(code: str, name: N.Name) -> str:
     """The name's code of the same series as `code` ("ips-12-04-pno-2m" for "ips-12-04-pno-
     m12"): as many segments, all but the last the same. Empty for none."""
     parts = code.split("-")
     if len(parts) < 4 or not parts[0].isalpha():
         return ""
-    for m in _MODEL.finditer(name.low):
+    for m in N.MODEL.finditer(name.low):
         own = m.group().split("-")
         if len(own) == len(parts) and own[:-1] == parts[:-1] and own[-1] != parts[-1]:
             return m.group()
@@ -3160,7 +2927,7 @@ _OTHER_THING = frozenset(
 )
 
 
-def _sums_of_parts(mentions: list[Mention], name: _Name) -> list[Mention]:
+def _sums_of_parts(mentions: list[Mention], name: N.Name) -> list[Mention]:
     """The article's weight as the sum of parts the document itself states: a weight without
     a part the name includes ("Peso neto (sin válvula) 3,4 kg" of a sink "con válvula") plus
     that part's own weight ("Peso de la válvula 0,6 kg"). Only when the part is weighed once."""
@@ -3202,7 +2969,7 @@ def _sums_of_parts(mentions: list[Mention], name: _Name) -> list[Mention]:
     return out
 
 
-def _scope_conflict(keys: Iterable[str], name: _Name) -> str:
+def _scope_conflict(keys: Iterable[str], name: N.Name) -> str:
     """A scope key ("-motore") whose opposite the name states ("con motore"), else empty."""
     for key in keys:
         if key[:1] in "+-" and ("-" if key[0] == "+" else "+") + key[1:] in name.words:
@@ -3210,7 +2977,7 @@ def _scope_conflict(keys: Iterable[str], name: _Name) -> str:
     return ""
 
 
-def _size_conflict(keys: Iterable[str], name: _Name) -> str:
+def _size_conflict(keys: Iterable[str], name: N.Name) -> str:
     """A size key of a row ("=100x20") when the name states sizes and none of the row's is
     one of them (or starts one: "40x40" of a name's "40x40x4"); empty otherwise."""
     named = [k for k in name.idents if k[:1] == "="]
