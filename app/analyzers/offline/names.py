@@ -4,7 +4,8 @@ A variant table's row names its article by a designation ("DN50", "M8x40", "KH-2
 size ("12X20"), a number or the words of a description, and a figure may say what it includes
 ("with battery", "ohne Akku", "不含电池"). `Name.of` reads all of these from the article name
 once; `idents`, `models`, `scope_keys` and `dimension_keys` read the same keys from a row, so
-that both sides are compared token for token.
+that both sides are compared token for token. The `*_conflict` readers tell a line that names
+another variant than the name's: another size, article code, count or scope.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from app.analyzers.offline import others as O  # noqa: N812 - other objects, read as O.fn
+from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 from app.analyzers.offline._text import TOKEN, tokens_of
 
 MODEL = re.compile(r"[0-9a-z]+(?:-[0-9a-z]+){1,4}(?:\.[0-9a-z]+)?")  # "mp-al.128" too
@@ -256,3 +258,101 @@ def dimension_keys(text: str) -> set[str]:
     """Sizes written as "12x20", "40 x 40 x 4" or "M12 x 50" in a name or a row description."""
     joined = _DIMENSION_GAP.sub("x", text)
     return {"=" + m.group().lower() for m in _DIMENSION_TOKEN.finditer(joined)}
+
+
+# ------------------------------------------------------------------ another variant than the name's
+
+_COUNTED_WORD = re.compile(r"(?<![\d.,x×])(\d{1,3})\s?-?\s?([^\W\d_]{4,})")
+
+
+def count_conflict(quote: str, name: Name) -> str:
+    """A count of a thing the name counts too, with another number, in what the figure's line
+    names before its weight label ("4 Stufen" where the name says "6 Stufen", "8 channels"
+    for "12 channels"): the line is about another variant. Empty otherwise."""
+    counted: dict[str, set[str]] = {}
+    for m in _COUNTED_WORD.finditer(name.low):
+        counted.setdefault(m.group(2), set()).add(m.group(1))
+    if not counted:
+        return ""
+    low = quote.lower()
+    if label := V.WEIGHT_WORDS.search(low):
+        low = low[: label.start()]
+    for m in _COUNTED_WORD.finditer(low):
+        own = counted.get(m.group(2))
+        if own and m.group(1) not in own:
+            return m.group()
+    return ""
+
+
+_SIZED = re.compile(r"(?<![0-9a-z\u00df-\u024f])([a-z]{1,3})(\d{1,4})(?![0-9a-z\u00df-\u024f])")
+
+
+def designation_conflict(quote: str, name: Name) -> str:
+    """A designation in the figure's line of the same kind as the name's but another value:
+    "P30" or "DN40" where the name says "P35" or "DN65", an article code "KL-40" where the
+    name's is "KL-45". The line is about another size or another article."""
+    low = quote.lower()
+    if label := V.WEIGHT_WORDS.search(low):
+        low = low[: label.start()]  # what the line names before its weight label
+    sized: dict[str, set[str]] = {}
+    for m in _SIZED.finditer(name.low):
+        sized.setdefault(m.group(1), set()).add(m.group(2))
+    for m in _SIZED.finditer(low):
+        own = sized.get(m.group(1))
+        if own and m.group(2) not in own and not any(f"{m.group(1)}{n}" in low for n in own):
+            return f"the line names {m.group()} where the name says {m.group(1)}{min(own)}"
+    shapes = {_shape(m.group()): m.group() for m in MODEL.finditer(name.low)}
+    for m in MODEL.finditer(low):
+        code, shape = m.group(), _shape(m.group())
+        if shape and shape in shapes and code not in name.low:
+            return f"the line names another article code ({code}, the name's is {shapes[shape]})"
+        if (sibling := _sibling_code(code, name)) and code not in name.low:
+            return f"the line names another article code ({code}, the name's is {sibling})"
+    return ""
+
+
+def _sibling_code(code: str, name: Name) -> str:
+    """The name's code of the same series as `code` ("ips-12-04-pno-2m" for "ips-12-04-pno-
+    m12"): as many segments, all but the last the same. Empty for none."""
+    parts = code.split("-")
+    if len(parts) < 4 or not parts[0].isalpha():
+        return ""
+    for m in MODEL.finditer(name.low):
+        own = m.group().split("-")
+        if len(own) == len(parts) and own[:-1] == parts[:-1] and own[-1] != parts[-1]:
+            return m.group()
+    return ""
+
+
+def _shape(code: str) -> str:
+    """The coding scheme of a designation: "kl-40" and "mx-45" are both "aa-99", "ab-12-300"
+    is "aa-99-999" (a code that starts with its letters; "4-polig" has no scheme)."""
+    if not code[:1].isalpha() or not any(c.isdigit() for c in code):
+        return ""
+    return re.sub(r"[a-z\u00df-\u024f]", "a", re.sub(r"\d", "9", code))
+
+
+def scope_conflict(keys: Iterable[str], name: Name) -> str:
+    """A scope key ("-motore") whose opposite the name states ("con motore"), else empty."""
+    for key in keys:
+        if key[:1] in "+-" and ("-" if key[0] == "+" else "+") + key[1:] in name.words:
+            return key
+    return ""
+
+
+def size_conflict(keys: Iterable[str], name: Name) -> str:
+    """A size key of a row ("=100x20") when the name states sizes and none of the row's is
+    one of them (or starts one: "40x40" of a name's "40x40x4"); empty otherwise."""
+    named = [k for k in name.idents if k[:1] == "="]
+    sizes = [k for k in keys if k[:1] == "="]
+    if not named or not sizes:
+        return ""
+    for size in sizes:
+        if any(n.startswith(size) or size.startswith(n) for n in named):
+            return ""
+    return sizes[0][1:]
+
+
+def is_designation(key: str) -> bool:
+    """A model or size key ("rp080pfg", "m12"), not a number, a word or a scope key."""
+    return key[:1] not in "#+-" and any(c.isdigit() for c in key) and any(c.isalpha() for c in key)

@@ -2464,12 +2464,12 @@ def decide(
     out_of_it = {id(m) for m in implausible}
     eligible = [m for m in eligible if id(m) not in out_of_it]
     for m in eligible:
-        if conflict := _scope_conflict(m.keys, nm):
+        if conflict := N.scope_conflict(m.keys, nm):
             # "Peso pompa (senza motore)" for a pump "con motore": another scope, never taken
             m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
             m.reason = f"{m.reason}; the name's scope differs ({conflict})"
     for m in eligible:
-        if m.basis != WeightBasis.OTHER_VARIANT and (counted := _count_conflict(m.quote, nm)):
+        if m.basis != WeightBasis.OTHER_VARIANT and (counted := N.count_conflict(m.quote, nm)):
             # "Stehleiter 4 Stufen – Gewicht 4,1 kg" for a ladder "6 Stufen": another variant
             m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
             m.reason = f"{m.reason}; the line names {counted}, the name another number"
@@ -2478,7 +2478,7 @@ def decide(
             # "Zurrgurt 8 m – Gewicht 1,6 kg – 24,90 €": a shop's tile of another product
             m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
             m.reason = f"{m.reason}; a product tile with its price that does not name the article"
-        if size := _size_conflict(m.keys, nm):
+        if size := N.size_conflict(m.keys, nm):
             # "100 x 20" in the row of a bar the name sizes "50 x 10": another size's row
             m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
             m.reason = f"{m.reason}; the row names another size ({size})"
@@ -2515,7 +2515,7 @@ def decide(
         # "Autres versions: RP-080 | 0,48 kg": rows that name designations the article name
         # does not lose to the weight stated without one (the article's own spec table)
         for m in eligible:
-            if any(_is_designation(k) for k in m.keys):
+            if any(N.is_designation(k) for k in m.keys):
                 m.score = round(max(0.0, m.score - _QUALIFIED_PENALTY), 3)
                 m.reason += "; names a variant the article name does not"
     stated = [
@@ -2664,7 +2664,7 @@ def _doubt(
     ):
         # "Gewicht | -" above "- Sägeblatt … (Gewicht 1,2 kg)": the listed thing's weight
         return f"the document leaves the article's own weight empty ({trim_quote(empty.quote, 40)})"
-    if conflict := _designation_conflict(chosen.quote, name):
+    if conflict := N.designation_conflict(chosen.quote, name):
         return conflict
     if part := _part_weighed_apart(chosen, mentions, name):
         return part
@@ -2684,7 +2684,7 @@ def _doubt(
                 # the document's own net weight, ruled out only by a guess at the shape
                 return f"the stated net weight {fmt_grams(m.grams)} disagrees ({m.reason[13:]})"
     scope = N.scope_keys(chosen.quote.lower())
-    conflict = _scope_conflict(scope, name)
+    conflict = N.scope_conflict(scope, name)
     if conflict and "+" + conflict[1:] not in scope and chosen.basis != WeightBasis.DERIVED:
         # "Net weight | 4.6 kg (bowl only, without waste fitting)" of a sink "with waste
         # fitting": the figure's own words leave out what the name includes
@@ -2753,28 +2753,6 @@ def _other_tile(m: Mention, name: N.Name) -> bool:
     if label := V.WEIGHT_WORDS.search(low):
         low = low[: label.start()]
     return not (N.words(low) & name.words)
-
-
-_COUNTED_WORD = re.compile(r"(?<![\d.,x×])(\d{1,3})\s?-?\s?([^\W\d_]{4,})")
-
-
-def _count_conflict(quote: str, name: N.Name) -> str:
-    """A count of a thing the name counts too, with another number, in what the figure's line
-    names before its weight label ("4 Stufen" where the name says "6 Stufen", "8 channels"
-    for "12 channels"): the line is about another variant. Empty otherwise."""
-    counted: dict[str, set[str]] = {}
-    for m in _COUNTED_WORD.finditer(name.low):
-        counted.setdefault(m.group(2), set()).add(m.group(1))
-    if not counted:
-        return ""
-    low = quote.lower()
-    if label := V.WEIGHT_WORDS.search(low):
-        low = low[: label.start()]
-    for m in _COUNTED_WORD.finditer(low):
-        own = counted.get(m.group(2))
-        if own and m.group(1) not in own:
-            return m.group()
-    return ""
 
 
 _OLD_WORDS = frozenset(
@@ -2868,52 +2846,6 @@ def _set_part_weighed_apart(chosen: Mention, mentions: list[Mention], name: N.Na
 
 
 _TOTALS = re.compile(r"\W*(?:grand\s+)?totali?s?\b|\W*totale\b", re.IGNORECASE)  # "Totals: N.W. …"
-_SIZED = re.compile(r"(?<![0-9a-z\u00df-\u024f])([a-z]{1,3})(\d{1,4})(?![0-9a-z\u00df-\u024f])")
-
-
-def _designation_conflict(quote: str, name: N.Name) -> str:
-    """A designation in the figure's line of the same kind as the name's but another value:
-    "P30" or "DN40" where the name says "P35" or "DN65", an article code "KL-40" where the
-    name's is "KL-45". The line is about another size or another article."""
-    low = quote.lower()
-    if label := V.WEIGHT_WORDS.search(low):
-        low = low[: label.start()]  # what the line names before its weight label
-    sized: dict[str, set[str]] = {}
-    for m in _SIZED.finditer(name.low):
-        sized.setdefault(m.group(1), set()).add(m.group(2))
-    for m in _SIZED.finditer(low):
-        own = sized.get(m.group(1))
-        if own and m.group(2) not in own and not any(f"{m.group(1)}{n}" in low for n in own):
-            return f"the line names {m.group()} where the name says {m.group(1)}{min(own)}"
-    shapes = {_shape(m.group()): m.group() for m in N.MODEL.finditer(name.low)}
-    for m in N.MODEL.finditer(low):
-        code, shape = m.group(), _shape(m.group())
-        if shape and shape in shapes and code not in name.low:
-            return f"the line names another article code ({code}, the name's is {shapes[shape]})"
-        if (sibling := _sibling_code(code, name)) and code not in name.low:
-            return f"the line names another article code ({code}, the name's is {sibling})"
-    return ""
-
-
-def _sibling_code(code: str, name: N.Name) -> str:
-    """The name's code of the same series as `code` ("ips-12-04-pno-2m" for "ips-12-04-pno-
-    m12"): as many segments, all but the last the same. Empty for none."""
-    parts = code.split("-")
-    if len(parts) < 4 or not parts[0].isalpha():
-        return ""
-    for m in N.MODEL.finditer(name.low):
-        own = m.group().split("-")
-        if len(own) == len(parts) and own[:-1] == parts[:-1] and own[-1] != parts[-1]:
-            return m.group()
-    return ""
-
-
-def _shape(code: str) -> str:
-    """The coding scheme of a designation: "kl-40" and "mx-45" are both "aa-99", "ab-12-300"
-    is "aa-99-999" (a code that starts with its letters; "4-polig" has no scheme)."""
-    if not code[:1].isalpha() or not any(c.isdigit() for c in code):
-        return ""
-    return re.sub(r"[a-z\u00df-\u024f]", "a", re.sub(r"\d", "9", code))
 
 
 _OTHER_THING = frozenset(
@@ -2967,32 +2899,6 @@ def _sums_of_parts(mentions: list[Mention], name: N.Name) -> list[Mention]:
                 )
             )
     return out
-
-
-def _scope_conflict(keys: Iterable[str], name: N.Name) -> str:
-    """A scope key ("-motore") whose opposite the name states ("con motore"), else empty."""
-    for key in keys:
-        if key[:1] in "+-" and ("-" if key[0] == "+" else "+") + key[1:] in name.words:
-            return key
-    return ""
-
-
-def _size_conflict(keys: Iterable[str], name: N.Name) -> str:
-    """A size key of a row ("=100x20") when the name states sizes and none of the row's is
-    one of them (or starts one: "40x40" of a name's "40x40x4"); empty otherwise."""
-    named = [k for k in name.idents if k[:1] == "="]
-    sizes = [k for k in keys if k[:1] == "="]
-    if not named or not sizes:
-        return ""
-    for size in sizes:
-        if any(n.startswith(size) or size.startswith(n) for n in named):
-            return ""
-    return sizes[0][1:]
-
-
-def _is_designation(key: str) -> bool:
-    """A model or size key ("rp080pfg", "m12"), not a number, a word or a scope key."""
-    return key[:1] not in "#+-" and any(c.isdigit() for c in key) and any(c.isalpha() for c in key)
 
 
 def _dedupe(ranked: list[Mention]) -> list[Mention]:
