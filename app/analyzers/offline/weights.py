@@ -1741,7 +1741,7 @@ def collect_mentions(
                     + (f" ({rv.group()})" if rv else ""),
                     None,
                 )
-            if basis in _ELIGIBLE and _SUPERSEDED_BEFORE.search(
+            if basis in _ELIGIBLE and R.SUPERSEDED_BEFORE.search(
                 text[max(0, q.start - 30) : q.start]
             ):
                 basis, reason, grams = (
@@ -1858,8 +1858,8 @@ def collect_mentions(
             if m.order in other_rows and m.basis in (WeightBasis.DERIVED, WeightBasis.PER_LENGTH):
                 m.basis, m.grams, m.score = WeightBasis.OTHER_VARIANT, None, 0.0
                 m.reason += "; another row of the table the article's row is in"
-    _superseded_by_reply(lines, out)
-    R.corrected_thread(lines, out, _quotes_below, _ELIGIBLE)
+    R.superseded_by_reply(lines, out, _ELIGIBLE)
+    R.corrected_thread(lines, out, R.quotes_below, _ELIGIBLE)
     # A table is also in the sections as lines: a row the line rules set aside with its heading
     # and the lines around it (a component's section, a parts list) is not taken again from the
     # table without them.
@@ -1905,52 +1905,6 @@ _RELATED_PATH = re.compile(
     r"|zubehoer|accessoires?|accessori)(?:_?(?:products?|items?|articles?))?\[\d{1,5}\]",
     re.IGNORECASE,
 )
-
-
-# Where an e-mail thread quotes earlier messages: "> …", "-----Original Message-----",
-# "On … wrote:", "Am … schrieb …:", and a second header block ("From: …" below the text).
-_QUOTE_MARK = re.compile(
-    r"\s*>"
-    r"|\s*-{2,}\s*(?:original|urspr[üu]ngliche|message d['’]origine|messaggio originale"
-    r"|mensaje original|mensagem original|oorspronkelijk|originalmeddelande|původní zpráva"
-    r"|forwarded|weitergeleitet)",
-    re.IGNORECASE,
-)  # matched at the start of a line
-_WROTE = re.compile(
-    r"(?:wrote|schrieb|a écrit|ha scritto|escribió|escreveu|schreef|skrev|napsal)\s*:?\s*$",
-    re.IGNORECASE,
-)  # searched in the end of a line
-_MAIL_HEADER = re.compile(r"^\s*(?:from|von|de|da|van|od|från|发件人)\s*:\s*\S", re.IGNORECASE)
-_QUOTED_PENALTY = 0.15
-
-
-def _quotes_below(i: int, text: str) -> bool:
-    """The line where a thread's quoted messages start (cheap tests first: most lines are not)."""
-    head = text.lstrip()[:1]
-    if head in (">", "-") and _QUOTE_MARK.match(text):
-        return True
-    if text.endswith(":") and _WROTE.search(text[-30:]):
-        return True
-    return i >= 6 and ":" in text[:12] and _MAIL_HEADER.match(text) is not None
-
-
-def _superseded_by_reply(lines: Sequence[Line], mentions: list[Mention]) -> None:
-    """An e-mail thread's latest message comes first and corrects what it quotes below: when it
-    states a weight of its own, the weights of the quoted earlier messages weigh less."""
-    if not any(m.basis in _ELIGIBLE for m in mentions):
-        return
-    boundary = next(
-        (line.order for i, line in enumerate(lines) if _quotes_below(i, line.text)), None
-    )
-    if boundary is None:
-        return
-    latest = [m.order for m in mentions if m.order < boundary and m.basis in _ELIGIBLE]
-    if not latest:
-        return  # the reply states no weight: what it quotes is all there is
-    for m in mentions:
-        if m.order > boundary and m.basis in _ELIGIBLE and m.score:
-            m.score = round(max(0.0, m.score - _QUOTED_PENALTY), 3)
-            m.reason += "; quoted from an earlier message the reply supersedes"
 
 
 def _sentence(text: str, key: str, position: int) -> bool:
@@ -2486,7 +2440,7 @@ def decide(
     # gross weight, or none: another code's row still loses
     T.another_code([*eligible, *(m for m in mentions if m.basis not in _ELIGIBLE)], nm.models, name)
     eligible = [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]
-    eligible = _drop_superseded(eligible)
+    eligible = R.drop_superseded(eligible)
     sums = _sums_of_parts(mentions, nm)
     eligible.extend(sums)
     by_keys: dict[frozenset[str], int] = {}
@@ -2753,39 +2707,6 @@ def _other_tile(m: Mention, name: N.Name) -> bool:
     if label := V.WEIGHT_WORDS.search(low):
         low = low[: label.start()]
     return not (N.words(low) & name.words)
-
-
-_OLD_WORDS = frozenset(
-    V.split_words(
-        "alt old previous former vorher bisher früher ancien ancienne précédent vecchio "
-        "precedente anterior antiguo antigo oud vorige tidigare gammal stary dříve"
-    )
-)
-_NEW_WORDS = frozenset(
-    V.split_words(
-        "neu new current aktuell nouveau nouvelle actuel nuovo attuale nuevo actual novo nieuw "
-        "huidig ny nowy nový"
-    )
-)
-# "(vorher 135 g)", "previously: 334 g", "old value 1.32 kg": the figure a change replaced
-_SUPERSEDED_BEFORE = re.compile(
-    r"(?<![^\W\d_])(?:vorher|bisher|früher|zuvor|previously|formerly|old(?:\s+value)?"
-    r"|alt(?:er\s+wert)?|auparavant|précédemment|anciennement|prima|precedentemente|antes"
-    r"|anteriormente|voorheen|tidigare|dříve|poprzednio)\s{0,2}[:=]?\s{0,2}(?:ca\.?\s{0,2})?$",
-    re.IGNORECASE,
-)
-
-
-def _drop_superseded(eligible: list[Mention]) -> list[Mention]:
-    """A change notice's table ("alt (Index C)" beside "neu (Index D)", "Rev. B (old)" beside
-    "Rev. C (new)"): the figures of the column or row named old are superseded."""
-    old = [m for m in eligible if m.keys & _OLD_WORDS]
-    if not old or not any(m.keys & _NEW_WORDS and not m.keys & _OLD_WORDS for m in eligible):
-        return eligible
-    for m in old:
-        m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
-        m.reason += "; a superseded value (the column or row named old)"
-    return [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]
 
 
 def _part_weighed_apart(chosen: Mention, mentions: list[Mention], name: N.Name) -> str:
