@@ -60,7 +60,6 @@ __all__ = [
     "WeightDecision",
     "collect_mentions",
     "decide",
-    "document_volumes",
     "fmt_grams",
     "parse_quantity_grams",
 ]
@@ -148,18 +147,6 @@ _SLASH_WORD = re.compile(r"^\s*/\s*(?P<w>[^\W\d_]{1,12})(?![^\W\d_])")
 _SLASH_FOOT = re.compile(
     r"^\s*(?:/|per)\s*(?:lin(?:ear)?\.?\s*)?(?:ft|foot|feet|pie|pies)(?![^\W\d_])", re.IGNORECASE
 )
-_LENGTH = re.compile(
-    r"(?<![^\W\d_])(?:länge|length|schnittlänge|zuschnitt\w*|fixlänge|longueur|lunghezza|longitud|lengte|długość|\bL\b)"
-    r"\s{0,3}[:=|]?\s{0,30}(?:ca\.?\s{0,2})?(?P<n>\d{1,6}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m)(?![^\W\d_²³])",
-    re.IGNORECASE,
-)
-_DIMS = re.compile(
-    r'(?P<a>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<ua>mm|cm|m|in|"|″)?\s{0,2}(?:\([A-Za-z]{1,2}\)\s{0,2})?[x×*]\s{0,2}'
-    r'(?P<b>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<ub>mm|cm|m|in|"|″)?\s{0,2}(?:\([A-Za-z]{1,2}\)\s{0,2})?[x×*]\s{0,2}'
-    r'(?P<c>\d{1,5}(?:[.,]\d{1,3})?)(?![\d]|[.,]\d)\s{0,2}(?P<uc>mm|cm|m|in|"|″)?(?![^\W\d_])',
-    re.IGNORECASE,
-)
-_ANNOTATED_DIMS = re.compile(r"\((?:W|D|H|L|B|T)\)|\b[LWBH]\s?[x×]\s?[WBDTH]\b", re.IGNORECASE)
 _IDENT_LINE_MAX_TOKENS = 4
 # "Weight (with battery)", "Gewicht ohne Akku": a scope word before a part's name says what the
 # article's weight includes or leaves out; the figure is not the weight OF that part.
@@ -450,7 +437,7 @@ class _Doc:
         if self._length == self._UNSET:
             named = D.name_length_m(self._name, self._comma)  # 0.0: two lengths, none
             self._length = (
-                named if named is not None else _length_m(self._lines, self._comma)
+                named if named is not None else D.document_length_m(self._lines, self._comma)
             ) or None
         return self._length
 
@@ -1178,65 +1165,6 @@ def _counted_doc(doc: _Doc, n: int | None) -> _Doc:
     counted = copy.copy(doc)
     counted._count = n
     return counted
-
-
-def _length_m(lines: Sequence[Line], comma: bool) -> float | None:
-    """The article's length: the first "Länge: 1200 mm" that labels a line (not a sentence)."""
-    for line in lines:
-        m = _LENGTH.search(line.text)
-        if m and len(line.text[: m.start()].split()) <= 2:
-            value = parse_number(m["n"], comma_decimal=comma)
-            return value * {"mm": 0.001, "cm": 0.01, "m": 1.0}[m["u"].lower()]
-    return None
-
-
-# What every _DIMS match contains: a number (or its unit, or "(W)") right before "x" and a
-# number after it.
-_DIMS_HINT = re.compile(r'(?:\d|m|in|"|″|\))\s{0,2}[x×*]\s{0,2}\d', re.IGNORECASE)
-_TIMES = frozenset("xX×*")  # what the hint's [x×*] matches, ignoring case
-
-
-def _volumes(lines: Sequence[Line], comma: bool) -> tuple[float, ...]:
-    out: list[float] = []
-    length: list[float | None] = []  # the document's length, looked for once, on first use
-    for line in lines:
-        if _TIMES.isdisjoint(line.text) or _DIMS_HINT.search(line.text) is None:
-            continue  # no "number x number": the cheap tests before the vocabulary
-        if not (V.DIMENSION_WORDS.search(line.text) or _ANNOTATED_DIMS.search(line.text)):
-            continue  # "Winkel 30 x 30 x 3 mm" names a profile, not the article's block
-        if line.packaging or V.PACKAGING_KEYS.search(line.text) or V.GROSS_WORDS.search(line.text):
-            continue  # a carton's or a pallet's size bounds nothing the article weighs
-        if V.OUTER_PACK_WORDS.search(line.text):
-            continue  # "Dimensiones palé", "纸箱尺寸", "Umkarton": the same, in other words
-        for m in _DIMS.finditer(line.text):
-            unit = (m["uc"] or m["ub"] or m["ua"] or "").lower()
-            if not unit:
-                tail = line.text[m.end() : m.end() + 6].lower()
-                head = line.text.lower()
-                unit = "mm" if "mm" in tail or "(mm)" in head else "cm" if "cm" in tail else ""
-            if not unit:
-                continue
-            f = {"mm": 0.1, "cm": 1.0, "m": 100.0, "in": 2.54, '"': 2.54, "″": 2.54}[unit]
-            a, b, c = (parse_number(m[k], comma_decimal=comma) * f for k in "abc")
-            if a > 0 and b > 0 and c > 0:
-                if not length:
-                    length.append(_length_m(lines, comma))
-                out.append(_with_length(a, b, c, length[0]))
-    return tuple(out)
-
-
-def _with_length(a: float, b: float, c: float, length_m: float | None) -> float:
-    """The block (cm³) of "40 x 40 x 3 mm" beside a stated "Länge 6.000 mm" longer than any of
-    its sides: a section and its wall, as long as the length, not a block of three sides."""
-    longest = max(a, b, c)
-    if length_m is None or length_m * 100 <= longest:
-        return a * b * c
-    return a * b * c / min(a, b, c) * length_m * 100
-
-
-def document_volumes(sections: Sequence[Section], comma: bool) -> tuple[float, ...]:
-    """Bounding-block volumes (cm³) of the dimensions a document states, for plausibility."""
-    return _volumes(list(iter_lines(sections)), comma)
 
 
 def _is_ident_line(text: str) -> set[str]:
