@@ -16,6 +16,7 @@ from typing import Protocol
 
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 from app.analyzers.offline._text import DIGITS, Line, tokens_of
+from app.analyzers.offline.names import models
 from app.analyzers.quantities import to_int
 
 
@@ -266,3 +267,26 @@ def pack_count(lines: Sequence[Line]) -> int | None:
             if n and n >= 2:
                 return n
     return None
+
+
+def named_pack_count(lines: Sequence[Line], name: str) -> int | None:
+    """The pack count of the row that names the article's code when rows state different
+    counts ("BN-3208: VE (Stk.)=1000", "BN-4010: VE (Stk.)=500" for a "… (BN-4010)"): the
+    first count of the document would be another article's. None when no row names it."""
+    codes = models(name)
+    if not codes:
+        return None
+    counts: set[int] = set()
+    for line in lines:
+        if DIGITS.isdisjoint(line.text) or not PACK_HINT.search(line.text):
+            continue
+        if not codes & models(line.text[:60]) or ALTERNATIVE.search(line.text):
+            continue
+        if V.WEIGHT_WORDS.search(line.text):
+            continue  # the row's weights ("Gewicht je VE=0.41 | VE je Karton=10"), not its pack
+        for m in DOC_COUNT.finditer(line.text.replace("_", " ")):
+            n = to_int(m["n"] or m["m"])
+            if n and n >= 2:
+                counts.add(n)
+                break
+    return counts.pop() if len(counts) == 1 else None

@@ -429,7 +429,7 @@ class _Doc:
     @property
     def pack_count(self) -> int | None:
         if self._count == self._UNSET:
-            self._count = _named_pack_count(self._lines, self._name) or C.pack_count(self._lines)
+            self._count = C.named_pack_count(self._lines, self._name) or C.pack_count(self._lines)
         return None if self._count is None else int(self._count)
 
     @property
@@ -1005,29 +1005,6 @@ def _other_object(label: str, name: N.Name) -> str | None:
 
 
 # ------------------------------------------------------------------ collection
-
-
-def _named_pack_count(lines: Sequence[Line], name: str) -> int | None:
-    """The pack count of the row that names the article's code when rows state different
-    counts ("BN-3208: VE (Stk.)=1000", "BN-4010: VE (Stk.)=500" for a "… (BN-4010)"): the
-    first count of the document would be another article's. None when no row names it."""
-    codes = N.models(name)
-    if not codes:
-        return None
-    counts: set[int] = set()
-    for line in lines:
-        if DIGITS.isdisjoint(line.text) or not C.PACK_HINT.search(line.text):
-            continue
-        if not codes & N.models(line.text[:60]) or C.ALTERNATIVE.search(line.text):
-            continue
-        if V.WEIGHT_WORDS.search(line.text):
-            continue  # the row's weights ("Gewicht je VE=0.41 | VE je Karton=10"), not its pack
-        for m in C.DOC_COUNT.finditer(line.text.replace("_", " ")):
-            n = to_int(m["n"] or m["m"])
-            if n and n >= 2:
-                counts.add(n)
-                break
-    return counts.pop() if len(counts) == 1 else None
 
 
 _PER_AFTER = re.compile(r"[\s_]{0,2}(?:je|per|pro|por|par|pour|/)(?![^\W\d_])")
