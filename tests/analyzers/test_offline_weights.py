@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from app.analyzers.offline.derived import document_volumes
 from app.analyzers.offline.weights import (
     WeightDecision,
     collect_mentions,
     decide,
-    document_volumes,
     parse_quantity_grams,
 )
 from app.analyzers.quantities import decimal_comma, parse_number

@@ -19,10 +19,11 @@ from app.analyzers.offline.cost_model import (
     build_cost_model,
     detect_process,
 )
+from app.analyzers.offline.derived import document_volumes
 from app.analyzers.offline.materials import find_materials_with_note
 from app.analyzers.offline.parts_total import parts_list_totals, with_parts_totals
 from app.analyzers.offline.vocabulary import DENSITY, guess_language
-from app.analyzers.offline.weights import Mention, collect_mentions, decide, document_volumes
+from app.analyzers.offline.weights import Mention, collect_mentions, decide
 from app.analyzers.quantities import decimal_comma
 from app.extraction.document import ExtractedDocument, ExtractionError, Section
 

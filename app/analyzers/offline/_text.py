@@ -31,6 +31,17 @@ class Line:
     heading: str = ""  # the last heading above the line, e.g. "2 Materials"
 
 
+# Letters and digits of any Latin-script word ("válvula", "größe" are one token); kana and
+# CJK ideographs run as their own tokens.
+TOKEN = re.compile(r"[0-9a-z\u00df-\u00f6\u00f8-\u024f]+|[\u3040-\u30ff\u4e00-\u9fff]+")
+DIGITS = frozenset("0123456789")
+
+
+def tokens_of(text: str) -> list[str]:
+    """The words and numbers of a text, lower-cased, as names and rows are compared."""
+    return TOKEN.findall(text.lower())
+
+
 _PACKAGING_WORDS = re.compile(
     r"(?i)verpackung|packaging|packing|shipping|versand|logisti|transport|palett|pallet"
     r"|emballage|imballaggio|imballo|embalaje|verpakking|opakowanie|conditionnement|spedizione"

@@ -5,7 +5,8 @@ metre, per 10 mm of stroke) and leave the multiplication to the reader. The inpu
 stated unambiguously: the article's length, area or stroke is read from its name first (a
 length the name labels as one: "cut length 2,000 mm", "rollo de 25 m", "Hub 200"), and two
 different values of it are no value. Every helper returns None when unsure, and the weight
-rules then abstain as they would without it.
+rules then abstain as they would without it. The blocks a document's dimensions span
+(`document_volumes`) bound the weight the same sizes allow, for the plausibility check.
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 
 from app.analyzers.base import WeightBasis
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
+from app.analyzers.offline._text import iter_lines
 from app.analyzers.quantities import parse_number
 
 if TYPE_CHECKING:
     from app.analyzers.offline._text import Line
+    from app.extraction.document import Section
 
 
 class _Figure(Protocol):
@@ -42,7 +45,10 @@ FigureT = TypeVar("FigureT", bound=_Figure)  # a weight rule's mention, returned
 
 __all__ = [
     "area_weights",
+    "document_length_m",
+    "document_volumes",
     "included_part",
+    "name_area_m2",
     "name_face_m2",
     "name_length_m",
     "part_sums",
@@ -86,9 +92,16 @@ def _metres(value: str, unit: str, comma: bool) -> float:
 
 
 def name_length_m(name: str, comma: bool) -> float | None:
-    """The length the article name labels as the article's ("cut length 2,000 mm", "vara de
-    5 m", "längd 3 m"), in metres. None when it labels none; 0.0 when it labels two different
+    """The article's length as its name states it, in metres: the length it labels as the
+    article's ("cut length 2,000 mm", "vara de 5 m"), else the one length it states ("Kabel
+    5 m", 1 m "by the metre"). None when it states none; 0.0 when it labels two different
     lengths (the caller abstains rather than pick one)."""
+    labelled = _labelled_length_m(name, comma)
+    return labelled if labelled is not None else _stated_length_m(name, comma)
+
+
+def _labelled_length_m(name: str, comma: bool) -> float | None:
+    """The length the name labels as the article's; None for none, 0.0 for two."""
     found: set[float] = set()
     for m in _LENGTH_FIGURE.finditer(name):
         if _LENGTH_LABEL.search(name[max(0, m.start() - 30) : m.start()]):
@@ -96,6 +109,39 @@ def name_length_m(name: str, comma: bool) -> float | None:
     if not found:
         return None
     return found.pop() if len(found) == 1 else 0.0
+
+
+_NAME_LENGTH = re.compile(
+    r"(?<![\d.,x×*/Ø⌀\-–(])(?<![x×*/Ø⌀\-–(] )"
+    r"(?P<n>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m)(?![^\W\d_²³])"
+    r"(?!\s{0,2}[x×*]\s{0,2}\d)",
+    re.IGNORECASE,
+)
+
+
+_BY_THE_METRE = re.compile(
+    r"by\s+the\s+met(?:re|er)|per\s+met(?:re|er)|meterware|als\s+meterware|au\s+mètre|al\s+metro"
+    r"|por\s+metro|per\s+meter|na\s+metry|metervara|按米",
+    re.IGNORECASE,
+)
+
+
+def _stated_length_m(name: str, comma: bool) -> float | None:
+    """The one length an article name states ("cut to 500 mm", "Kabel 5 m", 1 m for a cable
+    "sold by the metre"): what a weight per metre is multiplied by, before any length the
+    document mentions (a stock bar's)."""
+    if _BY_THE_METRE.search(name):
+        return 1.0
+    found = list(_NAME_LENGTH.finditer(name))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    # "cortado a 1.200 mm" in a document that writes decimals with a comma: 1200 mm
+    thousands = comma and re.fullmatch(r"\d{1,3}\.\d{3}", m["n"]) is not None
+    # "cut length 2,000 mm" in a document that writes decimals with a point: 2000 mm
+    grouped = not comma and re.fullmatch(r"\d{1,3},\d{3}", m["n"]) is not None
+    value = parse_number(m["n"], comma_decimal=("," in m["n"] and not grouped) or thousands)
+    return value * _TO_M[m["u"].lower()] or None
 
 
 # "Weight per 100 mm length", "Gewicht je 100 m", "Peso per 10 m", "kg/100 m": a weight of a
@@ -351,6 +397,30 @@ def name_face_m2(name: str, comma: bool = False) -> float | None:
     return area if area >= 0.001 else None
 
 
+_NAME_AREA = re.compile(
+    r"(?<![\d.,x×*])(?<![x×*] )(?P<a>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<ua>mm|cm|m)?\s{0,2}"
+    r"[x×*]\s{0,2}"
+    r"(?P<b>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m)(?![^\W\d_²³])(?!\s{0,2}[x×*]\s{0,2}\d)",
+    re.IGNORECASE,
+)
+
+
+def name_area_m2(name: str) -> float | None:
+    """The one face an article name states ("Pannello 1000 x 2000 mm", "Sheet 210 x 297 mm"):
+    what a weight per area on the figure's own line is multiplied by. Stricter than
+    `name_face_m2`, which sizes a sheet for the document's one rate: two sides only (no
+    thickness), each side's decimal comma read from the side itself."""
+    found = list(_NAME_AREA.finditer(name))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    f = _TO_M[m["u"].lower()]
+    a, b = (parse_number(m[k], comma_decimal="," in m[k]) * f for k in "ab")
+    if m["ua"]:  # "600 mm x 2.0 m": each side in its own unit
+        a = parse_number(m["a"], comma_decimal="," in m["a"]) * _TO_M[m["ua"].lower()]
+    return a * b if a * b >= 0.001 else None  # not a profile's section ("tube 25 x 2 mm")
+
+
 def area_weights(
     mentions: Sequence[FigureT],
     name: str,
@@ -603,6 +673,88 @@ def volume_density(lines: Sequence[Line], comma: bool) -> tuple[float, Line, str
         return None
     grams = cm3 * density
     return grams, line, f"part volume {cm3:g} cm³ × density {density:g} g/cm³"
+
+
+# ------------------------------------------------------------------ a document's length, blocks
+
+# "Länge: 1200 mm", "Length | 6 m": the article's length a line labels
+_LENGTH = re.compile(
+    r"(?<![^\W\d_])(?:länge|length|schnittlänge|zuschnitt\w*|fixlänge|longueur|lunghezza|longitud|lengte|długość|\bL\b)"
+    r"\s{0,3}[:=|]?\s{0,30}(?:ca\.?\s{0,2})?(?P<n>\d{1,6}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m)(?![^\W\d_²³])",
+    re.IGNORECASE,
+)
+
+
+_DIMS = re.compile(
+    r'(?P<a>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<ua>mm|cm|m|in|"|″)?\s{0,2}(?:\([A-Za-z]{1,2}\)\s{0,2})?[x×*]\s{0,2}'
+    r'(?P<b>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<ub>mm|cm|m|in|"|″)?\s{0,2}(?:\([A-Za-z]{1,2}\)\s{0,2})?[x×*]\s{0,2}'
+    r'(?P<c>\d{1,5}(?:[.,]\d{1,3})?)(?![\d]|[.,]\d)\s{0,2}(?P<uc>mm|cm|m|in|"|″)?(?![^\W\d_])',
+    re.IGNORECASE,
+)
+
+
+_ANNOTATED_DIMS = re.compile(r"\((?:W|D|H|L|B|T)\)|\b[LWBH]\s?[x×]\s?[WBDTH]\b", re.IGNORECASE)
+
+
+def document_length_m(lines: Sequence[Line], comma: bool) -> float | None:
+    """The article's length: the first "Länge: 1200 mm" that labels a line (not a sentence)."""
+    for line in lines:
+        m = _LENGTH.search(line.text)
+        if m and len(line.text[: m.start()].split()) <= 2:
+            value = parse_number(m["n"], comma_decimal=comma)
+            return value * {"mm": 0.001, "cm": 0.01, "m": 1.0}[m["u"].lower()]
+    return None
+
+
+# What every _DIMS match contains: a number (or its unit, or "(W)") right before "x" and a
+# number after it.
+_DIMS_HINT = re.compile(r'(?:\d|m|in|"|″|\))\s{0,2}[x×*]\s{0,2}\d', re.IGNORECASE)
+
+
+_TIMES = frozenset("xX×*")  # what the hint's [x×*] matches, ignoring case
+
+
+def _volumes(lines: Sequence[Line], comma: bool) -> tuple[float, ...]:
+    out: list[float] = []
+    length: list[float | None] = []  # the document's length, looked for once, on first use
+    for line in lines:
+        if _TIMES.isdisjoint(line.text) or _DIMS_HINT.search(line.text) is None:
+            continue  # no "number x number": the cheap tests before the vocabulary
+        if not (V.DIMENSION_WORDS.search(line.text) or _ANNOTATED_DIMS.search(line.text)):
+            continue  # "Winkel 30 x 30 x 3 mm" names a profile, not the article's block
+        if line.packaging or V.PACKAGING_KEYS.search(line.text) or V.GROSS_WORDS.search(line.text):
+            continue  # a carton's or a pallet's size bounds nothing the article weighs
+        if V.OUTER_PACK_WORDS.search(line.text):
+            continue  # "Dimensiones palé", "纸箱尺寸", "Umkarton": the same, in other words
+        for m in _DIMS.finditer(line.text):
+            unit = (m["uc"] or m["ub"] or m["ua"] or "").lower()
+            if not unit:
+                tail = line.text[m.end() : m.end() + 6].lower()
+                head = line.text.lower()
+                unit = "mm" if "mm" in tail or "(mm)" in head else "cm" if "cm" in tail else ""
+            if not unit:
+                continue
+            f = {"mm": 0.1, "cm": 1.0, "m": 100.0, "in": 2.54, '"': 2.54, "″": 2.54}[unit]
+            a, b, c = (parse_number(m[k], comma_decimal=comma) * f for k in "abc")
+            if a > 0 and b > 0 and c > 0:
+                if not length:
+                    length.append(document_length_m(lines, comma))
+                out.append(_with_length(a, b, c, length[0]))
+    return tuple(out)
+
+
+def _with_length(a: float, b: float, c: float, length_m: float | None) -> float:
+    """The block (cm³) of "40 x 40 x 3 mm" beside a stated "Länge 6.000 mm" longer than any of
+    its sides: a section and its wall, as long as the length, not a block of three sides."""
+    longest = max(a, b, c)
+    if length_m is None or length_m * 100 <= longest:
+        return a * b * c
+    return a * b * c / min(a, b, c) * length_m * 100
+
+
+def document_volumes(sections: Sequence[Section], comma: bool) -> tuple[float, ...]:
+    """Bounding-block volumes (cm³) of the dimensions a document states, for plausibility."""
+    return _volumes(list(iter_lines(sections)), comma)
 
 
 # ------------------------------------------------------------------ a rate column's row

@@ -14,15 +14,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from app.analyzers.offline import counts as C  # noqa: N812 - piece counts, read as C.fn
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 
 __all__ = ["PATH", "in_pack", "key_paths", "path_count", "row_count"]
 
-_PIECES = V.PIECE_ALTERNATION
 # UN/ECE and GS1 codes of a count ("50 H87", "1000 PCE", "20 EA")
-_COUNT_UNITS = rf"h87|c62|ea|each|pce|pcs|pc|st|stk|{_PIECES}"
+_COUNT_UNITS = rf"h87|c62|ea|each|pce|pcs|pc|st|stk|{C.PIECES}"
 _COUNT_VALUE = re.compile(
-    rf"^\s*(?P<n>\d{{1,3}}(?:[.,'\u00a0 ]\d{{3}})+|\d{{1,7}})\s*(?:(?:{_COUNT_UNITS})\.?)?\s*$",
+    rf"^\s*(?P<n>{C.GROUPED}|\d{{1,7}})\s*(?:(?:{_COUNT_UNITS})\.?)?\s*$",
     re.IGNORECASE,
 )
 # A key that counts the pieces its object holds, in every language of the corpus
@@ -51,10 +51,6 @@ _PACK_PATH = re.compile(
     r"|inner|trade_?item_?unit)(?:$|[._\[\]\s-])",
     re.IGNORECASE,
 )
-
-
-def _split(words: str) -> list[str]:
-    return words.split()
 
 
 _PACK_DESCRIPTOR = re.compile(r"^\s*(?:CASE|PACK_OR_INNER_PACK|PACK|BOX|CARTON)\s*$")
@@ -86,7 +82,7 @@ def _parent(path: str) -> str:
 _PACK_SEGMENTS = frozenset(
     [
         *V.PACK_NOUNS,
-        *_split(
+        *V.split_words(
             "pack packs case cases carton cartons box boxes bag bundle inner_pack innerpack "
             "outer_pack outerpack master_carton opakowanie opakowania krabice kutu koli "
             "kartong kartonnen schachtel colis caisse caixa"
@@ -126,7 +122,7 @@ def path_count(path: str, paths: Mapping[str, str]) -> int | None:
             if any(not _LOWER_LEVEL.search(b) for b in between):
                 continue  # a field of another object beside it ("caseLevel", "forpackning")
             if (m := _COUNT_VALUE.match(value)) and _CONTENT_KEY.search(f".{last}."):
-                counts.add(int(re.sub(r"\D", "", m["n"])))
+                counts.add(C.whole(m["n"]))
                 contents = contents or bool(between) or bool(_CONTENTS.search(last))
         if counts:
             if len(counts) == 1 and (packed or contents) and (n := counts.pop()) >= 2:
@@ -157,7 +153,7 @@ _PIECE_SET = frozenset(w.lower().rstrip(".") for w in V.PIECE_WORDS) | frozenset
 )
 _PER_PIECE = re.compile(
     rf"(?:/|(?<![^\W\d_])(?:per|pro|je|par|pour|por|para|för|x|each))\s{{0,2}}(?:\d[\d.,']*\s{{0,2}})?"
-    rf"(?:{_PIECES})(?![^\W\d_])",
+    rf"(?:{C.PIECES})(?![^\W\d_])",
     re.IGNORECASE,
 )
 _UNIT_TOKENS = frozenset(
@@ -186,7 +182,7 @@ def row_count(weight_key: str, cells: Sequence[tuple[str, str]]) -> int | None:
         basis = _BASIS_KEY.search(low) and V.WEIGHT_WORDS.search(low)
         named = own and _QUANTITY_WORD.search(low) and own & set(_TOKEN.findall(low))
         if basis or named:
-            counts.add(int(re.sub(r"\D", "", m["n"])))
+            counts.add(C.whole(m["n"]))
     if len(counts) == 1 and (n := counts.pop()) >= 2:
         return n
     return None

@@ -13,19 +13,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from app.analyzers.offline import counts as C  # noqa: N812 - piece counts, read as C.fn
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 
 __all__ = ["LineQuantity", "line_quantity", "says_one_piece", "summed_column"]
 
 
-def _split(words: str) -> list[str]:
-    return words.split()
-
-
 # The header of a line's quantity column, in every language of the corpus ("Qty", "Menge",
 # "Cantidad", "Množství", "Ilość", "数量"): the whole header, bar a unit in brackets.
 _QUANTITY_HEADERS = frozenset(
-    _split(
+    V.split_words(
         "qty quantity quantities menge anzahl stückzahl bestellmenge liefermenge qté "
         "quantité quantità qtà q.tà cantidad cant. cant uds uds. unidades quantidade qtd "
         "qtd. qtde hoeveelheid aantal ilość ilosc antal antall mængde määrä kpl množství "
@@ -36,10 +33,7 @@ _QUANTITY_HEADERS = frozenset(
 _BRACKETS = re.compile(r"[\[(（].*?[\])）]")
 _EDGE = re.compile(r"^[\s:.#*]+|[\s:*]+$")
 # "80", "2000", "2 000", "150 ks": a whole count, a piece word after it at most
-_PIECES = V.PIECE_ALTERNATION
-_COUNT_CELL = re.compile(
-    rf"^\s*(?P<n>\d{{1,3}}(?:[.,'\u00a0 ]\d{{3}})+|\d{{1,7}})\s*(?:{_PIECES})?\s*$", re.IGNORECASE
-)
+_COUNT_CELL = re.compile(rf"^\s*(?P<n>{C.GROUPED}|\d{{1,7}})\s*(?:{C.PIECES})?\s*$", re.IGNORECASE)
 # The weight column is the line's: "total", "line", "Gesamt", "celkem", "合計" …
 _TOTAL_HEADER = re.compile(
     r"(?<![^\W\d_])(?:total|totale|totaal|totalt|totais|line|línea|linea|ligne|riga|gesamt\w*"
@@ -54,7 +48,7 @@ _PIECE_HEADER = re.compile(
     r"|unitário|unitária|unitaire|unitario|jednotková|jednotkova|jednostkowa|jednostkowy"
     r"|birim|egység|stykvægt|styckvikt|kappalepaino|einzel\w*|stück\w*|stk|piece|pièce"
     r"|pieza|pezzo|peça|单件|單件|单重|單重|単重|単位|个|個|개당)(?![^\W\d_])"
-    r"|stückgewicht|einzelgewicht|單|单|単|/\s*(?:1\s*)?(?:" + _PIECES + r")(?![^\W\d_])",
+    r"|stückgewicht|einzelgewicht|單|单|単|/\s*(?:1\s*)?(?:" + C.PIECES + r")(?![^\W\d_])",
     re.IGNORECASE,
 )
 
@@ -108,7 +102,7 @@ def line_quantity(
     if _PIECE_HEADER.search(weight_header) or _names_article(weight_header, name_words):
         return None
     counts = {
-        int(re.sub(r"\D", "", m["n"]))
+        C.whole(m["n"])
         for header, cell in cells
         if _is_quantity_header(header) and (m := _COUNT_CELL.match(cell))
     }

@@ -13,12 +13,7 @@ from collections.abc import Callable
 from typing import Final
 
 from app.analyzers.base import WeightBasis
-from app.analyzers.offline.vocabulary import WEIGHT_WORDS, Vocabulary
-
-
-def _split(words: str) -> list[str]:
-    return words.split()
-
+from app.analyzers.offline.vocabulary import WEIGHT_WORDS, Vocabulary, split_words
 
 __all__ = [
     "BILLED_WORDS",
@@ -33,7 +28,7 @@ __all__ = [
 # cs, tr, hu, ro, ru, el, zh, ja, ko).
 CARRY_VERBS: Final = Vocabulary(
     [
-        *_split(
+        *split_words(
             "carries withstand withstands trägt tragen hält halten aushalten hebt heben stemmt "
             "supporte supportent supporter portent soulève soulever sostiene sostengono sostenere "
             "regge reggere sopporta sopportare solleva sollevare soporta soportan soportar "
@@ -106,7 +101,7 @@ CARRY_VERBS: Final = Vocabulary(
 # A difference, a tolerance or a step between classes: a mass, but nobody's weight.
 DIFFERENCE_WORDS: Final = Vocabulary(
     [
-        *_split(
+        *split_words(
             "difference differences deviation deviations tolerance tolerances variation increment "
             "increments step steps spread unterschied unterschiede differenz abweichung toleranz "
             "schwankung stufung klassenbreite schrittweite différence écart écarts tolérance "
@@ -131,7 +126,7 @@ DIFFERENCE_WORDS: Final = Vocabulary(
 # unit, but nothing weighed it.
 BILLED_WORDS: Final = Vocabulary(
     [
-        *_split(
+        *split_words(
             "volumetric volumetrico volumetrica volumétrico volumétrica volumétrique volumetrique "
             "volumetrisch volumetrisches volumetrischer volumengewicht volumegewicht volymvikt "
             "volumenvægt volumvekt tilavuuspaino wolumetryczna wolumetryczny gabarytowa "
@@ -161,7 +156,7 @@ BILLED_WORDS: Final = Vocabulary(
 # A process quantity: the melt poured, a charge or batch (a foundry's, a mixer's).
 PROCESS_WORDS: Final = Vocabulary(
     [
-        *_split(
+        *split_words(
             "melt melts melting molten pouring heat batch schmelze schmelzen schmelzgewicht "
             "gießgewicht giessgewicht abstichgewicht chargengewicht coulée fusion colata fusione "
             "colada fusão vazamento gietgewicht smelt smälta smelte sula tavba tavenina wytop "
@@ -182,7 +177,7 @@ PROCESS_WORDS: Final = Vocabulary(
 # A package as a shipped unit (the parcel, not the article in it).
 PACKAGE_WORDS: Final = Vocabulary(
     [
-        *_split(
+        *split_words(
             "collo colli colis packstück packstücke bulto bultos kolli kollo parcel parcels pacco "
             "pacchi paquete paquetes pakket pakketten paczka balík zásilka koli csomag colet "
             "colete посылка δέμα"
@@ -199,7 +194,7 @@ PACKAGE_WORDS: Final = Vocabulary(
 # Weighing verbs whose subject says whose weight it is ("la testa pesa circa 28 kg").
 _WEIGHS: Final = Vocabulary(
     [
-        *_split(
+        *split_words(
             "weighs weigh wiegt wiegen pèse pèsent pesa pesano pesan pesam weegt wegen väger "
             "vejer veier painaa váží waží waży ważą cântărește cântăresc весит весят ζυγίζει "
             "ζυγίζουν"
@@ -215,7 +210,7 @@ _CLAUSE_SEP = re.compile(r"[,;:()\[\]|.!?]\s|[;:|(]")
 # Words that say "the article" without naming it, and determiners and pronouns.
 _SELF: Final = Vocabulary(
     [
-        *_split(
+        *split_words(
             "it its itself own alone this that which unit device product article item appliance "
             "machine tool set kit assembly piece part whole complete total finished empty es er "
             "sie gerät produkt artikel teil bauteil maschine werkzeug einheit ganze komplett "
@@ -230,7 +225,7 @@ _SELF: Final = Vocabulary(
     ]
 )
 _DETERMINERS: Final = frozenset(
-    _split(
+    split_words(
         "the a an der die das den dem ein eine einer le la les l un une il lo gli i el los las "
         "uno una o os as de het een en ett den det ten ta to a az egy bu şu bir"
     )
@@ -314,7 +309,7 @@ _LEFT_OUT = re.compile(
 
 # Words between "with" and the thing ("with inserted battery", "mit eingesetztem Akku").
 SCOPE_FILLER: Final = frozenset(
-    _split(
+    split_words(
         "inserted included fitted mounted attached installed supplied integrated built "
         "eingesetztem eingesetzter eingesetzten eingelegtem eingelegter montiertem montierter "
         "montierten integriertem integrierter inklusive inclus incluse incluses monté montée "

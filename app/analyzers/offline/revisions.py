@@ -4,36 +4,37 @@ A supplier who got a weight wrong writes again: "the 48 g I gave you was wrong",
 peso correcto es 0,42 kg", "2,1 kg statt 2,4 kg", usually above the quoted earlier message.
 The figure the text calls wrong, or the one a correction replaces, is never the article's
 weight; the figure the text calls the correct one beats the other readings; and once the
-newest message of a thread corrects, what it quotes below is history, not data.
+newest message of a thread corrects, what it quotes below is history, not data. A reply
+that states a weight of its own outweighs the weights it quotes, and a change notice's
+column or row named old ("alt", "previous", "(vorher 135 g)") is superseded by the new one.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
-from typing import Final, Protocol
+from typing import Final, Protocol, TypeVar
 
 from app.analyzers.base import WeightBasis
 from app.analyzers.offline._text import Line
-from app.analyzers.offline.vocabulary import WEIGHT_WORDS, Vocabulary
-
-
-def _split(words: str) -> list[str]:
-    return words.split()
-
+from app.analyzers.offline.vocabulary import WEIGHT_WORDS, Vocabulary, split_words
 
 __all__ = [
     "CORRECTED_BONUS",
+    "SUPERSEDED_BEFORE",
     "corrected_thread",
+    "drop_superseded",
     "lead_in",
+    "quotes_below",
     "revision",
+    "superseded_by_reply",
 ]
 
 # The figure was wrong (en, de, fr, it, es, nl, pl, pt, sv, da, no, fi, cs, tr, hu, ro, ru, el,
 # zh, ja, ko).
 ERROR_WORDS: Final = Vocabulary(
     [
-        *_split(
+        *split_words(
             "wrong incorrect incorrectly erroneous erroneously mistake mistakenly mistyped typo "
             "errata erratum falsch falsche falscher fehlerhaft fehlerhafte irrtümlich "
             "versehentlich tippfehler erreur erroné erronée erronés inexact inexacte errore "
@@ -138,7 +139,7 @@ EARLIER_WORDS: Final = Vocabulary(
 # The figure is the right one.
 CORRECT_WORDS: Final = Vocabulary(
     [
-        *_split(
+        *split_words(
             "correct corrected correction richtig richtige richtiges korrekt korrekte korrektes "
             "korrigiert korrigierte berichtigt berichtigte correcte corrigé corrigée corretto "
             "corretta corrette corretti corretto corretta corrigido corrigida correto correta "
@@ -206,6 +207,12 @@ class _Figure(Protocol):
     reason: str
 
 
+class _Keyed(_Figure, Protocol):
+    keys: frozenset[str]
+
+
+KeyedT = TypeVar("KeyedT", bound=_Keyed)  # a weight rule's mention, returned as given
+
 CORRECTED_BONUS: Final = 0.15
 _NEAR: Final = 160  # characters before a figure that still speak of it
 _SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)|\n")
@@ -261,7 +268,7 @@ def _ends_with(words: Vocabulary, text: str) -> bool:
 # A sentence that ends in a weighing verb runs on to the figure ("… after forming weighs").
 WEIGH_VERBS: Final = Vocabulary(
     [
-        *_split(
+        *split_words(
             "weighs weigh weighing wiegt wiegen pèse pèsent pesa pesano pesan pesam weegt wegen "
             "väger vejer veier painaa váží waží waży ważą tartar cântărește cântăresc весит весят "
             "ζυγίζει ζυγίζουν"
@@ -338,3 +345,94 @@ def corrected_thread(
         if m.order > boundary and m.basis in eligible:
             m.basis, m.score, m.grams = WeightBasis.OTHER_VARIANT, 0.0, None
             m.reason += "; superseded: the newest message corrects the weight it quotes"
+
+
+# Where an e-mail thread quotes earlier messages: "> …", "-----Original Message-----",
+# "On … wrote:", "Am … schrieb …:", and a second header block ("From: …" below the text).
+_QUOTE_MARK = re.compile(
+    r"\s*>"
+    r"|\s*-{2,}\s*(?:original|urspr[üu]ngliche|message d['’]origine|messaggio originale"
+    r"|mensaje original|mensagem original|oorspronkelijk|originalmeddelande|původní zpráva"
+    r"|forwarded|weitergeleitet)",
+    re.IGNORECASE,
+)  # matched at the start of a line
+
+
+_WROTE = re.compile(
+    r"(?:wrote|schrieb|a écrit|ha scritto|escribió|escreveu|schreef|skrev|napsal)\s*:?\s*$",
+    re.IGNORECASE,
+)  # searched in the end of a line
+
+
+_MAIL_HEADER = re.compile(r"^\s*(?:from|von|de|da|van|od|från|发件人)\s*:\s*\S", re.IGNORECASE)
+
+
+_QUOTED_PENALTY = 0.15
+
+
+def quotes_below(i: int, text: str) -> bool:
+    """The line where a thread's quoted messages start (cheap tests first: most lines are not)."""
+    head = text.lstrip()[:1]
+    if head in (">", "-") and _QUOTE_MARK.match(text):
+        return True
+    if text.endswith(":") and _WROTE.search(text[-30:]):
+        return True
+    return i >= 6 and ":" in text[:12] and _MAIL_HEADER.match(text) is not None
+
+
+def superseded_by_reply(
+    lines: Sequence[Line], mentions: Sequence[_Figure], eligible: Collection[WeightBasis]
+) -> None:
+    """An e-mail thread's latest message comes first and corrects what it quotes below: when it
+    states a weight of its own, the weights of the quoted earlier messages weigh less."""
+    if not any(m.basis in eligible for m in mentions):
+        return
+    boundary = next(
+        (line.order for i, line in enumerate(lines) if quotes_below(i, line.text)), None
+    )
+    if boundary is None:
+        return
+    latest = [m.order for m in mentions if m.order < boundary and m.basis in eligible]
+    if not latest:
+        return  # the reply states no weight: what it quotes is all there is
+    for m in mentions:
+        if m.order > boundary and m.basis in eligible and m.score:
+            m.score = round(max(0.0, m.score - _QUOTED_PENALTY), 3)
+            m.reason += "; quoted from an earlier message the reply supersedes"
+
+
+_OLD_WORDS = frozenset(
+    split_words(
+        "alt old previous former vorher bisher früher ancien ancienne précédent vecchio "
+        "precedente anterior antiguo antigo oud vorige tidigare gammal stary dříve"
+    )
+)
+
+
+_NEW_WORDS = frozenset(
+    split_words(
+        "neu new current aktuell nouveau nouvelle actuel nuovo attuale nuevo actual novo nieuw "
+        "huidig ny nowy nový"
+    )
+)
+
+
+# "(vorher 135 g)", "previously: 334 g", "old value 1.32 kg": the figure a change replaced
+SUPERSEDED_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:vorher|bisher|früher|zuvor|previously|formerly|old(?:\s+value)?"
+    r"|alt(?:er\s+wert)?|auparavant|précédemment|anciennement|prima|precedentemente|antes"
+    r"|anteriormente|voorheen|tidigare|dříve|poprzednio)\s{0,2}[:=]?\s{0,2}(?:ca\.?\s{0,2})?$",
+    re.IGNORECASE,
+)
+
+
+def drop_superseded(eligible: list[KeyedT]) -> list[KeyedT]:
+    """A change notice's table ("alt (Index C)" beside "neu (Index D)", "Rev. B (old)" beside
+    "Rev. C (new)"): the figures of the column or row named old are superseded."""
+    old = [m for m in eligible if m.keys & _OLD_WORDS]
+    if not old or not any(m.keys & _NEW_WORDS and not m.keys & _OLD_WORDS for m in eligible):
+        return eligible
+    for m in old:
+        m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
+        m.reason += "; a superseded value (the column or row named old)"
+    return [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]

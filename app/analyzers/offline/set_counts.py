@@ -13,25 +13,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from app.analyzers.offline import counts as C  # noqa: N812 - piece counts, read as C.fn
+from app.analyzers.offline.vocabulary import split_words
+
 __all__ = ["set_count", "set_word"]
 
 
 # A set or a pair, in every language of the corpus (a pair holds two unless it says)
-def _split(words: str) -> list[str]:
-    return words.split()
-
-
-_PAIRS = _split(
+_PAIRS = split_words(
     "pair pairs paar paire paires paio paia pár páru çift pary пара ζεύγος "
     "coppia coppie pari pereche parell ペア "
     "对 對 双 雙 組 组 쌍 켤레"
 )
-_SETS = _split(
+_SETS = split_words(
     "set sets satz jeu lot kit sett sarja sada sady sadu zestaw komplet készlet takım takımı "
     "conjunto juego jogo gioco набор комплект σετ 套 セット 세트"
 )
 # A lot or a consignment of the article: "Peso total do lote", "Total weight of goods"
-_LOTS = _split(
+_LOTS = split_words(
     "lote lotes lotto partita partij partia šarže goods consignment shipment sendung envío "
     "expédition spedizione remessa zending zásilka przesyłka sändning forsendelse sevkiyat "
     "szállítmány expediere отгрузка αποστολή 货物 出荷 화물"
@@ -83,7 +82,7 @@ def set_count(word: str, lines: Iterable[str]) -> int | None:
             start = i + len(word)
             after = low[start : start + 30]
             if (m := _AFTER.match(after)) or (m := _BEFORE.search(low[max(0, i - 12) : i])):
-                n = int(re.sub(r"\D", "", m["n"]))
+                n = C.whole(m["n"])
                 if n >= 2:
                     counts.add(n)
     if not counts and word in _PAIRS:

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 from app.analyzers.base import WeightBasis
+from app.analyzers.offline import counts as C  # noqa: N812 - piece counts, read as C.fn
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 from app.analyzers.quantities import find_quantities, mass_unit
 from app.extraction.document import Table
@@ -44,17 +45,16 @@ __all__ = [
 ]
 
 _MASS = r"kg|kgs|g|gr|grs|lbs?|oz|mg|克|公斤|千克"
-_PIECES = V.PIECE_ALTERNATION
 
 # "kg/1000 pcs", "g / 100 Stk.", "(kg/100 pcs)", "kg per 1000": a column of the weight of N pieces
 _PER_COUNT_CELL = re.compile(
     rf"^\s*[\[(（]?\s*(?P<u>{_MASS})\s*(?:/|per|pro|je)\s*(?P<n>\d[\d.,' ]{{0,8}}?)\s*"
-    rf"(?:{_PIECES})?\s*[\])）]?\s*$",
+    rf"(?:{C.PIECES})?\s*[\])）]?\s*$",
     re.IGNORECASE,
 )
 # "kg/pc", "g/Stk.": the weight of one piece, the unit alone
 _PER_PIECE_CELL = re.compile(
-    rf"^\s*[\[(（]?\s*(?P<u>{_MASS})\s*/\s*(?:1\s*)?(?:{_PIECES})\s*[\])）]?\s*$", re.IGNORECASE
+    rf"^\s*[\[(（]?\s*(?P<u>{_MASS})\s*/\s*(?:1\s*)?(?:{C.PIECES})\s*[\])）]?\s*$", re.IGNORECASE
 )
 # "m [kg]", "m (g)": the symbol of mass over a column of bare numbers
 _MASS_SYMBOL_CELL = re.compile(rf"^\s*[mM]\s*[\[(]\s*(?P<u>{_MASS})\s*[\])]\s*$", re.IGNORECASE)
@@ -67,12 +67,13 @@ _BRACKET_UNIT = re.compile(
 # what a bracketed unit may be per, so that the weight rules can judge it: N pieces, a piece,
 # or a unit of length, area, volume or time ("/100 m" is left out: it is neither)
 _PER_KNOWN = re.compile(
-    rf"^/\s*(?:\d[\d.,' ]{{0,8}}\s*(?:{_PIECES})|(?:1\s*)?(?:{_PIECES})|[^\W\d_][^\d]{{0,10}})\s*$",
+    rf"^/\s*(?:\d[\d.,' ]{{0,8}}\s*(?:{C.PIECES})|(?:1\s*)?(?:{C.PIECES})"
+    rf"|[^\W\d_][^\d]{{0,10}})\s*$",
     re.IGNORECASE,
 )
 _NUMBER_CELL = re.compile(r"^\s*[<>~≈±+\-]?\s*\d[\d.,' ]*\s*$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
-_UNIT_WORD = re.compile(rf"(?<![^\W\d_])(?:{_MASS}|{_PIECES})(?![^\W\d_])", re.IGNORECASE)
+_UNIT_WORD = re.compile(rf"(?<![^\W\d_])(?:{_MASS}|{C.PIECES})(?![^\W\d_])", re.IGNORECASE)
 _SHAPE_LETTER = re.compile(r"[^\W\d_]")
 _SHAPE_DIGIT = re.compile(r"\d")
 
@@ -95,7 +96,7 @@ def bracket_unit(cell: str) -> tuple[float, str] | None:
 # OCR text prints a header over two lines
 _UNIT_TOKEN = re.compile(
     rf"^[\[(]?(?:mm|cm|m|µm|kn|n|nm|kw|w|v|a|bar|mpa|°|°c|%|mm²|mm2|cm²|cm2|in|rpm|min-1|1/min"
-    rf"|{_PIECES}|(?:{_MASS})(?:/[^\W\d_]{{1,6}}\.?)?)[\])]?$",
+    rf"|{C.PIECES}|(?:{_MASS})(?:/[^\W\d_]{{1,6}}\.?)?)[\])]?$",
     re.IGNORECASE,
 )
 _MASS_TOKEN = re.compile(rf"^[\[(]?(?:{_MASS})(?:/[^\W\d_]{{1,6}}\.?)?[\])]?$", re.IGNORECASE)

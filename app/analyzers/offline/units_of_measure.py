@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from app.analyzers.offline import counts as C  # noqa: N812 - piece counts, read as C.fn
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 
 __all__ = ["REASON", "RowUnit", "named_feet", "names_metres", "row_unit"]
@@ -22,40 +23,43 @@ __all__ = ["REASON", "RowUnit", "named_feet", "names_metres", "row_unit"]
 REASON = "the weight of one unit of measure"
 
 
-def _split(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
 # The header of a unit-of-measure column, in every language of the corpus: the whole header
 # ("UoM", "ME", "Basismengeneinheit", "unité", "udm", "jm", "birim", "ед. изм.", "单位")
-_UOM_HEADERS = _split(
-    "uom u.o.m. um u.m. u/m unit units unit_of_measure unitofmeasure base_unit base_uom "
-    "baseunit baseuom sales_unit order_unit stock_unit uom_code unit_code me bme basis-me "
-    "basisme mengeneinheit basismengeneinheit basiseinheit einheit verkaufseinheit bestelleinheit "
-    "lagereinheit unité unite unité_de_mesure udm u.d.m. unità unità_di_misura unita "
-    "unità_misura unidad unidad_de_medida ud ud. udm. unidade unidade_de_medida und und. "
-    "eenheid maateenheid basiseenheid jednostka jm j.m. jedn. enhet måleenhet måleenhed "
-    "enhed mittayksikkö yksikkö mj m.j. měrná_jednotka jednotka birim ölçü_birimi "
-    "mértékegység me. mee um. unitate unitate_de_măsură um_baza единица ед. ед.изм. ед._изм. "
-    "единица_измерения μονάδα μονάδα_μέτρησης μ.μ. 单位 單位 计量单位 計量単位 単位 단위"
+_UOM_HEADERS = frozenset(
+    V.split_words(
+        "uom u.o.m. um u.m. u/m unit units unit_of_measure unitofmeasure base_unit base_uom "
+        "baseunit baseuom sales_unit order_unit stock_unit uom_code unit_code me bme basis-me "
+        "basisme mengeneinheit basismengeneinheit basiseinheit einheit verkaufseinheit "
+        "bestelleinheit "
+        "lagereinheit unité unite unité_de_mesure udm u.d.m. unità unità_di_misura unita "
+        "unità_misura unidad unidad_de_medida ud ud. udm. unidade unidade_de_medida und und. "
+        "eenheid maateenheid basiseenheid jednostka jm j.m. jedn. enhet måleenhet måleenhed "
+        "enhed mittayksikkö yksikkö mj m.j. měrná_jednotka jednotka birim ölçü_birimi "
+        "mértékegység me. mee um. unitate unitate_de_măsură um_baza единица ед. ед.изм. ед._изм. "
+        "единица_измерения μονάδα μονάδα_μέτρησης μ.μ. 单位 單位 计量单位 計量単位 単位 단위"
+    )
 )
 # What a code of the column counts: UN/ECE rec. 20, SAP and the writers' own abbreviations
-_THOUSAND = _split("tst th tho tsd mil mille 1000 kst kstk ksz mpc m-pcs")
-_HUNDRED = _split("hun hst cen 100 hd cst")
-_DOZEN = _split("dzn doz dz dtz")
-_METRE = _split("m mtr mt lm lfm ml mb mé metre meter metro metr")
-_PIECE = _split(
-    "c62 pce pces pcs pc ea each st stk stck stück h87 nar nmb un unit und uni ud uds pz pza "
-    "pzs pezzo pièce pieza ks kus szt adet ad db buc kpl stuk шт шт. τεμ 个 件 個 개"
+_THOUSAND = frozenset(V.split_words("tst th tho tsd mil mille 1000 kst kstk ksz mpc m-pcs"))
+_HUNDRED = frozenset(V.split_words("hun hst cen 100 hd cst"))
+_DOZEN = frozenset(V.split_words("dzn doz dz dtz"))
+_METRE = frozenset(V.split_words("m mtr mt lm lfm ml mb mé metre meter metro metr"))
+_PIECE = frozenset(
+    V.split_words(
+        "c62 pce pces pcs pc ea each st stk stck stück h87 nar nmb un unit und uni ud uds pz pza "
+        "pzs pezzo pièce pieza ks kus szt adet ad db buc kpl stuk шт шт. τεμ 个 件 個 개"
+    )
 )
-_PACK = _split(
-    "bx box cs ca ct ctn car cart pk pak pac pck pkg pa ve vpe kar krt kt bg bag sa sac sack "
-    "ds paq cj cx cxa cja pqt pq emb conf cf sc rl rol ro rolle rouleau rotolo rollo bdl bnd "
-    "bund set"
+_PACK = frozenset(
+    V.split_words(
+        "bx box cs ca ct ctn car cart pk pak pac pck pkg pa ve vpe kar krt kt bg bag sa sac sack "
+        "ds paq cj cx cxa cja pqt pq emb conf cf sc rl rol ro rolle rouleau rotolo rollo bdl bnd "
+        "bund set"
+    )
 )
-_MASS = _split("kg kgm g grm lb lbr lbs oz onz t tne mg")
+_MASS = frozenset(V.split_words("kg kgm g grm lb lbr lbs oz onz t tne mg"))
 _CELL = re.compile(r"^\s*(?P<c>[^\W_][\w.\-]{0,7})\s*$")
-_COUNT = re.compile(r"^\s*(?P<n>\d{1,3}(?:[.,'\u00a0 ]\d{3})+|\d{1,6})\s*$")
+_COUNT = re.compile(rf"^\s*(?P<n>{C.GROUPED}|\d{{1,6}})\s*$")
 # A field that converts the unit into pieces ("qty_per_uom", "Umrechnung", "pcs per unit",
 # "Stück je ME", "contenu", "contenido", "pezzi per confezione", "入数")
 _PER_UNIT_KEY = re.compile(
@@ -97,7 +101,7 @@ def _is_uom_header(header: str) -> bool:
 
 def _as_int(value: str) -> int | None:
     m = _COUNT.match(value)
-    return int(re.sub(r"\D", "", m["n"])) if m else None
+    return C.whole(m["n"]) if m else None
 
 
 def _per_unit_count(weight_key: str, cells: Sequence[tuple[str, str]]) -> int | None:

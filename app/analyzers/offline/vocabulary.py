@@ -15,7 +15,8 @@ from collections.abc import Iterable, Iterator
 from typing import Final
 
 
-def _split(words: str) -> list[str]:
+def split_words(words: str) -> list[str]:
+    """A word list written as one string, so that a long list reads as prose."""
     return words.split()
 
 
@@ -194,7 +195,7 @@ def _has_latin(word: str) -> bool:
 # zh, ja, ko).
 WEIGHT_WORDS: Final = Vocabulary(
     [
-        *_split(
+        *split_words(
             "weight weights weighs weigh wt wt. mass masse gewicht gewichte wiegt poids pèse "
             "peso pesa massa masa waga gewicht gewichten vikt vikter ciężar ntgew brgew masses "
             "massen masas pesi pesos wagi hmotnost hmotnosť váha gew "
@@ -436,17 +437,17 @@ GROSS_WORDS: Final = Vocabulary(
 # A tare: a container's own empty weight. It is the article's weight when the article is the
 # container (`CONTAINER_WORDS` in its name), else the weight of the packaging.
 TARE_WORDS: Final = Vocabulary(
-    [*_split("tare tara tarra taragewicht tarragewicht 皮重 風袋"), "tare weight", "peso tara"]
+    [*split_words("tare tara tarra taragewicht tarragewicht 皮重 風袋"), "tare weight", "peso tara"]
 )
 CONTAINER_WORDS: Final = Vocabulary(
-    _split(
+    split_words(
         "drum drums barrel keg canister jerrycan bottle cylinder tank ibc container bucket pail "
         "tote crate bin fass kanister flasche gasflasche behälter eimer kiste "
         "fût bidon bouteille seau bac fusto bombola tanica secchio recipiente contenitore cassa "
         "bidón garrafa bombona cubo depósito vat emmer bak beczka butla pojemnik wiadro "
         "fat dunk tunna sud kanystr 桶 瓶 罐 容器 钢瓶 ドラム 缶 ボンベ "
     )
-    + [f"*{w}" for w in _split("fass kanister flasche behälter eimer kiste tank container")]
+    + [f"*{w}" for w in split_words("fass kanister flasche behälter eimer kiste tank container")]
 )
 
 # Capacities, loads, limits, fills: what the article carries or holds, not what it weighs.
@@ -874,8 +875,10 @@ PACK_WORDS: Final = Vocabulary(
         "caixa",
         "verpakking",
         # a bale of rolls or packs (toilet paper, towels, nonwovens), in each language
-        *_split("bale bales bal balen balens baal balle balles ballen ballens balla bala balas"),
-        *_split("balya balyası paali paalin bela bele"),
+        *split_words(
+            "bale bales bal balen balens baal balle balles ballen ballens balla bala balas"
+        ),
+        *split_words("balya balyası paali paalin bela bele"),
         "per 100",
         "per 1000",
         "pro 100",
@@ -1212,21 +1215,25 @@ PACKAGING_KEYS: Final = Vocabulary(
 # a size on such a line is theirs, not the article's.
 OUTER_PACK_WORDS: Final = Vocabulary(
     [
-        *_split("pallet pallets palett* palette paletten palé palés palet palets paleta paletas"),
-        *_split("bancale pallettizzazione umkarton versandkarton außenkarton aussenkarton"),
+        *split_words(
+            "pallet pallets palett* palette paletten palé palés palet palets paleta paletas"
+        ),
+        *split_words("bancale pallettizzazione umkarton versandkarton außenkarton aussenkarton"),
         "outer carton",
         "master carton",
         "shipping carton",
         "carton extérieur",
         "cartone esterno",
         "caja master",
-        *_split("纸箱 外箱 每箱 托盘 栈板 外装 パレット 外箱 段ボール箱"),
-        *_split("木架 木箱 木托 木枠 木箱梱包 나무상자"),  # a wooden crate or frame for shipping
+        *split_words("纸箱 外箱 每箱 托盘 栈板 外装 パレット 外箱 段ボール箱"),
+        *split_words(
+            "木架 木箱 木托 木枠 木箱梱包 나무상자"
+        ),  # a wooden crate or frame for shipping
     ]
 )
 
 # Pieces: the counting word after a pack count ("VE 100 Stück", "box of 50 pcs").
-PIECE_WORDS: Final = _split(
+PIECE_WORDS: Final = split_words(
     "pcs pc pcs. pieces piece stk stk. stück stueck st. units unit items ea szt sztuk pezzi "
     "pz pièces piezas unidades uds unités unità stuks teile 个 只 件 枚 個 "
     # every language of the corpus: "100 adet", "100 ks", "100 peças", "100 st", "1000 PCE"
@@ -1240,17 +1247,17 @@ PIECE_ALTERNATION: Final = "|".join(
 )
 
 # Containers a count is given for ("box of 50", "caja de 1000", "Beutel mit 100").
-PACK_NOUNS: Final = _split(
+PACK_NOUNS: Final = split_words(
     "box pack bag carton reel roll bundle karton beutel packung eimer rolle caja bolsa paquete "
     "rollo scatola confezione sacchetto rotolo boîte sachet rouleau doos zak rol opakowanie "
     "bündel fascio pacco paquet bale bal balle ballen bala baal balya "
     "caixa pacote kartong låda æske eske krabice krabička pudełko kutu koli doboz cutie коробка"
 )
-PACK_PREPOSITIONS: Final = _split("of à a mit with contains zu de da di van z con")
+PACK_PREPOSITIONS: Final = split_words("of à a mit with contains zu de da di van z con")
 
 # What a weight is of when the word before "weight" says so: the article's own weight.
 OWN_WEIGHT_WORDS: Final = frozenset(
-    _split(
+    split_words(
         "net gross product unit item piece part device article total empty dry operating tare "
         "nominal actual approx approximate the own body-free finished shipping packed package "
         "packaging bauteil bauteils teil teils teiles artikel artikels produkt produkts gerät "
@@ -1480,7 +1487,7 @@ HEAVIEST_PART_WORDS: Final = Vocabulary(
 
 # Column headers that make a table a parts list (one row per component).
 PARTS_LIST_COLUMNS: Final = frozenset(
-    _split(
+    split_words(
         "pos pos. position part component bauteil teil benennung item qty menge anzahl "
         "quantity repère pièce composant posizione componente pieza 部件 零件 部品 "
         "accessory accessories zubehör accessoire accessoires accessorio accessori accesorio "
@@ -1508,7 +1515,7 @@ TOTAL_WORDS: Final = Vocabulary(
         "insgesamt",
         "totale",
         "total net",
-        *_split("celkem celková celkový"),  # Czech: "Hmotnost celkem", "celková hmotnost"
+        *split_words("celkem celková celkový"),  # Czech: "Hmotnost celkem", "celková hmotnost"
         "合计",
         "总重",
     ]
@@ -1518,21 +1525,23 @@ TOTAL_WORDS: Final = Vocabulary(
 # a row that closes only part of it.
 TOTAL_ROW_WORDS: Final = Vocabulary(
     [
-        *_split("summe sum summa total totals totale totaal insgesamt suma razem celkem toplam"),
-        *_split("итого всего complessivo complessiva 合计 合計 总计 總計"),
+        *split_words(
+            "summe sum summa total totals totale totaal insgesamt suma razem celkem toplam"
+        ),
+        *split_words("итого всего complessivo complessiva 合计 合計 总计 總計"),
         "gesamt*",
     ]
 )
 SUBTOTAL_WORDS: Final = Vocabulary(
     [
-        *_split("zwischensumme* teilsumme* subtotal* subtotaal sub-total 小计 小計"),
+        *split_words("zwischensumme* teilsumme* subtotal* subtotaal sub-total 小计 小計"),
         "sub total",
     ]
 )
 
 # An article name that names a set: its parts' weights are components, not the article's.
 SET_WORDS: Final = Vocabulary(
-    _split(
+    split_words(
         "set kit assembly with incl including complete mit inkl komplett baugruppe satz avec "
         "ensemble con completo 套装 套件 セット"
     )
@@ -1540,7 +1549,7 @@ SET_WORDS: Final = Vocabulary(
 
 # Words that may stand beside a designation on a model line ("Model 12B", "Typ RC20").
 MODEL_WORDS: Final = frozenset(
-    _split("model models type typ modell modèle modello modelo series serie version")
+    split_words("model models type typ modell modèle modello modelo series serie version")
 )
 
 # Words that introduce a length, for weights per metre ("Länge: 1200 mm").
@@ -1589,7 +1598,7 @@ DIMENSION_WORDS: Final = Vocabulary(
 KIND_MAX_GRAMS: Final[tuple[tuple[Vocabulary, float], ...]] = (
     (
         Vocabulary(
-            _split(
+            split_words(
                 "screw screws bolt bolts nut nuts washer washers rivet rivets pin pins stud "
                 "dowel schraube schrauben mutter muttern scheibe scheiben niete stift bolzen "
                 "vis écrou rondelle rivet vite dado rondella tornillo tuerca arandela schroef "
@@ -1600,7 +1609,7 @@ KIND_MAX_GRAMS: Final[tuple[tuple[Vocabulary, float], ...]] = (
     ),
     (
         Vocabulary(
-            _split(
+            split_words(
                 "clip clips cap caps plug seal o-ring gasket spring clamp spacer grommet "
                 "sleeve bushing kappe stopfen dichtung dichtring feder klammer buchse hülse "
                 "clip joint ressort bouchon guarnizione molla tapón junta muelle sensor "
@@ -1657,18 +1666,26 @@ DENSITY: Final[dict[str, float]] = {
 # Words that tell a document's language when extraction could not (short texts): a last
 # resort for the one decimal-mark decision, never a second opinion against extraction.
 LANGUAGE_WORDS: Final[dict[str, Vocabulary]] = {
-    "de": Vocabulary(_split("gewicht werkstoff abmessungen länge breite höhe stück und mit für")),
-    "fr": Vocabulary(_split("poids matière matériau dimensions longueur largeur pièce avec pour")),
-    "it": Vocabulary(_split("peso materiale dimensioni lunghezza larghezza pezzo con per portata")),
-    "es": Vocabulary(_split("peso material dimensiones longitud anchura pieza con para carga")),
-    "nl": Vocabulary(_split("gewicht materiaal afmetingen lengte breedte stuk met voor")),
-    "pl": Vocabulary(_split("masa waga materiał wymiary długość szerokość sztuk dla")),
-    "pt": Vocabulary(_split("dimensões comprimento largura peça não")),
-    "sv": Vocabulary(_split("vikt mått längd bredd höjd styck och för")),
-    "da": Vocabulary(_split("vægt materiale mål længde bredde højde stk og til")),
-    "cs": Vocabulary(_split("hmotnost materiál rozměry délka šířka výška kus pro")),
-    "tr": Vocabulary(_split("ağırlık malzeme boyutlar uzunluk genişlik adet ve ile için")),
-    "en": Vocabulary(_split("weight material dimensions length width piece with for the and")),
+    "de": Vocabulary(
+        split_words("gewicht werkstoff abmessungen länge breite höhe stück und mit für")
+    ),
+    "fr": Vocabulary(
+        split_words("poids matière matériau dimensions longueur largeur pièce avec pour")
+    ),
+    "it": Vocabulary(
+        split_words("peso materiale dimensioni lunghezza larghezza pezzo con per portata")
+    ),
+    "es": Vocabulary(
+        split_words("peso material dimensiones longitud anchura pieza con para carga")
+    ),
+    "nl": Vocabulary(split_words("gewicht materiaal afmetingen lengte breedte stuk met voor")),
+    "pl": Vocabulary(split_words("masa waga materiał wymiary długość szerokość sztuk dla")),
+    "pt": Vocabulary(split_words("dimensões comprimento largura peça não")),
+    "sv": Vocabulary(split_words("vikt mått längd bredd höjd styck och för")),
+    "da": Vocabulary(split_words("vægt materiale mål længde bredde højde stk og til")),
+    "cs": Vocabulary(split_words("hmotnost materiál rozměry délka šířka výška kus pro")),
+    "tr": Vocabulary(split_words("ağırlık malzeme boyutlar uzunluk genişlik adet ve ile için")),
+    "en": Vocabulary(split_words("weight material dimensions length width piece with for the and")),
 }
 
 

@@ -31,16 +31,18 @@ from dataclasses import dataclass, field, replace
 
 from app.analyzers.base import Evidence, WeightBasis, WeightCandidate, WeightFinding, WeightStatus
 from app.analyzers.offline import basis as B  # noqa: N812 - a figure's basis, read as B.fn
+from app.analyzers.offline import counts as C  # noqa: N812 - piece counts, read as C.fn
 from app.analyzers.offline import derived as D  # noqa: N812 - derived weights, read as D.x
 from app.analyzers.offline import key_counts as KC  # noqa: N812 - counts beside a weight field
 from app.analyzers.offline import line_counts as LC  # noqa: N812 - a table line's quantity
+from app.analyzers.offline import names as N  # noqa: N812 - the article name, read as N.Name
 from app.analyzers.offline import others as O  # noqa: N812 - other objects, read as O.fn
 from app.analyzers.offline import revisions as R  # noqa: N812 - corrections, read as R.fn
 from app.analyzers.offline import set_counts as S  # noqa: N812 - sets and pairs of pieces
 from app.analyzers.offline import tables as T  # noqa: N812 - variant tables, read as T.fn
 from app.analyzers.offline import units_of_measure as UM  # noqa: N812 - an ERP row's unit
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
-from app.analyzers.offline._text import Line, iter_lines, trim_quote
+from app.analyzers.offline._text import DIGITS, Line, iter_lines, tokens_of, trim_quote
 from app.analyzers.quantities import (
     LB_G,
     OZ_G,
@@ -58,7 +60,6 @@ __all__ = [
     "WeightDecision",
     "collect_mentions",
     "decide",
-    "document_volumes",
     "fmt_grams",
     "parse_quantity_grams",
 ]
@@ -106,235 +107,6 @@ class Mention:
     label: str = ""  # the words that label it ("Gewicht x 100 Stk (kg)")
 
 
-# ------------------------------------------------------------------ tokens of names and rows
-
-# Letters and digits of any Latin-script word ("válvula", "größe" are one token); kana and
-# CJK ideographs run as their own tokens.
-_TOKEN = re.compile(r"[0-9a-z\u00df-\u00f6\u00f8-\u024f]+|[\u3040-\u30ff\u4e00-\u9fff]+")
-_MODEL = re.compile(r"[0-9a-z]+(?:-[0-9a-z]+){1,4}(?:\.[0-9a-z]+)?")  # "mp-al.128" too
-_NOT_IDENT = re.compile(
-    r"^\d+(?:x\d+)+$|^\d+(?:mm|cm|m|kg|g|v|a|w|kw|hz|khz|mhz|mah|ah|bar|psi|lb|lbs|oz|s|ms|pcs|nm|n)$"
-)
-_SIZE = re.compile(r"^(?:dn|nps|nw|pn|m|g|r|size|gr)(\d{1,4})$")
-_STOP = frozenset(
-    [
-        "with",
-        "without",
-        "and",
-        "the",
-        "for",
-        "per",
-        "incl",
-        "excl",
-        "approx",
-        "about",
-        "mit",
-        "ohne",
-        "und",
-        "der",
-        "die",
-        "das",
-        "avec",
-        "sans",
-        "con",
-        "senza",
-        "sin",
-        "weight",
-        "gewicht",
-        "net",
-        "gross",
-    ]
-)
-
-
-def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text.lower())
-
-
-def _idents(text: str) -> set[str]:
-    """Model-like tokens (letters and digits: DN50, M8, RC20, KS4430) and "#n" numbers."""
-    out: set[str] = set()
-    low = text.lower()
-    # "MX-12", "PX-DR12": a hyphenated designation is one model, and its parts are too
-    models = [
-        "".join(parts)
-        for m in _MODEL.finditer(low)
-        if not ((parts := re.split(r"[-.]", m.group()))[0].isdigit() and parts[-1].isalpha())
-    ]  # but "1-stage", "3-way" are counts
-    for tok in [*_TOKEN.findall(low), *models]:
-        digit, alpha = any(c.isdigit() for c in tok), any(c.isalpha() for c in tok)
-        if digit and alpha and not _NOT_IDENT.match(tok):
-            out.add(tok)
-    return out
-
-
-_SCOPE = re.compile(
-    r"(?P<neg>without|w/o|excl\.?|excluding|ohne|exkl\.?|sans|senza|sin|zonder|bez|不含)"
-    r"|(?P<pos>with|incl\.?|including|mit|inkl\.?|avec|con|met|含)",
-    re.IGNORECASE,
-)
-
-
-def _models(text: str) -> set[str]:
-    """Hyphenated designations of a text, compact: "KH-25-3G25" -> "kh253g25"."""
-    return {
-        m.group().replace("-", "").replace(".", "")
-        for m in _MODEL.finditer(text.lower())
-        if any(c.isdigit() for c in m.group()) and any(c.isalpha() for c in m.group())
-    }
-
-
-def _family(model: str) -> str:
-    """The letters a designation starts with ("kh" of "kh253g25"), when there are two or more."""
-    m = re.match(r"[a-z]{2,}", model)
-    return m.group() if m else ""
-
-
-def _scope_keys(text: str) -> set[str]:
-    """What a figure includes or leaves out: "with battery" -> +battery, "without" -> -battery."""
-    out: set[str] = set()
-    for m in _SCOPE.finditer(text):
-        following = [
-            t for t in _tokens(text[m.end() : m.end() + 40]) if t.isalpha() and len(t) >= 3
-        ]
-        thing = next(
-            (
-                t
-                for t in following
-                if t not in _STOP and not t.startswith("ah") and t not in O.SCOPE_FILLER
-            ),
-            None,
-        )
-        if thing:
-            out.add(("-" if m["neg"] else "+") + thing)
-            out |= _joined_things(text[m.end() : m.end() + 60], thing, "-" if m["neg"] else "+")
-    if not text.isascii():
-        for m in _CJK_SCOPE.finditer(text):
-            thing = m["neg"] or m["pos"] or m["neg2"] or m["pos2"]
-            sign = "-" if (m["neg"] or m["neg2"]) else "+"
-            out.add(sign + (thing[-1] if _KANJI.fullmatch(thing) else thing))
-    return out | O.scope_words(text, _scope_thing)
-
-
-def _scope_thing(text: str) -> str | None:
-    """The part a text after "with"/"without" starts with ("2.0 Ah battery": battery)."""
-    return next(
-        (
-            t
-            for t in _tokens(text)
-            if t.isalpha()
-            and len(t) >= 3
-            and t not in _STOP
-            and not t.startswith("ah")
-            and t not in O.SCOPE_FILLER
-        ),
-        None,
-    )
-
-
-# "蓋を除く" (without the lid), "木蓋付き" (with a wooden lid), "不含电池", "含电池": a kanji
-# compound is named by its last character ("木蓋" is a lid)
-_KANJI = re.compile(r"[\u4e00-\u9fff]+")
-_CJK_SCOPE = re.compile(
-    r"(?P<neg>[\u4e00-\u9fff\u30a0-\u30ff]{1,4})を?除く"
-    r"|(?P<pos>[\u4e00-\u9fff\u30a0-\u30ff]{1,4})付き?"
-    r"|不含(?P<neg2>[\u4e00-\u9fff]{1,4})"
-    r"|(?<!不)[含带](?P<pos2>[\u4e00-\u9fff]{1,4})"
-)
-
-
-_AND = frozenset(["and", "und", "et", "e", "y", "en", "och", "og", "i", "a"])
-
-
-def _joined_things(text: str, first: str, sign: str) -> set[str]:
-    """The things joined to the first by "and" ("avec enrouleur et accessoires": the
-    accessories too), each a scope key of the same sign."""
-    tokens = _tokens(text)
-    out: set[str] = set()
-    if first not in tokens:
-        return out
-    k = tokens.index(first) + 1
-    while k + 1 < len(tokens) and tokens[k] in _AND:
-        thing = tokens[k + 1]
-        if not thing.isalpha() or len(thing) < 3 or thing in _STOP:
-            break
-        out.add(sign + thing)
-        k += 2
-    return out
-
-
-def _words(text: str) -> set[str]:
-    return {t for t in _tokens(text) if t.isalpha() and len(t) >= 3 and t not in _STOP}
-
-
-@dataclass(frozen=True, slots=True)
-class _Name:
-    idents: frozenset[str]
-    numbers: frozenset[str]
-    words: frozenset[str]
-    compact: str
-    low: str
-    models: frozenset[str] = frozenset()  # hyphenated designations, compact ("kh253g25")
-
-    @classmethod
-    def of(cls, name: str) -> _Name:
-        low = name.lower()
-        idents = set(_idents(low))
-        for tok in list(idents):  # "m8x40" also names "m8"
-            idents.update(p for p in re.split(r"(?<=\d)x(?=\d)", tok) if p)
-        idents |= _dimension_keys(low)  # "12X20" names a size row, "12X30" another
-        nums = {f"#{t}" for t in _tokens(low) if t.isdigit()}
-        # sizes written as a prefix and a number name a row by its number: DN80, NPS4, M10
-        nums |= {f"#{m.group(1)}" for t in idents if (m := _SIZE.match(t))}
-        scope = _scope_keys(low)
-        if re.search(r"\bsolo\b|\bbare\b|\bbody only\b|\bnur gerät\b", low):
-            scope |= {"-battery", "-akku", "-batteries"}
-        return cls(
-            frozenset(idents),
-            frozenset(nums),
-            frozenset(_words(low) | scope),
-            "".join(_tokens(low)),
-            low,
-            frozenset(_models(low)),
-        )
-
-    def matches(self, keys: Iterable[str]) -> bool:
-        return self.overlap(keys) > 0
-
-    def overlap(self, keys: Iterable[str]) -> int:
-        """How many of a mention's variant keys the name names (0: none, or a scope conflict)."""
-        keys = set(keys)
-        scoped = {k for k in keys if k[:1] in "+-"}
-        for key in scoped:  # "with battery" against a name that says "without battery"
-            opposite = ("-" if key[0] == "+" else "+") + key[1:]
-            if opposite in self.words:
-                return 0
-        count = 0
-        for key in [k for k in keys if k[:1] == "!"]:
-            # a row's own article code: the same code names the article; a sibling code of the
-            # same family ("KH-40-…" beside the name's "KH-25-…") names another article,
-            # whatever its description shares with the name
-            if key[1:] in self.models:
-                count += 2
-            elif _family(key[1:]) and any(_family(m) == _family(key[1:]) for m in self.models):
-                return 0
-        for key in keys:
-            if key[:1] == "!":
-                continue
-            if key in self.idents or key in self.numbers or key in self.words:
-                count += 1
-                continue
-            model = len(key) >= 4 and not key.startswith("#") and any(c.isdigit() for c in key)
-            if model and key in self.compact:
-                count += 1
-        return count
-
-    @property
-    def designated(self) -> bool:
-        """The name carries a designation (a model code, a size): variants can be told apart."""
-        return bool(self.idents)
-
-
 # ------------------------------------------------------------------ context of a quantity
 
 _SEP = re.compile(r"[;|\t；]|,(?!\d)|，|(?<=\s)/(?=\s)|(?<=\d)=")
@@ -363,13 +135,6 @@ _SLASH_LENGTH = re.compile(
     r"^\s*(?:/|per|pro|je)\s*(?:lfd\.?\s*)?(?:m|lfm|meter|metre|mtr\.?)(?![^\W\d_²³])",
     re.IGNORECASE,
 )
-_PIECES = V.PIECE_ALTERNATION
-# a count after "per", "pour", "/": "1000", "1.000" or with a space as thousands separator
-# ("Masse pour 1 000 pièces", a narrow no-break space in typeset French)
-_PER_N = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d[\d.,']{0,8}"
-_SLASH_PACK = re.compile(
-    rf"^\s*(?:/|per|pro|je|for)\s*(?P<n>{_PER_N})\s*(?P<p>{_PIECES})?", re.IGNORECASE
-)
 _SLASH_CONTAINER = re.compile(
     r"^\s*/\s*(?:箱|盒|包|袋|ctn|carton|box|bag|pack|karton|caja|scatola|carton|doos"
     r"|cs|pk|pkg|pkt|bx|boîte|boite|sachet|sac|paquet|colis|schachtel|beutel|packung|paket"
@@ -382,46 +147,6 @@ _SLASH_WORD = re.compile(r"^\s*/\s*(?P<w>[^\W\d_]{1,12})(?![^\W\d_])")
 _SLASH_FOOT = re.compile(
     r"^\s*(?:/|per)\s*(?:lin(?:ear)?\.?\s*)?(?:ft|foot|feet|pie|pies)(?![^\W\d_])", re.IGNORECASE
 )
-_SLASH_PIECE = re.compile(
-    rf"^\s*(?:/|per|pro|je)\s*(?:1\s*)?(?:{_PIECES})(?![^\W\d_])", re.IGNORECASE
-)
-_LABEL_PER_COUNT = re.compile(
-    rf"(?:(?:(?<![^\W\d_])(?:per|por|pro|je|par|pour|para|för)|/|(?<![\w.,]\s)(?<![\w.,])x)"
-    rf"\s{{0,2}}(?P<n>{_PER_N})\s{{0,2}}"
-    rf"(?:{_PIECES})(?![^\W\d_]))"
-    rf"|(?P<c>\d[\d.,']{{0,8}})\s{{0,2}}(?:個|个|只|件|枚|本|支|根|颗|粒|개)\s{{0,2}}(?:当たり|あたり|当り|당)",
-    re.IGNORECASE,
-)
-_COUNT = re.compile(
-    rf"(?:(?:of|à|a|mit|with|zu|de|da|van|z|per|pro|je|/)\s*(?P<a>\d[\d.,']{{0,8}})\s*(?:{_PIECES})?(?![^\W\d_])"
-    rf"|(?<![\d.,'])(?P<b>\d[\d.,']{{0,8}})\s*(?:{_PIECES})(?![^\W\d_]))",
-    re.IGNORECASE,
-)
-_COUNTED = re.compile(rf"(?<![\d.,'])(?P<n>\d[\d.,']{{0,8}})\s*(?:{_PIECES})(?![^\W\d_])", re.I)
-_DOC_COUNT = re.compile(
-    rf"(?:\bVE\b|verpackungseinheit|packing\s+unit|pack(?:ing)?\s+(?:size|quantity)|packungsinhalt|inhalt"
-    rf"|contenuto|contenu|contenido|conteúdo|inhoud|zawartość|innehåll|入数|入り数|装箱数"
-    rf"|contents|(?:{'|'.join(V.PACK_NOUNS)})\s+(?:{'|'.join(V.PACK_PREPOSITIONS)})"
-    rf"|(?:pcs|pieces|stück|units|qty)\s+(?:per|pro|je)\s+[^\W\d_]+|quantity\s+per\s+[^\W\d_]+"
-    rf"|(?P<per>(?:per|pro|je|par|por)\s+(?:{'|'.join(V.PACK_NOUNS)})(?![^\W\d_])))"
-    rf"[^\d\n]{{0,20}}(?P<n>\d[\d.,']{{0,8}})"
-    rf"|(?<![\d.,'])(?P<m>\d[\d.,']{{0,8}})\s*(?:{_PIECES})\s*(?:/|per|pro|je)\s*"
-    rf"(?:\d{{1,2}}(?:\"|''|”|-?inch|-?in\.)\s*)?"  # "1000 pcs per 13\" reel": the reel's size
-    rf"(?:bag|box|pack|carton|reel|beutel|karton|packung|ve)",
-    re.IGNORECASE,
-)
-_LENGTH = re.compile(
-    r"(?<![^\W\d_])(?:länge|length|schnittlänge|zuschnitt\w*|fixlänge|longueur|lunghezza|longitud|lengte|długość|\bL\b)"
-    r"\s{0,3}[:=|]?\s{0,30}(?:ca\.?\s{0,2})?(?P<n>\d{1,6}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m)(?![^\W\d_²³])",
-    re.IGNORECASE,
-)
-_DIMS = re.compile(
-    r'(?P<a>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<ua>mm|cm|m|in|"|″)?\s{0,2}(?:\([A-Za-z]{1,2}\)\s{0,2})?[x×*]\s{0,2}'
-    r'(?P<b>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<ub>mm|cm|m|in|"|″)?\s{0,2}(?:\([A-Za-z]{1,2}\)\s{0,2})?[x×*]\s{0,2}'
-    r'(?P<c>\d{1,5}(?:[.,]\d{1,3})?)(?![\d]|[.,]\d)\s{0,2}(?P<uc>mm|cm|m|in|"|″)?(?![^\W\d_])',
-    re.IGNORECASE,
-)
-_ANNOTATED_DIMS = re.compile(r"\((?:W|D|H|L|B|T)\)|\b[LWBH]\s?[x×]\s?[WBDTH]\b", re.IGNORECASE)
 _IDENT_LINE_MAX_TOKENS = 4
 # "Weight (with battery)", "Gewicht ohne Akku": a scope word before a part's name says what the
 # article's weight includes or leaves out; the figure is not the weight OF that part.
@@ -503,7 +228,7 @@ def _nearest_label(clause: str) -> str:
     counted = 0
     depth = 0  # inside a parenthesis right before the colon: "Weight of one carton (flat, …):"
     for n, token in enumerate(reversed(tokens)):
-        if any(c in _DIGITS for c in token) and words and words[-1].lower() in _PIECE_SET:
+        if any(c in DIGITS for c in token) and words and words[-1].lower() in _PIECE_SET:
             words.append(token)  # "Peso por 1.000 piezas (kg):": a count inside the label
             continue
         if not words and token.endswith(")") and "(" not in token:
@@ -513,7 +238,7 @@ def _nearest_label(clause: str) -> str:
             if "(" in token:
                 depth = 0
             continue
-        if any(c in _DIGITS for c in token) or (words and token.endswith(")") and "(" not in token):
+        if any(c in DIGITS for c in token) or (words and token.endswith(")") and "(" not in token):
             break
         words.append(token)
         counted += 1
@@ -637,7 +362,7 @@ def _label_unit_quantities(text: str, comma: bool) -> list[_Raw]:
             continue
         tail = text[m.end() :]
         glued = m["r"] or ""  # "Gewicht (kg/m)": a weight per metre
-        if pm := _SLASH_PACK.match(tail):
+        if pm := C.SLASH_PACK.match(tail):
             glued, tail = tail[: pm.end()], tail[pm.end() :]
         offset = len(text) - len(tail)
         out: list[_Raw] = []
@@ -679,7 +404,7 @@ class _Doc:
         self._lines, self._name, self._comma = lines, name, comma
         self._count: int | float | None = self._UNSET
         self._length: float | None = self._UNSET
-        self.area_m2 = _name_area_m2(name)  # the face the article name states ("1000 x 2000 mm")
+        self.area_m2 = D.name_area_m2(name)  # the face the article name states ("1000 x 2000 mm")
         self._paths: dict[str, str] | None = None
 
     def set_count(self, word: str) -> int | None:
@@ -704,147 +429,20 @@ class _Doc:
     @property
     def pack_count(self) -> int | None:
         if self._count == self._UNSET:
-            self._count = _named_pack_count(self._lines, self._name) or _pack_count(self._lines)
+            self._count = C.named_pack_count(self._lines, self._name) or C.pack_count(self._lines)
         return None if self._count is None else int(self._count)
 
     @property
     def length_m(self) -> float | None:
         if self._length == self._UNSET:
-            labelled = D.name_length_m(self._name, self._comma)  # 0.0: two lengths, none
+            named = D.name_length_m(self._name, self._comma)  # 0.0: two lengths, none
             self._length = (
-                labelled
-                if labelled is not None
-                else _name_length_m(self._name, self._comma) or _length_m(self._lines, self._comma)
+                named if named is not None else D.document_length_m(self._lines, self._comma)
             ) or None
         return self._length
 
 
-# "… or 30": another count offered beside the first
-_ALTERNATIVE = re.compile(
-    r"(?<![^\W\d_])(?:or|oder|bzw\.?|ou|o|oppure|lub|eller|nebo)\s{1,3}\d", re.IGNORECASE
-)
-
-
-_MASS_AFTER = re.compile(
-    r"\s{0,2}(?:kg|kgs|g|gr|grs|mg|lb|lbs|oz|t|l|ml|cl|dl|公斤|千克|克|кг|г)(?![^\W\d_])",
-    re.IGNORECASE,
-)
-
-
-def _pack_n(text: str) -> int | None:
-    """The pieces per pack a text states; None when it offers several ("carton de 50
-    roulements (série 62) ou 30 (série 63)": which count goes with the weight is unknown)."""
-    if _ALTERNATIVE.search(text):
-        return None
-    for cm in _COUNT.finditer(text):
-        if _MASS_AFTER.match(text, cm.end()):
-            continue  # "Sac PE de 15 kg", "Eimer à 10 kg": a mass, not a count
-        n = _as_count((cm["a"] or cm["b"]).rstrip(".,'"))  # "box of 100, net": 100
-        if n and n >= 2:
-            return n
-    return None
-
-
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_COUNT_AFTER_WEIGHT = re.compile(
-    rf"\s{{1,2}}(?P<n>{_PER_N})\s{{0,2}}(?:{_PIECES})(?![^\W\d_])", re.IGNORECASE
-)
-
-
-def _weight_of_count(label: str) -> int | None:
-    """The count a weight word is followed by ("Peso 1000 uds", "Weight 100 pcs"): the
-    figure weighs that many pieces. None for a count anywhere else in the label."""
-    for m in V.WEIGHT_WORDS.finditer(label):
-        if (c := _COUNT_AFTER_WEIGHT.match(label, m.end())) and (n := _as_count(c["n"])):
-            return n if n >= 2 else None
-    return None
-
-
-# "Peso/1000 (kg)", "Gewicht per 1000:": a round basis with no piece word, the figure of that
-# many pieces (a length or area basis is read before, by the rate rules)
-_BARE_BASIS = re.compile(
-    r"(?:(?<![^\W\d_])(?:per|por|pro|je|par|pour|para|för)\s{1,2}|/\s{0,2})"
-    r"(?P<n>10{2,4}|1[.,' ]000)(?=\s{0,2}(?:[(\[|:=]|$))",
-    re.IGNORECASE,
-)
-# "Ağırlık (100 adet)", "Hmotnost sady (2 ks, …)": a piece count in parentheses in the label
-_PAREN_COUNT = re.compile(
-    rf"[(（]\s{{0,2}}(?P<n>{_PER_N})\s{{0,2}}(?:{_PIECES})(?![^\W\d_])", re.IGNORECASE
-)
-# "Masse pour 1000 sachets" of a "Sachet …": a count of the noun the article's name starts with
-_PER_NOUN_COUNT = re.compile(
-    rf"(?<![^\W\d_])(?:per|por|pro|je|par|pour|para|för|for)\s{{1,2}}(?P<n>{_PER_N})\s{{0,2}}"
-    r"(?P<w>[^\W\d_]{3,})",
-    re.IGNORECASE,
-)
-
-
-def _label_count(label: str, name: _Name) -> int | None:
-    """The count of pieces a weight label says its figure weighs where no pack word says it:
-    a parenthesized piece count, a round basis ("/1000"), a count of the article's own noun.
-    None when the name states that count itself: then the article is the set, pack or pair."""
-    m = _PAREN_COUNT.search(label) or _BARE_BASIS.search(label)
-    if m is None and (noun := _PER_NOUN_COUNT.search(label)) and _is_name_noun(noun["w"], name):
-        m = noun
-    if m is None:
-        m = _count_of_name_noun(label, name)  # "Poids d'une botte de 10 tiges" of a "Tige …"
-    n = _as_count(m["n"]) if m else None
-    if n is None or n < 2 or _pack_n(name.low) == n:
-        return None
-    return n
-
-
-_COUNT_NOUN = re.compile(r"(?<![\d.,])(?P<n>\d{1,5})\s{1,2}(?P<w>[^\W\d_]{4,})")
-# "Gewicht mit 3 Stützisolatoren", "weight with 2 batteries": what the weighed article includes
-_WITH_BEFORE = re.compile(
-    r"(?<![^\W\d_])(?:mit|with|incl|inkl|including|inklusive|einschl|einschließlich|avec"
-    r"|y\s+compris|con|com|incluso|incluido|incluidos|inclusi|met|inclusief|med|inklusive|z|ze"
-    r"|s|se|wraz\s+z)\.?\s{1,2}$",
-    re.IGNORECASE,
-)
-
-
-def _weight_with(before: str) -> bool:
-    """A weight word right before "with" ("Gewicht mit 3 Stützisolatoren"): the count after it
-    is of what the weighed article includes; "eines Bundes mit 10 Winkeln" counts a bundle's."""
-    if (w := _WITH_BEFORE.search(before)) is None:
-        return False
-    head = before[: w.start()].rstrip()
-    return bool(head) and V.WEIGHT_WORDS.last(head) == len(head)
-
-
-def _count_of_name_noun(label: str, name: _Name) -> re.Match[str] | None:
-    """The one count of a noun of the name, or its plural, the label states ("botte de 10
-    tiges", "bundle of 10 bars", "Bund mit 10 Stangen" of one "Tige", "bar", "Stange"). Not a
-    count the name states too ("4 Stufen" of a "Stehleiter, 4 Stufen": its own steps)."""
-    found = [
-        m
-        for m in _COUNT_NOUN.finditer(label)
-        if f"#{m['n']}" not in name.numbers
-        and not _weight_with(label[: m.start()])
-        and any(
-            m["w"].lower().startswith(w) and len(m["w"]) - len(w) <= 2
-            for w in name.words
-            if len(w) >= 4 and w.isalpha()
-        )
-    ]
-    return found[0] if len(found) == 1 else None
-
-
-def _is_name_noun(word: str, name: _Name) -> bool:
-    """`word` is the first word of the name, or its plural ("sachets" of "Sachet sous vide")."""
-    first = next(iter(_tokens(name.low)), "")
-    low = word.lower()
-    return len(first) >= 4 and low.startswith(first) and len(low) - len(first) <= 2
-
-
-_WHOLE_COUNT = re.compile(r"\d{1,3}(?:[.,'\u00a0 ]\d{3})+|\d{1,9}")
-
-
-def _as_count(text: str) -> int | None:
-    """A count of pieces as written ("100", "1.000", "1 000"); a decimal ("1,85", the weight
-    after "VE kg=") is no count."""
-    return to_int(text) if _WHOLE_COUNT.fullmatch(text.strip()) else None
 
 
 _MAX_WORD = re.compile(
@@ -861,9 +459,9 @@ def _limit_of(label: str) -> str:
     an upper bound and "Max. Stückgewicht" the article's own at most."""
     if (m := _MAX_WORD.search(label)) and (w := V.WEIGHT_WORDS.search(label, m.end())):
         between = label[m.end() : w.start()]
-        words = [t for t in _tokens(between) if t.isalpha()]
+        words = [t for t in tokens_of(between) if t.isalpha()]
         own = all(t.lower() in V.OWN_WEIGHT_WORDS or t.lower() in _OWN_PREFIXES for t in words)
-        if words and len(words) <= 3 and not _DIGITS.intersection(between) and not own:
+        if words and len(words) <= 3 and not DIGITS.intersection(between) and not own:
             return f"{m.group()} {' '.join(words)}"
     return _carried_weight(label)
 
@@ -878,7 +476,7 @@ def _word_at(text: str, m: re.Match[str]) -> str:
     return text[start:end]
 
 
-def _name_has_word(name: _Name, word: str) -> bool:
+def _name_has_word(name: N.Name, word: str) -> bool:
     """The name says `word` as a word of its own: a pack's "VE" is not in "verzinkt"."""
     low = word.lower()
     return re.search(rf"(?<![^\W\d_]){re.escape(low)}(?![^\W\d_])", name.low) is not None
@@ -913,14 +511,6 @@ def _net_of_counted_pack(label: str, pack: re.Match[str]) -> bool:
     return V.NET_WORDS.search(inside) is not None
 
 
-def _count_follows_pack(label: str, pack: re.Match[str]) -> bool:
-    """The pack word with its count right after it ("Peso della scatola da 12 penne (netto)",
-    "Net weight, box of 12 pens"): a net figure there weighs the pack's counted contents."""
-    rest = label[pack.end() :].lstrip()
-    cm = _COUNT.match(rest)
-    return cm is not None and cm["a"] is not None and not _MASS_AFTER.match(rest, cm.end())
-
-
 def _net_follows_pack(label: str, pack: re.Match[str]) -> bool:
     """The net word right after the pack word ("peso.pack_neto_kg", "Carton net weight")
     qualifies the pack: the figure is the net weight of the pack's contents (read so only
@@ -935,7 +525,7 @@ def _classify(
     label: str,
     after: str,
     glued: str,
-    name: _Name,
+    name: N.Name,
     doc: _Doc,
     grams: float,
     packaging: str = "",
@@ -1042,11 +632,11 @@ def _classify(
     if packaging and net < 0:
         if B.capped(packaging, grams):  # "max. 15 kg je Karton": a limit, not a pack's weight
             return WeightBasis.CAPACITY, "a maximum of the pack, not a weight to divide", None
-        n = _pack_n(packaging) or (doc.pack_count if V.PACK_WORDS.search(packaging) else None)
+        n = C.pack_n(packaging) or (doc.pack_count if V.PACK_WORDS.search(packaging) else None)
         if n:
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.GROSS, "a weight in a packaging or shipping section", None
-    counted = (m := _SLASH_PACK.match(glued)) is not None and m["p"] is not None
+    counted = (m := C.SLASH_PACK.match(glued)) is not None and m["p"] is not None
     counted = counted and _names_article(label, name)  # the line names what it weighs
     if not (V.WEIGHT_WORDS.search(label) or net >= 0 or V.PACK_WORDS.search(label) or counted):
         # "Rivetto … 0,80 kg/1000 pz" says what it weighs: a list of them needs no weight word
@@ -1056,21 +646,21 @@ def _classify(
         return None, "", None  # a mass figure nobody called a weight: context, not a candidate
     if part := _ancestor_part(label, name):
         return WeightBasis.COMPONENT, f"the weight of an element of a list of parts ({part})", None
-    if m := _SLASH_PACK.match(glued):
+    if m := C.SLASH_PACK.match(glued):
         n = to_int(m["n"])
         if n and n >= 2 and (m["p"] or n in (100, 1000, 10000)):
             return WeightBasis.DERIVED, f"weight per {n} pieces ÷ {n}", grams / n
     if (
-        (m := _LABEL_PER_COUNT.search(label.replace("_", " ")))  # "gewicht_je_1000_stk" too
+        (m := C.LABEL_PER_COUNT.search(label.replace("_", " ")))  # "gewicht_je_1000_stk" too
         and (n := to_int(m["n"] or m["c"]))
         and n >= 2
     ):
         # "Peso por 1.000 piezas (kg)", "Gewicht je 100 Stück", "1000個当たり質量"
         return WeightBasis.DERIVED, f"weight per {n} pieces ÷ {n}", grams / n
-    if n := _weight_of_count(label):
+    if n := C.weight_of_count(label):
         # "Peso 1000 uds (kg)", "Gewicht 100 Stück": the weight word counts the pieces it weighs
         return WeightBasis.DERIVED, f"weight of {n} pieces ÷ {n}", grams / n
-    if n := _label_count(label, name):  # "Ağırlık (100 adet)", "Peso/1000 (kg)"
+    if n := C.label_count(label, name):  # "Ağırlık (100 adet)", "Peso/1000 (kg)"
         return WeightBasis.DERIVED, f"weight of {n} pieces ÷ {n}", grams / n
     if (
         (per_set := _SLASH_WORD.match(glued))
@@ -1081,17 +671,17 @@ def _classify(
         if n := doc.set_count(word):
             return WeightBasis.DERIVED, f"the weight of a {word} ÷ its {n} pieces", grams / n
         return WeightBasis.PER_PACK, f"the weight of a {word}, and its count is not stated", None
-    if _SLASH_PIECE.match(glued):
+    if C.SLASH_PIECE.match(glued):
         return WeightBasis.NET, "weight per piece", grams
     if _SLASH_CONTAINER.match(glued):  # "净重 14 kg/箱", "12 kg/carton": the weight of a pack
-        n = _pack_n(label) or doc.pack_count
+        n = C.pack_n(label) or doc.pack_count
         if n:
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.PER_PACK, "a weight per pack, and no pack count is stated", None
     pack = V.PACK_WORDS.search(label)
     named_pack = pack and B.name_compound(name.low, _word_at(label, pack))  # "Faltschachtel"
     named = pack and (_name_has_word(name, _word_at(label, pack)) or named_pack)
-    if named and _pack_n(name.low) is None:
+    if named and C.pack_n(name.low) is None:
         pack = None  # "Rolle komplett" of an article that is a roll: the article, not a pack
     if pack and O.left_out(label, pack.start()):
         pack = None  # "Weight (without net roll)": the article without it, not a pack's weight
@@ -1099,11 +689,11 @@ def _classify(
         net < 0
         or (pack.start() >= net and pack.group().lower() in V.PACK_NOUNS)
         or _net_of_counted_pack(label, pack)
-        or _count_follows_pack(label, pack)
-        or (_net_follows_pack(label, pack) and _pack_n(name.low) is None and doc.pack_count)
+        or C.count_follows_pack(label, pack)
+        or (_net_follows_pack(label, pack) and C.pack_n(name.low) is None and doc.pack_count)
     ):
         # "Peso netto confezione", "Net weight per box": the net weight of a pack
-        n = _pack_n(label)
+        n = C.pack_n(label)
         n = doc.pack_count if n is None or B.own_number(doc.lines, n, grams) else n
         n = None if n is not None and B.own_number(doc.lines, n, grams) else n  # "roll:155 g"
         if B.counts_pieces(doc.lines, _word_at(label, pack), n, name.low):
@@ -1116,7 +706,7 @@ def _classify(
     if not (V.WEIGHT_WORDS.search(label) or net >= 0):
         return None, "", None  # a mass figure nobody called a weight: context, not a candidate
     if after.lstrip().startswith("(") and ")" in after and V.PACK_WORDS.search(after):
-        n = _pack_n(after) or doc.pack_count
+        n = C.pack_n(after) or doc.pack_count
         if n:  # "Net weight: 1.2 kg (pack of 50)"
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.PER_PACK, "a weight per pack, and no pack count is stated", None
@@ -1170,16 +760,12 @@ _QUALIFIED_PENALTY = 0.1
 _OPERATING_PENALTY = 0.15
 
 
-def _split_words(words: str) -> list[str]:
-    return words.split()
-
-
 _LABEL_FILLER = frozenset(
-    _STOP
+    N.STOP
     | V.OWN_WEIGHT_WORDS
     | V.MODEL_WORDS
     | set(
-        _split_words(
+        V.split_words(
             "approx approximately circa about env environ etwa ungefähr aprox ca cca one single "
             "value values amount wert valor valeur valore unit units kgs lbs gram grams gramm "
             "oz only just spec specs "
@@ -1197,21 +783,21 @@ _LABEL_FILLER = frozenset(
         )
     )
     # "Peso por pieza", "Peso por chapa", "Gewicht je Stk": per piece is the article's own
-    | set(_split_words("per por pro je par pour para each ea unidad unité unit pieza pezzo"))
+    | set(V.split_words("per por pro je par pour para each ea unidad unité unit pieza pezzo"))
     | {w.lower() for w in V.PIECE_WORDS}
 )
 _PARENS = re.compile(r"\([^()]{0,80}\)")  # "(flat, unprinted)": a state, not whose weight
 _PATH_DOT = re.compile(r"(?:(?<=[^\W\d_])|(?<=\]))\.(?=[^\W\d_])")
 
 
-def _qualifier(label: str, name: _Name) -> str:
+def _qualifier(label: str, name: N.Name) -> str:
     """A word of a bare weight label that says WHOSE weight it is when that is neither the
     article's nor a word the rules know ("Peso di spedizione", "Fraktvikt", "运输重量"): the
     structural evidence that a bare "Weight" beside it is the article's own, in any language.
     Empty for "Weight", "Gewicht ca.", "product.specs.weight" (a JSON path's last key counts)."""
     last = _PARENS.sub(" ", _CAMEL.sub(" ", _PATH_DOT.split(label)[-1]))
     rest = V.TOTAL_WORDS.pattern.sub(" ", V.WEIGHT_WORDS.pattern.sub(" ", last))
-    for token in _tokens(rest):
+    for token in tokens_of(rest):
         if token.isascii() or any(c.isalpha() and c.isascii() for c in token):
             if not token.isalpha() or len(token) < 3:
                 continue
@@ -1229,7 +815,7 @@ _CONDITION = re.compile(
 )
 
 
-def _other_condition(label: str, name: _Name) -> str:
+def _other_condition(label: str, name: N.Name) -> str:
     """ "Eigengewicht bei 3 m Hubhöhe" for a name that says "Hubhöhe 5 m": a weight stated
     for a value of a quantity the name gives another value of (a variant). Empty otherwise."""
     stated = {(m["u"].lower(), m["n"]) for m in _CONDITION.finditer(label)}
@@ -1264,7 +850,7 @@ def _other_length(stated: set[tuple[str, str]], named: set[tuple[str, str]]) -> 
     return ""
 
 
-def _whole_of_article(label: str, name: _Name) -> bool:
+def _whole_of_article(label: str, name: N.Name) -> bool:
     """ "Total weight", "Sling, complete (…)": the whole, and of nothing the name does not name
     ("bac complet" is a tank's, beside a pump housing)."""
     if not V.TOTAL_WORDS.search(label):
@@ -1273,9 +859,9 @@ def _whole_of_article(label: str, name: _Name) -> bool:
     return not _qualifier(rest, name)
 
 
-def _names_article(label: str, name: _Name) -> bool:
+def _names_article(label: str, name: N.Name) -> bool:
     """The label names the article itself ("Rollo completo" of a "… (rollo)")."""
-    return bool(_words(_PARENS.sub(" ", label)) & name.words)
+    return bool(N.words(_PARENS.sub(" ", label)) & name.words)
 
 
 _WEIGHT_OF = re.compile(r"([^\W\d_]{3,20})[\s_\-]{1,2}(?:weight|mass)\b", re.IGNORECASE)
@@ -1304,7 +890,7 @@ def _object_of(label: str) -> str:
 _LIST_ELEMENT = re.compile(r"\[\d{1,5}\]")
 
 
-def _ancestor_part(label: str, name: _Name) -> str:
+def _ancestor_part(label: str, name: N.Name) -> str:
     """A component word in the key path above a list element ("data.zubehoer[0].gewicht.
     netto", "accessories[2].weight"): the element is a part beside the article, not it."""
     path = label.split(":")[0]
@@ -1317,11 +903,11 @@ def _ancestor_part(label: str, name: _Name) -> str:
     return m.group()
 
 
-def _included_part(label: str, name: _Name) -> str:
+def _included_part(label: str, name: N.Name) -> str:
     """The part a label weighs when the name says the article comes with it ("Peso de la
     válvula" of a sink "con válvula"): one part of the article, not the article."""
     part = _object_of(label) or _word_after_weight(label)
-    if len(part) < 4 or part in V.OWN_WEIGHT_WORDS or part in _STOP:
+    if len(part) < 4 or part in V.OWN_WEIGHT_WORDS or part in N.STOP:
         return ""
     return part if any(_same_part(w[1:], part) for w in name.words if w[:1] == "+") else ""
 
@@ -1339,14 +925,14 @@ _EACH = re.compile(
 )
 
 
-def _member_of_counted_set(label: str, name: _Name) -> str:
+def _member_of_counted_set(label: str, name: N.Name) -> str:
     """The piece a label weighs when the name is a set that counts its pieces ("Peso de la
     mesa", "Peso de cada silla" of a "mesa + 4 sillas"): one piece of the set, not the set."""
     if _COUNTED_MEMBERS.search(name.low) is None:
         return ""
     label = _EACH.sub("", label)
     part = _object_of(label) or _word_after_weight(label)
-    if len(part) < 3 or part in V.OWN_WEIGHT_WORDS or part in _STOP:
+    if len(part) < 3 or part in V.OWN_WEIGHT_WORDS or part in N.STOP:
         return ""
     if V.SET_WORDS.search(part) or V.TOTAL_WORDS.search(part) or V.PACK_WORDS.search(part):
         return ""  # "Peso del conjunto", "Gesamtgewicht": the whole
@@ -1360,7 +946,7 @@ def _word_after_weight(label: str) -> str:
     m = V.WEIGHT_WORDS.search(label)
     if m is None:
         return ""
-    following = _tokens(label[m.end() : m.end() + 40])
+    following = tokens_of(label[m.end() : m.end() + 40])
     if not following or not following[0].isalpha() or following[0] in _MASS_UNIT_WORDS:
         return ""
     return following[0]
@@ -1383,7 +969,7 @@ _COMPOUND_WEIGHT = re.compile(
     r"(?<![^\W\d_])([^\W\d_]{3,20})(?:gewicht|gewichts|vikt)(?![^\W\d_])", re.I
 )
 _OWN_PREFIXES = frozenset(
-    _split_words(
+    V.split_words(
         "eigen gesamt betriebs leer netto brutto einzel roh fertig liefer versand transport "
         "dienst leer rüst füll nenn soll ist mess"
     )
@@ -1397,21 +983,21 @@ def _carried_weight(label: str) -> str:
         return ""
     m = _COMPOUND_WEIGHT.search(label)
     thing = _object_of(label) or (m.group(1).lower() if m else "")
-    if len(thing) < 3 or thing in V.OWN_WEIGHT_WORDS or thing in _OWN_PREFIXES or thing in _STOP:
+    if len(thing) < 3 or thing in V.OWN_WEIGHT_WORDS or thing in _OWN_PREFIXES or thing in N.STOP:
         return ""
     if V.NET_WORDS.search(thing) or V.GROSS_WORDS.search(thing) or V.TOTAL_WORDS.search(thing):
         return ""
     return thing
 
 
-def _other_object(label: str, name: _Name) -> str | None:
+def _other_object(label: str, name: N.Name) -> str | None:
     """The X of an English "X weight" label when X is neither an own-weight word nor a word of
     the article name ("door weight", "user weight"; not "net weight", "motor weight" of a motor)."""
     m = _WEIGHT_OF.search(label)
     if m is None:
         return None
     word = m.group(1).lower()
-    if word in V.OWN_WEIGHT_WORDS or word in name.low or word in _STOP:
+    if word in V.OWN_WEIGHT_WORDS or word in name.low or word in N.STOP:
         return None
     if V.GROSS_WORDS.search(word) or V.NET_WORDS.search(word) or V.WEIGHT_WORDS.search(word):
         return None
@@ -1421,72 +1007,12 @@ def _other_object(label: str, name: _Name) -> str | None:
 # ------------------------------------------------------------------ collection
 
 
-_PACK_HINT = re.compile(
-    "|".join(
-        [
-            *("ve", "inhalt", "content", "per", "pro", "je", "qty", "unit", "contenu", "contenido"),
-            *("conteúdo", "inhoud", "zawartość", "innehåll", "入数", "入り数", "装箱数"),
-            *V.PACK_NOUNS,
-        ]
-    ),
-    re.IGNORECASE,
-)
-
-
-_PACKS_PER = re.compile(
-    rf"(?:ve|{'|'.join(V.PACK_NOUNS)})\s{{0,2}}(?:je|per|pro|por|par|/)\s{{0,2}}[^\W\d_]",
-    re.IGNORECASE,
-)
-_PRICE = re.compile(r"pre(?:is|cio|ço|zzo)|prix|price|cost|kosten|eur|usd|€|\$", re.IGNORECASE)
-
-
-def _pack_count(lines: Sequence[Line]) -> int | None:
-    """A pack count stated anywhere ("VE 100 Stück", "pack_quantity: 1000", "100 pcs/bag")."""
-    for line in lines:
-        if _DIGITS.isdisjoint(line.text) or not _PACK_HINT.search(line.text):
-            continue
-        if _ALTERNATIVE.search(line.text):
-            continue  # "carton de 50 (série 62) ou 30 (série 63)": no one count
-        for m in _DOC_COUNT.finditer(line.text.replace("_", " ")):
-            if m["per"] and _PRICE.search(line.text[max(0, m.start() - 30) : m.start()]):
-                continue  # "Price per box: 12": money, not pieces
-            if _PACKS_PER.match(line.text.replace("_", " "), m.start()):
-                continue  # "VE je Karton: 10": packs per carton, not pieces per pack
-            n = _as_count(m["n"] or m["m"])
-            if n and n >= 2:
-                return n
-    return None
-
-
-def _named_pack_count(lines: Sequence[Line], name: str) -> int | None:
-    """The pack count of the row that names the article's code when rows state different
-    counts ("BN-3208: VE (Stk.)=1000", "BN-4010: VE (Stk.)=500" for a "… (BN-4010)"): the
-    first count of the document would be another article's. None when no row names it."""
-    codes = _models(name)
-    if not codes:
-        return None
-    counts: set[int] = set()
-    for line in lines:
-        if _DIGITS.isdisjoint(line.text) or not _PACK_HINT.search(line.text):
-            continue
-        if not codes & _models(line.text[:60]) or _ALTERNATIVE.search(line.text):
-            continue
-        if V.WEIGHT_WORDS.search(line.text):
-            continue  # the row's weights ("Gewicht je VE=0.41 | VE je Karton=10"), not its pack
-        for m in _DOC_COUNT.finditer(line.text.replace("_", " ")):
-            n = to_int(m["n"] or m["m"])
-            if n and n >= 2:
-                counts.add(n)
-                break
-    return counts.pop() if len(counts) == 1 else None
-
-
 _PER_AFTER = re.compile(r"[\s_]{0,2}(?:je|per|pro|por|par|pour|/)(?![^\W\d_])")
-_COUNT_VALUE = re.compile(r"\s*\d{1,3}(?:[.,'\u00a0 ]\d{3})+\s*|\s*\d{1,6}\s*")
+_COUNT_VALUE = re.compile(rf"\s*{C.GROUPED}\s*|\s*\d{{1,6}}\s*")
 _KEY_VALUE = re.compile(r"^\s*(?P<k>[^=:|]{1,60}?)\s*(?:=|:\s)\s*(?P<v>[^=:|]{1,12})$")
 
 
-_PIECE_BRACKET = re.compile(rf"[\[(（]\s*(?:{_PIECES})\s*[\])）]", re.IGNORECASE)
+_PIECE_BRACKET = re.compile(rf"[\[(（]\s*(?:{C.PIECES})\s*[\])）]", re.IGNORECASE)
 
 
 def _counts_pieces(key: str) -> bool:
@@ -1512,14 +1038,14 @@ def _row_pack_count(label: str, cells: Iterable[tuple[str, str]]) -> int | None:
         if (w := word.search(low)) and (_UNIT_IN_LABEL.search(key) is None or _counts_pieces(key)):
             if _PER_AFTER.match(low, w.end()):
                 continue  # "VE je Karton": packs per carton, not pieces per pack
-            n = _as_count(value)
+            n = C.as_count(value)
             if n and n >= 2:
                 found.add(n)
     return found.pop() if len(found) == 1 else None
 
 
 def _unit_weight(
-    unit: UM.RowUnit, grams: float, doc: _Doc, name: _Name
+    unit: UM.RowUnit, grams: float, doc: _Doc, name: N.Name
 ) -> tuple[WeightBasis, str, float | None]:
     """(basis, reason, grams per piece) of the weight of one unit of measure of a row."""
     if unit.count:
@@ -1548,7 +1074,7 @@ def _line_cells(text: str) -> list[tuple[str, str]]:
 
 
 def _spaced_line_quantity(
-    header: str, text: str, position: int, name: _Name
+    header: str, text: str, position: int, name: N.Name
 ) -> LC.LineQuantity | None:
     """The quantity of a row of a table laid out with spaces (two or more between cells),
     lined up from the right (a header's first two cells may run together: "Lín. Referencia"),
@@ -1566,7 +1092,7 @@ def _spaced_line_quantity(
 
 
 _SPACED_CELLS = re.compile(r"\S+(?: \S+)*")
-_PIECE_TAIL = re.compile(rf"\s*(?:{_PIECES})\.?\s*$", re.IGNORECASE)
+_PIECE_TAIL = re.compile(rf"\s*(?:{C.PIECES})\.?\s*$", re.IGNORECASE)
 
 
 def _spaced_cells(
@@ -1603,7 +1129,7 @@ def _field_count(label: str, text: str, doc: _Doc) -> int | None:
         n = KC.path_count(m["k"], doc.key_paths)
     elif "=" in text or " | " in text:
         n = KC.row_count(label, _line_cells(text))
-    return None if n is None or n == _pack_n(doc.name_low) else n  # "set, 19 pcs": the set's
+    return None if n is None or n == C.pack_n(doc.name_low) else n  # "set, 19 pcs": the set's
 
 
 _PATH_KEY = re.compile(rf"^\s*(?P<k>{KC.PATH})\s*[:=]")
@@ -1618,128 +1144,13 @@ def _counted_doc(doc: _Doc, n: int | None) -> _Doc:
     return counted
 
 
-def _length_m(lines: Sequence[Line], comma: bool) -> float | None:
-    """The article's length: the first "Länge: 1200 mm" that labels a line (not a sentence)."""
-    for line in lines:
-        m = _LENGTH.search(line.text)
-        if m and len(line.text[: m.start()].split()) <= 2:
-            value = parse_number(m["n"], comma_decimal=comma)
-            return value * {"mm": 0.001, "cm": 0.01, "m": 1.0}[m["u"].lower()]
-    return None
-
-
-_NAME_LENGTH = re.compile(
-    r"(?<![\d.,x×*/Ø⌀\-–(])(?<![x×*/Ø⌀\-–(] )"
-    r"(?P<n>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m)(?![^\W\d_²³])"
-    r"(?!\s{0,2}[x×*]\s{0,2}\d)",
-    re.IGNORECASE,
-)
-
-
-_NAME_AREA = re.compile(
-    r"(?<![\d.,x×*])(?<![x×*] )(?P<a>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<ua>mm|cm|m)?\s{0,2}"
-    r"[x×*]\s{0,2}"
-    r"(?P<b>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m)(?![^\W\d_²³])(?!\s{0,2}[x×*]\s{0,2}\d)",
-    re.IGNORECASE,
-)
-
-
-def _name_area_m2(name: str) -> float | None:
-    """The one face an article name states ("Pannello 1000 x 2000 mm", "Sheet 210 x 297 mm"):
-    what a weight per area is multiplied by. Not a block of three dimensions."""
-    found = list(_NAME_AREA.finditer(name))
-    if len(found) != 1:
-        return None
-    m = found[0]
-    to_m = {"mm": 0.001, "cm": 0.01, "m": 1.0}
-    f = to_m[m["u"].lower()]
-    a, b = (parse_number(m[k], comma_decimal="," in m[k]) * f for k in "ab")
-    if m["ua"]:  # "600 mm x 2.0 m": each side in its own unit
-        a = parse_number(m["a"], comma_decimal="," in m["a"]) * to_m[m["ua"].lower()]
-    return a * b if a * b >= 0.001 else None  # not a profile's section ("tube 25 x 2 mm")
-
-
-_BY_THE_METRE = re.compile(
-    r"by\s+the\s+met(?:re|er)|per\s+met(?:re|er)|meterware|als\s+meterware|au\s+mètre|al\s+metro"
-    r"|por\s+metro|per\s+meter|na\s+metry|metervara|按米",
-    re.IGNORECASE,
-)
-
-
-def _name_length_m(name: str, comma: bool = False) -> float | None:
-    """The one length an article name states ("cut to 500 mm", "Kabel 5 m", 1 m for a cable
-    "sold by the metre"): what a weight per metre is multiplied by, before any length the
-    document mentions (a stock bar's)."""
-    if _BY_THE_METRE.search(name):
-        return 1.0
-    found = list(_NAME_LENGTH.finditer(name))
-    if len(found) != 1:
-        return None
-    m = found[0]
-    # "cortado a 1.200 mm" in a document that writes decimals with a comma: 1200 mm
-    thousands = comma and re.fullmatch(r"\d{1,3}\.\d{3}", m["n"]) is not None
-    # "cut length 2,000 mm" in a document that writes decimals with a point: 2000 mm
-    grouped = not comma and re.fullmatch(r"\d{1,3},\d{3}", m["n"]) is not None
-    value = parse_number(m["n"], comma_decimal=("," in m["n"] and not grouped) or thousands)
-    return value * {"mm": 0.001, "cm": 0.01, "m": 1.0}[m["u"].lower()] or None
-
-
-# What every _DIMS match contains: a number (or its unit, or "(W)") right before "x" and a
-# number after it.
-_DIMS_HINT = re.compile(r'(?:\d|m|in|"|″|\))\s{0,2}[x×*]\s{0,2}\d', re.IGNORECASE)
-_TIMES = frozenset("xX×*")  # what the hint's [x×*] matches, ignoring case
-
-
-def _volumes(lines: Sequence[Line], comma: bool) -> tuple[float, ...]:
-    out: list[float] = []
-    length: list[float | None] = []  # the document's length, looked for once, on first use
-    for line in lines:
-        if _TIMES.isdisjoint(line.text) or _DIMS_HINT.search(line.text) is None:
-            continue  # no "number x number": the cheap tests before the vocabulary
-        if not (V.DIMENSION_WORDS.search(line.text) or _ANNOTATED_DIMS.search(line.text)):
-            continue  # "Winkel 30 x 30 x 3 mm" names a profile, not the article's block
-        if line.packaging or V.PACKAGING_KEYS.search(line.text) or V.GROSS_WORDS.search(line.text):
-            continue  # a carton's or a pallet's size bounds nothing the article weighs
-        if V.OUTER_PACK_WORDS.search(line.text):
-            continue  # "Dimensiones palé", "纸箱尺寸", "Umkarton": the same, in other words
-        for m in _DIMS.finditer(line.text):
-            unit = (m["uc"] or m["ub"] or m["ua"] or "").lower()
-            if not unit:
-                tail = line.text[m.end() : m.end() + 6].lower()
-                head = line.text.lower()
-                unit = "mm" if "mm" in tail or "(mm)" in head else "cm" if "cm" in tail else ""
-            if not unit:
-                continue
-            f = {"mm": 0.1, "cm": 1.0, "m": 100.0, "in": 2.54, '"': 2.54, "″": 2.54}[unit]
-            a, b, c = (parse_number(m[k], comma_decimal=comma) * f for k in "abc")
-            if a > 0 and b > 0 and c > 0:
-                if not length:
-                    length.append(_length_m(lines, comma))
-                out.append(_with_length(a, b, c, length[0]))
-    return tuple(out)
-
-
-def _with_length(a: float, b: float, c: float, length_m: float | None) -> float:
-    """The block (cm³) of "40 x 40 x 3 mm" beside a stated "Länge 6.000 mm" longer than any of
-    its sides: a section and its wall, as long as the length, not a block of three sides."""
-    longest = max(a, b, c)
-    if length_m is None or length_m * 100 <= longest:
-        return a * b * c
-    return a * b * c / min(a, b, c) * length_m * 100
-
-
-def document_volumes(sections: Sequence[Section], comma: bool) -> tuple[float, ...]:
-    """Bounding-block volumes (cm³) of the dimensions a document states, for plausibility."""
-    return _volumes(list(iter_lines(sections)), comma)
-
-
 def _is_ident_line(text: str) -> set[str]:
     """A short line that names one model ("RC20", "Model 12B"): what follows is about it."""
-    if len(text) > 40 or _DIGITS.isdisjoint(text):
+    if len(text) > 40 or DIGITS.isdisjoint(text):
         return set()
-    toks = _tokens(text)
+    toks = tokens_of(text)
     if 0 < len(toks) <= _IDENT_LINE_MAX_TOKENS:
-        idents = _idents(text)
+        idents = N.idents(text)
         words = [t for t in toks if t.isalpha() and t not in V.MODEL_WORDS]
         return idents if len(idents) == 1 and not words else set()
     return set()
@@ -1766,7 +1177,7 @@ class _LineFacts:
     def has_digit(self, j: int) -> bool:
         known = self.digit.get(j)
         if known is None:
-            known = self.digit[j] = not _DIGITS.isdisjoint(self.lines[j].text)
+            known = self.digit[j] = not DIGITS.isdisjoint(self.lines[j].text)
         return known
 
     def has_weight_word(self, j: int) -> bool:
@@ -1825,7 +1236,7 @@ def _stacked_header(lines: Sequence[Line], j: int) -> str:
     parts: list[str] = []
     for k in range(j, max(-1, j - 40), -1):
         t = lines[k].text
-        if lines[k].location != lines[j].location or any(c in _DIGITS for c in t):
+        if lines[k].location != lines[j].location or any(c in DIGITS for c in t):
             break
         if len(t) > 25 or len(t.split()) > 3:
             break
@@ -1839,7 +1250,6 @@ def _stacked_header(lines: Sequence[Line], j: int) -> str:
 
 
 _CELL_SEP = re.compile(r"[,;|\t]")
-_DIGITS = frozenset("0123456789")
 _UNIT_ONLY = re.compile(r"^\s*[\[(][^\])]{1,8}[\])]\s*$")
 _RULE_LINE = re.compile(r"^[\s|:+\-=]+$")
 _ROW_START = re.compile(r"^\s*\|?\s*(\d+)(?:[\s/\"”|:]|$)")
@@ -1896,7 +1306,7 @@ def _column_keys(lines: Sequence[Line], i: int, count: int) -> list[set[str]]:
         if " | " in t and t.count(" | ") == count - 1:
             # a header row of only the variants ("DP 750 | DP 1100") over rows that carry
             # their label in a first cell the header leaves out
-            cols = [_idents(c) or _spaced_designation(c) for c in t.split(" | ")]
+            cols = [N.idents(c) or _spaced_designation(c) for c in t.split(" | ")]
             if all(cols):
                 return cols
     for j in range(i - 1, max(-1, i - 7), -1):
@@ -1907,7 +1317,7 @@ def _column_keys(lines: Sequence[Line], i: int, count: int) -> list[set[str]]:
         tokens = [c.strip() for c in t.split(" | ")] if " | " in t else t.split()
         if len(tokens) <= count:
             continue
-        cols = [_idents(t) for t in tokens[-count:]]
+        cols = [N.idents(t) for t in tokens[-count:]]
         if all(cols):
             return cols
     return []
@@ -1919,7 +1329,7 @@ _SPACED_DESIGNATION = re.compile(r"^[A-Za-z]{1,5}[ -]?\d{1,5}[A-Za-z]{0,3}$")
 def _spaced_designation(cell: str) -> set[str]:
     """ "DP 750": letters and a number in one short cell name one model ("dp750")."""
     cell = cell.strip()
-    return {"".join(_tokens(cell))} if _SPACED_DESIGNATION.match(cell) else set()
+    return {"".join(tokens_of(cell))} if _SPACED_DESIGNATION.match(cell) else set()
 
 
 _SLASHED_KEY = re.compile(r"^(?P<key>[^:=|]{1,60}?)\s{0,3}[:=|]")
@@ -2001,7 +1411,7 @@ def collect_mentions(
     """Every mass figure of one document's sections (and tables), classified."""
     lines = list(iter_lines(sections))
     facts = _LineFacts(lines)
-    nm = _Name.of(name)
+    nm = N.Name.of(name)
     doc = _Doc(lines, name, comma)
     records = _record_keys(lines)
     out: list[Mention] = []
@@ -2014,7 +1424,7 @@ def collect_mentions(
         text = line.text
         if line.location != model_loc:
             model_keys, model_loc = set(), line.location
-        if _DIGITS.isdisjoint(text):
+        if DIGITS.isdisjoint(text):
             continue  # no figure, and no model line either ("RC20" has a digit)
         known = read.get(text)
         if known is None:
@@ -2056,14 +1466,14 @@ def collect_mentions(
         row_keys: set[str] = set()
         if row_start := _ROW_START.match(text):
             row_keys.add(f"#{row_start.group(1)}")
-        row_keys |= _idents(line_label.split(":")[0][:40]) if ":" not in line_label[:2] else set()
+        row_keys |= N.idents(line_label.split(":")[0][:40]) if ":" not in line_label[:2] else set()
         first_cell = re.split(r"[|;:\t]", line_label, maxsplit=1)[0]
-        row_keys |= _size_key(first_cell) | _dimension_keys(first_cell)
+        row_keys |= _size_key(first_cell) | N.dimension_keys(first_cell)
         if len(first_cell) <= 40:
-            row_keys |= {f"!{m}" for m in _models(first_cell)}
-            if _idents(first_cell):
+            row_keys |= {f"!{m}" for m in N.models(first_cell)}
+            if N.idents(first_cell):
                 # "GPX-2 16": a series and its size number; the number tells the rows apart
-                row_keys |= {f"#{t}" for t in _tokens(first_cell) if t.isdigit()}
+                row_keys |= {f"#{t}" for t in tokens_of(first_cell) if t.isdigit()}
         paired = _paired_labels(text, raws)
         prev_end = 0
         for k, q in enumerate(raws):
@@ -2236,7 +1646,7 @@ def collect_mentions(
                     + (f" ({rv.group()})" if rv else ""),
                     None,
                 )
-            if basis in _ELIGIBLE and _SUPERSEDED_BEFORE.search(
+            if basis in _ELIGIBLE and R.SUPERSEDED_BEFORE.search(
                 text[max(0, q.start - 30) : q.start]
             ):
                 basis, reason, grams = (
@@ -2294,7 +1704,7 @@ def collect_mentions(
                         if basis == WeightBasis.DERIVED
                         else f"labelled as the weight of something qualified ({qualifier})"
                     )
-            own_idents = _idents(own) or (columns[k] if columns else set())
+            own_idents = N.idents(own) or (columns[k] if columns else set())
             if records and (record := _RECORD_PATH.match(text)):
                 own_idents = own_idents | records.get(record["path"], set())
             keys = (
@@ -2303,10 +1713,10 @@ def collect_mentions(
                     if k == 0
                     else own_idents or row_keys | model_keys
                 )
-                | (_idents(label) if not context and not own_idents else set())
-                | _words(described)
-                | _idents(described)
-                | _scope_keys(f"{label} {described}")
+                | (N.idents(label) if not context and not own_idents else set())
+                | N.words(described)
+                | N.idents(described)
+                | N.scope_keys(f"{label} {described}")
             )
             note = "; ".join(
                 n for n in (q.note, reason if basis == WeightBasis.DERIVED else "") if n
@@ -2353,8 +1763,8 @@ def collect_mentions(
             if m.order in other_rows and m.basis in (WeightBasis.DERIVED, WeightBasis.PER_LENGTH):
                 m.basis, m.grams, m.score = WeightBasis.OTHER_VARIANT, None, 0.0
                 m.reason += "; another row of the table the article's row is in"
-    _superseded_by_reply(lines, out)
-    R.corrected_thread(lines, out, _quotes_below, _ELIGIBLE)
+    R.superseded_by_reply(lines, out, _ELIGIBLE)
+    R.corrected_thread(lines, out, R.quotes_below, _ELIGIBLE)
     # A table is also in the sections as lines: a row the line rules set aside with its heading
     # and the lines around it (a component's section, a parts list) is not taken again from the
     # table without them.
@@ -2400,52 +1810,6 @@ _RELATED_PATH = re.compile(
     r"|zubehoer|accessoires?|accessori)(?:_?(?:products?|items?|articles?))?\[\d{1,5}\]",
     re.IGNORECASE,
 )
-
-
-# Where an e-mail thread quotes earlier messages: "> …", "-----Original Message-----",
-# "On … wrote:", "Am … schrieb …:", and a second header block ("From: …" below the text).
-_QUOTE_MARK = re.compile(
-    r"\s*>"
-    r"|\s*-{2,}\s*(?:original|urspr[üu]ngliche|message d['’]origine|messaggio originale"
-    r"|mensaje original|mensagem original|oorspronkelijk|originalmeddelande|původní zpráva"
-    r"|forwarded|weitergeleitet)",
-    re.IGNORECASE,
-)  # matched at the start of a line
-_WROTE = re.compile(
-    r"(?:wrote|schrieb|a écrit|ha scritto|escribió|escreveu|schreef|skrev|napsal)\s*:?\s*$",
-    re.IGNORECASE,
-)  # searched in the end of a line
-_MAIL_HEADER = re.compile(r"^\s*(?:from|von|de|da|van|od|från|发件人)\s*:\s*\S", re.IGNORECASE)
-_QUOTED_PENALTY = 0.15
-
-
-def _quotes_below(i: int, text: str) -> bool:
-    """The line where a thread's quoted messages start (cheap tests first: most lines are not)."""
-    head = text.lstrip()[:1]
-    if head in (">", "-") and _QUOTE_MARK.match(text):
-        return True
-    if text.endswith(":") and _WROTE.search(text[-30:]):
-        return True
-    return i >= 6 and ":" in text[:12] and _MAIL_HEADER.match(text) is not None
-
-
-def _superseded_by_reply(lines: Sequence[Line], mentions: list[Mention]) -> None:
-    """An e-mail thread's latest message comes first and corrects what it quotes below: when it
-    states a weight of its own, the weights of the quoted earlier messages weigh less."""
-    if not any(m.basis in _ELIGIBLE for m in mentions):
-        return
-    boundary = next(
-        (line.order for i, line in enumerate(lines) if _quotes_below(i, line.text)), None
-    )
-    if boundary is None:
-        return
-    latest = [m.order for m in mentions if m.order < boundary and m.basis in _ELIGIBLE]
-    if not latest:
-        return  # the reply states no weight: what it quotes is all there is
-    for m in mentions:
-        if m.order > boundary and m.basis in _ELIGIBLE and m.score:
-            m.score = round(max(0.0, m.score - _QUOTED_PENALTY), 3)
-            m.reason += "; quoted from an earlier message the reply supersedes"
 
 
 def _sentence(text: str, key: str, position: int) -> bool:
@@ -2526,20 +1890,8 @@ def _record_keys(lines: Sequence[Line]) -> dict[str, set[str]]:
     for line in lines:
         m = _RECORD_PATH.match(line.text)
         if m is not None:
-            out.setdefault(m["path"], set()).update(_idents(line.text[m.end() :][:80]))
+            out.setdefault(m["path"], set()).update(N.idents(line.text[m.end() :][:80]))
     return out
-
-
-_DIMENSION_TOKEN = re.compile(r"(?<![\d.,])\d{1,4}(?:x\d{1,4}){1,2}(?!\w|[.,]\d)", re.IGNORECASE)
-
-
-_DIMENSION_GAP = re.compile(r"(?<=\d)\s{0,2}[x×]\s{0,2}(?=\d)", re.IGNORECASE)
-
-
-def _dimension_keys(text: str) -> set[str]:
-    """Sizes written as "12x20", "40 x 40 x 4" or "M12 x 50" in a name or a row description."""
-    joined = _DIMENSION_GAP.sub("x", text)
-    return {"=" + m.group().lower() for m in _DIMENSION_TOKEN.finditer(joined)}
 
 
 def _description_keys(cells: Iterable[str]) -> set[str]:
@@ -2548,10 +1900,10 @@ def _description_keys(cells: Iterable[str]) -> set[str]:
     out: set[str] = set()
     for cell in cells:
         if _HAS_LETTER.search(cell) and len(cell) <= 120:
-            out |= _idents(cell) | _dimension_keys(cell)
-            if len([w for w in _tokens(cell) if w.isalpha() and len(w) >= 3]) >= 2:
+            out |= N.idents(cell) | N.dimension_keys(cell)
+            if len([w for w in tokens_of(cell) if w.isalpha() and len(w) >= 3]) >= 2:
                 # numbers of a description ("FL 205 komplett"), not a measured cell ("100 mm")
-                out |= {f"#{t}" for t in _tokens(cell) if t.isdigit() and len(t) <= 5}
+                out |= {f"#{t}" for t in tokens_of(cell) if t.isdigit() and len(t) <= 5}
     return out
 
 
@@ -2703,7 +2055,7 @@ def _table_mentions(
     tables: Sequence[Table],
     *,
     source: str,
-    name: _Name,
+    name: N.Name,
     doc: _Doc,
     comma: bool,
     order_base: int,
@@ -2774,7 +2126,7 @@ def _table_mentions(
             elif (
                 basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
                 and (counted := KC.row_count(label, cells))
-                and counted != _pack_n(name.low)
+                and counted != C.pack_n(name.low)
             ):
                 basis, per_piece = WeightBasis.DERIVED, grams / counted
                 reason = (
@@ -2795,8 +2147,8 @@ def _table_mentions(
                     "what an option adds to the weight (+), not a weight of its own",
                     None,
                 )
-            keys = keys | _scope_keys(f"{label} {quote.split(' | ')[0]}")
-            keys = keys | O.scope_words(cell.lower(), _scope_thing)  # "約225g(電池含まず)"
+            keys = keys | N.scope_keys(f"{label} {quote.split(' | ')[0]}")
+            keys = keys | O.scope_words(cell.lower(), N.scope_thing)  # "約225g(電池含まず)"
             if related and basis in _ELIGIBLE:
                 basis, reason, per_piece = (
                     WeightBasis.OTHER_VARIANT,
@@ -2842,13 +2194,15 @@ def _table_mentions(
         summed = {j for j in weight_cols if LC.summed_column(table.rows, j)}  # line totals
         heads = header
         for r, row in enumerate(table.rows):
-            if not table.header and len(row) >= 3 and all(_idents(c) for c in row[1:]):
+            if not table.header and len(row) >= 3 and all(N.idents(c) for c in row[1:]):
                 heads = list(row)  # a headerless table's row of variants names the columns below
                 continue
             row_label = row[0] if row else ""
-            row_keys = _idents(row_label) | {f"#{t}" for t in _tokens(row_label)[:1] if t.isdigit()}
-            row_keys |= _size_key(row_label) | _dimension_keys(row_label)
-            row_keys |= {f"!{m}" for m in _models(row_label)}
+            row_keys = N.idents(row_label) | {
+                f"#{t}" for t in tokens_of(row_label)[:1] if t.isdigit()
+            }
+            row_keys |= _size_key(row_label) | N.dimension_keys(row_label)
+            row_keys |= {f"!{m}" for m in N.models(row_label)}
             row_text = _row_cells(trim_quote(" | ".join(row)))
             if weight_cols:
                 # an export row names its article in any text cell ("MAKTX", "Bezeichnung")
@@ -2878,7 +2232,7 @@ def _table_mentions(
                 empty = any(_EMPTY_VALUE.fullmatch(c) and _HAS_LETTER.search(c) for c in row[1:])
                 for j in range(1, len(row)):
                     col = heads[j] if j < len(heads) else ""
-                    keys = _idents(col) | _words(col)
+                    keys = N.idents(col) | N.words(col)
                     add(
                         row_label,
                         row[j],
@@ -2887,12 +2241,12 @@ def _table_mentions(
                         r,
                         column=False,
                         row_text=row_text,
-                        related=related or (empty and not _models(col) & name.models),
+                        related=related or (empty and not N.models(col) & name.models),
                     )
         if weight_cols:  # the row the name names is the article's, the others other articles
             T.named_row(out[first:], table.rows, _table_quote, name.overlap, name.low)
         if len(weight_cols) >= 2:  # "Peso g | Peso con maniglia g": the plain one
-            T.plain_column(out[first:], _scope_keys, name.words)
+            T.plain_column(out[first:], N.scope_keys, name.words)
     return out
 
 
@@ -2953,10 +2307,10 @@ def decide(
     density: float | None = None,
 ) -> WeightDecision:
     """Pick the article's weight from classified mentions, or abstain and say why."""
-    nm = _Name.of(name)
+    nm = N.Name.of(name)
     _line_weights_everywhere(mentions)
     mentions = [*mentions, *D.stroke_weights(mentions, name, nm.overlap)]  # base + per stroke
-    pieces = bool(V.PACK_WORDS.search(nm.low) or _pack_n(nm.low))  # a ream's sheet, a pack's
+    pieces = bool(V.PACK_WORDS.search(nm.low) or C.pack_n(nm.low))  # a ream's sheet, a pack's
     mentions = [*mentions, *D.area_weights(mentions, name, nm.overlap, pieces)]
     mentions = [*mentions, *D.part_sums(mentions, name)]  # a weight without a part + the part
     eligible = [m for m in mentions if m.basis in _ELIGIBLE and m.grams is not None and m.grams > 0]
@@ -2969,12 +2323,12 @@ def decide(
     out_of_it = {id(m) for m in implausible}
     eligible = [m for m in eligible if id(m) not in out_of_it]
     for m in eligible:
-        if conflict := _scope_conflict(m.keys, nm):
+        if conflict := N.scope_conflict(m.keys, nm):
             # "Peso pompa (senza motore)" for a pump "con motore": another scope, never taken
             m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
             m.reason = f"{m.reason}; the name's scope differs ({conflict})"
     for m in eligible:
-        if m.basis != WeightBasis.OTHER_VARIANT and (counted := _count_conflict(m.quote, nm)):
+        if m.basis != WeightBasis.OTHER_VARIANT and (counted := N.count_conflict(m.quote, nm)):
             # "Stehleiter 4 Stufen – Gewicht 4,1 kg" for a ladder "6 Stufen": another variant
             m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
             m.reason = f"{m.reason}; the line names {counted}, the name another number"
@@ -2983,7 +2337,7 @@ def decide(
             # "Zurrgurt 8 m – Gewicht 1,6 kg – 24,90 €": a shop's tile of another product
             m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
             m.reason = f"{m.reason}; a product tile with its price that does not name the article"
-        if size := _size_conflict(m.keys, nm):
+        if size := N.size_conflict(m.keys, nm):
             # "100 x 20" in the row of a bar the name sizes "50 x 10": another size's row
             m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
             m.reason = f"{m.reason}; the row names another size ({size})"
@@ -2991,7 +2345,7 @@ def decide(
     # gross weight, or none: another code's row still loses
     T.another_code([*eligible, *(m for m in mentions if m.basis not in _ELIGIBLE)], nm.models, name)
     eligible = [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]
-    eligible = _drop_superseded(eligible)
+    eligible = R.drop_superseded(eligible)
     sums = _sums_of_parts(mentions, nm)
     eligible.extend(sums)
     by_keys: dict[frozenset[str], int] = {}
@@ -3020,7 +2374,7 @@ def decide(
         # "Autres versions: RP-080 | 0,48 kg": rows that name designations the article name
         # does not lose to the weight stated without one (the article's own spec table)
         for m in eligible:
-            if any(_is_designation(k) for k in m.keys):
+            if any(N.is_designation(k) for k in m.keys):
                 m.score = round(max(0.0, m.score - _QUALIFIED_PENALTY), 3)
                 m.reason += "; names a variant the article name does not"
     stated = [
@@ -3131,7 +2485,7 @@ def decide(
 
 
 def _doubt(
-    chosen: Mention, mentions: list[Mention], implausible: list[Mention], name: _Name
+    chosen: Mention, mentions: list[Mention], implausible: list[Mention], name: N.Name
 ) -> str:
     """Why the evidence does not single out the chosen figure as the article's (empty when it
     does). Conditions any author's document can meet, each a reason to abstain, not a rule
@@ -3169,7 +2523,7 @@ def _doubt(
     ):
         # "Gewicht | -" above "- Sägeblatt … (Gewicht 1,2 kg)": the listed thing's weight
         return f"the document leaves the article's own weight empty ({trim_quote(empty.quote, 40)})"
-    if conflict := _designation_conflict(chosen.quote, name):
+    if conflict := N.designation_conflict(chosen.quote, name):
         return conflict
     if part := _part_weighed_apart(chosen, mentions, name):
         return part
@@ -3188,8 +2542,8 @@ def _doubt(
             if m.basis == WeightBasis.NET and m.grams and not _agree(m.grams, chosen.grams):
                 # the document's own net weight, ruled out only by a guess at the shape
                 return f"the stated net weight {fmt_grams(m.grams)} disagrees ({m.reason[13:]})"
-    scope = _scope_keys(chosen.quote.lower())
-    conflict = _scope_conflict(scope, name)
+    scope = N.scope_keys(chosen.quote.lower())
+    conflict = N.scope_conflict(scope, name)
     if conflict and "+" + conflict[1:] not in scope and chosen.basis != WeightBasis.DERIVED:
         # "Net weight | 4.6 kg (bowl only, without waste fitting)" of a sink "with waste
         # fitting": the figure's own words leave out what the name includes
@@ -3201,7 +2555,7 @@ def _doubt(
         chosen.keys
         and all(k[:1] == "#" for k in chosen.keys)
         and not chosen.matched
-        and not (_words(row) & name.words or _idents(row) & name.idents)
+        and not (N.words(row) & name.words or N.idents(row) & name.idents)
     ):
         # "1: Base plate: Total weight (kg): 2.84": a list's numbered row that does not name
         # the article is one of its entries, whatever its label says
@@ -3228,7 +2582,7 @@ def _doubt(
         # "Peso riduttore 3,8 kg" of a gearmotor "con motore" whose motor the document weighs
         # in a table of its own: the figure weighs the rest of the set, without the part
         return f"the document weighs the {part} the name includes on its own"
-    counted = _COUNTED.search(chosen.label)
+    counted = C.COUNTED.search(chosen.label)
     if chosen.basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED) and counted:
         count = to_int(counted["n"])
         if count and count >= 2:
@@ -3249,7 +2603,7 @@ _TILE_PRICE = re.compile(
 )
 
 
-def _other_tile(m: Mention, name: _Name) -> bool:
+def _other_tile(m: Mention, name: N.Name) -> bool:
     """A figure on a shop tile (a price after a dash) that neither names the article nor
     shares a product word with its name: another product the page shows."""
     if name.matches(m.keys) or not _TILE_PRICE.search(m.quote):
@@ -3257,65 +2611,10 @@ def _other_tile(m: Mention, name: _Name) -> bool:
     low = m.quote.lower()
     if label := V.WEIGHT_WORDS.search(low):
         low = low[: label.start()]
-    return not (_words(low) & name.words)
+    return not (N.words(low) & name.words)
 
 
-_COUNTED_WORD = re.compile(r"(?<![\d.,x×])(\d{1,3})\s?-?\s?([^\W\d_]{4,})")
-
-
-def _count_conflict(quote: str, name: _Name) -> str:
-    """A count of a thing the name counts too, with another number, in what the figure's line
-    names before its weight label ("4 Stufen" where the name says "6 Stufen", "8 channels"
-    for "12 channels"): the line is about another variant. Empty otherwise."""
-    counted: dict[str, set[str]] = {}
-    for m in _COUNTED_WORD.finditer(name.low):
-        counted.setdefault(m.group(2), set()).add(m.group(1))
-    if not counted:
-        return ""
-    low = quote.lower()
-    if label := V.WEIGHT_WORDS.search(low):
-        low = low[: label.start()]
-    for m in _COUNTED_WORD.finditer(low):
-        own = counted.get(m.group(2))
-        if own and m.group(1) not in own:
-            return m.group()
-    return ""
-
-
-_OLD_WORDS = frozenset(
-    _split_words(
-        "alt old previous former vorher bisher früher ancien ancienne précédent vecchio "
-        "precedente anterior antiguo antigo oud vorige tidigare gammal stary dříve"
-    )
-)
-_NEW_WORDS = frozenset(
-    _split_words(
-        "neu new current aktuell nouveau nouvelle actuel nuovo attuale nuevo actual novo nieuw "
-        "huidig ny nowy nový"
-    )
-)
-# "(vorher 135 g)", "previously: 334 g", "old value 1.32 kg": the figure a change replaced
-_SUPERSEDED_BEFORE = re.compile(
-    r"(?<![^\W\d_])(?:vorher|bisher|früher|zuvor|previously|formerly|old(?:\s+value)?"
-    r"|alt(?:er\s+wert)?|auparavant|précédemment|anciennement|prima|precedentemente|antes"
-    r"|anteriormente|voorheen|tidigare|dříve|poprzednio)\s{0,2}[:=]?\s{0,2}(?:ca\.?\s{0,2})?$",
-    re.IGNORECASE,
-)
-
-
-def _drop_superseded(eligible: list[Mention]) -> list[Mention]:
-    """A change notice's table ("alt (Index C)" beside "neu (Index D)", "Rev. B (old)" beside
-    "Rev. C (new)"): the figures of the column or row named old are superseded."""
-    old = [m for m in eligible if m.keys & _OLD_WORDS]
-    if not old or not any(m.keys & _NEW_WORDS and not m.keys & _OLD_WORDS for m in eligible):
-        return eligible
-    for m in old:
-        m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
-        m.reason += "; a superseded value (the column or row named old)"
-    return [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]
-
-
-def _part_weighed_apart(chosen: Mention, mentions: list[Mention], name: _Name) -> str:
+def _part_weighed_apart(chosen: Mention, mentions: list[Mention], name: N.Name) -> str:
     """A part the name says the article comes with ("mit Deckel", "con motore") weighed on its
     own in the document, beside a figure labelled as the weight of something ("Gewicht
     Behälter", "Peso riduttore") that neither is the whole nor says it includes the part: the
@@ -3340,7 +2639,7 @@ def _part_weighed_apart(chosen: Mention, mentions: list[Mention], name: _Name) -
     return ""
 
 
-def _left_out_part_weighed(mentions: list[Mention], name: _Name) -> str:
+def _left_out_part_weighed(mentions: list[Mention], name: N.Name) -> str:
     """A part the name leaves out ("without motor") that the document weighs as a component."""
     excluded = [w[1:] for w in name.words if w[:1] == "-"]
     for m in mentions:
@@ -3351,7 +2650,7 @@ def _left_out_part_weighed(mentions: list[Mention], name: _Name) -> str:
     return ""
 
 
-def _set_part_weighed_apart(chosen: Mention, mentions: list[Mention], name: _Name) -> str:
+def _set_part_weighed_apart(chosen: Mention, mentions: list[Mention], name: N.Name) -> str:
     """The part of a set the name includes ("con motore") that the document weighs as a
     component, when the chosen figure's label names something of its own ("Peso riduttore")
     and neither a total nor the part: empty otherwise."""
@@ -3359,7 +2658,7 @@ def _set_part_weighed_apart(chosen: Mention, mentions: list[Mention], name: _Nam
         return ""
     label = _PARENS.sub(" ", _CAMEL.sub(" ", _PATH_DOT.split(chosen.label)[-1]))
     rest = V.WEIGHT_WORDS.pattern.sub(" ", label)
-    own = [t for t in _tokens(rest) if t.isalpha() and len(t) >= 4 and t not in _LABEL_FILLER]
+    own = [t for t in tokens_of(rest) if t.isalpha() and len(t) >= 4 and t not in _LABEL_FILLER]
     if not own:
         return ""
     included = [w[1:] for w in name.words if w[:1] == "+"]
@@ -3373,52 +2672,6 @@ def _set_part_weighed_apart(chosen: Mention, mentions: list[Mention], name: _Nam
 
 
 _TOTALS = re.compile(r"\W*(?:grand\s+)?totali?s?\b|\W*totale\b", re.IGNORECASE)  # "Totals: N.W. …"
-_SIZED = re.compile(r"(?<![0-9a-z\u00df-\u024f])([a-z]{1,3})(\d{1,4})(?![0-9a-z\u00df-\u024f])")
-
-
-def _designation_conflict(quote: str, name: _Name) -> str:
-    """A designation in the figure's line of the same kind as the name's but another value:
-    "P30" or "DN40" where the name says "P35" or "DN65", an article code "KL-40" where the
-    name's is "KL-45". The line is about another size or another article."""
-    low = quote.lower()
-    if label := V.WEIGHT_WORDS.search(low):
-        low = low[: label.start()]  # what the line names before its weight label
-    sized: dict[str, set[str]] = {}
-    for m in _SIZED.finditer(name.low):
-        sized.setdefault(m.group(1), set()).add(m.group(2))
-    for m in _SIZED.finditer(low):
-        own = sized.get(m.group(1))
-        if own and m.group(2) not in own and not any(f"{m.group(1)}{n}" in low for n in own):
-            return f"the line names {m.group()} where the name says {m.group(1)}{min(own)}"
-    shapes = {_shape(m.group()): m.group() for m in _MODEL.finditer(name.low)}
-    for m in _MODEL.finditer(low):
-        code, shape = m.group(), _shape(m.group())
-        if shape and shape in shapes and code not in name.low:
-            return f"the line names another article code ({code}, the name's is {shapes[shape]})"
-        if (sibling := _sibling_code(code, name)) and code not in name.low:
-            return f"the line names another article code ({code}, the name's is {sibling})"
-    return ""
-
-
-def _sibling_code(code: str, name: _Name) -> str:
-    """The name's code of the same series as `code` ("ips-12-04-pno-2m" for "ips-12-04-pno-
-    m12"): as many segments, all but the last the same. Empty for none."""
-    parts = code.split("-")
-    if len(parts) < 4 or not parts[0].isalpha():
-        return ""
-    for m in _MODEL.finditer(name.low):
-        own = m.group().split("-")
-        if len(own) == len(parts) and own[:-1] == parts[:-1] and own[-1] != parts[-1]:
-            return m.group()
-    return ""
-
-
-def _shape(code: str) -> str:
-    """The coding scheme of a designation: "kl-40" and "mx-45" are both "aa-99", "ab-12-300"
-    is "aa-99-999" (a code that starts with its letters; "4-polig" has no scheme)."""
-    if not code[:1].isalpha() or not any(c.isdigit() for c in code):
-        return ""
-    return re.sub(r"[a-z\u00df-\u024f]", "a", re.sub(r"\d", "9", code))
 
 
 _OTHER_THING = frozenset(
@@ -3432,7 +2685,7 @@ _OTHER_THING = frozenset(
 )
 
 
-def _sums_of_parts(mentions: list[Mention], name: _Name) -> list[Mention]:
+def _sums_of_parts(mentions: list[Mention], name: N.Name) -> list[Mention]:
     """The article's weight as the sum of parts the document itself states: a weight without
     a part the name includes ("Peso neto (sin válvula) 3,4 kg" of a sink "con válvula") plus
     that part's own weight ("Peso de la válvula 0,6 kg"). Only when the part is weighed once."""
@@ -3472,32 +2725,6 @@ def _sums_of_parts(mentions: list[Mention], name: _Name) -> list[Mention]:
                 )
             )
     return out
-
-
-def _scope_conflict(keys: Iterable[str], name: _Name) -> str:
-    """A scope key ("-motore") whose opposite the name states ("con motore"), else empty."""
-    for key in keys:
-        if key[:1] in "+-" and ("-" if key[0] == "+" else "+") + key[1:] in name.words:
-            return key
-    return ""
-
-
-def _size_conflict(keys: Iterable[str], name: _Name) -> str:
-    """A size key of a row ("=100x20") when the name states sizes and none of the row's is
-    one of them (or starts one: "40x40" of a name's "40x40x4"); empty otherwise."""
-    named = [k for k in name.idents if k[:1] == "="]
-    sizes = [k for k in keys if k[:1] == "="]
-    if not named or not sizes:
-        return ""
-    for size in sizes:
-        if any(n.startswith(size) or size.startswith(n) for n in named):
-            return ""
-    return sizes[0][1:]
-
-
-def _is_designation(key: str) -> bool:
-    """A model or size key ("rp080pfg", "m12"), not a number, a word or a scope key."""
-    return key[:1] not in "#+-" and any(c.isdigit() for c in key) and any(c.isalpha() for c in key)
 
 
 def _dedupe(ranked: list[Mention]) -> list[Mention]:

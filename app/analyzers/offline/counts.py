@@ -1,0 +1,292 @@
+"""How many pieces a figure is for: the count a weight label, a pack phrase or a slash unit
+states ("Gewicht je 1000 Stk", "box of 100", "/100 pcs", "VE 100 Stück").
+
+A count is read the same way wherever it is written, so the regex pieces for one live here:
+the weight rules read a label's or a document's pack count with these functions, and the
+modules that find a count in its own context (a table's quantity column, an export's key
+paths, a set word, an ERP unit of measure) build their patterns from `PIECES` and `GROUPED`
+and read the digits with `whole`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
+from app.analyzers.offline._text import DIGITS, Line, tokens_of
+from app.analyzers.offline.names import models
+from app.analyzers.quantities import to_int
+
+
+class Named(Protocol):
+    """The article name as the count rules compare it: lower-cased, its numbers ("#10") and
+    its words."""
+
+    @property
+    def low(self) -> str: ...
+
+    @property
+    def numbers(self) -> frozenset[str]: ...
+
+    @property
+    def words(self) -> frozenset[str]: ...
+
+
+# A piece word ("pcs", "Stück", "uds", "個") as one regex alternation
+PIECES = V.PIECE_ALTERNATION
+# A whole count grouped in thousands ("1.000", "2 000", "10'000", a no-break space too); a
+# pattern adds its own ungrouped alternative ("|\d{1,7}") for the longest count it takes
+GROUPED = r"\d{1,3}(?:[.,'\u00a0 ]\d{3})+"
+_NOT_DIGIT = re.compile(r"\D")
+
+
+def whole(text: str) -> int:
+    """The count a matched whole number states, its thousands separators dropped."""
+    return int(_NOT_DIGIT.sub("", text))
+
+
+# a count after "per", "pour", "/": "1000", "1.000" or with a space as thousands separator
+# ("Masse pour 1 000 pièces", a narrow no-break space in typeset French)
+PER_N = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d[\d.,']{0,8}"
+# "/100 pcs", "per 1000", "je 100 Stk" after a figure: the figure weighs that many pieces
+SLASH_PACK = re.compile(
+    rf"^\s*(?:/|per|pro|je|for)\s*(?P<n>{PER_N})\s*(?P<p>{PIECES})?", re.IGNORECASE
+)
+# "/pc", "per Stück", "je 1 Stk" after a figure: the figure is one piece's
+SLASH_PIECE = re.compile(
+    rf"^\s*(?:/|per|pro|je)\s*(?:1\s*)?(?:{PIECES})(?![^\W\d_])", re.IGNORECASE
+)
+# "Gewicht je 1000 Stk", "Weight x 100 pcs", "1個当たり": a label that counts its pieces
+LABEL_PER_COUNT = re.compile(
+    rf"(?:(?:(?<![^\W\d_])(?:per|por|pro|je|par|pour|para|för)|/|(?<![\w.,]\s)(?<![\w.,])x)"
+    rf"\s{{0,2}}(?P<n>{PER_N})\s{{0,2}}"
+    rf"(?:{PIECES})(?![^\W\d_]))"
+    rf"|(?P<c>\d[\d.,']{{0,8}})\s{{0,2}}(?:個|个|只|件|枚|本|支|根|颗|粒|개)\s{{0,2}}(?:当たり|あたり|当り|당)",
+    re.IGNORECASE,
+)
+# "box of 100", "Karton mit 50", "100 pcs": the count of a pack phrase
+_COUNT = re.compile(
+    rf"(?:(?:of|à|a|mit|with|zu|de|da|van|z|per|pro|je|/)\s*(?P<a>\d[\d.,']{{0,8}})\s*(?:{PIECES})?(?![^\W\d_])"
+    rf"|(?<![\d.,'])(?P<b>\d[\d.,']{{0,8}})\s*(?:{PIECES})(?![^\W\d_]))",
+    re.IGNORECASE,
+)
+# "100 pcs", "50 Stück": a count with its piece word
+COUNTED = re.compile(rf"(?<![\d.,'])(?P<n>\d[\d.,']{{0,8}})\s*(?:{PIECES})(?![^\W\d_])", re.I)
+# "VE 100", "Packungsinhalt: 50", "contents 25", "1000 pcs/reel": a pack count in a line
+DOC_COUNT = re.compile(
+    rf"(?:\bVE\b|verpackungseinheit|packing\s+unit|pack(?:ing)?\s+(?:size|quantity)|packungsinhalt|inhalt"
+    rf"|contenuto|contenu|contenido|conteúdo|inhoud|zawartość|innehåll|入数|入り数|装箱数"
+    rf"|contents|(?:{'|'.join(V.PACK_NOUNS)})\s+(?:{'|'.join(V.PACK_PREPOSITIONS)})"
+    rf"|(?:pcs|pieces|stück|units|qty)\s+(?:per|pro|je)\s+[^\W\d_]+|quantity\s+per\s+[^\W\d_]+"
+    rf"|(?P<per>(?:per|pro|je|par|por)\s+(?:{'|'.join(V.PACK_NOUNS)})(?![^\W\d_])))"
+    rf"[^\d\n]{{0,20}}(?P<n>\d[\d.,']{{0,8}})"
+    rf"|(?<![\d.,'])(?P<m>\d[\d.,']{{0,8}})\s*(?:{PIECES})\s*(?:/|per|pro|je)\s*"
+    rf"(?:\d{{1,2}}(?:\"|''|”|-?inch|-?in\.)\s*)?"  # "1000 pcs per 13\" reel": the reel's size
+    rf"(?:bag|box|pack|carton|reel|beutel|karton|packung|ve)",
+    re.IGNORECASE,
+)
+
+
+# "… or 30": another count offered beside the first
+ALTERNATIVE = re.compile(
+    r"(?<![^\W\d_])(?:or|oder|bzw\.?|ou|o|oppure|lub|eller|nebo)\s{1,3}\d", re.IGNORECASE
+)
+
+
+_MASS_AFTER = re.compile(
+    r"\s{0,2}(?:kg|kgs|g|gr|grs|mg|lb|lbs|oz|t|l|ml|cl|dl|公斤|千克|克|кг|г)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def pack_n(text: str) -> int | None:
+    """The pieces per pack a text states; None when it offers several ("carton de 50
+    roulements (série 62) ou 30 (série 63)": which count goes with the weight is unknown)."""
+    if ALTERNATIVE.search(text):
+        return None
+    for cm in _COUNT.finditer(text):
+        if _MASS_AFTER.match(text, cm.end()):
+            continue  # "Sac PE de 15 kg", "Eimer à 10 kg": a mass, not a count
+        n = as_count((cm["a"] or cm["b"]).rstrip(".,'"))  # "box of 100, net": 100
+        if n and n >= 2:
+            return n
+    return None
+
+
+_COUNT_AFTER_WEIGHT = re.compile(
+    rf"\s{{1,2}}(?P<n>{PER_N})\s{{0,2}}(?:{PIECES})(?![^\W\d_])", re.IGNORECASE
+)
+
+
+def weight_of_count(label: str) -> int | None:
+    """The count a weight word is followed by ("Peso 1000 uds", "Weight 100 pcs"): the
+    figure weighs that many pieces. None for a count anywhere else in the label."""
+    for m in V.WEIGHT_WORDS.finditer(label):
+        if (c := _COUNT_AFTER_WEIGHT.match(label, m.end())) and (n := as_count(c["n"])):
+            return n if n >= 2 else None
+    return None
+
+
+# "Peso/1000 (kg)", "Gewicht per 1000:": a round basis with no piece word, the figure of that
+# many pieces (a length or area basis is read before, by the rate rules)
+_BARE_BASIS = re.compile(
+    r"(?:(?<![^\W\d_])(?:per|por|pro|je|par|pour|para|för)\s{1,2}|/\s{0,2})"
+    r"(?P<n>10{2,4}|1[.,' ]000)(?=\s{0,2}(?:[(\[|:=]|$))",
+    re.IGNORECASE,
+)
+
+
+# "Ağırlık (100 adet)", "Hmotnost sady (2 ks, …)": a piece count in parentheses in the label
+_PAREN_COUNT = re.compile(
+    rf"[(（]\s{{0,2}}(?P<n>{PER_N})\s{{0,2}}(?:{PIECES})(?![^\W\d_])", re.IGNORECASE
+)
+
+
+# "Masse pour 1000 sachets" of a "Sachet …": a count of the noun the article's name starts with
+_PER_NOUN_COUNT = re.compile(
+    rf"(?<![^\W\d_])(?:per|por|pro|je|par|pour|para|för|for)\s{{1,2}}(?P<n>{PER_N})\s{{0,2}}"
+    r"(?P<w>[^\W\d_]{3,})",
+    re.IGNORECASE,
+)
+
+
+def label_count(label: str, name: Named) -> int | None:
+    """The count of pieces a weight label says its figure weighs where no pack word says it:
+    a parenthesized piece count, a round basis ("/1000"), a count of the article's own noun.
+    None when the name states that count itself: then the article is the set, pack or pair."""
+    m = _PAREN_COUNT.search(label) or _BARE_BASIS.search(label)
+    if m is None and (noun := _PER_NOUN_COUNT.search(label)) and _is_name_noun(noun["w"], name):
+        m = noun
+    if m is None:
+        m = _count_of_name_noun(label, name)  # "Poids d'une botte de 10 tiges" of a "Tige …"
+    n = as_count(m["n"]) if m else None
+    if n is None or n < 2 or pack_n(name.low) == n:
+        return None
+    return n
+
+
+_COUNT_NOUN = re.compile(r"(?<![\d.,])(?P<n>\d{1,5})\s{1,2}(?P<w>[^\W\d_]{4,})")
+
+
+# "Gewicht mit 3 Stützisolatoren", "weight with 2 batteries": what the weighed article includes
+_WITH_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:mit|with|incl|inkl|including|inklusive|einschl|einschließlich|avec"
+    r"|y\s+compris|con|com|incluso|incluido|incluidos|inclusi|met|inclusief|med|inklusive|z|ze"
+    r"|s|se|wraz\s+z)\.?\s{1,2}$",
+    re.IGNORECASE,
+)
+
+
+def _weight_with(before: str) -> bool:
+    """A weight word right before "with" ("Gewicht mit 3 Stützisolatoren"): the count after it
+    is of what the weighed article includes; "eines Bundes mit 10 Winkeln" counts a bundle's."""
+    if (w := _WITH_BEFORE.search(before)) is None:
+        return False
+    head = before[: w.start()].rstrip()
+    return bool(head) and V.WEIGHT_WORDS.last(head) == len(head)
+
+
+def _count_of_name_noun(label: str, name: Named) -> re.Match[str] | None:
+    """The one count of a noun of the name, or its plural, the label states ("botte de 10
+    tiges", "bundle of 10 bars", "Bund mit 10 Stangen" of one "Tige", "bar", "Stange"). Not a
+    count the name states too ("4 Stufen" of a "Stehleiter, 4 Stufen": its own steps)."""
+    found = [
+        m
+        for m in _COUNT_NOUN.finditer(label)
+        if f"#{m['n']}" not in name.numbers
+        and not _weight_with(label[: m.start()])
+        and any(
+            m["w"].lower().startswith(w) and len(m["w"]) - len(w) <= 2
+            for w in name.words
+            if len(w) >= 4 and w.isalpha()
+        )
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _is_name_noun(word: str, name: Named) -> bool:
+    """`word` is the first word of the name, or its plural ("sachets" of "Sachet sous vide")."""
+    first = next(iter(tokens_of(name.low)), "")
+    low = word.lower()
+    return len(first) >= 4 and low.startswith(first) and len(low) - len(first) <= 2
+
+
+_WHOLE_COUNT = re.compile(rf"{GROUPED}|\d{{1,9}}")
+
+
+def as_count(text: str) -> int | None:
+    """A count of pieces as written ("100", "1.000", "1 000"); a decimal ("1,85", the weight
+    after "VE kg=") is no count."""
+    return to_int(text) if _WHOLE_COUNT.fullmatch(text.strip()) else None
+
+
+def count_follows_pack(label: str, pack: re.Match[str]) -> bool:
+    """The pack word with its count right after it ("Peso della scatola da 12 penne (netto)",
+    "Net weight, box of 12 pens"): a net figure there weighs the pack's counted contents."""
+    rest = label[pack.end() :].lstrip()
+    cm = _COUNT.match(rest)
+    return cm is not None and cm["a"] is not None and not _MASS_AFTER.match(rest, cm.end())
+
+
+PACK_HINT = re.compile(
+    "|".join(
+        [
+            *("ve", "inhalt", "content", "per", "pro", "je", "qty", "unit", "contenu", "contenido"),
+            *("conteúdo", "inhoud", "zawartość", "innehåll", "入数", "入り数", "装箱数"),
+            *V.PACK_NOUNS,
+        ]
+    ),
+    re.IGNORECASE,
+)
+
+
+_PACKS_PER = re.compile(
+    rf"(?:ve|{'|'.join(V.PACK_NOUNS)})\s{{0,2}}(?:je|per|pro|por|par|/)\s{{0,2}}[^\W\d_]",
+    re.IGNORECASE,
+)
+
+
+_PRICE = re.compile(r"pre(?:is|cio|ço|zzo)|prix|price|cost|kosten|eur|usd|€|\$", re.IGNORECASE)
+
+
+def pack_count(lines: Sequence[Line]) -> int | None:
+    """A pack count stated anywhere ("VE 100 Stück", "pack_quantity: 1000", "100 pcs/bag")."""
+    for line in lines:
+        if DIGITS.isdisjoint(line.text) or not PACK_HINT.search(line.text):
+            continue
+        if ALTERNATIVE.search(line.text):
+            continue  # "carton de 50 (série 62) ou 30 (série 63)": no one count
+        for m in DOC_COUNT.finditer(line.text.replace("_", " ")):
+            if m["per"] and _PRICE.search(line.text[max(0, m.start() - 30) : m.start()]):
+                continue  # "Price per box: 12": money, not pieces
+            if _PACKS_PER.match(line.text.replace("_", " "), m.start()):
+                continue  # "VE je Karton: 10": packs per carton, not pieces per pack
+            n = as_count(m["n"] or m["m"])
+            if n and n >= 2:
+                return n
+    return None
+
+
+def named_pack_count(lines: Sequence[Line], name: str) -> int | None:
+    """The pack count of the row that names the article's code when rows state different
+    counts ("BN-3208: VE (Stk.)=1000", "BN-4010: VE (Stk.)=500" for a "… (BN-4010)"): the
+    first count of the document would be another article's. None when no row names it."""
+    codes = models(name)
+    if not codes:
+        return None
+    counts: set[int] = set()
+    for line in lines:
+        if DIGITS.isdisjoint(line.text) or not PACK_HINT.search(line.text):
+            continue
+        if not codes & models(line.text[:60]) or ALTERNATIVE.search(line.text):
+            continue
+        if V.WEIGHT_WORDS.search(line.text):
+            continue  # the row's weights ("Gewicht je VE=0.41 | VE je Karton=10"), not its pack
+        for m in DOC_COUNT.finditer(line.text.replace("_", " ")):
+            n = to_int(m["n"] or m["m"])
+            if n and n >= 2:
+                counts.add(n)
+                break
+    return counts.pop() if len(counts) == 1 else None
