@@ -141,10 +141,11 @@ _PROCESS_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _ANY_PROCESS = re.compile("|".join(f"(?P<{key}>{p.pattern})" for key, p in _PROCESS_WORDS))
 # The literal text each process word starts with: where none occurs no scan is needed, and the
 # scan starts at the first that does (most data sheets name no process).
+_HEADS_PER_WORD = [literal_heads(p.pattern) for _, p in _PROCESS_WORDS]
 _PROCESS_HEADS = (
     None
-    if any(literal_heads(p.pattern) is None for _, p in _PROCESS_WORDS)
-    else tuple(h for _, p in _PROCESS_WORDS for h in literal_heads(p.pattern) or ())
+    if any(heads is None for heads in _HEADS_PER_WORD)
+    else tuple(h for heads in _HEADS_PER_WORD for h in heads or ())
 )
 _POLYMERS = {
     "pp",
