@@ -67,7 +67,7 @@ def weight_right(entry: dict[str, Any], got: float | None) -> bool:
     if truth is None or got is None:
         return truth is None and got is None
     tolerance = float(entry.get("tolerance_g") or max(0.005 * truth, 0.01))
-    return abs(got - truth) <= tolerance + 1e-9
+    return bool(abs(got - truth) <= tolerance + 1e-9)
 
 
 async def score(corpus: Path, wrong_rate: float, *, grounded: bool) -> Score:

@@ -70,6 +70,7 @@ def generated_sheet(seed: int, pages: int = 5, dense: bool = False) -> Extracted
     for page in range(pages):
         rows: list[str] = []
         for i in range(50):
+            pool: tuple[str, ...]
             if dense and i % 3 == 0:
                 pool = _DISTRACTORS
             elif i % 4 == 0:

@@ -421,9 +421,9 @@ def main() -> int:
             bare.start()
             log(f"ours pid {ours.pid} at {ours.base_url}; bare pid {bare.pid} at {bare.base_url}")
             # Warm both (connections in the pool, code paths, PostgreSQL buffers).
-            for server in (ours, bare):
-                load(wrk, server.base_url, ids, 2, args.connections)
-            servers = {"ours": ours, "bare": bare}
+            for warming in (ours, bare):
+                load(wrk, warming.base_url, ids, 2, args.connections)
+            servers: dict[str, Service | BareServer] = {"ours": ours, "bare": bare}
             results: dict[str, list[dict[str, float]]] = {"ours": [], "bare": []}
             for round_no in range(1, args.rounds + 1):
                 # A pair back to back; which goes first alternates, so neither always follows
