@@ -307,7 +307,7 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|5|6|8|10|12)\b(?![.,]\d)"
         # a bare class word before a decimal class: "M12x90 classe 10.9", "Klasse 8.8"
         r"|\b(?:class|classe|klasse|clase|klasa|klass|kl\.)\s*(?:4\.6|5\.6|8\.8|10\.9|12\.9)\b"
-        r"(?![.,]\d)",
+        r"(?![.,]\d|\s*(?:mm|kw|w|v|n|nm|kn|bar|%|°|[a-z]*wh|kg))",
         _I,
     ),
     _r(
