@@ -239,7 +239,9 @@ RULES: Final[tuple[Rule, ...]] = (
         "zinc",
         r"\bZAMA[KC]\s?\d*|\bzama\b|\bZn-?Druckguss\w*|\bZink-?[Dd]ruckguss\w*|\bGD-?Zn\w*|\bZnAl\d+\w*"
         r"|\bZP\s?0?\d{3,4}\b|\bzinc\s+die[\s-]?cast\w*|\bdie[\s-]?cast\s+zinc\b|\bzinc\s+alloy\b"
-        r"|\bZinklegierung\w*|\bZinkguss\b"
+        r"|\bZinklegierung\w*|\bZinkguss\b|\bzinklegering\w*|\balliage\s+de\s+zinc\b"
+        r"|\blega\s+di\s+zinco\b|\baleaci[oó]n\s+de\s+zinc\b|\bliga\s+de\s+zinco\b"
+        r"|\bstop\w*\s+cynku\b|\bslitin\w*\s+zinku\b|\bsinkkiseos\w*"
         # rolled titanium zinc (EN 988) for roofing and gutters
         r"|\bTitanzink\w*|\btitanium[\s-]zinc\b|\bzinc[\s-]titane?\b|\bzinco[\s-]titanio\b"
         r"|\bcinc[\s-]titanio\b|\btitaanzink\b|\bcynkowo[\s-]tytanow\w*|\btitanzinek\b",
@@ -302,7 +304,10 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|12\.9)\b(?![.,]\d|\s*(?:mm|kw|w|v|n|nm|kn|bar|%|°))|\b(?:Festigkeitsklasse|property\s+class|classe\s+de\s+qualit[ée]"
         r"|classe\s+di\s+resistenza|clase\s+de\s+resistencia|calidad|klasa\s+wytrzyma\w*"
         r"|sterkteklasse|pevnostní\s+tříd\w*)\s*[:=]?\s*(?:4\.6|4\.8|5\.6|5\.8|6\.8|8\.8|10\.9|12\.9"
-        r"|5|6|8|10|12)\b(?![.,]\d)",
+        r"|5|6|8|10|12)\b(?![.,]\d)"
+        # a bare class word before a decimal class: "M12x90 classe 10.9", "Klasse 8.8"
+        r"|\b(?:class|classe|klasse|clase|klasa|klass|kl\.)\s*(?:4\.6|5\.6|8\.8|10\.9|12\.9)\b"
+        r"(?![.,]\d|\s*(?:mm|kw|w|v|n|nm|kn|bar|%|°|[a-z]*wh|kg))",
         _I,
     ),
     _r(
@@ -511,7 +516,9 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|\bButylkautschuk\w*|\bChloroprenkautschuk\w*|\bFluorkautschuk\w*|\bNeopren\w*"
         r"|\bNaturlatex\b|\b[Ll][aá]tex\b"
         r"|\bcaoutchouc\b|\bgomma\b|\bcaucho\b|\bgoma\b|\bguma\b|\bborracha\b|\bpryž\w*"
-        r"|\bsilicona\b|\bsiliconen\b|\belastomer\w*",
+        r"|\bsilicona\b|\bsiliconen\b|\belastomer\w*"
+        # nitrile gloves and hoses: "nitrile", "Nitrilhandschuh", "Nitrilhandske"
+        r"|\bnitril[eo]?\b|\bnitril(?:handsk|handschuh|gummi|slang|schlauch)\w*",
         _I,
     ),
     _r(
@@ -553,7 +560,10 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|\bWellpappe\w*|\b\w+pappe\b|\bPappe\b|\bcardboard\b|\bcorrugated\s+board\b|\bpaperboard\b"
         r"|\bPapier\w*|\bpaper\b|\bcarton(?:board)?\b|\bcarta\b|\bcartón\b|\bcartone\b|\bpapel\b"
         r"|\btektur\w*|\bpapel[ãa]o\b|\bcartão\b(?!\s+(?:de\s+)?(?:crédito|memória|SD|SIM))"
-        r"|\bwellpapp\w*|\bpapper\w*|\blepenk\w*|\bpapír\w*",
+        r"|\bwellpapp\w*|\bpapper\w*|\blepenk\w*|\bpapír\w*"
+        # moulded fibre (trays, egg boxes): plant pulp pressed to shape is the paper family
+        r"|\bbagass[eo]\w*|\bmou?lded\s+(?:pulp|fib(?:re|er))\b|\bpulp\s+mou?lded\b"
+        r"|\bFaserguss\w*|\bFormfaser\w*|\bpulpe\s+moulée\b|\bcellulose\s+moulée\b",
         _I,
         packaging=True,
     ),

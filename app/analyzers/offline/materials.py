@@ -276,6 +276,12 @@ class _Material:
     seal: bool = True  # every mention of it (its stated ones, when it has any) is a seal's
 
 
+_PART_BEFORE = re.compile(
+    r"(?i)\b(?:gehäuse|housing|casing|abdeckung|cover|deckel|lid|body|körper|boîtier|corps"
+    r"|corpo|cuerpo|behuizing|obudowa|rahmen|frame|diffusor|diffuser|lens|linse|sockel)\s+$"
+)
+
+
 def _needs_context_ok(
     line: Line, start: int, end: int, text: str, has_gf: bool, cells: Sequence[tuple[int, int]]
 ) -> bool:
@@ -288,6 +294,8 @@ def _needs_context_ok(
         return True
     if line.previous and _MATERIAL_LABEL.search(line.previous):
         return True
+    if _PART_BEFORE.search(text, max(0, start - 20), start):
+        return True  # "Gehäuse PC, Abdeckung PC opal": the part's material
     if _MATERIAL_LABEL.search(line.heading):
         return True
     around = text[max(0, start - 1) : end + 1]
@@ -441,6 +449,13 @@ def _scan(
     if gfs:  # "PBT GF30 (glasfaserverstärkt 30 %)": the glass words name the same filler
         found = [f for f in found if f[2].code != "glass_fibre"]
     codes = {f[2].code for f in found}
+    if "glass_fibre" in codes and codes & _FILLED_POLYMERS:
+        for start, end, mention in found:
+            # "glass-fibre reinforced nylon": the fibre fills the polymer, which leads
+            if mention.code == "glass_fibre" and _REINFORCED.search(
+                text, max(0, start - 20), min(len(text), end + 20)
+            ):
+                mention.seal = True
     for general, precise in _SAME_LINE_REFINES.items():
         if general in codes and precise in codes:
             found = [f for f in found if f[2].code != general]  # "ceramic (alumina)": one
@@ -477,6 +492,18 @@ def _scan(
     return [f[2] for f in found]
 
 
+# The material ends its phrase ("für Holz, …", "for wood and metal"): what the article is for.
+_CLAUSE_CLOSES = re.compile(
+    r"\s*(?:[,;:)|/]|$|(?:und|and|et|e|y|o|or|oder|en|och|og|i|a|und/oder)\s)"
+)
+
+
+_FILLED_POLYMERS = frozenset({"pa6", "pa66", "pbt", "pp", "pc", "pom", "pet", "abs"})
+_REINFORCED = re.compile(
+    r"(?i)reinforc|verstärkt|renforc|rinforzat|reforzad|versterkt|wzmocnion|vyztužen|förstärkt"
+)
+
+
 def _not_the_article(text: str, clause: str, start: int, end: int) -> bool:
     """A counterpart's material ("for glass doors") or a variant's the article is not
     ("stainless version on request", "other finishes (inox A2)")."""
@@ -484,8 +511,10 @@ def _not_the_article(text: str, clause: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40) : start]
     if counterpart_first.search(before):
         return True
-    if bare_for.search(before) and counterpart_after.match(text[end : end + 20]):
-        return True
+    if bare_for.search(before) and (
+        counterpart_after.match(text[end : end + 20]) or _CLAUSE_CLOSES.match(text, end)
+    ):
+        return True  # "for glass doors"; "Gewindeeinsatz für Holz, Zink-Druckguss"
     return bool(OTHER_VARIANT_AFTER.match(text[end : end + 60])) or bool(
         OTHER_VARIANT_BEFORE.search(clause)
     )
