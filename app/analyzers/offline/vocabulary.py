@@ -1251,9 +1251,10 @@ PACK_NOUNS: Final = split_words(
     "box pack bag carton reel roll bundle karton beutel packung eimer rolle caja bolsa paquete "
     "rollo scatola confezione sacchetto rotolo boîte sachet rouleau doos zak rol opakowanie "
     "bündel fascio pacco paquet bale bal balle ballen bala baal balya "
-    "caixa pacote kartong låda æske eske krabice krabička pudełko kutu koli doboz cutie коробка"
+    "caixa pacote kartong låda æske eske krabice krabička pudełko kutu koli doboz cutie коробка "
+    "ve verpackungseinheit pakke pakken pakning"
 )
-PACK_PREPOSITIONS: Final = split_words("of à a mit with contains zu de da di van z con")
+PACK_PREPOSITIONS: Final = split_words("of à a mit with contains zu de da di van z con med")
 
 # What a weight is of when the word before "weight" says so: the article's own weight.
 OWN_WEIGHT_WORDS: Final = frozenset(
