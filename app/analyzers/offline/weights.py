@@ -710,7 +710,8 @@ def _classify(
         if n:  # "Net weight: 1.2 kg (pack of 50)"
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.PER_PACK, "a weight per pack, and no pack count is stated", None
-    if (word := S.set_word(label, name.low)) is not None and not V.COMPONENT_WORDS.search(label):
+    word = S.set_word(label, name.low) or S.set_word_after(after, name.low)
+    if word is not None and not V.COMPONENT_WORDS.search(label):
         # "Gewicht per set", "質量 (1組)"; "Weight of the accessory set" is a component's
         if n := doc.set_count(word):
             return WeightBasis.DERIVED, f"the weight of a {word} ÷ its {n} pieces", grams / n
