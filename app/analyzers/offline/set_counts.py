@@ -65,9 +65,10 @@ _ONE_PIECE_NAME = re.compile(
     r"|um|uma|één|jeden|jedna|jedno|1)(?![^\W\d_])|1\s?[本個枚つ件只个片])",
     re.IGNORECASE,
 )
-# "22 g pro Paar", "40 g per set", "0,5 kg la paire": the set or pair right after a figure
+# "22 g pro Paar", "40 g per set": the set or pair right after a figure ("0.35 kg/套" is the
+# slash rules', which know a unit the article is sold in)
 _PER_WORD_AFTER = re.compile(
-    r"^\s{0,2}(?:per|pro|je|par|por|pour|para|för|pr\.?|/)\s{0,2}"
+    r"^\s{0,2}(?:per|pro|je|par|por|pour|para|för|pr\.)\s{1,2}"
     r"(?:(?:the|a|one|la|le|el|il|un|une|una|ein|eine|einen|1)\s{1,2})?(?P<w>[^\W\d_]+)",
     re.IGNORECASE,
 )
