@@ -450,6 +450,27 @@ CONTAINER_WORDS: Final = Vocabulary(
     + [f"*{w}" for w in split_words("fass kanister flasche behälter eimer kiste tank container")]
 )
 
+# A container's weight empty: "Poids du bidon vide", "Leergewicht", "empty weight", "peso a vuoto"
+EMPTY_WORDS: Final = Vocabulary(
+    split_words(
+        "empty vide vides vacío vacía vacio vacia vuoto vuota leer leere leeres leergewicht "
+        "tom tomt tomma pusty pusta puste prázdný prázdná prázdné leeg lege üres boş 空容器"
+    )
+)
+# The article is sold filled: its name says so, or the document gives its contents' density
+# or fill mass ("gefüllt", "Masse volumique 1,02 kg/l", "fuellmenge.masse_kg")
+FILLED_WORDS: Final = Vocabulary(
+    split_words(
+        "filled full gefüllt gefuellt befüllt plein pleine rempli remplie lleno llena pieno piena "
+        "cheio cheia gevuld fylld fyldt täytetty naplněný napełniony dolu"
+    )
+)
+FILL_MASS: Final = re.compile(
+    r"\d\s{0,2}(?:kg/l|kg/dm³|kg/dm3|g/ml|g/cm³|g/cm3)(?![^\W\d_])"
+    r"|(?:füll|fuell|fill)(?:menge|masse|mass|gewicht|weight)[\w.]{0,12}\W{1,3}\d",
+    re.IGNORECASE,
+)
+
 # Capacities, loads, limits, fills: what the article carries or holds, not what it weighs.
 CAPACITY_WORDS: Final = Vocabulary(
     [
