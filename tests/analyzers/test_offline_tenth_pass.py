@@ -2,7 +2,7 @@
 
 Every row is a short invented document run through extraction and the offline analysis as an
 upload is: a pack unit written "VE" or "pakke", a set weight of an article named as one piece
-of the set, a pair named after the figure, and an empty container's weight of an article sold
+of the set, a pair named after the figure or in a "Weight per pair", and an empty container's weight of an article sold
 filled.
 """
 
@@ -58,6 +58,26 @@ CASES = [
     # "wiegt 40 g pro Paar" of an article sold singly: half the pair
     ("mail.txt", "Hallo,\ndie Schelle SK-3 wiegt 40 g pro Paar.\n", "Schelle SK-3 (einzeln)", 20),
     ("mail.txt", "Hallo,\ndie Schelle SK-3 wiegt 40 g pro Paar.\n", "Schelle SK-3, Paar", 40),
+    # "Weight per pair" of an article named as one piece: a pair holds two
+    (
+        "spec.txt",
+        "Wiper blade WB-5, 600 mm\nWeight per pair | 300 g\n",
+        "Wiper blade WB-5 600 mm (one blade)",
+        150,
+    ),
+    (
+        "spec.txt",
+        "Wiper blade WB-5, 600 mm\nWeight per pair | 300 g\n",
+        "Wiper blade WB-5 600 mm, pair",
+        300,
+    ),
+    # an accessory's row "(pair)" without a weight word is no pack weight of the article
+    (
+        "spec.md",
+        "| Teil | Gewicht |\n|---|---|\n| Stoßdämpfer SD-2 | 240 g |\n| Gelenkkopf M6 (Paar) | 30 g |\n",
+        "Stoßdämpfer SD-2",
+        240,
+    ),
     # "0,35 kg/Satz" of a unit the article is sold in stays the article's
     ("mail.txt", "Türgriff TG-4\nEinzelgewicht: 0,35 kg/Satz\n", "Türgriff TG-4", 350),
     # an empty can's weight is not the weight of the product sold in it

@@ -719,6 +719,12 @@ def _classify(
             # "Peso del rollo" beside "Caja de 12 rollos": the weight of one counted piece
             basis = WeightBasis.NET if net >= 0 else WeightBasis.UNSPECIFIED
             return basis, f"the weight of one of the {n} pieces of a pack", grams
+        if (
+            not n
+            and V.WEIGHT_WORDS.search(label)  # not "Winkelgelenk (Paar)", an accessory's row
+            and (word := S.set_word(_word_at(label, pack), name.low))
+        ):
+            n = doc.set_count(word)  # "Weight per pair" of one bulb: a pair holds two
         if n:
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.PER_PACK, "a weight per pack, and no pack count is stated", None
