@@ -49,7 +49,7 @@ UNSURE = [
         "Weight: 2.4 kg\nWeight (pair): 2.4 kg",
         "Hinge H-20",
         None,
-        "read elsewhere as per_pack",
+        "read elsewhere as derived",  # a pair's weight, halved: the same figure as a pair's
     ),
     (
         "row qualifier",

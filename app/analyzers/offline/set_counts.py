@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from app.analyzers.offline import counts as C  # noqa: N812 - piece counts, read as C.fn
 from app.analyzers.offline.vocabulary import split_words
 
-__all__ = ["set_count", "set_word"]
+__all__ = ["set_count", "set_word", "set_word_after"]
 
 
 # A set or a pair, in every language of the corpus (a pair holds two unless it says)
@@ -58,16 +58,42 @@ _BEFORE = re.compile(
 )
 
 
+# A name that says its article is one piece of a set: "(one lever, from a set of 3)",
+# "(einzeln)", "(ét filter)", "（1本）"; the set it names is then where the piece comes from
+_ONE_PIECE_NAME = re.compile(
+    r"[(（]\s{0,2}(?:(?:one|single|einzeln\w*|einzelstück|ein|eine|ét|et|én|ett|un|une|uno|una"
+    r"|um|uma|één|jeden|jedna|jedno|1)(?![^\W\d_])|1\s?[本個枚つ件只个片])",
+    re.IGNORECASE,
+)
+# "22 g pro Paar", "40 g per set": the set or pair right after a figure ("0.35 kg/套" is the
+# slash rules', which know a unit the article is sold in)
+_PER_WORD_AFTER = re.compile(
+    r"^\s{0,2}(?:per|pro|je|par|por|pour|para|för|pr\.)\s{1,2}"
+    r"(?:(?:the|a|one|la|le|el|il|un|une|una|ein|eine|einen|1)\s{1,2})?(?P<w>[^\W\d_]+)",
+    re.IGNORECASE,
+)
+
+
 def set_word(label: str, name_low: str) -> str | None:
     """The set or pair a weight label names ("Gewicht per set", "質量 (1組)"), None when the
-    label names none or the article name says the article is that set or pair."""
+    label names none or the article name says the article is that set or pair (a name that
+    says it is one piece of the set names the set it comes from, not itself)."""
     m = _WORD.search(label)
     if m is None:
         return None
     word = m.group().lower()
-    if _WORD.search(name_low) or word in name_low:
+    if _ONE_PIECE_NAME.search(name_low) is None and (_WORD.search(name_low) or word in name_low):
         return None
     return word
+
+
+def set_word_after(after: str, name_low: str) -> str | None:
+    """The set or pair the words right after a figure weigh it per ("22 g pro Paar"), read as
+    a label's set word is."""
+    m = _PER_WORD_AFTER.match(after)
+    if m is None or _WORD.fullmatch(m["w"]) is None:
+        return None
+    return set_word(m["w"], name_low)
 
 
 def set_count(word: str, lines: Iterable[str]) -> int | None:

@@ -450,6 +450,27 @@ CONTAINER_WORDS: Final = Vocabulary(
     + [f"*{w}" for w in split_words("fass kanister flasche behälter eimer kiste tank container")]
 )
 
+# A container's weight empty: "Poids du bidon vide", "Leergewicht", "empty weight", "peso a vuoto"
+EMPTY_WORDS: Final = Vocabulary(
+    split_words(
+        "empty vide vides vacío vacía vacio vacia vuoto vuota leer leere leeres leergewicht "
+        "tom tomt tomma pusty pusta puste prázdný prázdná prázdné leeg lege üres boş 空容器"
+    )
+)
+# The article is sold filled: its name says so, or the document gives its contents' density
+# or fill mass ("gefüllt", "Masse volumique 1,02 kg/l", "fuellmenge.masse_kg")
+FILLED_WORDS: Final = Vocabulary(
+    split_words(
+        "filled full gefüllt gefuellt befüllt plein pleine rempli remplie lleno llena pieno piena "
+        "cheio cheia gevuld fylld fyldt täytetty naplněný napełniony dolu"
+    )
+)
+FILL_MASS: Final = re.compile(
+    r"\d\s{0,2}(?:kg/l|kg/dm³|kg/dm3|g/ml|g/cm³|g/cm3)(?![^\W\d_])"
+    r"|(?:füll|fuell|fill)(?:menge|masse|mass|gewicht|weight)[\w.]{0,12}\W{1,3}\d",
+    re.IGNORECASE,
+)
+
 # Capacities, loads, limits, fills: what the article carries or holds, not what it weighs.
 CAPACITY_WORDS: Final = Vocabulary(
     [
@@ -1251,9 +1272,10 @@ PACK_NOUNS: Final = split_words(
     "box pack bag carton reel roll bundle karton beutel packung eimer rolle caja bolsa paquete "
     "rollo scatola confezione sacchetto rotolo boîte sachet rouleau doos zak rol opakowanie "
     "bündel fascio pacco paquet bale bal balle ballen bala baal balya "
-    "caixa pacote kartong låda æske eske krabice krabička pudełko kutu koli doboz cutie коробка"
+    "caixa pacote kartong låda æske eske krabice krabička pudełko kutu koli doboz cutie коробка "
+    "ve verpackungseinheit pakke pakken pakning"
 )
-PACK_PREPOSITIONS: Final = split_words("of à a mit with contains zu de da di van z con")
+PACK_PREPOSITIONS: Final = split_words("of à a mit with contains zu de da di van z con med")
 
 # What a weight is of when the word before "weight" says so: the article's own weight.
 OWN_WEIGHT_WORDS: Final = frozenset(

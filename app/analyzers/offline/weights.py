@@ -397,7 +397,7 @@ class _Doc:
     """What the whole document says that one line cannot: a pack count, a length. Each is
     looked for on first use only: most documents never ask (no pack or per-metre weight)."""
 
-    __slots__ = ("_comma", "_count", "_length", "_lines", "_name", "_paths", "area_m2")
+    __slots__ = ("_comma", "_count", "_filled", "_length", "_lines", "_name", "_paths", "area_m2")
     _UNSET: float = -1.0
 
     def __init__(self, lines: Sequence[Line], name: str, comma: bool) -> None:
@@ -406,6 +406,7 @@ class _Doc:
         self._length: float | None = self._UNSET
         self.area_m2 = D.name_area_m2(name)  # the face the article name states ("1000 x 2000 mm")
         self._paths: dict[str, str] | None = None
+        self._filled: bool | None = None
 
     def set_count(self, word: str) -> int | None:
         """The pieces a set or pair the document names holds ("set van 4", "1組(2本)")."""
@@ -425,6 +426,19 @@ class _Doc:
     @property
     def lines(self) -> Sequence[Line]:
         return self._lines
+
+    @property
+    def sold_filled(self) -> bool:
+        """The article is a container sold with its contents: the name says it is filled, or
+        names its contents before the container ("Désinfectant, bidon 5 L", not "Jerrycan
+        20 L") and the document gives the contents' density or fill mass."""
+        if self._filled is None:
+            name = self.name_low.lstrip()
+            self._filled = V.FILLED_WORDS.search(name) is not None or (
+                V.CONTAINER_WORDS.pattern.match(name) is None
+                and any(V.FILL_MASS.search(line.text) for line in self._lines)
+            )
+        return self._filled
 
     @property
     def pack_count(self) -> int | None:
@@ -613,6 +627,11 @@ def _classify(
     if gross < 0 and net < 0:
         gross = 0 if V.GROSS_WORDS.search(after[:30]) else -1
         net = 0 if V.NET_WORDS.search(after[:30]) and gross < 0 else -1
+    empty = V.EMPTY_WORDS.search(label) or V.TARE_WORDS.search(label)
+    if empty is not None and doc.sold_filled:
+        # "Poids du bidon vide" of a disinfectant sold in the can: the container without it
+        reason = f"the empty container's weight ({empty.group()}) of an article sold filled"
+        return WeightBasis.COMPONENT, reason, None
     if net < 0 and (tare := V.TARE_WORDS.search(label)) is not None:
         if V.CONTAINER_WORDS.search(name.low):
             return (
@@ -700,6 +719,12 @@ def _classify(
             # "Peso del rollo" beside "Caja de 12 rollos": the weight of one counted piece
             basis = WeightBasis.NET if net >= 0 else WeightBasis.UNSPECIFIED
             return basis, f"the weight of one of the {n} pieces of a pack", grams
+        if (
+            not n
+            and V.WEIGHT_WORDS.search(label)  # not "Winkelgelenk (Paar)", an accessory's row
+            and (word := S.set_word(_word_at(label, pack), name.low))
+        ):
+            n = doc.set_count(word)  # "Weight per pair" of one bulb: a pair holds two
         if n:
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.PER_PACK, "a weight per pack, and no pack count is stated", None
@@ -710,7 +735,8 @@ def _classify(
         if n:  # "Net weight: 1.2 kg (pack of 50)"
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.PER_PACK, "a weight per pack, and no pack count is stated", None
-    if (word := S.set_word(label, name.low)) is not None and not V.COMPONENT_WORDS.search(label):
+    word = S.set_word(label, name.low) or S.set_word_after(after, name.low)
+    if word is not None and not V.COMPONENT_WORDS.search(label):
         # "Gewicht per set", "質量 (1組)"; "Weight of the accessory set" is a component's
         if n := doc.set_count(word):
             return WeightBasis.DERIVED, f"the weight of a {word} ÷ its {n} pieces", grams / n
