@@ -269,12 +269,19 @@ async def test_llamacpp_server_completes_articles_with_max_tokens_and_one_format
     # llama.cpp's server: ignores max_completion_tokens, answers json_schema with a plain 500,
     # and keeps generating after the answer until its cap or the context is full.
     with FakeOpenAIServer(mode="llamacpp", token_delay_s=0.001, context_tokens=4096) as server:
+        # Each answer streams 300 tokens: time limits an order of magnitude above that, so a
+        # busy machine slows the stream without turning it into timeouts and retries.
         settings = llm_settings(
-            migrated_url, server, llm_max_output_tokens=300, max_concurrent_jobs=2
+            migrated_url,
+            server,
+            llm_max_output_tokens=300,
+            max_concurrent_jobs=2,
+            openai_timeout_s=20.0,
+            llm_call_budget_s=60.0,
         )
         async with running_app(settings) as (_, client):
             ids = [(await upload(client, spec(i), name=f"l{i}"))["id"] for i in range(4)]
-            final = await _all_terminal(client, ids, within_s=60)
+            final = await _all_terminal(client, ids, within_s=180)
             article = (await client.get(f"/api/articles/{ids[0]}")).json()
         bodies, streams = server.requests, server.streams
         rejected = server.count("rejected_json_schema")
