@@ -123,7 +123,7 @@ async def open_services(
     pipeline = Pipeline(
         jobs,
         fair,
-        setup.analyzer,
+        setup.slotted(),
         count_tokens,
         load_catalogue=catalogue_loader(database),
         complete_with=pricer(database),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import enum
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -142,12 +143,48 @@ class AnalysisResult:
 
 
 class Analyzer(Protocol):
-    """Both analyzers, offline and OpenAI, look like this to the pipeline."""
+    """Both analyzers, offline and OpenAI, look like this to each other."""
 
     @property
     def method(self) -> str: ...
 
     async def analyze(self, request: AnalysisRequest) -> AnalysisResult: ...
+
+
+# Held around one model call: the processor's bound on the calls at once.
+ModelSlot = contextlib.AbstractAsyncContextManager[object]
+NO_SLOT: ModelSlot = contextlib.nullcontext()
+
+
+class SlottedAnalyzer(Protocol):
+    """What the pipeline calls: an analyzer that holds `model_slot` around its model calls
+    only. The prompt is built before and the answer read after, so a slot held by an
+    article being prepared or checked is never a model call not made."""
+
+    @property
+    def method(self) -> str: ...
+
+    async def analyze(
+        self, request: AnalysisRequest, *, model_slot: ModelSlot = NO_SLOT
+    ) -> AnalysisResult: ...
+
+
+class SlotAroundAnalysis:
+    """Any other analyzer as a `SlottedAnalyzer`: its whole analysis holds the slot (the
+    offline rules and test doubles: CMS_MAX_CONCURRENT_JOBS bounds their analyses instead)."""
+
+    def __init__(self, analyzer: Analyzer) -> None:
+        self.analyzer = analyzer
+
+    @property
+    def method(self) -> str:
+        return self.analyzer.method
+
+    async def analyze(
+        self, request: AnalysisRequest, *, model_slot: ModelSlot = NO_SLOT
+    ) -> AnalysisResult:
+        async with model_slot:
+            return await self.analyzer.analyze(request)
 
 
 class AnalysisDeferred(Exception):  # noqa: N818 - a signal, not an error

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from openai import AsyncOpenAI
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.analyzers.base import Analyzer
+from app.analyzers.base import Analyzer, SlotAroundAnalysis, SlottedAnalyzer
 from app.analyzers.grounding import GroundedAnalyzer
 from app.analyzers.guard import (
     CircuitBreaker,
@@ -37,6 +37,13 @@ class AnalyzerSetup:
     cache_results: bool = False
     guard: GuardedAnalyzer | None = None  # admission and spend, when a model is called
     client: AsyncOpenAI | None = None
+    # The analyzer when it holds the analysis slot around its model calls only; without one
+    # the whole analysis holds it.
+    model_calls: SlottedAnalyzer | None = None
+
+    def slotted(self) -> SlottedAnalyzer:
+        """The analyzer as the pipeline calls it, with the slot that bounds analyses."""
+        return self.model_calls or SlotAroundAnalysis(self.analyzer)
 
     async def close(self) -> None:
         """At shutdown: record the spend still in memory, close the HTTP client."""
@@ -107,9 +114,7 @@ def build_analyzer(
         "using the model analyzer",
         extra={"model": settings.openai_model, "base_url": settings.openai_base_url or "default"},
     )
+    grounded = GroundedAnalyzer(guard, offline)
     return AnalyzerSetup(
-        analyzer=GroundedAnalyzer(guard, offline),
-        cache_results=True,
-        guard=guard,
-        client=client,
+        analyzer=grounded, cache_results=True, guard=guard, client=client, model_calls=grounded
     )

@@ -14,11 +14,14 @@ import logging
 from dataclasses import replace
 
 from app.analyzers.base import (
+    NO_SLOT,
     AnalysisError,
     AnalysisRequest,
     AnalysisResult,
     Analyzer,
     CostShare,
+    ModelSlot,
+    SlottedAnalyzer,
     WeightBasis,
     WeightCandidate,
     WeightFinding,
@@ -40,7 +43,7 @@ OWN_WEIGHT_BASES = frozenset(
 class GroundedAnalyzer:
     """The model analyzer with the offline rules running beside it (same interface)."""
 
-    def __init__(self, model: Analyzer, document: Analyzer) -> None:
+    def __init__(self, model: SlottedAnalyzer, document: Analyzer) -> None:
         self._model = model
         self._document = document
 
@@ -48,10 +51,13 @@ class GroundedAnalyzer:
     def method(self) -> str:
         return self._model.method
 
-    async def analyze(self, request: AnalysisRequest) -> AnalysisResult:
+    async def analyze(
+        self, request: AnalysisRequest, *, model_slot: ModelSlot = NO_SLOT
+    ) -> AnalysisResult:
+        """The offline rules run before and while the model is called, outside `model_slot`."""
         evidence = asyncio.create_task(self._document_evidence(request))
         try:
-            result = await self._model.analyze(request)
+            result = await self._model.analyze(request, model_slot=model_slot)
         except BaseException:
             evidence.cancel()
             raise

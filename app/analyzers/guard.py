@@ -30,11 +30,14 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.analyzers.base import (
+    NO_SLOT,
     AnalysisDeferred,
     AnalysisError,
     AnalysisRequest,
     AnalysisResult,
     Analyzer,
+    ModelSlot,
+    SlottedAnalyzer,
 )
 from app.core import metrics
 
@@ -293,7 +296,7 @@ class GuardedAnalyzer:
 
     def __init__(
         self,
-        inner: Analyzer,
+        inner: SlottedAnalyzer,
         *,
         breaker: CircuitBreaker,
         ledger: SpendLedger,
@@ -313,7 +316,7 @@ class GuardedAnalyzer:
         return self._inner.method
 
     @property
-    def inner(self) -> Analyzer:
+    def inner(self) -> SlottedAnalyzer:
         return self._inner
 
     def _outage_is_long(self) -> bool:
@@ -335,7 +338,10 @@ class GuardedAnalyzer:
             return 0, min(_seconds_to_utc_midnight(), BUDGET_RECHECK_S)
         return slots, 0.0
 
-    async def analyze(self, request: AnalysisRequest) -> AnalysisResult:
+    async def analyze(
+        self, request: AnalysisRequest, *, model_slot: ModelSlot = NO_SLOT
+    ) -> AnalysisResult:
+        """`model_slot` goes to the model's calls; an offline fallback takes none."""
         if await self.ledger.tokens_exhausted():
             if self._offline is not None and self.ledger.limits.fallback_offline:
                 return await self._analyze_offline(
@@ -369,7 +375,7 @@ class GuardedAnalyzer:
                 delay_s=wait,
             )
         try:
-            result = await self._inner.analyze(request)
+            result = await self._inner.analyze(request, model_slot=model_slot)
         except AnalysisError as exc:
             metrics.LLM_CALLS.labels(exc.code).inc()
             if exc.code in PROVIDER_FAILURES:

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
 from app.analyzers.base import (
+    NO_SLOT,
     AnalysisRequest,
     AnalysisResult,
-    Analyzer,
     CatalogueIndex,
+    ModelSlot,
+    SlottedAnalyzer,
 )
 from app.articles.jobs import EXTRACTION_SPAN, CacheEntry, Claim, JobInput, JobStore
 from app.articles.jobs import extraction_progress as page_progress
@@ -67,7 +68,7 @@ class Pipeline:
         self,
         jobs: JobStore,
         extractor: Extractor,
-        analyzer: Analyzer,
+        analyzer: SlottedAnalyzer,
         count_tokens: Callable[[str], int],
         *,
         load_catalogue: CatalogueLoader,
@@ -98,10 +99,11 @@ class Pipeline:
         self,
         claim: Claim,
         *,
-        analysis_slots: contextlib.AbstractAsyncContextManager[Any] | None = None,
+        analysis_slots: ModelSlot = NO_SLOT,
     ) -> None:
         """`analysis_slots` bounds the analyses (model calls) running at once; reading the
-        documents and saving the result happen outside them."""
+        documents, building the prompt, reading the answer and saving the result happen
+        outside them."""
         timer = StageTimer()
         try:
             await self._run(claim, timer, analysis_slots)
@@ -112,7 +114,7 @@ class Pipeline:
         self,
         claim: Claim,
         timer: StageTimer,
-        slots: contextlib.AbstractAsyncContextManager[Any] | None,
+        slots: ModelSlot,
     ) -> None:
         # The claim already set `extracting_text`. Each step awaits as few round trips in a
         # row as it can: at fifty jobs every one waits its turn in the busy event loop, and
@@ -193,13 +195,12 @@ class Pipeline:
         request: AnalysisRequest,
         cached: AnalysisResult | None,
         cache_key: str | None,
-        slots: contextlib.AbstractAsyncContextManager[Any] | None,
+        slots: ModelSlot,
     ) -> tuple[AnalysisResult, CacheEntry | None]:
         """The cached answer, or the analyzer's (with the entry to cache when it is worth it)."""
         if cached is not None:
             return cached, None
-        async with slots or contextlib.nullcontext():
-            result = await self._analyzer.analyze(request)
+        result = await self._analyzer.analyze(request, model_slot=slots)
         if cache_key is None or result.method != self._analyzer.method:
             return result, None  # nothing to key, or an offline fallback: not worth keeping
         return result, CacheEntry(cache_key, result.method, cache.result_to_json(result))

@@ -2,8 +2,8 @@
 leases while it works, recovers work from dead workers, and hands work back on shutdown.
 
 The bound is on the analyses (CMS_MAX_CONCURRENT_JOBS model calls at once); a share more
-articles run around them, being read ahead or saved, so that no analysis slot idles while an
-article is claimed, loaded and parsed (see READ_AHEAD_SHARE).
+articles are read ahead of them, so that no analysis slot idles while an article is claimed,
+loaded, parsed and prompted (see READ_AHEAD_SHARE).
 
 The article row is the job (every state change is in app.articles.jobs.JobStore). Waking the
 processor after an upload only saves latency; polling for pending rows is what guarantees that
@@ -41,11 +41,14 @@ logger = logging.getLogger(__name__)
 
 Admission = Callable[[], Awaitable[tuple[int | None, float]]]
 # Runs beyond the analysis slots, as a share of them. CMS_MAX_CONCURRENT_JOBS analyses run at
-# once; up to half as many more articles are being read ahead (claimed, loaded, parsed) or
-# saved behind them. A slot freed by a finished analysis then takes an article that is ready
-# at once, instead of idling through its claim, load and parse: round trips and a hop to the
-# parser processes that, at fifty jobs, cost a quarter of a 1 s model call in waiting alone.
-READ_AHEAD_SHARE = 0.5
+# once; up to as many more articles are read ahead (claimed, loaded, parsed, prompted). A
+# slot freed by a finished analysis then takes an article that is ready at once, instead of
+# idling through its claim, load, parse and prompt: round trips and hops to the parser
+# processes and threads that, at fifty jobs and an upload burst on the same loop, took
+# 0.4-0.8 s (measured), more than half as many articles cover at 50 per second. Articles past
+# their analysis (saving) do not count against the read-ahead (counted, they held 7-9 of its
+# places); all runs together stay within twice the read-ahead past the slots.
+READ_AHEAD_SHARE = 1.0
 # While jobs run, a freed slot waits this long for others to free up, so that one claim
 # statement takes several rows: at fifty jobs a second ends a claim per job cost a round trip
 # and a turn of the busy event loop each.
@@ -102,7 +105,9 @@ class Processor:
         how many jobs may start now (the model breaker and budget)."""
         self._admission = admission
         analyses = settings.max_concurrent_jobs
-        self._max_runs = analyses + max(1, int(analyses * READ_AHEAD_SHARE))
+        read_ahead = max(1, int(analyses * READ_AHEAD_SHARE))
+        self._max_unanalysed = analyses + read_ahead  # runs not past their analysis
+        self._max_runs = analyses + 2 * read_ahead
         self._analysis_slots = asyncio.Semaphore(analyses)
         self._jobs_per_tenant = jobs_per_tenant or self._max_runs
         self._store = jobs
@@ -110,6 +115,7 @@ class Processor:
         self._settings = settings
         self.worker_id = worker_id or new_worker_id()
         self._runs: dict[tuple[int, int], tuple[Claim, asyncio.Task[None]]] = {}
+        self._analysed: set[tuple[int, int]] = set()  # runs past their analysis, saving
         self._wakeup = asyncio.Event()
         self._stopping = asyncio.Event()
         self._loop_task: asyncio.Task[None] | None = None
@@ -130,6 +136,12 @@ class Processor:
     def active_jobs(self) -> int:
         """Runs whose task has not ended yet (a cancelled run counts until it has)."""
         return len(self._runs)
+
+    def _free_runs(self) -> int:
+        """How many more articles may be claimed now: the read-ahead not yet taken, within
+        the bound on all runs."""
+        unanalysed = len(self._runs) - len(self._analysed)
+        return min(self._max_unanalysed - unanalysed, self._max_runs - len(self._runs))
 
     def wake(self) -> None:
         self._wakeup.set()
@@ -185,11 +197,10 @@ class Processor:
         while not self._stopping.is_set():
             try:
                 await self._sweep_if_due()
-                limit = self._max_runs
-                free = limit - len(self._runs)
-                if 0 < free < max(2, limit // 8) and self._runs:
+                free = self._free_runs()
+                if 0 < free < max(2, self._max_unanalysed // 8) and self._runs:
                     await asyncio.sleep(CLAIM_COALESCE_S)
-                    free = limit - len(self._runs)
+                    free = self._free_runs()
                 claimed: list[Claim] = []
                 hold_s = 0.0
                 if free > 0 and self._admission is not None:
@@ -286,7 +297,9 @@ class Processor:
                 await asyncio.wait(earlier)
             logger.info("processing started", extra=log_extra)
             async with asyncio.timeout(self._settings.job_timeout_s) as deadline:
-                slot = _AnalysisSlot(self._analysis_slots, deadline)
+                slot = _AnalysisSlot(
+                    self._analysis_slots, deadline, lambda: self._analysed_run(claim)
+                )
                 await self._pipeline.run(claim, analysis_slots=slot)
             duration = time.monotonic() - started
             metrics.JOBS.labels("completed").inc()
@@ -305,6 +318,14 @@ class Processor:
         finally:
             metrics.JOBS_ACTIVE.dec()
             self._runs.pop((claim.article_id, claim.token), None)
+            self._analysed.discard((claim.article_id, claim.token))
+            self._wakeup.set()
+
+    def _analysed_run(self, claim: Claim) -> None:
+        """The run left its analysis slot: it only saves now, and frees its read-ahead place."""
+        key = (claim.article_id, claim.token)
+        if key in self._runs:
+            self._analysed.add(key)
             self._wakeup.set()
 
     async def _defer(self, claim: Claim, deferred: AnalysisDeferred) -> None:
@@ -373,11 +394,15 @@ class Processor:
 class _AnalysisSlot:
     """One job's turn at the analysis slots. The wait for a slot (a read-ahead article waits
     for a running analysis to end) is the processor's pacing, not the job's work: it moves the
-    job's deadline on, so a slow model never times out the articles queued behind it."""
+    job's deadline on, so a slow model never times out the articles queued behind it.
+    `on_release` is told when the turn ends."""
 
-    def __init__(self, slots: asyncio.Semaphore, deadline: asyncio.Timeout) -> None:
+    def __init__(
+        self, slots: asyncio.Semaphore, deadline: asyncio.Timeout, on_release: Callable[[], None]
+    ) -> None:
         self._slots = slots
         self._deadline = deadline
+        self._on_release = on_release
 
     async def __aenter__(self) -> None:
         loop = asyncio.get_running_loop()
@@ -391,3 +416,4 @@ class _AnalysisSlot:
 
     async def __aexit__(self, *_: object) -> None:
         self._slots.release()
+        self._on_release()

@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 
 from app.analyzers.base import (
+    NO_SLOT,
     AnalysisRequest,
     AnalysisResult,
     CatalogueIndex,
     CostShare,
     Evidence,
     MaterialFinding,
+    ModelSlot,
     WeightCandidate,
     WeightFinding,
 )
@@ -148,7 +150,9 @@ class _Fixed:
     def method(self) -> str:
         return self.result.method
 
-    async def analyze(self, request: AnalysisRequest) -> AnalysisResult:
+    async def analyze(
+        self, request: AnalysisRequest, *, model_slot: ModelSlot = NO_SLOT
+    ) -> AnalysisResult:
         return self.result
 
 

@@ -71,8 +71,8 @@ async def test_concurrency_is_bounded_by_max_concurrent_jobs(
 async def test_the_next_articles_are_read_while_every_analysis_slot_is_busy(
     migrated_url: str, db_engine: AsyncEngine
 ):
-    """Two analyses at once, and meanwhile one more article claimed and read, waiting for a
-    slot: the slot a finished analysis frees takes it without a claim, a load or a parse."""
+    """Two analyses at once, and meanwhile two more articles claimed and read, waiting for a
+    slot: the slot a finished analysis frees takes one without a claim, a load or a parse."""
     analyzer = ScriptedAnalyzer(delay_s=1.0)
     settings = make_settings(migrated_url, max_concurrent_jobs=2)
     async with running_app(settings, analyzer=analyzer) as (app, client):
@@ -81,7 +81,7 @@ async def test_the_next_articles_are_read_while_every_analysis_slot_is_busy(
         ids = [(await upload(client, SPEC, name=f"a{i}"))["id"] for i in range(5)]
         ready: list[str] = []
         for _ in range(400):  # a bound only to catch a hang: expected within a second
-            if analyzer.in_flight == 2 and processor.active_jobs == 3:
+            if analyzer.in_flight == 2 and processor.active_jobs == 4:
                 ready = [
                     str(row[0])
                     for row in await _rows(
@@ -90,14 +90,96 @@ async def test_the_next_articles_are_read_while_every_analysis_slot_is_busy(
                         "WHERE processing_status = 'processing'",
                     )
                 ]
-                if sorted(ready) == ["extracting_metadata"] * 3:
+                if sorted(ready) == ["extracting_metadata"] * 4:
                     break
             await asyncio.sleep(0.02)
-        assert sorted(ready) == ["extracting_metadata"] * 3, ready
+        assert sorted(ready) == ["extracting_metadata"] * 4, ready
         for article_id in ids:
             assert (await wait_terminal(client, article_id))["processing_status"] == "completed"
     assert analyzer.max_in_flight == 2
     assert len(analyzer.calls) == 5
+
+
+async def _statuses(engine: AsyncEngine, ids: list[int]) -> Counter[tuple[str, int]]:
+    """(status, attempts) of the articles, counted."""
+    rows = await _rows(
+        engine,
+        "SELECT processing_status, attempts FROM articles "
+        f"WHERE id IN ({', '.join(map(str, ids))})",
+    )
+    return Counter((str(status), int(attempts)) for status, attempts in rows)
+
+
+async def test_the_read_ahead_stops_at_its_bound_and_is_handed_back_unspent_on_shutdown(
+    migrated_url: str, db_engine: AsyncEngine
+):
+    """Two analyses that do not end, two articles read ahead of them, and no more claimed
+    while they wait; on shutdown all four go back to pending without using an attempt."""
+    analyzer = ScriptedAnalyzer(delay_s=30)
+    settings = make_settings(migrated_url, max_concurrent_jobs=2, poll_interval_s=0.05)
+    async with running_app(settings, analyzer=analyzer) as (app, client):
+        assert app.services is not None
+        processor = app.services.processor
+        ids = [(await upload(client, SPEC, name=f"b{i}"))["id"] for i in range(8)]
+        for _ in range(400):  # a bound only to catch a hang: expected within a second
+            if analyzer.in_flight == 2 and processor.active_jobs == 4:
+                break
+            await asyncio.sleep(0.02)
+        most = 0
+        for _ in range(25):  # a dozen claim-loop turns at the poll interval: none claims more
+            most = max(most, processor.active_jobs)
+            await asyncio.sleep(0.02)
+        assert (analyzer.in_flight, most) == (2, 4)
+        assert await _statuses(db_engine, ids) == {("processing", 1): 4, ("pending", 0): 4}
+        await processor.stop(0.1)
+    assert await _statuses(db_engine, ids) == {("pending", 0): 8}
+
+
+async def test_articles_being_saved_leave_the_read_ahead_to_others(
+    migrated_url: str, db_engine: AsyncEngine
+):
+    """One analysis at a time and one article read ahead; the saving statements wait on a
+    lock. An article past its analysis no longer counts against the read-ahead, so others
+    are claimed meanwhile, up to the bound on all runs (one slot + twice the read-ahead)."""
+    analyzer = ScriptedAnalyzer()
+    settings = make_settings(migrated_url, max_concurrent_jobs=1, poll_interval_s=0.05)
+    async with (
+        db_engine.connect() as lock,
+        running_app(settings, analyzer=analyzer) as (app, client),
+    ):
+        assert app.services is not None
+        processor = app.services.processor
+        transaction = await lock.begin()
+        await lock.exec_driver_sql("LOCK TABLE cost_models IN SHARE MODE")  # blocks saving
+        ids = [(await upload(client, SPEC, name=f"c{i}"))["id"] for i in range(6)]
+        for _ in range(400):  # a bound only to catch a hang: expected within a second
+            if len(analyzer.calls) == 3:
+                break
+            await asyncio.sleep(0.02)
+        most = 0
+        for _ in range(25):  # a dozen claim-loop turns at the poll interval: none claims more
+            most = max(most, processor.active_jobs)
+            await asyncio.sleep(0.02)
+        assert (len(analyzer.calls), most) == (3, 3)  # analysed, all three saving
+        await transaction.rollback()
+        for article_id in ids:
+            assert (await wait_terminal(client, article_id))["processing_status"] == "completed"
+    assert await _statuses(db_engine, ids) == {("completed", 1): 6}
+
+
+async def test_an_article_read_ahead_keeps_its_lease_while_it_waits_for_a_slot(
+    migrated_url: str, db_engine: AsyncEngine
+):
+    """The article read ahead waits 1.5 s for the one slot, longer than its 0.6 s lease: the
+    renewals cover it, so no sweep takes it back (it would run again, a second attempt)."""
+    analyzer = ScriptedAnalyzer(delay_s=1.5)
+    settings = make_settings(migrated_url, max_concurrent_jobs=1, lease_s=0.6)
+    async with running_app(settings, analyzer=analyzer) as (_, client):
+        ids = [(await upload(client, SPEC, name=f"d{i}"))["id"] for i in range(2)]
+        for article_id in ids:
+            assert (await wait_terminal(client, article_id))["processing_status"] == "completed"
+    assert await _statuses(db_engine, ids) == {("completed", 1): 2}
+    assert len(analyzer.calls) == 2
 
 
 async def test_waiting_for_an_analysis_slot_does_not_count_against_the_job_timeout(

@@ -18,12 +18,14 @@ from openai import AsyncOpenAI
 from openai.types.chat import ChatCompletionMessageParam
 
 from app.analyzers.base import (
+    NO_SLOT,
     AnalysisError,
     AnalysisRequest,
     AnalysisResult,
     CostShare,
     Evidence,
     MaterialFinding,
+    ModelSlot,
     WeightFinding,
 )
 from app.analyzers.llm.client import CapabilityRegistry, ModelClient, OutputCapParam, Reply
@@ -117,7 +119,11 @@ class ModelAnalyzer:
             image_detail=self._image_detail,
         )
 
-    async def analyze(self, request: AnalysisRequest) -> AnalysisResult:
+    async def analyze(
+        self, request: AnalysisRequest, *, model_slot: ModelSlot = NO_SLOT
+    ) -> AnalysisResult:
+        """`model_slot` is held around each call of the model, not while the prompt is built
+        or the answer read."""
         if not request.catalogue:  # an empty enum is not a valid schema, and no answer could fit
             raise AnalysisError("catalogue_empty", "The cost-index catalogue has no indices")
         # Counting tokens loads the encoder the first time (~1 s): all of it off the loop.
@@ -129,7 +135,8 @@ class ModelAnalyzer:
         while True:
             reply: Reply | None = None
             try:
-                reply = await self._client.complete(prompt, retry_messages)
+                async with model_slot:
+                    reply = await self._client.complete(prompt, retry_messages)
                 notes.extend(reply.notes)
                 prompt_tokens += reply.prompt_tokens
                 completion_tokens += reply.completion_tokens
