@@ -1,7 +1,8 @@
 """The integrity checks every locked split passes (not its accuracy): every document listed
 once, readable by the service's own extraction, labelled by the LABELLING rules, evidence that
-is really in the text, binaries that build.py reproduces. A split's test module defines the
-`split` fixture and imports these; its own size and mix targets stay in that module.
+is really in the text, binaries that build.py reproduces, and the size and mix its author wrote
+to. A split's test module defines the `split` fixture (its folder and its `Mix`) and imports
+these; only checks peculiar to one split stay in its module.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import importlib.util
 import json
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +22,27 @@ import pytest
 from app.extraction import structured
 from app.extraction.extract import extract_document
 
+CORPORA = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
+
+
+@dataclass(frozen=True)
+class Mix:
+    """What an author promised about a split's make-up, so that one lucky or unlucky document
+    cannot decide the figure for its class: each tag on several documents, each format,
+    language and material family at least so often."""
+
+    size: int
+    formats: Mapping[str, int]  # format -> at least this many documents
+    languages: Mapping[str, int]  # language -> at least this many documents
+    nulls: tuple[float, float]  # the share of null truths lies in this range
+    derived: int  # at least this many derived truths
+    tags: tuple[str, ...] = ()  # each on at least 3 documents
+    rare_tags: tuple[str, ...] = ()  # each on at least 2 documents
+    families: tuple[str, ...] = ()  # main-material families, each on `family_minimum`
+    family_minimum: int = 2
+    paper_languages: frozenset[str] = frozenset()  # paper products labelled in each of these
+    plain: tuple[float, float] | None = None  # the share of plain one-weight sheets, if promised
+
 
 @dataclass(frozen=True)
 class Split:
@@ -26,10 +50,28 @@ class Split:
     languages: frozenset[str]
     binary: tuple[str, ...]  # the suffixes build.py writes
     build_module: str  # a module name for loading its build.py
+    mix: Mix
 
     @property
     def corpus(self) -> Path:
         return self.folder / "corpus"
+
+    @classmethod
+    def named(
+        cls,
+        name: str,
+        languages: frozenset[str],
+        mix: Mix,
+        binary: tuple[str, ...] = (".pdf", ".docx", ".xlsx"),
+    ) -> Split:
+        """The split in tests/fixtures/corpus/NAME."""
+        return cls(
+            folder=CORPORA / name,
+            languages=languages,
+            binary=binary,
+            build_module=name.replace("-", "_") + "_build",
+            mix=mix,
+        )
 
 
 FIELDS = {
@@ -197,3 +239,66 @@ def test_committed_binaries_read_as_what_build_py_writes(
         if rebuilt.text != texts[f"corpus/{name}"]:
             changed.append(name)
     assert not changed
+
+
+def test_the_split_is_big_and_varied_enough(split: Split, truth: list[Entry]) -> None:
+    mix = split.mix
+    formats = Counter(entry["format"] for entry in truth)
+    languages = Counter(entry["language"] for entry in truth)
+    nulls = sum(entry["unit_weight_g"] is None for entry in truth)
+    assert len(truth) >= mix.size
+    assert all(formats[fmt] >= count for fmt, count in mix.formats.items()), formats
+    assert all(languages[lang] >= count for lang, count in mix.languages.items()), languages
+    assert mix.nulls[0] <= nulls / len(truth) <= mix.nulls[1], nulls
+    assert sum(entry["derived"] for entry in truth) >= mix.derived
+
+
+def test_each_situation_is_present_several_times(split: Split, truth: list[Entry]) -> None:
+    """Each kind of document, trade, situation and distractor the author wrote for is on more
+    than one document."""
+    tags = Counter(tag for entry in truth for tag in set(entry["tags"]))
+    if not split.mix.tags and not split.mix.rare_tags:
+        pytest.skip("this split promises no situations")
+    for tag in split.mix.tags:
+        assert tags[tag] >= 3, (tag, tags[tag])
+    for tag in split.mix.rare_tags:
+        assert tags[tag] >= 2, (tag, tags[tag])
+
+
+def test_every_material_family_is_labelled_on_several_documents(
+    split: Split, truth: list[Entry]
+) -> None:
+    if not split.mix.families and not split.mix.paper_languages:
+        pytest.skip("this split promises no material mix")
+    families = Counter(
+        "plastic" if main.startswith("plastic:") else main
+        for main in (entry["main_material"] for entry in truth)
+        if main is not None
+    )
+    for family in split.mix.families:
+        assert families[family] >= split.mix.family_minimum, (family, families[family])
+    paper = {entry["language"] for entry in truth if entry["main_material"] == "paper"}
+    assert split.mix.paper_languages <= paper, paper
+
+
+ABSENCES = frozenset(
+    {"packed_only", "gross_only", "capacity_only", "per_metre_only", "components_only",
+     "refusal", "weight_row_empty"}
+)  # fmt: skip
+
+
+def test_plain_documents_have_a_weight_and_null_ones_say_why(
+    split: Split, truth: list[Entry]
+) -> None:
+    """A plain sheet states the weight; a null truth names which kind of absence it is."""
+    if split.mix.plain is None:
+        pytest.skip("this split does not tag plain sheets and kinds of absence")
+    plain = sum("plain" in entry["tags"] for entry in truth)
+    assert split.mix.plain[0] <= plain / len(truth) <= split.mix.plain[1], plain
+    for entry in truth:
+        tags = set(entry["tags"])
+        if "plain" in tags:
+            assert entry["unit_weight_g"] is not None, entry["file"]
+        if entry["unit_weight_g"] is None:
+            assert "no_weight" in tags, entry["file"]
+            assert tags & ABSENCES, entry["file"]

@@ -9,13 +9,10 @@ bench/offline_accuracy.py, once per rule change; nothing here reads an analyzer.
 
 from __future__ import annotations
 
-from collections import Counter
-from pathlib import Path
-
 import pytest
 
 from tests.analyzers.locked_split_checks import (  # noqa: F401 - collected here, for this split
-    Entry,
+    Mix,
     Split,
     test_committed_binaries_read_as_what_build_py_writes,
     test_every_document_opens_with_the_service_extraction,
@@ -23,32 +20,31 @@ from tests.analyzers.locked_split_checks import (  # noqa: F401 - collected here
     test_every_evidence_string_is_in_the_document_text,
     test_main_material_is_an_allowed_family,
     test_material_shares_are_mass_fractions,
+    test_the_split_is_big_and_varied_enough,
     test_tolerance_follows_the_formula,
     test_truth_and_corpus_list_the_same_files,
 )
 
 LANGUAGES = frozenset({"en", "de", "fr", "it", "es", "zh", "ja"})
 
+MIX = Mix(
+    size=110,
+    formats={
+        "pdf": 25,
+        "html": 15,
+        "csv": 10,
+        "xlsx": 10,
+        "json": 10,
+        "docx": 10,
+        "markdown": 8,
+        "text": 8,
+    },
+    languages={"en": 10, "de": 10, "fr": 10, "it": 10, "es": 10, "zh": 5, "ja": 3},
+    nulls=(0.12, 0.25),
+    derived=10,
+)
+
 
 @pytest.fixture(scope="module")
 def split() -> Split:
-    return Split(
-        folder=Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "locked",
-        languages=LANGUAGES,
-        binary=(".pdf", ".docx", ".xlsx"),
-        build_module="locked_build",
-    )
-
-
-def test_the_split_is_big_and_varied_enough(truth: list[Entry]) -> None:
-    formats = Counter(entry["format"] for entry in truth)
-    languages = Counter(entry["language"] for entry in truth)
-    nulls = sum(entry["unit_weight_g"] is None for entry in truth)
-    assert len(truth) >= 110
-    minimum = {"pdf": 25, "html": 15, "csv": 10, "xlsx": 10, "json": 10, "docx": 10}
-    minimum |= {"markdown": 8, "text": 8}
-    assert all(formats[fmt] >= count for fmt, count in minimum.items()), formats
-    minimum = {"en": 10, "de": 10, "fr": 10, "it": 10, "es": 10, "zh": 5, "ja": 3}
-    assert all(languages[lang] >= count for lang, count in minimum.items()), languages
-    assert 0.12 <= nulls / len(truth) <= 0.25, nulls
-    assert sum(entry["derived"] for entry in truth) >= 10
+    return Split.named("locked", LANGUAGES, MIX)

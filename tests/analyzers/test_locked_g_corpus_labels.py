@@ -14,20 +14,20 @@ per rule change by bench/offline_accuracy.py, and nothing here reads an analyzer
 
 from __future__ import annotations
 
-from collections import Counter
-from pathlib import Path
-
 import pytest
 
 from tests.analyzers.locked_split_checks import (  # noqa: F401 - collected here, for this split
-    Entry,
+    Mix,
     Split,
     test_committed_binaries_read_as_what_build_py_writes,
+    test_each_situation_is_present_several_times,
     test_every_document_opens_with_the_service_extraction,
     test_every_entry_has_exactly_the_labelling_fields,
     test_every_evidence_string_is_in_the_document_text,
+    test_every_material_family_is_labelled_on_several_documents,
     test_main_material_is_an_allowed_family,
     test_material_shares_are_mass_fractions,
+    test_the_split_is_big_and_varied_enough,
     test_tolerance_follows_the_formula,
     test_truth_and_corpus_list_the_same_files,
 )
@@ -35,173 +35,53 @@ from tests.analyzers.locked_split_checks import (  # noqa: F401 - collected here
 LANGUAGES = frozenset(
     {"en", "de", "fr", "it", "es", "zh", "ja", "nl", "pl", "pt", "sv", "cs", "tr"}
 )
-SIZE = 136
-FORMAT_MINIMUM = {
-    "pdf": 36,
-    "html": 15,
-    "csv": 10,
-    "xlsx": 10,
-    "json": 10,
-    "docx": 10,
-    "markdown": 9,
-    "text": 14,
-}
-LANGUAGE_MINIMUM = {
-    "en": 34,
-    "de": 26,
-    "fr": 10,
-    "it": 10,
-    "es": 10,
-    "zh": 3,
-    "ja": 3,
-    "nl": 3,
-    "pl": 3,
-    "pt": 3,
-    "sv": 2,
-    "cs": 3,
-    "tr": 2,
-}
-DERIVED_MINIMUM = 24
-NULL_SHARE = (0.10, 0.20)
-# The kinds of document the buyers of this split receive, each on several documents.
-DOCUMENT_KINDS = (
-    "drawing_title_block",
-    "quotation",
-    "datasheet",
-    "catalogue_table",
-    "specification",
-    "manual",
-    "webshop",
-    "erp_export",
-    "api_json",
-    "bom",
-    "material_declaration",
-    "test_report",
-    "packaging_spec",
-    "email",
-)
-# The situations of metalworking, plastics and electrical buyers and the distractors real
-# documents carry, each on several documents.
-SITUATIONS = (
-    "raw_vs_finished",
-    "casting",
-    "forging",
-    "moulded_part",
-    "sheet_metal",
-    "fastener",
-    "electrical",
-    "with_oil",
-    "battery_included",
-    "distractor:shot_weight",
-    "distractor:machine_force",
-    "distractor:acceleration_g",
-    "distractor:torque",
-    "distractor:inertia",
-    "distractor:gross",
-    "distractor:packed",
-    "distractor:shipping",
-    "distractor:pallet",
-    "distractor:capacity",
-    "distractor:max_load",
-    "distractor:load_rating",
-    "distractor:density",
-    "distractor:copper_weight",
-    "distractor:grammage",
-    "distractor:battery_capacity",
-    "distractor:electrical_ratings",
-    "distractor:blank_weight",
-    "per_pack",
-    "per_1000",
-    "per_metre",
-    "per_area",
-    "per_line",
-    "length_per_piece",
-    "table_row",
-    "unit_in_header",
-    "unit_column",
-    "two_column",
-    "multi_page",
-    "component_masses",
-    "assembly_component",
-    "related_products",
-    "accessories",
-    "review",
-    "imperial",
-    "kg_and_lb",
-    "tolerance",
-    "decimal_comma",
-    "ocr_text",
-    "weight_row_empty",
-    "gross_only",
-    "packed_only",
-    "ordinary",
-)
-# Rarer situations, each at least twice so that no single document decides them.
-RARE_SITUATIONS = (
-    "upper_bound_only",
-    "battery_excluded",
-    "email_correction",
-    "assembly_without_part",
-    "second_sheet",
-    "table_column",
-    "unit:oz",
-    "distractor:refrigerant_charge",
-    "distractor:weight_class",
-    "distractor:fill_weight",
-)
-FAMILY_MINIMUM = 2  # every main-material family on at least this many documents
-FAMILIES = (
-    "aluminium",
-    "steel",
-    "stainless steel",
-    "cast iron",
-    "copper",
-    "brass",
-    "zinc",
-    "paper",
-    "rubber",
-    "plastic",
-)
+
+MIX = Mix(
+    size=136,
+    formats={
+        "pdf": 36, "html": 15, "csv": 10, "xlsx": 10, "json": 10, "docx": 10, "markdown": 9,
+        "text": 14,
+    },
+    languages={
+        "en": 34, "de": 26, "fr": 10, "it": 10, "es": 10, "zh": 3, "ja": 3, "nl": 3, "pl": 3, "pt":
+        3, "sv": 2, "cs": 3, "tr": 2,
+    },
+    nulls=(0.10, 0.20),
+    derived=24,
+    tags=(
+        # The kinds of document the buyers of this split receive, each on several documents.
+        "drawing_title_block", "quotation", "datasheet", "catalogue_table", "specification",
+        "manual", "webshop", "erp_export", "api_json", "bom", "material_declaration",
+        "test_report", "packaging_spec", "email",
+        # The situations of metalworking, plastics and electrical buyers and the distractors real
+        # documents carry, each on several documents.
+        "raw_vs_finished", "casting", "forging", "moulded_part", "sheet_metal", "fastener",
+        "electrical", "with_oil", "battery_included", "distractor:shot_weight",
+        "distractor:machine_force", "distractor:acceleration_g", "distractor:torque",
+        "distractor:inertia", "distractor:gross", "distractor:packed", "distractor:shipping",
+        "distractor:pallet", "distractor:capacity", "distractor:max_load",
+        "distractor:load_rating", "distractor:density", "distractor:copper_weight",
+        "distractor:grammage", "distractor:battery_capacity", "distractor:electrical_ratings",
+        "distractor:blank_weight", "per_pack", "per_1000", "per_metre", "per_area", "per_line",
+        "length_per_piece", "table_row", "unit_in_header", "unit_column", "two_column",
+        "multi_page", "component_masses", "assembly_component", "related_products", "accessories",
+        "review", "imperial", "kg_and_lb", "tolerance", "decimal_comma", "ocr_text",
+        "weight_row_empty", "gross_only", "packed_only", "ordinary",
+    ),
+    # Rarer situations, each at least twice so that no single document decides them.
+    rare_tags=(
+        "upper_bound_only", "battery_excluded", "email_correction", "assembly_without_part",
+        "second_sheet", "table_column", "unit:oz", "distractor:refrigerant_charge",
+        "distractor:weight_class", "distractor:fill_weight",
+    ),
+    families=(
+        "aluminium", "steel", "stainless steel", "cast iron", "copper", "brass", "zinc", "paper",
+        "rubber", "plastic",
+    ),
+    family_minimum=2,  # every main-material family on at least this many documents
+)  # fmt: skip
 
 
 @pytest.fixture(scope="module")
 def split() -> Split:
-    return Split(
-        folder=Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "locked-g",
-        languages=LANGUAGES,
-        binary=(".pdf", ".docx", ".xlsx"),
-        build_module="locked_g_build",
-    )
-
-
-def test_the_split_is_big_and_varied_enough(truth: list[Entry]) -> None:
-    formats = Counter(entry["format"] for entry in truth)
-    languages = Counter(entry["language"] for entry in truth)
-    nulls = sum(entry["unit_weight_g"] is None for entry in truth)
-    assert len(truth) >= SIZE
-    assert all(formats[fmt] >= count for fmt, count in FORMAT_MINIMUM.items()), formats
-    assert all(languages[lang] >= count for lang, count in LANGUAGE_MINIMUM.items()), languages
-    assert NULL_SHARE[0] <= nulls / len(truth) <= NULL_SHARE[1], nulls
-    assert sum(entry["derived"] for entry in truth) >= DERIVED_MINIMUM
-
-
-def test_document_kinds_and_situations_are_each_present_several_times(
-    truth: list[Entry],
-) -> None:
-    """Each kind of document and each distractor on more than one document, so that one lucky
-    or unlucky document does not decide the figure for its class."""
-    tags = Counter(tag for entry in truth for tag in set(entry["tags"]))
-    for tag in DOCUMENT_KINDS + SITUATIONS:
-        assert tags[tag] >= 3, (tag, tags[tag])
-    for tag in RARE_SITUATIONS:
-        assert tags[tag] >= 2, (tag, tags[tag])
-
-
-def test_every_material_family_is_labelled_on_several_documents(truth: list[Entry]) -> None:
-    families = Counter(
-        "plastic" if main.startswith("plastic:") else main
-        for main in (entry["main_material"] for entry in truth)
-        if main is not None
-    )
-    for family in FAMILIES:
-        assert families[family] >= FAMILY_MINIMUM, (family, families[family])
+    return Split.named("locked-g", LANGUAGES, MIX)

@@ -15,20 +15,20 @@ analyzer.
 
 from __future__ import annotations
 
-from collections import Counter
-from pathlib import Path
-
 import pytest
 
 from tests.analyzers.locked_split_checks import (  # noqa: F401 - collected here, for this split
-    Entry,
+    Mix,
     Split,
     test_committed_binaries_read_as_what_build_py_writes,
+    test_each_situation_is_present_several_times,
     test_every_document_opens_with_the_service_extraction,
     test_every_entry_has_exactly_the_labelling_fields,
     test_every_evidence_string_is_in_the_document_text,
+    test_every_material_family_is_labelled_on_several_documents,
     test_main_material_is_an_allowed_family,
     test_material_shares_are_mass_fractions,
+    test_the_split_is_big_and_varied_enough,
     test_tolerance_follows_the_formula,
     test_truth_and_corpus_list_the_same_files,
 )
@@ -36,198 +36,55 @@ from tests.analyzers.locked_split_checks import (  # noqa: F401 - collected here
 LANGUAGES = frozenset(
     {"en", "de", "fr", "it", "es", "zh", "ja", "nl", "pl", "pt", "sv", "cs", "tr", "da"}
 )
-SIZE = 148
-FORMAT_MINIMUM = {
-    "pdf": 30,
-    "html": 14,
-    "csv": 9,
-    "xlsx": 9,
-    "json": 9,
-    "docx": 9,
-    "markdown": 7,
-    "text": 9,
-}
-LANGUAGE_MINIMUM = {
-    "en": 28,
-    "de": 22,
-    "fr": 9,
-    "it": 9,
-    "es": 9,
-    "zh": 2,
-    "ja": 2,
-    "nl": 2,
-    "pl": 2,
-    "pt": 2,
-    "sv": 2,
-    "cs": 2,
-    "tr": 2,
-    "da": 2,
-}
-DERIVED_MINIMUM = 30
-NULL_SHARE = (0.10, 0.20)
-# The kinds of document the buyers of this split receive, each on several documents.
-DOCUMENT_KINDS = (
-    "datasheet",
-    "specification",
-    "catalogue_table",
-    "webshop",
-    "marketplace",
-    "erp_export",
-    "pim_export",
-    "api_json",
-    "manual",
-    "quotation",
-    "email",
-    "declaration_of_conformity",
-    "material_declaration",
-    "test_report",
-    "drawing_title_block",
-)
-# The goods of these buyers and the distractors their documents carry, each on several
-# documents.
-SITUATIONS = (
-    "accessories",
-    "aerospace",
-    "approx",
-    "asian_english",
-    "assembly_component",
-    "baby",
-    "battery_excluded",
-    "battery_included",
-    "bom",
-    "casting",
-    "component_masses",
-    "component_weight",
-    "connector",
-    "customer_qa",
-    "decimal_comma",
-    "defence",
-    "distractor:acceleration_g",
-    "distractor:battery_capacity",
-    "distractor:capacity",
-    "distractor:density",
-    "distractor:electrical_ratings",
-    "distractor:fill_weight",
-    "distractor:grammage",
-    "distractor:gross",
-    "distractor:machine_force",
-    "distractor:max_load",
-    "distractor:packed",
-    "distractor:pallet",
-    "distractor:reel_weight",
-    "distractor:shipping",
-    "distractor:shot_weight",
-    "distractor:torque",
-    "electronics",
-    "ems",
-    "first_article_inspection",
-    "garden",
-    "gross_only",
-    "imperial",
-    "kg_and_lb",
-    "multi_page",
-    "no_weight",
-    "nw_gw",
-    "ordinary",
-    "packaging_material",
-    "packed_only",
-    "per_100",
-    "per_1000",
-    "per_pack",
-    "per_pair",
-    "raw_vs_finished",
-    "related_products",
-    "relay",
-    "retail_display",
-    "review",
-    "second_sheet",
-    "set_weight",
-    "several_samples",
-    "smd_reel",
-    "table_row",
-    "thousands_separator",
-    "tolerance",
-    "toy",
-    "transformer",
-    "two_column",
-    "unit:lb",
-    "unit:oz",
-    "unit_column",
-    "unit_field",
-    "unit_in_header",
-    "upper_bound_only",
-    "variant_selector",
-    "weight_row_empty",
-)
-# Rarer situations, each at least twice so that no single document decides them.
-RARE_SITUATIONS = (
-    "assembly_without_part",
-    "counterweight",
-    "distractor:per_metre",
-    "distractor:script_data",
-    "email_correction",
-    "fastener",
-    "gs1",
-    "heatsink",
-    "length_per_piece",
-    "schema_org",
-    "source:script_data",
-    "volume_density",
-    "weight_class",
-)
-FAMILY_MINIMUM = 2  # every main-material family listed on at least this many documents
-FAMILIES = (
-    "aluminium",
-    "steel",
-    "stainless steel",
-    "cast iron",
-    "copper",
-    "brass",
-    "zinc",
-    "paper",
-    "rubber",
-    "plastic",
-)
+
+MIX = Mix(
+    size=148,
+    formats={
+        "pdf": 30, "html": 14, "csv": 9, "xlsx": 9, "json": 9, "docx": 9, "markdown": 7, "text": 9,
+    },
+    languages={
+        "en": 28, "de": 22, "fr": 9, "it": 9, "es": 9, "zh": 2, "ja": 2, "nl": 2, "pl": 2, "pt": 2,
+        "sv": 2, "cs": 2, "tr": 2, "da": 2,
+    },
+    nulls=(0.10, 0.20),
+    derived=30,
+    tags=(
+        # The kinds of document the buyers of this split receive, each on several documents.
+        "datasheet", "specification", "catalogue_table", "webshop", "marketplace", "erp_export",
+        "pim_export", "api_json", "manual", "quotation", "email", "declaration_of_conformity",
+        "material_declaration", "test_report", "drawing_title_block",
+        # The goods of these buyers and the distractors their documents carry, each on several
+        # documents.
+        "accessories", "aerospace", "approx", "asian_english", "assembly_component", "baby",
+        "battery_excluded", "battery_included", "bom", "casting", "component_masses",
+        "component_weight", "connector", "customer_qa", "decimal_comma", "defence",
+        "distractor:acceleration_g", "distractor:battery_capacity", "distractor:capacity",
+        "distractor:density", "distractor:electrical_ratings", "distractor:fill_weight",
+        "distractor:grammage", "distractor:gross", "distractor:machine_force",
+        "distractor:max_load", "distractor:packed", "distractor:pallet", "distractor:reel_weight",
+        "distractor:shipping", "distractor:shot_weight", "distractor:torque", "electronics", "ems",
+        "first_article_inspection", "garden", "gross_only", "imperial", "kg_and_lb", "multi_page",
+        "no_weight", "nw_gw", "ordinary", "packaging_material", "packed_only", "per_100",
+        "per_1000", "per_pack", "per_pair", "raw_vs_finished", "related_products", "relay",
+        "retail_display", "review", "second_sheet", "set_weight", "several_samples", "smd_reel",
+        "table_row", "thousands_separator", "tolerance", "toy", "transformer", "two_column",
+        "unit:lb", "unit:oz", "unit_column", "unit_field", "unit_in_header", "upper_bound_only",
+        "variant_selector", "weight_row_empty",
+    ),
+    # Rarer situations, each at least twice so that no single document decides them.
+    rare_tags=(
+        "assembly_without_part", "counterweight", "distractor:per_metre", "distractor:script_data",
+        "email_correction", "fastener", "gs1", "heatsink", "length_per_piece", "schema_org",
+        "source:script_data", "volume_density", "weight_class",
+    ),
+    families=(
+        "aluminium", "steel", "stainless steel", "cast iron", "copper", "brass", "zinc", "paper",
+        "rubber", "plastic",
+    ),
+    family_minimum=2,  # every main-material family listed on at least this many documents
+)  # fmt: skip
 
 
 @pytest.fixture(scope="module")
 def split() -> Split:
-    return Split(
-        folder=Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "locked-m",
-        languages=LANGUAGES,
-        binary=(".pdf", ".docx", ".xlsx"),
-        build_module="locked_m_build",
-    )
-
-
-def test_the_split_is_big_and_varied_enough(truth: list[Entry]) -> None:
-    formats = Counter(entry["format"] for entry in truth)
-    languages = Counter(entry["language"] for entry in truth)
-    nulls = sum(entry["unit_weight_g"] is None for entry in truth)
-    assert len(truth) >= SIZE
-    assert all(formats[fmt] >= count for fmt, count in FORMAT_MINIMUM.items()), formats
-    assert all(languages[lang] >= count for lang, count in LANGUAGE_MINIMUM.items()), languages
-    assert NULL_SHARE[0] <= nulls / len(truth) <= NULL_SHARE[1], nulls
-    assert sum(entry["derived"] for entry in truth) >= DERIVED_MINIMUM
-
-
-def test_document_kinds_and_situations_are_each_present_several_times(
-    truth: list[Entry],
-) -> None:
-    """Each kind of document and each situation on more than one document, so that one lucky
-    or unlucky document does not decide the figure for its class."""
-    tags = Counter(tag for entry in truth for tag in set(entry["tags"]))
-    for tag in DOCUMENT_KINDS + SITUATIONS:
-        assert tags[tag] >= 3, (tag, tags[tag])
-    for tag in RARE_SITUATIONS:
-        assert tags[tag] >= 2, (tag, tags[tag])
-
-
-def test_every_material_family_is_labelled_on_several_documents(truth: list[Entry]) -> None:
-    families = Counter(
-        "plastic" if main.startswith("plastic:") else main
-        for main in (entry["main_material"] for entry in truth)
-        if main is not None
-    )
-    for family in FAMILIES:
-        assert families[family] >= FAMILY_MINIMUM, (family, families[family])
+    return Split.named("locked-m", LANGUAGES, MIX)

@@ -16,20 +16,20 @@ bench/offline_accuracy.py, and nothing here reads an analyzer.
 
 from __future__ import annotations
 
-from collections import Counter
-from pathlib import Path
-
 import pytest
 
 from tests.analyzers.locked_split_checks import (  # noqa: F401 - collected here, for this split
-    Entry,
+    Mix,
     Split,
     test_committed_binaries_read_as_what_build_py_writes,
+    test_each_situation_is_present_several_times,
     test_every_document_opens_with_the_service_extraction,
     test_every_entry_has_exactly_the_labelling_fields,
     test_every_evidence_string_is_in_the_document_text,
+    test_every_material_family_is_labelled_on_several_documents,
     test_main_material_is_an_allowed_family,
     test_material_shares_are_mass_fractions,
+    test_the_split_is_big_and_varied_enough,
     test_tolerance_follows_the_formula,
     test_truth_and_corpus_list_the_same_files,
 )
@@ -37,185 +37,54 @@ from tests.analyzers.locked_split_checks import (  # noqa: F401 - collected here
 LANGUAGES = frozenset(
     {"en", "de", "fr", "it", "es", "zh", "ja", "nl", "pl", "pt", "sv", "cs", "tr", "da", "fi"}
 )
-SIZE = 151
-FORMAT_MINIMUM = {
-    "pdf": 40,
-    "html": 18,
-    "csv": 12,
-    "xlsx": 12,
-    "json": 14,
-    "docx": 12,
-    "markdown": 14,
-    "text": 20,
-}
-LANGUAGE_MINIMUM = {
-    "en": 45,
-    "de": 30,
-    "fr": 12,
-    "it": 12,
-    "es": 12,
-    "zh": 3,
-    "ja": 3,
-    "nl": 3,
-    "pl": 3,
-    "pt": 3,
-    "sv": 3,
-    "cs": 3,
-    "tr": 3,
-    "da": 3,
-    "fi": 3,
-}
-DERIVED_MINIMUM = 40
-NULL_SHARE = (0.10, 0.20)
-# The kinds of document the buyers of this split receive, each on several documents.
-DOCUMENT_KINDS = (
-    "api_json",
-    "bom",
-    "catalogue_table",
-    "datasheet",
-    "delivery_note",
-    "drawing_title_block",
-    "email",
-    "erp_export",
-    "inspection_report",
-    "manual",
-    "marketplace",
-    "pim_export",
-    "quotation",
-    "specification",
-    "webshop",
-)
-# The trades of these buyers, each on several documents.
-INDUSTRIES = (
-    "agriculture",
-    "automotive",
-    "bicycle",
-    "cleaning_chemicals",
-    "electrical_installation",
-    "food_packaging",
-    "furniture_fittings",
-    "hvac",
-    "lab",
-    "lighting",
-    "medical",
-    "plumbing",
-    "printing",
-    "textiles",
-)
-# The situations and distractors their documents carry, each on several documents.
-SITUATIONS = (
-    "approx",
-    "battery_included",
-    "component_masses",
-    "decimal_comma",
-    "distractor:accessory",
-    "distractor:capacity",
-    "distractor:density",
-    "distractor:electrical_ratings",
-    "distractor:fill_weight",
-    "distractor:force",
-    "distractor:grammage",
-    "distractor:gross",
-    "distractor:max_load",
-    "distractor:other_product",
-    "distractor:packed",
-    "distractor:per_metre",
-    "distractor:pressure",
-    "distractor:shipping",
-    "distractor:torque",
-    "fill_vs_container",
-    "length_per_piece",
-    "no_weight",
-    "packed_only",
-    "per_100",
-    "per_1000",
-    "per_pack",
-    "per_pair",
-    "schema_org",
-    "second_sheet",
-    "set_weight",
-    "several_samples",
-    "table_row",
-    "thousands_separator",
-    "tolerance",
-    "unit:lb",
-    "unit_column",
-    "unit_in_header",
-    "variant_columns",
-    "weight_row_empty",
-)
-# Rarer situations, each at least twice so that no single document decides them.
-RARE_SITUATIONS = (
-    "accessories",
-    "assembly_without_part",
-    "battery_excluded",
-    "distractor:acceleration_g",
-    "distractor:battery_capacity",
-    "distractor:pallet",
-    "distractor:script_data",
-    "email_correction",
-    "fastener",
-    "kg_and_lb",
-    "multi_page",
-    "raw_vs_finished",
-    "source:script_data",
-    "two_column",
-    "unit:oz",
-    "volume_density",
-)
-FAMILY_MINIMUM = 2  # every main-material family listed on at least this many documents
-FAMILIES = (
-    "aluminium",
-    "steel",
-    "stainless steel",
-    "cast iron",
-    "copper",
-    "brass",
-    "zinc",
-    "paper",
-    "rubber",
-    "plastic",
-)
+
+MIX = Mix(
+    size=151,
+    formats={
+        "pdf": 40, "html": 18, "csv": 12, "xlsx": 12, "json": 14, "docx": 12, "markdown": 14,
+        "text": 20,
+    },
+    languages={
+        "en": 45, "de": 30, "fr": 12, "it": 12, "es": 12, "zh": 3, "ja": 3, "nl": 3, "pl": 3, "pt":
+        3, "sv": 3, "cs": 3, "tr": 3, "da": 3, "fi": 3,
+    },
+    nulls=(0.10, 0.20),
+    derived=40,
+    tags=(
+        # The kinds of document the buyers of this split receive, each on several documents.
+        "api_json", "bom", "catalogue_table", "datasheet", "delivery_note", "drawing_title_block",
+        "email", "erp_export", "inspection_report", "manual", "marketplace", "pim_export",
+        "quotation", "specification", "webshop",
+        # The trades of these buyers, each on several documents.
+        "agriculture", "automotive", "bicycle", "cleaning_chemicals", "electrical_installation",
+        "food_packaging", "furniture_fittings", "hvac", "lab", "lighting", "medical", "plumbing",
+        "printing", "textiles",
+        # The situations and distractors their documents carry, each on several documents.
+        "approx", "battery_included", "component_masses", "decimal_comma", "distractor:accessory",
+        "distractor:capacity", "distractor:density", "distractor:electrical_ratings",
+        "distractor:fill_weight", "distractor:force", "distractor:grammage", "distractor:gross",
+        "distractor:max_load", "distractor:other_product", "distractor:packed",
+        "distractor:per_metre", "distractor:pressure", "distractor:shipping", "distractor:torque",
+        "fill_vs_container", "length_per_piece", "no_weight", "packed_only", "per_100", "per_1000",
+        "per_pack", "per_pair", "schema_org", "second_sheet", "set_weight", "several_samples",
+        "table_row", "thousands_separator", "tolerance", "unit:lb", "unit_column",
+        "unit_in_header", "variant_columns", "weight_row_empty",
+    ),
+    # Rarer situations, each at least twice so that no single document decides them.
+    rare_tags=(
+        "accessories", "assembly_without_part", "battery_excluded", "distractor:acceleration_g",
+        "distractor:battery_capacity", "distractor:pallet", "distractor:script_data",
+        "email_correction", "fastener", "kg_and_lb", "multi_page", "raw_vs_finished",
+        "source:script_data", "two_column", "unit:oz", "volume_density",
+    ),
+    families=(
+        "aluminium", "steel", "stainless steel", "cast iron", "copper", "brass", "zinc", "paper",
+        "rubber", "plastic",
+    ),
+    family_minimum=2,  # every main-material family listed on at least this many documents
+)  # fmt: skip
 
 
 @pytest.fixture(scope="module")
 def split() -> Split:
-    return Split(
-        folder=Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "locked-n",
-        languages=LANGUAGES,
-        binary=(".pdf", ".docx", ".xlsx"),
-        build_module="locked_n_build",
-    )
-
-
-def test_the_split_is_big_and_varied_enough(truth: list[Entry]) -> None:
-    formats = Counter(entry["format"] for entry in truth)
-    languages = Counter(entry["language"] for entry in truth)
-    nulls = sum(entry["unit_weight_g"] is None for entry in truth)
-    assert len(truth) >= SIZE
-    assert all(formats[fmt] >= count for fmt, count in FORMAT_MINIMUM.items()), formats
-    assert all(languages[lang] >= count for lang, count in LANGUAGE_MINIMUM.items()), languages
-    assert NULL_SHARE[0] <= nulls / len(truth) <= NULL_SHARE[1], nulls
-    assert sum(entry["derived"] for entry in truth) >= DERIVED_MINIMUM
-
-
-def test_document_kinds_industries_and_situations_are_each_present_several_times(
-    truth: list[Entry],
-) -> None:
-    """Each kind of document, trade and situation on more than one document, so that one lucky
-    or unlucky document does not decide the figure for its class."""
-    tags = Counter(tag for entry in truth for tag in set(entry["tags"]))
-    for tag in DOCUMENT_KINDS + INDUSTRIES + SITUATIONS:
-        assert tags[tag] >= 3, (tag, tags[tag])
-    for tag in RARE_SITUATIONS:
-        assert tags[tag] >= 2, (tag, tags[tag])
-
-
-def test_every_material_family_is_labelled_on_several_documents(truth: list[Entry]) -> None:
-    families = Counter(
-        "plastic" if main.startswith("plastic:") else main
-        for main in (entry["main_material"] for entry in truth)
-        if main is not None
-    )
-    for family in FAMILIES:
-        assert families[family] >= FAMILY_MINIMUM, (family, families[family])
+    return Split.named("locked-n", LANGUAGES, MIX)
