@@ -283,7 +283,7 @@ def test_every_material_family_is_labelled_on_several_documents(
 
 ABSENCES = frozenset(
     {"packed_only", "gross_only", "capacity_only", "per_metre_only", "components_only",
-     "refusal", "weight_row_empty"}
+     "refusal", "weight_row_empty", "weight_range"}
 )  # fmt: skip
 
 

@@ -17,20 +17,21 @@ bench/offline_accuracy.py, and nothing here reads an analyzer.
 
 from __future__ import annotations
 
-from collections import Counter
-from pathlib import Path
-
 import pytest
 
 from tests.analyzers.locked_split_checks import (  # noqa: F401 - collected here, for this split
-    Entry,
+    Mix,
     Split,
     test_committed_binaries_read_as_what_build_py_writes,
+    test_each_situation_is_present_several_times,
     test_every_document_opens_with_the_service_extraction,
     test_every_entry_has_exactly_the_labelling_fields,
     test_every_evidence_string_is_in_the_document_text,
+    test_every_material_family_is_labelled_on_several_documents,
     test_main_material_is_an_allowed_family,
     test_material_shares_are_mass_fractions,
+    test_plain_documents_have_a_weight_and_null_ones_say_why,
+    test_the_split_is_big_and_varied_enough,
     test_tolerance_follows_the_formula,
     test_truth_and_corpus_list_the_same_files,
 )
@@ -38,203 +39,55 @@ from tests.analyzers.locked_split_checks import (  # noqa: F401 - collected here
 LANGUAGES = frozenset(
     {"en", "de", "fr", "it", "es", "nl", "pl", "pt", "sv", "da", "fi", "cs", "hu", "zh", "ja", "ko"}
 )
-SIZE = 150
-FORMAT_MINIMUM = {
-    "pdf": 40,
-    "text": 20,
-    "html": 20,
-    "markdown": 12,
-    "json": 10,
-    "docx": 12,
-    "csv": 12,
-    "xlsx": 12,
-}
-LANGUAGE_MINIMUM = {
-    "en": 50,
-    "de": 24,
-    "fr": 12,
-    "it": 12,
-    "es": 10,
-    "nl": 4,
-    "pl": 3,
-    "pt": 3,
-    "sv": 3,
-    "da": 3,
-    "fi": 3,
-    "cs": 3,
-    "hu": 3,
-    "zh": 3,
-    "ja": 3,
-    "ko": 3,
-}
-DERIVED_MINIMUM = 20
-NULL_SHARE = (0.10, 0.14)  # 15-20 documents that state no own weight
-PLAIN_SHARE = (0.15, 0.25)  # about a fifth with one clear weight and nothing that looks like one
-# The kinds of document these buyers receive, each on several documents.
-DOCUMENT_KINDS = (
-    "api_json",
-    "catalogue_table",
-    "datasheet",
-    "email",
-    "erp_export",
-    "manual",
-    "ocr_scan",
-    "pim_export",
-    "specification",
-    "webshop",
-)
-# The trades of these buyers, each on several documents.
-INDUSTRIES = (
-    "agricultural",
-    "automotive",
-    "bicycle",
-    "castings_forgings",
-    "electrical",
-    "furniture_hardware",
-    "hvac",
-    "inch_fasteners",
-    "lighting",
-    "medical_lab",
-    "power_tool_accessories",
-    "printing",
-    "springs",
-    "toys_garden",
-)
-# The situations and distractors their documents carry, each on several documents.
-SITUATIONS = (
-    "approx",
-    "decimal_comma",
-    "delivery_condition",
-    "distractor:accessory",
-    "distractor:capacity",
-    "distractor:electrical_ratings",
-    "distractor:flow",
-    "distractor:force",
-    "distractor:gross",
-    "distractor:max_load",
-    "distractor:other_variant",
-    "distractor:packed",
-    "distractor:pressure",
-    "distractor:shipping",
-    "distractor:spring_rate",
-    "distractor:torque",
-    "fastener",
-    "gross_only",
-    "kg_and_lb",
-    "nested_attributes",
-    "no_weight",
-    "packed_only",
-    "per_100",
-    "per_1000",
-    "per_pack",
-    "per_pair",
-    "plain",
-    "raw_vs_finished",
-    "schema_org",
-    "set_weight",
-    "source:script_data",
-    "table_row",
-    "thousands_separator",
-    "unit:lb",
-    "unit_column",
-    "unit_in_header",
-    "variant_columns",
-)
-# Rarer situations, each at least twice so that no single document decides them.
-RARE_SITUATIONS = (
-    "capacity_only",
-    "components_only",
-    "definition_list",
-    "delivery_note",
-    "distractor:grammage",
-    "distractor:pallet",
-    "distractor:per_metre",
-    "email_correction",
-    "inspection_report",
-    "marketplace",
-    "multi_page",
-    "per_metre_only",
-    "quotation",
-    "refusal",
-    "second_sheet",
-    "several_samples",
-    "tolerance",
-    "two_column",
-    "unit:oz",
-    "upper_bound_only",
-    "weight_range",
-    "weight_row_empty",
-)
-FAMILY_MINIMUM = 2  # every main-material family listed on at least this many documents
-FAMILIES = (
-    "aluminium",
-    "steel",
-    "stainless steel",
-    "cast iron",
-    "copper",
-    "brass",
-    "zinc",
-    "paper",
-    "rubber",
-    "plastic",
-)
+
+MIX = Mix(
+    size=150,
+    formats={
+        "pdf": 40, "text": 20, "html": 20, "markdown": 12, "json": 10, "docx": 12, "csv": 12,
+        "xlsx": 12,
+    },
+    languages={
+        "en": 50, "de": 24, "fr": 12, "it": 12, "es": 10, "nl": 4, "pl": 3, "pt": 3, "sv": 3, "da":
+        3, "fi": 3, "cs": 3, "hu": 3, "zh": 3, "ja": 3, "ko": 3,
+    },
+    nulls=(0.1, 0.14),  # 15-20 documents that state no own weight
+    derived=20,
+    tags=(
+        # The kinds of document these buyers receive, each on several documents.
+        "api_json", "catalogue_table", "datasheet", "email", "erp_export", "manual", "ocr_scan",
+        "pim_export", "specification", "webshop",
+        # The trades of these buyers, each on several documents.
+        "agricultural", "automotive", "bicycle", "castings_forgings", "electrical",
+        "furniture_hardware", "hvac", "inch_fasteners", "lighting", "medical_lab",
+        "power_tool_accessories", "printing", "springs", "toys_garden",
+        # The situations and distractors their documents carry, each on several documents.
+        "approx", "decimal_comma", "delivery_condition", "distractor:accessory",
+        "distractor:capacity", "distractor:electrical_ratings", "distractor:flow",
+        "distractor:force", "distractor:gross", "distractor:max_load", "distractor:other_variant",
+        "distractor:packed", "distractor:pressure", "distractor:shipping",
+        "distractor:spring_rate", "distractor:torque", "fastener", "gross_only", "kg_and_lb",
+        "nested_attributes", "no_weight", "packed_only", "per_100", "per_1000", "per_pack",
+        "per_pair", "plain", "raw_vs_finished", "schema_org", "set_weight", "source:script_data",
+        "table_row", "thousands_separator", "unit:lb", "unit_column", "unit_in_header",
+        "variant_columns",
+    ),
+    # Rarer situations, each at least twice so that no single document decides them.
+    rare_tags=(
+        "capacity_only", "components_only", "definition_list", "delivery_note",
+        "distractor:grammage", "distractor:pallet", "distractor:per_metre", "email_correction",
+        "inspection_report", "marketplace", "multi_page", "per_metre_only", "quotation", "refusal",
+        "second_sheet", "several_samples", "tolerance", "two_column", "unit:oz",
+        "upper_bound_only", "weight_range", "weight_row_empty",
+    ),
+    families=(
+        "aluminium", "steel", "stainless steel", "cast iron", "copper", "brass", "zinc", "paper",
+        "rubber", "plastic",
+    ),
+    family_minimum=2,  # every main-material family on at least this many documents
+    plain=(0.15, 0.25),  # about a fifth with one clear weight and nothing that looks like one
+)  # fmt: skip
 
 
 @pytest.fixture(scope="module")
 def split() -> Split:
-    return Split(
-        folder=Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "locked-p",
-        languages=LANGUAGES,
-        binary=(".pdf", ".docx", ".xlsx"),
-        build_module="locked_p_build",
-    )
-
-
-def test_the_split_is_big_and_varied_enough(truth: list[Entry]) -> None:
-    formats = Counter(entry["format"] for entry in truth)
-    languages = Counter(entry["language"] for entry in truth)
-    nulls = sum(entry["unit_weight_g"] is None for entry in truth)
-    plain = sum("plain" in entry["tags"] for entry in truth)
-    assert len(truth) >= SIZE
-    assert all(formats[fmt] >= count for fmt, count in FORMAT_MINIMUM.items()), formats
-    assert all(languages[lang] >= count for lang, count in LANGUAGE_MINIMUM.items()), languages
-    assert NULL_SHARE[0] <= nulls / len(truth) <= NULL_SHARE[1], nulls
-    assert PLAIN_SHARE[0] <= plain / len(truth) <= PLAIN_SHARE[1], plain
-    assert sum(entry["derived"] for entry in truth) >= DERIVED_MINIMUM
-
-
-def test_plain_documents_have_a_weight_and_null_ones_say_why(truth: list[Entry]) -> None:
-    """A plain sheet states the weight; a null truth names which kind of absence it is."""
-    absences = {
-        "packed_only", "gross_only", "capacity_only", "per_metre_only", "components_only",
-        "refusal", "weight_row_empty", "weight_range",
-    }  # fmt: skip
-    for entry in truth:
-        tags = set(entry["tags"])
-        if "plain" in tags:
-            assert entry["unit_weight_g"] is not None, entry["file"]
-        if entry["unit_weight_g"] is None:
-            assert "no_weight" in tags, entry["file"]
-            assert tags & absences, entry["file"]
-
-
-def test_document_kinds_industries_and_situations_are_each_present_several_times(
-    truth: list[Entry],
-) -> None:
-    """Each kind of document, trade and situation on more than one document, so that one lucky
-    or unlucky document does not decide the figure for its class."""
-    tags = Counter(tag for entry in truth for tag in set(entry["tags"]))
-    for tag in DOCUMENT_KINDS + INDUSTRIES + SITUATIONS:
-        assert tags[tag] >= 3, (tag, tags[tag])
-    for tag in RARE_SITUATIONS:
-        assert tags[tag] >= 2, (tag, tags[tag])
-
-
-def test_every_material_family_is_labelled_on_several_documents(truth: list[Entry]) -> None:
-    families = Counter(
-        "plastic" if main.startswith("plastic:") else main
-        for main in (entry["main_material"] for entry in truth)
-        if main is not None
-    )
-    for family in FAMILIES:
-        assert families[family] >= FAMILY_MINIMUM, (family, families[family])
+    return Split.named("locked-p", LANGUAGES, MIX)
