@@ -36,6 +36,8 @@ class Mix:
     languages: Mapping[str, int]  # language -> at least this many documents
     nulls: tuple[float, float]  # the share of null truths lies in this range
     derived: int  # at least this many derived truths
+    # Languages with few documents each, and how many documents they have together at least.
+    rarer_languages: tuple[frozenset[str], int] = (frozenset(), 0)
     tags: tuple[str, ...] = ()  # each on at least 3 documents
     rare_tags: tuple[str, ...] = ()  # each on at least 2 documents
     families: tuple[str, ...] = ()  # main-material families, each on `family_minimum`
@@ -249,6 +251,8 @@ def test_the_split_is_big_and_varied_enough(split: Split, truth: list[Entry]) ->
     assert len(truth) >= mix.size
     assert all(formats[fmt] >= count for fmt, count in mix.formats.items()), formats
     assert all(languages[lang] >= count for lang, count in mix.languages.items()), languages
+    rarer, together = mix.rarer_languages
+    assert sum(languages[lang] for lang in rarer) >= together, languages
     assert mix.nulls[0] <= nulls / len(truth) <= mix.nulls[1], nulls
     assert sum(entry["derived"] for entry in truth) >= mix.derived
 

@@ -9,20 +9,22 @@ binaries that build.py reproduces), plus the batch's mix of formats and language
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from tests.analyzers.locked_split_checks import (  # noqa: F401 - collected here, for this split
     Entry,
+    Mix,
     Split,
     test_committed_binaries_read_as_what_build_py_writes,
+    test_each_situation_is_present_several_times,
     test_every_document_opens_with_the_service_extraction,
     test_every_entry_has_exactly_the_labelling_fields,
     test_every_evidence_string_is_in_the_document_text,
     test_main_material_is_an_allowed_family,
     test_material_shares_are_mass_fractions,
+    test_the_split_is_big_and_varied_enough,
     test_tolerance_follows_the_formula,
     test_truth_and_corpus_list_the_same_files,
 )
@@ -30,14 +32,25 @@ from tests.analyzers.locked_split_checks import (  # noqa: F401 - collected here
 LANGUAGES = frozenset({"en", "de", "fr", "it", "es", "zh", "ja", "nl", "pl", "pt", "sv", "cs"})
 
 
+MIX = Mix(
+    size=80,
+    formats={"pdf": 20, "html": 10, "csv": 8, "xlsx": 6, "json": 8, "docx": 6, "markdown": 6,
+             "text": 8},
+    languages={"en": 20, "de": 15, "fr": 6, "it": 6, "es": 6, "zh": 2, "ja": 2, "nl": 2, "pl": 2,
+               "pt": 2},
+    nulls=(0.08, 0.22),
+    derived=10,
+    # The classes that mislead, each on more than one document.
+    rare_tags=("per_1000", "per_metre", "per_pack", "assembly_component", "assembly_excludes_part",
+               "container", "weight_row_empty", "unit_in_header", "row_by_name", "thousands_point",
+               "distractor:machine_force", "distractor:packed", "distractor:related_products",
+               "upper_bound_only", "paper"),
+)  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def split() -> Split:
-    return Split(
-        folder=Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "dev-c",
-        languages=LANGUAGES,
-        binary=(".pdf", ".docx", ".xlsx"),
-        build_module="dev_c_build",
-    )
+    return Split.named("dev-c", LANGUAGES, MIX)
 
 
 def test_every_file_name_says_its_language(truth: list[Entry]) -> None:
@@ -46,27 +59,3 @@ def test_every_file_name_says_its_language(truth: list[Entry]) -> None:
         number, language, _ = Path(entry["file"]).name.split("_", 2)
         assert number.startswith("c") and number[1:].isdigit(), entry["file"]
         assert language == entry["language"], entry["file"]
-
-
-def test_the_batch_is_big_and_varied_enough(truth: list[Entry]) -> None:
-    formats = Counter(entry["format"] for entry in truth)
-    languages = Counter(entry["language"] for entry in truth)
-    nulls = sum(entry["unit_weight_g"] is None for entry in truth)
-    assert len(truth) >= 80
-    minimum = {"pdf": 20, "html": 10, "csv": 8, "xlsx": 6, "json": 8, "docx": 6, "markdown": 6,
-               "text": 8}  # fmt: skip
-    assert all(formats[fmt] >= count for fmt, count in minimum.items()), formats
-    assert languages["en"] >= 20 and languages["de"] >= 15, languages
-    assert all(languages[lang] >= 6 for lang in ("fr", "it", "es")), languages
-    assert all(languages[lang] >= 2 for lang in ("zh", "ja", "nl", "pl", "pt")), languages
-    assert 0.08 <= nulls / len(truth) <= 0.22, nulls
-    assert sum(entry["derived"] for entry in truth) >= 10
-
-
-def test_the_classes_that_mislead_are_each_present_several_times(truth: list[Entry]) -> None:
-    tags = Counter(tag for entry in truth for tag in set(entry["tags"]))
-    for tag in ("per_1000", "per_metre", "per_pack", "assembly_component", "assembly_excludes_part",
-                "container", "weight_row_empty", "unit_in_header", "row_by_name", "thousands_point",
-                "distractor:machine_force", "distractor:packed", "distractor:related_products",
-                "upper_bound_only", "paper"):  # fmt: skip
-        assert tags[tag] >= 2, (tag, tags[tag])

@@ -16,6 +16,7 @@ import pytest
 
 from tests.analyzers.locked_split_checks import (  # noqa: F401 - collected here, for this split
     Entry,
+    Mix,
     Split,
     test_committed_binaries_read_as_what_build_py_writes,
     test_every_document_opens_with_the_service_extraction,
@@ -23,6 +24,7 @@ from tests.analyzers.locked_split_checks import (  # noqa: F401 - collected here
     test_every_evidence_string_is_in_the_document_text,
     test_main_material_is_an_allowed_family,
     test_material_shares_are_mass_fractions,
+    test_the_split_is_big_and_varied_enough,
     test_tolerance_follows_the_formula,
     test_truth_and_corpus_list_the_same_files,
 )
@@ -30,14 +32,20 @@ from tests.analyzers.locked_split_checks import (  # noqa: F401 - collected here
 LANGUAGES = frozenset({"en", "de", "fr", "it", "es", "zh", "ja", "nl", "pl", "pt", "sv", "cs"})
 
 
+MIX = Mix(
+    size=60,
+    formats={"pdf": 20, "html": 10, "csv": 8, "xlsx": 6, "json": 8, "docx": 6, "markdown": 6,
+             "text": 8},
+    languages={"en": 20, "de": 15, "fr": 6, "it": 6, "es": 6},
+    nulls=(0.10, 0.22),
+    derived=5,
+    rarer_languages=(frozenset({"zh", "ja", "nl", "pl", "pt", "sv", "cs"}), 5),
+)  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def split() -> Split:
-    return Split(
-        folder=Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "dev-d",
-        languages=LANGUAGES,
-        binary=(".pdf", ".docx", ".xlsx"),
-        build_module="dev_d_build",
-    )
+    return Split.named("dev-d", LANGUAGES, MIX)
 
 
 def test_file_names_follow_the_batch_numbering(truth: list[Entry]) -> None:
@@ -45,21 +53,6 @@ def test_file_names_follow_the_batch_numbering(truth: list[Entry]) -> None:
     assert numbers == list(range(1, len(truth) + 1))
     for entry in truth:
         assert Path(entry["file"]).name.split("_")[1] == entry["language"], entry["file"]
-
-
-def test_the_batch_is_big_and_varied_enough(truth: list[Entry]) -> None:
-    formats = Counter(entry["format"] for entry in truth)
-    languages = Counter(entry["language"] for entry in truth)
-    nulls = sum(entry["unit_weight_g"] is None for entry in truth)
-    assert len(truth) >= 60
-    minimum = {"pdf": 20, "html": 10, "csv": 8, "xlsx": 6, "json": 8, "docx": 6, "markdown": 6,
-               "text": 8}  # fmt: skip
-    assert all(formats[fmt] >= count for fmt, count in minimum.items()), formats
-    assert languages["en"] >= 20 and languages["de"] >= 15, languages
-    assert all(languages[lang] >= 6 for lang in ("fr", "it", "es")), languages
-    assert sum(languages[lang] for lang in ("zh", "ja", "nl", "pl", "pt", "sv", "cs")) >= 5
-    assert 0.10 <= nulls / len(truth) <= 0.22, nulls
-    assert sum(entry["derived"] for entry in truth) >= 5
 
 
 def test_every_document_has_a_distinct_article_name(truth: list[Entry]) -> None:
