@@ -14,6 +14,7 @@ from typing import Final
 
 __all__ = [
     "ACCESSORY",
+    "CABLE_TYPES",
     "CJK_LABELS",
     "CJK_UNLESS",
     "CJK_WORDS",
@@ -46,6 +47,9 @@ class Rule:
     # Words near the match that make it something other than the article's material: a layer
     # ("Keramikbeschichtung", "ceramic-coated"), a component ("ceramic capacitor"), a resin.
     unless: re.Pattern[str] | None = None
+    # the material of a part that follows the body's, as a seal's does: a cable type names
+    # its insulation, which leads only when the copper share says so
+    follows: bool = False
 
 
 def _r(
@@ -120,6 +124,16 @@ _FIBRE_FABRICS = (
         packaging=True,
     ),
 )
+
+
+# "V" PVC (H05VV-F, H07V-K, NYM-J, NYY-J, YDY); "R" and "N" rubber and polychloroprene (H07RN-F)
+_PVC_CABLE_TYPES = (
+    r"\bH0[3-7]VV(?:H2)?-[FKU]\b|\bH0[3-7]V2?-[KUR]\b|\bNY(?:M|Y|CY|CWY)(?:-[JO])?(?![\w-])"
+    r"|\bYDYp?\b|\bYKY\b"
+)
+_RUBBER_CABLE_TYPES = r"\bH0[3-7]R[RN](?:H2)?-F\b"
+# A cable type in an article name names the insulation, not what the cable mostly is.
+CABLE_TYPES: Final = re.compile(f"{_PVC_CABLE_TYPES}|{_RUBBER_CABLE_TYPES}")
 
 
 RULES: Final[tuple[Rule, ...]] = (
@@ -353,6 +367,15 @@ RULES: Final[tuple[Rule, ...]] = (
     _r("tin", r"\bZinn\b|\bétain\b|\bstagno\b|\bestaño\b", _I, coating=True),
     # a fibre's fabric before the textile words and the polymers ("nylon webbing" is PA6 as a
     # fabric), artificial leather (a coated fabric) before leather
+    # pulp and board words before the textile and wood words: "cotton linters", "fluff pulp"
+    _r(
+        "paper_cardboard",
+        r"\bcotton[\s-]+linters?\b|\blinters\b|\bZellstoff\w*|\bcellulose\s+(?:pulp|wadding"
+        r"|fib(?:re|er)s?)\b|\b(?:wood|fluff)[\s-]+pulp\b|\bpâte\s+(?:à\s+papier|de\s+cellulose)\b"
+        r"|\bcartolin[ae]\b|\bcartulinas?\b|\bcartoncino\b",
+        _I,
+        packaging=True,
+    ),
     *_FIBRE_FABRICS,
     _r(
         "textile",
@@ -441,6 +464,9 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|\bpolichlorek\s+winylu\b|\bpolicloreto\s+de\s+vinila\b",
         _I,
     ),
+    # harmonised and national cable types name their insulation and sheath
+    _r("pvc", _PVC_CABLE_TYPES, follows=True),
+    _r("rubber", _RUBBER_CABLE_TYPES, follows=True),
     _r("pmma", r"\bPMMA\b|\bAcrylglas\w*|\bPlexiglas\w*|\bacrylic(?:\s+glass)?\b|\bPerspex\b", _I),
     _r("abs", rf"\bABS(?![\w]|[\s-]?(?:sensor|Sensor|system|brake)){_GF}"),
     _r("abs", r"\ba[ck]r[iy]lo?nitr[iy]l\w*?[\s-]*butadi\w*?[\s-]*\w*?st[iy]r\w*", _I),
@@ -735,6 +761,9 @@ SEAL_WORDS: Final = re.compile(
     # a tap's cartridge, a tool's or pen's soft grip: parts inside or on the body
     r"|\bcartridges?\b|\bkartusche\w*|\bcartuch[oa]s?\b|\bcartouches?\b|\bcartucc[ei]a\b"
     r"|\bgrips?\b|\bsoft[\s-]?grip\w*|\bgriffzone\w*|\bimpugnatur[ae]\b|\bempuñadur[ae]s?\b"
+    # a conductor's insulation: the copper leads unless a copper share says otherwise
+    r"|\binsulation\b|\bIsolierung\b|\baislamiento\b|\bisolant\b|\bisolamento\b|\bizolac\w*"
+    r"|\bisolatie\b"
 )
 
 # What an article name has besides its body: "… with rubber lining", "mit Aluminium-Ösen",

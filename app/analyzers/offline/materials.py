@@ -37,6 +37,7 @@ from app.analyzers.offline._regex import top_level_alternatives
 from app.analyzers.offline._text import Line, iter_lines, trim_quote
 from app.analyzers.offline.material_words import (
     ACCESSORY,
+    CABLE_TYPES,
     CJK_LABELS,
     CJK_UNLESS,
     CJK_WORDS,
@@ -440,7 +441,7 @@ def _scan(
         stated = strong_line or start in values
         evidence = Evidence(trim_quote(text), location, 0.9 if stated else 0.6)
         mention = _Mention(rule.code, name, stated, line.order, evidence, gf, pos=start)
-        mention.seal = _is_seal(text, start, end, seal_label[0])
+        mention.seal = rule.follows or _is_seal(text, start, end, seal_label[0])
         found.append((start, end, mention))
     if _HAS_CJK.search(text):
         found.extend(_cjk_mentions(line, location, strong_line, found, packaging_rules))
@@ -1023,6 +1024,8 @@ def find_materials_with_note(
     if not mentions and coatings:
         mentions = _coated_steel(lines, other_rows, source, strong=names_the_article)
     materials = _aggregate(mentions)
+    if not materials and not names_the_article:
+        materials = _stated_copper(lines, article_name, comma, source)
     if not materials:
         return [], ""
     # one material beside one mass ("padlock, brass – 0,18 kg", "carton 18,3 kg") is an
@@ -1035,7 +1038,11 @@ def find_materials_with_note(
     with_grams = [m for m in pool if m.grams and (m.strong or not stated)]
     with_pct = [m for m in pool if m.percent is not None]
     shares: dict[str, float]
-    if len(with_grams) >= 2:
+    cable = _cable_shares(lines, materials, article_name, comma)
+    if cable is not None:
+        pool, shares = cable
+        note = "material mass shares from the cable's copper content per length and its weight"
+    elif len(with_grams) >= 2:
         total = sum(m.grams or 0.0 for m in with_grams)
         pool, shares = with_grams, {m.code: (m.grams or 0.0) / total for m in with_grams}
         note = "material mass shares from the component weights stated in the document"
@@ -1046,7 +1053,7 @@ def find_materials_with_note(
     else:
         # a seal's, a lining's or an accessory's material follows the body's, unless the
         # article is itself a seal
-        demote = not SEAL_WORDS.search(article_name)
+        demote = not _is_a_seal(article_name)
         if strong:
             pool = sorted(pool, key=lambda m: (demote and m.seal, not m.strong, m.order, m.pos))
         else:
@@ -1106,6 +1113,158 @@ def find_materials_with_note(
     return [f[2] for f in findings], note
 
 
+# A cable's copper content per length ("Cu-Zahl 101 kg/km", "copper weight", "indice cuivre")
+# beside its weight per length: the conductor's mass share, the rest its insulation and sheath.
+_COPPER_WORD = re.compile(
+    r"(?i)\bcu\b|cu-?zahl|copper|kupfer|cuivre|miedzi|miedź|\brame\b|cobre|\bkoper|koppar|kobber"
+)
+_LINEAR_WEIGHT_WORD = re.compile(
+    _WEIGHT_HEADER.pattern + r"|\bmasa\b|hmotnost|lin[ée]ique|lineic", _WEIGHT_HEADER.flags
+)
+_NOT_CABLE_WEIGHT = re.compile(r"(?i)gross|brutto|brut\b|pack|drum|trommel|touret|bobin|reel")
+_PER_LENGTH = re.compile(r"(?i)(?<![\w/])(kg|g)\s*/\s*(km|m)\b|\b(kg|g)_(km|m)\b")
+_PER_LENGTH_VALUE = re.compile(r"(?i)(\d+(?:[.,]\d+)?)\s*(kg|g)\s*/\s*(km|m)\b")
+_KV_LABEL = re.compile(r"^\W*([^:|=]{2,60}?)\s*[:|=]\s*(.*)$")
+# "7G1,5", "5 x 2.5 RE", "3x2,5 mm²": a cable's cores and cross-section
+_CABLE_SIZE = re.compile(r"(?<![\d.,])(\d{1,2})\s*[xX×G]\s*(\d{1,3}(?:[.,]\d{1,2})?)(?![\d.,]*\d)")
+
+
+_LENGTH_CELL = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*(?:\(?(?:kg|g)\s*/\s*k?m\)?)?\s*")
+_GROUPED = re.compile(r"\d+[.,]\d{3}")
+
+
+def _cable_size(text: str) -> set[tuple[int, float]]:
+    return {
+        (int(m.group(1)), float(m.group(2).replace(",", "."))) for m in _CABLE_SIZE.finditer(text)
+    }
+
+
+def _number(text: str, comma: bool) -> float | None:
+    m = _LENGTH_CELL.fullmatch(text)
+    if m is None:
+        return None
+    digits = m.group(1)
+    if _GROUPED.fullmatch(digits):  # "1.250" or "1,250": the document decides
+        thousands = "." if comma else ","
+        digits = digits.replace(thousands, "")
+    return float(digits.replace(",", "."))
+
+
+def _per_km(value: float, unit: str, length: str) -> float:
+    """A mass per length in kg/km (g/m is kg/km)."""
+    grams = value * (1000.0 if unit.lower() == "kg" else 1.0)
+    return grams / 1000.0 if length.lower() == "km" else grams
+
+
+def _cable_copper(
+    lines: Sequence[Line], article_name: str, comma: bool
+) -> tuple[float, Line] | None:
+    """The copper mass share of a cable whose copper content and weight per length are stated,
+    as "label: value" lines or in the article's row of a size table."""
+    copper: dict[float, Line] = {}
+    weight: set[float] = set()
+    for line in lines:
+        kv = _KV_LABEL.match(line.text)
+        text = kv.group(2).strip().strip("|").strip() if kv is not None else "|"
+        if kv is None or "|" in text or _NOT_CABLE_WEIGHT.search(kv.group(1)):
+            continue
+        value = _PER_LENGTH_VALUE.fullmatch(text)
+        if value is None:
+            continue
+        number = _number(value.group(1), comma)
+        if number is None:
+            continue
+        kg_km = _per_km(number, value.group(2), value.group(3))
+        if _COPPER_WORD.search(kv.group(1)):
+            copper.setdefault(kg_km, line)
+        elif _LINEAR_WEIGHT_WORD.search(kv.group(1)):
+            weight.add(kg_km)
+    if len(copper) == 1 and len(weight) == 1:
+        (cu, line), total = next(iter(copper.items())), weight.pop()
+        share = _share(cu, total)
+        return (share, line) if share is not None else None
+    if copper or weight:
+        return None
+    return _table_copper(lines, article_name, comma)
+
+
+def _share(copper: float, weight: float) -> float | None:
+    return copper / weight if 0 < copper < weight else None
+
+
+def _table_copper(
+    lines: Sequence[Line], article_name: str, comma: bool
+) -> tuple[float, Line] | None:
+    """A size table with a copper column and a weight column per length: the row of the
+    name's size ("7G1,5") gives both (the copper one is the smaller)."""
+    size = _cable_size(article_name)
+    if not size:
+        return None
+    columns: tuple[int, list[int]] | None = None  # the row width they are counted for
+    pairs: dict[tuple[float, float], Line] = {}
+    for i, line in enumerate(lines):
+        cells = [c.strip() for c in line.text.split("|")]
+        if columns is None:
+            if _COPPER_WORD.search(line.text) and _LINEAR_WEIGHT_WORD.search(line.text):
+                for unit_line in (line, lines[i + 1] if i + 1 < len(lines) else None):
+                    if unit_line is None:
+                        continue
+                    unit_cells = [c.strip() for c in unit_line.text.split("|")]
+                    at = [j for j, c in enumerate(unit_cells) if _PER_LENGTH.search(c)]
+                    if len(at) == 2:
+                        columns = (len(unit_cells), at)
+                        break
+            continue
+        if len(cells) < 3 or not (_cable_size(cells[0]) | _cable_size(" ".join(cells[:2]))) & size:
+            continue
+        width, at = columns
+        values = [
+            _number(cells[j - width + len(cells)], comma)
+            if len(cells) != width
+            else _number(cells[j], comma)
+            for j in at
+        ]
+        if None not in values:
+            a, b = (v or 0.0 for v in values)
+            pairs.setdefault((min(a, b), max(a, b)), line)
+    if len(pairs) != 1:
+        return None
+    (cu, total), row = next(iter(pairs.items()))
+    share = _share(cu, total)
+    return (share, row) if share is not None else None
+
+
+def _stated_copper(
+    lines: Sequence[Line], article_name: str, comma: bool, source: str
+) -> list[_Material]:
+    """Copper from a cable's copper content that is most of its weight, when no material
+    word names it ("copper_number_kg_km: 480" beside "weight_per_km: 590")."""
+    found = _cable_copper(lines, article_name, comma)
+    if found is None or found[0] < 0.5:
+        return []
+    line = found[1]
+    location = f"{source}, {line.location}" if source and line.location else source
+    evidence = Evidence(trim_quote(line.text), location or line.location, 0.8)
+    return [_Material("copper", "copper", True, line.order, 1, evidence)]
+
+
+def _cable_shares(
+    lines: Sequence[Line], materials: Sequence[_Material], article_name: str, comma: bool
+) -> tuple[list[_Material], dict[str, float]] | None:
+    """Copper and the one insulation material a cable document names, by the copper share."""
+    copper = [m for m in materials if m.code == "copper"]
+    others = [m for m in materials if m.code not in {"copper", "glass_fibre"}]
+    others = [m for m in others if m.strong] or others  # not the wooden drum's
+    if not copper or len({m.code for m in others}) != 1:
+        return None
+    found = _cable_copper(lines, article_name, comma)
+    if found is None:
+        return None
+    share = found[0]
+    pool = sorted([copper[0], others[0]], key=lambda m: m.code != "copper")
+    return pool, {"copper": share, others[0].code: 1.0 - share}
+
+
 _BODY_WORD = re.compile(
     r"(?i)hous|gehäus|body|körper|corp[osu]|cuerpo|casing|frame|rahmen|base|shell|carcas|boîtier"
     r"|telaio|chassis|structur"
@@ -1139,6 +1298,15 @@ def _mark_name_accessories(
         near = [*_WORD.findall(before)[-2:], *_WORD.findall(m.name), *_WORD.findall(after)[:2]]
         if any(w.lower()[:5] in nouns for w in near) and not any(_BODY_WORD.match(w) for w in near):
             m.seal = True
+
+
+_NAME_HEAD_END = re.compile(r"[,;(（]")
+
+
+def _is_a_seal(article_name: str) -> bool:
+    """The article is itself a seal ("O-Ring 20x2, NBR"), not a tap that names its cartridge
+    after a comma ("Mixer tap, 35 mm cartridge")."""
+    return bool(SEAL_WORDS.search(_NAME_HEAD_END.split(_own_name(article_name), 1)[0]))
 
 
 def _own_name(article_name: str) -> str:
@@ -1254,7 +1422,9 @@ def _name_materials(article_name: str) -> list[_Material]:
             f.evidence or Evidence(article_name, "article name", 0.6),
         )
         for f in found
-        if f.index_code not in _NOT_A_BASE and not FINISH_METALS.match(f.name)
+        if f.index_code not in _NOT_A_BASE
+        and not FINISH_METALS.match(f.name)
+        and not CABLE_TYPES.fullmatch(f.name)
     ][:1]
 
 
@@ -1282,7 +1452,9 @@ def _named_codes(article_name: str) -> frozenset[str]:
     return frozenset(
         m.index_code
         for m in found
-        if m.index_code not in _NOT_A_BASE_NAMED and not FINISH_METALS.match(m.name)
+        if m.index_code not in _NOT_A_BASE_NAMED
+        and not FINISH_METALS.match(m.name)
+        and not CABLE_TYPES.fullmatch(m.name)
     )
 
 
