@@ -36,7 +36,6 @@ from urllib.parse import urlsplit
 import httpx2
 import openai
 from openai import AsyncOpenAI
-from openai._constants import RAW_RESPONSE_HEADER  # the SDK's switch for an unread body
 from openai.types.chat import ChatCompletionMessageParam
 
 from app.analyzers.base import AnalysisError
@@ -48,6 +47,7 @@ from app.analyzers.llm.errors import (
     names_parameter,
 )
 from app.analyzers.llm.prompt import Prompt, ResponseMode
+from app.analyzers.llm.request import ChatPost
 from app.analyzers.llm.schema import SCHEMA_NAME, InvalidAnswerError, answer_shaped
 
 logger = logging.getLogger(__name__)
@@ -147,7 +147,9 @@ class ModelClient:
         self._max_retries = max_retries
         self.max_output_tokens = max_output_tokens
         self._temperature = temperature
-        self._client = client.with_options(timeout=request_timeout_s, max_retries=0)
+        self._chat = ChatPost(
+            client.with_options(timeout=request_timeout_s, max_retries=0), request_timeout_s
+        )
         base_url = str(client.base_url)
         configured = None if is_openai_api(base_url) else base_url
         registry = capabilities or PROCESS_CAPABILITIES
@@ -295,17 +297,12 @@ class ModelClient:
         return body
 
     async def _post(self, body: dict[str, Any], *, unread: bool) -> httpx2.Response:
-        """POST the body through the SDK's plain request method: its auth, headers, error
-        mapping and timeouts, without the typed `create()`, whose transform of the parameters
-        and response wrappers cost ~0.5 ms of event-loop time per call (measured). `unread`
-        leaves the body to be streamed by the caller, who closes the response."""
-        headers = {RAW_RESPONSE_HEADER: "stream"} if unread else {}
-        return await self._client.post(
-            "/chat/completions",
-            cast_to=httpx2.Response,
-            body=body,
-            options={"timeout": self._request_timeout_s, "headers": headers},
-        )
+        """POST the body with the SDK's auth, headers, error mapping and timeouts, without the
+        typed `create()` (its transform of the parameters and response wrappers cost ~0.5 ms
+        of event-loop time per call, measured) nor the SDK's per-call request building (see
+        `app.analyzers.llm.request`). `unread` leaves the body to be streamed by the caller,
+        who closes the response."""
+        return await self._chat.send(body, unread=unread)
 
     async def _whole(
         self, prompt: Prompt, extra: list[ChatCompletionMessageParam], mode: ResponseMode
