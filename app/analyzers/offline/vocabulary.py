@@ -1012,6 +1012,37 @@ REVIEW_WORDS: Final = Vocabulary(
 
 # Headings and keys of other products a page lists beside the article (shop pages, PIM
 # exports): their weights are theirs.
+# the key of an export's array of other products beside the article ("relacionados[0]",
+# "articoli_correlati[1]", "souvisejici[0]"): its records are not the article's variants
+RELATED_KEYS: Final = Vocabulary(
+    [
+        "related*",
+        "*_related",
+        "relacionad*",
+        "correlat*",
+        "associat*",
+        "associé*",
+        "associe*",
+        "verwandt*",
+        "zugehörig*",
+        "souvisej*",
+        "powiązan*",
+        "powiazan*",
+        "gerelateerd*",
+        "relatera*",
+        "relatere*",
+        "ilgili*",
+        "crosssell*",
+        "cross_sell*",
+        "upsell*",
+        "recommend*",
+        "empfohlen*",
+        "similar*",
+        "simili",
+    ]
+)
+
+
 RELATED_WORDS: Final = Vocabulary(
     [
         "frequently bought together",
