@@ -78,3 +78,34 @@ def test_pick_variant_needs_one_row_holding_all_the_names_telling_tokens() -> No
     assert N.pick_variant(rows, frozenset({"gn", "1/1", "65"})) == 1
     assert N.pick_variant(rows, frozenset({"gn", "1/1"})) is None  # two rows tie
     assert N.pick_variant(rows, frozenset({"gn", "1/2", "20"})) is None  # no row holds both
+
+
+# (file name, document, article name, the weight in grams)
+WORDS = [
+    # "*last" ended "ballast": a weight without ballast is the article's, not a load
+    (
+        "mount.md",
+        "| Property | Value |\n|---|---|\n| Weight (without ballast) | 6,5 kg |\n",
+        "Roof mount RM-2 (without ballast)",
+        6500,
+    ),
+    (
+        "mount.md",
+        "| Property | Value |\n|---|---|\n| Weight | 6,5 kg |\n| Traglast | 40 kg |\n",
+        "Roof mount RM-2",
+        6500,
+    ),
+    # "masse brute": the feminine gross word is gross, the net weight is taken
+    (
+        "fiche.md",
+        "| Propriété | Valeur |\n|---|---|\n| Masse nette | 2,1 kg |\n| Masse brute | 2,6 kg |\n",
+        "Support mural SM-4",
+        2100,
+    ),
+]
+
+
+@pytest.mark.parametrize(("filename", "text", "name", "grams"), WORDS)
+def test_the_eleventh_pass_words_hold(filename: str, text: str, name: str, grams: float) -> None:
+    got = weight_of(filename, text, name)
+    assert got is not None and abs(got - grams) <= max(0.005 * grams, 0.01)

@@ -340,6 +340,9 @@ GROSS_WORDS: Final = Vocabulary(
         "brutto*",
         "bruto*",
         "brut",
+        "brute",  # "Masse brute": the feminine of "brut"
+        "brutes",
+        "bruts",
         "lordo",
         "gw",
         "brgew",
@@ -527,7 +530,12 @@ CAPACITY_WORDS: Final = Vocabulary(
         "refrigerant",
         "trag*",
         "belast*",
-        "*last",
+        # German loads as words and compounds ("Last", "Traglast", "Achslast"); an open
+        # "*last" also ended "ballast", "at last"
+        "last",
+        *("traglast", "achslast", "stützlast", "dachlast", "hublast", "radlast", "windlast"),
+        *("schneelast", "flächenlast", "punktlast", "nennlast", "höchstlast", "maximallast"),
+        *("bruchlast", "prüflast", "dauerlast", "zusatzlast", "tischlast", "deckenlast"),
         "zuladung",
         "füll*",
         "inhalt",
