@@ -1503,6 +1503,7 @@ def collect_mentions(
                 # "GPX-2 16": a series and its size number; the number tells the rows apart
                 row_keys |= {f"#{t}" for t in tokens_of(first_cell) if t.isdigit()}
         paired = _paired_labels(text, raws)
+        line_block: str | None = None  # the record the line closes, read once per line
         prev_end = 0
         for k, q in enumerate(raws):
             if k == 0 and _beside_empty_cell(text[: q.start]):
@@ -1749,12 +1750,16 @@ def collect_mentions(
             note = "; ".join(
                 n for n in (q.note, reason if basis == WeightBasis.DERIVED else "") if n
             )
-            if len(raws) >= 2 and " | " in text:
+            if _parts_header(header):
+                named_by = ""  # a parts list's row names a component, not a variant
+            elif len(raws) >= 2 and " | " in text:
                 named_by = _column_text(lines, i, len(raws), k)
             elif record_texts and (record := _RECORD_PATH.match(text)):
                 named_by = record_texts.get(record["path"], "")
             else:
-                named_by = f"{_block_text(lines, i)} {text}"
+                if line_block is None:
+                    line_block = f"{_block_text(lines, i)} {text}"
+                named_by = line_block
             out.append(
                 Mention(
                     grams=grams,
@@ -2185,6 +2190,7 @@ def _table_mentions(
             cells: Sequence[tuple[str, str]] = (),
             summed: bool = False,
             named_by: str = "",
+            parts_words: bool = _parts_header(" ".join(header)),
         ) -> None:
             got = _cell_grams(cell, header_unit(label) or row_unit, comma)
             if got is None:
@@ -2282,7 +2288,9 @@ def _table_mentions(
                     reason=reason + " (table)",
                     metric=metric,
                     label=label,
-                    variant=N.variant_tokens(named_by or quote, figure=grams),
+                    variant=frozenset()
+                    if parts or parts_words
+                    else N.variant_tokens(named_by or quote, figure=grams),
                 )
             )
 
@@ -2409,13 +2417,30 @@ def _agree(a: float, b: float) -> bool:
 _RECORD_INDEX = re.compile(r"\[\d{1,5}\]")
 
 
-def _is_parts_row(m: Mention) -> bool:
-    """A figure in a parts list or bill of materials ("Codice componente=…", "Pos | Part"):
+def _names_parts(text: str) -> bool:
+    """Words of a parts list or bill of materials ("Codice componente=…", "Sub-part | Mass"):
     its rows are the article's components, not variants of it."""
-    text = f"{m.label} {m.quote}"
     return bool(V.PARTS_LIST_WORDS.search(text)) or not V.PARTS_LIST_COLUMNS.isdisjoint(
         tokens_of(text)
     )
+
+
+_MATERIAL_COLUMN = frozenset(
+    ["material", "werkstoff", "matériau", "materiau", "materiale", "materiaal", "materiał"]
+)
+
+
+def _parts_header(header: str) -> bool:
+    """A header of parts with their materials ("Sub-part | Material | Mass (g)"): one row per
+    component, whatever the rows share with the name ("Part | Weight" alone may be variants)."""
+    words = set(tokens_of(header))
+    return bool(V.PARTS_LIST_WORDS.search(header)) or (
+        not words.isdisjoint(V.PARTS_LIST_COLUMNS) and not words.isdisjoint(_MATERIAL_COLUMN)
+    )
+
+
+def _is_parts_row(m: Mention) -> bool:
+    return _names_parts(f"{m.label} {m.quote}")
 
 
 def _named_variant(clusters: list[list[Mention]], nm: N.Name) -> list[Mention] | None:
