@@ -356,3 +356,70 @@ def size_conflict(keys: Iterable[str], name: Name) -> str:
 def is_designation(key: str) -> bool:
     """A model or size key ("rp080pfg", "m12"), not a number, a word or a scope key."""
     return key[:1] not in "#+-" and any(c.isdigit() for c in key) and any(c.isalpha() for c in key)
+
+
+# "1 1/4"" is one size, not a "1" and a "1/4"; a glued or spaced code ("HELIO 430", "DN150")
+# is one token either way
+_MIXED_FRACTION = re.compile(r"(?<![\d/.,])(\d{1,3})[\s-]{1,2}(\d{1,2}/\d{1,2})(?!\d)")
+_VARIANT_TOKEN = re.compile(r"[^\W_]+(?:[.,/+][^\W_]+)*")
+_SPACED_CODE = re.compile(
+    r"(?<![^\W_])([^\W\d_]{1,6})[ -](\d{1,5}(?:[.,/]\d{1,3})?)(?![^\W_]|[.,/]\d)"
+)
+
+
+def variant_tokens(text: str, *, figure: float | None = None) -> frozenset[str]:
+    """The tokens a row, record or column names its variant by, written alike in a name and a
+    row: decimal commas as points, inch marks off, mixed fractions whole ("1+1/4"), a letter
+    code and the number after it also joined ("helio430"), sizes as "=500x500x10". A number
+    equal to the row's own figure (`figure`, in the row's unit or in grams) is not a key."""
+    low = _MIXED_FRACTION.sub(r"\1+\2", text.lower())
+    tokens = [t.replace(",", ".") for t in _VARIANT_TOKEN.findall(low)]
+    # a word of one or two letters ("a", "de") names nothing; a code's letters do, joined
+    out = {t for t in tokens if t not in STOP and not (t.isalpha() and len(t) < 3)}
+    out |= {(m[1] + m[2]).replace(",", ".") for m in _SPACED_CODE.finditer(low)}
+    out |= dimension_keys(low)
+    if figure is not None:
+        out = {t for t in out if not _is_figure(t, figure)}
+    return frozenset(out)
+
+
+# "mit Handhebel", "without brake, IP55", "con valigetta": what the name includes or leaves
+# out runs to the next comma or bracket; "6 kg", "2 x 20 kg": a mass the name states
+_SCOPE_CLAUSE = re.compile(
+    r"\b(?:with|without|w/o|incl\.?|including|excl\.?|excluding|mit|ohne|inkl\.?|exkl\.?"
+    r"|avec|sans|con|senza|sin|met|zonder|bez|com|sem)\b[^,;()\[\]]{0,60}",
+    re.IGNORECASE,
+)
+_MASS_IN_NAME = re.compile(r"\d+(?:[.,]\d+)?\s?(?:kg|g|lbs?|oz)\b", re.IGNORECASE)
+
+
+def without_scope(name: str) -> str:
+    """The name without what it says it includes or leaves out, and without a mass it
+    states: neither names a row of a variant table (a row's own figure is not its key)."""
+    return _MASS_IN_NAME.sub(" ", _SCOPE_CLAUSE.sub(" ", name))
+
+
+def _is_figure(token: str, grams: float) -> bool:
+    try:
+        value = float(token)
+    except ValueError:
+        return False
+    return any(abs(value * f - grams) < 1e-6 * max(grams, 1.0) for f in (1.0, 1000.0, 1e6))
+
+
+def pick_variant(groups: list[list[frozenset[str]]], name_tokens: frozenset[str]) -> int | None:
+    """Which of rival values the name names, each value read in one or more rows of one table
+    (its rows, an export's records, its columns): a row counts the name's tokens that tell the
+    rows apart (in this row, not in every row), a value its best row. The one value that counts
+    most wins if its row holds every such token of the name (a row without the name's "25" of
+    "PN 25", where other rows have it, is not the name's); else the choice stays open."""
+    rows = [row for group in groups for row in group]
+    if len(groups) < 2 or not all(groups):
+        return None
+    common = frozenset.intersection(*rows)
+    telling = (frozenset.union(*rows) - common) & name_tokens
+    counts = [max(len(row & telling) for row in group) for group in groups]
+    top = max(counts)
+    if top == 0 or counts.count(top) > 1 or top < len(telling):
+        return None
+    return counts.index(top)

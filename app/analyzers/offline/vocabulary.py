@@ -340,6 +340,9 @@ GROSS_WORDS: Final = Vocabulary(
         "brutto*",
         "bruto*",
         "brut",
+        "brute",  # "Masse brute": the feminine of "brut"
+        "brutes",
+        "bruts",
         "lordo",
         "gw",
         "brgew",
@@ -527,7 +530,12 @@ CAPACITY_WORDS: Final = Vocabulary(
         "refrigerant",
         "trag*",
         "belast*",
-        "*last",
+        # German loads as words and compounds ("Last", "Traglast", "Achslast"); an open
+        # "*last" also ended "ballast", "at last"
+        "last",
+        *("traglast", "achslast", "stützlast", "dachlast", "hublast", "radlast", "windlast"),
+        *("schneelast", "flächenlast", "punktlast", "nennlast", "höchstlast", "maximallast"),
+        *("bruchlast", "prüflast", "dauerlast", "zusatzlast", "tischlast", "deckenlast"),
         "zuladung",
         "füll*",
         "inhalt",
@@ -1012,6 +1020,37 @@ REVIEW_WORDS: Final = Vocabulary(
 
 # Headings and keys of other products a page lists beside the article (shop pages, PIM
 # exports): their weights are theirs.
+# the key of an export's array of other products beside the article ("relacionados[0]",
+# "articoli_correlati[1]", "souvisejici[0]"): its records are not the article's variants
+RELATED_KEYS: Final = Vocabulary(
+    [
+        "related*",
+        "*_related",
+        "relacionad*",
+        "correlat*",
+        "associat*",
+        "associé*",
+        "associe*",
+        "verwandt*",
+        "zugehörig*",
+        "souvisej*",
+        "powiązan*",
+        "powiazan*",
+        "gerelateerd*",
+        "relatera*",
+        "relatere*",
+        "ilgili*",
+        "crosssell*",
+        "cross_sell*",
+        "upsell*",
+        "recommend*",
+        "empfohlen*",
+        "similar*",
+        "simili",
+    ]
+)
+
+
 RELATED_WORDS: Final = Vocabulary(
     [
         "frequently bought together",

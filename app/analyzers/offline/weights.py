@@ -105,6 +105,7 @@ class Mention:
     part: str = ""  # the part a component weight is of ("válvula" of "Peso de la válvula")
     qualifier: str = ""  # the word that qualifies its label ("crate" of "Weight per crate")
     label: str = ""  # the words that label it ("Gewicht x 100 Stk (kg)")
+    variant: frozenset[str] = frozenset()  # what its row, record or column names it by
 
 
 # ------------------------------------------------------------------ context of a quantity
@@ -1440,6 +1441,7 @@ def collect_mentions(
     nm = N.Name.of(name)
     doc = _Doc(lines, name, comma)
     records = _record_keys(lines)
+    record_texts = _record_texts(lines) if records else {}
     out: list[Mention] = []
     model_keys: set[str] = set()
     model_loc = ""
@@ -1501,6 +1503,7 @@ def collect_mentions(
                 # "GPX-2 16": a series and its size number; the number tells the rows apart
                 row_keys |= {f"#{t}" for t in tokens_of(first_cell) if t.isdigit()}
         paired = _paired_labels(text, raws)
+        line_block: str | None = None  # the record the line closes, read once per line
         prev_end = 0
         for k, q in enumerate(raws):
             if k == 0 and _beside_empty_cell(text[: q.start]):
@@ -1747,6 +1750,16 @@ def collect_mentions(
             note = "; ".join(
                 n for n in (q.note, reason if basis == WeightBasis.DERIVED else "") if n
             )
+            if _parts_header(header):
+                named_by = ""  # a parts list's row names a component, not a variant
+            elif len(raws) >= 2 and " | " in text:
+                named_by = _column_text(lines, i, len(raws), k)
+            elif record_texts and (record := _RECORD_PATH.match(text)):
+                named_by = record_texts.get(record["path"], "")
+            else:
+                if line_block is None:
+                    line_block = f"{_block_text(lines, i)} {text}"
+                named_by = line_block
             out.append(
                 Mention(
                     grams=grams,
@@ -1772,6 +1785,7 @@ def collect_mentions(
                     else "",
                     qualifier=qualifier,
                     label=label,
+                    variant=N.variant_tokens(named_by, figure=q.grams),
                 )
             )
     if (by_volume := D.volume_density(lines, comma)) is not None:
@@ -1918,6 +1932,65 @@ def _record_keys(lines: Sequence[Line]) -> dict[str, set[str]]:
         if m is not None:
             out.setdefault(m["path"], set()).update(N.idents(line.text[m.end() :][:80]))
     return out
+
+
+def _record_texts(lines: Sequence[Line]) -> dict[str, str]:
+    """The text of each element of a JSON array, all its fields: what names its variant
+    ("varianti[1].forma: goccia" beside "varianti[1].peso_g: 365")."""
+    out: dict[str, list[str]] = {}
+    for line in lines:
+        m = _RECORD_PATH.match(line.text)
+        if m is not None:
+            out.setdefault(m["path"], []).append(line.text[m.end() :][:80])
+    return {path: " ".join(texts) for path, texts in out.items()}
+
+
+_FIELD_KEY = re.compile(r"^\s{0,8}(?P<key>[^\s:|][^:|]{0,40}):\s")
+_RECORD_SPAN = 12  # lines a record of key: value fields may run to
+
+
+def _block_text(lines: Sequence[Line], i: int) -> str:
+    """The fields of the record a "key: value" line closes, when the same key recurs in the
+    lines around (one product after another as key: value blocks): the lines since the
+    previous line of that key, or as many above as the next record runs to."""
+    m = _FIELD_KEY.match(lines[i].text)
+    if m is None:
+        return ""
+    key, loc = m["key"], lines[i].location
+
+    def same_key(j: int) -> bool:
+        f = _FIELD_KEY.match(lines[j].text)
+        return f is not None and f["key"] == key
+
+    span = 0
+    for j in range(i - 1, max(-1, i - _RECORD_SPAN - 1), -1):
+        if lines[j].location != loc:
+            break
+        if same_key(j):
+            span = i - j - 1
+            break
+    else:
+        for j in range(i + 1, min(len(lines), i + _RECORD_SPAN + 1)):
+            if lines[j].location != loc:
+                break
+            if same_key(j):
+                span = j - i - 1
+                break
+    start = max(0, i - span)
+    return " ".join(w.text for w in lines[start:i] if w.location == loc) if span else ""
+
+
+def _column_text(lines: Sequence[Line], i: int, count: int, k: int) -> str:
+    """The key cells above a figure in the k-th of the last `count` columns of a table drawn
+    as " | " lines: a variant column's header and key rows ("4-pole", "132M")."""
+    out: list[str] = []
+    for j in range(i - 1, max(-1, i - 13), -1):
+        if lines[j].location != lines[i].location or " | " not in lines[j].text:
+            break
+        cells = lines[j].text.split(" | ")
+        if len(cells) >= count and _HAS_LETTER.search(cell := cells[len(cells) - count + k]):
+            out.append(cell)  # "4-pole", "132M", "HELIO 430": a key, not a measured value
+    return " ".join(out)
 
 
 def _description_keys(cells: Iterable[str]) -> set[str]:
@@ -2116,6 +2189,8 @@ def _table_mentions(
             related: bool = related,
             cells: Sequence[tuple[str, str]] = (),
             summed: bool = False,
+            named_by: str = "",
+            parts_words: bool = _parts_header(" ".join(header)),
         ) -> None:
             got = _cell_grams(cell, header_unit(label) or row_unit, comma)
             if got is None:
@@ -2213,6 +2288,9 @@ def _table_mentions(
                     reason=reason + " (table)",
                     metric=metric,
                     label=label,
+                    variant=frozenset()
+                    if parts or parts_words
+                    else N.variant_tokens(named_by or quote, figure=grams),
                 )
             )
 
@@ -2250,6 +2328,7 @@ def _table_mentions(
                         parts=parts,
                         cells=list(zip(header, row, strict=False)),
                         summed=j in summed and r < len(table.rows) - 1,  # not the total
+                        named_by=" ".join(c for j, c in enumerate(row) if j not in weight_cols),
                     )
             if row and V.WEIGHT_WORDS.search(row_label) and not weight_cols:
                 # "Gewicht | auf Anfrage | 1,4 kg": one column's weight is given on request, so
@@ -2268,6 +2347,16 @@ def _table_mentions(
                         column=False,
                         row_text=row_text,
                         related=related or (empty and not N.models(col) & name.models),
+                        named_by=" ".join(
+                            [
+                                col if len(heads) == len(row) else "",
+                                *(
+                                    above[j]
+                                    for above in table.rows[:r]
+                                    if len(above) == len(row) and _HAS_LETTER.search(above[j])
+                                ),
+                            ]
+                        ),
                     )
         if weight_cols:  # the row the name names is the article's, the others other articles
             T.named_row(out[first:], table.rows, _table_quote, name.overlap, name.low)
@@ -2323,6 +2412,80 @@ def _places(cluster: list[Mention]) -> int:
 
 def _agree(a: float, b: float) -> bool:
     return abs(a - b) <= max(_AGREE * max(a, b), 0.011)
+
+
+_RECORD_INDEX = re.compile(r"\[\d{1,5}\]")
+
+
+def _names_parts(text: str) -> bool:
+    """Words of a parts list or bill of materials ("Codice componente=…", "Sub-part | Mass"):
+    its rows are the article's components, not variants of it."""
+    return bool(V.PARTS_LIST_WORDS.search(text)) or not V.PARTS_LIST_COLUMNS.isdisjoint(
+        tokens_of(text)
+    )
+
+
+_MATERIAL_COLUMN = frozenset(
+    ["material", "werkstoff", "matériau", "materiau", "materiale", "materiaal", "materiał"]
+)
+
+
+def _parts_header(header: str) -> bool:
+    """A header of parts with their materials ("Sub-part | Material | Mass (g)"): one row per
+    component, whatever the rows share with the name ("Part | Weight" alone may be variants)."""
+    words = set(tokens_of(header))
+    return bool(V.PARTS_LIST_WORDS.search(header)) or (
+        not words.isdisjoint(V.PARTS_LIST_COLUMNS) and not words.isdisjoint(_MATERIAL_COLUMN)
+    )
+
+
+def _is_parts_row(m: Mention) -> bool:
+    return _names_parts(f"{m.label} {m.quote}")
+
+
+def _named_variant(clusters: list[list[Mention]], nm: N.Name) -> list[Mention] | None:
+    """The one of rival values whose row, record or column the article name names by the
+    tokens that tell the rows apart ("DN 150", "4-pole", "GN 1/1 … 65 mm", "female half").
+    The rows compared are those of one table (one place, one label: "Gewicht (kg)" of each
+    row, "peso_g" of each record), and a table read twice (as a table and as lines) must not
+    pick two; a parts list, an array of related products, or a value the documents state in
+    more places than the pick are left to the other rules."""
+    tables: list[dict[str, list[frozenset[str]]]] = []
+    for c in clusters:
+        rows: dict[str, list[frozenset[str]]] = {}
+        for m in c:
+            if V.RELATED_KEYS.search(m.label) or _is_parts_row(m):
+                return None
+            if m.variant:
+                table = f"{m.location}|{_RECORD_INDEX.sub('[]', m.label.lower())}"
+                rows.setdefault(table, []).append(m.variant)
+        tables.append(rows)
+    shared = set.intersection(*(set(rows) for rows in tables))
+    name_tokens = N.variant_tokens(N.without_scope(nm.low))
+    picks = {
+        pick
+        for table in shared
+        if (pick := N.pick_variant([rows[table] for rows in tables], name_tokens)) is not None
+    }
+    if len(picks) != 1:
+        return None
+    chosen = clusters[picks.pop()]
+    if any(_places(c) > _places(chosen) for c in clusters):
+        return None
+    return None if any(_contradicts(m, nm) for m in chosen) else chosen
+
+
+def _contradicts(m: Mention, nm: N.Name) -> bool:
+    """A row that cannot be the name's whatever its tokens: a weight of something qualified
+    ("Poids de la botte"), a row whose own article code is not the name's, or one that leaves
+    out what the name includes ("sin cubos" for a name "con dos cubos")."""
+    if m.qualifier:
+        return True
+    codes = {k[1:] for k in m.keys if k[:1] == "!"}
+    if codes and nm.models and not codes & nm.models:
+        return True
+    named = set(tokens_of(nm.low))
+    return any(k[:1] == "-" and k[1:] in named for k in m.keys)
 
 
 def decide(
@@ -2446,6 +2609,10 @@ def decide(
             if strength(c) >= strength(best) - _CONFLICT_MARGIN
             or (strength(c) >= strength(best) - _SUPPORTED_MARGIN and _places(c) > _places(best))
         ]
+        if rivals and (named := _named_variant([best, *rivals], nm)) is not None:
+            # rows of one variant table, and the name's own tokens tell which row is its
+            best, rivals = named, []
+            best[0].reason += "; the row the name's tokens single out among the variants"
         if rivals:
             status = WeightStatus.AMBIGUOUS
             values = " and ".join(fmt_grams(c[0].grams or 0) for c in [best, *rivals[:2]])
