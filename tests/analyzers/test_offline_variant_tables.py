@@ -157,7 +157,9 @@ PDF_CASES = [
     ((("Gear units", [GEARS]),), "Gear unit GU-63 with oil", 7400),
     # the symbol of mass over bare numbers; an options table's "+ 4,5 kg" adds, it is no rival
     ((("Three-phase motors", [MOTORS, OPTIONS]),), "Three-phase motor QX 90L-4, 1,5 kW", 15100),
-    ((("Three-phase motors", [MOTORS, OPTIONS]),), "Three-phase motor QX 90, 1,5 kW", None),
+    # the power the name states is in one row only: it names that row; the frame alone does not
+    ((("Three-phase motors", [MOTORS, OPTIONS]),), "Three-phase motor QX 90, 1,5 kW", 15100),
+    ((("Three-phase motors", [MOTORS, OPTIONS]),), "Three-phase motor QX 90, 4-pole", None),
     # a table that runs on to the next page, without its header there
     ((("Eye bolts", [BOLTS_1]), ("Eye bolts (continued)", [BOLTS_2])), "Eye bolt M20 (LB-20)", 530),
     (
