@@ -6,7 +6,11 @@ upload is. Each capability makes a stated figure a candidate that was not collec
 * a structured key that names its unit ("netWeightKg", "itemWeightGrams"), also beside a shared
   unit-of-measure key ("uom": "ROLL") that is no unit of the weight;
 * a quantity object in another language ({"hodnota": …, "jednotka": …}) and a unit key written
-  before the quantity it is for ("unite_poids" beside "poids_unitaire").
+  before the quantity it is for ("unite_poids" beside "poids_unitaire");
+* a table's total row whose label cell spans the columns before the weight column.
+
+A collected figure is not an answer (the decision may still abstain between a total and its
+parts), so the total row is checked among the candidates.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -15,7 +19,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.analyzers.offline_support import weight_of
+from app.analyzers.base import AnalysisRequest
+from app.analyzers.offline import analyze_sync
+from app.extraction.extract import extract_document
+from tests.analyzers.offline_support import CATALOGUE, weight_of
 
 # (file name, document, article name, the weight in grams, or None for "not sure")
 CASES = [
@@ -76,6 +83,33 @@ CASES = [
         None,
     ),
 ]
+
+# (document, the grams of the total row, whether it is a mass candidate)
+TOTAL_ROWS = [
+    (
+        "# Hatch cover HC-4\n\n| Component | Material | Mass (kg) |\n|---|---|---|\n| Frame | steel | 12.5 |\n| Lid | steel | 8.0 |\n| Hatch cover complete | 20.5 |\n",
+        20500,
+        True,
+    ),
+    # the last column is a price: the short row's figure is no mass
+    (
+        "# Hatch cover HC-4\n\n| Component | Material | Price (EUR) |\n|---|---|---|\n| Frame | steel | 12.5 |\n| Lid | steel | 8.0 |\n| Hatch cover complete | 20.5 |\n",
+        20500,
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "grams", "collected"), TOTAL_ROWS)
+def test_a_total_row_spanning_the_label_columns_is_a_candidate(
+    text: str, grams: float, collected: bool
+) -> None:
+    doc = extract_document(text.encode(), role="specification", filename="sheet.md")
+    result = analyze_sync(AnalysisRequest("Hatch cover HC-4", None, doc, None, CATALOGUE))
+    found = any(
+        c.grams is not None and abs(c.grams - grams) < 0.01 for c in result.weight_candidates
+    )
+    assert found is collected
 
 
 @pytest.mark.parametrize(("filename", "text", "name", "grams"), CASES)
