@@ -45,12 +45,13 @@ def _scalar(value: object) -> str:
 # How exports name the two halves of a quantity (schema.org, GS1, ERP/PIM in several languages).
 _UNIT_KEY = re.compile(
     r"(?:^|_)(?:unit|units|uom|unitcode|unittext|unitofmeasure|measurementunitcode|einheit"
-    r"|masseinheit|unidad|unidade|unite|unité|unita|unità|eenheid|jednostka|enhet|单位|単位|單位)$",
+    r"|masseinheit|unidad|unidade|unite|unité|unita|unità|eenheid|jednostka|jednotka|enhet|单位|単位"
+    r"|單位)$",
     re.IGNORECASE,
 )
 _VALUE_KEY = re.compile(
     r"^(?:value|amount|quantity|wert|betrag|valor|valeur|valore|waarde|wartosc|wartość|varde|värde"
-    r"|数值|数値|數值|值)$",
+    r"|hodnota|数值|数値|數值|值)$",
     re.IGNORECASE,
 )
 
@@ -83,19 +84,58 @@ _NUMERIC = re.compile(r"\d{1,12}(?:[.,]\d{1,9})?")
 _UNIT_SUFFIXES = ("_unit", "unit", "_uom", "uom", "_units", "units", "-unit", " unit", "einheit")
 
 
+# "netWeightKg", "itemWeightGrams": a camelCase weight key that names its unit at the end
+_CAMEL_MASS_KEY = re.compile(
+    r"^(?P<k>.*(?i:weight|mass|masse|gewicht|peso|poids|vikt))(?P<u>Kgs?|Grams?|Gr|Lbs?|Oz|Mg)$"
+)
+_CAMEL_UNITS = {"kg": "kg", "kgs": "kg", "gram": "g", "grams": "g", "gr": "g", "lb": "lb"}
+# "unite_poids" beside "poids_unitaire": the unit key names the quantity after the unit word
+_UNIT_PREFIX_KEY = re.compile(
+    r"^(?:unit|uom|einheit|unidad|unidade|unite|unité|unita|unità|eenheid|jednostka|jednotka"
+    r"|enhet)_(?P<k>[^\W\d_]{3,30})$",
+    re.IGNORECASE,
+)
+
+
+def _numeric(value: object) -> bool:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return False
+    return not isinstance(value, str) or _NUMERIC.fullmatch(value.strip()) is not None
+
+
+def _unit_named_keys(node: dict[object, object]) -> dict[object, object]:
+    """`{"netWeightKg": 24}` as `{"netWeight": "24 kg"}`: the unit a key's name ends in is the
+    number's, so that a shared unit-of-measure key ("uom": "ROLL") is not taken for it."""
+    out: dict[object, object] = {}
+    renamed = False
+    for key, value in node.items():
+        m = _CAMEL_MASS_KEY.match(key) if isinstance(key, str) and _numeric(value) else None
+        if m is None or m["k"] in node or m["k"] in out:
+            out[key] = value
+            continue
+        unit = m["u"].lower()
+        out[m["k"]] = f"{_scalar(value)} {_CAMEL_UNITS.get(unit, unit)}"
+        renamed = True
+    return out if renamed else node
+
+
 def _with_sibling_units(node: dict[object, object]) -> dict[object, object]:
     """`{"weight": 1.8, "weight_unit": "kg"}` as `{"weight": "1.8 kg"}`: an ERP export's number
     and its unit in sibling keys are one quantity (the unit key itself stays)."""
+    node = _unit_named_keys(node)
     keys = {str(k).lower(): k for k in node}
+    prefixed = {
+        m["k"].lower(): k for k in node if (m := _UNIT_PREFIX_KEY.match(str(k).replace("-", "_")))
+    }
     out: dict[object, object] | None = None
     for lowered, key in keys.items():
         value = node[key]
-        if isinstance(value, bool) or not isinstance(value, int | float | str):
+        if not _numeric(value):
             continue
-        if isinstance(value, str) and not _NUMERIC.fullmatch(value.strip()):
-            continue
-        for suffix in _UNIT_SUFFIXES:
-            unit_key = keys.get(lowered + suffix)
+        unit_keys = [keys.get(lowered + suffix) for suffix in _UNIT_SUFFIXES]
+        if prefixed:  # "poids_unitaire" and "unite_poids"
+            unit_keys.append(prefixed.get(lowered) or prefixed.get(lowered.split("_")[0]))
+        for unit_key in unit_keys:
             unit = node.get(unit_key) if unit_key is not None else None
             if isinstance(unit, str) and 0 < len(unit.strip()) <= 12:
                 out = dict(node) if out is None else out

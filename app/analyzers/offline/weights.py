@@ -2330,6 +2330,22 @@ def _table_mentions(
                         summed=j in summed and r < len(table.rows) - 1,  # not the total
                         named_by=" ".join(c for j, c in enumerate(row) if j not in weight_cols),
                     )
+            if (
+                2 <= len(row) < len(header)
+                and (value_cols := [j for j in weight_cols if j > 0])
+                and value_cols[0] >= len(row)
+                and value_cols[-1] == len(header) - 1
+            ):  # "Assembly complete | 41.0": a total row's label cell spans the columns before
+                add(
+                    header[-1],
+                    row[-1],
+                    set(row_keys),
+                    " | ".join(row),
+                    r,
+                    row_text=row_text,
+                    parts=parts,
+                    cells=list(zip(header, row, strict=False)),
+                )
             if row and V.WEIGHT_WORDS.search(row_label) and not weight_cols:
                 # "Gewicht | auf Anfrage | 1,4 kg": one column's weight is given on request, so
                 # a figure of a column that does not name the article may be another offer's
