@@ -105,7 +105,13 @@ class Mention:
     part: str = ""  # the part a component weight is of ("válvula" of "Peso de la válvula")
     qualifier: str = ""  # the word that qualifies its label ("crate" of "Weight per crate")
     label: str = ""  # the words that label it ("Gewicht x 100 Stk (kg)")
-    variant: frozenset[str] = frozenset()  # what its row, record or column names it by
+    # what its row, record or column names it by, and its own figure there (tokenised only
+    # when rival values are compared: `variant_tokens`)
+    variant_text: str = ""
+    variant_figure: float | None = None
+
+    def variant_tokens(self) -> frozenset[str]:
+        return N.variant_tokens(self.variant_text, figure=self.variant_figure)
 
 
 # ------------------------------------------------------------------ context of a quantity
@@ -1785,7 +1791,8 @@ def collect_mentions(
                     else "",
                     qualifier=qualifier,
                     label=label,
-                    variant=N.variant_tokens(named_by, figure=q.grams),
+                    variant_text=named_by,
+                    variant_figure=q.grams,
                 )
             )
     if (by_volume := D.volume_density(lines, comma)) is not None:
@@ -2288,9 +2295,8 @@ def _table_mentions(
                     reason=reason + " (table)",
                     metric=metric,
                     label=label,
-                    variant=frozenset()
-                    if parts or parts_words
-                    else N.variant_tokens(named_by or quote, figure=grams),
+                    variant_text="" if parts or parts_words else named_by or quote,
+                    variant_figure=grams,
                 )
             )
 
@@ -2472,9 +2478,9 @@ def _named_variant(clusters: list[list[Mention]], nm: N.Name) -> list[Mention] |
         for m in c:
             if V.RELATED_KEYS.search(m.label) or _is_parts_row(m):
                 return None
-            if m.variant:
+            if m.variant_text and (variant := m.variant_tokens()):
                 table = f"{m.location}|{_RECORD_INDEX.sub('[]', m.label.lower())}"
-                rows.setdefault(table, []).append(m.variant)
+                rows.setdefault(table, []).append(variant)
         tables.append(rows)
     shared = set.intersection(*(set(rows) for rows in tables))
     name_tokens = N.variant_tokens(N.without_scope(nm.low))
