@@ -208,8 +208,11 @@ class ServerProcess:
         self.process.send_signal(signal.SIGTERM)
         return self.process.wait(timeout)
 
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace")[-5000:]
+    def log(self, tail: int | None = 5000) -> str:
+        """The server's output: its last `tail` characters (for an assertion message), or all
+        of it (`tail=None`) for a line written once at start-up."""
+        text = self.log_path.read_text(errors="replace")
+        return text if tail is None else text[-tail:]
 
     def __enter__(self) -> ServerProcess:
         self.start()

@@ -77,7 +77,8 @@ def test_start_script_serves_with_embedded_database_and_stops_it(data_dir: Path)
         assert article["analysis_method"] == "offline"
         assert abs(sum(c["part"] for c in article["cost_models"]) - 1) < 1e-9
         exit_code = server.terminate()
-        log = server.log()
-        assert exit_code == 0, log
+        log = server.log(tail=None)
+        assert exit_code == 0, log[-5000:]
+    # written once at start-up: a busy machine's later lines must not push it out of view
     assert "offline analyzer" in log
     assert not _postgres_running_for(data_dir), "embedded PostgreSQL left running"
