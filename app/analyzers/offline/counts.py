@@ -172,9 +172,8 @@ _COUNT_NOUN = re.compile(r"(?<![\d.,])(?P<n>\d{1,5})\s{1,2}(?P<w>[^\W\d_]{4,})")
 
 # "Gewicht mit 3 Stützisolatoren", "weight with 2 batteries": what the weighed article includes
 _WITH_BEFORE = re.compile(
-    r"(?<![^\W\d_])(?:mit|with|incl|inkl|including|inklusive|einschl|einschließlich|avec"
-    r"|y\s+compris|con|com|incluso|incluido|incluidos|inclusi|met|inclusief|med|inklusive|z|ze"
-    r"|s|se|wraz\s+z)\.?\s{1,2}$",
+    rf"(?<![^\W\d_])(?:{V.WITH_WORDS}|inklusive|einschl|einschließlich|y\s+compris|com"
+    r"|incluso|incluido|incluidos|inclusi|inclusief|med|z|ze|s|se|wraz\s+z)\.?\s{1,2}$",
     re.IGNORECASE,
 )
 

@@ -78,8 +78,7 @@ def idents(text: str) -> set[str]:
 
 
 _SCOPE = re.compile(
-    r"(?P<neg>without|w/o|excl\.?|excluding|ohne|exkl\.?|sans|senza|sin|zonder|bez|不含)"
-    r"|(?P<pos>with|incl\.?|including|mit|inkl\.?|avec|con|met|含)",
+    rf"(?P<neg>{V.WITHOUT_WORDS}|不含)|(?P<pos>{V.WITH_WORDS}|含)",
     re.IGNORECASE,
 )
 
@@ -386,8 +385,7 @@ def variant_tokens(text: str, *, figure: float | None = None) -> frozenset[str]:
 # "mit Handhebel", "without brake, IP55", "con valigetta": what the name includes or leaves
 # out runs to the next comma or bracket; "6 kg", "2 x 20 kg": a mass the name states
 _SCOPE_CLAUSE = re.compile(
-    r"\b(?:with|without|w/o|incl\.?|including|excl\.?|excluding|mit|ohne|inkl\.?|exkl\.?"
-    r"|avec|sans|con|senza|sin|met|zonder|bez|com|sem)\b[^,;()\[\]]{0,60}",
+    rf"\b(?:{V.WITHOUT_WORDS}|{V.WITH_WORDS}|com|sem)\b[^,;()\[\]]{{0,60}}",
     re.IGNORECASE,
 )
 _MASS_IN_NAME = re.compile(r"\d+(?:[.,]\d+)?\s?(?:kg|g|lbs?|oz)\b", re.IGNORECASE)

@@ -225,6 +225,12 @@ WEIGHT_WORDS: Final = Vocabulary(
     ]
 )
 
+# What a name or a label says an article comes with or without ("mit Handhebel", "sans
+# couvercle"), as regex alternations: the name's scope (names.py) and a count after "with"
+# (counts.py) read them from here. No word boundaries here: each use adds its own.
+WITH_WORDS: Final = r"with|incl\.?|including|mit|inkl\.?|avec|con|met"
+WITHOUT_WORDS: Final = r"without|w/o|excl\.?|excluding|ohne|exkl\.?|sans|senza|sin|zonder|bez"
+
 # The article's own weight, stated as net.
 NET_WORDS: Final = Vocabulary(
     [
