@@ -1292,6 +1292,24 @@ OUTER_PACK_WORDS: Final = Vocabulary(
     ]
 )
 
+# Packaging units a net weight may be of ("Net weight per case", "Poids net du carton"): words
+# too common to mark a packaging line themselves, read only beside a net word.
+NET_PACK_UNIT_WORDS: Final = Vocabulary(
+    split_words(
+        "carton cartons case cases cartone cartoni cartón cartones caisse caisses kasse kassen "
+        "æske æsker eske esker låda lådor laatikko kutu 箱 ケース"
+    )
+)
+
+# The conductor metal a cable's data sheet weighs apart per length ("Cu-Zahl", "Copper weight
+# kg/km", "Hmotnost Cu"): the metal the cable contains, never the cable's own weight.
+CONDUCTOR_METAL_WORDS: Final = Vocabulary(
+    split_words(
+        "cu copper kupfer* cuivre rame cobre koper měď mědi miedź miedzi kobber koppar kupari "
+        "réz cupru 铜 銅"
+    )
+)
+
 # Pieces: the counting word after a pack count ("VE 100 Stück", "box of 50 pcs").
 PIECE_WORDS: Final = split_words(
     "pcs pc pcs. pieces piece stk stk. stück stueck st. units unit items ea szt sztuk pezzi "
