@@ -15,6 +15,7 @@ from __future__ import annotations
 import pytest
 
 from app.analyzers.offline import derived as D  # noqa: N812 - read as D.fn, as the rules do
+from app.analyzers.offline import vocabulary as V  # noqa: N812
 from tests.analyzers.offline_support import weight_of
 
 # (file name, document, article name, the weight in grams, or None for "not sure")
@@ -91,3 +92,28 @@ def test_the_twelfth_pass_rule_holds(
 )
 def test_a_cross_section_is_never_the_names_length(name: str, metres: float | None) -> None:
     assert D.name_length_m(name, True) == metres
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Jämvikt", False),
+        ("Nettovikt", True),
+        ("Ligevægt", False),
+        ("Nettovægt", True),
+        ("Tasapaino", False),
+        ("Nettopaino", True),
+        ("Egyensúly", False),
+        ("Saját súly", True),
+    ],
+)
+def test_an_open_weight_word_is_not_a_balance(text: str, found: bool) -> None:
+    assert (V.WEIGHT_WORDS.search(text) is not None) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("Gearbox", False), ("Sandbox", False), ("Versandbox", True), ("Giftbox", True)],
+)
+def test_an_open_pack_word_is_not_a_machine_part(text: str, found: bool) -> None:
+    assert (V.PACK_WORDS.search(text) is not None) is found
