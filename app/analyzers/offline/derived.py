@@ -114,6 +114,7 @@ def _labelled_length_m(name: str, comma: bool) -> float | None:
 _NAME_LENGTH = re.compile(
     r"(?<![\d.,x×*/Ø⌀\-–(])(?<![x×*/Ø⌀\-–(] )"
     r"(?P<n>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m)(?![^\W\d_²³])"
+    r"(?![²³]|[23](?!\d))"  # "4 mm²", "4 mm2": a cross-section, "2 m³" a volume, never a length
     r"(?!\s{0,2}[x×*]\s{0,2}\d)",
     re.IGNORECASE,
 )

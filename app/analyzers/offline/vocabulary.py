@@ -25,6 +25,10 @@ class Vocabulary:
 
     def __init__(self, words: Iterable[str]) -> None:
         words = list(words)
+        # "!jämvikt": a word an open entry ("*vikt") must not match, another meaning's compound
+        exceptions = [w[1:].lower() for w in words if w.startswith("!")]
+        exceptions += [bare for w in exceptions if (bare := _unmarked(w)) != w]
+        words = [w for w in words if not w.startswith("!")]
         # "Zubehör" is "zubehoer" in an export key, "Größe" "groesse": both spellings match
         words += [w.translate(_ASCII_SPELLING) for w in words if _UMLAUTS.intersection(w)]
         # an export key drops the marks: "tillbehor", "expedition", "peso_palet"
@@ -44,7 +48,7 @@ class Vocabulary:
         if whole:
             parts.append(rf"(?<![^\W\d_])(?:{_alternation(whole)})(?![^\W\d_])")
         if open_left:  # "*gewicht": the end of a compound ("Nettogewicht")
-            parts.append(rf"(?:{_alternation(open_left)})(?![^\W\d_])")
+            parts.append(rf"(?:{_open_left(open_left, exceptions)})(?![^\W\d_])")
         if open_right:  # "brutto*": the start of a compound ("Bruttogewicht")
             parts.append(rf"(?<![^\W\d_])(?:{_alternation(open_right)})")
         if cjk:
@@ -173,6 +177,18 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w.strip("*")).replace(r"\ ", r"[\s_\-]{1,3}") for w in words)
 
 
+def _open_left(ends: list[str], exceptions: list[str]) -> str:
+    """Compound ends as alternatives, each refused right after the start of a word that is an
+    exception ending in it ("jämvikt", not "nettovikt"; "sandbox", not "Versandbox"): the
+    finder still proposes the place, the pattern refuses it."""
+    alternatives = []
+    for end in ends:
+        starts = sorted({e[: -len(end)] for e in exceptions if e.endswith(end) and e != end})
+        behind = "".join(rf"(?<!(?<![^\W\d_]){re.escape(s)})" for s in starts)
+        alternatives.append(behind + _alternation([end]))
+    return "|".join(alternatives)
+
+
 def _unmarked(word: str) -> str:
     """A Latin word without its diacritics ("tillbehör" -> "tillbehor"); CJK is left as is."""
     if not _has_latin(word) or word.isascii():
@@ -218,6 +234,11 @@ WEIGHT_WORDS: Final = Vocabulary(
         "*tömeg",
         "*tömege",
         "*súly",
+        # balance and excess weight, not a weight: "jämvikt", "ligevægt", "tasapaino", "egyensúly"
+        *split_words(
+            "!jämvikt !övervikt !undervikt !ligevægt !overvægt !undervægt !likevekt !overvekt "
+            "!undervekt !tasapaino !ylipaino !alipaino !egyensúly !túlsúly"
+        ),
         "*ağırlık",
         "*ağırlığı",
         "poids*",
@@ -848,6 +869,8 @@ PACK_WORDS: Final = Vocabulary(
         "box",
         "boxes",
         "*box",
+        # a machine part, a device or a screen element, not a pack: "Gearbox weight"
+        *split_words("!gearbox !xbox !checkbox !inbox !sandbox !mailbox !jukebox !fusebox"),
         "karton*",
         "bag",
         "bags",
@@ -1296,6 +1319,24 @@ OUTER_PACK_WORDS: Final = Vocabulary(
             "木架 木箱 木托 木枠 木箱梱包 나무상자"
         ),  # a wooden crate or frame for shipping
     ]
+)
+
+# Packaging units a net weight may be of ("Net weight per case", "Poids net du carton"): words
+# too common to mark a packaging line themselves, read only beside a net word.
+NET_PACK_UNIT_WORDS: Final = Vocabulary(
+    split_words(
+        "carton cartons case cases cartone cartoni cartón cartones caisse caisses kasse kassen "
+        "æske æsker eske esker låda lådor laatikko kutu 箱 ケース"
+    )
+)
+
+# The conductor metal a cable's data sheet weighs apart per length ("Cu-Zahl", "Copper weight
+# kg/km", "Hmotnost Cu"): the metal the cable contains, never the cable's own weight.
+CONDUCTOR_METAL_WORDS: Final = Vocabulary(
+    split_words(
+        "cu copper kupfer* cuivre rame cobre koper měď mědi miedź miedzi kobber koppar kupari "
+        "réz cupru 铜 銅"
+    )
 )
 
 # Pieces: the counting word after a pack count ("VE 100 Stück", "box of 50 pcs").

@@ -612,6 +612,10 @@ def _classify(
     per_metre = V.PER_LENGTH_WORDS.search(label) or B.per_unit_length(label) or rate == "m"
     if per_km or _SLASH_LENGTH.match(glued) or per_metre:
         per_m = grams / 1000 if per_km else grams  # "215 kg/km" is 215 g per metre
+        metal = V.CONDUCTOR_METAL_WORDS.search(label)
+        if metal is not None and V.CONDUCTOR_METAL_WORDS.search(name.low) is None:
+            reason = f"the weight per length of the metal a cable contains ({metal.group()})"
+            return WeightBasis.COMPONENT, reason, None
         if doc.length_m and B.reel_with_length(name.low):  # "Kabeltrommel 50 m"
             return WeightBasis.COMPONENT, "a weight per metre of what the reel carries", None
         if doc.length_m:
@@ -705,6 +709,10 @@ def _classify(
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.PER_PACK, "a weight per pack, and no pack count is stated", None
     pack = V.PACK_WORDS.search(label)
+    unit_pack = False  # "Net weight per case", "Poids net du carton": a packaging unit's
+    if pack is None and net >= 0 and not _PATH_DOT.search(label):  # a key path: KC.in_pack
+        pack = V.NET_PACK_UNIT_WORDS.search(label)
+        unit_pack = pack is not None
     named_pack = pack and B.name_compound(name.low, _word_at(label, pack))  # "Faltschachtel"
     named = pack and (_name_has_word(name, _word_at(label, pack)) or named_pack)
     if named and C.pack_n(name.low) is None:
@@ -713,6 +721,7 @@ def _classify(
         pack = None  # "Weight (without net roll)": the article without it, not a pack's weight
     if pack and (
         net < 0
+        or unit_pack
         or (pack.start() >= net and pack.group().lower() in V.PACK_NOUNS)
         or _net_of_counted_pack(label, pack)
         or C.count_follows_pack(label, pack)
@@ -748,6 +757,9 @@ def _classify(
         if n := doc.set_count(word):
             return WeightBasis.DERIVED, f"the weight of a {word} ÷ its {n} pieces", grams / n
         return WeightBasis.PER_PACK, f"the weight of a {word}, and its count is not stated", None
+    if net >= 0 and (others := _each_of_others(label, name)):
+        # "the crimped ends are about 0.3 kg each": the weight of each of other things
+        return WeightBasis.COMPONENT, f"the weight of each of something else ({others})", None
     if net >= 0:
         if part := _included_part(label, name) or _included_part(
             V.NET_WORDS.pattern.sub(" ", label), name
@@ -782,6 +794,9 @@ def _classify(
                 f"the weight of one part the article includes ({part})",
                 None,
             )
+        if part := _included_part(label, name, "-"):
+            reason = f"the weight of a part the article is without ({part})"
+            return WeightBasis.COMPONENT, reason, None
         if not context and (other := _other_object(label, name)) is not None:
             # "Door weight: max. 12 kg": the weight of what the article carries or holds
             return WeightBasis.CAPACITY, f"the weight of another object ({other})", None
@@ -936,13 +951,26 @@ def _ancestor_part(label: str, name: N.Name) -> str:
     return m.group()
 
 
-def _included_part(label: str, name: N.Name) -> str:
+def _each_of_others(label: str, name: N.Name) -> str:
+    """The things a sentence weighs "each" when they are not the article ("the fittings are
+    about 0.3 kg each" in a mail about a hose): the label is a clause with no weight or net
+    word of its own, naming a thing the name does not. Empty for "Bolt M8: 12 g each"."""
+    if V.NET_WORDS.search(label) or V.WEIGHT_WORDS.search(label) or len(label.split()) < 3:
+        return ""
+    said = N.words(label)
+    if any(_same_part(w, n) for w in said if len(w) >= 4 for n in name.words):
+        return ""  # "the clamps are 45 g each" of a "Hose clamp": the article's own
+    return _qualifier(label, name)
+
+
+def _included_part(label: str, name: N.Name, sign: str = "+") -> str:
     """The part a label weighs when the name says the article comes with it ("Peso de la
-    válvula" of a sink "con válvula"): one part of the article, not the article."""
+    válvula" of a sink "con válvula"): one part of the article, not the article. With sign
+    "-", the part the name says it comes without ("Peso da tampa" of a tube "sem tampa")."""
     part = _object_of(label) or _word_after_weight(label)
     if len(part) < 4 or part in V.OWN_WEIGHT_WORDS or part in N.STOP:
         return ""
-    return part if any(_same_part(w[1:], part) for w in name.words if w[:1] == "+") else ""
+    return part if any(_same_part(w[1:], part) for w in name.words if w[:1] == sign) else ""
 
 
 # "mesa + 4 sillas", "table and 4 chairs", "Tisch mit 4 Stühlen": a name of counted pieces
