@@ -1,4 +1,5 @@
-"""What the offline rule tests share: the default catalogue and one document's weight."""
+"""What the offline rule tests share: the default catalogue, one document's weight, and the
+LABELLING tolerance it is judged by."""
 
 from __future__ import annotations
 
@@ -18,3 +19,12 @@ def weight_of(filename: str, text: str, name: str) -> float | None:
     doc = extract_document(text.encode(), role="specification", filename=filename)
     result = analyze_sync(AnalysisRequest(name, None, doc, None, CATALOGUE))
     return None if result.weight is None else result.weight.grams
+
+
+def assert_weight(filename: str, text: str, name: str, grams: float | None) -> None:
+    """The analysis reports `grams` within the LABELLING tolerance, or abstains when None."""
+    got = weight_of(filename, text, name)
+    if grams is None:
+        assert got is None
+    else:
+        assert got is not None and abs(got - grams) <= max(0.005 * grams, 0.01), got

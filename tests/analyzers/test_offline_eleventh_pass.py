@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 
 from app.analyzers.offline import names as N  # noqa: N812 - read as N.fn, as the rules do
-from tests.analyzers.offline_support import weight_of
+from tests.analyzers.offline_support import assert_weight, weight_of
 
 SIZES = '| Size | DN | Length (mm) | PN | Weight (g) |\n|---|---|---|---|---|\n| 1/2" | 15 | 48 | 40 | 150 |\n| 3/4" | 20 | 55 | 40 | 230 |\n| 1" | 25 | 64 | 40 | 340 |\n| 1 1/4" | 32 | 78 | 25 | 520 |\n'
 DEPTHS = "| Size | Depth (mm) | Volume (l) | Weight (kg) |\n|---|---|---|---|\n| T 2/3 | 40 | 3,0 | 0,62 |\n| T 2/3 | 100 | 7,5 | 0,95 |\n| T 1/3 | 40 | 1,4 | 0,33 |\n| T 1/3 | 100 | 3,6 | 0,51 |\n"
@@ -55,11 +55,7 @@ CASES = [
 def test_the_eleventh_pass_rule_holds(
     filename: str, text: str, name: str, grams: float | None
 ) -> None:
-    got = weight_of(filename, text, name)
-    if grams is None:
-        assert got is None
-    else:
-        assert got is not None and abs(got - grams) <= max(0.005 * grams, 0.01)
+    assert_weight(filename, text, name, grams)
 
 
 def test_variant_tokens_normalise_marks_fractions_and_codes() -> None:

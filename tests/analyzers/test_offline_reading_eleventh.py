@@ -22,7 +22,7 @@ import pytest
 from app.analyzers.base import AnalysisRequest
 from app.analyzers.offline import analyze_sync
 from app.extraction.extract import extract_document
-from tests.analyzers.offline_support import CATALOGUE, weight_of
+from tests.analyzers.offline_support import CATALOGUE, assert_weight
 
 # (file name, document, article name, the weight in grams, or None for "not sure")
 CASES = [
@@ -116,8 +116,4 @@ def test_a_total_row_spanning_the_label_columns_is_a_candidate(
 def test_the_eleventh_pass_reads_the_figure(
     filename: str, text: str, name: str, grams: float | None
 ) -> None:
-    got = weight_of(filename, text, name)
-    if grams is None:
-        assert got is None
-    else:
-        assert got is not None and abs(got - grams) <= max(0.005 * grams, 0.01)
+    assert_weight(filename, text, name, grams)

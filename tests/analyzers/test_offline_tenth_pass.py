@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.analyzers.offline_support import weight_of
+from tests.analyzers.offline_support import assert_weight
 
 # (file name, document, article name, the weight in grams, or None for "not sure")
 CASES = [
@@ -113,8 +113,4 @@ CASES = [
 def test_the_tenth_pass_rule_holds(
     filename: str, text: str, name: str, grams: float | None
 ) -> None:
-    got = weight_of(filename, text, name)
-    if grams is None:
-        assert got is None
-    else:
-        assert got is not None and abs(got - grams) <= max(0.005 * grams, 0.01)
+    assert_weight(filename, text, name, grams)
