@@ -70,6 +70,14 @@ FAMILY = {
     "pvc": "plastic:PVC",
     "ps": "plastic:PS",
     "pmma": "plastic:PMMA",
+    "pe_lld": "plastic:PE-LLD",
+    "pe_x": "plastic:PE-X",
+    "tpe": "plastic:TPE",
+    "pu": "plastic:PU",
+    "ptfe": "plastic:PTFE",
+    "pvdf": "plastic:PVDF",
+    "peek": "plastic:PEEK",
+    "ppsu": "plastic:PPSU",
 }
 
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from app.indices.seed import CERAMIC_TEXTILE_DESCRIPTIONS, DEFAULT_INDICES
+from app.indices.seed import CERAMIC_TEXTILE_DESCRIPTIONS, DEFAULT_INDICES, POLYMER_DESCRIPTIONS
 from app.models import Base
 from app.ops.migrations import alembic_config, head_revisions
 
@@ -65,9 +67,9 @@ async def test_upgrade_from_empty_creates_schema_and_default_catalogue(fresh_dat
     finally:
         await engine.dispose()
     assert REQUIRED_CATALOGUE <= codes
-    assert len(codes) == len(DEFAULT_INDICES) == 37
+    assert len(codes) == len(DEFAULT_INDICES) == 45
     assert "unidentified_material" in codes
-    assert {"technical_ceramics", "ceramics", "textile", "leather"} <= codes
+    assert {"technical_ceramics", "ceramics", "textile", "leather", *NEW_POLYMERS} <= codes
     assert {version} == head_revisions()
 
 
@@ -246,22 +248,67 @@ async def test_0010_adds_the_manual_process_and_keeps_the_rows_up_and_down(
 
 
 NEW_FAMILIES = ("technical_ceramics", "ceramics", "textile", "leather")
+NEW_POLYMERS = ("pe_lld", "pe_x", "tpe", "pu", "ptfe", "pvdf", "peek", "ppsu")
 
 
-async def test_0011_adds_the_ceramic_textile_and_leather_indices_to_every_catalogue_up_and_down(
-    fresh_database_url: str,
+@dataclass(frozen=True)
+class FamilyRevision:
+    """A revision that adds material indices to every catalogue, and the rows its test uses:
+    a tenant's own index of one code, one named like a new index, one used, one valued."""
+
+    revision: str
+    previous: str
+    families: tuple[str, ...]
+    category: str
+    own: tuple[str, str, str]  # code, name, unit
+    named: tuple[str, str]  # code, the name of the family `named_family`
+    named_family: str
+    used: str
+    valued: str
+
+
+FAMILY_REVISIONS = [
+    FamilyRevision(
+        "0011",
+        "0010",
+        NEW_FAMILIES,
+        "other",
+        ("textile", "Webbing (supplier A)", "EUR/m"),
+        ("hides", "Leather"),
+        "leather",
+        "textile",
+        "leather",
+    ),
+    FamilyRevision(
+        "0012",
+        "0011",
+        NEW_POLYMERS,
+        "polymer",
+        ("tpe", "TPE compound (supplier B)", "EUR/kg"),
+        ("teflon", "Polytetrafluoroethylene (PTFE)"),
+        "ptfe",
+        "tpe",
+        "pe_x",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", FAMILY_REVISIONS, ids=lambda c: c.revision)
+async def test_a_family_revision_adds_its_indices_to_every_catalogue_up_and_down(
+    fresh_database_url: str, case: FamilyRevision
 ):
     config = alembic_config(fresh_database_url)
-    await asyncio.to_thread(command.upgrade, config, "0010")
+    await asyncio.to_thread(command.upgrade, config, case.previous)
     engine = create_async_engine(fresh_database_url)
-    families = {"codes": list(NEW_FAMILIES)}
+    families = {"codes": list(case.families)}
+    n = len(case.families)
     copy = (
         "INSERT INTO indices (tenant, code, name, unit, category) SELECT :t, code, name, unit, "
         "category FROM indices WHERE tenant = 'public' AND code <> ALL(:codes)"
     )
     try:
         async with engine.begin() as conn:
-            # The shared catalogue as 0010 left it, without the new indices.
+            # The shared catalogue as the previous revision left it, without the new indices.
             await conn.execute(text("DELETE FROM indices WHERE code = ANY(:codes)"), families)
             for tenant in ("acme", "used", "valued", "own", "named"):
                 await conn.execute(text(copy), {"t": tenant, **families})
@@ -272,15 +319,22 @@ async def test_0011_adds_the_ceramic_textile_and_leather_indices_to_every_catalo
             await conn.execute(
                 text(
                     "INSERT INTO indices (tenant, code, name, unit, category) VALUES "
-                    "('own', 'textile', 'Webbing (supplier A)', 'EUR/m', 'other'), "
-                    "('named', 'hides', 'Leather', 'EUR/m2', 'other')"
-                )
+                    "('own', :own_code, :own_name, :own_unit, 'other'), "
+                    "('named', :named_code, :named_name, 'EUR/m2', 'other')"
+                ),
+                {
+                    "own_code": case.own[0],
+                    "own_name": case.own[1],
+                    "own_unit": case.own[2],
+                    "named_code": case.named[0],
+                    "named_name": case.named[1],
+                },
             )
             await conn.execute(
                 text("INSERT INTO articles (tenant, article_name) VALUES ('used', 'strap')")
             )
             before = (await conn.execute(text("SELECT count(*) FROM indices"))).scalar_one()
-        await asyncio.to_thread(command.upgrade, config, "0011")
+        await asyncio.to_thread(command.upgrade, config, case.revision)
         async with engine.begin() as conn:
             rows = (
                 await conn.execute(
@@ -294,26 +348,29 @@ async def test_0011_adds_the_ceramic_textile_and_leather_indices_to_every_catalo
             by_tenant: dict[str, set[str]] = {}
             for r in rows:
                 by_tenant.setdefault(r.tenant, set()).add(r.code)
+            everything = set(case.families)
             assert by_tenant == {
-                "acme": set(NEW_FAMILIES),
-                "named": set(NEW_FAMILIES) - {"leather"},
-                "own": set(NEW_FAMILIES),
-                "public": set(NEW_FAMILIES),
-                "used": set(NEW_FAMILIES),
-                "valued": set(NEW_FAMILIES),
+                "acme": everything,
+                "named": everything - {case.named_family},
+                "own": everything,
+                "public": everything,
+                "used": everything,
+                "valued": everything,
             }
-            own = next(r for r in rows if r.tenant == "own" and r.code == "textile")
-            assert (own.name, own.unit, own.description) == ("Webbing (supplier A)", "EUR/m", None)
+            own = next(r for r in rows if r.tenant == "own" and r.code == case.own[0])
+            assert (own.name, own.unit, own.description) == (*case.own[1:], None)
             added = [r for r in rows if r is not own]
             assert all(
-                r.unit == "EUR/t" and r.category == "other" and r.currency == "EUR" for r in added
+                r.unit == "EUR/t" and r.category == case.category and r.currency == "EUR"
+                for r in added
             )
             assert all(r.description for r in added)
             after = (await conn.execute(text("SELECT count(*) FROM indices"))).scalar_one()
-            assert after == before + 4 * 4 + 3 + 3  # four full tenants, own and named 3 each
+            # four full tenants; own and named one fewer each
+            assert after == before + 4 * n + 2 * (n - 1)
             # A cost model uses one new index, index values sit on another: both must stay.
-            used = next(r.id for r in rows if r.tenant == "used" and r.code == "textile")
-            valued = next(r.id for r in rows if r.tenant == "valued" and r.code == "leather")
+            used = next(r.id for r in rows if r.tenant == "used" and r.code == case.used)
+            valued = next(r.id for r in rows if r.tenant == "valued" and r.code == case.valued)
             await conn.execute(
                 text(
                     "INSERT INTO cost_models (article_id, index_id, part) "
@@ -328,7 +385,7 @@ async def test_0011_adds_the_ceramic_textile_and_leather_indices_to_every_catalo
                 ),
                 {"i": valued},
             )
-        await asyncio.to_thread(command.downgrade, config, "0010")
+        await asyncio.to_thread(command.downgrade, config, case.previous)
         async with engine.connect() as conn:
             kept = (
                 await conn.execute(
@@ -340,16 +397,16 @@ async def test_0011_adds_the_ceramic_textile_and_leather_indices_to_every_catalo
                 )
             ).all()
             assert [tuple(r) for r in kept] == [
-                ("own", "textile"),
-                ("used", "textile"),
-                ("valued", "leather"),
+                ("own", case.own[0]),
+                ("used", case.used),
+                ("valued", case.valued),
             ]
             assert (await conn.execute(text("SELECT count(*) FROM cost_models"))).scalar() == 1
             assert (await conn.execute(text("SELECT count(*) FROM index_values"))).scalar() == 1
             total = (await conn.execute(text("SELECT count(*) FROM indices"))).scalar_one()
             assert total == before + 2
         # Up again: the rows kept by the downgrade are not added twice.
-        await asyncio.to_thread(command.upgrade, config, "0011")
+        await asyncio.to_thread(command.upgrade, config, case.revision)
         async with engine.connect() as conn:
             total = (await conn.execute(text("SELECT count(*) FROM indices"))).scalar_one()
             assert total == after
@@ -370,12 +427,13 @@ async def test_a_fresh_database_has_the_new_families_described_as_a_new_tenant_g
                         "SELECT code, name, currency, description FROM indices "
                         "WHERE tenant = 'public' AND code = ANY(:codes)"
                     ),
-                    {"codes": list(NEW_FAMILIES)},
+                    {"codes": [*NEW_FAMILIES, *NEW_POLYMERS]},
                 )
             ).all()
     finally:
         await engine.dispose()
     seeded = {code: name for code, name, *_ in DEFAULT_INDICES}
+    described = {**CERAMIC_TEXTILE_DESCRIPTIONS, **POLYMER_DESCRIPTIONS}
     assert {(r.code, r.name, r.currency, r.description) for r in rows} == {
-        (code, seeded[code], "EUR", CERAMIC_TEXTILE_DESCRIPTIONS[code]) for code in NEW_FAMILIES
+        (code, seeded[code], "EUR", described[code]) for code in (*NEW_FAMILIES, *NEW_POLYMERS)
     }

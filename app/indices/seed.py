@@ -36,6 +36,14 @@ DEFAULT_INDICES: Final[tuple[tuple[str, str, str, str], ...]] = (
     ("ps", "Polystyrene (PS)", "EUR/t", "polymer"),
     ("pmma", "Polymethyl methacrylate (PMMA)", "EUR/t", "polymer"),
     ("rubber", "Rubber (NR, EPDM, NBR, silicone)", "EUR/t", "polymer"),
+    ("pe_lld", "Polyethylene linear low density (PE-LLD)", "EUR/t", "polymer"),
+    ("pe_x", "Cross-linked polyethylene (PE-X)", "EUR/t", "polymer"),
+    ("tpe", "Thermoplastic elastomer (TPE)", "EUR/t", "polymer"),
+    ("pu", "Polyurethane (PU, TPU)", "EUR/t", "polymer"),
+    ("ptfe", "Polytetrafluoroethylene (PTFE)", "EUR/t", "polymer"),
+    ("pvdf", "Polyvinylidene fluoride (PVDF)", "EUR/t", "polymer"),
+    ("peek", "Polyether ether ketone (PEEK)", "EUR/t", "polymer"),
+    ("ppsu", "Polyphenylsulfone (PPSU)", "EUR/t", "polymer"),
     ("glass_fibre", "Glass fibre", "EUR/t", "other"),
     ("glass", "Glass", "EUR/t", "other"),
     ("wood", "Wood", "EUR/m3", "other"),
@@ -69,9 +77,31 @@ CERAMIC_TEXTILE_DESCRIPTIONS: Final[dict[str, str]] = {
     ),
     "leather": "Tanned hides (cow, goat, sheep), suede and nubuck; not artificial leather.",
 }
+# The polymer families migration 0012 added to existing catalogues (described likewise).
+POLYMER_DESCRIPTIONS: Final[dict[str, str]] = {
+    "pe_lld": (
+        "Linear low-density polyethylene (LLDPE, PE-LLD, PEBDL): stretch and cling "
+        "films, liners, rotomoulded tanks."
+    ),
+    "pe_x": (
+        "Cross-linked polyethylene (PE-Xa, PE-Xb, PE-Xc; PEX, French PER): heating and "
+        "plumbing pipes, cable insulation."
+    ),
+    "tpe": (
+        "Thermoplastic elastomers moulded as plastics (TPE-S/SEBS, TPE-O, TPE-E, TPV): "
+        "grips, mats, soft-touch parts, cable sheaths. Polyurethane elastomers are "
+        "under PU."
+    ),
+    "pu": "Polyurethanes: thermoplastic (TPU) hoses and wheels, cast PUR, foams.",
+    "ptfe": "PTFE (Teflon) and filled PTFE compounds: gaskets, seals, slide bearings, linings.",
+    "pvdf": "PVDF: chemical-resistant valves, pipes and fittings, membranes.",
+    "peek": "PEEK and filled PEEK compounds: high-temperature insulators, bushes, medical parts.",
+    "ppsu": "PPSU: press fittings for drinking water and heating, sterilisable housings.",
+}
 # Descriptions of the default indices that need one (the others' names say it all).
 DEFAULT_DESCRIPTIONS: Final[dict[str, str]] = {
     **CERAMIC_TEXTILE_DESCRIPTIONS,
+    **POLYMER_DESCRIPTIONS,
     UNIDENTIFIED_MATERIAL: (
         "The material part of an article whose documents name no material. It has no values: "
         "its share does not move the price development until a person names the material."

@@ -112,11 +112,18 @@ def test_main_material(text: str, code: str) -> None:
         "Pagamento com cartão de crédito",
         "Träning och träffar i Stockholm",
         "Sklon 5°",
-        "Material: PEEK (polyetheretherketone)",
+        "PRICE PER UNIT: 2.40 EUR",
+        "Preiseinheit PU 100",
+        "TPS report attached",
     ],
 )
 def test_no_false_positive(text: str) -> None:
     assert materials(text) == []
+
+
+def test_a_polymer_with_its_own_index_is_not_read_as_another() -> None:
+    # PEEK is neither PE nor unknown: it has its own index since migration 0012
+    assert materials("Material: PEEK (polyetheretherketone)") == [("peek", 1.0)]
 
 
 def test_zinc_plated_steel_is_steel_only() -> None:

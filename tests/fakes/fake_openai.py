@@ -156,6 +156,46 @@ _MATERIAL_KEYWORDS: tuple[tuple[str, str], ...] = (
         "glass_fibre",
     ),
     (
+        r"cross-linked polyethylene|vernetztes Polyethylen|polyéthylène réticulé"
+        r"|polietilene reticolato|polietileno reticulado|(?-i:\bPE-?Xa?b?c?\b|\bPEX\b)",
+        "pe_x",
+    ),
+    (
+        r"linear low[- ]density polyethylene|lineares Polyethylen niedriger Dichte"
+        r"|polyéthylène basse densité linéaire|polietilene lineare a bassa densità"
+        r"|polietileno lineal de baja densidad|(?-i:\bLLDPE\b|\bPE-?LLD\b)",
+        "pe_lld",
+    ),
+    (
+        r"thermoplastic elastomer|thermoplastisches Elastomer|élastomère thermoplastique"
+        r"|elastomero termoplastico|elastómero termoplástico|(?-i:\bTPE(?:-[EOSV])?\b|\bTPV\b)",
+        "tpe",
+    ),
+    (
+        r"polyurethane|Polyurethan|polyuréthane|poliuretano|(?-i:\bTPU\b|\bPUR?\b)",
+        "pu",
+    ),
+    (
+        r"polytetrafluoroethylene|Polytetrafluorethylen|polytétrafluoroéthylène"
+        r"|politetrafluoroetilene|politetrafluoroetileno|Teflon|(?-i:\bPTFE\b)",
+        "ptfe",
+    ),
+    (
+        r"polyvinylidene fluoride|Polyvinylidenfluorid|polyfluorure de vinylidène"
+        r"|polivinilidenfluoruro|fluoruro de polivinilideno|(?-i:\bPVDF\b)",
+        "pvdf",
+    ),
+    (
+        r"polyether ?ether ?ketone|Polyetheretherketon|polyétheréthercétone"
+        r"|polietere ?etere ?chetone|polieteretercetona|(?-i:\bPEEK\b)",
+        "peek",
+    ),
+    (
+        r"polyphenylsulfone|Polyphenylsulfon|polyphénylsulfone|polifenilsolfone"
+        r"|polifenilsulfona|(?-i:\bPPSU\b)",
+        "ppsu",
+    ),
+    (
         r"high[- ]density polyethylene|Polyethylen hoher Dichte|polyéthylène haute densité"
         r"|polietilene ad alta densità|polietileno de alta densidad|(?-i:\bHDPE\b|\bPE-?HD\b)",
         "pe_hd",

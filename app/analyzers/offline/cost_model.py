@@ -61,6 +61,17 @@ PRICE_FACTOR: dict[str, float] = {
     "ps": 1.6,
     "pmma": 2.8,
     "rubber": 3.0,
+    # Typical list prices of the granulate, steel at 0.8-0.9 EUR/kg: PE-LLD as PE-LD;
+    # PE-X compound 2-3 EUR/kg; TPE 2.5-4; TPU 4-6; PTFE 8-15; PVDF 15-25; PPSU 20-30;
+    # PEEK 60-100.
+    "pe_lld": 1.6,
+    "pe_x": 2.8,
+    "tpe": 3.5,
+    "pu": 5.0,
+    "ptfe": 12.0,
+    "pvdf": 20.0,
+    "ppsu": 25.0,
+    "peek": 90.0,
     "glass_fibre": 1.8,
     "glass": 1.0,
     "wood": 0.8,
@@ -162,6 +173,14 @@ _POLYMERS = {
     "ps",
     "pmma",
     "rubber",
+    "pe_lld",
+    "pe_x",
+    "tpe",
+    "pu",
+    "ptfe",
+    "pvdf",
+    "peek",
+    "ppsu",
 }
 
 

@@ -456,6 +456,32 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|\bresina\s+acetalica\b",
         _I,
     ),
+    # fluoropolymers, high-performance polymers and polyurethane before PVC and the elastomers
+    # ("PTFE-Dichtung", "PU hose", "TPU" is a polyurethane, not one of the TPE grades)
+    _r(
+        "ptfe",
+        r"\bPTFE\b|\bTeflon\w*|\bpol[iy]t[eé]tra(?:fluor|fluór)\w*",
+        _I,
+    ),
+    _r(
+        "pvdf",
+        r"\bPVDF\b|\bpol[iy]vin[iy]lid[eè]ne?\s*-?\s*fluori\w*|\bPolyvinylidenfluorid\w*",
+        _I,
+    ),
+    _r(
+        "peek",
+        r"\bPEEK\b|\bPolyether(?:ether|[\s-]ether[\s-])keton\w*|\bpolyether\s+ether\s+ketone\b",
+        _I,
+    ),
+    _r("ppsu", r"\bPPSU\b|\bPolyphenyl(?:en)?sulfon\w*|\bpolyphenylsulfone\b", _I),
+    _r(
+        "pu",
+        r"\bTPU\b|\bTPE-U\b|\bPolyurethan\w*|\bpolyurethane\b|\bpolyuréthane\b"
+        r"|\bpoliuretan\w*|\bpolyurethaan\b|\bpolyuretan\w*",
+        _I,
+    ),
+    # "PU" is also a price unit and a pick-up: only beside a material label or in a cell
+    _r("pu", rf"\bPUR?(?![\w]){_GF}", needs_context=True),
     _r("pvc", r"\bPVC(?:-?[UP])?(?![\w])|\bPolyvinylchlorid\w*|\bpolyvinyl\s+chloride\b"),
     _r(
         "pvc",
@@ -488,10 +514,39 @@ RULES: Final[tuple[Rule, ...]] = (
         packaging=True,
     ),
     # PE-BD / PEBD, PE-AD / PEAD: the Romance abbreviations (basse / baja densité, alta densidad)
-    _r("pe_ld", r"\bPE-?L?LD\b|\bL?LDPE\b|\bPELD\b|\bPE-?BD\b|\bPEBD\b", 0, packaging=True),
+    # cross-linked and linear low-density polyethylene before the other grades
+    _r(
+        "pe_x",
+        r"\bPE-?X[abc]?\b|\bPEX(?:-?[abc])?\b|\bvernetzte[ms]?\s+Polyethylen\w*"
+        r"|\bcross-?linked\s+polyethylene\b|\bpolyéthylène\s+réticulé\b"
+        r"|\bpoliet[iy]lene?\s+reticolat[oa]\b|\bpolietileno\s+reticulado\b"
+        r"|\bpolietylen\s+sieciowan\w*|\bverknoopt\s+polyetheen\b",
+        _I,
+    ),
+    # the French plumber's "PER" (polyéthylène réticulé), never the English "per"
+    _r("pe_x", r"(?i:\b(?:tuyaux?|tubes?|gaines?|raccords?|couronnes?)\s+(?:en\s+)?)(?-i:PER)\b"),
+    _r("pe_lld", r"\bPE-?LLD\b|\bLLDPE\b|\bPE-?BDL\b|\bPEBDL\b|\bLLD-PE\b", 0, packaging=True),
+    _r("pe_ld", r"\bPE-?LD\b|\bLDPE\b|\bPELD\b|\bPE-?BD\b|\bPEBD\b", 0, packaging=True),
     _r("pe_hd", r"\bPE-?AD\b|\bPEAD\b", 0, packaging=True),
     # the density in words: "polietileno de baja densidad", "PE linéaire basse densité" (one
     # alternative per leading word: an alternative opening with a group is tried at every word)
+    _r(
+        "pe_lld",
+        "|".join(
+            rf"\b{word}\s+(?:(?:de|a|à|di|mit|with)\s+)?(?:line[aá]\w*|linéaire|linear\w*)\s+"
+            r"(?:(?:de|a|à|di)\s+)?(?:low|basse|bassa|baja|baixa|niedriger?|lage)\s+"
+            r"(?:density|densit\w*|densidad\w*|dichte|dichtheid)"
+            for word in (
+                "PE",
+                r"Polyethylen\w*",
+                "polyethylene",
+                r"pol[iy](?:[eé]th?[iy]l|eth?)(?:[eè]|ee)n\w*",
+            )
+        )
+        + r"|\blinear\s+low[\s-]density\s+polyethylene\b",
+        _I,
+        packaging=True,
+    ),
     _r(
         "pe_ld",
         "|".join(
@@ -532,7 +587,18 @@ RULES: Final[tuple[Rule, ...]] = (
     ),
     _r("ps", r"(?<!\d\s)(?<!\d)\bPS\b(?!\s*\d)", needs_context=True, packaging=True),
     # elastomers
-    _r("rubber", r"\b(?:EPDM|H?NBR|FKM|FPM|FFKM|VMQ|MVQ|SBR|TPE(?:-[A-Z])?|TPV|ACM)\b"),
+    # thermoplastic elastomers are moulded as plastics, priced apart from rubber
+    _r("tpe", r"\bTPE(?:-[AEOSV])?\b|\bTPV\b|\bSEBS\b"),
+    _r(
+        "tpe",
+        r"\bthermoplastic\s+elastomers?\b|\bthermoplastische[ns]?\s+Elastomer\w*"
+        r"|\bélastomères?\s+thermoplastiques?\b|\belastomer[oi]\s+termoplastic[oi]\b"
+        r"|\belastómeros?\s+termoplásticos?\b|\belastômeros?\s+termoplásticos?\b"
+        r"|\bthermoplastische?\s+elastomeren?\b|\belastomer\w*\s+termoplastyczn\w*"
+        r"|\btermoplastick\w*\s+elastomer\w*|\btermoplastisk\w*\s+elastomer\w*",
+        _I,
+    ),
+    _r("rubber", r"\b(?:EPDM|H?NBR|FKM|FPM|FFKM|VMQ|MVQ|SBR|ACM)\b"),
     # butyl rubber IIR is also a surgical mask's type (EN 14683 "Type IIR")
     _r("rubber", r"\b(?:NR|CR|IIR)\b", needs_context=True),
     _r(
@@ -669,6 +735,9 @@ CJK_WORDS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
         "paper_cardboard",
         ("瓦楞纸板", "瓦楞纸", "纸板", "纸箱", "牛皮纸", "羊皮纸", "纸", "紙", "段ボール", "板紙"),
     ),
+    ("tpe", ("热塑性弹性体", "熱可塑性エラストマー")),
+    ("pu", ("聚氨酯", "ポリウレタン", "ウレタン")),
+    ("ptfe", ("聚四氟乙烯", "铁氟龙", "特氟龙", "テフロン", "ふっ素樹脂", "フッ素樹脂")),
     ("rubber", ("硅胶", "硅橡胶", "橡胶", "シリコーンゴム", "シリコーン", "ゴム")),
     # textiles before nylon ("尼龙织带" is webbing) and artificial leather before leather
     (
@@ -719,6 +788,8 @@ CJK_WORDS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     # PET and PVC before PE: "ポリエチレンテレフタレート" is PET, not polyethylene
     ("pet", ("聚对苯二甲酸乙二醇酯", "ポリエチレンテレフタレート")),
     ("pvc", ("聚氯乙烯", "ポリ塩化ビニル", "塩化ビニル", "塩ビ")),
+    ("pe_x", ("交联聚乙烯", "架橋ポリエチレン")),
+    ("pe_lld", ("线性低密度聚乙烯", "直鎖状低密度ポリエチレン")),
     ("pe_ld", ("低密度聚乙烯", "低密度ポリエチレン")),
     ("pe_hd", ("高密度聚乙烯", "聚乙烯", "高密度ポリエチレン", "ポリエチレン")),
     ("pom", ("聚甲醛", "ポリアセタール")),

@@ -209,6 +209,13 @@ _PACKAGING = re.compile(
     r"|feuillard|reggiat\w*|fleje|\bbundles?\s+of\b|\bper\s+bundle|\bin\s+bundles\b|gebündelt"
     r"|conditionnement|condizionament\w*|acondicionamiento|\bcolli\b|\bkolli\b|emballasje"
     r"|pakkau\w*|ambalaj\w*|csomagol\w*|упаков\w*|συσκευασ\w*|embalag\w*|opakování"
+    r"|\bbolsas?\b|\bsacchett[oi]\b|\bsachets?\b|\bsac\b|\bzakje\b|\btorebk\w*|\bsáčk?\w*"
+)
+# "Embalaje (no incluido en la masa): caja de cartón y bolsa de PE", "Packaging | PE bag":
+# the line is about the packaging, whatever else it names
+_PACKAGING_LABEL = re.compile(
+    r"(?i)^\W*(?:verpackung|packaging|packing|emballage|imballo|imballaggio|embalaje|embalagem"
+    r"|verpakking|opakowanie|förpackning|confezione|conditionnement)\b[^:|=]{0,40}[:|=]"
 )
 # "Ein Karton SLA 12/25 mit 20 Stück", "a carton with 50 pcs": a pack that holds pieces
 _HOLDS_PIECES = re.compile(
@@ -423,6 +430,7 @@ def _scan(
             and (
                 line.packaging
                 or _PACKAGING.search(text[max(0, start - 40) : end + 12])
+                or _PACKAGING_LABEL.match(text)
                 or _HOLDS_PIECES.match(text, end, end + 50)
             )
         ):
@@ -608,7 +616,8 @@ def _cell_spans(text: str) -> list[tuple[int, int]]:
 
 
 _WEIGHT_HEADER = re.compile(
-    r"(?i)gewicht|weight|\bmass\b|\bmasse\b|\bpeso\b|poids|hmotnost|\bwaga\b|\bvikt\b|重量|质量"
+    r"(?i)gewicht|weight|\bmass\b|\bmasse\b|\bmasa\b|\bmassa\b|\bpeso\b|poids|hmotnost|\bwaga\b"
+    r"|\bvikt\b|重量|质量"
     r"|vægt|\bvekt\b|paino|tömeg|ağırlık|\bвес\b|\bмасса\b|무게|중량"
 )
 _NOT_NET_HEADER = re.compile(r"(?i)gross|brutto|lordo|bruto|brut\b|pack|/|\bper\b|\bpro\b|\bje\b")
@@ -889,15 +898,16 @@ def _refined_in_the_document(mentions: list[_Mention]) -> list[_Mention]:
     stainless = any(m.code == "stainless_steel" and m.strong for m in mentions)
     if stainless and steel and all(STEEL_FORMS.fullmatch(m.name) for m in steel):
         drop.add("steel")
-    # "Tubi in polietilene" beside "Materiale: PE-BD (LDPE)": the low-density grade; the
-    # generic word alone reads as PE-HD
-    if any(m.code == "pe_ld" for m in mentions) and all(
+    # "Tubi in polietilene" beside "Materiale: PE-BD (LDPE)": the low-density grade (or
+    # PE-LLD, PE-X); the generic word alone reads as PE-HD
+    if any(m.code in _PE_GRADES for m in mentions) and all(
         _GENERIC_PE.fullmatch(m.name) for m in mentions if m.code == "pe_hd"
     ):
         drop.add("pe_hd")
     return [m for m in mentions if m.code not in drop] if drop else mentions
 
 
+_PE_GRADES = frozenset({"pe_ld", "pe_lld", "pe_x"})
 _GENERIC_PE = re.compile(
     r"(?i)PE|Polyethylen\w*|polyethylene|pol[iy](?:[eé]th?[iy]l|eth?)(?:[eè]|ee)n\w*"
 )
