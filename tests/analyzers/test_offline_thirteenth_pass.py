@@ -2,7 +2,8 @@
 
 Every row is a short invented document run through extraction and the offline analysis as an
 upload is. The causes: an ERP row's weight for its reference quantity ("Bezugsmenge | 1000",
-"1 M") taken as one piece's. Each rule must not fire where the figure is the article's own.
+"1 M") taken as one piece's; one of several single measured values taken as the stated weight.
+Each rule must not fire where the figure is the article's own.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -40,6 +41,25 @@ CASES = [
         "Material;Kurztext;Basismengeneinheit;Bezugsmenge;Nettogewicht;Gewichtseinheit\nR-20;STAHLROHR 20 X 2, STANGE 6 M;ST;1 M;0,888;KG\n",
         "Stahlrohr 20 x 2 mm, Stange 6 m (R-20)",
         5328,
+    ),
+    # one of several single measured values is a sample's reading; the nominal mass is stated
+    (
+        "report.txt",
+        "Prüfprotokoll 12/26 - Zaunpfahl\nStichprobe: 5 Stück\nMasse Einzelwerte: 98 g, 101 g, 97 g, 100 g, 99 g\nNennmasse: 100 g\n",
+        "Zaunpfahl Kunststoff",
+        100,
+    ),
+    (
+        "report.txt",
+        "Test report 7/26 - hook\nSamples: 3 pcs\nMass, individual values: 41.2 g, 40.6 g, 41.9 g\n",
+        "Hook H-40",
+        None,
+    ),
+    (
+        "report.txt",
+        "Test report 7/26 - hook\nSamples: 3 pcs\nMean mass (n = 3): 41.2 g\n",
+        "Hook H-40",
+        41.2,
     ),
 ]
 

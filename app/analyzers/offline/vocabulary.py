@@ -218,6 +218,7 @@ WEIGHT_WORDS: Final = Vocabulary(
             "vægt vekt paino tömeg súly greutate greutatea ağırlık ağırlığı agirlik agirligi "
             "вес веса весом масса массы маса тегло βάρος μάζα 무게 중량 "
             "fertigmasse nettomasse gesamtmasse eigenmasse leermasse stückmasse teilemasse "
+            "nennmasse sollmasse "
             "bauteilmasse artikelmasse produktmasse rohmasse rohteilmasse "
             "重量 质量 質量 重さ 净重 毛重 淨重 本体質量 自重 总重 總重 "
         ),
@@ -1376,6 +1377,36 @@ OWN_WEIGHT_WORDS: Final = frozenset(
         "mittel durchschnittliche durchschnittliches moyenne moyen mesurée mesuré media medio "
         "misurata misurato promedio medida medido gemiddelde gemeten średnia zmierzona"
     )
+)
+
+# One of several single measured values of a sample ("Masse Einzelwerte: 268 g, 271 g, …",
+# "Individual values: 4.1 g, 4.2 g"): one sampled piece's reading, not the article's stated
+# (nominal or mean) weight, and no reason to doubt a nominal weight that one reading equals.
+SINGLE_VALUE_WORDS: Final = Vocabulary(
+    [
+        *split_words("einzelwerte einzelwert einzelmessungen einzelmessung"),
+        "individual values",
+        "individual value",
+        "single values",
+        "individual readings",
+        "individual measurements",
+        "valeurs individuelles",
+        "valeurs unitaires mesurées",
+        "valori singoli",
+        "valori individuali",
+        "valores individuales",
+        "valores individuais",
+        "individuele waarden",
+        "enkele waarden",
+        "wartości pojedyncze",
+        "jednotlivé hodnoty",
+        "enkeltværdier",
+        "enskilda värden",
+        "个别值",
+        "單值",
+        "单值",
+        "個別値",
+    ]
 )
 
 # Per length / per area: a weight of a metre or a square metre.

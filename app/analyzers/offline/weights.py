@@ -587,6 +587,8 @@ def _classify(
         return WeightBasis.CAPACITY, f"a capacity, load or limit ({m.group()})", None
     if limit := _limit_of(label):
         return WeightBasis.CAPACITY, f"a limit of what the article takes ({limit})", None
+    if m := V.SINGLE_VALUE_WORDS.search(label):  # "Masse Einzelwerte: 268 g, 271 g, …"
+        return WeightBasis.PROCESS, f"one of several single measured values ({m.group()})", None
     if m := V.TEST_WORDS.search(text):
         return WeightBasis.CAPACITY, f"a test or set-up figure ({m.group()})", None
     if V.PER_AREA_WORDS.search(label):
