@@ -2,8 +2,9 @@
 
 Every row is a short invented document run through extraction and the offline analysis as an
 upload is. The causes: an ERP row's weight for its reference quantity ("Bezugsmenge | 1000",
-"1 M") taken as one piece's; one of several single measured values taken as the stated weight.
-Each rule must not fire where the figure is the article's own.
+"1 M") taken as one piece's; a coded row of another size on a list; one of several single
+measured values taken as the stated weight. Each rule must not fire where the figure is the
+article's own.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -41,6 +42,19 @@ CASES = [
         "Material;Kurztext;Basismengeneinheit;Bezugsmenge;Nettogewicht;Gewichtseinheit\nR-20;STAHLROHR 20 X 2, STANGE 6 M;ST;1 M;0,888;KG\n",
         "Stahlrohr 20 x 2 mm, Stange 6 m (R-20)",
         5328,
+    ),
+    # a coded row of another size than the name's is another article's
+    (
+        "stock.txt",
+        "Stock list\nTQ3030-15   Square tube 30x30x1,5 mm, bar 6 m, net weight 8,10 kg\n",
+        "Square tube 40x40x2 mm, bar 6 m",
+        None,
+    ),
+    (
+        "stock.txt",
+        "Stock list\nTQ4040-20   Square tube 40x40x2,0 mm, bar 6 m, net weight 14,46 kg\n",
+        "Square tube 40x40x2 mm, bar 6 m",
+        14460,
     ),
     # one of several single measured values is a sample's reading; the nominal mass is stated
     (

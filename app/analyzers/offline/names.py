@@ -259,6 +259,18 @@ def dimension_keys(text: str) -> set[str]:
     return {"=" + m.group().lower() for m in _DIMENSION_TOKEN.finditer(joined)}
 
 
+# "30x30x1,5", "42,4 x 2,0": a size in a row's description, decimals too
+_ROW_SIZE = re.compile(
+    r"(?<![\d.,])\d{1,4}(?:[.,]\d{1,2})?(?:x\d{1,4}(?:[.,]\d{1,2})?){1,2}(?![\w.,])", re.IGNORECASE
+)
+
+
+def row_sizes(text: str) -> set[str]:
+    """The sizes a row's description gives ("30x30x1,5 mm" as "=30x30x1.5"), as size keys."""
+    joined = _DIMENSION_GAP.sub("x", text.lower())
+    return {"=" + m.group().replace(",", ".") for m in _ROW_SIZE.finditer(joined)}
+
+
 # ------------------------------------------------------------------ another variant than the name's
 
 _COUNTED_WORD = re.compile(r"(?<![\d.,x×])(\d{1,3})\s?-?\s?([^\W\d_]{4,})")
