@@ -6,7 +6,9 @@ TST" (a thousand pieces) beside "Nettogewicht | 4,850", "um | M" (a metre) besid
 0,105". `row_unit` reads that column of a row and says what its weight is for: one piece (say
 nothing), a stated number of pieces (a code that counts them, or a pack code and the one count
 field beside it), a metre, or a pack whose count the row does not state (the rules then do not
-divide, and do not report the pack's weight as the piece's).
+divide, and do not report the pack's weight as the piece's). A reference quantity column
+("Bezugsmenge | 1000", "Bezugsmenge | 1 M") says it first: the weights are of that many pieces,
+or of one metre.
 """
 
 from __future__ import annotations
