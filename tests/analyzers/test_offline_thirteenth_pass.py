@@ -7,9 +7,9 @@ pack word the name uses for the article's material ("Gobelet en carton") read as
 being the pack; a weight of several packs together ("50 boxes, 6.8 kg") or of several counted
 pieces ("10 bars (50 m), weight approx. 30 kg"); a pack's net weight in an export key that
 abbreviates the pack ("peso_netto_conf_kg"); a pack's net weight "per carton" as Turkish writes
-it ("Koli başına"); a thing packed inside another; a coded row of another size on a list; one
-of several single measured values taken as the stated weight. Each rule must not fire where the
-figure is the article's own.
+it ("Koli başına"); a thing packed inside another; a coded row or a shop's tile of another size
+on a list; one of several single measured values taken as the stated weight. Each rule must not
+fire where the figure is the article's own.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -159,6 +159,26 @@ CASES = [
         "Stock list\nTQ4040-20   Square tube 40x40x2,0 mm, bar 6 m, net weight 14,46 kg\n",
         "Square tube 40x40x2 mm, bar 6 m",
         14460,
+    ),
+    # a shop's tile with its price that gives another size than the name's is another product
+    (
+        "shop.txt",
+        "Kabelbinder 200 x 4,8 mm schwarz\nPassend dazu:\n- Kabelbinder 300 x 4,8 mm, VE 100 – Gewicht 145 g – 4,99 €\n",
+        "Kabelbinder 200 x 4,8 mm schwarz",
+        None,
+    ),
+    (
+        "shop.txt",
+        "Kabelbinder 200 x 4,8 mm schwarz\nAngebote:\n- Kabelbinder 200 x 4,8 mm, VE 100 – Gewicht 98 g – 3,99 €\n",
+        "Kabelbinder 200 x 4,8 mm schwarz",
+        0.98,
+    ),
+    # a size the name gives in full starts with the row's ("90x90x65" of "90x90x65x2,5")
+    (
+        "stock.txt",
+        "Listino\nSA-909065   Staffa angolare 90x90x65, peso 205 g\n",
+        "Staffa angolare 90x90x65x2,5 zincata",
+        205,
     ),
     # one of several single measured values is a sample's reading; the nominal mass is stated
     (

@@ -2637,11 +2637,15 @@ def decide(
             # "Zurrgurt 8 m – Gewicht 1,6 kg – 24,90 €": a shop's tile of another product
             m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
             m.reason = f"{m.reason}; a product tile with its price that does not name the article"
-        sized = m.keys
-        if any(N.is_designation(k) and nm.overlap(frozenset({k})) == 0 for k in m.keys):
-            # a row with a code of its own: the sizes its description gives are its own too
-            sized = sized | N.row_sizes(m.quote)
-        if size := N.size_conflict(sized, nm):
+        size = N.size_conflict(m.keys, nm)
+        if not size and (
+            _TILE_PRICE.search(m.quote)
+            or any(N.is_designation(k) and nm.overlap(frozenset({k})) == 0 for k in m.keys)
+        ):
+            # a row with a code of its own, a shop's tile with its price: the sizes its text
+            # gives are its own too
+            size = N.sizes_conflict(m.quote, nm)
+        if size:
             # "100 x 20" in the row of a bar the name sizes "50 x 10": another size's row
             m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
             m.reason = f"{m.reason}; the row names another size ({size})"
