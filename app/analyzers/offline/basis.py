@@ -178,6 +178,16 @@ def own_number(lines: Sequence[Line], n: int, grams: float) -> bool:
     return bool(found) and all(found)
 
 
+def made_of(name_low: str, word: str) -> bool:
+    """The name says `word` as the material the article is made of ("Gobelet en carton",
+    "Becher aus Karton", "Vaso de cartón"), not as the pack the article is."""
+    low = word.lower()
+    if low not in V.MATERIAL_PACK_WORDS:
+        return False
+    pattern = rf"(?<![^\W\d_])(?:{V.MADE_OF})\s+{re.escape(low)}(?![^\W\d_])"
+    return re.search(pattern, name_low) is not None
+
+
 def name_compound(name_low: str, word: str) -> bool:
     """The name ends a compound with the pack word ("Faltschachtel", "Handrolle" for
     "Schachtel", "Rolle"): the article is one such pack, its weight the article's."""

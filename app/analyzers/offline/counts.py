@@ -78,7 +78,7 @@ COUNTED = re.compile(rf"(?<![\d.,'])(?P<n>\d[\d.,']{{0,8}})\s*(?:{PIECES})(?![^\
 DOC_COUNT = re.compile(
     rf"(?:\bVE\b|verpackungseinheit|packing\s+unit|pack(?:ing)?\s+(?:size|quantity)|packungsinhalt|inhalt"
     rf"|contenuto|contenu|contenido|conteúdo|inhoud|zawartość|innehåll|入数|入り数|装箱数"
-    rf"|contents|(?:{'|'.join(V.PACK_NOUNS)})\s+(?:{'|'.join(V.PACK_PREPOSITIONS)})"
+    rf"|contents|(?:{'|'.join(V.PACK_NOUNS)})\s+(?:{'|'.join(V.PACK_PREPOSITIONS)})(?![^\W\d_])"
     rf"|(?:pcs|pieces|stück|units|qty)\s+(?:per|pro|je)\s+[^\W\d_]+|quantity\s+per\s+[^\W\d_]+"
     rf"|(?P<per>(?:per|pro|je|par|por)\s+(?:{'|'.join(V.PACK_NOUNS)})(?![^\W\d_])))"
     rf"[^\d\n]{{0,20}}(?P<n>\d[\d.,']{{0,8}})"
@@ -203,6 +203,50 @@ def _count_of_name_noun(label: str, name: Named) -> re.Match[str] | None:
         )
     ]
     return found[0] if len(found) == 1 else None
+
+
+# "50 boxes" as the whole label of a weight ("box of 100 circles | 50 boxes, 6.8 kg"): a count
+# of packs, not after "of", "mit", "à" (then it counts what one pack holds)
+_PACKS = re.compile(r"^\W*(?P<n>\d{1,5})\s{0,2}(?P<w>[^\W\d_]{2,})\W*$")
+
+
+def packs_counted(label: str) -> int | None:
+    """The count of packs a weight's label is ("50 boxes", "10 cartons", "4 Kartons"): the
+    figure weighs that many packs together, a shipping unit; None otherwise."""
+    m = _PACKS.match(label)
+    if m is None:
+        return None
+    word = m["w"].lower()
+    if not any(word.startswith(p) and len(word) - len(p) <= 2 for p in V.PACK_NOUNS):
+        return None
+    n = as_count(m["n"])
+    return n if n is not None and n >= 2 else None
+
+
+# "10 barras (50 m), peso aprox." before a weight: a clause that counts the name's noun, then a
+# clause of a weight word only
+_COUNT_THEN_WEIGHT = re.compile(
+    r"(?<![\d.,])(?P<n>\d{1,5})\s{1,2}(?P<w>[^\W\d_]{4,})(?:\s{0,2}\([^()]{0,24}\))?\s*[,;]"
+    r"(?P<rest>[^\d,;]{0,40})$"
+)
+
+
+def counted_before(before: str, name: Named) -> int | None:
+    """The count of the name's noun (or its plural) in the clause right before a weight's own
+    clause ("10 barras (50 m), peso aprox. 30 kg", "12 Stangen, Gewicht 18 kg" of one "Stange"):
+    the weight is of that many pieces. None when the name states that count itself."""
+    m = _COUNT_THEN_WEIGHT.search(before)
+    if m is None or not V.WEIGHT_WORDS.search(m["rest"]) or f"#{m['n']}" in name.numbers:
+        return None
+    word = m["w"].lower()
+    if not any(
+        word.startswith(w) and len(word) - len(w) <= 2
+        for w in name.words
+        if len(w) >= 4 and w.isalpha()
+    ):
+        return None
+    n = as_count(m["n"])
+    return n if n is not None and n >= 2 else None
 
 
 def _is_name_noun(word: str, name: Named) -> bool:

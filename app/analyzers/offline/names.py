@@ -259,6 +259,31 @@ def dimension_keys(text: str) -> set[str]:
     return {"=" + m.group().lower() for m in _DIMENSION_TOKEN.finditer(joined)}
 
 
+# "30x30x1,5", "42,4 x 2,0": a size in a row's description, decimals too
+_ROW_SIZE = re.compile(
+    r"(?<![\d.,])\d{1,4}(?:[.,]\d{1,2})?(?:x\d{1,4}(?:[.,]\d{1,2})?){1,3}(?![\w.,])", re.IGNORECASE
+)
+
+
+def row_sizes(text: str) -> set[str]:
+    """The sizes a row's description gives ("30x30x1,5 mm" as "=30x30x1.5"), as size keys."""
+    joined = _DIMENSION_GAP.sub("x", text.lower())
+    return {"=" + m.group().replace(",", ".") for m in _ROW_SIZE.finditer(joined)}
+
+
+def sizes_conflict(text: str, name: Name) -> str:
+    """A size `text` gives when the name gives sizes too and none of the text's is one of them
+    (or starts one: "40x40" of a name's "40x40x2"); empty otherwise."""
+    named = row_sizes(name.low) | {k for k in name.idents if k[:1] == "="}
+    sizes = row_sizes(text)
+    if not named or not sizes:
+        return ""
+    for size in sizes:
+        if any(n.startswith(size) or size.startswith(n) for n in named):
+            return ""
+    return sorted(sizes)[0][1:]
+
+
 # ------------------------------------------------------------------ another variant than the name's
 
 _COUNTED_WORD = re.compile(r"(?<![\d.,x×])(\d{1,3})\s?-?\s?([^\W\d_]{4,})")

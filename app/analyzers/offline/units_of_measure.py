@@ -6,7 +6,9 @@ TST" (a thousand pieces) beside "Nettogewicht | 4,850", "um | M" (a metre) besid
 0,105". `row_unit` reads that column of a row and says what its weight is for: one piece (say
 nothing), a stated number of pieces (a code that counts them, or a pack code and the one count
 field beside it), a metre, or a pack whose count the row does not state (the rules then do not
-divide, and do not report the pack's weight as the piece's).
+divide, and do not report the pack's weight as the piece's). A reference quantity column
+("Bezugsmenge | 1000", "Bezugsmenge | 1 M") says it first: the weights are of that many pieces,
+or of one metre.
 """
 
 from __future__ import annotations
@@ -117,14 +119,62 @@ def _per_unit_count(weight_key: str, cells: Sequence[tuple[str, str]]) -> int | 
     return counts.pop() if len(counts) == 1 else None
 
 
-def row_unit(weight_key: str, cells: Sequence[tuple[str, str]]) -> RowUnit | None:
-    """What the weight under `weight_key` is for, by the row's unit-of-measure column: None for
-    one piece or when the row has no such column (or several that disagree)."""
-    codes = {
+# The header of the quantity an ERP row's weights refer to (SAP "Bezugsmenge"): "1000" of a
+# piece unit is the weight of a thousand, "1 M" the weight of a metre.
+_REFERENCE_HEADERS = frozenset(
+    V.split_words(
+        "bezugsmenge gewichtsbezugsmenge reference_quantity reference_qty ref_qty ref._qty "
+        "weight_basis_qty weight_reference_quantity quantité_de_référence quantite_de_reference "
+        "qté_de_référence quantità_di_riferimento quantita_di_riferimento qtà_di_riferimento "
+        "cantidad_de_referencia cantidad_referencia quantidade_de_referência referentiehoeveelheid "
+        "ilość_referencyjna referensmängd referencemængde referansemengde vztažné_množství "
+        "基准数量 基準数量"
+    )
+)
+# "1000", "1.000 ST", "1 M": the count or the metre of a reference quantity cell
+_REFERENCE = re.compile(rf"^\s*(?P<n>{C.GROUPED}|\d{{1,6}})\s*(?P<u>[^\W\d_][\w.]{{0,5}})?\s*$")
+
+
+def _uom_codes(weight_key: str, cells: Sequence[tuple[str, str]]) -> set[str]:
+    """The codes of the row's unit-of-measure columns (the weight's own column aside)."""
+    return {
         m["c"].lower().rstrip(".")
         for key, value in cells
         if key.strip() != weight_key.strip() and _is_uom_header(key) and (m := _CELL.match(value))
     }
+
+
+def _reference_unit(weight_key: str, cells: Sequence[tuple[str, str]]) -> RowUnit | None:
+    """The unit the row's reference quantity column says its weights are for, or None."""
+    codes = _uom_codes(weight_key, cells)
+    base = codes.pop() if len(codes) == 1 else ""  # the base unit a bare "1000" counts
+    found: set[tuple[int, bool]] = set()
+    label = ""
+    for key, value in cells:
+        if key.strip() == weight_key.strip() or _bare(key) not in _REFERENCE_HEADERS:
+            continue
+        if (m := _REFERENCE.match(value)) is None or not (n := C.whole(m["n"])):
+            return None  # a reference quantity the rule cannot read: not one piece for sure
+        unit = (m["u"] or "").lower().rstrip(".") or base
+        if unit and unit not in _PIECE and unit not in _METRE:
+            return None  # "1000 KAR", a reference quantity of packs: not read here
+        found.add((n, unit in _METRE))
+        label = f"{key.strip()} {value.strip()}"
+    if len(found) != 1:
+        return None
+    n, metre = found.pop()
+    if metre:
+        return RowUnit(label, metre=True) if n == 1 else None
+    return RowUnit(label, count=n) if n >= 2 else None
+
+
+def row_unit(weight_key: str, cells: Sequence[tuple[str, str]]) -> RowUnit | None:
+    """What the weight under `weight_key` is for, by the row's reference quantity column
+    ("Bezugsmenge | 1000", "Bezugsmenge | 1 M"), else its unit-of-measure column: None for
+    one piece or when the row has no such column (or several that disagree)."""
+    if (reference := _reference_unit(weight_key, cells)) is not None:
+        return reference
+    codes = _uom_codes(weight_key, cells)
     if len(codes) != 1:
         return None
     code = codes.pop()

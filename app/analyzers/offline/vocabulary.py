@@ -218,6 +218,7 @@ WEIGHT_WORDS: Final = Vocabulary(
             "vægt vekt paino tömeg súly greutate greutatea ağırlık ağırlığı agirlik agirligi "
             "вес веса весом масса массы маса тегло βάρος μάζα 무게 중량 "
             "fertigmasse nettomasse gesamtmasse eigenmasse leermasse stückmasse teilemasse "
+            "nennmasse sollmasse "
             "bauteilmasse artikelmasse produktmasse rohmasse rohteilmasse "
             "重量 质量 質量 重さ 净重 毛重 淨重 本体質量 自重 总重 總重 "
         ),
@@ -904,6 +905,7 @@ PACK_WORDS: Final = Vocabulary(
         "boîte",
         "sachet",
         "confezione",
+        "conf",  # its abbreviation in an export key: "peso_netto_conf_kg", "quantita_conf"
         "scatola",
         "caja",
         "paquete",
@@ -1340,6 +1342,18 @@ NET_PACK_UNIT_WORDS: Final = Vocabulary(
     )
 )
 
+# Pack words that also name a material ("Gobelet en carton", "Becher aus Karton"): after a
+# "made of" word in the article name they say what the article is made of, not that it is a pack.
+MATERIAL_PACK_WORDS: Final = frozenset(
+    split_words(
+        "carton karton kartong kartonu kartonnen cartone cartón cartão cardboard pappe "
+        "tektury lepenky pahvi mukavva"
+    )
+)
+MADE_OF: Final = (
+    r"en|aus|in|de|di|da|del|of|made\s+of|em|do|van|uit|av|i|z|ze|från|af|ex|из|από|製|制"
+)
+
 # The conductor metal a cable's data sheet weighs apart per length ("Cu-Zahl", "Copper weight
 # kg/km", "Hmotnost Cu"): the metal the cable contains, never the cable's own weight.
 CONDUCTOR_METAL_WORDS: Final = Vocabulary(
@@ -1366,12 +1380,13 @@ PIECE_ALTERNATION: Final = "|".join(
 # Containers a count is given for ("box of 50", "caja de 1000", "Beutel mit 100").
 PACK_NOUNS: Final = split_words(
     "box pack bag carton reel roll bundle karton beutel packung eimer rolle caja bolsa paquete "
-    "rollo scatola confezione sacchetto rotolo boîte sachet rouleau doos zak rol opakowanie "
+    "rollo scatola confezione conf sacchetto rotolo boîte sachet rouleau doos zak rol opakowanie "
     "bündel fascio pacco paquet bale bal balle ballen bala baal balya "
     "caixa pacote kartong låda æske eske krabice krabička pudełko kutu koli doboz cutie коробка "
     "ve verpackungseinheit pakke pakken pakning"
 )
-PACK_PREPOSITIONS: Final = split_words("of à a mit with contains zu de da di van z con med")
+# ("Koli içi: 4 adet": Turkish puts "in" after the pack)
+PACK_PREPOSITIONS: Final = split_words("of à a mit with contains zu de da di van z con med içi")
 
 # What a weight is of when the word before "weight" says so: the article's own weight.
 OWN_WEIGHT_WORDS: Final = frozenset(
@@ -1386,6 +1401,36 @@ OWN_WEIGHT_WORDS: Final = frozenset(
         "mittel durchschnittliche durchschnittliches moyenne moyen mesurée mesuré media medio "
         "misurata misurato promedio medida medido gemiddelde gemeten średnia zmierzona"
     )
+)
+
+# One of several single measured values of a sample ("Masse Einzelwerte: 268 g, 271 g, …",
+# "Individual values: 4.1 g, 4.2 g"): one sampled piece's reading, not the article's stated
+# (nominal or mean) weight, and no reason to doubt a nominal weight that one reading equals.
+SINGLE_VALUE_WORDS: Final = Vocabulary(
+    [
+        *split_words("einzelwerte einzelwert einzelmessungen einzelmessung"),
+        "individual values",
+        "individual value",
+        "single values",
+        "individual readings",
+        "individual measurements",
+        "valeurs individuelles",
+        "valeurs unitaires mesurées",
+        "valori singoli",
+        "valori individuali",
+        "valores individuales",
+        "valores individuais",
+        "individuele waarden",
+        "enkele waarden",
+        "wartości pojedyncze",
+        "jednotlivé hodnoty",
+        "enkeltværdier",
+        "enskilda värden",
+        "个别值",
+        "單值",
+        "单值",
+        "個別値",
+    ]
 )
 
 # Per length / per area: a weight of a metre or a square metre.
@@ -1636,6 +1681,38 @@ TOTAL_WORDS: Final = Vocabulary(
         *split_words("celkem celková celkový"),  # Czech: "Hmotnost celkem", "celková hmotnost"
         "合计",
         "总重",
+    ]
+)
+
+# The title of a shipping document, which weighs the whole shipment in its totals
+# ("Total net weight", "Peso netto complessivo"): an invoice, a delivery note, a packing list.
+SHIPPING_DOCUMENT_WORDS: Final = Vocabulary(
+    [
+        *split_words("invoice proforma pro-forma waybill lieferschein rechnung packliste"),
+        "commercial invoice",
+        "packing list",
+        "delivery note",
+        "dispatch note",
+        "bill of lading",
+        *split_words("handelsrechnung proformarechnung versandliste lieferavis facture"),
+        "bon de livraison",
+        "bordereau de livraison",
+        "bordereau d'expédition",
+        "liste de colisage",
+        "documento di trasporto",
+        "documento de transporte",
+        *split_words("d.d.t. ddt fattura albarán factura pakbon factuur paklijst vrachtbrief"),
+        "bolla di consegna",
+        "lista de empaque",
+        "lista de embalaje",
+        "nota de entrega",
+        "guia de remessa",
+        "guía de remisión",
+        *split_words("faktura irsaliye fatura"),
+        "list przewozowy",
+        "dodací list",
+        "specyfikacja wysyłki",
+        *split_words("送货单 发货单 装箱单 发票 納品書 請求書 送り状 梱包明細 インボイス"),
     ]
 )
 

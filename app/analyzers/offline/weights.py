@@ -400,11 +400,26 @@ def _label_unit_quantities(text: str, comma: bool) -> list[_Raw]:
 # ------------------------------------------------------------------ classification
 
 
+# How many of a document's first lines may hold its title ("COMMERCIAL INVOICE")
+_TITLE_LINES = 6
+_CONSIGNMENT = "the weights of a consignment"
+
+
 class _Doc:
     """What the whole document says that one line cannot: a pack count, a length. Each is
     looked for on first use only: most documents never ask (no pack or per-metre weight)."""
 
-    __slots__ = ("_comma", "_count", "_filled", "_length", "_lines", "_name", "_paths", "area_m2")
+    __slots__ = (
+        "_comma",
+        "_count",
+        "_filled",
+        "_length",
+        "_lines",
+        "_name",
+        "_paths",
+        "_shipping",
+        "area_m2",
+    )
     _UNSET: float = -1.0
 
     def __init__(self, lines: Sequence[Line], name: str, comma: bool) -> None:
@@ -414,6 +429,7 @@ class _Doc:
         self.area_m2 = D.name_area_m2(name)  # the face the article name states ("1000 x 2000 mm")
         self._paths: dict[str, str] | None = None
         self._filled: bool | None = None
+        self._shipping: bool | None = None
 
     def set_count(self, word: str) -> int | None:
         """The pieces a set or pair the document names holds ("set van 4", "1組(2本)")."""
@@ -446,6 +462,15 @@ class _Doc:
                 and any(V.FILL_MASS.search(line.text) for line in self._lines)
             )
         return self._filled
+
+    @property
+    def shipping_document(self) -> bool:
+        """The document is an invoice, delivery note or packing list: its title, among its
+        first lines, says so ("COMMERCIAL INVOICE", "Lieferschein", "Documento di trasporto")."""
+        if self._shipping is None:
+            head = [line.text for line in itertools.islice(self._lines, _TITLE_LINES)]
+            self._shipping = any(V.SHIPPING_DOCUMENT_WORDS.search(text) for text in head)
+        return self._shipping
 
     @property
     def pack_count(self) -> int | None:
@@ -505,6 +530,19 @@ def _name_has_word(name: N.Name, word: str) -> bool:
 
 _BRACKET_AFTER = re.compile(r"[^\W\d_]{0,12}\s{0,2}[(\[](?P<b>[^)\]]{1,20})[)\]]")
 
+
+# "bag 0.4 kg incl. in carton 2/2", "0,4 kg im Karton enthalten": a thing packed inside another
+_INCLUDED_IN_AFTER = re.compile(
+    r"^[\s,]{0,3}(?:(?:incl\.?|included|includ|contained|packed)\s+in|enthalten\s+in|beigelegt\s+in"
+    r"|inbegriffen\s+in|(?:inclus|compris|contenu)e?s?\s+dans|incluso\s+(?:in|nel|nella)"
+    r"|contenuto\s+(?:in|nel|nella)|incluido\s+en|incluida\s+en|contenido\s+en"
+    r"|incluído\s+(?:em|no|na)|inbegrepen\s+in)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# "Koli başına NET AĞIRLIK", "箱当たり正味重量": a postposition "per" right after the pack word
+_PER_POSTPOSITION = re.compile(
+    r"[\s_]{0,2}(?:başına|başı|当たり|あたり|当り)(?![^\W\d_])", re.IGNORECASE
+)
 
 # "0,4 kg in più", "0.3 kg more than", "0,3 kg zusätzlich", "0,3 kg de plus": an amount added
 _ADDED_AFTER = re.compile(
@@ -579,6 +617,8 @@ def _classify(
         return WeightBasis.NOT_MASS, "labelled as an acceleration, torque or inertia", None
     if _ADDED_AFTER.match(after):  # "0,4 kg in più rispetto al contenuto": what it adds
         return WeightBasis.COMPONENT, "what something adds to a weight, not a weight itself", None
+    if _INCLUDED_IN_AFTER.match(after):  # "(bag 0.4 kg incl. in carton 2/2)": a thing inside
+        return WeightBasis.COMPONENT, "the weight of a thing packed inside another", None
     if m := O.BILLED_WORDS.search(label):
         return WeightBasis.NOT_MASS, f"a weight billed from the dimensions ({m.group()})", None
     if (m := V.PROCESS_WORDS.search(text)) and m.group().lower() not in name.low:
@@ -587,6 +627,8 @@ def _classify(
         return WeightBasis.CAPACITY, f"a capacity, load or limit ({m.group()})", None
     if limit := _limit_of(label):
         return WeightBasis.CAPACITY, f"a limit of what the article takes ({limit})", None
+    if m := V.SINGLE_VALUE_WORDS.search(label):  # "Masse Einzelwerte: 268 g, 271 g, …"
+        return WeightBasis.PROCESS, f"one of several single measured values ({m.group()})", None
     if m := V.TEST_WORDS.search(text):
         return WeightBasis.CAPACITY, f"a test or set-up figure ({m.group()})", None
     if V.PER_AREA_WORDS.search(label):
@@ -653,6 +695,15 @@ def _classify(
         return WeightBasis.GROSS, f"a tare: the packaging's weight ({tare.group()})", None
     if gross > net:
         return WeightBasis.GROSS, "a packed, gross or shipping weight", None
+    if (
+        total := V.TOTAL_WORDS.search(label) or V.TOTAL_ROW_WORDS.search(label)
+    ) and doc.shipping_document:
+        # "Total net weight: 1,938 kg", "Peso netto complessivo" of an invoice or a delivery
+        # note: the weight of everything shipped, not of one article
+        reason = (
+            f"a shipment's total on an invoice or delivery note ({total.group()}): {_CONSIGNMENT}"
+        )
+        return WeightBasis.GROSS, reason, None
     outer = None if packaging else V.OUTER_PACK_WORDS.search(label)
     if outer is not None and outer.group().lower() not in name.low:
         packaging = label  # "Peso palé completo", "外箱重量": a load carrier's weight
@@ -715,6 +766,8 @@ def _classify(
         unit_pack = pack is not None
     named_pack = pack and B.name_compound(name.low, _word_at(label, pack))  # "Faltschachtel"
     named = pack and (_name_has_word(name, _word_at(label, pack)) or named_pack)
+    if named and pack and B.made_of(name.low, _word_at(label, pack)):
+        named = False  # "Poids net du carton" of a "Gobelet en carton": a pack of the cups
     if named and C.pack_n(name.low) is None:
         pack = None  # "Rolle komplett" of an article that is a roll: the article, not a pack
     if pack and O.left_out(label, pack.start()):
@@ -724,10 +777,13 @@ def _classify(
         or unit_pack
         or (pack.start() >= net and pack.group().lower() in V.PACK_NOUNS)
         or _net_of_counted_pack(label, pack)
+        or (net >= 0 and _PER_POSTPOSITION.match(label, pack.end()) is not None)
         or C.count_follows_pack(label, pack)
         or (_net_follows_pack(label, pack) and C.pack_n(name.low) is None and doc.pack_count)
     ):
         # "Peso netto confezione", "Net weight per box": the net weight of a pack
+        if packs := C.packs_counted(label):  # "50 boxes, 6.8 kg": many packs, a shipping unit
+            return WeightBasis.PER_PACK, f"the weight of {packs} packs together", None
         n = C.pack_n(label)
         n = doc.pack_count if n is None or B.own_number(doc.lines, n, grams) else n
         n = None if n is not None and B.own_number(doc.lines, n, grams) else n  # "roll:155 g"
@@ -1709,6 +1765,11 @@ def collect_mentions(
                     + (f" ({rv.group()})" if rv else ""),
                     None,
                 )
+            if basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED) and (
+                counted := C.counted_before(text[max(0, q.start - 80) : q.start], nm)
+            ):  # "10 barras (50 m), peso aprox. 30 kg" of one "barra": the weight of ten
+                basis, grams = WeightBasis.DERIVED, q.grams / counted
+                reason = f"the weight of the {counted} pieces the clause before counts ÷ {counted}"
             if basis in _ELIGIBLE and R.SUPERSEDED_BEFORE.search(
                 text[max(0, q.start - 30) : q.start]
             ):
@@ -2599,7 +2660,15 @@ def decide(
             # "Zurrgurt 8 m – Gewicht 1,6 kg – 24,90 €": a shop's tile of another product
             m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
             m.reason = f"{m.reason}; a product tile with its price that does not name the article"
-        if size := N.size_conflict(m.keys, nm):
+        size = N.size_conflict(m.keys, nm)
+        if not size and (
+            _TILE_PRICE.search(m.quote)
+            or any(N.is_designation(k) and nm.overlap(frozenset({k})) == 0 for k in m.keys)
+        ):
+            # a row with a code of its own, a shop's tile with its price: the sizes its text
+            # gives are its own too
+            size = N.sizes_conflict(m.quote, nm)
+        if size:
             # "100 x 20" in the row of a bar the name sizes "50 x 10": another size's row
             m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
             m.reason = f"{m.reason}; the row names another size ({size})"
@@ -2727,9 +2796,19 @@ def decide(
         if chosen.basis == WeightBasis.UPPER_BOUND:
             notes.append("only an upper bound is stated; the bound is reported")
     elif status != WeightStatus.AMBIGUOUS:
+        consignment = next(
+            (m for m in mentions if m.basis == WeightBasis.GROSS and _CONSIGNMENT in m.reason), None
+        )
         if implausible and not eligible:
             status = WeightStatus.IMPLAUSIBLE
             review.append(f"the only stated weight is implausible: {implausible[0].reason[13:]}")
+        elif consignment is not None and not eligible:
+            # only an invoice's or a packing list's totals: a person reads the lines
+            status = WeightStatus.AMBIGUOUS
+            review.append(
+                f"only a shipment's total ({fmt_grams(consignment.stated_grams)}): {_CONSIGNMENT}"
+            )
+            notes.append(review[-1])
         else:
             notes.extend(_why_none(mentions, review))
     else:
