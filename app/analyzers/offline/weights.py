@@ -39,6 +39,7 @@ from app.analyzers.offline import names as N  # noqa: N812 - the article name, r
 from app.analyzers.offline import others as O  # noqa: N812 - other objects, read as O.fn
 from app.analyzers.offline import revisions as R  # noqa: N812 - corrections, read as R.fn
 from app.analyzers.offline import set_counts as S  # noqa: N812 - sets and pairs of pieces
+from app.analyzers.offline import stated_parts as SP  # noqa: N812 - parts beside a whole
 from app.analyzers.offline import tables as T  # noqa: N812 - variant tables, read as T.fn
 from app.analyzers.offline import units_of_measure as UM  # noqa: N812 - an ERP row's unit
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
@@ -2616,6 +2617,8 @@ def decide(
             if any(N.is_designation(k) for k in m.keys):
                 m.score = round(max(0.0, m.score - _QUALIFIED_PENALTY), 3)
                 m.reason += "; names a variant the article name does not"
+    SP.parts_of_wholes(mentions, eligible, name)  # "Cubo 640 g, Asa 40 g, Conjunto 680 g"
+    eligible = [m for m in eligible if m.basis != WeightBasis.COMPONENT]
     stated = [
         m
         for m in eligible
