@@ -4,7 +4,8 @@ the article's, each cause with its counterpart where the rule must not fire.
 Every row is a short invented document run through extraction and the offline analysis as an
 upload is. The causes: the weights of the parts of a set or an assembly listed beside the
 weight of the whole, every figure with its own unit (the whole is the article, the parts are
-components, unless the name says the article is one of them).
+components, unless the name says the article is one of them); a label that counts one piece
+("1個あたり 約 30 g") read as a pack's weight without a count.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -65,6 +66,11 @@ CASES = [
         "Spare cover CV-600, ductile iron",
         None,
     ),
+    # a label that counts one piece ("1個あたり") weighs one piece, not a pack
+    ("spec.txt", "仕様\n質量：1個あたり 約 30 g\n", "六角ボルト M6", 30),
+    ("spec.txt", "仕様\n質量：10個あたり 約 300 g\n", "六角ボルト M6", 30),
+    # one box ("1箱あたり") is a pack without a count: still "not sure"
+    ("spec.txt", "仕様\n質量：1箱あたり 約 300 g\n", "六角ボルト M6", None),
 ]
 
 

@@ -681,11 +681,11 @@ def _classify(
         n = to_int(m["n"])
         if n and n >= 2 and (m["p"] or n in (100, 1000, 10000)):
             return WeightBasis.DERIVED, f"weight per {n} pieces ÷ {n}", grams / n
-    if (
-        (m := C.LABEL_PER_COUNT.search(label.replace("_", " ")))  # "gewicht_je_1000_stk" too
-        and (n := to_int(m["n"] or m["c"]))
-        and n >= 2
+    if (m := C.LABEL_PER_COUNT.search(label.replace("_", " "))) and (  # "gewicht_je_1000_stk"
+        n := to_int(m["n"] or m["c"])
     ):
+        if n == 1:  # "1枚あたり 約 62 g", "Gewicht je 1 Stück": one piece's, not a pack's
+            return WeightBasis.NET, "weight per one piece", grams
         # "Peso por 1.000 piezas (kg)", "Gewicht je 100 Stück", "1000個当たり質量"
         return WeightBasis.DERIVED, f"weight per {n} pieces ÷ {n}", grams / n
     if n := C.weight_of_count(label):
