@@ -5,7 +5,9 @@ Every row is a short invented document run through extraction and the offline an
 upload is. The causes: the weights of the parts of a set or an assembly listed beside the
 weight of the whole, every figure with its own unit (the whole is the article, the parts are
 components, unless the name says the article is one of them); a label that counts one piece
-("1個あたり 約 30 g") read as a pack's weight without a count.
+("1個あたり 約 30 g") read as a pack's weight without a count; a header row of models that
+leaves out the corner cell above the row labels ("EW 50 V | EW 80 V" over "Net weight (kg) |
+16.8 | 21.5"), and a table's weight with its operating fluids ranked as high as the empty one.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -15,7 +17,10 @@ from __future__ import annotations
 import pytest
 
 from app.analyzers.offline import vocabulary as V  # noqa: N812
+from app.analyzers.offline import weights as W  # noqa: N812
 from tests.analyzers.offline_support import assert_weight
+
+HEATER = "<html><body><h2>Technical data</h2><table><tr><td>EW 50 V</td><td>EW 80 V</td><td>EW 100 V</td></tr><tr><td>Nominal capacity (l)</td><td>50</td><td>80</td><td>100</td></tr><tr><td>Net weight, empty (kg)</td><td>16.8</td><td>21.5</td><td>25.0</td></tr><tr><td>Weight filled (kg)</td><td>66.8</td><td>101.5</td><td>125.0</td></tr></table></body></html>"
 
 # (file name, document, article name, the weight in grams, or None for "not sure")
 CASES = [
@@ -71,6 +76,19 @@ CASES = [
     ("spec.txt", "仕様\n質量：10個あたり 約 300 g\n", "六角ボルト M6", 30),
     # one box ("1箱あたり") is a pack without a count: still "not sure"
     ("spec.txt", "仕様\n質量：1箱あたり 約 300 g\n", "六角ボルト M6", None),
+    # a header row of models without the corner cell names the columns below it, and a
+    # table's weight with its operating fluids ("Weight filled") loses to the empty one
+    ("heater.html", HEATER, "Water heater EW 80 V", 21500),
+    ("heater.html", HEATER, "Water heater EW 100 V", 25000),
+    # the name names no model: still "not sure"
+    ("heater.html", HEATER, "Water heater", None),
+    # the filled weight alone is still the only weight the column states
+    (
+        "heater.html",
+        "<html><body><table><tr><td>EW 50 V</td><td>EW 80 V</td></tr><tr><td>Weight filled (kg)</td><td>66.8</td><td>101.5</td></tr></table></body></html>",
+        "Water heater EW 80 V",
+        101500,
+    ),
 ]
 
 
@@ -95,3 +113,32 @@ def test_the_articles_stated_weight_is_read(
 )
 def test_a_whole_row_says_it_is_the_whole(text: str, found: bool) -> None:
     assert (V.WHOLE_WORDS.search(text) is not None) is found
+
+
+@pytest.mark.parametrize(
+    ("cell", "model"),
+    [
+        ("EW 80 V", True),
+        ("DP 750", True),
+        ("KR8B", True),
+        ("DN 50 mm", False),
+        ("Size 10 kg", False),
+    ],
+)
+def test_a_spaced_model_cell_is_a_designation(cell: str, model: bool) -> None:
+    assert bool(W._spaced_designation(cell)) is model
+
+
+@pytest.mark.parametrize(
+    ("row", "below", "heads"),
+    [
+        (("EW 50 V", "EW 80 V"), ("Net weight (kg)", "16.8", "21.5"), True),
+        (("EW 50 V", "EW 80 V", ""), ("Net weight (kg)", "16.8", "21.5"), True),
+        (("EW 50 V", "EW 80 V"), ("16.8", "21.5"), False),
+        (("Report PB-2026-044", "Hose 2SN DN10, 1.0 m", ""), ("Test", "Nominal", "Actual"), False),
+    ],
+)
+def test_a_row_of_models_without_its_corner_cell(
+    row: tuple[str, ...], below: tuple[str, ...], heads: bool
+) -> None:
+    assert W._corner_less_heads(row, [below]) is heads
