@@ -1734,6 +1734,25 @@ SUBTOTAL_WORDS: Final = Vocabulary(
     ]
 )
 
+# The row of a table that weighs the whole beside its parts' rows ("Conjunto completo",
+# "Waga zestawu", "Totaalgewicht (deksel + raam)", "Complete assembly"): stated_parts.py.
+WHOLE_WORDS: Final = Vocabulary(
+    [
+        *split_words(
+            "total overall complete completo completa complet complète komplett compleet "
+            "kompletny kompletní komplet insgesamt totale totaal complessivo complessiva suma "
+            "razem celkem celková celkový toplam"
+        ),
+        *split_words("set kit satz sats sada souprava zestaw zestawu conjunto ensemble insieme"),
+        *split_words("assembly baugruppe geheel 合计 合計 总计 總計 总重 套装 セット"),
+        "gesamt*",
+        "totaal*",
+        "totalgewicht",
+        "totalmasse",
+        "totalvikt",
+    ]
+)
+
 # An article name that names a set: its parts' weights are components, not the article's.
 SET_WORDS: Final = Vocabulary(
     split_words(

@@ -39,6 +39,7 @@ from app.analyzers.offline import names as N  # noqa: N812 - the article name, r
 from app.analyzers.offline import others as O  # noqa: N812 - other objects, read as O.fn
 from app.analyzers.offline import revisions as R  # noqa: N812 - corrections, read as R.fn
 from app.analyzers.offline import set_counts as S  # noqa: N812 - sets and pairs of pieces
+from app.analyzers.offline import stated_parts as SP  # noqa: N812 - parts beside a whole
 from app.analyzers.offline import tables as T  # noqa: N812 - variant tables, read as T.fn
 from app.analyzers.offline import units_of_measure as UM  # noqa: N812 - an ERP row's unit
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
@@ -731,11 +732,11 @@ def _classify(
         n = to_int(m["n"])
         if n and n >= 2 and (m["p"] or n in (100, 1000, 10000)):
             return WeightBasis.DERIVED, f"weight per {n} pieces ÷ {n}", grams / n
-    if (
-        (m := C.LABEL_PER_COUNT.search(label.replace("_", " ")))  # "gewicht_je_1000_stk" too
-        and (n := to_int(m["n"] or m["c"]))
-        and n >= 2
+    if (m := C.LABEL_PER_COUNT.search(label.replace("_", " "))) and (  # "gewicht_je_1000_stk"
+        n := to_int(m["n"] or m["c"])
     ):
+        if n == 1:  # "1枚あたり 約 62 g", "Gewicht je 1 Stück": one piece's, not a pack's
+            return WeightBasis.NET, "weight per one piece", grams
         # "Peso por 1.000 piezas (kg)", "Gewicht je 100 Stück", "1000個当たり質量"
         return WeightBasis.DERIVED, f"weight per {n} pieces ÷ {n}", grams / n
     if n := C.weight_of_count(label):
@@ -1440,13 +1441,32 @@ def _column_keys(lines: Sequence[Line], i: int, count: int) -> list[set[str]]:
     return []
 
 
-_SPACED_DESIGNATION = re.compile(r"^[A-Za-z]{1,5}[ -]?\d{1,5}[A-Za-z]{0,3}$")
+# "DP 750", "KR8B", "EW 80 V": a spaced suffix only in capitals (a unit, "DN 50 mm", is none)
+_SPACED_DESIGNATION = re.compile(r"^[A-Za-z]{1,5}[ -]?\d{1,5}(?:[A-Za-z]{1,3}|[ -][A-Z]{1,3})?$")
 
 
 def _spaced_designation(cell: str) -> set[str]:
     """ "DP 750": letters and a number in one short cell name one model ("dp750")."""
     cell = cell.strip()
     return {"".join(tokens_of(cell))} if _SPACED_DESIGNATION.match(cell) else set()
+
+
+_MODEL_CELL = 16  # a model's cell, not a title's ("Prüfbericht PB-2026-044")
+
+
+def _corner_less_heads(row: Sequence[str], below: Sequence[Sequence[str]]) -> bool:
+    """A row of model cells ("EW 50 V | EW 80 V | EW 100 V") one cell shorter than the labelled
+    row below it: the variants over its columns, the corner cell above the labels left out (an
+    HTML header may pad it at its end instead: "EW 50 V | EW 80 V | ")."""
+    row = list(row)
+    while row and not row[-1].strip():
+        row.pop()
+    return (
+        len(row) >= 2
+        and bool(below)
+        and len(below[0]) == len(row) + 1
+        and all(len(c) <= _MODEL_CELL and (N.idents(c) or _spaced_designation(c)) for c in row)
+    )
 
 
 _SLASHED_KEY = re.compile(r"^(?P<key>[^:=|]{1,60}?)\s{0,3}[:=|]")
@@ -2367,6 +2387,12 @@ def _table_mentions(
                 _whole_of_article(row_label, name) or _whole_of_article(label, name)
             )
             whole = total and _names_article(row_label, name)
+            operating = 0.0
+            if basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED) and (
+                op := V.OPERATING_WORDS.search(label)
+            ):  # "Weight filled (kg)" of a table loses to "Net weight, empty" as a line's does
+                operating = _OPERATING_PENALTY
+                reason = f"{reason}; with its operating fluids ({op.group()}), not as delivered"
             out.append(
                 Mention(
                     grams=per_piece,
@@ -2374,7 +2400,8 @@ def _table_mentions(
                     basis=basis,
                     score=_BASE_SCORE.get(basis, 0.0)
                     + (0.1 if total else 0.0)
-                    + (0.1 if whole else 0.0),
+                    + (0.1 if whole else 0.0)
+                    - operating,
                     total=total,
                     quote=trim_quote(quote),
                     location=f"{location}, table {t_index + 1}",
@@ -2395,6 +2422,9 @@ def _table_mentions(
         for r, row in enumerate(table.rows):
             if not table.header and len(row) >= 3 and all(N.idents(c) for c in row[1:]):
                 heads = list(row)  # a headerless table's row of variants names the columns below
+                continue
+            if not table.header and _corner_less_heads(row, table.rows[r + 1 : r + 2]):
+                heads = list(row)  # a row of variants without the corner cell, read as a header
                 continue
             row_label = row[0] if row else ""
             row_keys = N.idents(row_label) | {
@@ -2446,9 +2476,11 @@ def _table_mentions(
                 # a figure of a column that does not name the article may be another offer's
                 # (a bare dash is only an empty column: "Peso | – | 2,49 kg" of spec and test)
                 empty = any(_EMPTY_VALUE.fullmatch(c) and _HAS_LETTER.search(c) for c in row[1:])
+                # "EW 50 V | EW 80 V" over "Net weight (kg) | 16.8 | 21.5": the corner cell left out
+                shift = int(_corner_less_heads(heads, [row]))
                 for j in range(1, len(row)):
-                    col = heads[j] if j < len(heads) else ""
-                    keys = N.idents(col) | N.words(col)
+                    col = heads[j - shift] if j - shift < len(heads) else ""
+                    keys = N.idents(col) | N.words(col) | _spaced_designation(col)
                     add(
                         row_label,
                         row[j],
@@ -2708,6 +2740,8 @@ def decide(
             if any(N.is_designation(k) for k in m.keys):
                 m.score = round(max(0.0, m.score - _QUALIFIED_PENALTY), 3)
                 m.reason += "; names a variant the article name does not"
+    SP.parts_of_wholes(mentions, eligible, name)  # "Cubo 640 g, Asa 40 g, Conjunto 680 g"
+    eligible = [m for m in eligible if m.basis != WeightBasis.COMPONENT]
     stated = [
         m
         for m in eligible
