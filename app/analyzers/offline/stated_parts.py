@@ -19,13 +19,25 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from app.analyzers.base import WeightBasis
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 
-if TYPE_CHECKING:
-    from app.analyzers.offline.weights import Mention
+
+class Mention(Protocol):
+    """What this module reads and sets of a weight's mention (`weights.Mention`, which imports
+    this module: a protocol keeps the analyzers free of import cycles)."""
+
+    stated_grams: float
+    basis: WeightBasis
+    score: float
+    quote: str
+    location: str
+    source: str
+    reason: str
+    label: str
+
 
 # the weights of things a table may list beside each other (not a pack, a load, a process)
 _MEMBERS = frozenset(
