@@ -126,6 +126,28 @@ _FIBRE_FABRICS = (
 )
 
 
+def _low_density(*, linear: bool) -> str:
+    """Polyethylene's low density in words ("polietileno de baja densidad", "PE linéaire basse
+    densité"), linear or not: one alternative per leading word (an alternative opening with a
+    group is tried at every word)."""
+    grade = (
+        r"(?:line[aá]\w*|linéaire|linear\w*)\s+(?:(?:de|a|à|di)\s+)?"
+        if linear
+        else r"(?:line[aá]\w*\s+|linéaire\s+)?"
+    )
+    return "|".join(
+        rf"\b{word}\s+(?:(?:de|a|à|di|mit|with)\s+)?{grade}"
+        r"(?:low|basse|bassa|baja|baixa|niedriger?|lage)\s+"
+        r"(?:density|densit\w*|densidad\w*|dichte|dichtheid)"
+        for word in (
+            "PE",
+            r"Polyethylen\w*",
+            "polyethylene",
+            r"pol[iy](?:[eé]th?[iy]l|eth?)(?:[eè]|ee)n\w*",
+        )
+    )
+
+
 # "V" PVC (H05VV-F, H07V-K, NYM-J, NYY-J, YDY); "R" and "N" rubber and polychloroprene (H07RN-F)
 _PVC_CABLE_TYPES = (
     r"\bH0[3-7]VV(?:H2)?-[FKU]\b|\bH0[3-7]V2?-[KUR]\b|\bNY(?:M|Y|CY|CWY)(?:-[JO])?(?![\w-])"
@@ -528,41 +550,14 @@ RULES: Final[tuple[Rule, ...]] = (
     _r("pe_lld", r"\bPE-?LLD\b|\bLLDPE\b|\bPE-?BDL\b|\bPEBDL\b|\bLLD-PE\b", 0, packaging=True),
     _r("pe_ld", r"\bPE-?LD\b|\bLDPE\b|\bPELD\b|\bPE-?BD\b|\bPEBD\b", 0, packaging=True),
     _r("pe_hd", r"\bPE-?AD\b|\bPEAD\b", 0, packaging=True),
-    # the density in words: "polietileno de baja densidad", "PE linéaire basse densité" (one
-    # alternative per leading word: an alternative opening with a group is tried at every word)
+    # the density in words, the linear grade first
     _r(
         "pe_lld",
-        "|".join(
-            rf"\b{word}\s+(?:(?:de|a|à|di|mit|with)\s+)?(?:line[aá]\w*|linéaire|linear\w*)\s+"
-            r"(?:(?:de|a|à|di)\s+)?(?:low|basse|bassa|baja|baixa|niedriger?|lage)\s+"
-            r"(?:density|densit\w*|densidad\w*|dichte|dichtheid)"
-            for word in (
-                "PE",
-                r"Polyethylen\w*",
-                "polyethylene",
-                r"pol[iy](?:[eé]th?[iy]l|eth?)(?:[eè]|ee)n\w*",
-            )
-        )
-        + r"|\blinear\s+low[\s-]density\s+polyethylene\b",
+        _low_density(linear=True) + r"|\blinear\s+low[\s-]density\s+polyethylene\b",
         _I,
         packaging=True,
     ),
-    _r(
-        "pe_ld",
-        "|".join(
-            rf"\b{word}\s+(?:(?:de|a|à|di|mit|with)\s+)?(?:line[aá]\w*\s+|linéaire\s+)?"
-            r"(?:low|basse|bassa|baja|baixa|niedriger?|lage)\s+"
-            r"(?:density|densit\w*|densidad\w*|dichte|dichtheid)"
-            for word in (
-                "PE",
-                r"Polyethylen\w*",
-                "polyethylene",
-                r"pol[iy](?:[eé]th?[iy]l|eth?)(?:[eè]|ee)n\w*",
-            )
-        ),
-        _I,
-        packaging=True,
-    ),
+    _r("pe_ld", _low_density(linear=False), _I, packaging=True),
     _r(
         "pe_hd",
         r"\bPolyethylen\w*|\bpolyethylene\b|\bpol[iy](?:[eé]th?[iy]l|eth?)(?:[eè]|ee)n\w*",
