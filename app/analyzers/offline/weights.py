@@ -680,6 +680,12 @@ def _classify(
     if gross < 0 and net < 0:
         gross = 0 if V.GROSS_WORDS.search(after[:30]) else -1
         net = 0 if V.NET_WORDS.search(after[:30]) and gross < 0 else -1
+    contents = V.NET_CONTENTS_WORDS.search(label)
+    if contents is not None and doc.sold_filled and V.CONTAINER_WORDS.search(name.low):
+        # "Contenido neto 12 kg" of a "garrafa 12 kg llena": what the container holds, not
+        # the container sold with it (the mirror of an empty container's weight below)
+        reason = f"the net contents ({contents.group()}) of an article sold with its container"
+        return WeightBasis.COMPONENT, reason, None
     empty = V.EMPTY_WORDS.search(label) or V.TARE_WORDS.search(label)
     if empty is not None and doc.sold_filled:
         # "Poids du bidon vide" of a disinfectant sold in the can: the container without it
@@ -1913,8 +1919,32 @@ def collect_mentions(
         )
     )
     _other_rows_everywhere(out)
+    _sibling_rows(out, lines, nm)
     out.extend(_empty_own_weight(lines, source, order_base))
     return out
+
+
+def _sibling_rows(out: list[Mention], lines: Sequence[Line], nm: N.Name) -> None:
+    """Where the document names the article's own code ("BH-TS3-E | Einzelstock | siehe
+    Paargewicht", or the code it begins with), a row of the same product line under another
+    code ("BH-TS3-WT | Winterteller | 38 g") is another article's, whether or not the
+    article's own row states a weight."""
+    own = _own_codes(nm)
+
+    def names_own(code: str) -> bool:  # "HG-128" of an "HG-128-BR", not the series "WX-20"
+        return code in own or (code not in nm.models and any(o.startswith(code) for o in own))
+
+    if not own or not any(names_own(c) for line in lines for c in N.models(line.text)):
+        return
+    for m in out:
+        if m.basis in _ELIGIBLE and (sibling := _sibling_row_code(m, nm)):
+            m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
+            m.reason += f"; the row of another article code of the name's line ({sibling})"
+
+
+def _own_codes(nm: N.Name) -> set[str]:
+    """The name's article codes, not the series they begin with ("wx20s", not "wx20")."""
+    return {c for c in nm.models if not any(o != c and o.startswith(c) for o in nm.models)}
 
 
 _OTHER_ROW = "another row of the table than the one that names the article"
@@ -2607,6 +2637,22 @@ def _named_variant(clusters: list[list[Mention]], nm: N.Name) -> list[Mention] |
     if any(_places(c) > _places(chosen) for c in clusters):
         return None
     return None if any(_contradicts(m, nm) for m in chosen) else chosen
+
+
+def _sibling_row_code(m: Mention, nm: N.Name) -> str:
+    """The row's own article code when it is of the name's code family ("bhts3wt" beside the
+    name's "bhts3e") and none of its codes is the name's: another article of the same line,
+    whether or not the article's own row states a weight. A code the name's begins with
+    ("ARG-128" of "ARG-128-IB", a finish added) or that begins with the name's is the
+    article's own; the series a name's code begins with ("WX-20" of "WX-20-S") is not the
+    article's code. Empty otherwise."""
+    codes = {k[1:] for k in m.keys if k[:1] == "!"}
+    if not codes or not nm.models or codes & nm.models:
+        return ""
+    if any(a.startswith(b) or b.startswith(a) for a in codes for b in _own_codes(nm)):
+        return ""
+    families = {N.family(c) for c in nm.models} - {""}
+    return next((c for c in sorted(codes) if N.family(c) in families), "")
 
 
 def _contradicts(m: Mention, nm: N.Name) -> bool:
