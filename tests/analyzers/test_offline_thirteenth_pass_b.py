@@ -4,8 +4,9 @@ its counterpart.
 Every row is a short invented document run through extraction and the offline analysis as an
 upload is. The causes: the net contents of an article sold with its container (the filling,
 not the filled container); a row of the name's product line under another article code, when
-the article's own row states no weight. Each rule must not fire where the figure is the
-article's own.
+the article's own row states no weight; a row whose description opens with a part the name
+says the article comes with ("Cover frame: Weight" of a switch "with frame"). Each rule must
+not fire where the figure is the article's own.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -62,6 +63,35 @@ CASES = [
         "Gehstock KX-40\nArt.-Nr. | Lieferform | Gewicht\nKX-40-ST | Gummistopfen | 24 g\n",
         "Gummistopfen KX-40-ST-B, schwarz",
         24,
+    ),
+    # a row whose description opens with the part the name says the article comes with is
+    # that part's own row
+    (
+        "sheet.txt",
+        "Ordering data\nCover frame 1-gang: Weight (g): 24\n",
+        "Light switch with frame (LS-1)",
+        None,
+    ),
+    ("sheet.txt", "Datenblatt\nDeckel: Gewicht: 120 g\n", "Kochtopf 24 cm mit Deckel", None),
+    # ... but not a description that names the article first, nor a part the article is also
+    # weighed without (the two add up)
+    (
+        "sheet.txt",
+        "Ordering data\nDescription | Ref. | Weight (g)\nLight switch, with frame | LS-1 | 95\nCover frame 1-gang | CF-1 | 24\n",
+        "Light switch with frame (LS-1)",
+        95,
+    ),
+    (
+        "sheet.txt",
+        "Datenblatt\nKochtopf 24 cm, mit Deckel: Gewicht: 1450 g\n",
+        "Kochtopf 24 cm mit Deckel",
+        1450,
+    ),
+    (
+        "sheet.txt",
+        "Helmet as weighed (without chin strap): Mass: 355 g\nChin strap: Mass: 18 g\n",
+        "Helmet H-2 with chin strap",
+        373,
     ),
 ]
 

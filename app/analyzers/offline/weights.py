@@ -1035,6 +1035,42 @@ def _included_part(label: str, name: N.Name, sign: str = "+") -> str:
     return part if any(_same_part(w[1:], part) for w in name.words if w[:1] == sign) else ""
 
 
+_WITH = re.compile(rf"^(?:{V.WITH_WORDS})$", re.IGNORECASE)
+
+
+def _described_part(description: str, name: N.Name) -> str:
+    """The part a row's description opens with ("Cover frame 2-gang: Weight (g)" of a socket
+    "with frame", "Power adapter: Weight" of a dock "with power adapter"), when the name says
+    the article comes with it: that part's own row, not the article's. A description that names
+    the article first ("Double socket, with frame") or says "with" before the part is the
+    article's. Empty otherwise."""
+    parts = [w[1:] for w in name.words if w[:1] == "+"]
+    if not parts:
+        return ""
+    words: list[str] = re.findall(r"[^\W\d_]{3,}", description.lower())
+    for word in words:
+        if _WITH.match(word) or (word in name.words and word not in parts):
+            return ""
+        if len(word) >= 4 and any(_same_part(p, word) for p in parts):
+            return word
+    return ""
+
+
+def _weighed_without(description: str, name: N.Name, mentions: Sequence[Mention]) -> bool:
+    """Another figure is of the article without the part the description names ("Helmet as
+    weighed (without chin strap)" beside "4-point chin strap: Mass"): the part's row completes
+    it, and the rules of parts add the two."""
+    words = [w for w in re.findall(r"[^\W\d_]{4,}", description.lower()) if w in name.words]
+    if not words:
+        return False
+    without = re.compile(
+        rf"(?<![^\W\d_])(?:{V.WITHOUT_WORDS})\s+(?:[^\W\d_]+\s+){{0,2}}"
+        rf"(?:{'|'.join(re.escape(w[:5]) for w in words)})",
+        re.IGNORECASE,
+    )
+    return any(without.search(m.quote) for m in mentions)
+
+
 # "mesa + 4 sillas", "table and 4 chairs", "Tisch mit 4 Stühlen": a name of counted pieces
 _COUNTED_MEMBERS = re.compile(
     r"(?:\+|&|(?<![^\W\d_])(?:and|y|und|et|e|i|og|och|ve|a|en|with|mit|con|avec|com|med|met|z|s))"
@@ -2720,6 +2756,18 @@ def decide(
             m.reason = f"{m.reason}; the row names another size ({size})"
     # "KS08B1-25" beside a row of the name's "KR08B1-25"; the article's own row may state only a
     # gross weight, or none: another code's row still loses
+    for m in eligible:
+        if (
+            m.label
+            and (at := m.quote.find(m.label)) > 0
+            and (part := _described_part(m.quote[:at], nm))
+            and not _weighed_without(m.quote[:at], nm, mentions)
+        ):
+            # "Cover frame 2-gang: Weight (g): 38" of a socket "with frame": the part's own row
+            m.basis, m.score = WeightBasis.COMPONENT, 0.0
+            m.reason = (
+                f"{m.reason}; the row of a part the name says the article comes with ({part})"
+            )
     T.another_code([*eligible, *(m for m in mentions if m.basis not in _ELIGIBLE)], nm.models, name)
     eligible = [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]
     eligible = R.drop_superseded(eligible)
