@@ -496,6 +496,18 @@ FILLED_WORDS: Final = Vocabulary(
         "cheio cheia gevuld fylld fyldt täytetty naplněný napełniony dolu"
     )
 )
+# The net contents of a container (what it holds, not what the article sold with its container
+# weighs): "Contenido neto", "Net contents", "Nettoinhalt", "Contenu net", "内容量"
+NET_CONTENTS_WORDS: Final = Vocabulary(
+    [
+        *("net contents", "net content", "net fill", "contents net", "net quantity"),
+        *("nettoinhalt", "inhalt netto", "nettofüllmenge", "füllmenge netto", "nettofüllgewicht"),
+        *("contenu net", "contenance nette", "quantité nette", "contenuto netto"),
+        *("quantità netta", "contenido neto", "cantidad neta", "conteúdo líquido"),
+        *("netto inhoud", "nettoinhoud", "nettoinnehåll", "zawartość netto", "čistý obsah"),
+        *("内容量", "净含量", "淨含量", "正味量", "内容重量"),
+    ]
+)
 FILL_MASS: Final = re.compile(
     r"\d\s{0,2}(?:kg/l|kg/dm³|kg/dm3|g/ml|g/cm³|g/cm3)(?![^\W\d_])"
     r"|(?:füll|fuell|fill)(?:menge|masse|mass|gewicht|weight)[\w.]{0,12}\W{1,3}\d",

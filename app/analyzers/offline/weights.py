@@ -681,6 +681,12 @@ def _classify(
     if gross < 0 and net < 0:
         gross = 0 if V.GROSS_WORDS.search(after[:30]) else -1
         net = 0 if V.NET_WORDS.search(after[:30]) and gross < 0 else -1
+    contents = V.NET_CONTENTS_WORDS.search(label)
+    if contents is not None and doc.sold_filled and V.CONTAINER_WORDS.search(name.low):
+        # "Contenido neto 12 kg" of a "garrafa 12 kg llena": what the container holds, not
+        # the container sold with it (the mirror of an empty container's weight below)
+        reason = f"the net contents ({contents.group()}) of an article sold with its container"
+        return WeightBasis.COMPONENT, reason, None
     empty = V.EMPTY_WORDS.search(label) or V.TARE_WORDS.search(label)
     if empty is not None and doc.sold_filled:
         # "Poids du bidon vide" of a disinfectant sold in the can: the container without it
@@ -1028,6 +1034,42 @@ def _included_part(label: str, name: N.Name, sign: str = "+") -> str:
     if len(part) < 4 or part in V.OWN_WEIGHT_WORDS or part in N.STOP:
         return ""
     return part if any(_same_part(w[1:], part) for w in name.words if w[:1] == sign) else ""
+
+
+_WITH = re.compile(rf"^(?:{V.WITH_WORDS})$", re.IGNORECASE)
+
+
+def _described_part(description: str, name: N.Name) -> str:
+    """The part a row's description opens with ("Cover frame 2-gang: Weight (g)" of a socket
+    "with frame", "Power adapter: Weight" of a dock "with power adapter"), when the name says
+    the article comes with it: that part's own row, not the article's. A description that names
+    the article first ("Double socket, with frame") or says "with" before the part is the
+    article's. Empty otherwise."""
+    parts = [w[1:] for w in name.words if w[:1] == "+"]
+    if not parts:
+        return ""
+    words: list[str] = re.findall(r"[^\W\d_]{3,}", description.lower())
+    for word in words:
+        if _WITH.match(word) or (word in name.words and word not in parts):
+            return ""
+        if len(word) >= 4 and any(_same_part(p, word) for p in parts):
+            return word
+    return ""
+
+
+def _weighed_without(description: str, name: N.Name, mentions: Sequence[Mention]) -> bool:
+    """Another figure is of the article without the part the description names ("Helmet as
+    weighed (without chin strap)" beside "4-point chin strap: Mass"): the part's row completes
+    it, and the rules of parts add the two."""
+    words = [w for w in re.findall(r"[^\W\d_]{4,}", description.lower()) if w in name.words]
+    if not words:
+        return False
+    without = re.compile(
+        rf"(?<![^\W\d_])(?:{V.WITHOUT_WORDS})\s+(?:[^\W\d_]+\s+){{0,2}}"
+        rf"(?:{'|'.join(re.escape(w[:5]) for w in words)})",
+        re.IGNORECASE,
+    )
+    return any(without.search(m.quote) for m in mentions)
 
 
 # "mesa + 4 sillas", "table and 4 chairs", "Tisch mit 4 Stühlen": a name of counted pieces
@@ -1933,8 +1975,32 @@ def collect_mentions(
         )
     )
     _other_rows_everywhere(out)
+    _sibling_rows(out, lines, nm)
     out.extend(_empty_own_weight(lines, source, order_base))
     return out
+
+
+def _sibling_rows(out: list[Mention], lines: Sequence[Line], nm: N.Name) -> None:
+    """Where the document names the article's own code ("BH-TS3-E | Einzelstock | siehe
+    Paargewicht", or the code it begins with), a row of the same product line under another
+    code ("BH-TS3-WT | Winterteller | 38 g") is another article's, whether or not the
+    article's own row states a weight."""
+    own = _own_codes(nm)
+
+    def names_own(code: str) -> bool:  # "HG-128" of an "HG-128-BR", not the series "WX-20"
+        return code in own or (code not in nm.models and any(o.startswith(code) for o in own))
+
+    if not own or not any(names_own(c) for line in lines for c in N.models(line.text)):
+        return
+    for m in out:
+        if m.basis in _ELIGIBLE and (sibling := _sibling_row_code(m, nm)):
+            m.basis, m.score = WeightBasis.OTHER_VARIANT, 0.0
+            m.reason += f"; the row of another article code of the name's line ({sibling})"
+
+
+def _own_codes(nm: N.Name) -> set[str]:
+    """The name's article codes, not the series they begin with ("wx20s", not "wx20")."""
+    return {c for c in nm.models if not any(o != c and o.startswith(c) for o in nm.models)}
 
 
 _OTHER_ROW = "another row of the table than the one that names the article"
@@ -2641,6 +2707,22 @@ def _named_variant(clusters: list[list[Mention]], nm: N.Name) -> list[Mention] |
     return None if any(_contradicts(m, nm) for m in chosen) else chosen
 
 
+def _sibling_row_code(m: Mention, nm: N.Name) -> str:
+    """The row's own article code when it is of the name's code family ("bhts3wt" beside the
+    name's "bhts3e") and none of its codes is the name's: another article of the same line,
+    whether or not the article's own row states a weight. A code the name's begins with
+    ("ARG-128" of "ARG-128-IB", a finish added) or that begins with the name's is the
+    article's own; the series a name's code begins with ("WX-20" of "WX-20-S") is not the
+    article's code. Empty otherwise."""
+    codes = {k[1:] for k in m.keys if k[:1] == "!"}
+    if not codes or not nm.models or codes & nm.models:
+        return ""
+    if any(a.startswith(b) or b.startswith(a) for a in codes for b in _own_codes(nm)):
+        return ""
+    families = {N.family(c) for c in nm.models} - {""}
+    return next((c for c in sorted(codes) if N.family(c) in families), "")
+
+
 def _contradicts(m: Mention, nm: N.Name) -> bool:
     """A row that cannot be the name's whatever its tokens: a weight of something qualified
     ("Poids de la botte"), a row whose own article code is not the name's, or one that leaves
@@ -2706,6 +2788,18 @@ def decide(
             m.reason = f"{m.reason}; the row names another size ({size})"
     # "KS08B1-25" beside a row of the name's "KR08B1-25"; the article's own row may state only a
     # gross weight, or none: another code's row still loses
+    for m in eligible:
+        if (
+            m.label
+            and (at := m.quote.find(m.label)) > 0
+            and (part := _described_part(m.quote[:at], nm))
+            and not _weighed_without(m.quote[:at], nm, mentions)
+        ):
+            # "Cover frame 2-gang: Weight (g): 38" of a socket "with frame": the part's own row
+            m.basis, m.score = WeightBasis.COMPONENT, 0.0
+            m.reason = (
+                f"{m.reason}; the row of a part the name says the article comes with ({part})"
+            )
     T.another_code([*eligible, *(m for m in mentions if m.basis not in _ELIGIBLE)], nm.models, name)
     eligible = [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]
     eligible = R.drop_superseded(eligible)
