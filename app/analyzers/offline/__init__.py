@@ -79,7 +79,7 @@ def analyze_sync(request: AnalysisRequest) -> AnalysisResult:
             order_base=k * 10_000_000,
         )
         mentions.extend(with_parts_totals(found, totals))
-        volumes.extend(document_volumes(doc.sections, comma, request.article_name))
+        volumes.extend(document_volumes(doc.sections, comma))
         if not materials:
             materials, material_note = find_materials_with_note(
                 doc.sections, source=source, comma=comma, article_name=request.article_name

@@ -686,13 +686,10 @@ _LENGTH = re.compile(
 )
 
 
-# A side: "1 710" with a thin-space or space thousands group ("760 x 620 x 1 710 mm"), else up
-# to five digits with up to three decimals.
-_SIDE = r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d{1,5}(?:[.,]\d{1,3})?)"
 _DIMS = re.compile(
-    rf'(?P<a>{_SIDE})\s{{0,2}}(?P<ua>mm|cm|m|in|"|″)?\s{{0,2}}(?:\([A-Za-z]{{1,2}}\)\s{{0,2}})?[x×*]\s{{0,2}}'
-    rf'(?P<b>{_SIDE})\s{{0,2}}(?P<ub>mm|cm|m|in|"|″)?\s{{0,2}}(?:\([A-Za-z]{{1,2}}\)\s{{0,2}})?[x×*]\s{{0,2}}'
-    rf'(?P<c>{_SIDE})(?![\d]|[.,]\d)\s{{0,2}}(?P<uc>mm|cm|m|in|"|″)?(?![^\W\d_])',
+    r'(?P<a>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<ua>mm|cm|m|in|"|″)?\s{0,2}(?:\([A-Za-z]{1,2}\)\s{0,2})?[x×*]\s{0,2}'
+    r'(?P<b>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<ub>mm|cm|m|in|"|″)?\s{0,2}(?:\([A-Za-z]{1,2}\)\s{0,2})?[x×*]\s{0,2}'
+    r'(?P<c>\d{1,5}(?:[.,]\d{1,3})?)(?![\d]|[.,]\d)\s{0,2}(?P<uc>mm|cm|m|in|"|″)?(?![^\W\d_])',
     re.IGNORECASE,
 )
 
@@ -718,13 +715,13 @@ _DIMS_HINT = re.compile(r'(?:\d|m|in|"|″|\))\s{0,2}[x×*]\s{0,2}\d', re.IGNORE
 _TIMES = frozenset("xX×*")  # what the hint's [x×*] matches, ignoring case
 
 
-def _volumes(lines: Sequence[Line], comma: bool, name: str = "") -> tuple[float, ...]:
+def _volumes(lines: Sequence[Line], comma: bool) -> tuple[float, ...]:
     out: list[float] = []
-    length: list[float | None] = []  # the article's length, looked for once, on first use
+    length: list[float | None] = []  # the document's length, looked for once, on first use
     for line in lines:
         if _TIMES.isdisjoint(line.text) or _DIMS_HINT.search(line.text) is None:
             continue  # no "number x number": the cheap tests before the vocabulary
-        if not (_labels_dimensions(line.text) or _ANNOTATED_DIMS.search(line.text)):
+        if not (V.DIMENSION_WORDS.search(line.text) or _ANNOTATED_DIMS.search(line.text)):
             continue  # "Winkel 30 x 30 x 3 mm" names a profile, not the article's block
         if line.packaging or V.PACKAGING_KEYS.search(line.text) or V.GROSS_WORDS.search(line.text):
             continue  # a carton's or a pallet's size bounds nothing the article weighs
@@ -742,19 +739,9 @@ def _volumes(lines: Sequence[Line], comma: bool, name: str = "") -> tuple[float,
             a, b, c = (parse_number(m[k], comma_decimal=comma) * f for k in "abc")
             if a > 0 and b > 0 and c > 0:
                 if not length:
-                    # the document's "Länge", else the name's ("barra de 3 m"; 0.0: two)
-                    length.append(document_length_m(lines, comma) or name_length_m(name, comma))
+                    length.append(document_length_m(lines, comma))
                 out.append(_with_length(a, b, c, length[0]))
     return tuple(out)
-
-
-# "Masse unitaire : 52 g": the word that is "Maße" in Swiss German spelling labels a mass
-_MASS_AFTER = re.compile(r"[^\d\n|]{0,25}?\d+(?:[.,]\d+)?\s?(?:kg|g)\b", re.IGNORECASE)
-
-
-def _labels_dimensions(text: str) -> bool:
-    """A dimension word on the line that labels sizes, not a mass ("Masse unitaire : 52 g")."""
-    return any(_MASS_AFTER.match(text, m.end()) is None for m in V.DIMENSION_WORDS.finditer(text))
 
 
 def _with_length(a: float, b: float, c: float, length_m: float | None) -> float:
@@ -766,11 +753,9 @@ def _with_length(a: float, b: float, c: float, length_m: float | None) -> float:
     return a * b * c / min(a, b, c) * length_m * 100
 
 
-def document_volumes(sections: Sequence[Section], comma: bool, name: str = "") -> tuple[float, ...]:
-    """Bounding-block volumes (cm³) of the dimensions a document states, for plausibility: a
-    section's sides ("20 x 20 x 2 mm") as long as the article the document or its name says
-    ("barra de 3 m")."""
-    return _volumes(list(iter_lines(sections)), comma, name)
+def document_volumes(sections: Sequence[Section], comma: bool) -> tuple[float, ...]:
+    """Bounding-block volumes (cm³) of the dimensions a document states, for plausibility."""
+    return _volumes(list(iter_lines(sections)), comma)
 
 
 # ------------------------------------------------------------------ a rate column's row

@@ -1328,16 +1328,6 @@ OUTER_PACK_WORDS: Final = Vocabulary(
         "carton extérieur",
         "cartone esterno",
         "caja master",
-        # a case's or a carton's size ("Case dimensions", "Kartonmaße"): never the piece's
-        "case dimensions",
-        "case size",
-        "carton dimensions",
-        "carton size",
-        "kartonmaße",
-        "kartonmasse",
-        "dimensions du carton",
-        "dimensioni cartone",
-        "dimensiones de la caja",
         *split_words("纸箱 外箱 每箱 托盘 栈板 外装 パレット 外箱 段ボール箱"),
         *split_words(
             "木架 木箱 木托 木枠 木箱梱包 나무상자"
@@ -1844,17 +1834,6 @@ KIND_MAX_GRAMS: Final[tuple[tuple[Vocabulary, float], ...]] = (
         ),
         50_000.0,
     ),
-)
-# The kind words above that open their noun phrase ("Schraube M8", "Tornillo hexagonal",
-# "Vis à tête"); the others (English, Chinese, Japanese) close it ("Hex bolt", "不锈钢螺丝"),
-# so "Screw compressor" and "Compresor de tornillo" are no screws.
-KIND_HEAD_FIRST: Final = frozenset(
-    split_words(
-        "schraube schrauben mutter muttern scheibe scheiben niete stift bolzen vis écrou "
-        "rondelle vite dado rondella tornillo tuerca arandela schroef moer śruba nakrętka "
-        "podkładka kappe stopfen dichtung dichtring feder klammer buchse hülse joint ressort "
-        "bouchon guarnizione molla tapón junta muelle stecker"
-    )
 )
 # Nothing a supplier document describes as one piece weighs more than this (a machine aside).
 MAX_PIECE_GRAMS: Final = 200_000_000.0

@@ -2578,27 +2578,6 @@ def _table_mentions(
 
 _SOLID_MAX_DENSITY = 33.0  # g/cm³: more than any solid (osmium 22.6) with room for rounding
 _HOLLOW_MIN_FRACTION = 0.002  # of the block × density: thinner than any real shell
-# A shell's mass grows with its surface, not its volume: a tent, a gazebo or a bag is a skin
-# (or a frame) over its block. 50 µm of its material over the block's surface (a cube's, the
-# least for its volume) is less than any fabric, board or frame of that size weighs (a tent's
-# fabric is 100-150 µm of PET, a gazebo's frame ~70 µm of steel spread over its block, a
-# folding box's board 300-500 µm; only a film bag is thinner, and the solid bound refused it).
-_SHELL_MIN_CM = 0.005
-
-
-_NEXT_WORD = re.compile(r"[\s\-]*[^\W\d_]+(?=[\s;(]|$)")
-
-
-def _names_the_kind(m: re.Match[str], name: str) -> bool:
-    """Whether the kind word `m` (found in the lower-cased name) is the name's head noun, not
-    a modifier of another: "Hex bolt M8" and "Tornillo hexagonal DIN 933" are screws, "Screw
-    compressor", "Compresor de tornillo" and "Stud link chain" are not."""
-    if m.group(0) in V.KIND_HEAD_FIRST:
-        # it opens the name; only codes before it ("DIN 933 Schraube M8")
-        return all(re.search(r"\d", t) or t.isupper() for t in name[: m.start()].split())
-    # nothing after it but figures, a comma or a code ("Hex screw ISO 4017 M8x40")
-    after = _NEXT_WORD.match(name, m.end())
-    return after is None or after.group(0).strip(" -").isupper()
 
 
 def plausibility(
@@ -2609,15 +2588,13 @@ def plausibility(
         return f"{fmt_grams(grams)} is more than any one piece weighs"
     low = name.lower()
     for words, cap in V.KIND_MAX_GRAMS:
-        if grams > cap and any(_names_the_kind(m, name) for m in words.finditer(low)):
+        if words.search(low) and grams > cap:
             return f"{fmt_grams(grams)} is far too heavy for the kind of product the name names"
     if volumes:
         top, bottom = max(volumes), min(volumes)
         if grams > top * _SOLID_MAX_DENSITY:
             return f"{fmt_grams(grams)} is heavier than a solid block of the stated dimensions"
-        least = bottom * _HOLLOW_MIN_FRACTION
-        shell = 6 * bottom ** (2 / 3) * _SHELL_MIN_CM  # only ever lowers the bound (big blocks)
-        if grams < min(least, shell) * (density or 1.0):
+        if grams < bottom * (density or 1.0) * _HOLLOW_MIN_FRACTION:
             return f"{fmt_grams(grams)} is lighter than any part of the stated dimensions"
     return ""
 
