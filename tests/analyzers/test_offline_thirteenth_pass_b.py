@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.analyzers.offline_support import weight_of
+from tests.analyzers.offline_support import assert_weight
 
 # (file name, document, article name, the weight in grams, or None for "not sure")
 CASES = [
@@ -100,8 +100,4 @@ CASES = [
 def test_the_thirteenth_pass_b_rule_holds(
     filename: str, text: str, name: str, grams: float | None
 ) -> None:
-    got = weight_of(filename, text, name)
-    if grams is None:
-        assert got is None
-    else:
-        assert got == pytest.approx(grams, rel=1e-3)
+    assert_weight(filename, text, name, grams)
