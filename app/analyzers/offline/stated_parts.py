@@ -84,16 +84,22 @@ def _summands(total: float, values: Sequence[float]) -> tuple[float, ...] | None
     return found[0][1]
 
 
-def _says_whole(whole: Mention, parts: Sequence[Mention], name_words: Sequence[str]) -> bool:
-    """The whole's row says it is the whole or names the article, and no part's row names the
-    article ("Tapa de recambio (sin marco) | 38,5" of a cover "sin marco": the article is a
-    part)."""
+def _may_be_whole(whole: Mention, name_words: Sequence[str]) -> bool:
+    """The row says it is the whole or names the article: looked at before any sum is tried."""
+    return bool(
+        V.WHOLE_WORDS.search(whole.quote)
+        or V.WHOLE_WORDS.search(whole.label)
+        or _name_share(whole.quote, name_words) >= 0.5
+    )
+
+
+def _no_part_names_article(
+    whole: Mention, parts: Sequence[Mention], name_words: Sequence[str]
+) -> bool:
+    """No part's row names the article as well as the whole's ("Tapa de recambio (sin marco) |
+    38,5" of a cover "sin marco": the article is a part)."""
     share = _name_share(whole.quote, name_words)
-    if any(_name_share(p.quote, name_words) >= max(0.5, share) for p in parts):
-        return False
-    if V.WHOLE_WORDS.search(whole.quote) or V.WHOLE_WORDS.search(whole.label):
-        return True
-    return share >= 0.5
+    return not any(_name_share(p.quote, name_words) >= max(0.5, share) for p in parts)
 
 
 def parts_of_wholes(mentions: Sequence[Mention], eligible: Sequence[Mention], name: str) -> None:
@@ -105,6 +111,8 @@ def parts_of_wholes(mentions: Sequence[Mention], eligible: Sequence[Mention], na
     for whole in sorted(eligible, key=lambda m: -m.stated_grams):
         if whole.basis not in (WeightBasis.NET, WeightBasis.UNSPECIFIED):
             continue
+        if not _may_be_whole(whole, name_words):
+            continue  # no row that says it is the whole: no sums to try
         total = whole.stated_grams
         beside = [
             m for m in members if m.source == whole.source and m.stated_grams < total * (1 - _AGREE)
@@ -115,7 +123,7 @@ def parts_of_wholes(mentions: Sequence[Mention], eligible: Sequence[Mention], na
         parts = [m for m in beside if any(abs(m.stated_grams - v) <= 1e-6 * v for v in combo)]
         if not any(p.location == whole.location for p in parts):
             continue  # the parts are listed with the whole, not somewhere else in the document
-        if not _says_whole(whole, parts, name_words):
+        if not _no_part_names_article(whole, parts, name_words):
             continue
         sums = " + ".join(f"{v:g}" for v in combo)
         for m in parts:
