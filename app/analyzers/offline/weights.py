@@ -35,6 +35,7 @@ from app.analyzers.offline import counts as C  # noqa: N812 - piece counts, read
 from app.analyzers.offline import derived as D  # noqa: N812 - derived weights, read as D.x
 from app.analyzers.offline import key_counts as KC  # noqa: N812 - counts beside a weight field
 from app.analyzers.offline import line_counts as LC  # noqa: N812 - a table line's quantity
+from app.analyzers.offline import listed_parts as LP  # noqa: N812 - parts a document lists
 from app.analyzers.offline import names as N  # noqa: N812 - the article name, read as N.Name
 from app.analyzers.offline import others as O  # noqa: N812 - other objects, read as O.fn
 from app.analyzers.offline import ranges as RG  # noqa: N812 - weight ranges, read as RG.fn
@@ -438,6 +439,7 @@ class _Doc:
         "_filled",
         "_length",
         "_lines",
+        "_listed",
         "_name",
         "_paths",
         "_shipping",
@@ -453,6 +455,18 @@ class _Doc:
         self._paths: dict[str, str] | None = None
         self._filled: bool | None = None
         self._shipping: bool | None = None
+        self._listed: frozenset[str] | None = None
+
+    def listed_part(self, label: str, name: N.Name) -> str:
+        """The part of the article a label weighs when the document lists the article's parts
+        ("In the set: hose, spray gun, …" beside "Hose weight"): empty when it weighs no such
+        part, or the part is the article the name names."""
+        part = _object_of(label) or _word_after_weight(label)
+        if not part:
+            return ""
+        if self._listed is None:
+            self._listed = LP.listed_words((line.text for line in self._lines), name)
+        return LP.listed_part(part, name, self._listed, self.name_low)
 
     def set_count(self, word: str) -> int | None:
         """The pieces a set or pair the document names holds ("set van 4", "1組(2本)")."""
@@ -854,6 +868,9 @@ def _classify(
                 f"the net weight of a part the article includes ({part})",
                 None,
             )
+        if part := doc.listed_part(V.NET_WORDS.pattern.sub(" ", label), name):
+            reason = f"the net weight of one of the parts the document lists ({part})"
+            return WeightBasis.COMPONENT, reason, None
         return WeightBasis.NET, "labelled as the net weight (or unit weight)", grams
     m = V.COMPONENT_WORDS.search(label)
     named = m is not None and m.group().lower() in name.low
@@ -881,6 +898,9 @@ def _classify(
             )
         if part := _included_part(label, name, "-"):
             reason = f"the weight of a part the article is without ({part})"
+            return WeightBasis.COMPONENT, reason, None
+        if part := doc.listed_part(label, name):
+            reason = f"the weight of one of the parts the document lists the article with ({part})"
             return WeightBasis.COMPONENT, reason, None
         if not context and (other := _other_object(label, name)) is not None:
             # "Door weight: max. 12 kg": the weight of what the article carries or holds
