@@ -42,10 +42,10 @@ _DEPENDS = (
 # what a range across variants depends on, as a word start in the languages of the corpus
 _VARIANT_NOUN = (
     r"vers|varia|vari|mod[eè]l|siz|größ|gröss|grö|taill|misur|tagli|tama|talla|medid|maat"
-    r"|groot|storl|størr|rozmiar|wielko|velikost|l[äa]ng|long|lungh|lengt|længd|délk|dług|typ"
-    r"|tipo|type|ausführ|ex[ée]cu|esecu|ejecu|uitvoer|utför|udfør|utfør|diam|durchm|dimens"
-    r"|format|config|finit|acab|colou?r|farb|couleur|breit|width|larg|anch|height|höhe|haut"
-    r"|altez|altur|thick|stärk|dick|épaiss|spess|espes|gros|capac|kapaz|equip|ausstatt|allest"
+    r"|groot|storl|størr|rozmiar|wielko|velikost|l[äa]ng|long|lungh|lengt|længd|délk|dług|typ(?!i)"
+    r"|tipo|ausführ|ex[ée]cu|esecu|ejecu|uitvoer|utför|udfør|utfør|diam|durchm|dimens"
+    r"|format|config|finit|acab|colou?r|farb|couleur|breit|width|larg|ancho|height|höhe|haut"
+    r"|altez|altur|thick|stärk|dick|épaiss|spess|espes|grosor|capac|kapaz|equip|ausstatt|allest"
     r"|option"
 )
 _DEPENDS_ON_VARIANT = re.compile(
