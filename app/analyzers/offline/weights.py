@@ -35,8 +35,10 @@ from app.analyzers.offline import counts as C  # noqa: N812 - piece counts, read
 from app.analyzers.offline import derived as D  # noqa: N812 - derived weights, read as D.x
 from app.analyzers.offline import key_counts as KC  # noqa: N812 - counts beside a weight field
 from app.analyzers.offline import line_counts as LC  # noqa: N812 - a table line's quantity
+from app.analyzers.offline import listed_parts as LP  # noqa: N812 - parts a document lists
 from app.analyzers.offline import names as N  # noqa: N812 - the article name, read as N.Name
 from app.analyzers.offline import others as O  # noqa: N812 - other objects, read as O.fn
+from app.analyzers.offline import ranges as RG  # noqa: N812 - weight ranges, read as RG.fn
 from app.analyzers.offline import revisions as R  # noqa: N812 - corrections, read as R.fn
 from app.analyzers.offline import set_counts as S  # noqa: N812 - sets and pairs of pieces
 from app.analyzers.offline import stated_parts as SP  # noqa: N812 - parts beside a whole
@@ -277,6 +279,8 @@ class _Raw:
     unit_glued: str = ""
     note: str = ""
     label: str = ""  # the column header that labels a bare number in a table row
+    low: float = 0.0  # a range's ends in grams (0.0 when the figure is no range)
+    high: float = 0.0
 
 
 def _raw_quantities(text: str, comma: bool) -> list[_Raw]:
@@ -300,20 +304,38 @@ def _raw_quantities(text: str, comma: bool) -> list[_Raw]:
                     after=text[offset + shared.end("n") : q.start],
                 )
             )
-        out.append(
-            _Raw(
-                q.grams,
-                q.start,
-                q.end,
-                q.approx,
-                q.upper_bound,
-                q.is_range,
-                metric=mass_unit(q.unit) not in _IMPERIAL,
-                after=text[q.end : q.end + 60],
-                unit_glued=glued,
-            )
+        raw = _Raw(
+            q.grams,
+            q.start,
+            q.end,
+            q.approx,
+            q.upper_bound,
+            q.is_range,
+            metric=mass_unit(q.unit) not in _IMPERIAL,
+            after=text[q.end : q.end + 60],
+            unit_glued=glued,
         )
+        if q.is_range:
+            raw.low, raw.high = q.low, 2 * q.grams - q.low
+        else:
+            _open_range(text, raw, factor, comma, out)
+        out.append(raw)
     return _merge_pairs(text, out)
+
+
+def _open_range(text: str, raw: _Raw, factor: float, comma: bool, out: list[_Raw]) -> None:
+    """ "between 90 and 140 g", "da 45 a 120 g", "zwischen 1 kg und 1,5 kg": a range whose
+    opening word stands before its low end; the figure becomes the range (its middle), and a
+    low end with a unit of its own is no figure apart."""
+    offset = max(0, raw.start - 48)
+    opened = RG.opened_low(text[offset : raw.start], factor, comma=comma)
+    if opened is None or not RG.spans(opened[1], raw.grams):
+        return
+    start, low = offset + opened[0], opened[1]
+    while out and out[-1].start >= start:
+        out.pop()  # "between 90 g and": the low end read as a figure of its own
+    raw.low, raw.high, raw.start, raw.is_range = low, raw.grams, start, True
+    raw.grams = (low + raw.grams) / 2
 
 
 def _merge_pairs(text: str, qs: list[_Raw]) -> list[_Raw]:
@@ -328,6 +350,7 @@ def _merge_pairs(text: str, qs: list[_Raw]) -> list[_Raw]:
             and prev.metric == q.metric
             and prev.grams < q.grams < 10 * prev.grams
         ):
+            prev.low, prev.high = prev.grams, q.grams
             prev.grams, prev.end, prev.is_range = (prev.grams + q.grams) / 2, q.end, True
             prev.after = text[q.end : q.end + 60]
             continue  # "240 g - 260 g"
@@ -416,6 +439,7 @@ class _Doc:
         "_filled",
         "_length",
         "_lines",
+        "_listed",
         "_name",
         "_paths",
         "_shipping",
@@ -431,6 +455,18 @@ class _Doc:
         self._paths: dict[str, str] | None = None
         self._filled: bool | None = None
         self._shipping: bool | None = None
+        self._listed: frozenset[str] | None = None
+
+    def listed_part(self, label: str, name: N.Name) -> str:
+        """The part of the article a label weighs when the document lists the article's parts
+        ("In the set: hose, spray gun, …" beside "Hose weight"): empty when it weighs no such
+        part, or the part is the article the name names."""
+        part = _object_of(label) or _word_after_weight(label)
+        if not part:
+            return ""
+        if self._listed is None:
+            self._listed = LP.listed_words((line.text for line in self._lines), name)
+        return LP.listed_part(part, name, self._listed, self.name_low)
 
     def set_count(self, word: str) -> int | None:
         """The pieces a set or pair the document names holds ("set van 4", "1組(2本)")."""
@@ -832,6 +868,9 @@ def _classify(
                 f"the net weight of a part the article includes ({part})",
                 None,
             )
+        if part := doc.listed_part(V.NET_WORDS.pattern.sub(" ", label), name):
+            reason = f"the net weight of one of the parts the document lists ({part})"
+            return WeightBasis.COMPONENT, reason, None
         return WeightBasis.NET, "labelled as the net weight (or unit weight)", grams
     m = V.COMPONENT_WORDS.search(label)
     named = m is not None and m.group().lower() in name.low
@@ -859,6 +898,9 @@ def _classify(
             )
         if part := _included_part(label, name, "-"):
             reason = f"the weight of a part the article is without ({part})"
+            return WeightBasis.COMPONENT, reason, None
+        if part := doc.listed_part(label, name):
+            reason = f"the weight of one of the parts the document lists the article with ({part})"
             return WeightBasis.COMPONENT, reason, None
         if not context and (other := _other_object(label, name)) is not None:
             # "Door weight: max. 12 kg": the weight of what the article carries or holds
@@ -1801,6 +1843,12 @@ def collect_mentions(
                     None,
                 )
             if basis in _ELIGIBLE and (
+                spread := RG.of_variants(q.low, q.high, text, named=nm.matches(row_keys))
+                if q.high
+                else ""
+            ):  # "da 45 a 120 g secondo la versione": the weights of several versions
+                basis, reason, grams = WeightBasis.OTHER_VARIANT, spread, None
+            if basis in _ELIGIBLE and (
                 (rm := V.RELATED_WORDS.search(line.heading or ""))
                 or (rm := V.RELATED_WORDS.search(key))
                 or (rm := _RELATED_PATH.search(key))
@@ -2424,6 +2472,10 @@ def _table_mentions(
                     f"the weight of something sold separately ({sold.group()})",
                     None,
                 )
+            if basis in _ELIGIBLE and written and written[0].high:
+                q = written[0]
+                if spread := RG.of_variants(q.low, q.high, cell, named=name.matches(keys)):
+                    basis, reason, per_piece = WeightBasis.OTHER_VARIANT, spread, None
             if basis in _ELIGIBLE and T.increment(cell):
                 basis, reason, per_piece = (
                     WeightBasis.COMPONENT,
