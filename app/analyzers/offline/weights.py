@@ -1204,6 +1204,28 @@ def _row_pack_count(label: str, cells: Iterable[tuple[str, str]]) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _pack_of_packs(label: str, cells: Iterable[tuple[str, str]]) -> str:
+    """The key beside a pack's weight that counts the packs it holds ("boxes_per_case | 10"
+    beside "case_weight_kg", "VE je Karton" beside "Gewicht Karton"): the weight is of a pack of
+    packs, whose pieces no single count gives. Empty when the row says no such thing."""
+    pack = V.PACK_WORDS.search(label) or V.NET_PACK_UNIT_WORDS.search(label)
+    if pack is None:
+        return ""
+    word = re.compile(rf"(?<![^\W\d_]){re.escape(pack.group().lower())}(?![^\W\d_])")
+    for key, value in cells:
+        if key == label or not _COUNT_VALUE.fullmatch(value) or V.WEIGHT_WORDS.search(key):
+            continue
+        low = key.lower()
+        for w in word.finditer(low):
+            per = _PER_BEFORE.search(low, 0, w.start())
+            if per is not None and V.PACK_WORDS.search(low[: per.start()]):
+                return key
+    return ""
+
+
+_PER_BEFORE = re.compile(r"[\s_]{0,2}(?:je|per|pro|por|par|pour|/)[\s_]{0,2}$")
+
+
 def _unit_weight(
     unit: UM.RowUnit, grams: float, doc: _Doc, name: N.Name
 ) -> tuple[WeightBasis, str, float | None]:
@@ -2394,6 +2416,12 @@ def _table_mentions(
             )
             if basis is None:
                 return
+            if basis in _ELIGIBLE and (packs := _pack_of_packs(label, cells)):
+                basis, reason, per_piece = (
+                    WeightBasis.PER_PACK,
+                    f"the weight of a pack of packs ({packs}), not of counted pieces",
+                    None,
+                )
             if basis in _ELIGIBLE and written:  # "A bis F, Unterschied je Klasse 10 g"
                 q = written[0]
                 if other := O.not_the_article(cell, q.start, q.end, name.low, name.words):
