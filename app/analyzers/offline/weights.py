@@ -404,6 +404,7 @@ def _label_unit_quantities(text: str, comma: bool) -> list[_Raw]:
 # How many of a document's first lines may hold its title ("COMMERCIAL INVOICE")
 _TITLE_LINES = 6
 _CONSIGNMENT = "the weights of a consignment"
+_CONSIGNED = "a consignment's net weight ÷"
 
 
 class _Doc:
@@ -412,6 +413,7 @@ class _Doc:
 
     __slots__ = (
         "_comma",
+        "_consignment",
         "_count",
         "_filled",
         "_length",
@@ -431,6 +433,7 @@ class _Doc:
         self._paths: dict[str, str] | None = None
         self._filled: bool | None = None
         self._shipping: bool | None = None
+        self._consignment: set[int] | None = None
 
     def set_count(self, word: str) -> int | None:
         """The pieces a set or pair the document names holds ("set van 4", "1組(2本)")."""
@@ -472,6 +475,17 @@ class _Doc:
             head = [line.text for line in itertools.islice(self._lines, _TITLE_LINES)]
             self._shipping = any(V.SHIPPING_DOCUMENT_WORDS.search(text) for text in head)
         return self._shipping
+
+    @property
+    def consignment_counts(self) -> set[int]:
+        """The articles a shipping document's quantity lines count (`LC.consignment_counts`;
+        a count of pieces only when the name counts no pieces of a pack itself)."""
+        if self._consignment is None:
+            words = frozenset(w for w in tokens_of(self.name_low) if w.isalpha())
+            pieces = C.pack_n(self.name_low) is None
+            texts = (line.text for line in self._lines)
+            self._consignment = LC.consignment_counts(texts, words, pieces=pieces)
+        return self._consignment
 
     @property
     def pack_count(self) -> int | None:
@@ -702,6 +716,18 @@ def _classify(
         return WeightBasis.GROSS, f"a tare: the packaging's weight ({tare.group()})", None
     if gross > net:
         return WeightBasis.GROSS, "a packed, gross or shipping weight", None
+    if (
+        doc.shipping_document
+        and (net >= 0 or V.TOTAL_WORDS.search(label))
+        and not (LC.says_one_piece(label) or V.PACK_WORDS.search(label))
+        and (consigned := doc.consignment_counts)
+    ):  # "Quantità: 16 pezzi" above "Peso netto totale 240 kg": sixteen pieces' net weight
+        if len(consigned) > 1:
+            reason = f"a net weight beside several quantity lines: {_CONSIGNMENT}"
+            return WeightBasis.GROSS, reason, None
+        if (n := next(iter(consigned))) >= 2:
+            reason = f"{_CONSIGNED} the {n} pieces its quantity line counts"
+            return WeightBasis.DERIVED, reason, grams / n
     if (
         total := V.TOTAL_WORDS.search(label) or V.TOTAL_ROW_WORDS.search(label)
     ) and doc.shipping_document:
@@ -3011,6 +3037,7 @@ def _doubt(
         and not chosen.matched
         and V.TOTAL_WORDS.search(chosen.label)
         and q[: max(4, len(q) - 2)] not in name.low
+        and not chosen.reason.startswith(_CONSIGNED)  # the total of the counted pieces
     ):
         # "Peso totale fornitura", "Gesamtgewicht Sendung": the total of what the label names,
         # unless that is the article in another inflection ("Gesamtmasse des Puffers")
@@ -3067,6 +3094,7 @@ def _doubt(
             # "Gewicht x 100 Stk: 0,81 kg": the label counts pieces the figure may be of
             return f"its label counts {count} pieces ({trim_quote(chosen.label, 40)})"
     totals = chosen.total or (not chosen.keys and bool(_TOTALS.match(chosen.quote)))
+    totals = totals and not chosen.reason.startswith(_CONSIGNED)  # its count divides it
     if totals and any(m.basis == WeightBasis.GROSS and m.quote == chosen.quote for m in mentions):
         # "Total net weight: 480 kg  Total gross weight: 520 kg": a consignment's totals
         return "a total beside a total gross weight: the weights of a consignment"
