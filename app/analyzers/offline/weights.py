@@ -1193,6 +1193,7 @@ def _other_object(label: str, name: N.Name) -> str | None:
 # ------------------------------------------------------------------ collection
 
 
+_SENTENCE_END = re.compile(r"[.!?。！？]\s*$")  # "… se venden por separado." ends its sentence
 _PER_AFTER = re.compile(r"[\s_]{0,2}(?:je|per|pro|por|par|pour|/)(?![^\W\d_])")
 _COUNT_VALUE = re.compile(rf"\s*{C.GROUPED}\s*|\s*\d{{1,6}}\s*")
 _KEY_VALUE = re.compile(r"^\s*(?P<k>[^=:|]{1,60}?)\s*(?:=|:\s)\s*(?P<v>[^=:|]{1,12})$")
@@ -1834,8 +1835,12 @@ def collect_mentions(
                     None,
                 )
             wrapped = (
-                lines[i - 1].text[-80:] if i and lines[i - 1].location == line.location else ""
-            )
+                lines[i - 1].text[-80:]
+                if i
+                and lines[i - 1].location == line.location
+                and not _SENTENCE_END.search(lines[i - 1].text)
+                else ""
+            )  # a line the figure's sentence runs on from, not a sentence ended above it
             if basis in _ELIGIBLE and (sold := V.SOLD_SEPARATELY_WORDS.search(f"{wrapped} {text}")):
                 basis, reason, grams = (
                     WeightBasis.COMPONENT,
