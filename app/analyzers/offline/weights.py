@@ -2442,8 +2442,9 @@ def _table_mentions(
                 return
             packed = label if V.PACKAGING_KEYS.search(label) else ""  # "Peso imballo (kg)"
             row_doc = _counted_doc(doc, _row_pack_count(label, cells)) if cells else doc
+            after = written[0].after if len(written) == 1 else ""  # "310 g la paire"
             basis, reason, per_piece = _classify(
-                label, "", glued, name, row_doc, grams, packed, context=column
+                label, after, glued, name, row_doc, grams, packed, context=column
             )
             if basis is None:
                 return
