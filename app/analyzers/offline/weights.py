@@ -640,6 +640,9 @@ def _classify(
         return WeightBasis.PROCESS, f"a process or machine figure ({m.group()})", None
     if m := V.CAPACITY_WORDS.search(label):
         return WeightBasis.CAPACITY, f"a capacity, load or limit ({m.group()})", None
+    if (state := _delivery_state(label, name)) and not state[1]:
+        reason = f"stated for another delivery condition ({state[0]}) than the name's"
+        return WeightBasis.OTHER_VARIANT, reason, None
     if limit := _limit_of(label):
         return WeightBasis.CAPACITY, f"a limit of what the article takes ({limit})", None
     if m := V.SINGLE_VALUE_WORDS.search(label):  # "Masse Einzelwerte: 268 g, 271 g, …"
@@ -750,6 +753,15 @@ def _classify(
         if n:
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.GROSS, "a weight in a packaging or shipping section", None
+    if (
+        state
+        and not V.WEIGHT_WORDS.search(label)
+        and net < 0
+        and not V.PACK_WORDS.search(label)
+        and C.SLASH_PACK.match(glued) is None
+        and C.pack_n(label) is None
+    ):  # "Fertigteil (bearbeitet) | 2,08 kg" of a name that says "bearbeitet"
+        return WeightBasis.NET, f"the delivery condition the name states ({state[0]})", grams
     counted = (m := C.SLASH_PACK.match(glued)) is not None and m["p"] is not None
     counted = counted and _names_article(label, name)  # the line names what it weighs
     if not (V.WEIGHT_WORDS.search(label) or net >= 0 or V.PACK_WORDS.search(label) or counted):
@@ -950,6 +962,27 @@ _CONDITION = re.compile(
     r"(?<![\d.,])(?P<n>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m|v|w|kw|bar|l|a|hz)(?![^\W\d_])",
     re.IGNORECASE,
 )
+
+
+def _state_of(text: str) -> tuple[str, bool] | None:
+    """(word, finished) of the one delivery condition `text` states, None for none or both."""
+    raw, done = V.RAW_STATE_WORDS.search(text), V.FINISHED_STATE_WORDS.search(text)
+    if (raw is None) == (done is None):
+        return None
+    m = done or raw
+    assert m is not None
+    return m.group(), done is not None
+
+
+def _delivery_state(label: str, name: N.Name) -> tuple[str, bool] | None:
+    """(the label's condition word, whether it is the name's) when both the article name and
+    the label state a delivery condition ("bearbeitet" / "Gussgewicht"): a casting's raw
+    weight is not the machined article's, nor the machined weight an "as-forged" one's."""
+    named = _state_of(name.low)
+    stated = _state_of(label) if named is not None else None
+    if named is None or stated is None:
+        return None
+    return stated[0], stated[1] == named[1]
 
 
 def _other_condition(label: str, name: N.Name) -> str:
