@@ -66,10 +66,12 @@ _ONE_PIECE_NAME = re.compile(
     re.IGNORECASE,
 )
 # "22 g pro Paar", "40 g per set": the set or pair right after a figure ("0.35 kg/套" is the
-# slash rules', which know a unit the article is sold in)
+# slash rules', which know a unit the article is sold in); an article alone says "per" the way
+# a price does ("310 g la paire", "das Paar", "el par", "il paio", "a pair")
 _PER_WORD_AFTER = re.compile(
-    r"^\s{0,2}(?:per|pro|je|par|por|pour|para|för|pr\.)\s{1,2}"
-    r"(?:(?:the|a|one|la|le|el|il|un|une|una|ein|eine|einen|1)\s{1,2})?(?P<w>[^\W\d_]+)",
+    r"^\s{0,2}(?:(?:per|pro|je|par|por|pour|para|för|pr\.)\s{1,2}"
+    r"(?:(?:the|a|one|la|le|el|il|un|une|una|ein|eine|einen|1)\s{1,2})?"
+    r"|(?:the|a|la|le|el|il|lo|das|der|die|o|het|de)\s{1,2})(?P<w>[^\W\d_]+)",
     re.IGNORECASE,
 )
 
@@ -82,7 +84,10 @@ def set_word(label: str, name_low: str) -> str | None:
     if m is None:
         return None
     word = m.group().lower()
-    if _ONE_PIECE_NAME.search(name_low) is None and (_WORD.search(name_low) or word in name_low):
+    one = _ONE_PIECE_NAME.search(name_low)
+    if one is not None and _WORD.match(name_low[one.end() :].lstrip()):
+        one = None  # "(1 Paar)", "(one pair)": one set, not one piece of it
+    if one is None and (_WORD.search(name_low) or word in name_low):
         return None
     return word
 

@@ -808,6 +808,60 @@ PROCESS_WORDS: Final = Vocabulary(
     ]
 )
 
+# The delivery condition a casting, forging or blank is in: finished (machined) or raw. A name
+# that states one makes a weight labelled with the other another variant's (raw_vs_finished).
+FINISHED_STATE_WORDS: Final = Vocabulary(
+    [
+        *split_words(
+            "machined finished bearbeitet fertigbearbeitet fertigteil fertigteile fertiggewicht "
+            "fertigmasse usiné usinée usinés usinées lavorato lavorata lavorati mecanizado "
+            "mecanizada mecanizados usinado usinada bewerkt nabewerkt obrobiony obrobiona obrobione"
+        ),
+        "finish machined",
+        "finish-machined",
+        "finished part",
+        "pièce finie",
+        "pièce usinée",
+        "pezzo finito",
+        "pieza acabada",
+        "pieza terminada",
+        "peça acabada",
+    ]
+)
+RAW_STATE_WORDS: Final = Vocabulary(
+    [
+        *split_words(
+            "raw unmachined as-cast as-forged rohteil rohteile rohgewicht rohling "
+            "rohlinge rohguss rohgussteil rohmasse rohteilmasse rohzustand schmiederohling "
+            "gussrohling unbearbeitet gussgewicht gießgewicht giessgewicht abgussgewicht "
+            "schmiedegewicht grezzo grezza grezzi greggio onbewerkt nieobrobiony surowy"
+        ),
+        "as cast",
+        "as forged",
+        "blank weight",  # not "blank" alone: "Scheibe blank" is a bright finish
+        "not machined",
+        "nicht bearbeitet",
+        "cast weight",
+        "casting weight",
+        "forging weight",
+        "forged weight",
+        "forge weight",
+        "brut de fonderie",
+        "brut de forge",
+        "pièce brute",
+        "non usiné",
+        "non usinée",
+        "poids de fonderie",
+        "non lavorato",
+        "peso di fusione",
+        "en bruto",
+        "pieza en bruto",
+        "sin mecanizar",
+        "peso de fundición",
+        "em bruto",
+    ]
+)
+
 # Not masses at all: accelerations, torques, inertias (a "g" that is not a gram).
 NOT_MASS_WORDS: Final = Vocabulary(
     [

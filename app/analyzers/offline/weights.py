@@ -427,6 +427,7 @@ def _label_unit_quantities(text: str, comma: bool) -> list[_Raw]:
 # How many of a document's first lines may hold its title ("COMMERCIAL INVOICE")
 _TITLE_LINES = 6
 _CONSIGNMENT = "the weights of a consignment"
+_CONSIGNED = "a consignment's net weight ÷"
 
 
 class _Doc:
@@ -435,6 +436,7 @@ class _Doc:
 
     __slots__ = (
         "_comma",
+        "_consignment",
         "_count",
         "_filled",
         "_length",
@@ -456,6 +458,7 @@ class _Doc:
         self._filled: bool | None = None
         self._shipping: bool | None = None
         self._listed: frozenset[str] | None = None
+        self._consignment: set[int] | None = None
 
     def listed_part(self, label: str, name: N.Name) -> str:
         """The part of the article a label weighs when the document lists the article's parts
@@ -508,6 +511,17 @@ class _Doc:
             head = [line.text for line in itertools.islice(self._lines, _TITLE_LINES)]
             self._shipping = any(V.SHIPPING_DOCUMENT_WORDS.search(text) for text in head)
         return self._shipping
+
+    @property
+    def consignment_counts(self) -> set[int]:
+        """The articles a shipping document's quantity lines count (`LC.consignment_counts`;
+        a count of pieces only when the name counts no pieces of a pack itself)."""
+        if self._consignment is None:
+            words = frozenset(w for w in tokens_of(self.name_low) if w.isalpha())
+            pieces = C.pack_n(self.name_low) is None
+            texts = (line.text for line in self._lines)
+            self._consignment = LC.consignment_counts(texts, words, pieces=pieces)
+        return self._consignment
 
     @property
     def pack_count(self) -> int | None:
@@ -662,6 +676,9 @@ def _classify(
         return WeightBasis.PROCESS, f"a process or machine figure ({m.group()})", None
     if m := V.CAPACITY_WORDS.search(label):
         return WeightBasis.CAPACITY, f"a capacity, load or limit ({m.group()})", None
+    if (state := _delivery_state(label, name)) and not state[1]:
+        reason = f"stated for another delivery condition ({state[0]}) than the name's"
+        return WeightBasis.OTHER_VARIANT, reason, None
     if limit := _limit_of(label):
         return WeightBasis.CAPACITY, f"a limit of what the article takes ({limit})", None
     if m := V.SINGLE_VALUE_WORDS.search(label):  # "Masse Einzelwerte: 268 g, 271 g, …"
@@ -739,6 +756,18 @@ def _classify(
     if gross > net:
         return WeightBasis.GROSS, "a packed, gross or shipping weight", None
     if (
+        doc.shipping_document
+        and (net >= 0 or V.TOTAL_WORDS.search(label))
+        and not (LC.says_one_piece(label) or V.PACK_WORDS.search(label))
+        and (consigned := doc.consignment_counts)
+    ):  # "Quantità: 16 pezzi" above "Peso netto totale 240 kg": sixteen pieces' net weight
+        if len(consigned) > 1:
+            reason = f"a net weight beside several quantity lines: {_CONSIGNMENT}"
+            return WeightBasis.GROSS, reason, None
+        if (n := next(iter(consigned))) >= 2:
+            reason = f"{_CONSIGNED} the {n} pieces its quantity line counts"
+            return WeightBasis.DERIVED, reason, grams / n
+    if (
         total := V.TOTAL_WORDS.search(label) or V.TOTAL_ROW_WORDS.search(label)
     ) and doc.shipping_document:
         # "Total net weight: 1,938 kg", "Peso netto complessivo" of an invoice or a delivery
@@ -760,6 +789,15 @@ def _classify(
         if n:
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.GROSS, "a weight in a packaging or shipping section", None
+    if (
+        state
+        and not V.WEIGHT_WORDS.search(label)
+        and net < 0
+        and not V.PACK_WORDS.search(label)
+        and C.SLASH_PACK.match(glued) is None
+        and C.pack_n(label) is None
+    ):  # "Fertigteil (bearbeitet) | 2,08 kg" of a name that says "bearbeitet"
+        return WeightBasis.NET, f"the delivery condition the name states ({state[0]})", grams
     counted = (m := C.SLASH_PACK.match(glued)) is not None and m["p"] is not None
     counted = counted and _names_article(label, name)  # the line names what it weighs
     if not (V.WEIGHT_WORDS.search(label) or net >= 0 or V.PACK_WORDS.search(label) or counted):
@@ -966,6 +1004,27 @@ _CONDITION = re.compile(
     r"(?<![\d.,])(?P<n>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m|v|w|kw|bar|l|a|hz)(?![^\W\d_])",
     re.IGNORECASE,
 )
+
+
+def _state_of(text: str) -> tuple[str, bool] | None:
+    """(word, finished) of the one delivery condition `text` states, None for none or both."""
+    raw, done = V.RAW_STATE_WORDS.search(text), V.FINISHED_STATE_WORDS.search(text)
+    if (raw is None) == (done is None):
+        return None
+    m = done or raw
+    assert m is not None
+    return m.group(), done is not None
+
+
+def _delivery_state(label: str, name: N.Name) -> tuple[str, bool] | None:
+    """(the label's condition word, whether it is the name's) when both the article name and
+    the label state a delivery condition ("bearbeitet" / "Gussgewicht"): a casting's raw
+    weight is not the machined article's, nor the machined weight an "as-forged" one's."""
+    named = _state_of(name.low)
+    stated = _state_of(label) if named is not None else None
+    if named is None or stated is None:
+        return None
+    return stated[0], stated[1] == named[1]
 
 
 def _other_condition(label: str, name: N.Name) -> str:
@@ -1209,6 +1268,7 @@ def _other_object(label: str, name: N.Name) -> str | None:
 # ------------------------------------------------------------------ collection
 
 
+_SENTENCE_END = re.compile(r"[.!?。！？]\s*$")  # "… se venden por separado." ends its sentence
 _PER_AFTER = re.compile(r"[\s_]{0,2}(?:je|per|pro|por|par|pour|/)(?![^\W\d_])")
 _COUNT_VALUE = re.compile(rf"\s*{C.GROUPED}\s*|\s*\d{{1,6}}\s*")
 _KEY_VALUE = re.compile(r"^\s*(?P<k>[^=:|]{1,60}?)\s*(?:=|:\s)\s*(?P<v>[^=:|]{1,12})$")
@@ -1244,6 +1304,28 @@ def _row_pack_count(label: str, cells: Iterable[tuple[str, str]]) -> int | None:
             if n and n >= 2:
                 found.add(n)
     return found.pop() if len(found) == 1 else None
+
+
+def _pack_of_packs(label: str, cells: Iterable[tuple[str, str]]) -> str:
+    """The key beside a pack's weight that counts the packs it holds ("boxes_per_case | 10"
+    beside "case_weight_kg", "VE je Karton" beside "Gewicht Karton"): the weight is of a pack of
+    packs, whose pieces no single count gives. Empty when the row says no such thing."""
+    pack = V.PACK_WORDS.search(label) or V.NET_PACK_UNIT_WORDS.search(label)
+    if pack is None:
+        return ""
+    word = re.compile(rf"(?<![^\W\d_]){re.escape(pack.group().lower())}(?![^\W\d_])")
+    for key, value in cells:
+        if key == label or not _COUNT_VALUE.fullmatch(value) or V.WEIGHT_WORDS.search(key):
+            continue
+        low = key.lower()
+        for w in word.finditer(low):
+            per = _PER_BEFORE.search(low, 0, w.start())
+            if per is not None and V.PACK_WORDS.search(low[: per.start()]):
+                return key
+    return ""
+
+
+_PER_BEFORE = re.compile(r"[\s_]{0,2}(?:je|per|pro|por|par|pour|/)[\s_]{0,2}$")
 
 
 def _unit_weight(
@@ -1828,8 +1910,12 @@ def collect_mentions(
                     None,
                 )
             wrapped = (
-                lines[i - 1].text[-80:] if i and lines[i - 1].location == line.location else ""
-            )
+                lines[i - 1].text[-80:]
+                if i
+                and lines[i - 1].location == line.location
+                and not _SENTENCE_END.search(lines[i - 1].text)
+                else ""
+            )  # a line the figure's sentence runs on from, not a sentence ended above it
             if basis in _ELIGIBLE and (sold := V.SOLD_SEPARATELY_WORDS.search(f"{wrapped} {text}")):
                 basis, reason, grams = (
                     WeightBasis.COMPONENT,
@@ -2437,11 +2523,18 @@ def _table_mentions(
                 return
             packed = label if V.PACKAGING_KEYS.search(label) else ""  # "Peso imballo (kg)"
             row_doc = _counted_doc(doc, _row_pack_count(label, cells)) if cells else doc
+            after = written[0].after if len(written) == 1 else ""  # "310 g la paire"
             basis, reason, per_piece = _classify(
-                label, "", glued, name, row_doc, grams, packed, context=column
+                label, after, glued, name, row_doc, grams, packed, context=column
             )
             if basis is None:
                 return
+            if basis in _ELIGIBLE and (packs := _pack_of_packs(label, cells)):
+                basis, reason, per_piece = (
+                    WeightBasis.PER_PACK,
+                    f"the weight of a pack of packs ({packs}), not of counted pieces",
+                    None,
+                )
             if basis in _ELIGIBLE and written:  # "A bis F, Unterschied je Klasse 10 g"
                 q = written[0]
                 if other := O.not_the_article(cell, q.start, q.end, name.low, name.words):
@@ -3035,6 +3128,7 @@ def _doubt(
         and not chosen.matched
         and V.TOTAL_WORDS.search(chosen.label)
         and q[: max(4, len(q) - 2)] not in name.low
+        and not chosen.reason.startswith(_CONSIGNED)  # the total of the counted pieces
     ):
         # "Peso totale fornitura", "Gesamtgewicht Sendung": the total of what the label names,
         # unless that is the article in another inflection ("Gesamtmasse des Puffers")
@@ -3091,6 +3185,7 @@ def _doubt(
             # "Gewicht x 100 Stk: 0,81 kg": the label counts pieces the figure may be of
             return f"its label counts {count} pieces ({trim_quote(chosen.label, 40)})"
     totals = chosen.total or (not chosen.keys and bool(_TOTALS.match(chosen.quote)))
+    totals = totals and not chosen.reason.startswith(_CONSIGNED)  # its count divides it
     if totals and any(m.basis == WeightBasis.GROSS and m.quote == chosen.quote for m in mentions):
         # "Total net weight: 480 kg  Total gross weight: 520 kg": a consignment's totals
         return "a total beside a total gross weight: the weights of a consignment"
