@@ -122,7 +122,9 @@ _COUNT_AFTER_WEIGHT = re.compile(
 
 def weight_of_count(label: str) -> int | None:
     """The count a weight word is followed by ("Peso 1000 uds", "Weight 100 pcs"): the
-    figure weighs that many pieces. None for a count anywhere else in the label."""
+    figure weighs that many pieces. None for a count anywhere else in the label. A key's
+    underscores are spaces ("hmotnost_100ks_g", "peso_1000_pz")."""
+    label = label.replace("_", " ")
     for m in V.WEIGHT_WORDS.finditer(label):
         if (c := _COUNT_AFTER_WEIGHT.match(label, m.end())) and (n := as_count(c["n"])):
             return n if n >= 2 else None

@@ -370,8 +370,8 @@ def _label_unit_quantities(text: str, comma: bool) -> list[_Raw]:
             continue
         tail = text[m.end() :]
         glued = m["r"] or ""  # "Gewicht (kg/m)": a weight per metre
-        if pm := C.SLASH_PACK.match(tail):
-            glued, tail = tail[: pm.end()], tail[pm.end() :]
+        if pm := C.SLASH_PACK.match(tail.replace("_", " ")):  # "weight_lb_per_1000: 42.5" too
+            glued, tail = tail[: pm.end()].replace("_", " "), tail[pm.end() :]
         offset = len(text) - len(tail)
         out: list[_Raw] = []
         gap_start = 0
