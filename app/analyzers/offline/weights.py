@@ -901,6 +901,17 @@ _PARENS = re.compile(r"\([^()]{0,80}\)")  # "(flat, unprinted)": a state, not wh
 _PATH_DOT = re.compile(r"(?:(?<=[^\W\d_])|(?<=\]))\.(?=[^\W\d_])")
 
 
+def _divided_pack(word: str, reason: str) -> bool:
+    """`word` is the pack a derived weight was divided out of ("caja" of "peso_caja_kg ÷ 100
+    pieces per pack"): it says whose weight the figure was, and the division answered it."""
+    return (
+        bool(word)
+        and "per pack" in reason
+        and (m := V.PACK_WORDS.search(word)) is not None
+        and m.group() == word
+    )
+
+
 def _qualifier(label: str, name: N.Name) -> str:
     """A word of a bare weight label that says WHOSE weight it is when that is neither the
     article's nor a word the rules know ("Peso di spedizione", "Fraktvikt", "运输重量"): the
@@ -1293,6 +1304,17 @@ def _field_count(label: str, text: str, doc: _Doc) -> int | None:
 
 
 _PATH_KEY = re.compile(rf"^\s*(?P<k>{KC.PATH})\s*[:=]")
+
+
+def _object_cells(text: str, doc: _Doc) -> list[tuple[str, str]]:
+    """The fields of the export record a key path line sits in, read as a row's cells: the
+    record counts its own pack ("peso_caja_kg: 0.62" beside "caja_unidades: 100"). Not in a
+    packaging or logistics object, nor for an outer carton ("peso_caja_master_kg"): those
+    weigh a shipping unit, packaging and all (the pack object's own counts are KC's)."""
+    m = _PATH_KEY.match(text)
+    if m is None or V.OUTER_PACK_WORDS.search(m["k"]) or KC.packaging_object(m["k"]):
+        return []
+    return KC.object_fields(m["k"], doc.key_paths)
 
 
 def _counted_doc(doc: _Doc, n: int | None) -> _Doc:
@@ -1704,7 +1726,7 @@ def collect_mentions(
                     continue
                 row_doc = doc
                 if V.PACK_WORDS.search(label):  # a pack weight counted on its own line
-                    cells, pack_label = _line_cells(text), label
+                    cells, pack_label = _object_cells(text, doc) or _line_cells(text), label
                     if not cells and (own_column := _spaced_cells(header, text, q.start)):
                         pack_label, cells = own_column  # the figure's own column's header
                     row_doc = _counted_doc(doc, _row_pack_count(pack_label, cells))
@@ -1883,6 +1905,8 @@ def collect_mentions(
                 and revised != "correct"  # "the correct weight": the word qualifies nothing
             ):
                 qualifier = _qualifier(label, nm)
+                if basis == WeightBasis.DERIVED and _divided_pack(qualifier, reason):
+                    qualifier = ""  # "peso_caja_kg" ÷ the box's count: the box is accounted for
                 if qualifier:  # "Peso di spedizione" loses to a bare "Peso" whatever the word
                     score -= _QUALIFIED_PENALTY
                     reason = (
