@@ -2147,7 +2147,11 @@ def _record_texts(lines: Sequence[Line]) -> dict[str, str]:
     for line in lines:
         m = _RECORD_PATH.match(line.text)
         if m is not None:
-            out.setdefault(m["path"], []).append(line.text[m.end() :][:80])
+            value = line.text[m.end() :][:80]
+            field = line.text[len(m["path"]) + 1 : m.end()]
+            if N.letter_sizes(f"{field} {value}"):
+                value = f"{field} {value}"  # "talla: M": a letter size names it with its key
+            out.setdefault(m["path"], []).append(value)
     return {path: " ".join(texts) for path, texts in out.items()}
 
 
@@ -2694,7 +2698,7 @@ def _named_variant(clusters: list[list[Mention]], nm: N.Name) -> list[Mention] |
                 rows.setdefault(table, []).append(variant)
         tables.append(rows)
     shared = set.intersection(*(set(rows) for rows in tables))
-    name_tokens = N.variant_tokens(N.without_scope(nm.low))
+    name_tokens = N.variant_tokens(N.without_scope(nm.low)) | N.letter_sizes(nm.low)
     picks = {
         pick
         for table in shared
