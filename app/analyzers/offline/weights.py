@@ -476,7 +476,11 @@ class _Doc:
     @property
     def pack_count(self) -> int | None:
         if self._count == self._UNSET:
-            self._count = C.named_pack_count(self._lines, self._name) or C.pack_count(self._lines)
+            self._count = (
+                C.named_pack_count(self._lines, self._name)
+                or C.pack_count(self._lines)
+                or C.count_field(self._lines, self.name_low)
+            )
         return None if self._count is None else int(self._count)
 
     @property
