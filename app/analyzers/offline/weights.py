@@ -1592,12 +1592,33 @@ _TRADE_ITEM_COLUMN = re.compile(
 )
 
 
+_PIECES_WORD = (
+    r"(?:qty|quantity|menge|inhalt|count|pcs|stk|stück|uds|unidades|pezzi|pz|qté|quantité"
+    r"|cantidad|quantità|ilość|szt|ks|antal|units|pieces)"
+)
+# A column of the pieces a pack holds ("Box qty", "pcs/carton", "Stk/VE", "VE"): the rows are
+# articles sold by the pack, not the parts of an assembly
+_PACK_COLUMN = re.compile(
+    rf"(?<![^\W\d_])(?:{'|'.join(V.PACK_NOUNS)})\s{{0,2}}{_PIECES_WORD}(?![^\W\d_])"
+    rf"|(?<![^\W\d_]){_PIECES_WORD}\s{{0,2}}(?:/|per|pro|je|por|par|pour)\s{{0,2}}"
+    rf"(?:{'|'.join(V.PACK_NOUNS)}|ve)(?![^\W\d_])"
+    r"|^\s*ve\s*(?:[(\[].*[)\]])?\s*$|verpackungseinheit|packing\s+unit|pack\s+size",
+    re.IGNORECASE,
+)
+
+
+def _sold_by_pack(cells: Iterable[str]) -> bool:
+    """A header with a column of the pieces per pack ("Part | Description | lb/100 | Box
+    qty"): an export of articles sold, whatever its first column is called."""
+    return any(_PACK_COLUMN.search(c.strip()) for c in cells)
+
+
 def _is_parts_header(header: str) -> bool:
     """A header row of a parts list ("Pos, Part, Material, Qty, Mass (g)")."""
     cells = [c.strip().lower() for c in _CELL_SEP.split(header) if c.strip()]
     if any(_NUMBER_CELL.match(c) for c in cells):
         return False  # "Mass moment of inertia (motor side) | 0.0011 | kg m²": a data row
-    if any(_TRADE_ITEM_COLUMN.fullmatch(c) for c in cells):
+    if any(_TRADE_ITEM_COLUMN.fullmatch(c) for c in cells) or _sold_by_pack(cells):
         return False  # "Item | Description | UPC | Net Wt": an export of articles sold, not parts
     if len(cells) >= 3 and V.COMPONENT_WORDS.search(cells[0]):
         return True  # "Fixings | Description | Weight", "Zubehör | Artikel | Gewicht"
@@ -2385,7 +2406,7 @@ def _table_mentions(
             _is_parts_header(" | ".join(header))
             or bool(V.PARTS_LIST_WORDS.search(table.caption or ""))
             or bool(header and V.COMPONENT_WORDS.search(header[0]))  # "Zubehör | … | Gewicht"
-        )
+        ) and not _sold_by_pack(header)
         related = bool(V.RELATED_WORDS.search(f"{table.caption} {' '.join(header[:1])}"))
 
         def add(
