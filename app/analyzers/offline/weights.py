@@ -2701,7 +2701,19 @@ def _parts_header(header: str) -> bool:
     )
 
 
+# A field of what a row is sold at ("unit_price_usd=0.21", "Preis=", "prix unitaire"): a quote's
+# or a price list's row is an article sold, whatever its "part" or "qty" fields are called
+_PRICE_FIELD = re.compile(
+    r"(?<![^\W\d_])(?:unit[\s_]?price|price|preis|stückpreis|einzelpreis|prix|precio|prezzo"
+    r"|preço|prijs|cena|pris|fiyat)(?:[\s_](?:usd|eur|gbp|chf|[^\W\d_]{1,10}))?\s{0,2}="
+    r"\s{0,2}\d",
+    re.IGNORECASE,
+)
+
+
 def _is_parts_row(m: Mention) -> bool:
+    if _PRICE_FIELD.search(m.quote) and not V.PARTS_LIST_WORDS.search(f"{m.label} {m.quote}"):
+        return False  # "part=HN-0625 | qty=2000 | unit_price_usd=0.21": a quote's article row
     return _names_parts(f"{m.label} {m.quote}")
 
 
