@@ -7,7 +7,8 @@ beside the pack's weight ("peso_caja_kg" beside "caja_unidades"), and a letter s
 its records apart ("talla M"); a field that counts the pieces a page's pack holds ("Count |
 1000 tips"); a name that says the article is the whole set ("Borrsats … 19 delar"); an
 article export whose first column is its part number and that counts the pieces per box, and
-a quote's rows, priced, whose "part" and "qty" fields do not make them a parts list.
+a quote's rows, priced, whose "part" and "qty" fields do not make them a parts list; a table
+cell that holds a JSON object (a PIM export's attributes), whose fields are the row's own.
 Each rule has a counterpart where it must not fire.
 """
 
@@ -209,6 +210,31 @@ CASES = [
         "bom.csv",
         "Bill of materials GP-20\nline,part,description,qty,unit_price_usd,wt_each_lb\n1,HS-1,Housing,1,12.00,0.92\n2,SH-1,Shaft,1,4.50,0.40\n",
         "Gear pump GP-20",
+        None,
+    ),
+    # a table cell that holds a JSON object: its fields are the row's own
+    (
+        "pim.csv",
+        'sku;name;attributes\nTR-80;Transportrolle 80 mm;"{""rad"": {""belag"": ""PU""}, ""tragkraft"": {""wert"": 120, ""einheit"": ""kg""}, ""gewicht"": {""wert"": 0.31, ""einheit"": ""kg""}}"\n',
+        "Transportrolle 80 mm",
+        310,
+    ),
+    (
+        "pim.csv",
+        'sku;name;attributes\nTR-80;Transportrolle 80 mm;"{""gewicht"": {""wert"": 0.31, ""einheit"": ""kg""}}"\nTR-100;Transportrolle 100 mm;"{""gewicht"": {""wert"": 0.45, ""einheit"": ""kg""}}"\n',
+        "Transportrolle 100 mm",
+        450,
+    ),
+    (  # counterpart: a load capacity in the cell is no weight
+        "pim.csv",
+        'sku;name;attributes\nTR-80;Transportrolle 80 mm;"{""rad"": {""belag"": ""PU""}, ""tragkraft"": {""wert"": 120, ""einheit"": ""kg""}}"\n',
+        "Transportrolle 80 mm",
+        None,
+    ),
+    (  # counterpart: a cell that is not JSON stays as written
+        "pim.csv",
+        "sku;name;note\nTR-80;Transportrolle 80 mm;{see catalogue page 12}\n",
+        "Transportrolle 80 mm",
         None,
     ),
     (  # counterpart: a parts list of an assembly stays one of components
