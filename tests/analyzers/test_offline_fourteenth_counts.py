@@ -5,7 +5,7 @@ upload is. The causes: a weight key that counts its pieces between underscores
 ("hmotnost_100ks_g", "weight_lb_per_1000"); an export record that states its own pack's count
 beside the pack's weight ("peso_caja_kg" beside "caja_unidades"), and a letter size that tells
 its records apart ("talla M"); a field that counts the pieces a page's pack holds ("Count |
-1000 tips"); a name that says the article is the whole set ("Borrsats … 19 delar"); an
+1000 tips", not an order's "Quantity"); a name that says the article is the whole set ("Borrsats … 19 delar"); an
 article export whose first column is its part number and that counts the pieces per box, and
 a quote's rows, priced, whose "part" and "qty" fields do not make them a parts list; a table
 cell that holds a JSON object (a PIM export's attributes), whose fields are the row's own.
@@ -133,15 +133,21 @@ CASES = [
     ),
     (
         "shop.html",
-        "<html><body><h1>Kabelbinder schwarz</h1><table><tr><td>Anzahl</td><td>200 Stück</td></tr><tr><td>Gewicht der Packung</td><td>240 g</td></tr></table></body></html>",
+        "<html><body><h1>Kabelbinder schwarz</h1><table><tr><td>Stückzahl</td><td>200 Stück</td></tr><tr><td>Gewicht der Packung</td><td>240 g</td></tr></table></body></html>",
         "Kabelbinder schwarz 200 mm (ein Stück)",
         1.2,
     ),
     (
         "shop.html",
-        "<html><body><h1>Tornillos</h1><table><tr><td>Cantidad</td><td>100 unidades</td></tr><tr><td>Peso del paquete</td><td>450 g</td></tr></table></body></html>",
+        "<html><body><h1>Tornillos</h1><table><tr><td>Número de piezas</td><td>100 piezas</td></tr><tr><td>Peso del paquete</td><td>450 g</td></tr></table></body></html>",
         "Tornillo 5 x 40 (una unidad)",
         4.5,
+    ),
+    (  # counterpart: an order's quantity is not what a pack holds
+        "order.txt",
+        "Order confirmation 4411\nQuantity: 500 pcs\nPackaging: carton, weight per carton 12 kg\n",
+        "Hinge 40 mm",
+        None,
     ),
     (  # counterpart: a bare count says not what it counts
         "shop.html",

@@ -337,13 +337,14 @@ def named_pack_count(lines: Sequence[Line], name: str) -> int | None:
     return counts.pop() if len(counts) == 1 else None
 
 
-# "Count | 1000 tips", "Anzahl: 100 Stück", "Contenido: 100 guantes": a field whose whole value
-# counts pieces; a bare "Count: 60" may count anything (threads, sheets of another product)
+# "Count | 1000 tips", "Stückzahl: 100 Stück", "Número de piezas: 100 piezas": a field whose whole
+# value counts pieces; a bare "Count: 60" may count anything (threads, another product's
+# sheets), and an order's "Quantity" or "Menge" counts what is ordered, not what a pack holds
 _COUNT_FIELD = re.compile(
-    r"^\W{0,3}(?:count|piece\s+count|pieces|number\s+of\s+pieces|quantity|qty|anzahl|stückzahl"
-    r"|menge|nombre\s+de\s+pièces|nombre|quantité|pièces|cantidad|unidades|número\s+de\s+piezas"
-    r"|piezas|quantità|numero\s+di\s+pezzi|pezzi|aantal|stuks|ilość|sztuk|počet|počet\s+kusů"
-    r"|antal|antall|kpl|määrä|adet|darab|cantitate|количество|数量|入数)"
+    r"^\W{0,3}(?:count|piece\s+count|pieces|number\s+of\s+pieces|stückzahl|nombre\s+de\s+pièces"
+    r"|pièces|número\s+de\s+piezas|piezas|unidades|numero\s+di\s+pezzi|pezzi|aantal\s+stuks"
+    r"|stuks|liczba\s+sztuk|sztuk|počet\s+kusů|kusů|antal\s+st|styck|kpl|kappalemäärä|adet"
+    r"|darab|bucăți|штук|入数)"
     rf"\s{{0,2}}(?:[:=|]\s{{0,2}}){{1,2}}(?P<n>{GROUPED}|\d{{1,7}})\s{{0,2}}(?P<w>[^\W\d_]{{2,}}\.?)"
     r"\s{0,2}$",
     re.IGNORECASE,
