@@ -122,7 +122,9 @@ _COUNT_AFTER_WEIGHT = re.compile(
 
 def weight_of_count(label: str) -> int | None:
     """The count a weight word is followed by ("Peso 1000 uds", "Weight 100 pcs"): the
-    figure weighs that many pieces. None for a count anywhere else in the label."""
+    figure weighs that many pieces. None for a count anywhere else in the label. A key's
+    underscores are spaces ("hmotnost_100ks_g", "peso_1000_pz")."""
+    label = label.replace("_", " ")
     for m in V.WEIGHT_WORDS.finditer(label):
         if (c := _COUNT_AFTER_WEIGHT.match(label, m.end())) and (n := as_count(c["n"])):
             return n if n >= 2 else None
@@ -333,3 +335,46 @@ def named_pack_count(lines: Sequence[Line], name: str) -> int | None:
                 counts.add(n)
                 break
     return counts.pop() if len(counts) == 1 else None
+
+
+# "Count | 1000 tips", "Stückzahl: 100 Stück", "Número de piezas: 100 piezas": a field whose whole
+# value counts pieces; a bare "Count: 60" may count anything (threads, another product's
+# sheets), and an order's "Quantity" or "Menge" counts what is ordered, not what a pack holds
+_COUNT_FIELD = re.compile(
+    r"^\W{0,3}(?:count|piece\s+count|pieces|number\s+of\s+pieces|stückzahl|nombre\s+de\s+pièces"
+    r"|pièces|número\s+de\s+piezas|piezas|unidades|numero\s+di\s+pezzi|pezzi|aantal\s+stuks"
+    r"|stuks|liczba\s+sztuk|sztuk|počet\s+kusů|kusů|antal\s+st|styck|kpl|kappalemäärä|adet"
+    r"|darab|bucăți|штук|入数)"
+    rf"\s{{0,2}}(?:[:=|]\s{{0,2}}){{1,2}}(?P<n>{GROUPED}|\d{{1,7}})\s{{0,2}}(?P<w>[^\W\d_]{{2,}}\.?)"
+    r"\s{0,2}$",
+    re.IGNORECASE,
+)
+_PIECE_WORD = re.compile(rf"(?:{PIECES})\.?", re.IGNORECASE)
+
+
+def count_field(lines: Sequence[Line], name_low: str) -> int | None:
+    """The one count a field of its own states in pieces or in the article's noun ("Count |
+    1000 tips" of a "Pipette tip …"): what a pack weight of the page is for. None when fields
+    disagree, or the name counts as many pieces (then the article is the pack)."""
+    nouns = [w for w in tokens_of(name_low) if len(w) >= 3 and w.isalpha()]
+    counts: set[int] = set()
+    for line in lines:
+        if (m := _COUNT_FIELD.match(line.text)) is None:
+            continue
+        word = m["w"].lower()
+        piece = _PIECE_WORD.fullmatch(word) is not None
+        if piece or any(word.startswith(w) and len(word) - len(w) <= 2 for w in nouns):
+            counts.add(whole(m["n"]))
+    if len(counts) != 1 or (n := counts.pop()) < 2:
+        return None
+    named = any(whole(m["n"] or m["c"]) == n for m in _NAME_COUNT.finditer(name_low))
+    return None if named else n
+
+
+# "pack of 500", "500 pcs", "Packung mit 200": a count the name states ("200 mm" is none)
+_NAME_COUNT = re.compile(
+    rf"(?<![^\W\d_])(?:of|à|a|mit|with|zu|de|da|van|z|con|com|med|x)\s{{0,2}}(?P<n>{GROUPED}|\d{{1,7}})"
+    rf"(?![\d.,]\d|\s{{0,2}}(?:mm|cm|m|kg|g|l|ml|in)(?![^\W\d_]))"
+    rf"|(?<![\d.,'])(?P<c>{GROUPED}|\d{{1,7}})\s{{0,2}}(?:{PIECES})(?![^\W\d_])",
+    re.IGNORECASE,
+)

@@ -26,7 +26,7 @@ _PAIRS = split_words(
     "对 對 双 雙 組 组 쌍 켤레"
 )
 _SETS = split_words(
-    "set sets satz jeu lot kit sett sarja sada sady sadu zestaw komplet készlet takım takımı "
+    "set sets satz sats jeu lot kit sett sarja sada sady sadu zestaw komplet készlet takım takımı "
     "conjunto juego jogo gioco набор комплект σετ 套 セット 세트"
 )
 # A lot or a consignment of the article: "Peso total do lote", "Total weight of goods"
@@ -76,6 +76,26 @@ _PER_WORD_AFTER = re.compile(
 )
 
 
+# "Borrsats … 19 delar", "Bohrersatz 19-tlg.", "19-piece set", "coffret 19 pièces": a name that
+# counts the parts it is made of is the whole set
+_PARTS_COUNTED = re.compile(
+    r"(?<![\d.,])\d{1,3}\s{0,2}-?\s{0,2}(?:delar|dele|deler|delig\w*|delt|onderdelen|teilig\w*|tlg"
+    r"|teile|piece|pieces|pièces|pezzi|piezas|peças|części|częściowy|dílů|dílný|dílná|dielny"
+    r"|osaa|osainen|parça|részes|предмет\w*|件套|点セット)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# "Bohrersatz", "Borrsats", "Bitsatz": a compound that ends in a set word (four letters or more)
+_SET_COMPOUND = re.compile(
+    r"[^\W\d_]{3,}(?:satz|sats|sett|sada|komplet|készlet|takımı)(?![^\W\d_])", re.IGNORECASE
+)
+
+
+def names_set(name_low: str) -> bool:
+    """The name says the article is a whole set: a compound set word, or a count of its
+    parts ("Borrsats HSS 19 delar"); a set's weight is then the article's."""
+    return bool(_SET_COMPOUND.search(name_low) or _PARTS_COUNTED.search(name_low))
+
+
 def set_word(label: str, name_low: str) -> str | None:
     """The set or pair a weight label names ("Gewicht per set", "質量 (1組)"), None when the
     label names none or the article name says the article is that set or pair (a name that
@@ -87,7 +107,9 @@ def set_word(label: str, name_low: str) -> str | None:
     one = _ONE_PIECE_NAME.search(name_low)
     if one is not None and _WORD.match(name_low[one.end() :].lstrip()):
         one = None  # "(1 Paar)", "(one pair)": one set, not one piece of it
-    if one is None and (_WORD.search(name_low) or word in name_low):
+    if one is None and (
+        _WORD.search(name_low) or word in name_low or (word in _SETS and names_set(name_low))
+    ):
         return None
     return word
 

@@ -393,8 +393,8 @@ def _label_unit_quantities(text: str, comma: bool) -> list[_Raw]:
             continue
         tail = text[m.end() :]
         glued = m["r"] or ""  # "Gewicht (kg/m)": a weight per metre
-        if pm := C.SLASH_PACK.match(tail):
-            glued, tail = tail[: pm.end()], tail[pm.end() :]
+        if pm := C.SLASH_PACK.match(tail.replace("_", " ")):  # "weight_lb_per_1000: 42.5" too
+            glued, tail = tail[: pm.end()].replace("_", " "), tail[pm.end() :]
         offset = len(text) - len(tail)
         out: list[_Raw] = []
         gap_start = 0
@@ -526,7 +526,11 @@ class _Doc:
     @property
     def pack_count(self) -> int | None:
         if self._count == self._UNSET:
-            self._count = C.named_pack_count(self._lines, self._name) or C.pack_count(self._lines)
+            self._count = (
+                C.named_pack_count(self._lines, self._name)
+                or C.pack_count(self._lines)
+                or C.count_field(self._lines, self.name_low)
+            )
         return None if self._count is None else int(self._count)
 
     @property
@@ -981,6 +985,17 @@ _PARENS = re.compile(r"\([^()]{0,80}\)")  # "(flat, unprinted)": a state, not wh
 _PATH_DOT = re.compile(r"(?:(?<=[^\W\d_])|(?<=\]))\.(?=[^\W\d_])")
 
 
+def _divided_pack(word: str, reason: str) -> bool:
+    """`word` is the pack a derived weight was divided out of ("caja" of "peso_caja_kg ÷ 100
+    pieces per pack"): it says whose weight the figure was, and the division answered it."""
+    return (
+        bool(word)
+        and "per pack" in reason
+        and (m := V.PACK_WORDS.search(word)) is not None
+        and m.group() == word
+    )
+
+
 def _qualifier(label: str, name: N.Name) -> str:
     """A word of a bare weight label that says WHOSE weight it is when that is neither the
     article's nor a word the rules know ("Peso di spedizione", "Fraktvikt", "运输重量"): the
@@ -1419,6 +1434,17 @@ def _field_count(label: str, text: str, doc: _Doc) -> int | None:
 _PATH_KEY = re.compile(rf"^\s*(?P<k>{KC.PATH})\s*[:=]")
 
 
+def _object_cells(text: str, doc: _Doc) -> list[tuple[str, str]]:
+    """The fields of the export record a key path line sits in, read as a row's cells: the
+    record counts its own pack ("peso_caja_kg: 0.62" beside "caja_unidades: 100"). Not in a
+    packaging or logistics object, nor for an outer carton ("peso_caja_master_kg"): those
+    weigh a shipping unit, packaging and all (the pack object's own counts are KC's)."""
+    m = _PATH_KEY.match(text)
+    if m is None or V.OUTER_PACK_WORDS.search(m["k"]) or KC.packaging_object(m["k"]):
+        return []
+    return KC.object_fields(m["k"], doc.key_paths)
+
+
 def _counted_doc(doc: _Doc, n: int | None) -> _Doc:
     """`doc` with the pack count a row states in place of the document's."""
     if n is None:
@@ -1690,12 +1716,33 @@ _TRADE_ITEM_COLUMN = re.compile(
 )
 
 
+_PIECES_WORD = (
+    r"(?:qty|quantity|menge|inhalt|count|pcs|stk|stück|uds|unidades|pezzi|pz|qté|quantité"
+    r"|cantidad|quantità|ilość|szt|ks|antal|units|pieces)"
+)
+# A column of the pieces a pack holds ("Box qty", "pcs/carton", "Stk/VE", "VE"): the rows are
+# articles sold by the pack, not the parts of an assembly
+_PACK_COLUMN = re.compile(
+    rf"(?<![^\W\d_])(?:{'|'.join(V.PACK_NOUNS)})\s{{0,2}}{_PIECES_WORD}(?![^\W\d_])"
+    rf"|(?<![^\W\d_]){_PIECES_WORD}\s{{0,2}}(?:/|per|pro|je|por|par|pour)\s{{0,2}}"
+    rf"(?:{'|'.join(V.PACK_NOUNS)}|ve)(?![^\W\d_])"
+    r"|^\s*ve\s*(?:[(\[].*[)\]])?\s*$|verpackungseinheit|packing\s+unit|pack\s+size",
+    re.IGNORECASE,
+)
+
+
+def _sold_by_pack(cells: Iterable[str]) -> bool:
+    """A header with a column of the pieces per pack ("Part | Description | lb/100 | Box
+    qty"): an export of articles sold, whatever its first column is called."""
+    return any(_PACK_COLUMN.search(c.strip()) for c in cells)
+
+
 def _is_parts_header(header: str) -> bool:
     """A header row of a parts list ("Pos, Part, Material, Qty, Mass (g)")."""
     cells = [c.strip().lower() for c in _CELL_SEP.split(header) if c.strip()]
     if any(_NUMBER_CELL.match(c) for c in cells):
         return False  # "Mass moment of inertia (motor side) | 0.0011 | kg m²": a data row
-    if any(_TRADE_ITEM_COLUMN.fullmatch(c) for c in cells):
+    if any(_TRADE_ITEM_COLUMN.fullmatch(c) for c in cells) or _sold_by_pack(cells):
         return False  # "Item | Description | UPC | Net Wt": an export of articles sold, not parts
     if len(cells) >= 3 and V.COMPONENT_WORDS.search(cells[0]):
         return True  # "Fixings | Description | Weight", "Zubehör | Artikel | Gewicht"
@@ -1828,7 +1875,7 @@ def collect_mentions(
                     continue
                 row_doc = doc
                 if V.PACK_WORDS.search(label):  # a pack weight counted on its own line
-                    cells, pack_label = _line_cells(text), label
+                    cells, pack_label = _object_cells(text, doc) or _line_cells(text), label
                     if not cells and (own_column := _spaced_cells(header, text, q.start)):
                         pack_label, cells = own_column  # the figure's own column's header
                     row_doc = _counted_doc(doc, _row_pack_count(pack_label, cells))
@@ -2017,6 +2064,8 @@ def collect_mentions(
                 and revised != "correct"  # "the correct weight": the word qualifies nothing
             ):
                 qualifier = _qualifier(label, nm)
+                if basis == WeightBasis.DERIVED and _divided_pack(qualifier, reason):
+                    qualifier = ""  # "peso_caja_kg" ÷ the box's count: the box is accounted for
                 if qualifier:  # "Peso di spedizione" loses to a bare "Peso" whatever the word
                     score -= _QUALIFIED_PENALTY
                     reason = (
@@ -2257,7 +2306,11 @@ def _record_texts(lines: Sequence[Line]) -> dict[str, str]:
     for line in lines:
         m = _RECORD_PATH.match(line.text)
         if m is not None:
-            out.setdefault(m["path"], []).append(line.text[m.end() :][:80])
+            value = line.text[m.end() :][:80]
+            field = line.text[len(m["path"]) + 1 : m.end()]
+            if N.letter_sizes(f"{field} {value}"):
+                value = f"{field} {value}"  # "talla: M": a letter size names it with its key
+            out.setdefault(m["path"], []).append(value)
     return {path: " ".join(texts) for path, texts in out.items()}
 
 
@@ -2487,7 +2540,7 @@ def _table_mentions(
             _is_parts_header(" | ".join(header))
             or bool(V.PARTS_LIST_WORDS.search(table.caption or ""))
             or bool(header and V.COMPONENT_WORDS.search(header[0]))  # "Zubehör | … | Gewicht"
-        )
+        ) and not _sold_by_pack(header)
         related = bool(V.RELATED_WORDS.search(f"{table.caption} {' '.join(header[:1])}"))
 
         def add(
@@ -2793,7 +2846,19 @@ def _parts_header(header: str) -> bool:
     )
 
 
+# A field of what a row is sold at ("unit_price_usd=0.21", "Preis=", "prix unitaire"): a quote's
+# or a price list's row is an article sold, whatever its "part" or "qty" fields are called
+_PRICE_FIELD = re.compile(
+    r"(?<![^\W\d_])(?:unit[\s_]?price|price|preis|stückpreis|einzelpreis|prix|precio|prezzo"
+    r"|preço|prijs|cena|pris|fiyat)(?:[\s_](?:usd|eur|gbp|chf|[^\W\d_]{1,10}))?\s{0,2}="
+    r"\s{0,2}\d",
+    re.IGNORECASE,
+)
+
+
 def _is_parts_row(m: Mention) -> bool:
+    if _PRICE_FIELD.search(m.quote) and not V.PARTS_LIST_WORDS.search(f"{m.label} {m.quote}"):
+        return False  # "part=HN-0625 | qty=2000 | unit_price_usd=0.21": a quote's article row
     return _names_parts(f"{m.label} {m.quote}")
 
 
@@ -2815,7 +2880,7 @@ def _named_variant(clusters: list[list[Mention]], nm: N.Name) -> list[Mention] |
                 rows.setdefault(table, []).append(variant)
         tables.append(rows)
     shared = set.intersection(*(set(rows) for rows in tables))
-    name_tokens = N.variant_tokens(N.without_scope(nm.low))
+    name_tokens = N.variant_tokens(N.without_scope(nm.low)) | N.letter_sizes(nm.low)
     picks = {
         pick
         for table in shared
