@@ -945,6 +945,8 @@ PACK_WORDS: Final = Vocabulary(
         "кор.",
         "embalagem",
         "caixa",
+        # a packet in pt, it, nl, pl, fi ("O peso do pacote", "peso del pacchetto")
+        *split_words("pacote pacotes pacchetto pakket pakiet paketti"),
         "verpakking",
         # a bale of rolls or packs (toilet paper, towels, nonwovens), in each language
         *split_words(
