@@ -199,6 +199,24 @@ def _clause_before(text: str) -> str:
     return parts[-1]
 
 
+_ASIDE = re.compile(r"\s*[(（][^()（）]{3,80}[)）]")
+
+
+def _without_aside(label: str) -> str:
+    """A sentence's label without the asides in brackets before its weight word ("la molla
+    MG-300 (forza 300 N, corsa 150 mm) ha un peso"): they describe the subject, the weight is
+    still the subject's. Empty when there is none, or the bracket qualifies the weight word
+    itself ("Gewicht (mit Verpackung)")."""
+    weight = V.WEIGHT_WORDS.search(label)
+    if weight is None:
+        return ""
+    head = label[: weight.start()]
+    first = _ASIDE.search(head)
+    if first is None or not head[: first.start()].strip():
+        return ""
+    return _ASIDE.sub(" ", head) + label[weight.start() :]
+
+
 def _clause_after(text: str) -> str:
     """The qualifier right after a figure ("(packed state)"), up to the next separator."""
     return _split_clauses(text[:80])[0][:60]
@@ -1695,6 +1713,9 @@ def collect_mentions(
             parts_list = _is_parts_header(header)
             if header:
                 labels.append((_column_label(header, text, q.start) or header, False, True))
+            elif k == 0 and not V.WEIGHT_WORDS.search(own) and (run := R.run_on(lines, i, own)):
+                # "… weight of the set (4 pads, shims" above "included) is 1.96 kg"
+                labels.append((_clause_before(run), True, False))
             if line.heading and V.WEIGHT_WORDS.search(line.heading):
                 labels.append((line.heading, False, True))
             basis: WeightBasis | None = None
@@ -1715,6 +1736,12 @@ def collect_mentions(
                     break
             if basis is None:
                 continue
+            if basis in (WeightBasis.COMPONENT, WeightBasis.PROCESS) and (
+                bare := _without_aside(label)
+            ):  # "die Klappe (Rahmen und Lamellen Aluminium) wiegt": the aside names no owner
+                b, r, g = _classify(bare, after, q.unit_glued, nm, row_doc, q.grams, packaging)
+                if b is not None and b in _ELIGIBLE:
+                    basis, reason, grams = b, r, g
             if basis in _ELIGIBLE and (heavy := V.HEAVIEST_PART_WORDS.search(text[: q.start])):
                 basis, grams = WeightBasis.COMPONENT, None  # "Schwerstes Einzelteil | …, 720 kg"
                 reason = f"the weight of the heaviest single part ({heavy.group()})"

@@ -1,0 +1,160 @@
+"""The fourteenth pass's causes of an abstention on mails and reports, each with its counterpart.
+
+Every row is a short invented document run through extraction and the offline analysis as an
+upload is. The causes: a correction written "not X but Y" ("nicht 3,1 kg, sondern 2,9 kg", "ei
+ole … vaan …"), whose Y is the corrected weight; a hard-wrapped mail sentence whose weight word
+is on the line above; an aside in brackets between the article and its weighing verb ("the
+spring (force 300 N) weighs"), read as whose weight it is; a mail's salutation ("Bom dia,")
+read as a section heading ("bom", a bill of materials); a pack counted in the plural ("pacotes
+de 5 unidades") or named as a packet ("pacote", "pacchetto"); a pack's size ("Bolsas de papel
+200 x 300 mm") read as its count. Each rule must not fire where the figure is not the article's.
+"""
+
+# ruff: noqa: E501 - each row is one document, kept on one line to be read as written
+
+from __future__ import annotations
+
+import pytest
+
+from tests.analyzers.offline_support import assert_weight
+
+# (file name, document, article name, the weight in grams, or None for "not sure")
+CASES = [
+    # "not X but Y": Y is the corrected weight, X the one it replaces
+    (
+        "mail.txt",
+        "Subject: RE: weight\nHello,\nsorry, my previous mail had an error: the cutting disc 125 mm weighs not 0.31 kg but 0.13 kg.\nRegards\n",
+        "Cutting disc 125 mm",
+        130,
+    ),
+    (
+        "mail.txt",
+        "Betreff: AW: Gewicht\nHallo,\nin meiner Mail war ein Fehler: die Trennscheibe 125 mm wiegt nicht 310 g, sondern 130 g.\nGruss\n",
+        "Trennscheibe 125 mm",
+        130,
+    ),
+    (
+        "mail.txt",
+        "Objet : RE: poids\nBonjour,\nerreur dans mon message : le disque 125 mm ne pèse pas 310 g mais 130 g.\nCordialement\n",
+        "Disque 125 mm",
+        130,
+    ),
+    (
+        "mail.txt",
+        "Oggetto: R: peso\nBuongiorno,\nc'era un errore: il peso del disco 125 mm non è 310 g ma 130 g.\nSaluti\n",
+        "Disco 125 mm",
+        130,
+    ),
+    (
+        "mail.txt",
+        "Asunto: RE: peso\nHola,\nhubo un error: el peso del disco 125 mm no es 310 g sino 130 g.\nSaludos\n",
+        "Disco 125 mm",
+        130,
+    ),
+    (
+        "mail.txt",
+        "Aihe: VS: paino\nHei,\nviestissäni oli virhe: laikan 125 mm paino ei ole 0,31 kg\nvaan 0,13 kg. Pahoittelen.\nTerveisin\n",
+        "Laikka 125 mm",
+        130,
+    ),
+    # counterpart: an error with no correction leaves nothing to take, and "X but Y" with no
+    # negation corrects nothing
+    (
+        "mail.txt",
+        "Subject: RE: weight\nHello,\nmy previous mail had an error: the cutting disc 125 mm weight is not 0.31 kg.\nRegards\n",
+        "Cutting disc 125 mm",
+        None,
+    ),
+    (
+        "sheet.txt",
+        "Cutting disc 125 mm\nWeight 0.31 kg but 0.13 kg without the flange\n",
+        "Cutting disc 125 mm",
+        None,
+    ),
+    # a hard-wrapped sentence: its weight word is on the line above
+    (
+        "mail.txt",
+        "Subject: RE: clamp weight\nHi,\nthe data sheet is outdated. The correct net weight of the clamp KS-20 (with the\nthumb screw) is 0.42 kg. We will update the sheet.\nBest regards\n",
+        "Clamp KS-20",
+        420,
+    ),
+    (
+        "mail.txt",
+        "Betreff: AW: Gewicht\nHallo,\ndas Nettogewicht der Schelle KS-20 mit der Flügelschraube\nbeträgt 0,42 kg. Das Datenblatt ändern wir.\nGruss\n",
+        "Schelle KS-20",
+        420,
+    ),
+    # counterpart: the line above ends its sentence, the next one starts its own
+    (
+        "mail.txt",
+        "Subject: RE: clamp\nHi,\nthe clamp KS-20 has a new thumb screw and a new weight.\nThe carton of the clamp weighs 9.6 kg.\nBest regards\n",
+        "Clamp KS-20",
+        None,
+    ),
+    # an aside in brackets before the weighing verb describes the article, not the figure
+    (
+        "mail.txt",
+        "Oggetto: R: molla MG-500\nBuongiorno,\nla molla a gas MG-500 (forza 500 N, corsa 200 mm) ha un peso di circa 260 g.\nSaluti\n",
+        "Molla a gas MG-500",
+        260,
+    ),
+    (
+        "mail.txt",
+        "Betreff: AW: Gewicht Klappe\nHallo,\ndie Klappe RK 250 (Gehäuse und Blatt Stahl verzinkt) wiegt ca. 1,8 kg.\nGruss\n",
+        "Klappe RK 250",
+        1800,
+    ),
+    (
+        "mail.txt",
+        "Subject: RE: weight\nHi,\nthe gas spring GS-500 (force 500 N, stroke 200 mm) weighs about 260 g.\nRegards\n",
+        "Gas spring GS-500",
+        260,
+    ),
+    # counterpart: the component is named outside the brackets, so it is still a component's
+    (
+        "mail.txt",
+        "Betreff: AW: Gewicht\nHallo,\nder Motor (für die Klappe RK 250) wiegt 0,9 kg.\nGruss\n",
+        "Klappe RK 250",
+        None,
+    ),
+    # a salutation is no heading; a packet counted in the plural
+    (
+        "mail.txt",
+        "Assunto: Re: peso das brocas\nBom dia,\nas brocas HSS 6 mm sao vendidas em pacotes de 10 unidades.\nO peso do pacote e de 80 g.\nCumprimentos\n",
+        "Broca HSS 6 mm",
+        8,
+    ),
+    (
+        "mail.txt",
+        "Oggetto: peso punte\nBuongiorno,\nle punte HSS 6 mm: confezione da 10 pezzi.\nIl peso del pacchetto è di 80 g.\nSaluti\n",
+        "Punta HSS 6 mm",
+        8,
+    ),
+    # counterpart: a packet's weight with no count of its pieces
+    (
+        "mail.txt",
+        "Assunto: Re: peso das brocas\nBom dia,\nO peso do pacote e de 80 g.\nCumprimentos\n",
+        "Broca HSS 6 mm",
+        None,
+    ),
+    # a pack's size after its noun is not its count
+    (
+        "sheet.txt",
+        "Bolsas de papel 200 x 300 mm\nPeso neto caja: 4,0 kg\nUnidades por caja: 50\n",
+        "Bolsa de papel 200 x 300 mm",
+        80,
+    ),
+    (
+        "sheet.txt",
+        "Bolsas de papel 200 x 300 mm\nPeso neto caja: 4,0 kg\n",
+        "Bolsa de papel 200 x 300 mm",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("filename", "text", "name", "grams"), CASES)
+def test_the_fourteenth_pass_variant_rule_holds(
+    filename: str, text: str, name: str, grams: float | None
+) -> None:
+    assert_weight(filename, text, name, grams)
