@@ -5,7 +5,8 @@ upload is. The causes: a correction written "not X but Y" ("nicht 3,1 kg, sonder
 ole … vaan …"), whose Y is the corrected weight; a hard-wrapped mail sentence whose weight word
 is on the line above; an aside in brackets between the article and its weighing verb ("the
 spring (force 300 N) weighs"), read as whose weight it is; a mail's salutation ("Bom dia,")
-read as a section heading ("bom", a bill of materials); a pack counted in the plural ("pacotes
+read as a section heading ("bom", a bill of materials); a Korean shop's packed weight
+("포장 무게") read as the product's; a pack counted in the plural ("pacotes
 de 5 unidades") or named as a packet ("pacote", "pacchetto"); a pack's size ("Bolsas de papel
 200 x 300 mm") read as its count. Each rule must not fire where the figure is not the article's.
 """
@@ -135,6 +136,20 @@ CASES = [
         "mail.txt",
         "Assunto: Re: peso das brocas\nBom dia,\nO peso do pacote e de 80 g.\nCumprimentos\n",
         "Broca HSS 6 mm",
+        None,
+    ),
+    # a Korean shop's packed weight ("포장 무게") beside the product's
+    (
+        "shop.html",
+        "<html><body><h1>LED 주방등 30W</h1><ul><li>무게: 0.9kg</li><li>포장 무게: 1.3kg</li></ul></body></html>",
+        "LED 주방등 30W",
+        900,
+    ),
+    # counterpart: the packed weight alone is not the product's
+    (
+        "shop.html",
+        "<html><body><h1>LED 주방등 30W</h1><ul><li>포장 무게: 1.3kg</li></ul></body></html>",
+        "LED 주방등 30W",
         None,
     ),
     # a pack's size after its noun is not its count

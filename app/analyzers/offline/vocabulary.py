@@ -436,6 +436,8 @@ GROSS_WORDS: Final = Vocabulary(
         "μικτό βάρος",
         "총중량",
         "포장 중량",
+        # the packed weight as Korean shops write it too ("포장 무게", "배송 무게")
+        *("포장중량", "포장 무게", "포장무게", "배송 무게", "배송무게"),
         "přepravní",
         "prepravná",
         "pallet",
