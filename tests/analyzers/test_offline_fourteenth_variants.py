@@ -6,9 +6,10 @@ ole … vaan …"), whose Y is the corrected weight; a hard-wrapped mail sentenc
 is on the line above; an aside in brackets between the article and its weighing verb ("the
 spring (force 300 N) weighs"), read as whose weight it is; a mail's salutation ("Bom dia,")
 read as a section heading ("bom", a bill of materials); a Korean shop's packed weight
-("포장 무게") read as the product's; a pack counted in the plural ("pacotes
-de 5 unidades") or named as a packet ("pacote", "pacchetto"); a pack's size ("Bolsas de papel
-200 x 300 mm") read as its count. Each rule must not fire where the figure is not the article's.
+("포장 무게") read as the product's; "Vaegt" (Danish "vægt" without its letter) unread; a pack
+counted in the plural ("pacotes de 5 unidades") or named as a packet ("pacote", "pacchetto");
+a pack's size ("Bolsas de papel 200 x 300 mm") read as its count. Each rule must not fire
+where the figure is not the article's.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -152,6 +153,11 @@ CASES = [
         "LED 주방등 30W",
         None,
     ),
+    # Danish and Norwegian letters written without them ("Vaegt", "Bruttovaegt", "Nettovaegt")
+    ("sheet.txt", "Afbryder 1-pol, hvid\nVaegt: 82 g\nBruttovaegt 101 g\n", "Afbryder 1-pol", 82),
+    ("sheet.txt", "Bryter 1-pol, hvit\nNettovekt: 82 g\nBruttovekt 101 g\n", "Bryter 1-pol", 82),
+    # counterpart: the gross weight alone is not the article's
+    ("sheet.txt", "Afbryder 1-pol, hvid\nBruttovaegt 101 g\n", "Afbryder 1-pol", None),
     # a pack's size after its noun is not its count
     (
         "sheet.txt",

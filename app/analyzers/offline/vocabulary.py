@@ -166,10 +166,13 @@ def _tree(words: list[str]) -> str:
     return _either(alternatives) if alternatives != [""] else ""
 
 
+# German umlauts and the Danish and Norwegian letters as a keyboard without them writes them
+# ("Vaegt: 96 g", "Bruttovaegt")
 _ASCII_SPELLING = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
+    | {"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"}
 )
-_UMLAUTS = frozenset("äöüßÄÖÜ")
+_UMLAUTS = frozenset("äöüßÄÖÜæøåÆØÅ")
 
 
 def _alternation(words: list[str]) -> str:
