@@ -8,7 +8,8 @@ spring (force 300 N) weighs"), read as whose weight it is; a mail's salutation (
 read as a section heading ("bom", a bill of materials); a Korean shop's packed weight
 ("포장 무게") read as the product's; "Vaegt" (Danish "vægt" without its letter) unread; a pack
 counted in the plural ("pacotes de 5 unidades") or named as a packet ("pacote", "pacchetto");
-a pack's size ("Bolsas de papel 200 x 300 mm") read as its count. Each rule must not fire
+a pack's size ("Bolsas de papel 200 x 300 mm") read as its count; a report's mean in grams
+under a header with a force column read as the force's. Each rule must not fire
 where the figure is not the article's.
 """
 
@@ -158,6 +159,26 @@ CASES = [
     ("sheet.txt", "Bryter 1-pol, hvit\nNettovekt: 82 g\nBruttovekt 101 g\n", "Bryter 1-pol", 82),
     # counterpart: the gross weight alone is not the article's
     ("sheet.txt", "Afbryder 1-pol, hvid\nBruttovaegt 101 g\n", "Afbryder 1-pol", None),
+    # a figure in a mass unit under a header row is the mass column's, not the force's
+    (
+        "report.txt",
+        "PRUEFBERICHT 12/26\nTeil: Zugfeder ZF 0,8 x 6 x 40\nStichprobe: 3 Stueck\n\nProbe   Laenge (mm)   Federkraft bei 10 mm (N)   Masse (g)\n1       40,1          12,4                        1,21\n2       40,0          12,6                        1,23\n3       39,9          12,5                        1,22\nMittelwert 1,22 g\n",
+        "Zugfeder ZF 0,8 x 6 x 40",
+        1.22,
+    ),
+    (
+        "report.txt",
+        "TEST REPORT 12/26\nPart: extension spring ES-8\nSamples: 3 pcs\n\nSample   Length (mm)   Spring force at 10 mm (N)   Mass (g)\n1        40.1          12.4                        1.21\n2        40.0          12.6                        1.23\n3        39.9          12.5                        1.22\nMean 1.22 g\n",
+        "Extension spring ES-8",
+        1.22,
+    ),
+    # counterpart: a header with no mass column leaves a test load a test load
+    (
+        "report.txt",
+        "PRUEFBERICHT 12/26\nTeil: Zugfeder ZF 0,8 x 6 x 40\n\nProbe   Laenge (mm)   Federkraft bei 10 mm (N)   Prüflast (kg)\n1       40,1          12,4                        5,0\n2       40,0          12,6                        5,0\nMittelwert 5,0 kg\n",
+        "Zugfeder ZF 0,8 x 6 x 40",
+        None,
+    ),
     # a pack's size after its noun is not its count
     (
         "sheet.txt",

@@ -217,6 +217,20 @@ def _without_aside(label: str) -> str:
     return _ASIDE.sub(" ", head) + label[weight.start() :]
 
 
+_SPACED_CELL_SEP = re.compile(r"\s{2,}|\s*[|\t;]\s*")
+
+
+def _mass_column(header: str) -> str:
+    """The one column of a header row that a weight word names ("Masse (g)" of "Probe  Länge
+    (mm)  Federkraft (N)  Masse (g)"): a figure in a mass unit under that header is its, not
+    the force's. Empty when no column or several do."""
+    cells = [c for c in _SPACED_CELL_SEP.split(header) if c.strip()]
+    if len(cells) < 2:
+        return ""
+    weights = [c for c in cells if V.WEIGHT_WORDS.search(c)]
+    return weights[0].strip() if len(weights) == 1 else ""
+
+
 def _clause_after(text: str) -> str:
     """The qualifier right after a figure ("(packed state)"), up to the next separator."""
     return _split_clauses(text[:80])[0][:60]
@@ -1736,6 +1750,15 @@ def collect_mentions(
                     break
             if basis is None:
                 continue
+            if (
+                basis in (WeightBasis.PROCESS, WeightBasis.CAPACITY)
+                and context
+                and label != (mass_column := _mass_column(header))
+                and mass_column
+            ):  # "Federkraft bei 20 mm (N)   Masse (g)" over "Mittelwert 4,82 g": the mass's
+                b, r, g = _classify(mass_column, after, q.unit_glued, nm, row_doc, q.grams, "")
+                if b is not None and b in _ELIGIBLE:
+                    basis, reason, grams, label = b, r, g, mass_column
             if basis in (WeightBasis.COMPONENT, WeightBasis.PROCESS) and (
                 bare := _without_aside(label)
             ):  # "die Klappe (Rahmen und Lamellen Aluminium) wiegt": the aside names no owner
