@@ -9,8 +9,9 @@ read as a section heading ("bom", a bill of materials); a Korean shop's packed w
 ("포장 무게") read as the product's; "Vaegt" (Danish "vægt" without its letter) unread; a pack
 counted in the plural ("pacotes de 5 unidades") or named as a packet ("pacote", "pacchetto");
 a pack's size ("Bolsas de papel 200 x 300 mm") read as its count; a report's mean in grams
-under a header with a force column read as the force's. Each rule must not fire
-where the figure is not the article's.
+under a header with a force column read as the force's; a carton's weight whose label counts
+its rolls ("Carton: 36 rolls") read as one roll's. Each rule must not fire where the figure
+is not the article's.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -177,6 +178,26 @@ CASES = [
         "report.txt",
         "PRUEFBERICHT 12/26\nTeil: Zugfeder ZF 0,8 x 6 x 40\n\nProbe   Laenge (mm)   Federkraft bei 10 mm (N)   Prüflast (kg)\n1       40,1          12,4                        5,0\n2       40,0          12,6                        5,0\nMittelwert 5,0 kg\n",
         "Zugfeder ZF 0,8 x 6 x 40",
+        None,
+    ),
+    # a label that counts the pieces ("Carton: 36 rolls") weighs that many, not one of them
+    (
+        "sheet.md",
+        "# Transfer ribbon resin, 60 mm x 450 m\n\n- Weight per roll 0.21 kg\n- Carton: 36 rolls, 8.1 kg\n",
+        "Transfer ribbon resin 60 mm x 450 m",
+        210,
+    ),
+    (
+        "sheet.md",
+        "# Transfer ribbon resin, 60 mm x 450 m\n\n- Carton: 36 rolls, 7.2 kg\n",
+        "Transfer ribbon resin 60 mm x 450 m",
+        200,
+    ),
+    # counterpart: no count, no division
+    (
+        "sheet.md",
+        "# Transfer ribbon resin, 60 mm x 450 m\n\n- Carton: rolls, 7.2 kg\n",
+        "Transfer ribbon resin 60 mm x 450 m",
         None,
     ),
     # a pack's size after its noun is not its count
