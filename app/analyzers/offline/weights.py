@@ -829,11 +829,10 @@ def _classify(
         n = C.pack_n(label)
         n = doc.pack_count if n is None or B.own_number(doc.lines, n, grams) else n
         n = None if n is not None and B.own_number(doc.lines, n, grams) else n  # "roll:155 g"
-        if (many := _COUNTED_PACK_WORD.search(label, 0, pack.start())) and (
-            k := to_int(many["n"])
-        ):  # "Carton: 24 rolls, 9.6 kg": the weight of the rolls the label counts
-            if k >= 2:
-                return WeightBasis.DERIVED, f"the weight of {k} {pack.group()} ÷ {k}", grams / k
+        many = _COUNTED_PACK_WORD.search(label, 0, pack.start())
+        if many and (k := to_int(many["n"])) and k >= 2:
+            # "Carton: 24 rolls, 9.6 kg": the weight of the rolls the label counts
+            return WeightBasis.DERIVED, f"the weight of {k} {pack.group()} ÷ {k}", grams / k
         if B.counts_pieces(doc.lines, _word_at(label, pack), n, name.low):
             # "Peso del rollo" beside "Caja de 12 rollos": the weight of one counted piece
             basis = WeightBasis.NET if net >= 0 else WeightBasis.UNSPECIFIED
