@@ -10,8 +10,8 @@ read as a section heading ("bom", a bill of materials); a Korean shop's packed w
 counted in the plural ("pacotes de 5 unidades") or named as a packet ("pacote", "pacchetto");
 a pack's size ("Bolsas de papel 200 x 300 mm") read as its count; a report's mean in grams
 under a header with a force column read as the force's; a carton's weight whose label counts
-its rolls ("Carton: 36 rolls") read as one roll's. Each rule must not fire where the figure
-is not the article's.
+its rolls ("Carton: 36 rolls") read as one roll's; the door weight two hinges carry read as
+two hinges' weight. Each rule must not fire where the figure is not the article's.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -199,6 +199,50 @@ CASES = [
         "# Transfer ribbon resin, 60 mm x 450 m\n\n- Carton: rolls, 7.2 kg\n",
         "Transfer ribbon resin 60 mm x 450 m",
         None,
+    ),
+    # "door weight per 2 hinges": what so many of the article carry, not their weight
+    (
+        "sheet.txt",
+        "Cup hinge CH-40\nDoor weight per 2 hinges up to 6 kg.\nWeight per 100 pcs: 8.1 kg\n",
+        "Cup hinge CH-40",
+        81,
+    ),
+    (
+        "sheet.txt",
+        "Topfscharnier TS-35, 110 Grad\nTürgewicht je 2 Scharniere bis 6 kg.\nGewicht je 100 Stück: 8,1 kg\n",
+        "Topfscharnier TS-35",
+        81,
+    ),
+    (
+        "sheet.txt",
+        "Charnière invisible CI-35\nPoids de la porte pour 2 charnières jusqu'à 6 kg.\nPoids pour 100 pièces : 8,1 kg\n",
+        "Charnière invisible CI-35",
+        81,
+    ),
+    (
+        "sheet.txt",
+        "Cerniera a scomparsa CS-35\nPeso della porta per 2 cerniere fino a 6 kg.\nPeso per 100 pezzi: 8,1 kg\n",
+        "Cerniera a scomparsa CS-35",
+        81,
+    ),
+    (
+        "sheet.txt",
+        "Bisagra cazoleta BC-35\nPeso de la puerta por 2 bisagras hasta 6 kg.\nPeso por 100 piezas: 8,1 kg\n",
+        "Bisagra cazoleta BC-35",
+        81,
+    ),
+    (
+        "sheet.txt",
+        "Cup hinge CH-40\nDoor weight per 2 hinges up to 6 kg.\n",
+        "Cup hinge CH-40",
+        None,
+    ),
+    # counterpart: the article's own noun weighed per hundred is its weight
+    (
+        "sheet.txt",
+        "Hex screw M8 x 20\nScrew weight per 100 screws: 1.2 kg\n",
+        "Hex screw M8 x 20",
+        12,
     ),
     # a pack's size after its noun is not its count
     (

@@ -773,6 +773,9 @@ def _classify(
         n = to_int(m["n"])
         if n and n >= 2 and (m["p"] or n in (100, 1000, 10000)):
             return WeightBasis.DERIVED, f"weight per {n} pieces ÷ {n}", grams / n
+    if carried := _carried_by_counted_articles(label, name):
+        # "Door weight per 2 hinges up to 6 kg": what two of the article carry, not their weight
+        return WeightBasis.CAPACITY, f"the weight of another object ({carried})", None
     if (m := C.LABEL_PER_COUNT.search(label.replace("_", " "))) and (  # "gewicht_je_1000_stk"
         n := to_int(m["n"] or m["c"])
     ):
@@ -1187,6 +1190,41 @@ def _carried_weight(label: str) -> str:
     if V.NET_WORDS.search(thing) or V.GROSS_WORDS.search(thing) or V.TOTAL_WORDS.search(thing):
         return ""
     return thing
+
+
+_PER_COUNTED = re.compile(
+    r"(?<![^\W\d_])(?:per|pro|je|pour|par|para|por|för|for)\s{1,2}(?P<n>\d{1,4})\s{1,2}"
+    r"(?P<w>[^\W\d_]{3,20})",
+    re.IGNORECASE,
+)
+
+
+def _same_noun(word: str, name_word: str) -> bool:
+    """A plural or another ending of the name's noun ("hinges", "cerniere" of "cerniera"), or
+    the end of its compound ("Scharniere" of "Topfscharnier")."""
+    common = next(
+        (k for k, (a, b) in enumerate(zip(word, name_word, strict=False)) if a != b),
+        min(len(word), len(name_word)),
+    )
+    if common >= max(4, len(name_word) - 2) and len(word) - common <= 2:
+        return True
+    return any(name_word.endswith(word[: len(word) - k]) for k in (0, 1, 2) if len(word) - k >= 5)
+
+
+def _carried_by_counted_articles(label: str, name: N.Name) -> str | None:
+    """The X of "X weight per 2 hinges" ("Türgewicht je 2 Scharniere", "peso della porta per 2
+    cerniere") when the counted word is the article's own noun (the name's word in the plural)
+    and X another object: the load so many of the article carry.
+    None for "Weight per 100 pcs" (a piece word) or "Screw weight per 100 screws" of a screw."""
+    if (m := _PER_COUNTED.search(label)) is None:
+        return None
+    compound = _COMPOUND_WEIGHT.search(label)  # "Türgewicht je 2 Scharniere"
+    other = _other_object(label, name) or _object_of(label) or (compound and compound.group(1))
+    if not other or other.lower() in name.low or other.lower() in V.OWN_WEIGHT_WORDS:
+        return None
+    if not any(_same_noun(m["w"].lower(), w) for w in name.words if len(w) >= 4):
+        return None
+    return None if V.PACK_WORDS.search(other) or V.NET_PACK_UNIT_WORDS.search(other) else other
 
 
 def _other_object(label: str, name: N.Name) -> str | None:
