@@ -11,7 +11,8 @@ counted in the plural ("pacotes de 5 unidades") or named as a packet ("pacote", 
 a pack's size ("Bolsas de papel 200 x 300 mm") read as its count; a report's mean in grams
 under a header with a force column read as the force's; a carton's weight whose label counts
 its rolls ("Carton: 36 rolls") read as one roll's; the door weight two hinges carry read as
-two hinges' weight. Each rule must not fire where the figure is not the article's.
+two hinges' weight; the net total of a delivery note of one article line ("Quantita: 16
+pezzi") left undivided. Each rule must not fire where the figure is not the article's.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -243,6 +244,50 @@ CASES = [
         "Hex screw M8 x 20\nScrew weight per 100 screws: 1.2 kg\n",
         "Hex screw M8 x 20",
         12,
+    ),
+    # a delivery note of one article line: its net total shared by the pieces it counts
+    (
+        "ddt.txt",
+        "DOCUMENTO DI TRASPORTO N. 77/26\nDestinatario: Officine Bianchi\nDescrizione merce: FLANGIA FL-80 GHISA\nQuantita: 20 pezzi\nPeso netto totale 96 kg\nPeso lordo (con pallet) 121 kg\n",
+        "Flangia FL-80 ghisa",
+        4800,
+    ),
+    (
+        "dn.txt",
+        "DELIVERY NOTE DN-5512\nConsignee: Acme Works\nGoods: FLANGE FL-80 CAST IRON\nQty: 20 pcs\nTotal net weight 96 kg\nTotal gross weight 121 kg\n",
+        "Flange FL-80 cast iron",
+        4800,
+    ),
+    (
+        "ls.txt",
+        "LIEFERSCHEIN 4711\nEmpfänger: Muster GmbH\nWare: FLANSCH FL-80 GRAUGUSS\nMenge: 20 Stück\nNettogewicht gesamt 96 kg\nBruttogewicht gesamt 121 kg\n",
+        "Flansch FL-80 Grauguss",
+        4800,
+    ),
+    (
+        "bl.txt",
+        "BON DE LIVRAISON 88/26\nDestinataire : Ateliers Martin\nMarchandise : BRIDE FL-80 FONTE\nQuantité : 20 pièces\nPoids net total 96 kg\nPoids brut total 121 kg\n",
+        "Bride FL-80 fonte",
+        4800,
+    ),
+    (
+        "ar.txt",
+        "ALBARÁN DE ENTREGA 12/26\nDestinatario: Talleres García\nMercancía: BRIDA FL-80 FUNDICIÓN\nCantidad: 20 piezas\nPeso neto total 96 kg\nPeso bruto total 121 kg\n",
+        "Brida FL-80 fundición",
+        4800,
+    ),
+    # counterparts: a note of two articles, and a gross total, share nothing
+    (
+        "dn.txt",
+        "DELIVERY NOTE DN-5513\nGoods: FLANGE FL-80 CAST IRON\nQty: 20 pcs\nGoods: FLANGE FL-100 CAST IRON\nQty: 10 pcs\nTotal net weight 146 kg\n",
+        "Flange FL-80 cast iron",
+        None,
+    ),
+    (
+        "dn.txt",
+        "DELIVERY NOTE DN-5514\nGoods: FLANGE FL-80 CAST IRON\nQty: 20 pcs\nTotal gross weight 121 kg\n",
+        "Flange FL-80 cast iron",
+        None,
     ),
     # a pack's size after its noun is not its count
     (

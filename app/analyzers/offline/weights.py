@@ -439,6 +439,13 @@ def _label_unit_quantities(text: str, comma: bool) -> list[_Raw]:
 # How many of a document's first lines may hold its title ("COMMERCIAL INVOICE")
 _TITLE_LINES = 6
 _CONSIGNMENT = "the weights of a consignment"
+# "Quantita: 16 pezzi", "Menge: 40 Stück", "Qty 40 pcs": a shipping document's quantity line
+_QUANTITY_LINE = re.compile(
+    r"\s*(?:qty|quantity|quantit[àa]|quantité|quantite|menge|anzahl|stückzahl|cantidad"
+    r"|quantidade|aantal|ilość|antal|mängd|määrä|množství|adet|mennyiség|cantitate)"
+    rf"\.?\s{{0,3}}[:=]?\s{{0,3}}(?P<n>\d{{1,6}})\s{{0,2}}(?:{C.PIECES})(?![^\W\d_])",
+    re.IGNORECASE,
+)
 
 
 class _Doc:
@@ -507,6 +514,14 @@ class _Doc:
             head = [line.text for line in itertools.islice(self._lines, _TITLE_LINES)]
             self._shipping = any(V.SHIPPING_DOCUMENT_WORDS.search(text) for text in head)
         return self._shipping
+
+    @property
+    def one_line_quantity(self) -> int | None:
+        """The pieces of a shipping document's one quantity line ("Quantita: 16 pezzi", "Qty:
+        40 pcs"); None when it states none or several (a note of several articles)."""
+        found = [m for line in self._lines if (m := _QUANTITY_LINE.match(line.text))]
+        n = to_int(found[0]["n"]) if len(found) == 1 else None
+        return n if n is not None and n >= 2 else None
 
     @property
     def pack_count(self) -> int | None:
@@ -740,6 +755,10 @@ def _classify(
     if (
         total := V.TOTAL_WORDS.search(label) or V.TOTAL_ROW_WORDS.search(label)
     ) and doc.shipping_document:
+        if net >= 0 and (n := doc.one_line_quantity):
+            # "Quantita: 16 pezzi" the one article line of the note: its pieces share the net
+            reason = f"the net total of a delivery of one article ÷ its {n} pieces"
+            return WeightBasis.DERIVED, reason, grams / n
         # "Total net weight: 1,938 kg", "Peso netto complessivo" of an invoice or a delivery
         # note: the weight of everything shipped, not of one article
         reason = (
@@ -950,6 +969,7 @@ def _qualifier(label: str, name: N.Name) -> str:
     Empty for "Weight", "Gewicht ca.", "product.specs.weight" (a JSON path's last key counts)."""
     last = _PARENS.sub(" ", _CAMEL.sub(" ", _PATH_DOT.split(label)[-1]))
     rest = V.TOTAL_WORDS.pattern.sub(" ", V.WEIGHT_WORDS.pattern.sub(" ", last))
+    rest = V.NET_WORDS.pattern.sub(" ", rest)  # "Peso netto totale": which weight, not whose
     for token in tokens_of(rest):
         if token.isascii() or any(c.isalpha() and c.isascii() for c in token):
             if not token.isalpha() or len(token) < 3:
