@@ -174,6 +174,13 @@ CASES = [
         "Extension spring ES-8",
         1.22,
     ),
+    # counterpart: a row lined up with its header keeps its own column ("Max. load")
+    (
+        "list.csv",
+        "Type,Weight,Max. load\nB-10,0.9 kg,20 kg\nB-20,1.4 kg,40 kg\n",
+        "Clamp B-20",
+        1400,
+    ),
     # counterpart: a header with no mass column leaves a test load a test load
     (
         "report.txt",

@@ -1818,8 +1818,8 @@ def collect_mentions(
             if (
                 basis in (WeightBasis.PROCESS, WeightBasis.CAPACITY)
                 and context
-                and label != (mass_column := _mass_column(header))
-                and mass_column
+                and label == header  # the row's cells could not be lined up with the header's
+                and (mass_column := _mass_column(header))
             ):  # "Federkraft bei 20 mm (N)   Masse (g)" over "Mittelwert 4,82 g": the mass's
                 b, r, g = _classify(mass_column, after, q.unit_glued, nm, row_doc, q.grams, "")
                 if b is not None and b in _ELIGIBLE:
