@@ -304,8 +304,9 @@ def _walk(sections: Sequence[Section]) -> Iterator[Line]:
             if not line:
                 continue
             # a value wrapped onto the next line ("Material … steel, chrome;" / "handle PP") is
-            # the end of that value, not a heading
-            is_heading = _is_heading(line) and last[-1:] not in (",", ";")
+            # the end of that value, not a heading; nor is a mail's salutation ("Bom dia,",
+            # "Guten Tag Herr Brandt,"): its words would read as a section's ("bom")
+            is_heading = _is_heading(line) and last[-1:] not in (",", ";") and line[-1:] != ","
             last = line
             if is_heading:
                 if _PACKAGING_WORDS.search(line):

@@ -78,7 +78,8 @@ COUNTED = re.compile(rf"(?<![\d.,'])(?P<n>\d[\d.,']{{0,8}})\s*(?:{PIECES})(?![^\
 DOC_COUNT = re.compile(
     rf"(?:\bVE\b|verpackungseinheit|packing\s+unit|pack(?:ing)?\s+(?:size|quantity)|packungsinhalt|inhalt"
     rf"|contenuto|contenu|contenido|conteúdo|inhoud|zawartość|innehåll|入数|入り数|装箱数"
-    rf"|contents|(?:{'|'.join(V.PACK_NOUNS)})\s+(?:{'|'.join(V.PACK_PREPOSITIONS)})(?![^\W\d_])"
+    # "boxes of 50", "pacotes de 5 unidades": the plural of a pack noun counts the same
+    rf"|contents|(?:{'|'.join(V.PACK_NOUNS)})(?:e?s)?\s+(?:{'|'.join(V.PACK_PREPOSITIONS)})(?![^\W\d_])"
     rf"|(?:pcs|pieces|stück|units|qty)\s+(?:per|pro|je)\s+[^\W\d_]+|quantity\s+per\s+[^\W\d_]+"
     rf"|(?P<per>(?:per|pro|je|par|por)\s+(?:{'|'.join(V.PACK_NOUNS)})(?![^\W\d_])))"
     rf"[^\d\n]{{0,20}}(?P<n>\d[\d.,']{{0,8}})"
@@ -293,6 +294,7 @@ _PACKS_PER = re.compile(
 )
 
 
+_DIMENSION_AFTER = re.compile(r"\s{0,2}[x×*]\s{0,2}\d")
 _PRICE = re.compile(r"pre(?:is|cio|ço|zzo)|prix|price|cost|kosten|eur|usd|€|\$", re.IGNORECASE)
 
 
@@ -308,6 +310,8 @@ def pack_count(lines: Sequence[Line]) -> int | None:
                 continue  # "Price per box: 12": money, not pieces
             if _PACKS_PER.match(line.text.replace("_", " "), m.start()):
                 continue  # "VE je Karton: 10": packs per carton, not pieces per pack
+            if _DIMENSION_AFTER.match(line.text, m.end()):
+                continue  # "Bolsas de vacío 200 x 300 mm": the pack's size, not its count
             n = as_count(m["n"] or m["m"])
             if n and n >= 2:
                 return n

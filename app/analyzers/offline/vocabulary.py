@@ -166,10 +166,13 @@ def _tree(words: list[str]) -> str:
     return _either(alternatives) if alternatives != [""] else ""
 
 
+# German umlauts and the Danish and Norwegian letters as a keyboard without them writes them
+# ("Vaegt: 96 g", "Bruttovaegt")
 _ASCII_SPELLING = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
+    | {"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"}
 )
-_UMLAUTS = frozenset("äöüßÄÖÜ")
+_UMLAUTS = frozenset("äöüßÄÖÜæøåÆØÅ")
 
 
 def _alternation(words: list[str]) -> str:
@@ -436,6 +439,8 @@ GROSS_WORDS: Final = Vocabulary(
         "μικτό βάρος",
         "총중량",
         "포장 중량",
+        # the packed weight as Korean shops write it too ("포장 무게", "배송 무게")
+        *("포장중량", "포장 무게", "포장무게", "배송 무게", "배송무게"),
         "přepravní",
         "prepravná",
         "pallet",
@@ -999,6 +1004,8 @@ PACK_WORDS: Final = Vocabulary(
         "кор.",
         "embalagem",
         "caixa",
+        # a packet in pt, it, nl, pl, fi ("O peso do pacote", "peso del pacchetto")
+        *split_words("pacote pacotes pacchetto pakket pakiet paketti"),
         "verpakking",
         # a bale of rolls or packs (toilet paper, towels, nonwovens), in each language
         *split_words(

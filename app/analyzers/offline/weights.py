@@ -201,6 +201,41 @@ def _clause_before(text: str) -> str:
     return parts[-1]
 
 
+_ASIDE = re.compile(r"\s*[(（][^()（）]{3,80}[)）]")
+
+
+def _without_aside(label: str) -> str:
+    """A sentence's label without the asides in brackets before its weight word ("la molla
+    MG-300 (forza 300 N, corsa 150 mm) ha un peso"): they describe the subject, the weight is
+    still the subject's. Empty when there is none, or the bracket qualifies the weight word
+    itself ("Gewicht (mit Verpackung)")."""
+    weight = V.WEIGHT_WORDS.search(label)
+    if weight is None:
+        return ""
+    head = label[: weight.start()]
+    first = _ASIDE.search(head)
+    if first is None or not head[: first.start()].strip():
+        return ""
+    return _ASIDE.sub(" ", head) + label[weight.start() :]
+
+
+_SPACED_CELL_SEP = re.compile(r"\s{2,}|\s*[|\t;]\s*")
+
+
+_COUNTED_PACK_WORD = re.compile(r"(?<![\d.,])(?P<n>\d{1,5})\s{0,2}$")
+
+
+def _mass_column(header: str) -> str:
+    """The one column of a header row that a weight word names ("Masse (g)" of "Probe  Länge
+    (mm)  Federkraft (N)  Masse (g)"): a figure in a mass unit under that header is its, not
+    the force's. Empty when no column or several do."""
+    cells = [c for c in _SPACED_CELL_SEP.split(header) if c.strip()]
+    if len(cells) < 2:
+        return ""
+    weights = [c for c in cells if V.WEIGHT_WORDS.search(c)]
+    return weights[0].strip() if len(weights) == 1 else ""
+
+
 def _clause_after(text: str) -> str:
     """The qualifier right after a figure ("(packed state)"), up to the next separator."""
     return _split_clauses(text[:80])[0][:60]
@@ -816,6 +851,9 @@ def _classify(
         n = to_int(m["n"])
         if n and n >= 2 and (m["p"] or n in (100, 1000, 10000)):
             return WeightBasis.DERIVED, f"weight per {n} pieces ÷ {n}", grams / n
+    if carried := _carried_by_counted_articles(label, name):
+        # "Door weight per 2 hinges up to 6 kg": what two of the article carry, not their weight
+        return WeightBasis.CAPACITY, f"the weight of another object ({carried})", None
     if (m := C.LABEL_PER_COUNT.search(label.replace("_", " "))) and (  # "gewicht_je_1000_stk"
         n := to_int(m["n"] or m["c"])
     ):
@@ -872,6 +910,10 @@ def _classify(
         n = C.pack_n(label)
         n = doc.pack_count if n is None or B.own_number(doc.lines, n, grams) else n
         n = None if n is not None and B.own_number(doc.lines, n, grams) else n  # "roll:155 g"
+        many = _COUNTED_PACK_WORD.search(label, 0, pack.start())
+        if many and (k := to_int(many["n"])) and k >= 2:
+            # "Carton: 24 rolls, 9.6 kg": the weight of the rolls the label counts
+            return WeightBasis.DERIVED, f"the weight of {k} {pack.group()} ÷ {k}", grams / k
         if B.counts_pieces(doc.lines, _word_at(label, pack), n, name.low):
             # "Peso del rollo" beside "Caja de 12 rollos": the weight of one counted piece
             basis = WeightBasis.NET if net >= 0 else WeightBasis.UNSPECIFIED
@@ -1003,6 +1045,7 @@ def _qualifier(label: str, name: N.Name) -> str:
     Empty for "Weight", "Gewicht ca.", "product.specs.weight" (a JSON path's last key counts)."""
     last = _PARENS.sub(" ", _CAMEL.sub(" ", _PATH_DOT.split(label)[-1]))
     rest = V.TOTAL_WORDS.pattern.sub(" ", V.WEIGHT_WORDS.pattern.sub(" ", last))
+    rest = V.NET_WORDS.pattern.sub(" ", rest)  # "Peso netto totale": which weight, not whose
     for token in tokens_of(rest):
         if token.isascii() or any(c.isalpha() and c.isascii() for c in token):
             if not token.isalpha() or len(token) < 3:
@@ -1264,6 +1307,41 @@ def _carried_weight(label: str) -> str:
     if V.NET_WORDS.search(thing) or V.GROSS_WORDS.search(thing) or V.TOTAL_WORDS.search(thing):
         return ""
     return thing
+
+
+_PER_COUNTED = re.compile(
+    r"(?<![^\W\d_])(?:per|pro|je|pour|par|para|por|för|for)\s{1,2}(?P<n>\d{1,4})\s{1,2}"
+    r"(?P<w>[^\W\d_]{3,20})",
+    re.IGNORECASE,
+)
+
+
+def _same_noun(word: str, name_word: str) -> bool:
+    """A plural or another ending of the name's noun ("hinges", "cerniere" of "cerniera"), or
+    the end of its compound ("Scharniere" of "Topfscharnier")."""
+    common = next(
+        (k for k, (a, b) in enumerate(zip(word, name_word, strict=False)) if a != b),
+        min(len(word), len(name_word)),
+    )
+    if common >= max(4, len(name_word) - 2) and len(word) - common <= 2:
+        return True
+    return any(name_word.endswith(word[: len(word) - k]) for k in (0, 1, 2) if len(word) - k >= 5)
+
+
+def _carried_by_counted_articles(label: str, name: N.Name) -> str | None:
+    """The X of "X weight per 2 hinges" ("Türgewicht je 2 Scharniere", "peso della porta per 2
+    cerniere") when the counted word is the article's own noun (the name's word in the plural)
+    and X another object: the load so many of the article carry.
+    None for "Weight per 100 pcs" (a piece word) or "Screw weight per 100 screws" of a screw."""
+    if (m := _PER_COUNTED.search(label)) is None:
+        return None
+    compound = _COMPOUND_WEIGHT.search(label)  # "Türgewicht je 2 Scharniere"
+    other = _other_object(label, name) or _object_of(label) or (compound and compound.group(1))
+    if not other or other.lower() in name.low or other.lower() in V.OWN_WEIGHT_WORDS:
+        return None
+    if not any(_same_noun(m["w"].lower(), w) for w in name.words if len(w) >= 4):
+        return None
+    return None if V.PACK_WORDS.search(other) or V.NET_PACK_UNIT_WORDS.search(other) else other
 
 
 def _other_object(label: str, name: N.Name) -> str | None:
@@ -1866,6 +1944,9 @@ def collect_mentions(
             parts_list = _is_parts_header(header)
             if header:
                 labels.append((_column_label(header, text, q.start) or header, False, True))
+            elif k == 0 and not V.WEIGHT_WORDS.search(own) and (run := R.run_on(lines, i, own)):
+                # "… weight of the set (4 pads, shims" above "included) is 1.96 kg"
+                labels.append((_clause_before(run), True, False))
             if line.heading and V.WEIGHT_WORDS.search(line.heading):
                 labels.append((line.heading, False, True))
             basis: WeightBasis | None = None
@@ -1886,6 +1967,21 @@ def collect_mentions(
                     break
             if basis is None:
                 continue
+            if (
+                basis in (WeightBasis.PROCESS, WeightBasis.CAPACITY)
+                and context
+                and label == header  # the row's cells could not be lined up with the header's
+                and (mass_column := _mass_column(header))
+            ):  # "Federkraft bei 20 mm (N)   Masse (g)" over "Mittelwert 4,82 g": the mass's
+                b, r, g = _classify(mass_column, after, q.unit_glued, nm, row_doc, q.grams, "")
+                if b is not None and b in _ELIGIBLE:
+                    basis, reason, grams, label = b, r, g, mass_column
+            if basis in (WeightBasis.COMPONENT, WeightBasis.PROCESS) and (
+                bare := _without_aside(label)
+            ):  # "die Klappe (Rahmen und Lamellen Aluminium) wiegt": the aside names no owner
+                b, r, g = _classify(bare, after, q.unit_glued, nm, row_doc, q.grams, packaging)
+                if b is not None and b in _ELIGIBLE:
+                    basis, reason, grams = b, r, g
             if basis in _ELIGIBLE and (heavy := V.HEAVIEST_PART_WORDS.search(text[: q.start])):
                 basis, grams = WeightBasis.COMPONENT, None  # "Schwerstes Einzelteil | …, 720 kg"
                 reason = f"the weight of the heaviest single part ({heavy.group()})"
