@@ -260,6 +260,7 @@ class Quantity:
     upper_bound: bool = False
     is_range: bool = False
     tolerance: bool = False
+    low: float = 0.0  # a range's low end in grams, 0 for none (its high end: 2 × grams - low)
     after: str = ""  # up to 24 characters right after the unit: "/m", "·cm", "f", "/1000 Stk"
 
 
@@ -287,13 +288,13 @@ def find_quantities(line: str, *, comma_decimal: bool) -> Iterator[Quantity]:
         if m["cell"] and line[m.end() : m.end() + 3].strip()[:1] not in ("", ",", ";", "|", '"'):
             continue  # "250,g" is a CSV cell pair only when the unit ends its cell
         n1 = parse_number(m["n1"], comma_decimal=comma_decimal)
-        value, is_range = n1, False
+        value, is_range, low = n1, False, 0.0
         if m["n2"]:
             n2 = parse_number(m["n2"], comma_decimal=comma_decimal)
             if n2 < n1:
                 pos = m.end()
                 continue  # "4711-500 g" is a part number, not a range
-            value, is_range = (n1 + n2) / 2, True
+            value, is_range, low = (n1 + n2) / 2, True, n1 * factor
         pos = m.end()
         before = line[max(0, m.start() - 24) : m.start()]
         approx = _APPROX_BEFORE.search(before)
@@ -312,5 +313,6 @@ def find_quantities(line: str, *, comma_decimal: bool) -> Iterator[Quantity]:
             upper_bound=bound is not None and not _MIN_BEFORE.search(before),
             is_range=is_range,
             tolerance=bool(m["tol"]),
+            low=low,
             after=line[m.end() : m.end() + 24],
         )

@@ -112,7 +112,34 @@ def _section_lines(text: str) -> list[str]:
             out: list[str] = []
             _flatten_json(data, out)
             return out
-    return text.splitlines()
+    return [_inline_json(line) if "{" in line else line for line in text.splitlines()]
+
+
+# A table cell that holds a JSON object, bare or after its column's key ("attribute={…}")
+_JSON_CELL = re.compile(r"^(?P<k>[^=|{}]{1,40}=)?\s*(?P<j>\{.*\})\s*$")
+
+
+def _inline_json(line: str) -> str:
+    """A row whose cell is a JSON object (a PIM export's attributes column) with that cell
+    as the row's own "key=value" cells ("gewicht=0.085 kg"): its figures then read with the
+    row that names them, as an export's fields do."""
+    cells = line.split(" | ")
+    for i, cell in enumerate(cells):
+        m = _JSON_CELL.match(cell)
+        if m is None:
+            continue
+        try:
+            data = json.loads(m["j"])
+        except (ValueError, RecursionError):
+            continue
+        if not isinstance(data, dict):
+            continue
+        flat: list[str] = []
+        _flatten_json(data, flat)
+        prefix = m["k"][:-1].strip() + "." if m["k"] else ""
+        fields = [f"{prefix}{k}={v.strip()}" for k, _, v in (f.partition(": ") for f in flat)]
+        cells[i] = " | ".join(fields)
+    return " | ".join(cells)
 
 
 _VALUE_LINE = re.compile(
@@ -277,8 +304,9 @@ def _walk(sections: Sequence[Section]) -> Iterator[Line]:
             if not line:
                 continue
             # a value wrapped onto the next line ("Material … steel, chrome;" / "handle PP") is
-            # the end of that value, not a heading
-            is_heading = _is_heading(line) and last[-1:] not in (",", ";")
+            # the end of that value, not a heading; nor is a mail's salutation ("Bom dia,",
+            # "Guten Tag Herr Brandt,"): its words would read as a section's ("bom")
+            is_heading = _is_heading(line) and last[-1:] not in (",", ";") and line[-1:] != ","
             last = line
             if is_heading:
                 if _PACKAGING_WORDS.search(line):

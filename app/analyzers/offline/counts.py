@@ -78,7 +78,8 @@ COUNTED = re.compile(rf"(?<![\d.,'])(?P<n>\d[\d.,']{{0,8}})\s*(?:{PIECES})(?![^\
 DOC_COUNT = re.compile(
     rf"(?:\bVE\b|verpackungseinheit|packing\s+unit|pack(?:ing)?\s+(?:size|quantity)|packungsinhalt|inhalt"
     rf"|contenuto|contenu|contenido|conteúdo|inhoud|zawartość|innehåll|入数|入り数|装箱数"
-    rf"|contents|(?:{'|'.join(V.PACK_NOUNS)})\s+(?:{'|'.join(V.PACK_PREPOSITIONS)})(?![^\W\d_])"
+    # "boxes of 50", "pacotes de 5 unidades": the plural of a pack noun counts the same
+    rf"|contents|(?:{'|'.join(V.PACK_NOUNS)})(?:e?s)?\s+(?:{'|'.join(V.PACK_PREPOSITIONS)})(?![^\W\d_])"
     rf"|(?:pcs|pieces|stück|units|qty)\s+(?:per|pro|je)\s+[^\W\d_]+|quantity\s+per\s+[^\W\d_]+"
     rf"|(?P<per>(?:per|pro|je|par|por)\s+(?:{'|'.join(V.PACK_NOUNS)})(?![^\W\d_])))"
     rf"[^\d\n]{{0,20}}(?P<n>\d[\d.,']{{0,8}})"
@@ -122,7 +123,9 @@ _COUNT_AFTER_WEIGHT = re.compile(
 
 def weight_of_count(label: str) -> int | None:
     """The count a weight word is followed by ("Peso 1000 uds", "Weight 100 pcs"): the
-    figure weighs that many pieces. None for a count anywhere else in the label."""
+    figure weighs that many pieces. None for a count anywhere else in the label. A key's
+    underscores are spaces ("hmotnost_100ks_g", "peso_1000_pz")."""
+    label = label.replace("_", " ")
     for m in V.WEIGHT_WORDS.finditer(label):
         if (c := _COUNT_AFTER_WEIGHT.match(label, m.end())) and (n := as_count(c["n"])):
             return n if n >= 2 else None
@@ -291,6 +294,7 @@ _PACKS_PER = re.compile(
 )
 
 
+_DIMENSION_AFTER = re.compile(r"\s{0,2}[x×*]\s{0,2}\d")
 _PRICE = re.compile(r"pre(?:is|cio|ço|zzo)|prix|price|cost|kosten|eur|usd|€|\$", re.IGNORECASE)
 
 
@@ -306,6 +310,8 @@ def pack_count(lines: Sequence[Line]) -> int | None:
                 continue  # "Price per box: 12": money, not pieces
             if _PACKS_PER.match(line.text.replace("_", " "), m.start()):
                 continue  # "VE je Karton: 10": packs per carton, not pieces per pack
+            if _DIMENSION_AFTER.match(line.text, m.end()):
+                continue  # "Bolsas de vacío 200 x 300 mm": the pack's size, not its count
             n = as_count(m["n"] or m["m"])
             if n and n >= 2:
                 return n
@@ -333,3 +339,46 @@ def named_pack_count(lines: Sequence[Line], name: str) -> int | None:
                 counts.add(n)
                 break
     return counts.pop() if len(counts) == 1 else None
+
+
+# "Count | 1000 tips", "Stückzahl: 100 Stück", "Número de piezas: 100 piezas": a field whose whole
+# value counts pieces; a bare "Count: 60" may count anything (threads, another product's
+# sheets), and an order's "Quantity" or "Menge" counts what is ordered, not what a pack holds
+_COUNT_FIELD = re.compile(
+    r"^\W{0,3}(?:count|piece\s+count|pieces|number\s+of\s+pieces|stückzahl|nombre\s+de\s+pièces"
+    r"|pièces|número\s+de\s+piezas|piezas|unidades|numero\s+di\s+pezzi|pezzi|aantal\s+stuks"
+    r"|stuks|liczba\s+sztuk|sztuk|počet\s+kusů|kusů|antal\s+st|styck|kpl|kappalemäärä|adet"
+    r"|darab|bucăți|штук|入数)"
+    rf"\s{{0,2}}(?:[:=|]\s{{0,2}}){{1,2}}(?P<n>{GROUPED}|\d{{1,7}})\s{{0,2}}(?P<w>[^\W\d_]{{2,}}\.?)"
+    r"\s{0,2}$",
+    re.IGNORECASE,
+)
+_PIECE_WORD = re.compile(rf"(?:{PIECES})\.?", re.IGNORECASE)
+
+
+def count_field(lines: Sequence[Line], name_low: str) -> int | None:
+    """The one count a field of its own states in pieces or in the article's noun ("Count |
+    1000 tips" of a "Pipette tip …"): what a pack weight of the page is for. None when fields
+    disagree, or the name counts as many pieces (then the article is the pack)."""
+    nouns = [w for w in tokens_of(name_low) if len(w) >= 3 and w.isalpha()]
+    counts: set[int] = set()
+    for line in lines:
+        if (m := _COUNT_FIELD.match(line.text)) is None:
+            continue
+        word = m["w"].lower()
+        piece = _PIECE_WORD.fullmatch(word) is not None
+        if piece or any(word.startswith(w) and len(word) - len(w) <= 2 for w in nouns):
+            counts.add(whole(m["n"]))
+    if len(counts) != 1 or (n := counts.pop()) < 2:
+        return None
+    named = any(whole(m["n"] or m["c"]) == n for m in _NAME_COUNT.finditer(name_low))
+    return None if named else n
+
+
+# "pack of 500", "500 pcs", "Packung mit 200": a count the name states ("200 mm" is none)
+_NAME_COUNT = re.compile(
+    rf"(?<![^\W\d_])(?:of|à|a|mit|with|zu|de|da|van|z|con|com|med|x)\s{{0,2}}(?P<n>{GROUPED}|\d{{1,7}})"
+    rf"(?![\d.,]\d|\s{{0,2}}(?:mm|cm|m|kg|g|l|ml|in)(?![^\W\d_]))"
+    rf"|(?<![\d.,'])(?P<c>{GROUPED}|\d{{1,7}})\s{{0,2}}(?:{PIECES})(?![^\W\d_])",
+    re.IGNORECASE,
+)

@@ -17,7 +17,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from app.analyzers.offline import counts as C  # noqa: N812 - piece counts, read as C.fn
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 
-__all__ = ["PATH", "in_pack", "key_paths", "path_count", "row_count"]
+__all__ = [
+    "PATH",
+    "in_pack",
+    "key_paths",
+    "object_fields",
+    "packaging_object",
+    "path_count",
+    "row_count",
+]
 
 # UN/ECE and GS1 codes of a count ("50 H87", "1000 PCE", "20 EA")
 _COUNT_UNITS = rf"h87|c62|ea|each|pce|pcs|pc|st|stk|{C.PIECES}"
@@ -75,6 +83,29 @@ def key_paths(texts: Iterable[str]) -> dict[str, str]:
 def _parent(path: str) -> str:
     cut = max(path.rfind("."), path.rfind("["))
     return path[:cut] if cut > 0 else ""
+
+
+def object_fields(path: str, paths: Mapping[str, str]) -> list[tuple[str, str]]:
+    """The (key, value) fields of the object a key path sits in, its own among them: an
+    export's object is a row ("variantes[1]": "peso_caja_kg" beside "caja_unidades")."""
+    obj = _parent(path)
+    if not obj:
+        return []
+    prefix = obj + "."
+    return [
+        (key[len(prefix) :], value)
+        for key, value in paths.items()
+        if key.startswith(prefix)
+        and "." not in key[len(prefix) :]
+        and "[" not in key[len(prefix) :]
+    ]
+
+
+def packaging_object(path: str) -> bool:
+    """A key path inside a packaging, pack or logistics object ("urun.ambalaj.koli_kg",
+    "producto.logistica.peso_kg")."""
+    obj = _parent(path)
+    return bool(_PACK_PATH.search(obj) or V.PACKAGING_KEYS.search(obj))
 
 
 # A pack's own object in an export ("item.pack", "conditionnement.carton", "opakowanie"); not

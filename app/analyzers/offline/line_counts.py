@@ -11,12 +11,19 @@ total by the quantity, keep a piece weight, and never report an unsaid one as th
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Iterable, Sequence
 
 from app.analyzers.offline import counts as C  # noqa: N812 - piece counts, read as C.fn
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 
-__all__ = ["LineQuantity", "line_quantity", "says_one_piece", "summed_column"]
+__all__ = [
+    "LineQuantity",
+    "consignment_counts",
+    "line_quantity",
+    "says_one_piece",
+    "summed_column",
+]
 
 
 # The header of a line's quantity column, in every language of the corpus ("Qty", "Menge",
@@ -29,6 +36,10 @@ _QUANTITY_HEADERS = frozenset(
         "počet mnozstvi miktar adet mennyiség cantitate количество кол-во ποσότητα 数量 數量 수량 "
         "pcs pieces stk stück"
     )
+)
+_BARE_QUANTITY_HEADERS = frozenset(
+    "".join(c for c in unicodedata.normalize("NFD", h) if not unicodedata.combining(c))
+    for h in _QUANTITY_HEADERS
 )
 _BRACKETS = re.compile(r"[\[(（].*?[\])）]")
 _EDGE = re.compile(r"^[\s:.#*]+|[\s:*]+$")
@@ -133,3 +144,39 @@ def summed_column(rows: Sequence[Sequence[str]], j: int) -> bool:
         return False
     total = sum(v for v in lines if v is not None)
     return abs(total - last) <= max(0.01 * last, 0.011)
+
+
+# "Quantity: 16 pieces", "QTY  40 ROLLS", "Menge 200 Stück": a delivery note's one quantity line
+_QUANTITY_LINE = re.compile(
+    rf"^\s*(?P<h>[^\W\d_][^\W\d_.]*\.?(?:\s[^\W\d_]+\.?)?)\s*[:=]?\s+"
+    rf"(?P<n>{C.GROUPED}|\d{{1,7}})\s*(?P<w>[^\W\d_]+)?\.?(?![\d.,]\d)",
+    re.IGNORECASE,
+)
+_PIECE_WORD = re.compile(rf"(?:{C.PIECES})", re.IGNORECASE)
+
+
+def _quantity_header(header: str) -> bool:
+    """A quantity header, the marks of its letters dropped as a scan or an export does
+    ("Quantita", "Quantite")."""
+    low = header.lower().strip(" .:")
+    bare = "".join(c for c in unicodedata.normalize("NFD", low) if not unicodedata.combining(c))
+    return low in _QUANTITY_HEADERS or bare in _BARE_QUANTITY_HEADERS
+
+
+def consignment_counts(
+    lines: Iterable[str], name_words: frozenset[str], *, pieces: bool = True
+) -> set[int]:
+    """The counts of pieces a shipping document's quantity lines state ("Quantità: 16 pezzi",
+    "QTY 40 ROLLS" of a "roll"): one count, the document ships one article that many times
+    and its net weight is theirs together; several, it ships several lines. `pieces` False:
+    only a count of the name's noun counts articles (the name is a pack of pieces, "box of
+    100": a count of pieces is not of boxes)."""
+    counts: set[int] = set()
+    for text in lines:
+        m = _QUANTITY_LINE.match(text)
+        if m is None or not _quantity_header(m["h"]) or m["w"] is None:
+            continue
+        word = m["w"]
+        if (pieces and _PIECE_WORD.fullmatch(word)) or _names_article(word, name_words):
+            counts.add(C.whole(m["n"]))
+    return counts

@@ -267,7 +267,7 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|\bGusseisen\w*|\bSphäroguss\w*|\bTemperguss\w*|\bcast[\s-]iron\b|\bductile\s+iron\b"
         r"|\bgr[ae]y\s+iron\b|\bnodular\s+iron\b|\bmalleable\s+(?:cast\s+)?iron\b|\bfonte\s+mall[ée]able\b"
         r"|\bghisa\s+malleabile\b|\bfundici[oó]n\s+maleable\b|\bfonte\b|\bghisa\b|\bhierro\s+fundido\b"
-        r"|\bfundición\b|\bgietijzer\b|\bżeliw\w*|\bferro\s+fundido\b|\blitin\w*|\bgjutjärn\b",
+        r"|\bfundici[oó]n\b|\bgietijzer\b|\bżeliw\w*|\bferro\s+fundido\b|\blitin\w*|\bgjutjärn\b",
         _I,
     ),
     _r("cast_iron", r"\b0\.[67]\d{3}\b(?![.,]\d)", needs_context=True),
@@ -332,6 +332,8 @@ RULES: Final[tuple[Rule, ...]] = (
         # high-speed steel of drills and cutters (HSS, HSS-G, HSS-E, HSS-Co5)
         r"|\bHSS(?:-?(?:G|E|R|PM|TiN|Co\s?\d{0,2}))?\b",
     ),
+    # the high-carbon steel of saw and jigsaw blades ("HCS"; "HCS" is other things elsewhere)
+    _r("steel", r"\bHCS\b", needs_context=True),
     # a fastener's property class (ISO 898-1/-2) is a class of carbon or alloy steel; stainless
     # fasteners are classed A2-70, A4-80 (above)
     _r(
@@ -734,6 +736,11 @@ CJK_WORDS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("pu", ("聚氨酯", "ポリウレタン", "ウレタン")),
     ("ptfe", ("聚四氟乙烯", "铁氟龙", "特氟龙", "テフロン", "ふっ素樹脂", "フッ素樹脂")),
     ("rubber", ("硅胶", "硅橡胶", "橡胶", "シリコーンゴム", "シリコーン", "ゴム")),
+    # Korean: rubber and silicone, cast iron, copper, steel (after stainless "스테인리스")
+    ("rubber", ("고무", "실리콘")),
+    ("cast_iron", ("주철",)),
+    ("copper", ("구리",)),
+    ("steel", ("강철",)),
     # textiles before nylon ("尼龙织带" is webbing) and artificial leather before leather
     (
         "textile",
@@ -813,6 +820,8 @@ STEEL_COATINGS: Final = re.compile(
     r"(?i)\b(?:galv\.?\s?|galvanisch\s+)?(?!un)\w*verzink\w*|\bverz\.(?!\w)"
     r"|\bgalvani[sz](?:ed|ing)\b|\bgalvanis[ée]\w*|\bgalvaniz(?:ad|at)\w*|\bgegalvaniseerd\b"
     r"|\bzincat[oaie]\b|\b[zc]incad[oa]s?\b|\bzingu[ée]\w*|\bzinc[\s-]+(?:plated|flake)\b"
+    # a passivated zinc plating's colour: "Zinc Clear", "yellow zinc" (a fastener's finish)
+    r"|\b(?:clear|yellow|blue)[\s-]+zinc\b|\bzinc[\s-]+(?:clear|yellow)\b"
     r"|\bzinkovan\w*|\bpozinkovan\w*|\bocynkowan\w*|\bförzinkad\w*|\bzincado\b|\btZn\b"
 )
 
@@ -854,9 +863,9 @@ FINISH_METALS: Final = re.compile(
 )
 
 # Finish words that make a bare plating metal a surface ("satin nickel", "nickel brossé",
-# "cromo satinato"), in every language of the documents.
+# "cromo satinato", a zinc plating's "Zinc Clear"), in every language of the documents.
 FINISH_WORDS: Final = re.compile(
-    r"(?i)\b(?:satin\w*|brushed|matt?e?|polished|bright|pearl|satiniert\w*|gebürstet\w*"
+    r"(?i)\b(?:satin\w*|brushed|matt?e?|polished|bright|pearl|clear|yellow|satiniert\w*|gebürstet\w*"
     r"|poliert\w*|glanz\w*|satiné\w*|brossé\w*|poli\b|brillant\w*|satinat\w*|spazzolat\w*"
     r"|opac\w*|lucid\w*|satinad\w*|cepillad\w*|pulid\w*|geborsteld|gesatineerd|gepolijst"
     r"|satynow\w*|szczotkow\w*|polerow\w*|acetinad\w*|escovad\w*|borstad|satinerad|poler\w*"

@@ -161,6 +161,12 @@ def _word_matches(text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
+# '"material": "', "Werkstoff=", "matériau : ": right before a key's value ('…, wood, pack of 5 |
+# {"material": "HCS"}': the keyed value is the article's, the name's word its use)
+_MATERIAL_KEY_BEFORE = re.compile(
+    r"(?i)\b(?:material|werkstoff|matériau|matière|matiere|materiale|materiaal|materiał|material)"
+    r"[\"']?\s{0,2}[:=]\s{0,2}[\"']?$"
+)
 _MATERIAL_LABEL = re.compile(
     r"(?i)\b(?:material\w*|werkstoff\w*|matériau\w*|matière|materiale|materiali|materiaal"
     r"|materiał\w*|rohstoff\w*|raw\s+material|composition|zusammensetzung|composizione"
@@ -265,6 +271,7 @@ class _Mention:
     grams: float | None = None
     pos: int = 0  # where on its line: the first of a line's materials leads
     seal: bool = False  # named as a seal, lining, insert or seat
+    keyed: bool = False  # the value of a material key on its line ('"material": "HCS"')
 
 
 @dataclass(slots=True)
@@ -282,6 +289,7 @@ class _Material:
     lines: set[int] = field(default_factory=set)
     pos: int = 0
     seal: bool = True  # every mention of it (its stated ones, when it has any) is a seal's
+    keyed: bool = False  # the value of a material key: it leads its line's other materials
 
 
 _PART_BEFORE = re.compile(
@@ -450,6 +458,7 @@ def _scan(
         evidence = Evidence(trim_quote(text), location, 0.9 if stated else 0.6)
         mention = _Mention(rule.code, name, stated, line.order, evidence, gf, pos=start)
         mention.seal = rule.follows or _is_seal(text, start, end, seal_label[0])
+        mention.keyed = bool(_MATERIAL_KEY_BEFORE.search(text, max(0, start - 40), start))
         found.append((start, end, mention))
     if _HAS_CJK.search(text):
         found.extend(_cjk_mentions(line, location, strong_line, found, packaging_rules))
@@ -913,6 +922,14 @@ _GENERIC_PE = re.compile(
 )
 
 
+def _beside_the_key(keyed: _Material, materials: list[_Material], named: frozenset[str]) -> bool:
+    """The name's materials are named only on the line of a material key's value, and not as
+    one ("Jigsaw blades, wood, pack of 5 | {"material": "HCS"}"): a use or a variant word
+    beside the article's keyed material, not a second statement of it."""
+    own = [m for m in materials if m.code in named]
+    return bool(own) and all(not m.keyed and m.lines == {keyed.order} for m in own)
+
+
 def _aggregate(mentions: list[_Mention]) -> list[_Material]:
     by_code: dict[str, _Material] = {}
     for m in mentions:
@@ -921,10 +938,10 @@ def _aggregate(mentions: list[_Mention]) -> list[_Material]:
             mat = by_code[m.code] = _Material(
                 m.code, m.name, m.strong, m.order, 0, m.evidence, m.gf, names=[], pos=m.pos
             )
-            mat.seal = m.seal
+            mat.seal, mat.keyed = m.seal, m.keyed
         elif m.strong and not mat.strong:
             mat.strong, mat.name, mat.evidence, mat.order = True, m.name, m.evidence, m.order
-            mat.pos, mat.seal = m.pos, m.seal
+            mat.pos, mat.seal, mat.keyed = m.pos, m.seal, m.keyed
             mat.gf = m.gf if m.gf is not None else mat.gf
         elif m.strong == mat.strong:
             mat.seal = mat.seal and m.seal
@@ -1065,13 +1082,17 @@ def find_materials_with_note(
         # article is itself a seal
         demote = not _is_a_seal(article_name)
         if strong:
-            pool = sorted(pool, key=lambda m: (demote and m.seal, not m.strong, m.order, m.pos))
+            pool = sorted(
+                pool, key=lambda m: (demote and m.seal, not m.strong, m.order, not m.keyed, m.pos)
+            )
         else:
             pool = sorted(pool, key=lambda m: (demote and m.seal, -m.count, m.order, m.pos))
         named = _named_codes(article_name)
         codes = {m.code for m in materials}
         if any(codes & _REFINED.get(code, frozenset()) for code in named):
             named = frozenset()  # "brushed steel" in the name, "304 stainless" in the text
+        if pool and pool[0].keyed and _beside_the_key(pool[0], materials, named):
+            named = frozenset()  # '"material": "HCS"' keyed: the name's "…, wood" is its use
         if named and not any(m.code in named for m in pool[:1]):
             # the article name states its material ("Coupling …, ductile iron"): where the
             # document names it too, it is the main one, whatever parts the text lists first

@@ -391,6 +391,22 @@ _SPACED_CODE = re.compile(
 )
 
 
+# "talla M", "Größe: XL", "size 2XL": a letter size after a size word; the letters alone are
+# too short to name a variant, the pair names one ("size=m")
+_LETTER_SIZE = re.compile(
+    r"(?<![^\W\d_])(?:size|sizes|talla|tallas|taille|größe|grösse|groesse|gr\.|taglia|tamanho"
+    r"|maat|rozmiar|velikost|storlek|størrelse|koko|beden|méret|mărime|μέγεθος|размер)"
+    r"\s{0,2}[:=]?\s{0,2}(?P<s>[2-5]?x{0,3}[sl]|m)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def letter_sizes(text: str) -> frozenset[str]:
+    """The letter sizes a text names ("talla M" -> "size=m"), read apart from its scope words
+    ("sin polvo talla M": the size is no part of what the name leaves out)."""
+    return frozenset(f"size={m['s'].lower()}" for m in _LETTER_SIZE.finditer(text))
+
+
 def variant_tokens(text: str, *, figure: float | None = None) -> frozenset[str]:
     """The tokens a row, record or column names its variant by, written alike in a name and a
     row: decimal commas as points, inch marks off, mixed fractions whole ("1+1/4"), a letter
@@ -402,6 +418,7 @@ def variant_tokens(text: str, *, figure: float | None = None) -> frozenset[str]:
     out = {t for t in tokens if t not in STOP and not (t.isalpha() and len(t) < 3)}
     out |= {(m[1] + m[2]).replace(",", ".") for m in _SPACED_CODE.finditer(low)}
     out |= dimension_keys(low)
+    out |= letter_sizes(low)
     if figure is not None:
         out = {t for t in out if not _is_figure(t, figure)}
     return frozenset(out)

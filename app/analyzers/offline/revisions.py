@@ -27,6 +27,7 @@ __all__ = [
     "lead_in",
     "quotes_below",
     "revision",
+    "run_on",
     "superseded_by_reply",
 ]
 
@@ -224,11 +225,43 @@ def _clause_start(text: str) -> int:
     return ends[-1] if ends else 0
 
 
+# "not 0,82 kg but 0,72 kg", "nicht 3,1 kg, sondern 2,9 kg", "ei ole 0,82 kg vaan 0,72 kg": the
+# figure after the negation is replaced, the one after the contrast word replaces it (en, de,
+# fr, it, es, pt, nl, sv, da, no, fi, pl, cs, hu, ro, ru, el)
+_NEGATION = (
+    r"(?:not|isn['’]t|nicht|pas|non|no|não|nao|niet|inte|ej|ikke|ei|nie|ne|není|nem|nu|не"
+    r"|δεν)"
+)
+_CONTRAST = (
+    r"(?:but|sondern|mais|ma|bensì|sino|mas|maar|utan|men|vaan|vaid|lecz|ale|nýbrž|hanem|ci"
+    r"|а|но|αλλά)"
+)
+_MASS = r"\d[\d.,']*\s{0,2}(?:kg|g|gr|mg|t|lbs?|oz|кг|г)\.?"
+_NOT_THIS_BUT = re.compile(
+    rf"(?<![^\W\d_]){_NEGATION}(?:\s+[^\W\d_]+){{0,2}}\s+(?:ca\.?\s+|approx\.?\s+)?{_MASS}"
+    rf"\s{{0,2}}[,;]?\s{{0,3}}{_CONTRAST}\s{{1,3}}(?:ca\.?\s+|approx\.?\s+)?$",
+    re.IGNORECASE,
+)
+_BUT_AFTER = re.compile(rf"^\s{{0,2}}[,;]?\s{{0,3}}{_CONTRAST}\s{{1,3}}(?:ca\.?\s+)?\d", re.I)
+_NEGATION_END = re.compile(rf"(?<![^\W\d_]){_NEGATION}(?:\s+[^\W\d_]+){{0,2}}\s*$", re.I)
+
+
+def _not_but(before: str, after: str) -> str:
+    """ "correct" for Y of "not X but Y", "wrong" for its X, "" for any other figure."""
+    if _NOT_THIS_BUT.search(before[-80:]):
+        return "correct"
+    if _BUT_AFTER.match(after) and _NEGATION_END.search(before[-30:]):
+        return "wrong"
+    return ""
+
+
 def revision(text: str, start: int, end: int, above: str = "") -> str:
     """What a line says of the figure at text[start:end]: "wrong" (called wrong, or replaced by
     a correction), "correct" (called the correct one), or "" (neither). `above` is the line
     before when the sentence may run on from it."""
     before = f"{above} {text[:start]}"[-_NEAR:] if above else text[max(0, start - _NEAR) : start]
+    if said := _not_but(before, text[end : end + 24]):
+        return said
     tail = before[-16:].rstrip(" ~≈ca.:(")
     if INSTEAD_BEFORE.search(tail) and _ends_with(INSTEAD_BEFORE, tail):
         return "wrong"
@@ -298,6 +331,28 @@ def lead_in(lines: Sequence[Line], i: int) -> str:
     if clause.endswith(":") and CORRECT_WORDS.search(clause[-40:]) is not None:
         return clause
     return ""
+
+
+_OPEN_END = re.compile(r"[^.!?:;。！？]$")
+
+
+def run_on(lines: Sequence[Line], i: int, head: str) -> str:
+    """The sentence a hard-wrapped line continues, up to `head` (the line's text before its
+    figure): "The correct net weight of the set (4 pads, shims" above "included) is 1.96 kg."
+    reads "… shims included) is", "de mar-" above "che …" reads "de marche …". Empty when the
+    line above is no prose that ends mid-sentence, or the line starts a sentence of its own."""
+    if i == 0 or lines[i - 1].location != lines[i].location:
+        return ""
+    above = lines[i - 1].text.rstrip(" *_")
+    if not above or "|" in above or "\t" in above or len(above.split()) < 4:
+        return ""  # a heading or a table row, not a sentence
+    text = lines[i].text
+    if not _OPEN_END.search(above) or not text[:1].islower() or "|" in text or "\t" in text:
+        return ""  # a line of its own: a new sentence, a label, a table row
+    start = above[_clause_start(above) :][-120:]
+    if start.endswith("-") and start[-2:-1].isalpha():
+        return f"{start[:-1]}{head}"  # a word hyphenated at the line's end
+    return f"{start} {head}"
 
 
 def _calls_weight_wrong(text: str) -> bool:

@@ -26,7 +26,7 @@ _PAIRS = split_words(
     "对 對 双 雙 組 组 쌍 켤레"
 )
 _SETS = split_words(
-    "set sets satz jeu lot kit sett sarja sada sady sadu zestaw komplet készlet takım takımı "
+    "set sets satz sats jeu lot kit sett sarja sada sady sadu zestaw komplet készlet takım takımı "
     "conjunto juego jogo gioco набор комплект σετ 套 セット 세트"
 )
 # A lot or a consignment of the article: "Peso total do lote", "Total weight of goods"
@@ -66,12 +66,34 @@ _ONE_PIECE_NAME = re.compile(
     re.IGNORECASE,
 )
 # "22 g pro Paar", "40 g per set": the set or pair right after a figure ("0.35 kg/套" is the
-# slash rules', which know a unit the article is sold in)
+# slash rules', which know a unit the article is sold in); an article alone says "per" the way
+# a price does ("310 g la paire", "das Paar", "el par", "il paio", "a pair")
 _PER_WORD_AFTER = re.compile(
-    r"^\s{0,2}(?:per|pro|je|par|por|pour|para|för|pr\.)\s{1,2}"
-    r"(?:(?:the|a|one|la|le|el|il|un|une|una|ein|eine|einen|1)\s{1,2})?(?P<w>[^\W\d_]+)",
+    r"^\s{0,2}(?:(?:per|pro|je|par|por|pour|para|för|pr\.)\s{1,2}"
+    r"(?:(?:the|a|one|la|le|el|il|un|une|una|ein|eine|einen|1)\s{1,2})?"
+    r"|(?:the|a|la|le|el|il|lo|das|der|die|o|het|de)\s{1,2})(?P<w>[^\W\d_]+)",
     re.IGNORECASE,
 )
+
+
+# "Borrsats … 19 delar", "Bohrersatz 19-tlg.", "19-piece set", "coffret 19 pièces": a name that
+# counts the parts it is made of is the whole set
+_PARTS_COUNTED = re.compile(
+    r"(?<![\d.,])\d{1,3}\s{0,2}-?\s{0,2}(?:delar|dele|deler|delig\w*|delt|onderdelen|teilig\w*|tlg"
+    r"|teile|piece|pieces|pièces|pezzi|piezas|peças|części|częściowy|dílů|dílný|dílná|dielny"
+    r"|osaa|osainen|parça|részes|предмет\w*|件套|点セット)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# "Bohrersatz", "Borrsats", "Bitsatz": a compound that ends in a set word (four letters or more)
+_SET_COMPOUND = re.compile(
+    r"[^\W\d_]{3,}(?:satz|sats|sett|sada|komplet|készlet|takımı)(?![^\W\d_])", re.IGNORECASE
+)
+
+
+def names_set(name_low: str) -> bool:
+    """The name says the article is a whole set: a compound set word, or a count of its
+    parts ("Borrsats HSS 19 delar"); a set's weight is then the article's."""
+    return bool(_SET_COMPOUND.search(name_low) or _PARTS_COUNTED.search(name_low))
 
 
 def set_word(label: str, name_low: str) -> str | None:
@@ -82,7 +104,12 @@ def set_word(label: str, name_low: str) -> str | None:
     if m is None:
         return None
     word = m.group().lower()
-    if _ONE_PIECE_NAME.search(name_low) is None and (_WORD.search(name_low) or word in name_low):
+    one = _ONE_PIECE_NAME.search(name_low)
+    if one is not None and _WORD.match(name_low[one.end() :].lstrip()):
+        one = None  # "(1 Paar)", "(one pair)": one set, not one piece of it
+    if one is None and (
+        _WORD.search(name_low) or word in name_low or (word in _SETS and names_set(name_low))
+    ):
         return None
     return word
 

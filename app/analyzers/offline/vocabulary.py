@@ -166,10 +166,13 @@ def _tree(words: list[str]) -> str:
     return _either(alternatives) if alternatives != [""] else ""
 
 
+# German umlauts and the Danish and Norwegian letters as a keyboard without them writes them
+# ("Vaegt: 96 g", "Bruttovaegt")
 _ASCII_SPELLING = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
+    | {"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"}
 )
-_UMLAUTS = frozenset("äöüßÄÖÜ")
+_UMLAUTS = frozenset("äöüßÄÖÜæøåÆØÅ")
 
 
 def _alternation(words: list[str]) -> str:
@@ -436,6 +439,8 @@ GROSS_WORDS: Final = Vocabulary(
         "μικτό βάρος",
         "총중량",
         "포장 중량",
+        # the packed weight as Korean shops write it too ("포장 무게", "배송 무게")
+        *("포장중량", "포장 무게", "포장무게", "배송 무게", "배송무게"),
         "přepravní",
         "prepravná",
         "pallet",
@@ -808,6 +813,60 @@ PROCESS_WORDS: Final = Vocabulary(
     ]
 )
 
+# The delivery condition a casting, forging or blank is in: finished (machined) or raw. A name
+# that states one makes a weight labelled with the other another variant's (raw_vs_finished).
+FINISHED_STATE_WORDS: Final = Vocabulary(
+    [
+        *split_words(
+            "machined finished bearbeitet fertigbearbeitet fertigteil fertigteile fertiggewicht "
+            "fertigmasse usiné usinée usinés usinées lavorato lavorata lavorati mecanizado "
+            "mecanizada mecanizados usinado usinada bewerkt nabewerkt obrobiony obrobiona obrobione"
+        ),
+        "finish machined",
+        "finish-machined",
+        "finished part",
+        "pièce finie",
+        "pièce usinée",
+        "pezzo finito",
+        "pieza acabada",
+        "pieza terminada",
+        "peça acabada",
+    ]
+)
+RAW_STATE_WORDS: Final = Vocabulary(
+    [
+        *split_words(
+            "raw unmachined as-cast as-forged rohteil rohteile rohgewicht rohling "
+            "rohlinge rohguss rohgussteil rohmasse rohteilmasse rohzustand schmiederohling "
+            "gussrohling unbearbeitet gussgewicht gießgewicht giessgewicht abgussgewicht "
+            "schmiedegewicht grezzo grezza grezzi greggio onbewerkt nieobrobiony surowy"
+        ),
+        "as cast",
+        "as forged",
+        "blank weight",  # not "blank" alone: "Scheibe blank" is a bright finish
+        "not machined",
+        "nicht bearbeitet",
+        "cast weight",
+        "casting weight",
+        "forging weight",
+        "forged weight",
+        "forge weight",
+        "brut de fonderie",
+        "brut de forge",
+        "pièce brute",
+        "non usiné",
+        "non usinée",
+        "poids de fonderie",
+        "non lavorato",
+        "peso di fusione",
+        "en bruto",
+        "pieza en bruto",
+        "sin mecanizar",
+        "peso de fundición",
+        "em bruto",
+    ]
+)
+
 # Not masses at all: accelerations, torques, inertias (a "g" that is not a gram).
 NOT_MASS_WORDS: Final = Vocabulary(
     [
@@ -945,6 +1004,8 @@ PACK_WORDS: Final = Vocabulary(
         "кор.",
         "embalagem",
         "caixa",
+        # a packet in pt, it, nl, pl, fi ("O peso do pacote", "peso del pacchetto")
+        *split_words("pacote pacotes pacchetto pakket pakiet paketti"),
         "verpakking",
         # a bale of rolls or packs (toilet paper, towels, nonwovens), in each language
         *split_words(

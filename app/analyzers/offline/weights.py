@@ -35,8 +35,10 @@ from app.analyzers.offline import counts as C  # noqa: N812 - piece counts, read
 from app.analyzers.offline import derived as D  # noqa: N812 - derived weights, read as D.x
 from app.analyzers.offline import key_counts as KC  # noqa: N812 - counts beside a weight field
 from app.analyzers.offline import line_counts as LC  # noqa: N812 - a table line's quantity
+from app.analyzers.offline import listed_parts as LP  # noqa: N812 - parts a document lists
 from app.analyzers.offline import names as N  # noqa: N812 - the article name, read as N.Name
 from app.analyzers.offline import others as O  # noqa: N812 - other objects, read as O.fn
+from app.analyzers.offline import ranges as RG  # noqa: N812 - weight ranges, read as RG.fn
 from app.analyzers.offline import revisions as R  # noqa: N812 - corrections, read as R.fn
 from app.analyzers.offline import set_counts as S  # noqa: N812 - sets and pairs of pieces
 from app.analyzers.offline import stated_parts as SP  # noqa: N812 - parts beside a whole
@@ -199,6 +201,41 @@ def _clause_before(text: str) -> str:
     return parts[-1]
 
 
+_ASIDE = re.compile(r"\s*[(（][^()（）]{3,80}[)）]")
+
+
+def _without_aside(label: str) -> str:
+    """A sentence's label without the asides in brackets before its weight word ("la molla
+    MG-300 (forza 300 N, corsa 150 mm) ha un peso"): they describe the subject, the weight is
+    still the subject's. Empty when there is none, or the bracket qualifies the weight word
+    itself ("Gewicht (mit Verpackung)")."""
+    weight = V.WEIGHT_WORDS.search(label)
+    if weight is None:
+        return ""
+    head = label[: weight.start()]
+    first = _ASIDE.search(head)
+    if first is None or not head[: first.start()].strip():
+        return ""
+    return _ASIDE.sub(" ", head) + label[weight.start() :]
+
+
+_SPACED_CELL_SEP = re.compile(r"\s{2,}|\s*[|\t;]\s*")
+
+
+_COUNTED_PACK_WORD = re.compile(r"(?<![\d.,])(?P<n>\d{1,5})\s{0,2}$")
+
+
+def _mass_column(header: str) -> str:
+    """The one column of a header row that a weight word names ("Masse (g)" of "Probe  Länge
+    (mm)  Federkraft (N)  Masse (g)"): a figure in a mass unit under that header is its, not
+    the force's. Empty when no column or several do."""
+    cells = [c for c in _SPACED_CELL_SEP.split(header) if c.strip()]
+    if len(cells) < 2:
+        return ""
+    weights = [c for c in cells if V.WEIGHT_WORDS.search(c)]
+    return weights[0].strip() if len(weights) == 1 else ""
+
+
 def _clause_after(text: str) -> str:
     """The qualifier right after a figure ("(packed state)"), up to the next separator."""
     return _split_clauses(text[:80])[0][:60]
@@ -277,6 +314,8 @@ class _Raw:
     unit_glued: str = ""
     note: str = ""
     label: str = ""  # the column header that labels a bare number in a table row
+    low: float = 0.0  # a range's ends in grams (0.0 when the figure is no range)
+    high: float = 0.0
 
 
 def _raw_quantities(text: str, comma: bool) -> list[_Raw]:
@@ -300,20 +339,38 @@ def _raw_quantities(text: str, comma: bool) -> list[_Raw]:
                     after=text[offset + shared.end("n") : q.start],
                 )
             )
-        out.append(
-            _Raw(
-                q.grams,
-                q.start,
-                q.end,
-                q.approx,
-                q.upper_bound,
-                q.is_range,
-                metric=mass_unit(q.unit) not in _IMPERIAL,
-                after=text[q.end : q.end + 60],
-                unit_glued=glued,
-            )
+        raw = _Raw(
+            q.grams,
+            q.start,
+            q.end,
+            q.approx,
+            q.upper_bound,
+            q.is_range,
+            metric=mass_unit(q.unit) not in _IMPERIAL,
+            after=text[q.end : q.end + 60],
+            unit_glued=glued,
         )
+        if q.is_range:
+            raw.low, raw.high = q.low, 2 * q.grams - q.low
+        else:
+            _open_range(text, raw, factor, comma, out)
+        out.append(raw)
     return _merge_pairs(text, out)
+
+
+def _open_range(text: str, raw: _Raw, factor: float, comma: bool, out: list[_Raw]) -> None:
+    """ "between 90 and 140 g", "da 45 a 120 g", "zwischen 1 kg und 1,5 kg": a range whose
+    opening word stands before its low end; the figure becomes the range (its middle), and a
+    low end with a unit of its own is no figure apart."""
+    offset = max(0, raw.start - 48)
+    opened = RG.opened_low(text[offset : raw.start], factor, comma=comma)
+    if opened is None or not RG.spans(opened[1], raw.grams):
+        return
+    start, low = offset + opened[0], opened[1]
+    while out and out[-1].start >= start:
+        out.pop()  # "between 90 g and": the low end read as a figure of its own
+    raw.low, raw.high, raw.start, raw.is_range = low, raw.grams, start, True
+    raw.grams = (low + raw.grams) / 2
 
 
 def _merge_pairs(text: str, qs: list[_Raw]) -> list[_Raw]:
@@ -328,6 +385,7 @@ def _merge_pairs(text: str, qs: list[_Raw]) -> list[_Raw]:
             and prev.metric == q.metric
             and prev.grams < q.grams < 10 * prev.grams
         ):
+            prev.low, prev.high = prev.grams, q.grams
             prev.grams, prev.end, prev.is_range = (prev.grams + q.grams) / 2, q.end, True
             prev.after = text[q.end : q.end + 60]
             continue  # "240 g - 260 g"
@@ -370,8 +428,8 @@ def _label_unit_quantities(text: str, comma: bool) -> list[_Raw]:
             continue
         tail = text[m.end() :]
         glued = m["r"] or ""  # "Gewicht (kg/m)": a weight per metre
-        if pm := C.SLASH_PACK.match(tail):
-            glued, tail = tail[: pm.end()], tail[pm.end() :]
+        if pm := C.SLASH_PACK.match(tail.replace("_", " ")):  # "weight_lb_per_1000: 42.5" too
+            glued, tail = tail[: pm.end()].replace("_", " "), tail[pm.end() :]
         offset = len(text) - len(tail)
         out: list[_Raw] = []
         gap_start = 0
@@ -404,6 +462,7 @@ def _label_unit_quantities(text: str, comma: bool) -> list[_Raw]:
 # How many of a document's first lines may hold its title ("COMMERCIAL INVOICE")
 _TITLE_LINES = 6
 _CONSIGNMENT = "the weights of a consignment"
+_CONSIGNED = "a consignment's net weight ÷"
 
 
 class _Doc:
@@ -412,10 +471,12 @@ class _Doc:
 
     __slots__ = (
         "_comma",
+        "_consignment",
         "_count",
         "_filled",
         "_length",
         "_lines",
+        "_listed",
         "_name",
         "_paths",
         "_shipping",
@@ -431,6 +492,19 @@ class _Doc:
         self._paths: dict[str, str] | None = None
         self._filled: bool | None = None
         self._shipping: bool | None = None
+        self._listed: frozenset[str] | None = None
+        self._consignment: set[int] | None = None
+
+    def listed_part(self, label: str, name: N.Name) -> str:
+        """The part of the article a label weighs when the document lists the article's parts
+        ("In the set: hose, spray gun, …" beside "Hose weight"): empty when it weighs no such
+        part, or the part is the article the name names."""
+        part = _object_of(label) or _word_after_weight(label)
+        if not part:
+            return ""
+        if self._listed is None:
+            self._listed = LP.listed_words((line.text for line in self._lines), name)
+        return LP.listed_part(part, name, self._listed, self.name_low)
 
     def set_count(self, word: str) -> int | None:
         """The pieces a set or pair the document names holds ("set van 4", "1組(2本)")."""
@@ -474,9 +548,24 @@ class _Doc:
         return self._shipping
 
     @property
+    def consignment_counts(self) -> set[int]:
+        """The articles a shipping document's quantity lines count (`LC.consignment_counts`;
+        a count of pieces only when the name counts no pieces of a pack itself)."""
+        if self._consignment is None:
+            words = frozenset(w for w in tokens_of(self.name_low) if w.isalpha())
+            pieces = C.pack_n(self.name_low) is None
+            texts = (line.text for line in self._lines)
+            self._consignment = LC.consignment_counts(texts, words, pieces=pieces)
+        return self._consignment
+
+    @property
     def pack_count(self) -> int | None:
         if self._count == self._UNSET:
-            self._count = C.named_pack_count(self._lines, self._name) or C.pack_count(self._lines)
+            self._count = (
+                C.named_pack_count(self._lines, self._name)
+                or C.pack_count(self._lines)
+                or C.count_field(self._lines, self.name_low)
+            )
         return None if self._count is None else int(self._count)
 
     @property
@@ -626,6 +715,9 @@ def _classify(
         return WeightBasis.PROCESS, f"a process or machine figure ({m.group()})", None
     if m := V.CAPACITY_WORDS.search(label):
         return WeightBasis.CAPACITY, f"a capacity, load or limit ({m.group()})", None
+    if (state := _delivery_state(label, name)) and not state[1]:
+        reason = f"stated for another delivery condition ({state[0]}) than the name's"
+        return WeightBasis.OTHER_VARIANT, reason, None
     if limit := _limit_of(label):
         return WeightBasis.CAPACITY, f"a limit of what the article takes ({limit})", None
     if m := V.SINGLE_VALUE_WORDS.search(label):  # "Masse Einzelwerte: 268 g, 271 g, …"
@@ -703,6 +795,18 @@ def _classify(
     if gross > net:
         return WeightBasis.GROSS, "a packed, gross or shipping weight", None
     if (
+        doc.shipping_document
+        and (net >= 0 or V.TOTAL_WORDS.search(label))
+        and not (LC.says_one_piece(label) or V.PACK_WORDS.search(label))
+        and (consigned := doc.consignment_counts)
+    ):  # "Quantità: 16 pezzi" above "Peso netto totale 240 kg": sixteen pieces' net weight
+        if len(consigned) > 1:
+            reason = f"a net weight beside several quantity lines: {_CONSIGNMENT}"
+            return WeightBasis.GROSS, reason, None
+        if (n := next(iter(consigned))) >= 2:
+            reason = f"{_CONSIGNED} the {n} pieces its quantity line counts"
+            return WeightBasis.DERIVED, reason, grams / n
+    if (
         total := V.TOTAL_WORDS.search(label) or V.TOTAL_ROW_WORDS.search(label)
     ) and doc.shipping_document:
         # "Total net weight: 1,938 kg", "Peso netto complessivo" of an invoice or a delivery
@@ -724,6 +828,15 @@ def _classify(
         if n:
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.GROSS, "a weight in a packaging or shipping section", None
+    if (
+        state
+        and not V.WEIGHT_WORDS.search(label)
+        and net < 0
+        and not V.PACK_WORDS.search(label)
+        and C.SLASH_PACK.match(glued) is None
+        and C.pack_n(label) is None
+    ):  # "Fertigteil (bearbeitet) | 2,08 kg" of a name that says "bearbeitet"
+        return WeightBasis.NET, f"the delivery condition the name states ({state[0]})", grams
     counted = (m := C.SLASH_PACK.match(glued)) is not None and m["p"] is not None
     counted = counted and _names_article(label, name)  # the line names what it weighs
     if not (V.WEIGHT_WORDS.search(label) or net >= 0 or V.PACK_WORDS.search(label) or counted):
@@ -738,6 +851,9 @@ def _classify(
         n = to_int(m["n"])
         if n and n >= 2 and (m["p"] or n in (100, 1000, 10000)):
             return WeightBasis.DERIVED, f"weight per {n} pieces ÷ {n}", grams / n
+    if carried := _carried_by_counted_articles(label, name):
+        # "Door weight per 2 hinges up to 6 kg": what two of the article carry, not their weight
+        return WeightBasis.CAPACITY, f"the weight of another object ({carried})", None
     if (m := C.LABEL_PER_COUNT.search(label.replace("_", " "))) and (  # "gewicht_je_1000_stk"
         n := to_int(m["n"] or m["c"])
     ):
@@ -794,6 +910,10 @@ def _classify(
         n = C.pack_n(label)
         n = doc.pack_count if n is None or B.own_number(doc.lines, n, grams) else n
         n = None if n is not None and B.own_number(doc.lines, n, grams) else n  # "roll:155 g"
+        many = _COUNTED_PACK_WORD.search(label, 0, pack.start())
+        if many and (k := to_int(many["n"])) and k >= 2:
+            # "Carton: 24 rolls, 9.6 kg": the weight of the rolls the label counts
+            return WeightBasis.DERIVED, f"the weight of {k} {pack.group()} ÷ {k}", grams / k
         if B.counts_pieces(doc.lines, _word_at(label, pack), n, name.low):
             # "Peso del rollo" beside "Caja de 12 rollos": the weight of one counted piece
             basis = WeightBasis.NET if net >= 0 else WeightBasis.UNSPECIFIED
@@ -832,6 +952,9 @@ def _classify(
                 f"the net weight of a part the article includes ({part})",
                 None,
             )
+        if part := doc.listed_part(V.NET_WORDS.pattern.sub(" ", label), name):
+            reason = f"the net weight of one of the parts the document lists ({part})"
+            return WeightBasis.COMPONENT, reason, None
         return WeightBasis.NET, "labelled as the net weight (or unit weight)", grams
     m = V.COMPONENT_WORDS.search(label)
     named = m is not None and m.group().lower() in name.low
@@ -859,6 +982,9 @@ def _classify(
             )
         if part := _included_part(label, name, "-"):
             reason = f"the weight of a part the article is without ({part})"
+            return WeightBasis.COMPONENT, reason, None
+        if part := doc.listed_part(label, name):
+            reason = f"the weight of one of the parts the document lists the article with ({part})"
             return WeightBasis.COMPONENT, reason, None
         if not context and (other := _other_object(label, name)) is not None:
             # "Door weight: max. 12 kg": the weight of what the article carries or holds
@@ -901,6 +1027,17 @@ _PARENS = re.compile(r"\([^()]{0,80}\)")  # "(flat, unprinted)": a state, not wh
 _PATH_DOT = re.compile(r"(?:(?<=[^\W\d_])|(?<=\]))\.(?=[^\W\d_])")
 
 
+def _divided_pack(word: str, reason: str) -> bool:
+    """`word` is the pack a derived weight was divided out of ("caja" of "peso_caja_kg ÷ 100
+    pieces per pack"): it says whose weight the figure was, and the division answered it."""
+    return (
+        bool(word)
+        and "per pack" in reason
+        and (m := V.PACK_WORDS.search(word)) is not None
+        and m.group() == word
+    )
+
+
 def _qualifier(label: str, name: N.Name) -> str:
     """A word of a bare weight label that says WHOSE weight it is when that is neither the
     article's nor a word the rules know ("Peso di spedizione", "Fraktvikt", "运输重量"): the
@@ -908,6 +1045,7 @@ def _qualifier(label: str, name: N.Name) -> str:
     Empty for "Weight", "Gewicht ca.", "product.specs.weight" (a JSON path's last key counts)."""
     last = _PARENS.sub(" ", _CAMEL.sub(" ", _PATH_DOT.split(label)[-1]))
     rest = V.TOTAL_WORDS.pattern.sub(" ", V.WEIGHT_WORDS.pattern.sub(" ", last))
+    rest = V.NET_WORDS.pattern.sub(" ", rest)  # "Peso netto totale": which weight, not whose
     for token in tokens_of(rest):
         if token.isascii() or any(c.isalpha() and c.isascii() for c in token):
             if not token.isalpha() or len(token) < 3:
@@ -924,6 +1062,27 @@ _CONDITION = re.compile(
     r"(?<![\d.,])(?P<n>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m|v|w|kw|bar|l|a|hz)(?![^\W\d_])",
     re.IGNORECASE,
 )
+
+
+def _state_of(text: str) -> tuple[str, bool] | None:
+    """(word, finished) of the one delivery condition `text` states, None for none or both."""
+    raw, done = V.RAW_STATE_WORDS.search(text), V.FINISHED_STATE_WORDS.search(text)
+    if (raw is None) == (done is None):
+        return None
+    m = done or raw
+    assert m is not None
+    return m.group(), done is not None
+
+
+def _delivery_state(label: str, name: N.Name) -> tuple[str, bool] | None:
+    """(the label's condition word, whether it is the name's) when both the article name and
+    the label state a delivery condition ("bearbeitet" / "Gussgewicht"): a casting's raw
+    weight is not the machined article's, nor the machined weight an "as-forged" one's."""
+    named = _state_of(name.low)
+    stated = _state_of(label) if named is not None else None
+    if named is None or stated is None:
+        return None
+    return stated[0], stated[1] == named[1]
 
 
 def _other_condition(label: str, name: N.Name) -> str:
@@ -1150,6 +1309,41 @@ def _carried_weight(label: str) -> str:
     return thing
 
 
+_PER_COUNTED = re.compile(
+    r"(?<![^\W\d_])(?:per|pro|je|pour|par|para|por|för|for)\s{1,2}(?P<n>\d{1,4})\s{1,2}"
+    r"(?P<w>[^\W\d_]{3,20})",
+    re.IGNORECASE,
+)
+
+
+def _same_noun(word: str, name_word: str) -> bool:
+    """A plural or another ending of the name's noun ("hinges", "cerniere" of "cerniera"), or
+    the end of its compound ("Scharniere" of "Topfscharnier")."""
+    common = next(
+        (k for k, (a, b) in enumerate(zip(word, name_word, strict=False)) if a != b),
+        min(len(word), len(name_word)),
+    )
+    if common >= max(4, len(name_word) - 2) and len(word) - common <= 2:
+        return True
+    return any(name_word.endswith(word[: len(word) - k]) for k in (0, 1, 2) if len(word) - k >= 5)
+
+
+def _carried_by_counted_articles(label: str, name: N.Name) -> str | None:
+    """The X of "X weight per 2 hinges" ("Türgewicht je 2 Scharniere", "peso della porta per 2
+    cerniere") when the counted word is the article's own noun (the name's word in the plural)
+    and X another object: the load so many of the article carry.
+    None for "Weight per 100 pcs" (a piece word) or "Screw weight per 100 screws" of a screw."""
+    if (m := _PER_COUNTED.search(label)) is None:
+        return None
+    compound = _COMPOUND_WEIGHT.search(label)  # "Türgewicht je 2 Scharniere"
+    other = _other_object(label, name) or _object_of(label) or (compound and compound.group(1))
+    if not other or other.lower() in name.low or other.lower() in V.OWN_WEIGHT_WORDS:
+        return None
+    if not any(_same_noun(m["w"].lower(), w) for w in name.words if len(w) >= 4):
+        return None
+    return None if V.PACK_WORDS.search(other) or V.NET_PACK_UNIT_WORDS.search(other) else other
+
+
 def _other_object(label: str, name: N.Name) -> str | None:
     """The X of an English "X weight" label when X is neither an own-weight word nor a word of
     the article name ("door weight", "user weight"; not "net weight", "motor weight" of a motor)."""
@@ -1167,6 +1361,7 @@ def _other_object(label: str, name: N.Name) -> str | None:
 # ------------------------------------------------------------------ collection
 
 
+_SENTENCE_END = re.compile(r"[.!?。！？]\s*$")  # "… se venden por separado." ends its sentence
 _PER_AFTER = re.compile(r"[\s_]{0,2}(?:je|per|pro|por|par|pour|/)(?![^\W\d_])")
 _COUNT_VALUE = re.compile(rf"\s*{C.GROUPED}\s*|\s*\d{{1,6}}\s*")
 _KEY_VALUE = re.compile(r"^\s*(?P<k>[^=:|]{1,60}?)\s*(?:=|:\s)\s*(?P<v>[^=:|]{1,12})$")
@@ -1202,6 +1397,28 @@ def _row_pack_count(label: str, cells: Iterable[tuple[str, str]]) -> int | None:
             if n and n >= 2:
                 found.add(n)
     return found.pop() if len(found) == 1 else None
+
+
+def _pack_of_packs(label: str, cells: Iterable[tuple[str, str]]) -> str:
+    """The key beside a pack's weight that counts the packs it holds ("boxes_per_case | 10"
+    beside "case_weight_kg", "VE je Karton" beside "Gewicht Karton"): the weight is of a pack of
+    packs, whose pieces no single count gives. Empty when the row says no such thing."""
+    pack = V.PACK_WORDS.search(label) or V.NET_PACK_UNIT_WORDS.search(label)
+    if pack is None:
+        return ""
+    word = re.compile(rf"(?<![^\W\d_]){re.escape(pack.group().lower())}(?![^\W\d_])")
+    for key, value in cells:
+        if key == label or not _COUNT_VALUE.fullmatch(value) or V.WEIGHT_WORDS.search(key):
+            continue
+        low = key.lower()
+        for w in word.finditer(low):
+            per = _PER_BEFORE.search(low, 0, w.start())
+            if per is not None and V.PACK_WORDS.search(low[: per.start()]):
+                return key
+    return ""
+
+
+_PER_BEFORE = re.compile(r"[\s_]{0,2}(?:je|per|pro|por|par|pour|/)[\s_]{0,2}$")
 
 
 def _unit_weight(
@@ -1293,6 +1510,17 @@ def _field_count(label: str, text: str, doc: _Doc) -> int | None:
 
 
 _PATH_KEY = re.compile(rf"^\s*(?P<k>{KC.PATH})\s*[:=]")
+
+
+def _object_cells(text: str, doc: _Doc) -> list[tuple[str, str]]:
+    """The fields of the export record a key path line sits in, read as a row's cells: the
+    record counts its own pack ("peso_caja_kg: 0.62" beside "caja_unidades: 100"). Not in a
+    packaging or logistics object, nor for an outer carton ("peso_caja_master_kg"): those
+    weigh a shipping unit, packaging and all (the pack object's own counts are KC's)."""
+    m = _PATH_KEY.match(text)
+    if m is None or V.OUTER_PACK_WORDS.search(m["k"]) or KC.packaging_object(m["k"]):
+        return []
+    return KC.object_fields(m["k"], doc.key_paths)
 
 
 def _counted_doc(doc: _Doc, n: int | None) -> _Doc:
@@ -1566,12 +1794,33 @@ _TRADE_ITEM_COLUMN = re.compile(
 )
 
 
+_PIECES_WORD = (
+    r"(?:qty|quantity|menge|inhalt|count|pcs|stk|stück|uds|unidades|pezzi|pz|qté|quantité"
+    r"|cantidad|quantità|ilość|szt|ks|antal|units|pieces)"
+)
+# A column of the pieces a pack holds ("Box qty", "pcs/carton", "Stk/VE", "VE"): the rows are
+# articles sold by the pack, not the parts of an assembly
+_PACK_COLUMN = re.compile(
+    rf"(?<![^\W\d_])(?:{'|'.join(V.PACK_NOUNS)})\s{{0,2}}{_PIECES_WORD}(?![^\W\d_])"
+    rf"|(?<![^\W\d_]){_PIECES_WORD}\s{{0,2}}(?:/|per|pro|je|por|par|pour)\s{{0,2}}"
+    rf"(?:{'|'.join(V.PACK_NOUNS)}|ve)(?![^\W\d_])"
+    r"|^\s*ve\s*(?:[(\[].*[)\]])?\s*$|verpackungseinheit|packing\s+unit|pack\s+size",
+    re.IGNORECASE,
+)
+
+
+def _sold_by_pack(cells: Iterable[str]) -> bool:
+    """A header with a column of the pieces per pack ("Part | Description | lb/100 | Box
+    qty"): an export of articles sold, whatever its first column is called."""
+    return any(_PACK_COLUMN.search(c.strip()) for c in cells)
+
+
 def _is_parts_header(header: str) -> bool:
     """A header row of a parts list ("Pos, Part, Material, Qty, Mass (g)")."""
     cells = [c.strip().lower() for c in _CELL_SEP.split(header) if c.strip()]
     if any(_NUMBER_CELL.match(c) for c in cells):
         return False  # "Mass moment of inertia (motor side) | 0.0011 | kg m²": a data row
-    if any(_TRADE_ITEM_COLUMN.fullmatch(c) for c in cells):
+    if any(_TRADE_ITEM_COLUMN.fullmatch(c) for c in cells) or _sold_by_pack(cells):
         return False  # "Item | Description | UPC | Net Wt": an export of articles sold, not parts
     if len(cells) >= 3 and V.COMPONENT_WORDS.search(cells[0]):
         return True  # "Fixings | Description | Weight", "Zubehör | Artikel | Gewicht"
@@ -1695,6 +1944,9 @@ def collect_mentions(
             parts_list = _is_parts_header(header)
             if header:
                 labels.append((_column_label(header, text, q.start) or header, False, True))
+            elif k == 0 and not V.WEIGHT_WORDS.search(own) and (run := R.run_on(lines, i, own)):
+                # "… weight of the set (4 pads, shims" above "included) is 1.96 kg"
+                labels.append((_clause_before(run), True, False))
             if line.heading and V.WEIGHT_WORDS.search(line.heading):
                 labels.append((line.heading, False, True))
             basis: WeightBasis | None = None
@@ -1704,7 +1956,7 @@ def collect_mentions(
                     continue
                 row_doc = doc
                 if V.PACK_WORDS.search(label):  # a pack weight counted on its own line
-                    cells, pack_label = _line_cells(text), label
+                    cells, pack_label = _object_cells(text, doc) or _line_cells(text), label
                     if not cells and (own_column := _spaced_cells(header, text, q.start)):
                         pack_label, cells = own_column  # the figure's own column's header
                     row_doc = _counted_doc(doc, _row_pack_count(pack_label, cells))
@@ -1715,6 +1967,21 @@ def collect_mentions(
                     break
             if basis is None:
                 continue
+            if (
+                basis in (WeightBasis.PROCESS, WeightBasis.CAPACITY)
+                and context
+                and label == header  # the row's cells could not be lined up with the header's
+                and (mass_column := _mass_column(header))
+            ):  # "Federkraft bei 20 mm (N)   Masse (g)" over "Mittelwert 4,82 g": the mass's
+                b, r, g = _classify(mass_column, after, q.unit_glued, nm, row_doc, q.grams, "")
+                if b is not None and b in _ELIGIBLE:
+                    basis, reason, grams, label = b, r, g, mass_column
+            if basis in (WeightBasis.COMPONENT, WeightBasis.PROCESS) and (
+                bare := _without_aside(label)
+            ):  # "die Klappe (Rahmen und Lamellen Aluminium) wiegt": the aside names no owner
+                b, r, g = _classify(bare, after, q.unit_glued, nm, row_doc, q.grams, packaging)
+                if b is not None and b in _ELIGIBLE:
+                    basis, reason, grams = b, r, g
             if basis in _ELIGIBLE and (heavy := V.HEAVIEST_PART_WORDS.search(text[: q.start])):
                 basis, grams = WeightBasis.COMPONENT, None  # "Schwerstes Einzelteil | …, 720 kg"
                 reason = f"the weight of the heaviest single part ({heavy.group()})"
@@ -1786,8 +2053,12 @@ def collect_mentions(
                     None,
                 )
             wrapped = (
-                lines[i - 1].text[-80:] if i and lines[i - 1].location == line.location else ""
-            )
+                lines[i - 1].text[-80:]
+                if i
+                and lines[i - 1].location == line.location
+                and not _SENTENCE_END.search(lines[i - 1].text)
+                else ""
+            )  # a line the figure's sentence runs on from, not a sentence ended above it
             if basis in _ELIGIBLE and (sold := V.SOLD_SEPARATELY_WORDS.search(f"{wrapped} {text}")):
                 basis, reason, grams = (
                     WeightBasis.COMPONENT,
@@ -1800,6 +2071,12 @@ def collect_mentions(
                     f"stated for {cond}, and the article name states another value",
                     None,
                 )
+            if basis in _ELIGIBLE and (
+                spread := RG.of_variants(q.low, q.high, text, named=nm.matches(row_keys))
+                if q.high
+                else ""
+            ):  # "da 45 a 120 g secondo la versione": the weights of several versions
+                basis, reason, grams = WeightBasis.OTHER_VARIANT, spread, None
             if basis in _ELIGIBLE and (
                 (rm := V.RELATED_WORDS.search(line.heading or ""))
                 or (rm := V.RELATED_WORDS.search(key))
@@ -1883,6 +2160,8 @@ def collect_mentions(
                 and revised != "correct"  # "the correct weight": the word qualifies nothing
             ):
                 qualifier = _qualifier(label, nm)
+                if basis == WeightBasis.DERIVED and _divided_pack(qualifier, reason):
+                    qualifier = ""  # "peso_caja_kg" ÷ the box's count: the box is accounted for
                 if qualifier:  # "Peso di spedizione" loses to a bare "Peso" whatever the word
                     score -= _QUALIFIED_PENALTY
                     reason = (
@@ -2123,7 +2402,11 @@ def _record_texts(lines: Sequence[Line]) -> dict[str, str]:
     for line in lines:
         m = _RECORD_PATH.match(line.text)
         if m is not None:
-            out.setdefault(m["path"], []).append(line.text[m.end() :][:80])
+            value = line.text[m.end() :][:80]
+            field = line.text[len(m["path"]) + 1 : m.end()]
+            if N.letter_sizes(f"{field} {value}"):
+                value = f"{field} {value}"  # "talla: M": a letter size names it with its key
+            out.setdefault(m["path"], []).append(value)
     return {path: " ".join(texts) for path, texts in out.items()}
 
 
@@ -2353,7 +2636,7 @@ def _table_mentions(
             _is_parts_header(" | ".join(header))
             or bool(V.PARTS_LIST_WORDS.search(table.caption or ""))
             or bool(header and V.COMPONENT_WORDS.search(header[0]))  # "Zubehör | … | Gewicht"
-        )
+        ) and not _sold_by_pack(header)
         related = bool(V.RELATED_WORDS.search(f"{table.caption} {' '.join(header[:1])}"))
 
         def add(
@@ -2389,11 +2672,18 @@ def _table_mentions(
                 return
             packed = label if V.PACKAGING_KEYS.search(label) else ""  # "Peso imballo (kg)"
             row_doc = _counted_doc(doc, _row_pack_count(label, cells)) if cells else doc
+            after = written[0].after if len(written) == 1 else ""  # "310 g la paire"
             basis, reason, per_piece = _classify(
-                label, "", glued, name, row_doc, grams, packed, context=column
+                label, after, glued, name, row_doc, grams, packed, context=column
             )
             if basis is None:
                 return
+            if basis in _ELIGIBLE and (packs := _pack_of_packs(label, cells)):
+                basis, reason, per_piece = (
+                    WeightBasis.PER_PACK,
+                    f"the weight of a pack of packs ({packs}), not of counted pieces",
+                    None,
+                )
             if basis in _ELIGIBLE and written:  # "A bis F, Unterschied je Klasse 10 g"
                 q = written[0]
                 if other := O.not_the_article(cell, q.start, q.end, name.low, name.words):
@@ -2424,6 +2714,10 @@ def _table_mentions(
                     f"the weight of something sold separately ({sold.group()})",
                     None,
                 )
+            if basis in _ELIGIBLE and written and written[0].high:
+                q = written[0]
+                if spread := RG.of_variants(q.low, q.high, cell, named=name.matches(keys)):
+                    basis, reason, per_piece = WeightBasis.OTHER_VARIANT, spread, None
             if basis in _ELIGIBLE and T.increment(cell):
                 basis, reason, per_piece = (
                     WeightBasis.COMPONENT,
@@ -2648,7 +2942,19 @@ def _parts_header(header: str) -> bool:
     )
 
 
+# A field of what a row is sold at ("unit_price_usd=0.21", "Preis=", "prix unitaire"): a quote's
+# or a price list's row is an article sold, whatever its "part" or "qty" fields are called
+_PRICE_FIELD = re.compile(
+    r"(?<![^\W\d_])(?:unit[\s_]?price|price|preis|stückpreis|einzelpreis|prix|precio|prezzo"
+    r"|preço|prijs|cena|pris|fiyat)(?:[\s_](?:usd|eur|gbp|chf|[^\W\d_]{1,10}))?\s{0,2}="
+    r"\s{0,2}\d",
+    re.IGNORECASE,
+)
+
+
 def _is_parts_row(m: Mention) -> bool:
+    if _PRICE_FIELD.search(m.quote) and not V.PARTS_LIST_WORDS.search(f"{m.label} {m.quote}"):
+        return False  # "part=HN-0625 | qty=2000 | unit_price_usd=0.21": a quote's article row
     return _names_parts(f"{m.label} {m.quote}")
 
 
@@ -2670,7 +2976,7 @@ def _named_variant(clusters: list[list[Mention]], nm: N.Name) -> list[Mention] |
                 rows.setdefault(table, []).append(variant)
         tables.append(rows)
     shared = set.intersection(*(set(rows) for rows in tables))
-    name_tokens = N.variant_tokens(N.without_scope(nm.low))
+    name_tokens = N.variant_tokens(N.without_scope(nm.low)) | N.letter_sizes(nm.low)
     picks = {
         pick
         for table in shared
@@ -2983,6 +3289,7 @@ def _doubt(
         and not chosen.matched
         and V.TOTAL_WORDS.search(chosen.label)
         and q[: max(4, len(q) - 2)] not in name.low
+        and not chosen.reason.startswith(_CONSIGNED)  # the total of the counted pieces
     ):
         # "Peso totale fornitura", "Gesamtgewicht Sendung": the total of what the label names,
         # unless that is the article in another inflection ("Gesamtmasse des Puffers")
@@ -3039,6 +3346,7 @@ def _doubt(
             # "Gewicht x 100 Stk: 0,81 kg": the label counts pieces the figure may be of
             return f"its label counts {count} pieces ({trim_quote(chosen.label, 40)})"
     totals = chosen.total or (not chosen.keys and bool(_TOTALS.match(chosen.quote)))
+    totals = totals and not chosen.reason.startswith(_CONSIGNED)  # its count divides it
     if totals and any(m.basis == WeightBasis.GROSS and m.quote == chosen.quote for m in mentions):
         # "Total net weight: 480 kg  Total gross weight: 520 kg": a consignment's totals
         return "a total beside a total gross weight: the weights of a consignment"
