@@ -111,9 +111,14 @@ def _labelled_length_m(name: str, comma: bool) -> float | None:
     return found.pop() if len(found) == 1 else 0.0
 
 
+# The metre spelled out ("2 Meter", "3 mètres", "1 metre boy", "5 metros", "2 metri", "3 metry")
+_METRE_WORDS = r"met(?:re|er|ro|r)s?|mètres?|metri|metr[uyůów]+|metreler|метр\w*"
+# A name's lone millimetres under this are a rope's or a cord's diameter, not a length to weigh
+_LEAST_NAMED_MM = 50.0
+
 _NAME_LENGTH = re.compile(
     r"(?<![\d.,x×*/Ø⌀\-–(])(?<![x×*/Ø⌀\-–(] )"
-    r"(?P<n>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m)(?![^\W\d_²³])"
+    r"(?P<n>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m|" + _METRE_WORDS + r")(?![^\W\d_²³])"
     r"(?![²³]|[23](?!\d))"  # "4 mm²", "4 mm2": a cross-section, "2 m³" a volume, never a length
     r"(?!\s{0,2}[x×*]\s{0,2}\d)",
     re.IGNORECASE,
@@ -142,7 +147,10 @@ def _stated_length_m(name: str, comma: bool) -> float | None:
     # "cut length 2,000 mm" in a document that writes decimals with a point: 2000 mm
     grouped = not comma and re.fullmatch(r"\d{1,3},\d{3}", m["n"]) is not None
     value = parse_number(m["n"], comma_decimal=("," in m["n"] and not grouped) or thousands)
-    return value * _TO_M[m["u"].lower()] or None
+    unit = m["u"].lower()
+    if unit == "mm" and value < _LEAST_NAMED_MM:  # "Drahtseil 6 mm": a diameter
+        return None
+    return value * _TO_M.get(unit, 1.0) or None
 
 
 # "Weight per 100 mm length", "Gewicht je 100 m", "Peso per 10 m", "kg/100 m": a weight of a

@@ -165,18 +165,92 @@ def _quantity_header(header: str) -> bool:
 
 def consignment_counts(
     lines: Iterable[str], name_words: frozenset[str], *, pieces: bool = True
-) -> set[int]:
+) -> list[int]:
     """The counts of pieces a shipping document's quantity lines state ("Quantità: 16 pezzi",
-    "QTY 40 ROLLS" of a "roll"): one count, the document ships one article that many times
-    and its net weight is theirs together; several, it ships several lines. `pieces` False:
-    only a count of the name's noun counts articles (the name is a pack of pieces, "box of
-    100": a count of pieces is not of boxes)."""
-    counts: set[int] = set()
-    for text in lines:
+    "QTY 40 ROLLS" of a "roll"), else its item lines under a quantity column ("Q.tà | UM"
+    over "250 | pz"): one count, the document ships one article that many times and its net
+    weight is theirs together; several (two item lines, even of one count), it ships several
+    lines; 0 for an item line of no pieces ("40 carton"): a line no weight is divided by.
+    `pieces` False: only a count of the name's noun counts articles (the name is a pack of
+    pieces, "box of 100": a count of pieces is not of boxes)."""
+    texts = list(lines)
+    counts: list[int] = []
+    for text in texts:
         m = _QUANTITY_LINE.match(text)
         if m is None or not _quantity_header(m["h"]) or m["w"] is None:
             continue
         word = m["w"]
-        if (pieces and _PIECE_WORD.fullmatch(word)) or _names_article(word, name_words):
-            counts.add(C.whole(m["n"]))
+        counted = (pieces and _PIECE_WORD.fullmatch(word)) or _names_article(word, name_words)
+        if counted and (n := C.whole(m["n"])) not in counts:
+            counts.append(n)
+    return counts or _item_counts(texts, name_words, pieces=pieces)
+
+
+# A layout's cells: split at a bar, or at two spaces and more ("Cod.   Descrizione   Q.tà   UM")
+_CELL = re.compile(r"[^|\s](?:[^|\s]| (?! ))*")
+_ITEM_COUNT = re.compile(rf"^(?P<n>{C.GROUPED}|\d{{1,7}})(?:\s(?P<w>\S+))?$")
+_ITEM_AMOUNT = re.compile(rf"^(?P<n>{C.GROUPED}|\d{{1,7}}(?:[.,]\d{{1,3}})?)(?:\s(?P<w>\S+))?$")
+_WHOLE = re.compile(rf"^(?:{C.GROUPED}|\d{{1,7}})$")
+_UNIT_WORD = re.compile(r"^[^\W\d_]{1,12}\.?$")  # "carton", "m", "kg", "pz", "U.M." no
+# The unit cell of an item line that counts pieces: the piece words, and the bare "un."/"und."
+# (unidade, unidad) and "nr." a unit column abbreviates them to, only in that column
+_UNIT_CELL_PIECES = frozenset(V.split_words("un un. und und. ud ud. nr nr. n."))
+
+
+def _cells(text: str) -> list[str]:
+    if "|" in text:
+        return [c.strip() for c in text.strip().strip("|").split("|")]
+    return _CELL.findall(text)
+
+
+def _piece_cell(cell: str, name_words: frozenset[str], *, pieces: bool) -> bool:
+    low = cell.lower()
+    if pieces and (_PIECE_WORD.fullmatch(low) or low in _UNIT_CELL_PIECES):
+        return True
+    return _names_article(low, name_words)
+
+
+def _item_count(
+    cells: Sequence[str], j: int, width: int, name_words: frozenset[str], *, pieces: bool
+) -> int | None:
+    """The count in column `j` of a `width`-column header: the cell at `j`, or, on a line with
+    fewer or more cells (a layout's spaces lost or an empty cell), at `j` from the right. 0 for
+    an amount of no pieces ("40 carton", "12,5 m"): an item line all the same. None: no item."""
+    spots = [j] if len(cells) == width else [len(cells) - (width - j), j]
+    for k in spots:
+        if not (0 <= k < len(cells) and (m := _ITEM_AMOUNT.match(cells[k]))):
+            continue
+        unit = m["w"] or (cells[k + 1] if k + 1 < len(cells) else "")
+        if _piece_cell(unit, name_words, pieces=pieces) and _WHOLE.match(m["n"]):
+            return C.whole(m["n"])
+        # a unit word that counts no pieces; no unit (the next cell a weight): no item line
+        return 0 if _UNIT_WORD.match(unit) else None
+    return None
+
+
+def _names_row(text: str, name_words: frozenset[str]) -> bool:
+    """The item line describes the article: most of its name's words are on it, so its
+    pieces are the named article's even when the name holds a count of its own."""
+    words = {w for w in name_words if len(w) >= 4}
+    low = text.lower()
+    return bool(words) and 2 * sum(w in low for w in words) > len(words)
+
+
+def _item_counts(texts: Sequence[str], name_words: frozenset[str], *, pieces: bool) -> list[int]:
+    """The count of each item line under a header's quantity column ("Q.tà   UM" over
+    "250   pz"): a whole number in the column, its piece word in the cell or the next one. A
+    line with no such number there (a note, the weight line below the item) counts nothing.
+    `pieces` False: a piece word counts only on the line that describes the article."""
+    counts: list[int] = []
+    column: tuple[int, int] | None = None
+    for text in texts:
+        cells = _cells(text)
+        head = [j for j, cell in enumerate(cells) if _is_quantity_header(cell)]
+        if head and len(cells) >= 3 and not any(_ITEM_COUNT.match(c) for c in cells):
+            column = head[0], len(cells)
+        elif column is not None and len(cells) >= 2:
+            own = pieces or _names_row(text, name_words)
+            n = _item_count(cells, *column, name_words, pieces=own)
+            if n is not None:
+                counts.append(n)
     return counts

@@ -465,6 +465,17 @@ _CONSIGNMENT = "the weights of a consignment"
 _CONSIGNED = "a consignment's net weight ÷"
 
 
+# A title set in spaced letters ("D O C U M E N T O   D I   T R A S P O R T O"): the letters
+# of a word one space apart, its words more
+_SPACED_LETTERS = re.compile(r"(?<![^\W\d_])[^\W\d_](?: [^\W\d_](?![^\W\d_]))+")
+
+
+def _unspaced(text: str) -> str:
+    """A title's spaced letters closed up into words, so its title words are seen."""
+    closed = _SPACED_LETTERS.sub(lambda m: m.group().replace(" ", ""), text)
+    return closed if closed == text else " ".join(closed.split())
+
+
 class _Doc:
     """What the whole document says that one line cannot: a pack count, a length. Each is
     looked for on first use only: most documents never ask (no pack or per-metre weight)."""
@@ -493,7 +504,7 @@ class _Doc:
         self._filled: bool | None = None
         self._shipping: bool | None = None
         self._listed: frozenset[str] | None = None
-        self._consignment: set[int] | None = None
+        self._consignment: list[int] | None = None
 
     def listed_part(self, label: str, name: N.Name) -> str:
         """The part of the article a label weighs when the document lists the article's parts
@@ -544,11 +555,13 @@ class _Doc:
         first lines, says so ("COMMERCIAL INVOICE", "Lieferschein", "Documento di trasporto")."""
         if self._shipping is None:
             head = [line.text for line in itertools.islice(self._lines, _TITLE_LINES)]
-            self._shipping = any(V.SHIPPING_DOCUMENT_WORDS.search(text) for text in head)
+            self._shipping = any(
+                V.SHIPPING_DOCUMENT_WORDS.search(text) for text in map(_unspaced, head)
+            )
         return self._shipping
 
     @property
-    def consignment_counts(self) -> set[int]:
+    def consignment_counts(self) -> list[int]:
         """The articles a shipping document's quantity lines count (`LC.consignment_counts`;
         a count of pieces only when the name counts no pieces of a pack itself)."""
         if self._consignment is None:
