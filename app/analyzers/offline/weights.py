@@ -42,6 +42,7 @@ from app.analyzers.offline import ranges as RG  # noqa: N812 - weight ranges, re
 from app.analyzers.offline import revisions as R  # noqa: N812 - corrections, read as R.fn
 from app.analyzers.offline import set_counts as S  # noqa: N812 - sets and pairs of pieces
 from app.analyzers.offline import stated_parts as SP  # noqa: N812 - parts beside a whole
+from app.analyzers.offline import states as ST  # noqa: N812 - with/without states, ST.fn
 from app.analyzers.offline import tables as T  # noqa: N812 - variant tables, read as T.fn
 from app.analyzers.offline import units_of_measure as UM  # noqa: N812 - an ERP row's unit
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
@@ -718,6 +719,8 @@ def _classify(
     if (state := _delivery_state(label, name)) and not state[1]:
         reason = f"stated for another delivery condition ({state[0]}) than the name's"
         return WeightBasis.OTHER_VARIANT, reason, None
+    if opposite := ST.other_state(label, name.low):  # "mit Öl" of a name "ohne Ölfüllung"
+        return WeightBasis.OTHER_VARIANT, f"stated {opposite}, and the name states the other", None
     if limit := _limit_of(label):
         return WeightBasis.CAPACITY, f"a limit of what the article takes ({limit})", None
     if m := V.SINGLE_VALUE_WORDS.search(label):  # "Masse Einzelwerte: 268 g, 271 g, …"
@@ -1054,6 +1057,8 @@ def _qualifier(label: str, name: N.Name) -> str:
             continue
         if token in _LABEL_FILLER or token in name.words or token in name.low:
             continue
+        if token in ST.named_state_words(label, name.low):
+            continue  # "Poids avec acide" of a battery "livrée remplie": the named state
         return token
     return ""
 
