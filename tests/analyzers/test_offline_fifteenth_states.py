@@ -5,7 +5,8 @@ upload is. The causes: a product weighed in two states ("filled" / "dry", "mit �
 Öl", "mounted on the valve", "con motore" / "senza motore") whose name says which state is
 sold; a range that "depends on" anything ("je nach Antrieb", "zależnie od partii", "사양에
 따라 다름") is the weights of several variants. Each cause has a counterpart where the rule
-must not fire.
+must not fire. And a row's kg and lb columns that disagree after rounding: the metric value
+counts (LABELLING rule 13).
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -163,6 +164,19 @@ CASES = [
         "Pulley P-50 with taper bushing\nWeight pulley (without bushing) | 1.10 kg\nWeight | 0.12 kg\n",
         "Pulley P-50 with taper bushing",
         None,
+    ),
+    # a row's kg and lb columns that disagree after rounding: the metric value counts
+    (
+        "blades.csv",
+        "part_no,description,weight_kg,weight_lb\nKB-10,Knife blade 10 in,0.45,1.1\nKB-12,Knife blade 12 in,0.55,1.3\n",
+        "Knife blade KB-12, 12 in",
+        550,
+    ),
+    (
+        "blades.csv",
+        "part_no,description,weight_lb\nKB-10,Knife blade 10 in,1.1\nKB-12,Knife blade 12 in,1.3\n",
+        "Knife blade KB-12, 12 in",
+        589.67,
     ),
 ]
 

@@ -2995,6 +2995,20 @@ def _named_variant(clusters: list[list[Mention]], nm: N.Name) -> list[Mention] |
     return None if any(_contradicts(m, nm) for m in chosen) else chosen
 
 
+def _metric_of_row(eligible: list[Mention]) -> list[Mention]:
+    """Without the imperial figures of a row that states the same weight in metric too
+    ("weight_kg 0.82 | weight_lb 1.9"): LABELLING rule 13 takes the metric value even where
+    the two disagree after rounding, as for a pair printed in one cell ("2.0 kg (4.4 lbs)")."""
+    rows = {(m.source, m.location, m.order, m.quote) for m in eligible if m.metric}
+    out = []
+    for m in eligible:
+        if not m.metric and (m.source, m.location, m.order, m.quote) in rows:
+            m.reason += "; the row states it in metric too (the metric value counts)"
+            continue
+        out.append(m)
+    return out
+
+
 def _sibling_row_code(m: Mention, nm: N.Name) -> str:
     """The row's own article code when it is of the name's code family ("bhts3wt" beside the
     name's "bhts3e") and none of its codes is the name's: another article of the same line,
@@ -3124,6 +3138,7 @@ def decide(
                 m.reason += "; names a variant the article name does not"
     SP.parts_of_wholes(mentions, eligible, name)  # "Cubo 640 g, Asa 40 g, Conjunto 680 g"
     eligible = [m for m in eligible if m.basis != WeightBasis.COMPONENT]
+    eligible = _metric_of_row(eligible)  # "0.82 | 1.9" under "weight_kg, weight_lb"
     stated = [
         m
         for m in eligible
