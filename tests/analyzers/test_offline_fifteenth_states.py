@@ -165,6 +165,19 @@ CASES = [
         "Pulley P-50 with taper bushing",
         None,
     ),
+    # "Wet weight" / "Dry weight" columns: a state of the article, not another object's weight
+    (
+        "batteries.csv",
+        "Model,Type,Wet weight (kg),Dry weight (kg)\nGB-60,Flooded,16.2,11.9\nGB-80,Flooded,19.6,14.1\n",
+        "Starter battery GB-80 12 V, supplied filled",
+        19600,
+    ),
+    (
+        "batteries.csv",
+        "Model,Type,Wet weight (kg),Dry weight (kg)\nGB-60,Flooded,16.2,11.9\nGB-80,Flooded,19.6,14.1\n",
+        "Starter battery GB-80 12 V, dry charged",
+        14100,
+    ),
     # a row's kg and lb columns that disagree after rounding: the metric value counts
     (
         "blades.csv",

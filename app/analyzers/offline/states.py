@@ -149,3 +149,8 @@ def named_state_words(label: str, name: str) -> set[str]:
         if any(named.get(t) == s for t, s in signs.items()):
             out.update(words)
     return out
+
+
+def is_state_word(word: str) -> bool:
+    """ "wet", "dry", "filled": the state a weight is of ("Wet weight"), not another object."""
+    return bool(_FILLED.fullmatch(word) or _DRY.fullmatch(word))

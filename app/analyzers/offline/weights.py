@@ -1358,6 +1358,8 @@ def _other_object(label: str, name: N.Name) -> str | None:
     word = m.group(1).lower()
     if word in V.OWN_WEIGHT_WORDS or word in name.low or word in N.STOP:
         return None
+    if ST.is_state_word(word):  # "Wet weight", "Dry weight": a state (states.py), not whose
+        return None
     if V.GROSS_WORDS.search(word) or V.NET_WORDS.search(word) or V.WEIGHT_WORDS.search(word):
         return None
     return word
