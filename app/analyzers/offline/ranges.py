@@ -4,9 +4,11 @@
 "da 45 a 120 g secondo la versione", "between 90 and 140 g depending on size" are the weights
 of several versions: none of them is the article's, so neither an end nor the middle may be
 reported. Two signs say so, in any wording: the text makes the range depend on a version, a
-size, a model, a length (`_DEPENDS` + `_VARIANT_NOUN`); or the range is too wide to be a spread
-around one nominal value (the high end more than `_WIDE` × the low), unless the row it is in
-names the article (then it is that variant's own).
+size, a model, a length (`_DEPENDS` + `_VARIANT_NOUN`), or on anything at all in a phrase that
+only ever means "it varies with" (`_VARIES_WITH`: "je nach Motor", "zależnie od partii",
+"사양에 따라 다름"), while "approx. 240–260 g" or "according to DIN" stays one weight; or the
+range is too wide to be a spread around one nominal value (the high end more than `_WIDE` ×
+the low), unless the row it is in names the article (then it is that variant's own).
 """
 
 from __future__ import annotations
@@ -53,6 +55,22 @@ _DEPENDS_ON_VARIANT = re.compile(
     re.IGNORECASE,
 )
 
+# "depending on" in a wording that never means "as specified by" ("according to", "selon",
+# "secondo", "según" may cite a standard): whatever noun follows, the weight varies with it.
+# Korean, Japanese, Chinese and Turkish put the noun before the phrase.
+_VARIES_WITH = re.compile(
+    r"(?<![^\W\d_])(?:(?:depending\s+on|depends\s+on|varies\s+with|varying\s+with|je\s+nach"
+    r"|abhängig\s+von|en\s+fonction\s+d[eu']|a\s+seconda\s+d\w*|in\s+funzione\s+d\w*"
+    r"|dependiendo\s+d\w*|en\s+función\s+d\w*|dependendo\s+d\w*|afhankelijk\s+van|naargelang"
+    r"|beroende\s+på|afhængig\s+af|avhengig\s+av|w\s+zależności\s+od|zależnie\s+od"
+    r"|v\s+závislosti\s+(?:na|od)|závisí\s+na)\s+[^\W\d_]{2,}"
+    r"|[^\W\d_]{2,}\s+(?:bağlı\s+olarak|göre\s+değiş\w*))"
+    r"|[가-힣]+에\s*따라\s*(?:다름|다릅니다|다르|상이|달라|변동)"
+    r"|[\u3040-\u30ff\u4e00-\u9fff]+(?:により|によって|で)\s*(?:異な|違い|変わ)"
+    r"|(?:因|视|視|依|随|隨)[\u4e00-\u9fff]{1,8}?而(?:异|異|定|变|變)|取决于|取決於",
+    re.IGNORECASE,
+)
+
 
 def opened_low(before: str, factor: float, *, comma: bool) -> tuple[int, float] | None:
     """(where the range opens in `before`, its low end in grams) when the text right before a
@@ -74,7 +92,7 @@ def of_variants(low: float, high: float, line: str, *, named: bool) -> str:
     """Why the range low..high on `line` is the weights of several variants, or empty: the line
     says it depends on a version, size, model or length, or (when its row does not name the
     article, `named`) it is too wide for one nominal weight's spread."""
-    if m := _DEPENDS_ON_VARIANT.search(line):
+    if m := _DEPENDS_ON_VARIANT.search(line) or _VARIES_WITH.search(line):
         return f"a range across variants ({m.group()}), not one article's weight"
     if not named and high > _WIDE * low:
         return "a range too wide for one weight's spread: the weights of several variants"

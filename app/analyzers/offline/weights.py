@@ -42,6 +42,7 @@ from app.analyzers.offline import ranges as RG  # noqa: N812 - weight ranges, re
 from app.analyzers.offline import revisions as R  # noqa: N812 - corrections, read as R.fn
 from app.analyzers.offline import set_counts as S  # noqa: N812 - sets and pairs of pieces
 from app.analyzers.offline import stated_parts as SP  # noqa: N812 - parts beside a whole
+from app.analyzers.offline import states as ST  # noqa: N812 - with/without states, ST.fn
 from app.analyzers.offline import tables as T  # noqa: N812 - variant tables, read as T.fn
 from app.analyzers.offline import units_of_measure as UM  # noqa: N812 - an ERP row's unit
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
@@ -731,6 +732,8 @@ def _classify(
     if (state := _delivery_state(label, name)) and not state[1]:
         reason = f"stated for another delivery condition ({state[0]}) than the name's"
         return WeightBasis.OTHER_VARIANT, reason, None
+    if opposite := ST.other_state(label, name.low):  # "mit Öl" of a name "ohne Ölfüllung"
+        return WeightBasis.OTHER_VARIANT, f"stated {opposite}, and the name states the other", None
     if limit := _limit_of(label):
         return WeightBasis.CAPACITY, f"a limit of what the article takes ({limit})", None
     if m := V.SINGLE_VALUE_WORDS.search(label):  # "Masse Einzelwerte: 268 g, 271 g, …"
@@ -1067,6 +1070,8 @@ def _qualifier(label: str, name: N.Name) -> str:
             continue
         if token in _LABEL_FILLER or token in name.words or token in name.low:
             continue
+        if token in ST.named_state_words(label, name.low):
+            continue  # "Poids avec acide" of a battery "livrée remplie": the named state
         return token
     return ""
 
@@ -1365,6 +1370,8 @@ def _other_object(label: str, name: N.Name) -> str | None:
         return None
     word = m.group(1).lower()
     if word in V.OWN_WEIGHT_WORDS or word in name.low or word in N.STOP:
+        return None
+    if ST.is_state_word(word):  # "Wet weight", "Dry weight": a state (states.py), not whose
         return None
     if V.GROSS_WORDS.search(word) or V.NET_WORDS.search(word) or V.WEIGHT_WORDS.search(word):
         return None
@@ -3003,6 +3010,20 @@ def _named_variant(clusters: list[list[Mention]], nm: N.Name) -> list[Mention] |
     return None if any(_contradicts(m, nm) for m in chosen) else chosen
 
 
+def _metric_of_row(eligible: list[Mention]) -> list[Mention]:
+    """Without the imperial figures of a row that states the same weight in metric too
+    ("weight_kg 0.82 | weight_lb 1.9"): LABELLING rule 13 takes the metric value even where
+    the two disagree after rounding, as for a pair printed in one cell ("2.0 kg (4.4 lbs)")."""
+    rows = {(m.source, m.location, m.order, m.quote) for m in eligible if m.metric}
+    out = []
+    for m in eligible:
+        if not m.metric and (m.source, m.location, m.order, m.quote) in rows:
+            m.reason += "; the row states it in metric too (the metric value counts)"
+            continue
+        out.append(m)
+    return out
+
+
 def _sibling_row_code(m: Mention, nm: N.Name) -> str:
     """The row's own article code when it is of the name's code family ("bhts3wt" beside the
     name's "bhts3e") and none of its codes is the name's: another article of the same line,
@@ -3132,6 +3153,7 @@ def decide(
                 m.reason += "; names a variant the article name does not"
     SP.parts_of_wholes(mentions, eligible, name)  # "Cubo 640 g, Asa 40 g, Conjunto 680 g"
     eligible = [m for m in eligible if m.basis != WeightBasis.COMPONENT]
+    eligible = _metric_of_row(eligible)  # "0.82 | 1.9" under "weight_kg, weight_lb"
     stated = [
         m
         for m in eligible
