@@ -1085,6 +1085,9 @@ def _delivery_state(label: str, name: N.Name) -> tuple[str, bool] | None:
     return stated[0], stated[1] == named[1]
 
 
+_UNITLESS_FIGURE = re.compile(r"(?<![\w.,/-])(\d+(?:[.,]\d+)?)(?=\s{0,2}[;)]|\s{0,2},(?!\d)|\s*$)")
+
+
 def _other_condition(label: str, name: N.Name) -> str:
     """ "Eigengewicht bei 3 m Hubhöhe" for a name that says "Hubhöhe 5 m": a weight stated
     for a value of a quantity the name gives another value of (a variant). Empty otherwise."""
@@ -1092,11 +1095,14 @@ def _other_condition(label: str, name: N.Name) -> str:
     if not stated:
         return ""
     named = {(m["u"].lower(), m["n"]) for m in _CONDITION.finditer(name.low)}
+    # "bore 20, stroke 100 mm": a unit the name gives once may be shared by a figure it ends
+    # a clause with, unitless
+    bare = set(_UNITLESS_FIGURE.findall(name.low))
     for unit, value in stated:
         same_unit = {v for u, v in named if u == unit}
-        if same_unit and value not in same_unit:
+        if same_unit and value not in same_unit and value not in bare:
             return f"{value} {unit}"
-    return _other_length(stated, named)
+    return _other_length({(u, v) for u, v in stated if v not in bare}, named)
 
 
 _TO_MM = {"mm": 1.0, "cm": 10.0, "m": 1000.0}
@@ -2046,6 +2052,7 @@ def collect_mentions(
                 and (hm := V.COMPONENT_WORDS.search(line.heading))
                 and hm.group().lower() not in nm.low
                 and not _data_heading(line.heading)
+                and not _LEFT_OUT_BEFORE.search(line.heading[: hm.start()])
             ):
                 basis, reason, grams = (
                     WeightBasis.COMPONENT,
@@ -2320,6 +2327,13 @@ def _sentence(text: str, key: str, position: int) -> bool:
     if len(key) != len(text[:60]) or len(key.split()) < 5:
         return False
     return V.PACKAGING_KEYS.search(text[:position]) is None
+
+
+# "(without rod-end accessories):", "(ohne Zubehör)": a heading that leaves a part out says the
+# rows below weigh the article without it, not that they weigh the part
+_LEFT_OUT_BEFORE = re.compile(
+    rf"(?<![^\W\d_])(?:{V.WITHOUT_WORDS})(?![^\W\d_])[^,;:()]{{0,40}}$", re.IGNORECASE
+)
 
 
 def _data_heading(heading: str) -> bool:

@@ -1,0 +1,87 @@
+"""The fifteenth pass's causes of a null in mails that give or correct a weight, each with its
+counterpart.
+
+Every row is a short invented document run through extraction and the offline analysis as an
+upload is. The causes: a heading or aside that leaves a part out ("(without rod-end
+accessories):", "(ohne Zubehör):") read as the heading of that part; a lead-in sentence
+("… weigh as follows" / its aside on a line of its own) over a list of the weights; a figure the
+name gives once with the unit of another ("bore 20, stroke 100 mm") read as another variant's
+value; the corrected figure of "weighs 1.48 kg, not 1.84 kg" read as the one called wrong.
+"""
+
+# ruff: noqa: E501 - each row is one document, kept on one line to be read as written
+
+from __future__ import annotations
+
+import pytest
+
+from tests.analyzers.offline_support import assert_weight
+
+# (file name, document, article name, the weight in grams, or None for "not sure")
+CASES = [
+    # a heading that leaves a part out heads the article's own weights, a lead-in over the list
+    (
+        "mail.txt",
+        "Hello,\n\nthe valves DN 15 and DN 20 weigh as follows\n(without mounting accessories):\n\n  - KV-15 (DN 15): 0.62 kg\n  - KV-20 (DN 20): 0.81 kg\n\nRegards\n",
+        "Ball valve DN 15 (KV-15)",
+        620,
+    ),
+    (
+        "mail.txt",
+        "Guten Tag,\n\njede Pumpe der Baureihe wiegt wie folgt\n(ohne Zubehör):\n\n  - HP-10 (Förderhöhe 10 m): 4,2 kg\n  - HP-16 (Förderhöhe 16 m): 5,1 kg\n\nGrüße\n",
+        "Pumpe HP-10",
+        4200,
+    ),
+    # counterpart: a heading that names the part heads the part's own weights, not the article's
+    (
+        "mail.txt",
+        "Hello,\n\nthe valves weigh 2 kg each. The accessories weigh as follows\n(mounting accessories):\n\n  - Bracket KV-15: 0.12 kg\n\nRegards\n",
+        "Ball valve DN 15 (KV-15)",
+        2000,
+    ),
+    # a figure of the name without a unit of its own shares the next one's
+    (
+        "mail.txt",
+        "Hello,\n\nthe cylinders, bore 32 mm, weigh as follows:\n\n  - ZY-32-50 (stroke 50 mm): 0.48 kg\n  - ZY-32-80 (stroke 80 mm): 0.55 kg\n",
+        "Cylinder bore 32, stroke 50 mm (ZY-32-50)",
+        480,
+    ),
+    # counterpart: a value the name does not give at all is another variant's
+    (
+        "mail.txt",
+        "Hello,\n\nthe hoist with a lifting height of 3 m weighs 12 kg.\n",
+        "Chain hoist lifting height 5 m",
+        None,
+    ),
+    # "Y, not X": Y replaces X
+    (
+        "mail.txt",
+        "Hello,\n\nsorry, a typo in yesterday's confirmation: the gear wheel\nZG-40 weighs 2.35 kg, not 3.25 kg as stated.\n\nBest,\nOwen\n",
+        "Gear wheel ZG-40",
+        2350,
+    ),
+    (
+        "mail.txt",
+        "Guten Tag,\n\nleider ein Tippfehler: das Zahnrad ZR-40 wiegt 2,35 kg und nicht 3,25 kg.\n\nGruß\n",
+        "Zahnrad ZR-40",
+        2350,
+    ),
+    (
+        "mail.txt",
+        "Bonjour,\n\nerreur dans notre offre : la roue RD-40 pèse 2,35 kg et non 3,25 kg.\n",
+        "Roue dentée RD-40",
+        2350,
+    ),
+    # counterpart: a correction that says only which figure is wrong leaves no weight
+    (
+        "mail.txt",
+        "Hello,\n\nsorry, a typo in yesterday's confirmation: the weight of 3.25 kg for the gear wheel ZG-40 is wrong.\n",
+        "Gear wheel ZG-40",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("filename", "text", "name", "grams"), CASES)
+def test_fifteenth_pass_weights(filename: str, text: str, name: str, grams: float | None) -> None:
+    assert_weight(filename, text, name, grams)
