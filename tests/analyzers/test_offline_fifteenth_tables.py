@@ -6,7 +6,9 @@ upload is. The causes: a heading or aside that leaves a part out ("(without rod-
 accessories):", "(ohne Zubehör):") read as the heading of that part; a lead-in sentence
 ("… weigh as follows" / its aside on a line of its own) over a list of the weights; a figure the
 name gives once with the unit of another ("bore 20, stroke 100 mm") read as another variant's
-value; the corrected figure of "weighs 1.48 kg, not 1.84 kg" read as the one called wrong.
+value; the corrected figure of "weighs 1.48 kg, not 1.84 kg" read as the one called wrong; "the
+correct value is 540 g" below a weight spoken of, read as no weight at all; the digits that end
+a code ("UCF206 komplett") read as a count of the name's pieces.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -78,6 +80,39 @@ CASES = [
         "Hello,\n\nsorry, a typo in yesterday's confirmation: the weight of 3.25 kg for the gear wheel ZG-40 is wrong.\n",
         "Gear wheel ZG-40",
         None,
+    ),
+    # "the correct value is 540 g" after a weight spoken of above: the corrected weight
+    (
+        "mail.txt",
+        "Subject: Correction - weight of gate valve GV-50\n\nHello,\n\nin our offer we stated 1.85 kg for the gate valve GV-50. That figure belongs to GV-40.\nFor GV-50 the correct value is 2.3 kg.\n\nRegards\n",
+        "Gate valve GV-50",
+        2300,
+    ),
+    (
+        "mail.txt",
+        "Betreff: Korrektur\n\nGuten Tag,\n\nim Datenblatt ist das Gewicht mit 0,38 kg falsch angegeben; dieser Wert gilt nur für den Deckel.\nRichtig ist: Gehäuse GH205 komplett 0,95 kg.\n",
+        "Gehäuse GH205 komplett",
+        950,
+    ),
+    (
+        "mail.txt",
+        "Objet : correction\n\nBonjour,\n\nle poids de 1,85 kg de notre offre est erroné.\nPour la vanne VA-50, la valeur correcte est 2,3 kg.\n",
+        "Vanne VA-50",
+        2300,
+    ),
+    # counterpart: a correct value where no weight was spoken of is no weight
+    (
+        "mail.txt",
+        "Hello,\n\nthe order GV-50 was confirmed for week 12.\nFor GV-50 the correct value is 2.3 kg of grease per year.\n",
+        "Gate valve GV-50",
+        None,
+    ),
+    # counterpart: digits that end a code count no pieces ("UCF206 komplett" is one unit)
+    (
+        "datenblatt.txt",
+        "Lagereinheit UCF206 komplett\nGewicht Lagereinheit UCF206 komplett: 1,12 kg\n",
+        "Lagereinheit UCF206 komplett",
+        1120,
     ),
 ]
 

@@ -22,6 +22,7 @@ from app.analyzers.offline.vocabulary import WEIGHT_WORDS, Vocabulary, split_wor
 __all__ = [
     "CORRECTED_BONUS",
     "SUPERSEDED_BEFORE",
+    "correct_value",
     "corrected_thread",
     "drop_superseded",
     "lead_in",
@@ -356,6 +357,17 @@ def lead_in(lines: Sequence[Line], i: int) -> str:
     if clause.endswith(":") and CORRECT_WORDS.search(clause[-40:]) is not None:
         return clause
     return ""
+
+
+def correct_value(label: str, lines: Sequence[Line], i: int) -> bool:
+    """A figure's label that calls it the correct value ("For BV-100 the correct value is",
+    "Richtig ist: Lagereinheit komplett") in a text that spoke of a weight just above: the
+    corrected weight, though its own clause has no weight word."""
+    clause = label[_clause_start(label) :]
+    if CORRECT_WORDS.search(clause) is None or ERROR_WORDS.search(clause) is not None:
+        return False
+    above = [w.text for w in lines[max(0, i - 12) : i] if w.location == lines[i].location]
+    return any(WEIGHT_WORDS.search(t) for t in above)
 
 
 _OPEN_END = re.compile(r"[^.!?:;。！？]$")

@@ -1946,6 +1946,8 @@ def collect_mentions(
                 labels.append((line_label.strip(), True, False))
             if k == 0 and not V.WEIGHT_WORDS.search(own) and (lead := R.lead_in(lines, i)):
                 labels.append((lead, False, False))  # "…, the correct weight is:" above
+            if k == 0 and not V.WEIGHT_WORDS.search(own) and R.correct_value(own, lines, i):
+                labels.append((f"weight {own.strip()}", False, False))
             header = _header_above(lines, i, facts) or (line.previous or "")
             parts_list = _is_parts_header(header)
             if header:
