@@ -8,7 +8,9 @@ accessories):", "(ohne Zubehör):") read as the heading of that part; a lead-in 
 name gives once with the unit of another ("bore 20, stroke 100 mm") read as another variant's
 value; the corrected figure of "weighs 1.48 kg, not 1.84 kg" read as the one called wrong; "the
 correct value is 540 g" below a weight spoken of, read as no weight at all; the digits that end
-a code ("UCF206 komplett") read as a count of the name's pieces.
+a code ("UCF206 komplett") read as a count of the name's pieces; an inspection report's
+numbered samples and their mean read as rivals of the nominal weight it states; a caption's
+code before a header's bracketed unit ("serie MG Massa [kg]") read as the unit.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.analyzers.offline import weights as W  # noqa: N812 - read as W.fn, as the rules do
 from tests.analyzers.offline_support import assert_weight
 
 # (file name, document, article name, the weight in grams, or None for "not sure")
@@ -114,9 +117,67 @@ CASES = [
         "Lagereinheit UCF206 komplett",
         1120,
     ),
+    # an inspection report's numbered samples and their mean beside the nominal weight
+    (
+        "report.md",
+        "# Inspection report IR-77\nPart: Spacer SP-8, steel\nDrawing requirement: nominal mass 8.40 g\n\nMean of 3 samples: 8.37 g\n\n| Sample | Mass (g) | Result |\n|---|---|---|\n| 1 | 8.35 | OK |\n| 2 | 8.41 | OK |\n| 3 | 8.36 | OK |\n",
+        "Spacer SP-8, steel",
+        8.4,
+    ),
+    (
+        "prüfbericht.md",
+        "# Prüfbericht PB-12 – Lagerdeckel LD-40\n\n**Nenngewicht:** 0,62 kg\n\n| Probe | Gewicht (kg) | Ergebnis |\n|---|---|---|\n| 1 | 0,61 | i.O. |\n| 2 | 0,63 | i.O. |\n\nMittelwert: 0,62 kg\n",
+        "Lagerdeckel LD-40",
+        620,
+    ),
+    (
+        "rapport.md",
+        "# Rapport de contrôle – Bride BR-25\n\n**Poids nominal :** 1,25 kg\n\n| Échantillon | Poids (kg) |\n|---|---|\n| 1 | 1,24 |\n| 2 | 1,27 |\n\nMoyenne échantillons : 1,255 kg\n",
+        "Bride BR-25",
+        1250,
+    ),
+    # counterpart: without a nominal weight, the samples still leave the weight open
+    (
+        "report.md",
+        "# Inspection report IR-78\nPart: Spacer SP-9, steel\n\n| Sample | Mass (g) | Result |\n|---|---|---|\n| 1 | 8.35 | OK |\n| 2 | 8.61 | OK |\n| 3 | 8.16 | OK |\n",
+        "Spacer SP-9, steel",
+        None,
+    ),
+    (
+        "report.txt",
+        "First article inspection report - cast cover CC-12\nAlloy: AlSi9Cu3. Nominal part weight 184 g, tolerance ± 2 g.\nMean 183.6 g. All samples within tolerance.\n\nSample | Weight (g) | Result\n1 | 183.2 | OK\n2 | 184.1 | OK\n3 | 183.6 | OK\n",
+        "Cast cover CC-12, AlSi9Cu3",
+        184,
+    ),
+    # a table caption's code before the header's bracketed unit is no unit ("serie MG")
+    (
+        "scheda.txt",
+        "Bulloni di ancoraggio, serie MG\nDiametro | Lunghezza [mm] | Massa [kg]\nØ 12 | 120 | 0,18\nØ 16 | 160 | 0,42\n",
+        "Bullone di ancoraggio Ø 16",
+        420,
+    ),
+    # counterpart: a bare unit in the header still counts where nothing is bracketed
+    (
+        "liste.txt",
+        "Ankerbolzen\nDurchmesser | Länge mm | Gewicht g\nØ 12 | 120 | 180\nØ 16 | 160 | 420\n",
+        "Ankerbolzen Ø 16",
+        420,
+    ),
 ]
 
 
 @pytest.mark.parametrize(("filename", "text", "name", "grams"), CASES)
 def test_fifteenth_pass_weights(filename: str, text: str, name: str, grams: float | None) -> None:
     assert_weight(filename, text, name, grams)
+
+
+@pytest.mark.parametrize(
+    ("cell", "factor"),
+    [
+        ("serie MG Massa [kg]", 1000.0),  # a caption's code, then the bracketed unit
+        ("Gewicht g", 1.0),  # counterpart: a bare unit where nothing is bracketed
+        ("Poids (g)", 1.0),
+    ],
+)
+def test_header_unit_prefers_the_bracketed_unit(cell: str, factor: float) -> None:
+    assert W.header_unit(cell) == factor
