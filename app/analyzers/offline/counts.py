@@ -170,7 +170,8 @@ def label_count(label: str, name: Named) -> int | None:
     return n
 
 
-_COUNT_NOUN = re.compile(r"(?<![\d.,])(?P<n>\d{1,5})\s{1,2}(?P<w>[^\W\d_]{4,})")
+# not the digits that end a code ("UCF206 komplett": the unit UCF206, not 206 units)
+_COUNT_NOUN = re.compile(r"(?<![\w.,])(?P<n>\d{1,5})\s{1,2}(?P<w>[^\W\d_]{4,})")
 
 
 # "Gewicht mit 3 Stützisolatoren", "weight with 2 batteries": what the weighed article includes

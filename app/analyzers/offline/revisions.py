@@ -22,6 +22,7 @@ from app.analyzers.offline.vocabulary import WEIGHT_WORDS, Vocabulary, split_wor
 __all__ = [
     "CORRECTED_BONUS",
     "SUPERSEDED_BEFORE",
+    "correct_value",
     "corrected_thread",
     "drop_superseded",
     "lead_in",
@@ -246,11 +247,26 @@ _BUT_AFTER = re.compile(rf"^\s{{0,2}}[,;]?\s{{0,3}}{_CONTRAST}\s{{1,3}}(?:ca\.?\
 _NEGATION_END = re.compile(rf"(?<![^\W\d_]){_NEGATION}(?:\s+[^\W\d_]+){{0,2}}\s*$", re.I)
 
 
+# "weighs 1.48 kg, not 1.84 kg", "1,48 kg und nicht 1,84 kg", "1,48 kg et non 1,84 kg": the
+# figure a negated figure follows replaces it
+_NOT_AFTER = re.compile(
+    rf"^\s{{0,2}}[,;]?\s{{0,3}}(?:(?:and|und|et|e|y|en|och|og|i|a)\s+)?{_NEGATION}\s+"
+    rf"(?:ca\.?\s+|approx\.?\s+)?{_MASS}",
+    re.IGNORECASE,
+)
+_NOT_BEFORE = re.compile(
+    rf"\d\s{{0,2}}[^\W\d_]{{1,3}}\.?\s{{0,2}}[,;]?\s{{0,3}}{_NEGATION}\s+$", re.I
+)
+
+
 def _not_but(before: str, after: str) -> str:
-    """ "correct" for Y of "not X but Y", "wrong" for its X, "" for any other figure."""
-    if _NOT_THIS_BUT.search(before[-80:]):
+    """ "correct" for Y of "not X but Y" and of "Y, not X", "wrong" for their X, "" for any
+    other figure."""
+    if _NOT_THIS_BUT.search(before[-80:]) or _NOT_AFTER.match(after):
         return "correct"
     if _BUT_AFTER.match(after) and _NEGATION_END.search(before[-30:]):
+        return "wrong"
+    if _NOT_BEFORE.search(before[-24:]):
         return "wrong"
     return ""
 
@@ -310,9 +326,15 @@ WEIGH_VERBS: Final = Vocabulary(
 )
 _APPROX_END = re.compile(
     r"(?:\s+(?:approx\.?|about|around|ca\.?|circa|etwa|rund|environ|unos|cerca\s+de|ongeveer"
-    r"|około|cca\.?|yaklaşık|körülbelül|aproximativ|около|περίπου|only|just|nur|seulement|solo))*$",
+    r"|około|cca\.?|yaklaşık|körülbelül|aproximativ|около|περίπου|only|just|nur|seulement|solo"
+    # "… weigh as follows:" over a list of the weights
+    r"|as\s+follows|wie\s+folgt|comme\s+suit|come\s+segue|como\s+sigue|como\s+segue|als\s+volgt"
+    r"|następująco))*:?$",
     re.IGNORECASE,
 )
+
+
+_ASIDE_LINE = re.compile(r"\([^()|\t]{1,80}\):?$")
 
 
 def lead_in(lines: Sequence[Line], i: int) -> str:
@@ -322,6 +344,10 @@ def lead_in(lines: Sequence[Line], i: int) -> str:
     if i == 0 or lines[i - 1].location != lines[i].location:
         return ""
     above = lines[i - 1].text.rstrip(" *_")
+    if i > 1 and _ASIDE_LINE.match(above) and lines[i - 2].location == lines[i].location:
+        # "… weigh as follows" / "(without rod-end accessories):" / "AL-20: 0.21 kg": the
+        # sentence wraps its aside onto a line of its own; the aside says only what is left out
+        above = lines[i - 2].text.rstrip(" *_")
     if not above or "|" in above or "\t" in above or len(above.split()) < 4:
         return ""  # a heading or a table row, not a sentence
     clause = above[_clause_start(above) :][-100:]
@@ -331,6 +357,17 @@ def lead_in(lines: Sequence[Line], i: int) -> str:
     if clause.endswith(":") and CORRECT_WORDS.search(clause[-40:]) is not None:
         return clause
     return ""
+
+
+def correct_value(label: str, lines: Sequence[Line], i: int) -> bool:
+    """A figure's label that calls it the correct value ("For BV-100 the correct value is",
+    "Richtig ist: Lagereinheit komplett") in a text that spoke of a weight just above: the
+    corrected weight, though its own clause has no weight word."""
+    clause = label[_clause_start(label) :]
+    if CORRECT_WORDS.search(clause) is None or ERROR_WORDS.search(clause) is not None:
+        return False
+    above = [w.text for w in lines[max(0, i - 12) : i] if w.location == lines[i].location]
+    return any(WEIGHT_WORDS.search(t) for t in above)
 
 
 _OPEN_END = re.compile(r"[^.!?:;。！？]$")

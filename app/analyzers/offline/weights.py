@@ -1103,6 +1103,9 @@ def _delivery_state(label: str, name: N.Name) -> tuple[str, bool] | None:
     return stated[0], stated[1] == named[1]
 
 
+_UNITLESS_FIGURE = re.compile(r"(?<![\w.,/-])(\d+(?:[.,]\d+)?)(?=\s{0,2}[;)]|\s{0,2},(?!\d)|\s*$)")
+
+
 def _other_condition(label: str, name: N.Name) -> str:
     """ "Eigengewicht bei 3 m Hubhöhe" for a name that says "Hubhöhe 5 m": a weight stated
     for a value of a quantity the name gives another value of (a variant). Empty otherwise."""
@@ -1110,11 +1113,14 @@ def _other_condition(label: str, name: N.Name) -> str:
     if not stated:
         return ""
     named = {(m["u"].lower(), m["n"]) for m in _CONDITION.finditer(name.low)}
+    # "bore 20, stroke 100 mm": a unit the name gives once may be shared by a figure it ends
+    # a clause with, unitless
+    bare = set(_UNITLESS_FIGURE.findall(name.low))
     for unit, value in stated:
         same_unit = {v for u, v in named if u == unit}
-        if same_unit and value not in same_unit:
+        if same_unit and value not in same_unit and value not in bare:
             return f"{value} {unit}"
-    return _other_length(stated, named)
+    return _other_length({(u, v) for u, v in stated if v not in bare}, named)
 
 
 _TO_MM = {"mm": 1.0, "cm": 10.0, "m": 1000.0}
@@ -1960,6 +1966,8 @@ def collect_mentions(
                 labels.append((line_label.strip(), True, False))
             if k == 0 and not V.WEIGHT_WORDS.search(own) and (lead := R.lead_in(lines, i)):
                 labels.append((lead, False, False))  # "…, the correct weight is:" above
+            if k == 0 and not V.WEIGHT_WORDS.search(own) and R.correct_value(own, lines, i):
+                labels.append((f"weight {own.strip()}", False, False))
             header = _header_above(lines, i, facts) or (line.previous or "")
             parts_list = _is_parts_header(header)
             if header:
@@ -2066,6 +2074,7 @@ def collect_mentions(
                 and (hm := V.COMPONENT_WORDS.search(line.heading))
                 and hm.group().lower() not in nm.low
                 and not _data_heading(line.heading)
+                and not _LEFT_OUT_BEFORE.search(line.heading[: hm.start()])
             ):
                 basis, reason, grams = (
                     WeightBasis.COMPONENT,
@@ -2342,6 +2351,13 @@ def _sentence(text: str, key: str, position: int) -> bool:
     return V.PACKAGING_KEYS.search(text[:position]) is None
 
 
+# "(without rod-end accessories):", "(ohne Zubehör)": a heading that leaves a part out says the
+# rows below weigh the article without it, not that they weigh the part
+_LEFT_OUT_BEFORE = re.compile(
+    rf"(?<![^\W\d_])(?:{V.WITHOUT_WORDS})(?![^\W\d_])[^,;:()]{{0,40}}$", re.IGNORECASE
+)
+
+
 def _data_heading(heading: str) -> bool:
     """A table caption that lists the article's data ("Dimensions, charges de base et
     masses", "Abmessungen und Gewichte"): a component word in it ("base") names no part."""
@@ -2591,8 +2607,11 @@ def _cell_grams(cell: str, unit_factor: float | None, comma: bool) -> tuple[floa
 
 
 def header_unit(cell: str) -> float | None:
-    """Grams per unit of a header cell ("Gewicht (kg)", "Masse [g]", "Weight kg"), else None."""
-    for m in _UNIT_IN_LABEL.finditer(cell):
+    """Grams per unit of a header cell ("Gewicht (kg)", "Masse [g]", "Weight kg"), else None.
+    A bracketed unit comes first: a bare word before it may be a caption's code ("serie MG
+    Massa [kg]")."""
+    found = list(_UNIT_IN_LABEL.finditer(cell))
+    for m in sorted(found, key=lambda m: m["b"] is None):
         factor = mass_unit(m["b"] or m["t"])
         if factor is not None:
             return factor
@@ -3118,6 +3137,8 @@ def decide(
                 f"{m.reason}; the row of a part the name says the article comes with ({part})"
             )
     T.another_code([*eligible, *(m for m in mentions if m.basis not in _ELIGIBLE)], nm.models, name)
+    _samples_beside_nominal(eligible)
+    eligible = [m for m in eligible if m.basis != WeightBasis.PROCESS]
     eligible = [m for m in eligible if m.basis != WeightBasis.OTHER_VARIANT]
     eligible = R.drop_superseded(eligible)
     sums = _sums_of_parts(mentions, nm)
@@ -3389,6 +3410,51 @@ def _doubt(
 
 
 # A price after a dash or a dot, the way shop pages print tiles ("… – 24,90 €", "· $19.99")
+# "nominal mass", "Peso nominale", "Nenngewicht", "Sollgewicht", "poids nominal": the weight a
+# drawing or a specification sets, which an inspection report's samples are measured against
+_NOMINAL = re.compile(
+    r"(?<![^\W\d_])(?:nominal(?:e|es|i|na|ne|ny)?|nominell\w{0,3}|nominaal|jmenovit\w{1,3}"
+    r"|nenn(?:gewicht|masse)|soll(?:-\s?)?(?:gewicht|masse))(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# a row of measured samples, or their mean ("Mean of 3 samples", "Media campioni")
+_SAMPLE_ROW = re.compile(
+    r"^\W{0,3}(?:mean|average|avg|mittelwert|durchschnitt|moyenne|media|promedio|média"
+    r"|gemiddelde|średnia|sample|samples|probe|proben|échantillons?|campion[ei]|muestras?"
+    r"|amostras?)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_NEAR_NOMINAL = 0.1
+
+
+def _is_sample_row(m: Mention) -> bool:
+    """A numbered row that names nothing but its number ("1 | 30.02 | 12.04 | OK"), or a row
+    or line of samples' mean."""
+    if m.keys and all(k.startswith("#") and k[1:].isdigit() for k in m.keys):
+        return True
+    return bool(_SAMPLE_ROW.match(m.quote) or _SAMPLE_ROW.match(m.label))
+
+
+def _samples_beside_nominal(eligible: Sequence[Mention]) -> None:
+    """An inspection or trial report's numbered samples and their mean, beside the nominal
+    weight it states: the measured readings of the figure the nominal sets, not rival weights
+    (LABELLING: the nominal is the label). Only readings close to the nominal lose."""
+    nominal = [
+        m.grams for m in eligible if m.grams and _NOMINAL.search(m.label) and not _is_sample_row(m)
+    ]
+    if not nominal:
+        return
+    for m in eligible:
+        if (
+            m.grams
+            and _is_sample_row(m)
+            and not _NOMINAL.search(m.label)
+            and any(abs(m.grams - g) <= _NEAR_NOMINAL * g for g in nominal)
+        ):
+            m.basis, m.score = WeightBasis.PROCESS, 0.0
+            m.reason += "; a measured sample, beside the nominal weight the document states"
+
+
 _TILE_PRICE = re.compile(
     r"[–—·•]\s{0,2}(?:ab\s|from\s|dès\s|da\s|desde\s)?"
     r"(?:\d[\d.,']{0,9}\s?(?:€|eur\b|usd\b|\$|£|chf\b|zł|kč)|(?:€|\$|£)\s?\d)",
