@@ -117,6 +117,18 @@ def test_every_new_family_is_a_polymer_index_of_the_default_catalogue() -> None:
         ("Greb G-2\nMateriale: zinktrykstøbt\n", "Greb G-2", "zinc"),
         ("Pos 1  Sechskantschraube M8 x 40 vz  100 Stk\n", "Sechskantschraube M8 x 40", "steel"),
         ("Pos 1  Hülse VZ-Typ  100 Stk\n", "Hülse VZ-Typ", None),
+        # the article is the film or the box its name says: that word names no packaging
+        (
+            "Stretch film 500 mm\nFilm: LLDPE, cast\nRoll weight: 2 kg (incl. cardboard core)\n",
+            "Stretch film 500 mm",
+            "pe_lld",
+        ),
+        (
+            "Shipping box S-2\nDescription=Shipping box | Board=C flute\n",
+            "Shipping box S-2",
+            "paper_cardboard",
+        ),
+        ("Bracket B-1\nDescription=Bracket | Packed in box, C flute\n", "Bracket B-1", None),
     ],
 )
 def test_main_material(text: str, name: str, code: str | None) -> None:

@@ -330,6 +330,17 @@ def _needs_context_ok(
     return bool(re.search(r"\d", token)) and len(items) > 2 and token in items[1:]
 
 
+def _own_packaging_words(article_name: str) -> frozenset[str]:
+    """The packaging words of the article's own name ("Hand stretch film", "Mailer box"): the
+    article is that film or box, so the word beside a material names the article."""
+    return frozenset(m.group().lower() for m in _PACKAGING.finditer(article_name))
+
+
+def _packaging_near(window: str, own: frozenset[str]) -> bool:
+    """A packaging word near a material, other than one the article's name is made of."""
+    return any(m.group().lower() not in own for m in _PACKAGING.finditer(window))
+
+
 def _line_mentions(
     line: Line,
     location: str,
@@ -338,13 +349,20 @@ def _line_mentions(
     comma: bool = False,
     strong: bool = False,
     cells: Sequence[tuple[int, int]] = (),
+    own: frozenset[str] = frozenset(),
 ) -> list[_Mention]:
     text = line.text
     strong_line = strong or _is_strong(line)
     if not packaging_rules and not strong_line and not cells:
         return []  # second pass: only "Material: corrugated board" style lines
     found = _scan(
-        line, location, strong_line, packaging_rules=packaging_rules, comma=comma, cells=cells
+        line,
+        location,
+        strong_line,
+        packaging_rules=packaging_rules,
+        comma=comma,
+        cells=cells,
+        own=own,
     )
     if found and not strong_line and _SUBSTANCES.search(text):
         return []  # a RoHS / REACH substance list, not the article's materials
@@ -381,6 +399,7 @@ def _scan(
     packaging_rules: bool,
     comma: bool,
     cells: Sequence[tuple[int, int]] = (),
+    own: frozenset[str] = frozenset(),
 ) -> list[_Mention]:
     text = line.text
     found: list[tuple[int, int, _Mention]] = []
@@ -439,7 +458,7 @@ def _scan(
             and rule.packaging
             and (
                 line.packaging
-                or _PACKAGING.search(text[max(0, start - 40) : end + 12])
+                or _packaging_near(text[max(0, start - 40) : end + 12], own)
                 or _PACKAGING_LABEL.match(text)
                 or _HOLDS_PIECES.match(text, end, end + 50)
             )
@@ -1013,6 +1032,7 @@ def find_materials_with_note(
     # is probably packaging (a carton, a bag), so look again without that rule.
     parts_list = False  # a bill of materials: its rows are the article's parts
     kv_parts = False  # key=value rows of a bill of materials: whose parts, the name says
+    name_packaging = _own_packaging_words(article_name)
     for packaging_rules in (True, False):
         # a line met again with the same context (a page footer, a repeated row) names what
         # it named the first time: scanned once
@@ -1043,6 +1063,7 @@ def find_materials_with_note(
                     comma=comma,
                     strong=names_the_article,
                     cells=columns.cells(spans) if columns is not None and in_table else (),
+                    own=name_packaging,
                 )
                 if columns is not None and in_table:
                     found = columns.row(found, line.text, spans, comma)
