@@ -78,6 +78,10 @@ FAMILY = {
     "pvdf": "plastic:PVDF",
     "peek": "plastic:PEEK",
     "ppsu": "plastic:PPSU",
+    "pa12": "plastic:PA12",
+    "pla": "plastic:PLA",
+    "petg": "plastic:PETG",
+    "epp": "plastic:EPP",
 }
 
 
@@ -86,6 +90,50 @@ def family(index_code: str | None) -> str | None:
     if index_code is None:
         return None
     return FAMILY.get(index_code, index_code)
+
+
+# Labellers spell one plastic code several ways: the prefix form (LDPE, LLDPE, HDPE, PEX) and
+# the ISO 1043 suffix form (PE-LD, PE-LLD, PE-HD, PE-X) name the same polymer. PES on a
+# textile (slings, ropes, webbing, DIN EN ISO 2076 / the EU textile regulation's "polyester")
+# is polyester fibre, which is PET in practice; our catalogue has no polyethersulfone, so the
+# fibre is our PET family.
+_PLASTIC_SPELLINGS = {
+    "LDPE": "PE-LD",
+    "LLDPE": "PE-LLD",
+    "HDPE": "PE-HD",
+    "PEHD": "PE-HD",
+    "PELD": "PE-LD",
+    "PELLD": "PE-LLD",
+    "PEX": "PE-X",
+    "PES": "PET",
+    "PA11": "PA12",  # one long-chain polyamide index holds PA11 and PA12
+}
+# a generic code on a label (plastic:PE, plastic:PA) is met by any grade of it
+_GENERIC = {"PE": ("PE-",), "PA": ("PA",)}
+
+
+def plastic_code(label: str) -> str:
+    """One spelling per plastic code: 'plastic:LLDPE' and 'plastic:PE-LLD' compare equal."""
+    if not label.startswith("plastic:"):
+        return label
+    code = label.split(":", 1)[1].strip().upper().replace(" ", "")
+    return "plastic:" + _PLASTIC_SPELLINGS.get(
+        code, _PLASTIC_SPELLINGS.get(code.replace("-", ""), code)
+    )
+
+
+def material_matches(truth: str | None, got: str | None) -> bool:
+    """Whether the analyzer's family meets the label: the same plastic code whatever its
+    spelling, or a grade of a generic label's polymer (PA6 for 'plastic:PA')."""
+    if truth is None or got is None:
+        return truth == got
+    want, have = plastic_code(truth), plastic_code(got)
+    if want == have:
+        return True
+    if not (want.startswith("plastic:") and have.startswith("plastic:")):
+        return False
+    grade = have.split(":", 1)[1]
+    return any(grade.startswith(p) for p in _GENERIC.get(want.split(":", 1)[1], ()))
 
 
 @dataclass
@@ -138,7 +186,7 @@ class Tally:
             self.wrong_values += 1
         if o.main_material is not None:
             self.materials += 1
-            self.material_ok += o.got_material == o.main_material
+            self.material_ok += material_matches(o.main_material, o.got_material)
 
     @property
     def weight_rate(self) -> float:
@@ -192,7 +240,7 @@ class Report:
         return [
             o
             for o in self.outcomes
-            if o.main_material is not None and o.got_material != o.main_material
+            if o.main_material is not None and not material_matches(o.main_material, o.got_material)
         ]
 
     def summary(self) -> str:

@@ -67,9 +67,10 @@ async def test_upgrade_from_empty_creates_schema_and_default_catalogue(fresh_dat
     finally:
         await engine.dispose()
     assert REQUIRED_CATALOGUE <= codes
-    assert len(codes) == len(DEFAULT_INDICES) == 45
+    assert len(codes) == len(DEFAULT_INDICES) == 49
     assert "unidentified_material" in codes
     assert {"technical_ceramics", "ceramics", "textile", "leather", *NEW_POLYMERS} <= codes
+    assert set(LONG_CHAIN_AND_FILAMENT_POLYMERS) <= codes
     assert {version} == head_revisions()
 
 
@@ -249,6 +250,7 @@ async def test_0010_adds_the_manual_process_and_keeps_the_rows_up_and_down(
 
 NEW_FAMILIES = ("technical_ceramics", "ceramics", "textile", "leather")
 NEW_POLYMERS = ("pe_lld", "pe_x", "tpe", "pu", "ptfe", "pvdf", "peek", "ppsu")
+LONG_CHAIN_AND_FILAMENT_POLYMERS = ("pa12", "pla", "petg", "epp")
 
 
 @dataclass(frozen=True)
@@ -289,6 +291,17 @@ FAMILY_REVISIONS = [
         "ptfe",
         "tpe",
         "pe_x",
+    ),
+    FamilyRevision(
+        "0013",
+        "0012",
+        LONG_CHAIN_AND_FILAMENT_POLYMERS,
+        "polymer",
+        ("pla", "PLA filament (supplier C)", "EUR/kg"),
+        ("nylon12", "Polyamide 12 and 11 (PA12, PA11)"),
+        "pa12",
+        "pla",
+        "epp",
     ),
 ]
 

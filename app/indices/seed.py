@@ -44,6 +44,10 @@ DEFAULT_INDICES: Final[tuple[tuple[str, str, str, str], ...]] = (
     ("pvdf", "Polyvinylidene fluoride (PVDF)", "EUR/t", "polymer"),
     ("peek", "Polyether ether ketone (PEEK)", "EUR/t", "polymer"),
     ("ppsu", "Polyphenylsulfone (PPSU)", "EUR/t", "polymer"),
+    ("pa12", "Polyamide 12 and 11 (PA12, PA11)", "EUR/t", "polymer"),
+    ("pla", "Polylactic acid (PLA)", "EUR/t", "polymer"),
+    ("petg", "Glycol-modified PET (PETG)", "EUR/t", "polymer"),
+    ("epp", "Expanded polypropylene (EPP)", "EUR/t", "polymer"),
     ("glass_fibre", "Glass fibre", "EUR/t", "other"),
     ("glass", "Glass", "EUR/t", "other"),
     ("wood", "Wood", "EUR/m3", "other"),
@@ -97,6 +101,14 @@ POLYMER_DESCRIPTIONS: Final[dict[str, str]] = {
     "pvdf": "PVDF: chemical-resistant valves, pipes and fittings, membranes.",
     "peek": "PEEK and filled PEEK compounds: high-temperature insulators, bushes, medical parts.",
     "ppsu": "PPSU: press fittings for drinking water and heating, sterilisable housings.",
+    # migration 0013: families priced apart from their neighbours (PA6, PET, PP)
+    "pa12": (
+        "Long-chain polyamides PA12 and PA11: fuel and air-brake tubes, sintered (SLS, MJF) "
+        "printed parts."
+    ),
+    "pla": "Polylactic acid (PLA), a bio-based polyester: 3D-printing filament, cups, films.",
+    "petg": "Glycol-modified PET (PETG, PET-G): 3D-printing filament, sheets, displays.",
+    "epp": "Expanded polypropylene bead foam (EPP): insulated boxes, crash pads, packaging.",
 }
 # Descriptions of the default indices that need one (the others' names say it all).
 DEFAULT_DESCRIPTIONS: Final[dict[str, str]] = {

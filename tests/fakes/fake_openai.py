@@ -196,6 +196,21 @@ _MATERIAL_KEYWORDS: tuple[tuple[str, str], ...] = (
         "ppsu",
     ),
     (
+        r"polyamide 1[12]|Polyamid 1[12]|poliammide 1[12]|poliamida 1[12]|(?-i:\bPA ?1[12]\b)",
+        "pa12",
+    ),
+    (
+        r"polylactic acid|Polymilchsäure|acide polylactique|acido polilattico|ácido poliláctico"
+        r"|(?-i:\bPLA\b)",
+        "pla",
+    ),
+    (r"(?-i:\bPET-?G\b)|glycol-modified|glykolmodifiziert|glycol modifié|glicole", "petg"),
+    (
+        r"expanded polypropylene|expandiertes Polypropylen|polypropylène expansé"
+        r"|polipropilene espanso|polipropileno expandido|(?-i:\bEPP\b)",
+        "epp",
+    ),
+    (
         r"high[- ]density polyethylene|Polyethylen hoher Dichte|polyéthylène haute densité"
         r"|polietilene ad alta densità|polietileno de alta densidad|(?-i:\bHDPE\b|\bPE-?HD\b)",
         "pe_hd",

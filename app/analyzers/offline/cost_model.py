@@ -72,6 +72,11 @@ PRICE_FACTOR: dict[str, float] = {
     "pvdf": 20.0,
     "ppsu": 25.0,
     "peek": 90.0,
+    # PA12/PA11 granulate 8-12 EUR/kg; PLA and PETG 2-3; EPP beads 2.5-3.5
+    "pa12": 10.0,
+    "pla": 2.5,
+    "petg": 2.6,
+    "epp": 3.0,
     "glass_fibre": 1.8,
     "glass": 1.0,
     "wood": 0.8,
@@ -181,6 +186,10 @@ _POLYMERS = {
     "pvdf",
     "peek",
     "ppsu",
+    "pa12",
+    "pla",
+    "petg",
+    "epp",
 }
 
 

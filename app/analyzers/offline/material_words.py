@@ -278,6 +278,9 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|\bZinklegierung\w*|\bZinkguss\b|\bzinklegering\w*|\balliage\s+de\s+zinc\b"
         r"|\blega\s+di\s+zinco\b|\baleaci[oó]n\s+de\s+zinc\b|\bliga\s+de\s+zinco\b"
         r"|\bstop\w*\s+cynku\b|\bslitin\w*\s+zinku\b|\bsinkkiseos\w*"
+        # the Nordic and Dutch cast zinc compounds ("zinkgjutgods", "zinktrykstøbt")
+        r"|\bzink(?:tryck|tryk|spruta)?(?:gjut|støb|stob|gegoten|giet)\w*|\bsinkkivalu\w*"
+        r"|\bspuitgietzink\b|\bzinklegering\w*"
         # rolled titanium zinc (EN 988) for roofing and gutters
         r"|\bTitanzink\w*|\btitanium[\s-]zinc\b|\bzinc[\s-]titane?\b|\bzinco[\s-]titanio\b"
         r"|\bcinc[\s-]titanio\b|\btitaanzink\b|\bcynkowo[\s-]tytanow\w*|\btitanzinek\b",
@@ -400,6 +403,23 @@ RULES: Final[tuple[Rule, ...]] = (
         _I,
         packaging=True,
     ),
+    # tissue and filter grades, named by their pulp or as cellulose ("100 % virgin pulp",
+    # "Reine Cellulose", "cellulosa, ren"); not a cellulose chemical or a cellulose plastic
+    _r(
+        "paper_cardboard",
+        r"\b(?:recycled|virgin|bleached|unbleached|chemical|mechanical)\s+(?:wood\s+)?pulp\b"
+        r"|\bFrischfaser\w*|\bouate\s+de\s+cellulose\b|\bovatta\s+di\s+cellulosa\b"
+        r"|\bguata\s+de\s+celulosa\b|\b(?:toilet|facial|kitchen|bathroom)\s+tissues?\b"
+        r"|\btissue\s+rolls?\b|\bkitchen\s+rolls?\b|\bKüchenroll\w*|\bessuie-tout\b"
+        r"|\bZellulose\b|\bCellulose\b|\bcellulosa\b|\bcelulosa\b|\bcelulose\b|\bceluloza\b",
+        _I,
+        packaging=True,
+        unless=re.compile(
+            r"(?i)acetat|acétate|nitrat|(?:hydroxy|methyl|carboxy|ethyl|propyl)\w*[\s-]?cell"
+            r"|micro\w*\s+cell|Schwamm|sponge|éponge|spugna|esponja|insulation|Dämm|isolant"
+            r"|isolament|aislamiento|lyocell|viscose|viskose|regenerat"
+        ),
+    ),
     *_FIBRE_FABRICS,
     _r(
         "textile",
@@ -452,6 +472,9 @@ RULES: Final[tuple[Rule, ...]] = (
         _I,
     ),
     # polymers (codes are case-sensitive)
+    # the long-chain polyamides (one index: PA12 and PA11 are priced alike, far above PA6)
+    _r("pa12", rf"\bPA\s?-?1[12](?![\d.]){_GF}|\bRilsan\b|\bVestamid\b|\bGrilamid\b"),
+    _r("pa12", r"\bPol[iy]amm?id\w*\s?-?1[12]\b|\bnylon\s?-?1[12]\b", _I),
     _r("pa66", rf"\bPA\s?-?(?:66|6\.6|6/6)(?![\d.]){_GF}"),
     _r(
         "pa66",
@@ -467,7 +490,24 @@ RULES: Final[tuple[Rule, ...]] = (
         _I,
     ),
     _r("pbt", rf"\bPBT(?![\w]){_GF}|\bUltradur\w*"),
-    _r("pet", rf"\bPET(?:-?G)?(?![\w]){_GF}|\bPolyethylenterephthalat\w*"),
+    # polylactic acid, a bio-based polyester (filament, cups)
+    _r("pla", r"\bPLA\+?(?![\w-])"),
+    _r(
+        "pla",
+        r"\bpolylactic\s+acid\b|\bPolymilchsäure\b|\bPolylactid\w*|\bpolylactide\b"
+        r"|\bacide\s+polylactique\b|\bacido\s+polilattico\b|\bácido\s+poliláctico\b"
+        r"|\bpolilattide\b|\bpoliláctico\b",
+        _I,
+    ),
+    # glycol-modified PET (a filament, a sheet) before PET
+    _r("petg", r"\bPET-?G\b|\bPET\s+glycol\b"),
+    _r(
+        "petg",
+        r"\bglycol[\s-]+modified\s+PET\b|\bglykolmodifiziert\w*\s+PET\b"
+        r"|\bPET\s+(?:modifié|modificato|modificado)\s+(?:au|con|al|con\s+el)?\s*gli?(?:y|i)col\w*",
+        _I,
+    ),
+    _r("pet", rf"\bPET(?![\w]){_GF}|\bPolyethylenterephthalat\w*"),
     _r("pet", r"\bpol[iy](?:[eé]th?[iy]l|eth?)(?:[eè]|ee)n\w*[\s-]*t[eé]r[eé](?:ph|f)th?al\w*", _I),
     _r(
         "pom",
@@ -567,6 +607,15 @@ RULES: Final[tuple[Rule, ...]] = (
         packaging=True,
     ),
     _r("pe_hd", r"\bPE(?![\w-])", needs_context=True, packaging=True),
+    # expanded polypropylene (a bead foam, priced and weighed apart) before PP
+    _r("epp", r"\bEPP\b|\bARPRO\b|\bArpro\b"),
+    _r(
+        "epp",
+        r"\bexpanded\s+polypropylene\b|\bexpandierte[sn]?\s+Polypropylen\w*"
+        r"|\bpolypropylène\s+expansé\b|\bpolipropilene\s+espanso\b"
+        r"|\bpolipropileno\s+expandido\b|\bPP\s+expans[ée]\b|\bPP-?Schaum\w*",
+        _I,
+    ),
     _r(
         "pp",
         rf"\bPP(?:-(?:H|R|C|B|HO|CO))?(?![\w]|\.\s?\d){_GF}|\bPolypropylen\w*"
@@ -650,6 +699,10 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|\bPapier\w*|\bpaper\b|\bcarton(?:board)?\b|\bcarta\b|\bcartón\b|\bcartone\b|\bpapel\b"
         r"|\btektur\w*|\bpapel[ãa]o\b|\bcartão\b(?!\s+(?:de\s+)?(?:crédito|memória|SD|SIM))"
         r"|\bwellpapp\w*|\bpapper\w*|\blepenk\w*|\bpapír\w*"
+        # the Nordic compounds ("filterpapper", "silkepapir"); flutes in words ("onda doppia")
+        r"|\b\w+papper\b|\b\w+papir\b|\bonda\s+(?:singola|semplice|doppia|tripla|sencilla"
+        r"|doble|triple)\b|\b(?:doppia|doble|triple|tripla)\s+onda\b"
+        r"|\b(?:simple|double|triple)\s+cannelure\b|\bvélin\b"
         # moulded fibre (trays, egg boxes): plant pulp pressed to shape is the paper family
         r"|\bbagass[eo]\w*|\bmou?lded\s+(?:pulp|fib(?:re|er))\b|\bpulp\s+mou?lded\b"
         r"|\bFaserguss\w*|\bFormfaser\w*|\bpulpe\s+moulée\b|\bcellulose\s+moulée\b",
@@ -782,6 +835,10 @@ CJK_WORDS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
         ),
     ),
     ("leather", ("头层牛皮", "真皮", "皮革", "牛皮", "羊皮", "本革", "牛革", "レザー", "スエード")),
+    (
+        "pa12",
+        ("尼龙12", "尼龙11", "聚酰胺12", "聚酰胺11", "ナイロン12", "ナイロン11", "ポリアミド12"),
+    ),
     ("pa66", ("尼龙66", "聚酰胺66", "ナイロン66")),
     ("pa6", ("尼龙", "聚酰胺", "ナイロン", "ポリアミド")),
     ("pc", ("聚碳酸酯", "ポリカーボネート")),
@@ -823,6 +880,8 @@ STEEL_COATINGS: Final = re.compile(
     # a passivated zinc plating's colour: "Zinc Clear", "yellow zinc" (a fastener's finish)
     r"|\b(?:clear|yellow|blue)[\s-]+zinc\b|\bzinc[\s-]+(?:clear|yellow)\b"
     r"|\bzinkovan\w*|\bpozinkovan\w*|\bocynkowan\w*|\bförzinkad\w*|\bzincado\b|\btZn\b"
+    # a fastener list's "vz" (verzinkt) after a size ("Bolzenanker 10 x 100 vz")
+    r"|(?<=\d\s)(?-i:vz)\b"
 )
 
 # A seal, lining, insert or seat: its material is the article's main one only when the article

@@ -205,6 +205,8 @@ _FREE_AFTER = re.compile(r"(?i)^-?\s?(?:frei|free)")
 _COATING = re.compile(
     r"(?i)plat(?:ed|ing)|coat(?:ed|ing)|beschicht|verzink|vernickel|verkupfer|verzinn|galvani"
     r"|oberfläche|surface|finish|lamellen|flake|passiv|überzug|schicht|layer"
+    # "copper-bonded earth rod", "copper-clad aluminium": a bonded or clad skin on the core
+    r"|[\s-]bonded|bonding|[\s-]clad\b|cladding|plattiert|plaqué"
 )
 _PACKAGING = re.compile(
     r"(?i)verpack|packag|packing|packed|\bbox\b|\bbag\b|beutel|palett|pallet|shipping|versand"
@@ -328,6 +330,17 @@ def _needs_context_ok(
     return bool(re.search(r"\d", token)) and len(items) > 2 and token in items[1:]
 
 
+def _own_packaging_words(article_name: str) -> frozenset[str]:
+    """The packaging words of the article's own name ("Hand stretch film", "Mailer box"): the
+    article is that film or box, so the word beside a material names the article."""
+    return frozenset(m.group().lower() for m in _PACKAGING.finditer(article_name))
+
+
+def _packaging_near(window: str, own: frozenset[str]) -> bool:
+    """A packaging word near a material, other than one the article's name is made of."""
+    return any(m.group().lower() not in own for m in _PACKAGING.finditer(window))
+
+
 def _line_mentions(
     line: Line,
     location: str,
@@ -336,13 +349,20 @@ def _line_mentions(
     comma: bool = False,
     strong: bool = False,
     cells: Sequence[tuple[int, int]] = (),
+    own: frozenset[str] = frozenset(),
 ) -> list[_Mention]:
     text = line.text
     strong_line = strong or _is_strong(line)
     if not packaging_rules and not strong_line and not cells:
         return []  # second pass: only "Material: corrugated board" style lines
     found = _scan(
-        line, location, strong_line, packaging_rules=packaging_rules, comma=comma, cells=cells
+        line,
+        location,
+        strong_line,
+        packaging_rules=packaging_rules,
+        comma=comma,
+        cells=cells,
+        own=own,
     )
     if found and not strong_line and _SUBSTANCES.search(text):
         return []  # a RoHS / REACH substance list, not the article's materials
@@ -379,6 +399,7 @@ def _scan(
     packaging_rules: bool,
     comma: bool,
     cells: Sequence[tuple[int, int]] = (),
+    own: frozenset[str] = frozenset(),
 ) -> list[_Mention]:
     text = line.text
     found: list[tuple[int, int, _Mention]] = []
@@ -437,7 +458,7 @@ def _scan(
             and rule.packaging
             and (
                 line.packaging
-                or _PACKAGING.search(text[max(0, start - 40) : end + 12])
+                or _packaging_near(text[max(0, start - 40) : end + 12], own)
                 or _PACKAGING_LABEL.match(text)
                 or _HOLDS_PIECES.match(text, end, end + 50)
             )
@@ -510,6 +531,22 @@ def _scan(
     return [f[2] for f in found]
 
 
+# The name goes on describing the article after "for <material>" ("Tornillo para madera
+# avellanado 6 x 80", "vis pour bois tête fraisée"): a size, a head, a drive is the article's.
+_DESCRIBES_THE_ARTICLE = re.compile(
+    r"(?i)\s+(?:\d|M\d|Ø|avellanad\w*|fraisée?s?|svasat\w*|Senkkopf\w*|countersunk|cabeza"
+    r"|tête|testa|Kopf|head|Torx|TX\s?\d|PZ\s?\d|PH\s?\d|Kreuzschlitz\w*|zincad\w*"
+    r"|zingat\w*|zingué\w*|verzinkt|zinc[\s-]plated|galvani[sz]ed)"
+)
+# "für gefälzte Holztüren", "for framed glass-doors": one or two words after "for", then a
+# compound whose tail is the counterpart
+_FOR_NEAR = re.compile(
+    r"(?i)\b(?:for|für|pour|per|para|voor|för|til|dla|pro)\s+(?:[\w-]+\s+){0,2}$"
+)
+_ENDS_IN_COUNTERPART = re.compile(
+    r"(?i)\w[\w-]*?(?:türen|tür|türe|deuren|dörrar|døre|doors?|scheiben|platten|rohre?|fenster"
+    r"|windows?)$"
+)
 # The material ends its phrase ("für Holz, …", "for wood and metal"): what the article is for.
 _CLAUSE_CLOSES = re.compile(
     r"\s*(?:[,;:)|/]|$|(?:und|and|et|e|y|o|or|oder|en|och|og|i|a|und/oder)\s)"
@@ -530,9 +567,14 @@ def _not_the_article(text: str, clause: str, start: int, end: int) -> bool:
     if counterpart_first.search(before):
         return True
     if bare_for.search(before) and (
-        counterpart_after.match(text[end : end + 20]) or _CLAUSE_CLOSES.match(text, end)
+        counterpart_after.match(text[end : end + 20])
+        or _CLAUSE_CLOSES.match(text, end)
+        or _DESCRIBES_THE_ARTICLE.match(text, end)
     ):
         return True  # "for glass doors"; "Gewindeeinsatz für Holz, Zink-Druckguss"
+    word = text[start : end + len(re.match(r"[\w-]*", text[end:]).group())]  # type: ignore[union-attr]
+    if _FOR_NEAR.search(before) and _ENDS_IN_COUNTERPART.search(word):
+        return True  # "für gefälzte Holztüren": the compound names the counterpart
     return bool(OTHER_VARIANT_AFTER.match(text[end : end + 60])) or bool(
         OTHER_VARIANT_BEFORE.search(clause)
     )
@@ -901,7 +943,8 @@ def _refined_in_the_document(mentions: list[_Mention]) -> list[_Mention]:
     codes = {m.code for m in mentions}
     drop: set[str] = set()
     pa6 = [m for m in mentions if m.code == "pa6"]
-    if "pa66" in codes and pa6 and not any(re.search(r"\d", m.name) for m in pa6):
+    # "poliamid PA12", "ナイロン製 … 材料: PA12": the general polyamide word is the grade named
+    if codes & {"pa66", "pa12"} and pa6 and not any(re.search(r"\d", m.name) for m in pa6):
         drop.add("pa6")
     steel = [m for m in mentions if m.code == "steel"]
     stainless = any(m.code == "stainless_steel" and m.strong for m in mentions)
@@ -989,6 +1032,7 @@ def find_materials_with_note(
     # is probably packaging (a carton, a bag), so look again without that rule.
     parts_list = False  # a bill of materials: its rows are the article's parts
     kv_parts = False  # key=value rows of a bill of materials: whose parts, the name says
+    name_packaging = _own_packaging_words(article_name)
     for packaging_rules in (True, False):
         # a line met again with the same context (a page footer, a repeated row) names what
         # it named the first time: scanned once
@@ -1019,6 +1063,7 @@ def find_materials_with_note(
                     comma=comma,
                     strong=names_the_article,
                     cells=columns.cells(spans) if columns is not None and in_table else (),
+                    own=name_packaging,
                 )
                 if columns is not None and in_table:
                     found = columns.row(found, line.text, spans, comma)
@@ -1465,7 +1510,7 @@ _SAME_LINE_REFINES = {"ceramics": "technical_ceramics"}
 _REFINED = {
     "steel": frozenset({"stainless_steel", "cast_iron"}),  # "鉄器" in the name, "鋳鉄" inside
     "ceramics": frozenset({"technical_ceramics"}),  # "Ceramic ring", "Material: Al2O3"
-    "pa6": frozenset({"pa66"}),  # "尼龙扎带" in the name, "尼龙66 (PA66)" inside
+    "pa6": frozenset({"pa66", "pa12"}),  # "尼龙扎带" in the name, "尼龙66 (PA66)" inside
 }
 _NOT_A_BASE = frozenset({"glass_fibre", "zinc"})  # a filler, a coating ("verzinkt")
 _NOT_A_BASE_NAMED = frozenset({"glass_fibre"})

@@ -1933,6 +1933,10 @@ DENSITY: Final[dict[str, float]] = {
     "pvdf": 1.78,
     "peek": 1.31,
     "ppsu": 1.29,
+    "pa12": 1.02,  # PA11 1.03
+    "pla": 1.24,
+    "petg": 1.27,
+    "epp": 0.06,  # bead foam, 20-200 g/l; a moulded part's typical 60 g/l
     "glass_fibre": 2.5,
     "glass": 2.5,
     "wood": 0.6,
