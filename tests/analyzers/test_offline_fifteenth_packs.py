@@ -8,7 +8,8 @@ noun ("pour 1000 sacs" of a "Sac"); a count before the weight word ("1000 adet a
 net word after a comma that only qualifies the counted pack's weight before it ("Box weight (10
 pcs), net"); a Spanish or Portuguese pair ("Peso por par") of an article that is one piece;
 a pack's weight of an article the name says is that counted pack ("…, Paket 500 Blatt"); a
-figure right after "incl." ("3.1 kg (incl. 0.4 kg core)"), a part of the figure before it.
+figure right after "incl." ("3.1 kg (incl. 0.4 kg core)"), a part of the figure before it; a
+gross weight word cut off by a comma from the pack clause before its figure, never divided.
 Each rule must not fire where the figure is the article's own.
 """
 
@@ -169,6 +170,19 @@ CASES = [
         "# Sac kraft 20 x 10 x 25\n\n- Papier : kraft 60 g/m²\n- Conditionnement : 500 sacs par carton\n- Poids pour 500 sacs : 21 kg\n- Poids du carton plein : 22,4 kg\n",
         "Sac kraft 20 x 10 x 25 cm",
         42,
+    ),
+    # a gross weight word a comma cut off from the pack clause before the figure: never divided
+    (
+        "datasheet.txt",
+        "Zener diode ZD-5V1, SOD-123\nPacking: 3000 pcs per reel. Gross weight per reel incl. reel, tape and bag: 0.9 kg.\n",
+        "Zener diode ZD-5V1, SOD-123",
+        None,
+    ),
+    (
+        "datasheet.txt",
+        "Zener diode ZD-5V1, SOD-123\nPacking: 3000 pcs per reel. Net weight per reel, tape and bag: 0.9 kg.\n",
+        "Zener diode ZD-5V1, SOD-123",
+        0.3,
     ),
     # a figure right after "incl." is a part the figure before includes, not the article
     (

@@ -221,6 +221,22 @@ def _counted_keys(row: str, keys: Iterable[str]) -> bool:
     return bool(counted) and all(k in counted for k in keys)
 
 
+def _gross_sentence(own: str, line_label: str) -> str:
+    """The sentence a figure ends whose gross weight word a comma cut off from the clause right
+    before the figure ("Gross weight per reel incl. reel, tape and dry pack: 1.1 kg"): the
+    clause alone names only a pack. Empty when the clause has a weight word of its own."""
+    if V.WEIGHT_WORDS.search(own) or not V.PACK_WORDS.search(own):
+        return ""
+    sentence = re.split(r"[|;\t]|\.\s(?=[^\W\d_a-z])", line_label.strip(" |\t"))[-1].strip()
+    if (
+        sentence != own.strip()
+        and V.GROSS_WORDS.search(sentence)
+        and V.WEIGHT_WORDS.search(sentence)
+    ):
+        return sentence
+    return ""
+
+
 def _qualified_pack(own: str, line_label: str) -> str:
     """The label cell whose last clause, the one before a figure, only qualifies a counted
     pack's weight named before the comma ("Box weight (10 pcs), net"): a net word, no weight
@@ -1990,6 +2006,8 @@ def collect_mentions(
                 # "Masse de la pièce usinée, telle que livrée : 0,72 kg": the label runs
                 # over a comma; the clause right before the figure is only its end
                 labels.append((line_label.strip(), True, False))
+            if k == 0 and not q.label and (gross := _gross_sentence(own, line_label)):
+                labels.insert(0, (gross, True, False))  # "Gross weight incl. reel, tape and …"
             if k == 0 and not q.label and (cell := _qualified_pack(own, line_label)):
                 labels.insert(0, (cell, True, False))  # "Box weight (10 pcs), net": the pack's
             if k == 0 and not V.WEIGHT_WORDS.search(own) and (lead := R.lead_in(lines, i)):
