@@ -122,14 +122,23 @@ _COUNT_AFTER_WEIGHT = re.compile(
 
 
 def weight_of_count(label: str) -> int | None:
-    """The count a weight word is followed by ("Peso 1000 uds", "Weight 100 pcs"): the
-    figure weighs that many pieces. None for a count anywhere else in the label. A key's
-    underscores are spaces ("hmotnost_100ks_g", "peso_1000_pz")."""
+    """The count a weight word is followed or, in Turkish or a compound, preceded by ("Peso
+    1000 uds", "Weight 100 pcs", "1000 adet ağırlığı"): the figure weighs that many pieces.
+    None for a count anywhere else in the label. A key's underscores are spaces
+    ("hmotnost_100ks_g", "peso_1000_pz")."""
     label = label.replace("_", " ")
     for m in V.WEIGHT_WORDS.finditer(label):
-        if (c := _COUNT_AFTER_WEIGHT.match(label, m.end())) and (n := as_count(c["n"])):
+        c = _COUNT_AFTER_WEIGHT.match(label, m.end()) or _COUNT_BEFORE_WEIGHT.search(
+            label, 0, m.start()
+        )  # "1000 adet ağırlığı", "100-Stück-Gewicht": the count the weight word is of
+        if c and (n := as_count(c["n"])):
             return n if n >= 2 else None
     return None
+
+
+_COUNT_BEFORE_WEIGHT = re.compile(
+    rf"(?<![\d.,'])(?P<n>{PER_N})\s{{0,2}}-?(?:{PIECES})-?\s{{0,2}}$", re.IGNORECASE
+)
 
 
 # "Peso/1000 (kg)", "Gewicht per 1000:": a round basis with no piece word, the figure of that
@@ -155,6 +164,25 @@ _PER_NOUN_COUNT = re.compile(
 )
 
 
+# "peso_por_millar_kg", "Gewicht pro Tausend", "poids au mille": a round basis in words
+_WORD_BASIS = re.compile(
+    r"(?<![^\W\d_])(?:(?:per|por|pro|je|para|al|el|the|a)\s{1,2}(?P<k>millar|thousand|tausend"
+    r"|migliaio|hundred|hundert|centenar|centinaio|centaine)|au\s{1,2}(?P<f>mille|cent))"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_WORD_BASIS_N = {"mille": 1000, "millar": 1000, "thousand": 1000, "tausend": 1000}
+_WORD_BASIS_N |= {"migliaio": 1000, "cent": 100, "hundred": 100, "hundert": 100}
+_WORD_BASIS_N |= {"centenar": 100, "centinaio": 100, "centaine": 100}
+
+
+def word_basis(label: str) -> int | None:
+    """The round count a label's basis names in words ("peso por millar", "per thousand",
+    "au mille"): the figure weighs that many pieces."""
+    m = _WORD_BASIS.search(label.replace("_", " "))
+    return _WORD_BASIS_N[(m["k"] or m["f"]).lower()] if m else None
+
+
 def label_count(label: str, name: Named) -> int | None:
     """The count of pieces a weight label says its figure weighs where no pack word says it:
     a parenthesized piece count, a round basis ("/1000"), a count of the article's own noun.
@@ -164,7 +192,7 @@ def label_count(label: str, name: Named) -> int | None:
         m = noun
     if m is None:
         m = _count_of_name_noun(label, name)  # "Poids d'une botte de 10 tiges" of a "Tige …"
-    n = as_count(m["n"]) if m else None
+    n = as_count(m["n"]) if m else word_basis(label)
     if n is None or n < 2 or pack_n(name.low) == n:
         return None
     return n
@@ -257,6 +285,8 @@ def _is_name_noun(word: str, name: Named) -> bool:
     """`word` is the first word of the name, or its plural ("sachets" of "Sachet sous vide")."""
     first = next(iter(tokens_of(name.low)), "")
     low = word.lower()
+    if len(first) == 3:  # "sacs" of a "Sac …", "bags" of a "Bag …": a short noun's plural
+        return low in (first, f"{first}s", f"{first}x", f"{first}es")
     return len(first) >= 4 and low.startswith(first) and len(low) - len(first) <= 2
 
 
@@ -383,3 +413,25 @@ _NAME_COUNT = re.compile(
     rf"|(?<![\d.,'])(?P<c>{GROUPED}|\d{{1,7}})\s{{0,2}}(?:{PIECES})(?![^\W\d_])",
     re.IGNORECASE,
 )
+
+
+_PACK_NOUN_ALT = "|".join(sorted(V.PACK_NOUNS, key=len, reverse=True))
+# "480 g per box of 100", "1,25 kg / VE 25 Stück", "2 kg par boîte de 50", "por caja de 100":
+# a pack and its count right after a figure: the figure weighs the pack
+_PACK_AFTER = re.compile(
+    rf"^\s{{0,2}}(?:/|per|pro|je|for|pour|par|por|para|a)\s{{0,2}}"
+    rf"(?:(?:a|one|une?|ein(?:e|en)?|1)\s{{1,2}})?(?:{_PACK_NOUN_ALT})(?:e?s|n)?(?![^\W\d_])"
+    rf"\s{{0,2}}[(:]?\s{{0,2}}(?:(?:{'|'.join(V.PACK_PREPOSITIONS)})\s{{1,2}})?"
+    rf"(?P<n>{PER_N})(?P<p>\s{{0,2}}(?:{PIECES})(?![^\W\d_]))?",
+    re.IGNORECASE,
+)
+
+
+def pack_after(after: str) -> int | None:
+    """The count of the pack a figure is said to weigh right after it ("480 g per box of 100",
+    "1,25 kg / VE 25 Stück"); None for a pack of a mass ("per bag of 25 kg") or no count."""
+    m = _PACK_AFTER.match(after)
+    if m is None or _MASS_AFTER.match(after, m.end()):
+        return None
+    n = as_count(m["n"].rstrip(".,'"))
+    return n if n is not None and n >= 2 else None

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from app.analyzers.offline import counts as C  # noqa: N812 - piece counts, read as C.fn
 from app.analyzers.offline.vocabulary import split_words
 
-__all__ = ["set_count", "set_word", "set_word_after"]
+__all__ = ["one_piece_name", "set_count", "set_word", "set_word_after"]
 
 
 # A set or a pair, in every language of the corpus (a pair holds two unless it says)
@@ -37,10 +37,21 @@ _LOTS = split_words(
 )
 _ALL = sorted({*_PAIRS, *_SETS, *_LOTS}, key=len, reverse=True)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Spanish and Portuguese "par" is a pair only after an article or "por" ("Peso por par", "el
+# par", "do par"): French "par" is "per" ("Poids par pièce")
+_IBERIAN_PAIR = "par"
+_IBERIAN_PAIR_AFTER = split_words("por del el un cada o um do al")
 _WORD = re.compile(
     "|".join(
-        re.escape(w) if _CJK.search(w) else rf"(?<![^\W\d_]){re.escape(w)}(?![^\W\d_])"
-        for w in _ALL
+        [
+            *(
+                re.escape(w) if _CJK.search(w) else rf"(?<![^\W\d_]){re.escape(w)}(?![^\W\d_])"
+                for w in _ALL
+            ),
+            "(?:"
+            + "|".join(rf"(?<=(?<![^\W\d_]){w}\s)" for w in _IBERIAN_PAIR_AFTER)
+            + rf"){_IBERIAN_PAIR}(?![^\W\d_])",
+        ]
     ),
     re.IGNORECASE,
 )
@@ -56,6 +67,9 @@ _BEFORE = re.compile(
     r"[-\s]{0,2}$",
     re.IGNORECASE,
 )
+
+
+_ONE_IBERIAN_PAIR = re.compile(rf"{_IBERIAN_PAIR}(?![^\W\d_])")
 
 
 # A name that says its article is one piece of a set: "(one lever, from a set of 3)",
@@ -90,6 +104,11 @@ _SET_COMPOUND = re.compile(
 )
 
 
+def one_piece_name(name_low: str) -> bool:
+    """The name says its article is one piece ("(1 Stück)", "(one roll)", "(einzeln)")."""
+    return _ONE_PIECE_NAME.search(name_low) is not None
+
+
 def names_set(name_low: str) -> bool:
     """The name says the article is a whole set: a compound set word, or a count of its
     parts ("Borrsats HSS 19 delar"); a set's weight is then the article's."""
@@ -105,8 +124,9 @@ def set_word(label: str, name_low: str) -> str | None:
         return None
     word = m.group().lower()
     one = _ONE_PIECE_NAME.search(name_low)
-    if one is not None and _WORD.match(name_low[one.end() :].lstrip()):
-        one = None  # "(1 Paar)", "(one pair)": one set, not one piece of it
+    rest = name_low[one.end() :].lstrip() if one else ""
+    if one is not None and (_WORD.match(rest) or _ONE_IBERIAN_PAIR.match(rest)):
+        one = None  # "(1 Paar)", "(one pair)", "(1 par)": one set, not one piece of it
     if one is None and (
         _WORD.search(name_low) or word in name_low or (word in _SETS and names_set(name_low))
     ):
@@ -138,6 +158,6 @@ def set_count(word: str, lines: Iterable[str]) -> int | None:
                 n = C.whole(m["n"])
                 if n >= 2:
                     counts.add(n)
-    if not counts and word in _PAIRS:
+    if not counts and (word in _PAIRS or word == _IBERIAN_PAIR):
         return 2
     return counts.pop() if len(counts) == 1 else None

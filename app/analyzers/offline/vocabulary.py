@@ -1389,6 +1389,9 @@ OUTER_PACK_WORDS: Final = Vocabulary(
         "carton extérieur",
         "cartone esterno",
         "caja master",
+        # a filled carton: the pack with its contents ("Poids du carton plein", "full carton")
+        *("carton plein", "full carton", "full box", "voller karton", "cartone pieno"),
+        *("caja llena", "caixa cheia", "volle doos"),
         *split_words("纸箱 外箱 每箱 托盘 栈板 外装 パレット 外箱 段ボール箱"),
         *split_words(
             "木架 木箱 木托 木枠 木箱梱包 나무상자"

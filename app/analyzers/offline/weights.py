@@ -205,6 +205,57 @@ def _clause_before(text: str) -> str:
 _ASIDE = re.compile(r"\s*[(（][^()（）]{3,80}[)）]")
 
 
+# "(incl. 0.25 kg core)", "inkl. 0,3 kg Spule", "dont 0,2 kg de mandrin", "de los cuales": a
+# figure right after one of these is a part of the figure before it
+_INCLUDED_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:incl|including|inkl|inklusive|einschl|einschließlich|davon|of\s+which"
+    r"|dont|y\s+compris|compris|incluido|incluida|incluidos|incluye|de\s+los\s+cuales|incluso"
+    r"|compreso|compresa|di\s+cui|inclusief|waarvan|incluindo|dos\s+quais|včetně|włącznie\s+z)"
+    r"\.?:?\s{0,3}(?:ca\.?\s{0,2}|approx\.?\s{0,2})?$",
+    re.IGNORECASE,
+)
+
+
+def _counted_keys(row: str, keys: Iterable[str]) -> bool:
+    """A row's numbers are counts of pieces ("1000 adet ağırlığı"), not a list's numbering."""
+    counted = {f"#{m['n']}" for m in C.COUNTED.finditer(row)}
+    return bool(counted) and all(k in counted for k in keys)
+
+
+def _gross_sentence(own: str, line_label: str) -> str:
+    """The sentence a figure ends whose gross weight word a comma cut off from the clause right
+    before the figure ("Gross weight per reel incl. reel, tape and dry pack: 1.1 kg"): the
+    clause alone names only a pack. Empty when the clause has a weight word of its own."""
+    if V.WEIGHT_WORDS.search(own) or not V.PACK_WORDS.search(own):
+        return ""
+    sentence = re.split(r"[|;\t]|\.\s(?=[^\W\d_a-z])", line_label.strip(" |\t"))[-1].strip()
+    if (
+        sentence != own.strip()
+        and V.GROSS_WORDS.search(sentence)
+        and V.WEIGHT_WORDS.search(sentence)
+    ):
+        return sentence
+    return ""
+
+
+def _qualified_pack(own: str, line_label: str) -> str:
+    """The label cell whose last clause, the one before a figure, only qualifies a counted
+    pack's weight named before the comma ("Box weight (10 pcs), net"): a net word, no weight
+    or pack word of its own. Empty otherwise."""
+    cell = re.split(r"[|;\t]", line_label.strip(" |\t"))[-1].strip()
+    if (
+        cell != own.strip()
+        and "," in cell
+        and V.NET_WORDS.search(own)
+        and not V.WEIGHT_WORDS.search(own)
+        and not V.PACK_WORDS.search(own)
+        and V.PACK_WORDS.search(cell)
+        and C.pack_n(cell) is not None
+    ):
+        return cell
+    return ""
+
+
 def _without_aside(label: str) -> str:
     """A sentence's label without the asides in brackets before its weight word ("la molla
     MG-300 (forza 300 N, corsa 150 mm) ha un peso"): they describe the subject, the weight is
@@ -317,6 +368,17 @@ class _Raw:
     label: str = ""  # the column header that labels a bare number in a table row
     low: float = 0.0  # a range's ends in grams (0.0 when the figure is no range)
     high: float = 0.0
+
+
+def _cell_pack_label(label: str, cell: str, written: Sequence[_Raw]) -> str:
+    """The label with the counted pack a cell names before its one figure ("Gewicht" over
+    "VE 20 Stück: 3,4 kg", "Caja de 100: 2 kg"): the figure weighs that pack, not one piece."""
+    if len(written) != 1:
+        return label
+    lead = cell[: written[0].start].strip(" :=\t")
+    if lead and V.PACK_WORDS.search(lead) and C.pack_n(lead):
+        return f"{label} {lead}"
+    return label
 
 
 def _raw_quantities(text: str, comma: bool) -> list[_Raw]:
@@ -867,6 +929,9 @@ def _classify(
         n = to_int(m["n"])
         if n and n >= 2 and (m["p"] or n in (100, 1000, 10000)):
             return WeightBasis.DERIVED, f"weight per {n} pieces ÷ {n}", grams / n
+    if (n := C.pack_after(glued)) and C.pack_n(name.low) != n:
+        # "net 480 g per box of 100", "1,25 kg / VE 25 Stück": the weight of a counted pack
+        return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
     if carried := _carried_by_counted_articles(label, name):
         # "Door weight per 2 hinges up to 6 kg": what two of the article carry, not their weight
         return WeightBasis.CAPACITY, f"the weight of another object ({carried})", None
@@ -907,8 +972,10 @@ def _classify(
     named = pack and (_name_has_word(name, _word_at(label, pack)) or named_pack)
     if named and pack and B.made_of(name.low, _word_at(label, pack)):
         named = False  # "Poids net du carton" of a "Gobelet en carton": a pack of the cups
-    if named and C.pack_n(name.low) is None:
-        pack = None  # "Rolle komplett" of an article that is a roll: the article, not a pack
+    if named and not (C.pack_n(name.low) and (S.one_piece_name(name.low) or C.pack_n(label))):
+        # "Rolle komplett" of an article that is a roll, "Gewicht Paket" of a "…, Paket 250
+        # Blatt": the article, not a pack of it ("Roll of 1000 labels" counts its pieces)
+        pack = None
     if pack and O.left_out(label, pack.start()):
         pack = None  # "Weight (without net roll)": the article without it, not a pack's weight
     if pack and (
@@ -1948,6 +2015,7 @@ def collect_mentions(
             )
             if paired:
                 own = paired[k]
+            included = k > 0 and _INCLUDED_BEFORE.search(text[prev_end : q.start]) is not None
             prev_end = q.end
             key = re.split(r"[:|=]", text, maxsplit=1)[0][:60]
             packaging = (
@@ -1964,6 +2032,10 @@ def collect_mentions(
                 # "Masse de la pièce usinée, telle que livrée : 0,72 kg": the label runs
                 # over a comma; the clause right before the figure is only its end
                 labels.append((line_label.strip(), True, False))
+            if k == 0 and not q.label and (gross := _gross_sentence(own, line_label)):
+                labels.insert(0, (gross, True, False))  # "Gross weight incl. reel, tape and …"
+            if k == 0 and not q.label and (cell := _qualified_pack(own, line_label)):
+                labels.insert(0, (cell, True, False))  # "Box weight (10 pcs), net": the pack's
             if k == 0 and not V.WEIGHT_WORDS.search(own) and (lead := R.lead_in(lines, i)):
                 labels.append((lead, False, False))  # "…, the correct weight is:" above
             if k == 0 and not V.WEIGHT_WORDS.search(own) and R.correct_value(own, lines, i):
@@ -1993,6 +2065,10 @@ def collect_mentions(
                 )
                 if basis is not None:
                     break
+            if included and basis in _ELIGIBLE:
+                # "2.45 kg (incl. 0.25 kg cardboard core)": a part the figure before includes
+                basis, grams = WeightBasis.COMPONENT, None
+                reason = "the weight of a part the figure before it includes"
             if basis is None:
                 continue
             if (
@@ -2713,7 +2789,14 @@ def _table_mentions(
             row_doc = _counted_doc(doc, _row_pack_count(label, cells)) if cells else doc
             after = written[0].after if len(written) == 1 else ""  # "310 g la paire"
             basis, reason, per_piece = _classify(
-                label, after, glued, name, row_doc, grams, packed, context=column
+                _cell_pack_label(label, cell, written),
+                after,
+                glued,
+                name,
+                row_doc,
+                grams,
+                packed,
+                context=column,
             )
             if basis is None:
                 return
@@ -3369,6 +3452,7 @@ def _doubt(
         and all(k[:1] == "#" for k in chosen.keys)
         and not chosen.matched
         and not (N.words(row) & name.words or N.idents(row) & name.idents)
+        and not _counted_keys(row, chosen.keys)
     ):
         # "1: Base plate: Total weight (kg): 2.84": a list's numbered row that does not name
         # the article is one of its entries, whatever its label says
