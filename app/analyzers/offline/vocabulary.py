@@ -1408,6 +1408,16 @@ NET_PACK_UNIT_WORDS: Final = Vocabulary(
     )
 )
 
+# Shipping units that weigh a pack whenever a weight label weighs them ("Peso cartone", "Poids
+# du carton", "Peso do fardo"): too common for a pack word on their own (a carton is also a
+# material), so read only as the object of the label's weight word.
+SHIPPING_UNIT_WORDS: Final = Vocabulary(
+    split_words(
+        "carton cartons cartone cartoni cartón cartones cartão cartões caixa caixas fardo fardos "
+        "fardi collo colli kolli"
+    )
+)
+
 # Pack words that also name a material ("Gobelet en carton", "Becher aus Karton"): after a
 # "made of" word in the article name they say what the article is made of, not that it is a pack.
 MATERIAL_PACK_WORDS: Final = frozenset(
@@ -1449,7 +1459,7 @@ PACK_NOUNS: Final = split_words(
     "rollo scatola confezione conf sacchetto rotolo boîte sachet rouleau doos zak rol opakowanie "
     "bündel fascio pacco paquet bale bal balle ballen bala baal balya "
     "caixa pacote kartong låda æske eske krabice krabička pudełko kutu koli doboz cutie коробка "
-    "ve verpackungseinheit pakke pakken pakning"
+    "cartone cartón cartão fardo ve verpackungseinheit pakke pakken pakning"
 )
 # ("Koli içi: 4 adet": Turkish puts "in" after the pack)
 PACK_PREPOSITIONS: Final = split_words("of à a mit with contains zu de da di van z con med içi")

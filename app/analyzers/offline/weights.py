@@ -968,6 +968,10 @@ def _classify(
     if pack is None and net >= 0 and not _PATH_DOT.search(label):  # a key path: KC.in_pack
         pack = V.NET_PACK_UNIT_WORDS.search(label)
         unit_pack = pack is not None
+    if pack is None and (weighed := _object_of(label) or _word_after_weight(label)):
+        unit = V.SHIPPING_UNIT_WORDS.search(label)
+        if unit is not None and unit.group().lower() == weighed.lower():
+            pack, unit_pack = unit, True  # "Peso cartone", "Poids du carton": a shipping unit's
     named_pack = pack and B.name_compound(name.low, _word_at(label, pack))  # "Faltschachtel"
     named = pack and (_name_has_word(name, _word_at(label, pack)) or named_pack)
     if named and pack and B.made_of(name.low, _word_at(label, pack)):
