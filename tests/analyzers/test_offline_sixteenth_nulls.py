@@ -1,10 +1,14 @@
-"""A filled article's weight as its stated contents volume × the contents' stated density.
+"""The sixteenth pass's abstentions that a stated figure answers, each with its counterpart.
 
-Liquids and resins sold in a bottle or can state what they hold ("Füllmenge: 10 l") and the
-contents' density ("Dichte (20 °C): 1,01 kg/l") but no mass: the contents weigh their product, plus the empty container when the sheet
-states its weight ("Poids du bidon vide").
-The counterparts: a name of the container itself ("Kanister 10 l"), two volumes or two
-densities on one sheet, a volume the name contradicts, and a capacity rather than a contents.
+A filled article's weight as its stated contents volume × the contents' stated density:
+liquids and resins sold in a bottle or can state what they hold ("Füllmenge: 10 l") and the
+contents' density ("Dichte (20 °C): 1,01 kg/l") but no mass; the contents weigh their product,
+plus the empty container when the sheet weighs it ("Poids du bidon vide"). The counterparts: a
+name of the container itself ("Kanister 10 l"), two volumes or two densities on one sheet, a
+volume the name contradicts, a capacity rather than a contents, an unread tare.
+
+A weight key's round basis closed by the figure's unit ("weight_per_1000_kg") weighs that many
+pieces, in a logistics block too (not a pack weight to divide by a bundle's count).
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -13,6 +17,8 @@ from __future__ import annotations
 
 import pytest
 
+from app.analyzers.offline import counts as C  # noqa: N812 - read as C.fn, as the rules do
+from app.analyzers.offline import names as N  # noqa: N812
 from tests.analyzers.offline_support import assert_weight
 
 # (file name, document, article name, the weight in grams, or None for "not sure")
@@ -108,6 +114,40 @@ CASES = [
         "Reiniger Konzentrat RK",
         None,
     ),
+    # a key's round basis with the figure's unit after it ("weight_per_1000_kg"): per 1000 pieces,
+    # in a logistics block too, not a pack weight to divide by the bundle's count
+    (
+        "export.csv",
+        "sku,description,material,weight_per_1000_kg\nSP-10,Spring pin 3x10,steel,0.52\nSP-12,Spring pin 3x12,steel,0.63\n",
+        "Spring pin 3x12 (SP-12)",
+        0.63,
+    ),
+    (
+        "item.json",
+        '{"sku": "BG-30", "title": "Paper bag 30 x 40 cm", "logistics": {"weight_per_1000_kg": 42, "pcs_per_bundle": 250}}',
+        "Paper bag 30 x 40 cm",
+        42,
+    ),
+    (
+        "item.json",
+        '{"sku": "TB-8", "title": "Tüte 20 x 30 cm", "logistik": {"gewicht_pro_1000_kg": 12.5, "stueck_je_bund": 100}}',
+        "Tüte 20 x 30 cm",
+        12.5,
+    ),
+    # counterpart: a packing table's count of the article's noun is no round basis of the label
+    (
+        "sheet.md",
+        "# Pflanzschale 12 cm\n\n- Material: Pappe\n- Gewicht: 45 g\n\n## Verpackung\n\n| Einheit | Menge | Gewicht |\n|---|---|---|\n| Karton | 200 Schalen | 9,5 kg |\n",
+        "Pflanzschale 12 cm",
+        45,
+    ),
+    # counterpart: a logistics block's bundle weight is still divided by the bundle's count
+    (
+        "item.json",
+        '{"sku": "BG-30", "title": "Paper bag 30 x 40 cm", "logistics": {"bundle_weight_kg": 10.5, "pcs_per_bundle": 250}}',
+        "Paper bag 30 x 40 cm",
+        42,
+    ),
 ]
 
 
@@ -116,3 +156,27 @@ def test_a_filled_article_weighs_its_contents(
     filename: str, text: str, name: str, grams: float | None
 ) -> None:
     assert_weight(filename, text, name, grams)
+
+
+@pytest.mark.parametrize(
+    ("label", "count"),
+    [
+        ("weight_per_1000_kg", 1000),
+        ("logistics.peso_por_1000_kg", 1000),
+        ("poids_pour_1000_g", 1000),
+        ("peso_per_100_kg", 100),
+        ("Peso/1000 (kg)", 1000),
+        ("Gewicht pro 1000 kg Ladung", None),  # the basis does not close the label
+        ("weight_per_1000_kg_pallet", None),
+    ],
+)
+def test_a_round_basis_may_close_with_the_figures_unit(label: str, count: int | None) -> None:
+    assert C.label_count(label, N.Name.of("Spring pin 3x12")) == count
+
+
+@pytest.mark.parametrize(
+    ("label", "count"),
+    [("weight_per_1000_kg", 1000), ("Gewicht/1000 (kg)", 1000), ("Poids (140 plateaux)", None)],
+)
+def test_a_round_basis_is_read_without_a_piece_word(label: str, count: int | None) -> None:
+    assert C.round_basis(label) == count

@@ -902,6 +902,8 @@ def _classify(
     if packaging and net < 0:
         if B.capped(packaging, grams):  # "max. 15 kg je Karton": a limit, not a pack's weight
             return WeightBasis.CAPACITY, "a maximum of the pack, not a weight to divide", None
+        if n := C.round_basis(label):  # "logistics.weight_per_1000_kg": the label's own basis
+            return WeightBasis.DERIVED, f"weight of {n} pieces ÷ {n}", grams / n
         n = C.pack_n(packaging) or (doc.pack_count if V.PACK_WORDS.search(packaging) else None)
         if n:
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
