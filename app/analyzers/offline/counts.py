@@ -141,11 +141,12 @@ _COUNT_BEFORE_WEIGHT = re.compile(
 )
 
 
-# "Peso/1000 (kg)", "Gewicht per 1000:": a round basis with no piece word, the figure of that
-# many pieces (a length or area basis is read before, by the rate rules)
+# "Peso/1000 (kg)", "Gewicht per 1000:", a key's "weight_per_1000_kg": a round basis with no
+# piece word, the figure of that many pieces (a length or area basis is read before, by the
+# rate rules); the figure's unit may close the label, as a key names it
 _BARE_BASIS = re.compile(
     r"(?:(?<![^\W\d_])(?:per|por|pro|je|par|pour|para|för)\s{1,2}|/\s{0,2})"
-    r"(?P<n>10{2,4}|1[.,' ]000)(?=\s{0,2}(?:[(\[|:=]|$))",
+    r"(?P<n>10{2,4}|1[.,' ]000)(?=\s{0,2}(?:[(\[|:=]|$|(?:kg|g|lbs?)\s{0,2}(?:[)\]|:=]|$)))",
     re.IGNORECASE,
 )
 
@@ -183,11 +184,18 @@ def word_basis(label: str) -> int | None:
     return _WORD_BASIS_N[(m["k"] or m["f"]).lower()] if m else None
 
 
+def round_basis(label: str) -> int | None:
+    """The round count a label's basis states with no piece word ("weight_per_1000_kg",
+    "Peso/1000 (kg)"): the figure weighs that many pieces, wherever the label stands."""
+    m = _BARE_BASIS.search(label.replace("_", " "))
+    return as_count(m["n"]) if m else None
+
+
 def label_count(label: str, name: Named) -> int | None:
     """The count of pieces a weight label says its figure weighs where no pack word says it:
     a parenthesized piece count, a round basis ("/1000"), a count of the article's own noun.
     None when the name states that count itself: then the article is the set, pack or pair."""
-    m = _PAREN_COUNT.search(label) or _BARE_BASIS.search(label)
+    m = _PAREN_COUNT.search(label) or _BARE_BASIS.search(label.replace("_", " "))
     if m is None and (noun := _PER_NOUN_COUNT.search(label)) and _is_name_noun(noun["w"], name):
         m = noun
     if m is None:

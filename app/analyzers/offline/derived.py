@@ -45,6 +45,7 @@ FigureT = TypeVar("FigureT", bound=_Figure)  # a weight rule's mention, returned
 
 __all__ = [
     "area_weights",
+    "contents_density",
     "document_length_m",
     "document_volumes",
     "included_part",
@@ -682,6 +683,71 @@ def volume_density(lines: Sequence[Line], comma: bool) -> tuple[float, Line, str
         return None
     grams = cm3 * density
     return grams, line, f"part volume {cm3:g} cm³ × density {density:g} g/cm³"
+
+
+# ------------------------------------------------------------------ contents volume × density
+
+# The volume a filled article holds, labelled as its contents ("Inhalt | 500 ml", "Füllmenge:
+# 10 l", "Volym: 5 l", "Contenance : 750 ml", or a column's unit "Inhalt ml=1000"); not a
+# capacity, which an empty container also states.
+_CONTENTS_WORD = (
+    r"(?<![^\W\d_])(?:inhalt|nettoinhalt|füllmenge|fuellmenge|nennfüllmenge|nennvolumen|volumen"
+    r"|volume|net\s+contents?|net\s+volume|contents|contenance|contenu|contenuto|contenido"
+    r"|conteúdo|inhoud|volym|innehåll|objętość|objem)(?![^\W\d_])"
+)
+_LITRE = r"(?P<u>ml|cl|dl|l|ltr|liters?|litres?|litri|litros?)"
+_CONTENTS = re.compile(
+    _CONTENTS_WORD + r"(?:\s{0,2}\((?P<u2>ml|cl|l)\))?\s{0,3}(?:"
+    r"[:=|]\s{0,3}(?P<n>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}" + _LITRE + r"(?![^\W_])"
+    r"|(?P<hu>ml|cl|l)\s{0,2}[=:]\s{0,2}(?P<hn>\d{1,5}(?:[.,]\d{1,3})?)(?![\d.,]))",
+    re.IGNORECASE,
+)
+_LITRE_CM3 = {"ml": 1.0, "cl": 10.0, "dl": 100.0}
+# the density with an optional condition ("Dichte (20 °C): 1,01 kg/l"), or its unit before the
+# figure as a column's ("Dichte g/cm3=1,10")
+_DENSITY_UNIT = r"g/cm³|g/cm3|g/ccm|kg/dm³|kg/dm3|g/ml|kg/l"
+_CONTENTS_DENSITY = re.compile(
+    r"(?<![^\W\d_])(?:density|dichte|masse\s+volumique|densité|densità|densidad|densidade"
+    r"|massa\s+vol[úu]mica|gęstość|dichtheid|densiteit|densitet|hustota)(?![^\W\d_])"
+    r"(?:\s{0,2}\([^)\n]{0,20}\))?\s{0,3}(?:"
+    r"[:=|]\s{0,3}(?P<n>\d(?:[.,]\d{1,4})?)\s{0,2}(?:" + _DENSITY_UNIT + r")(?![^\W_])"
+    r"|(?:" + _DENSITY_UNIT + r")\s{0,2}[=:]\s{0,2}(?P<hn>\d(?:[.,]\d{1,4})?)(?![\d.,]))",
+    re.IGNORECASE,
+)
+# a litre figure of the article's name ("Allrengöring 5 l", "500-ml-Flasche")
+_NAME_LITRES = re.compile(
+    r"(?<![\d.,])(?P<n>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}-?(?P<u>ml|cl|l)(?![^\W\d_])", re.IGNORECASE
+)
+
+
+def _cm3(number: str, unit: str, comma: bool) -> float:
+    return parse_number(number, comma_decimal=comma) * _LITRE_CM3.get(unit.lower(), 1000.0)
+
+
+def contents_density(
+    lines: Sequence[Line], name: str, comma: bool
+) -> tuple[float, Line, str] | None:
+    """The contents' weight of an article sold filled as its stated contents volume times the
+    contents' stated density ("Volym: 5 l", "Densitet: 1,04 kg/l": 5.2 kg), with the line of the
+    volume and the computation. Only when the document states one contents volume and one
+    density, and a volume the name states is that one (a sheet of several sizes is no answer)."""
+    volumes: dict[float, Line] = {}
+    densities: set[float] = set()
+    for line in lines:
+        if line.packaging:
+            continue
+        for m in _CONTENTS.finditer(line.text):
+            n, unit = (m["n"], m["u"]) if m["n"] else (m["hn"], m["hu"])
+            volumes.setdefault(round(_cm3(n, unit, comma), 3), line)
+        for m in _CONTENTS_DENSITY.finditer(line.text):
+            densities.add(round(parse_number(m["n"] or m["hn"], comma_decimal=comma), 6))
+    if len(volumes) != 1 or len(densities) != 1:
+        return None
+    (cm3, line), density = next(iter(volumes.items())), next(iter(densities))
+    named = {round(_cm3(m["n"], m["u"], comma), 3) for m in _NAME_LITRES.finditer(name)}
+    if not (0.5 <= density <= 3.0) or cm3 <= 0 or (named and named != {cm3}):
+        return None
+    return cm3 * density, line, f"contents {cm3:g} ml × density {density:g} g/ml"
 
 
 # ------------------------------------------------------------------ a document's length, blocks

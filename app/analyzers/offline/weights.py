@@ -902,6 +902,8 @@ def _classify(
     if packaging and net < 0:
         if B.capped(packaging, grams):  # "max. 15 kg je Karton": a limit, not a pack's weight
             return WeightBasis.CAPACITY, "a maximum of the pack, not a weight to divide", None
+        if n := C.round_basis(label):  # "logistics.weight_per_1000_kg": the label's own basis
+            return WeightBasis.DERIVED, f"weight of {n} pieces ÷ {n}", grams / n
         n = C.pack_n(packaging) or (doc.pack_count if V.PACK_WORDS.search(packaging) else None)
         if n:
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
@@ -2337,6 +2339,11 @@ def collect_mentions(
     if (by_volume := D.volume_density(lines, comma)) is not None:
         grams, vline, reason = by_volume  # "Volume de la pièce 2,9 cm³" × "1,36 g/cm³"
         out.append(_derived_mention(vline, grams, grams, reason, source, order_base))
+    elif _sold_with_contents(nm) and (held := D.contents_density(lines, nm.low, comma)):
+        grams, vline, reason = held  # "Volym: 5 l" × "Densitet: 1,04 kg/l"
+        if (full := _with_empty_container(out, lines, grams)) is not None:
+            grams, reason = full[0], f"{reason}{full[1]}"
+            out.append(_derived_mention(vline, grams, grams, reason, source, order_base))
     if (rated := D.rate_row(lines, name, comma)) is not None and doc.length_m:
         rline, per_m, others = rated  # "TM16R100 | 16 x 2,0 | … | 0,112" under "(kg/m)"
         reason = (
@@ -2621,6 +2628,32 @@ def _beside_empty_cell(before: str) -> bool:
         and _EMPTY_VALUE.fullmatch(cells[0]) is not None
         and _HAS_LETTER.search(cells[0]) is not None
     )
+
+
+def _sold_with_contents(nm: N.Name) -> bool:
+    """The name is of what a container holds, not of the container ("Glasreiniger 10 l", not
+    "Kanister 10 l"), or says it is filled: its contents' volume × density is its weight."""
+    low = nm.low.lstrip()
+    return V.FILLED_WORDS.search(low) is not None or V.CONTAINER_WORDS.pattern.match(low) is None
+
+
+def _with_empty_container(
+    out: Sequence[Mention], lines: Sequence[Line], grams: float
+) -> tuple[float, str] | None:
+    """The contents' weight plus the one empty container weight the document states ("Poids
+    du bidon vide 0,24 kg": the article is the full can); None when a line names an empty or
+    tare weight that was not read as that one figure (then the sum is unsure)."""
+    empties = {
+        round(m.stated_grams, 3) for m in out if m.reason.startswith("the empty container's")
+    }
+    if len(empties) == 1:
+        empty = empties.pop()
+        return grams + empty, f" + empty container {fmt_grams(empty)}"
+    if empties or any(
+        V.EMPTY_WORDS.search(ln.text) or V.TARE_WORDS.search(ln.text) for ln in lines
+    ):
+        return None
+    return grams, ""
 
 
 def _derived_mention(
