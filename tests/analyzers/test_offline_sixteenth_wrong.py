@@ -5,8 +5,9 @@ upload is. The causes: an export key's own round basis ("weight_per_1000_kg") ov
 pack count of its logistics section; a weight with the case the article is carried or stored
 in; a part's weight of an article whose name lists its parts in brackets ("komplett (Rahmen
 und Platte)"); a German plural with an umlaut of the name's noun ("100 Tücher" of a "Tuch");
-a pair's weight of an article named as one pair in Polish ("(1 para)"). Each rule must not
-fire where the figure is the article's own.
+a pair's weight of an article named as one pair in Polish ("(1 para)"); a counted pack's
+weight with its accessories ("VE 10 Stück inkl. 20 Erdnägel"). Each rule must not fire where
+the figure is the article's own.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -102,6 +103,19 @@ CASES = [
         "KARTA PRODUKTU\nSkarpeta robocza, rozmiar 42 (1 sztuka)\nMasa pary: 64 g\n",
         "Skarpeta robocza, rozmiar 42 (1 sztuka)",
         32,
+    ),
+    # a counted pack with accessories weighs more than its articles: never divided as pieces
+    (
+        "spec.txt",
+        "Datenblatt\nBeetkante Stahl 1000 x 120 mm\nVerpackung: VE 5 Stück inkl. 15 Erdanker, 4,1 kg\n",
+        "Beetkante Stahl 1000 x 120 mm",
+        None,
+    ),
+    (
+        "spec.txt",
+        "Datenblatt\nBeetkante Stahl 1000 x 120 mm\nVerpackung: VE 5 Stück, 4,1 kg\n",
+        "Beetkante Stahl 1000 x 120 mm",
+        820,
     ),
 ]
 

@@ -749,6 +749,25 @@ def _with_case(label: str, name_low: str) -> str | None:
     return m.group()
 
 
+# "VE 10 Stück inkl. 20 Erdnägel", "box of 10 with 20 screws": a pack with counted accessories
+_PACK_EXTRAS = re.compile(
+    r"(?<![^\W\d_])(?:incl|inkl|including|inklusive|with|mit|avec|con|com|incluso|incluidos"
+    r"|y\s+compris|plus|zzgl|samt)\.?\s{1,2}(?P<n>\d{1,4})\s{0,2}(?:x\s{0,2})?(?P<w>[^\W\d_]{3,})",
+    re.IGNORECASE,
+)
+
+
+def _pack_with_extras(label: str, name: N.Name) -> str | None:
+    """The accessories a counted pack's label says its weight includes: the pack weight is
+    then not the count of articles alone, and dividing it gives no piece's weight. Not the
+    name's own noun ("box of 10 with 20 screws" of a "screw" counts the screws)."""
+    if C.pack_n(label) is None or (m := _PACK_EXTRAS.search(label)) is None:
+        return None
+    word = m["w"].lower()
+    if any(word[:4] == w[:4] for w in name.words if len(w) >= 4):
+        return None
+    return m.group()
+
 def _net_of_counted_pack(label: str, pack: re.Match[str]) -> bool:
     """The net word qualifies a pack in the same brackets: "Weight (box of 100, net)", "Poids
     (boîte de 50, net)", "Weight (box, net)" weigh the pack's contents, not one piece."""
@@ -903,6 +922,8 @@ def _classify(
         return WeightBasis.GROSS, "a packed, gross or shipping weight", None
     if case := _with_case(label, name.low):
         return WeightBasis.GROSS, f"packed with its case ({case})", None
+    if extras := _pack_with_extras(label, name):
+        return WeightBasis.PER_PACK, f"a pack's weight with its accessories ({extras})", None
     if (
         doc.shipping_document
         and (net >= 0 or V.TOTAL_WORDS.search(label))
