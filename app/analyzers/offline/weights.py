@@ -768,6 +768,7 @@ def _pack_with_extras(label: str, name: N.Name) -> str | None:
         return None
     return m.group()
 
+
 def _net_of_counted_pack(label: str, pack: re.Match[str]) -> bool:
     """The net word qualifies a pack in the same brackets: "Weight (box of 100, net)", "Poids
     (boîte de 50, net)", "Weight (box, net)" weigh the pack's contents, not one piece."""
