@@ -143,10 +143,10 @@ _COUNT_BEFORE_WEIGHT = re.compile(
 
 # "Peso/1000 (kg)", "Gewicht per 1000:", a key's "weight_per_1000_kg": a round basis with no
 # piece word, the figure of that many pieces (a length or area basis is read before, by the
-# rate rules); the figure's unit may close the label, as a key names it
+# rate rules); a key may end in the figure's unit
 _BARE_BASIS = re.compile(
-    r"(?:(?<![^\W\d_])(?:per|por|pro|je|par|pour|para|för)\s{1,2}|/\s{0,2})"
-    r"(?P<n>10{2,4}|1[.,' ]000)(?=\s{0,2}(?:[(\[|:=]|$|(?:kg|g|lbs?)\s{0,2}(?:[)\]|:=]|$)))",
+    r"(?:(?<![^\W\d_])(?:per|por|pro|je|par|pour|para|för)[\s_]{1,2}|/\s{0,2})"
+    r"(?P<n>10{2,4}|1[.,' ]000)(?=(?:_(?:kg|g|lbs?))?\s{0,2}(?:[(\[|:=]|$))",
     re.IGNORECASE,
 )
 
@@ -185,10 +185,10 @@ def word_basis(label: str) -> int | None:
 
 
 def round_basis(label: str) -> int | None:
-    """The round count a label's basis states with no piece word ("weight_per_1000_kg",
-    "Peso/1000 (kg)"): the figure weighs that many pieces, wherever the label stands."""
-    m = _BARE_BASIS.search(label.replace("_", " "))
-    return as_count(m["n"]) if m else None
+    """The round basis a label states bare or in words ("Peso/1000", "weight_per_1000_kg",
+    "per thousand"): the figure weighs that many pieces wherever the label sits."""
+    m = _BARE_BASIS.search(label)
+    return as_count(m["n"]) if m else word_basis(label)
 
 
 def label_count(label: str, name: Named) -> int | None:
@@ -227,6 +227,14 @@ def _weight_with(before: str) -> bool:
     return bool(head) and V.WEIGHT_WORDS.last(head) == len(head)
 
 
+def _fold(word: str) -> str:
+    """A word without its umlauts: a German plural ("Tücher", "Stäbe") starts as its singular."""
+    return word.translate(_UMLAUT)
+
+
+_UMLAUT = str.maketrans("äöü", "aou")
+
+
 def _count_of_name_noun(label: str, name: Named) -> re.Match[str] | None:
     """The one count of a noun of the name, or its plural, the label states ("botte de 10
     tiges", "bundle of 10 bars", "Bund mit 10 Stangen" of one "Tige", "bar", "Stange"). Not a
@@ -237,7 +245,7 @@ def _count_of_name_noun(label: str, name: Named) -> re.Match[str] | None:
         if f"#{m['n']}" not in name.numbers
         and not _weight_with(label[: m.start()])
         and any(
-            m["w"].lower().startswith(w) and len(m["w"]) - len(w) <= 2
+            _fold(m["w"].lower()).startswith(_fold(w)) and len(m["w"]) - len(w) <= 2
             for w in name.words
             if len(w) >= 4 and w.isalpha()
         )

@@ -522,9 +522,22 @@ def _part_words(text: str) -> set[str]:
     return {t.lower() for t in _PART_TOKEN.findall(text) if t.lower() not in _ARTICLES}
 
 
+# "komplett (Gestell und Platte)", "(frame and top)": the parts a name lists in brackets
+_PARTS_IN_BRACKETS = re.compile(
+    r"[(（](?P<what>[^()（）|]{2,60}?(?<![^\W\d_])(?:und|and|et|e|y|i|en|och|og)\s[^()（）|]{2,60})[)）]",
+    re.IGNORECASE,
+)
+
+
 def _included_words(name: str) -> set[str]:
-    """The words of the parts the name says the article comes with."""
-    return {w for m in _WITH.finditer(name) for w in _part_words(m["what"])}
+    """The words of the parts the name says the article comes with, or lists in brackets."""
+    listed = {
+        w
+        for m in _PARTS_IN_BRACKETS.finditer(name)
+        if not _WITHOUT.search(m["what"])  # "(without disc and clamp)": parts it lacks
+        for w in _part_words(m["what"])
+    }
+    return listed | {w for m in _WITH.finditer(name) for w in _part_words(m["what"])}
 
 
 def _same(a: str, b: str) -> bool:
@@ -544,7 +557,10 @@ def included_part(label: str, name: str) -> str:
     words = _part_words(head)
     if not words or _WITHOUT.search(label) or len(words) > 4:
         return ""
-    shared = _shared(words, _included_words(name))
+    included = _included_words(name)
+    shared = _shared(words, included)
+    # "Tischplatte" of a name's "Platte": a compound that ends in the part is that part
+    shared |= {w for w in words if any(len(o) >= 5 and w.endswith(o) for o in included)}
     return sorted(shared)[0] if shared and len(shared) * 2 >= len(words) else ""
 
 

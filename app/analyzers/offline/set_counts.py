@@ -69,7 +69,9 @@ _BEFORE = re.compile(
 )
 
 
-_ONE_IBERIAN_PAIR = re.compile(rf"{_IBERIAN_PAIR}(?![^\W\d_])")
+# "(1 par)", and the Polish "(1 para)": one pair, in words _WORD cannot read alone (Spanish
+# "para" is "for", French "par" is "per")
+_ONE_IBERIAN_PAIR = re.compile(rf"(?:{_IBERIAN_PAIR}|para)(?![^\W\d_])")
 
 
 # A name that says its article is one piece of a set: "(one lever, from a set of 3)",
@@ -126,7 +128,7 @@ def set_word(label: str, name_low: str) -> str | None:
     one = _ONE_PIECE_NAME.search(name_low)
     rest = name_low[one.end() :].lstrip() if one else ""
     if one is not None and (_WORD.match(rest) or _ONE_IBERIAN_PAIR.match(rest)):
-        one = None  # "(1 Paar)", "(one pair)", "(1 par)": one set, not one piece of it
+        return None  # "(1 Paar)", "(one pair)", "(1 par)", "(1 para)": the set is the article
     if one is None and (
         _WORD.search(name_low) or word in name_low or (word in _SETS and names_set(name_low))
     ):

@@ -719,6 +719,55 @@ _ADDED_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+# "Weight incl. carrying case", "Gewicht mit Koffer", "収納時重量(ケース込み)": the article packed
+# in the case it is carried or stored in, a packed weight (labelling rule 3)
+_CASE_WORDS = (
+    r"(?:carry(?:ing)?\s+|storage\s+|transport\s+)?case|pouch|koffer|transportkoffer|etui"
+    r"|tragetasche|transporttasche|étui|housse|custodia|valigetta|estuche|maletín|funda"
+    r"|koffert|walizk[aąi]|futerał\w*"
+)
+_WITH_CASE = re.compile(
+    rf"(?<![^\W\d_])(?:incl\.?|including|included|with|inkl\.?|inklusive|einschl\.?|mit"
+    rf"|avec|y\s+compris|con|incluso|inclusa|incluido|incluida|com|met|med|z|ze)"
+    rf"\s{{1,2}}(?:(?:the|its|seinem|seiner|dem|der|son|sa|le|la|il|la|su|el)\s{{1,2}})?"
+    rf"(?P<w>{_CASE_WORDS})(?![^\W\d_])"
+    r"|(?P<j>ケース込み|ケース含む|ケース付き|収納時|收纳时|收納時|收纳袋|含收纳|케이스\s?포함)",
+    re.IGNORECASE,
+)
+
+
+def _with_case(label: str, name_low: str) -> str | None:
+    """The case a weight label says the figure includes, unless the name sells that case
+    with the article ("Bohrmaschine im Koffer", "… with carrying case": its own set)."""
+    if (m := _WITH_CASE.search(label)) is None:
+        return None
+    word = (m["w"] or "").lower().split()[-1] if m["w"] else ""
+    if word and word in name_low:
+        return None
+    if m["j"] and ("ケース" in name_low or "收纳" in name_low or "케이스" in name_low):
+        return None
+    return m.group()
+
+
+# "VE 10 Stück inkl. 20 Erdnägel", "box of 10 with 20 screws": a pack with counted accessories
+_PACK_EXTRAS = re.compile(
+    r"(?<![^\W\d_])(?:incl|inkl|including|inklusive|with|mit|avec|con|com|incluso|incluidos"
+    r"|y\s+compris|plus|zzgl|samt)\.?\s{1,2}(?P<n>\d{1,4})\s{0,2}(?:x\s{0,2})?(?P<w>[^\W\d_]{3,})",
+    re.IGNORECASE,
+)
+
+
+def _pack_with_extras(label: str, name: N.Name) -> str | None:
+    """The accessories a counted pack's label says its weight includes: the pack weight is
+    then not the count of articles alone, and dividing it gives no piece's weight. Not the
+    name's own noun ("box of 10 with 20 screws" of a "screw" counts the screws)."""
+    if C.pack_n(label) is None or (m := _PACK_EXTRAS.search(label)) is None:
+        return None
+    word = m["w"].lower()
+    if any(word[:4] == w[:4] for w in name.words if len(w) >= 4):
+        return None
+    return m.group()
+
 
 def _net_of_counted_pack(label: str, pack: re.Match[str]) -> bool:
     """The net word qualifies a pack in the same brackets: "Weight (box of 100, net)", "Poids
@@ -872,6 +921,10 @@ def _classify(
         return WeightBasis.GROSS, f"a tare: the packaging's weight ({tare.group()})", None
     if gross > net:
         return WeightBasis.GROSS, "a packed, gross or shipping weight", None
+    if case := _with_case(label, name.low):
+        return WeightBasis.GROSS, f"packed with its case ({case})", None
+    if extras := _pack_with_extras(label, name):
+        return WeightBasis.PER_PACK, f"a pack's weight with its accessories ({extras})", None
     if (
         doc.shipping_document
         and (net >= 0 or V.TOTAL_WORDS.search(label))
@@ -902,7 +955,8 @@ def _classify(
     if packaging and net < 0:
         if B.capped(packaging, grams):  # "max. 15 kg je Karton": a limit, not a pack's weight
             return WeightBasis.CAPACITY, "a maximum of the pack, not a weight to divide", None
-        if n := C.round_basis(label):  # "logistics.weight_per_1000_kg": the label's own basis
+        if n := C.round_basis(label):
+            # "logistics.weight_per_1000_kg": the label's own basis, not the section's pack
             return WeightBasis.DERIVED, f"weight of {n} pieces ÷ {n}", grams / n
         n = C.pack_n(packaging) or (doc.pack_count if V.PACK_WORDS.search(packaging) else None)
         if n:
