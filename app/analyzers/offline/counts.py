@@ -146,7 +146,8 @@ _COUNT_BEFORE_WEIGHT = re.compile(
 # rate rules); a key may end in the figure's unit
 _BARE_BASIS = re.compile(
     r"(?:(?<![^\W\d_])(?:per|por|pro|je|par|pour|para|för)[\s_]{1,2}|/\s{0,2})"
-    r"(?P<n>10{2,4}|1[.,' ]000)(?=(?:_(?:kg|g|lbs?))?\s{0,2}(?:[(\[|:=]|$))",
+    r"(?P<n>10{2,4}|1[.,' ]000)"
+    r"(?=[\s_]{0,2}(?:[(\[|:=]|$|(?:kg|g|lbs?)\s{0,2}(?:[)\]|:=]|$)))",
     re.IGNORECASE,
 )
 
