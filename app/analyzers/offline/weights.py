@@ -1021,13 +1021,15 @@ def _classify(
         return WeightBasis.PER_PACK, "a weight per pack, and no pack count is stated", None
     pack = V.PACK_WORDS.search(label)
     unit_pack = False  # "Net weight per case", "Poids net du carton": a packaging unit's
+    shipping_unit = False  # a carton or bale the label weighs: never one counted piece
     if pack is None and net >= 0 and not _PATH_DOT.search(label):  # a key path: KC.in_pack
         pack = V.NET_PACK_UNIT_WORDS.search(label)
         unit_pack = pack is not None
     if pack is None and (weighed := _object_of(label) or _word_after_weight(label)):
         unit = V.SHIPPING_UNIT_WORDS.search(label)
         if unit is not None and unit.group().lower() == weighed.lower():
-            pack, unit_pack = unit, True  # "Peso cartone", "Poids du carton": a shipping unit's
+            pack = unit  # "Peso cartone", "Poids du carton": a shipping unit's
+            unit_pack = shipping_unit = True
     named_pack = pack and B.name_compound(name.low, _word_at(label, pack))  # "Faltschachtel"
     named = pack and (_name_has_word(name, _word_at(label, pack)) or named_pack)
     if named and pack and B.made_of(name.low, _word_at(label, pack)):
@@ -1057,7 +1059,7 @@ def _classify(
         if many and (k := to_int(many["n"])) and k >= 2:
             # "Carton: 24 rolls, 9.6 kg": the weight of the rolls the label counts
             return WeightBasis.DERIVED, f"the weight of {k} {pack.group()} ÷ {k}", grams / k
-        if B.counts_pieces(doc.lines, _word_at(label, pack), n, name.low):
+        if not shipping_unit and B.counts_pieces(doc.lines, _word_at(label, pack), n, name.low):
             # "Peso del rollo" beside "Caja de 12 rollos": the weight of one counted piece
             basis = WeightBasis.NET if net >= 0 else WeightBasis.UNSPECIFIED
             return basis, f"the weight of one of the {n} pieces of a pack", grams
