@@ -573,7 +573,7 @@ class _Doc:
         """The part of the article a label weighs when the document lists the article's parts
         ("In the set: hose, spray gun, …" beside "Hose weight"): empty when it weighs no such
         part, or the part is the article the name names."""
-        part = _object_of(label) or _word_after_weight(label)
+        part = _weighed_word(label)
         if not part:
             return ""
         if self._listed is None:
@@ -1025,7 +1025,7 @@ def _classify(
     if pack is None and net >= 0 and not _PATH_DOT.search(label):  # a key path: KC.in_pack
         pack = V.NET_PACK_UNIT_WORDS.search(label)
         unit_pack = pack is not None
-    if pack is None and (weighed := _object_of(label) or _word_after_weight(label)):
+    if pack is None and (weighed := _weighed_word(label)):
         unit = V.SHIPPING_UNIT_WORDS.search(label)
         if unit is not None and unit.group().lower() == weighed.lower():
             pack = unit  # "Peso cartone", "Poids du carton": a shipping unit's
@@ -1301,6 +1301,12 @@ _WEIGHT_OF_THE = re.compile(
 )
 
 
+def _weighed_word(label: str) -> str:
+    """The word a weight label weighs: the object of its weight word ("Peso del cartón"), or
+    the word right after it ("Peso cartone"); empty for a bare "Weight"."""
+    return _object_of(label) or _word_after_weight(label)
+
+
 def _object_of(label: str) -> str:
     """What a "weight of X" / "X weight" label weighs (lower case), empty for none."""
     if m := _WEIGHT_OF_THE.search(label):
@@ -1342,7 +1348,7 @@ def _included_part(label: str, name: N.Name, sign: str = "+") -> str:
     """The part a label weighs when the name says the article comes with it ("Peso de la
     válvula" of a sink "con válvula"): one part of the article, not the article. With sign
     "-", the part the name says it comes without ("Peso da tampa" of a tube "sem tampa")."""
-    part = _object_of(label) or _word_after_weight(label)
+    part = _weighed_word(label)
     if len(part) < 4 or part in V.OWN_WEIGHT_WORDS or part in N.STOP:
         return ""
     return part if any(_same_part(w[1:], part) for w in name.words if w[:1] == sign) else ""
@@ -1403,7 +1409,7 @@ def _member_of_counted_set(label: str, name: N.Name) -> str:
     if _COUNTED_MEMBERS.search(name.low) is None:
         return ""
     label = _EACH.sub("", label)
-    part = _object_of(label) or _word_after_weight(label)
+    part = _weighed_word(label)
     if len(part) < 3 or part in V.OWN_WEIGHT_WORDS or part in N.STOP:
         return ""
     if V.SET_WORDS.search(part) or V.TOTAL_WORDS.search(part) or V.PACK_WORDS.search(part):
