@@ -149,10 +149,11 @@ CASES = [
         "Cast cover CC-12, AlSi9Cu3",
         184,
     ),
-    # a table caption's code before the header's bracketed unit is no unit ("serie MG")
+    # a table caption's code before the header's bracketed unit is no unit ("serie MG"); read
+    # as milligrams, the row gave no weight
     (
-        "scheda.txt",
-        "Bulloni di ancoraggio, serie MG\nDiametro | Lunghezza [mm] | Massa [kg]\nØ 12 | 120 | 0,18\nØ 16 | 160 | 0,42\n",
+        "scheda.md",
+        "# Bulloni di ancoraggio\n\n| Diametro | Lunghezza [mm] | serie MG Massa [kg] |\n|---|---|---|\n| Ø 12 | 120 | 0,18 |\n| Ø 16 | 160 | 0,42 |\n",
         "Bullone di ancoraggio Ø 16",
         420,
     ),
