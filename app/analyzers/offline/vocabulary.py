@@ -1829,12 +1829,18 @@ WHOLE_WORDS: Final = Vocabulary(
     ]
 )
 
+# A set, as the noun a name calls it by ("Garden hose set", "Satz", "セット"): the nouns every
+# reading of a set name shares; the set rules' further words are in the last section.
+SET_NOUNS: Final = split_words("set kit satz ensemble 套装 套件 セット")
+
 # An article name that names a set: its parts' weights are components, not the article's.
 SET_WORDS: Final = Vocabulary(
-    split_words(
-        "set kit assembly with incl including complete mit inkl komplett baugruppe satz avec "
-        "ensemble con completo 套装 套件 セット"
-    )
+    [
+        *SET_NOUNS,
+        *split_words(
+            "assembly with incl including complete mit inkl komplett baugruppe avec con completo"
+        ),
+    ]
 )
 
 # Words that may stand beside a designation on a model line ("Model 12B", "Typ RC20").
@@ -1998,3 +2004,54 @@ def guess_language(text: str) -> str | None:
     best = max(counts, key=lambda lang: counts[lang])
     ranked = sorted(counts.values(), reverse=True)
     return best if counts[best] >= 2 and counts[best] > ranked[1] else None
+
+
+# ====================================================== word lists the rule modules once kept
+# Each rule module builds its own pattern (its own anchoring) from these; they stay apart from
+# the entries above where a rule reads a narrower or wider meaning.
+
+
+def literal_pattern(words: Iterable[str]) -> str:
+    """Words as one regex alternation, longest first: a Latin word matches whole, a CJK word
+    anywhere (a `Vocabulary` without its other spellings, for rules that read a word list
+    exactly as written)."""
+    return "|".join(
+        rf"(?<![^\W\d_]){re.escape(w)}(?![^\W\d_])"
+        if w.isascii() or _has_latin(w)
+        else re.escape(w)
+        for w in sorted(set(words), key=lambda w: (-len(w), w))
+    )
+
+
+# ------------------------------------------------------------------ sets and pairs of pieces
+
+# A set noun an article name may call itself by, singular or plural (listed_parts.py: the other
+# words of a set's name say what it is of, "Garden hose set", "Juego de llaves")
+NAME_SET_NOUNS: Final = [
+    *SET_NOUNS,
+    *split_words("sets kits coffret juego conjunto jogo zestaw sada sæt sett sats 세트"),
+]
+# The set nouns a compound ends in ("Bohrersatz", "Borrsats", "Bitsatz"), in the languages that
+# write one word: a name that is such a compound names the whole set (set_counts.py)
+SET_COMPOUND_ENDS: Final = split_words("satz sats sett sada komplet készlet takımı")
+# A set a weight is stated per ("Gewicht per set", "質量 (1組)") in every language of the corpus
+# (set_counts.py); "ensemble" is none: "Poids de l'ensemble" weighs the whole assembly
+SOLD_SET_WORDS: Final = [
+    *SET_COMPOUND_ENDS,
+    *split_words(
+        "set sets jeu lot kit sarja sady sadu zestaw takım conjunto juego jogo gioco набор "
+        "комплект σετ 套 セット 세트"
+    ),
+]
+# A pair a weight is stated per (set_counts.py): it holds two unless the document says
+PAIR_WORDS: Final = split_words(
+    "pair pairs paar paire paires paio paia pár páru çift pary пара ζεύγος "
+    "coppia coppie pari pereche parell ペア "
+    "对 對 双 雙 組 组 쌍 켤레"
+)
+# A lot or a consignment of the article: "Peso total do lote", "Total weight of goods"
+LOT_WORDS: Final = split_words(
+    "lote lotes lotto partita partij partia šarže goods consignment shipment sendung envío "
+    "expédition spedizione remessa zending zásilka przesyłka sändning forsendelse sevkiyat "
+    "szállítmány expediere отгрузка αποστολή 货物 出荷 화물"
+)
