@@ -2055,3 +2055,48 @@ LOT_WORDS: Final = split_words(
     "expédition spedizione remessa zending zásilka przesyłka sändning forsendelse sevkiyat "
     "szállítmány expediere отгрузка αποστολή 货物 出荷 화물"
 )
+
+# ------------------------------------------------------------------ weight ranges (ranges.py)
+
+# What opens a range whose high end carries the unit, and what joins its two ends: "between 90
+# and", "zwischen 1,2 und", "entre 4 et", "da 45 a", "van 3 tot", "mellan 2 och", "od 2 do"
+RANGE_OPENING_WORDS: Final = split_words(
+    "between from zwischen von entre de da dal dai desde tra fra tussen van mellan från mellem "
+    "mellom między mezi od"
+)
+RANGE_JOINING_WORDS: Final = split_words(
+    "and to und bis et à au e a al y hasta en tot och till og til i do"
+)
+# "Depending on" in a wording that only ever means "it varies with", as regex alternatives:
+# whatever noun follows, a range beside it is the weights of several variants
+VARIES_WITH_PHRASES: Final = (
+    r"depending\s+on|depends\s+on|varies\s+with|varying\s+with|je\s+nach|abhängig\s+von"
+    r"|en\s+fonction\s+d[eu']|a\s+seconda\s+d\w*|in\s+funzione\s+d\w*|dependiendo\s+d\w*"
+    r"|en\s+función\s+d\w*|dependendo\s+d\w*|afhankelijk\s+van|naargelang|beroende\s+på"
+    r"|afhængig\s+af|avhengig\s+av|w\s+zależności\s+od|zależnie\s+od"
+    r"|v\s+závislosti\s+(?:na|od)|závisí\s+na"
+)
+# "Depending on" that may also mean "as specified by" ("according to DIN", "selon EN 124",
+# "según norma"): a range beside it is of several variants only when a variant noun follows
+ACCORDING_TO_PHRASES: Final = (
+    r"according\s+to|selon|suivant|secondo|in\s+base\s+a\w*|según|segun|conforme"
+    r"|de\s+acordo\s+com|riippuen"
+)
+# "It varies with" after the noun it varies with, in the languages that put the noun first:
+# Turkish ("boyuta göre değişir"), Korean, Japanese, Chinese, as regex alternatives
+VARIES_WITH_AFTER_NOUN: Final = (
+    r"(?<![^\W\d_])[^\W\d_]{2,}\s+(?:bağlı\s+olarak|göre\s+değiş\w*)"
+    r"|[가-힣]+에\s*따라\s*(?:다름|다릅니다|다르|상이|달라|변동)"
+    r"|[\u3040-\u30ff\u4e00-\u9fff]+(?:により|によって|で)\s*(?:異な|違い|変わ)"
+    r"|(?:因|视|視|依|随|隨)[\u4e00-\u9fff]{1,8}?而(?:异|異|定|变|變)|取决于|取決於"
+)
+# What a range across variants depends on, as regex word starts: a version, a model, a size,
+# a length, a type, an execution, a diameter, a colour, a width, a thickness, a capacity ...
+VARIANT_NOUN_STARTS: Final = (
+    r"vers|varia|vari|mod[eè]l|siz|größ|gröss|grö|taill|misur|tagli|tama|talla|medid|maat"
+    r"|groot|storl|størr|rozmiar|wielko|velikost|l[äa]ng|long|lungh|lengt|længd|délk|dług|typ(?!i)"
+    r"|tipo|ausführ|ex[ée]cu|esecu|ejecu|uitvoer|utför|udfør|utfør|diam|durchm|dimens"
+    r"|format|config|finit|acab|colou?r|farb|couleur|breit|width|larg|ancho|height|höhe|haut"
+    r"|altez|altur|thick|stärk|dick|épaiss|spess|espes|grosor|capac|kapaz|equip|ausstatt|allest"
+    r"|option"
+)
