@@ -2100,3 +2100,43 @@ VARIANT_NOUN_STARTS: Final = (
     r"|altez|altur|thick|stärk|dick|épaiss|spess|espes|grosor|capac|kapaz|equip|ausstatt|allest"
     r"|option"
 )
+
+# ------------------------------------------------------------------ with and without
+
+# "With" and "without" in Portuguese and the Scandinavian languages, which WITH_WORDS and
+# WITHOUT_WORDS leave out (the name's scope reads them apart): the rules that read the parts a
+# phrase adds or leaves out add them
+WITH_MORE_WORDS: Final = r"com|med"
+WITHOUT_MORE_WORDS: Final = r"utan|sem"
+
+# The state a weight is stated for (states.py), as regex alternatives: the thing after "with",
+# "including", "mounted on" is there; after "without", "excluding", "hors" it is not
+STATE_WITH_WORDS: Final = (
+    rf"{WITH_WORDS}|{WITH_MORE_WORDS}|inklusive|y\s+compris|compres[oa]|inclus[oa]|incluid[oa]"
+    r"|inclusief|mounted\s+on|montiert\s+auf|monté\s+sur|montat[oa]\s+su|montad[oa]\s+en"
+)
+STATE_WITHOUT_WORDS: Final = (
+    rf"{WITHOUT_WORDS}|{WITHOUT_MORE_WORDS}|exklusive|hors|esclus[oa]|excluid[oa]|exclusief"
+)
+# A fill's state as one word, whatever the contents ("Weight filled", "Gewicht trocken"), as
+# regex alternatives; narrower than FILLED_WORDS ("full", "plein" say how much, not a state)
+STATE_FILLED_WORDS: Final = (
+    r"filled|wet|befüllt|befuellt|gefüllt|gefuellt|rempli\w{0,2}|pien[oa]|riempit[oa]|llen[oa]"
+    r"|chei[oa]|gevuld|fylld|napełnion\w{0,2}"
+)
+STATE_DRY_WORDS: Final = r"dry|trocken|sèches?|à\s+sec|secc[oa]|asciutt[oa]|sec[oa]|droog|such[yáé]"
+# Contents whose presence is the fill's state ("with acid", "ohne Ölfüllung", "sans huile"), as
+# regex word starts of a word folded to ASCII ("Öl" → "ol", "Säure" → "saure")
+FILL_CONTENTS_STARTS: Final = (
+    r"acid|saure|acide|acido|electrolyt|elektrolyt|oil|ol(?:full|fill)?|huile|olio|aceite"
+    r"|oleo|olie|olja|water|wasser|eau|acqua|agua|fluid|flussig|liquid|fullung|filling|fill"
+    r"|remplissage|riempiment|relleno"
+)
+# Articles and short prepositions a "with"/"without" phrase may open with ("mit dem Deckel",
+# "sans le couvercle"): no topic of a state
+STATE_FILLER_WORDS: Final = frozenset(
+    split_words(
+        "the a an its der die das dem den einem einer eines le la les un une du des il lo gli "
+        "el los las de do da het een of on in to im am zu en et di al au op"
+    )
+)
