@@ -213,8 +213,8 @@ _COUNT_NOUN = re.compile(r"(?<![\w.,])(?P<n>\d{1,5})\s{1,2}(?P<w>[^\W\d_]{4,})")
 
 # "Gewicht mit 3 Stützisolatoren", "weight with 2 batteries": what the weighed article includes
 _WITH_BEFORE = re.compile(
-    rf"(?<![^\W\d_])(?:{V.WITH_WORDS}|inklusive|einschl|einschließlich|y\s+compris|com"
-    r"|incluso|incluido|incluidos|inclusi|inclusief|med|z|ze|s|se|wraz\s+z)\.?\s{1,2}$",
+    rf"(?<![^\W\d_])(?:{V.WITH_WORDS}|{V.WITH_MORE_WORDS}|inklusive|einschl|einschließlich"
+    r"|y\s+compris|incluso|incluido|incluidos|inclusi|inclusief|z|ze|s|se|wraz\s+z)\.?\s{1,2}$",
     re.IGNORECASE,
 )
 

@@ -487,13 +487,12 @@ def area_weights(
 # "with U-bracket", "mit Taper-Spannbuchse 1210", "con motore", "avec support mural": the
 # phrase after a with-word of the name, up to the next punctuation or with-word
 _WITH = re.compile(
-    r"(?<![^\W\d_])(?:with|w/|incl\.?|including|mit|inkl\.?|avec|con|com|met|med|y|und|and|et|e)"
+    rf"(?<![^\W\d_])(?:{V.WITH_WORDS}|{V.WITH_MORE_WORDS}|w/|y|und|and|et|e)"
     r"[\s_]+(?P<what>[^,;()|]{2,60})",  # "pompa_con_cavo_kg" too, as "senza_cavo" below
     re.IGNORECASE,
 )
 _WITHOUT = re.compile(
-    r"(?<![^\W\d_])(?:without|w/o|excl\.?|excluding|ohne|exkl\.?|sans|senza|sin|zonder|utan|bez"
-    r"|sem)[\s_]+(?P<what>[^,;()|:]{2,50})",
+    rf"(?<![^\W\d_])(?:{V.WITHOUT_WORDS}|{V.WITHOUT_MORE_WORDS})[\s_]+(?P<what>[^,;()|:]{{2,50}})",
     re.IGNORECASE,
 )
 _BRACKETED = re.compile(r"\(([^()]{3,80})\)")

@@ -42,11 +42,7 @@ _CONTENTS_LEAD = re.compile(
 _ITEM_SEP = re.compile(r"\s*[,;+]\s*|\s+(?:and|und|et|e|y|i|och|og|en|a|oraz|&)\s+", re.IGNORECASE)
 _FIELDS = re.compile(r"[:|\t=]")
 # a set whose other words say what it is of ("Garden hose set", "Juego de llaves")
-_SET_NOUNS = re.compile(
-    r"(?<![^\W\d_])(?:set|sets|kit|kits|satz|ensemble|coffret|juego|conjunto|jogo|zestaw|sada"
-    r"|sæt|sett|sats)(?![^\W\d_])|套装|套件|セット|세트",
-    re.IGNORECASE,
-)
+_SET_NOUNS = re.compile(V.literal_pattern(V.NAME_SET_NOUNS), re.IGNORECASE)
 
 
 def _items(text: str, name: N.Name) -> list[str]:

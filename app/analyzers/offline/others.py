@@ -13,7 +13,13 @@ from collections.abc import Callable
 from typing import Final
 
 from app.analyzers.base import WeightBasis
-from app.analyzers.offline.vocabulary import WEIGHT_WORDS, Vocabulary, split_words
+from app.analyzers.offline.vocabulary import (
+    WEIGHT_WORDS,
+    WITH_WORDS,
+    WITHOUT_WORDS,
+    Vocabulary,
+    split_words,
+)
 
 __all__ = [
     "BILLED_WORDS",
@@ -302,8 +308,8 @@ def not_the_article(
 
 # "Weight (without net roll)", "Gewicht ohne Rolle": what follows is left out of the figure.
 _LEFT_OUT = re.compile(
-    r"(?<![^\W\d_])(?:without|w/o|excl\.?|excluding|ohne|exkl\.?|sans|senza|sin|zonder|bez|utan"
-    r"|uden|uten|ilman|olmadan|nélkül|fără|без|χωρίς)\s+(?:[^\W\d_]+\s+){0,2}$|(?:不含|除く|제외)$",
+    rf"(?<![^\W\d_])(?:{WITHOUT_WORDS}|utan|uden|uten|ilman|olmadan|nélkül|fără|без|χωρίς)"
+    r"\s+(?:[^\W\d_]+\s+){0,2}$|(?:不含|除く|제외)$",
     re.IGNORECASE,
 )
 
@@ -327,10 +333,9 @@ def left_out(label: str, position: int) -> bool:
 # "with" or "without" and a specification before the part ("incl. 2.0 Ah battery", "mit 5,0 Ah
 # Akku", "sans 2 piles AA", "včetně 2 baterií"): the part word after it is in the figure's scope.
 _SCOPE_THEN_SPEC = re.compile(
-    r"(?<![^\W\d_])(?:without|w/o|excl\.?|excluding|ohne|exkl\.?|sans|senza|sin|zonder|bez|utan"
-    r"|uden|uten|ilman|fără|без|χωρίς|with|w/|incl\.?|including|inkl\.?|einschl\.?|mit|avec"
-    r"|y\s+compris|con|incluso|incluida|incluido|com|incluindo|met|inclusief|med|z|ze|wraz\s+z"
-    r"|łącznie\s+z|s|se|včetně|cu|inclusiv|с|включая|με)"
+    rf"(?<![^\W\d_])(?:{WITHOUT_WORDS}|utan|uden|uten|ilman|fără|без|χωρίς|{WITH_WORDS}|w/"
+    r"|einschl\.?|y\s+compris|incluso|incluida|incluido|com|incluindo|inclusief|med|z|ze"
+    r"|wraz\s+z|łącznie\s+z|s|se|včetně|cu|inclusiv|с|включая|με)"
     r"(?:\s+(?:\S*\d\S*|[^\W\d_]{1,3}))+\s*$",
     re.IGNORECASE,
 )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 from app.analyzers.quantities import mass_unit, parse_number
 
 __all__ = ["of_variants", "opened_low"]
@@ -22,34 +23,19 @@ __all__ = ["of_variants", "opened_low"]
 _WIDE = 1.5  # ±20 % around the middle: wider than any tolerance of one nominal weight
 _MAX_SPAN = 10.0  # "de 12 à 1,2 kg", "from 2 to 40 g": no range of one thing's weights
 
-# "between 90 and", "zwischen 1,2 und", "entre 4 et", "tra 45 e", "da 45 a", "de 2 a",
-# "van 3 tot", "mellan 2 och", "od 2 do": the opening of a range whose high end carries the
-# unit (the low end may carry it too: "between 90 g and 140 g")
+# "between 90 and", "zwischen 1,2 und", "entre 4 et", "da 45 a": the opening of a range whose
+# high end carries the unit (the low end may carry it too: "between 90 g and 140 g")
 _OPENED = re.compile(
-    r"(?<![^\W\d_])(?:between|from|zwischen|von|entre|de|da|dal|dai|desde|tra|fra|tussen|van"
-    r"|mellan|från|mellem|mellom|między|mezi|od)\s{1,3}"
+    rf"(?<![^\W\d_])(?:{'|'.join(V.RANGE_OPENING_WORDS)})\s{{1,3}}"
     r"(?P<n>\d{1,6}(?:[.,]\d{1,4})?)\s{0,2}(?P<u>kg|g|gr|lbs?|oz)?\s{1,3}"
-    r"(?:and|to|und|bis|et|à|au|e|a|al|y|hasta|en|tot|och|till|og|til|i|do)\s{1,3}$",
+    rf"(?:{'|'.join(V.RANGE_JOINING_WORDS)})\s{{1,3}}$",
     re.IGNORECASE,
 )
 
-# "depending on", "je nach", "selon", "secondo", "según" ... followed by what varies
-_DEPENDS = (
-    r"depending\s+on|depends\s+on|according\s+to|varies\s+with|varying\s+with|je\s+nach"
-    r"|abhängig\s+von|selon|suivant|en\s+fonction\s+d[eu']|secondo|a\s+seconda\s+d\w*"
-    r"|in\s+base\s+a\w*|in\s+funzione\s+d\w*|según|segun|dependiendo\s+d\w*|en\s+función\s+d\w*"
-    r"|conforme|dependendo\s+d\w*|de\s+acordo\s+com|afhankelijk\s+van|naargelang|beroende\s+på"
-    r"|afhængig\s+af|avhengig\s+av|w\s+zależności\s+od|v\s+závislosti\s+na|riippuen"
-)
-# what a range across variants depends on, as a word start in the languages of the corpus
-_VARIANT_NOUN = (
-    r"vers|varia|vari|mod[eè]l|siz|größ|gröss|grö|taill|misur|tagli|tama|talla|medid|maat"
-    r"|groot|storl|størr|rozmiar|wielko|velikost|l[äa]ng|long|lungh|lengt|længd|délk|dług|typ(?!i)"
-    r"|tipo|ausführ|ex[ée]cu|esecu|ejecu|uitvoer|utför|udfør|utfør|diam|durchm|dimens"
-    r"|format|config|finit|acab|colou?r|farb|couleur|breit|width|larg|ancho|height|höhe|haut"
-    r"|altez|altur|thick|stärk|dick|épaiss|spess|espes|grosor|capac|kapaz|equip|ausstatt|allest"
-    r"|option"
-)
+# "depending on", "je nach", "selon", "secondo", "según" ... followed by what varies: either
+# kind of phrase, since a variant noun after it says the range is of variants
+_DEPENDS = f"{V.VARIES_WITH_PHRASES}|{V.ACCORDING_TO_PHRASES}"
+_VARIANT_NOUN = V.VARIANT_NOUN_STARTS
 _DEPENDS_ON_VARIANT = re.compile(
     rf"(?<![^\W\d_])(?:{_DEPENDS})\s+(?:[^\W\d_]{{1,5}}['’]?\s*){{0,2}}(?:{_VARIANT_NOUN})[^\W\d_]*",
     re.IGNORECASE,
@@ -59,15 +45,7 @@ _DEPENDS_ON_VARIANT = re.compile(
 # "secondo", "según" may cite a standard): whatever noun follows, the weight varies with it.
 # Korean, Japanese, Chinese and Turkish put the noun before the phrase.
 _VARIES_WITH = re.compile(
-    r"(?<![^\W\d_])(?:(?:depending\s+on|depends\s+on|varies\s+with|varying\s+with|je\s+nach"
-    r"|abhängig\s+von|en\s+fonction\s+d[eu']|a\s+seconda\s+d\w*|in\s+funzione\s+d\w*"
-    r"|dependiendo\s+d\w*|en\s+función\s+d\w*|dependendo\s+d\w*|afhankelijk\s+van|naargelang"
-    r"|beroende\s+på|afhængig\s+af|avhengig\s+av|w\s+zależności\s+od|zależnie\s+od"
-    r"|v\s+závislosti\s+(?:na|od)|závisí\s+na)\s+[^\W\d_]{2,}"
-    r"|[^\W\d_]{2,}\s+(?:bağlı\s+olarak|göre\s+değiş\w*))"
-    r"|[가-힣]+에\s*따라\s*(?:다름|다릅니다|다르|상이|달라|변동)"
-    r"|[\u3040-\u30ff\u4e00-\u9fff]+(?:により|によって|で)\s*(?:異な|違い|変わ)"
-    r"|(?:因|视|視|依|随|隨)[\u4e00-\u9fff]{1,8}?而(?:异|異|定|变|變)|取决于|取決於",
+    rf"(?<![^\W\d_])(?:{V.VARIES_WITH_PHRASES})\s+[^\W\d_]{{2,}}|{V.VARIES_WITH_AFTER_NOUN}",
     re.IGNORECASE,
 )
 

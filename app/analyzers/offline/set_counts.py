@@ -14,29 +14,16 @@ import re
 from collections.abc import Iterable
 
 from app.analyzers.offline import counts as C  # noqa: N812 - piece counts, read as C.fn
+from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 from app.analyzers.offline.vocabulary import split_words
 
 __all__ = ["one_piece_name", "set_count", "set_word", "set_word_after"]
 
 
-# A set or a pair, in every language of the corpus (a pair holds two unless it says)
-_PAIRS = split_words(
-    "pair pairs paar paire paires paio paia pár páru çift pary пара ζεύγος "
-    "coppia coppie pari pereche parell ペア "
-    "对 對 双 雙 組 组 쌍 켤레"
-)
-_SETS = split_words(
-    "set sets satz sats jeu lot kit sett sarja sada sady sadu zestaw komplet készlet takım takımı "
-    "conjunto juego jogo gioco набор комплект σετ 套 セット 세트"
-)
-# A lot or a consignment of the article: "Peso total do lote", "Total weight of goods"
-_LOTS = split_words(
-    "lote lotes lotto partita partij partia šarže goods consignment shipment sendung envío "
-    "expédition spedizione remessa zending zásilka przesyłka sändning forsendelse sevkiyat "
-    "szállítmány expediere отгрузка αποστολή 货物 出荷 화물"
-)
-_ALL = sorted({*_PAIRS, *_SETS, *_LOTS}, key=len, reverse=True)
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# A set or a pair, in every language of the corpus (a pair holds two unless it says), or a lot
+_PAIRS = V.PAIR_WORDS
+_SETS = V.SOLD_SET_WORDS
+_LOTS = V.LOT_WORDS
 # Spanish and Portuguese "par" is a pair only after an article or "por" ("Peso por par", "el
 # par", "do par"): French "par" is "per" ("Poids par pièce")
 _IBERIAN_PAIR = "par"
@@ -44,10 +31,7 @@ _IBERIAN_PAIR_AFTER = split_words("por del el un cada o um do al")
 _WORD = re.compile(
     "|".join(
         [
-            *(
-                re.escape(w) if _CJK.search(w) else rf"(?<![^\W\d_]){re.escape(w)}(?![^\W\d_])"
-                for w in _ALL
-            ),
+            V.literal_pattern([*_PAIRS, *_SETS, *_LOTS]),
             "(?:"
             + "|".join(rf"(?<=(?<![^\W\d_]){w}\s)" for w in _IBERIAN_PAIR_AFTER)
             + rf"){_IBERIAN_PAIR}(?![^\W\d_])",
@@ -102,7 +86,8 @@ _PARTS_COUNTED = re.compile(
 )
 # "Bohrersatz", "Borrsats", "Bitsatz": a compound that ends in a set word (four letters or more)
 _SET_COMPOUND = re.compile(
-    r"[^\W\d_]{3,}(?:satz|sats|sett|sada|komplet|készlet|takımı)(?![^\W\d_])", re.IGNORECASE
+    rf"[^\W\d_]{{3,}}(?:{'|'.join(map(re.escape, V.SET_COMPOUND_ENDS))})(?![^\W\d_])",
+    re.IGNORECASE,
 )
 
 

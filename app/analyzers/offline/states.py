@@ -13,88 +13,22 @@ from __future__ import annotations
 
 import re
 
+from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
+
 __all__ = ["other_state"]
 
-# "with", "including", "mounted on" in the corpus languages: the thing after it is there
-_WITH = (
-    r"with|incl(?:uding|\.)?|inkl(?:usive|\.)?|mit|avec|y\s+compris|con|compres[oa]|inclus[oa]"
-    r"|incluid[oa]|com|met|inclusief|med|inklusive|mounted\s+on|montiert\s+auf|monté\s+sur"
-    r"|montat[oa]\s+su|montad[oa]\s+en"
-)
-# "without", "excluding", "sans" ...: the thing after it is not
-_WITHOUT = (
-    r"without|w/o|excl(?:uding|\.)?|exkl(?:usive|\.)?|ohne|sans|hors|senza|esclus[oa]|sin"
-    r"|excluid[oa]|sem|zonder|exclusief|utan|exklusive|bez"
-)
+# a "with" or "without" phrase: the thing after it is there, or is not
 _SIGNED = re.compile(
-    rf"(?<![^\W\d_])(?:(?P<with>{_WITH})|(?P<without>{_WITHOUT}))(?![^\W\d_])"
-    r"(?P<rest>[^,;:()|=\n]{0,40})",
+    rf"(?<![^\W\d_])(?:(?P<with>{V.STATE_WITH_WORDS})|(?P<without>{V.STATE_WITHOUT_WORDS}))"
+    r"(?![^\W\d_])(?P<rest>[^,;:()|=\n]{0,40})",
     re.IGNORECASE,
 )
 # filled / dry, as one word: the fill's state whatever the contents
-_FILLED = re.compile(
-    r"(?<![^\W\d_])(?:filled|wet|befüllt|befuellt|gefüllt|gefuellt|rempli\w{0,2}|pien[oa]"
-    r"|riempit[oa]|llen[oa]|chei[oa]|gevuld|fylld|napełnion\w{0,2})(?![^\W\d_])",
-    re.IGNORECASE,
-)
-_DRY = re.compile(
-    r"(?<![^\W\d_])(?:dry|trocken|sèches?|à\s+sec|secc[oa]|asciutt[oa]|sec[oa]|droog|such[yáé])"
-    r"(?![^\W\d_])",
-    re.IGNORECASE,
-)
+_FILLED = re.compile(rf"(?<![^\W\d_])(?:{V.STATE_FILLED_WORDS})(?![^\W\d_])", re.IGNORECASE)
+_DRY = re.compile(rf"(?<![^\W\d_])(?:{V.STATE_DRY_WORDS})(?![^\W\d_])", re.IGNORECASE)
 # contents whose presence is the fill's state: "with acid", "ohne Ölfüllung", "sans huile"
-_CONTENTS = re.compile(
-    r"(?:acid|saure|acide|acido|electrolyt|elektrolyt|oil|ol(?:full|fill)?|huile|olio|aceite"
-    r"|oleo|olie|olja|water|wasser|eau|acqua|agua|fluid|flussig|liquid|fullung|filling|fill"
-    r"|remplissage|riempiment|relleno)\w*",
-)
-_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "its",
-        "der",
-        "die",
-        "das",
-        "dem",
-        "den",
-        "einem",
-        "einer",
-        "eines",
-        "le",
-        "la",
-        "les",
-        "un",
-        "une",
-        "du",
-        "des",
-        "il",
-        "lo",
-        "gli",
-        "el",
-        "los",
-        "las",
-        "de",
-        "do",
-        "da",
-        "het",
-        "een",
-        "of",
-        "on",
-        "in",
-        "to",
-        "im",
-        "am",
-        "zu",
-        "en",
-        "et",
-        "di",
-        "al",
-        "au",
-        "op",
-    ]
-)
+_CONTENTS = re.compile(rf"(?:{V.FILL_CONTENTS_STARTS})\w*")
+_STOP = V.STATE_FILLER_WORDS
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "é": "e", "è": "e", "á": "a", "ó": "o"})
 
 

@@ -1829,12 +1829,18 @@ WHOLE_WORDS: Final = Vocabulary(
     ]
 )
 
+# A set, as the noun a name calls it by ("Garden hose set", "Satz", "セット"): the nouns every
+# reading of a set name shares; the set rules' further words are in the last section.
+SET_NOUNS: Final = split_words("set kit satz ensemble 套装 套件 セット")
+
 # An article name that names a set: its parts' weights are components, not the article's.
 SET_WORDS: Final = Vocabulary(
-    split_words(
-        "set kit assembly with incl including complete mit inkl komplett baugruppe satz avec "
-        "ensemble con completo 套装 套件 セット"
-    )
+    [
+        *SET_NOUNS,
+        *split_words(
+            "assembly with incl including complete mit inkl komplett baugruppe avec con completo"
+        ),
+    ]
 )
 
 # Words that may stand beside a designation on a model line ("Model 12B", "Typ RC20").
@@ -1998,3 +2004,139 @@ def guess_language(text: str) -> str | None:
     best = max(counts, key=lambda lang: counts[lang])
     ranked = sorted(counts.values(), reverse=True)
     return best if counts[best] >= 2 and counts[best] > ranked[1] else None
+
+
+# ====================================================== word lists the rule modules once kept
+# Each rule module builds its own pattern (its own anchoring) from these; they stay apart from
+# the entries above where a rule reads a narrower or wider meaning.
+
+
+def literal_pattern(words: Iterable[str]) -> str:
+    """Words as one regex alternation, longest first: a Latin word matches whole, a CJK word
+    anywhere (a `Vocabulary` without its other spellings, for rules that read a word list
+    exactly as written)."""
+    return "|".join(
+        rf"(?<![^\W\d_]){re.escape(w)}(?![^\W\d_])"
+        if w.isascii() or _has_latin(w)
+        else re.escape(w)
+        for w in sorted(set(words), key=lambda w: (-len(w), w))
+    )
+
+
+# ------------------------------------------------------------------ sets and pairs of pieces
+
+# A set noun an article name may call itself by, singular or plural (listed_parts.py: the other
+# words of a set's name say what it is of, "Garden hose set", "Juego de llaves")
+NAME_SET_NOUNS: Final = [
+    *SET_NOUNS,
+    *split_words("sets kits coffret juego conjunto jogo zestaw sada sæt sett sats 세트"),
+]
+# The set nouns a compound ends in ("Bohrersatz", "Borrsats", "Bitsatz"), in the languages that
+# write one word: a name that is such a compound names the whole set (set_counts.py)
+SET_COMPOUND_ENDS: Final = split_words("satz sats sett sada komplet készlet takımı")
+# A set a weight is stated per ("Gewicht per set", "質量 (1組)") in every language of the corpus
+# (set_counts.py); "ensemble" is none: "Poids de l'ensemble" weighs the whole assembly
+SOLD_SET_WORDS: Final = [
+    *SET_COMPOUND_ENDS,
+    *split_words(
+        "set sets jeu lot kit sarja sady sadu zestaw takım conjunto juego jogo gioco набор "
+        "комплект σετ 套 セット 세트"
+    ),
+]
+# A pair a weight is stated per (set_counts.py): it holds two unless the document says
+PAIR_WORDS: Final = split_words(
+    "pair pairs paar paire paires paio paia pár páru çift pary пара ζεύγος "
+    "coppia coppie pari pereche parell ペア "
+    "对 對 双 雙 組 组 쌍 켤레"
+)
+# A lot or a consignment of the article: "Peso total do lote", "Total weight of goods"
+LOT_WORDS: Final = split_words(
+    "lote lotes lotto partita partij partia šarže goods consignment shipment sendung envío "
+    "expédition spedizione remessa zending zásilka przesyłka sändning forsendelse sevkiyat "
+    "szállítmány expediere отгрузка αποστολή 货物 出荷 화물"
+)
+
+# ------------------------------------------------------------------ weight ranges (ranges.py)
+
+# What opens a range whose high end carries the unit, and what joins its two ends: "between 90
+# and", "zwischen 1,2 und", "entre 4 et", "da 45 a", "van 3 tot", "mellan 2 och", "od 2 do"
+RANGE_OPENING_WORDS: Final = split_words(
+    "between from zwischen von entre de da dal dai desde tra fra tussen van mellan från mellem "
+    "mellom między mezi od"
+)
+RANGE_JOINING_WORDS: Final = split_words(
+    "and to und bis et à au e a al y hasta en tot och till og til i do"
+)
+# "Depending on" in a wording that only ever means "it varies with", as regex alternatives:
+# whatever noun follows, a range beside it is the weights of several variants
+VARIES_WITH_PHRASES: Final = (
+    r"depending\s+on|depends\s+on|varies\s+with|varying\s+with|je\s+nach|abhängig\s+von"
+    r"|en\s+fonction\s+d[eu']|a\s+seconda\s+d\w*|in\s+funzione\s+d\w*|dependiendo\s+d\w*"
+    r"|en\s+función\s+d\w*|dependendo\s+d\w*|afhankelijk\s+van|naargelang|beroende\s+på"
+    r"|afhængig\s+af|avhengig\s+av|w\s+zależności\s+od|zależnie\s+od"
+    r"|v\s+závislosti\s+(?:na|od)|závisí\s+na"
+)
+# "Depending on" that may also mean "as specified by" ("according to DIN", "selon EN 124",
+# "según norma"): a range beside it is of several variants only when a variant noun follows
+ACCORDING_TO_PHRASES: Final = (
+    r"according\s+to|selon|suivant|secondo|in\s+base\s+a\w*|según|segun|conforme"
+    r"|de\s+acordo\s+com|riippuen"
+)
+# "It varies with" after the noun it varies with, in the languages that put the noun first:
+# Turkish ("boyuta göre değişir"), Korean, Japanese, Chinese, as regex alternatives
+VARIES_WITH_AFTER_NOUN: Final = (
+    r"(?<![^\W\d_])[^\W\d_]{2,}\s+(?:bağlı\s+olarak|göre\s+değiş\w*)"
+    r"|[가-힣]+에\s*따라\s*(?:다름|다릅니다|다르|상이|달라|변동)"
+    r"|[\u3040-\u30ff\u4e00-\u9fff]+(?:により|によって|で)\s*(?:異な|違い|変わ)"
+    r"|(?:因|视|視|依|随|隨)[\u4e00-\u9fff]{1,8}?而(?:异|異|定|变|變)|取决于|取決於"
+)
+# What a range across variants depends on, as regex word starts: a version, a model, a size,
+# a length, a type, an execution, a diameter, a colour, a width, a thickness, a capacity ...
+VARIANT_NOUN_STARTS: Final = (
+    r"vers|varia|vari|mod[eè]l|siz|größ|gröss|grö|taill|misur|tagli|tama|talla|medid|maat"
+    r"|groot|storl|størr|rozmiar|wielko|velikost|l[äa]ng|long|lungh|lengt|længd|délk|dług|typ(?!i)"
+    r"|tipo|ausführ|ex[ée]cu|esecu|ejecu|uitvoer|utför|udfør|utfør|diam|durchm|dimens"
+    r"|format|config|finit|acab|colou?r|farb|couleur|breit|width|larg|ancho|height|höhe|haut"
+    r"|altez|altur|thick|stärk|dick|épaiss|spess|espes|grosor|capac|kapaz|equip|ausstatt|allest"
+    r"|option"
+)
+
+# ------------------------------------------------------------------ with and without
+
+# "With" and "without" in Portuguese and the Scandinavian languages, which WITH_WORDS and
+# WITHOUT_WORDS leave out (the name's scope reads them apart): the rules that read the parts a
+# phrase adds or leaves out add them
+WITH_MORE_WORDS: Final = r"com|med"
+WITHOUT_MORE_WORDS: Final = r"utan|sem"
+
+# The state a weight is stated for (states.py), as regex alternatives: the thing after "with",
+# "including", "mounted on" is there; after "without", "excluding", "hors" it is not
+STATE_WITH_WORDS: Final = (
+    rf"{WITH_WORDS}|{WITH_MORE_WORDS}|inklusive|y\s+compris|compres[oa]|inclus[oa]|incluid[oa]"
+    r"|inclusief|mounted\s+on|montiert\s+auf|monté\s+sur|montat[oa]\s+su|montad[oa]\s+en"
+)
+STATE_WITHOUT_WORDS: Final = (
+    rf"{WITHOUT_WORDS}|{WITHOUT_MORE_WORDS}|exklusive|hors|esclus[oa]|excluid[oa]|exclusief"
+)
+# A fill's state as one word, whatever the contents ("Weight filled", "Gewicht trocken"), as
+# regex alternatives; narrower than FILLED_WORDS ("full", "plein" say how much, not a state)
+STATE_FILLED_WORDS: Final = (
+    r"filled|wet|befüllt|befuellt|gefüllt|gefuellt|rempli\w{0,2}|pien[oa]|riempit[oa]|llen[oa]"
+    r"|chei[oa]|gevuld|fylld|napełnion\w{0,2}"
+)
+STATE_DRY_WORDS: Final = r"dry|trocken|sèches?|à\s+sec|secc[oa]|asciutt[oa]|sec[oa]|droog|such[yáé]"
+# Contents whose presence is the fill's state ("with acid", "ohne Ölfüllung", "sans huile"), as
+# regex word starts of a word folded to ASCII ("Öl" → "ol", "Säure" → "saure")
+FILL_CONTENTS_STARTS: Final = (
+    r"acid|saure|acide|acido|electrolyt|elektrolyt|oil|ol(?:full|fill)?|huile|olio|aceite"
+    r"|oleo|olie|olja|water|wasser|eau|acqua|agua|fluid|flussig|liquid|fullung|filling|fill"
+    r"|remplissage|riempiment|relleno"
+)
+# Articles and short prepositions a "with"/"without" phrase may open with ("mit dem Deckel",
+# "sans le couvercle"): no topic of a state
+STATE_FILLER_WORDS: Final = frozenset(
+    split_words(
+        "the a an its der die das dem den einem einer eines le la les un une du des il lo gli "
+        "el los las de do da het een of on in to im am zu en et di al au op"
+    )
+)
