@@ -335,6 +335,17 @@ RULES: Final[tuple[Rule, ...]] = (
         # high-speed steel of drills and cutters (HSS, HSS-G, HSS-E, HSS-Co5)
         r"|\bHSS(?:-?(?:G|E|R|PM|TiN|Co\s?\d{0,2}))?\b",
     ),
+    # hand-tool alloy steels named by their alloying elements ("Chrome vanadium", "Cr-V",
+    # "Chrom-Molybdän", "chromoly"): a steel, even where the word "steel" is left out
+    _r(
+        "steel",
+        r"\b(?:chrome|chrom|chroom|cromo|krom|króm|kromi|chromo|chromowo)[\s-]?(?:van[aá]d|wanad)\w*"
+        r"(?:[\s-]+(?:stahl|steel|acier|acciaio|acero|staal|stål|stal\w*|aço|ocel\w*))?"
+        r"|\b(?:chrome|chrom|chroom|cromo|krom|króm|chromo|chromowo)[\s-]?(?:molybd|molibd|molybd)\w*"
+        r"(?:[\s-]+(?:stahl|steel|acier|acciaio|acero|staal|stål|stal\w*|aço|ocel\w*))?"
+        r"|\bchrom[eo]?ly\b|\bCr-?V(?:-?Mo)?\b|\bCr-Mo\b|\bCrMo\b(?!\d)",
+        _I,
+    ),
     # the high-carbon steel of saw and jigsaw blades ("HCS"; "HCS" is other things elsewhere)
     _r("steel", r"\bHCS\b", needs_context=True),
     # a fastener's property class (ISO 898-1/-2) is a class of carbon or alloy steel; stainless
@@ -895,6 +906,12 @@ SEAL_WORDS: Final = re.compile(
     # a tap's cartridge, a tool's or pen's soft grip: parts inside or on the body
     r"|\bcartridges?\b|\bkartusche\w*|\bcartuch[oa]s?\b|\bcartouches?\b|\bcartucc[ei]a\b"
     r"|\bgrips?\b|\bsoft[\s-]?grip\w*|\bgriffzone\w*|\bimpugnatur[ae]\b|\bempuñadur[ae]s?\b"
+    # the core a roll of film, tape or paper is wound on ("cardboard core", "Mandril de cartón",
+    # "Papphülse"): a part inside the roll
+    r"|\b(?:cardboard|paper|card|carton|karton|papp|pappe|kraft)[\s-]+(?:cores?|tubes?)\b"
+    r"|\bcores?\s+(?:of|in|made\s+of)\s+(?:cardboard|paper)|\bmandril(?:es)?\b"
+    r"|\bmandrins?\b|\bmandrin[oi]\b|\bwickelkern\w*|\bwickelhülse\w*|\bpapphülse\w*"
+    r"|\bkartonhülse\w*|\bkartonkern\w*|\banima\s+(?:in\s+)?cartone\b|\bhylsa\b|\bhylsor\b"
     # a conductor's insulation: the copper leads unless a copper share says otherwise
     r"|\binsulation\b|\bIsolierung\b|\baislamiento\b|\bisolant\b|\bisolamento\b|\bizolac\w*"
     r"|\bisolatie\b"
@@ -905,6 +922,9 @@ SEAL_WORDS: Final = re.compile(
 # accessory's, not the article's own.
 ACCESSORY: Final = re.compile(
     r"(?i)\b(?:with|w/|incl\.?|including|plus|mit|inkl\.?|inklusive|samt|avec|con|com|met|med"
+    # what the article is wound on or set in: "… one roll on its cardboard core"
+    r"|on\s+(?:its|a|an)|auf\s+(?:seine[mr]?|eine[mr]?)|sur\s+(?:son|sa|un|une)"
+    r"|su\s+(?:un|una|uno)|sobre\s+(?:su|un|una)"
     r")\s[^,;()（）]*"
     r"|[（(][^)）]*(?:付き|付|含|带|帶|附)[^)）]*[)）]"
 )
