@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from app.analyzers.offline import counts as C  # noqa: N812 - piece counts, read as C.fn
 from app.analyzers.offline.vocabulary import split_words
 
-__all__ = ["one_piece_name", "set_count", "set_word", "set_word_after"]
+__all__ = ["is_a_set", "one_piece_name", "set_count", "set_word", "set_word_after"]
 
 
 # A set or a pair, in every language of the corpus (a pair holds two unless it says)
@@ -104,6 +104,14 @@ _PARTS_COUNTED = re.compile(
 _SET_COMPOUND = re.compile(
     r"[^\W\d_]{3,}(?:satz|sats|sett|sada|komplet|készlet|takımı)(?![^\W\d_])", re.IGNORECASE
 )
+
+
+def is_a_set(name_low: str) -> bool:
+    """The name says the article is a whole set ("Socket set 1/2 in", "Jeu de tournevis",
+    "Bohrersatz 19-tlg."), not one piece of one."""
+    if one_piece_name(name_low):
+        return False
+    return names_set(name_low) or any(m.group().lower() in _SETS for m in _WORD.finditer(name_low))
 
 
 def one_piece_name(name_low: str) -> bool:
