@@ -1,6 +1,6 @@
 """The main material of invented documents, seventeenth pass: tool steels named by their
-alloying elements, a polymer's class word before its short code, a carton weighed gross, the
-core a roll is wound on, a letterhead that names a packaging maker,
+alloying elements and a key steel by its grade, a polymer's class word before its short code,
+a carton weighed gross, the core a roll is wound on, a letterhead that names a packaging maker,
 and a Turkish (and other) material key.
 
 Each cause has a counterpart case where the rule must not fire.
@@ -28,6 +28,15 @@ from tests.analyzers.test_offline_materials_tenth import main_material
         ("Llave fija 12 mm\nCromo vanadio, acabado satinado\n", "Llave fija 12 mm", "steel"),
         ("Bit holder 60 mm\nMaterial: Cr-V\n", "Bit holder 60 mm", "steel"),
         ("Impact socket 24 mm\nCr-Mo, black phosphated\n", "Impact socket 24 mm", "steel"),
+        # a bright-drawn key steel's grade with its "K"
+        (
+            "Pos 1  Parallel key DIN 6885 A 8 x 7 x 40, C45K  100 pcs\n",
+            "Parallel key 8 x 7 x 40",
+            "steel",
+        ),
+        ("Passfeder 10 x 8 x 50\nWerkstoff: C45K blank\n", "Passfeder 10 x 8 x 50", "steel"),
+        # counterpart: a longer code with the same letters names no grade
+        ("Resistor network C450K, 8 pins\n", "Resistor network", None),
         # counterpart: the chromium plating alone names no steel
         ("Tap lever\nChrome plated brass\n", "Tap lever", "brass"),
         # a polymer's class word before a short code

@@ -316,6 +316,8 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|\bSCM\s?4[1-4]\d\b|\bSS\s?400\b|\bS[1-5]\dC\b|\bSPC[CDE]\b|\bSUJ2\b"
         r"|\bDC0[1-7]\b|\bDD1[1-4]\b|\bDX5[1-7]D?\b|\bR?St\s?(?:37|44|52)(?:-\d)?\b|\bETG\s?100\b"
         r"|\bC(?:10|15|22|35|45|60)(?:E|R)?(?:\+[A-Z]+)\b|\bC(?:10|15|22|35|45|60)E\b"
+        # bright-drawn key and shaft steel ("C45K", DIN 6880 / 6885)
+        r"|\bC(?:10|15|22|35|45|60)(?:E|R)?K\b"
         # tube, pressure-vessel, line-pipe and rebar grades (EN 10305, EN 10028, EN 10208,
         # EN 10080), free-cutting steels, Chinese, ASTM, AISI/SAE carbon and alloy steels
         r"|\bE(?:235|275|315|355|420|460)\+(?:N|C|SR|A|LC)\b"
