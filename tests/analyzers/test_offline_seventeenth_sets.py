@@ -2,7 +2,7 @@
 its counterpart.
 
 Every row is a short invented document run through extraction and the offline analysis as an
-upload is. The causes: a set's weight stated beside the weights of a few of its pieces (a
+upload is. The causes: a pack's weight whose count follows a later pack word of its label; a set's weight stated beside the weights of a few of its pieces (a
 sample that adds up to nothing); a drawing's title block that abbreviates the weight ("CAST
 WT"); a figure closed by its own gross word ("2.1 kg packed") after a label that qualified the
 figure before it. Each rule must not fire where the figure is the article's own.
@@ -56,6 +56,16 @@ CASES = [
         "Bit set\nSet S weight | 0.40 kg\nSet L weight | 0.90 kg\nBit 25 mm | 0.01 kg\n",
         "Bit set 32 pieces",
         None,
+    ),
+    # a pack word counted later in the label ("Pack weight: Pack of 25: net"): the pack's weight
+    ("list.txt", "Ref | Pack weight\nD-3 | Pack of 20: net 0.5 kg\n", "Disc 3 mm", 25),
+    ("list.txt", "Gewicht: Packung zu 20 Stück, netto 0,5 kg\n", "Scheibe 3 mm", 25),
+    # counterpart: the piece weight the document states still wins
+    (
+        "list.txt",
+        "Disc D-3\nWeight: 12.5 g\nPack weight: pack of 40 discs (one carton), net 0.5 kg\n",
+        "Disc 3 mm",
+        12.5,
     ),
     # a title block's abbreviated weight of the raw part
     (

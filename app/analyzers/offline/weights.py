@@ -1050,7 +1050,7 @@ def _classify(
         or (pack.start() >= net and pack.group().lower() in V.PACK_NOUNS)
         or _net_of_counted_pack(label, pack)
         or (net >= 0 and _PER_POSTPOSITION.match(label, pack.end()) is not None)
-        or C.count_follows_pack(label, pack)
+        or any(C.count_follows_pack(label, p) for p in V.PACK_WORDS.finditer(label))
         or (_net_follows_pack(label, pack) and C.pack_n(name.low) is None and doc.pack_count)
     ):
         # "Peso netto confezione", "Net weight per box": the net weight of a pack
