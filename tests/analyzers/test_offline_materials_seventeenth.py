@@ -1,7 +1,7 @@
 """The main material of invented documents, seventeenth pass: tool steels named by their
-alloying elements and a key steel by its grade, a polymer's class word before its short code,
-a carton weighed gross, the core a roll is wound on, a letterhead that names a packaging maker,
-and a Turkish (and other) material key.
+alloying elements and a key steel by its grade, envelope papers, a polymer's class word
+before its short code, a carton weighed gross, the core a roll is wound on, a letterhead that
+names a packaging maker, and a Turkish (and other) material key.
 
 Each cause has a counterpart case where the rule must not fire.
 """
@@ -37,6 +37,15 @@ from tests.analyzers.test_offline_materials_tenth import main_material
         ("Passfeder 10 x 8 x 50\nWerkstoff: C45K blank\n", "Passfeder 10 x 8 x 50", "steel"),
         # counterpart: a longer code with the same letters names no grade
         ("Resistor network C450K, 8 pins\n", "Resistor network", None),
+        # the wove paper of envelopes
+        (
+            "Envelope C5, self-seal\nWhite wove 90 g/m², no window\n",
+            "Envelope C5",
+            "paper_cardboard",
+        ),
+        ("Enveloppe DL\nPapier vélin blanc 80 g/m²\n", "Enveloppe DL", "paper_cardboard"),
+        # counterpart: an envelope without a named paper
+        ("Envelope C5, self-seal\nNo window, 229 x 162 mm\n", "Envelope C5", None),
         # counterpart: the chromium plating alone names no steel
         ("Tap lever\nChrome plated brass\n", "Tap lever", "brass"),
         # a polymer's class word before a short code

@@ -729,6 +729,8 @@ RULES: Final[tuple[Rule, ...]] = (
         _I,
         packaging=True,
     ),
+    # the wove and laid papers of envelopes and stationery ("White wove 80 g/m²", "vélin")
+    _r("paper_cardboard", r"\b(?:white\s+)?wove\b|\bvélin\b|\bvergé\b", _I, packaging=True),
     _r(
         "glass",
         r"\bGlas\b|\bglass\b(?![\s-]*(?:fib|fab|bead|fill|reinf|kugel))|\bBorosilikat\w*"
