@@ -1,11 +1,13 @@
-"""The seventeenth pass's weights of sets, delivery conditions and packed figures, each with
-its counterpart.
+"""The seventeenth pass's weights of sets, packs, delivery conditions and packed figures, each
+with its counterpart.
 
 Every row is a short invented document run through extraction and the offline analysis as an
-upload is. The causes: a pack's weight whose count follows a later pack word of its label; a set's weight stated beside the weights of a few of its pieces (a
-sample that adds up to nothing); a drawing's title block that abbreviates the weight ("CAST
-WT"); a figure closed by its own gross word ("2.1 kg packed") after a label that qualified the
-figure before it. Each rule must not fire where the figure is the article's own.
+upload is. The causes: a set's weight stated beside the weights of a few of its pieces (a
+sample that adds up to nothing); a pack's weight whose count follows a later pack word of its
+label ("Pack weight: Pack of 25: net"); a grammage whose own sentence calls it no weight,
+multiplied by the face the name states; a drawing's title block that abbreviates the weight
+("CAST WT"); a figure closed by its own gross word ("2.1 kg packed") after a label that
+qualified the figure before it. Each rule must not fire where the figure is the article's own.
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -66,6 +68,20 @@ CASES = [
         "Disc D-3\nWeight: 12.5 g\nPack weight: pack of 40 discs (one carton), net 0.5 kg\n",
         "Disc 3 mm",
         12.5,
+    ),
+    # a grammage in a sentence of its own is not a weight of the face the name states
+    (
+        "sheet.txt",
+        "Envelope C5\nWhite wove 90 g/m2, no window. Weight per 1000 pcs: 8.1 kg.\n",
+        "Envelope C5 162x229 mm",
+        8.1,
+    ),
+    # counterpart: a rate its sentence calls a weight
+    (
+        "sheet.txt",
+        "Tischdecke\nFlächengewicht 180 g/m². Farbe weiß.\n",
+        "Tischdecke 120 x 160 cm",
+        345.6,
     ),
     # a title block's abbreviated weight of the raw part
     (
