@@ -46,6 +46,12 @@ _PACKAGING_WORDS = re.compile(
     r"(?i)verpackung|packaging|packing|shipping|versand|logisti|transport|palett|pallet"
     r"|emballage|imballaggio|imballo|embalaje|verpakking|opakowanie|conditionnement|spedizione"
 )
+# A heading ending in a company's legal form ("EMBALAJES DEL SUR, S.A.", "Verpackungen
+# Huber GmbH") is a letterhead: a packaging maker's name opens no packaging block.
+_LEGAL_FORM = re.compile(
+    r"(?i)(?:\b(?:gmbh|ag|ltd|limited|inc|llc|plc|corp|sas|sarl|srl|spa|bv|nv|oy|kft|sro)\.?"
+    r"|\bs\.\s?(?:a|l|p\.\s?a|r\.\s?l|a\.\s?s)\.?|\bsp\.\s?z\s?o\.\s?o\.?|\bs\.r\.o\.?)\s*$"
+)
 _HEADING_NUMBER = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\d+(?:\.\d+)*\.?\s+)?")
 
 
@@ -309,7 +315,7 @@ def _walk(sections: Sequence[Section]) -> Iterator[Line]:
             is_heading = _is_heading(line) and last[-1:] not in (",", ";") and line[-1:] != ","
             last = line
             if is_heading:
-                if _PACKAGING_WORDS.search(line):
+                if _PACKAGING_WORDS.search(line) and not _LEGAL_FORM.search(line):
                     packaging = True
                 elif not _WEIGHT_LABEL.search(line):
                     packaging = packaging_sheet

@@ -454,7 +454,9 @@ def area_weights(
         derived = m.basis == WeightBasis.DERIVED and m.reason.startswith("weight per area")
         if not (m.basis == WeightBasis.PER_AREA or derived) or m.stated_grams <= 0:
             continue
-        first = re.split(r"[|:;\t]", m.quote, maxsplit=1)[0]
+        # the rate's own cell or sentence: "White wove 80 g/m², window none. Weight per 1000
+        # pcs: 4.3 kg" calls the grammage of the paper nothing
+        first = re.split(r"[|:;\t]|\.\s", m.quote, maxsplit=1)[0]
         if V.WEIGHT_WORDS.search(first) or V.WEIGHT_WORDS.search(m.label):
             rates.append(m)
     named = [m for m in rates if overlap(m.keys) > 0]

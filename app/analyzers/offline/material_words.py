@@ -316,6 +316,8 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|\bSCM\s?4[1-4]\d\b|\bSS\s?400\b|\bS[1-5]\dC\b|\bSPC[CDE]\b|\bSUJ2\b"
         r"|\bDC0[1-7]\b|\bDD1[1-4]\b|\bDX5[1-7]D?\b|\bR?St\s?(?:37|44|52)(?:-\d)?\b|\bETG\s?100\b"
         r"|\bC(?:10|15|22|35|45|60)(?:E|R)?(?:\+[A-Z]+)\b|\bC(?:10|15|22|35|45|60)E\b"
+        # bright-drawn key and shaft steel ("C45K", DIN 6880 / 6885)
+        r"|\bC(?:10|15|22|35|45|60)(?:E|R)?K\b"
         # tube, pressure-vessel, line-pipe and rebar grades (EN 10305, EN 10028, EN 10208,
         # EN 10080), free-cutting steels, Chinese, ASTM, AISI/SAE carbon and alloy steels
         r"|\bE(?:235|275|315|355|420|460)\+(?:N|C|SR|A|LC)\b"
@@ -334,6 +336,17 @@ RULES: Final[tuple[Rule, ...]] = (
         r"|\bA\s?105N?\b(?![.,]\d)|\bA\s?350\s?LF[123]\b|\bA\s?216\s?WC[ABC]\b|\bWC[ABC]\b"
         # high-speed steel of drills and cutters (HSS, HSS-G, HSS-E, HSS-Co5)
         r"|\bHSS(?:-?(?:G|E|R|PM|TiN|Co\s?\d{0,2}))?\b",
+    ),
+    # hand-tool alloy steels named by their alloying elements ("Chrome vanadium", "Cr-V",
+    # "Chrom-Molybdän", "chromoly"): a steel, even where the word "steel" is left out
+    _r(
+        "steel",
+        r"\b(?:chrome|chrom|chroom|cromo|krom|króm|kromi|chromo|chromowo)[\s-]?(?:van[aá]d|wanad)\w*"
+        r"(?:[\s-]+(?:stahl|steel|acier|acciaio|acero|staal|stål|stal\w*|aço|ocel\w*))?"
+        r"|\b(?:chrome|chrom|chroom|cromo|krom|króm|chromo|chromowo)[\s-]?(?:molybd|molibd|molybd)\w*"
+        r"(?:[\s-]+(?:stahl|steel|acier|acciaio|acero|staal|stål|stal\w*|aço|ocel\w*))?"
+        r"|\bchrom[eo]?ly\b|\bCr-?V(?:-?Mo)?\b|\bCr-Mo\b|\bCrMo\b(?!\d)",
+        _I,
     ),
     # the high-carbon steel of saw and jigsaw blades ("HCS"; "HCS" is other things elsewhere)
     _r("steel", r"\bHCS\b", needs_context=True),
@@ -716,6 +729,8 @@ RULES: Final[tuple[Rule, ...]] = (
         _I,
         packaging=True,
     ),
+    # the wove and laid papers of envelopes and stationery ("White wove 80 g/m²", "vélin")
+    _r("paper_cardboard", r"\b(?:white\s+)?wove\b|\bvélin\b|\bvergé\b", _I, packaging=True),
     _r(
         "glass",
         r"\bGlas\b|\bglass\b(?![\s-]*(?:fib|fab|bead|fill|reinf|kugel))|\bBorosilikat\w*"
@@ -895,6 +910,12 @@ SEAL_WORDS: Final = re.compile(
     # a tap's cartridge, a tool's or pen's soft grip: parts inside or on the body
     r"|\bcartridges?\b|\bkartusche\w*|\bcartuch[oa]s?\b|\bcartouches?\b|\bcartucc[ei]a\b"
     r"|\bgrips?\b|\bsoft[\s-]?grip\w*|\bgriffzone\w*|\bimpugnatur[ae]\b|\bempuñadur[ae]s?\b"
+    # the core a roll of film, tape or paper is wound on ("cardboard core", "Mandril de cartón",
+    # "Papphülse"): a part inside the roll
+    r"|\b(?:cardboard|paper|card|carton|karton|papp|pappe|kraft)[\s-]+(?:cores?|tubes?)\b"
+    r"|\bcores?\s+(?:of|in|made\s+of)\s+(?:cardboard|paper)|\bmandril(?:es)?\b"
+    r"|\bmandrins?\b|\bmandrin[oi]\b|\bwickelkern\w*|\bwickelhülse\w*|\bpapphülse\w*"
+    r"|\bkartonhülse\w*|\bkartonkern\w*|\banima\s+(?:in\s+)?cartone\b|\bhylsa\b|\bhylsor\b"
     # a conductor's insulation: the copper leads unless a copper share says otherwise
     r"|\binsulation\b|\bIsolierung\b|\baislamiento\b|\bisolant\b|\bisolamento\b|\bizolac\w*"
     r"|\bisolatie\b"
@@ -905,6 +926,9 @@ SEAL_WORDS: Final = re.compile(
 # accessory's, not the article's own.
 ACCESSORY: Final = re.compile(
     r"(?i)\b(?:with|w/|incl\.?|including|plus|mit|inkl\.?|inklusive|samt|avec|con|com|met|med"
+    # what the article is wound on or set in: "… one roll on its cardboard core"
+    r"|on\s+(?:its|a|an)|auf\s+(?:seine[mr]?|eine[mr]?)|sur\s+(?:son|sa|un|une)"
+    r"|su\s+(?:un|una|uno)|sobre\s+(?:su|un|una)"
     r")\s[^,;()（）]*"
     r"|[（(][^)）]*(?:付き|付|含|带|帶|附)[^)）]*[)）]"
 )

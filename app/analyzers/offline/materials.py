@@ -164,7 +164,8 @@ def _word_matches(text: str) -> Iterator[re.Match[str]]:
 # '"material": "', "Werkstoff=", "matériau : ": right before a key's value ('…, wood, pack of 5 |
 # {"material": "HCS"}': the keyed value is the article's, the name's word its use)
 _MATERIAL_KEY_BEFORE = re.compile(
-    r"(?i)\b(?:material|werkstoff|matériau|matière|matiere|materiale|materiaal|materiał|material)"
+    r"(?i)\b(?:material|werkstoff|matériau|matière|matiere|materiale|materiaal|materiał|material"
+    r"|malzeme|anyag|materiaali|materiál|материал|υλικό)"
     r"[\"']?\s{0,2}[:=]\s{0,2}[\"']?$"
 )
 _MATERIAL_LABEL = re.compile(
@@ -229,6 +230,11 @@ _PACKAGING_LABEL = re.compile(
 _HOLDS_PIECES = re.compile(
     r"(?i)[^.;|]{0,30}?\b(?:mit|with|avec|con|met|de|di|da|z)\s+\d+\s*"
     r"(?:stück|stk|st\b|pcs|pieces|pz|pezzi|pièces|uds|unidades|szt)"
+)
+# "Carton gross 1.05 kg", "Karton brutto", "carton (gross)": a pack weighed with its contents
+# is the shipping pack, whatever the article is
+_GROSS_AFTER = re.compile(
+    r"(?i)[\s(:-]*(?:weight\s+)?(?:gross|brutto|brut|lordo|bruto|tare|tara)\b"
 )
 # "latón, acabado PVD acero inoxidable", "finish: brushed stainless": the look of the surface,
 # not what the body is made of
@@ -300,6 +306,16 @@ _PART_BEFORE = re.compile(
 )
 
 
+# A polymer's class word right before a short code: "Thermoplastic PC", "thermoplastique PA",
+# "tecnopolimero POM", "Kunststoff PP". The code is then the polymer, not a piece or a unit.
+_POLYMER_CLASS_BEFORE = re.compile(
+    r"(?i)\b(?:thermoplast\w*|termoplast\w*|duroplast\w*|thermoset\w*|thermodur\w*"
+    r"|tecnopolimer\w*|engineering\s+plastic|technischer?\s+kunststoff|kunststoff|plastique"
+    r"|plastica|plástico|plastic|plastik|kunststof|tworzyw\w*\s+sztuczn\w*|tworzyw\w*"
+    r"|muovi|műanyag|plast)\s*[:(-]?\s*$"
+)
+
+
 def _needs_context_ok(
     line: Line, start: int, end: int, text: str, has_gf: bool, cells: Sequence[tuple[int, int]]
 ) -> bool:
@@ -314,6 +330,8 @@ def _needs_context_ok(
         return True
     if _PART_BEFORE.search(text, max(0, start - 20), start):
         return True  # "Gehäuse PC, Abdeckung PC opal": the part's material
+    if _POLYMER_CLASS_BEFORE.search(text, max(0, start - 24), start):
+        return True  # "Thermoplastic PC", "Kunststoff PA": the class word names a polymer
     if _MATERIAL_LABEL.search(line.heading):
         return True
     around = text[max(0, start - 1) : end + 1]
@@ -461,6 +479,7 @@ def _scan(
                 or _packaging_near(text[max(0, start - 40) : end + 12], own)
                 or _PACKAGING_LABEL.match(text)
                 or _HOLDS_PIECES.match(text, end, end + 50)
+                or _GROSS_AFTER.match(text, end, end + 24)
             )
         ):
             continue

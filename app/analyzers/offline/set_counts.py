@@ -17,7 +17,7 @@ from app.analyzers.offline import counts as C  # noqa: N812 - piece counts, read
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 from app.analyzers.offline.vocabulary import split_words
 
-__all__ = ["one_piece_name", "set_count", "set_word", "set_word_after"]
+__all__ = ["is_a_set", "one_piece_name", "set_count", "set_word", "set_word_after"]
 
 
 # A set or a pair, in every language of the corpus (a pair holds two unless it says), or a lot
@@ -89,6 +89,14 @@ _SET_COMPOUND = re.compile(
     rf"[^\W\d_]{{3,}}(?:{'|'.join(map(re.escape, V.SET_COMPOUND_ENDS))})(?![^\W\d_])",
     re.IGNORECASE,
 )
+
+
+def is_a_set(name_low: str) -> bool:
+    """The name says the article is a whole set ("Socket set 1/2 in", "Jeu de tournevis",
+    "Bohrersatz 19-tlg."), not one piece of one."""
+    if one_piece_name(name_low):
+        return False
+    return names_set(name_low) or any(m.group().lower() in _SETS for m in _WORD.finditer(name_low))
 
 
 def one_piece_name(name_low: str) -> bool:

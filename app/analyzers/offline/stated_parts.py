@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from app.analyzers.base import WeightBasis
+from app.analyzers.offline import set_counts as S  # noqa: N812 - sets and pairs of pieces
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 
 
@@ -134,3 +135,42 @@ def parts_of_wholes(mentions: Sequence[Mention], eligible: Sequence[Mention], na
                     f"({whole.quote[:40]}: {sums} = {total:g} g)"
                 )
         return
+
+
+def members_of_the_set(mentions: Sequence[Mention], eligible: Sequence[Mention], name: str) -> None:
+    """Read as components the weights of single pieces listed beside the weight of the set.
+
+    A set's sheet weighs the set ("Weight of set incl. case: 4.82 kg", `set.weight_g`) and a
+    few of its pieces ("Ratchet | 0.52 kg", "Socket 19 mm | 0.07 kg"): a sample, so they add up
+    to nothing `parts_of_wholes` could check. When the name says the article is the set, the
+    one weight whose label names the set (or the whole) is the article's, and the smaller
+    weights beside it whose labels do not, together lighter than the set, are its pieces.
+    """
+    if not S.is_a_set(name.casefold()):
+        return
+    name_words = sorted(set(_WORD.findall(name.casefold())))
+    for source in {m.source for m in eligible}:
+        here = [
+            m
+            for m in eligible
+            if m.source == source
+            and m.basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
+            and m.stated_grams > 0
+        ]
+        wholes = [m for m in here if V.WHOLE_WORDS.search(m.label)]
+        if len(_distinct([m.stated_grams for m in wholes])) != 1:
+            continue  # no set weight, or sets of several sizes
+        whole = wholes[0]
+        total = whole.stated_grams
+        parts = [m for m in here if m not in wholes]
+        if not parts or any(m.stated_grams >= total * (1 - _AGREE) for m in parts):
+            continue
+        if sum(_distinct([m.stated_grams for m in parts])) >= total:
+            continue  # pieces heavier together than the set: not a sample of its pieces
+        if any(V.WHOLE_WORDS.search(m.quote) for m in parts):
+            continue
+        if not _no_part_names_article(whole, parts, name_words):
+            continue
+        for m in parts:
+            m.basis, m.score = WeightBasis.COMPONENT, 0.0
+            m.reason = f"{m.reason}; one piece of the set weighed beside it ({whole.quote[:40]})"

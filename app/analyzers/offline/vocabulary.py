@@ -851,6 +851,12 @@ RAW_STATE_WORDS: Final = Vocabulary(
         "forging weight",
         "forged weight",
         "forge weight",
+        # drawing title blocks abbreviate the weight: "FORGED WT 2.3 kg", "CAST WT"
+        "forged wt",
+        "forging wt",
+        "cast wt",
+        "casting wt",
+        "blank wt",
         "brut de fonderie",
         "brut de forge",
         "pièce brute",

@@ -900,6 +900,10 @@ def _classify(
     if gross < 0 and net < 0:
         gross = 0 if V.GROSS_WORDS.search(after[:30]) else -1
         net = 0 if V.NET_WORDS.search(after[:30]) and gross < 0 else -1
+    elif net > gross and _own_gross_word(after):
+        # "1.45 kg without packaging and 2.1 kg packed": the label is the figure before's
+        # qualifier; the word that closes this figure's own clause says what it weighs
+        gross = len(label) + 1
     contents = V.NET_CONTENTS_WORDS.search(label)
     if contents is not None and doc.sold_filled and V.CONTAINER_WORDS.search(name.low):
         # "Contenido neto 12 kg" of a "garrafa 12 kg llena": what the container holds, not
@@ -1046,7 +1050,7 @@ def _classify(
         or (pack.start() >= net and pack.group().lower() in V.PACK_NOUNS)
         or _net_of_counted_pack(label, pack)
         or (net >= 0 and _PER_POSTPOSITION.match(label, pack.end()) is not None)
-        or C.count_follows_pack(label, pack)
+        or any(C.count_follows_pack(label, p) for p in V.PACK_WORDS.finditer(label))
         or (_net_follows_pack(label, pack) and C.pack_n(name.low) is None and doc.pack_count)
     ):
         # "Peso netto confezione", "Net weight per box": the net weight of a pack
@@ -1219,6 +1223,20 @@ def _state_of(text: str) -> tuple[str, bool] | None:
     m = done or raw
     assert m is not None
     return m.group(), done is not None
+
+
+_CLAUSE_CLOSES = re.compile(r"\s*(?:[.,;)]|$|(?:and|und|et|e|y|en|och|og|i|oraz|ve)(?![^\W\d_]))")
+
+
+def _own_gross_word(after: str) -> bool:
+    """The figure is followed by a gross word that closes its clause ("2.1 kg packed.",
+    "2,1 kg brutto;"), not by one that goes on about something else ("packed in cartons")."""
+    m = V.GROSS_WORDS.search(after[:14])
+    return (
+        m is not None
+        and not after[: m.start()].strip(" ()")
+        and _CLAUSE_CLOSES.match(after, m.end()) is not None
+    )
 
 
 def _delivery_state(label: str, name: N.Name) -> tuple[str, bool] | None:
@@ -3355,6 +3373,7 @@ def decide(
                 m.score = round(max(0.0, m.score - _QUALIFIED_PENALTY), 3)
                 m.reason += "; names a variant the article name does not"
     SP.parts_of_wholes(mentions, eligible, name)  # "Cubo 640 g, Asa 40 g, Conjunto 680 g"
+    SP.members_of_the_set(mentions, eligible, name)  # "Set 4.82 kg" beside "Socket 0.07 kg"
     eligible = [m for m in eligible if m.basis != WeightBasis.COMPONENT]
     eligible = _metric_of_row(eligible)  # "0.82 | 1.9" under "weight_kg, weight_lb"
     stated = [
