@@ -182,6 +182,12 @@ _MASS_TOKEN = re.compile(r"(?<![^\W\d_])(?:kg|kgs|g|gr|lbs?|oz|mg)(?![^\W\d_])")
 _PIECE_SET = frozenset(w.lower().rstrip(".") for w in V.PIECE_WORDS) | frozenset(
     ["per", "par", "pour", "pro", "je", "por", "para", "för", "of", "de", "du", "di", "x"]
 )
+# "Basis=je 100 Stück", "base | per 1000 pcs": a basis cell whose value says it is one
+_PER_COUNT_VALUE = re.compile(
+    rf"^\s*(?:je|per|pro|par|pour|por|para|för|/)\s{{0,2}}(?P<n>{C.GROUPED}|\d{{1,7}})\s{{0,2}}"
+    rf"(?:{C.PIECES})\.?\s*$",
+    re.IGNORECASE,
+)
 _PER_PIECE = re.compile(
     rf"(?:/|(?<![^\W\d_])(?:per|pro|je|par|pour|por|para|för|x|each))\s{{0,2}}(?:\d[\d.,']*\s{{0,2}})?"
     rf"(?:{C.PIECES})(?![^\W\d_])",
@@ -205,12 +211,14 @@ def row_count(weight_key: str, cells: Sequence[tuple[str, str]]) -> int | None:
     }
     counts: set[int] = set()
     for key, value in cells:
-        if key.strip() == weight_key.strip() or not (m := _COUNT_VALUE.match(value)):
+        m = _COUNT_VALUE.match(value) or _PER_COUNT_VALUE.match(value)
+        if key.strip() == weight_key.strip() or not m:
             continue
         low = key.lower()
         if _MASS_TOKEN.search(low):
             continue  # "Poids par pièce (g)=12": a weight, not a count
         basis = _BASIS_KEY.search(low) and V.WEIGHT_WORDS.search(low)
+        basis = basis or (_BASIS_KEY.search(low) and _PER_COUNT_VALUE.match(value))
         named = own and _QUANTITY_WORD.search(low) and own & set(_TOKEN.findall(low))
         if basis or named:
             counts.add(C.whole(m["n"]))

@@ -547,6 +547,7 @@ class _Doc:
         "_comma",
         "_consignment",
         "_count",
+        "_counts",
         "_filled",
         "_length",
         "_lines",
@@ -568,6 +569,7 @@ class _Doc:
         self._shipping: bool | None = None
         self._listed: frozenset[str] | None = None
         self._consignment: list[int] | None = None
+        self._counts: frozenset[int] | None = None
 
     def listed_part(self, label: str, name: N.Name) -> str:
         """The part of the article a label weighs when the document lists the article's parts
@@ -643,6 +645,13 @@ class _Doc:
                 or C.count_field(self._lines, self.name_low)
             )
         return None if self._count is None else int(self._count)
+
+    @property
+    def pack_counts(self) -> frozenset[int]:
+        """Every pack count the lines state (`C.pack_counts`)."""
+        if self._counts is None:
+            self._counts = C.pack_counts(self._lines)
+        return self._counts
 
     @property
     def length_m(self) -> float | None:
@@ -949,6 +958,13 @@ def _classify(
     outer = None if packaging else V.OUTER_PACK_WORDS.search(label)
     if outer is not None and outer.group().lower() not in name.low:
         packaging = label  # "Peso palé completo", "外箱重量": a load carrier's weight
+    if (
+        packaging
+        and (weighs := V.WEIGHT_WORDS.last(label)) >= 0
+        and (each := O.per_article(label[weighs:], name.low))
+        and not V.PACK_WORDS.search(label)
+    ):  # "Logistics: Weight per notebook: 285 g": one article's weight beside its packs
+        return WeightBasis.NET, f"the weight per article (per {each})", grams
     if packaging and net < 0 and (one := O.per_article(after, name.low)):
         # "Emballage: kartong, ca 1 kg per radiator": the packaging's own weight per article
         return WeightBasis.GROSS, f"the packaging's weight per article (per {one})", None
@@ -958,7 +974,8 @@ def _classify(
         if n := C.round_basis(label):
             # "logistics.weight_per_1000_kg": the label's own basis, not the section's pack
             return WeightBasis.DERIVED, f"weight of {n} pieces ÷ {n}", grams / n
-        n = C.pack_n(packaging) or (doc.pack_count if V.PACK_WORDS.search(packaging) else None)
+        n = C.pack_n(label) or C.pack_n(packaging)  # "Inner pack 10 pcs, carton 40 pcs 12 kg"
+        n = n or (doc.pack_count if V.PACK_WORDS.search(packaging) else None)
         if n:
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.GROSS, "a weight in a packaging or shipping section", None
@@ -1046,7 +1063,7 @@ def _classify(
         or (pack.start() >= net and pack.group().lower() in V.PACK_NOUNS)
         or _net_of_counted_pack(label, pack)
         or (net >= 0 and _PER_POSTPOSITION.match(label, pack.end()) is not None)
-        or C.count_follows_pack(label, pack)
+        or any(C.count_follows_pack(label, p) for p in V.PACK_WORDS.finditer(label, pack.start()))
         or (_net_follows_pack(label, pack) and C.pack_n(name.low) is None and doc.pack_count)
     ):
         # "Peso netto confezione", "Net weight per box": the net weight of a pack
@@ -1057,6 +1074,10 @@ def _classify(
         n = None if n is not None and B.own_number(doc.lines, n, grams) else n  # "roll:155 g"
         many = _COUNTED_PACK_WORD.search(label, 0, pack.start())
         if many and (k := to_int(many["n"])) and k >= 2:
+            if inner := C.count_after_pack(label, pack.end(), name):
+                # "Case (10 boxes of 100)": packs of counted pieces, the pieces of them all
+                reason = f"the weight of {k} {pack.group()} of {inner} ÷ {k * inner}"
+                return WeightBasis.DERIVED, reason, grams / (k * inner)
             # "Carton: 24 rolls, 9.6 kg": the weight of the rolls the label counts
             return WeightBasis.DERIVED, f"the weight of {k} {pack.group()} ÷ {k}", grams / k
         if not shipping_unit and B.counts_pieces(doc.lines, _word_at(label, pack), n, name.low):
@@ -1606,7 +1627,7 @@ def _line_cells(text: str) -> list[tuple[str, str]]:
     """A "key=value | key=value" line as its (key, value) cells."""
     out = []
     for cell in re.split(r"[|;\t]", text):
-        if m := _KEY_VALUE.match(cell):
+        if m := _KEY_VALUE.match(cell.strip()):  # "Basis=je 100 Stück | …": not its space
             out.append((m["k"], m["v"]))
     return out
 
@@ -1666,7 +1687,7 @@ def _field_count(label: str, text: str, doc: _Doc) -> int | None:
             return None  # "item.weight_per_piece: 5.2 g" beside "pcs_per_box": one piece's
         n = KC.path_count(m["k"], doc.key_paths)
     elif "=" in text or " | " in text:
-        n = KC.row_count(label, _line_cells(text))
+        n = KC.row_count(label, _row_cells_kv(text))  # a row name's first cell too
     return None if n is None or n == C.pack_n(doc.name_low) else n  # "set, 19 pcs": the set's
 
 
@@ -2282,6 +2303,13 @@ def collect_mentions(
             ):  # "10 barras (50 m), peso aprox. 30 kg" of one "barra": the weight of ten
                 basis, grams = WeightBasis.DERIVED, q.grams / counted
                 reason = f"the weight of the {counted} pieces the clause before counts ÷ {counted}"
+            elif (
+                basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
+                and (counted := C.pack_counted_before(text[max(0, q.start - 80) : q.start], nm))
+                and doc.pack_counts <= {counted}  # not one of the packs of several articles
+            ):  # "Pakkaus: 25 kpl, paino 2,25 kg": the weight of the pack the clause counts
+                basis, grams = WeightBasis.DERIVED, q.grams / counted
+                reason = f"pack weight ÷ {counted} pieces the clause before counts"
             if basis in _ELIGIBLE and R.SUPERSEDED_BEFORE.search(
                 text[max(0, q.start - 30) : q.start]
             ):

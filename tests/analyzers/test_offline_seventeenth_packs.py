@@ -1,0 +1,139 @@
+"""The seventeenth pass's pack weights read as one piece's, each cause with its counterpart.
+
+Every row is a short invented document run through extraction and the offline analysis as an
+upload is. The causes: a pack word with its count after a label's first pack word ("Pack
+weight: Pack of 25: net"); a pack counted in the clause before the weight's own ("Pakkaus:
+25 kpl, paino 2 kg", "A csomag 25 db …, nettó"), in every language with a pack word; packs of
+packs ("Case (10 boxes of 100)"); a row's basis cell ("Basis=je 100 Stück") beside its weight;
+one article's weight in a logistics section ("Weight per notebook") and a carton's own count
+there ("Inner pack 10 pcs, carton 40 pcs 12 kg"). Each rule must not fire where the figure is
+the article's own or the pack's count is not the article's.
+"""
+
+# ruff: noqa: E501 - each row is one document, kept on one line to be read as written
+
+from __future__ import annotations
+
+import pytest
+
+from app.analyzers.offline import counts as C  # noqa: N812 - read as C.fn, as the rules do
+from app.analyzers.offline import names as N  # noqa: N812
+from tests.analyzers.offline_support import assert_weight
+
+# (file name, document, article name, the weight in grams, or None for "not sure")
+CASES = [
+    # a pack word with its count after the label's first pack word
+    (
+        "sheet.txt",
+        "Tine T-40: Pack weight: Pack of 20: net 1.2 kg\n",
+        "Tedder tine T-40 (one tine)",
+        60,
+    ),
+    (
+        "sheet.txt",
+        "Tine T-40: Net weight: 60 g. Sold in a pack of 20.\n",
+        "Tedder tine T-40 (one tine)",
+        60,
+    ),
+    # a pack counted in the clause before the weight's own clause, in several languages
+    ("blatt.txt", "Packung mit 50 Stück, Gewicht 1,5 kg\n", "Zylinderstift 6 x 30", 30),
+    ("fiche.txt", "Boîte de 40 pièces, poids 2 kg\n", "Goupille 6 x 30", 50),
+    ("scheda.txt", "Confezione da 20 pz, peso netto 0,8 kg\n", "Spina cilindrica 6 x 30", 40),
+    ("ficha.txt", "Caja de 100 uds; peso 2,5 kg\n", "Pasador 6 x 30", 25),
+    ("sivu.txt", "Pakkaus: 40 kpl, paino 1,2 kg\n", "Lieriötappi 6 x 30 (kpl)", 30),
+    (
+        "lap.txt",
+        "A csomag 40 db csapot tartalmaz, nettó 1,2 kg.\n",
+        "Hengeres csap 6 x 30 (darab)",
+        30,
+    ),
+    ("strona.txt", "Opakowanie 50 szt., waga 1,5 kg\n", "Kołek walcowy 6 x 30", 30),
+    # counterparts: a pack's mass or size, a gross weight, a clause that says more
+    ("blatt.txt", "Rolle 25 m, Gewicht 3 kg\n", "Dichtband 25 m", 3000),
+    ("blatt.txt", "Packung mit 50 Stück, Bruttogewicht 1,6 kg\n", "Zylinderstift 6 x 30", None),
+    ("sheet.txt", "Weight 310 g\nSound level 85 dB, housing 2 pcs\n", "Buzzer housing HB-2", 310),
+    # a document that counts packs of several articles: which pack is this one's is unclear
+    (
+        "mail.txt",
+        "1) Disc A 125 mm\n   Carton of 50 pcs, net 1.7 kg\n2) Disc B 230 mm\n   Carton of 25 pcs, net 4.9 kg\n3) Disc C 125 mm\n   Unit weight 0.2 kg, carton of 10 pcs\n",
+        "Disc A 125 mm",
+        None,
+    ),
+    # packs of packs: the pieces of them all
+    (
+        "sheet.txt",
+        "Case (12 boxes of 50): net 3 kg, gross 3.4 kg\n",
+        "Vinyl glove M (one glove)",
+        5,
+    ),
+    ("sheet.txt", "Carton (12 rolls of 50 m): net 6 kg\n", "Tape roll 50 m", 500),
+    # a row's basis cell that says it is one
+    (
+        "liste.csv",
+        "Artikel;Basis;Gewicht (kg)\nAderendhülse 2,5 mm2;je 100 Stück;0,35\n",
+        "Aderendhülse 2,5 mm2",
+        3.5,
+    ),
+    (
+        "liste.csv",
+        "Artikel;Basis;Gewicht (kg)\nAderendhülse 2,5 mm2;Stück;0,35\n",
+        "Aderendhülse 2,5 mm2",
+        350,
+    ),
+    (
+        "liste.txt",
+        "Aderendhülse 2,5 mm2: Basis=je 100 Stück | Gewicht (kg)=0,35\n",
+        "Aderendhülse 2,5 mm2",
+        3.5,
+    ),
+    (
+        "liste.txt",
+        "Aderendhülse 2,5 mm2: Basis=Stück | Gewicht (kg)=0,35\n",
+        "Aderendhülse 2,5 mm2",
+        350,
+    ),
+    # one article's weight in a logistics section, and a carton's own count there
+    (
+        "sheet.txt",
+        "Ledger book A4\n\nLogistics\nWeight per ledger: 640 g\nInner pack 5 pcs, carton 20 pcs 13.4 kg.\n",
+        "Ledger book A4, 200 pages",
+        640,
+    ),
+    (
+        "sheet.txt",
+        "Ledger book A4\n\nLogistics\nInner pack 5 pcs, carton 20 pcs 12.8 kg.\n",
+        "Ledger book A4, 200 pages",
+        640,
+    ),
+    (
+        "sheet.txt",
+        "Ledger book A4\nWeight: 640 g\n\nLogistics\nPackaging weight per ledger: 40 g\n",
+        "Ledger book A4, 200 pages",
+        640,
+    ),
+]
+
+
+@pytest.mark.parametrize(("filename", "text", "name", "grams"), CASES)
+def test_the_seventeenth_pass_pack_rule_holds(
+    filename: str, text: str, name: str, grams: float | None
+) -> None:
+    assert_weight(filename, text, name, grams)
+
+
+@pytest.mark.parametrize(
+    ("before", "name", "n"),
+    [
+        ("Pakkaus: 25 kpl, paino ", "Terä 76 mm (kpl)", 25),
+        ("A csomag 25 db kést tartalmaz, nettó ", "Kés 3 mm (darab)", 25),
+        ("Pack of 25, net ", "Mower knife", 25),
+        ("Box 12 blades, weight ", "Mower blade", 12),
+        ("Rolle 25 m, Gewicht ", "Dichtband", None),
+        ("Sack 25 kg, Gewicht ", "Granulat", None),
+        ("Box of 25, sound level 85 dB, weight ", "Buzzer", None),
+        ("Box of 25 pcs, gross ", "Mower knife", None),
+        ("Pack of 25, net ", "Mower knives, pack of 25", None),
+    ],
+)
+def test_a_pack_counted_in_the_clause_before(before: str, name: str, n: int | None) -> None:
+    assert C.pack_counted_before(before, N.Name.of(name)) == n
