@@ -6,7 +6,9 @@ weight: Pack of 25: net"); a pack counted in the clause before the weight's own 
 25 kpl, paino 2 kg", "A csomag 25 db …, nettó"), in every language with a pack word; packs of
 packs ("Case (10 boxes of 100)"); a row's basis cell ("Basis=je 100 Stück") beside its weight;
 one article's weight in a logistics section ("Weight per notebook") and a carton's own count
-there ("Inner pack 10 pcs, carton 40 pcs 12 kg"). Each rule must not fire where the figure is
+there ("Inner pack 10 pcs, carton 40 pcs 12 kg"); a row's cell that is the pack its weight key
+names ("Peso conf." beside "confezione 25 pz"); pack words in more languages ("Eske", "pudełko",
+"Kutu", "100枚入り"). Each rule must not fire where the figure is
 the article's own or the pack's count is not the article's.
 """
 
@@ -48,6 +50,13 @@ CASES = [
         30,
     ),
     ("strona.txt", "Opakowanie 50 szt., waga 1,5 kg\n", "Kołek walcowy 6 x 30", 30),
+    # pack words and piece words in more languages, the pack's count in its own label
+    ("side.txt", "Eske 50 stk: 400 g\n", "Vinylhanske M (stk)", 8),
+    ("side.txt", "Eske: 400 g\n", "Vinylhanske M (stk)", None),
+    ("strona.txt", "pudełko 50 szt.: masa netto 400 g\n", "Rękawica winylowa M (sztuka)", 8),
+    ("sayfa.txt", "Kutu 50 adet: 400 g\n", "Vinil eldiven M (adet)", 8),
+    ("page.txt", "ビニール手袋 M\n1箱 50枚入り 正味 400 g\n", "ビニール手袋 M (1枚)", 8),
+    ("page.txt", "ビニール手袋 M\n質量: 8 g\n1箱 50枚入り\n", "ビニール手袋 M (1枚)", 8),
     # counterparts: a pack's mass or size, a gross weight, a clause that says more
     ("blatt.txt", "Rolle 25 m, Gewicht 3 kg\n", "Dichtband 25 m", 3000),
     ("blatt.txt", "Packung mit 50 Stück, Bruttogewicht 1,6 kg\n", "Zylinderstift 6 x 30", None),
@@ -91,6 +100,25 @@ CASES = [
         "Aderendhülse 2,5 mm2: Basis=Stück | Gewicht (kg)=0,35\n",
         "Aderendhülse 2,5 mm2",
         350,
+    ),
+    # a row's pack cell, the pack its weight key names ("Peso conf." beside "confezione 50 pz")
+    (
+        "listino.csv",
+        "Codice;Confezione;Peso conf. (kg)\nSP-6;confezione 50 pz;0,4\n",
+        "Spina 6 x 30 (singola)",
+        8,
+    ),
+    (
+        "listino.csv",
+        "Codice;Confezione;Peso (kg)\nSP-6;confezione 50 pz;0,008\n",
+        "Spina 6 x 30 (singola)",
+        8,
+    ),
+    (
+        "listino.csv",
+        "Codice;Imballo;Peso conf. (kg)\nSP-6;cartone 10 pz;0,4\n",
+        "Spina 6 x 30 (singola)",
+        None,
     ),
     # one article's weight in a logistics section, and a carton's own count there
     (

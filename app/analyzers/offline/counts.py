@@ -69,9 +69,9 @@ LABEL_PER_COUNT = re.compile(
 # "box of 100", "Karton mit 50", "100 pcs": the count of a pack phrase
 _COUNT = re.compile(
     rf"(?:(?:of|à|a|mit|with|zu|de|da|van|z|per|pro|je|/)\s*(?P<a>\d[\d.,']{{0,8}})\s*(?:{PIECES})?(?![^\W\d_])"
-    rf"|(?<![\d.,'])(?P<b>\d[\d.,']{{0,8}})\s*(?:{PIECES})(?![^\W\d_]))",
+    rf"|(?<![\d.,'])(?P<b>\d[\d.,']{{0,8}})\s*(?:{PIECES})(?:入り|入)?(?![^\W\d_]))",
     re.IGNORECASE,
-)
+)  # "100枚入り": a pack that holds a hundred
 # "100 pcs", "50 Stück": a count with its piece word
 COUNTED = re.compile(rf"(?<![\d.,'])(?P<n>\d[\d.,']{{0,8}})\s*(?:{PIECES})(?![^\W\d_])", re.I)
 # "VE 100", "Packungsinhalt: 50", "contents 25", "1000 pcs/reel": a pack count in a line

@@ -22,6 +22,7 @@ __all__ = [
     "in_pack",
     "key_paths",
     "object_fields",
+    "pack_row_count",
     "packaging_object",
     "path_count",
     "row_count",
@@ -225,3 +226,44 @@ def row_count(weight_key: str, cells: Sequence[tuple[str, str]]) -> int | None:
     if len(counts) == 1 and (n := counts.pop()) >= 2:
         return n
     return None
+
+
+# "confezione 25 pz", "Box of 100", "Karton 24 Stück": a pack and its count as a cell's value
+_PACK_VALUE = re.compile(
+    rf"^\s*(?P<w>[^\W\d_]{{2,}})\.?\s{{1,2}}(?:(?:{'|'.join(V.PACK_PREPOSITIONS)})\s{{1,2}})?"
+    rf"(?P<n>{C.GROUPED}|\d{{1,7}})(?:\s{{0,2}}(?:{C.PIECES})\.?)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def pack_row_count(weight_key: str, cells: Sequence[tuple[str, str]]) -> int | None:
+    """The count of the pack a row's weight key names, from a cell whose value is that pack
+    with its count ("Peso conf. (kg)" beside "Confezione=confezione 25 pz"). None when no cell
+    says, or cells disagree."""
+    own = {
+        t
+        for t in _TOKEN.findall(weight_key.lower())
+        if t not in _UNIT_TOKENS and not V.WEIGHT_WORDS.search(t)
+    }
+    counts = {
+        n
+        for key, value in cells
+        if key.strip() != weight_key.strip() and (n := _named_pack_value(value, own))
+    }
+    return counts.pop() if len(counts) == 1 else None
+
+
+def _named_pack_value(value: str, own: set[str]) -> int | None:
+    """The count of a cell whose value is the pack the weight key names, with its count
+    ("confezione 25 pz" for "Peso conf. (kg)", "Box of 50" for "Box weight"): the weight is of
+    that many pieces. None when the key names no pack, or another one."""
+    m = _PACK_VALUE.match(value)
+    if m is None or not own:
+        return None
+    word = m["w"].lower()
+    if word not in V.PACK_NOUNS:
+        return None
+    if not any(len(t) >= 3 and (word.startswith(t) or t.startswith(word)) for t in own):
+        return None
+    n = C.whole(m["n"])
+    return n if n >= 2 else None

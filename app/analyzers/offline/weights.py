@@ -794,6 +794,19 @@ def _net_of_counted_pack(label: str, pack: re.Match[str]) -> bool:
     return V.NET_WORDS.search(inside) is not None
 
 
+def _counted_pack_word(label: str, pack: re.Match[str], name: N.Name, doc: _Doc) -> bool:
+    """A pack word of the label, the first or a later one, with its count right after it ("Pack
+    weight: Pack of 25: net", "pudełko 100 szt.: masa netto"): the figure weighs the pack. A
+    count of pieces without "of" only where the document counts no other pack (a list of
+    articles' cartons: which is this one's is for the variant rules)."""
+    for p in V.PACK_WORDS.finditer(label, pack.start()):
+        if C.count_follows_pack(label, p):
+            return True
+        if (n := C.count_after_pack(label, p.end(), name)) and doc.pack_counts <= {n}:
+            return True
+    return False
+
+
 def _net_follows_pack(label: str, pack: re.Match[str]) -> bool:
     """The net word right after the pack word ("peso.pack_neto_kg", "Carton net weight")
     qualifies the pack: the figure is the net weight of the pack's contents (read so only
@@ -1063,7 +1076,7 @@ def _classify(
         or (pack.start() >= net and pack.group().lower() in V.PACK_NOUNS)
         or _net_of_counted_pack(label, pack)
         or (net >= 0 and _PER_POSTPOSITION.match(label, pack.end()) is not None)
-        or any(C.count_follows_pack(label, p) for p in V.PACK_WORDS.finditer(label, pack.start()))
+        or _counted_pack_word(label, pack, name, doc)
         or (_net_follows_pack(label, pack) and C.pack_n(name.low) is None and doc.pack_count)
     ):
         # "Peso netto confezione", "Net weight per box": the net weight of a pack
@@ -2192,6 +2205,15 @@ def collect_mentions(
                     f"the weight of the {counted} pieces the fields beside it count ÷ {counted}"
                 )
             elif (
+                basis == WeightBasis.PER_PACK
+                and "=" in text
+                and not C.packs_counted(label)
+                and (counted := KC.pack_row_count(label, _row_cells_kv(text)))
+                and counted != C.pack_n(nm.low)
+            ):  # "Confezione=confezione 25 pz | Peso conf. (kg)=2,2": the pack the row counts
+                basis, grams = WeightBasis.DERIVED, q.grams / counted
+                reason = f"pack weight ÷ the {counted} pieces the row's pack cell counts"
+            elif (
                 basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
                 and (path := _PATH_KEY.match(text))
                 and KC.in_pack(path["k"])
@@ -2954,6 +2976,14 @@ def _table_mentions(
                 reason = (
                     f"the weight of the {counted} pieces the fields beside it count ÷ {counted}"
                 )
+            elif (
+                basis == WeightBasis.PER_PACK
+                and not C.packs_counted(label)
+                and (counted := KC.pack_row_count(label, cells))
+                and counted != C.pack_n(name.low)
+            ):  # "Peso conf. (kg)" beside "confezione 25 pz": the pack the row counts
+                basis, per_piece = WeightBasis.DERIVED, grams / counted
+                reason = f"pack weight ÷ the {counted} pieces the row's pack cell counts"
             if basis in _ELIGIBLE and (heavy := V.HEAVIEST_PART_WORDS.search(quote)):
                 basis, per_piece = WeightBasis.COMPONENT, None
                 reason = f"the weight of the heaviest single part ({heavy.group()})"
