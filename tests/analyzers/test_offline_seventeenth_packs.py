@@ -8,7 +8,8 @@ packs ("Case (10 boxes of 100)"); a row's basis cell ("Basis=je 100 Stück") bes
 one article's weight in a logistics section ("Weight per notebook") and a carton's own count
 there ("Inner pack 10 pcs, carton 40 pcs 12 kg"); a row's cell that is the pack its weight key
 names ("Peso conf." beside "confezione 25 pz"); pack words in more languages ("Eske", "pudełko",
-"Kutu", "100枚入り"). Each rule must not fire where the figure is
+"Kutu", "100枚入り"); a shop's product record that names a pack ("box of 20") of an article
+the name says is one piece. Each rule must not fire where the figure is
 the article's own or the pack's count is not the article's.
 """
 
@@ -139,6 +140,14 @@ CASES = [
         "Ledger book A4, 200 pages",
         640,
     ),
+]
+
+# a shop page's product record that names a pack, of an article the name says is one piece
+_RECORD = '<html><head><script type="application/ld+json">{"@type": "Product", "name": "%s", "weight": {"@type": "QuantitativeValue", "value": 60, "unitCode": "GRM"}}</script></head><body><h1>Dust mask</h1></body></html>'
+CASES += [
+    ("shop.html", _RECORD % "Dust mask box of 10", "Dust mask FFP1 (one mask)", 6),
+    ("shop.html", _RECORD % "Dust mask box of 10", "Dust mask FFP1, box of 10", 60),
+    ("shop.html", _RECORD % "Dust mask FFP1", "Dust mask FFP1 (one mask)", 60),
 ]
 
 

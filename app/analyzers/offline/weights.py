@@ -794,6 +794,31 @@ def _net_of_counted_pack(label: str, pack: re.Match[str]) -> bool:
     return V.NET_WORDS.search(inside) is not None
 
 
+# "name: FFP2 respirator box of 20", "productName: …": the name field of a product record
+_RECORD_NAME = re.compile(
+    r"^(?:name|product\s?name|title|productname)\s{0,2}:\s(?P<v>.{3,120})$", re.I
+)
+
+
+def _record_pack(lines: Sequence[Line], i: int, name: N.Name) -> int | None:
+    """The pack count of the product an embedded product record (JSON-LD, microdata) names,
+    when the article name says it is one piece ("FFP2 respirator box of 20" of a "… (one
+    mask)"): the record's weight is the pack's. None outside such a record, or when the record
+    names no pack or the name counts a pack itself."""
+    line = lines[i]
+    if line.location != _EMBEDDED or not S.one_piece_name(name.low) or C.pack_n(name.low):
+        return None
+    for j in range(i - 1, max(-1, i - 12), -1):
+        if lines[j].location != line.location:
+            break
+        if m := _RECORD_NAME.match(lines[j].text):
+            return C.pack_n(m["v"]) if V.PACK_WORDS.search(m["v"]) else None
+    return None
+
+
+_EMBEDDED = "embedded product data"
+
+
 def _counted_pack_word(label: str, pack: re.Match[str], name: N.Name, doc: _Doc) -> bool:
     """A pack word of the label, the first or a later one, with its count right after it ("Pack
     weight: Pack of 25: net", "pudełko 100 szt.: masa netto"): the figure weighs the pack. A
@@ -2325,6 +2350,13 @@ def collect_mentions(
             ):  # "10 barras (50 m), peso aprox. 30 kg" of one "barra": the weight of ten
                 basis, grams = WeightBasis.DERIVED, q.grams / counted
                 reason = f"the weight of the {counted} pieces the clause before counts ÷ {counted}"
+            elif (
+                basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
+                and (counted := _record_pack(lines, i, nm))
+                and not V.PACK_WORDS.search(label)
+            ):  # "name: FFP2 respirator box of 20" above "weight: 90 g" of "… (one mask)"
+                basis, grams = WeightBasis.DERIVED, q.grams / counted
+                reason = f"the weight of the record's product, a pack of {counted} ÷ {counted}"
             elif (
                 basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
                 and (counted := C.pack_counted_before(text[max(0, q.start - 80) : q.start], nm))
