@@ -9,7 +9,8 @@ one article's weight in a logistics section ("Weight per notebook") and a carton
 there ("Inner pack 10 pcs, carton 40 pcs 12 kg"); a row's cell that is the pack its weight key
 names ("Peso conf." beside "confezione 25 pz"); pack words in more languages ("Eske", "pudełko",
 "Kutu", "100枚入り"); a shop's product record that names a pack ("box of 20") of an article
-the name says is one piece. Each rule must not fire where the figure is
+the name says is one piece; a net word right before a mass unit ("Net (g)", "box_net_g") as a
+weight's label. Each rule must not fire where the figure is
 the article's own or the pack's count is not the article's.
 """
 
@@ -148,6 +149,25 @@ CASES += [
     ("shop.html", _RECORD % "Dust mask box of 10", "Dust mask FFP1 (one mask)", 6),
     ("shop.html", _RECORD % "Dust mask box of 10", "Dust mask FFP1, box of 10", 60),
     ("shop.html", _RECORD % "Dust mask FFP1", "Dust mask FFP1 (one mask)", 60),
+]
+
+# a net word right before a mass unit labels a net weight with no weight word
+CASES += [
+    (
+        "list.txt",
+        "Box of 40: Net (g)=200 | Case gross (kg)=9.1\n",
+        "Examination glove M (one glove)",
+        5,
+    ),
+    (
+        "api.json",
+        '{"packaging": {"box": {"count": 40, "box_net_g": 200}}}',
+        "Examination glove M (one glove)",
+        5,
+    ),
+    ("list.txt", "Item: bracket | Net (g)=85\n", "Wall bracket 40 mm", 85),
+    ("list.txt", "Item: bracket | Net (EUR)=85 | Weight (g)=120\n", "Wall bracket 40 mm", 120),
+    ("list.txt", "Item: bracket | Net (mm)=85\n", "Wall bracket 40 mm", None),
 ]
 
 

@@ -474,11 +474,22 @@ def _merge_pairs(text: str, qs: list[_Raw]) -> list[_Raw]:
     return out
 
 
+def _net_before_unit(text: str) -> re.Match[str] | None:
+    """A net word right before a mass unit ("Net (g)=160", "box_net_g: 480"): a net weight's
+    label with no weight word. Not a net word elsewhere ("NW 7,2" is a nominal width)."""
+    for m in V.NET_WORDS.finditer(text):
+        gap = text[m.end() : m.end() + 2]
+        at = m.end() + len(gap) - len(gap.lstrip(" _"))  # "Net (g)", "net_g"
+        if (u := _UNIT_IN_LABEL.match(text, at)) and mass_unit(u["b"] or u["t"] or "") is not None:
+            return m
+    return None
+
+
 def _label_unit_quantities(text: str, comma: bool) -> list[_Raw]:
     """'Weight kg 42', 'weight_kg: 0.25', 'Gewicht [g] | 95': the unit is in the label."""
     if _UNIT_IN_LABEL.search(text) is None:
         return []  # the cheap test first: most lines with a number have no unit in a label
-    w = V.WEIGHT_WORDS.search(text)
+    w = V.WEIGHT_WORDS.search(text) or _net_before_unit(text)  # "Net (g)", "box_net_g"
     if w is None:
         return []
     found: list[_Raw] = []
