@@ -7,7 +7,7 @@ weight: Pack of 25: net"); a pack counted in the clause before the weight's own 
 packs ("Case (10 boxes of 100)"); a row's basis cell ("Basis=je 100 Stück") beside its weight;
 one article's weight in a logistics section ("Weight per notebook") and a carton's own count
 there ("Inner pack 10 pcs, carton 40 pcs 12 kg"); a row's cell that is the pack its weight key
-names ("Peso conf." beside "confezione 25 pz"); pack words in more languages ("Eske", "pudełko",
+names ("Peso conf." beside "confezione 25 pz", "Waga opakowania" beside "Opakowanie (szt.)"); pack words in more languages ("Eske", "pudełko",
 "Kutu", "100枚入り"); a shop's product record that names a pack ("box of 20") of an article
 the name says is one piece; a net word right before a mass unit ("Net (g)", "box_net_g") as a
 weight's label. Each rule must not fire where the figure is
@@ -120,6 +120,18 @@ CASES = [
         "listino.csv",
         "Codice;Imballo;Peso conf. (kg)\nSP-6;cartone 10 pz;0,4\n",
         "Spina 6 x 30 (singola)",
+        None,
+    ),
+    (
+        "cennik.csv",
+        "Indeks;Opakowanie (szt.);Waga opakowania (kg)\nNT-5;500;1,5\n",
+        "Nit zrywalny 4x10",
+        3,
+    ),
+    (
+        "cennik.csv",
+        "Indeks;Paleta (szt.);Waga opakowania (kg)\nNT-5;500;1,5\n",
+        "Nit zrywalny 4x10",
         None,
     ),
     # one article's weight in a logistics section, and a carton's own count there

@@ -248,9 +248,39 @@ def pack_row_count(weight_key: str, cells: Sequence[tuple[str, str]]) -> int | N
     counts = {
         n
         for key, value in cells
-        if key.strip() != weight_key.strip() and (n := _named_pack_value(value, own))
+        if key.strip() != weight_key.strip()
+        and (n := _named_pack_value(value, own) or _named_pack_key(key, value, own))
     }
     return counts.pop() if len(counts) == 1 else None
+
+
+def _named_pack_key(key: str, value: str, own: set[str]) -> int | None:
+    """The count of a cell whose key is the pack the weight key names, counted in pieces
+    ("Opakowanie (szt.)=1000" for "Waga opakowania (kg)", "Box qty=50" for "Box weight")."""
+    if (m := _COUNT_VALUE.match(value)) is None:
+        return None
+    low = key.lower()
+    if not (_QUANTITY_WORD.search(low) or _PIECE_BRACKET.search(low)):
+        return None
+    tokens = _TOKEN.findall(low)
+    if not any(t in V.PACK_NOUNS and any(_same_word(t, o) for o in own) for t in tokens):
+        return None
+    n = C.whole(m["n"])
+    return n if n >= 2 else None
+
+
+_PIECE_BRACKET = re.compile(rf"[(\[]\s{{0,2}}(?:{C.PIECES})\.?\s{{0,2}}[)\]]", re.IGNORECASE)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word, or its abbreviation or inflection ("conf" of "confezione", "opakowania" of
+    "opakowanie"): a shared start all but the last two letters long."""
+    if len(a) < 3 or len(b) < 3:
+        return False
+    if a.startswith(b) or b.startswith(a):
+        return True
+    n = min(len(a), len(b)) - 2
+    return n >= 4 and a[:n] == b[:n]
 
 
 def _named_pack_value(value: str, own: set[str]) -> int | None:
@@ -263,7 +293,7 @@ def _named_pack_value(value: str, own: set[str]) -> int | None:
     word = m["w"].lower()
     if word not in V.PACK_NOUNS:
         return None
-    if not any(len(t) >= 3 and (word.startswith(t) or t.startswith(word)) for t in own):
+    if not any(_same_word(word, t) for t in own):
         return None
     n = C.whole(m["n"])
     return n if n >= 2 else None
