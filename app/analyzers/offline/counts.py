@@ -11,7 +11,7 @@ and read the digits with `whole`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
@@ -69,9 +69,9 @@ LABEL_PER_COUNT = re.compile(
 # "box of 100", "Karton mit 50", "100 pcs": the count of a pack phrase
 _COUNT = re.compile(
     rf"(?:(?:of|à|a|mit|with|zu|de|da|van|z|per|pro|je|/)\s*(?P<a>\d[\d.,']{{0,8}})\s*(?:{PIECES})?(?![^\W\d_])"
-    rf"|(?<![\d.,'])(?P<b>\d[\d.,']{{0,8}})\s*(?:{PIECES})(?![^\W\d_]))",
+    rf"|(?<![\d.,'])(?P<b>\d[\d.,']{{0,8}})\s*(?:{PIECES})(?:入り|入)?(?![^\W\d_]))",
     re.IGNORECASE,
-)
+)  # "100枚入り": a pack that holds a hundred
 # "100 pcs", "50 Stück": a count with its piece word
 COUNTED = re.compile(rf"(?<![\d.,'])(?P<n>\d[\d.,']{{0,8}})\s*(?:{PIECES})(?![^\W\d_])", re.I)
 # "VE 100", "Packungsinhalt: 50", "contents 25", "1000 pcs/reel": a pack count in a line
@@ -348,6 +348,17 @@ _PRICE = re.compile(r"pre(?:is|cio|ço|zzo)|prix|price|cost|kosten|eur|usd|€|\
 
 def pack_count(lines: Sequence[Line]) -> int | None:
     """A pack count stated anywhere ("VE 100 Stück", "pack_quantity: 1000", "100 pcs/bag")."""
+    return next(_pack_counts(lines), None)
+
+
+def pack_counts(lines: Sequence[Line]) -> frozenset[int]:
+    """Every line's pack count: several when a document lists packs of several articles
+    ("Karton à 50 Stück" of one disc, "Karton à 25 Stück" of another)."""
+    return frozenset(_pack_counts(lines))
+
+
+def _pack_counts(lines: Sequence[Line]) -> Iterator[int]:
+    """The first pack count of each line that states one."""
     for line in lines:
         if DIGITS.isdisjoint(line.text) or not PACK_HINT.search(line.text):
             continue
@@ -362,8 +373,8 @@ def pack_count(lines: Sequence[Line]) -> int | None:
                 continue  # "Bolsas de vacío 200 x 300 mm": the pack's size, not its count
             n = as_count(m["n"] or m["m"])
             if n and n >= 2:
-                return n
-    return None
+                yield n
+                break
 
 
 def named_pack_count(lines: Sequence[Line], name: str) -> int | None:
@@ -452,3 +463,71 @@ def pack_after(after: str) -> int | None:
         return None
     n = as_count(m["n"].rstrip(".,'"))
     return n if n is not None and n >= 2 else None
+
+
+# the count right after a pack word: "Pakkaus: 25 kpl", "csomag 25 db kést", "Pack of 25",
+# "Case (10 boxes of 100)"; the word after the count says what it counts
+_PACK_WORD_COUNT = re.compile(
+    rf"\W{{0,3}}(?:(?P<prep>{'|'.join(V.PACK_PREPOSITIONS)})\s{{1,2}})?(?P<n>{PER_N})"
+    r"(?:\s{0,2}(?P<w>[^\W\d_]+\.?))?",
+    re.IGNORECASE,
+)
+_PIECE_ONLY = re.compile(rf"(?:{PIECES})\.?", re.IGNORECASE)
+# piece words only in lower case: Hungarian "db" (darab), never the decibel "dB"
+_CASED_PIECES = frozenset(["db", "db."])
+_CLAUSE_SEP = re.compile(r"[,;，；]")
+
+
+def count_after_pack(text: str, pack_end: int, name: Named) -> int | None:
+    """The pieces the pack word ending at `pack_end` is said to hold: a count after "of",
+    "mit", "de" ("Pack of 25"), or a count of pieces or of the name's noun ("Pakkaus: 25 kpl",
+    "A csomag 25 db kést" of a "kés"). None for a pack's mass or size ("Rolle 25 m", "Sack
+    25 kg"), a count the name states itself, or fewer than two."""
+    m = _PACK_WORD_COUNT.match(text, pack_end)
+    if m is None or (n := as_count(m["n"].rstrip(".,'"))) is None or n < 2:
+        return None
+    word = (m["w"] or "").lower()
+    if _MASS_AFTER.match(text, m.end("n")) or _DIMENSION_AFTER.match(text, m.end("n")):
+        return None
+    counted = (
+        (m["prep"] is not None and not word)
+        or _PIECE_ONLY.fullmatch(word) is not None
+        or m["w"] in _CASED_PIECES
+        or _is_noun_of(word.rstrip("."), name)
+    )
+    if not counted or f"#{n}" in name.numbers or pack_n(name.low) == n:
+        return None
+    return n
+
+
+def _is_noun_of(word: str, name: Named) -> bool:
+    """`word` is a noun of the name or its plural or inflection ("kést" of "kés", "knives"
+    is not read: an irregular plural needs a piece word)."""
+    return len(word) >= 3 and any(
+        _fold(word).startswith(_fold(w)) and len(word) - len(w) <= 2
+        for w in name.words
+        if len(w) >= 3 and w.isalpha()
+    )
+
+
+def pack_counted_before(before: str, name: Named) -> int | None:
+    """The count of a pack in the clause right before a weight's own clause ("Pakkaus: 25 kpl,
+    paino 2,25 kg", "A csomag 25 db kést tartalmaz, nettó 0,9 kg", "Box of 50; net 2 kg"): the
+    weight is the pack's. None when the weight's clause says more than a weight word, or no
+    pack word in the clause before counts pieces."""
+    seps = list(_CLAUSE_SEP.finditer(before))
+    if not seps:
+        return None
+    rest = before[seps[-1].end() :]
+    if len(rest) > 40 or not DIGITS.isdisjoint(rest):
+        return None
+    if not (V.WEIGHT_WORDS.search(rest) or V.NET_WORDS.search(rest)):
+        return None
+    start = seps[-2].end() if len(seps) > 1 else 0
+    clause = before[start : seps[-1].start()]
+    if V.GROSS_WORDS.search(rest) or V.GROSS_WORDS.search(clause):
+        return None
+    found = {
+        n for p in V.PACK_WORDS.finditer(clause) if (n := count_after_pack(clause, p.end(), name))
+    }
+    return found.pop() if len(found) == 1 else None

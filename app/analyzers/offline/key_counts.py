@@ -22,6 +22,7 @@ __all__ = [
     "in_pack",
     "key_paths",
     "object_fields",
+    "pack_row_count",
     "packaging_object",
     "path_count",
     "row_count",
@@ -182,6 +183,12 @@ _MASS_TOKEN = re.compile(r"(?<![^\W\d_])(?:kg|kgs|g|gr|lbs?|oz|mg)(?![^\W\d_])")
 _PIECE_SET = frozenset(w.lower().rstrip(".") for w in V.PIECE_WORDS) | frozenset(
     ["per", "par", "pour", "pro", "je", "por", "para", "för", "of", "de", "du", "di", "x"]
 )
+# "Basis=je 100 Stück", "base | per 1000 pcs": a basis cell whose value says it is one
+_PER_COUNT_VALUE = re.compile(
+    rf"^\s*(?:je|per|pro|par|pour|por|para|för|/)\s{{0,2}}(?P<n>{C.GROUPED}|\d{{1,7}})\s{{0,2}}"
+    rf"(?:{C.PIECES})\.?\s*$",
+    re.IGNORECASE,
+)
 _PER_PIECE = re.compile(
     rf"(?:/|(?<![^\W\d_])(?:per|pro|je|par|pour|por|para|för|x|each))\s{{0,2}}(?:\d[\d.,']*\s{{0,2}})?"
     rf"(?:{C.PIECES})(?![^\W\d_])",
@@ -205,15 +212,88 @@ def row_count(weight_key: str, cells: Sequence[tuple[str, str]]) -> int | None:
     }
     counts: set[int] = set()
     for key, value in cells:
-        if key.strip() == weight_key.strip() or not (m := _COUNT_VALUE.match(value)):
+        m = _COUNT_VALUE.match(value) or _PER_COUNT_VALUE.match(value)
+        if key.strip() == weight_key.strip() or not m:
             continue
         low = key.lower()
         if _MASS_TOKEN.search(low):
             continue  # "Poids par pièce (g)=12": a weight, not a count
         basis = _BASIS_KEY.search(low) and V.WEIGHT_WORDS.search(low)
+        basis = basis or (_BASIS_KEY.search(low) and _PER_COUNT_VALUE.match(value))
         named = own and _QUANTITY_WORD.search(low) and own & set(_TOKEN.findall(low))
         if basis or named:
             counts.add(C.whole(m["n"]))
     if len(counts) == 1 and (n := counts.pop()) >= 2:
         return n
     return None
+
+
+# "confezione 25 pz", "Box of 100", "Karton 24 Stück": a pack and its count as a cell's value
+_PACK_VALUE = re.compile(
+    rf"^\s*(?P<w>[^\W\d_]{{2,}})\.?\s{{1,2}}(?:(?:{'|'.join(V.PACK_PREPOSITIONS)})\s{{1,2}})?"
+    rf"(?P<n>{C.GROUPED}|\d{{1,7}})(?:\s{{0,2}}(?:{C.PIECES})\.?)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def pack_row_count(weight_key: str, cells: Sequence[tuple[str, str]]) -> int | None:
+    """The count of the pack a row's weight key names, from a cell whose value is that pack
+    with its count ("Peso conf. (kg)" beside "Confezione=confezione 25 pz"). None when no cell
+    says, or cells disagree."""
+    own = {
+        t
+        for t in _TOKEN.findall(weight_key.lower())
+        if t not in _UNIT_TOKENS and not V.WEIGHT_WORDS.search(t)
+    }
+    counts = {
+        n
+        for key, value in cells
+        if key.strip() != weight_key.strip()
+        and (n := _named_pack_value(value, own) or _named_pack_key(key, value, own))
+    }
+    return counts.pop() if len(counts) == 1 else None
+
+
+def _named_pack_key(key: str, value: str, own: set[str]) -> int | None:
+    """The count of a cell whose key is the pack the weight key names, counted in pieces
+    ("Opakowanie (szt.)=1000" for "Waga opakowania (kg)", "Box qty=50" for "Box weight")."""
+    if (m := _COUNT_VALUE.match(value)) is None:
+        return None
+    low = key.lower()
+    if not (_QUANTITY_WORD.search(low) or _PIECE_BRACKET.search(low)):
+        return None
+    tokens = _TOKEN.findall(low)
+    if not any(t in V.PACK_NOUNS and any(_same_word(t, o) for o in own) for t in tokens):
+        return None
+    n = C.whole(m["n"])
+    return n if n >= 2 else None
+
+
+_PIECE_BRACKET = re.compile(rf"[(\[]\s{{0,2}}(?:{C.PIECES})\.?\s{{0,2}}[)\]]", re.IGNORECASE)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word, or its abbreviation or inflection ("conf" of "confezione", "opakowania" of
+    "opakowanie"): a shared start all but the last two letters long."""
+    if len(a) < 3 or len(b) < 3:
+        return False
+    if a.startswith(b) or b.startswith(a):
+        return True
+    n = min(len(a), len(b)) - 2
+    return n >= 4 and a[:n] == b[:n]
+
+
+def _named_pack_value(value: str, own: set[str]) -> int | None:
+    """The count of a cell whose value is the pack the weight key names, with its count
+    ("confezione 25 pz" for "Peso conf. (kg)", "Box of 50" for "Box weight"): the weight is of
+    that many pieces. None when the key names no pack, or another one."""
+    m = _PACK_VALUE.match(value)
+    if m is None or not own:
+        return None
+    word = m["w"].lower()
+    if word not in V.PACK_NOUNS:
+        return None
+    if not any(_same_word(word, t) for t in own):
+        return None
+    n = C.whole(m["n"])
+    return n if n >= 2 else None

@@ -1003,6 +1003,8 @@ PACK_WORDS: Final = Vocabulary(
         "pakkaus",
         "csomag",
         "doboz",
+        # a box in no, da, pl, cs, tr, sv, a bag in it, as their pack nouns count it
+        *split_words("eske æske pudełko krabička kutu låda sacchetto"),
         "cutie",
         "pachet",
         "упаковка",

@@ -474,11 +474,22 @@ def _merge_pairs(text: str, qs: list[_Raw]) -> list[_Raw]:
     return out
 
 
+def _net_before_unit(text: str) -> re.Match[str] | None:
+    """A net word right before a mass unit ("Net (g)=160", "box_net_g: 480"): a net weight's
+    label with no weight word. Not a net word elsewhere ("NW 7,2" is a nominal width)."""
+    for m in V.NET_WORDS.finditer(text):
+        gap = text[m.end() : m.end() + 2]
+        at = m.end() + len(gap) - len(gap.lstrip(" _"))  # "Net (g)", "net_g"
+        if (u := _UNIT_IN_LABEL.match(text, at)) and mass_unit(u["b"] or u["t"] or "") is not None:
+            return m
+    return None
+
+
 def _label_unit_quantities(text: str, comma: bool) -> list[_Raw]:
     """'Weight kg 42', 'weight_kg: 0.25', 'Gewicht [g] | 95': the unit is in the label."""
     if _UNIT_IN_LABEL.search(text) is None:
         return []  # the cheap test first: most lines with a number have no unit in a label
-    w = V.WEIGHT_WORDS.search(text)
+    w = V.WEIGHT_WORDS.search(text) or _net_before_unit(text)  # "Net (g)", "box_net_g"
     if w is None:
         return []
     found: list[_Raw] = []
@@ -547,6 +558,7 @@ class _Doc:
         "_comma",
         "_consignment",
         "_count",
+        "_counts",
         "_filled",
         "_length",
         "_lines",
@@ -568,6 +580,7 @@ class _Doc:
         self._shipping: bool | None = None
         self._listed: frozenset[str] | None = None
         self._consignment: list[int] | None = None
+        self._counts: frozenset[int] | None = None
 
     def listed_part(self, label: str, name: N.Name) -> str:
         """The part of the article a label weighs when the document lists the article's parts
@@ -643,6 +656,13 @@ class _Doc:
                 or C.count_field(self._lines, self.name_low)
             )
         return None if self._count is None else int(self._count)
+
+    @property
+    def pack_counts(self) -> frozenset[int]:
+        """Every pack count the lines state (`C.pack_counts`)."""
+        if self._counts is None:
+            self._counts = C.pack_counts(self._lines)
+        return self._counts
 
     @property
     def length_m(self) -> float | None:
@@ -783,6 +803,44 @@ def _net_of_counted_pack(label: str, pack: re.Match[str]) -> bool:
     )
     inside = label[opening + 1 : closing]
     return V.NET_WORDS.search(inside) is not None
+
+
+# "name: FFP2 respirator box of 20", "productName: …": the name field of a product record
+_RECORD_NAME = re.compile(
+    r"^(?:name|product\s?name|title|productname)\s{0,2}:\s(?P<v>.{3,120})$", re.I
+)
+
+
+def _record_pack(lines: Sequence[Line], i: int, name: N.Name) -> int | None:
+    """The pack count of the product an embedded product record (JSON-LD, microdata) names,
+    when the article name says it is one piece ("FFP2 respirator box of 20" of a "… (one
+    mask)"): the record's weight is the pack's. None outside such a record, or when the record
+    names no pack or the name counts a pack itself."""
+    line = lines[i]
+    if line.location != _EMBEDDED or not S.one_piece_name(name.low) or C.pack_n(name.low):
+        return None
+    for j in range(i - 1, max(-1, i - 12), -1):
+        if lines[j].location != line.location:
+            break
+        if m := _RECORD_NAME.match(lines[j].text):
+            return C.pack_n(m["v"]) if V.PACK_WORDS.search(m["v"]) else None
+    return None
+
+
+_EMBEDDED = "embedded product data"
+
+
+def _counted_pack_word(label: str, pack: re.Match[str], name: N.Name, doc: _Doc) -> bool:
+    """A pack word of the label, the first or a later one, with its count right after it ("Pack
+    weight: Pack of 25: net", "pudełko 100 szt.: masa netto"): the figure weighs the pack. A
+    count of pieces without "of" only where the document counts no other pack (a list of
+    articles' cartons: which is this one's is for the variant rules)."""
+    for p in V.PACK_WORDS.finditer(label, pack.start()):
+        if C.count_follows_pack(label, p):
+            return True
+        if (n := C.count_after_pack(label, p.end(), name)) and doc.pack_counts <= {n}:
+            return True
+    return False
 
 
 def _net_follows_pack(label: str, pack: re.Match[str]) -> bool:
@@ -953,6 +1011,13 @@ def _classify(
     outer = None if packaging else V.OUTER_PACK_WORDS.search(label)
     if outer is not None and outer.group().lower() not in name.low:
         packaging = label  # "Peso palé completo", "外箱重量": a load carrier's weight
+    if (
+        packaging
+        and (weighs := V.WEIGHT_WORDS.last(label)) >= 0
+        and (each := O.per_article(label[weighs:], name.low))
+        and not V.PACK_WORDS.search(label)
+    ):  # "Logistics: Weight per notebook: 285 g": one article's weight beside its packs
+        return WeightBasis.NET, f"the weight per article (per {each})", grams
     if packaging and net < 0 and (one := O.per_article(after, name.low)):
         # "Emballage: kartong, ca 1 kg per radiator": the packaging's own weight per article
         return WeightBasis.GROSS, f"the packaging's weight per article (per {one})", None
@@ -962,7 +1027,8 @@ def _classify(
         if n := C.round_basis(label):
             # "logistics.weight_per_1000_kg": the label's own basis, not the section's pack
             return WeightBasis.DERIVED, f"weight of {n} pieces ÷ {n}", grams / n
-        n = C.pack_n(packaging) or (doc.pack_count if V.PACK_WORDS.search(packaging) else None)
+        n = C.pack_n(label) or C.pack_n(packaging)  # "Inner pack 10 pcs, carton 40 pcs 12 kg"
+        n = n or (doc.pack_count if V.PACK_WORDS.search(packaging) else None)
         if n:
             return WeightBasis.DERIVED, f"pack weight ÷ {n} pieces per pack", grams / n
         return WeightBasis.GROSS, "a weight in a packaging or shipping section", None
@@ -1050,7 +1116,7 @@ def _classify(
         or (pack.start() >= net and pack.group().lower() in V.PACK_NOUNS)
         or _net_of_counted_pack(label, pack)
         or (net >= 0 and _PER_POSTPOSITION.match(label, pack.end()) is not None)
-        or any(C.count_follows_pack(label, p) for p in V.PACK_WORDS.finditer(label))
+        or _counted_pack_word(label, pack, name, doc)
         or (_net_follows_pack(label, pack) and C.pack_n(name.low) is None and doc.pack_count)
     ):
         # "Peso netto confezione", "Net weight per box": the net weight of a pack
@@ -1061,6 +1127,10 @@ def _classify(
         n = None if n is not None and B.own_number(doc.lines, n, grams) else n  # "roll:155 g"
         many = _COUNTED_PACK_WORD.search(label, 0, pack.start())
         if many and (k := to_int(many["n"])) and k >= 2:
+            if inner := C.count_after_pack(label, pack.end(), name):
+                # "Case (10 boxes of 100)": packs of counted pieces, the pieces of them all
+                reason = f"the weight of {k} {pack.group()} of {inner} ÷ {k * inner}"
+                return WeightBasis.DERIVED, reason, grams / (k * inner)
             # "Carton: 24 rolls, 9.6 kg": the weight of the rolls the label counts
             return WeightBasis.DERIVED, f"the weight of {k} {pack.group()} ÷ {k}", grams / k
         if not shipping_unit and B.counts_pieces(doc.lines, _word_at(label, pack), n, name.low):
@@ -1624,7 +1694,7 @@ def _line_cells(text: str) -> list[tuple[str, str]]:
     """A "key=value | key=value" line as its (key, value) cells."""
     out = []
     for cell in re.split(r"[|;\t]", text):
-        if m := _KEY_VALUE.match(cell):
+        if m := _KEY_VALUE.match(cell.strip()):  # "Basis=je 100 Stück | …": not its space
             out.append((m["k"], m["v"]))
     return out
 
@@ -1684,7 +1754,7 @@ def _field_count(label: str, text: str, doc: _Doc) -> int | None:
             return None  # "item.weight_per_piece: 5.2 g" beside "pcs_per_box": one piece's
         n = KC.path_count(m["k"], doc.key_paths)
     elif "=" in text or " | " in text:
-        n = KC.row_count(label, _line_cells(text))
+        n = KC.row_count(label, _row_cells_kv(text))  # a row name's first cell too
     return None if n is None or n == C.pack_n(doc.name_low) else n  # "set, 19 pcs": the set's
 
 
@@ -2189,6 +2259,15 @@ def collect_mentions(
                     f"the weight of the {counted} pieces the fields beside it count ÷ {counted}"
                 )
             elif (
+                basis == WeightBasis.PER_PACK
+                and "=" in text
+                and not C.packs_counted(label)
+                and (counted := KC.pack_row_count(label, _row_cells_kv(text)))
+                and counted != C.pack_n(nm.low)
+            ):  # "Confezione=confezione 25 pz | Peso conf. (kg)=2,2": the pack the row counts
+                basis, grams = WeightBasis.DERIVED, q.grams / counted
+                reason = f"pack weight ÷ the {counted} pieces the row's pack cell counts"
+            elif (
                 basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
                 and (path := _PATH_KEY.match(text))
                 and KC.in_pack(path["k"])
@@ -2300,6 +2379,20 @@ def collect_mentions(
             ):  # "10 barras (50 m), peso aprox. 30 kg" of one "barra": the weight of ten
                 basis, grams = WeightBasis.DERIVED, q.grams / counted
                 reason = f"the weight of the {counted} pieces the clause before counts ÷ {counted}"
+            elif (
+                basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
+                and (counted := _record_pack(lines, i, nm))
+                and not V.PACK_WORDS.search(label)
+            ):  # "name: FFP2 respirator box of 20" above "weight: 90 g" of "… (one mask)"
+                basis, grams = WeightBasis.DERIVED, q.grams / counted
+                reason = f"the weight of the record's product, a pack of {counted} ÷ {counted}"
+            elif (
+                basis in (WeightBasis.NET, WeightBasis.UNSPECIFIED)
+                and (counted := C.pack_counted_before(text[max(0, q.start - 80) : q.start], nm))
+                and doc.pack_counts <= {counted}  # not one of the packs of several articles
+            ):  # "Pakkaus: 25 kpl, paino 2,25 kg": the weight of the pack the clause counts
+                basis, grams = WeightBasis.DERIVED, q.grams / counted
+                reason = f"pack weight ÷ {counted} pieces the clause before counts"
             if basis in _ELIGIBLE and R.SUPERSEDED_BEFORE.search(
                 text[max(0, q.start - 30) : q.start]
             ):
@@ -2944,6 +3037,14 @@ def _table_mentions(
                 reason = (
                     f"the weight of the {counted} pieces the fields beside it count ÷ {counted}"
                 )
+            elif (
+                basis == WeightBasis.PER_PACK
+                and not C.packs_counted(label)
+                and (counted := KC.pack_row_count(label, cells))
+                and counted != C.pack_n(name.low)
+            ):  # "Peso conf. (kg)" beside "confezione 25 pz": the pack the row counts
+                basis, per_piece = WeightBasis.DERIVED, grams / counted
+                reason = f"pack weight ÷ the {counted} pieces the row's pack cell counts"
             if basis in _ELIGIBLE and (heavy := V.HEAVIEST_PART_WORDS.search(quote)):
                 basis, per_piece = WeightBasis.COMPONENT, None
                 reason = f"the weight of the heaviest single part ({heavy.group()})"
