@@ -7,7 +7,10 @@ weight with no stroke of its own plus a step per stroke, also in an export key
 ("grundgewicht_kg", "je_100_mm_hub_kg"), and a step stated after its value ("0.6 kg per
 100 mm"); a base weight at one length plus a step per extra length (a PTO shaft's
 "Mehrlänge"); a weight word of another figure's sentence taken as labelling a grammage; a
-length that is all its bracket says ("(2 m)") and "per metre" in CJK or Finnish in a name.
+length that is all its bracket says ("(2 m)") and "per metre" in CJK or Finnish in a name;
+the words of one sentence taken as the label of the next one's figure; a weight per n of a unit
+the name counts m of ("per 100 links" of a chain of 114 links); a cylinder's step with no weight
+word ("Stroke add-on | 0.6 kg per 100 mm"); a key's rate after its unit ("무게_g_per_m").
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -63,7 +66,19 @@ CASES = [
         "Cylinder CQ 25 stroke 150",
         700,
     ),
-    # counterparts: no stroke in the name, or no step in the document
+    (
+        "sheet.md",
+        "# Cylinder CQ 32\n\n| Item | Value |\n|---|---|\n| Base weight (stroke 0) | 0.50 kg |\n| Stroke add-on | 0.25 kg per 50 mm |\n",
+        "Cylinder CQ 32 stroke 100",
+        1000,
+    ),
+    # counterparts: a step alone, no stroke in the name, or no step in the document
+    (
+        "sheet.md",
+        "# Cylinder CQ 32\n\n| Item | Value |\n|---|---|\n| Stroke add-on | 0.25 kg per 50 mm |\n",
+        "Cylinder CQ 32 stroke 100",
+        None,
+    ),
     (
         "sheet.txt",
         "Cylinder CY 40\nBase weight: 1.2 kg\nWeight per 100 mm stroke: 0.3 kg\n",
@@ -114,6 +129,58 @@ CASES = [
     ("sheet.txt", "Tiivistenauha\nPaino: 40 g/m\n", "Tiivistenauha EPDM 9x4 (2 m)", 80),
     ("sheet.txt", "液压软管 DN12\n每米重量: 0.45 kg\n", "液压软管 DN12 (每米)", 450),
     ("sheet.txt", "Tiivistenauha\nPaino: 40 g/m\n", "Tiivistenauha EPDM 9x4", None),
+    # a key's rate after its unit ("weight_g_per_m"): a weight per metre, times the name's length
+    ("api.json", '{"name": "Seal strip", "weight_g_per_m": 60}', "Seal strip EPDM, 3 m", 180),
+    ("api.json", '{"name": "Dichtprofil", "gewicht_g_je_m": 60}', "Dichtprofil EPDM 2 m", 120),
+    ("api.json", '{"name": "Seal strip", "weight_g_per_m": 60}', "Seal strip EPDM", None),
+    ("api.json", '{"name": "Seal strip", "weight_g": 60}', "Seal strip EPDM, 3 m", 60),
+    # a sentence's words never label the next sentence's figure ("Roh…", "tensile strength")
+    (
+        "mail.txt",
+        "Betreff: HB 8\nGuten Tag, im Datenblatt stand 2,1 kg (Rohteil). Das korrigierte Gewicht: 1.850 g für das bearbeitete Teil.\n",
+        "Hebel HB 8 geschmiedet, bearbeitet",
+        1850,
+    ),
+    (
+        "sheet.txt",
+        "Lever HB-8\nPitch 12 mm, tensile strength 40 kN. Net weight per piece: 0.31 kg.\n",
+        "Lever HB-8",
+        310,
+    ),
+    # counterparts: an abbreviation's full stop, or one of a sentence with no figure, ends no label
+    ("sheet.txt", "Bolt M8x40\nSteel 8.8 galv. Weight approx. 21 g.\n", "Bolt M8x40", 21),
+    (
+        "protokoll.txt",
+        "Prüfbericht Rohrschelle RS 40\nNennmasse lt. Zeichnung: 85 g\n",
+        "Rohrschelle RS 40",
+        85,
+    ),
+    # a weight per n of a unit the name counts m of: the article weighs m of them
+    (
+        "sheet.txt",
+        "Roller chain 08B-1\nPitch 12.7 mm. Weight per 100 links: 0.70 kg.\n",
+        "Roller chain 08B-1, 120 links",
+        840,
+    ),
+    (
+        "sheet.txt",
+        "Roller chain 08B-1\nPitch 12.7 mm. Weight per 100 links: 0.70 kg.\n",
+        "Roller chain 08B-1, 100 links",
+        700,
+    ),
+    (
+        "blatt.txt",
+        "Kopierpapier A4 80 g/m²\nGewicht je 100 Blatt: 0,5 kg\n",
+        "Kopierpapier A4, 500 Blatt",
+        2500,
+    ),
+    # counterpart: pieces counted by a pack are still one piece each
+    (
+        "sheet.txt",
+        "Screws M6x20\nWeight per 100 pcs: 0.52 kg\n",
+        "Screws M6x20, box of 200 pcs",
+        5.2,
+    ),
 ]
 
 

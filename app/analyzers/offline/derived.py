@@ -55,6 +55,7 @@ __all__ = [
     "part_sums",
     "rate_base_m",
     "rate_row",
+    "stroke_step_after",
     "stroke_weights",
     "volume_density",
     "without_rate_base",
@@ -291,6 +292,19 @@ _VALUE_PER_STEP = re.compile(
     r"(?P<u>mm|cm|m)(?![^\W_])",
     re.IGNORECASE,
 )
+
+
+_STEP_AFTER = re.compile(
+    r"\s{0,3}(?:per|je|pro|par|pour|ogni|por)\s{1,2}\d{1,5}(?:[.,]\d{1,3})?\s{0,2}(?:mm|cm|m)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def stroke_step_after(label: str, after: str) -> bool:
+    """A figure with no weight word that is a cylinder's step: its label names the stroke and
+    a step follows its unit ("Stroke add-on | 0.6 kg per 100 mm"). A term, never a weight."""
+    return bool(_STROKE_WORD.search(label)) and _STEP_AFTER.match(after) is not None
 
 
 def _keyed(label: str) -> str:
