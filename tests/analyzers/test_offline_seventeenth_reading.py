@@ -10,7 +10,8 @@ weight with no stroke of its own plus a step per stroke, also in an export key
 length that is all its bracket says ("(2 m)") and "per metre" in CJK or Finnish in a name;
 the words of one sentence taken as the label of the next one's figure; a weight per n of a unit
 the name counts m of ("per 100 links" of a chain of 114 links); a cylinder's step with no weight
-word ("Stroke add-on | 0.6 kg per 100 mm"); a key's rate after its unit ("무게_g_per_m").
+word ("Stroke add-on | 0.6 kg per 100 mm"); a key's rate after its unit ("무게_g_per_m"); a key
+that is a mass per area ("kg/m2=10").
 """
 
 # ruff: noqa: E501 - each row is one document, kept on one line to be read as written
@@ -124,6 +125,16 @@ CASES = [
         "Felt pad sheet\nWeight per area: 400 g/m2\n",
         "Felt pad 200x300 mm",
         24,
+    ),
+    # a key that is a mass per area ("kg/m2=10"): a weight per area with no weight word
+    ("mats.csv", "size;kg/m2\n600x900;10\n800x1200;10\n", "Anti-fatigue mat 800x1200 mm", 9600),
+    ("mats.txt", "Matte 500x1000 mm\ng/m2: 2500\n", "Bodenmatte 500x1000 mm", 1250),
+    ("mats.csv", "600x900: kg/m2=10\n", "Anti-fatigue mat", None),
+    (
+        "hose.csv",
+        "length m: 2.0\nhose kg/m: 0.5\nfittings: 2\nfitting kg each: 0.2\n",
+        "Hose assembly DN8, 2.0 m with fittings",
+        None,
     ),
     # a length that is all its bracket says, and "per metre" in CJK or Finnish in a name
     ("sheet.txt", "Tiivistenauha\nPaino: 40 g/m\n", "Tiivistenauha EPDM 9x4 (2 m)", 80),

@@ -560,6 +560,8 @@ def name_area_m2(name: str) -> float | None:
 
 
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_])\.\s")
+# "kg/m2=": a key that is the rate's unit, a weight per area by what it is
+_AREA_KEY = re.compile(r"(?:^|[\s:|;])(?:kg|g)\s?/\s?(?:m²|m2)\s{0,2}[:=]?\s*$", re.IGNORECASE)
 
 
 def _rate_cell(m: FigureT) -> str:
@@ -596,7 +598,11 @@ def area_weights(
         if not (m.basis == WeightBasis.PER_AREA or derived) or m.stated_grams <= 0:
             continue
         first = _rate_cell(m)
-        if V.WEIGHT_WORDS.search(first) or V.WEIGHT_WORDS.search(m.label):
+        if (
+            V.WEIGHT_WORDS.search(first)
+            or V.WEIGHT_WORDS.search(m.label)
+            or _AREA_KEY.search(m.label)
+        ):
             rates.append(m)
     named = [m for m in rates if overlap(m.keys) > 0]
     pool = named or rates

@@ -133,6 +133,10 @@ _UNIT_IN_LABEL = re.compile(
     r"(?=$|[\s_:=|\]),/\"'])",
     re.IGNORECASE,
 )
+# A key that is a mass per area and nothing else ("kg/m2=10", "g/m2: 400"): a weight with no
+# weight word, since no other quantity is written in kg per square metre. Not "kg/m": a hose
+# row "hose kg/m" may weigh one part of an assembly.
+_RATE_KEY = re.compile(r"(?:^|[\s|;:])(?=(?:kg|g)\s?/\s?(?:m²|m2)\s{0,2}[:=])", re.IGNORECASE)
 # A key's rate after its unit ("weight_g_per_m", "masse_kg_per_m2", "peso_kg/m"): the figure
 # weighs a metre or a square metre
 _KEY_RATE_AFTER = re.compile(
@@ -519,7 +523,7 @@ def _label_unit_quantities(text: str, comma: bool) -> list[_Raw]:
     """'Weight kg 42', 'weight_kg: 0.25', 'Gewicht [g] | 95': the unit is in the label."""
     if _UNIT_IN_LABEL.search(text) is None:
         return []  # the cheap test first: most lines with a number have no unit in a label
-    w = V.WEIGHT_WORDS.search(text)
+    w = V.WEIGHT_WORDS.search(text) or _RATE_KEY.search(text)
     if w is None:
         return []
     found: list[_Raw] = []
