@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from app.analyzers.offline import vocabulary as V  # noqa: N812 - the vocabulary, read as V.WORDS
 from app.analyzers.quantities import mass_unit
 from app.extraction.document import Section
 
@@ -238,6 +239,55 @@ def _lines(sections: tuple[tuple[str, str], ...]) -> tuple[Line, ...]:
     return tuple(_walk([Section(location, text) for location, text in sections]))
 
 
+# OCR's two slips in a label or a figure: a letter read as the digit it resembles ("GR0SS WT",
+# "N0TE", "WE1GHT", "5HIPPING") and a space before a decimal mark ("2 ,64 kg"), whose tail would
+# read as a figure of its own ("64 kg"). A word is read as the label it spells only when a label
+# vocabulary knows it there (a part code "B0X-15" stays as written); a figure is read whole
+# only when a mass unit closes it (a list "3 ,4" stays as written).
+_OCR_WORD = re.compile(
+    r"(?<![0-9A-Za-z])(?=[A-Za-z]*[015])(?=[0-9]*[A-Za-z])[A-Za-z015]{3,}(?![0-9A-Za-z])"
+)
+_OCR_LETTERS = (str.maketrans("015", "OIS"), str.maketrans("015", "OLS"))
+_OCR_LABELS = (V.WEIGHT_WORDS, V.NET_WORDS, V.GROSS_WORDS, V.TARE_WORDS, V.SHIPPING_DOCUMENT_WORDS)
+_OCR_SPLIT_NUMBER = re.compile(r"(?<![\d.,])(\d{1,6}) +([.,]) ?(\d{1,6})(?![\d.,])(?=\s?(\S{1,6}))")
+
+
+def _ocr_label(line: str, m: re.Match[str]) -> str | None:
+    """The label word OCR misread at `m`, None when no label vocabulary reads one there."""
+    word = m[0]
+    if sum(c.isalpha() for c in word) < 2:
+        return None
+    for table in _OCR_LETTERS:
+        fixed = word.translate(table)
+        fixed = fixed.upper() if word.upper() == word else fixed.lower()
+        text = line[: m.start()] + fixed + line[m.end() :]
+        for vocabulary in _OCR_LABELS:
+            for hit in vocabulary.finditer(text, max(0, m.start() - 40)):
+                if hit.start() <= m.start() and hit.end() >= m.end():
+                    return fixed
+                if hit.start() > m.end():
+                    break
+    return None
+
+
+def ocr_repaired(line: str) -> str:
+    """`line` with OCR's misread label letters and split decimal figures read as meant."""
+    if " ," in line or " ." in line:
+        line = _OCR_SPLIT_NUMBER.sub(
+            lambda m: f"{m[1]}{m[2]}{m[3]}" if mass_unit(m[4].rstrip(".,;:)")) else m[0], line
+        )
+    if not any(d in line for d in "015"):
+        return line
+    out: list[str] = []
+    last = 0
+    for m in _OCR_WORD.finditer(line):
+        fixed = _ocr_label(line, m)
+        if fixed is not None:
+            out += [line[last : m.start()], fixed]
+            last = m.end()
+    return "".join(out) + line[last:] if out else line
+
+
 # A unit declared once for a record's weights ("meta.weightUnit: kg", "unitePoids: kg",
 # SAP's "GEWEI: G"), and the bare numbers it is the unit of ("data.weight: 0.042").
 _KEY_VALUE = re.compile(r"^(?P<key>[^:=|;\t]{1,160}?)\s*[:=]\s*\"?(?P<value>[^\"]{1,40}?)\"?\s*$")
@@ -306,7 +356,7 @@ def _walk(sections: Sequence[Section]) -> Iterator[Line]:
         last = ""
         lines = _declared_weight_unit(_merge_value_unit(section_lines(section.text)))
         for raw in _with_columns(lines):
-            line = raw.strip()
+            line = ocr_repaired(raw.strip())
             if not line:
                 continue
             # a value wrapped onto the next line ("Material … steel, chrome;" / "handle PP") is

@@ -280,6 +280,28 @@ _COUNT_THEN_WEIGHT = re.compile(
 )
 
 
+_PIECE_WORDS = frozenset(w.lower() for w in V.PIECE_WORDS)
+
+
+def name_counts_basis(label: str, name: Named) -> tuple[int, int, str] | None:
+    """(n, m, unit) when a label weighs n of a unit the name counts m of ("Weight per 100
+    links" of a chain "114 links", "Gewicht je 100 Blatt" of a pad "50 Blatt"): the article
+    weighs m of them, not one. None when the name counts none of that unit, or two counts."""
+    for pm in _PER_NOUN_COUNT.finditer(label.replace("_", " ")):
+        n, word = as_count(pm["n"]), pm["w"].lower()
+        if not n or word in V.PACK_NOUNS or word in _PIECE_WORDS:
+            continue  # "per 100 pcs" of "box of 200 pcs": one piece is still the article's
+        counts = {
+            as_count(cm[1])
+            for cm in re.finditer(
+                rf"(?<![\d.,])(\d{{1,6}})\s{{0,2}}{re.escape(word)}(?![^\W\d_])", name.low
+            )
+        }
+        if len(counts) == 1 and (m := counts.pop()) and m >= 2:
+            return n, m, word
+    return None
+
+
 def counted_before(before: str, name: Named) -> int | None:
     """The count of the name's noun (or its plural) in the clause right before a weight's own
     clause ("10 barras (50 m), peso aprox. 30 kg", "12 Stangen, Gewicht 18 kg" of one "Stange"):

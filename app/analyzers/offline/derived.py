@@ -55,6 +55,7 @@ __all__ = [
     "part_sums",
     "rate_base_m",
     "rate_row",
+    "stroke_step_after",
     "stroke_weights",
     "volume_density",
     "without_rate_base",
@@ -126,9 +127,16 @@ _NAME_LENGTH = re.compile(
 )
 
 
+# "(1 m)", "(2,5 m)": a length that is all its bracket says (a bracket's figure is else a
+# section's or another size's)
+_BRACKETED_LENGTH = re.compile(
+    r"\(\s?(?P<n>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>cm|m|" + _METRE_WORDS + r")\s?\)",
+    re.IGNORECASE,
+)
+
 _BY_THE_METRE = re.compile(
     r"by\s+the\s+met(?:re|er)|per\s+met(?:re|er)|meterware|als\s+meterware|au\s+mètre|al\s+metro"
-    r"|por\s+metro|per\s+meter|na\s+metry|metervara|按米",
+    r"|por\s+metro|per\s+meter|na\s+metry|metervara|按米|每米|毎メートル|미터당|metreittäin|metrittäin",
     re.IGNORECASE,
 )
 
@@ -139,7 +147,7 @@ def _stated_length_m(name: str, comma: bool) -> float | None:
     document mentions (a stock bar's)."""
     if _BY_THE_METRE.search(name):
         return 1.0
-    found = list(_NAME_LENGTH.finditer(name))
+    found = list(_NAME_LENGTH.finditer(name)) or list(_BRACKETED_LENGTH.finditer(name))
     if len(found) != 1:
         return None
     m = found[0]
@@ -253,6 +261,93 @@ def stroke_step_m(text: str) -> float | None:
     return step if step > 0 else None
 
 
+# A weight labelled as the base of a series ("Grundgewicht", "base weight", "masse de base",
+# "peso base"): with no stroke or length of its own, the weight at stroke 0 of a series that
+# states a step per stroke. ("basis weight" is a paper's grammage, not one of these.)
+_BASE_WEIGHT = re.compile(
+    r"(?<![^\W\d_])(?:grundgewicht|basisgewicht|grundmasse|base\s+weight|basic\s+weight"
+    r"|base\s+mass|masse\s+de\s+base|poids\s+de\s+base|peso\s+(?:di\s+|de\s+)?base|peso\s+básico"
+    r"|massa\s+(?:di\s+)?base|grondgewicht|basisvekt|grundvikt|peso\s+base)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# The extra length a step weighs ("je 100 mm Mehrlänge", "per 100 mm of extra length"): a
+# shaft's or a hose's weight at a base length plus that step per further length.
+_EXTRA_LENGTH = re.compile(
+    r"(?<![^\W\d_])(?:mehrlänge|zusatzlänge|überlänge|additional\s+length|extra\s+length"
+    r"|longueur\s+supplémentaire|supplément\s+de\s+longueur|lunghezza\s+(?:aggiuntiva|in\s+più)"
+    r"|longitud\s+adicional|extra\s+lengte|meerlengte|lisäpituus|merlängd)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# "bei 810 mm", "at 810 mm length", "à 500 mm": the length a base weight is stated for
+_AT_LENGTH = re.compile(
+    r"(?<![^\W\d_])(?:at|bei|à|a|con|with|für|for|@|mit|met)\s{1,2}"
+    r"(?:(?:length|länge|longueur|lunghezza|longitud|lengte)\s{0,2}[=:]?\s{0,2})?"
+    r"(?P<n>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}(?P<u>mm|cm|m)(?![^\W_])",
+    re.IGNORECASE,
+)
+# "0.6 kg per 100 mm" in a stroke row's value ("Stroke add-on | 0.6 kg per 100 mm")
+_VALUE_PER_STEP = re.compile(
+    r"(?P<v>\d{1,6}(?:[.,]\d{1,3})?)\s{0,2}(?P<mu>kg|g)\s{0,3}"
+    r"(?:per|je|pro|par|pour|ogni|por)\s{1,2}(?P<n>\d{1,5}(?:[.,]\d{1,3})?)\s{0,2}"
+    r"(?P<u>mm|cm|m)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+_STEP_AFTER = re.compile(
+    r"\s{0,3}(?:per|je|pro|par|pour|ogni|por)\s{1,2}\d{1,5}(?:[.,]\d{1,3})?\s{0,2}(?:mm|cm|m)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def stroke_step_after(label: str, after: str) -> bool:
+    """A figure with no weight word that is a cylinder's step: its label names the stroke and
+    a step follows its unit ("Stroke add-on | 0.6 kg per 100 mm"). A term, never a weight."""
+    return bool(_STROKE_WORD.search(label)) and _STEP_AFTER.match(after) is not None
+
+
+def _keyed(label: str) -> str:
+    """A label as words: an export key's underscores ("je_100_mm_hub_kg") read as spaces."""
+    return label.replace("_", " ")
+
+
+def _value_step(m: FigureT) -> float | None:
+    """The step an increment states after its own value ("0.6 kg per 100 mm"), in metres,
+    when its label names the stroke or the extra length it is the step of."""
+    for pm in _VALUE_PER_STEP.finditer(m.quote):
+        factor = 1000.0 if pm["mu"].lower() == "kg" else 1.0
+        values = {parse_number(pm["v"], comma_decimal=c) * factor for c in (True, False)}
+        if any(abs(v - m.stated_grams) <= 0.005 * m.stated_grams for v in values):
+            return _metres(pm["n"], pm["u"], False) or None
+    return None
+
+
+def _length_step_m(label: str) -> float | None:
+    """The extra length an increment is stated for ("je 100 mm Mehrlänge": 0.1)."""
+    if _EXAMPLE.search(label) or not _EXTRA_LENGTH.search(label):
+        return None
+    found = {
+        round(_metres(m["n"] or "1", m["u"], False), 6)
+        for m in _PER_STROKE.finditer(label)
+        if m["u"]
+    }
+    return found.pop() if len(found) == 1 and min(found) > 0 else None
+
+
+def _length_base_m(label: str) -> float | None:
+    """The length a base weight is stated for ("Grundgewicht bei 810 mm": 0.81)."""
+    if not _BASE_WEIGHT.search(label) or _STROKE_WORD.search(label):
+        return None
+    found = {round(_metres(m["n"], m["u"], False), 6) for m in _AT_LENGTH.finditer(label)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _zero_base(label: str) -> bool:
+    """A base weight with no stroke or length of its own: the weight at stroke 0."""
+    return bool(_BASE_WEIGHT.search(label)) and not re.search(r"\d\s{0,2}(?:mm|cm|m)\b", label)
+
+
 # "0.9 kg per 100 mm of stroke" in prose: the increment and the stroke it is for
 _VALUE_PER_STROKE = re.compile(
     rf"(?P<v>\d{{1,6}}(?:[.,]\d{{1,3}})?)\s{{0,2}}(?P<mu>kg|g)\s{{0,3}}"
@@ -330,36 +425,69 @@ def stroke_weights(
 
     bases: list[tuple[FigureT, float]] = []
     steps: list[tuple[FigureT, float]] = []
+    zero: list[tuple[FigureT, float]] = []  # "Grundgewicht" alone: the weight at stroke 0
+    length_bases: list[tuple[FigureT, float]] = []
+    length_steps: list[tuple[FigureT, float]] = []
     for m in mentions:
         if m.basis in _NOT_A_TERM or m.stated_grams <= 0:
             continue
-        if not (_STROKE_WORD.search(m.quote) or _STROKE_WORD.search(m.label)):
+        based = _BASE_WEIGHT.search(m.quote) or _BASE_WEIGHT.search(m.label)
+        extra = _EXTRA_LENGTH.search(m.quote) or _EXTRA_LENGTH.search(m.label)
+        if not (based or extra or _STROKE_WORD.search(m.quote) or _STROKE_WORD.search(m.label)):
             continue  # the cheap test first: most figures' lines name no stroke
         if _MOVING.search(_term_label(m)):
             continue
-        label = _term_label(m)
-        if (per_step := stroke_step_m(label) or _prose_step(m)) is not None:
+        label = _keyed(_term_label(m))
+        if (length_step := _length_step_m(label)) is not None:
+            length_steps.append((m, length_step))
+        elif (length_at := _length_base_m(label)) is not None:
+            length_bases.append((m, length_at))
+        elif (
+            per_step := stroke_step_m(label)
+            or _prose_step(m)
+            or (_value_step(m) if _STROKE_WORD.search(label) else None)
+        ) is not None:
             steps.append((m, per_step))
         elif (at := stroke_base_m(label)) is not None:
             bases.append((m, at))
+        elif _zero_base(label):
+            zero.append((m, 0.0))
+    if length_bases and length_steps and not steps:
+        length = name_length_m(name, False)
+        mm = {f"#{length * 1000:g}"} if length else set()
+        return _series(length_bases, length_steps, length or None, keyed, mm, "length")
+    bases = bases or (zero if steps else [])
     if not bases or not steps:
         return []
-    own = {id(m) for m, at in bases if at == stroke}
+    return _series(bases, steps, stroke, keyed, mm, "stroke")
+
+
+def _series(
+    bases: list[tuple[FigureT, float]],
+    steps: list[tuple[FigureT, float]],
+    extent: float | None,
+    keyed: Callable[[FigureT], int],
+    mm: set[str],
+    word: str,
+) -> list[FigureT]:
+    """The weight at the name's stroke or length (`extent`, m) from one base at a smaller
+    one plus the steps between; every term is marked as one, not as the article's weight."""
+    own = {id(m) for m, at in bases if at == extent}
     for m, _ in (*bases, *steps):
         if id(m) in own:
             continue  # "Eigengewicht bei 3 m Hubhöhe" of a hoist "Hubhöhe 3 m": its own weight
         # a weight at another stroke, or a weight per stroke step: not the article's weight
         m.basis, m.grams, m.score = WeightBasis.OTHER_VARIANT, None, 0.0
-        m.reason = f"{m.reason}; a term of the weight at a stroke"
+        m.reason = f"{m.reason}; a term of the weight at a {word}"
     base, step = _one_term(bases, keyed), _one_term(steps, keyed)
-    if stroke is None or base is None or step is None or base[1] >= stroke:
+    if extent is None or base is None or step is None or base[1] >= extent:
         return []
     (b, at), (s, per) = base, step
-    grams = b.stated_grams + (stroke - at) / per * s.stated_grams
+    grams = b.stated_grams + (extent - at) / per * s.stated_grams
     reason = (
-        f"the weight at {at * 1000:g} mm stroke ({_fmt(b.stated_grams)}) + "
-        f"{(stroke - at) / per:g} × {_fmt(s.stated_grams)} per {per * 1000:g} mm for the "
-        f"stroke the name states ({stroke * 1000:g} mm)"
+        f"the weight at {at * 1000:g} mm {word} ({_fmt(b.stated_grams)}) + "
+        f"{(extent - at) / per:g} × {_fmt(s.stated_grams)} per {per * 1000:g} mm for the "
+        f"{word} the name states ({extent * 1000:g} mm)"
     )
     return [
         replace(
@@ -431,6 +559,21 @@ def name_area_m2(name: str) -> float | None:
     return a * b if a * b >= 0.001 else None  # not a profile's section ("tube 25 x 2 mm")
 
 
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_])\.\s")
+# "kg/m2=": a key that is the rate's unit, a weight per area by what it is
+_AREA_KEY = re.compile(r"(?:^|[\s:|;])(?:kg|g)\s?/\s?(?:m²|m2)\s{0,2}[:=]?\s*$", re.IGNORECASE)
+
+
+def _rate_cell(m: FigureT) -> str:
+    """The first cell of a rate's line, up to the end of the rate's sentence: in "80 g/m2,
+    window none. Weight per 1000 pcs: 4.3 kg" the weight word labels the pieces' figure."""
+    first = re.split(r"[|:;\t]", m.quote, maxsplit=1)[0]
+    label = m.label.strip()
+    at = m.quote.find(label) + len(label) if label and label in m.quote else 0
+    end = _SENTENCE_END.search(first, at)
+    return first[: end.start()] if end else first
+
+
 def area_weights(
     mentions: Sequence[FigureT],
     name: str,
@@ -454,10 +597,12 @@ def area_weights(
         derived = m.basis == WeightBasis.DERIVED and m.reason.startswith("weight per area")
         if not (m.basis == WeightBasis.PER_AREA or derived) or m.stated_grams <= 0:
             continue
-        # the rate's own cell or sentence: "White wove 80 g/m², window none. Weight per 1000
-        # pcs: 4.3 kg" calls the grammage of the paper nothing
-        first = re.split(r"[|:;\t]|\.\s", m.quote, maxsplit=1)[0]
-        if V.WEIGHT_WORDS.search(first) or V.WEIGHT_WORDS.search(m.label):
+        first = _rate_cell(m)
+        if (
+            V.WEIGHT_WORDS.search(first)
+            or V.WEIGHT_WORDS.search(m.label)
+            or _AREA_KEY.search(m.label)
+        ):
             rates.append(m)
     named = [m for m in rates if overlap(m.keys) > 0]
     pool = named or rates

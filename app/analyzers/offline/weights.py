@@ -133,6 +133,15 @@ _UNIT_IN_LABEL = re.compile(
     r"(?=$|[\s_:=|\]),/\"'])",
     re.IGNORECASE,
 )
+# A key that is a mass per area and nothing else ("kg/m2=10", "g/m2: 400"): a weight with no
+# weight word, since no other quantity is written in kg per square metre. Not "kg/m": a hose
+# row "hose kg/m" may weigh one part of an assembly.
+_RATE_KEY = re.compile(r"(?:^|[\s|;:])(?=(?:kg|g)\s?/\s?(?:m²|m2)\s{0,2}[:=])", re.IGNORECASE)
+# A key's rate after its unit ("weight_g_per_m", "masse_kg_per_m2", "peso_kg/m"): the figure
+# weighs a metre or a square metre
+_KEY_RATE_AFTER = re.compile(
+    r"^(?:_per_|_pro_|_je_|\s?/\s?)(?P<u>m²|m2|m)(?![^\W_])", re.IGNORECASE
+)
 _GLUED_NOT_MASS = re.compile(
     r"^\s*(?:[·*⋅]\s*(?:c?m|mm|in)\b|-?\s*(?:force|kraft)\b)", re.IGNORECASE
 )
@@ -169,10 +178,11 @@ _SCOPED = re.compile(
 )
 
 
-def _split_clauses(text: str) -> list[str]:
-    """Split at ; | tab, "," and " / ", but not inside parentheses ("Weight (net, per pc)")."""
+def _split_clauses(text: str, figure_before: bool = False) -> list[str]:
+    """Split at ; | tab, "," and " / ", but not inside parentheses ("Weight (net, per pc)"),
+    and at the end of a sentence with a figure (`figure_before`: the text follows one)."""
     out: list[str] = []
-    depth = start = 0
+    depth = start = sentence = 0
     for i, ch in enumerate(text):
         if ch in "([":
             depth += 1
@@ -181,8 +191,43 @@ def _split_clauses(text: str) -> list[str]:
         elif depth == 0 and _SEP.match(text, i):
             out.append(text[start:i])
             start = i + 1
+        elif (
+            ch == "."
+            and depth == 0
+            and (figure_before or _DIGIT.search(text, sentence, i))
+            and _sentence_end(text, i)
+        ):
+            out.append(text[start:i])
+            start = sentence = i + 1
+            figure_before = False
     out.append(text[start:])
     return out
+
+
+# A full stop after a word, and a capital starting the next sentence: "… (Rohteil). Das
+# korrigierte Gewicht: 1.250 g", "Tensile strength 38.2 kN. Weight per 100 links: 1.63 kg".
+# The words of one sentence never label the next one's figure. Not after an abbreviation
+# ("approx. Weight", "inkl. Verpackung", "Art. Nr.").
+_SENTENCE_BREAK = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[)\]]))\.\s+(?=[^\W\d_])")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)$")
+_DIGIT = re.compile(r"\d")
+_ABBREVIATIONS = frozenset(
+    V.split_words(
+        "approx ca incl inkl excl exkl einschl zzgl max min env aprox approssim circa nr no art "
+        "gew bzw vgl ggf usw etc resp evtl dim mat pos ref tel fig abb nom typ std lt gem bzgl"
+    )
+)
+
+
+def _sentence_end(text: str, i: int) -> bool:
+    """The full stop at `i` ends a sentence: the next starts with a capital after a word. Read
+    only where the sentence has a figure of its own ("Nennmasse lt. Zeichnung: 270 g" has none
+    before its stop, and its words go on labelling the figure)."""
+    m = _SENTENCE_BREAK.match(text, i)
+    if m is None or not text[m.end()].isupper():
+        return False
+    word = _WORD_BEFORE.search(text, 0, i)
+    return word is None or word.group(1).lower() not in _ABBREVIATIONS
 
 
 _UNIT_CELL = re.compile(
@@ -303,7 +348,7 @@ def _words_after(text: str) -> str:
 
 def _immediate_clause(text: str) -> str:
     """The clause right before a figure; empty when it has no words (then the line's label)."""
-    last = _split_clauses(text)[-1]
+    last = _split_clauses(text, figure_before=True)[-1]
     return last if _HAS_LETTER.search(last) else ""
 
 
@@ -489,7 +534,7 @@ def _label_unit_quantities(text: str, comma: bool) -> list[_Raw]:
     """'Weight kg 42', 'weight_kg: 0.25', 'Gewicht [g] | 95': the unit is in the label."""
     if _UNIT_IN_LABEL.search(text) is None:
         return []  # the cheap test first: most lines with a number have no unit in a label
-    w = V.WEIGHT_WORDS.search(text) or _net_before_unit(text)  # "Net (g)", "box_net_g"
+    w = V.WEIGHT_WORDS.search(text) or _net_before_unit(text) or _RATE_KEY.search(text)
     if w is None:
         return []
     found: list[_Raw] = []
@@ -504,6 +549,8 @@ def _label_unit_quantities(text: str, comma: bool) -> list[_Raw]:
         glued = m["r"] or ""  # "Gewicht (kg/m)": a weight per metre
         if pm := C.SLASH_PACK.match(tail.replace("_", " ")):  # "weight_lb_per_1000: 42.5" too
             glued, tail = tail[: pm.end()].replace("_", " "), tail[pm.end() :]
+        elif not glued and (rm := _KEY_RATE_AFTER.match(tail)):  # "무게_g_per_m", "weight_kg_m2"
+            glued, tail = f"/{rm['u']}", tail[rm.end() :]
         offset = len(text) - len(tail)
         out: list[_Raw] = []
         gap_start = 0
@@ -1048,6 +1095,8 @@ def _classify(
         if part := D.included_part(label, name.low):  # "U-bracket (included) | 0.4 kg"
             reason = f"the weight of one part the article includes ({part})"
             return WeightBasis.COMPONENT, reason, None
+        if D.stroke_step_after(label, after):  # "Stroke add-on | 0.6 kg per 100 mm"
+            return WeightBasis.OTHER_VARIANT, "a weight step per stroke", None
         return None, "", None  # a mass figure nobody called a weight: context, not a candidate
     if part := _ancestor_part(label, name):
         return WeightBasis.COMPONENT, f"the weight of an element of a list of parts ({part})", None
@@ -1061,6 +1110,10 @@ def _classify(
     if carried := _carried_by_counted_articles(label, name):
         # "Door weight per 2 hinges up to 6 kg": what two of the article carry, not their weight
         return WeightBasis.CAPACITY, f"the weight of another object ({carried})", None
+    if scaled := C.name_counts_basis(label, name):  # "Weight per 100 links" of "114 links"
+        n, count, noun = scaled
+        reason = f"weight per {n} {noun} × the {count} {noun} the name states"
+        return WeightBasis.DERIVED, reason, grams / n * count
     if (m := C.LABEL_PER_COUNT.search(label.replace("_", " "))) and (  # "gewicht_je_1000_stk"
         n := to_int(m["n"] or m["c"])
     ):
